@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './topics';
+export * from './values';
+export * from './registry';
+export * from './events/catalogue';

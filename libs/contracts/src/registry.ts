@@ -1,0 +1,29 @@
+import type { ZodType } from 'zod';
+import { catalogueEvents } from './events/catalogue';
+
+type SchemasByVersion = Readonly<Record<number, ZodType>>;
+
+/**
+ * Every integration event and version with its runtime schema. Consumers validate each message
+ * against it; an event whose type or version is unknown here is not a contract and gets parked.
+ */
+export const EVENT_CONTRACTS: Readonly<Record<string, SchemasByVersion>> = {
+  ...catalogueEvents,
+};
+
+export type ContractCheck =
+  | { ok: true }
+  | { ok: false; reason: string };
+
+export function checkContract(type: string, schemaVersion: number, data: unknown): ContractCheck {
+  const versions = EVENT_CONTRACTS[type];
+  if (!versions) return { ok: false, reason: `unknown event type ${type}` };
+  const schema = versions[schemaVersion];
+  if (!schema) return { ok: false, reason: `unknown schema version ${schemaVersion} of ${type}` };
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true };
+  return {
+    ok: false,
+    reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+  };
+}

@@ -1,0 +1,107 @@
+import { v7 as uuidv7 } from 'uuid';
+import { checkContract, EVENT_CONTRACTS, type Actor, type EventEnvelope } from '@gongkai/contracts';
+import { DomainError } from '../errors/domain-error';
+import { fold, type Decider, type DomainEvent } from './decider';
+import type { EventStore, NewEvent } from './event-store';
+import { upcast } from './upcasting';
+
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  causationId?: string | null;
+  /** When the command was given (ISO 8601); deciders never read the clock. */
+  now: string;
+  /**
+   * The revision the client last saw (HTTP If-Match). When given, a concurrent change is reported
+   * as 409 instead of being retried over: the user decided on a state that no longer exists.
+   */
+  expectedRevision?: number;
+}
+
+export interface CommandResult<State> {
+  state: State;
+  /** Revision of the stream after the command: the next ETag. -1 when the stream is still empty. */
+  revision: number;
+  events: EventEnvelope[];
+}
+
+export const toDomainEvent = <E extends DomainEvent>(envelope: EventEnvelope): E => {
+  const { type, data } = upcast(envelope);
+  return { type, data } as E;
+};
+
+/** The newest schema version of an event type, from its contract. */
+export function currentSchemaVersion(type: string): number {
+  const versions = EVENT_CONTRACTS[type];
+  if (!versions) throw new Error(`event type ${type} has no contract in libs/contracts`);
+  return Math.max(...Object.keys(versions).map(Number));
+}
+
+/**
+ * The one command handler of gongkai: load the stream, fold it, decide, append with the expected
+ * revision. Every event is checked against its contract before it is written, so nothing that a
+ * consumer would park can ever enter the store.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxAttempts = 3,
+  ) {}
+
+  async load<E extends DomainEvent, S>(
+    decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<{ state: S; revision: number; history: EventEnvelope[] }> {
+    const history = await this.store.readStream(streamId);
+    return { state: fold(decider, history.map(toDomainEvent<E>)), revision: history.length - 1, history };
+  }
+
+  async handle<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    context: CommandContext,
+  ): Promise<CommandResult<S>> {
+    for (let attempt = 1; ; attempt += 1) {
+      const { state, revision } = await this.load(decider, streamId);
+      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        throw DomainError.conflict(
+          'WRONG_EXPECTED_REVISION',
+          `数据已被他人修改（您看到的是第 ${context.expectedRevision} 版，当前为第 ${revision} 版），请刷新后重试。`,
+          { streamId, expectedRevision: context.expectedRevision, actualRevision: revision },
+        );
+      }
+      const decision = decider.decide(command, state);
+      if (decision instanceof DomainError) throw decision;
+      if (decision.length === 0) return { state, revision, events: [] };
+      try {
+        const appended = await this.store.append(streamId, decision.map((event) => toNewEvent(event, context)), revision);
+        return {
+          state: decision.reduce(decider.evolve, state),
+          revision: appended.nextExpectedRevision,
+          events: appended.events,
+        };
+      } catch (error) {
+        const retriable =
+          error instanceof DomainError && error.kind === 'conflict' && context.expectedRevision === undefined;
+        if (!retriable || attempt >= this.maxAttempts) throw error;
+      }
+    }
+  }
+}
+
+function toNewEvent(event: DomainEvent, context: CommandContext): NewEvent {
+  const schemaVersion = currentSchemaVersion(event.type);
+  const check = checkContract(event.type, schemaVersion, event.data);
+  if (!check.ok) throw new Error(`event ${event.type} breaks its contract: ${check.reason}`);
+  return {
+    eventId: uuidv7(),
+    type: event.type,
+    schemaVersion,
+    data: event.data as Record<string, unknown>,
+    occurredAt: context.now,
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+  };
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
+import { canonicalJson } from './canonical-json';
+
+export type UnsealedEnvelope = Omit<EventEnvelope, 'hash' | 'globalPosition'>;
+
+/** hash = SHA-256(prevHash ‖ canonical JSON of the envelope without `hash` and `globalPosition`). */
+export function hashEnvelope(envelope: UnsealedEnvelope): string {
+  const { prevHash } = envelope;
+  const content = { ...envelope } as Partial<EventEnvelope>;
+  delete content.hash;
+  delete content.globalPosition;
+  return createHash('sha256').update(prevHash).update(canonicalJson(content)).digest('hex');
+}
+
+export function seal(envelope: UnsealedEnvelope): EventEnvelope {
+  return { ...envelope, hash: hashEnvelope(envelope) };
+}
+
+export interface ChainBreak {
+  streamId: string;
+  streamRevision: number;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'stream_mismatch';
+  detail: string;
+}
+
+/**
+ * Checks one stream's events, in stored order, and returns the first broken link or null.
+ * `expectedStreamId` guards against an event copied into another stream.
+ */
+export function verifyChain(expectedStreamId: string, events: Iterable<EventEnvelope>): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  let expectedRevision = 0;
+  for (const event of events) {
+    const at = { streamId: expectedStreamId, streamRevision: event.streamRevision };
+    if (event.streamId !== expectedStreamId) {
+      return { ...at, problem: 'stream_mismatch', detail: `event ${event.eventId} claims stream ${event.streamId}` };
+    }
+    if (event.streamRevision !== expectedRevision) {
+      return {
+        ...at,
+        problem: 'revision_gap',
+        detail: `expected revision ${expectedRevision}, found ${event.streamRevision}`,
+      };
+    }
+    if (event.prevHash !== prevHash) {
+      return { ...at, problem: 'prev_hash_mismatch', detail: `prevHash does not match the hash of revision ${expectedRevision - 1}` };
+    }
+    const recomputed = hashEnvelope(event);
+    if (recomputed !== event.hash) {
+      return { ...at, problem: 'hash_mismatch', detail: `stored hash ${event.hash.slice(0, 12)}… ≠ recomputed ${recomputed.slice(0, 12)}…` };
+    }
+    prevHash = event.hash;
+    expectedRevision += 1;
+  }
+  return null;
+}

@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DomainError } from '@gongkai/platform';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
+import { dayOfWeek, isLocalDate, LocalDate, toDayNumber } from './local-date';
+
+/** The State Council's arrangement for one calendar year: every date in it lies in `year`. */
+export interface YearArrangement {
+  readonly year: number;
+  /** Days off; weekend days may be listed, so a notice's ranges can be copied as they are. */
+  readonly holidays: readonly LocalDate[];
+  /** Weekend days that are worked in exchange for a holiday (调休). */
+  readonly workdays: readonly LocalDate[];
+  /** A file path or `chinese-days`, so that errors say where to look. */
+  readonly origin: string;
+}
+
+const FILE_KEYS = new Set(['year', 'holidays', 'workdays', 'source']);
+
+export const invalidCalendarData = (origin: string, problem: string): DomainError =>
+  DomainError.validation('CALENDAR_DATA_INVALID', `工作日历数据「${origin}」无效：${problem}`);
+
+const isWeekend = (date: LocalDate): boolean => [0, 6].includes(dayOfWeek(toDayNumber(date)));
+
+const parseDateList = (value: unknown, key: string, year: number, origin: string): LocalDate[] => {
+  if (!Array.isArray(value)) throw invalidCalendarData(origin, `${key} 应为日期字符串数组`);
+  const seen = new Set<string>();
+  return value.map((item: unknown, index) => {
+    const where = `${key}[${index}]「${String(item)}」`;
+    if (!isLocalDate(item)) throw invalidCalendarData(origin, `${where} 不是 YYYY-MM-DD 格式的有效日期`);
+    if (!item.startsWith(`${year}-`)) throw invalidCalendarData(origin, `${where} 不在 ${year} 年内`);
+    if (seen.has(item)) throw invalidCalendarData(origin, `${where} 重复`);
+    seen.add(item);
+    return item;
+  });
+};
+
+/** Checks one year's data, whether it comes from a file or from chinese-days. */
+export const parseYearArrangement = (raw: unknown, origin: string): YearArrangement => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw invalidCalendarData(origin, '内容应为 JSON 对象');
+  }
+  const record = raw as Record<string, unknown>;
+  const unknownKey = Object.keys(record).find((key) => !FILE_KEYS.has(key));
+  if (unknownKey !== undefined) throw invalidCalendarData(origin, `不支持的字段「${unknownKey}」`);
+  const { year, source } = record;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1 || year > 9999) {
+    throw invalidCalendarData(origin, `year 应为四位整数年份，实际为「${String(year)}」`);
+  }
+  if (source !== undefined && (typeof source !== 'string' || source.trim() === '')) {
+    throw invalidCalendarData(origin, 'source 如填写，应为非空字符串');
+  }
+  const holidays = parseDateList(record['holidays'], 'holidays', year, origin);
+  const workdays = parseDateList(record['workdays'], 'workdays', year, origin);
+  // A weekday is a working day already: listing one as 调休 is a transcription error.
+  const weekday = workdays.find((date) => !isWeekend(date));
+  if (weekday !== undefined) throw invalidCalendarData(origin, `workdays 中的 ${weekday} 不是周六或周日`);
+  const both = workdays.find((date) => holidays.includes(date));
+  if (both !== undefined) throw invalidCalendarData(origin, `${both} 同时出现在 holidays 和 workdays 中`);
+  return { year, holidays, workdays, origin };
+};
+
+const datesInYear = (dates: Record<string, string>, year: number): string[] =>
+  Object.keys(dates).filter((date) => date.startsWith(`${year}-`));
+
+/**
+ * The years chinese-days really covers. Its data is keyed by date, and a year's New Year arrangement
+ * may reach into the previous December, so a stray date does not prove a year is covered; every
+ * annual arrangement includes the Spring Festival, which never leaves January–February.
+ */
+export const chineseDaysArrangements = (): YearArrangement[] => {
+  const years = new Set(
+    Object.entries(chineseDays.holidays as Record<string, string>)
+      .filter(([, name]) => name.split(',').includes('春节'))
+      .map(([date]) => Number(date.slice(0, 4))),
+  );
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) =>
+      parseYearArrangement(
+        {
+          year,
+          holidays: datesInYear(chineseDays.holidays, year),
+          workdays: datesInYear(chineseDays.workdays, year),
+        },
+        'chinese-days',
+      ),
+    );
+};
+
+const readJson = (file: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw invalidCalendarData(file, `无法读取或不是合法的 JSON（${(error as Error).message}）`);
+  }
+};
+
+const loadFile = (file: string): YearArrangement => {
+  const arrangement = parseYearArrangement(readJson(file), file);
+  if (basename(file) !== `${arrangement.year}.json`) {
+    throw invalidCalendarData(file, `文件名应为 ${arrangement.year}.json，与其中的 year 一致`);
+  }
+  return arrangement;
+};
+
+const jsonFilesIn = (dir: string): string[] => {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw invalidCalendarData(dir, '目录不存在或不是目录');
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
+};
+
+/** Every `<year>.json` in the directories; two files for one year are refused rather than ranked. */
+export const loadArrangementFiles = (dirs: readonly string[]): YearArrangement[] => {
+  const byYear = new Map<number, YearArrangement>();
+  for (const arrangement of dirs.flatMap(jsonFilesIn).map(loadFile)) {
+    const previous = byYear.get(arrangement.year);
+    if (previous) {
+      throw invalidCalendarData(arrangement.origin, `${arrangement.year} 年已由「${previous.origin}」提供，不能重复`);
+    }
+    byYear.set(arrangement.year, arrangement);
+  }
+  return [...byYear.values()];
+};

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Stop the local Kafka and/or FerretDB started by up.sh (SIGTERM, wait, then SIGKILL).
+# Idempotent; works from any shell. Data and artifacts are kept.
+set -euo pipefail
+# shellcheck source=tools/local-infra/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+case "${1:-all}" in
+-h | --help)
+  echo "usage: tools/local-infra/down.sh [kafka|mongo|all]" >&2
+  exit 0
+  ;;
+esac
+if ! services="$(parse_target "${1:-all}")"; then
+  die "unknown target: $1 (expected kafka, mongo or all)"
+fi
+
+for svc in $services; do
+  stop_service "$svc"
+done

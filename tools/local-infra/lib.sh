@@ -1,0 +1,369 @@
+# shellcheck shell=bash disable=SC2034 # variables here are used by the scripts that source this file
+# Shared helpers for tools/local-infra/{up,down,status}.sh. Sourced, never run directly.
+#
+# Everything lives under one cache root (outside the repository):
+#   $GONGKAI_CACHE_DIR (default ~/.cache/gongkai)
+#     artifacts/kafka-<hash>/libs/*.jar   Kafka + deps from Maven Central (hash of kafka/pom.xml)
+#     artifacts/ferretdb-<hash>/ferretdb  FerretDB binary (hash of ferretdb/{go.mod,go.sum,main.go})
+#     conf/kafka/                         generated server.properties, log4j2 configs
+#     data/kafka/, data/ferretdb/         server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
+#     run/*.pid                           pids of the running servers
+#     logs/kafka.log, logs/ferretdb.log   server output (previous run kept as *.log.1)
+
+LI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+CACHE_DIR="${GONGKAI_CACHE_DIR:-$HOME/.cache/gongkai}"
+ARTIFACTS_DIR="$CACHE_DIR/artifacts"
+CONF_DIR="$CACHE_DIR/conf"
+DATA_DIR="$CACHE_DIR/data"
+RUN_DIR="$CACHE_DIR/run"
+LOG_DIR="$CACHE_DIR/logs"
+
+LI_HOST=127.0.0.1
+KAFKA_PORT="${GONGKAI_KAFKA_PORT:-29092}"
+KAFKA_CONTROLLER_PORT="${GONGKAI_KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+MONGO_PORT="${GONGKAI_MONGO_PORT:-27027}"
+START_TIMEOUT="${GONGKAI_INFRA_TIMEOUT:-180}"
+STOP_TIMEOUT="${GONGKAI_INFRA_STOP_TIMEOUT:-30}"
+KAFKA_HEAP_OPTS="${GONGKAI_KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+
+for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT START_TIMEOUT STOP_TIMEOUT; do
+  if [[ ! ${!_v} =~ ^[0-9]+$ ]]; then
+    printf '[local-infra] error: %s must be a number, got "%s"\n' "$_v" "${!_v}" >&2
+    exit 2
+  fi
+done
+unset _v
+
+KAFKA_CONF="$CONF_DIR/kafka/server.properties"
+KAFKA_DATA="$DATA_DIR/kafka"
+MONGO_DATA="$DATA_DIR/ferretdb"
+
+log() { printf '[local-infra] %s\n' "$*" >&2; }
+die() {
+  printf '[local-infra] error: %s\n' "$*" >&2
+  exit 1
+}
+
+ensure_dirs() { mkdir -p "$ARTIFACTS_DIR" "$CONF_DIR/kafka" "$DATA_DIR" "$RUN_DIR" "$LOG_DIR"; }
+
+# Seconds since the epoch with milliseconds, for timings.
+now_ms() { date +%s%3N; }
+elapsed() { # START_MS -> "1.23s"
+  local d=$(($(now_ms) - $1))
+  printf '%d.%02ds' $((d / 1000)) $((d % 1000 / 10))
+}
+
+# ---------------------------------------------------------------- prerequisites
+
+require_java() {
+  command -v java >/dev/null 2>&1 ||
+    die "java not found (Kafka 4 needs Java 17+): apt-get install -y openjdk-17-jre-headless"
+  local v
+  v="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+  [[ ${v%%.*} =~ ^[0-9]+$ && ${v%%.*} -ge 17 ]] ||
+    die "java ${v:-?} is too old (Kafka 4 needs Java 17+): apt-get install -y openjdk-17-jre-headless"
+}
+
+require_mvn() {
+  command -v mvn >/dev/null 2>&1 ||
+    die "mvn not found (needed once to fetch Kafka from Maven Central): apt-get install -y maven"
+}
+
+require_go() {
+  command -v go >/dev/null 2>&1 ||
+    die "go not found (needed once to build FerretDB, Go 1.21+): apt-get install -y golang-go (or a newer Go from backports)"
+  local v
+  v="$(go env GOVERSION 2>/dev/null)"
+  v="${v#go}"
+  local major="${v%%.*}" rest="${v#*.}"
+  local minor="${rest%%.*}"
+  if ! [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]] || ((major == 1 && minor < 21)); then
+    die "go ${v:-?} is too old (need Go 1.21+, which fetches the 1.24 toolchain itself): apt-get install -y golang-go from a newer release or backports"
+  fi
+}
+
+# ---------------------------------------------------------------- processes
+
+port_open() { (exec 3<>"/dev/tcp/$LI_HOST/$1") 2>/dev/null; }
+
+# A string that must appear in the command line of our process for NAME,
+# so that a stale pid file never makes us signal an unrelated process.
+proc_marker() {
+  case "$1" in
+  kafka) printf '%s' "kafka.Kafka $KAFKA_CONF" ;;
+  ferretdb) printf '%s' "-data-dir $MONGO_DATA" ;;
+  *) return 1 ;;
+  esac
+}
+
+pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$1"; }
+
+# Prints the pid of our running server NAME; fails if it is not running.
+service_pid() {
+  local f pid state cmdline
+  f="$(pid_file "$1")"
+  [[ -s $f ]] || return 1
+  pid="$(<"$f")"
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  state="$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" || return 1
+  [[ -n $state && $state != Z ]] || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ $cmdline == *"$(proc_marker "$1")"* ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# Keeps the previous log as NAME.log.1.
+rotate_log() {
+  local f="$LOG_DIR/$1.log"
+  if [[ -f $f ]]; then mv -f "$f" "$f.1"; fi
+}
+
+# launch NAME CMD... : starts CMD detached in its own session (survives the
+# calling shell, no controlling terminal), output to logs/NAME.log, pid to run/NAME.pid.
+launch() {
+  local name="$1"
+  shift
+  local pidf
+  pidf="$(pid_file "$name")"
+  rm -f "$pidf"
+  rotate_log "$name"
+  # fd 9 is the up.sh lock: do not let the server inherit it.
+  # shellcheck disable=SC2016 # $$ and $@ are for the inner shell
+  setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$pidf" "$@" \
+    </dev/null >>"$LOG_DIR/$name.log" 2>&1 9>&- &
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ -s $pidf ]] && return 0
+    sleep 0.05
+  done
+  die "$name did not start; see $LOG_DIR/$name.log"
+}
+
+# stop_service NAME : SIGTERM the server's process group, wait, then SIGKILL.
+stop_service() {
+  local name="$1" pid t0 i
+  if ! pid="$(service_pid "$name")"; then
+    rm -f "$(pid_file "$name")"
+    log "$name: not running"
+    return 0
+  fi
+  t0="$(now_ms)"
+  log "$name: stopping pid $pid (SIGTERM)..."
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
+    service_pid "$name" >/dev/null || break
+    sleep 0.1
+  done
+  if service_pid "$name" >/dev/null; then
+    log "$name: still running after ${STOP_TIMEOUT}s, sending SIGKILL"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      service_pid "$name" >/dev/null || break
+      sleep 0.1
+    done
+  fi
+  service_pid "$name" >/dev/null && die "$name: could not stop pid $pid"
+  rm -f "$(pid_file "$name")"
+  log "$name: stopped in $(elapsed "$t0")"
+}
+
+# ---------------------------------------------------------------- Kafka
+
+kafka_home() {
+  local key
+  key="$(sha256sum "$LI_ROOT/kafka/pom.xml" | cut -c1-16)"
+  printf '%s/kafka-%s' "$ARTIFACTS_DIR" "$key"
+}
+
+provision_kafka() {
+  local home tmp t0
+  home="$(kafka_home)"
+  [[ -f $home/.complete ]] && return 0
+  require_mvn
+  t0="$(now_ms)"
+  log "kafka: fetching Kafka and its dependencies from Maven Central (once) into $home ..."
+  tmp="$home.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp "$LI_ROOT/kafka/pom.xml" "$tmp/pom.xml"
+  if ! (cd "$tmp" && mvn -B -q -ntp \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$tmp/libs") >"$LOG_DIR/kafka-provision.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/kafka-provision.log" >&2
+    rm -rf "$tmp"
+    die "kafka: Maven download failed; full output in $LOG_DIR/kafka-provision.log"
+  fi
+  ls "$tmp"/libs/kafka_2.13-*.jar >/dev/null 2>&1 || die "kafka: kafka_2.13 jar missing after download"
+  touch "$tmp/.complete"
+  rm -rf "$home"
+  mv "$tmp" "$home"
+  log "kafka: provisioned $(find "$home/libs" -name '*.jar' | wc -l) jars in $(elapsed "$t0")"
+}
+
+kafka_version() {
+  local jar
+  jar="$(find "$(kafka_home)/libs" -name 'kafka_2.13-*.jar' 2>/dev/null | head -n1)"
+  jar="${jar##*/kafka_2.13-}"
+  printf '%s' "${jar%.jar}"
+}
+
+# JVM flags for Kafka command-line classes: small heap, fast start, warnings only.
+kafka_tool_jvm() {
+  printf '%s\n' -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
+    "-Dlog4j2.configurationFile=$LI_ROOT/kafka/tools-log4j2.properties" \
+    -cp "$(kafka_home)/libs/*"
+}
+
+# Runs a Kafka command-line class, e.g. kafka_tool org.apache.kafka.tools.TopicCommand --list ...
+kafka_tool() {
+  local jvm
+  mapfile -t jvm < <(kafka_tool_jvm)
+  java "${jvm[@]}" "$@"
+}
+
+write_kafka_conf() {
+  cat >"$KAFKA_CONF" <<EOF
+# Generated by tools/local-infra/up.sh; edits are overwritten on every start.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@$LI_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$LI_HOST:$KAFKA_PORT,CONTROLLER://$LI_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$LI_HOST:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$KAFKA_DATA
+
+num.partitions=3
+auto.create.topics.enable=true
+delete.topic.enable=true
+group.initial.rebalance.delay.ms=0
+
+# Single node: replication factor 1 everywhere; few internal partitions so that
+# the first consumer group / transaction / share group starts quickly.
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=3
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.num.partitions=3
+
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+log.retention.hours=24
+EOF
+  cat >"$CONF_DIR/kafka/tools-client.properties" <<EOF
+request.timeout.ms=5000
+default.api.timeout.ms=8000
+EOF
+}
+
+# Generates a Kafka cluster id (base64url of 16 random bytes, like Uuid.randomUuid()).
+kafka_cluster_id() {
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    [[ $id != -* ]] && break
+  done
+  printf '%s' "$id"
+}
+
+format_kafka_storage() {
+  [[ -f $KAFKA_DATA/meta.properties ]] && return 0
+  local t0 id
+  t0="$(now_ms)"
+  id="$(kafka_cluster_id)"
+  mkdir -p "$KAFKA_DATA"
+  log "kafka: formatting KRaft storage (cluster id $id) ..."
+  kafka_tool kafka.tools.StorageTool format --cluster-id "$id" --config "$KAFKA_CONF" \
+    >>"$LOG_DIR/kafka-format.log" 2>&1 ||
+    die "kafka: storage format failed; see $LOG_DIR/kafka-format.log"
+  log "kafka: storage formatted in $(elapsed "$t0")"
+}
+
+start_kafka() {
+  require_java
+  write_kafka_conf
+  format_kafka_storage
+  local home
+  home="$(kafka_home)"
+  # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is a list of JVM flags
+  launch kafka java $KAFKA_HEAP_OPTS -server \
+    -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+    -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError \
+    -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$LI_ROOT/kafka/log4j2.properties" \
+    -Dkafka.logs.dir="$LOG_DIR" \
+    -cp "$home/libs/*" kafka.Kafka "$KAFKA_CONF"
+}
+
+# Real readiness check: a metadata round-trip through the Admin client.
+kafka_ready() {
+  port_open "$KAFKA_PORT" || return 1
+  local jvm
+  mapfile -t jvm < <(kafka_tool_jvm)
+  timeout 30 java "${jvm[@]}" org.apache.kafka.tools.TopicCommand \
+    --bootstrap-server "$LI_HOST:$KAFKA_PORT" \
+    --command-config "$CONF_DIR/kafka/tools-client.properties" --list \
+    >/dev/null 2>>"$LOG_DIR/kafka-ready.log"
+}
+
+# ---------------------------------------------------------------- FerretDB
+
+ferretdb_bin() {
+  local key
+  key="$(cat "$LI_ROOT/ferretdb/go.mod" "$LI_ROOT/ferretdb/go.sum" "$LI_ROOT/ferretdb/main.go" |
+    sha256sum | cut -c1-16)"
+  printf '%s/ferretdb-%s/ferretdb' "$ARTIFACTS_DIR" "$key"
+}
+
+provision_ferretdb() {
+  local bin dir tmp t0
+  bin="$(ferretdb_bin)"
+  [[ -x $bin ]] && return 0
+  require_go
+  t0="$(now_ms)"
+  dir="$(dirname "$bin")"
+  mkdir -p "$dir"
+  tmp="$bin.tmp.$$"
+  log "ferretdb: building FerretDB (once, ~1-2 min on 2 cores) into $bin ..."
+  if ! (cd "$LI_ROOT/ferretdb" && GOWORK=off CGO_ENABLED=0 GOFLAGS='' \
+    go build -mod=readonly -buildvcs=false -trimpath -o "$tmp" .) >"$LOG_DIR/ferretdb-build.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/ferretdb-build.log" >&2
+    rm -f "$tmp"
+    die "ferretdb: go build failed; full output in $LOG_DIR/ferretdb-build.log"
+  fi
+  mv -f "$tmp" "$bin"
+  log "ferretdb: built in $(elapsed "$t0")"
+}
+
+start_ferretdb() {
+  mkdir -p "$MONGO_DATA"
+  launch ferretdb "$(ferretdb_bin)" -listen-addr "$LI_HOST:$MONGO_PORT" -data-dir "$MONGO_DATA"
+}
+
+mongo_url() { printf 'mongodb://%s:%s/' "$LI_HOST" "$MONGO_PORT"; }
+
+# Real readiness check: ping + listDatabases with the MongoDB Go driver.
+ferretdb_ready() {
+  port_open "$MONGO_PORT" || return 1
+  "$(ferretdb_bin)" -ping "$(mongo_url)" >/dev/null 2>>"$LOG_DIR/ferretdb-ready.log"
+}
+
+# ---------------------------------------------------------------- misc
+
+# Normalises the service argument to a list of internal names.
+parse_target() {
+  case "${1:-all}" in
+  all) echo "kafka ferretdb" ;;
+  kafka) echo "kafka" ;;
+  mongo | mongodb | ferretdb) echo "ferretdb" ;;
+  *) return 1 ;;
+  esac
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Show whether the local Kafka / FerretDB from up.sh are running.
+# Exit status: 0 if both are running, 3 otherwise.
+set -euo pipefail
+# shellcheck source=tools/local-infra/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+rc=0
+echo "cache: $CACHE_DIR"
+for svc in kafka ferretdb; do
+  case "$svc" in
+  kafka)
+    p="$KAFKA_PORT"
+    url="KAFKA_BROKERS=$LI_HOST:$KAFKA_PORT"
+    if [[ -f $(kafka_home)/.complete ]]; then art="Kafka $(kafka_version) cached"; else art="not provisioned"; fi
+    ;;
+  ferretdb)
+    p="$MONGO_PORT"
+    url="MONGODB_URL=$(mongo_url)"
+    if [[ -x $(ferretdb_bin) ]]; then art="binary built"; else art="not built"; fi
+    ;;
+  esac
+  if pid="$(service_pid "$svc")"; then
+    up="$(ps -o etime= -p "$pid" | tr -d ' ')"
+    if port_open "$p"; then state="running"; else state="starting"; fi
+    printf '%-9s %-8s pid %-7s up %-10s %s  (%s, log %s)\n' "$svc" "$state" "$pid" "$up" "$url" "$art" "$LOG_DIR/$svc.log"
+    [[ $state == running ]] || rc=3
+  else
+    printf '%-9s %-8s (%s)\n' "$svc" "stopped" "$art"
+    rc=3
+  fi
+done
+exit "$rc"

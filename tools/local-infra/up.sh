@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Provision (cached), start and wait for a local single-node Kafka (KRaft) and/or
+# FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only.
+# Prints the connection settings on stdout; progress goes to stderr. See README.md.
+set -euo pipefail
+# shellcheck source=tools/local-infra/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat >&2 <<'EOF_USAGE'
+usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|all]
+
+  --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
+            same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
+
+Prints KAFKA_BROKERS=... and/or MONGODB_URL=... on stdout.
+If KAFKA_BROKERS / MONGODB_URL is already set, that server is not started
+and the given value is printed instead.
+EOF_USAGE
+}
+
+fresh="${GONGKAI_INFRA_FRESH:-0}"
+target=""
+while (($#)); do
+  case "$1" in
+  --fresh) fresh=1 ;;
+  -h | --help)
+    usage
+    exit 0
+    ;;
+  -*)
+    usage
+    die "unknown option: $1"
+    ;;
+  *)
+    [[ -z $target ]] || die "only one target may be given"
+    target="$1"
+    ;;
+  esac
+  shift
+done
+if ! services="$(parse_target "${target:-all}")"; then
+  usage
+  die "unknown target: $target (expected kafka, mongo or all)"
+fi
+
+ensure_dirs
+exec 9>"$RUN_DIR/up.lock"
+flock -w "$START_TIMEOUT" 9 || die "timed out waiting for another up.sh (lock $RUN_DIR/up.lock)"
+
+t_all="$(now_ms)"
+declare -A out=() port=() t_start=()
+pending=()
+
+for svc in $services; do
+  case "$svc" in
+  kafka)
+    if [[ -n ${KAFKA_BROKERS:-} ]]; then
+      log "kafka: KAFKA_BROKERS is set; not starting a local Kafka"
+      out[$svc]="KAFKA_BROKERS=$KAFKA_BROKERS"
+      continue
+    fi
+    out[$svc]="KAFKA_BROKERS=$LI_HOST:$KAFKA_PORT"
+    port[$svc]="$KAFKA_PORT"
+    data="$KAFKA_DATA"
+    ;;
+  ferretdb)
+    if [[ -n ${MONGODB_URL:-} ]]; then
+      log "ferretdb: MONGODB_URL is set; not starting a local FerretDB"
+      out[$svc]="MONGODB_URL=$MONGODB_URL"
+      continue
+    fi
+    out[$svc]="MONGODB_URL=$(mongo_url)"
+    port[$svc]="$MONGO_PORT"
+    data="$MONGO_DATA"
+    ;;
+  esac
+
+  if [[ $fresh == 1 ]]; then
+    stop_service "$svc"
+    log "$svc: wiping data in $data"
+    rm -rf "$data"
+  fi
+
+  if pid="$(service_pid "$svc")"; then
+    if port_open "${port[$svc]}"; then
+      log "$svc: already running (pid $pid, port ${port[$svc]})"
+      continue
+    fi
+    log "$svc: running (pid $pid) but not ready yet; waiting"
+    t_start[$svc]="$(now_ms)"
+    pending+=("$svc")
+    continue
+  fi
+
+  if port_open "${port[$svc]}"; then
+    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT) or set KAFKA_BROKERS / MONGODB_URL"
+  fi
+  if [[ $svc == kafka ]] && port_open "$KAFKA_CONTROLLER_PORT"; then
+    die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
+  fi
+
+  case "$svc" in
+  kafka)
+    require_java
+    provision_kafka
+    t_start[$svc]="$(now_ms)"
+    start_kafka
+    log "kafka: started Kafka $(kafka_version) (pid $(service_pid kafka)), log: $LOG_DIR/kafka.log"
+    ;;
+  ferretdb)
+    provision_ferretdb
+    t_start[$svc]="$(now_ms)"
+    start_ferretdb
+    log "ferretdb: started FerretDB (pid $(service_pid ferretdb)), log: $LOG_DIR/ferretdb.log"
+    ;;
+  esac
+  pending+=("$svc")
+done
+
+# Wait for everything started above, concurrently.
+deadline=$(($(now_ms) + START_TIMEOUT * 1000))
+while ((${#pending[@]})); do
+  still=()
+  for svc in "${pending[@]}"; do
+    if ! service_pid "$svc" >/dev/null; then
+      tail -n 40 "$LOG_DIR/$svc.log" >&2 || true
+      die "$svc: exited during startup; see $LOG_DIR/$svc.log"
+    fi
+    if "${svc}_ready"; then
+      log "$svc: ready in $(elapsed "${t_start[$svc]}")"
+    else
+      still+=("$svc")
+    fi
+  done
+  pending=("${still[@]+"${still[@]}"}")
+  ((${#pending[@]})) || break
+  if (($(now_ms) > deadline)); then
+    for svc in "${pending[@]}"; do
+      tail -n 40 "$LOG_DIR/$svc.log" >&2 || true
+    done
+    die "not ready after ${START_TIMEOUT}s: ${pending[*]} (logs in $LOG_DIR; raise GONGKAI_INFRA_TIMEOUT?)"
+  fi
+  sleep 0.3
+done
+
+log "done in $(elapsed "$t_all")"
+for svc in $services; do
+  printf '%s\n' "${out[$svc]}"
+done
