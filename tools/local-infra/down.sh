@@ -2,7 +2,7 @@
 # Stop the local Kafka and/or FerretDB started by up.sh (SIGTERM, wait, then SIGKILL).
 # Idempotent; works from any shell. Data and artifacts are kept.
 set -euo pipefail
-# shellcheck source=tools/local-infra/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "${1:-all}" in

@@ -333,7 +333,7 @@ provision_ferretdb() {
   mkdir -p "$dir"
   tmp="$bin.tmp.$$"
   log "ferretdb: building FerretDB (once, ~1-2 min on 2 cores) into $bin ..."
-  if ! (cd "$LI_ROOT/ferretdb" && GOWORK=off CGO_ENABLED=0 GOFLAGS='' \
+  if ! (cd "$LI_ROOT/ferretdb" && GOWORK=off CGO_ENABLED=0 \
     go build -mod=readonly -buildvcs=false -trimpath -o "$tmp" .) >"$LOG_DIR/ferretdb-build.log" 2>&1; then
     tail -n 30 "$LOG_DIR/ferretdb-build.log" >&2
     rm -f "$tmp"

@@ -2,7 +2,7 @@
 # Show whether the local Kafka / FerretDB from up.sh are running.
 # Exit status: 0 if both are running, 3 otherwise.
 set -euo pipefail
-# shellcheck source=tools/local-infra/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 rc=0

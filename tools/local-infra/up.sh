@@ -3,7 +3,7 @@
 # FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only.
 # Prints the connection settings on stdout; progress goes to stderr. See README.md.
 set -euo pipefail
-# shellcheck source=tools/local-infra/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
@@ -93,6 +93,15 @@ for svc in $services; do
     continue
   fi
 
+  # Prerequisites and cached artifacts first (clear message if a tool is missing).
+  case "$svc" in
+  kafka)
+    require_java
+    provision_kafka
+    ;;
+  ferretdb) provision_ferretdb ;;
+  esac
+
   if port_open "${port[$svc]}"; then
     die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT) or set KAFKA_BROKERS / MONGODB_URL"
   fi
@@ -100,17 +109,13 @@ for svc in $services; do
     die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
   fi
 
+  t_start[$svc]="$(now_ms)"
   case "$svc" in
   kafka)
-    require_java
-    provision_kafka
-    t_start[$svc]="$(now_ms)"
     start_kafka
     log "kafka: started Kafka $(kafka_version) (pid $(service_pid kafka)), log: $LOG_DIR/kafka.log"
     ;;
   ferretdb)
-    provision_ferretdb
-    t_start[$svc]="$(now_ms)"
     start_ferretdb
     log "ferretdb: started FerretDB (pid $(service_pid ferretdb)), log: $LOG_DIR/ferretdb.log"
     ;;

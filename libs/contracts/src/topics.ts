@@ -2,7 +2,8 @@
 export const SERVICES = ['catalogue', 'document-attributes', 'requests', 'interpretation', 'assessment'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-export const topicOf = (service: string): string => `gongkai.${service}`;
+/** Topics are `<prefix>.<service>`; the prefix separates installations sharing one Kafka cluster. */
+export const topicOf = (service: string, prefix = 'gongkai'): string => `${prefix}.${service}`;
 
 /** `catalogue.unit-370405001` → `catalogue` */
 export const serviceOfStream = (streamId: string): string => streamId.slice(0, streamId.indexOf('.'));

@@ -27,9 +27,9 @@ const parseDateList = (value: unknown, key: string, year: number, origin: string
   const seen = new Set<string>();
   return value.map((item: unknown, index) => {
     const where = `${key}[${index}]「${String(item)}」`;
-    if (!isLocalDate(item)) throw invalidCalendarData(origin, `${where} 不是 YYYY-MM-DD 格式的有效日期`);
-    if (!item.startsWith(`${year}-`)) throw invalidCalendarData(origin, `${where} 不在 ${year} 年内`);
-    if (seen.has(item)) throw invalidCalendarData(origin, `${where} 重复`);
+    if (!isLocalDate(item)) throw invalidCalendarData(origin, `${where}不是 YYYY-MM-DD 格式的有效日期`);
+    if (!item.startsWith(`${year}-`)) throw invalidCalendarData(origin, `${where}不在 ${year} 年内`);
+    if (seen.has(item)) throw invalidCalendarData(origin, `${where}重复`);
     seen.add(item);
     return item;
   });

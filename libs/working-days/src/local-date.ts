@@ -12,7 +12,6 @@ export type LocalDate = string & { readonly [localDateBrand]: true };
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An offset is required: a timestamp without one means a different instant on every server.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 const shanghaiDateFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Shanghai',
@@ -28,12 +27,32 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (year: number, month: number): number =>
   month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
 
-// `Date.UTC` maps years 0–99 to 1900–1999, so the year is set separately.
+// Calendar arithmetic on integers (H. Hinnant's days_from_civil / civil_from_days): deadline
+// computations convert dates constantly, and a Date object per conversion is the dominant cost.
 const utcDayNumber = (year: number, month: number, day: number): number => {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime() / MS_PER_DAY;
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 };
+
+const civilDate = (dayNumber: number): [number, number, number] => {
+  const shifted = dayNumber + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
+  const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+};
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 const MIN_DAY_NUMBER = utcDayNumber(1, 1, 1);
 const MAX_DAY_NUMBER = utcDayNumber(9999, 12, 31);
@@ -83,11 +102,8 @@ export const fromDayNumber = (dayNumber: number): LocalDate => {
   if (dayNumber < MIN_DAY_NUMBER || dayNumber > MAX_DAY_NUMBER) {
     throw DomainError.validation('INVALID_DATE', '日期超出可表示的范围（0001-01-01 至 9999-12-31）');
   }
-  const date = new Date(dayNumber * MS_PER_DAY);
-  const year = String(date.getUTCFullYear()).padStart(4, '0');
-  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(date.getUTCDate()).padStart(2, '0');
-  return `${year}-${month}-${day}` as LocalDate;
+  const [year, month, day] = civilDate(dayNumber);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate;
 };
 
 /** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay`. */

@@ -46,6 +46,7 @@ export class CommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly maxAttempts = 3,
+    private readonly onAppended?: (type: string) => void,
   ) {}
 
   async load<E extends DomainEvent, S>(
@@ -76,6 +77,7 @@ export class CommandHandler {
       if (decision.length === 0) return { state, revision, events: [] };
       try {
         const appended = await this.store.append(streamId, decision.map((event) => toNewEvent(event, context)), revision);
+        appended.events.forEach((event) => this.onAppended?.(event.type));
         return {
           state: decision.reduce(decider.evolve, state),
           revision: appended.nextExpectedRevision,

@@ -1,0 +1,4 @@
+import { runApp } from '@gongkai/platform';
+import { standaloneApp } from './standalone';
+
+void runApp(standaloneApp);

@@ -1,0 +1,10 @@
+import { AssessmentModule } from '@gongkai/assessment';
+import { CatalogueModule } from '@gongkai/catalogue';
+import type { AppDefinition } from '@gongkai/platform';
+
+/** Every feature module in one process: the standalone shape. */
+export const standaloneApp: AppDefinition = {
+  shape: 'standalone',
+  title: 'gongkai 政务公开 (standalone)',
+  modules: () => [CatalogueModule, AssessmentModule],
+};

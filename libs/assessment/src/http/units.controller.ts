@@ -1,0 +1,26 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, Roles } from '@gongkai/platform';
+import { AssessmentUnitsProjection, type AssessedUnit } from '../read-models/units.projection';
+
+@ApiTags('assessment: units 被考核单位')
+@ApiBearerAuth()
+@Controller('api/assessment/units')
+export class AssessmentUnitsController {
+  constructor(private readonly units: AssessmentUnitsProjection) {}
+
+  @Get()
+  @Roles('district_office', 'admin', 'auditor')
+  @ApiOperation({ summary: '被考核单位（考核服务自有读模型）' })
+  list(): Promise<AssessedUnit[]> {
+    return this.units.list();
+  }
+
+  @Get(':unitId')
+  @Roles('district_office', 'admin', 'auditor')
+  async get(@Param('unitId') unitId: string): Promise<AssessedUnit> {
+    const unit = await this.units.get(unitId);
+    if (!unit) throw DomainError.notFound('UNIT_NOT_FOUND', `考核服务中没有单位 ${unitId}。`);
+    return unit;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './assessment.module';
+export * from './read-models/units.projection';

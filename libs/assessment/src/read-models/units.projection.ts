@@ -1,0 +1,62 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+/** What assessment knows of a unit: who it is, and whether it has an openness office and officer. */
+export interface AssessedUnit {
+  unitId: string;
+  name: string;
+  level: string;
+  kind: string;
+  /** 有机构承担、有专人负责: an assessment fact. */
+  hasOpennessOffice: boolean;
+  opennessOffice: string | null;
+  officerName: string | null;
+  /** The catalogue events this document was built from, for explaining scores. */
+  sourceEventIds: string[];
+}
+
+export class AssessmentUnitsProjection implements Projection {
+  readonly name = 'assessment.units';
+  readonly collections = ['units'];
+  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get units() {
+    return this.connection.collection('units');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await projectDocument<AssessedUnit>(this.units, event.data.unitId as string, event, (current) => {
+      const unit = current ? (withoutMeta(current) as AssessedUnit) : null;
+      const sourceEventIds = [...(unit?.sourceEventIds ?? []), event.eventId];
+      switch (event.type) {
+        case 'catalogue.UnitRegistered': {
+          const { unitId, name, level, kind } = event.data as UnitRegistered;
+          return { unitId, name, level, kind, hasOpennessOffice: false, opennessOffice: null, officerName: null, sourceEventIds };
+        }
+        case 'catalogue.UnitRenamed':
+          return unit && { ...unit, name: (event.data as UnitRenamed).name, sourceEventIds };
+        case 'catalogue.UnitOpennessOfficeDesignated': {
+          const { office, officerName } = event.data as UnitOpennessOfficeDesignated;
+          return unit && { ...unit, hasOpennessOffice: true, opennessOffice: office, officerName, sourceEventIds };
+        }
+        default:
+          return unit;
+      }
+    });
+  }
+
+  async list(): Promise<AssessedUnit[]> {
+    const docs = await this.units.find({}, { sort: { unitId: 1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as AssessedUnit);
+  }
+
+  async get(unitId: string): Promise<AssessedUnit | null> {
+    const doc = await this.units.findOne({ _id: unitId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as AssessedUnit;
+  }
+}

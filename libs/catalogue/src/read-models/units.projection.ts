@@ -1,0 +1,58 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+export interface UnitView {
+  unitId: string;
+  name: string;
+  level: string;
+  kind: string;
+  opennessOffice: { office: string; officerName: string; officerPhone?: string } | null;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+/** The catalogue's own list of units, for the portal and the staff console. */
+export class CatalogueUnitsProjection implements Projection {
+  readonly name = 'catalogue.units';
+  readonly collections = ['units'];
+  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get units() {
+    return this.connection.collection('units');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await projectDocument<UnitView>(this.units, event.data.unitId as string, event, (current) => {
+      const unit = current ? (withoutMeta(current) as UnitView) : null;
+      switch (event.type) {
+        case 'catalogue.UnitRegistered': {
+          const data = event.data as UnitRegistered;
+          return { unitId: data.unitId, name: data.name, level: data.level, kind: data.kind, opennessOffice: null, registeredAt: event.occurredAt, updatedAt: event.occurredAt };
+        }
+        case 'catalogue.UnitRenamed':
+          return unit && { ...unit, name: (event.data as UnitRenamed).name, updatedAt: event.occurredAt };
+        case 'catalogue.UnitOpennessOfficeDesignated': {
+          const { office, officerName, officerPhone } = event.data as UnitOpennessOfficeDesignated;
+          return unit && { ...unit, opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) }, updatedAt: event.occurredAt };
+        }
+        default:
+          return unit;
+      }
+    });
+  }
+
+  async list(): Promise<UnitView[]> {
+    const docs = await this.units.find({}, { sort: { level: 1, unitId: 1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as UnitView);
+  }
+
+  async get(unitId: string): Promise<UnitView | null> {
+    const doc = await this.units.findOne({ _id: unitId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as UnitView;
+  }
+}

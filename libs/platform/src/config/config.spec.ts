@@ -1,0 +1,37 @@
+import { loadConfig } from './config';
+
+const base = {
+  GONGKAI_SHAPE: 'catalogue',
+  KAFKA_BROKERS: '127.0.0.1:29092',
+  MONGODB_URL: 'mongodb://127.0.0.1:27027/',
+  AUTH_JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies defaults to a valid environment', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ HTTP_PORT: 3000, EVENT_STORE_URL: 'sqlite:./data/events.db', RELAY_ENABLED: true });
+  });
+
+  it('names a missing setting in one line', () => {
+    const { MONGODB_URL: _omitted, ...rest } = base;
+    expect(() => loadConfig(rest)).toThrow(/^Configuration error: MONGODB_URL is missing$/);
+  });
+
+  it('names an invalid setting and says what it must be', () => {
+    expect(() => loadConfig({ ...base, KAFKA_BROKERS: 'kafka' })).toThrow(/KAFKA_BROKERS must be host:port/);
+    expect(() => loadConfig({ ...base, HTTP_PORT: 'eighty' })).toThrow(/HTTP_PORT/);
+  });
+
+  it('requires Kafka for a service running alone but not for the standalone shape', () => {
+    const { KAFKA_BROKERS: _omitted, ...rest } = base;
+    expect(() => loadConfig(rest)).toThrow(/KAFKA_BROKERS is required when a service runs alone/);
+    expect(loadConfig({ ...rest, GONGKAI_SHAPE: 'standalone' }).KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it('requires a way to check tokens', () => {
+    const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
+    expect(() => loadConfig(rest)).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL is required/);
+    expect(() => loadConfig({ ...base, AUTH_JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+  });
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting of gongkai, read from the environment once at start-up. A missing or invalid
+ * setting stops the process with one line naming it (see `loadConfig`).
+ */
+export const configSchema = z
+  .object({
+    /** `standalone` runs every module in one process; a service name runs that service alone. */
+    GONGKAI_SHAPE: z.enum(['standalone', 'catalogue', 'document-attributes', 'requests', 'interpretation', 'assessment']),
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    /** `sqlite:<file>` (embedded) or `esdb://…` / `kurrentdb://…` (EventStoreDB). */
+    EVENT_STORE_URL: z
+      .string()
+      .regex(/^(sqlite:.+|esdb(\+discover)?:\/\/.+|kurrentdb(\+discover)?:\/\/.+)$/, 'must be sqlite:<file> or esdb://host:port?…')
+      .default('sqlite:./data/events.db'),
+    /** Comma-separated host:port list; required by the distributed shape, ignored by standalone. */
+    KAFKA_BROKERS: z
+      .string()
+      .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port…]')
+      .optional(),
+    /** Topics `<prefix>.<service>` and consumer groups `<prefix>.<service>`. */
+    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/).default('gongkai'),
+    KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
+    MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// URL'),
+    /** Each service keeps its read models in database `<prefix>-<service>`. */
+    MONGODB_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/).default('gongkai'),
+    /** HS256 shared secret for local use (≥ 32 characters), or… */
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** …RS256 through an identity provider's JWKS. */
+    AUTH_JWKS_URL: z.string().url().optional(),
+    AUTH_ISSUER: z.string().default('gongkai'),
+    AUTH_AUDIENCE: z.string().default('gongkai'),
+    /** Lets `/api/auth/dev-token` mint tokens: the standalone demo only, never production. */
+    AUTH_DEV_LOGIN: booleanFromEnv.default(false),
+    RELAY_ENABLED: booleanFromEnv.default(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.GONGKAI_SHAPE !== 'standalone' && !config.KAFKA_BROKERS) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'is required when a service runs alone' });
+    }
+    if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required' });
+    }
+  });
+
+export type GongkaiConfig = z.infer<typeof configSchema>;
+
+export class ConfigurationError extends Error {}
+
+/** Parses the environment; the error message is one line naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): GongkaiConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const missing = issue.code === 'invalid_type' && !(name in present);
+    return `${name} ${missing ? 'is missing' : issue.message}`;
+  });
+  throw new ConfigurationError(`Configuration error: ${problems.join('; ')}`);
+}

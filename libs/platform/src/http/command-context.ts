@@ -1,0 +1,29 @@
+import type { Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+import type { CommandContext } from '../event-sourcing/command-handler';
+import { actorOf } from '../auth/principal';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+
+/** `If-Match: "3"` → 3; absent → undefined; anything else is a client error. */
+export function expectedRevisionFrom(request: AuthenticatedRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(String(header).trim());
+  if (!match) throw DomainError.validation('INVALID_IF_MATCH', 'If-Match 请求头应为资源的版本号，例如 "3"。');
+  return Number(match[1]);
+}
+
+/** Who, when and in which conversation: the context every command carries into its events. */
+export function commandContext(request: AuthenticatedRequest, now = new Date()): CommandContext {
+  return {
+    actor: actorOf(request.principal),
+    correlationId: String(request.id ?? 'none'),
+    now: now.toISOString(),
+    expectedRevision: expectedRevisionFrom(request),
+  };
+}
+
+/** The stream revision as a strong ETag, for the next If-Match. */
+export function setRevision(response: Response, revision: number): void {
+  response.setHeader('ETag', `"${revision}"`);
+}

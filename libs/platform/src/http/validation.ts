@@ -1,0 +1,43 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { z, type ZodType } from 'zod';
+import { DomainError, type FieldError } from '../errors/domain-error';
+
+const zhCN = z.locales.zhCN().localeError;
+
+function fieldMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = issue.path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined),
+    input,
+  );
+  if (issue.code === 'invalid_type' && value === undefined) return '必填项，不能为空';
+  return issue.message;
+}
+
+/** Parses untrusted input; every problem becomes a field error with a zh-CN message. */
+export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input, { error: zhCN });
+  if (result.success) return result.data;
+  const fieldErrors: FieldError[] = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    code: issue.code,
+    message: fieldMessage(issue, input),
+  }));
+  throw DomainError.validation(
+    'VALIDATION_FAILED',
+    `提交的内容有 ${fieldErrors.length} 处问题：${fieldErrors.map((f) => `${f.field}：${f.message}`).join('；')}`,
+    fieldErrors,
+  );
+}
+
+/** `@Body(new ZodPipe(schema))` */
+@Injectable()
+export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(private readonly schema: T) {}
+  transform(value: unknown): z.infer<T> {
+    return parseInput(this.schema, value);
+  }
+}
+
+/** The JSON Schema of a zod schema, for OpenAPI documents. */
+export const jsonSchemaOf = (schema: ZodType): Record<string, unknown> =>
+  z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,0 +1,34 @@
+import type { EventEnvelope } from '@gongkai/contracts';
+
+export interface OutgoingMessage {
+  topic: string;
+  /** The stream id: Kafka keeps one aggregate's events in one partition, in order. */
+  key: string;
+  value: EventEnvelope;
+}
+
+/** A message as it arrives: its value is untrusted until the consumer has validated it. */
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  /** Kafka delivers the JSON text; the in-process bus delivers the object itself. */
+  value: unknown;
+}
+
+export interface BusSubscription {
+  /** One consumer group per subscribing service: each group receives every message once. */
+  groupId: string;
+  topics: string[];
+  /** Resolves when the message is done with; a rejection means "not processed, deliver again". */
+  onMessage(message: IncomingMessage): Promise<void>;
+}
+
+export interface EventBus {
+  /** Resolves once every message is durably accepted by the bus. */
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  subscribe(subscription: BusSubscription): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

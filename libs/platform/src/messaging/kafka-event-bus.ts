@@ -1,0 +1,113 @@
+import { Kafka, logLevel, type Consumer, type Producer, type Admin } from 'kafkajs';
+import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Partitions for topics this bus creates; consumers of a group scale up to this number. */
+  partitions?: number;
+  log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
+}
+
+/**
+ * Kafka through kafkajs. The producer is idempotent (no duplicates from producer retries, order
+ * kept per partition); consumers commit an offset only after the message was processed.
+ */
+export class KafkaEventBus implements EventBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers: Consumer[] = [];
+  private producerConnected: Promise<void> | null = null;
+  private adminConnected: Promise<void> | null = null;
+  private readonly knownTopics = new Set<string>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ level, log }) => {
+        const { message, ...extra } = log;
+        const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+        options.log?.(name, `kafka: ${message}`, extra);
+      },
+      retry: { retries: 8, initialRetryTime: 200 },
+    });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.admin = this.kafka.admin();
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    this.adminConnected ??= this.admin.connect();
+    await this.adminConnected;
+    const existing = new Set(await this.admin.listTopics());
+    const toCreate = missing.filter((t) => !existing.has(t));
+    if (toCreate.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
+      });
+    }
+    missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    await this.ensureTopics([...byTopic.keys()]);
+    this.producerConnected ??= this.producer.connect();
+    await this.producerConnected;
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({
+          key: m.key,
+          value: JSON.stringify(m.value),
+          headers: { 'event-type': m.value.type, 'event-id': m.value.eventId },
+        })),
+      })),
+    });
+  }
+
+  async subscribe(subscription: BusSubscription): Promise<void> {
+    await this.ensureTopics(subscription.topics);
+    const consumer = this.kafka.consumer({
+      groupId: subscription.groupId,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10000 },
+    });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscription.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: async ({ topic, partition, message }) => {
+        await subscription.onMessage({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString('utf8') ?? null,
+        });
+      },
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.adminConnected ??= this.admin.connect();
+    await this.adminConnected;
+    await this.admin.describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    if (this.producerConnected) await this.producer.disconnect().catch(() => undefined);
+    if (this.adminConnected) await this.admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { Module, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { ConfigurationError, loadConfig, type GongkaiConfig } from '../config/config';
+import { ProblemDetailsFilter } from '../http/problem-details';
+import { createLogger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { PlatformModule } from './platform.module';
+
+export interface AppDefinition {
+  shape: GongkaiConfig['GONGKAI_SHAPE'];
+  title: string;
+  /** Builds the feature modules; it receives the validated configuration. */
+  modules: (config: GongkaiConfig) => Type[];
+}
+
+/** Creates the Nest application of one shape; used by every app's main.ts and by tests. */
+export async function createApp(definition: AppDefinition, env: Record<string, string | undefined> = process.env) {
+  const config = loadConfig({ ...env, GONGKAI_SHAPE: definition.shape });
+  const logger = createLogger(`gongkai-${definition.shape}`, config.LOG_LEVEL);
+
+  @Module({ imports: [PlatformModule.forRoot(config, logger), ...definition.modules(config)] })
+  class RootModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(NestPinoLogger));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  const metrics = app.get(Metrics);
+  app.use((request: { method: string; route?: { path?: string } }, response: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
+    const stop = metrics.httpDuration.startTimer();
+    response.on('finish', () => {
+      const route = request.route?.path ?? 'unmatched';
+      metrics.httpRequests.inc({ method: request.method, route, status: String(response.statusCode) });
+      stop({ method: request.method, route });
+    });
+    next();
+  });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(definition.title).setDescription('gongkai 政务公开').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return { app, config, logger };
+}
+
+/** main.ts of every app: a bad configuration stops the process with one clear line. */
+export async function runApp(definition: AppDefinition): Promise<INestApplication> {
+  let created: Awaited<ReturnType<typeof createApp>>;
+  try {
+    created = await createApp(definition);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, config, logger } = created;
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}/`;
+  logger.info({ url }, `${definition.title} listening`);
+  return app;
+}

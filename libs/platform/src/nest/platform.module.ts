@@ -1,0 +1,107 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { v7 as uuidv7 } from 'uuid';
+import { AuthGuard } from '../auth/auth.guard';
+import { TokenVerifier } from '../auth/token-verifier';
+import type { GongkaiConfig } from '../config/config';
+import { CommandHandler } from '../event-sourcing/command-handler';
+import type { EventStore } from '../event-sourcing/event-store';
+import { EventStoreDbEventStore } from '../event-sourcing/eventstoredb-event-store';
+import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
+import type { EventBus } from '../messaging/event-bus';
+import { InProcessEventBus } from '../messaging/in-process-event-bus';
+import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import type { Logger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { PlatformCollections } from '../read-models/platform-collections';
+import { ReadModelConnections } from '../read-models/read-model-connections';
+import { ConsumerRegistry } from './consumer-registry';
+import { DevLoginController, HealthController, MetricsController } from './platform.controllers';
+import { PlatformRuntime } from './platform-runtime';
+import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER } from './tokens';
+
+export function createEventStore(url: string): EventStore {
+  return url.startsWith('sqlite:') ? new SqliteEventStore(url.slice('sqlite:'.length)) : new EventStoreDbEventStore(url);
+}
+
+export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus {
+  if (config.GONGKAI_SHAPE === 'standalone') return new InProcessEventBus();
+  return new KafkaEventBus({
+    brokers: config.KAFKA_BROKERS!.split(','),
+    clientId: `gongkai-${config.GONGKAI_SHAPE}`,
+    partitions: config.KAFKA_PARTITIONS,
+    log: (level, message, extra) => logger[level](extra ?? {}, message),
+  });
+}
+
+/** The chassis as one global Nest module: every feature module gets its ports from here. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: GongkaiConfig, logger: Logger): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false, gracefulShutdownTimeoutMs: 0 }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            genReqId: (request, response) => {
+              const given = request.headers['x-correlation-id'];
+              const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : uuidv7();
+              response.setHeader('x-correlation-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController, DevLoginController],
+      providers: [
+        { provide: GONGKAI_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(config.EVENT_STORE_URL) },
+        { provide: EVENT_BUS, useFactory: () => createEventBus(config, logger) },
+        { provide: Metrics, useValue: new Metrics(config.GONGKAI_SHAPE) },
+        { provide: ReadModelConnections, useFactory: () => new ReadModelConnections(config.MONGODB_URL, config.MONGODB_DB_PREFIX) },
+        {
+          provide: PlatformCollections,
+          inject: [ReadModelConnections],
+          useFactory: (connections: ReadModelConnections) => new PlatformCollections(connections.get('platform')),
+        },
+        {
+          provide: CommandHandler,
+          inject: [EVENT_STORE, Metrics],
+          useFactory: (store: EventStore, metrics: Metrics) => new CommandHandler(store, 3, (type) => metrics.eventsAppended.inc({ type })),
+        },
+        {
+          provide: TokenVerifier,
+          useFactory: () =>
+            new TokenVerifier({
+              secret: config.AUTH_JWT_SECRET,
+              jwksUrl: config.AUTH_JWKS_URL,
+              issuer: config.AUTH_ISSUER,
+              audience: config.AUTH_AUDIENCE,
+            }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ConsumerRegistry,
+        PlatformRuntime,
+      ],
+      exports: [
+        GONGKAI_CONFIG,
+        LOGGER,
+        EVENT_STORE,
+        EVENT_BUS,
+        Metrics,
+        ReadModelConnections,
+        PlatformCollections,
+        CommandHandler,
+        TokenVerifier,
+        ConsumerRegistry,
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process, served at /metrics. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpRequests = new Counter({
+    name: 'gongkai_http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'gongkai_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly eventsAppended = new Counter({
+    name: 'gongkai_events_appended_total',
+    help: 'Events appended to the event store by type',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+  readonly eventsApplied = new Counter({
+    name: 'gongkai_events_applied_total',
+    help: 'Events applied by consumers, by handler',
+    labelNames: ['handler'] as const,
+    registers: [this.registry],
+  });
+  readonly messagesParked = new Counter({
+    name: 'gongkai_messages_parked_total',
+    help: 'Invalid messages parked by consumers',
+    registers: [this.registry],
+  });
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,62 @@
+import type { Connection } from 'mongoose';
+
+/**
+ * The chassis' own bookkeeping in MongoDB: relay checkpoints, the processed-event inbox of
+ * idempotent handlers, and parked messages. Plain collections with single-document writes only,
+ * which every MongoDB-wire server (FerretDB included) supports.
+ */
+export class PlatformCollections {
+  constructor(readonly connection: Connection) {}
+
+  private get checkpoints() {
+    return this.connection.collection<{ _id: string; position: number; updatedAt: Date }>('checkpoints');
+  }
+  private get inbox() {
+    return this.connection.collection<{ _id: string; handler: string; eventId: string; at: Date }>('processed_events');
+  }
+  get parked() {
+    return this.connection.collection<ParkedMessage>('parked_messages');
+  }
+
+  async loadCheckpoint(name: string): Promise<number> {
+    const doc = await this.checkpoints.findOne({ _id: name });
+    return doc?.position ?? 0;
+  }
+
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    await this.checkpoints.updateOne({ _id: name }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+  }
+
+  async wasProcessed(handler: string, eventId: string): Promise<boolean> {
+    return (await this.inbox.countDocuments({ _id: `${handler}:${eventId}` }, { limit: 1 })) > 0;
+  }
+
+  async markProcessed(handler: string, eventId: string): Promise<void> {
+    await this.inbox.updateOne(
+      { _id: `${handler}:${eventId}` },
+      { $setOnInsert: { handler, eventId, at: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  async forgetProcessed(handler: string): Promise<void> {
+    await this.inbox.deleteMany({ handler });
+  }
+
+  async park(message: ParkedMessage): Promise<void> {
+    await this.parked.updateOne({ _id: message._id }, { $setOnInsert: message }, { upsert: true });
+  }
+}
+
+export interface ParkedMessage {
+  /** `<group>:<topic>:<partition>:<offset>`: parking the same delivery twice keeps one record. */
+  _id: string;
+  group: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  reason: string;
+  value: string;
+  parkedAt: Date;
+}

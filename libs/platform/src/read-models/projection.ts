@@ -1,0 +1,66 @@
+import type { Collection, Document } from 'mongodb';
+import type { EventEnvelope } from '@gongkai/contracts';
+
+/** Read-model bookkeeping kept inside each projected document. */
+export interface ProjectedMeta {
+  /** Highest applied revision per source stream (dots replaced, as MongoDB field names need). */
+  _applied: Record<string, number>;
+  /** Optimistic-concurrency counter of this document. */
+  _version: number;
+}
+
+export type Projected<T> = T & ProjectedMeta;
+
+const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
+
+export type ProjectionOutcome = 'applied' | 'skipped';
+
+/**
+ * The projection helper: applies one event to one read-model document, at most once. The guard is
+ * the source stream's revision, stored in the document, so a replay or a duplicate delivery is
+ * skipped; concurrent writers to one document retry on its `_version`. Single-document writes
+ * only: no transactions, as FerretDB requires.
+ *
+ * `change` gets the current document (null if none) and returns the new one, or null to delete it.
+ */
+export async function projectDocument<T extends Document>(
+  collection: Collection<Document>,
+  id: string,
+  event: Pick<EventEnvelope, 'streamId' | 'streamRevision'>,
+  change: (current: Projected<T> | null) => T | null,
+): Promise<ProjectionOutcome> {
+  const key = streamKey(event.streamId);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const current = (await collection.findOne({ _id: id as never })) as Projected<T> | null;
+    if (current && (current._applied?.[key] ?? -1) >= event.streamRevision) return 'skipped';
+    const next = change(current);
+    if (next === null) {
+      if (current) await collection.deleteOne({ _id: id as never, _version: current._version });
+      return 'applied';
+    }
+    const document = {
+      ...next,
+      _id: id,
+      _applied: { ...(current?._applied ?? {}), [key]: event.streamRevision },
+      _version: (current?._version ?? 0) + 1,
+    };
+    if (!current) {
+      try {
+        await collection.insertOne(document as never);
+        return 'applied';
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) continue; // created concurrently: retry on it
+        throw error;
+      }
+    }
+    const { matchedCount } = await collection.replaceOne({ _id: id as never, _version: current._version }, document);
+    if (matchedCount === 1) return 'applied';
+  }
+  throw new Error(`projection of ${event.streamId}@${event.streamRevision} into ${id} kept conflicting`);
+}
+
+/** Strips the bookkeeping fields before a document leaves the service. */
+export function withoutMeta<T extends object>(doc: T): Omit<T, '_applied' | '_version'> {
+  const { _applied: _a, _version: _v, ...rest } = doc as T & Partial<ProjectedMeta>;
+  return rest;
+}

@@ -1,0 +1,43 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/**
+ * One mongoose connection per owner (`platform`, `catalogue`, `assessment`, …): each service keeps
+ * its read models in a database of its own, even when the standalone shape shares one server.
+ */
+export class ReadModelConnections {
+  private readonly connections = new Map<string, Connection>();
+
+  constructor(
+    private readonly url: string,
+    private readonly databasePrefix: string,
+  ) {}
+
+  get(owner: string): Connection {
+    let connection = this.connections.get(owner);
+    if (!connection) {
+      connection = mongoose.createConnection(this.url, {
+        dbName: `${this.databasePrefix}-${owner}`,
+        maxPoolSize: 5,
+        serverSelectionTimeoutMS: 10000,
+      });
+      this.connections.set(owner, connection);
+    }
+    return connection;
+  }
+
+  async ready(owner: string): Promise<Connection> {
+    const connection = this.get(owner);
+    await connection.asPromise();
+    return connection;
+  }
+
+  async ping(): Promise<void> {
+    const connection = await this.ready('platform');
+    await connection.db!.command({ ping: 1 });
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.connections.values()].map((c) => c.close()));
+    this.connections.clear();
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '@gongkai/contracts';
+import { signDevToken } from '../auth/token-verifier';
+
+export const TEST_JWT_SECRET = 'test-secret-for-gongkai-tests-only-000000';
+
+/**
+ * The real servers the tests run against, started by `tools/test.sh` (tools/local-infra). A test
+ * that needs them fails loudly when they are missing rather than pass against a mock.
+ */
+export function requireInfra(): { kafkaBrokers: string; mongodbUrl: string } {
+  const kafkaBrokers = process.env.KAFKA_BROKERS;
+  const mongodbUrl = process.env.MONGODB_URL;
+  if (!kafkaBrokers || !mongodbUrl) {
+    throw new Error('KAFKA_BROKERS and MONGODB_URL must be set: run the tests with `npm test`, which starts Kafka and FerretDB');
+  }
+  return { kafkaBrokers, mongodbUrl };
+}
+
+/** A fresh, isolated installation: its own event store file, databases, topics and groups. */
+export function isolatedEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const { kafkaBrokers, mongodbUrl } = requireInfra();
+  const id = uuidv7().replace(/-/g, '').slice(-12);
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    KAFKA_BROKERS: kafkaBrokers,
+    MONGODB_URL: mongodbUrl,
+    MONGODB_DB_PREFIX: `t${id}`,
+    KAFKA_TOPIC_PREFIX: `t${id}`,
+    EVENT_STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'gk-')), 'events.db')}`,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    HTTP_PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...overrides,
+  };
+}
+
+export const tokenFor = (role: Role, unitId: string | null = null, expiresIn?: string) =>
+  signDevToken(TEST_JWT_SECRET, { userId: `${role}-${unitId ?? 'district'}`, role, unitId, expiresIn });
+
+/** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
