@@ -260,7 +260,9 @@ log.retention.hours=24
 EOF
   cat >"$CONF_DIR/kafka/tools-client.properties" <<EOF
 request.timeout.ms=5000
-default.api.timeout.ms=8000
+default.api.timeout.ms=50000
+reconnect.backoff.ms=50
+reconnect.backoff.max.ms=200
 EOF
 }
 
@@ -303,15 +305,47 @@ start_kafka() {
     -cp "$home/libs/*" kafka.Kafka "$KAFKA_CONF"
 }
 
-# Real readiness check: a metadata round-trip through the Admin client.
-kafka_ready() {
-  port_open "$KAFKA_PORT" || return 1
+# Real readiness check: a metadata round-trip through the Admin client
+# (Kafka's own TopicCommand --list). To hide the tool JVM's start-up time it is
+# launched in the background right away and keeps retrying the connection until
+# the broker listens; kafka_ready only polls it (non-blocking).
+KAFKA_PROBE_PID=""
+
+kafka_probe_start() {
   local jvm
   mapfile -t jvm < <(kafka_tool_jvm)
-  timeout 30 java "${jvm[@]}" org.apache.kafka.tools.TopicCommand \
+  timeout 60 java "${jvm[@]}" org.apache.kafka.tools.TopicCommand \
     --bootstrap-server "$LI_HOST:$KAFKA_PORT" \
     --command-config "$CONF_DIR/kafka/tools-client.properties" --list \
-    >/dev/null 2>>"$LOG_DIR/kafka-ready.log"
+    </dev/null >/dev/null 2>>"$LOG_DIR/kafka-ready.log" 9>&- &
+  KAFKA_PROBE_PID=$!
+}
+
+kafka_probe_stop() {
+  if [[ -n $KAFKA_PROBE_PID ]]; then
+    kill "$KAFKA_PROBE_PID" 2>/dev/null || true
+    wait "$KAFKA_PROBE_PID" 2>/dev/null || true
+    KAFKA_PROBE_PID=""
+  fi
+}
+
+kafka_ready() {
+  if [[ -z $KAFKA_PROBE_PID ]]; then
+    kafka_probe_start
+    return 1
+  fi
+  local state rc=0
+  state="$(awk '{print $3}' "/proc/$KAFKA_PROBE_PID/stat" 2>/dev/null)" || state=""
+  if [[ -n $state && $state != Z ]]; then
+    return 1 # probe still running
+  fi
+  wait "$KAFKA_PROBE_PID" || rc=$?
+  KAFKA_PROBE_PID=""
+  if ((rc == 0)) && port_open "$KAFKA_PORT"; then
+    return 0
+  fi
+  kafka_probe_start # failed (e.g. timed out): try again
+  return 1
 }
 
 # ---------------------------------------------------------------- FerretDB

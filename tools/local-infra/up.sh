@@ -124,6 +124,7 @@ for svc in $services; do
 done
 
 # Wait for everything started above, concurrently.
+trap kafka_probe_stop EXIT
 deadline=$(($(now_ms) + START_TIMEOUT * 1000))
 while ((${#pending[@]})); do
   still=()

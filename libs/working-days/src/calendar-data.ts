@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DomainError } from '@gongkai/platform';
+import { DomainError } from '@gongkai/platform/domain';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { dayOfWeek, isLocalDate, LocalDate, toDayNumber } from './local-date';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@gongkai/platform';
+import { DomainError } from '@gongkai/platform/domain';
 
 declare const localDateBrand: unique symbol;
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@gongkai/platform';
+import { DomainError } from '@gongkai/platform/domain';
 import { invalidCalendarData, YearArrangement } from './calendar-data';
 import { dayOfWeek, fromDayNumber, LocalDate, toDayNumber } from './local-date';
 

@@ -1,4 +1,4 @@
-import { DomainError, fold } from '@gongkai/platform';
+import { DomainError, fold } from '@gongkai/platform/domain';
 import type { UnitEvent } from './unit';
 import { unitDecider, type UnitCommand } from './unit.decide';
 

@@ -1,5 +1,5 @@
 import { UNIT_KIND_LABELS, type UnitKind, type UnitLevel } from '@gongkai/contracts';
-import { DomainError, type Decider } from '@gongkai/platform';
+import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { evolveUnit, initialUnitState, type UnitEvent, type UnitState } from './unit';
 
 export type UnitCommand =

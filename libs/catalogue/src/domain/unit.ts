@@ -1,5 +1,5 @@
 import type { UnitKind, UnitLevel, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import type { DomainEvent } from '@gongkai/platform';
+import type { DomainEvent } from '@gongkai/platform/domain';
 
 /** A unit (单位): a town, the sub-district, a district department or the district office. */
 export type UnitEvent =

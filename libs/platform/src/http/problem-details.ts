@@ -25,16 +25,9 @@ const TITLE: Record<ErrorKind, string> = {
   unavailable: 'Service unavailable',
 };
 
-/** Errors that Express or Nest raise before our code runs, in our own terms. */
+/** Errors that Nest raises before our code runs, in our own terms. */
 function normalise(exception: unknown): DomainError | null {
   if (exception instanceof DomainError) return exception;
-  const bodyParserType = (exception as { type?: string }).type;
-  if (bodyParserType === 'entity.parse.failed') {
-    return DomainError.validation('MALFORMED_JSON', '请求内容不是有效的 JSON，请检查格式。');
-  }
-  if (bodyParserType === 'entity.too.large') {
-    return new DomainError('validation', 'PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试。', [], { status: 413 });
-  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 404) return DomainError.notFound('ROUTE_NOT_FOUND', '请求的地址不存在。');

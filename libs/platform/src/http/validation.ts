@@ -4,24 +4,21 @@ import { DomainError, type FieldError } from '../errors/domain-error';
 
 const zhCN = z.locales.zhCN().localeError;
 
-function fieldMessage(issue: z.core.$ZodIssue, input: unknown): string {
+function toFieldError(issue: z.core.$ZodIssue, input: unknown): FieldError {
+  const field = issue.path.join('.') || '(body)';
   const value = issue.path.reduce<unknown>(
     (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined),
     input,
   );
-  if (issue.code === 'invalid_type' && value === undefined) return '必填项，不能为空';
-  return issue.message;
+  if (value === undefined && issue.path.length > 0) return { field, code: 'required', message: '必填项，不能为空' };
+  return { field, code: issue.code, message: issue.message };
 }
 
 /** Parses untrusted input; every problem becomes a field error with a zh-CN message. */
 export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input, { error: zhCN });
   if (result.success) return result.data;
-  const fieldErrors: FieldError[] = result.error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(body)',
-    code: issue.code,
-    message: fieldMessage(issue, input),
-  }));
+  const fieldErrors = result.error.issues.map((issue) => toFieldError(issue, input));
   throw DomainError.validation(
     'VALIDATION_FAILED',
     `提交的内容有 ${fieldErrors.length} 处问题：${fieldErrors.map((f) => `${f.field}：${f.message}`).join('；')}`,

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { ConfigurationError, loadConfig, type GongkaiConfig } from '../config/config';
+import { jsonBodies } from '../http/body-parsing';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -27,7 +28,7 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
 
   const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(NestPinoLogger));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBodies('1mb'));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   const metrics = app.get(Metrics);
   app.use((request: { method: string; route?: { path?: string } }, response: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
