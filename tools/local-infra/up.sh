@@ -113,11 +113,11 @@ for svc in $services; do
   case "$svc" in
   kafka)
     start_kafka
-    log "kafka: started Kafka $(kafka_version) (pid $(service_pid kafka)), log: $LOG_DIR/kafka.log"
+    log "kafka: started Kafka $(kafka_version) (pid $(<"$RUN_DIR/kafka.pid")), log: $LOG_DIR/kafka.log"
     ;;
   ferretdb)
     start_ferretdb
-    log "ferretdb: started FerretDB (pid $(service_pid ferretdb)), log: $LOG_DIR/ferretdb.log"
+    log "ferretdb: started FerretDB (pid $(<"$RUN_DIR/ferretdb.pid")), log: $LOG_DIR/ferretdb.log"
     ;;
   esac
   pending+=("$svc")

@@ -1,4 +1,24 @@
 import { runApp } from '@gongkai/platform';
+import { loadDemoData } from './demo-data';
 import { standaloneApp } from './standalone';
 
-void runApp(standaloneApp);
+async function main() {
+  const app = await runApp(standaloneApp);
+  if (process.env.GONGKAI_DEMO_DATA === 'true') {
+    const loaded = await loadDemoData(app);
+    if (loaded > 0) process.stdout.write(`已载入演示数据：${loaded} 个单位\n`);
+  }
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  process.stdout.write(
+    [
+      '',
+      `gongkai 政务公开 已启动：${url}/`,
+      `  接口文档 (OpenAPI)： ${url}/api/docs`,
+      `  单位列表（公开）：   ${url}/api/catalogue/units`,
+      `  健康检查：           ${url}/health/ready`,
+      '',
+    ].join('\n'),
+  );
+}
+
+void main();

@@ -12,6 +12,9 @@ export interface NewEvent {
   causationId: string | null;
 }
 
+/** An event as the store holds it: sealed, and placed in the global order. */
+export type StoredEvent = EventEnvelope & { globalPosition: number };
+
 /** The revision of the last event in the stream; `NO_STREAM` (-1) when it must not exist yet. */
 export type ExpectedRevision = number | 'any';
 export const NO_STREAM = -1;
@@ -19,7 +22,7 @@ export const NO_STREAM = -1;
 export interface AppendResult {
   /** Revision of the last appended event: pass it as the next expected revision. */
   nextExpectedRevision: number;
-  events: EventEnvelope[];
+  events: StoredEvent[];
 }
 
 export interface ReadAllOptions {
@@ -39,9 +42,9 @@ export interface EventStore {
   /** Appends all events atomically or none; throws DomainError `conflict` on a revision mismatch. */
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; [] when the stream does not exist. */
-  readStream(streamId: string): Promise<EventEnvelope[]>;
+  readStream(streamId: string): Promise<StoredEvent[]>;
   /** One batch of events from every stream in one global order. */
-  readAll(options?: ReadAllOptions): Promise<EventEnvelope[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Position of the newest event, 0 when the store is empty. */
   headPosition(): Promise<number>;
   /** The last event of every stream, for anchors and verification. */
@@ -50,7 +53,7 @@ export interface EventStore {
    * Calls `onEvents` with each new batch after `after`, in order, until the returned function is
    * called. A failing callback is retried with the same batch: delivery is at-least-once.
    */
-  subscribe(after: number, onEvents: (events: EventEnvelope[]) => Promise<void>): () => Promise<void>;
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,12 +63,12 @@ export async function* readAllInBatches(
   store: EventStore,
   after = 0,
   batchSize = 1000,
-): AsyncGenerator<EventEnvelope[]> {
+): AsyncGenerator<StoredEvent[]> {
   let position = after;
   for (;;) {
     const batch = await store.readAll({ after: position, limit: batchSize });
     if (batch.length === 0) return;
     yield batch;
-    position = batch[batch.length - 1].globalPosition!;
+    position = batch[batch.length - 1].globalPosition;
   }
 }

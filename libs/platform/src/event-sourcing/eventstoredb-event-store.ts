@@ -14,7 +14,7 @@ import {
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StreamHead } from './event-store';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead } from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 type EnvelopeMetadata = Omit<EventEnvelope, 'data' | 'globalPosition'>;
@@ -71,8 +71,8 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<EventEnvelope[]> {
-    const events: EventEnvelope[] = [];
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
         const envelope = toEnvelope(resolved);
@@ -85,14 +85,14 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<EventEnvelope[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const after = options.after ?? 0;
     const limit = options.limit ?? 1000;
-    const events: EventEnvelope[] = [];
+    const events: StoredEvent[] = [];
     const fromPosition = after === 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
     for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: limit + 1 })) {
       const envelope = toEnvelope(resolved);
-      if (!envelope || envelope.globalPosition! <= after) continue;
+      if (!envelope || envelope.globalPosition <= after) continue;
       events.push(envelope);
       if (events.length === limit) break;
     }
@@ -102,7 +102,7 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<number> {
     for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
       const envelope = toEnvelope(resolved);
-      if (envelope) return envelope.globalPosition!;
+      if (envelope) return envelope.globalPosition;
     }
     return 0;
   }
@@ -116,7 +116,7 @@ export class EventStoreDbEventStore implements EventStore {
     return [...heads.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
   }
 
-  subscribe(after: number, onEvents: (events: EventEnvelope[]) => Promise<void>): () => Promise<void> {
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void> {
     return pollingSubscription(this, after, onEvents, { batchSize: 500, idleMs: 250, retryMs: 1000 });
   }
 
@@ -128,7 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async lastEvent(streamId: string): Promise<EventEnvelope | null> {
+  private async lastEvent(streamId: string): Promise<StoredEvent | null> {
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
         return toEnvelope(resolved);
@@ -149,7 +149,7 @@ function wrongRevision(streamId: string, expected: number, actual: number): Doma
   );
 }
 
-function toEnvelope(resolved: ResolvedEvent | AllStreamResolvedEvent): EventEnvelope | null {
+function toEnvelope(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
   const event = resolved.event as JSONRecordedEvent | undefined;
   if (!event || event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return null;
   const metadata = event.metadata as unknown as EnvelopeMetadata | undefined;

@@ -1,5 +1,4 @@
-import type { EventEnvelope } from '@gongkai/contracts';
-import type { EventStore } from './event-store';
+import type { EventStore, StoredEvent } from './event-store';
 
 export interface PollingOptions {
   batchSize: number;
@@ -17,7 +16,7 @@ export interface PollingOptions {
 export function pollingSubscription(
   store: Pick<EventStore, 'readAll'>,
   after: number,
-  onEvents: (events: EventEnvelope[]) => Promise<void>,
+  onEvents: (events: StoredEvent[]) => Promise<void>,
   options: PollingOptions,
   wakeups?: { on(listener: () => void): () => void },
 ): () => Promise<void> {
@@ -38,7 +37,7 @@ export function pollingSubscription(
 
   const loop = (async () => {
     while (!stopped) {
-      let batch: EventEnvelope[];
+      let batch: StoredEvent[];
       try {
         batch = await store.readAll({ after: position, limit: options.batchSize });
       } catch (error) {
@@ -52,7 +51,7 @@ export function pollingSubscription(
       }
       try {
         await onEvents(batch);
-        position = batch[batch.length - 1].globalPosition!;
+        position = batch[batch.length - 1].globalPosition;
       } catch (error) {
         options.onError?.(error);
         await sleep(options.retryMs);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StreamHead } from './event-store';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead } from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 /**
@@ -16,7 +16,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly statements;
-  private readonly appendImmediate: (streamId: string, events: NewEvent[], expected: ExpectedRevision) => EventEnvelope[];
+  private readonly appendImmediate: (streamId: string, events: NewEvent[], expected: ExpectedRevision) => StoredEvent[];
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -61,7 +61,7 @@ export class SqliteEventStore implements EventStore {
     this.appendImmediate = this.db.transaction(this.appendTransaction.bind(this)).immediate;
   }
 
-  private appendTransaction(streamId: string, events: NewEvent[], expected: ExpectedRevision): EventEnvelope[] {
+  private appendTransaction(streamId: string, events: NewEvent[], expected: ExpectedRevision): StoredEvent[] {
     const head = this.statements.head.get(streamId);
     const current = head ? head.stream_revision : -1;
     if (expected !== 'any' && expected !== current) {
@@ -73,7 +73,7 @@ export class SqliteEventStore implements EventStore {
     }
     let prevHash = head ? head.hash : GENESIS_HASH;
     const recordedAt = new Date().toISOString();
-    const sealed: EventEnvelope[] = [];
+    const sealed: StoredEvent[] = [];
     events.forEach((event, index) => {
       const envelope = seal({
         eventId: event.eventId,
@@ -109,11 +109,11 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: sealed[sealed.length - 1].streamRevision, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<EventEnvelope[]> {
+  async readStream(streamId: string): Promise<StoredEvent[]> {
     return this.statements.readStream.all(streamId).map(toEnvelope);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<EventEnvelope[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     return this.statements.readAll.all(options.after ?? 0, options.limit ?? 1000).map(toEnvelope);
   }
 
@@ -127,7 +127,7 @@ export class SqliteEventStore implements EventStore {
       .map((row) => ({ streamId: row.stream_id, revision: row.stream_revision, hash: row.hash }));
   }
 
-  subscribe(after: number, onEvents: (events: EventEnvelope[]) => Promise<void>): () => Promise<void> {
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void> {
     return pollingSubscription(
       this,
       after,
@@ -156,6 +156,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toEnvelope(row: { position: number; envelope: string }): EventEnvelope {
+function toEnvelope(row: { position: number; envelope: string }): StoredEvent {
   return { ...(JSON.parse(row.envelope) as EventEnvelope), globalPosition: row.position };
 }

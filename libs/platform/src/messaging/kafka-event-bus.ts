@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type Producer, type Admin } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin } from 'kafkajs';
 import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
 
 export interface KafkaBusOptions {
@@ -34,7 +34,15 @@ export class KafkaEventBus implements EventBus {
       },
       retry: { retries: 8, initialRetryTime: 200 },
     });
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // An idempotent producer must retry without limit (kafkajs warns otherwise): while Kafka is
+    // down the relay simply waits, and its checkpoint does not move.
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 10000 },
+    });
     this.admin = this.kafka.admin();
   }
 

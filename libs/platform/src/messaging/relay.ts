@@ -1,5 +1,5 @@
-import { serviceOfStream, topicOf, type EventEnvelope } from '@gongkai/contracts';
-import type { EventStore } from '../event-sourcing/event-store';
+import { serviceOfStream, topicOf } from '@gongkai/contracts';
+import type { EventStore, StoredEvent } from '../event-sourcing/event-store';
 import type { Logger } from '../observability/logger';
 import type { PlatformCollections } from '../read-models/platform-collections';
 import type { EventBus } from './event-bus';
@@ -48,12 +48,12 @@ export class Relay {
     return `relay:${this.options.name}`;
   }
 
-  private async relay(events: EventEnvelope[]): Promise<void> {
+  private async relay(events: StoredEvent[]): Promise<void> {
     const messages = events
       .filter((event) => this.options.services.includes(serviceOfStream(event.streamId)))
       .map((event) => ({ topic: topicOf(serviceOfStream(event.streamId), this.options.topicPrefix), key: event.streamId, value: event }));
     if (messages.length > 0) await this.bus.publish(messages);
-    await this.collections.saveCheckpoint(this.checkpointName, events[events.length - 1].globalPosition!);
+    await this.collections.saveCheckpoint(this.checkpointName, events[events.length - 1].globalPosition);
     this.published += messages.length;
   }
 }

@@ -28,8 +28,9 @@ export function createEventStore(url: string): EventStore {
 
 export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus {
   if (config.GONGKAI_SHAPE === 'standalone') return new InProcessEventBus();
+  if (!config.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is required when a service runs alone');
   return new KafkaEventBus({
-    brokers: config.KAFKA_BROKERS!.split(','),
+    brokers: config.KAFKA_BROKERS.split(','),
     clientId: `gongkai-${config.GONGKAI_SHAPE}`,
     partitions: config.KAFKA_PARTITIONS,
     log: (level, message, extra) => logger[level](extra ?? {}, message),

@@ -1,5 +1,11 @@
 import mongoose, { type Connection } from 'mongoose';
 
+/** The native database of a connection that has connected. */
+export function databaseOf(connection: Connection) {
+  if (!connection.db) throw new Error(`MongoDB connection ${connection.name} is not open`);
+  return connection.db;
+}
+
 /**
  * One mongoose connection per owner (`platform`, `catalogue`, `assessment`, …): each service keeps
  * its read models in a database of its own, even when the standalone shape shares one server.
@@ -33,7 +39,7 @@ export class ReadModelConnections {
 
   async ping(): Promise<void> {
     const connection = await this.ready('platform');
-    await connection.db!.command({ ping: 1 });
+    await databaseOf(connection).command({ ping: 1 });
   }
 
   async closeAll(): Promise<void> {

@@ -3,6 +3,7 @@ import { readAllInBatches, type EventStore } from '../event-sourcing/event-store
 import { upcast } from '../event-sourcing/upcasting';
 import type { EventHandler } from '../messaging/event-consumer';
 import type { PlatformCollections } from './platform-collections';
+import { databaseOf } from './read-model-connections';
 
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
@@ -25,8 +26,10 @@ export async function rebuildProjection(
   connection: Connection,
   platform: PlatformCollections,
 ): Promise<RebuildReport> {
-  const existing = new Set((await connection.db!.listCollections().toArray()).map((c) => c.name));
-  for (const name of projection.collections) if (existing.has(name)) await connection.db!.dropCollection(name);
+  await connection.asPromise();
+  const database = databaseOf(connection);
+  const existing = new Set((await database.listCollections().toArray()).map((c) => c.name));
+  for (const name of projection.collections) if (existing.has(name)) await database.dropCollection(name);
   await platform.forgetProcessed(projection.name);
   let replayed = 0;
   let applied = 0;
