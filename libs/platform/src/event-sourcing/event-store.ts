@@ -32,6 +32,13 @@ export interface ReadAllOptions {
   limit?: number;
 }
 
+export interface SubscriptionOptions {
+  /** Largest batch handed to the callback (default 500). */
+  batchSize?: number;
+  /** Told about every failure before the retry. */
+  onError?: (error: unknown) => void;
+}
+
 export interface StreamHead {
   streamId: string;
   revision: number;
@@ -53,7 +60,7 @@ export interface EventStore {
    * Calls `onEvents` with each new batch after `after`, in order, until the returned function is
    * called. A failing callback is retried with the same batch: delivery is at-least-once.
    */
-  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void>;
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options?: SubscriptionOptions): () => Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

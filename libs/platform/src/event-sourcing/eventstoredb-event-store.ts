@@ -14,7 +14,7 @@ import {
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead } from './event-store';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead, SubscriptionOptions } from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 type EnvelopeMetadata = Omit<EventEnvelope, 'data' | 'globalPosition'>;
@@ -116,8 +116,8 @@ export class EventStoreDbEventStore implements EventStore {
     return [...heads.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
   }
 
-  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void> {
-    return pollingSubscription(this, after, onEvents, { batchSize: 500, idleMs: 250, retryMs: 1000 });
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {
+    return pollingSubscription(this, after, onEvents, { batchSize: options.batchSize ?? 500, idleMs: 250, retryMs: 1000, onError: options.onError });
   }
 
   async ping(): Promise<void> {

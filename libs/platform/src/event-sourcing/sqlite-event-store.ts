@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead } from './event-store';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead, SubscriptionOptions } from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 /**
@@ -127,12 +127,12 @@ export class SqliteEventStore implements EventStore {
       .map((row) => ({ streamId: row.stream_id, revision: row.stream_revision, hash: row.hash }));
   }
 
-  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>): () => Promise<void> {
+  subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {
     return pollingSubscription(
       this,
       after,
       onEvents,
-      { batchSize: 500, idleMs: 200, retryMs: 1000 },
+      { batchSize: options.batchSize ?? 500, idleMs: 200, retryMs: 1000, onError: options.onError },
       {
         on: (listener) => {
           this.appended.on('appended', listener);

@@ -107,6 +107,13 @@ export class KafkaEventBus implements EventBus {
     });
   }
 
+  /** Partition high watermarks of a topic: how many messages it has received. */
+  async topicOffsets(topic: string): Promise<{ partition: number; high: string }[]> {
+    this.adminConnected ??= this.admin.connect();
+    await this.adminConnected;
+    return this.admin.fetchTopicOffsets(topic);
+  }
+
   async ping(): Promise<void> {
     this.adminConnected ??= this.admin.connect();
     await this.adminConnected;

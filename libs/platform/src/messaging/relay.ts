@@ -10,6 +10,8 @@ export interface RelayOptions {
   /** The services whose streams this relay publishes (a service relays only its own events). */
   services: readonly string[];
   topicPrefix: string;
+  /** Events per bus publish (default 500). */
+  batchSize?: number;
 }
 
 /**
@@ -32,7 +34,10 @@ export class Relay {
   async start(): Promise<void> {
     const from = await this.collections.loadCheckpoint(this.checkpointName);
     this.logger.info({ relay: this.options.name, from }, 'relay starting');
-    this.stopSubscription = this.store.subscribe(from, (events) => this.relay(events));
+    this.stopSubscription = this.store.subscribe(from, (events) => this.relay(events), {
+      batchSize: this.options.batchSize,
+      onError: (error) => this.logger.warn({ relay: this.options.name, err: error }, 'relay batch failed; retrying'),
+    });
   }
 
   async stop(): Promise<void> {

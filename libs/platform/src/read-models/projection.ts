@@ -16,6 +16,25 @@ const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
 export type ProjectionOutcome = 'applied' | 'skipped';
 
 /**
+ * Per-document queue inside this process. FerretDB 1.x on SQLite does not apply a conditional
+ * replace atomically (two writers with the same `_version` can both match; measured by
+ * projection.spec.ts), so writers in one process take turns; across processes, MongoDB's atomic
+ * filter on `_version` is what keeps concurrent consumers honest (docs/adr/0004).
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
+/**
  * The projection helper: applies one event to one read-model document, at most once. The guard is
  * the source stream's revision, stored in the document, so a replay or a duplicate delivery is
  * skipped; concurrent writers to one document retry on its `_version`. Single-document writes
@@ -23,7 +42,16 @@ export type ProjectionOutcome = 'applied' | 'skipped';
  *
  * `change` gets the current document (null if none) and returns the new one, or null to delete it.
  */
-export async function projectDocument<T extends Document>(
+export function projectDocument<T extends Document>(
+  collection: Collection<Document>,
+  id: string,
+  event: Pick<EventEnvelope, 'streamId' | 'streamRevision'>,
+  change: (current: Projected<T> | null) => T | null,
+): Promise<ProjectionOutcome> {
+  return serialised(`${collection.dbName}/${collection.collectionName}/${id}`, () => applyOnce(collection, id, event, change));
+}
+
+async function applyOnce<T extends Document>(
   collection: Collection<Document>,
   id: string,
   event: Pick<EventEnvelope, 'streamId' | 'streamRevision'>,
