@@ -22,6 +22,8 @@ export default [
             { sourceTag: 'scope:requests', onlyDependOnLibsWithTags: ['scope:requests', 'scope:shared'] },
             { sourceTag: 'scope:interpretation', onlyDependOnLibsWithTags: ['scope:interpretation', 'scope:shared'] },
             { sourceTag: 'scope:assessment', onlyDependOnLibsWithTags: ['scope:assessment', 'scope:shared'] },
+            // The shapes compose every service into runnable applications.
+            { sourceTag: 'scope:composition', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

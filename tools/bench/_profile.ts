@@ -20,3 +20,92 @@ const str = JSON.stringify({...env, hash: 'x'.repeat(64)});
 bench('JSON.parse', () => JSON.parse(str));
 bench('parse+spread', () => ({...JSON.parse(str), globalPosition: 5}));
 console.log(Buffer.byteLength(str));
+function canon2(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('x');
+    if (value === undefined) throw new TypeError('y');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canon2(value[i]);
+    return out + ']';
+  }
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canon2(v);
+    first = false;
+  }
+  return out + '}';
+}
+function collect(value: unknown, keys: Set<string>): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string': case 'boolean': return true;
+    case 'number': return Number.isFinite(value);
+    case 'object': {
+      if (Array.isArray(value)) { for (const v of value) if (v === undefined || !collect(v, keys)) return false; return true; }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const own = Object.keys(value);
+      if (Object.getOwnPropertyNames(value).length !== own.length) return false;
+      for (const k of own) { const v = (value as Record<string, unknown>)[k]; if (v === undefined) continue; keys.add(k); if (!collect(v, keys)) return false; }
+      return true;
+    }
+    default: return false;
+  }
+}
+function canon3(value: unknown): string {
+  const keys = new Set<string>();
+  if (!collect(value, keys) || keys.has('__proto__')) return canonicalJson(value);
+  return JSON.stringify(value, [...keys].sort());
+}
+const envNoHash = env;
+console.log(canon2(envNoHash) === canonicalJson(envNoHash), canon3(envNoHash) === canonicalJson(envNoHash));
+bench('canon2(env)', () => canon2(env));
+bench('canon2(data)', () => canon2(data));
+bench('canon3(env)', () => canon3(env));
+bench('canon3(data)', () => canon3(data));
+const { hash } = require('node:crypto');
+bench('crypto.hash', () => hash('sha256', env.prevHash + s, 'hex'));
+const keysD = Object.keys(data);
+bench('keys', () => Object.keys(data));
+bench('keys+sort', () => Object.keys(data).sort());
+bench('keys+sortcmp', () => Object.keys(data).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+bench('stringify keys', () => { let o = ''; for (const k of keysD) o += JSON.stringify(k); return o; });
+bench('stringify vals', () => { let o = ''; for (const k of keysD) { const v = (data as any)[k]; if (typeof v !== 'object') o += JSON.stringify(v); } return o; });
+bench('stringify data', () => JSON.stringify(data));
+const quoted = new Map<string, string>();
+function canon4(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('x');
+    if (value === undefined) throw new TypeError('y');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canon4(value[i]);
+    return out + ']';
+  }
+  const keys = Object.keys(value);
+  if (keys.length > 1) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    let q = quoted.get(k);
+    if (q === undefined) { q = JSON.stringify(k) + ':'; if (quoted.size < 10000) quoted.set(k, q); }
+    out += (first ? q : ',' + q) + canon4(v);
+    first = false;
+  }
+  return out + '}';
+}
+console.log(canon4(env) === canonicalJson(env));
+bench('canon4(env)', () => canon4(env));
+bench('canon4(data)', () => canon4(data));

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
-import { standaloneApp } from '../../apps/standalone/src/standalone';
+import { standaloneApp } from '@gongkai/shapes';
 import { unitRegistrationScenario } from './unit-registration.scenario';
 
 describe('end to end, standalone shape (one process, in-process bus)', () => {

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp, EVENT_STORE, ReadModelConnections, SqliteEventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
-import { standaloneApp } from '../../standalone/src/standalone';
+import { standaloneApp } from '@gongkai/shapes';
 import { rebuildReadModels, verify } from './commands';
 
 describe('audit-cli commands against a running standalone installation', () => {
@@ -40,7 +40,7 @@ describe('audit-cli commands against a running standalone installation', () => {
       ['assessment.units', 3, 3],
     ]);
     expect({ catalogue: await snapshot('catalogue'), assessment: await snapshot('assessment') }).toEqual(before);
-    expect(before.catalogue.find((u) => u._id === 'TEZ-A1')).toMatchObject({ name: '甲镇人民政府' });
+    expect(before.catalogue.find((u) => String(u._id) === 'TEZ-A1')).toMatchObject({ name: '甲镇人民政府' });
   });
 
   it('rebuild refuses an unknown read model by name', async () => {

@@ -1,5 +1,5 @@
 import { createApp, ConsumerRegistry } from '@gongkai/platform';
-import { standaloneApp } from '../../standalone/src/standalone';
+import { standaloneApp } from '@gongkai/shapes';
 import { rebuildReadModels, verify } from './commands';
 
 const USAGE = `gongkai-audit <command>

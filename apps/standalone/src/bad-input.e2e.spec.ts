@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
 import { isolatedEnv, tokenFor } from '@gongkai/platform/testing';
-import { standaloneApp } from './standalone';
+import { standaloneApp } from '@gongkai/shapes';
 
 /** Every refusal answers problem+json with a stable code and a Chinese detail, and writes nothing. */
 describe('bad input at the HTTP edge', () => {

@@ -1,6 +1,5 @@
 import { runApp } from '@gongkai/platform';
-import { loadDemoData } from './demo-data';
-import { standaloneApp } from './standalone';
+import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 
 async function main() {
   const app = await runApp(standaloneApp);

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
-import { v7 as uuidv7 } from 'uuid';
 import { topicOf, type EventEnvelope } from '@gongkai/contracts';
 import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import { createLogger } from '../observability/logger';

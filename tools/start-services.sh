@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The distributed shape on one machine: local Kafka and FerretDB (tools/local-infra), then the five
+# services as separate processes sharing one event store file (as they would share EventStoreDB).
+#   tools/start-services.sh          start (idempotent) and wait until every service is ready
+#   tools/start-services.sh --stop   stop the services (the infrastructure keeps running)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+services=(catalogue:3001 document-attributes:3002 requests:3003 interpretation:3004 assessment:3005)
+run_dir=data/run
+log_dir=data/logs
+mkdir -p "$run_dir" "$log_dir"
+
+if [[ ${1:-} == --stop ]]; then
+  for entry in "${services[@]}"; do
+    name=${entry%%:*}
+    pid_file="$run_dir/$name.pid"
+    if [[ -f $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+      kill -TERM "$(cat "$pid_file")" && echo "stopping $name" >&2
+    fi
+    rm -f "$pid_file"
+  done
+  exit 0
+fi
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
+while IFS= read -r line; do
+  [[ $line == *=* ]] && export "${line?}"
+done < <(tools/local-infra/up.sh all)
+
+if [[ -z ${AUTH_JWT_SECRET:-} && -z ${AUTH_JWKS_URL:-} ]]; then
+  [[ -s data/dev-secret ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/dev-secret
+  AUTH_JWT_SECRET="$(cat data/dev-secret)"
+  export AUTH_JWT_SECRET
+fi
+export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"
+
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry##*:}
+  pid_file="$run_dir/$name.pid"
+  if [[ -f $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    echo "$name already running (pid $(cat "$pid_file"))" >&2
+    continue
+  fi
+  HTTP_PORT=$port nohup node -r @swc-node/register "apps/$name-service/src/main.ts" >>"$log_dir/$name.log" 2>&1 &
+  echo $! >"$pid_file"
+done
+
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry##*:}
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$run_dir/$name.pid")" 2>/dev/null || { echo "$name exited; see $log_dir/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "$name is not ready; see $log_dir/$name.log" >&2; exit 1; }
+  echo "$name ready: http://127.0.0.1:$port/api/docs" >&2
+done
