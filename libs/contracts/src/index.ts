@@ -3,3 +3,7 @@ export * from './topics';
 export * from './values';
 export * from './registry';
 export * from './events/catalogue';
+export * from './events/document-attributes';
+export * from './events/requests';
+export * from './events/interpretation';
+export * from './events/assessment';

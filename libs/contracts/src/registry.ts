@@ -1,5 +1,9 @@
 import type { ZodType } from 'zod';
+import { assessmentEvents } from './events/assessment';
 import { catalogueEvents } from './events/catalogue';
+import { documentAttributesEvents } from './events/document-attributes';
+import { interpretationEvents } from './events/interpretation';
+import { requestsEvents } from './events/requests';
 
 type SchemasByVersion = Readonly<Record<number, ZodType>>;
 
@@ -9,11 +13,13 @@ type SchemasByVersion = Readonly<Record<number, ZodType>>;
  */
 export const EVENT_CONTRACTS: Readonly<Record<string, SchemasByVersion>> = {
   ...catalogueEvents,
+  ...documentAttributesEvents,
+  ...requestsEvents,
+  ...interpretationEvents,
+  ...assessmentEvents,
 };
 
-export type ContractCheck =
-  | { ok: true }
-  | { ok: false; reason: string };
+export type ContractCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkContract(type: string, schemaVersion: number, data: unknown): ContractCheck {
   const versions = EVENT_CONTRACTS[type];
