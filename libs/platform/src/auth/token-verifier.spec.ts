@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { assertActsForUnit, type Principal } from './principal';
+import { signDevToken, TokenVerifier } from './token-verifier';
+
+const SECRET = 's'.repeat(40);
+
+describe('TokenVerifier with a shared secret (HS256)', () => {
+  const verifier = new TokenVerifier({ secret: SECRET, issuer: 'gongkai', audience: 'gongkai' });
+
+  it('reads user, role and unit from a valid token', async () => {
+    const token = await signDevToken(SECRET, { userId: 'wang', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
+    expect(await verifier.verify(token)).toEqual({ userId: 'wang', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
+  });
+
+  it('refuses an expired token, a wrong signature, a wrong audience and an unknown role', async () => {
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk', expiresIn: '-1m' }))).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(verifier.verify(await signDevToken('x'.repeat(40), { userId: 'a', role: 'clerk' }))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk' }, 'gongkai', 'elsewhere'))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    const stranger = await new SignJWT({ role: 'mayor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer('gongkai').setAudience('gongkai').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    await expect(verifier.verify(stranger)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});
+
+describe('TokenVerifier with an identity provider (RS256 through JWKS)', () => {
+  let server: Server;
+  let url: string;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const keys = await generateKeyPair('RS256');
+    privateKey = keys.privateKey as CryptoKey;
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/jwks.json`;
+  });
+  afterAll(() => new Promise((done) => server.close(done)));
+
+  it('verifies a token signed by the provider and refuses an HS256 token', async () => {
+    const verifier = new TokenVerifier({ jwksUrl: url, issuer: 'https://idp.example', audience: 'gongkai' });
+    const token = await new SignJWT({ role: 'auditor', name: '审计员' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('audit-1')
+      .setIssuer('https://idp.example')
+      .setAudience('gongkai')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    expect(await verifier.verify(token)).toEqual({ userId: 'audit-1', name: '审计员', role: 'auditor', unitId: null });
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'admin' }, 'https://idp.example'))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});
+
+describe('unit scoping', () => {
+  const as = (role: Principal['role'], unitId: string | null): Principal => ({ userId: 'u', name: 'u', role, unitId });
+  it('lets unit staff act for their own unit only, the district office for any, others for none', () => {
+    expect(() => assertActsForUnit(as('clerk', 'TEZ-A'), 'TEZ-A')).not.toThrow();
+    expect(() => assertActsForUnit(as('clerk', 'TEZ-A'), 'TEZ-B')).toThrow(expect.objectContaining({ code: 'OTHER_UNIT' }));
+    expect(() => assertActsForUnit(as('reviewer', 'TEZ-A'), 'TEZ-B')).toThrow(expect.objectContaining({ code: 'OTHER_UNIT' }));
+    expect(() => assertActsForUnit(as('district_office', null), 'TEZ-B')).not.toThrow();
+    expect(() => assertActsForUnit(as('auditor', null), 'TEZ-B')).toThrow(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
+    expect(() => assertActsForUnit(as('public', null), 'TEZ-B')).toThrow(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
+  });
+});
