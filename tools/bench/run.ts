@@ -4,6 +4,7 @@
  * Usage: npm run bench [-- <name filter>]
  */
 import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, type Bench } from './harness';
 
@@ -13,8 +14,10 @@ async function main(): Promise<void> {
     .filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter)))
     .sort();
   const started = Date.now();
+  // Figures are wall-clock: other work on the machine slows every subject, so say how busy it was.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`bench: node ${process.version}, ${cpus().length} CPUs, load average ${load()} at start`);
   for (const file of files) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { bench } = require(join(__dirname, file)) as { bench: Bench };
     console.log(`\n## ${bench.title} (${file})\n`);
     try {
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
     }
   }
   const { maxRSS } = process.resourceUsage();
-  console.log(`\nbench: ${files.length} module(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(maxRSS / 1024).toFixed(1)} MB`);
+  console.log(`\nbench: ${files.length} module(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(maxRSS / 1024).toFixed(1)} MB; load average ${load()} at end`);
 }
 
 void main();

@@ -7,3 +7,5 @@ export * from './events/document-attributes';
 export * from './events/requests';
 export * from './events/interpretation';
 export * from './events/assessment';
+export * from './events/audit';
+export * from './event-labels';

@@ -1,5 +1,9 @@
 import type { ZodType } from 'zod';
 import { assessmentEvents } from './events/assessment';
+import { auditEvents } from './events/audit';
+import { auditEventLabels } from './events/audit.labels';
+import { catalogueEventLabels } from './events/catalogue.labels';
+import type { EventLabels } from './event-labels';
 import { catalogueEvents } from './events/catalogue';
 import { documentAttributesEvents } from './events/document-attributes';
 import { interpretationEvents } from './events/interpretation';
@@ -17,6 +21,13 @@ export const EVENT_CONTRACTS: Readonly<Record<string, SchemasByVersion>> = {
   ...requestsEvents,
   ...interpretationEvents,
   ...assessmentEvents,
+  ...auditEvents,
+};
+
+/** Chinese labels of every event type that has them (convention: event-labels.ts). */
+export const EVENT_LABELS: EventLabels = {
+  ...catalogueEventLabels,
+  ...auditEventLabels,
 };
 
 export type ContractCheck = { ok: true } | { ok: false; reason: string };

@@ -1,5 +1,53 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { CommandHandler, ConsumerRegistry, LOGGER, ReadModelConnections, type Logger } from '@gongkai/platform';
+import { DisclosureSuggestionHandler } from './application/disclosure-suggestion.handler';
+import { YearlyReviewProcess } from './application/yearly-review.process';
+import { CampaignsController } from './http/campaigns.controller';
+import { DocumentsController } from './http/documents.controller';
+import { PortalController } from './http/portal.controller';
+import { CleanupProjection } from './read-models/cleanup.projection';
+import { DocumentsProjection } from './read-models/documents.projection';
 
-/** The document-attributes service (公文公开属性). Its capabilities arrive with their own issues. */
-@Module({})
-export class DocumentAttributesModule {}
+/** The document-attributes service (公文公开属性): register, attribute decisions, review, issue, yearly review, cleanup. */
+@Module({
+  controllers: [DocumentsController, CampaignsController, PortalController],
+  providers: [
+    {
+      provide: DocumentsProjection,
+      inject: [ReadModelConnections],
+      useFactory: (connections: ReadModelConnections) => new DocumentsProjection(connections.get('document-attributes')),
+    },
+    {
+      provide: CleanupProjection,
+      inject: [ReadModelConnections],
+      useFactory: (connections: ReadModelConnections) => new CleanupProjection(connections.get('document-attributes')),
+    },
+    {
+      provide: YearlyReviewProcess,
+      inject: [CommandHandler, DocumentsProjection, LOGGER],
+      useFactory: (commands: CommandHandler, documents: DocumentsProjection, logger: Logger) => new YearlyReviewProcess(commands, documents, logger),
+    },
+    {
+      provide: DisclosureSuggestionHandler,
+      inject: [CommandHandler],
+      useFactory: (commands: CommandHandler) => new DisclosureSuggestionHandler(commands),
+    },
+  ],
+})
+export class DocumentAttributesModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ConsumerRegistry,
+    private readonly documents: DocumentsProjection,
+    private readonly cleanup: CleanupProjection,
+    private readonly yearlyReview: YearlyReviewProcess,
+    private readonly suggestions: DisclosureSuggestionHandler,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    // The documents projection first: the yearly-review process reads it, and handlers run in order.
+    this.registry.register('document-attributes', this.documents, this.cleanup, this.yearlyReview);
+    if (DisclosureSuggestionHandler.contractAvailable()) this.registry.register('document-attributes', this.suggestions);
+    else this.logger.info('requests.ProactiveDisclosureSuggested has no contract yet: suggestions are not consumed');
+  }
+}

@@ -1,5 +1,41 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CommandHandler, ConsumerRegistry, ReadModelConnections } from '@gongkai/platform';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { ObligationOpener } from './application/obligation-opener';
+import { ConcernsController } from './http/concerns.controller';
+import { ObligationsController } from './http/obligations.controller';
+import { CommentRateLimiter, ParticipationController } from './http/participation.controller';
+import { ConcernsProjection } from './read-models/concerns.projection';
+import { ConsultationsProjection } from './read-models/consultations.projection';
+import { PoliciesProjection } from './read-models/policies.projection';
 
-/** The interpretation service (政策解读与回应). Its capabilities arrive with their own issues. */
-@Module({})
-export class InterpretationModule {}
+const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['get']>) => T) => ({
+  provide: type,
+  inject: [ReadModelConnections],
+  useFactory: (connections: ReadModelConnections) => new type(connections.get('interpretation')),
+});
+
+/** The interpretation service (政策解读与回应): interpretation obligations, concerns, participation, open days, village postings. */
+@Module({
+  controllers: [ObligationsController, ConcernsController, ParticipationController],
+  providers: [
+    readModel(PoliciesProjection),
+    readModel(ConcernsProjection),
+    readModel(ConsultationsProjection),
+    { provide: CommentRateLimiter, useFactory: () => new CommentRateLimiter(5, 5) },
+    { provide: ObligationOpener, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()) },
+  ],
+})
+export class InterpretationModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ConsumerRegistry,
+    private readonly policies: PoliciesProjection,
+    private readonly concerns: ConcernsProjection,
+    private readonly consultations: ConsultationsProjection,
+    private readonly opener: ObligationOpener,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('interpretation', this.opener, this.policies, this.concerns, this.consultations);
+  }
+}

@@ -31,3 +31,5 @@ export * from './nest/consumer-registry';
 export * from './nest/platform.module';
 export * from './nest/platform-runtime';
 export * from './nest/bootstrap';
+export * from './event-sourcing/merkle';
+export * from './event-sourcing/anchors';

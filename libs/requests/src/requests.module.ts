@@ -1,5 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ConsumerRegistry, GONGKAI_CONFIG, ReadModelConnections, type GongkaiConfig } from '@gongkai/platform';
+import { loadRequestsSettings, REQUESTS_SETTINGS } from './application/settings';
+import { AnnualReportsController } from './http/reports.controller';
+import { RequestsController } from './http/requests.controller';
+import { RequestsProjection } from './read-models/requests.projection';
+import { RequestsUnitsProjection } from './read-models/units.projection';
 
-/** The requests service (依申请公开). Its capabilities arrive with their own issues. */
-@Module({})
-export class RequestsModule {}
+/** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report. */
+@Module({
+  controllers: [AnnualReportsController, RequestsController],
+  providers: [
+    {
+      provide: REQUESTS_SETTINGS,
+      inject: [GONGKAI_CONFIG],
+      useFactory: (config: GongkaiConfig) => loadRequestsSettings(process.env, config.AUTH_JWT_SECRET),
+    },
+    { provide: RequestsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')) },
+    { provide: RequestsUnitsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')) },
+  ],
+})
+export class RequestsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ConsumerRegistry,
+    private readonly requests: RequestsProjection,
+    private readonly units: RequestsUnitsProjection,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('requests', this.requests, this.units);
+  }
+}

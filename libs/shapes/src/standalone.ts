@@ -1,4 +1,5 @@
 import { AssessmentModule } from '@gongkai/assessment';
+import { AuditModule } from '@gongkai/audit';
 import { CatalogueModule } from '@gongkai/catalogue';
 import { DocumentAttributesModule } from '@gongkai/document-attributes';
 import { InterpretationModule } from '@gongkai/interpretation';
@@ -9,5 +10,5 @@ import type { AppDefinition } from '@gongkai/platform';
 export const standaloneApp: AppDefinition = {
   shape: 'standalone',
   title: 'gongkai 政务公开 (standalone)',
-  modules: () => [CatalogueModule, DocumentAttributesModule, RequestsModule, InterpretationModule, AssessmentModule],
+  modules: () => [CatalogueModule, DocumentAttributesModule, RequestsModule, InterpretationModule, AssessmentModule, AuditModule],
 };

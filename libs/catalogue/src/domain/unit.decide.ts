@@ -1,11 +1,12 @@
-import { UNIT_KIND_LABELS, type UnitKind, type UnitLevel } from '@gongkai/contracts';
+import { DOMAIN_CODES, UNIT_KIND_LABELS, type DomainCode, type UnitKind, type UnitLevel } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { evolveUnit, initialUnitState, type UnitEvent, type UnitState } from './unit';
 
 export type UnitCommand =
   | { type: 'RegisterUnit'; unitId: string; name: string; level: UnitLevel; kind: UnitKind; basis?: string }
   | { type: 'RenameUnit'; name: string; reason: string }
-  | { type: 'DesignateOpennessOffice'; office: string; officerName: string; officerPhone?: string };
+  | { type: 'DesignateOpennessOffice'; office: string; officerName: string; officerPhone?: string }
+  | { type: 'AssignResponsibleDomains'; domainCodes: DomainCode[]; reason?: string };
 
 /** Towns and the sub-district work at 乡级; departments and the district office at 县级. */
 const LEVEL_OF_KIND: Record<UnitKind, UnitLevel> = {
@@ -42,6 +43,20 @@ export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] 
       if (state.status !== 'registered') return notFound();
       const { type: _command, ...designation } = command;
       return [{ type: 'catalogue.UnitOpennessOfficeDesignated', data: { unitId: state.unitId, ...designation } }];
+    }
+    case 'AssignResponsibleDomains': {
+      if (state.status !== 'registered') return notFound();
+      const unknown = command.domainCodes.filter((code) => !(DOMAIN_CODES as readonly string[]).includes(code));
+      if (unknown.length > 0) return DomainError.validation('UNKNOWN_DOMAIN', `未知的试点领域编码：${unknown.join('、')}。`);
+      // Kept in the standard order of the 26 domains, without duplicates.
+      const domainCodes = DOMAIN_CODES.filter((code) => command.domainCodes.includes(code));
+      if (domainCodes.join() === state.responsibleDomains.join()) return DomainError.rule('UNIT_DOMAINS_UNCHANGED', '负责领域没有变化。');
+      return [
+        {
+          type: 'catalogue.UnitResponsibleDomainsAssigned',
+          data: { unitId: state.unitId, domainCodes, ...(command.reason ? { reason: command.reason } : {}) },
+        },
+      ];
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
+import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed, UnitResponsibleDomainsAssigned } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 
 export interface UnitView {
@@ -8,6 +8,8 @@ export interface UnitView {
   level: string;
   kind: string;
   opennessOffice: { office: string; officerName: string; officerPhone?: string } | null;
+  /** 负责的试点领域 (codes) */
+  responsibleDomains: string[];
   registeredAt: string;
   updatedAt: string;
 }
@@ -16,7 +18,7 @@ export interface UnitView {
 export class CatalogueUnitsProjection implements Projection {
   readonly name = 'catalogue.units';
   readonly collections = ['units'];
-  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated'];
+  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated', 'catalogue.UnitResponsibleDomainsAssigned'];
 
   constructor(private readonly connection: Connection) {}
 
@@ -30,7 +32,7 @@ export class CatalogueUnitsProjection implements Projection {
       switch (event.type) {
         case 'catalogue.UnitRegistered': {
           const data = event.data as UnitRegistered;
-          return { unitId: data.unitId, name: data.name, level: data.level, kind: data.kind, opennessOffice: null, registeredAt: event.occurredAt, updatedAt: event.occurredAt };
+          return { unitId: data.unitId, name: data.name, level: data.level, kind: data.kind, opennessOffice: null, responsibleDomains: [], registeredAt: event.occurredAt, updatedAt: event.occurredAt };
         }
         case 'catalogue.UnitRenamed':
           return unit && { ...unit, name: (event.data as UnitRenamed).name, updatedAt: event.occurredAt };
@@ -38,6 +40,8 @@ export class CatalogueUnitsProjection implements Projection {
           const { office, officerName, officerPhone } = event.data as UnitOpennessOfficeDesignated;
           return unit && { ...unit, opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) }, updatedAt: event.occurredAt };
         }
+        case 'catalogue.UnitResponsibleDomainsAssigned':
+          return unit && { ...unit, responsibleDomains: (event.data as UnitResponsibleDomainsAssigned).domainCodes, updatedAt: event.occurredAt };
         default:
           return unit;
       }
@@ -46,13 +50,13 @@ export class CatalogueUnitsProjection implements Projection {
 
   async list(): Promise<UnitView[]> {
     const docs = await this.units.find({}, { sort: { level: 1, unitId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as UnitView);
+    return docs.map(({ _id, ...doc }) => ({ responsibleDomains: [], ...withoutMeta(doc) }) as unknown as UnitView);
   }
 
   async get(unitId: string): Promise<UnitView | null> {
     const doc = await this.units.findOne({ _id: unitId as never });
     if (!doc) return null;
     const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as UnitView;
+    return { responsibleDomains: [], ...withoutMeta(rest) } as unknown as UnitView;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '../values';
+import { isoDate, UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '../values';
 
 /** Integration events of the catalogue service (topic `gongkai.catalogue`). */
 export const unitRegisteredV1 = z.object({
@@ -26,12 +26,219 @@ export const unitOpennessOfficeDesignatedV1 = z.object({
   officerPhone: z.string().max(30).optional(),
 });
 
-export const catalogueEvents = {
-  'catalogue.UnitRegistered': { 1: unitRegisteredV1 },
-  'catalogue.UnitRenamed': { 1: unitRenamedV1 },
-  'catalogue.UnitOpennessOfficeDesignated': { 1: unitOpennessOfficeDesignatedV1 },
-} as const;
 
 export type UnitRegistered = z.infer<typeof unitRegisteredV1>;
 export type UnitRenamed = z.infer<typeof unitRenamedV1>;
 export type UnitOpennessOfficeDesignated = z.infer<typeof unitOpennessOfficeDesignatedV1>;
+
+// ---------------------------------------------------------------------------------------------
+// The standard catalogue (政务公开事项标准目录): shared values and events.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The 26 pilot domains (试点领域) of the State Council's guidelines, with our own stable codes
+ * (no official numeric codes exist; DOMAIN.md §1). Codes never change; names may be refined.
+ */
+export const PILOT_DOMAINS = [
+  { code: 'major-projects', name: '重大建设项目' },
+  { code: 'public-resource-trading', name: '公共资源交易' },
+  { code: 'tax', name: '税收管理' },
+  { code: 'budget', name: '财政预决算' },
+  { code: 'spatial-planning', name: '国土空间规划（城乡规划）' },
+  { code: 'land-expropriation', name: '征地补偿（农村集体土地征收）' },
+  { code: 'housing-expropriation', name: '国有土地上房屋征收与补偿' },
+  { code: 'affordable-housing', name: '保障性住房' },
+  { code: 'rural-housing-renovation', name: '农村危房改造' },
+  { code: 'municipal-services', name: '市政服务' },
+  { code: 'urban-enforcement', name: '城市综合执法' },
+  { code: 'environment', name: '环境保护（生态环境）' },
+  { code: 'public-culture', name: '公共文化服务' },
+  { code: 'public-legal-services', name: '公共法律服务' },
+  { code: 'poverty-alleviation', name: '扶贫' },
+  { code: 'disaster-relief', name: '救灾' },
+  { code: 'work-safety', name: '安全生产' },
+  { code: 'social-assistance', name: '社会救助' },
+  { code: 'elderly-care', name: '养老服务' },
+  { code: 'household-registration', name: '户籍管理' },
+  { code: 'agricultural-subsidies', name: '涉农补贴' },
+  { code: 'compulsory-education', name: '义务教育' },
+  { code: 'employment', name: '就业创业' },
+  { code: 'social-insurance', name: '社会保险' },
+  { code: 'health', name: '医疗卫生（卫生健康）' },
+  { code: 'food-drug', name: '食品药品监管' },
+] as const;
+export type DomainCode = (typeof PILOT_DOMAINS)[number]['code'];
+export const DOMAIN_CODES = PILOT_DOMAINS.map((d) => d.code) as [DomainCode, ...DomainCode[]];
+export const domainCodeSchema = z.enum(DOMAIN_CODES);
+
+/** 公开渠道和载体: the standard multi-choice list; 其他 needs a text. */
+export const DISCLOSURE_CHANNELS = [
+  '政府网站',
+  '政府公报',
+  '两微一端',
+  '发布会/听证会',
+  '广播电视',
+  '纸质媒体',
+  '公开查阅点',
+  '政务服务中心',
+  '便民服务站',
+  '入户/现场',
+  '社区/企事业单位/村公示栏(电子屏)',
+  '精准推送',
+  '其他',
+] as const;
+export type DisclosureChannel = (typeof DISCLOSURE_CHANNELS)[number];
+export const AUDIENCES = ['全社会', '特定群体'] as const;
+export const DISCLOSURE_METHODS = ['主动', '依申请'] as const;
+/** 过程: the optional stage some domains add. */
+export const ITEM_STAGES = ['决策', '执行', '管理', '服务', '结果'] as const;
+
+const text = (max: number) => z.string().min(1).max(max);
+const itemIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/);
+
+export const channelChoiceSchema = z.object({ channel: z.enum(DISCLOSURE_CHANNELS), other: text(100).optional() });
+/** A legal basis as a structured reference: 《law》 plus the article, e.g. 第十九条. */
+export const legalReferenceSchema = z.object({ law: text(200), article: text(100).optional() });
+/** 公开时限 as a rule: N working or calendar days after the information is formed or changed. */
+export const timeLimitRuleSchema = z.object({
+  kind: z.enum(['working_days_after_formation', 'calendar_days_after_formation']),
+  days: z.number().int().min(0).max(365),
+});
+export const timeLimitSchema = z.object({ text: text(200), rule: timeLimitRuleSchema.nullable() });
+export const audienceSchema = z.object({ kind: z.enum(AUDIENCES), detail: text(100).optional() });
+
+/**
+ * The content of a catalogue item. In a draft the eight elements (名称 = 二级事项, 内容, 依据, 时限,
+ * 主体, 方式, 渠道, 公开对象) may still be missing; a published version has all of them.
+ */
+export const itemContentV1 = z.object({
+  domainCode: domainCodeSchema,
+  /** 一级事项 */
+  firstLevel: text(100),
+  /** 二级事项: the item's name (名称) */
+  secondLevel: text(200).optional(),
+  /** 公开内容（要素） */
+  content: text(2000).optional(),
+  /** 公开依据 */
+  legalBases: z.array(legalReferenceSchema).max(20).default([]),
+  /** 公开时限 */
+  timeLimit: timeLimitSchema.optional(),
+  /** 公开主体 */
+  subject: text(200).optional(),
+  /** 公开方式 */
+  method: z.enum(DISCLOSURE_METHODS).optional(),
+  /** 公开渠道和载体 */
+  channels: z.array(channelChoiceSchema).max(DISCLOSURE_CHANNELS.length).default([]),
+  /** 公开对象 */
+  audience: audienceSchema.optional(),
+  /** 公开层级 */
+  level: z.enum(UNIT_LEVELS),
+  stage: z.enum(ITEM_STAGES).optional(),
+  /** The guideline (标准指引) item this item implements, if any. */
+  guidelineItemCode: text(40).optional(),
+  /** For embedding in business systems: 岗位, 职权, 流程. */
+  post: text(100).optional(),
+  authority: text(200).optional(),
+  procedure: text(1000).optional(),
+});
+export type ItemContent = z.infer<typeof itemContentV1>;
+
+const itemRef = { itemId: itemIdSchema, unitId: unitIdSchema };
+/** What assessment and document-attributes need of a published version, flat. */
+const publicationFacts = {
+  version: z.number().int().min(1),
+  domainCode: domainCodeSchema,
+  guidelineItemCode: text(40).nullable(),
+  publishedAt: z.string().min(10),
+};
+
+export const unitResponsibleDomainsAssignedV1 = z.object({
+  unitId: unitIdSchema,
+  domainCodes: z.array(domainCodeSchema).max(PILOT_DOMAINS.length),
+  reason: text(500).optional(),
+});
+
+export const guidelineItemSchema = z.object({
+  /** Stable code of the guideline item, e.g. `compulsory-education.03` */
+  code: text(40),
+  domainCode: domainCodeSchema,
+  level: z.enum(UNIT_LEVELS),
+  firstLevel: text(100),
+  secondLevel: text(200),
+});
+export type GuidelineItem = z.infer<typeof guidelineItemSchema>;
+
+export const guidelineVersionLoadedV1 = z.object({
+  /** Increasing version number of the district's guideline reference data. */
+  version: z.number().int().min(1),
+  title: text(200),
+  /** 示例: sample data, not the official guidelines. */
+  sample: z.boolean(),
+  effectiveFrom: isoDate,
+  source: text(200).optional(),
+  items: z.array(guidelineItemSchema).min(1).max(5000),
+});
+
+export const itemDraftedV1 = z.object({ ...itemRef, content: itemContentV1 });
+export const itemDraftUpdatedV1 = z.object({ ...itemRef, content: itemContentV1 });
+export const itemPublishedV1 = z.object({ ...itemRef, ...publicationFacts, content: itemContentV1 });
+export const itemRevisedV1 = z.object({ ...itemRef, ...publicationFacts, reason: text(500), content: itemContentV1 });
+export const itemReturnedForCorrectionV1 = z.object({ ...itemRef, note: text(1000) });
+export const itemWithdrawnV1 = z.object({
+  ...itemRef,
+  domainCode: domainCodeSchema,
+  guidelineItemCode: text(40).nullable(),
+  reason: text(500),
+  withdrawnAt: z.string().min(10),
+});
+
+/** 负面清单: the regulation's withholding articles. */
+export const NEGATIVE_LIST_ARTICLES = [14, 15, 16] as const;
+const negativeEntryRef = { entryId: itemIdSchema, ownerUnitId: unitIdSchema };
+export const negativeEntryContentV1 = z.object({
+  /** The specific matter not disclosed. */
+  matter: text(200),
+  scope: text(500),
+  /** 政府信息公开条例 Art. 14, 15 or 16. */
+  regulationArticle: z.union([z.literal(14), z.literal(15), z.literal(16)]),
+  /** The specific law and article; required before publication. */
+  specificBasis: legalReferenceSchema.optional(),
+  lastReviewedOn: isoDate,
+});
+export type NegativeEntryContent = z.infer<typeof negativeEntryContentV1>;
+export const negativeEntryDraftedV1 = z.object({ ...negativeEntryRef, content: negativeEntryContentV1 });
+export const negativeEntryPublishedV1 = z.object({ ...negativeEntryRef, publishedAt: z.string().min(10) });
+export const negativeEntryReviewedV1 = z.object({ ...negativeEntryRef, reviewedOn: isoDate, note: text(500) });
+export const negativeEntryWithdrawnV1 = z.object({ ...negativeEntryRef, reason: text(500) });
+
+export const catalogueEvents = {
+  'catalogue.UnitRegistered': { 1: unitRegisteredV1 },
+  'catalogue.UnitRenamed': { 1: unitRenamedV1 },
+  'catalogue.UnitOpennessOfficeDesignated': { 1: unitOpennessOfficeDesignatedV1 },
+  'catalogue.UnitResponsibleDomainsAssigned': { 1: unitResponsibleDomainsAssignedV1 },
+  'catalogue.GuidelineVersionLoaded': { 1: guidelineVersionLoadedV1 },
+  'catalogue.ItemDrafted': { 1: itemDraftedV1 },
+  'catalogue.ItemDraftUpdated': { 1: itemDraftUpdatedV1 },
+  'catalogue.ItemPublished': { 1: itemPublishedV1 },
+  'catalogue.ItemRevised': { 1: itemRevisedV1 },
+  'catalogue.ItemReturnedForCorrection': { 1: itemReturnedForCorrectionV1 },
+  'catalogue.ItemWithdrawn': { 1: itemWithdrawnV1 },
+  'catalogue.NegativeEntryDrafted': { 1: negativeEntryDraftedV1 },
+  'catalogue.NegativeEntryAmended': { 1: negativeEntryDraftedV1 },
+  'catalogue.NegativeEntryPublished': { 1: negativeEntryPublishedV1 },
+  'catalogue.NegativeEntryReviewed': { 1: negativeEntryReviewedV1 },
+  'catalogue.NegativeEntryWithdrawn': { 1: negativeEntryWithdrawnV1 },
+} as const;
+
+export type UnitResponsibleDomainsAssigned = z.infer<typeof unitResponsibleDomainsAssignedV1>;
+export type GuidelineVersionLoaded = z.infer<typeof guidelineVersionLoadedV1>;
+export type ItemDrafted = z.infer<typeof itemDraftedV1>;
+export type ItemDraftUpdated = z.infer<typeof itemDraftUpdatedV1>;
+export type ItemPublished = z.infer<typeof itemPublishedV1>;
+export type ItemRevised = z.infer<typeof itemRevisedV1>;
+export type ItemReturnedForCorrection = z.infer<typeof itemReturnedForCorrectionV1>;
+export type ItemWithdrawn = z.infer<typeof itemWithdrawnV1>;
+export type NegativeEntryDrafted = z.infer<typeof negativeEntryDraftedV1>;
+export type NegativeEntryPublished = z.infer<typeof negativeEntryPublishedV1>;
+export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;
+export type NegativeEntryWithdrawn = z.infer<typeof negativeEntryWithdrawnV1>;

@@ -1,5 +1,357 @@
+import { z } from 'zod';
+import { isoDate, unitIdSchema } from '../values';
+
+/** 解读形式 (seed 三(四)). */
+export const INTERPRETATION_FORMS = ['简明问答', '图表图解', '音频视频', '案例说明'] as const;
+export type InterpretationForm = (typeof INTERPRETATION_FORMS)[number];
+
+/** 解读渠道. */
+export const INTERPRETATION_CHANNELS = ['政府网站', '政务新媒体', '新闻发布会', '广播电视', '纸质媒体', '其他'] as const;
+
+/** 关切来源. */
+export const CONCERN_SOURCES = ['12345热线', '媒体', '网络', '其他'] as const;
+/** major_emergency 重大突发事件 · hot_issue 社会热点 · ordinary 一般关切. */
+export const CONCERN_SEVERITIES = ['major_emergency', 'hot_issue', 'ordinary'] as const;
+export type ConcernSeverity = (typeof CONCERN_SEVERITIES)[number];
+/** authoritative_information 发布权威信息 · press_conference 召开新闻发布会 · response 回应. */
+export const CONCERN_RESPONSE_KINDS = ['authoritative_information', 'press_conference', 'response'] as const;
+export type ConcernResponseKind = (typeof CONCERN_RESPONSE_KINDS)[number];
+
+/** 公众参与方式 (seed 三(五)). */
+export const PARTICIPATION_METHODS = ['座谈会', '听证会', '实地走访', '书面征求意见', '向社会公开征求意见', '问卷调查', '民意调查'] as const;
+/** major_decision 重大行政决策 · normative_document 行政规范性文件 · other 其他. */
+export const PUBLIC_CONSULTATION_KINDS = ['major_decision', 'normative_document', 'other'] as const;
+export type PublicConsultationKind = (typeof PUBLIC_CONSULTATION_KINDS)[number];
+export const ADOPTION_OUTCOMES = ['采纳', '部分采纳', '未采纳'] as const;
+/** 列席人员类别. */
+export const ATTENDEE_CATEGORIES = ['利益相关方', '群众代表', '专家', '媒体'] as const;
+
+/** ordinary 一般村(居)务 · finances 财务 · major 重大事项. */
+export const VILLAGE_POSTING_CATEGORIES = ['ordinary', 'finances', 'major'] as const;
+export type VillagePostingCategory = (typeof VILLAGE_POSTING_CATEGORIES)[number];
+
+const text = (max: number) => z.string().min(1).max(max);
+const instant = z.string().datetime({ offset: true });
+
+/** The district's configurable limits (DOMAIN.md §4: several are M, so none is hard-coded). */
+export const interpretationLimitsSchema = z.object({
+  /** Interpretation published at the latest this many working days after the policy's issue. */
+  interpretationWorkingDays: z.number().int().min(0).max(30),
+  /** Major emergencies: authoritative information within these hours. */
+  majorEmergencyInformationHours: z.number().int().min(1).max(720),
+  /** Major emergencies: press conference within these hours. */
+  majorEmergencyPressConferenceHours: z.number().int().min(1).max(720),
+  hotIssueResponseHours: z.number().int().min(1).max(720),
+  /** null: ordinary concerns have no fixed limit. */
+  ordinaryResponseHours: z.number().int().min(1).max(2160).nullable(),
+  majorDecisionCommentDays: z.number().int().min(1).max(365),
+  normativeDocumentCommentWorkingDays: z.number().int().min(1).max(120),
+  hearingMaterialsDaysBefore: z.number().int().min(0).max(90),
+  openDayNoticeDays: z.number().int().min(0).max(180),
+  /** Ordinary village matters and monthly finances: posted within this many days after the period ends. */
+  villagePeriodGraceDays: z.number().int().min(0).max(60),
+  /** Major village matters: posted within this many days of the matter (随时公开). */
+  villageMajorMatterDays: z.number().int().min(0).max(30),
+});
+export type InterpretationLimits = z.infer<typeof interpretationLimitsSchema>;
+
+export const DEFAULT_INTERPRETATION_LIMITS: InterpretationLimits = {
+  interpretationWorkingDays: 3,
+  majorEmergencyInformationHours: 5,
+  majorEmergencyPressConferenceHours: 24,
+  hotIssueResponseHours: 48,
+  ordinaryResponseHours: null,
+  majorDecisionCommentDays: 30,
+  normativeDocumentCommentWorkingDays: 7,
+  hearingMaterialsDaysBefore: 7,
+  openDayNoticeDays: 15,
+  villagePeriodGraceDays: 10,
+  villageMajorMatterDays: 3,
+};
+
+export const interpretationLimitsConfiguredV1 = interpretationLimitsSchema.extend({ reason: text(500) });
+
+// ── Interpretation obligations (谁起草、谁解读) ──────────────────────────────────────────────
+
+/** A policy was issued: its drafting unit owes an interpretation by `dueOn`. */
+export const interpretationObligationOpenedV1 = z.object({
+  documentId: text(100),
+  unitId: unitIdSchema,
+  title: text(200),
+  documentNumber: text(60),
+  documentType: text(30),
+  attribute: text(20),
+  approvedBy: text(100),
+  issuedOn: isoDate,
+  limitWorkingDays: z.number().int().min(0),
+  dueOn: isoDate,
+  legalBasis: text(300),
+});
+
+export const interpretationPlannedV1 = z.object({
+  documentId: text(100),
+  unitId: unitIdSchema,
+  plan: text(4000),
+  forms: z.array(z.enum(INTERPRETATION_FORMS)).min(1),
+  channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1),
+});
+
+export const interpretationMaterialAddedV1 = z.object({
+  documentId: text(100),
+  materialId: text(64),
+  form: z.enum(INTERPRETATION_FORMS),
+  title: text(200),
+  /** 简明问答 / 案例说明 text. */
+  body: z.string().max(20000).optional(),
+  /** 图表图解 image, 音频视频 link or file reference. */
+  reference: z.string().max(1000).optional(),
+});
+
+export const interpretationSignedOffV1 = z.object({
+  documentId: text(100),
+  signedBy: text(100),
+  materialIds: z.array(z.string()).min(1),
+});
+
+/** The obligation is met: published, with its lateness against the limit. */
+export const interpretationPublishedV1 = z.object({
+  documentId: text(100),
+  unitId: unitIdSchema,
+  publishedOn: isoDate,
+  issuedOn: isoDate,
+  dueOn: isoDate,
+  workingDaysAfterIssue: z.number().int(),
+  late: z.boolean(),
+  workingDaysLate: z.number().int().min(0),
+  channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1),
+  materialIds: z.array(z.string()).min(1),
+});
+
+// ── Public concerns (回应关切) ───────────────────────────────────────────────────────────
+
+export const concernRegisteredV1 = z.object({
+  concernId: text(64),
+  source: z.enum(CONCERN_SOURCES),
+  topic: text(200),
+  summary: text(4000),
+  severity: z.enum(CONCERN_SEVERITIES),
+  registeredAt: instant,
+  /** Each required response with its due instant (null: no fixed limit). */
+  dueBy: z.array(z.object({ kind: z.enum(CONCERN_RESPONSE_KINDS), hours: z.number().int().nullable(), dueAt: instant.nullable() })).min(1),
+});
+
+export const concernAssignedV1 = z.object({ concernId: text(64), unitId: unitIdSchema, note: z.string().max(500).optional() });
+
+export const concernResponsePublishedV1 = z.object({
+  concernId: text(64),
+  unitId: unitIdSchema,
+  severity: z.enum(CONCERN_SEVERITIES),
+  kind: z.enum(CONCERN_RESPONSE_KINDS),
+  content: text(8000),
+  channel: z.enum(INTERPRETATION_CHANNELS),
+  publishedAt: instant,
+  dueAt: instant.nullable(),
+  hoursTaken: z.number(),
+  onTime: z.boolean(),
+});
+
+// ── Public participation (公众参与) ────────────────────────────────────────────────────────
+
+export const participationCataloguePublishedV1 = z.object({
+  unitId: unitIdSchema,
+  version: z.number().int().positive(),
+  items: z
+    .array(
+      z.object({
+        decisionItem: text(200),
+        methods: z.array(z.enum(PARTICIPATION_METHODS)).min(1),
+        channels: z.array(text(100)).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export const consultationOpenedV1 = z.object({
+  consultationId: text(64),
+  unitId: unitIdSchema,
+  title: text(200),
+  draft: text(20000),
+  kind: z.enum(PUBLIC_CONSULTATION_KINDS),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  /** Calendar days (major decisions) or working days (normative documents), both ends inclusive. */
+  periodDays: z.number().int().min(1),
+  periodUnit: z.enum(['calendar_days', 'working_days']),
+  minimumDays: z.number().int().min(0),
+  /** Required when the period is below the minimum. */
+  shortPeriodReason: z.string().min(5).max(1000).optional(),
+  legalBasis: text(300),
+});
+
+export const commentSubmittedV1 = z.object({
+  consultationId: text(64),
+  commentId: text(64),
+  content: text(2000),
+  /** Personal data (个人信息): kept for the unit's follow-up, never published. */
+  commenterName: z.string().max(30).optional(),
+  contact: z.string().max(60).optional(),
+  submittedOn: isoDate,
+});
+
+export const commentModeratedV1 = z.object({
+  consultationId: text(64),
+  commentId: text(64),
+  decision: z.enum(['approved', 'rejected']),
+  reason: z.string().max(500).optional(),
+});
+
+/** 采纳情况: how the comments were adopted, published after the period closed. */
+export const adoptionPublishedV1 = z.object({
+  consultationId: text(64),
+  unitId: unitIdSchema,
+  kind: z.enum(PUBLIC_CONSULTATION_KINDS),
+  summary: text(8000),
+  commentsReceived: z.number().int().min(0),
+  commentsApproved: z.number().int().min(0),
+  outcomes: z.array(z.object({ commentId: text(64), outcome: z.enum(ADOPTION_OUTCOMES), reason: z.string().max(1000).optional() })),
+  adopted: z.number().int().min(0),
+  partlyAdopted: z.number().int().min(0),
+  notAdopted: z.number().int().min(0),
+  publishedOn: isoDate,
+});
+
+export const hearingScheduledV1 = z.object({
+  hearingId: text(64),
+  unitId: unitIdSchema,
+  title: text(200),
+  heldOn: isoDate,
+  consultationId: z.string().max(64).optional(),
+});
+
+export const hearingMaterialsPublishedV1 = z.object({
+  hearingId: text(64),
+  unitId: unitIdSchema,
+  materials: z.array(z.object({ title: text(200), reference: text(1000) })).min(1),
+  publishedOn: isoDate,
+  heldOn: isoDate,
+  daysBefore: z.number().int(),
+  minimumDaysBefore: z.number().int().min(0),
+});
+
+export const meetingAttendanceRecordedV1 = z.object({
+  meetingId: text(64),
+  unitId: unitIdSchema,
+  title: text(200),
+  heldOn: isoDate,
+  attendees: z.array(z.object({ category: z.enum(ATTENDEE_CATEGORIES), name: text(60), organisation: z.string().max(100).optional() })).min(1),
+});
+
+// ── Government open days (政府开放日) ──────────────────────────────────────────────────────
+
+export const openDayAnnouncedV1 = z.object({
+  openDayId: text(64),
+  unitId: unitIdSchema,
+  title: text(200),
+  description: z.string().max(4000),
+  heldOn: isoDate,
+  announcedOn: isoDate,
+  capacity: z.number().int().min(1),
+  noticeDays: z.number().int(),
+  minimumNoticeDays: z.number().int().min(0),
+});
+
+export const openDayRegistrationAcceptedV1 = z.object({
+  openDayId: text(64),
+  registrationId: text(64),
+  /** Personal data: never published. */
+  name: text(30),
+  contact: text(60),
+  registeredOn: isoDate,
+});
+
+export const openDaySummaryPublishedV1 = z.object({
+  openDayId: text(64),
+  unitId: unitIdSchema,
+  heldOn: isoDate,
+  year: z.number().int(),
+  summary: text(8000),
+  attendance: z.number().int().min(0),
+  registrations: z.number().int().min(0),
+});
+
+// ── Village and community affairs (村(居)务公开) ────────────────────────────────────────────
+
+export const villageCommitteeRegisteredV1 = z.object({
+  committeeId: unitIdSchema,
+  name: text(60),
+  kind: z.enum(['village', 'community']),
+  townUnitId: unitIdSchema,
+  /** 财务收支较多的: finances posted monthly instead of quarterly. */
+  financesMonthly: z.boolean(),
+});
+
+export const villagePostingRecordedV1 = z.object({
+  committeeId: unitIdSchema,
+  townUnitId: unitIdSchema,
+  postingId: text(64),
+  category: z.enum(VILLAGE_POSTING_CATEGORIES),
+  title: text(200),
+  /** `2026-Q3` (quarterly), `2026-09` (monthly) or, for major matters, the date the matter arose. */
+  period: text(10),
+  postedOn: isoDate,
+  dueOn: isoDate,
+  late: z.boolean(),
+  daysLate: z.number().int().min(0),
+});
+
 /**
- * Integration events of the interpretation service (topic `gongkai.interpretation`): one zod schema per event type and
- * version, e.g. `'interpretation.SomethingHappened': { 1: somethingHappenedV1 }`.
+ * Integration events of the interpretation service (topic `gongkai.interpretation`): one zod
+ * schema per event type and version.
  */
-export const interpretationEvents = {} as const;
+export const interpretationEvents = {
+  'interpretation.InterpretationLimitsConfigured': { 1: interpretationLimitsConfiguredV1 },
+  'interpretation.InterpretationObligationOpened': { 1: interpretationObligationOpenedV1 },
+  'interpretation.InterpretationPlanned': { 1: interpretationPlannedV1 },
+  'interpretation.InterpretationMaterialAdded': { 1: interpretationMaterialAddedV1 },
+  'interpretation.InterpretationSignedOff': { 1: interpretationSignedOffV1 },
+  'interpretation.InterpretationPublished': { 1: interpretationPublishedV1 },
+  'interpretation.ConcernRegistered': { 1: concernRegisteredV1 },
+  'interpretation.ConcernAssigned': { 1: concernAssignedV1 },
+  'interpretation.ConcernResponsePublished': { 1: concernResponsePublishedV1 },
+  'interpretation.ParticipationCataloguePublished': { 1: participationCataloguePublishedV1 },
+  'interpretation.ConsultationOpened': { 1: consultationOpenedV1 },
+  'interpretation.CommentSubmitted': { 1: commentSubmittedV1 },
+  'interpretation.CommentModerated': { 1: commentModeratedV1 },
+  'interpretation.AdoptionPublished': { 1: adoptionPublishedV1 },
+  'interpretation.HearingScheduled': { 1: hearingScheduledV1 },
+  'interpretation.HearingMaterialsPublished': { 1: hearingMaterialsPublishedV1 },
+  'interpretation.MeetingAttendanceRecorded': { 1: meetingAttendanceRecordedV1 },
+  'interpretation.OpenDayAnnounced': { 1: openDayAnnouncedV1 },
+  'interpretation.OpenDayRegistrationAccepted': { 1: openDayRegistrationAcceptedV1 },
+  'interpretation.OpenDaySummaryPublished': { 1: openDaySummaryPublishedV1 },
+  'interpretation.VillageCommitteeRegistered': { 1: villageCommitteeRegisteredV1 },
+  'interpretation.VillagePostingRecorded': { 1: villagePostingRecordedV1 },
+} as const;
+
+export type InterpretationLimitsConfigured = z.infer<typeof interpretationLimitsConfiguredV1>;
+export type InterpretationObligationOpened = z.infer<typeof interpretationObligationOpenedV1>;
+export type InterpretationPlanned = z.infer<typeof interpretationPlannedV1>;
+export type InterpretationMaterialAdded = z.infer<typeof interpretationMaterialAddedV1>;
+export type InterpretationSignedOff = z.infer<typeof interpretationSignedOffV1>;
+export type InterpretationPublished = z.infer<typeof interpretationPublishedV1>;
+export type ConcernRegistered = z.infer<typeof concernRegisteredV1>;
+export type ConcernAssigned = z.infer<typeof concernAssignedV1>;
+export type ConcernResponsePublished = z.infer<typeof concernResponsePublishedV1>;
+export type ParticipationCataloguePublished = z.infer<typeof participationCataloguePublishedV1>;
+export type ConsultationOpened = z.infer<typeof consultationOpenedV1>;
+export type CommentSubmitted = z.infer<typeof commentSubmittedV1>;
+export type CommentModerated = z.infer<typeof commentModeratedV1>;
+export type AdoptionPublished = z.infer<typeof adoptionPublishedV1>;
+export type HearingScheduled = z.infer<typeof hearingScheduledV1>;
+export type HearingMaterialsPublished = z.infer<typeof hearingMaterialsPublishedV1>;
+export type MeetingAttendanceRecorded = z.infer<typeof meetingAttendanceRecordedV1>;
+export type OpenDayAnnounced = z.infer<typeof openDayAnnouncedV1>;
+export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV1>;
+export type OpenDaySummaryPublished = z.infer<typeof openDaySummaryPublishedV1>;
+export type VillageCommitteeRegistered = z.infer<typeof villageCommitteeRegisteredV1>;
+export type VillagePostingRecorded = z.infer<typeof villagePostingRecordedV1>;

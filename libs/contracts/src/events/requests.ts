@@ -1,5 +1,257 @@
+import { z } from 'zod';
+import { isoDate, unitIdSchema } from '../values';
+
 /**
- * Integration events of the requests service (topic `gongkai.requests`): one zod schema per event type and
- * version, e.g. `'requests.SomethingHappened': { 1: somethingHappenedV1 }`.
+ * Integration events of the requests service (依申请公开, topic `gongkai.requests`). Streams:
+ * `requests.request-<requestId>` (one disclosure request from intake to archive),
+ * `requests.frequent-<unitId>-<informationKey>` (proactive-disclosure suggestions, Art. 44) and
+ * `requests.annual-report-<unitId>-<year>` (the finalised Table 2/3/4 of the annual report).
  */
-export const requestsEvents = {} as const;
+
+/** The applicant columns of annual-report Table 3 (自然人; 法人或其他组织 → five kinds). */
+export const APPLICANT_TYPES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+
+/** How the request arrived; decides the receipt date (Art. 31). */
+export const REQUEST_CHANNELS = ['online', 'fax', 'in_person', 'registered_post', 'ordinary_letter'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
+  online: '网上申请',
+  fax: '传真',
+  in_person: '当面申请',
+  registered_post: '挂号信/邮政快递',
+  ordinary_letter: '平信',
+};
+
+export const ID_DOCUMENT_KINDS = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '统一社会信用代码', '其他'] as const;
+export const PREFERRED_FORMS = ['纸质', '电子'] as const;
+export const DELIVERY_METHODS = ['邮寄', '电子邮件', '当面领取', '网上获取'] as const;
+
+/**
+ * The reply categories of the annual report (国办公开办函〔2021〕30号 Table 3, 三、本年度办理结果),
+ * exactly. `group` is the row group, `label` the row.
+ */
+export const REPLY_CATEGORIES = {
+  disclose: { group: '予以公开', label: '予以公开' },
+  partial: { group: '部分公开', label: '部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  'withhold.state_secret': { group: '不予公开', label: '属于国家秘密' },
+  'withhold.law_forbids': { group: '不予公开', label: '其他法律行政法规禁止公开' },
+  'withhold.three_security': { group: '不予公开', label: '危及“三安全一稳定”' },
+  'withhold.third_party': { group: '不予公开', label: '保护第三方合法权益' },
+  'withhold.internal_affairs': { group: '不予公开', label: '属于三类内部事务信息' },
+  'withhold.process_info': { group: '不予公开', label: '属于四类过程性信息' },
+  'withhold.enforcement_file': { group: '不予公开', label: '属于行政执法案卷' },
+  'withhold.query_matter': { group: '不予公开', label: '属于行政查询事项' },
+  'unable.not_held': { group: '无法提供', label: '本机关不掌握相关政府信息' },
+  'unable.needs_creation': { group: '无法提供', label: '没有现成信息需要另行制作' },
+  'unable.still_unclear': { group: '无法提供', label: '补正后申请内容仍不明确' },
+  'reject.petition': { group: '不予处理', label: '信访举报投诉类申请' },
+  'reject.repeat': { group: '不予处理', label: '重复申请' },
+  'reject.publication': { group: '不予处理', label: '要求提供公开出版物' },
+  'reject.mass_repeat': { group: '不予处理', label: '无正当理由大量反复申请' },
+  'reject.reconfirm': { group: '不予处理', label: '要求行政机关确认或重新出具已获取信息' },
+  'other.no_correction': { group: '其他处理', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  'other.unpaid': { group: '其他处理', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  'other.other': { group: '其他处理', label: '其他' },
+} as const;
+export type ReplyCategory = keyof typeof REPLY_CATEGORIES;
+export const REPLY_CATEGORY_CODES = Object.keys(REPLY_CATEGORIES) as [ReplyCategory, ...ReplyCategory[]];
+export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'] as const;
+
+export const FEE_METHODS = ['per_request', 'per_page'] as const;
+export const CHALLENGE_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const CHALLENGE_OUTCOMES = ['维持', '纠正', '其他'] as const;
+export const CONSULTATION_KINDS = ['third_party', 'agency', 'co_producer'] as const;
+
+const text = (max: number) => z.string().min(1).max(max);
+const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const base = { requestId, unitId: unitIdSchema };
+
+export const requestReceivedV1 = z.object({
+  ...base,
+  channel: z.enum(REQUEST_CHANNELS),
+  /** The receipt date under Art. 31 (Asia/Shanghai). */
+  receivedOn: isoDate,
+  /** Which Art. 31 fact the receipt date is: submitted, signed for, confirmed with the applicant. */
+  receiptBasis: text(100),
+  applicant: z.object({
+    type: z.enum(APPLICANT_TYPES),
+    name: text(100),
+    contactPerson: text(50).optional(),
+    phone: text(30).optional(),
+    email: text(100).optional(),
+    address: text(200).optional(),
+    /** Never the number: its masked form and a keyed hash (HMAC-SHA256) only. */
+    idDocument: z.object({ kind: z.enum(ID_DOCUMENT_KINDS), masked: text(40), digest: hex64 }).optional(),
+  }),
+  /** Keyed hash identifying the applicant across requests (ID document, else name + contact). */
+  applicantKey: hex64,
+  description: text(2000),
+  purpose: text(500).optional(),
+  preferredForm: z.enum(PREFERRED_FORMS),
+  delivery: z.enum(DELIVERY_METHODS),
+  /** SHA-256 of the applicant's tracking code; the code itself is never stored. */
+  trackingCodeHash: hex64,
+  /** Earlier requests of the same applicant that look like the same information: a hint only. */
+  possibleRepeatOf: z.array(requestId).max(20),
+});
+
+export const correctionRequestedV1 = z.object({
+  ...base,
+  noticeOn: isoDate,
+  items: z.array(text(300)).min(1).max(20),
+  periodWorkingDays: z.number().int().min(1).max(30),
+  correctionDueOn: isoDate,
+  legalBasis: text(200),
+});
+export const correctionReceivedV1 = z.object({ ...base, receivedOn: isoDate, note: text(2000).optional() });
+export const requestAssignedV1 = z.object({ ...base, handlerId: text(100), handlerName: text(50).optional(), assignedOn: isoDate });
+export const requestTransferredV1 = z.object({ ...base, toUnitId: unitIdSchema, reason: text(500), transferredOn: isoDate });
+export const investigationRequestedV1 = z.object({
+  ...base,
+  taskId: text(40),
+  assistingUnitId: unitIdSchema,
+  question: text(1000),
+  requestedOn: isoDate,
+  internalDueOn: isoDate,
+});
+export const investigationAnsweredV1 = z.object({ ...base, taskId: text(40), answer: text(2000), answeredOn: isoDate });
+export const consultationStartedV1 = z.object({
+  ...base,
+  consultationId: text(40),
+  kind: z.enum(CONSULTATION_KINDS),
+  party: text(200),
+  subject: text(1000),
+  startedOn: isoDate,
+  /** Third parties and co-producers answer within 15 working days (Art. 32, 34). */
+  answerDueOn: isoDate.optional(),
+});
+export const consultationEndedV1 = z.object({ ...base, consultationId: text(40), endedOn: isoDate, outcome: text(1000) });
+export const deadlineExtendedV1 = z.object({
+  ...base,
+  workingDays: z.number().int().min(1).max(20),
+  reason: text(500),
+  approvedBy: text(100),
+  noticeSentOn: isoDate,
+  newDueOn: isoDate,
+  legalBasis: text(200),
+});
+export const feeNoticeIssuedV1 = z.object({
+  ...base,
+  method: z.enum(FEE_METHODS),
+  /** per_request: the applicant's number of requests this calendar month; per_page: pages. */
+  quantity: z.number().int().min(1).max(1_000_000),
+  amountYuan: z.number().int().min(0),
+  noticeOn: isoDate,
+  payByOn: isoDate,
+  pausesClock: z.boolean(),
+  legalBasis: text(200),
+});
+export const feePaidV1 = z.object({ ...base, paidOn: isoDate, amountYuan: z.number().int().min(0) });
+const withheldItem = z.object({ item: text(300), ground: z.enum(REPLY_CATEGORY_CODES), reason: text(500) });
+export const replyDraftedV1 = z.object({
+  ...base,
+  category: z.enum(REPLY_CATEGORY_CODES),
+  withheld: z.array(withheldItem).max(50),
+  content: text(5000),
+  legalBasis: text(300),
+});
+export const replyReviewedV1 = z.object({ ...base, approved: z.boolean(), comment: text(1000).optional(), reviewedOn: isoDate });
+export const replyIssuedV1 = z.object({
+  ...base,
+  category: z.enum(REPLY_CATEGORY_CODES),
+  withheld: z.array(withheldItem).max(50),
+  legalBasis: text(300),
+  repliedOn: isoDate,
+  /** Working days used (receipt day not counted, pauses excluded) and whether it was within the limit. */
+  workingDaysUsed: z.number().int(),
+  onTime: z.boolean(),
+});
+export const requestAbandonedV1 = z.object({
+  ...base,
+  category: z.enum(['other.no_correction', 'other.unpaid']),
+  abandonedOn: isoDate,
+  legalBasis: text(300),
+});
+export const replyDeliveredV1 = z.object({ ...base, deliveredOn: isoDate, method: z.enum(DELIVERY_METHODS), reference: text(100).optional() });
+export const requestArchivedV1 = z.object({ ...base, archivedOn: isoDate, archiveNo: text(60) });
+export const informationLinkedV1 = z.object({
+  ...base,
+  informationKey: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  information: text(300),
+  documentId: text(80).optional(),
+});
+export const challengeFiledV1 = z.object({ ...base, challengeId: text(40), kind: z.enum(CHALLENGE_KINDS), filedOn: isoDate, body: text(200) });
+export const challengeDecidedV1 = z.object({ ...base, challengeId: text(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: isoDate });
+
+/** Art. 44: many applicants obtained the same information — suggest making it proactive. */
+export const proactiveDisclosureSuggestedV1 = z.object({
+  unitId: unitIdSchema,
+  informationKey: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  information: text(300),
+  requestIds: z.array(requestId).min(1).max(500),
+  count: z.number().int().min(1),
+  documentId: text(80).optional(),
+  legalBasis: text(200),
+});
+
+const table = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
+export const annualReportFinalisedV1 = z.object({
+  unitId: z.union([unitIdSchema, z.literal('district')]),
+  year: z.number().int().min(2019).max(2100),
+  table2: z.record(z.string(), z.number().min(0)),
+  table3: table,
+  table4: table,
+});
+
+export const requestsEvents = {
+  'requests.RequestReceived': { 1: requestReceivedV1 },
+  'requests.CorrectionRequested': { 1: correctionRequestedV1 },
+  'requests.CorrectionReceived': { 1: correctionReceivedV1 },
+  'requests.RequestAssigned': { 1: requestAssignedV1 },
+  'requests.RequestTransferred': { 1: requestTransferredV1 },
+  'requests.InvestigationRequested': { 1: investigationRequestedV1 },
+  'requests.InvestigationAnswered': { 1: investigationAnsweredV1 },
+  'requests.ConsultationStarted': { 1: consultationStartedV1 },
+  'requests.ConsultationEnded': { 1: consultationEndedV1 },
+  'requests.DeadlineExtended': { 1: deadlineExtendedV1 },
+  'requests.FeeNoticeIssued': { 1: feeNoticeIssuedV1 },
+  'requests.FeePaid': { 1: feePaidV1 },
+  'requests.ReplyDrafted': { 1: replyDraftedV1 },
+  'requests.ReplyReviewed': { 1: replyReviewedV1 },
+  'requests.ReplyIssued': { 1: replyIssuedV1 },
+  'requests.RequestAbandoned': { 1: requestAbandonedV1 },
+  'requests.ReplyDelivered': { 1: replyDeliveredV1 },
+  'requests.RequestArchived': { 1: requestArchivedV1 },
+  'requests.InformationLinked': { 1: informationLinkedV1 },
+  'requests.ChallengeFiled': { 1: challengeFiledV1 },
+  'requests.ChallengeDecided': { 1: challengeDecidedV1 },
+  'requests.ProactiveDisclosureSuggested': { 1: proactiveDisclosureSuggestedV1 },
+  'requests.AnnualReportFinalised': { 1: annualReportFinalisedV1 },
+} as const;
+
+export type RequestReceived = z.infer<typeof requestReceivedV1>;
+export type CorrectionRequested = z.infer<typeof correctionRequestedV1>;
+export type CorrectionReceived = z.infer<typeof correctionReceivedV1>;
+export type RequestAssigned = z.infer<typeof requestAssignedV1>;
+export type RequestTransferred = z.infer<typeof requestTransferredV1>;
+export type InvestigationRequested = z.infer<typeof investigationRequestedV1>;
+export type InvestigationAnswered = z.infer<typeof investigationAnsweredV1>;
+export type ConsultationStarted = z.infer<typeof consultationStartedV1>;
+export type ConsultationEnded = z.infer<typeof consultationEndedV1>;
+export type DeadlineExtended = z.infer<typeof deadlineExtendedV1>;
+export type FeeNoticeIssued = z.infer<typeof feeNoticeIssuedV1>;
+export type FeePaid = z.infer<typeof feePaidV1>;
+export type ReplyDrafted = z.infer<typeof replyDraftedV1>;
+export type ReplyReviewed = z.infer<typeof replyReviewedV1>;
+export type ReplyIssued = z.infer<typeof replyIssuedV1>;
+export type RequestAbandoned = z.infer<typeof requestAbandonedV1>;
+export type ReplyDelivered = z.infer<typeof replyDeliveredV1>;
+export type RequestArchived = z.infer<typeof requestArchivedV1>;
+export type InformationLinked = z.infer<typeof informationLinkedV1>;
+export type ChallengeFiled = z.infer<typeof challengeFiledV1>;
+export type ChallengeDecided = z.infer<typeof challengeDecidedV1>;
+export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;
+export type AnnualReportFinalised = z.infer<typeof annualReportFinalisedV1>;
+export type WithheldItem = z.infer<typeof withheldItem>;

@@ -1,0 +1,94 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ItemContent } from '@gongkai/contracts';
+import { CommandHandler, DomainError, type CommandContext } from '@gongkai/platform';
+import { parseCatalogueRow, toCatalogueRow } from '../domain/catalogue-row';
+import { itemStreamId } from '../domain/item';
+import { itemDecider } from '../domain/item.decide';
+import { sameValue } from '../domain/same-value';
+import type { CatalogueItemsProjection } from '../read-models/items.projection';
+import { readCatalogueWorkbook, writeCatalogueWorkbook } from './spreadsheet';
+
+export interface RowProblem {
+  row: number;
+  messages: string[];
+}
+export interface ImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  revised: number;
+  unchanged: number;
+}
+
+/**
+ * Spreadsheet in and out of one unit's catalogue. Import checks every row first and reports all
+ * invalid ones (row number + Chinese messages); only a clean file writes anything. A row with the
+ * id of an existing item of the unit updates it (a draft in place; a published item as a new
+ * version), a row without one creates a draft; an unchanged row writes nothing, so an exported file
+ * re-imports without change.
+ */
+export class CatalogueSpreadsheets {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly items: CatalogueItemsProjection,
+  ) {}
+
+  async export(unitId: string, unitName: string): Promise<Buffer> {
+    const items = (await this.items.ofUnit(unitId)).filter((item) => item.status !== 'withdrawn');
+    return writeCatalogueWorkbook(
+      `${unitName}政务公开事项标准目录`,
+      items.map((item, i) => toCatalogueRow(i + 1, item.itemId, item.content)),
+    );
+  }
+
+  async import(unitId: string, file: Buffer, context: CommandContext, reason = '按电子表格导入修订'): Promise<ImportReport> {
+    const rows = await readCatalogueWorkbook(file);
+    if (rows.length === 0) throw DomainError.validation('SPREADSHEET_EMPTY', '电子表格中没有事项。');
+    const existing = new Map((await this.items.ofUnit(unitId)).map((item) => [item.itemId, item]));
+    const problems: RowProblem[] = [];
+    const plan: { itemId: string | null; content: ItemContent }[] = [];
+    const seen = new Set<string>();
+    for (const { rowNumber, row } of rows) {
+      const parsed = parseCatalogueRow(row);
+      const messages = parsed.ok ? [] : [...parsed.errors];
+      if (parsed.ok && parsed.itemId) {
+        const item = existing.get(parsed.itemId);
+        if (!item) messages.push(`事项编号“${parsed.itemId}”不是本单位的事项`);
+        else if (item.status === 'withdrawn') messages.push(`事项编号“${parsed.itemId}”对应的事项已撤销`);
+        if (seen.has(parsed.itemId)) messages.push(`事项编号“${parsed.itemId}”重复`);
+        seen.add(parsed.itemId);
+      }
+      if (messages.length > 0) problems.push({ row: rowNumber, messages });
+      else if (parsed.ok) plan.push({ itemId: parsed.itemId, content: parsed.content });
+    }
+    if (problems.length > 0) {
+      throw new DomainError(
+        'validation',
+        'SPREADSHEET_INVALID',
+        `电子表格有 ${problems.length} 行存在问题，未导入任何事项：${problems.map((p) => `第 ${p.row} 行：${p.messages.join('；')}`).join('。')}`,
+        problems.map((p) => ({ field: `row.${p.row}`, code: 'invalid_row', message: p.messages.join('；') })),
+        { rows: problems },
+      );
+    }
+    const report: ImportReport = { rows: plan.length, created: 0, updated: 0, revised: 0, unchanged: 0 };
+    for (const { itemId, content } of plan) {
+      const item = itemId ? existing.get(itemId) : undefined;
+      if (!item) {
+        const id = uuidv7();
+        await this.commands.handle(itemDecider, itemStreamId(id), { type: 'DraftItem', itemId: id, unitId, content }, context);
+        report.created += 1;
+      } else if (sameValue(item.content, content)) {
+        report.unchanged += 1;
+      } else if (item.status === 'draft') {
+        await this.commands.handle(itemDecider, itemStreamId(item.itemId), { type: 'UpdateDraft', unitId, content }, context);
+        report.updated += 1;
+      } else {
+        await this.commands.handle(itemDecider, itemStreamId(item.itemId), { type: 'ReviseItem', unitId, content, reason, at: context.now }, context);
+        report.revised += 1;
+      }
+    }
+    return report;
+  }
+}
+
+export { toCatalogueRow };

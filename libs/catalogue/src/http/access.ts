@@ -1,0 +1,14 @@
+import { assertActsForUnit, DomainError, type Principal } from '@gongkai/platform';
+
+/** Reading a unit's staff-side data: its own staff, the district office, admins and auditors. */
+export function assertReadsUnit(principal: Principal, unitId: string): void {
+  if (principal.role === 'auditor') return;
+  assertActsForUnit(principal, unitId);
+}
+
+export const today = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export function required<T>(value: T | null | undefined, code: string, detail: string): T {
+  if (value === null || value === undefined) throw DomainError.notFound(code, detail);
+  return value;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  AUDIENCES,
+  DISCLOSURE_CHANNELS,
+  DISCLOSURE_METHODS,
+  domainCodeSchema,
+  guidelineItemSchema,
+  isoDate,
+  ITEM_STAGES,
+  UNIT_LEVELS,
+} from '@gongkai/contracts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Item content as staff send it; a draft may leave the eight elements out. */
+export const itemContentBody = z.object({
+  domainCode: domainCodeSchema,
+  firstLevel: text(100),
+  secondLevel: text(200).optional(),
+  content: text(2000).optional(),
+  legalBases: z.array(z.object({ law: text(200), article: text(100).optional() })).max(20).default([]),
+  timeLimit: z
+    .object({
+      text: text(200),
+      rule: z.object({ kind: z.enum(['working_days_after_formation', 'calendar_days_after_formation']), days: z.number().int().min(0).max(365) }).nullable(),
+    })
+    .optional(),
+  subject: text(200).optional(),
+  method: z.enum(DISCLOSURE_METHODS).optional(),
+  channels: z
+    .array(z.object({ channel: z.enum(DISCLOSURE_CHANNELS), other: text(100).optional() }))
+    .max(DISCLOSURE_CHANNELS.length)
+    .default([]),
+  audience: z.object({ kind: z.enum(AUDIENCES), detail: text(100).optional() }).optional(),
+  level: z.enum(UNIT_LEVELS),
+  stage: z.enum(ITEM_STAGES).optional(),
+  guidelineItemCode: text(40).optional(),
+  post: text(100).optional(),
+  authority: text(200).optional(),
+  procedure: text(1000).optional(),
+});
+
+export const reviseItemBody = z.object({ content: itemContentBody, reason: text(500) });
+export const reasonBody = z.object({ reason: text(500) });
+export const noteBody = z.object({ note: text(1000) });
+
+export const responsibleDomainsBody = z.object({ domainCodes: z.array(domainCodeSchema).max(26), reason: text(500).optional() });
+
+export const guidelineBody = z.object({
+  title: text(200),
+  sample: z.boolean(),
+  effectiveFrom: isoDate,
+  source: text(200).optional(),
+  items: z.array(guidelineItemSchema).min(1).max(5000),
+});
+
+export const obligationBody = z.object({ unitId: z.string().min(2).max(32), itemId: z.string().min(2).max(64), formedOn: isoDate });
+
+export const negativeEntryBody = z.object({
+  matter: text(200),
+  scope: text(500),
+  regulationArticle: z.union([z.literal(14), z.literal(15), z.literal(16)]),
+  specificBasis: z.object({ law: text(200), article: text(100).optional() }).optional(),
+  lastReviewedOn: isoDate,
+});
+export const reviewBody = z.object({ reviewedOn: isoDate, note: text(500) });

@@ -1,0 +1,302 @@
+import type { Connection } from 'mongoose';
+import {
+  PILOT_DOMAINS,
+  type EventEnvelope,
+  type ItemContent,
+  type ItemDrafted,
+  type ItemPublished,
+  type ItemReturnedForCorrection,
+  type ItemRevised,
+  type ItemWithdrawn,
+} from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import type { CatalogueFact } from '../domain/milestones';
+import { indexTokens, queryTokens } from '../application/tokenize';
+
+export interface ItemVersionView {
+  version: number;
+  publishedAt: string;
+  /** Until when this version was the one in force (the next version's or the withdrawal's time). */
+  supersededAt: string | null;
+  reason: string | null;
+  publishedBy: string;
+  content: ItemContent;
+}
+
+export interface ItemTransitionView {
+  type: string;
+  at: string;
+  actor: { userId: string; unitId: string | null; role: string };
+  version: number | null;
+  reason: string | null;
+}
+
+export interface ItemView {
+  itemId: string;
+  unitId: string;
+  status: 'draft' | 'published' | 'withdrawn';
+  /** The draft's content while a draft; the version in force once published. */
+  content: ItemContent;
+  domainCode: string;
+  guidelineItemCode: string | null;
+  version: number;
+  correction: { note: string; at: string; by: string } | null;
+  versions: ItemVersionView[];
+  transitions: ItemTransitionView[];
+  withdrawal: { at: string; reason: string } | null;
+  /** Search tokens of the version in force (empty for drafts). */
+  tokens: string[];
+  nameTokens: string[];
+  updatedAt: string;
+}
+
+/** What the portal shows: never a draft, never the staff-only transitions. */
+export type PublicItemView = Omit<ItemView, 'tokens' | 'nameTokens' | 'transitions' | 'correction'> & { domainName: string };
+
+export interface SearchHit {
+  itemId: string;
+  unitId: string;
+  domainCode: string;
+  name: string;
+  firstLevel: string;
+  score: number;
+  matched: string[];
+}
+
+const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
+const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
+
+export function toPublicItem(item: ItemView): PublicItemView {
+  const { tokens: _t, nameTokens: _n, transitions: _tr, correction: _c, ...rest } = item;
+  return { ...rest, domainName: domainName(item.domainCode) };
+}
+
+/** The catalogue items: current state, every published version, every transition. */
+export class CatalogueItemsProjection implements Projection {
+  readonly name = 'catalogue.items';
+  readonly collections = ['items'];
+  readonly eventTypes = [
+    'catalogue.ItemDrafted',
+    'catalogue.ItemDraftUpdated',
+    'catalogue.ItemPublished',
+    'catalogue.ItemRevised',
+    'catalogue.ItemReturnedForCorrection',
+    'catalogue.ItemWithdrawn',
+  ];
+  private indexes: Promise<unknown> | null = null;
+
+  constructor(private readonly connection: Connection) {}
+
+  private get items() {
+    return this.connection.collection('items');
+  }
+
+  /** Indexed fields for the portal: unit, domain, status and the search tokens. */
+  ensureIndexes(): Promise<unknown> {
+    this.indexes ??= Promise.all([
+      this.items.createIndex({ unitId: 1 }),
+      this.items.createIndex({ domainCode: 1 }),
+      this.items.createIndex({ tokens: 1 }),
+    ]).catch((error: unknown) => {
+      this.indexes = null;
+      throw error;
+    });
+    return this.indexes;
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await this.ensureIndexes();
+    const data = event.data as { itemId: string };
+    const transition: ItemTransitionView = {
+      type: event.type.replace('catalogue.', ''),
+      at: event.occurredAt,
+      actor: event.actor,
+      version: (event.data as { version?: number }).version ?? null,
+      reason: ((event.data as { reason?: string; note?: string }).reason ?? (event.data as { note?: string }).note) || null,
+    };
+    await projectDocument<ItemView>(this.items, data.itemId, event, (current) => {
+      const item = current ? strip(current as never) : null;
+      const transitions = [...(item?.transitions ?? []), transition];
+      switch (event.type) {
+        case 'catalogue.ItemDrafted': {
+          const { itemId, unitId, content } = event.data as ItemDrafted;
+          return {
+            itemId,
+            unitId,
+            status: 'draft' as const,
+            content,
+            domainCode: content.domainCode,
+            guidelineItemCode: content.guidelineItemCode ?? null,
+            version: 0,
+            correction: null,
+            versions: [],
+            transitions,
+            withdrawal: null,
+            tokens: [],
+            nameTokens: [],
+            updatedAt: event.occurredAt,
+          };
+        }
+        case 'catalogue.ItemDraftUpdated': {
+          if (!item) return null;
+          const { content } = event.data as ItemDrafted;
+          return { ...item, content, domainCode: content.domainCode, guidelineItemCode: content.guidelineItemCode ?? null, transitions, updatedAt: event.occurredAt };
+        }
+        case 'catalogue.ItemPublished':
+        case 'catalogue.ItemRevised': {
+          if (!item) return null;
+          const published = event.data as ItemPublished & Partial<Pick<ItemRevised, 'reason'>>;
+          const { content } = published;
+          const versions = item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: published.publishedAt } : v));
+          versions.push({
+            version: published.version,
+            publishedAt: published.publishedAt,
+            supersededAt: null,
+            reason: published.reason ?? null,
+            publishedBy: event.actor.userId,
+            content,
+          });
+          return {
+            ...item,
+            status: 'published' as const,
+            content,
+            domainCode: content.domainCode,
+            guidelineItemCode: content.guidelineItemCode ?? null,
+            version: published.version,
+            correction: null,
+            versions,
+            transitions,
+            tokens: indexTokens(content.firstLevel, content.secondLevel, content.content, content.subject, domainName(content.domainCode)),
+            nameTokens: indexTokens(content.secondLevel, content.firstLevel),
+            updatedAt: event.occurredAt,
+          };
+        }
+        case 'catalogue.ItemReturnedForCorrection':
+          return item && { ...item, correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId }, transitions, updatedAt: event.occurredAt };
+        case 'catalogue.ItemWithdrawn': {
+          if (!item) return null;
+          const { reason, withdrawnAt } = event.data as ItemWithdrawn;
+          return {
+            ...item,
+            status: 'withdrawn' as const,
+            correction: null,
+            versions: item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: withdrawnAt } : v)),
+            withdrawal: { at: withdrawnAt, reason },
+            transitions,
+            tokens: [],
+            nameTokens: [],
+            updatedAt: event.occurredAt,
+          };
+        }
+        default:
+          return item;
+      }
+    });
+  }
+
+  async get(itemId: string): Promise<ItemView | null> {
+    const doc = await this.items.findOne({ _id: itemId as never });
+    return doc ? strip(doc) : null;
+  }
+
+  /** Every item of a unit, drafts included (staff). */
+  async ofUnit(unitId: string): Promise<ItemView[]> {
+    await this.ensureIndexes();
+    const docs = await this.items.find({ unitId }).toArray();
+    return docs.map(strip).sort(byCatalogueOrder);
+  }
+
+  async publishedOfUnit(unitId: string): Promise<ItemView[]> {
+    return (await this.ofUnit(unitId)).filter((item) => item.status === 'published');
+  }
+
+  async publishedInDomain(domainCode: string): Promise<ItemView[]> {
+    await this.ensureIndexes();
+    const docs = await this.items.find({ domainCode, status: 'published' }).toArray();
+    return docs.map(strip).sort(byCatalogueOrder);
+  }
+
+  async allPublished(): Promise<Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'guidelineItemCode' | 'content'>[]> {
+    const docs = await this.items.find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, guidelineItemCode: 1, content: 1 } }).toArray();
+    return docs as never;
+  }
+
+  /**
+   * The unit's catalogue as it stood at `asOf` (ISO instant): for each item, the version published
+   * at or before it and not yet superseded or withdrawn then.
+   */
+  async ofUnitAsOf(unitId: string, asOf: string): Promise<{ item: ItemView; version: ItemVersionView }[]> {
+    return (await this.ofUnit(unitId)).flatMap((item) => {
+      const version = item.versions.find((v) => v.publishedAt <= asOf && (v.supersededAt === null || v.supersededAt > asOf));
+      return version ? [{ item, version }] : [];
+    });
+  }
+
+  /** The publication facts of a unit, for milestones. */
+  async factsOfUnit(unitId: string): Promise<CatalogueFact[]> {
+    return (await this.ofUnit(unitId)).flatMap((item) => [
+      ...item.versions.map(
+        (v): CatalogueFact => ({
+          itemId: item.itemId,
+          at: v.publishedAt,
+          kind: 'published',
+          domainCode: v.content.domainCode,
+          guidelineItemCode: v.content.guidelineItemCode ?? null,
+          embeddable: Boolean(v.content.post && v.content.authority && v.content.procedure),
+        }),
+      ),
+      ...(item.withdrawal
+        ? [{ itemId: item.itemId, at: item.withdrawal.at, kind: 'withdrawn' as const, domainCode: item.content.domainCode, guidelineItemCode: null, embeddable: false }]
+        : []),
+    ]);
+  }
+
+  /** The unit's to-do list: items returned for correction, and drafts not yet published. */
+  async todo(unitId: string): Promise<{ returned: ItemView[]; drafts: ItemView[] }> {
+    const items = await this.ofUnit(unitId);
+    return { returned: items.filter((i) => i.correction !== null), drafts: items.filter((i) => i.status === 'draft') };
+  }
+
+  /**
+   * Portal search: the query is segmented into words (jieba), the published items holding any of
+   * them are fetched through the token index, and ranked here: more distinct query words first,
+   * then words in the item's name, then the shorter name.
+   */
+  async search(query: string, limit = 20, filter: { unitId?: string; domainCode?: string } = {}): Promise<SearchHit[]> {
+    const words = queryTokens(query);
+    if (words.length === 0) return [];
+    await this.ensureIndexes();
+    const docs = await this.items
+      .find(
+        { tokens: { $in: words }, status: 'published', ...filter },
+        { projection: { itemId: 1, unitId: 1, domainCode: 1, tokens: 1, nameTokens: 1, 'content.secondLevel': 1, 'content.firstLevel': 1 } },
+      )
+      .toArray();
+    return docs
+      .map((doc) => {
+        const tokens = new Set(doc.tokens as string[]);
+        const nameTokens = new Set(doc.nameTokens as string[]);
+        const matched = words.filter((w) => tokens.has(w));
+        const inName = words.filter((w) => nameTokens.has(w)).length;
+        const content = doc.content as ItemContent;
+        const name = content.secondLevel ?? content.firstLevel;
+        return {
+          itemId: doc.itemId as string,
+          unitId: doc.unitId as string,
+          domainCode: doc.domainCode as string,
+          name,
+          firstLevel: content.firstLevel,
+          score: matched.length * 10 + inName * 3 - Math.min(name.length, 60) / 100,
+          matched,
+        };
+      })
+      .sort((a, b) => b.score - a.score || a.itemId.localeCompare(b.itemId))
+      .slice(0, limit);
+  }
+}
+
+function byCatalogueOrder(a: ItemView, b: ItemView): number {
+  const da = PILOT_DOMAINS.findIndex((d) => d.code === a.domainCode);
+  const db = PILOT_DOMAINS.findIndex((d) => d.code === b.domainCode);
+  return da - db || a.content.firstLevel.localeCompare(b.content.firstLevel, 'zh') || (a.content.secondLevel ?? '').localeCompare(b.content.secondLevel ?? '', 'zh') || a.itemId.localeCompare(b.itemId);
+}

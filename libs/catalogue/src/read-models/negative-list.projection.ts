@@ -1,0 +1,75 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, NegativeEntryContent, NegativeEntryDrafted, NegativeEntryReviewed, NegativeEntryWithdrawn } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { isReviewOverdue } from '../domain/negative-entry';
+
+export interface NegativeEntryView {
+  entryId: string;
+  ownerUnitId: string;
+  status: 'draft' | 'published' | 'withdrawn';
+  content: NegativeEntryContent;
+  publishedAt: string | null;
+  reviews: { reviewedOn: string; note: string; by: string }[];
+  withdrawal: { at: string; reason: string } | null;
+  updatedAt: string;
+}
+
+/** The negative list (负面清单). */
+export class CatalogueNegativeListProjection implements Projection {
+  readonly name = 'catalogue.negative-list';
+  readonly collections = ['negative_list'];
+  readonly eventTypes = [
+    'catalogue.NegativeEntryDrafted',
+    'catalogue.NegativeEntryAmended',
+    'catalogue.NegativeEntryPublished',
+    'catalogue.NegativeEntryReviewed',
+    'catalogue.NegativeEntryWithdrawn',
+  ];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get entries() {
+    return this.connection.collection('negative_list');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await projectDocument<NegativeEntryView>(this.entries, event.data.entryId as string, event, (current) => {
+      const entry = current ? (withoutMeta(current) as NegativeEntryView) : null;
+      const base = { updatedAt: event.occurredAt };
+      switch (event.type) {
+        case 'catalogue.NegativeEntryDrafted': {
+          const { entryId, ownerUnitId, content } = event.data as NegativeEntryDrafted;
+          return { entryId, ownerUnitId, status: 'draft' as const, content, publishedAt: null, reviews: [], withdrawal: null, ...base };
+        }
+        case 'catalogue.NegativeEntryAmended':
+          return entry && { ...entry, content: (event.data as NegativeEntryDrafted).content, ...base };
+        case 'catalogue.NegativeEntryPublished':
+          return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt as string, ...base };
+        case 'catalogue.NegativeEntryReviewed': {
+          const { reviewedOn, note } = event.data as NegativeEntryReviewed;
+          return entry && { ...entry, content: { ...entry.content, lastReviewedOn: reviewedOn }, reviews: [...entry.reviews, { reviewedOn, note, by: event.actor.userId }], ...base };
+        }
+        case 'catalogue.NegativeEntryWithdrawn':
+          return entry && { ...entry, status: 'withdrawn' as const, withdrawal: { at: event.occurredAt, reason: (event.data as NegativeEntryWithdrawn).reason }, ...base };
+        default:
+          return entry;
+      }
+    });
+  }
+
+  async get(entryId: string): Promise<NegativeEntryView | null> {
+    const doc = await this.entries.findOne({ _id: entryId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as NegativeEntryView;
+  }
+
+  /** Entries with the flag `reviewOverdue` (not reviewed for 12 months as of `today`). */
+  async list(filter: { status?: string; ownerUnitId?: string }, today: string): Promise<(NegativeEntryView & { reviewOverdue: boolean })[]> {
+    const docs = await this.entries.find(filter, { sort: { ownerUnitId: 1, entryId: 1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => {
+      const entry = withoutMeta(doc) as unknown as NegativeEntryView;
+      return { ...entry, reviewOverdue: entry.status !== 'withdrawn' && isReviewOverdue(entry.content.lastReviewedOn, today) };
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import type { EventEnvelope, ReviewCycleOpened, YearlyReviewDecided } from '@gongkai/contracts';
+import { DomainError, type CommandContext, type CommandHandler, type EventHandler, type Logger } from '@gongkai/platform';
+import { documentStreamId, type RegisteredDocument } from '../domain/document';
+import { documentDecider } from '../domain/document.decide';
+import { reviewCycleDecider, reviewCycleStreamId } from '../domain/review-cycle';
+import type { DocumentsProjection } from '../read-models/documents.projection';
+
+/**
+ * The yearly review process manager. When the district office opens a cycle it opens a review task
+ * on every in-force 不予公开 / 依申请公开 document (found through the documents read model) and assigns
+ * each unit its tasks; after each decision it checks, on the event store itself, whether every task
+ * of that unit is decided, and records the unit's completion (an assessment input).
+ *
+ * Every step is idempotent (the deciders ignore a repeated opening, assignment or completion), so a
+ * redelivery or a crash half-way is safe.
+ */
+export class YearlyReviewProcess implements EventHandler {
+  readonly name = 'document-attributes.yearly-review-process';
+  readonly eventTypes = ['document-attributes.ReviewCycleOpened', 'document-attributes.YearlyReviewDecided'];
+
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly documents: DocumentsProjection,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<void> {
+    if (event.type === 'document-attributes.ReviewCycleOpened') return this.assignTasks(event, (event.data as ReviewCycleOpened).year);
+    const { year, unitId } = event.data as YearlyReviewDecided;
+    await this.completeIfDone(event, year, unitId);
+  }
+
+  private context(event: EventEnvelope): CommandContext {
+    return {
+      actor: { userId: 'document-attributes.yearly-review-process', unitId: null, role: 'system' },
+      correlationId: event.correlationId,
+      causationId: event.eventId,
+      now: new Date().toISOString(),
+    };
+  }
+
+  private async assignTasks(event: EventEnvelope, year: number): Promise<void> {
+    const candidates = await this.documents.withheldInForce();
+    const byUnit = new Map<string, string[]>();
+    for (const view of candidates) {
+      let opened: RegisteredDocument | null = null;
+      try {
+        const result = await this.commands.handle(documentDecider, documentStreamId(view.documentId), { type: 'OpenYearlyReview', year }, this.context(event));
+        opened = result.state as RegisteredDocument;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // e.g. the read model lagged behind a repeal: this document is not reviewed this year.
+        this.logger.warn({ documentId: view.documentId, year, code: error.code }, 'no yearly review task for this document');
+        continue;
+      }
+      if (opened.openReviewYear === year || opened.reviewedYears.includes(year)) {
+        byUnit.set(opened.unitId, [...(byUnit.get(opened.unitId) ?? []), opened.documentId]);
+      }
+    }
+    for (const [unitId, documentIds] of byUnit) {
+      await this.commands.handle(reviewCycleDecider, reviewCycleStreamId(year), { type: 'AssignReviewTasks', unitId, documentIds }, this.context(event));
+      await this.completeIfDone(event, year, unitId);
+    }
+  }
+
+  private async completeIfDone(event: EventEnvelope, year: number, unitId: string): Promise<void> {
+    const cycle = await this.commands.load(reviewCycleDecider, reviewCycleStreamId(year));
+    if (cycle.state.status !== 'open') return;
+    const unit = cycle.state.units[unitId];
+    if (!unit || unit.completed) return;
+    let kept = 0;
+    let released = 0;
+    let lastDecidedOn = '';
+    for (const documentId of unit.documentIds) {
+      const { history } = await this.commands.load(documentDecider, documentStreamId(documentId));
+      const decision = history.find((e) => e.type === 'document-attributes.YearlyReviewDecided' && (e.data as YearlyReviewDecided).year === year);
+      if (!decision) return; // still open
+      const data = decision.data as YearlyReviewDecided;
+      if (data.decision === 'keep') kept += 1;
+      else released += 1;
+      if (data.decidedOn > lastDecidedOn) lastDecidedOn = data.decidedOn;
+    }
+    await this.commands.handle(
+      reviewCycleDecider,
+      reviewCycleStreamId(year),
+      { type: 'CompleteUnitReview', unitId, kept, released, completedOn: lastDecidedOn || cycle.state.openedOn },
+      this.context(event),
+    );
+  }
+}

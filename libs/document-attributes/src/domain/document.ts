@@ -1,0 +1,135 @@
+import type {
+  AttributeProposed,
+  ConfidentialityReviewed,
+  DisclosureAttribute,
+  DocumentInvalidated,
+  DocumentIssued,
+  DocumentRegistered,
+  OfficialDocumentType,
+  ProactiveDisclosureSuggestionAnswered,
+  ProactiveDisclosureSuggestionReceived,
+  PublicationRecorded,
+  RedactedAnnex,
+  WithholdingGround,
+  YearlyReviewDecided,
+  YearlyReviewOpened,
+} from '@gongkai/contracts';
+import type { DomainEvent } from '@gongkai/platform/domain';
+
+/** An official document (公文) and its disclosure attribute, from drafting to yearly re-review. */
+export type DocumentEvent =
+  | DomainEvent<'document-attributes.DocumentRegistered', DocumentRegistered>
+  | DomainEvent<'document-attributes.AttributeProposed', AttributeProposed>
+  | DomainEvent<'document-attributes.ConfidentialityReviewed', ConfidentialityReviewed>
+  | DomainEvent<'document-attributes.DocumentIssued', DocumentIssued>
+  | DomainEvent<'document-attributes.PublicationRecorded', PublicationRecorded>
+  | DomainEvent<'document-attributes.YearlyReviewOpened', YearlyReviewOpened>
+  | DomainEvent<'document-attributes.YearlyReviewDecided', YearlyReviewDecided>
+  | DomainEvent<'document-attributes.DocumentInvalidated', DocumentInvalidated>
+  | DomainEvent<'document-attributes.ProactiveDisclosureSuggestionReceived', ProactiveDisclosureSuggestionReceived>
+  | DomainEvent<'document-attributes.ProactiveDisclosureSuggestionAnswered', ProactiveDisclosureSuggestionAnswered>;
+
+/** drafting → proposed → confirmed (保密审查通过) → issued; a returned review goes back to drafting. */
+export type DocumentPhase = 'drafting' | 'proposed' | 'confirmed' | 'issued';
+
+export interface RegisteredDocument {
+  status: 'registered';
+  phase: DocumentPhase;
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: OfficialDocumentType;
+  catalogueItemIds: string[];
+  needsInterpretation: boolean;
+  forwardsDocumentId: string | null;
+  draftedBy: string;
+  proposedBy: string | null;
+  attribute: DisclosureAttribute | null;
+  legalBasis: WithholdingGround | null;
+  reason: string | null;
+  redactedAnnexes: RedactedAnnex[];
+  inheritedFrom: string | null;
+  issuedOn: string | null;
+  publicationDueOn: string | null;
+  publications: { channel: string; url: string; publishedOn: string }[];
+  validity: '现行有效' | '失效' | '废止';
+  invalidatedOn: string | null;
+  openReviewYear: number | null;
+  reviewedYears: number[];
+  pendingSuggestion: { suggestionId: string; requestCount: number; suggestedOn: string } | null;
+  answeredSuggestions: string[];
+}
+
+export type DocumentState = { status: 'unregistered' } | RegisteredDocument;
+
+export const initialDocumentState: DocumentState = { status: 'unregistered' };
+
+export function evolveDocument(state: DocumentState, event: DocumentEvent): DocumentState {
+  if (event.type === 'document-attributes.DocumentRegistered') {
+    const { draftedBy, ...data } = event.data;
+    return {
+      status: 'registered',
+      phase: 'drafting',
+      ...data,
+      draftedBy,
+      proposedBy: null,
+      attribute: null,
+      legalBasis: null,
+      reason: null,
+      redactedAnnexes: [],
+      inheritedFrom: null,
+      issuedOn: null,
+      publicationDueOn: null,
+      publications: [],
+      validity: '现行有效',
+      invalidatedOn: null,
+      openReviewYear: null,
+      reviewedYears: [],
+      pendingSuggestion: null,
+      answeredSuggestions: [],
+    };
+  }
+  if (state.status !== 'registered') return state;
+  switch (event.type) {
+    case 'document-attributes.AttributeProposed': {
+      const { attribute, legalBasis, reason, redactedAnnexes, inheritedFrom, proposedBy } = event.data;
+      return { ...state, phase: 'proposed', attribute, legalBasis, reason, redactedAnnexes, inheritedFrom, proposedBy };
+    }
+    case 'document-attributes.ConfidentialityReviewed': {
+      const { outcome, attribute, legalBasis, reason, redactedAnnexes } = event.data;
+      if (outcome === 'returned') return { ...state, phase: 'drafting' };
+      if (outcome === 'approved') return { ...state, phase: 'confirmed' };
+      return { ...state, phase: 'confirmed', attribute, legalBasis, reason, redactedAnnexes };
+    }
+    case 'document-attributes.DocumentIssued':
+      return { ...state, phase: 'issued', issuedOn: event.data.issuedOn, publicationDueOn: event.data.publicationDueOn };
+    case 'document-attributes.PublicationRecorded': {
+      const { channel, url, publishedOn } = event.data;
+      return { ...state, publications: [...state.publications, { channel, url, publishedOn }] };
+    }
+    case 'document-attributes.YearlyReviewOpened':
+      return { ...state, openReviewYear: event.data.year };
+    case 'document-attributes.YearlyReviewDecided': {
+      const { year, attribute, legalBasis, reason, publicationDueOn, decision } = event.data;
+      const reviewed = { ...state, openReviewYear: null, reviewedYears: [...state.reviewedYears, year] };
+      if (decision === 'keep') return { ...reviewed, legalBasis, reason };
+      return { ...reviewed, attribute, legalBasis: null, reason, publicationDueOn, redactedAnnexes: [] };
+    }
+    case 'document-attributes.DocumentInvalidated':
+      return { ...state, validity: event.data.status, invalidatedOn: event.data.effectiveOn };
+    case 'document-attributes.ProactiveDisclosureSuggestionReceived': {
+      const { suggestionId, requestCount, suggestedOn } = event.data;
+      return { ...state, pendingSuggestion: { suggestionId, requestCount, suggestedOn } };
+    }
+    case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
+      const answered = { ...state, pendingSuggestion: null, answeredSuggestions: [...state.answeredSuggestions, event.data.suggestionId] };
+      if (event.data.answer === 'declined') return answered;
+      return { ...answered, attribute: '主动公开', legalBasis: null, publicationDueOn: event.data.publicationDueOn, redactedAnnexes: [] };
+    }
+    default:
+      return state;
+  }
+}
+
+export const documentStreamId = (documentId: string) => `document-attributes.document-${documentId}`;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  CLEANUP_OUTCOMES,
+  DISCLOSURE_ATTRIBUTES,
+  DOCUMENT_TYPES,
+  documentNumberSchema,
+  isoDate,
+  redactedAnnexSchema,
+  unitIdSchema,
+  withholdingGroundSchema,
+} from '@gongkai/contracts';
+
+const reason = z.string().trim().min(2).max(1000);
+const documentId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const registerDocumentBody = z.object({
+  /** The drafting unit; defaults to the caller's unit. */
+  unitId: unitIdSchema.optional(),
+  title: z.string().trim().min(2).max(200),
+  documentNumber: z.string().trim().pipe(documentNumberSchema),
+  documentType: z.enum(DOCUMENT_TYPES),
+  catalogueItemIds: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  needsInterpretation: z.boolean(),
+  forwardsDocumentId: documentId.nullable().default(null),
+});
+
+export const proposeAttributeBody = z.object({
+  attribute: z.enum(DISCLOSURE_ATTRIBUTES).optional(),
+  legalBasis: withholdingGroundSchema.nullable().optional(),
+  reason: reason.nullable().optional(),
+  redactedAnnexes: z.array(redactedAnnexSchema).max(20).optional(),
+});
+
+export const reviewAttributeBody = z.object({
+  outcome: z.enum(['approve', 'change', 'return']),
+  attribute: z.enum(DISCLOSURE_ATTRIBUTES).optional(),
+  legalBasis: withholdingGroundSchema.nullable().optional(),
+  reason: reason.nullable().optional(),
+  redactedAnnexes: z.array(redactedAnnexSchema).max(20).optional(),
+});
+
+export const issueDocumentBody = z.object({
+  /** Defaults to today (Asia/Shanghai). */
+  issuedOn: isoDate.optional(),
+});
+
+export const recordPublicationBody = z.object({
+  channel: z.string().trim().min(2).max(60),
+  url: z.string().trim().url().max(500),
+  publishedOn: isoDate,
+});
+
+export const invalidateDocumentBody = z.object({
+  status: z.enum(['失效', '废止']),
+  effectiveOn: isoDate,
+  legalBasis: z.string().trim().min(2).max(500),
+});
+
+export const yearlyReviewDecisionBody = z.object({
+  decision: z.enum(['keep', 'release']),
+  legalBasis: withholdingGroundSchema.nullable().optional(),
+  reason,
+  decidedOn: isoDate.optional(),
+});
+
+export const answerSuggestionBody = z.object({
+  answer: z.enum(['accepted', 'declined']),
+  reason,
+  answeredOn: isoDate.optional(),
+});
+
+export const openReviewCycleBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  openedOn: isoDate.optional(),
+  dueOn: isoDate,
+});
+
+export const openCleanupCampaignBody = z.object({
+  campaignId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  title: z.string().trim().min(2).max(200),
+  openedOn: isoDate.optional(),
+});
+
+export const publishCleanupResultBody = z.object({
+  publishedOn: isoDate.optional(),
+  entries: z
+    .array(z.object({ documentId, outcome: z.enum(CLEANUP_OUTCOMES), note: z.string().trim().max(500).nullable().default(null) }))
+    .min(1)
+    .max(2000),
+});
+
+export const asOfQuery = z.object({ asOf: isoDate.optional(), unitId: unitIdSchema.optional() });
+export const figuresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: unitIdSchema.optional() });
+export const documentListQuery = z.object({
+  unitId: unitIdSchema.optional(),
+  attribute: z.enum(DISCLOSURE_ATTRIBUTES).optional(),
+  phase: z.enum(['drafting', 'proposed', 'confirmed', 'issued']).optional(),
+});
+export const publicListQuery = z.object({
+  unitId: unitIdSchema.optional(),
+  documentType: z.enum(DOCUMENT_TYPES).optional(),
+  q: z.string().max(100).optional(),
+});

@@ -1,0 +1,208 @@
+import {
+  WITHHOLDING_GROUNDS,
+  type AttributeProposed,
+  type ConfidentialityReviewed,
+  type DisclosureAttribute,
+  type DocumentInvalidated,
+  type DocumentIssued,
+  type DocumentRegistered,
+  type EventEnvelope,
+  type ProactiveDisclosureSuggestionAnswered,
+  type ProactiveDisclosureSuggestionReceived,
+  type PublicationRecorded,
+  type RedactedAnnex,
+  type YearlyReviewDecided,
+  type YearlyReviewOpened,
+} from '@gongkai/contracts';
+
+/** The staff view of a document (one read-model document per official document). */
+export interface DocumentView {
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: string;
+  catalogueItemIds: string[];
+  needsInterpretation: boolean;
+  forwardsDocumentId: string | null;
+  phase: 'drafting' | 'proposed' | 'confirmed' | 'issued';
+  attribute: DisclosureAttribute | null;
+  legalBasis: string | null;
+  reason: string | null;
+  redactedAnnexes: RedactedAnnex[];
+  marking: string | null;
+  issuedOn: string | null;
+  publicationDueOn: string | null;
+  publications: { channel: string; url: string; publishedOn: string; late: boolean }[];
+  firstPublishedOn: string | null;
+  validity: '现行有效' | '失效' | '废止';
+  invalidatedOn: string | null;
+  invalidationBasis: string | null;
+  /** Yearly review tasks by year. */
+  reviews: Record<string, { status: 'open' | 'kept' | 'released'; decidedOn: string | null }>;
+  pendingSuggestion: { suggestionId: string; requestCount: number; suggestedOn: string } | null;
+  registeredAt: string;
+  updatedAt: string;
+  /** Whether the portal may show it: derived only by `isPubliclyVisible`. */
+  isPublic: boolean;
+}
+
+/**
+ * The one rule for the portal: only an issued document whose current attribute is 主动公开. Every
+ * public query filters on the stored `isPublic`, which only this function sets.
+ */
+export const isPubliclyVisible = (view: Pick<DocumentView, 'phase' | 'attribute'>): boolean => view.phase === 'issued' && view.attribute === '主动公开';
+
+/** The Mongo filter of every public query; `matchesPublicFilter` is the same filter in memory. */
+export const PUBLIC_FILTER = { isPublic: true } as const;
+export const matchesPublicFilter = (view: Pick<DocumentView, 'isPublic'>): boolean => view.isPublic === true;
+
+export const DOCUMENT_VIEW_EVENT_TYPES = [
+  'document-attributes.DocumentRegistered',
+  'document-attributes.AttributeProposed',
+  'document-attributes.ConfidentialityReviewed',
+  'document-attributes.DocumentIssued',
+  'document-attributes.PublicationRecorded',
+  'document-attributes.YearlyReviewOpened',
+  'document-attributes.YearlyReviewDecided',
+  'document-attributes.DocumentInvalidated',
+  'document-attributes.ProactiveDisclosureSuggestionReceived',
+  'document-attributes.ProactiveDisclosureSuggestionAnswered',
+];
+
+type ViewEvent = Pick<EventEnvelope, 'type' | 'data' | 'occurredAt'>;
+
+/** Pure: the next view of a document after one of its events (null: nothing to show yet). */
+export function applyToDocumentView(current: DocumentView | null, event: ViewEvent): DocumentView | null {
+  const next = change(current, event);
+  return next && { ...next, isPublic: isPubliclyVisible(next) };
+}
+
+function change(view: DocumentView | null, event: ViewEvent): DocumentView | null {
+  const at = event.occurredAt;
+  if (event.type === 'document-attributes.DocumentRegistered') {
+    const d = event.data as DocumentRegistered;
+    return {
+      documentId: d.documentId,
+      unitId: d.unitId,
+      title: d.title,
+      documentNumber: d.documentNumber,
+      documentType: d.documentType,
+      catalogueItemIds: d.catalogueItemIds,
+      needsInterpretation: d.needsInterpretation,
+      forwardsDocumentId: d.forwardsDocumentId,
+      phase: 'drafting',
+      attribute: null,
+      legalBasis: null,
+      reason: null,
+      redactedAnnexes: [],
+      marking: null,
+      issuedOn: null,
+      publicationDueOn: null,
+      publications: [],
+      firstPublishedOn: null,
+      validity: '现行有效',
+      invalidatedOn: null,
+      invalidationBasis: null,
+      reviews: {},
+      pendingSuggestion: null,
+      registeredAt: at,
+      updatedAt: at,
+      isPublic: false,
+    };
+  }
+  if (!view) return null;
+  const updated = { ...view, updatedAt: at };
+  switch (event.type) {
+    case 'document-attributes.AttributeProposed': {
+      const { attribute, legalBasis, reason, redactedAnnexes } = event.data as AttributeProposed;
+      return { ...updated, phase: 'proposed', attribute, legalBasis, reason, redactedAnnexes };
+    }
+    case 'document-attributes.ConfidentialityReviewed': {
+      const d = event.data as ConfidentialityReviewed;
+      if (d.outcome === 'returned') return { ...updated, phase: 'drafting' };
+      return { ...updated, phase: 'confirmed', attribute: d.attribute, legalBasis: d.legalBasis, reason: d.reason ?? updated.reason, redactedAnnexes: d.redactedAnnexes };
+    }
+    case 'document-attributes.DocumentIssued': {
+      const d = event.data as DocumentIssued;
+      return { ...updated, phase: 'issued', attribute: d.attribute, marking: d.marking, issuedOn: d.issuedOn, publicationDueOn: d.publicationDueOn };
+    }
+    case 'document-attributes.PublicationRecorded': {
+      const { channel, url, publishedOn, late } = event.data as PublicationRecorded;
+      const firstPublishedOn = updated.firstPublishedOn && updated.firstPublishedOn <= publishedOn ? updated.firstPublishedOn : publishedOn;
+      return { ...updated, publications: [...updated.publications, { channel, url, publishedOn, late }], firstPublishedOn };
+    }
+    case 'document-attributes.YearlyReviewOpened': {
+      const { year } = event.data as YearlyReviewOpened;
+      return { ...updated, reviews: { ...updated.reviews, [String(year)]: { status: 'open', decidedOn: null } } };
+    }
+    case 'document-attributes.YearlyReviewDecided': {
+      const d = event.data as YearlyReviewDecided;
+      const reviews = { ...updated.reviews, [String(d.year)]: { status: d.decision === 'keep' ? ('kept' as const) : ('released' as const), decidedOn: d.decidedOn } };
+      if (d.decision === 'keep') return { ...updated, reviews, legalBasis: d.legalBasis, reason: d.reason };
+      return { ...updated, reviews, attribute: d.attribute, legalBasis: null, reason: d.reason, redactedAnnexes: [], marking: null, publicationDueOn: d.publicationDueOn };
+    }
+    case 'document-attributes.DocumentInvalidated': {
+      const d = event.data as DocumentInvalidated;
+      return { ...updated, validity: d.status, invalidatedOn: d.effectiveOn, invalidationBasis: d.legalBasis };
+    }
+    case 'document-attributes.ProactiveDisclosureSuggestionReceived': {
+      const { suggestionId, requestCount, suggestedOn } = event.data as ProactiveDisclosureSuggestionReceived;
+      return { ...updated, pendingSuggestion: { suggestionId, requestCount, suggestedOn } };
+    }
+    case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
+      const d = event.data as ProactiveDisclosureSuggestionAnswered;
+      if (d.answer === 'declined') return { ...updated, pendingSuggestion: null };
+      return { ...updated, pendingSuggestion: null, attribute: '主动公开', legalBasis: null, redactedAnnexes: [], marking: null, publicationDueOn: d.publicationDueOn };
+    }
+    default:
+      return updated;
+  }
+}
+
+/** What the portal shows of a public document: no grounds, no reasons, no internal fields. */
+export interface PublicDocument {
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: string;
+  attribute: '主动公开';
+  marking: string;
+  issuedOn: string | null;
+  publications: { channel: string; url: string; publishedOn: string }[];
+  validity: string;
+  invalidatedOn: string | null;
+  /** Parts not published, each with its legal ground (公开文件不含不公开内容). */
+  redactedAnnexes: { title: string; ground: string }[];
+}
+
+/**
+ * The only way a document leaves through a public endpoint. Refuses (returns null) for anything
+ * that is not publicly visible, so a caller that forgot the filter still leaks nothing.
+ */
+export function toPublicDocument(view: DocumentView): PublicDocument | null {
+  if (!isPubliclyVisible(view) || !view.isPublic) return null;
+  return {
+    documentId: view.documentId,
+    unitId: view.unitId,
+    title: view.title,
+    documentNumber: view.documentNumber,
+    documentType: view.documentType,
+    attribute: '主动公开',
+    // A released document was issued with another marking; it is now published as 公开发布.
+    marking: '（此件公开发布）',
+    issuedOn: view.issuedOn,
+    publications: view.publications.map(({ channel, url, publishedOn }) => ({ channel, url, publishedOn })),
+    validity: view.validity,
+    invalidatedOn: view.invalidatedOn,
+    redactedAnnexes: view.redactedAnnexes.map((a) => ({ title: a.title, ground: WITHHOLDING_GROUNDS[a.ground]?.label ?? a.ground })),
+  };
+}
+
+/** Overdue as of a date: 主动公开, due before `asOf`, and not published by `asOf`. */
+export function isPublicationOverdue(view: DocumentView, asOf: string): boolean {
+  if (view.attribute !== '主动公开' || view.phase !== 'issued' || !view.publicationDueOn) return false;
+  if (view.publicationDueOn >= asOf) return false;
+  return !view.publications.some((p) => p.publishedOn <= asOf);
+}

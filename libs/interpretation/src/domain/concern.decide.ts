@@ -1,0 +1,107 @@
+import type { ConcernResponseKind, ConcernSeverity, InterpretationLimits } from '@gongkai/contracts';
+import { DomainError, type Decider } from '@gongkai/platform/domain';
+import { evolveConcern, initialConcernState, type ConcernEvent, type ConcernState } from './concern';
+
+type Source = '12345热线' | '媒体' | '网络' | '其他';
+type Channel = '政府网站' | '政务新媒体' | '新闻发布会' | '广播电视' | '纸质媒体' | '其他';
+
+export type ConcernCommand =
+  | {
+      type: 'RegisterConcern';
+      concernId: string;
+      source: Source;
+      topic: string;
+      summary: string;
+      severity: ConcernSeverity;
+      /** When the concern was picked up (舆情发现时间), ISO instant; not in the future of `now`. */
+      registeredAt: string;
+      now: string;
+      limits: InterpretationLimits;
+    }
+  | { type: 'AssignConcern'; unitId: string; note?: string }
+  | { type: 'PublishResponse'; kind: ConcernResponseKind; content: string; channel: Channel; now: string };
+
+export const RESPONSE_KIND_LABELS: Record<ConcernResponseKind, string> = {
+  authoritative_information: '发布权威信息',
+  press_conference: '召开新闻发布会',
+  response: '回应',
+};
+
+const HOUR = 3600_000;
+
+/** The responses a severity requires and their limits in hours. */
+export function requiredResponses(severity: ConcernSeverity, limits: InterpretationLimits): { kind: ConcernResponseKind; hours: number | null }[] {
+  switch (severity) {
+    case 'major_emergency':
+      return [
+        { kind: 'authoritative_information', hours: limits.majorEmergencyInformationHours },
+        { kind: 'press_conference', hours: limits.majorEmergencyPressConferenceHours },
+      ];
+    case 'hot_issue':
+      return [{ kind: 'response', hours: limits.hotIssueResponseHours }];
+    case 'ordinary':
+      return [{ kind: 'response', hours: limits.ordinaryResponseHours }];
+  }
+}
+
+function decideConcern(command: ConcernCommand, state: ConcernState): ConcernEvent[] | DomainError {
+  if (command.type === 'RegisterConcern') {
+    if (state.status !== 'none') return DomainError.conflict('CONCERN_EXISTS', `关切 ${command.concernId} 已登记。`);
+    const registered = Date.parse(command.registeredAt);
+    if (registered > Date.parse(command.now)) return DomainError.rule('CONCERN_IN_FUTURE', '发现时间不能晚于当前时间。');
+    const dueBy = requiredResponses(command.severity, command.limits).map(({ kind, hours }) => ({
+      kind,
+      hours,
+      dueAt: hours === null ? null : new Date(registered + hours * HOUR).toISOString(),
+    }));
+    const { concernId, source, topic, summary, severity } = command;
+    return [
+      {
+        type: 'interpretation.ConcernRegistered',
+        data: { concernId, source, topic, summary, severity, registeredAt: new Date(registered).toISOString(), dueBy },
+      },
+    ];
+  }
+  if (state.status === 'none') return DomainError.notFound('CONCERN_NOT_FOUND', '该关切不存在。');
+  const { concernId, severity } = state.registered;
+  if (command.type === 'AssignConcern') {
+    if (state.unitId === command.unitId) return [];
+    if (state.responses.length > 0) return DomainError.rule('CONCERN_ALREADY_ANSWERED', '该关切已有回应，不能再改派。');
+    return [{ type: 'interpretation.ConcernAssigned', data: { concernId, unitId: command.unitId, ...(command.note ? { note: command.note } : {}) } }];
+  }
+  if (!state.unitId) return DomainError.rule('CONCERN_NOT_ASSIGNED', '该关切尚未交办给责任单位，不能发布回应。');
+  const due = state.registered.dueBy.find((d) => d.kind === command.kind);
+  if (!due) {
+    const expected = state.registered.dueBy.map((d) => RESPONSE_KIND_LABELS[d.kind]).join('、');
+    return DomainError.rule('RESPONSE_KIND_NOT_EXPECTED', `此类关切应以“${expected}”方式回应，而非“${RESPONSE_KIND_LABELS[command.kind]}”。`);
+  }
+  if (state.responses.some((r) => r.kind === command.kind)) {
+    return DomainError.conflict('RESPONSE_ALREADY_PUBLISHED', `该关切已${RESPONSE_KIND_LABELS[command.kind]}。`);
+  }
+  const publishedAt = Date.parse(command.now);
+  const hoursTaken = Math.round(((publishedAt - Date.parse(state.registered.registeredAt)) / HOUR) * 100) / 100;
+  const onTime = due.dueAt === null || publishedAt <= Date.parse(due.dueAt);
+  return [
+    {
+      type: 'interpretation.ConcernResponsePublished',
+      data: {
+        concernId,
+        unitId: state.unitId,
+        severity,
+        kind: command.kind,
+        content: command.content,
+        channel: command.channel,
+        publishedAt: new Date(publishedAt).toISOString(),
+        dueAt: due.dueAt,
+        hoursTaken,
+        onTime,
+      },
+    },
+  ];
+}
+
+export const concernDecider: Decider<ConcernCommand, ConcernEvent, ConcernState> = {
+  initialState: initialConcernState,
+  evolve: evolveConcern,
+  decide: decideConcern,
+};

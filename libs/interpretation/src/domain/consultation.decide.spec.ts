@@ -1,0 +1,78 @@
+import { DEFAULT_INTERPRETATION_LIMITS } from '@gongkai/contracts';
+import { fold } from '@gongkai/platform/domain';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import type { ConsultationEvent } from './consultation';
+import { consultationDecider, type ConsultationCommand } from './consultation.decide';
+
+const decider = consultationDecider(defaultWorkingDayCalendar());
+const given = (...events: ConsultationEvent[]) => fold(decider, events);
+const when = (state: ReturnType<typeof given>, command: ConsultationCommand) => decider.decide(command, state);
+const open = (overrides: Partial<Extract<ConsultationCommand, { type: 'OpenConsultation' }>> = {}): ConsultationCommand => ({
+  type: 'OpenConsultation', consultationId: 'K1', unitId: 'TEZ-NATRES', title: '台儿庄区国土空间总体规划（草案）', draft: '草案全文……',
+  kind: 'major_decision', opensOn: '2026-04-01', closesOn: '2026-04-30', today: '2026-03-31', limits: DEFAULT_INTERPRETATION_LIMITS, ...overrides,
+});
+const opened = when(given(), open()) as ConsultationEvent[];
+const comment = (commentId: string, today = '2026-04-10'): ConsultationCommand => ({ type: 'SubmitComment', commentId, content: '建议增加公园绿地', commenterName: '张三', contact: '13800000000', today });
+
+describe('consultation decider (向社会公开征求意见)', () => {
+  it('accepts a 30-day period for a major administrative decision (both ends counted)', () => {
+    expect(opened[0].data).toMatchObject({ periodDays: 30, periodUnit: 'calendar_days', minimumDays: 30, legalBasis: expect.stringContaining('30日') });
+    expect(opened[0].data).not.toHaveProperty('shortPeriodReason');
+  });
+
+  it('refuses a 29-day period for a major decision without a reason', () => {
+    expect(when(given(), open({ closesOn: '2026-04-29' }))).toMatchObject({ kind: 'rule', code: 'COMMENT_PERIOD_TOO_SHORT', detail: expect.stringContaining('29日') });
+    expect(when(given(), open({ closesOn: '2026-04-29', shortPeriodReason: '   ' }))).toMatchObject({ code: 'COMMENT_PERIOD_TOO_SHORT' });
+  });
+
+  it('accepts a shorter period for a major decision with a recorded reason', () => {
+    const [event] = when(given(), open({ closesOn: '2026-04-15', shortPeriodReason: '防汛工程须在汛期前开工，经区政府常务会议同意缩短' })) as ConsultationEvent[];
+    expect(event.data).toMatchObject({ periodDays: 15, minimumDays: 30, shortPeriodReason: expect.stringContaining('汛期') });
+  });
+
+  it('counts 7 working days for a normative document, skipping weekends', () => {
+    // Wed 2026-03-04 … Thu 2026-03-12 = 7 working days; … Wed 03-11 = 6.
+    const ok = when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-12', today: '2026-03-04' })) as ConsultationEvent[];
+    expect(ok[0].data).toMatchObject({ periodDays: 7, periodUnit: 'working_days', minimumDays: 7 });
+    expect(when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-11', today: '2026-03-04' }))).toMatchObject({
+      code: 'COMMENT_PERIOD_TOO_SHORT',
+      detail: expect.stringContaining('6个工作日'),
+    });
+  });
+
+  it('uses the configured minimum', () => {
+    const limits = { ...DEFAULT_INTERPRETATION_LIMITS, majorDecisionCommentDays: 45 };
+    expect(when(given(), open({ limits }))).toMatchObject({ code: 'COMMENT_PERIOD_TOO_SHORT' });
+  });
+
+  it('refuses a period opening in the past or closing before it opens', () => {
+    expect(when(given(), open({ today: '2026-04-02' }))).toMatchObject({ code: 'OPENS_IN_PAST' });
+    expect(when(given(), open({ closesOn: '2026-03-30', kind: 'other' }))).toMatchObject({ code: 'CLOSES_BEFORE_OPENS' });
+  });
+
+  it('takes comments only while open', () => {
+    expect(when(given(...opened), comment('c1', '2026-03-31'))).toMatchObject({ code: 'CONSULTATION_NOT_YET_OPEN' });
+    expect(when(given(...opened), comment('c1', '2026-05-01'))).toMatchObject({ code: 'CONSULTATION_CLOSED' });
+    expect(when(given(...opened), comment('c1', '2026-04-30'))).toEqual([
+      { type: 'interpretation.CommentSubmitted', data: { consultationId: 'K1', commentId: 'c1', content: '建议增加公园绿地', commenterName: '张三', contact: '13800000000', submittedOn: '2026-04-30' } },
+    ]);
+  });
+
+  it('publishes the adoption (采纳情况) only after closing, with an outcome for every approved comment', () => {
+    const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
+    const c2 = when(given(...opened, ...c1), comment('c2')) as ConsultationEvent[];
+    const m1 = when(given(...opened, ...c1, ...c2), { type: 'ModerateComment', commentId: 'c1', decision: 'approved' }) as ConsultationEvent[];
+    const history = [...opened, ...c1, ...c2, ...m1];
+    expect(when(given(...history), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'COMMENTS_PENDING' });
+    expect(when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })).toMatchObject({ code: 'REJECTION_REASON_REQUIRED' });
+    const m2 = when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected', reason: '与草案无关' }) as ConsultationEvent[];
+    const all = [...history, ...m2];
+    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' })).toMatchObject({ code: 'CONSULTATION_STILL_OPEN' });
+    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'OUTCOME_MISSING' });
+    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '未采纳' }], today: '2026-05-02' })).toMatchObject({ code: 'NON_ADOPTION_REASON_REQUIRED' });
+    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }, { commentId: 'c2', outcome: '采纳' }], today: '2026-05-02' })).toMatchObject({ code: 'OUTCOME_FOR_UNKNOWN_COMMENT' });
+    const [published] = when(given(...all), { type: 'PublishAdoption', summary: '共收到2条意见', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-05-02' }) as ConsultationEvent[];
+    expect(published.data).toMatchObject({ commentsReceived: 2, commentsApproved: 1, adopted: 1, partlyAdopted: 0, notAdopted: 0, unitId: 'TEZ-NATRES', kind: 'major_decision' });
+    expect(when(given(...all, published), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' })).toMatchObject({ kind: 'conflict' });
+  });
+});

@@ -1,0 +1,137 @@
+import type { PublicConsultationKind, InterpretationLimits } from '@gongkai/contracts';
+import { DomainError, type Decider } from '@gongkai/platform/domain';
+import { addCalendarDays, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
+import { evolveConsultation, initialConsultationState, type ConsultationEvent, type ConsultationState } from './consultation';
+import { calendarDaysBetween } from './dates';
+
+type Outcome = '采纳' | '部分采纳' | '未采纳';
+
+export type ConsultationCommand =
+  | {
+      type: 'OpenConsultation';
+      consultationId: string;
+      unitId: string;
+      title: string;
+      draft: string;
+      kind: PublicConsultationKind;
+      opensOn: string;
+      closesOn: string;
+      shortPeriodReason?: string;
+      today: string;
+      limits: InterpretationLimits;
+    }
+  | { type: 'SubmitComment'; commentId: string; content: string; commenterName?: string; contact?: string; today: string }
+  | { type: 'ModerateComment'; commentId: string; decision: 'approved' | 'rejected'; reason?: string }
+  | { type: 'PublishAdoption'; summary: string; outcomes: { commentId: string; outcome: Outcome; reason?: string }[]; today: string };
+
+export const CONSULTATION_BASIS: Record<PublicConsultationKind, string> = {
+  major_decision: '《重大行政决策程序暂行条例》第十四条：征求意见期限一般不少于30日',
+  normative_document: '国办发〔2018〕37号：行政规范性文件征求意见期限一般不少于7个工作日',
+  other: '台政办发〔2020〕10号 三(五)：完善决策公众参与机制',
+};
+
+export function consultationDecider(calendar: WorkingDayCalendar): Decider<ConsultationCommand, ConsultationEvent, ConsultationState> {
+  function period(kind: PublicConsultationKind, opensOn: string, closesOn: string, limits: InterpretationLimits) {
+    switch (kind) {
+      case 'major_decision':
+        return { periodDays: calendarDaysBetween(opensOn, closesOn) + 1, periodUnit: 'calendar_days' as const, minimumDays: limits.majorDecisionCommentDays, unit: '日' };
+      case 'normative_document':
+        return {
+          periodDays: calendar.workingDaysBetween(addCalendarDays(parseLocalDate(opensOn), -1), parseLocalDate(closesOn)),
+          periodUnit: 'working_days' as const,
+          minimumDays: limits.normativeDocumentCommentWorkingDays,
+          unit: '个工作日',
+        };
+      case 'other':
+        return { periodDays: calendarDaysBetween(opensOn, closesOn) + 1, periodUnit: 'calendar_days' as const, minimumDays: 0, unit: '日' };
+    }
+  }
+
+  function decide(command: ConsultationCommand, state: ConsultationState): ConsultationEvent[] | DomainError {
+    if (command.type === 'OpenConsultation') {
+      if (state.status !== 'none') return DomainError.conflict('CONSULTATION_EXISTS', `征求意见 ${command.consultationId} 已存在。`);
+      if (command.opensOn < command.today) return DomainError.rule('OPENS_IN_PAST', '征求意见的开始日期不能早于今天。');
+      if (command.closesOn < command.opensOn) return DomainError.rule('CLOSES_BEFORE_OPENS', '截止日期不能早于开始日期。');
+      const { unit, ...computed } = period(command.kind, command.opensOn, command.closesOn, command.limits);
+      const reason = command.shortPeriodReason?.trim();
+      if (computed.periodDays < computed.minimumDays && !reason) {
+        return DomainError.rule(
+          'COMMENT_PERIOD_TOO_SHORT',
+          `征求意见期限为 ${computed.periodDays}${unit}，少于规定的 ${computed.minimumDays}${unit}；确需缩短的，须说明理由。`,
+          { periodDays: computed.periodDays, minimumDays: computed.minimumDays },
+        );
+      }
+      const { consultationId, unitId, title, draft, kind, opensOn, closesOn } = command;
+      return [
+        {
+          type: 'interpretation.ConsultationOpened',
+          data: {
+            consultationId,
+            unitId,
+            title,
+            draft,
+            kind,
+            opensOn,
+            closesOn,
+            ...computed,
+            ...(computed.periodDays < computed.minimumDays && reason ? { shortPeriodReason: reason } : {}),
+            legalBasis: CONSULTATION_BASIS[kind],
+          },
+        },
+      ];
+    }
+    if (state.status === 'none') return DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
+    const { consultationId, opensOn, closesOn } = state.opened;
+    switch (command.type) {
+      case 'SubmitComment': {
+        if (command.today < opensOn) return DomainError.rule('CONSULTATION_NOT_YET_OPEN', `征求意见将于 ${opensOn} 开始，请届时提交。`);
+        if (command.today > closesOn || state.status !== 'open') return DomainError.rule('CONSULTATION_CLOSED', `征求意见已于 ${closesOn} 截止。`);
+        if (state.comments.some((c) => c.commentId === command.commentId)) return [];
+        const { type: _command, today, ...comment } = command;
+        return [{ type: 'interpretation.CommentSubmitted', data: { consultationId, ...comment, submittedOn: today } }];
+      }
+      case 'ModerateComment': {
+        const comment = state.comments.find((c) => c.commentId === command.commentId);
+        if (!comment) return DomainError.notFound('COMMENT_NOT_FOUND', '该意见不存在。');
+        if (comment.status !== 'pending') return DomainError.conflict('COMMENT_ALREADY_MODERATED', '该意见已审核。');
+        if (command.decision === 'rejected' && !command.reason?.trim()) return DomainError.rule('REJECTION_REASON_REQUIRED', '不予公开的意见须说明理由。');
+        const { type: _command, ...moderation } = command;
+        return [{ type: 'interpretation.CommentModerated', data: { consultationId, ...moderation } }];
+      }
+      case 'PublishAdoption': {
+        if (state.status === 'adoption_published') return DomainError.conflict('ADOPTION_ALREADY_PUBLISHED', '采纳情况已公布。');
+        if (command.today <= closesOn) return DomainError.rule('CONSULTATION_STILL_OPEN', `征求意见 ${closesOn} 截止后方可公布采纳情况。`);
+        if (state.comments.some((c) => c.status === 'pending')) return DomainError.rule('COMMENTS_PENDING', '尚有意见未审核，请先审核全部意见。');
+        const approved = state.comments.filter((c) => c.status === 'approved').map((c) => c.commentId);
+        const missing = approved.filter((id) => !command.outcomes.some((o) => o.commentId === id));
+        if (missing.length > 0) return DomainError.rule('OUTCOME_MISSING', `以下意见尚未说明采纳情况：${missing.join('、')}。`);
+        const stray = command.outcomes.filter((o) => !approved.includes(o.commentId));
+        if (stray.length > 0) return DomainError.rule('OUTCOME_FOR_UNKNOWN_COMMENT', `以下意见不存在或未通过审核：${stray.map((o) => o.commentId).join('、')}。`);
+        const unexplained = command.outcomes.filter((o) => o.outcome !== '采纳' && !o.reason?.trim());
+        if (unexplained.length > 0) {
+          return DomainError.rule('NON_ADOPTION_REASON_REQUIRED', `未采纳或部分采纳的意见须说明理由：${unexplained.map((o) => o.commentId).join('、')}。`);
+        }
+        const count = (outcome: Outcome) => command.outcomes.filter((o) => o.outcome === outcome).length;
+        return [
+          {
+            type: 'interpretation.AdoptionPublished',
+            data: {
+              consultationId,
+              unitId: state.opened.unitId,
+              kind: state.opened.kind,
+              summary: command.summary,
+              commentsReceived: state.comments.length,
+              commentsApproved: approved.length,
+              outcomes: command.outcomes,
+              adopted: count('采纳'),
+              partlyAdopted: count('部分采纳'),
+              notAdopted: count('未采纳'),
+              publishedOn: command.today,
+            },
+          },
+        ];
+      }
+    }
+  }
+  return { initialState: initialConsultationState, evolve: evolveConsultation, decide };
+}

@@ -1,0 +1,107 @@
+import type { DocumentIssued, InterpretationForm } from '@gongkai/contracts';
+import { DomainError, type Decider } from '@gongkai/platform/domain';
+import { parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
+import { evolveObligation, initialObligationState, type ObligationEvent, type ObligationState } from './obligation';
+
+type Channel = '政府网站' | '政务新媒体' | '新闻发布会' | '广播电视' | '纸质媒体' | '其他';
+
+export type ObligationCommand =
+  | {
+      type: 'OpenObligation';
+      issued: Pick<DocumentIssued, 'documentId' | 'unitId' | 'title' | 'documentNumber' | 'documentType' | 'attribute' | 'approvedBy' | 'issuedOn'>;
+      limitWorkingDays: number;
+    }
+  | { type: 'PlanInterpretation'; plan: string; forms: InterpretationForm[]; channels: Channel[] }
+  | { type: 'AddMaterial'; materialId: string; form: InterpretationForm; title: string; body?: string; reference?: string }
+  | { type: 'SignOff'; signedBy: string }
+  /** `today` is the Asia/Shanghai date of the command (deciders never read the clock). */
+  | { type: 'Publish'; today: string; channels: Channel[] };
+
+export const INTERPRETATION_BASIS = '台政办发〔2020〕10号 三(四)：谁起草、谁解读，解读方案、解读材料与政策文件同步组织、同步审签、同步部署';
+
+const notFound = () => DomainError.notFound('OBLIGATION_NOT_FOUND', '该政策文件没有解读任务（文件尚未印发，或未登记为需要解读的政策）。');
+
+/** What each form must carry. */
+function checkMaterial(command: Extract<ObligationCommand, { type: 'AddMaterial' }>): DomainError | null {
+  const hasBody = Boolean(command.body?.trim());
+  const hasReference = Boolean(command.reference?.trim());
+  switch (command.form) {
+    case '简明问答':
+    case '案例说明':
+      return hasBody ? null : DomainError.rule('MATERIAL_TEXT_REQUIRED', `“${command.form}”形式的解读材料须填写正文。`);
+    case '图表图解':
+      return hasReference ? null : DomainError.rule('MATERIAL_IMAGE_REQUIRED', '“图表图解”形式的解读材料须提供图片地址或文件编号。');
+    case '音频视频':
+      return hasReference ? null : DomainError.rule('MATERIAL_MEDIA_REQUIRED', '“音频视频”形式的解读材料须提供音视频链接或文件编号。');
+  }
+}
+
+/** The obligation decider; the calendar is data (the statutory working days), not I/O. */
+export function obligationDecider(calendar: WorkingDayCalendar): Decider<ObligationCommand, ObligationEvent, ObligationState> {
+  function decide(command: ObligationCommand, state: ObligationState): ObligationEvent[] | DomainError {
+    if (command.type === 'OpenObligation') {
+      if (state.status !== 'none') return []; // the same DocumentIssued delivered again: nothing new
+      const { issued, limitWorkingDays } = command;
+      const dueOn = calendar.addWorkingDays(parseLocalDate(issued.issuedOn), limitWorkingDays);
+      return [
+        {
+          type: 'interpretation.InterpretationObligationOpened',
+          data: { ...issued, limitWorkingDays, dueOn, legalBasis: INTERPRETATION_BASIS },
+        },
+      ];
+    }
+    if (state.status === 'none') return notFound();
+    if (state.status === 'published') {
+      return DomainError.conflict('INTERPRETATION_ALREADY_PUBLISHED', `《${state.opened.title}》的解读已于 ${state.published?.publishedOn ?? ''} 发布，不能再修改。`);
+    }
+    const { documentId, unitId } = state.opened;
+    switch (command.type) {
+      case 'PlanInterpretation':
+        return [{ type: 'interpretation.InterpretationPlanned', data: { documentId, unitId, plan: command.plan, forms: command.forms, channels: command.channels } }];
+      case 'AddMaterial': {
+        const problem = checkMaterial(command);
+        if (problem) return problem;
+        const { type: _command, ...material } = command;
+        return [{ type: 'interpretation.InterpretationMaterialAdded', data: { documentId, ...material } }];
+      }
+      case 'SignOff': {
+        if (!state.plan) return DomainError.rule('PLAN_MISSING', '请先制定解读方案，再送审签。');
+        if (state.materials.length === 0) return DomainError.rule('MATERIALS_MISSING', '至少需要一份解读材料才能审签。');
+        if (command.signedBy !== state.opened.approvedBy) {
+          return DomainError.forbidden(
+            'SIGNER_NOT_POLICY_APPROVER',
+            `解读材料须由签发政策文件的同一领导审签（同步审签）；该文件由 ${state.opened.approvedBy} 签发，${command.signedBy} 不能审签。`,
+          );
+        }
+        if (state.status === 'signed_off') return [];
+        return [{ type: 'interpretation.InterpretationSignedOff', data: { documentId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) } }];
+      }
+      case 'Publish': {
+        if (state.status !== 'signed_off' || !state.signedOff) return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
+        const today = parseLocalDate(command.today);
+        const { issuedOn, dueOn } = state.opened;
+        const workingDaysAfterIssue = calendar.workingDaysBetween(parseLocalDate(issuedOn), today);
+        const workingDaysLate = Math.max(0, calendar.workingDaysBetween(parseLocalDate(dueOn), today));
+        const late = today > dueOn;
+        return [
+          {
+            type: 'interpretation.InterpretationPublished',
+            data: {
+              documentId,
+              unitId,
+              publishedOn: today,
+              issuedOn,
+              dueOn,
+              workingDaysAfterIssue,
+              late,
+              workingDaysLate: late ? Math.max(1, workingDaysLate) : 0,
+              channels: command.channels,
+              materialIds: state.signedOff.materialIds,
+            },
+          },
+        ];
+      }
+    }
+  }
+  return { initialState: initialObligationState, evolve: evolveObligation, decide };
+}

@@ -1,0 +1,49 @@
+import type {
+  InterpretationMaterialAdded,
+  InterpretationObligationOpened,
+  InterpretationPlanned,
+  InterpretationPublished,
+  InterpretationSignedOff,
+} from '@gongkai/contracts';
+import type { DomainEvent } from '@gongkai/platform/domain';
+
+/** An interpretation obligation (解读义务): the drafting unit interprets the policy it drafted. */
+export type ObligationEvent =
+  | DomainEvent<'interpretation.InterpretationObligationOpened', InterpretationObligationOpened>
+  | DomainEvent<'interpretation.InterpretationPlanned', InterpretationPlanned>
+  | DomainEvent<'interpretation.InterpretationMaterialAdded', InterpretationMaterialAdded>
+  | DomainEvent<'interpretation.InterpretationSignedOff', InterpretationSignedOff>
+  | DomainEvent<'interpretation.InterpretationPublished', InterpretationPublished>;
+
+export type ObligationState =
+  | { status: 'none' }
+  | {
+      status: 'open' | 'signed_off' | 'published';
+      opened: InterpretationObligationOpened;
+      plan: InterpretationPlanned | null;
+      materials: InterpretationMaterialAdded[];
+      signedOff: InterpretationSignedOff | null;
+      published: InterpretationPublished | null;
+    };
+
+export const initialObligationState: ObligationState = { status: 'none' };
+
+export function evolveObligation(state: ObligationState, event: ObligationEvent): ObligationState {
+  if (event.type === 'interpretation.InterpretationObligationOpened') {
+    return { status: 'open', opened: event.data, plan: null, materials: [], signedOff: null, published: null };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'interpretation.InterpretationPlanned':
+      return { ...state, plan: event.data };
+    case 'interpretation.InterpretationMaterialAdded':
+      // Materials change after sign-off void it: the signed version is what gets published.
+      return { ...state, status: 'open', signedOff: null, materials: [...state.materials.filter((m) => m.materialId !== event.data.materialId), event.data] };
+    case 'interpretation.InterpretationSignedOff':
+      return { ...state, status: 'signed_off', signedOff: event.data };
+    case 'interpretation.InterpretationPublished':
+      return { ...state, status: 'published', published: event.data };
+  }
+}
+
+export const obligationStreamId = (documentId: string) => `interpretation.obligation-${documentId}`;

@@ -1,0 +1,63 @@
+import type { OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished } from '@gongkai/contracts';
+import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
+import { calendarDaysBetween } from './dates';
+
+/** A government open day (政府开放日): announced ahead, registration within capacity, a summary after. */
+export type OpenDayEvent =
+  | DomainEvent<'interpretation.OpenDayAnnounced', OpenDayAnnounced>
+  | DomainEvent<'interpretation.OpenDayRegistrationAccepted', OpenDayRegistrationAccepted>
+  | DomainEvent<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>;
+export type OpenDayState =
+  | { status: 'none' }
+  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: { registrationId: string; contact: string }[] };
+export type OpenDayCommand =
+  | { type: 'AnnounceOpenDay'; openDayId: string; unitId: string; title: string; description: string; heldOn: string; capacity: number; today: string; minimumNoticeDays: number }
+  | { type: 'RegisterForOpenDay'; registrationId: string; name: string; contact: string; today: string }
+  | { type: 'PublishOpenDaySummary'; summary: string; attendance: number; today: string };
+
+export const openDayStreamId = (openDayId: string) => `interpretation.open-day-${openDayId}`;
+
+export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState> = {
+  initialState: { status: 'none' },
+  evolve: (state, event) => {
+    if (event.type === 'interpretation.OpenDayAnnounced') return { status: 'announced', announced: event.data, registrations: [] };
+    if (state.status === 'none') return state;
+    if (event.type === 'interpretation.OpenDayRegistrationAccepted') {
+      return { ...state, registrations: [...state.registrations, { registrationId: event.data.registrationId, contact: event.data.contact }] };
+    }
+    return { ...state, status: 'summarised' };
+  },
+  decide: (command, state) => {
+    if (command.type === 'AnnounceOpenDay') {
+      if (state.status !== 'none') return DomainError.conflict('OPEN_DAY_EXISTS', '该开放日活动已发布。');
+      const noticeDays = calendarDaysBetween(command.today, command.heldOn);
+      if (noticeDays < command.minimumNoticeDays) {
+        return DomainError.rule(
+          'OPEN_DAY_NOTICE_TOO_SHORT',
+          `政府开放日应至少提前 ${command.minimumNoticeDays} 日公告；${command.heldOn} 举行的活动仅提前 ${noticeDays} 日。`,
+          { noticeDays, minimumNoticeDays: command.minimumNoticeDays },
+        );
+      }
+      const { type: _command, today, minimumNoticeDays, ...announced } = command;
+      return [{ type: 'interpretation.OpenDayAnnounced', data: { ...announced, announcedOn: today, noticeDays, minimumNoticeDays } }];
+    }
+    if (state.status === 'none') return DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
+    const { openDayId, heldOn, capacity, unitId } = state.announced;
+    if (command.type === 'RegisterForOpenDay') {
+      if (command.today >= heldOn) return DomainError.rule('OPEN_DAY_REGISTRATION_CLOSED', `报名已于活动前一日（${heldOn} 之前）截止。`);
+      if (state.registrations.some((r) => r.registrationId === command.registrationId)) return [];
+      if (state.registrations.some((r) => r.contact === command.contact)) return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
+      if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
+      const { type: _command, today, ...registration } = command;
+      return [{ type: 'interpretation.OpenDayRegistrationAccepted', data: { openDayId, ...registration, registeredOn: today } }];
+    }
+    if (state.status === 'summarised') return DomainError.conflict('OPEN_DAY_SUMMARY_PUBLISHED', '活动总结已发布。');
+    if (command.today < heldOn) return DomainError.rule('OPEN_DAY_NOT_HELD', `活动于 ${heldOn} 举行后方可发布总结。`);
+    return [
+      {
+        type: 'interpretation.OpenDaySummaryPublished',
+        data: { openDayId, unitId, heldOn, year: Number(heldOn.slice(0, 4)), summary: command.summary, attendance: command.attendance, registrations: state.registrations.length },
+      },
+    ];
+  },
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  ADOPTION_OUTCOMES,
+  CONCERN_RESPONSE_KINDS,
+  CONCERN_SEVERITIES,
+  CONCERN_SOURCES,
+  PUBLIC_CONSULTATION_KINDS,
+  INTERPRETATION_CHANNELS,
+  INTERPRETATION_FORMS,
+  interpretationLimitsSchema,
+  isoDate,
+  PARTICIPATION_METHODS,
+  unitIdSchema,
+  VILLAGE_POSTING_CATEGORIES,
+} from '@gongkai/contracts';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、连字符和下划线');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const COMMENT_MAX_LENGTH = 2000;
+/** Markup or script in a public comment: refused outright, never stored or sanitised. */
+const SCRIPT_BEARING = /<\s*\/?\s*[a-z!?][^>]*>|javascript\s*:|\bon[a-z]+\s*=|<\s*script/i;
+
+export const planBody = z.object({ plan: text(4000), forms: z.array(z.enum(INTERPRETATION_FORMS)).min(1), channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
+export const materialBody = z.object({ materialId: id, form: z.enum(INTERPRETATION_FORMS), title: text(200), body: z.string().max(20000).optional(), reference: z.string().trim().max(1000).optional() });
+export const publishInterpretationBody = z.object({ channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
+
+export const registerConcernBody = z.object({
+  concernId: id,
+  source: z.enum(CONCERN_SOURCES),
+  topic: text(200),
+  summary: text(4000),
+  severity: z.enum(CONCERN_SEVERITIES),
+  /** When it was picked up; defaults to now. */
+  registeredAt: z.string().datetime({ offset: true }).optional(),
+});
+export const assignConcernBody = z.object({ unitId: unitIdSchema, note: z.string().trim().max(500).optional() });
+export const concernResponseBody = z.object({ kind: z.enum(CONCERN_RESPONSE_KINDS), content: text(8000), channel: z.enum(INTERPRETATION_CHANNELS) });
+
+export const participationCatalogueBody = z.object({
+  items: z.array(z.object({ decisionItem: text(200), methods: z.array(z.enum(PARTICIPATION_METHODS)).min(1), channels: z.array(text(100)).min(1) })).min(1).max(500),
+});
+export const openConsultationBody = z.object({
+  consultationId: id,
+  unitId: unitIdSchema,
+  title: text(200),
+  draft: text(20000),
+  kind: z.enum(PUBLIC_CONSULTATION_KINDS),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  shortPeriodReason: z.string().trim().min(5, '缩短期限的理由至少 5 个字').max(1000).optional(),
+});
+export const commentBody = z.object({
+  content: z
+    .string()
+    .trim()
+    .min(5, '意见内容至少 5 个字')
+    .max(COMMENT_MAX_LENGTH, `意见内容不能超过 ${COMMENT_MAX_LENGTH} 字，请精简后再提交`)
+    .refine((value) => !SCRIPT_BEARING.test(value), '意见内容不能包含网页脚本或 HTML 标签，请以纯文字提交'),
+  commenterName: z.string().trim().max(30, '姓名不能超过 30 字').refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签').optional(),
+  contact: z.string().trim().max(60, '联系方式不能超过 60 字').refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签').optional(),
+});
+export const moderateBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(500).optional() });
+export const adoptionBody = z.object({
+  summary: text(8000),
+  outcomes: z.array(z.object({ commentId: id, outcome: z.enum(ADOPTION_OUTCOMES), reason: z.string().trim().max(1000).optional() })),
+});
+export const scheduleHearingBody = z.object({ hearingId: id, unitId: unitIdSchema, title: text(200), heldOn: isoDate, consultationId: id.optional() });
+export const hearingMaterialsBody = z.object({ materials: z.array(z.object({ title: text(200), reference: text(1000) })).min(1) });
+export const meetingBody = z.object({
+  meetingId: id,
+  unitId: unitIdSchema,
+  title: text(200),
+  heldOn: isoDate,
+  attendees: z.array(z.object({ category: z.enum(['利益相关方', '群众代表', '专家', '媒体']), name: text(60), organisation: z.string().trim().max(100).optional() })).min(1),
+});
+export const announceOpenDayBody = z.object({ openDayId: id, unitId: unitIdSchema, title: text(200), description: z.string().trim().max(4000), heldOn: isoDate, capacity: z.number().int().min(1).max(10000) });
+export const openDayRegistrationBody = z.object({
+  name: text(30).refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签'),
+  contact: text(60).refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签'),
+});
+export const openDaySummaryBody = z.object({ summary: text(8000), attendance: z.number().int().min(0) });
+export const villageCommitteeBody = z.object({ committeeId: unitIdSchema, name: text(60), kind: z.enum(['village', 'community']), townUnitId: unitIdSchema, financesMonthly: z.boolean() });
+export const villagePostingBody = z.object({ postingId: id, category: z.enum(VILLAGE_POSTING_CATEGORIES), title: text(200), period: text(10) });
+export const limitsBody = interpretationLimitsSchema.partial().extend({ reason: text(500) });

@@ -1,0 +1,82 @@
+import type { Connection } from 'mongoose';
+import type { ConcernAssigned, ConcernRegistered, ConcernResponsePublished, EventEnvelope } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+export interface ConcernView extends ConcernRegistered {
+  unitId: string | null;
+  responses: Omit<ConcernResponsePublished, 'concernId' | 'unitId' | 'severity'>[];
+}
+
+export interface ConcernStatistics {
+  unitId: string;
+  severity: string;
+  responses: number;
+  onTime: number;
+  late: number;
+  /** Required responses past their due instant with nothing published yet. */
+  overdueUnanswered: number;
+}
+
+/** Concerns, their responses, and on-time statistics per unit and severity. */
+export class ConcernsProjection implements Projection {
+  readonly name = 'interpretation.concerns';
+  readonly collections = ['concerns'];
+  readonly eventTypes = ['interpretation.ConcernRegistered', 'interpretation.ConcernAssigned', 'interpretation.ConcernResponsePublished'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get concerns() {
+    return this.connection.collection('concerns');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await projectDocument<ConcernView>(this.concerns, event.data.concernId as string, event, (current) => {
+      const concern = current ? (withoutMeta(current) as ConcernView) : null;
+      switch (event.type) {
+        case 'interpretation.ConcernRegistered':
+          return { ...(event.data as ConcernRegistered), unitId: null, responses: [] };
+        case 'interpretation.ConcernAssigned':
+          return concern && { ...concern, unitId: (event.data as ConcernAssigned).unitId };
+        case 'interpretation.ConcernResponsePublished': {
+          const { concernId: _c, unitId: _u, severity: _s, ...response } = event.data as ConcernResponsePublished;
+          return concern && { ...concern, responses: [...concern.responses, response] };
+        }
+        default:
+          return concern;
+      }
+    });
+  }
+
+  async list(filter: { unitId?: string } = {}): Promise<ConcernView[]> {
+    const docs = await this.concerns.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { registeredAt: -1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as ConcernView);
+  }
+
+  async get(concernId: string): Promise<ConcernView | null> {
+    const doc = await this.concerns.findOne({ _id: concernId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as ConcernView;
+  }
+
+  /** On-time statistics (及时回应率), computed from the documents (no $unwind on FerretDB). */
+  async statistics(now: Date): Promise<ConcernStatistics[]> {
+    const rows = new Map<string, ConcernStatistics>();
+    for (const concern of await this.list()) {
+      const unitId = concern.unitId ?? '(未交办)';
+      const key = `${unitId}|${concern.severity}`;
+      const row = rows.get(key) ?? { unitId, severity: concern.severity, responses: 0, onTime: 0, late: 0, overdueUnanswered: 0 };
+      for (const response of concern.responses) {
+        row.responses += 1;
+        if (response.onTime) row.onTime += 1;
+        else row.late += 1;
+      }
+      for (const due of concern.dueBy) {
+        const answered = concern.responses.some((r) => r.kind === due.kind);
+        if (!answered && due.dueAt && Date.parse(due.dueAt) < now.getTime()) row.overdueUnanswered += 1;
+      }
+      rows.set(key, row);
+    }
+    return [...rows.values()].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.severity.localeCompare(b.severity));
+  }
+}

@@ -1,0 +1,123 @@
+import type { Connection } from 'mongoose';
+import type {
+  DocumentIssued,
+  EventEnvelope,
+  InterpretationMaterialAdded,
+  InterpretationObligationOpened,
+  InterpretationPlanned,
+  InterpretationPublished,
+  InterpretationSignedOff,
+} from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+export interface PolicyView {
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: string;
+  attribute: string;
+  issuedOn: string;
+  obligation: {
+    status: 'open' | 'signed_off' | 'published';
+    approvedBy: string;
+    dueOn: string;
+    limitWorkingDays: number;
+    plan: InterpretationPlanned | null;
+    signedBy: string | null;
+  } | null;
+  materials: Omit<InterpretationMaterialAdded, 'documentId'>[];
+  interpretation: Pick<InterpretationPublished, 'publishedOn' | 'workingDaysAfterIssue' | 'late' | 'workingDaysLate' | 'channels' | 'materialIds'> | null;
+}
+
+const EMPTY = { obligation: null, materials: [], interpretation: null };
+
+/** Each policy with its interpretation obligation and, once published, its interpretation. */
+export class PoliciesProjection implements Projection {
+  readonly name = 'interpretation.policies';
+  readonly collections = ['policies'];
+  readonly eventTypes = [
+    'document-attributes.DocumentIssued',
+    'interpretation.InterpretationObligationOpened',
+    'interpretation.InterpretationPlanned',
+    'interpretation.InterpretationMaterialAdded',
+    'interpretation.InterpretationSignedOff',
+    'interpretation.InterpretationPublished',
+  ];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get policies() {
+    return this.connection.collection('policies');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    if (event.type === 'document-attributes.DocumentIssued' && !(event.data as DocumentIssued).needsInterpretation) return;
+    await projectDocument<PolicyView>(this.policies, event.data.documentId as string, event, (current) => {
+      const policy = current ? (withoutMeta(current) as PolicyView) : null;
+      switch (event.type) {
+        case 'document-attributes.DocumentIssued': {
+          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn } = event.data as DocumentIssued;
+          return { ...EMPTY, ...policy, documentId, unitId, title, documentNumber, documentType, attribute, issuedOn };
+        }
+        case 'interpretation.InterpretationObligationOpened': {
+          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } = event.data as InterpretationObligationOpened;
+          return {
+            ...EMPTY,
+            ...policy,
+            documentId, unitId, title, documentNumber, documentType, attribute, issuedOn,
+            obligation: { status: 'open', approvedBy, dueOn, limitWorkingDays, plan: null, signedBy: null },
+          };
+        }
+        case 'interpretation.InterpretationPlanned':
+          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data as InterpretationPlanned } } : policy;
+        case 'interpretation.InterpretationMaterialAdded': {
+          if (!policy?.obligation) return policy;
+          const { documentId: _d, ...material } = event.data as InterpretationMaterialAdded;
+          return {
+            ...policy,
+            obligation: { ...policy.obligation, status: 'open', signedBy: null },
+            materials: [...policy.materials.filter((m) => m.materialId !== material.materialId), material],
+          };
+        }
+        case 'interpretation.InterpretationSignedOff':
+          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, status: 'signed_off', signedBy: (event.data as InterpretationSignedOff).signedBy } } : policy;
+        case 'interpretation.InterpretationPublished': {
+          if (!policy?.obligation) return policy;
+          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } = event.data as InterpretationPublished;
+          return { ...policy, obligation: { ...policy.obligation, status: 'published' }, interpretation: { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } };
+        }
+        default:
+          return policy;
+      }
+    });
+  }
+
+  async list(filter: { unitId?: string } = {}): Promise<PolicyView[]> {
+    const docs = await this.policies.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { issuedOn: -1, documentId: 1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as PolicyView);
+  }
+
+  async get(documentId: string): Promise<PolicyView | null> {
+    const doc = await this.policies.findOne({ _id: documentId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as PolicyView;
+  }
+}
+
+/** What the portal shows: proactively disclosed policies, with their published interpretation materials only. */
+export function portalView(policy: PolicyView) {
+  const published = policy.interpretation;
+  return {
+    documentId: policy.documentId,
+    title: policy.title,
+    documentNumber: policy.documentNumber,
+    documentType: policy.documentType,
+    unitId: policy.unitId,
+    issuedOn: policy.issuedOn,
+    interpretations: published
+      ? [{ publishedOn: published.publishedOn, channels: published.channels, late: published.late, materials: policy.materials.filter((m) => published.materialIds.includes(m.materialId)) }]
+      : [],
+  };
+}

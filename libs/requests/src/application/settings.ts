@@ -1,0 +1,92 @@
+import { createHmac, randomBytes, createHash } from 'node:crypto';
+import type { RequestStatus } from '../domain/request';
+
+/** Settings of the requests service, from the environment (defaults in brackets). */
+export interface RequestsSettings {
+  /** REQUESTS_NEAR_DUE_DAYS [3]: open cases with this many working days left or fewer are flagged. */
+  nearDueDays: number;
+  /** REQUESTS_FEE_PAUSES_CLOCK [false]: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
+  feePausesClock: boolean;
+  /** REQUESTS_FREQUENT_THRESHOLD [3]: distinct applicants who obtained the same information → suggest proactive disclosure. */
+  frequentThreshold: number;
+  /** REQUESTS_STAGE_LIMITS [JSON]: internal working-day limit of each stage, shown against the statutory one. */
+  stageLimits: Partial<Record<RequestStatus, number>>;
+  /** Key of the applicant-identity HMAC: REQUESTS_IDENTITY_KEY, else derived from AUTH_JWT_SECRET. */
+  identityKey: Buffer;
+}
+
+export const DEFAULT_STAGE_LIMITS: Partial<Record<RequestStatus, number>> = {
+  registered: 1, // 接收 → 分办/移交
+  in_progress: 10, // 办理
+  under_review: 3, // 审核
+  approved: 1, // 答复
+  replied: 3, // 送达
+  delivered: 5, // 归档
+};
+
+export const REQUESTS_SETTINGS = Symbol('REQUESTS_SETTINGS');
+
+export function loadRequestsSettings(env: Record<string, string | undefined>, authSecret: string | undefined): RequestsSettings {
+  const int = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration error: ${name} must be a non-negative integer`);
+    return n;
+  };
+  const secret = env.REQUESTS_IDENTITY_KEY ?? (authSecret ? createHmac('sha256', authSecret).update('gongkai.requests.identity').digest('hex') : undefined);
+  if (!secret || secret.length < 32) throw new Error('Configuration error: REQUESTS_IDENTITY_KEY (≥ 32 characters) is required when AUTH_JWT_SECRET is not set');
+  return {
+    nearDueDays: int('REQUESTS_NEAR_DUE_DAYS', 3),
+    feePausesClock: ['true', '1'].includes(env.REQUESTS_FEE_PAUSES_CLOCK ?? 'false'),
+    frequentThreshold: int('REQUESTS_FREQUENT_THRESHOLD', 3),
+    stageLimits: { ...DEFAULT_STAGE_LIMITS, ...(env.REQUESTS_STAGE_LIMITS ? JSON.parse(env.REQUESTS_STAGE_LIMITS) : {}) },
+    identityKey: Buffer.from(secret),
+  };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A tracking code of 128 random bits (26 Crockford base-32 characters, grouped for reading aloud). */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(17); // 136 bits drawn, 130 used
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let code = '';
+  for (let i = 0; i < 26; i += 1) code += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
+  return code.match(/.{1,5}/g)!.join('-');
+}
+
+/** Codes are compared case-insensitively and without separators; only this hash is stored. */
+export function trackingCodeHash(code: string): string {
+  const normal = code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return createHash('sha256').update(`gongkai-tracking:${normal}`).digest('hex');
+}
+
+export function identityDigest(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(value.normalize('NFKC').toUpperCase().replace(/\s+/g, '')).digest('hex');
+}
+
+/** 370405199001011234 → 3704**********1234: enough for the applicant to recognise, useless otherwise. */
+export function maskIdNumber(number: string): string {
+  const n = number.replace(/\s+/g, '');
+  if (n.length <= 6) return '*'.repeat(n.length);
+  const keep = n.length >= 12 ? 4 : 2;
+  return n.slice(0, keep) + '*'.repeat(n.length - keep * 2) + n.slice(-keep);
+}
+
+/** Character bigrams: a cheap similarity of two Chinese descriptions, for the repeat-request hint. */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = s.replace(/[\s，。、；：！？,.;:!?()（）“”"']/g, '');
+    const set = new Set<string>();
+    for (let i = 0; i < t.length - 1; i += 1) set.add(t.slice(i, i + 2));
+    return set;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  x.forEach((g) => y.has(g) && (common += 1));
+  return common / (x.size + y.size - common);
+}

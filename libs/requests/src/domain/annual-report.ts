@@ -1,0 +1,111 @@
+import {
+  APPLICANT_TYPES,
+  CHALLENGE_KINDS,
+  REPLY_CATEGORY_CODES,
+  type ApplicantType,
+  type ReplyCategory,
+} from '@gongkai/contracts';
+import { DomainError } from '@gongkai/platform/domain';
+
+/** What the annual report needs of one request, as the read model keeps it. */
+export interface ReportableRequest {
+  requestId: string;
+  unitId: string;
+  applicantType: ApplicantType;
+  receivedOn: string;
+  /** Replied or abandoned on; null while open. */
+  closedOn: string | null;
+  category: ReplyCategory | null;
+  challenges: { kind: (typeof CHALLENGE_KINDS)[number]; filedOn: string; outcome: '维持' | '纠正' | '其他' | null; decidedOn: string | null }[];
+}
+
+export const TABLE3_COLUMNS = [...APPLICANT_TYPES, '总计'] as const;
+export type Table3Column = (typeof TABLE3_COLUMNS)[number];
+export const TABLE3_ROWS = ['new', 'carried_over', ...REPLY_CATEGORY_CODES, 'total', 'carried_forward'] as const;
+export type Table3Row = (typeof TABLE3_ROWS)[number];
+export type Table3 = Record<Table3Row, Record<Table3Column, number>>;
+
+export const TABLE4_ROWS = CHALLENGE_KINDS;
+export const TABLE4_COLUMNS = ['维持', '纠正', '其他', '尚未审结', '总计'] as const;
+export type Table4 = Record<(typeof TABLE4_ROWS)[number], Record<(typeof TABLE4_COLUMNS)[number], number>>;
+
+const emptyRow = () => Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, 0])) as Record<Table3Column, number>;
+
+/**
+ * Table 3 (收到和处理政府信息公开申请情况) for one year, from the requests of one unit (or of all
+ * units, for the district): 一 received in the year; 二 received before it and still open on 1 Jan;
+ * 三 closed in the year, by category; 四 received by 31 Dec and still open then.
+ */
+export function computeTable3(requests: readonly ReportableRequest[], year: number): Table3 {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyRow()])) as Table3;
+  const add = (row: Table3Row, column: ApplicantType) => {
+    table[row][column] += 1;
+    table[row]['总计'] += 1;
+  };
+  for (const r of requests) {
+    if (r.receivedOn > last) continue;
+    if (r.closedOn !== null && r.closedOn < first) continue;
+    add(r.receivedOn >= first ? 'new' : 'carried_over', r.applicantType);
+    if (r.closedOn !== null && r.closedOn <= last && r.category) {
+      add(r.category, r.applicantType);
+      add('total', r.applicantType);
+    } else {
+      add('carried_forward', r.applicantType);
+    }
+  }
+  return table;
+}
+
+/** 一 + 二 = 三(总计) + 四 for every column; the columns that break it (empty when it holds). */
+export function table3Violations(table: Table3): string[] {
+  return TABLE3_COLUMNS.filter((c) => {
+    const categories = REPLY_CATEGORY_CODES.reduce((sum, code) => sum + table[code][c], 0);
+    return table.new[c] + table.carried_over[c] !== table.total[c] + table.carried_forward[c] || categories !== table.total[c];
+  });
+}
+
+export function assertTable3Balanced(table: Table3): void {
+  const broken = table3Violations(table);
+  if (broken.length > 0) {
+    throw DomainError.rule('TABLE3_UNBALANCED', `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”。`, { columns: broken });
+  }
+}
+
+/** Table 4 (行政复议、行政诉讼): cases filed in the year, by their outcome at year end. */
+export function computeTable4(requests: readonly ReportableRequest[], year: number): Table4 {
+  const last = `${year}-12-31`;
+  const table = Object.fromEntries(TABLE4_ROWS.map((r) => [r, Object.fromEntries(TABLE4_COLUMNS.map((c) => [c, 0]))])) as Table4;
+  for (const r of requests) {
+    for (const c of r.challenges) {
+      if (!c.filedOn.startsWith(`${year}-`)) continue;
+      const column = c.outcome && c.decidedOn && c.decidedOn <= last ? c.outcome : '尚未审结';
+      table[c.kind][column] += 1;
+      table[c.kind]['总计'] += 1;
+    }
+  }
+  return table;
+}
+
+export const TABLE2_FIELDS = {
+  regulations_issued: '规章·本年制发件数',
+  regulations_repealed: '规章·本年废止件数',
+  regulations_in_force: '规章·现行有效件数',
+  normative_issued: '行政规范性文件·本年制发件数',
+  normative_repealed: '行政规范性文件·本年废止件数',
+  normative_in_force: '行政规范性文件·现行有效件数',
+  licensing_decisions: '行政许可·本年处理决定数量',
+  penalty_decisions: '行政处罚·本年处理决定数量',
+  enforcement_decisions: '行政强制·本年处理决定数量',
+  fees_amount_10k_yuan: '行政事业性收费·本年收费金额（万元）',
+} as const;
+export type Table2 = Record<keyof typeof TABLE2_FIELDS, number>;
+
+export const TABLE3_ROW_LABELS: Record<Table3Row, string> = {
+  new: '一、本年新收政府信息公开申请数量',
+  carried_over: '二、上年结转政府信息公开申请数量',
+  total: '（七）总计',
+  carried_forward: '四、结转下年度继续办理',
+  ...(Object.fromEntries(REPLY_CATEGORY_CODES.map((c) => [c, c])) as Record<ReplyCategory, string>),
+};

@@ -1,0 +1,244 @@
+import { DomainError, fold } from '@gongkai/platform/domain';
+import type { LocalDate } from '@gongkai/working-days';
+import { readClock, type OpenRequest, type RequestEvent } from './request';
+import { requestDecider, type RequestCommand } from './request.decide';
+
+/**
+ * Given events / when command / then events-or-error, on the real statutory calendar
+ * (chinese-days, 2026: 春节 off Sun 02-15..Mon 02-23, make-up Sat 02-14 and Sat 02-28; 清明 off
+ * Sat 04-04..Mon 04-06; 国庆 off 10-01..10-07, make-up Sun 09-20 and Sat 10-10).
+ */
+const d = (s: string) => s as LocalDate;
+const HASH = 'a'.repeat(64);
+
+function run(commands: RequestCommand[]): { events: RequestEvent[]; state: OpenRequest } {
+  const events: RequestEvent[] = [];
+  for (const command of commands) {
+    const result = requestDecider.decide(command, fold(requestDecider, events));
+    if (result instanceof DomainError) throw result;
+    events.push(...result);
+  }
+  return { events, state: fold(requestDecider, events) as OpenRequest };
+}
+
+const when = (given: RequestCommand[], command: RequestCommand) => requestDecider.decide(command, run(given).state);
+
+const receive = (receivedOn: string, today = receivedOn): RequestCommand => ({
+  type: 'ReceiveRequest',
+  today: d(today),
+  requestId: 'REQ-0001-test',
+  unitId: 'TEZ-ZSZ',
+  channel: 'in_person',
+  receivedOn: d(receivedOn),
+  receiptBasis: '申请人当面提交之日',
+  applicant: { type: '自然人', name: '张三', phone: '13800000000' },
+  applicantKey: HASH,
+  description: '2025年张山子镇农村危房改造补助资金发放名单',
+  preferredForm: '纸质',
+  delivery: '邮寄',
+  trackingCodeHash: HASH,
+  possibleRepeatOf: [],
+});
+
+const due = (given: RequestCommand[], today: string) => readClock(run(given).state.clock, d(today)).dueOn;
+
+describe('request decider: the statutory clock on the real calendar', () => {
+  it('received Fri 2026-02-13, just before the Spring Festival: due Thu 2026-03-19', () => {
+    // Day of receipt not counted. Sat 02-14 make-up (1); 02-15..02-23 off; Tue 02-24..Fri 02-27 (2–5);
+    // Sat 02-28 make-up (6); Mar 2–6 (7–11), 9–13 (12–16), 16, 17, 18 (17–19), Thu 03-19 (20).
+    expect(due([receive('2026-02-13')], '2026-02-13')).toBe('2026-03-19');
+  });
+
+  it('counts down and flags near-due (3 working days) and overdue', () => {
+    const given = [receive('2026-02-13')];
+    // On Mon 03-16: 17, 18, 19 March are left → 3, near due.
+    expect(readClock(run(given).state.clock, d('2026-03-16'))).toMatchObject({ remainingWorkingDays: 3, nearDue: true, overdue: false });
+    expect(readClock(run(given).state.clock, d('2026-03-13'))).toMatchObject({ remainingWorkingDays: 4, nearDue: false });
+    // On Fri 03-20 the case is one working day overdue.
+    expect(readClock(run(given).state.clock, d('2026-03-20'))).toMatchObject({ remainingWorkingDays: -1, overdue: true, nearDue: false });
+  });
+
+  it('an extension of 20 working days approved by the office head: due Fri 2026-04-17', () => {
+    // From Thu 03-19: Mar 20 (1), 23–27 (2–6), 30, 31 (7, 8), Apr 1–3 (9–11); 清明 Sat 04-04..Mon 04-06 off;
+    // Apr 7–10 (12–15), 13–16 (16–19), Fri 04-17 (20).
+    const given = [receive('2026-02-13')];
+    const extend: RequestCommand = {
+      type: 'ExtendDeadline',
+      today: d('2026-03-10'),
+      workingDays: 20,
+      reason: '需协调多个部门调取档案',
+      noticeSentOn: d('2026-03-10'),
+      actorId: 'head-1',
+      actorRole: 'office_head',
+    };
+    const events = when(given, extend) as RequestEvent[];
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'requests.DeadlineExtended', data: expect.objectContaining({ workingDays: 20, newDueOn: '2026-04-17', approvedBy: 'head-1' }) }),
+    ]);
+    expect(due([...given, extend], '2026-03-10')).toBe('2026-04-17');
+    // At most 20 working days in all, only the office head approves, and never after the deadline passed.
+    expect(when([...given, extend], { ...extend, workingDays: 1 })).toMatchObject({ code: 'EXTENSION_TOO_LONG' });
+    expect(when(given, { ...extend, actorRole: 'clerk' })).toMatchObject({ kind: 'forbidden', code: 'EXTENSION_NEEDS_OFFICE_HEAD' });
+    expect(when(given, { ...extend, today: d('2026-03-20'), noticeSentOn: d('2026-03-20') })).toMatchObject({ code: 'DEADLINE_PASSED' });
+  });
+
+  it('a third-party consultation pauses the clock: received Mon 03-02, consulted 03-10..03-24, due Wed 2026-04-15', () => {
+    // Unpaused due: Mar 3–6 (1–4), 9–13 (5–9), 16–20 (10–14), 23–27 (15–19), Mon 03-30 (20).
+    // The pause covers the working days 10–13, 16–20, 23, 24 March = 11, so 11 more after 03-30:
+    // Mar 31 (1), Apr 1–3 (2–4), 清明 off, Apr 7–10 (5–8), 13, 14, Wed 04-15 (9–11).
+    const given = [receive('2026-03-02')];
+    expect(due(given, '2026-03-02')).toBe('2026-03-30');
+    const start: RequestCommand = { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' };
+    const [started] = when(given, start) as RequestEvent[];
+    // The third party answers within 15 working days: 03-11..03-13 (3), 16–20 (8), 23–27 (13), 30, 31 (15).
+    expect(started.data).toMatchObject({ startedOn: '2026-03-10', answerDueOn: '2026-03-31' });
+    const end: RequestCommand = { type: 'EndConsultation', today: d('2026-03-24'), consultationId: 'c1', outcome: '第三方不同意公开' };
+    expect(due([...given, start, end], '2026-03-25')).toBe('2026-04-15');
+    // While the consultation runs the due date moves day by day; the clock reads "paused".
+    expect(readClock(run([...given, start]).state.clock, d('2026-03-12'))).toMatchObject({ paused: true });
+  });
+
+  it('a correction restarts the clock: received Mon 09-14, corrected Wed 09-30, due Tue 2026-11-03', () => {
+    // The notice must go out within 7 working days: 15–18 (1–4), Sun 09-20 make-up (5), 21, Tue 09-22 (6, 7).
+    // Restart from Wed 09-30: 国庆 10-01..10-07 off; Thu 10-08, Fri 10-09, Sat 10-10 make-up (1–3);
+    // Oct 12–16 (4–8), 19–23 (9–13), 26–30 (14–18), Mon 11-02 (19), Tue 11-03 (20).
+    const given = [receive('2026-09-14')];
+    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确所需信息的年份和村名'], periodWorkingDays: 10 };
+    const [requested] = when(given, notice) as RequestEvent[];
+    // Correction period of 10 working days from Wed 09-16: 17, 18 (1, 2), Sun 09-20 make-up (3), 21–24 (4–7),
+    // Fri 09-25 中秋 off, 28, 29, Wed 09-30 (8–10).
+    expect(requested.data).toMatchObject({ noticeOn: '2026-09-16', correctionDueOn: '2026-09-30' });
+    expect(when(given, { ...notice, today: d('2026-09-23') })).toMatchObject({ code: 'CORRECTION_TOO_LATE', detail: expect.stringContaining('2026-09-22') });
+    expect(when(given, { ...notice, today: d('2026-09-22') })).not.toBeInstanceOf(DomainError);
+    // While waiting, there is no running deadline.
+    expect(readClock(run([...given, notice]).state.clock, d('2026-09-25'))).toMatchObject({ dueOn: null, remainingWorkingDays: null });
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30'), note: '已补充年份' };
+    expect(due([...given, notice, corrected], '2026-09-30')).toBe('2026-11-03');
+    // Corrected a day earlier, Tue 09-29: Wed 09-30 (1), 10-08..10-10 (2–4), 12–16 (5–9), 19–23 (10–14),
+    // 26–30 (15–19), Mon 11-02 (20).
+    expect(due([...given, notice, { ...corrected, today: d('2026-09-29'), receivedOn: d('2026-09-29') }], '2026-09-29')).toBe('2026-11-02');
+    expect(when([...given, notice], { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-10-08') })).toMatchObject({ code: 'CORRECTION_OVERDUE' });
+    expect(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-09-30') })).toMatchObject({ code: 'CORRECTION_PERIOD_RUNNING' });
+    expect(only(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-10-08') }))).toMatchObject({
+      type: 'requests.RequestAbandoned',
+      data: { category: 'other.no_correction', abandonedOn: '2026-10-08' },
+    });
+    expect(when([...given, notice], { type: 'RequestCorrection', today: d('2026-09-17'), items: ['再补'], periodWorkingDays: 5 })).toMatchObject({ code: 'CORRECTION_ONLY_ONCE' });
+  });
+
+  it('a longer correction period runs over 中秋 and 国庆: 15 working days from Wed 09-16 end Tue 10-13', () => {
+    const given = [receive('2026-09-14'), { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确年份'], periodWorkingDays: 15 } as RequestCommand];
+    // 17, 18, 20 (make-up), 21–24 (7), 中秋 09-25 off, 28–30 (10), 国庆 off, 10-08, 10-09, Sat 10-10 make-up (13), 12, 13 (15).
+    expect(run(given).state.correction).toMatchObject({ dueOn: '2026-10-13' });
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
+    expect(due([...given, corrected], '2026-09-30')).toBe('2026-11-03');
+  });
+
+  it('the fee period pauses the clock only when the setting says so', () => {
+    // Received Mon 03-02, due Mon 03-30. Fee notice Mon 03-09 for 150 pages (¥1700), paid Fri 03-13.
+    const given = [receive('2026-03-02')];
+    const notice = (pausesClock: boolean): RequestCommand => ({ type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock });
+    const paid: RequestCommand = { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 };
+    expect(due([...given, notice(false), paid], '2026-03-13')).toBe('2026-03-30');
+    // Paused 03-09..03-13 (5 working days): 03-30 + 5 = Mar 31, Apr 1, 2, 3, (清明) Tue 04-07.
+    expect(due([...given, notice(true), paid], '2026-03-13')).toBe('2026-04-07');
+    const [fee] = when(given, notice(false)) as RequestEvent[];
+    // Pay within 20 working days of Mon 03-09: 10–13 (4), 16–20 (9), 23–27 (14), 30, 31, Apr 1–3 (19), Tue 04-07 (20).
+    expect(fee.data).toMatchObject({ amountYuan: 1700, payByOn: '2026-04-07' });
+    expect(only(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }))).toMatchObject({
+      data: { category: 'other.unpaid' },
+    });
+    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') })).toMatchObject({ code: 'FEE_PERIOD_RUNNING' });
+    expect(when([...given, notice(false), paid], notice(false))).toMatchObject({ code: 'FEE_ONLY_ONCE' });
+  });
+});
+
+const only = (result: RequestEvent[] | DomainError) => (result instanceof DomainError ? result : result[0]);
+
+describe('request decider: intake, handling and reply', () => {
+  it('refuses absurd receipt dates: in the future, or long past', () => {
+    expect(when([], receive('2026-03-03', '2026-03-02'))).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    expect(when([], receive('2025-12-01', '2026-03-02'))).toMatchObject({ code: 'RECEIPT_TOO_OLD' });
+    expect(when([receive('2026-03-02')], receive('2026-03-02'))).toMatchObject({ kind: 'conflict', code: 'REQUEST_ALREADY_RECEIVED' });
+  });
+
+  it('refuses a receipt whose deadline falls past the covered calendar', () => {
+    expect(when([], receive('2026-12-15'))).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE' });
+  });
+
+  const handled = [
+    receive('2026-03-02'),
+    { type: 'AssignRequest', today: d('2026-03-03'), handlerId: 'clerk-1' } as RequestCommand,
+    { type: 'RequestInvestigation', today: d('2026-03-03'), taskId: 't1', assistingUnitId: 'TEZ-CIVIL', question: '请提供补助名单', internalWorkingDays: 5 } as RequestCommand,
+  ];
+
+  it('goes draft → review → reply → delivery → archive, each a separate event, and records on-time use of the clock', () => {
+    const drafted: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开，附名单一份。' };
+    const reviewed: RequestCommand = { type: 'ReviewReply', today: d('2026-03-11'), approved: true, actorId: 'r1', actorRole: 'reviewer' };
+    const issued: RequestCommand = { type: 'IssueReply', today: d('2026-03-12') };
+    const { events, state } = run([...handled, drafted, reviewed, issued]);
+    expect(events.map((e) => e.type)).toEqual([
+      'requests.RequestReceived',
+      'requests.RequestAssigned',
+      'requests.InvestigationRequested',
+      'requests.ReplyDrafted',
+      'requests.ReplyReviewed',
+      'requests.ReplyIssued',
+    ]);
+    // Investigation due 5 working days after Tue 03-03: Mon 03-10.
+    expect(events[2].data).toMatchObject({ internalDueOn: '2026-03-10' });
+    // Replied Thu 03-12: working days 3–6, 9–12 March = 8 used, on time.
+    expect(events[5].data).toMatchObject({ category: 'disclose', workingDaysUsed: 8, onTime: true, legalBasis: expect.stringContaining('第三十六条') });
+    expect(state.status).toBe('replied');
+    expect(when([...handled, drafted, reviewed, issued], { type: 'AssignRequest', today: d('2026-03-13'), handlerId: 'x' })).toMatchObject({ code: 'REQUEST_CLOSED' });
+    const delivered: RequestCommand = { type: 'RecordDelivery', today: d('2026-03-13'), method: '邮寄', reference: 'EMS1234' };
+    expect(when([...handled, drafted, reviewed, issued], { type: 'ArchiveRequest', today: d('2026-03-13'), archiveNo: 'A-1' })).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
+    expect(run([...handled, drafted, reviewed, issued, delivered, { type: 'ArchiveRequest', today: d('2026-03-16'), archiveNo: 'A-1' }]).state.status).toBe('archived');
+  });
+
+  it('a reply without approval is refused; a clerk cannot review; rejection sends the draft back', () => {
+    const drafted: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'unable.not_held', withheld: [], content: '经检索不存在。' };
+    expect(when([...handled, drafted], { type: 'IssueReply', today: d('2026-03-10') })).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
+    expect(when([...handled, drafted], { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'c', actorRole: 'clerk' })).toMatchObject({ kind: 'forbidden' });
+    const rejected = run([...handled, drafted, { type: 'ReviewReply', today: d('2026-03-10'), approved: false, comment: '理由不充分', actorId: 'r', actorRole: 'reviewer' }]);
+    expect(rejected.state.status).toBe('in_progress');
+  });
+
+  it('partial disclosure lists what was withheld and on which 不予公开 ground', () => {
+    const partial = (withheld: { item: string; ground: never; reason: string }[]): RequestCommand => ({ type: 'DraftReply', today: d('2026-03-10'), category: 'partial', withheld, content: '部分公开。' });
+    expect(when(handled, partial([]))).toMatchObject({ code: 'PARTIAL_NEEDS_WITHHELD' });
+    expect(when(handled, partial([{ item: '身份证号', ground: 'disclose' as never, reason: 'x' }]))).toMatchObject({ code: 'INVALID_WITHHOLD_GROUND' });
+    expect(only(when(handled, partial([{ item: '申请人身份证号码', ground: 'withhold.third_party' as never, reason: '涉及个人隐私' }])))).toMatchObject({
+      data: { category: 'partial', withheld: [{ item: '申请人身份证号码', ground: 'withhold.third_party' }] },
+    });
+  });
+
+  it('cannot draft while a consultation is open or a fee is unpaid', () => {
+    const consult: RequestCommand = { type: 'StartConsultation', today: d('2026-03-04'), consultationId: 'c', kind: 'agency', party: '区民政局', subject: '会商' };
+    const draft: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开' };
+    expect(when([...handled, consult], draft)).toMatchObject({ code: 'CONSULTATION_OPEN' });
+    const fee: RequestCommand = { type: 'IssueFeeNotice', today: d('2026-03-04'), method: 'per_request', quantity: 12, pausesClock: false };
+    expect(when([...handled, fee], draft)).toMatchObject({ code: 'FEE_UNPAID' });
+    expect(when(handled, { ...fee, quantity: 3 } as RequestCommand)).toMatchObject({ code: 'FEE_NOT_DUE' });
+  });
+
+  it('records reconsideration and litigation against a reply, with outcomes', () => {
+    const done = [
+      ...handled,
+      { type: 'DraftReply', today: d('2026-03-10'), category: 'withhold.process_info', withheld: [], content: '不予公开' } as RequestCommand,
+      { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'h', actorRole: 'office_head' } as RequestCommand,
+      { type: 'IssueReply', today: d('2026-03-11') } as RequestCommand,
+    ];
+    const file: RequestCommand = { type: 'FileChallenge', today: d('2026-04-01'), challengeId: 'fy1', kind: 'reconsideration', filedOn: d('2026-04-01'), body: '枣庄市人民政府' };
+    expect(when(handled, file)).toMatchObject({ code: 'NO_REPLY_YET' });
+    const { events } = run([...done, file, { type: 'DecideChallenge', today: d('2026-06-01'), challengeId: 'fy1', outcome: '纠正', decidedOn: d('2026-05-28') }]);
+    expect(events.slice(-2).map((e) => e.type)).toEqual(['requests.ChallengeFiled', 'requests.ChallengeDecided']);
+  });
+
+  it('transfers to another unit (移交) and refuses a transfer to itself', () => {
+    expect(only(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' }))).toMatchObject({
+      data: { unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-CIVIL' },
+    });
+    expect(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' })).toMatchObject({ code: 'TRANSFER_TO_SAME_UNIT' });
+  });
+});

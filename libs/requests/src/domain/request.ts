@@ -1,0 +1,237 @@
+import type {
+  ChallengeDecided,
+  ChallengeFiled,
+  ConsultationEnded,
+  ConsultationStarted,
+  CorrectionReceived,
+  CorrectionRequested,
+  DeadlineExtended,
+  FeeNoticeIssued,
+  FeePaid,
+  InformationLinked,
+  InvestigationAnswered,
+  InvestigationRequested,
+  ReplyCategory,
+  ReplyDelivered,
+  ReplyDrafted,
+  ReplyIssued,
+  ReplyReviewed,
+  RequestAbandoned,
+  RequestArchived,
+  RequestAssigned,
+  RequestReceived,
+  RequestTransferred,
+  WithheldItem,
+} from '@gongkai/contracts';
+import type { DomainEvent } from '@gongkai/platform/domain';
+import { defaultWorkingDayCalendar, type LocalDate, type PauseInterval } from '@gongkai/working-days';
+
+/** A disclosure request (依申请公开) from intake to archive. */
+export type RequestEvent =
+  | DomainEvent<'requests.RequestReceived', RequestReceived>
+  | DomainEvent<'requests.CorrectionRequested', CorrectionRequested>
+  | DomainEvent<'requests.CorrectionReceived', CorrectionReceived>
+  | DomainEvent<'requests.RequestAssigned', RequestAssigned>
+  | DomainEvent<'requests.RequestTransferred', RequestTransferred>
+  | DomainEvent<'requests.InvestigationRequested', InvestigationRequested>
+  | DomainEvent<'requests.InvestigationAnswered', InvestigationAnswered>
+  | DomainEvent<'requests.ConsultationStarted', ConsultationStarted>
+  | DomainEvent<'requests.ConsultationEnded', ConsultationEnded>
+  | DomainEvent<'requests.DeadlineExtended', DeadlineExtended>
+  | DomainEvent<'requests.FeeNoticeIssued', FeeNoticeIssued>
+  | DomainEvent<'requests.FeePaid', FeePaid>
+  | DomainEvent<'requests.ReplyDrafted', ReplyDrafted>
+  | DomainEvent<'requests.ReplyReviewed', ReplyReviewed>
+  | DomainEvent<'requests.ReplyIssued', ReplyIssued>
+  | DomainEvent<'requests.RequestAbandoned', RequestAbandoned>
+  | DomainEvent<'requests.ReplyDelivered', ReplyDelivered>
+  | DomainEvent<'requests.RequestArchived', RequestArchived>
+  | DomainEvent<'requests.InformationLinked', InformationLinked>
+  | DomainEvent<'requests.ChallengeFiled', ChallengeFiled>
+  | DomainEvent<'requests.ChallengeDecided', ChallengeDecided>;
+
+export type RequestStatus =
+  | 'registered'
+  | 'awaiting_correction'
+  | 'in_progress'
+  | 'under_review'
+  | 'approved'
+  | 'replied'
+  | 'delivered'
+  | 'archived'
+  | 'abandoned';
+
+/** Reply statutory limit (Art. 33): 20 working days from receipt, day of receipt not counted. */
+export const REPLY_WORKING_DAYS = 20;
+export const MAX_EXTENSION_WORKING_DAYS = 20;
+export const CORRECTION_NOTICE_WORKING_DAYS = 7;
+export const THIRD_PARTY_WORKING_DAYS = 15;
+export const FEE_PAYMENT_WORKING_DAYS = 20;
+
+/** The statutory clock, everything the due date depends on. Pure data, folded from events. */
+export interface RequestClock {
+  /** The receipt date, or the day the corrected request arrived (restart). */
+  startedOn: LocalDate;
+  /** Consultations and (by setting) fee periods; `to: null` while still running. */
+  pauses: { id: string; from: LocalDate; to: LocalDate | null }[];
+  extensionDays: number;
+  /** While a correction is awaited the clock does not run (it restarts on arrival). */
+  suspendedForCorrection: boolean;
+}
+
+export interface OpenRequest {
+  status: RequestStatus;
+  requestId: string;
+  unitId: string;
+  receivedOn: LocalDate;
+  applicantKey: string;
+  clock: RequestClock;
+  correction: { noticeOn: LocalDate; dueOn: LocalDate; receivedOn: LocalDate | null } | null;
+  handlerId: string | null;
+  investigations: Record<string, { answered: boolean }>;
+  consultations: Record<string, { open: boolean; kind: string }>;
+  fee: { amountYuan: number; payByOn: LocalDate; paid: boolean } | null;
+  draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
+  reply: { category: ReplyCategory; closedOn: LocalDate } | null;
+  challenges: Record<string, { decided: boolean; kind: string }>;
+}
+
+export type RequestState = { status: 'none' } | OpenRequest;
+
+export const initialRequestState: RequestState = { status: 'none' };
+
+const date = (value: string) => value as LocalDate;
+
+export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
+  if (event.type === 'requests.RequestReceived') {
+    const d = event.data;
+    return {
+      status: 'registered',
+      requestId: d.requestId,
+      unitId: d.unitId,
+      receivedOn: date(d.receivedOn),
+      applicantKey: d.applicantKey,
+      clock: { startedOn: date(d.receivedOn), pauses: [], extensionDays: 0, suspendedForCorrection: false },
+      correction: null,
+      handlerId: null,
+      investigations: {},
+      consultations: {},
+      fee: null,
+      draft: null,
+      reply: null,
+      challenges: {},
+    };
+  }
+  if (state.status === 'none') return state;
+  const s = state;
+  switch (event.type) {
+    case 'requests.CorrectionRequested':
+      return {
+        ...s,
+        status: 'awaiting_correction',
+        correction: { noticeOn: date(event.data.noticeOn), dueOn: date(event.data.correctionDueOn), receivedOn: null },
+        clock: { ...s.clock, suspendedForCorrection: true },
+      };
+    case 'requests.CorrectionReceived':
+      return {
+        ...s,
+        status: s.handlerId ? 'in_progress' : 'registered',
+        correction: s.correction && { ...s.correction, receivedOn: date(event.data.receivedOn) },
+        // Art. 30: the period restarts from the day the corrected request arrives.
+        clock: { ...s.clock, startedOn: date(event.data.receivedOn), pauses: [], suspendedForCorrection: false },
+      };
+    case 'requests.RequestAssigned':
+      return { ...s, status: s.status === 'registered' ? 'in_progress' : s.status, handlerId: event.data.handlerId };
+    case 'requests.RequestTransferred':
+      return { ...s, unitId: event.data.toUnitId, handlerId: null, status: s.status === 'in_progress' ? 'registered' : s.status };
+    case 'requests.InvestigationRequested':
+      return { ...s, investigations: { ...s.investigations, [event.data.taskId]: { answered: false } } };
+    case 'requests.InvestigationAnswered':
+      return { ...s, investigations: { ...s.investigations, [event.data.taskId]: { answered: true } } };
+    case 'requests.ConsultationStarted':
+      return {
+        ...s,
+        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind } },
+        clock: { ...s.clock, pauses: [...s.clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] },
+      };
+    case 'requests.ConsultationEnded':
+      return {
+        ...s,
+        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], open: false } },
+        clock: { ...s.clock, pauses: closePause(s.clock.pauses, event.data.consultationId, date(event.data.endedOn)) },
+      };
+    case 'requests.DeadlineExtended':
+      return { ...s, clock: { ...s.clock, extensionDays: s.clock.extensionDays + event.data.workingDays } };
+    case 'requests.FeeNoticeIssued':
+      return {
+        ...s,
+        fee: { amountYuan: event.data.amountYuan, payByOn: date(event.data.payByOn), paid: false },
+        clock: event.data.pausesClock ? { ...s.clock, pauses: [...s.clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] } : s.clock,
+      };
+    case 'requests.FeePaid':
+      return { ...s, fee: s.fee && { ...s.fee, paid: true }, clock: { ...s.clock, pauses: closePause(s.clock.pauses, 'fee', date(event.data.paidOn)) } };
+    case 'requests.ReplyDrafted':
+      return { ...s, status: 'under_review', draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis } };
+    case 'requests.ReplyReviewed':
+      return { ...s, status: event.data.approved ? 'approved' : 'in_progress' };
+    case 'requests.ReplyIssued':
+      return { ...s, status: 'replied', reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
+    case 'requests.RequestAbandoned':
+      return { ...s, status: 'abandoned', reply: { category: event.data.category, closedOn: date(event.data.abandonedOn) } };
+    case 'requests.ReplyDelivered':
+      return { ...s, status: 'delivered' };
+    case 'requests.RequestArchived':
+      return { ...s, status: 'archived' };
+    case 'requests.InformationLinked':
+      return s;
+    case 'requests.ChallengeFiled':
+      return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { decided: false, kind: event.data.kind } } };
+    case 'requests.ChallengeDecided':
+      return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { ...s.challenges[event.data.challengeId], decided: true } } };
+  }
+}
+
+const closePause = (pauses: RequestClock['pauses'], id: string, to: LocalDate) =>
+  pauses.map((p) => (p.id === id && p.to === null ? { ...p, to } : p));
+
+/** The pauses as the calendar takes them: a running pause is closed at `today`. */
+export function pausesAsOf(clock: RequestClock, today: LocalDate): PauseInterval[] {
+  return clock.pauses.map((p) => ({ from: p.from, to: p.to ?? (today < p.from ? p.from : today) }));
+}
+
+/**
+ * The statutory due date as of `today` (a running pause is assumed to end today, so the date moves
+ * while a consultation runs). Null while a correction is awaited: the clock restarts on arrival.
+ */
+export function dueDate(clock: RequestClock, today: LocalDate): LocalDate | null {
+  if (clock.suspendedForCorrection) return null;
+  return defaultWorkingDayCalendar().addWorkingDays(clock.startedOn, REPLY_WORKING_DAYS + clock.extensionDays, {
+    pauses: pausesAsOf(clock, today),
+  });
+}
+
+/** Working days used from the clock's start to `on` (start day not counted, pauses excluded). */
+export function workingDaysUsed(clock: RequestClock, on: LocalDate): number {
+  return defaultWorkingDayCalendar().workingDaysBetween(clock.startedOn, on, { pauses: pausesAsOf(clock, on) });
+}
+
+export interface ClockReading {
+  dueOn: LocalDate | null;
+  /** Working days left (negative when overdue); null while the clock is stopped for correction. */
+  remainingWorkingDays: number | null;
+  overdue: boolean;
+  nearDue: boolean;
+  paused: boolean;
+}
+
+export function readClock(clock: RequestClock, today: LocalDate, nearDueDays = 3): ClockReading {
+  const dueOn = dueDate(clock, today);
+  const paused = clock.pauses.some((p) => p.to === null);
+  if (!dueOn) return { dueOn, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true };
+  const remaining = defaultWorkingDayCalendar().workingDaysBetween(today, dueOn, { pauses: pausesAsOf(clock, today) });
+  const overdue = today > dueOn;
+  return { dueOn, remainingWorkingDays: remaining, overdue, nearDue: !overdue && remaining <= nearDueDays, paused };
+}
+
+export const requestStreamId = (requestId: string) => `requests.request-${requestId}`;
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['replied', 'delivered', 'archived', 'abandoned'];

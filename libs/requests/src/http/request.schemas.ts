@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  APPLICANT_TYPES,
+  CHALLENGE_KINDS,
+  CHALLENGE_OUTCOMES,
+  CONSULTATION_KINDS,
+  DELIVERY_METHODS,
+  FEE_METHODS,
+  ID_DOCUMENT_KINDS,
+  PREFERRED_FORMS,
+  REPLY_CATEGORY_CODES,
+  REQUEST_CHANNELS,
+  unitIdSchema,
+} from '@gongkai/contracts';
+
+const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
+/** Free text: trimmed, bounded, and never markup (the portal shows it back to staff). */
+export const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: '不是有效的日期' });
+
+const applicant = z
+  .object({
+    type: z.enum(APPLICANT_TYPES),
+    name: plainText(2, 100),
+    contactPerson: plainText(2, 50).optional(),
+    idDocument: z.object({ kind: z.enum(ID_DOCUMENT_KINDS), number: z.string().trim().regex(/^[0-9A-Za-z-]{5,30}$/, { message: '证件号码格式不正确' }) }).optional(),
+    phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, { message: '联系电话格式不正确' }).optional(),
+    email: z.email({ message: '电子邮箱格式不正确' }).max(100).optional(),
+    address: plainText(4, 200).optional(),
+  })
+  .refine((a) => Boolean(a.phone || a.email || a.address), { message: '请至少填写一种联系方式（联系电话、电子邮箱或通信地址）' });
+
+export const publicRequestBody = z.object({
+  unitId: unitIdSchema,
+  applicant,
+  description: plainText(5, 2000),
+  purpose: plainText(2, 500).optional(),
+  preferredForm: z.enum(PREFERRED_FORMS),
+  delivery: z.enum(DELIVERY_METHODS),
+});
+
+export const staffRequestBody = publicRequestBody.extend({
+  channel: z.enum(REQUEST_CHANNELS),
+  /** Art. 31: submitted (in person), signed for (registered post), confirmed with the applicant (letter, fax, online). */
+  receivedOn: calendarDate,
+});
+
+const withheld = z.array(z.object({ item: plainText(1, 300), ground: z.enum(REPLY_CATEGORY_CODES), reason: plainText(2, 500) })).max(50);
+
+/** The handling steps: `POST /api/requests/:requestId/<action>` with these bodies. */
+export const ACTION_BODIES = {
+  'correction-notice': z.object({ items: z.array(plainText(2, 300)).min(1).max(20), periodWorkingDays: z.number().int().min(1).max(30).default(10) }),
+  'correction-received': z.object({ receivedOn: calendarDate, note: plainText(1, 2000).optional() }),
+  'abandon-no-correction': z.object({}),
+  assign: z.object({ handlerId: plainText(1, 100), handlerName: plainText(1, 50).optional() }),
+  transfer: z.object({ toUnitId: unitIdSchema, reason: plainText(2, 500) }),
+  investigations: z.object({ taskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), assistingUnitId: unitIdSchema, question: plainText(2, 1000), internalWorkingDays: z.number().int().min(1).max(20) }),
+  'investigation-answer': z.object({ taskId: z.string().min(1).max(40), answer: plainText(1, 2000) }),
+  consultations: z.object({ consultationId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), kind: z.enum(CONSULTATION_KINDS), party: plainText(2, 200), subject: plainText(2, 1000) }),
+  'consultation-end': z.object({ consultationId: z.string().min(1).max(40), outcome: plainText(1, 1000), endedOn: calendarDate.optional() }),
+  extension: z.object({ workingDays: z.number().int().min(1).max(20), reason: plainText(2, 500), noticeSentOn: calendarDate }),
+  'fee-notice': z.object({ method: z.enum(FEE_METHODS), pages: z.number().int().min(1).max(1_000_000).optional() }),
+  'fee-paid': z.object({ amountYuan: z.number().int().min(0) }),
+  'abandon-unpaid': z.object({}),
+  'draft-reply': z.object({ category: z.enum(REPLY_CATEGORY_CODES), withheld: withheld.default([]), content: plainText(1, 5000) }),
+  review: z.object({ approved: z.boolean(), comment: plainText(1, 1000).optional() }),
+  reply: z.object({}),
+  delivery: z.object({ method: z.enum(DELIVERY_METHODS), reference: plainText(1, 100).optional() }),
+  archive: z.object({ archiveNo: plainText(1, 60) }),
+  'link-information': z.object({ informationKey: z.string().regex(/^[a-z0-9-]{1,60}$/), information: plainText(2, 300), documentId: z.string().min(1).max(80).optional() }),
+  challenges: z.object({ challengeId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), kind: z.enum(CHALLENGE_KINDS), filedOn: calendarDate, body: plainText(2, 200) }),
+  'challenge-decision': z.object({ challengeId: z.string().min(1).max(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: calendarDate }),
+} as const;
+export type RequestAction = keyof typeof ACTION_BODIES;
+
+export const table2Body = z.object({
+  regulations_issued: z.number().int().min(0).default(0),
+  regulations_repealed: z.number().int().min(0).default(0),
+  regulations_in_force: z.number().int().min(0).default(0),
+  normative_issued: z.number().int().min(0).default(0),
+  normative_repealed: z.number().int().min(0).default(0),
+  normative_in_force: z.number().int().min(0).default(0),
+  licensing_decisions: z.number().int().min(0).default(0),
+  penalty_decisions: z.number().int().min(0).default(0),
+  enforcement_decisions: z.number().int().min(0).default(0),
+  fees_amount_10k_yuan: z.number().min(0).max(1_000_000).default(0),
+});

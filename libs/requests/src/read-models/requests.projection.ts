@@ -1,0 +1,198 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, RequestReceived, ReplyCategory, WithheldItem } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import type { ReportableRequest } from '../domain/annual-report';
+import { evolveRequest, type OpenRequest, type RequestEvent } from '../domain/request';
+
+/** One document per request: the decider's state (clock included) plus what the screens show. */
+export interface RequestView {
+  requestId: string;
+  unitId: string;
+  channel: string;
+  receivedOn: string;
+  applicantType: ReportableRequest['applicantType'];
+  applicant: Omit<RequestReceived['applicant'], 'idDocument'> & { idDocument?: { kind: string; masked: string } };
+  applicantKey: string;
+  trackingCodeHash: string;
+  description: string;
+  preferredForm: string;
+  delivery: string;
+  possibleRepeatOf: string[];
+  state: OpenRequest;
+  status: OpenRequest['status'];
+  /** When the current stage began, for the internal time limits. */
+  stageSince: string;
+  category: ReplyCategory | null;
+  closedOn: string | null;
+  reply: { repliedOn: string; legalBasis: string; withheld: WithheldItem[]; workingDaysUsed: number; onTime: boolean } | null;
+  draft: { category: ReplyCategory; content: string; withheld: WithheldItem[]; legalBasis: string } | null;
+  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
+  fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; payByOn: string; paidOn?: string } | null;
+  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; answerDueOn?: string; endedOn?: string; outcome?: string }[];
+  investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
+  challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
+  information: { informationKey: string; information: string; documentId?: string } | null;
+  history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
+  updatedAt: string;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+export class RequestsProjection implements Projection {
+  readonly name = 'requests.requests';
+  readonly collections = ['requests'];
+  readonly eventTypes = [
+    'requests.RequestReceived',
+    'requests.CorrectionRequested',
+    'requests.CorrectionReceived',
+    'requests.RequestAssigned',
+    'requests.RequestTransferred',
+    'requests.InvestigationRequested',
+    'requests.InvestigationAnswered',
+    'requests.ConsultationStarted',
+    'requests.ConsultationEnded',
+    'requests.DeadlineExtended',
+    'requests.FeeNoticeIssued',
+    'requests.FeePaid',
+    'requests.ReplyDrafted',
+    'requests.ReplyReviewed',
+    'requests.ReplyIssued',
+    'requests.RequestAbandoned',
+    'requests.ReplyDelivered',
+    'requests.RequestArchived',
+    'requests.InformationLinked',
+    'requests.ChallengeFiled',
+    'requests.ChallengeDecided',
+  ];
+
+  constructor(private readonly connection: Connection) {}
+
+  get requests() {
+    return this.connection.collection('requests');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    await projectDocument<RequestView>(this.requests, event.data.requestId as string, event, (current): RequestView | null => {
+      const view = current ? (withoutMeta(current) as RequestView) : null;
+      const domainEvent = { type: event.type, data: event.data } as RequestEvent;
+      const entry = { type: event.type.slice('requests.'.length), at: event.occurredAt, userId: event.actor.userId, unitId: event.actor.unitId, role: event.actor.role };
+      if (domainEvent.type === 'requests.RequestReceived') {
+        const d = domainEvent.data;
+        const { idDocument, ...applicant } = d.applicant;
+        return {
+          requestId: d.requestId,
+          unitId: d.unitId,
+          channel: d.channel,
+          receivedOn: d.receivedOn,
+          applicantType: d.applicant.type,
+          applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
+          applicantKey: d.applicantKey,
+          trackingCodeHash: d.trackingCodeHash,
+          description: d.description,
+          preferredForm: d.preferredForm,
+          delivery: d.delivery,
+          possibleRepeatOf: d.possibleRepeatOf,
+          state: evolveRequest({ status: 'none' }, domainEvent) as OpenRequest,
+          status: 'registered',
+          stageSince: d.receivedOn,
+          category: null,
+          closedOn: null,
+          reply: null,
+          draft: null,
+          correction: null,
+          extension: null,
+          fee: null,
+          consultations: [],
+          investigations: [],
+          challenges: [],
+          information: null,
+          history: [entry],
+          updatedAt: event.occurredAt,
+        };
+      }
+      if (!view) return null;
+      const state = evolveRequest(view.state, domainEvent) as OpenRequest;
+      const next: RequestView = {
+        ...view,
+        state,
+        unitId: state.unitId,
+        status: state.status,
+        stageSince: state.status !== view.status ? day(event.occurredAt) : view.stageSince,
+        history: [...view.history, entry],
+        updatedAt: event.occurredAt,
+      };
+      const e = domainEvent;
+      switch (e.type) {
+        case 'requests.CorrectionRequested':
+          return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
+        case 'requests.CorrectionReceived':
+          return { ...next, correction: view.correction && { ...view.correction, receivedOn: e.data.receivedOn } };
+        case 'requests.InvestigationRequested': {
+          const { requestId: _r, unitId: _u, ...task } = e.data;
+          return { ...next, investigations: [...view.investigations, task] };
+        }
+        case 'requests.InvestigationAnswered':
+          return { ...next, investigations: view.investigations.map((t) => (t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t)) };
+        case 'requests.ConsultationStarted': {
+          const { requestId: _r, unitId: _u, ...consultation } = e.data;
+          return { ...next, consultations: [...view.consultations, consultation] };
+        }
+        case 'requests.ConsultationEnded':
+          return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome } : c)) };
+        case 'requests.DeadlineExtended': {
+          const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
+          return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
+        }
+        case 'requests.FeeNoticeIssued': {
+          const { method, quantity, amountYuan, noticeOn, payByOn } = e.data;
+          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn } };
+        }
+        case 'requests.FeePaid':
+          return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
+        case 'requests.ReplyDrafted':
+          return { ...next, draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis } };
+        case 'requests.ReplyIssued': {
+          const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+          return { ...next, category: e.data.category, closedOn: repliedOn, reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } };
+        }
+        case 'requests.RequestAbandoned':
+          return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+        case 'requests.InformationLinked': {
+          const { informationKey, information, documentId } = e.data;
+          return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
+        }
+        case 'requests.ChallengeFiled': {
+          const { challengeId, kind, filedOn, body } = e.data;
+          return { ...next, challenges: [...view.challenges, { challengeId, kind, filedOn, body, outcome: null, decidedOn: null }] };
+        }
+        case 'requests.ChallengeDecided':
+          return {
+            ...next,
+            challenges: view.challenges.map((c) => (c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c)),
+          };
+        default:
+          return next;
+      }
+    });
+  }
+
+  private strip(doc: Record<string, unknown> | null): RequestView | null {
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as RequestView;
+  }
+
+  async get(requestId: string): Promise<RequestView | null> {
+    return this.strip(await this.requests.findOne({ _id: requestId as never }));
+  }
+
+  async byTrackingHash(hash: string): Promise<RequestView | null> {
+    return this.strip(await this.requests.findOne({ trackingCodeHash: hash }));
+  }
+
+  async find(filter: Record<string, unknown>): Promise<RequestView[]> {
+    const docs = await this.requests.find(filter, { sort: { receivedOn: 1, requestId: 1 } }).toArray();
+    return docs.map((d) => this.strip(d)!);
+  }
+}
