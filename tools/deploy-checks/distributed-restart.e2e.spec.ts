@@ -28,6 +28,7 @@ interface Proc {
 
 function renderedConfig(): Record<string, string> {
   const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), 'dev'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!run.stdout) throw new Error(`render.mjs printed nothing: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { overlays: { objects: { kind: string; metadata: { name: string }; data?: Record<string, string> }[] }[] };
   const objects = report.overlays[0].objects;
   const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'gongkai-config')!.data!;

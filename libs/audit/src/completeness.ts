@@ -38,8 +38,8 @@ export function checkDecisionCompleteness(
   nonDecision: Readonly<Record<string, string>> = NON_DECISION_EVENT_TYPES,
 ): CompletenessFinding[] {
   const findings: CompletenessFinding[] = [];
-  const envelope = shapeOf(envelopeSchema as unknown as ZodType)!;
-  const actor = shapeOf(envelope.actor)!;
+  const envelope = shapeOf(envelopeSchema as unknown as ZodType) ?? {};
+  const actor = (envelope.actor && shapeOf(envelope.actor)) ?? {};
   for (const field of ['userId', 'unitId', 'role']) {
     if (!(field in actor)) findings.push({ type: '(envelope)', version: null, problem: 'envelope_incomplete', detail: `actor.${field} missing` });
   }

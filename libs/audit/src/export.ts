@@ -57,6 +57,6 @@ async function coveringAnchor(store: EventStore, events: StoredEvent[]): Promise
     proofs: heads
       .filter((h) => wanted.has(h.streamId))
       .sort((a, b) => (a.streamId < b.streamId ? -1 : 1))
-      .map((h) => ({ streamId: h.streamId, revision: h.revision, hash: h.hash, path: proofs.get(h.streamId)! })),
+      .map((h) => ({ streamId: h.streamId, revision: h.revision, hash: h.hash, path: proofs.get(h.streamId) ?? [] })),
   };
 }

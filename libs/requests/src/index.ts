@@ -2,3 +2,4 @@ export * from './requests.module';
 export { requestDecider, type RequestCommand } from './domain/request.decide';
 export { requestStreamId } from './domain/request';
 export { trackingCodeHash, newTrackingCode } from './application/settings';
+export { runYearScenario } from './testing/year-scenario';

@@ -106,92 +106,9 @@ export class CatalogueItemsProjection implements Projection {
 
   async handle(event: EventEnvelope): Promise<void> {
     await this.ensureIndexes();
-    const data = event.data as { itemId: string };
-    const transition: ItemTransitionView = {
-      type: event.type.replace('catalogue.', ''),
-      at: event.occurredAt,
-      actor: event.actor,
-      version: (event.data as { version?: number }).version ?? null,
-      reason: ((event.data as { reason?: string; note?: string }).reason ?? (event.data as { note?: string }).note) || null,
-    };
-    await projectDocument<ItemView>(this.items, data.itemId, event, (current) => {
-      const item = current ? strip(current as never) : null;
-      const transitions = [...(item?.transitions ?? []), transition];
-      switch (event.type) {
-        case 'catalogue.ItemDrafted': {
-          const { itemId, unitId, content } = event.data as ItemDrafted;
-          return {
-            itemId,
-            unitId,
-            status: 'draft' as const,
-            content,
-            domainCode: content.domainCode,
-            guidelineItemCode: content.guidelineItemCode ?? null,
-            version: 0,
-            correction: null,
-            versions: [],
-            transitions,
-            withdrawal: null,
-            tokens: [],
-            nameTokens: [],
-            updatedAt: event.occurredAt,
-          };
-        }
-        case 'catalogue.ItemDraftUpdated': {
-          if (!item) return null;
-          const { content } = event.data as ItemDrafted;
-          return { ...item, content, domainCode: content.domainCode, guidelineItemCode: content.guidelineItemCode ?? null, transitions, updatedAt: event.occurredAt };
-        }
-        case 'catalogue.ItemPublished':
-        case 'catalogue.ItemRevised': {
-          if (!item) return null;
-          const published = event.data as ItemPublished & Partial<Pick<ItemRevised, 'reason'>>;
-          const { content } = published;
-          const versions = item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: published.publishedAt } : v));
-          versions.push({
-            version: published.version,
-            publishedAt: published.publishedAt,
-            supersededAt: null,
-            reason: published.reason ?? null,
-            publishedBy: event.actor.userId,
-            content,
-          });
-          return {
-            ...item,
-            status: 'published' as const,
-            content,
-            domainCode: content.domainCode,
-            guidelineItemCode: content.guidelineItemCode ?? null,
-            version: published.version,
-            correction: null,
-            versions,
-            transitions,
-            tokens: indexTokens(content.firstLevel, content.secondLevel, content.content, content.subject, domainName(content.domainCode)),
-            nameTokens: indexTokens(content.secondLevel, content.firstLevel),
-            updatedAt: event.occurredAt,
-          };
-        }
-        case 'catalogue.ItemReturnedForCorrection':
-          return item && { ...item, correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId }, transitions, updatedAt: event.occurredAt };
-        case 'catalogue.ItemWithdrawn': {
-          if (!item) return null;
-          const { reason, withdrawnAt } = event.data as ItemWithdrawn;
-          return {
-            ...item,
-            status: 'withdrawn' as const,
-            correction: null,
-            versions: item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: withdrawnAt } : v)),
-            withdrawal: { at: withdrawnAt, reason },
-            transitions,
-            tokens: [],
-            nameTokens: [],
-            updatedAt: event.occurredAt,
-          };
-        }
-        default:
-          return item;
-      }
-    });
+    await projectDocument<ItemView>(this.items, (event.data as { itemId: string }).itemId, event, (current) =>
+      applyItemEvent(current ? strip(current as never) : null, event),
+    );
   }
 
   async get(itemId: string): Promise<ItemView | null> {
@@ -292,6 +209,92 @@ export class CatalogueItemsProjection implements Projection {
       })
       .sort((a, b) => b.score - a.score || a.itemId.localeCompare(b.itemId))
       .slice(0, limit);
+  }
+}
+
+/** The items read model as a pure function: the next document for one event (null: none). */
+export function applyItemEvent(item: ItemView | null, event: EventEnvelope): ItemView | null {
+  const transition: ItemTransitionView = {
+    type: event.type.replace('catalogue.', ''),
+    at: event.occurredAt,
+    actor: event.actor,
+    version: (event.data as { version?: number }).version ?? null,
+    reason: ((event.data as { reason?: string; note?: string }).reason ?? (event.data as { note?: string }).note) || null,
+  };
+  const transitions = [...(item?.transitions ?? []), transition];
+  switch (event.type) {
+    case 'catalogue.ItemDrafted': {
+      const { itemId, unitId, content } = event.data as ItemDrafted;
+      return {
+        itemId,
+        unitId,
+        status: 'draft' as const,
+        content,
+        domainCode: content.domainCode,
+        guidelineItemCode: content.guidelineItemCode ?? null,
+        version: 0,
+        correction: null,
+        versions: [],
+        transitions,
+        withdrawal: null,
+        tokens: [],
+        nameTokens: [],
+        updatedAt: event.occurredAt,
+      };
+    }
+    case 'catalogue.ItemDraftUpdated': {
+      if (!item) return null;
+      const { content } = event.data as ItemDrafted;
+      return { ...item, content, domainCode: content.domainCode, guidelineItemCode: content.guidelineItemCode ?? null, transitions, updatedAt: event.occurredAt };
+    }
+    case 'catalogue.ItemPublished':
+    case 'catalogue.ItemRevised': {
+      if (!item) return null;
+      const published = event.data as ItemPublished & Partial<Pick<ItemRevised, 'reason'>>;
+      const { content } = published;
+      const versions = item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: published.publishedAt } : v));
+      versions.push({
+        version: published.version,
+        publishedAt: published.publishedAt,
+        supersededAt: null,
+        reason: published.reason ?? null,
+        publishedBy: event.actor.userId,
+        content,
+      });
+      return {
+        ...item,
+        status: 'published' as const,
+        content,
+        domainCode: content.domainCode,
+        guidelineItemCode: content.guidelineItemCode ?? null,
+        version: published.version,
+        correction: null,
+        versions,
+        transitions,
+        tokens: indexTokens(content.firstLevel, content.secondLevel, content.content, content.subject, domainName(content.domainCode)),
+        nameTokens: indexTokens(content.secondLevel, content.firstLevel),
+        updatedAt: event.occurredAt,
+      };
+    }
+    case 'catalogue.ItemReturnedForCorrection':
+      return item && { ...item, correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId }, transitions, updatedAt: event.occurredAt };
+    case 'catalogue.ItemWithdrawn': {
+      if (!item) return null;
+      const { reason, withdrawnAt } = event.data as ItemWithdrawn;
+      return {
+        ...item,
+        status: 'withdrawn' as const,
+        correction: null,
+        versions: item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: withdrawnAt } : v)),
+        withdrawal: { at: withdrawnAt, reason },
+        transitions,
+        tokens: [],
+        nameTokens: [],
+        updatedAt: event.occurredAt,
+      };
+    }
+    default:
+      return item;
   }
 }
 

@@ -212,7 +212,8 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
       }
       return;
     }
-    const anchor = checkpoint.anchor!;
+    const anchor = checkpoint.anchor;
+    if (!anchor) return;
     const at = { revision: anchor.streamRevision, position: anchor.data.position };
     for (const [streamId, revision, hash] of anchor.data.changed) expected.set(streamId, { revision, hash });
     const expectedRoot = merkleRoot([...expected].map(([streamId, head]) => ({ streamId, ...head })));

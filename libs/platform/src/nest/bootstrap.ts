@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,6 +18,27 @@ export interface AppDefinition {
   title: string;
   /** Builds the feature modules; it receives the validated configuration. */
   modules: (config: GongkaiConfig) => Type[];
+  /**
+   * A built single-page web app (apps/web/dist) served at the root URL: its files, and its
+   * index.html for any other GET that is not an API, health or metrics path. Ignored if absent.
+   */
+  staticRoot?: string;
+}
+
+const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
+
+/** Serves the web app's files, then index.html for client-side routes; never shadows server paths. */
+function serveWebApp(app: NestExpressApplication, root: string) {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(root, { index: false, fallthrough: true, maxAge: '1h', setHeaders: (res, path) => {
+    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  } });
+  app.use((request: { method: string; path: string }, response: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path) || /\.[a-z0-9]+$/i.test(request.path)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
 }
 
 /** Creates the Nest application of one shape; used by every app's main.ts and by tests. */
@@ -30,6 +53,7 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
   app.useLogger(app.get(NestPinoLogger));
   app.use(jsonBodies('1mb'));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  if (definition.staticRoot) serveWebApp(app, definition.staticRoot);
   const metrics = app.get(Metrics);
   app.use((request: { method: string; route?: { path?: string } }, response: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
     const stop = metrics.httpDuration.startTimer();

@@ -54,7 +54,7 @@ export function newTrackingCode(): string {
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let code = '';
   for (let i = 0; i < 26; i += 1) code += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
-  return code.match(/.{1,5}/g)!.join('-');
+  return (code.match(/.{1,5}/g) ?? []).join('-');
 }
 
 /** Codes are compared case-insensitively and without separators; only this hash is stored. */

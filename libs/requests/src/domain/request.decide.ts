@@ -187,7 +187,7 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       const endedOn = command.endedOn ?? today;
       const future = checkDate(endedOn, today, '征求意见结束日期');
       if (future) return future;
-      const started = s.clock.pauses.find((p) => p.id === command.consultationId)!.from;
+      const started = s.clock.pauses.find((p) => p.id === command.consultationId)?.from ?? s.clock.startedOn;
       if (endedOn < started) return DomainError.rule('DATE_BEFORE_START', '征求意见结束日期不能早于开始日期。');
       return [{ type: 'requests.ConsultationEnded', data: { ...base, consultationId: command.consultationId, endedOn, outcome: command.outcome } }];
     }
@@ -200,12 +200,12 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (command.workingDays > remaining) {
         return DomainError.rule('EXTENSION_TOO_LONG', `延长期限最长不得超过 20 个工作日（还可延长 ${remaining} 个工作日）。`);
       }
-      const currentDue = dueDate(s.clock, today)!;
+      const currentDue = dueDate(s.clock, today) ?? today; // never null: not awaiting correction
       if (today > currentDue) return DomainError.rule('DEADLINE_PASSED', `答复期限已于 ${currentDue} 届满，不能再延长。`);
       if (command.noticeSentOn > today || command.noticeSentOn < s.clock.startedOn) {
         return DomainError.rule('INVALID_NOTICE_DATE', '告知申请人的日期应在收到申请之后、且不晚于今天。');
       }
-      const newDueOn = dueDate({ ...s.clock, extensionDays: s.clock.extensionDays + command.workingDays }, today)!;
+      const newDueOn = dueDate({ ...s.clock, extensionDays: s.clock.extensionDays + command.workingDays }, today) ?? today;
       return [
         {
           type: 'requests.DeadlineExtended',
@@ -267,7 +267,7 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
     case 'IssueReply': {
       if (s.status !== 'approved' || !s.draft) return wrongStatus(s, '答复（须先起草并经审核通过）');
       const used = workingDaysUsed(s.clock, today);
-      const due = dueDate(s.clock, today)!;
+      const due = dueDate(s.clock, today) ?? today;
       return [
         {
           type: 'requests.ReplyIssued',

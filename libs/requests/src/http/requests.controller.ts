@@ -148,8 +148,8 @@ export class RequestsController {
       open: open.length,
       overdue: overdue.length,
       closed: closed.length,
-      onTimeRate: replied.length ? replied.filter((r) => r.reply!.onTime).length / replied.length : null,
-      averageWorkingDaysToReply: replied.length ? replied.reduce((s, r) => s + r.reply!.workingDaysUsed, 0) / replied.length : null,
+      onTimeRate: replied.length ? replied.filter((r) => r.reply?.onTime).length / replied.length : null,
+      averageWorkingDaysToReply: replied.length ? replied.reduce((s, r) => s + (r.reply?.workingDaysUsed ?? 0), 0) / replied.length : null,
       byCategory,
     };
   }
@@ -259,7 +259,8 @@ export class RequestsController {
         let quantity: number = i.pages;
         if (i.method === 'per_request') {
           // 按件: this request's position among the applicant's requests in its calendar month.
-          const self = (await this.requests.get(requestId))!;
+          const self = await this.requests.get(requestId);
+          if (!self) throw DomainError.conflict('READ_MODEL_BEHIND', '申请尚在登记处理中，请稍后重试。');
           const month = self.receivedOn.slice(0, 7);
           const mine = (await this.requests.find({ applicantKey: self.applicantKey })).filter((r) => r.receivedOn.startsWith(month));
           quantity = mine.findIndex((r) => r.requestId === requestId) + 1;

@@ -193,6 +193,6 @@ export class RequestsProjection implements Projection {
 
   async find(filter: Record<string, unknown>): Promise<RequestView[]> {
     const docs = await this.requests.find(filter, { sort: { receivedOn: 1, requestId: 1 } }).toArray();
-    return docs.map((d) => this.strip(d)!);
+    return docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null);
   }
 }

@@ -1,0 +1,120 @@
+import type { ManualScoreRecorded, ScoresFrozen, TrainingRecorded } from '@gongkai/contracts';
+import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
+import { leavesOf, type SchemeVersion } from './scheme';
+
+/**
+ * The evaluation of one scheme's period (考核评分): the district office's manual scores, then the
+ * frozen results. Once frozen, nothing in it changes.
+ */
+export type EvaluationEvent =
+  | DomainEvent<'assessment.ManualScoreRecorded', ManualScoreRecorded>
+  | DomainEvent<'assessment.ScoresFrozen', ScoresFrozen>;
+
+export interface EvaluationState {
+  manualScores: number;
+  frozen: ScoresFrozen | null;
+}
+
+export const initialEvaluationState: EvaluationState = { manualScores: 0, frozen: null };
+
+export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent): EvaluationState {
+  switch (event.type) {
+    case 'assessment.ManualScoreRecorded':
+      return { ...state, manualScores: state.manualScores + 1 };
+    case 'assessment.ScoresFrozen':
+      return { ...state, frozen: event.data };
+  }
+}
+
+export const evaluationStreamId = (schemeId: string) => `assessment.evaluation-${schemeId}`;
+
+/** The scheme as the evaluation sees it, loaded by the handler from the scheme stream. */
+export interface SchemeRef {
+  schemeId: string;
+  year: number;
+  version: SchemeVersion;
+}
+
+export type EvaluationCommand =
+  | {
+      type: 'RecordManualScore';
+      scheme: SchemeRef | null;
+      /** Whether the unit is one the scheme assesses (from the facts, read by the handler). */
+      unitAssessed: boolean;
+      unitId: string;
+      indicatorId: string;
+      points: number;
+      reason: string;
+      evidence: string[];
+    }
+  | { type: 'FreezeScores'; scheme: SchemeRef | null; result: Omit<ScoresFrozen, 'legalBasis' | 'reason'>; reason: string | null };
+
+const frozenError = (frozen: ScoresFrozen) =>
+  DomainError.conflict('SCORES_FROZEN', `${frozen.year}年度考核结果已于${frozen.asOf.slice(0, 10)}固化（方案第${frozen.schemeVersion}版），不能再更改。`);
+
+export function decideEvaluation(command: EvaluationCommand, state: EvaluationState): EvaluationEvent[] | DomainError {
+  if (!command.scheme) return DomainError.notFound('SCHEME_NOT_FOUND', '考核方案不存在或尚未发布。');
+  if (state.frozen) return frozenError(state.frozen);
+  const { scheme } = command;
+  switch (command.type) {
+    case 'RecordManualScore': {
+      const leaf = leavesOf(scheme.version.indicators).find(({ leaf }) => leaf.id === command.indicatorId)?.leaf;
+      if (!leaf) return DomainError.notFound('INDICATOR_NOT_FOUND', `方案第${scheme.version.version}版中没有指标“${command.indicatorId}”。`);
+      if (leaf.kind !== 'manual') return DomainError.rule('INDICATOR_NOT_MANUAL', `指标“${leaf.name}”由系统根据事实自动计分，不能人工打分。`);
+      if (!command.unitAssessed) return DomainError.notFound('UNIT_NOT_ASSESSED', `单位 ${command.unitId} 不在本方案的考核对象中。`);
+      const reason = command.reason?.trim() ?? '';
+      if (reason.length < 2) return DomainError.validation('REASON_REQUIRED', `人工评分须写明理由（指标“${leaf.name}”）。`);
+      if (!Number.isFinite(command.points) || command.points < 0 || command.points > leaf.points) {
+        return DomainError.validation('POINTS_OUT_OF_RANGE', `指标“${leaf.name}”的得分应在0到${leaf.points}分之间。`);
+      }
+      return [
+        {
+          type: 'assessment.ManualScoreRecorded',
+          data: {
+            schemeId: scheme.schemeId,
+            year: scheme.year,
+            schemeVersion: scheme.version.version,
+            unitId: command.unitId,
+            indicatorId: leaf.id,
+            points: command.points,
+            maxPoints: leaf.points,
+            reason,
+            evidence: command.evidence,
+          },
+        },
+      ];
+    }
+    case 'FreezeScores': {
+      if (command.result.schemeVersion !== scheme.version.version) {
+        return DomainError.conflict('SCHEME_CHANGED', '计分期间考核方案已修订，请重新计算后再固化。');
+      }
+      return [{ type: 'assessment.ScoresFrozen', data: { ...command.result, legalBasis: '台政办发〔2020〕10号 四（三）', reason: command.reason?.trim() || null } }];
+    }
+  }
+}
+
+export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
+  initialState: initialEvaluationState,
+  evolve: evolveEvaluation,
+  decide: decideEvaluation,
+};
+
+// ── Trainings (集中学习培训, seed 四(二)) ────────────────────────────────────────────────
+
+export type TrainingEvent = DomainEvent<'assessment.TrainingRecorded', TrainingRecorded>;
+export type TrainingState = { status: 'none' } | { status: 'recorded'; training: TrainingRecorded };
+export type TrainingCommand = { type: 'RecordTraining' } & TrainingRecorded;
+
+export const trainingStreamId = (trainingId: string) => `assessment.training-${trainingId}`;
+
+export const trainingDecider: Decider<TrainingCommand, TrainingEvent, TrainingState> = {
+  initialState: { status: 'none' },
+  evolve: (_state, event) => ({ status: 'recorded', training: event.data }),
+  decide: (command, state) => {
+    if (state.status === 'recorded') return DomainError.conflict('TRAINING_EXISTS', `培训“${command.trainingId}”已登记。`);
+    const units = command.participants.map((p) => p.unitId);
+    if (new Set(units).size !== units.length) return DomainError.validation('DUPLICATE_PARTICIPANT', '参训单位重复。');
+    const { type: _type, ...data } = command;
+    return [{ type: 'assessment.TrainingRecorded', data }];
+  },
+};

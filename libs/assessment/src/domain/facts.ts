@@ -1,0 +1,157 @@
+import type { EventEnvelope } from '@gongkai/contracts';
+import { toShanghaiDate } from '@gongkai/working-days';
+
+/**
+ * A fact (考核事实): one event of another service (or of assessment itself), reduced to what the
+ * assessment needs, with the event it came from and when it became known. Facts are append-only,
+ * one per event, so taking them "as of" an instant is a filter on `recordedAt`.
+ */
+export interface Fact {
+  /** The id of the event this fact is: the link an auditor follows. */
+  eventId: string;
+  streamId: string;
+  streamRevision: number;
+  type: string;
+  /** The units the fact is about. */
+  unitIds: string[];
+  /** The business date in Asia/Shanghai (replied on, published on…), null for state facts. */
+  on: string | null;
+  recordedAt: string;
+  occurredAt: string;
+  /** Global position in the store, when the envelope carried it: orders facts of one stream. */
+  position: number | null;
+  data: Record<string, unknown>;
+}
+
+type Picker = (data: Record<string, unknown>) => { unitIds: string[]; on: string | null; data: Record<string, unknown> };
+const pick = (data: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+const unit = (field: string, onField: string | null, keys: string[], dateOf: (v: unknown) => string | null = (v) => (typeof v === 'string' ? v.slice(0, 10) : null)): Picker => (data) => ({
+  unitIds: [String(data[field])],
+  on: onField ? dateOf(data[onField]) : null,
+  data: pick(data, keys),
+});
+const instantDate = (v: unknown) => (typeof v === 'string' ? toShanghaiDate(v) : null);
+
+/** The event types assessment keeps as facts, and how each becomes one. */
+export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
+  'catalogue.UnitRegistered': unit('unitId', null, ['unitId', 'name', 'level', 'kind']),
+  'catalogue.UnitRenamed': unit('unitId', null, ['unitId', 'name']),
+  'catalogue.UnitOpennessOfficeDesignated': unit('unitId', null, ['unitId', 'office', 'officerName']),
+  'catalogue.UnitResponsibleDomainsAssigned': unit('unitId', null, ['unitId', 'domainCodes']),
+  'catalogue.ItemPublished': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
+  'catalogue.ItemRevised': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
+  'catalogue.ItemWithdrawn': unit('unitId', 'withdrawnAt', ['itemId', 'unitId', 'domainCode', 'withdrawnAt']),
+  'catalogue.NegativeEntryDrafted': (data) => ({
+    unitIds: [String(data.ownerUnitId)],
+    on: null,
+    data: { entryId: data.entryId, ownerUnitId: data.ownerUnitId, matter: (data.content as { matter?: string })?.matter, lastReviewedOn: (data.content as { lastReviewedOn?: string })?.lastReviewedOn },
+  }),
+  'catalogue.NegativeEntryPublished': unit('ownerUnitId', 'publishedAt', ['entryId', 'ownerUnitId', 'publishedAt']),
+  'catalogue.NegativeEntryReviewed': unit('ownerUnitId', 'reviewedOn', ['entryId', 'ownerUnitId', 'reviewedOn']),
+  'catalogue.NegativeEntryWithdrawn': unit('ownerUnitId', null, ['entryId', 'ownerUnitId']),
+  'document-attributes.DocumentIssued': unit('unitId', 'issuedOn', ['documentId', 'unitId', 'title', 'documentNumber', 'attribute', 'issuedOn', 'publicationDueOn']),
+  'document-attributes.ConfidentialityReviewed': unit('unitId', null, ['documentId', 'unitId', 'outcome', 'attribute', 'previousAttribute']),
+  'document-attributes.PublicationRecorded': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'channel', 'publishedOn', 'late']),
+  'document-attributes.UnitYearlyReviewCompleted': unit('unitId', 'completedOn', ['year', 'unitId', 'tasks', 'kept', 'released', 'completedOn', 'onTime']),
+  'requests.RequestReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'channel', 'receivedOn']),
+  'requests.ReplyIssued': unit('unitId', 'repliedOn', ['requestId', 'unitId', 'category', 'repliedOn', 'workingDaysUsed', 'onTime']),
+  'requests.RequestAbandoned': unit('unitId', 'abandonedOn', ['requestId', 'unitId', 'category', 'abandonedOn']),
+  'interpretation.InterpretationPublished': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'publishedOn', 'dueOn', 'late', 'workingDaysLate']),
+  'interpretation.ConcernResponsePublished': unit('unitId', 'publishedAt', ['concernId', 'unitId', 'severity', 'kind', 'publishedAt', 'dueAt', 'hoursTaken', 'onTime'], instantDate),
+  'interpretation.ConsultationOpened': unit('unitId', 'opensOn', ['consultationId', 'unitId', 'title', 'kind', 'opensOn', 'closesOn', 'periodDays', 'minimumDays']),
+  'interpretation.AdoptionPublished': unit('unitId', 'publishedOn', ['consultationId', 'unitId', 'commentsReceived', 'adopted', 'publishedOn']),
+  'interpretation.OpenDaySummaryPublished': unit('unitId', 'heldOn', ['openDayId', 'unitId', 'heldOn', 'year', 'attendance']),
+  'interpretation.VillagePostingRecorded': unit('townUnitId', 'postedOn', ['committeeId', 'townUnitId', 'postingId', 'category', 'title', 'period', 'postedOn', 'dueOn', 'late', 'daysLate']),
+  'assessment.TrainingRecorded': (data) => ({
+    unitIds: (data.participants as { unitId: string }[]).map((p) => p.unitId),
+    on: String(data.heldOn),
+    data: pick(data, ['trainingId', 'title', 'heldOn', 'concentrated', 'participants']),
+  }),
+};
+
+export const FACT_EVENT_TYPES = Object.keys(FACT_PICKERS);
+
+export function factFromEvent(event: EventEnvelope): Fact | null {
+  const picker = FACT_PICKERS[event.type];
+  if (!picker) return null;
+  const { unitIds, on, data } = picker(event.data);
+  return {
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    type: event.type,
+    unitIds,
+    on,
+    recordedAt: event.recordedAt,
+    occurredAt: event.occurredAt,
+    position: event.globalPosition ?? null,
+    data,
+  };
+}
+
+/** Store order: position when known, else recording time and id (UUIDv7 ids grow with time). */
+export function compareFacts(a: Fact, b: Fact): number {
+  if (a.position !== null && b.position !== null && a.position !== b.position) return a.position - b.position;
+  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
+  if (a.streamId === b.streamId) return a.streamRevision - b.streamRevision;
+  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+}
+
+/** One line of Chinese saying what the fact is, for explanations and notices. */
+export function describeFact(fact: Fact): string {
+  const d = fact.data as Record<string, string | number | boolean | null | undefined>;
+  switch (fact.type) {
+    case 'catalogue.UnitRegistered':
+      return `登记单位“${d.name}”`;
+    case 'catalogue.UnitRenamed':
+      return `单位更名为“${d.name}”`;
+    case 'catalogue.UnitOpennessOfficeDesignated':
+      return `明确政务公开主管科室“${d.office}”、专人${d.officerName}`;
+    case 'catalogue.UnitResponsibleDomainsAssigned':
+      return `确定负责的试点领域：${(fact.data.domainCodes as string[]).join('、') || '无'}`;
+    case 'catalogue.ItemPublished':
+      return `发布目录事项 ${d.itemId}（领域 ${d.domainCode}）`;
+    case 'catalogue.ItemRevised':
+      return `修订目录事项 ${d.itemId}（第${d.version}版）`;
+    case 'catalogue.ItemWithdrawn':
+      return `撤销目录事项 ${d.itemId}`;
+    case 'catalogue.NegativeEntryDrafted':
+      return `拟定负面清单条目 ${d.entryId}（最近复核 ${d.lastReviewedOn}）`;
+    case 'catalogue.NegativeEntryPublished':
+      return `发布负面清单条目 ${d.entryId}`;
+    case 'catalogue.NegativeEntryReviewed':
+      return `复核负面清单条目 ${d.entryId}（${d.reviewedOn}）`;
+    case 'catalogue.NegativeEntryWithdrawn':
+      return `撤销负面清单条目 ${d.entryId}`;
+    case 'document-attributes.DocumentIssued':
+      return `印发《${d.title}》（${d.documentNumber}，${d.attribute}）`;
+    case 'document-attributes.ConfidentialityReviewed':
+      return `保密审查文件 ${d.documentId}：${d.outcome}`;
+    case 'document-attributes.PublicationRecorded':
+      return `文件 ${d.documentId} 于${d.publishedOn}公开${d.late ? '（逾期）' : '（按时）'}`;
+    case 'document-attributes.UnitYearlyReviewCompleted':
+      return `${d.year}年度不予公开信息评估完成（${d.tasks}件，${d.onTime ? '按期' : '逾期'}）`;
+    case 'requests.RequestReceived':
+      return `收到依申请公开申请 ${d.requestId}（${d.receivedOn}）`;
+    case 'requests.ReplyIssued':
+      return `答复申请 ${d.requestId}（${d.repliedOn}，用时${d.workingDaysUsed}个工作日，${d.onTime ? '按期' : '逾期'}）`;
+    case 'requests.RequestAbandoned':
+      return `申请 ${d.requestId} 视为放弃（${d.category}）`;
+    case 'interpretation.InterpretationPublished':
+      return `发布政策解读 ${d.documentId}（${d.publishedOn}，${d.late ? `逾期${d.workingDaysLate}个工作日` : '同步/按时'}）`;
+    case 'interpretation.ConcernResponsePublished':
+      return `回应关切 ${d.concernId}（用时${d.hoursTaken}小时，${d.onTime ? '按时' : '超时'}）`;
+    case 'interpretation.ConsultationOpened':
+      return `公开征求意见“${d.title}”（${d.opensOn}至${d.closesOn}）`;
+    case 'interpretation.AdoptionPublished':
+      return `公布征求意见采纳情况 ${d.consultationId}`;
+    case 'interpretation.OpenDaySummaryPublished':
+      return `举办政府开放日 ${d.openDayId}（${d.heldOn}，${d.attendance}人参加）`;
+    case 'interpretation.VillagePostingRecorded':
+      return `村(居)务公开 ${d.title}（${d.period}，${d.late ? `逾期${d.daysLate}天` : '按时'}）`;
+    case 'assessment.TrainingRecorded':
+      return `${d.concentrated ? '集中学习培训' : '培训'}“${d.title}”（${d.heldOn}）`;
+    default:
+      return fact.type;
+  }
+}
