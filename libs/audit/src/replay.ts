@@ -13,6 +13,7 @@ export type ReplayableProjection = Projection & { withConnection?(connection: Co
 export function projectionOn(projection: ReplayableProjection, connection: Connection): Projection {
   if (typeof projection.withConnection === 'function') return projection.withConnection(connection);
   const Class = projection.constructor as new (connection: Connection) => Projection;
+  if (Class.length !== 1) throw new Error(`read model ${projection.name} cannot be replayed elsewhere: give it withConnection(connection)`);
   const copy = new Class(connection);
   if (copy.name !== projection.name || canonicalJson([...copy.collections]) !== canonicalJson([...projection.collections])) {
     throw new Error(`read model ${projection.name} cannot be replayed elsewhere: give it withConnection(connection)`);

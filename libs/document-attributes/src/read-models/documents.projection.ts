@@ -30,15 +30,16 @@ export interface ReviewProgress {
 export function computeFigures(views: readonly DocumentView[], year: number, unitId: string | null): DocumentFigures {
   const end = `${year}-12-31`;
   const start = `${year}-01-01`;
+  const inYear = (date: string | null) => date !== null && date >= start && date <= end;
   const rows = (['规章', '行政规范性文件'] as const).map((documentType) => {
-    const ofType = views.filter((v) => v.documentType === documentType && v.issuedOn && (!unitId || v.unitId === unitId));
-    const invalidatedIn = (status: string) => ofType.filter((v) => v.validity === status && v.invalidatedOn! >= start && v.invalidatedOn! <= end).length;
+    const ofType = views.filter((v) => v.documentType === documentType && v.issuedOn !== null && (!unitId || v.unitId === unitId));
+    const invalidatedIn = (status: string) => ofType.filter((v) => v.validity === status && inYear(v.invalidatedOn)).length;
     return {
       documentType,
-      issued: ofType.filter((v) => v.issuedOn! >= start && v.issuedOn! <= end).length,
+      issued: ofType.filter((v) => inYear(v.issuedOn)).length,
       repealed: invalidatedIn('废止'),
       expired: invalidatedIn('失效'),
-      inForce: ofType.filter((v) => v.issuedOn! <= end && (v.validity === '现行有效' || v.invalidatedOn! > end)).length,
+      inForce: ofType.filter((v) => (v.issuedOn ?? '') <= end && (v.validity === '现行有效' || (v.invalidatedOn ?? '') > end)).length,
     };
   });
   return { year, unitId, rows };

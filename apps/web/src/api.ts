@@ -1,0 +1,103 @@
+/** The one HTTP client of the web app: JSON in and out, RFC 9457 problems turned into ApiError. */
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+
+  /** The message for one form field (`applicant.name` also matches `applicant.name.0`). */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
+  }
+}
+
+export interface Session {
+  token: string;
+  userId: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export type Role = 'clerk' | 'reviewer' | 'office_head' | 'district_office' | 'auditor' | 'admin';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  clerk: '政务公开专人（经办）',
+  reviewer: '保密审查人员',
+  office_head: '政府信息公开工作机构负责人',
+  district_office: '区政府办公室',
+  auditor: '审计监督人员',
+  admin: '系统管理员',
+};
+
+const SESSION_KEY = 'gongkai.session';
+
+export function loadSession(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null) {
+  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  try {
+    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] };
+    return new ApiError(response.status, problem.code ?? 'ERROR', problem.detail ?? problem.title ?? `请求失败（${response.status}）`, problem.errors ?? []);
+  } catch {
+    return new ApiError(response.status, 'ERROR', `请求失败（${response.status}），请稍后重试。`);
+  }
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const token = options.token === undefined ? loadSession()?.token : options.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。您填写的内容已保留。');
+  }
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Downloads a file (e.g. a .docx letter) with the session's token and saves it under its name. */
+export async function download(path: string): Promise<string> {
+  const token = loadSession()?.token;
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw await toError(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const filename = star ? decodeURIComponent(star[1]) : (plain?.[1] ?? 'download');
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return filename;
+}

@@ -1,0 +1,27 @@
+export interface Domain { code: string; name: string }
+export interface Unit { unitId: string; name: string; level: string; kind: string; opennessOffice: { office: string; officerName: string; officerPhone?: string } | null }
+export interface ItemContent {
+  domainCode: string; firstLevel: string; secondLevel?: string; content?: string;
+  legalBases: { law: string; article?: string }[]; timeLimit?: { text: string }; subject?: string; method?: string;
+  channels: { channel: string; other?: string }[]; audience?: { kind: string; detail?: string }; level: string; stage?: string;
+}
+export interface ItemVersion { version: number; publishedAt: string; supersededAt: string | null; reason: string | null; content: ItemContent }
+export interface PublicItem { itemId: string; unitId: string; status: string; content: ItemContent; domainName?: string; version: number; versions?: ItemVersion[] }
+export interface SearchHit { itemId: string; unitId: string; domainCode: string; name: string; firstLevel: string; matched: string[] }
+export interface PublicDocument { documentId: string; unitId: string; title: string; documentNumber: string; documentType: string; marking: string | null; issuedOn: string | null; firstPublishedOn?: string | null; validity?: string; publications?: { channel: string; url: string; publishedOn: string }[] }
+export interface Material { materialId: string; form: string; title: string; body?: string; reference?: string }
+export interface Policy { documentId: string; title: string; documentNumber: string; documentType: string; unitId: string; issuedOn: string; interpretations: { publishedOn: string; channels: string[]; late: boolean; materials: Material[] }[] }
+export interface Consultation {
+  consultationId: string; unitId: string; title: string; draft: string; kind: string; opensOn: string; closesOn: string; legalBasis: string; commentCount: number;
+  comments: { commentId: string; commenter: string | null; content: string; submittedOn: string }[];
+  adoption: { summary: string; commentsReceived: number; adopted: number; partlyAdopted: number; notAdopted: number; publishedOn: string } | null;
+}
+export interface Clock { dueOn: string; remainingWorkingDays: number; overdue: boolean; nearDue: boolean; paused?: boolean }
+export interface RequestSummary {
+  requestId: string; unitId: string; receivedOn: string; channel: string; applicantType: string; description: string; status: string; statusLabel: string;
+  clock: Clock | null; category: string | null; closedOn: string | null; possibleRepeatOf: string[];
+}
+export interface DocumentView {
+  documentId: string; unitId: string; title: string; documentNumber: string; documentType: string; phase: string; attribute: string | null;
+  legalBasis: string | null; reason: string | null; marking: string | null; needsInterpretation: boolean; registeredAt: string;
+}

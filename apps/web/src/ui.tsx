@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { ApiError, api } from './api';
+
+/** Loads one API resource; `reload` fetches again. Errors are shown, never swallowed. */
+export function useApi<T>(path: string | null, deps: unknown[] = []) {
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: path !== null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api<T>(path)
+      .then((data) => live && setState({ data, error: null, loading: false }))
+      .catch((error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'ERROR', String(error)), loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [path, tick, ...deps]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+/** Form values kept in sessionStorage, so a reload or a failed submission never loses typing. */
+export function useDraft<T extends object>(key: string, initial: T): [T, (patch: Partial<T>) => void, () => void] {
+  const storageKey = `gongkai.draft.${key}`;
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const raw = sessionStorage.getItem(storageKey);
+      return raw ? { ...initial, ...(JSON.parse(raw) as Partial<T>) } : initial;
+    } catch {
+      return initial;
+    }
+  });
+  const update = useCallback(
+    (patch: Partial<T>) =>
+      setValue((old) => {
+        const next = { ...old, ...patch };
+        sessionStorage.setItem(storageKey, JSON.stringify(next));
+        return next;
+      }),
+    [storageKey],
+  );
+  const clear = useCallback(() => {
+    sessionStorage.removeItem(storageKey);
+    setValue(initial);
+  }, [storageKey]);
+  return [value, update, clear];
+}
+
+export function Loading({ what = '内容' }: { what?: string }) {
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      正在加载{what}……
+    </p>
+  );
+}
+
+export function ErrorNotice({ error, title }: { error: ApiError | null; title?: string }) {
+  if (!error) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      {title ? <strong>{title}：</strong> : null}
+      {error.detail}
+      {error.errors.length > 0 ? <span className="muted">（请按各栏下方的提示修改）</span> : null}
+    </div>
+  );
+}
+
+export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'success' | 'warn' }) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'success' ? 'status' : undefined}>
+      {children}
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  error?: ApiError | null;
+  /** API field path(s) whose errors belong to this field. */
+  apiField?: string | string[];
+  hint?: string;
+  required?: boolean;
+  children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string; required?: boolean }) => ReactNode;
+}
+
+/** A labelled form control with its hint and, next to it, the API's error for that field. */
+export function Field({ label, name, error, apiField, hint, required, children }: FieldProps) {
+  const id = useId();
+  const fields = apiField === undefined ? [name] : Array.isArray(apiField) ? apiField : [apiField];
+  const message = error ? fields.map((f) => error.fieldMessage(f)).find(Boolean) : undefined;
+  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${message ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, name, 'aria-invalid': Boolean(message), 'aria-describedby': describedBy, required })}
+      {message ? (
+        <p className="field-error" id={`${id}-error`}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
+  useEffect(() => {
+    if (typeof children === 'string') document.title = `${children} - 台儿庄区政务公开`;
+  }, [children]);
+  return (
+    <header className="page-title">
+      <h1 tabIndex={-1} id="page-heading">
+        {children}
+      </h1>
+      {lead ? <p className="lead">{lead}</p> : null}
+    </header>
+  );
+}
+
+export const formatDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';

@@ -1,0 +1,210 @@
+import type { AssessmentMetric, ComputedIndicator } from '@gongkai/contracts';
+import { addCalendarDays, type LocalDate } from '@gongkai/working-days';
+import type { Fact } from './facts';
+import { round2 } from './scheme';
+
+export interface MetricContext {
+  unitId: string;
+  year: number;
+  /** The day the scores are taken as of (Asia/Shanghai). */
+  asOfDate: string;
+  /** min(asOfDate, year-12-31): the day freshness is measured at. */
+  referenceDate: string;
+  params: ComputedIndicator['params'];
+}
+
+export interface MetricResult {
+  /** null: nothing to count (the indicator's `whenNoData` decides). */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The facts that produced the value. */
+  facts: Fact[];
+  /** How the value came about, in Chinese. */
+  detail: string;
+  /** The facts that cost points (late replies…), a subset of `facts`. */
+  shortfalls: Fact[];
+}
+
+export interface MetricDefinition {
+  label: string;
+  /** 'percent' values are 0–100; 'count' are whole numbers; 'flag' are 0/1. */
+  unit: 'percent' | 'count' | 'flag';
+  compute(facts: readonly Fact[], context: MetricContext): MetricResult;
+}
+
+const inYear = (fact: Fact, year: number) => fact.on !== null && fact.on >= `${year}-01-01` && fact.on <= `${year}-12-31`;
+const ofType = (facts: readonly Fact[], type: string) => facts.filter((f) => f.type === type);
+
+function rate(label: string, all: Fact[], good: (f: Fact) => boolean): MetricResult {
+  if (all.length === 0) return { value: null, numerator: 0, denominator: 0, facts: [], detail: `本年度无${label}`, shortfalls: [] };
+  const ok = all.filter(good);
+  const value = round2((ok.length / all.length) * 100);
+  return { value, numerator: ok.length, denominator: all.length, facts: all, detail: `${label}${all.length}件，其中${ok.length}件达标，达标率${value}%`, shortfalls: all.filter((f) => !good(f)) };
+}
+
+function count(label: string, facts: Fact[]): MetricResult {
+  return { value: facts.length, numerator: facts.length, denominator: null, facts, detail: `本年度${label}${facts.length}次`, shortfalls: [] };
+}
+
+/** Latest state of each keyed thing (item, entry…) from facts already in store order. */
+function latestBy(facts: readonly Fact[], key: string): Map<string, Fact[]> {
+  const byKey = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    const id = String(fact.data[key]);
+    byKey.set(id, [...(byKey.get(id) ?? []), fact]);
+  }
+  return byKey;
+}
+
+/** The closed set of metric functions (no formula is ever evaluated). */
+export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
+  openness_office_designated: {
+    label: '明确政务公开主管科室和专人',
+    unit: 'flag',
+    compute(facts) {
+      const designations = ofType(facts, 'catalogue.UnitOpennessOfficeDesignated');
+      const last = designations.at(-1);
+      return last
+        ? { value: 1, numerator: 1, denominator: 1, facts: [last], detail: `已明确主管科室“${last.data.office}”和专人${last.data.officerName}`, shortfalls: [] }
+        : { value: 0, numerator: 0, denominator: 1, facts: [], detail: '未明确政务公开主管科室和专人', shortfalls: [] };
+    },
+  },
+  concentrated_trainings_attended: {
+    label: '参加集中学习培训次数',
+    unit: 'count',
+    compute(facts, { year }) {
+      return count('参加集中学习培训', ofType(facts, 'assessment.TrainingRecorded').filter((f) => f.data.concentrated === true && inYear(f, year)));
+    },
+  },
+  catalogue_domain_coverage: {
+    label: '负责试点领域目录覆盖率',
+    unit: 'percent',
+    compute(facts) {
+      const assignment = ofType(facts, 'catalogue.UnitResponsibleDomainsAssigned').at(-1);
+      const domains = (assignment?.data.domainCodes as string[] | undefined) ?? [];
+      if (!assignment || domains.length === 0) return { value: null, numerator: 0, denominator: 0, facts: assignment ? [assignment] : [], detail: '未确定负责的试点领域', shortfalls: [] };
+      const items = latestBy(
+        facts.filter((f) => ['catalogue.ItemPublished', 'catalogue.ItemRevised', 'catalogue.ItemWithdrawn'].includes(f.type)),
+        'itemId',
+      );
+      const live = [...items.values()].map((history) => history.at(-1) as Fact).filter((f) => f.type !== 'catalogue.ItemWithdrawn');
+      const covered = domains.filter((code) => live.some((f) => f.data.domainCode === code));
+      const value = round2((covered.length / domains.length) * 100);
+      const missing = domains.filter((code) => !covered.includes(code));
+      return {
+        value,
+        numerator: covered.length,
+        denominator: domains.length,
+        facts: [assignment, ...live.filter((f) => domains.includes(String(f.data.domainCode)))],
+        detail: `负责${domains.length}个试点领域，已发布目录覆盖${covered.length}个（${value}%）${missing.length ? `；未覆盖：${missing.join('、')}` : ''}`,
+        shortfalls: [],
+      };
+    },
+  },
+  catalogue_published_by_milestone: {
+    label: '按时间节点编制发布目录',
+    unit: 'flag',
+    compute(facts, { year, params }) {
+      const milestone = params?.milestone ?? `${year}-12-31`;
+      const first = ofType(facts, 'catalogue.ItemPublished').find((f) => f.on !== null && f.on <= milestone);
+      return first
+        ? { value: 1, numerator: 1, denominator: 1, facts: [first], detail: `于${first.on}前发布目录（节点${milestone}）`, shortfalls: [] }
+        : { value: 0, numerator: 0, denominator: 1, facts: [], detail: `节点${milestone}前未发布目录`, shortfalls: [] };
+    },
+  },
+  negative_list_fresh_rate: {
+    label: '负面清单及时更新率',
+    unit: 'percent',
+    compute(facts, { referenceDate }) {
+      const entries = latestBy(facts.filter((f) => f.type.startsWith('catalogue.NegativeEntry')), 'entryId');
+      const cutoff = addCalendarDays(referenceDate as LocalDate, -365);
+      const published: { facts: Fact[]; reviewedOn: string }[] = [];
+      for (const history of entries.values()) {
+        if (history.at(-1)?.type === 'catalogue.NegativeEntryWithdrawn') continue;
+        if (!history.some((f) => f.type === 'catalogue.NegativeEntryPublished')) continue;
+        const reviewedOn = history
+          .map((f) => (f.type === 'catalogue.NegativeEntryReviewed' ? String(f.data.reviewedOn) : f.type === 'catalogue.NegativeEntryDrafted' ? String(f.data.lastReviewedOn) : ''))
+          .reduce((a, b) => (b > a ? b : a), '');
+        published.push({ facts: history, reviewedOn });
+      }
+      if (published.length === 0) return { value: null, numerator: 0, denominator: 0, facts: [], detail: '未发布负面清单', shortfalls: [] };
+      const fresh = published.filter((p) => p.reviewedOn >= cutoff);
+      const value = round2((fresh.length / published.length) * 100);
+      return {
+        value,
+        numerator: fresh.length,
+        denominator: published.length,
+        facts: published.flatMap((p) => p.facts),
+        detail: `负面清单${published.length}条，${fresh.length}条在${cutoff}之后复核过（${value}%）`,
+        shortfalls: published.filter((p) => p.reviewedOn < cutoff).flatMap((p) => p.facts.slice(-1)),
+      };
+    },
+  },
+  proactive_disclosure_share: {
+    label: '主动公开文件占比',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('印发文件', ofType(facts, 'document-attributes.DocumentIssued').filter((f) => inYear(f, year)), (f) => f.data.attribute === '主动公开');
+    },
+  },
+  publication_on_time_rate: {
+    label: '主动公开文件按时公开率',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('公开文件', ofType(facts, 'document-attributes.PublicationRecorded').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+    },
+  },
+  yearly_review_completion: {
+    label: '不予公开信息年度评估完成情况',
+    unit: 'percent',
+    compute(facts, { year }) {
+      const done = ofType(facts, 'document-attributes.UnitYearlyReviewCompleted').filter((f) => f.data.year === year).at(-1);
+      if (!done) return { value: 0, numerator: 0, denominator: 1, facts: [], detail: `${year}年度评估未完成`, shortfalls: [] };
+      const onTime = done.data.onTime === true;
+      return { value: onTime ? 100 : 50, numerator: onTime ? 1 : 0, denominator: 1, facts: [done], detail: `${year}年度评估于${done.on}完成（${onTime ? '按期' : '逾期'}）`, shortfalls: onTime ? [] : [done] };
+    },
+  },
+  request_on_time_rate: {
+    label: '依申请公开按期答复率',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('答复申请', ofType(facts, 'requests.ReplyIssued').filter((f) => inYear(f, year)), (f) => f.data.onTime === true);
+    },
+  },
+  interpretation_on_time_rate: {
+    label: '政策解读同步发布率',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('政策解读', ofType(facts, 'interpretation.InterpretationPublished').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+    },
+  },
+  concern_on_time_rate: {
+    label: '回应关切及时率',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('回应关切', ofType(facts, 'interpretation.ConcernResponsePublished').filter((f) => inYear(f, year)), (f) => f.data.onTime === true);
+    },
+  },
+  consultations_held: {
+    label: '公开征求意见次数',
+    unit: 'count',
+    compute(facts, { year }) {
+      return count('公开征求意见', ofType(facts, 'interpretation.ConsultationOpened').filter((f) => inYear(f, year)));
+    },
+  },
+  open_days_held: {
+    label: '举办政府开放日次数',
+    unit: 'count',
+    compute(facts, { year }) {
+      return count('举办政府开放日', ofType(facts, 'interpretation.OpenDaySummaryPublished').filter((f) => inYear(f, year)));
+    },
+  },
+  village_posting_on_time_rate: {
+    label: '村(居)务按时公开率',
+    unit: 'percent',
+    compute(facts, { year }) {
+      return rate('村(居)务公开', ofType(facts, 'interpretation.VillagePostingRecorded').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+    },
+  },
+};
