@@ -113,10 +113,7 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     const lines = output.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatchObject({ anchor: { data: { root } }, proofs: [{ streamId: 'catalogue.unit-TEZ-A1', revision: 2 }] });
-    if (!hasJq) {
-      process.stdout.write('jq is not installed: the offline procedure was not run (apt-get install -y jq)\n');
-      return;
-    }
+    if (!hasJq) throw new Error('jq is not installed: run apps/audit-cli/provision-jq.sh (tools/test.sh does)');
     const dir = mkdtempSync(join(tmpdir(), 'gk-export-'));
     writeFileSync(join(dir, 'export.jsonl'), output);
     // canonical JSON = jq -cS, byte for byte, Chinese text and escapes included

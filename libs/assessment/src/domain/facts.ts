@@ -67,7 +67,15 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
     on: String(data.heldOn),
     data: pick(data, ['trainingId', 'title', 'heldOn', 'concentrated', 'participants']),
   }),
+  // Assessment's own decisions: indexed so that an auditor can fetch them by id; not scoring inputs
+  // (manual scores are read from their stream, which is authoritative and never lags).
+  'assessment.ManualScoreRecorded': unit('unitId', null, ['schemeId', 'unitId', 'indicatorId', 'points', 'reason']),
+  'assessment.SchemePublished': (data) => ({ unitIds: [], on: null, data: pick(data, ['schemeId', 'year', 'version', 'opennessWeightPercent']) }),
+  'assessment.ScoresFrozen': (data) => ({ unitIds: [], on: null, data: pick(data, ['schemeId', 'year', 'schemeVersion', 'asOf', 'inputsHash']) }),
 };
+
+/** Facts that are not scoring inputs (see above). */
+export const NON_INPUT_FACT_TYPES = ['assessment.ManualScoreRecorded', 'assessment.SchemePublished', 'assessment.ScoresFrozen'];
 
 export const FACT_EVENT_TYPES = Object.keys(FACT_PICKERS);
 

@@ -45,4 +45,4 @@ export const SAMPLE_INDICATORS: IndicatorNode[] = [
   { id: 'quality', name: '工作实效（人工评议）', kind: 'manual', points: 10, guidance: '区政府办公室根据日常检查、群众评议评分' },
 ];
 
-export const SAMPLE_RULES: ResultRules = { commend: { topN: 1, minTotal: 85 }, rectifyBelow: 60, criticiseBelow: 40 };
+export const SAMPLE_RULES: ResultRules = { commend: { topN: 1, minTotal: 85 }, rectifyBelow: 65, criticiseBelow: 40 };

@@ -1,0 +1,661 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
+import { PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
+import { Breadcrumb } from './portal';
+import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft } from './ui';
+
+const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
+const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
+
+export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
+  const session = loadSession();
+  if (!session) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children(session)}</>;
+}
+
+export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [form, update] = useDraft('login', { userId: '', name: '', role: 'clerk' as Role, unitId: '' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const districtWide = form.role === 'district_office' || form.role === 'auditor' || form.role === 'admin';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const unitId = districtWide && form.role !== 'district_office' ? undefined : form.unitId || undefined;
+      const { token } = await api<{ token: string }>('/api/auth/dev-token', {
+        method: 'POST',
+        token: null,
+        body: { userId: form.userId, name: form.name || undefined, role: form.role, unitId },
+      });
+      const session: Session = { token, userId: form.userId, name: form.name || form.userId, role: form.role, unitId: unitId ?? null };
+      saveSession(session);
+      onLogin(session);
+      navigate(params.get('next') ?? '/console');
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  return (
+    <>
+      <PageTitle lead="演示环境登录（AUTH_DEV_LOGIN）；生产环境通过统一身份认证登录。">工作人员登录</PageTitle>
+      <ErrorNotice error={error} title="登录未成功" />
+      <form onSubmit={submit} noValidate className="form narrow">
+        <Field label="工号" name="userId" error={error} required>
+          {(p) => <input {...p} value={form.userId} onChange={(e) => update({ userId: e.target.value })} autoComplete="username" />}
+        </Field>
+        <Field label="姓名" name="name" error={error}>
+          {(p) => <input {...p} value={form.name} onChange={(e) => update({ name: e.target.value })} autoComplete="name" />}
+        </Field>
+        <Field label="岗位角色" name="role" error={error} required>
+          {(p) => (
+            <select {...p} value={form.role} onChange={(e) => update({ role: e.target.value as Role })}>
+              {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {form.role === 'auditor' || form.role === 'admin' ? null : (
+          <Field label="所在单位" name="unitId" error={error} required={!districtWide}>
+            {(p) => (
+              <select {...p} value={form.unitId} onChange={(e) => update({ unitId: e.target.value })}>
+                <option value="">请选择</option>
+                {(units.data ?? []).map((u) => (
+                  <option key={u.unitId} value={u.unitId}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <button type="submit" className="primary">
+          登录
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Remaining({ clock }: { clock: RequestSummary['clock'] }) {
+  if (!clock) return <span className="badge">已办结</span>;
+  const kind = clock.overdue ? 'badge-danger' : clock.nearDue ? 'badge-warn' : 'badge-ok';
+  return (
+    <span className={`badge ${kind}`} data-testid="remaining-days">
+      {clock.overdue ? `已逾期（期限 ${clock.dueOn}）` : `剩余 ${clock.remainingWorkingDays} 个工作日（${clock.dueOn} 前答复）`}
+      {clock.paused ? '，计时暂停' : ''}
+    </span>
+  );
+}
+
+function RequestTable({ rows, units }: { rows: RequestSummary[]; units: Unit[] | null }) {
+  if (rows.length === 0) return <p className="muted">暂无。</p>;
+  return (
+    <ul className="cards">
+      {rows.map((r) => (
+        <li key={r.requestId} className="card">
+          <h3>
+            <Link to={`/console/requests/${r.requestId}`}>{r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}</Link>
+          </h3>
+          <p className="meta">
+            {unitName(units, r.unitId)} · {r.channel} · 收到 {r.receivedOn} · {r.statusLabel}
+          </p>
+          <Remaining clock={r.clock} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ConsoleHome({ session }: { session: Session }) {
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const unit = session.unitId;
+  const handles = ['clerk', 'office_head', 'reviewer', 'district_office', 'admin'].includes(session.role);
+  const requests = useApi<RequestSummary[]>(handles && (unit || session.role !== 'reviewer') ? `/api/requests?flag=open${unit ? `&unitId=${unit}` : ''}` : null);
+  const todo = useApi<unknown>(unit && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? `/api/catalogue/units/${unit}/items/todo` : null);
+  const reviews = useApi<DocumentView[]>(['reviewer', 'office_head', 'district_office'].includes(session.role) ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}` : null);
+  const obligations = useApi<unknown>(session.role !== 'auditor' ? '/api/interpretation/obligations' : null);
+  const todoRows = (Array.isArray(todo.data) ? todo.data : [...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]), ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[])]) as (PublicItem & { correction?: { note: string } | null })[];
+  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : []) as { documentId: string; title?: string; dueOn?: string; status?: string }[];
+  const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
+  return (
+    <>
+      <PageTitle lead={`${session.name} · ${ROLE_LABELS[session.role]} · ${unitName(units.data, session.unitId)}`}>待办事项</PageTitle>
+      {handles ? (
+        <section aria-labelledby="req-heading">
+          <h2 id="req-heading">依申请公开：临近期限或已逾期（{urgent.length}）</h2>
+          {requests.loading ? <Loading /> : null}
+          <ErrorNotice error={requests.error} />
+          {requests.data ? <RequestTable rows={urgent} units={units.data} /> : null}
+          <h2>在办申请（{requests.data?.length ?? 0}）</h2>
+          {requests.data ? <RequestTable rows={requests.data} units={units.data} /> : null}
+        </section>
+      ) : null}
+      {reviews.data || reviews.error ? (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">待保密审查的公文（{reviews.data?.length ?? 0}）</h2>
+          <ErrorNotice error={reviews.error} />
+          <DocumentTable rows={reviews.data ?? []} units={units.data} />
+        </section>
+      ) : null}
+      {todo.data || todo.error ? (
+        <section aria-labelledby="todo-heading">
+          <h2 id="todo-heading">目录：被退回修改和未发布的事项（{todoRows.length}）</h2>
+          <ErrorNotice error={todo.error} />
+          <ul className="cards">
+            {todoRows.map((i) => (
+              <li key={i.itemId} className="card">
+                <h3>{i.content?.secondLevel ?? i.content?.firstLevel ?? i.itemId}</h3>
+                <p className="meta">{i.status === 'returned' || i.correction ? `退回修改：${i.correction?.note ?? ''}` : '草稿未发布'}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {obligationRows.length ? (
+        <section aria-labelledby="interp-heading">
+          <h2 id="interp-heading">政策解读任务（{obligationRows.length}）</h2>
+          <ul className="cards">
+            {obligationRows.map((o) => (
+              <li key={o.documentId} className="card">
+                {o.title ?? o.documentId} {o.dueOn ? `· 应于 ${o.dueOn} 前发布` : ''} {o.status ? `· ${o.status}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {session.role === 'district_office' || session.role === 'admin' || session.role === 'auditor' ? (
+        <p>
+          <Link to="/console/ranking">查看全区目录覆盖率排名</Link>
+        </p>
+      ) : null}
+      {session.role === 'auditor' ? (
+        <p>
+          <Link to="/console/audit">查询决定记录（时间线）</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function DocumentTable({ rows, units }: { rows: DocumentView[]; units: Unit[] | null }) {
+  if (rows.length === 0) return <p className="muted">暂无。</p>;
+  return (
+    <ul className="cards">
+      {rows.map((d) => (
+        <li key={d.documentId} className="card">
+          <h3>
+            <Link to={`/console/documents/${d.documentId}`}>{d.title}</Link>
+          </h3>
+          <p className="meta">
+            {d.documentNumber} · {unitName(units, d.unitId)} · {PHASE_LABELS[d.phase] ?? d.phase} · 建议属性：{d.attribute ?? '未提出'}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RequestsList({ session }: { session: Session }) {
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const rows = useApi<RequestSummary[]>(`/api/requests${session.unitId ? `?unitId=${session.unitId}` : ''}`);
+  return (
+    <>
+      <PageTitle>依申请公开办理</PageTitle>
+      {rows.loading ? <Loading /> : null}
+      <ErrorNotice error={rows.error} />
+      {rows.data ? <RequestTable rows={rows.data} units={units.data} /> : null}
+    </>
+  );
+}
+
+interface RequestDetail extends RequestSummary {
+  applicant: { type: string; name: string; phone?: string; email?: string; address?: string; idDocument?: { kind: string; masked: string } };
+  purpose?: string;
+  preferredForm: string;
+  delivery: string;
+  receiptBasis?: string;
+  draft?: { category: string; content: string } | null;
+  stage?: { internalDueOn: string | null; overInternalLimit: boolean };
+}
+
+const LETTERS: [string, string][] = [
+  ['reply', '政府信息公开申请答复书'],
+  ['correction', '补正申请告知书'],
+  ['extension', '延期答复告知书'],
+  ['consultation', '第三方意见征询函'],
+  ['fee', '收费通知'],
+];
+
+export function RequestCase({ session }: { session: Session }) {
+  const { requestId = '' } = useParams();
+  const r = useApi<RequestDetail>(`/api/requests/${encodeURIComponent(requestId)}`);
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const [draft, updateDraft] = useDraft(`reply.${requestId}`, { category: 'disclose', content: '' });
+  const [review, updateReview] = useDraft(`review.${requestId}`, { comment: '' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (action: string, body: unknown, done: string) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await api(`/api/requests/${encodeURIComponent(requestId)}/${action}`, { method: 'POST', body });
+      setMessage(done);
+      r.reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  const letter = async (kind: string) => {
+    setError(null);
+    try {
+      const name = await download(`/api/requests/${encodeURIComponent(requestId)}/letters/${kind}`);
+      setMessage(`已下载：${name}`);
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  const v = r.data;
+  const canHandle = ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role);
+  const canReview = session.role === 'reviewer' || session.role === 'office_head';
+  return (
+    <>
+      <Breadcrumb trail={[['工作台', '/console'], ['依申请公开', '/console/requests'], ['办理', null]]} />
+      {r.loading && !v ? <Loading what="申请" /> : null}
+      <ErrorNotice error={r.error} />
+      {v ? (
+        <>
+          <PageTitle lead={`${unitName(units.data, v.unitId)} · ${v.channel} · 收到 ${v.receivedOn}`}>政府信息公开申请办理</PageTitle>
+          <div className="sticky-clock" aria-live="polite">
+            状态：<strong data-testid="case-status">{v.statusLabel}</strong> <Remaining clock={v.clock} />
+          </div>
+          <section aria-labelledby="applicant-heading" className="card">
+            <h2 id="applicant-heading">申请内容</h2>
+            <dl className="kv-list">
+              <dt>申请人</dt>
+              <dd>
+                {v.applicant.name}（{v.applicant.type}）{v.applicant.idDocument ? ` ${v.applicant.idDocument.kind} ${v.applicant.idDocument.masked}` : ''}
+              </dd>
+              <dt>联系方式</dt>
+              <dd>{[v.applicant.phone, v.applicant.email, v.applicant.address].filter(Boolean).join('；')}</dd>
+              <dt>所需信息</dt>
+              <dd className="prewrap">{v.description}</dd>
+              {v.purpose ? (
+                <>
+                  <dt>用途</dt>
+                  <dd>{v.purpose}</dd>
+                </>
+              ) : null}
+              <dt>提供形式 / 获取方式</dt>
+              <dd>
+                {v.preferredForm} / {v.delivery}
+              </dd>
+              {v.receiptBasis ? (
+                <>
+                  <dt>收到日期依据</dt>
+                  <dd>{v.receiptBasis}</dd>
+                </>
+              ) : null}
+            </dl>
+            {v.possibleRepeatOf.length ? <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice> : null}
+          </section>
+          {message ? <Notice kind="success">{message}</Notice> : null}
+          <ErrorNotice error={error} title="操作未成功，您填写的内容已保留" />
+          {canHandle && ['registered', 'in_progress'].includes(v.status) ? (
+            <section aria-labelledby="draft-heading" className="card">
+              <h2 id="draft-heading">起草答复</h2>
+              <form
+                className="form"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act('draft-reply', { category: draft.category, content: draft.content, withheld: [] }, '答复已起草，等待审核。');
+                }}
+              >
+                <Field label="答复类型" name="category" error={error} required>
+                  {(p) => (
+                    <select {...p} value={draft.category} onChange={(e) => updateDraft({ category: e.target.value })}>
+                      {REPLY_CATEGORY_OPTIONS.map((o) => (
+                        <option key={o.code} value={o.code}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label="答复内容" name="content" error={error} required>
+                  {(p) => <textarea {...p} rows={6} value={draft.content} onChange={(e) => updateDraft({ content: e.target.value })} />}
+                </Field>
+                <button type="submit" className="primary">
+                  提交审核
+                </button>
+              </form>
+            </section>
+          ) : null}
+          {v.status === 'under_review' ? (
+            canReview ? (
+              <section aria-labelledby="review-heading" className="card">
+                <h2 id="review-heading">审核答复</h2>
+                {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
+                <Field label="审核意见" name="comment" error={error}>
+                  {(p) => <textarea {...p} rows={3} value={review.comment} onChange={(e) => updateReview({ comment: e.target.value })} />}
+                </Field>
+                <div className="actions">
+                  <button type="button" className="primary" onClick={() => void act('review', { approved: true, comment: review.comment.trim() || undefined }, '审核通过。')}>
+                    审核通过
+                  </button>
+                  <button type="button" onClick={() => void act('review', { approved: false, comment: review.comment.trim() || undefined }, '已退回修改。')}>
+                    退回修改
+                  </button>
+                </div>
+              </section>
+            ) : (
+              <Notice>答复已起草，等待审核人员或政府信息公开工作机构负责人审核。</Notice>
+            )
+          ) : null}
+          {v.status === 'approved' && canHandle ? (
+            <section aria-labelledby="issue-heading" className="card">
+              <h2 id="issue-heading">出具答复</h2>
+              <button type="button" className="primary" onClick={() => void act('reply', {}, '已答复申请人。')}>
+                出具答复
+              </button>
+            </section>
+          ) : null}
+          <section aria-labelledby="letters-heading" className="card">
+            <h2 id="letters-heading">文书下载（.docx）</h2>
+            <ul className="letters">
+              {LETTERS.map(([kind, label]) => (
+                <li key={kind}>
+                  <button type="button" onClick={() => void letter(kind)}>
+                    下载{label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <p>
+            <Link to={`/console/audit?target=${encodeURIComponent(v.requestId)}`}>查看本申请的决定记录</Link>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const GROUNDS: [string, string][] = [
+  ['STATE_SECRET', '属于国家秘密（第十四条）'],
+  ['LAW_PROHIBITS', '法律、行政法规禁止公开（第十四条）'],
+  ['ENDANGERS_SECURITY_STABILITY', '危及“三安全一稳定”（第十四条）'],
+  ['TRADE_SECRET', '涉及商业秘密（第十五条）'],
+  ['PERSONAL_PRIVACY', '涉及个人隐私（第十五条）'],
+  ['INTERNAL_AFFAIRS', '内部事务信息（第十六条第一款）'],
+  ['PROCESS_INFORMATION', '过程性信息（第十六条第二款）'],
+  ['ENFORCEMENT_CASE_FILES', '行政执法案卷信息（第十六条第二款）'],
+];
+
+export function DocumentsQueue({ session }: { session: Session }) {
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const docs = useApi<DocumentView[]>(`/api/document-attributes/documents${session.unitId && session.role !== 'district_office' ? `?unitId=${session.unitId}` : ''}`);
+  const proposed = (docs.data ?? []).filter((d) => d.phase === 'proposed');
+  return (
+    <>
+      <PageTitle>公文登记与保密审查</PageTitle>
+      {docs.loading ? <Loading /> : null}
+      <ErrorNotice error={docs.error} />
+      <h2>待保密审查（{proposed.length}）</h2>
+      <DocumentTable rows={proposed} units={units.data} />
+      <h2>全部公文（{docs.data?.length ?? 0}）</h2>
+      <DocumentTable rows={docs.data ?? []} units={units.data} />
+    </>
+  );
+}
+
+export function DocumentReview({ session }: { session: Session }) {
+  const { documentId = '' } = useParams();
+  const doc = useApi<DocumentView>(`/api/document-attributes/documents/${encodeURIComponent(documentId)}`);
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const [form, update] = useDraft(`attr.${documentId}`, { outcome: 'approve', attribute: '依申请公开', legalBasis: '', reason: '' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    const body =
+      form.outcome === 'approve'
+        ? { outcome: 'approve' }
+        : form.outcome === 'return'
+          ? { outcome: 'return', reason: form.reason || null }
+          : { outcome: 'change', attribute: form.attribute, legalBasis: form.attribute === '主动公开' ? null : form.legalBasis || null, reason: form.reason || null };
+    try {
+      await api(`/api/document-attributes/documents/${encodeURIComponent(documentId)}/confidentiality-review`, { method: 'POST', body });
+      setMessage(form.outcome === 'approve' ? '已确认公开属性。' : form.outcome === 'return' ? '已退回。' : '已变更公开属性。');
+      doc.reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  const d = doc.data;
+  return (
+    <>
+      <Breadcrumb trail={[['工作台', '/console'], ['公文', '/console/documents'], ['保密审查', null]]} />
+      {doc.loading && !d ? <Loading /> : null}
+      <ErrorNotice error={doc.error} />
+      {d ? (
+        <>
+          <PageTitle lead={`${d.documentNumber} · ${d.documentType} · ${unitName(units.data, d.unitId)}`}>{d.title}</PageTitle>
+          <dl className="kv-list card">
+            <dt>环节</dt>
+            <dd data-testid="document-phase">{PHASE_LABELS[d.phase] ?? d.phase}</dd>
+            <dt>公开属性</dt>
+            <dd data-testid="document-attribute">{d.attribute ?? '未提出'}</dd>
+            {d.legalBasis ? (
+              <>
+                <dt>依据</dt>
+                <dd>{GROUNDS.find(([c]) => c === d.legalBasis)?.[1] ?? d.legalBasis}</dd>
+              </>
+            ) : null}
+            {d.reason ? (
+              <>
+                <dt>理由</dt>
+                <dd>{d.reason}</dd>
+              </>
+            ) : null}
+            <dt>是否需要解读</dt>
+            <dd>{d.needsInterpretation ? '是' : '否'}</dd>
+          </dl>
+          {message ? <Notice kind="success">{message}</Notice> : null}
+          <ErrorNotice error={error} title="操作未成功，您填写的内容已保留" />
+          {d.phase === 'proposed' && session.role === 'reviewer' ? (
+            <form className="form card" onSubmit={submit} noValidate>
+              <h2>保密审查</h2>
+              <fieldset>
+                <legend>审查结论</legend>
+                {[
+                  ['approve', '通过（确认建议的公开属性）'],
+                  ['change', '变更公开属性'],
+                  ['return', '退回起草单位'],
+                ].map(([value, label]) => (
+                  <label key={value} className="choice">
+                    <input type="radio" name="outcome" value={value} checked={form.outcome === value} onChange={() => update({ outcome: value })} /> {label}
+                  </label>
+                ))}
+              </fieldset>
+              {form.outcome === 'change' ? (
+                <>
+                  <Field label="变更为" name="attribute" error={error} required>
+                    {(p) => (
+                      <select {...p} value={form.attribute} onChange={(e) => update({ attribute: e.target.value })}>
+                        <option>主动公开</option>
+                        <option>依申请公开</option>
+                        <option>不予公开</option>
+                      </select>
+                    )}
+                  </Field>
+                  {form.attribute !== '主动公开' ? (
+                    <Field label="依据（条例第十四至十六条）" name="legalBasis" error={error} required>
+                      {(p) => (
+                        <select {...p} value={form.legalBasis} onChange={(e) => update({ legalBasis: e.target.value })}>
+                          <option value="">请选择</option>
+                          {GROUNDS.map(([code, label]) => (
+                            <option key={code} value={code}>
+                              {label}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  ) : null}
+                </>
+              ) : null}
+              {form.outcome !== 'approve' ? (
+                <Field label="理由" name="reason" error={error} required>
+                  {(p) => <textarea {...p} rows={3} value={form.reason} onChange={(e) => update({ reason: e.target.value })} />}
+                </Field>
+              ) : null}
+              <button type="submit" className="primary">
+                提交审查结论
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+interface CoverageRow {
+  unitId: string;
+  unitName: string;
+  level: string;
+  expected: number;
+  covered: number;
+  percent: number | null;
+}
+
+export function RankingPage() {
+  const coverage = useApi<{ units: CoverageRow[]; overall: { expected: number; covered: number; percent: number | null } }>('/api/catalogue/coverage');
+  const rows = [...(coverage.data?.units ?? [])].sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  return (
+    <>
+      <PageTitle lead="各单位已发布目录对现行标准指引的覆盖率（目录服务实时计算）。考核评分排名待考核服务接口建成后在此显示。">全区目录覆盖率排名</PageTitle>
+      {coverage.loading ? <Loading /> : null}
+      <ErrorNotice error={coverage.error} />
+      {coverage.data ? (
+        <>
+          <p>
+            全区：应覆盖 {coverage.data.overall.expected} 项，已覆盖 {coverage.data.overall.covered} 项
+            {coverage.data.overall.percent === null ? '（尚未载入标准指引，无法计算覆盖率）' : `，覆盖率 ${coverage.data.overall.percent}%`}
+          </p>
+          <figure className="chart">
+            <figcaption>各单位覆盖率（%）</figcaption>
+            <ol className="bars" data-testid="ranking">
+              {rows.map((r, n) => (
+                <li key={r.unitId}>
+                  <span className="bar-label">
+                    {n + 1}. {r.unitName}
+                  </span>
+                  <span className="bar-track" aria-hidden="true">
+                    <span className="bar-fill" style={{ width: `${r.percent ?? 0}%` }} />
+                  </span>
+                  <span className="bar-value">{r.percent === null ? '无应覆盖项' : `${r.percent}%（${r.covered}/${r.expected}）`}</span>
+                </li>
+              ))}
+            </ol>
+          </figure>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+interface TimelineEntry {
+  position: number;
+  streamId: string;
+  revision: number;
+  recordedAt: string;
+  actor: { userId: string; unitId: string | null; roleLabel: string };
+  typeLabel: string;
+  ground: string | null;
+  reason: string | null;
+  fields: { name: string; label: string; value: unknown }[];
+  hash: string;
+}
+
+export function AuditTimeline() {
+  const [params, setParams] = useSearchParams();
+  const target = params.get('target') ?? '';
+  const [input, setInput] = useState(target);
+  const history = useApi<{ target: string; streams: string[]; entries: TimelineEntry[] }>(target ? `/api/audit/history/${encodeURIComponent(target)}` : null);
+  const verify = useApi<{ ok?: boolean; valid?: boolean; [k: string]: unknown }>('/api/audit/verify');
+  const show = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+  return (
+    <>
+      <PageTitle lead="每一项公开决定：谁、在哪个单位、依据什么、何时作出；直接读自防篡改的事件存储">决定记录时间线</PageTitle>
+      <section className="card" aria-labelledby="verify-heading">
+        <h2 id="verify-heading">完整性校验</h2>
+        {verify.loading ? <Loading what="校验结果" /> : null}
+        <ErrorNotice error={verify.error} />
+        {verify.data ? (
+          <p data-testid="verify-result">
+            {verify.data.ok === false || verify.data.valid === false ? '发现哈希链断裂，请查看详情。' : '哈希链完整，未发现篡改。'}
+          </p>
+        ) : null}
+      </section>
+      <form
+        className="form inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (input.trim()) setParams({ target: input.trim() });
+        }}
+      >
+        <Field label="申请编号、单位代码或事件流" name="target" error={null}>
+          {(p) => <input {...p} value={input} onChange={(e) => setInput(e.target.value)} />}
+        </Field>
+        <button type="submit" className="primary">
+          查询
+        </button>
+      </form>
+      {history.loading ? <Loading what="决定记录" /> : null}
+      <ErrorNotice error={history.error} />
+      {history.data ? (
+        <ol className="timeline" data-testid="timeline">
+          {history.data.entries.map((e) => (
+            <li key={`${e.streamId}-${e.revision}`}>
+              <p className="timeline-head">
+                <strong>{e.typeLabel}</strong> <time dateTime={e.recordedAt}>{formatDateTime(e.recordedAt)}</time>
+              </p>
+              <p className="meta">
+                {e.actor.roleLabel} {e.actor.userId}
+                {e.actor.unitId ? `（${e.actor.unitId}）` : ''} · 第 {e.revision} 号事件
+              </p>
+              {e.ground ? <p>依据：{e.ground}</p> : null}
+              {e.reason ? <p>理由：{e.reason}</p> : null}
+              <details>
+                <summary>全部内容与哈希</summary>
+                <dl className="kv-list">
+                  {e.fields.map((f) => (
+                    <div key={f.name}>
+                      <dt>{f.label}</dt>
+                      <dd>{show(f.value)}</dd>
+                    </div>
+                  ))}
+                  <dt>哈希</dt>
+                  <dd className="hash">{e.hash}</dd>
+                </dl>
+              </details>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <p className="muted">生成日期：{formatDate(new Date().toISOString())}</p>
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
+import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RankingPage, RequestCase, RequestsList, RequireLogin } from './console';
+import {
+  ApplyPage,
+  CleanupResultsPage,
+  ConsultationPage,
+  ConsultationsPage,
+  DocumentsPage,
+  DomainCatalogue,
+  ItemDetail,
+  NegativeListPage,
+  OpenDayPage,
+  PoliciesPage,
+  PolicyPage,
+  PortalHome,
+  SearchPage,
+  TrackPage,
+  UnitCatalogue,
+} from './portal';
+import { PageTitle } from './ui';
+import './styles.css';
+
+/** After a route change, move focus to the new page's heading (screen readers announce it). */
+function FocusOnNavigate() {
+  const location = useLocation();
+  useEffect(() => {
+    const heading = document.getElementById('page-heading');
+    if (heading && location.key !== 'default') heading.focus({ preventScroll: false });
+  }, [location.pathname, location.key]);
+  return null;
+}
+
+function Shell() {
+  const [session, setSession] = useState<Session | null>(loadSession());
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inConsole = location.pathname.startsWith('/console');
+  const logout = () => {
+    saveSession(null);
+    setSession(null);
+    navigate('/');
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              公
+            </span>
+            <span>
+              台儿庄区政务公开
+              <small>{inConsole ? '工作台' : '区政府门户网站'}</small>
+            </span>
+          </Link>
+          <nav aria-label="主导航" className="main-nav">
+            {inConsole && session ? (
+              <ul>
+                <li>
+                  <NavLink to="/console" end>
+                    待办
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/console/requests">依申请公开</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/console/documents">公文与审查</NavLink>
+                </li>
+                {['district_office', 'admin', 'auditor'].includes(session.role) ? (
+                  <li>
+                    <NavLink to="/console/ranking">排名</NavLink>
+                  </li>
+                ) : null}
+                {['district_office', 'admin', 'auditor'].includes(session.role) ? (
+                  <li>
+                    <NavLink to="/console/audit">决定记录</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <button type="button" className="link-button" onClick={logout}>
+                    退出（{session.name}，{ROLE_LABELS[session.role]}）
+                  </button>
+                </li>
+              </ul>
+            ) : (
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    首页
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/apply">申请公开</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/track">进度查询</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/policies">政策解读</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/consultations">意见征集</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/console">{session ? '工作台' : '工作人员登录'}</NavLink>
+                </li>
+              </ul>
+            )}
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="wrap" tabIndex={-1}>
+        <FocusOnNavigate />
+        <Routes>
+          <Route path="/" element={<PortalHome />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/units/:unitId" element={<UnitCatalogue />} />
+          <Route path="/domains/:code" element={<DomainCatalogue />} />
+          <Route path="/items/:itemId" element={<ItemDetail />} />
+          <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/cleanup-results" element={<CleanupResultsPage />} />
+          <Route path="/policies" element={<PoliciesPage />} />
+          <Route path="/policies/:documentId" element={<PolicyPage />} />
+          <Route path="/negative-list" element={<NegativeListPage />} />
+          <Route path="/apply" element={<ApplyPage />} />
+          <Route path="/track" element={<TrackPage />} />
+          <Route path="/consultations" element={<ConsultationsPage />} />
+          <Route path="/consultations/:consultationId" element={<ConsultationPage />} />
+          <Route path="/open-days/:openDayId" element={<OpenDayPage />} />
+          <Route path="/console/login" element={<LoginPage onLogin={setSession} />} />
+          <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
+          <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
+          <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
+          <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
+          <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />
+          <Route path="/console/ranking" element={<RequireLogin>{() => <RankingPage />}</RequireLogin>} />
+          <Route path="/console/audit" element={<RequireLogin>{() => <AuditTimeline />}</RequireLogin>} />
+          <Route
+            path="*"
+            element={
+              <>
+                <PageTitle>页面不存在</PageTitle>
+                <p>
+                  <Link to="/">返回首页</Link>
+                </p>
+              </>
+            }
+          />
+        </Routes>
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <nav aria-label="页脚导航">
+            <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> · <Link to="/cleanup-results">文件清理结果</Link> ·{' '}
+            <Link to="/consultations">意见征集</Link>
+          </nav>
+          <p>主办：台儿庄区人民政府办公室 · 依据《中华人民共和国政府信息公开条例》</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <BrowserRouter>
+      <Shell />
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,76 @@
+import { checkContract, type EventEnvelope } from '@gongkai/contracts';
+import { SCENARIO_EXPECTED, SCENARIO_MANUAL_SCORES, SCENARIO_TRAINING, SCENARIO_YEAR, scenarioEvents } from '../testing/year-scenario';
+import { factFromEvent, type Fact } from './facts';
+import { SAMPLE_INDICATORS, SAMPLE_RULES } from './fixtures';
+import type { SchemeVersion } from './scheme';
+import { scoreUnits, type ManualScoreInput } from './scoring';
+
+const scheme: SchemeVersion = {
+  version: 1, title: '2026年度考核方案', opennessWeightPercent: 5, totalPoints: 100, indicators: SAMPLE_INDICATORS, rules: SAMPLE_RULES,
+  assessedUnitKinds: ['town', 'subdistrict', 'department'], reason: null,
+};
+const RECORDED = '2026-11-20T00:00:00.000Z';
+let seq = 0;
+const envelope = (streamId: string, type: string, data: Record<string, unknown>, recordedAt = RECORDED): EventEnvelope => {
+  seq += 1;
+  return {
+    eventId: `00000000-0000-7000-8000-${String(seq).padStart(12, '0')}`, type, schemaVersion: 1, streamId, streamRevision: 0, globalPosition: seq,
+    recordedAt, occurredAt: recordedAt, actor: { userId: 't', unitId: null, role: 'system' }, correlationId: 'c', causationId: null, data, prevHash: '0'.repeat(64), hash: '0'.repeat(64),
+  };
+};
+
+function scenarioFacts(): { facts: Fact[]; manual: ManualScoreInput[] } {
+  const facts = scenarioEvents().map((e) => {
+    const check = checkContract(e.type, 1, e.data);
+    if (!check.ok) throw new Error(`${e.type}: ${check.reason}`);
+    return factFromEvent(envelope(e.streamId, e.type, e.data)) as Fact;
+  });
+  facts.push(factFromEvent(envelope('assessment.training-TR-2026-1', 'assessment.TrainingRecorded', SCENARIO_TRAINING)) as Fact);
+  const manual = SCENARIO_MANUAL_SCORES.map((m, i) => ({
+    ...m, schemeId: 'KH-2026', year: SCENARIO_YEAR, schemeVersion: 1, maxPoints: 10, eventId: `m-${i}`, streamId: 'assessment.evaluation-KH-2026', recordedAt: RECORDED,
+  }));
+  return { facts, manual };
+}
+
+describe('scoring: a pure function of the facts', () => {
+  const { facts, manual } = scenarioFacts();
+  const sheet = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts, manualScores: manual, asOf: '2026-11-27T00:00:00.000Z' });
+
+  it('gives the hand-worked indicator points, totals, ranking and lists', () => {
+    for (const unit of sheet.units) {
+      const leaves = Object.fromEntries(unit.indicators.filter((i) => i.kind !== 'group').map((i) => [i.indicatorId, i.points]));
+      expect([unit.unitId, leaves]).toEqual([unit.unitId, SCENARIO_EXPECTED.indicators[unit.unitId]]);
+      expect(unit.total).toBe(SCENARIO_EXPECTED.totals[unit.unitId]);
+    }
+    expect(sheet.units.map((u) => [u.unitId, u.rank])).toEqual(SCENARIO_EXPECTED.ranking.map((id, i) => [id, i + 1]));
+    expect(sheet).toMatchObject({ commended: SCENARIO_EXPECTED.commended, rectify: SCENARIO_EXPECTED.rectify, criticised: SCENARIO_EXPECTED.criticised, maxTotal: 100 });
+    expect(sheet.units.find((u) => u.unitId === 'TEZ-ZSZ')?.weightedPoints).toBe(4.95);
+    expect(sheet.district).toEqual({ concentratedTrainings: 1, warnings: [] });
+  });
+
+  it('explains every point with the facts and their event ids', () => {
+    const nhz = sheet.units.find((u) => u.unitId === 'TEZ-NHZ');
+    const requests = nhz?.indicators.find((i) => i.indicatorId === 'requests.ontime');
+    expect(requests).toMatchObject({ value: 90, numerator: 9, denominator: 10, points: 15, lost: 5, rule: expect.stringContaining('≥90') });
+    expect(requests?.facts).toHaveLength(10);
+    expect(requests?.shortfalls).toHaveLength(1);
+    expect(requests?.shortfalls[0]).toMatchObject({ type: 'requests.ReplyIssued', eventId: expect.any(String), summary: expect.stringContaining('逾期') });
+    const group = nhz?.indicators.find((i) => i.indicatorId === 'requests');
+    expect(group).toMatchObject({ kind: 'group', points: 15, maxPoints: 20 });
+    const quality = nhz?.indicators.find((i) => i.indicatorId === 'quality');
+    expect(quality).toMatchObject({ points: 7, facts: [{ eventId: 'm-1', type: 'assessment.ManualScoreRecorded' }] });
+  });
+
+  it('takes facts as of a date: nothing recorded later counts, and the same inputs give the same sheet', () => {
+    const early = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts, manualScores: manual, asOf: '2026-11-19T00:00:00.000Z' });
+    expect(early.units).toEqual([]);
+    const again = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: [...facts].reverse(), manualScores: [...manual].reverse(), asOf: '2026-11-27T00:00:00.000Z' });
+    expect(again).toEqual(sheet);
+  });
+
+  it('warns when no concentrated training was held in the year, and pending manual scores score 0', () => {
+    const noTraining = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: facts.filter((f) => f.type !== 'assessment.TrainingRecorded'), manualScores: [], asOf: '2026-11-27T00:00:00.000Z' });
+    expect(noTraining.district.warnings[0]).toContain('集中学习培训');
+    expect(noTraining.units[0].indicators.find((i) => i.indicatorId === 'quality')).toMatchObject({ points: 0, pending: true });
+  });
+});

@@ -1,0 +1,54 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, SchemePublished, ScoresFrozen } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+export interface SchemeSummary {
+  schemeId: string;
+  year: number;
+  title: string;
+  currentVersion: number;
+  opennessWeightPercent: number;
+  totalPoints: number;
+  versions: { version: number; title: string; publishedAt: string; eventId: string; reason: string | null }[];
+  frozen: { asOf: string; schemeVersion: number; inputsHash: string; eventId: string; frozenAt: string } | null;
+}
+
+/** The schemes and whether their scores are frozen, for lists (the streams stay the authority). */
+export class AssessmentSchemesProjection implements Projection {
+  readonly name = 'assessment.schemes';
+  readonly collections = ['schemes'];
+  readonly eventTypes = ['assessment.SchemePublished', 'assessment.ScoresFrozen'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get schemes() {
+    return this.connection.collection('schemes');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    const schemeId = String(event.data.schemeId);
+    await projectDocument<SchemeSummary>(this.schemes, schemeId, event, (current) => {
+      const scheme = current ? (withoutMeta(current) as SchemeSummary) : null;
+      if (event.type === 'assessment.SchemePublished') {
+        const data = event.data as SchemePublished;
+        return {
+          schemeId,
+          year: data.year,
+          title: data.title,
+          currentVersion: data.version,
+          opennessWeightPercent: data.opennessWeightPercent,
+          totalPoints: data.totalPoints,
+          versions: [...(scheme?.versions ?? []), { version: data.version, title: data.title, publishedAt: event.recordedAt, eventId: event.eventId, reason: data.reason }],
+          frozen: scheme?.frozen ?? null,
+        };
+      }
+      const data = event.data as ScoresFrozen;
+      return scheme && { ...scheme, frozen: { asOf: data.asOf, schemeVersion: data.schemeVersion, inputsHash: data.inputsHash, eventId: event.eventId, frozenAt: event.recordedAt } };
+    });
+  }
+
+  async list(year?: number): Promise<SchemeSummary[]> {
+    const docs = await this.schemes.find(year ? { year } : {}, { sort: { year: -1, schemeId: 1 } }).toArray();
+    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as SchemeSummary);
+  }
+}
