@@ -24,6 +24,9 @@ if [[ -z ${EVENTSTORE_URL:-} ]]; then
   echo "EVENTSTORE_URL is not set: the EventStoreDB contract suite will be SKIPPED (shown as skipped below)" >&2
 fi
 
+step "audit tooling (jq for the offline verification procedure)"
+bash apps/audit-cli/provision-jq.sh
+
 step "deployment tooling (kustomize)"
 tools/deploy-checks/provision.sh >/dev/null
 

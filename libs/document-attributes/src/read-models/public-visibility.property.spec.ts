@@ -155,7 +155,7 @@ describe('property: no public query ever returns a document whose current attrib
         reviewer: await signDevToken(TEST_JWT_SECRET, { userId: 'li', role: 'reviewer', unitId: 'TEZ-EDU' }),
       };
       let run = 0;
-      const httpSeen = { public: 0 };
+      const httpSeen = { public: 0, other: 0 };
       await fc.assert(
         fc.asyncProperty(fc.array(httpStep, { minLength: 8, maxLength: 20, size: 'max' }), async (steps) => {
           run += 1;
@@ -177,8 +177,12 @@ describe('property: no public query ever returns a document whose current attrib
             const send = (path: string, token: string, body: object) => request(server).post(`/api/document-attributes/documents/${id}/${path}`).set('Authorization', `Bearer ${token}`).send(body);
             const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
             let response: request.Response;
-            if (kind === 'propose') response = await send('attribute-proposal', tokens.clerk, strip({ attribute: s.doc === 2 ? undefined : s.attribute, legalBasis: s.legalBasis, reason: s.reason }));
-            else if (kind === 'review') response = await send('confidentiality-review', tokens.reviewer, strip({ outcome: s.outcome, attribute: s.attribute, legalBasis: s.legalBasis, reason: s.reason }));
+            // outside chaos, a proposal or change is well-formed (ground only when not 主动公开), so histories get far
+            const choice = s.chaos
+              ? { attribute: s.attribute, legalBasis: s.legalBasis, reason: s.reason }
+              : { attribute: s.attribute, legalBasis: s.attribute === '主动公开' ? null : (s.legalBasis ?? 'STATE_SECRET'), reason: '理由充分的说明' };
+            if (kind === 'propose') response = await send('attribute-proposal', tokens.clerk, strip({ ...choice, attribute: s.doc === 2 ? undefined : choice.attribute }));
+            else if (kind === 'review') response = await send('confidentiality-review', tokens.reviewer, strip({ outcome: s.outcome, ...choice }));
             else if (kind === 'issue') response = await send('issue', tokens.clerk, { issuedOn: s.on });
             else if (kind === 'publish') response = await send('publications', tokens.clerk, { channel: '政府网站', url: 'https://www.tez.gov.cn/a.html', publishedOn: s.on });
             else response = await send('invalidation', tokens.clerk, { status: s.status, effectiveOn: s.on, legalBasis: '清理决定' });
@@ -193,7 +197,7 @@ describe('property: no public query ever returns a document whose current attrib
             // wait until the read model has caught up with this document
             await eventually(async () => ((await projection.appliedRevision(id)) >= revision ? true : undefined), 20000, `read model of ${id}`);
           }
-          truth.forEach((isPublic) => (isPublic ? (httpSeen.public += 1) : undefined));
+          truth.forEach((isPublic) => (isPublic ? (httpSeen.public += 1) : (httpSeen.other += 1)));
           const list = await request(server).get('/api/document-attributes/public/documents').expect(200);
           for (const doc of list.body.documents as { documentId: string }[]) {
             if (truth.has(doc.documentId)) expect(truth.get(doc.documentId)).toBe(true);
@@ -206,10 +210,10 @@ describe('property: no public query ever returns a document whose current attrib
             expect(search.body.total).toBe(truth.get(id) ? 1 : 0);
           }
         }),
-        { numRuns: 15 },
+        { numRuns: 20 },
       );
-      process.stdout.write(`HTTP property: ${httpSeen.public} public document checks over ${run} runs\n`);
-      expect(httpSeen.public).toBeGreaterThan(0); // not vacuous
+      expect(httpSeen.public).toBeGreaterThan(0); // not vacuous: some documents do become public
+      expect(httpSeen.other).toBeGreaterThan(0);
 
     }, 240000);
   });
