@@ -16,9 +16,9 @@ export class ApiError extends Error {
     super(detail);
   }
 
-  /** The message for one form field (`applicant.name` also matches `applicant.name.0`). */
+  /** The message for one form field; a dotted path (`applicant.name`) also matches its children (`applicant.name.0`). */
   fieldMessage(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
+    return (this.errors.find((e) => e.field === field) ?? (field.includes('.') ? this.errors.find((e) => e.field.startsWith(`${field}.`)) : undefined))?.message;
   }
 }
 

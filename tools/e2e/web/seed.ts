@@ -58,5 +58,18 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
     needsInterpretation: true,
   });
   await call(base, clerk, 'POST', `/api/document-attributes/documents/${document.documentId}/attribute-proposal`, { attribute: '主动公开' });
+  // Read models are eventually consistent: wait until the portal and the review queue show the data.
+  await until(async () => (await call<unknown[]>(base, clerk, 'GET', '/api/catalogue/units')).length >= 14);
+  await until(async () => (await call<{ hits: unknown[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.length > 0);
+  await until(async () => (await call<{ phase: string }[]>(base, clerk, 'GET', `/api/document-attributes/documents?unitId=${unitId}`)).some((d) => d.phase === 'proposed'));
   return { itemId, itemName, documentId: document.documentId, documentTitle };
+}
+
+async function until(probe: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('read models did not catch up in time');
 }

@@ -42,6 +42,17 @@ describe('web: portal and console in Chromium', () => {
     return context.newPage();
   }
 
+  /** Read models are eventually consistent: reload until the locator shows (bounded). */
+  async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20) {
+    for (let n = 0; n < tries; n++) {
+      if (await locator.first().isVisible().catch(() => false)) return;
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.waitForTimeout(300);
+    }
+    await locator.first().waitFor({ timeout: 5000 });
+  }
+
   async function login(page: Page, userId: string, role: string, unit?: string) {
     await page.goto(`${url}/console/login`);
     await page.getByLabel('工号').fill(userId);
@@ -87,7 +98,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await screenshotBoth(page, 'request-submitted')).toEqual([]);
 
     await page.getByRole('link', { name: '查询办理进度' }).click();
-    await page.getByTestId('track-status').waitFor();
+    await reloadUntil(page, page.getByTestId('track-status'));
     expect(await page.getByTestId('track-status').textContent()).toBe('已登记');
     await page.getByText(/剩余 \d+ 个工作日/).waitFor();
   });
@@ -95,6 +106,7 @@ describe('web: portal and console in Chromium', () => {
   it('a clerk handles that request to a reply (reviewed by the reviewer) and downloads the letter', async () => {
     const clerk = await newPage();
     await login(clerk, 'clerk-wang', 'clerk', 'TEZ-CIVIL');
+    await reloadUntil(clerk, clerk.getByRole('link', { name: /2025年度特困人员救助供养/ }));
     await clerk.getByRole('link', { name: /2025年度特困人员救助供养/ }).first().click();
     await clerk.getByTestId('remaining-days').waitFor();
     requestId = clerk.url().split('/').pop()!;
@@ -105,18 +117,19 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByLabel('答复内容').fill('经查，您申请的2025年度特困人员救助供养审批结果和供养标准属于公开范围，现予以公开，详见附件。');
     await clerk.getByRole('button', { name: '提交审核' }).click();
     await clerk.getByText('答复已起草，等待审核。').waitFor();
-    expect(await clerk.getByTestId('case-status').textContent()).toBe('待审核');
+    await reloadUntil(clerk, clerk.getByTestId('case-status').filter({ hasText: '待审核' }));
 
     const reviewer = await newPage();
     await login(reviewer, 'reviewer-li', 'reviewer', 'TEZ-CIVIL');
     await reviewer.goto(`${url}/console/requests/${requestId}`);
+    await reloadUntil(reviewer, reviewer.getByRole('button', { name: '审核通过' }));
     await reviewer.getByRole('button', { name: '审核通过' }).click();
     await reviewer.getByText('审核通过。').waitFor();
 
-    await clerk.reload();
+    await reloadUntil(clerk, clerk.getByRole('button', { name: '出具答复' }));
     await clerk.getByRole('button', { name: '出具答复' }).click();
     await clerk.getByText('已答复申请人。').waitFor();
-    expect(await clerk.getByTestId('case-status').textContent()).toBe('已答复');
+    await reloadUntil(clerk, clerk.getByTestId('case-status').filter({ hasText: /^已答复$/ }));
     const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.getByRole('button', { name: '下载政府信息公开申请答复书' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const body = await download.createReadStream();
@@ -126,7 +139,7 @@ describe('web: portal and console in Chromium', () => {
 
     const citizen = await newPage();
     await citizen.goto(`${url}/track?code=${encodeURIComponent(trackingCode)}`);
-    await citizen.getByTestId('track-status').waitFor();
+    await reloadUntil(citizen, citizen.getByTestId('track-status').filter({ hasText: '已答复' }));
     expect(await citizen.getByTestId('track-status').textContent()).toBe('已答复');
   });
 
@@ -138,14 +151,14 @@ describe('web: portal and console in Chromium', () => {
     await page.getByLabel('通过（确认建议的公开属性）').check();
     await page.getByRole('button', { name: '提交审查结论' }).click();
     await page.getByText('已确认公开属性。').waitFor();
-    await page.getByTestId('document-phase').filter({ hasText: '审查通过待印发' }).waitFor();
+    await reloadUntil(page, page.getByTestId('document-phase').filter({ hasText: '审查通过待印发' }));
     expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
   });
 
   it('the district office sees the ranking', async () => {
     const page = await newPage();
     await login(page, 'office-sun', 'district_office', 'TEZ-GOV-OFFICE');
-    await page.getByRole('link', { name: '排名' }).click();
+    await page.getByRole('link', { name: '排名', exact: true }).click();
     await page.getByTestId('ranking').locator('li').first().waitFor();
     expect(await page.getByTestId('ranking').getByText('区民政局').count()).toBe(1);
     expect(await screenshotBoth(page, 'ranking')).toEqual([]);
@@ -155,7 +168,7 @@ describe('web: portal and console in Chromium', () => {
     const page = await newPage();
     await login(page, 'auditor-qian', 'auditor');
     await page.goto(`${url}/console/audit?target=${requestId}`);
-    await page.getByTestId('timeline').locator('li').nth(3).waitFor();
+    await reloadUntil(page, page.getByTestId('timeline').locator('li').nth(3));
     const text = await page.getByTestId('timeline').textContent();
     expect(text).toContain('clerk-wang');
     expect(text).toContain('reviewer-li');

@@ -38,7 +38,7 @@ export class ScoresController {
       ...sheet,
       inputEventIds: undefined,
       inputEvents: sheet.inputEventIds.length,
-      units: sheet.units.map(({ indicators, ...unit }) => ({ ...unit, indicators: indicators.map(({ facts, shortfalls, ...i }) => ({ ...i, facts: facts.length })) })),
+      units: sheet.units.map(({ indicators, ...unit }) => ({ ...unit, indicators: indicators.map(({ facts, shortfalls, ...i }) => ({ ...i, facts: facts.length, shortfalls: shortfalls.length })) })),
     };
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EVENT_CONTRACTS, isoDate, type EventEnvelope } from '@gongkai/contracts';
+import { EVENT_CONTRACTS, type EventEnvelope } from '@gongkai/contracts';
+import { toShanghaiDate } from '@gongkai/working-days';
 import { DomainError, type CommandHandler, type EventHandler } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import { documentDecider } from '../domain/document.decide';
@@ -7,15 +8,15 @@ import { documentDecider } from '../domain/document.decide';
 export const PROACTIVE_DISCLOSURE_SUGGESTED = 'requests.ProactiveDisclosureSuggested';
 
 /**
- * The shape this service needs from the requests service's `requests.ProactiveDisclosureSuggested`
- * (v1; its contract is owned by the requests service). Extra fields are ignored.
+ * What this service reads from `requests.ProactiveDisclosureSuggested` v1 (contract owned by the
+ * requests service, libs/contracts/src/events/requests.ts). A suggestion without `documentId` names
+ * information that is in no registered document: there is nothing to mark, so it is skipped.
  */
-export const expectedSuggestionShape = z.object({
-  suggestionId: z.string().min(1),
-  /** The document the repeatedly requested information is in (this service's document id). */
-  documentId: z.string().min(1),
-  requestCount: z.number().int().positive(),
-  suggestedOn: isoDate,
+export const consumedSuggestionShape = z.object({
+  unitId: z.string().min(1),
+  informationKey: z.string().min(1),
+  count: z.number().int().positive(),
+  documentId: z.string().min(1).optional(),
 });
 
 /**
@@ -34,13 +35,17 @@ export class DisclosureSuggestionHandler implements EventHandler {
   }
 
   async handle(event: EventEnvelope): Promise<void> {
-    const parsed = expectedSuggestionShape.safeParse(event.data);
+    const parsed = consumedSuggestionShape.safeParse(event.data);
     if (!parsed.success) throw DomainError.validation('SUGGESTION_SHAPE', `建议事件缺少所需字段：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`);
-    const { suggestionId, documentId, requestCount, suggestedOn } = parsed.data;
+    const { informationKey, count, documentId } = parsed.data;
+    if (!documentId) return;
+    const { state } = await this.commands.load(documentDecider, documentStreamId(documentId));
+    if (state.status !== 'registered') return; // not one of ours (an id from another register): nothing to mark
     await this.commands.handle(
       documentDecider,
       documentStreamId(documentId),
-      { type: 'ReceiveDisclosureSuggestion', suggestionId, requestCount, suggestedOn },
+      // one suggestion per information key: a repeated report is a no-op, an answered one stays answered
+      { type: 'ReceiveDisclosureSuggestion', suggestionId: informationKey, requestCount: count, suggestedOn: toShanghaiDate(event.occurredAt) },
       {
         actor: { userId: 'document-attributes.disclosure-suggestions', unitId: null, role: 'system' },
         correlationId: event.correlationId,

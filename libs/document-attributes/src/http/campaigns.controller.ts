@@ -45,14 +45,20 @@ export class CampaignsController {
 
   @Get('review-cycles/:year/progress')
   @ApiOperation({ summary: '年度评估进度（按单位）' })
-  async progress(@Param('year', ParseIntPipe) year: number, @Req() request: AuthenticatedRequest): Promise<ReviewProgress & { completedUnits: string[] }> {
+  async progress(@Param('year', ParseIntPipe) year: number, @Req() request: AuthenticatedRequest): Promise<ReviewProgress & { assignedTasks: Record<string, number>; completedUnits: string[] }> {
     const cycle = await this.commands.load(reviewCycleDecider, reviewCycleStreamId(year));
     if (cycle.state.status !== 'open') throw DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
     const ownUnitOnly = !['auditor', 'district_office', 'admin'].includes(request.principal.role);
     if (ownUnitOnly) assertMayRead(request.principal, request.principal.unitId ?? '');
     const progress = await this.documents.reviewProgress(year, ownUnitOnly ? (request.principal.unitId ?? undefined) : undefined);
     const units = cycle.state.units;
-    return { ...progress, completedUnits: Object.keys(units).filter((u) => units[u].completed && (!ownUnitOnly || u === request.principal.unitId)) };
+    const visible = Object.keys(units).filter((u) => !ownUnitOnly || u === request.principal.unitId);
+    // assignedTasks and completedUnits come from the cycle's stream; the per-unit counts from the read model
+    return {
+      ...progress,
+      assignedTasks: Object.fromEntries(visible.map((u) => [u, units[u].documentIds.length])),
+      completedUnits: Object.keys(units).filter((u) => units[u].completed && (!ownUnitOnly || u === request.principal.unitId)),
+    };
   }
 
   @Post('cleanup-campaigns')

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp, signDevToken, type AppDefinition } from '@gongkai/platform';
 import { eventually, isolatedEnv, TEST_JWT_SECRET, tokenFor } from '@gongkai/platform/testing';
+import type { EventEnvelope } from '@gongkai/contracts';
+import { DisclosureSuggestionHandler } from '../application/disclosure-suggestion.handler';
 import { DocumentAttributesModule } from '../document-attributes.module';
 
 const definition: AppDefinition = { shape: 'standalone', title: 'document-attributes test', modules: () => [DocumentAttributesModule] };
@@ -152,7 +154,8 @@ describe('document-attributes over HTTP', () => {
     const progress = await eventually(async () => {
       const response = await get('/review-cycles/2025/progress', tokens.district);
       const unit = response.body.units?.find((u: { unitId: string }) => u.unitId === 'TEZ-EDU');
-      return unit?.tasks >= 3 ? unit : undefined; // 2 here + those issued withheld by earlier tests
+      const assigned = response.body.assignedTasks?.['TEZ-EDU'];
+      return assigned >= 2 && unit?.tasks === assigned ? unit : undefined; // 2 here + those withheld by earlier tests
     }, 20000, 'review tasks');
     expect(progress).toMatchObject({ open: progress.tasks, kept: 0, released: 0, complete: false });
 
@@ -196,5 +199,29 @@ describe('document-attributes over HTTP', () => {
     expect(row.inForce).toBe(row.issued); // the two 2025 documents were invalidated on 2026-11-02; nothing issued in 2026 was
     const figures2025 = (await get('/figures?year=2025&unitId=TEZ-EDU', tokens.head)).body.rows.find((r: { documentType: string }) => r.documentType === '行政规范性文件');
     expect(figures2025).toEqual({ documentType: '行政规范性文件', issued: 2, repealed: 0, expired: 0, inForce: 2 });
+  });
+
+  it('shows a requests-service suggestion (Art. 44) on the document; accepting makes it 主动公开 with a due date', async () => {
+    const doc = await throughIssue('台教体发〔2026〕20号', { attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: '涉及学生个人信息' });
+    const handler = app.get(DisclosureSuggestionHandler);
+    const suggestion = {
+      eventId: '01900000-0000-7000-8000-000000000044',
+      type: 'requests.ProactiveDisclosureSuggested',
+      occurredAt: '2026-04-01T02:00:00.000Z',
+      correlationId: 'test',
+      data: { unitId: 'TEZ-EDU', informationKey: 'enrolment-quota', information: '招生计划', requestIds: ['r1', 'r2', 'r3'], count: 3, documentId: doc.id, legalBasis: '条例第四十四条' },
+    } as unknown as EventEnvelope;
+    await handler.handle(suggestion);
+    await handler.handle(suggestion); // a redelivery changes nothing
+    const shown = await eventually(async () => {
+      const view = await get(`/documents/${doc.id}`, tokens.head);
+      return view.body.pendingSuggestion ? view.body : undefined;
+    }, 20000, 'the suggestion on the document');
+    expect(shown.pendingSuggestion).toEqual({ suggestionId: 'enrolment-quota', requestCount: 3, suggestedOn: '2026-04-01' });
+    const declinedWithoutReason = await post(`/documents/${doc.id}/disclosure-suggestions/enrolment-quota/answer`, tokens.head, { answer: 'declined' });
+    expect(declinedWithoutReason.status).toBe(400);
+    const accepted = await post(`/documents/${doc.id}/disclosure-suggestions/enrolment-quota/answer`, tokens.head, { answer: 'accepted', reason: '申请人较多，转为主动公开', answeredOn: '2026-04-01' }).expect(200);
+    expect(accepted.body).toMatchObject({ attribute: '主动公开', publicationDueOn: '2026-04-30' });
+    await eventually(async () => ((await get(`/public/documents/${doc.id}`)).status === 200 ? true : undefined), 20000, 'now on the portal');
   });
 });

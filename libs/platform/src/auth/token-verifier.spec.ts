@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { assertActsForUnit, type Principal } from './principal';
 import { signDevToken, TokenVerifier } from './token-verifier';
 
@@ -25,11 +25,11 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
 describe('TokenVerifier with an identity provider (RS256 through JWKS)', () => {
   let server: Server;
   let url: string;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
 
   beforeAll(async () => {
     const keys = await generateKeyPair('RS256');
-    privateKey = keys.privateKey as CryptoKey;
+    privateKey = keys.privateKey;
     const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     server = createServer((_, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { canonicalJson } from './canonical-json';
 
 export type UnsealedEnvelope = Omit<EventEnvelope, 'hash' | 'globalPosition'>;
 
+const NOT_HASHED: ReadonlySet<string> = new Set(['hash', 'globalPosition']);
+
 /** hash = SHA-256(prevHash ‖ canonical JSON of the envelope without `hash` and `globalPosition`). */
 export function hashEnvelope(envelope: UnsealedEnvelope): string {
-  const { prevHash } = envelope;
-  const content = { ...envelope } as Partial<EventEnvelope>;
-  delete content.hash;
-  delete content.globalPosition;
-  return createHash('sha256').update(prevHash).update(canonicalJson(content)).digest('hex');
+  // One string: prevHash is 64 hex digits, so its bytes followed by the JSON's are what we hash.
+  return hash('sha256', `${envelope.prevHash}${canonicalJson(envelope, NOT_HASHED)}`, 'hex');
 }
 
 export function seal(envelope: UnsealedEnvelope): EventEnvelope {
