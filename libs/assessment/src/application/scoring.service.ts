@@ -72,9 +72,9 @@ export class ScoringService {
     return (await this.commands.load(evaluationDecider, evaluationStreamId(schemeId))).state.frozen;
   }
 
-  async compute(schemeId: string, asOf: string, version?: number): Promise<ScoredSheet> {
+  async compute(schemeId: string, asOf: string, version?: number, options: { fresh?: boolean } = {}): Promise<ScoredSheet> {
     const scheme = await this.scheme(schemeId, version);
-    const [facts, manualScores] = await Promise.all([this.facts.inputs(asOf, `${scheme.year}-12-31`), this.manualScores(schemeId)]);
+    const [facts, manualScores] = await Promise.all([this.facts.inputs(asOf, `${scheme.year}-12-31`, options), this.manualScores(schemeId)]);
     const sheet = scoreUnits({ schemeId, year: scheme.year, scheme: scheme.version, facts, manualScores, asOf });
     return { ...sheet, inputsHash: inputsHashOf(sheet) };
   }
@@ -83,7 +83,8 @@ export class ScoringService {
   async verifyFrozen(schemeId: string): Promise<{ identical: boolean; frozen: ScoresFrozen; recomputed: Omit<ScoresFrozen, 'legalBasis' | 'reason'>; differences: string[] }> {
     const frozen = await this.frozen(schemeId);
     if (!frozen) throw DomainError.notFound('NOT_FROZEN', '该方案的考核结果尚未固化。');
-    const recomputed = frozenFormOf(await this.compute(schemeId, frozen.asOf, frozen.schemeVersion));
+    // From the read model as it is now (after a replay, say), not from the process's in-memory copy.
+    const recomputed = frozenFormOf(await this.compute(schemeId, frozen.asOf, frozen.schemeVersion, { fresh: true }));
     const differences: string[] = [];
     if (recomputed.inputsHash !== frozen.inputsHash) differences.push(`输入哈希不同：${frozen.inputsHash} ≠ ${recomputed.inputsHash}`);
     const { legalBasis: _l, reason: _r, inputsHash: _h, ...frozenNumbers } = frozen;
