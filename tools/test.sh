@@ -38,6 +38,10 @@ step "lint (including @nx/enforce-module-boundaries)"
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint --max-warnings=0 .
 
+step "browser and web app"
+bash tools/provision-browser.sh
+npm run build:web
+
 step "tests"
 results="$(mktemp -d)/jest.json"
 status=0

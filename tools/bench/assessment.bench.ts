@@ -2,14 +2,15 @@
  * Assessment scoring: 60 units × one year of realistic fact volume, scored under a 14-indicator
  * scheme. Two measurements:
  * - pure:     `scoreUnits` over the facts in memory (the rule itself: metrics, bands, ranking, explanations);
- * - endpoint: what `GET /api/assessment/schemes/:id/scores` does — load the facts recorded as of now
- *             from FerretDB (`AssessmentFactsProjection.inputs`), score, hash the inputs.
+ * - endpoint: what `GET /api/assessment/schemes/:id/scores` does — take the facts (`AssessmentFactsProjection.inputs`:
+ *             in memory, refreshed with what FerretDB got since), score, hash the inputs; and the cold
+ *             path (every fact read from FerretDB, as after a start or for the auditors' verification).
  *             Runs only when MONGODB_URL is set (as `npm run bench` does with the local infrastructure).
  * Volume per unit per year (a district department or town, from the district's annual reports'
  * order of magnitude): 40 requests received and 40 replied, 30 documents issued and 30 published,
  * 10 interpretations, 5 concern responses, 2 consultations, 2 open days, 15 catalogue items
  * published + 5 revised, 5 negative-list entries (drafted, published, reviewed); plus 10 towns with
- * 20 villages each posting quarterly and monthly (16 a year). Target: < 2 s for the endpoint path.
+ * 20 villages each posting quarterly and monthly (16 a year). Target: < 2 s for the (warm) endpoint path.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
@@ -121,10 +122,19 @@ export const bench: Bench = {
       const connection = await mongoose.createConnection(url, { dbName: `bench-assessment-${Date.now()}` }).asPromise();
       try {
         const projection = new AssessmentFactsProjection(connection);
-        const docs = facts.map((f) => ({ _id: f.eventId, ...f, _applied: { [f.streamId.replace(/\./g, '~')]: 0 }, _version: 1 }));
+        const docs = facts.map((f) => ({ _id: f.eventId, ...f, projectedAt: '2026-12-01T00:00:00.000Z', _applied: { [f.streamId.replace(/\./g, '~')]: 0 }, _version: 1 }));
         for (let i = 0; i < docs.length; i += 2000) await connection.collection('facts').insertMany(docs.slice(i, i + 2000) as never[]);
         await projection.ensureIndexes();
-        progress('endpoint path');
+        progress('endpoint path, cold (first request after start: every fact read from FerretDB)');
+        const cold = ms(
+          await timeNs(async () => {
+            const sheet = scoreUnits({ schemeId: 'B', year: YEAR, scheme, facts: await projection.inputs(asOf, `${YEAR}-12-31`, { fresh: true }), manualScores: [], asOf });
+            inputsHashOf(sheet);
+          }),
+        );
+        rows.push(['cold: read all facts from FerretDB + score + hash', String(units), cold.toFixed(0), `${(cold / TARGET_MS).toFixed(2)}x of the 2 s target`]);
+        await projection.cached();
+        progress('endpoint path, warm (in-memory facts, refresh of what was written since)');
         const endpoint: number[] = [];
         for (let i = 0; i < RUNS; i += 1) {
           settle();
@@ -139,7 +149,7 @@ export const bench: Bench = {
             ),
           );
         }
-        rows.push(['load from FerretDB + score + hash', String(units), median(endpoint).toFixed(0), `${(median(endpoint) / TARGET_MS).toFixed(2)}x of the 2 s target`]);
+        rows.push(['warm: refresh from FerretDB + score + hash (the scores endpoint)', String(units), median(endpoint).toFixed(0), `${(median(endpoint) / TARGET_MS).toFixed(2)}x of the 2 s target`]);
         notes.push(median(endpoint) < TARGET_MS ? 'verdict: within the 2 s target.' : 'verdict: OVER the 2 s target.');
       } finally {
         await connection.dropDatabase().catch(() => undefined);

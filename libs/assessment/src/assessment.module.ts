@@ -38,6 +38,9 @@ export class AssessmentModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('assessment', this.units, this.facts, this.schemes);
-    void this.facts.ensureIndexes().catch(() => undefined);
+    void this.facts
+      .ensureIndexes()
+      .then(() => this.facts.cached())
+      .catch(() => undefined);
   }
 }

@@ -62,6 +62,10 @@ export class AssessmentFactsProjection implements Projection {
   }
 
   private async refresh(): Promise<void> {
+    // Facts are only ever added (a rebuild re-adds the same ones): when the count matches, nothing is
+    // new. In one process the consumer feeds the cache itself, so the query below runs only when
+    // another replica wrote (FerretDB scans for it; MongoDB uses the projectedAt index).
+    if (this.cache && (await this.facts.estimatedDocumentCount()) <= this.cache.facts.size) return;
     const since = this.cache ? new Date(Date.parse(this.cache.highWater) - REFRESH_OVERLAP_MS).toISOString() : null;
     const docs = await this.readSince(since);
     const cache = this.cache ?? { facts: new Map<string, Fact>(), highWater: '' };

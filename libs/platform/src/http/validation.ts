@@ -11,7 +11,25 @@ function toFieldError(issue: z.core.$ZodIssue, input: unknown): FieldError {
     input,
   );
   if (value === undefined && issue.path.length > 0) return { field, code: 'required', message: '必填项，不能为空' };
-  return { field, code: issue.code, message: issue.message };
+  return { field, code: issue.code, message: plainMessage(issue) };
+}
+
+/** zod's zh-CN messages name JavaScript types ("期望 string >=2 字符"); say it as people would. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'string') {
+    const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    if (issue.code === 'too_small') return limit <= 1 ? '不能为空' : `至少需要 ${limit} 个字`;
+    return `不能超过 ${limit} 个字`;
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array') {
+    const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    return issue.code === 'too_small' ? `至少需要选择 ${limit} 项` : `最多只能选择 ${limit} 项`;
+  }
+  if (issue.code === 'invalid_type') {
+    const expected: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否', array: '列表', object: '对象', date: '日期' };
+    return `格式不正确，应为${expected[issue.expected] ?? issue.expected}`;
+  }
+  return issue.message;
 }
 
 /** Parses untrusted input; every problem becomes a field error with a zh-CN message. */
