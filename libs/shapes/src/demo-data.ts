@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { unitDecider, unitStreamId, type UnitCommand } from '@gongkai/catalogue';
 import { CommandHandler, EVENT_STORE, type CommandContext, type EventStore } from '@gongkai/platform';
+import { loadAssessmentDemo } from './demo/assessment';
+import { loadCatalogueDemo } from './demo/catalogue';
+import { loadDocumentAttributesDemo } from './demo/document-attributes';
+import { loadInterpretationDemo } from './demo/interpretation';
+import { loadRequestsDemo } from './demo/requests';
 
 /** The district's units as in the seed's distribution list: towns, the sub-district, departments. */
 export const DEMO_UNITS: Extract<UnitCommand, { type: 'RegisterUnit' }>[] = [
@@ -23,6 +28,7 @@ export const DEMO_UNITS: Extract<UnitCommand, { type: 'RegisterUnit' }>[] = [
 /**
  * Loads the demo data into an empty store, through the same command handler as real use, so the
  * demo history is as auditable as any other. A store that already has events is left alone.
+ * Returns the number of units registered (0 when the store was not empty).
  */
 export async function loadDemoData(app: INestApplication): Promise<number> {
   const store = app.get<EventStore>(EVENT_STORE);
@@ -40,5 +46,11 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     { type: 'DesignateOpennessOffice', office: '党政综合办公室', officerName: '刘洋', officerPhone: '0632-6611001' },
     context,
   );
+  // Each service's demo, in the order their facts depend on one another.
+  await loadCatalogueDemo(app);
+  await loadDocumentAttributesDemo(app);
+  await loadRequestsDemo(app);
+  await loadInterpretationDemo(app);
+  await loadAssessmentDemo(app);
   return DEMO_UNITS.length;
 }

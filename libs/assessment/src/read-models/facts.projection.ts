@@ -65,7 +65,7 @@ export class AssessmentFactsProjection implements Projection {
     // Facts are only ever added (a rebuild re-adds the same ones): when the count matches, nothing is
     // new. In one process the consumer feeds the cache itself, so the query below runs only when
     // another replica wrote (FerretDB scans for it; MongoDB uses the projectedAt index).
-    if (this.cache && (await this.facts.estimatedDocumentCount()) <= this.cache.facts.size) return;
+    if (this.cache && (await this.count()) <= this.cache.facts.size) return;
     const since = this.cache ? new Date(Date.parse(this.cache.highWater) - REFRESH_OVERLAP_MS).toISOString() : null;
     const docs = await this.readSince(since);
     const cache = this.cache ?? { facts: new Map<string, Fact>(), highWater: '' };
@@ -90,7 +90,17 @@ export class AssessmentFactsProjection implements Projection {
     return withoutMeta(rest) as unknown as Fact;
   }
 
-  async count(filter: Record<string, unknown> = {}): Promise<number> {
-    return this.facts.countDocuments(filter);
+  /**
+   * The number of facts, cheaply: `collStats` answers from the storage's own count (FerretDB 1.24:
+   * ~20 ms for 15k documents, where `countDocuments` and `estimatedDocumentCount` scan, ~1 s).
+   */
+  async count(): Promise<number> {
+    try {
+      const stats = (await this.connection.db?.command({ collStats: 'facts' })) as { count?: number } | undefined;
+      if (typeof stats?.count === 'number') return stats.count;
+    } catch {
+      // collStats is deprecated in MongoDB 6.2+: fall back to the driver's estimate.
+    }
+    return this.facts.estimatedDocumentCount();
   }
 }
