@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { assessmentEvents } from './events/assessment';
 import { auditEvents } from './events/audit';
+import { assessmentEventLabels } from './events/assessment.labels';
 import { auditEventLabels } from './events/audit.labels';
 import { catalogueEventLabels } from './events/catalogue.labels';
 import type { EventLabels } from './event-labels';
@@ -27,6 +28,7 @@ export const EVENT_CONTRACTS: Readonly<Record<string, SchemasByVersion>> = {
 /** Chinese labels of every event type that has them (convention: event-labels.ts). */
 export const EVENT_LABELS: EventLabels = {
   ...catalogueEventLabels,
+  ...assessmentEventLabels,
   ...auditEventLabels,
 };
 

@@ -32,6 +32,12 @@ const unit = (field: string, onField: string | null, keys: string[], dateOf: (v:
 });
 const instantDate = (v: unknown) => (typeof v === 'string' ? toShanghaiDate(v) : null);
 
+const negativeContent: Picker = (data) => ({
+  unitIds: [String(data.ownerUnitId)],
+  on: null,
+  data: { entryId: data.entryId, ownerUnitId: data.ownerUnitId, matter: (data.content as { matter?: string })?.matter, lastReviewedOn: (data.content as { lastReviewedOn?: string })?.lastReviewedOn },
+});
+
 /** The event types assessment keeps as facts, and how each becomes one. */
 export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'catalogue.UnitRegistered': unit('unitId', null, ['unitId', 'name', 'level', 'kind']),
@@ -41,11 +47,8 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'catalogue.ItemPublished': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
   'catalogue.ItemRevised': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
   'catalogue.ItemWithdrawn': unit('unitId', 'withdrawnAt', ['itemId', 'unitId', 'domainCode', 'withdrawnAt']),
-  'catalogue.NegativeEntryDrafted': (data) => ({
-    unitIds: [String(data.ownerUnitId)],
-    on: null,
-    data: { entryId: data.entryId, ownerUnitId: data.ownerUnitId, matter: (data.content as { matter?: string })?.matter, lastReviewedOn: (data.content as { lastReviewedOn?: string })?.lastReviewedOn },
-  }),
+  'catalogue.NegativeEntryDrafted': negativeContent,
+  'catalogue.NegativeEntryAmended': negativeContent,
   'catalogue.NegativeEntryPublished': unit('ownerUnitId', 'publishedAt', ['entryId', 'ownerUnitId', 'publishedAt']),
   'catalogue.NegativeEntryReviewed': unit('ownerUnitId', 'reviewedOn', ['entryId', 'ownerUnitId', 'reviewedOn']),
   'catalogue.NegativeEntryWithdrawn': unit('ownerUnitId', null, ['entryId', 'ownerUnitId']),
@@ -56,6 +59,7 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'requests.RequestReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'channel', 'receivedOn']),
   'requests.ReplyIssued': unit('unitId', 'repliedOn', ['requestId', 'unitId', 'category', 'repliedOn', 'workingDaysUsed', 'onTime']),
   'requests.RequestAbandoned': unit('unitId', 'abandonedOn', ['requestId', 'unitId', 'category', 'abandonedOn']),
+  'interpretation.InterpretationObligationOpened': unit('unitId', 'dueOn', ['documentId', 'unitId', 'title', 'documentNumber', 'issuedOn', 'dueOn']),
   'interpretation.InterpretationPublished': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'publishedOn', 'dueOn', 'late', 'workingDaysLate']),
   'interpretation.ConcernResponsePublished': unit('unitId', 'publishedAt', ['concernId', 'unitId', 'severity', 'kind', 'publishedAt', 'dueAt', 'hoursTaken', 'onTime'], instantDate),
   'interpretation.ConsultationOpened': unit('unitId', 'opensOn', ['consultationId', 'unitId', 'title', 'kind', 'opensOn', 'closesOn', 'periodDays', 'minimumDays']),
@@ -125,6 +129,8 @@ export function describeFact(fact: Fact): string {
       return `撤销目录事项 ${d.itemId}`;
     case 'catalogue.NegativeEntryDrafted':
       return `拟定负面清单条目 ${d.entryId}（最近复核 ${d.lastReviewedOn}）`;
+    case 'catalogue.NegativeEntryAmended':
+      return `修改负面清单条目 ${d.entryId}（最近复核 ${d.lastReviewedOn}）`;
     case 'catalogue.NegativeEntryPublished':
       return `发布负面清单条目 ${d.entryId}`;
     case 'catalogue.NegativeEntryReviewed':
@@ -145,6 +151,8 @@ export function describeFact(fact: Fact): string {
       return `答复申请 ${d.requestId}（${d.repliedOn}，用时${d.workingDaysUsed}个工作日，${d.onTime ? '按期' : '逾期'}）`;
     case 'requests.RequestAbandoned':
       return `申请 ${d.requestId} 视为放弃（${d.category}）`;
+    case 'interpretation.InterpretationObligationOpened':
+      return `《${d.title}》（${d.documentNumber}）应于${d.dueOn}前发布解读`;
     case 'interpretation.InterpretationPublished':
       return `发布政策解读 ${d.documentId}（${d.publishedOn}，${d.late ? `逾期${d.workingDaysLate}个工作日` : '同步/按时'}）`;
     case 'interpretation.ConcernResponsePublished':

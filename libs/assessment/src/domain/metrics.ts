@@ -124,7 +124,7 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
         if (history.at(-1)?.type === 'catalogue.NegativeEntryWithdrawn') continue;
         if (!history.some((f) => f.type === 'catalogue.NegativeEntryPublished')) continue;
         const reviewedOn = history
-          .map((f) => (f.type === 'catalogue.NegativeEntryReviewed' ? String(f.data.reviewedOn) : f.type === 'catalogue.NegativeEntryDrafted' ? String(f.data.lastReviewedOn) : ''))
+          .map((f) => (f.type === 'catalogue.NegativeEntryReviewed' ? String(f.data.reviewedOn) : f.type === 'catalogue.NegativeEntryDrafted' || f.type === 'catalogue.NegativeEntryAmended' ? String(f.data.lastReviewedOn) : ''))
           .reduce((a, b) => (b > a ? b : a), '');
         published.push({ facts: history, reviewedOn });
       }
@@ -175,8 +175,13 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
   interpretation_on_time_rate: {
     label: '政策解读同步发布率',
     unit: 'percent',
-    compute(facts, { year }) {
-      return rate('政策解读', ofType(facts, 'interpretation.InterpretationPublished').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+    compute(facts, { year, asOfDate }) {
+      // Each policy once: its publication (on time or late), or its obligation when overdue and still unpublished.
+      const published = new Map(ofType(facts, 'interpretation.InterpretationPublished').map((f) => [String(f.data.documentId), f]));
+      const overdue = ofType(facts, 'interpretation.InterpretationObligationOpened').filter((f) => !published.has(String(f.data.documentId)) && String(f.data.dueOn) < asOfDate);
+      const counted = [...published.values(), ...overdue].filter((f) => inYear(f, year));
+      const result = rate('应发布政策解读', counted, (f) => f.type === 'interpretation.InterpretationPublished' && f.data.late === false);
+      return overdue.length ? { ...result, detail: `${result.detail}（含逾期未发布${counted.filter((f) => f.type === 'interpretation.InterpretationObligationOpened').length}件）` } : result;
     },
   },
   concern_on_time_rate: {

@@ -74,3 +74,19 @@ describe('scoring: a pure function of the facts', () => {
     expect(noTraining.units[0].indicators.find((i) => i.indicatorId === 'quality')).toMatchObject({ points: 0, pending: true });
   });
 });
+
+describe('metrics that count what did not happen', () => {
+  it('an interpretation obligation overdue and unpublished counts as a failure; one not yet due does not count', () => {
+    const { facts } = scenarioFacts();
+    const obligation = (documentId: string, dueOn: string) =>
+      factFromEvent(envelope(`interpretation.obligation-${documentId}`, 'interpretation.InterpretationObligationOpened', {
+        documentId, unitId: 'TEZ-ZSZ', title: '某政策', documentNumber: '台政发〔2026〕3号', documentType: '行政规范性文件', attribute: '主动公开',
+        approvedBy: 'u', issuedOn: '2026-08-03', limitWorkingDays: 3, dueOn, legalBasis: '谁起草、谁解读',
+      })) as Fact;
+    const sheet = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: [...facts, obligation('OVERDUE-1', '2026-08-06'), obligation('LATER-1', '2026-12-20')], manualScores: [], asOf: '2026-11-27T00:00:00.000Z' });
+    const indicator = sheet.units.find((u) => u.unitId === 'TEZ-ZSZ')?.indicators.find((i) => i.indicatorId === 'interaction.interpretation');
+    // 2 published on time + 1 overdue unpublished = 2/3 = 66.67% → the ≥50 row: 5 points.
+    expect(indicator).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, points: 5, explanation: expect.stringContaining('逾期未发布1件') });
+    expect(indicator?.shortfalls.map((f) => f.type)).toEqual(['interpretation.InterpretationObligationOpened']);
+  });
+});

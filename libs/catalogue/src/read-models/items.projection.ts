@@ -12,6 +12,9 @@ import {
 import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 import type { CatalogueFact } from '../domain/milestones';
 import { indexTokens, queryTokens } from '../application/tokenize';
+import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
+
+export type { SearchHit } from './search-index';
 
 export interface ItemVersionView {
   version: number;
@@ -53,15 +56,6 @@ export interface ItemView {
 /** What the portal shows: never a draft, never the staff-only transitions. */
 export type PublicItemView = Omit<ItemView, 'tokens' | 'nameTokens' | 'transitions' | 'correction'> & { domainName: string };
 
-export interface SearchHit {
-  itemId: string;
-  unitId: string;
-  domainCode: string;
-  name: string;
-  firstLevel: string;
-  score: number;
-  matched: string[];
-}
 
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
@@ -84,6 +78,7 @@ export class CatalogueItemsProjection implements Projection {
     'catalogue.ItemWithdrawn',
   ];
   private indexes: Promise<unknown> | null = null;
+  private searchIndex: Promise<SearchIndex> | null = null;
 
   constructor(private readonly connection: Connection) {}
 
@@ -106,9 +101,33 @@ export class CatalogueItemsProjection implements Projection {
 
   async handle(event: EventEnvelope): Promise<void> {
     await this.ensureIndexes();
-    await projectDocument<ItemView>(this.items, (event.data as { itemId: string }).itemId, event, (current) =>
-      applyItemEvent(current ? strip(current as never) : null, event),
-    );
+    let next: ItemView | null = null;
+    const outcome = await projectDocument<ItemView>(this.items, (event.data as { itemId: string }).itemId, event, (current) => {
+      next = applyItemEvent(current ? strip(current as never) : null, event);
+      return next;
+    });
+    if (outcome === 'applied' && this.searchIndex) {
+      const index = await this.searchIndex;
+      const item = next as ItemView | null;
+      if (item?.status === 'published') index.upsert(indexed(item));
+      else if (item) index.remove(item.itemId);
+    }
+  }
+
+  /** The in-memory search index, loaded from the read model on first use (see SearchIndex). */
+  private index(): Promise<SearchIndex> {
+    this.searchIndex ??= (async () => {
+      const index = new SearchIndex();
+      const docs = await this.items
+        .find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, tokens: 1, nameTokens: 1, 'content.secondLevel': 1, 'content.firstLevel': 1 } })
+        .toArray();
+      for (const doc of docs) index.upsert(indexed(doc as unknown as ItemView));
+      return index;
+    })().catch((error: unknown) => {
+      this.searchIndex = null;
+      throw error;
+    });
+    return this.searchIndex;
   }
 
   async get(itemId: string): Promise<ItemView | null> {
@@ -175,41 +194,16 @@ export class CatalogueItemsProjection implements Projection {
   }
 
   /**
-   * Portal search: the query is segmented into words (jieba), the published items holding any of
-   * them are fetched through the token index, and ranked here: more distinct query words first,
-   * then words in the item's name, then the shorter name.
+   * Portal search: the query is segmented into words (jieba) and looked up in the in-memory
+   * inverted index of the published items' tokens (SearchIndex), ranked there. Drafts and withdrawn
+   * items are never in it.
    */
   async search(query: string, limit = 20, filter: { unitId?: string; domainCode?: string } = {}): Promise<SearchHit[]> {
     const words = queryTokens(query);
     if (words.length === 0) return [];
-    await this.ensureIndexes();
-    const docs = await this.items
-      .find(
-        { tokens: { $in: words }, status: 'published', ...filter },
-        { projection: { itemId: 1, unitId: 1, domainCode: 1, tokens: 1, nameTokens: 1, 'content.secondLevel': 1, 'content.firstLevel': 1 } },
-      )
-      .toArray();
-    return docs
-      .map((doc) => {
-        const tokens = new Set(doc.tokens as string[]);
-        const nameTokens = new Set(doc.nameTokens as string[]);
-        const matched = words.filter((w) => tokens.has(w));
-        const inName = words.filter((w) => nameTokens.has(w)).length;
-        const content = doc.content as ItemContent;
-        const name = content.secondLevel ?? content.firstLevel;
-        return {
-          itemId: doc.itemId as string,
-          unitId: doc.unitId as string,
-          domainCode: doc.domainCode as string,
-          name,
-          firstLevel: content.firstLevel,
-          score: matched.length * 10 + inName * 3 - Math.min(name.length, 60) / 100,
-          matched,
-        };
-      })
-      .sort((a, b) => b.score - a.score || a.itemId.localeCompare(b.itemId))
-      .slice(0, limit);
+    return (await this.index()).search(words, limit, filter);
   }
+
 }
 
 /** The items read model as a pure function: the next document for one event (null: none). */
@@ -296,6 +290,18 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
     default:
       return item;
   }
+}
+
+function indexed(item: Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'tokens' | 'nameTokens' | 'content'>): IndexedItem {
+  return {
+    itemId: item.itemId,
+    unitId: item.unitId,
+    domainCode: item.domainCode,
+    name: item.content.secondLevel ?? item.content.firstLevel,
+    firstLevel: item.content.firstLevel,
+    tokens: item.tokens,
+    nameTokens: item.nameTokens,
+  };
 }
 
 function byCatalogueOrder(a: ItemView, b: ItemView): number {
