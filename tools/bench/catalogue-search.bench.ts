@@ -92,7 +92,10 @@ export const bench: Bench = {
         }
         await collection.insertMany(docs as never[]);
       }
-      progress('warming up');
+      progress('warming up (the first search loads the in-memory index from FerretDB)');
+      const coldStart = process.hrtime.bigint();
+      await projection.search(QUERY_WORDS[0]);
+      const coldMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
       for (const word of QUERY_WORDS) await projection.search(word);
       settle();
       progress(`timing ${QUERIES} searches`);
@@ -115,7 +118,10 @@ export const bench: Bench = {
             alignRight: [0, 1, 2, 3, 4, 5, 6],
           },
         ],
-        notes: [p99 < TARGET_P99_MS ? `p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.` : `p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`],
+        notes: [
+          `First search after start (loads the index of ${UNITS * ITEMS_PER_UNIT} items from FerretDB): ${coldMs.toFixed(0)} ms, not counted above.`,
+          p99 < TARGET_P99_MS ? `p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.` : `p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`,
+        ],
       };
     } finally {
       await connection.dropDatabase().catch(() => undefined);

@@ -73,13 +73,17 @@ export async function replayInto(store: EventStore, projections: Projection[], u
 
 export type ReadModelDocument = Record<string, unknown>;
 
-/** Every document of a projection's collections, `_version` left out (only the write count). */
+/**
+ * Every document of a projection's collections, without `_version` (only the write count) and the
+ * projection's declared bookkeeping fields: what remains must follow from the events alone.
+ */
 export async function readModelDocuments(projection: Projection, connection: Connection): Promise<Record<string, ReadModelDocument[]>> {
   const database = databaseOf(connection);
+  const ignored = new Set(['_version', ...(projection.bookkeepingFields ?? [])]);
   const out: Record<string, ReadModelDocument[]> = {};
   for (const name of projection.collections) {
     const docs = await database.collection(name).find({}).sort({ _id: 1 }).toArray();
-    out[name] = docs.map(({ _version: _v, ...doc }) => JSON.parse(JSON.stringify(doc)) as ReadModelDocument);
+    out[name] = docs.map((doc) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([key]) => !ignored.has(key))))) as ReadModelDocument);
   }
   return out;
 }

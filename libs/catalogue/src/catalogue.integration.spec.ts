@@ -227,6 +227,34 @@ describe('catalogue service over Kafka and FerretDB', () => {
     expect(await readRows(await exported())).toEqual(await readRows(first));
   });
 
+  it('the district office loads a new guideline version from a spreadsheet; bad rows are all reported', async () => {
+    const sheet = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('标准指引');
+      ws.addRow(['所属领域', '指引事项编码', '公开层级', '一级事项', '二级事项']);
+      rows.forEach((r) => ws.addRow(r));
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const upload = (file: Buffer, token = district) =>
+      http
+        .post('/api/catalogue/guidelines/import')
+        .query({ title: '标准指引（2022年修订）', effectiveFrom: '2022-07-01', sample: 'false' })
+        .set(auth(token))
+        .set('Content-Type', XLSX_MIME)
+        .send(file);
+    const before = await store.headPosition();
+    const bad = await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策'], ['星座运势', 'E2', '县级', 'a', 'b'], ['义务教育', 'E3', '省级', 'a', 'b']])).expect(400);
+    expect(bad.body.rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+    await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策']]), clerk).expect(403);
+    expect(await store.headPosition()).toBe(before);
+    await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策'], ['社会救助', 'S1', '乡级', '临时救助', '临时救助公示']])).expect(201);
+    const current = await eventually(async () => {
+      const body = (await http.get('/api/catalogue/portal/guidelines/current').expect(200)).body;
+      return body.version === 2 ? body : undefined;
+    });
+    expect(current).toMatchObject({ sample: false, effectiveFrom: '2022-07-01', items: [{ code: 'E1', domainCode: 'compulsory-education' }, { code: 'S1', level: '乡级' }] });
+  });
+
   it('the negative list: no publication without a specific legal basis', async () => {
     const drafted = await http
       .post(`/api/catalogue/units/${TOWN}/negative-list`)

@@ -21,11 +21,23 @@ export interface EventLabel {
   decision?: {
     /** The data field naming the unit the decision is about or made in (default `unitId`). */
     unitField?: string;
-    /** A legal ground (`legalBasis` or `ground`) must be present. */
+    /**
+     * A decision of the district as a whole (the district office opens a review cycle, publishes an
+     * assessment scheme, sets limits): no data field names a unit, the deciding unit is the actor's
+     * (envelope `actor.unitId`). Never set it on a decision about one unit's document or request.
+     */
+    districtWide?: boolean;
+    /** The data field holding the legal ground when the decider records it under another name than `legalBasis`/`ground`. */
+    groundField?: string;
+    /** The data field holding the reason when the decider records it under another name than `reason` (e.g. a statutory reason category). */
+    reasonField?: string;
+    /** A legal ground (`legalBasis` or `ground`, or `groundField`) must be present. */
     groundRequired: boolean;
-    /** A reason (`reason`) must be present. */
+    /** A reason (`reason`, or `reasonField`) must be present. */
     reasonRequired: boolean;
   };
+  /** Chinese names of coded values, per data field (e.g. `legalBasis: { STATE_SECRET: '属于国家秘密' }`). */
+  values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export type EventLabels = Readonly<Record<string, EventLabel>>;
@@ -47,3 +59,10 @@ export const COMMON_FIELD_LABELS: Readonly<Record<string, string>> = {
 /** The data fields an audit timeline shows as the legal ground and as the reason. */
 export const GROUND_FIELDS = ['legalBasis', 'ground'] as const;
 export const REASON_FIELDS = ['reason'] as const;
+
+/** Where an event of this label keeps its legal ground: the label's `groundField` first, then GROUND_FIELDS. */
+export const groundFieldsOf = (label: EventLabel | undefined): readonly string[] =>
+  label?.decision?.groundField ? [label.decision.groundField, ...GROUND_FIELDS] : GROUND_FIELDS;
+/** Where an event of this label keeps its reason: the label's `reasonField` first, then REASON_FIELDS. */
+export const reasonFieldsOf = (label: EventLabel | undefined): readonly string[] =>
+  label?.decision?.reasonField ? [label.decision.reasonField, ...REASON_FIELDS] : REASON_FIELDS;

@@ -4,6 +4,9 @@ import { auditEvents } from './events/audit';
 import { assessmentEventLabels } from './events/assessment.labels';
 import { auditEventLabels } from './events/audit.labels';
 import { catalogueEventLabels } from './events/catalogue.labels';
+import { documentAttributesEventLabels } from './events/document-attributes.labels';
+import { interpretationEventLabels } from './events/interpretation.labels';
+import { requestsEventLabels } from './events/requests.labels';
 import type { EventLabels } from './event-labels';
 import { catalogueEvents } from './events/catalogue';
 import { documentAttributesEvents } from './events/document-attributes';
@@ -28,6 +31,9 @@ export const EVENT_CONTRACTS: Readonly<Record<string, SchemasByVersion>> = {
 /** Chinese labels of every event type that has them (convention: event-labels.ts). */
 export const EVENT_LABELS: EventLabels = {
   ...catalogueEventLabels,
+  ...documentAttributesEventLabels,
+  ...requestsEventLabels,
+  ...interpretationEventLabels,
   ...assessmentEventLabels,
   ...auditEventLabels,
 };

@@ -15,6 +15,8 @@ type StoredFact = Fact & { projectedAt: string };
 export class AssessmentFactsProjection implements Projection {
   readonly name = 'assessment.facts';
   readonly collections = ['facts'];
+  /** When this process projected a fact: the high-water mark of the incremental cache reload, not a fact. */
+  readonly bookkeepingFields = ['projectedAt'];
   readonly eventTypes = FACT_EVENT_TYPES;
 
   /**

@@ -6,7 +6,9 @@ import { itemStreamId } from '../domain/item';
 import { itemDecider } from '../domain/item.decide';
 import { sameValue } from '../domain/same-value';
 import type { CatalogueItemsProjection } from '../read-models/items.projection';
-import { readCatalogueWorkbook, writeCatalogueWorkbook } from './spreadsheet';
+import { GUIDELINE_COLUMNS, parseGuidelineRow } from '../domain/guideline-row';
+import type { GuidelineItem } from '@gongkai/contracts';
+import { readCatalogueWorkbook, readWorkbook, writeCatalogueWorkbook } from './spreadsheet';
 
 export interface RowProblem {
   row: number;
@@ -61,15 +63,7 @@ export class CatalogueSpreadsheets {
       if (messages.length > 0) problems.push({ row: rowNumber, messages });
       else if (parsed.ok) plan.push({ itemId: parsed.itemId, content: parsed.content });
     }
-    if (problems.length > 0) {
-      throw new DomainError(
-        'validation',
-        'SPREADSHEET_INVALID',
-        `电子表格有 ${problems.length} 行存在问题，未导入任何事项：${problems.map((p) => `第 ${p.row} 行：${p.messages.join('；')}`).join('。')}`,
-        problems.map((p) => ({ field: `row.${p.row}`, code: 'invalid_row', message: p.messages.join('；') })),
-        { rows: problems },
-      );
-    }
+    if (problems.length > 0) throw invalidRows(problems);
     const report: ImportReport = { rows: plan.length, created: 0, updated: 0, revised: 0, unchanged: 0 };
     for (const { itemId, content } of plan) {
       const item = itemId ? existing.get(itemId) : undefined;
@@ -92,3 +86,28 @@ export class CatalogueSpreadsheets {
 }
 
 export { toCatalogueRow };
+
+function invalidRows(problems: RowProblem[]): DomainError {
+  return new DomainError(
+    'validation',
+    'SPREADSHEET_INVALID',
+    `电子表格有 ${problems.length} 行存在问题，未导入任何内容：${problems.map((p) => `第 ${p.row} 行：${p.messages.join('；')}`).join('。')}`,
+    problems.map((p) => ({ field: `row.${p.row}`, code: 'invalid_row', message: p.messages.join('；') })),
+    { rows: problems },
+  );
+}
+
+/** The guideline items of a spreadsheet (所属领域, 指引事项编码, 公开层级, 一级事项, 二级事项); all rows valid or nothing. */
+export async function readGuidelineWorkbook(file: Buffer): Promise<GuidelineItem[]> {
+  const rows = await readWorkbook(file, GUIDELINE_COLUMNS, GUIDELINE_COLUMNS);
+  if (rows.length === 0) throw DomainError.validation('SPREADSHEET_EMPTY', '电子表格中没有事项。');
+  const problems: RowProblem[] = [];
+  const items: GuidelineItem[] = [];
+  for (const { rowNumber, row } of rows) {
+    const parsed = parseGuidelineRow(row);
+    if (parsed.ok) items.push(parsed.item);
+    else problems.push({ row: rowNumber, messages: parsed.errors });
+  }
+  if (problems.length > 0) throw invalidRows(problems);
+  return items;
+}

@@ -33,6 +33,12 @@ const cellText = (value: ExcelJS.CellValue): string => {
  * columns may be absent, except 所属领域). Returns each non-empty row with its sheet row number.
  */
 export async function readCatalogueWorkbook(file: Buffer): Promise<{ rowNumber: number; row: CatalogueRow }[]> {
+  const required: CatalogueColumn[] = ['一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式', '公开层级', '所属领域'];
+  return readWorkbook(file, CATALOGUE_COLUMNS, required);
+}
+
+/** Reads the first sheet: the header row names the columns (any order); returns non-empty rows with their sheet row numbers. */
+export async function readWorkbook<C extends string>(file: Buffer, columns: readonly C[], required: readonly C[]): Promise<{ rowNumber: number; row: Partial<Record<C, string>> }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -41,19 +47,18 @@ export async function readCatalogueWorkbook(file: Buffer): Promise<{ rowNumber: 
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw DomainError.validation('NOT_A_SPREADSHEET', '电子表格中没有工作表。');
-  const header = new Map<number, CatalogueColumn>();
+  const header = new Map<number, C>();
   sheet.getRow(1).eachCell((cell, column) => {
     const name = cellText(cell.value).trim().replace(/\(/g, '（').replace(/\)/g, '）');
-    const known = CATALOGUE_COLUMNS.find((c) => c === name);
+    const known = columns.find((c) => c === name);
     if (known) header.set(column, known);
   });
-  const required: CatalogueColumn[] = ['一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式', '公开层级', '所属领域'];
   const missing = required.filter((c) => ![...header.values()].includes(c));
   if (missing.length > 0) throw DomainError.validation('SPREADSHEET_COLUMNS_MISSING', `电子表格缺少以下列：${missing.join('、')}。`);
-  const rows: { rowNumber: number; row: CatalogueRow }[] = [];
+  const rows: { rowNumber: number; row: Partial<Record<C, string>> }[] = [];
   sheet.eachRow((excelRow, rowNumber) => {
     if (rowNumber === 1) return;
-    const row: CatalogueRow = {};
+    const row: Partial<Record<C, string>> = {};
     excelRow.eachCell((cell, column) => {
       const name = header.get(column);
       if (name) row[name] = cellText(cell.value).trim();
@@ -61,4 +66,19 @@ export async function readCatalogueWorkbook(file: Buffer): Promise<{ rowNumber: 
     if (Object.entries(row).some(([column, value]) => column !== '序号' && value)) rows.push({ rowNumber, row });
   });
   return rows;
+}
+
+const MAX_UPLOAD = 5 * 1024 * 1024;
+
+/** The raw .xlsx request body (sent with Content-Type XLSX_MIME, which the JSON parser leaves alone). */
+export async function readUpload(request: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_UPLOAD) throw new DomainError('validation', 'PAYLOAD_TOO_LARGE', '上传的文件过大（上限 5MB）。', [], { status: 413 });
+    chunks.push(chunk);
+  }
+  if (size === 0) throw DomainError.validation('NOT_A_SPREADSHEET', `请以 ${XLSX_MIME} 上传 .xlsx 文件。`);
+  return Buffer.concat(chunks);
 }

@@ -15,7 +15,7 @@ import {
   type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from '../application/catalogue-import';
-import { XLSX_MIME } from '../application/spreadsheet';
+import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { stripUndefined } from '../domain/catalogue-row';
 import { itemStreamId } from '../domain/item';
 import { itemDecider, type ItemCommand } from '../domain/item.decide';
@@ -26,7 +26,6 @@ import { assertReadsUnit } from './access';
 import { itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 
 const STAFF = ['clerk', 'office_head', 'district_office', 'admin'] as const;
-const MAX_UPLOAD = 5 * 1024 * 1024;
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -170,19 +169,7 @@ export class ItemsController {
   async import(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
     assertActsForUnit(request.principal, unitId);
     await this.registeredUnit(unitId);
-    const file = await readBody(request);
+    const file = await readUpload(request);
     return this.spreadsheets.import(unitId, file, commandContext(request));
   }
-}
-
-async function readBody(request: AuthenticatedRequest): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_UPLOAD) throw new DomainError('validation', 'PAYLOAD_TOO_LARGE', '上传的文件过大（上限 5MB）。', [], { status: 413 });
-    chunks.push(chunk);
-  }
-  if (size === 0) throw DomainError.validation('NOT_A_SPREADSHEET', `请以 ${XLSX_MIME} 上传 .xlsx 文件。`);
-  return Buffer.concat(chunks);
 }

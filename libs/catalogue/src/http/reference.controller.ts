@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { readGuidelineWorkbook } from '../application/catalogue-import';
+import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CommandHandler, commandContext, DomainError, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { computeCoverage } from '../domain/coverage';
 import { GUIDELINE_STREAM_ID, guidelineDecider } from '../domain/guideline';
@@ -40,6 +42,22 @@ export class ReferenceController {
     setRevision(response, result.revision);
     response.status(201);
     return { version: result.state.version, revision: result.revision };
+  }
+
+  @Post('guidelines/import')
+  @Roles('district_office', 'admin')
+  @ApiConsumes(XLSX_MIME)
+  @ApiOperation({ summary: '从电子表格载入新版本标准指引（列：所属领域、指引事项编码、公开层级、一级事项、二级事项）' })
+  async importGuideline(
+    @Query('title') title: string | undefined,
+    @Query('effectiveFrom') effectiveFrom: string | undefined,
+    @Query('sample') sample: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const items = await readGuidelineWorkbook(await readUpload(request));
+    const body = parseInput(guidelineBody, { title, effectiveFrom, sample: sample === 'true', items });
+    return this.loadGuideline(body, request, response);
   }
 
   @Post('guidelines/sample')

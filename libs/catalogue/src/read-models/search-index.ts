@@ -26,54 +26,92 @@ export interface SearchHit {
  * kept in memory, loaded once from the read model and then maintained by the projection.
  */
 export class SearchIndex {
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly items = new Map<string, IndexedItem & { tokenSet: Set<string>; nameSet: Set<string> }>();
+  /** Items by slot number; postings hold slots, so that scoring is integer work. */
+  private readonly docs: (IndexedItem | undefined)[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly free: number[] = [];
+  private readonly postings = new Map<string, Set<number>>();
+  private readonly namePostings = new Map<string, Set<number>>();
 
   get size(): number {
-    return this.items.size;
+    return this.slots.size;
   }
 
   upsert(item: IndexedItem): void {
     this.remove(item.itemId);
-    this.items.set(item.itemId, { ...item, tokenSet: new Set(item.tokens), nameSet: new Set(item.nameTokens) });
-    for (const token of item.tokens) {
-      let ids = this.postings.get(token);
-      if (!ids) this.postings.set(token, (ids = new Set()));
-      ids.add(item.itemId);
-    }
+    const slot = this.free.pop() ?? this.docs.length;
+    this.docs[slot] = item;
+    this.slots.set(item.itemId, slot);
+    add(this.postings, item.tokens, slot);
+    add(this.namePostings, item.nameTokens, slot);
   }
 
   remove(itemId: string): void {
-    const existing = this.items.get(itemId);
-    if (!existing) return;
-    for (const token of existing.tokens) {
-      const ids = this.postings.get(token);
-      ids?.delete(itemId);
-      if (ids?.size === 0) this.postings.delete(token);
-    }
-    this.items.delete(itemId);
+    const slot = this.slots.get(itemId);
+    if (slot === undefined) return;
+    const item = this.docs[slot];
+    if (!item) return;
+    drop(this.postings, item.tokens, slot);
+    drop(this.namePostings, item.nameTokens, slot);
+    this.docs[slot] = undefined;
+    this.slots.delete(itemId);
+    this.free.push(slot);
   }
 
   /** Ranked: more distinct query words first, then words in the name, then the shorter name. */
   search(words: readonly string[], limit: number, filter: { unitId?: string; domainCode?: string } = {}): SearchHit[] {
-    const candidates = new Set<string>();
-    for (const word of words) for (const id of this.postings.get(word) ?? []) candidates.add(id);
-    const hits: SearchHit[] = [];
-    for (const id of candidates) {
-      const item = this.items.get(id);
-      if (!item || (filter.unitId && item.unitId !== filter.unitId) || (filter.domainCode && item.domainCode !== filter.domainCode)) continue;
-      const matched = words.filter((w) => item.tokenSet.has(w));
-      const inName = words.filter((w) => item.nameSet.has(w)).length;
-      hits.push({
+    const matched = new Uint8Array(this.docs.length);
+    const inName = new Uint8Array(this.docs.length);
+    const touched: number[] = [];
+    for (const word of words) {
+      for (const slot of this.postings.get(word) ?? []) {
+        if (matched[slot] === 0) touched.push(slot);
+        matched[slot] += 1;
+      }
+      for (const slot of this.namePostings.get(word) ?? []) inName[slot] += 1;
+    }
+    // Top-k by insertion: candidates can be thousands for a common word, k is small.
+    type Entry = { slot: number; score: number; itemId: string };
+    const top: Entry[] = [];
+    const before = (a: Entry, b: Entry) => a.score > b.score || (a.score === b.score && a.itemId < b.itemId);
+    for (const slot of touched) {
+      const item = this.docs[slot];
+      if (!item) continue;
+      if ((filter.unitId && item.unitId !== filter.unitId) || (filter.domainCode && item.domainCode !== filter.domainCode)) continue;
+      const entry = { slot, itemId: item.itemId, score: matched[slot] * 10 + inName[slot] * 3 - Math.min(item.name.length, 60) / 100 };
+      if (top.length === limit && !before(entry, top[top.length - 1])) continue;
+      let at = top.length;
+      while (at > 0 && before(entry, top[at - 1])) at -= 1;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    return top.map(({ slot, score }) => {
+      const item = this.docs[slot] as IndexedItem;
+      return {
         itemId: item.itemId,
         unitId: item.unitId,
         domainCode: item.domainCode,
         name: item.name,
         firstLevel: item.firstLevel,
-        score: matched.length * 10 + inName * 3 - Math.min(item.name.length, 60) / 100,
-        matched,
-      });
-    }
-    return hits.sort((a, b) => b.score - a.score || a.itemId.localeCompare(b.itemId)).slice(0, limit);
+        score,
+        matched: words.filter((w) => this.postings.get(w)?.has(slot)),
+      };
+    });
+  }
+}
+
+function add(postings: Map<string, Set<number>>, tokens: readonly string[], slot: number): void {
+  for (const token of tokens) {
+    let slots = postings.get(token);
+    if (!slots) postings.set(token, (slots = new Set()));
+    slots.add(slot);
+  }
+}
+
+function drop(postings: Map<string, Set<number>>, tokens: readonly string[], slot: number): void {
+  for (const token of tokens) {
+    const slots = postings.get(token);
+    slots?.delete(slot);
+    if (slots?.size === 0) postings.delete(token);
   }
 }

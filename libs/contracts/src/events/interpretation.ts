@@ -109,6 +109,8 @@ export const interpretationMaterialAddedV1 = z.object({
 
 export const interpretationSignedOffV1 = z.object({
   documentId: text(100),
+  /** The drafting unit (added v1-compatible: events recorded before it lack it). */
+  unitId: unitIdSchema.optional(),
   signedBy: text(100),
   materialIds: z.array(z.string()).min(1),
 });
@@ -200,6 +202,8 @@ export const commentSubmittedV1 = z.object({
 
 export const commentModeratedV1 = z.object({
   consultationId: text(64),
+  /** The consulting unit (added v1-compatible: events recorded before it lack it). */
+  unitId: unitIdSchema.optional(),
   commentId: text(64),
   decision: z.enum(['approved', 'rejected']),
   reason: z.string().max(500).optional(),

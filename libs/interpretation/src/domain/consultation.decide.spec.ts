@@ -66,6 +66,8 @@ describe('consultation decider (向社会公开征求意见)', () => {
     expect(when(given(...history), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'COMMENTS_PENDING' });
     expect(when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })).toMatchObject({ code: 'REJECTION_REASON_REQUIRED' });
     const m2 = when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected', reason: '与草案无关' }) as ConsultationEvent[];
+    expect(m2).toEqual([{ type: 'interpretation.CommentModerated', data: { consultationId: 'K1', unitId: 'TEZ-NATRES', commentId: 'c2', decision: 'rejected', reason: '与草案无关' } }]);
+    expect(m1[0].data).toMatchObject({ unitId: 'TEZ-NATRES', decision: 'approved' });
     const all = [...history, ...m2];
     expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' })).toMatchObject({ code: 'CONSULTATION_STILL_OPEN' });
     expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'OUTCOME_MISSING' });

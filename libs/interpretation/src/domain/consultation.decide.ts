@@ -96,7 +96,7 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
         if (comment.status !== 'pending') return DomainError.conflict('COMMENT_ALREADY_MODERATED', '该意见已审核。');
         if (command.decision === 'rejected' && !command.reason?.trim()) return DomainError.rule('REJECTION_REASON_REQUIRED', '不予公开的意见须说明理由。');
         const { type: _command, ...moderation } = command;
-        return [{ type: 'interpretation.CommentModerated', data: { consultationId, ...moderation } }];
+        return [{ type: 'interpretation.CommentModerated', data: { consultationId, unitId: state.opened.unitId, ...moderation } }];
       }
       case 'PublishAdoption': {
         if (state.status === 'adoption_published') return DomainError.conflict('ADOPTION_ALREADY_PUBLISHED', '采纳情况已公布。');

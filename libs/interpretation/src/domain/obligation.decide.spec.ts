@@ -75,6 +75,12 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
     expect(event.data).toMatchObject({ late: true, workingDaysLate: 1 });
   });
 
+  it('records the drafting unit on the sign-off, for the auditors\' timeline', () => {
+    expect(signed).toEqual([
+      { type: 'interpretation.InterpretationSignedOff', data: { documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', signedBy: 'leader-wang', materialIds: ['m1'] } },
+    ]);
+  });
+
   it('must be signed off by the same leader who signed the policy (同步审签)', () => {
     const result = when(given(...prepared), { type: 'SignOff', signedBy: 'someone-else' });
     expect(result).toMatchObject({ kind: 'forbidden', code: 'SIGNER_NOT_POLICY_APPROVER', detail: expect.stringContaining('leader-wang') });

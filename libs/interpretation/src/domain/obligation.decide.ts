@@ -74,7 +74,7 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
           );
         }
         if (state.status === 'signed_off') return [];
-        return [{ type: 'interpretation.InterpretationSignedOff', data: { documentId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) } }];
+        return [{ type: 'interpretation.InterpretationSignedOff', data: { documentId, unitId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) } }];
       }
       case 'Publish': {
         if (state.status !== 'signed_off' || !state.signedOff) return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');

@@ -81,7 +81,7 @@ describe('public consultation comments over HTTP', () => {
 
   it('refuses an oversized comment with a clear message and stores nothing', async () => {
     const body = await refusedWithNothingStored({ content: '意'.repeat(2001) }, 400, 'VALIDATION_FAILED');
-    expect(body.errors[0].message).toContain('不能超过 2000 字');
+    expect(body.errors[0].message).toContain('不能超过 2000 个字');
   });
 
   it('rate-limits per client: the 6th comment within a minute answers 429 too_many and stores nothing', async () => {

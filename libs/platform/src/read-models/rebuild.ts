@@ -8,6 +8,11 @@ import { databaseOf } from './read-model-connections';
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
   readonly collections: readonly string[];
+  /**
+   * Top-level fields that record when or how a document was written rather than what the events
+   * say (e.g. a projection timestamp used as a high-water mark); a replay legitimately differs there.
+   */
+  readonly bookkeepingFields?: readonly string[];
 }
 
 export interface RebuildReport {

@@ -1,0 +1,77 @@
+import { checkContract, EVENT_CONTRACTS, type ItemContent } from '@gongkai/contracts';
+import type { DomainEvent } from '@gongkai/platform/domain';
+import { guidelineDecider } from './guideline';
+import { itemDecider, type ItemCommand } from './item.decide';
+import type { ItemEvent } from './item';
+import { negativeEntryDecider, type NegativeEntryCommand, type NegativeEntryEvent } from './negative-entry';
+import { SAMPLE_GUIDELINE_COMMAND } from './sample-guidelines';
+import { unitDecider } from './unit.decide';
+
+/** Every event the catalogue's deciders produce satisfies its published contract (what consumers validate). */
+describe('catalogue events against their contracts', () => {
+  const content: ItemContent = {
+    domainCode: 'budget',
+    firstLevel: '财政预算',
+    secondLevel: '乡镇财政预算',
+    content: '预算报告及报表',
+    legalBases: [{ law: '中华人民共和国预算法', article: '第十四条' }],
+    timeLimit: { text: '20个工作日内', rule: { kind: 'working_days_after_formation', days: 20 } },
+    subject: '某镇',
+    method: '主动',
+    channels: [{ channel: '其他', other: '镇广播站' }],
+    audience: { kind: '特定群体', detail: '辖区居民' },
+    level: '乡级',
+    stage: '结果',
+    post: '财政所会计',
+    authority: '预算编制',
+    procedure: '拟稿、审核、发布',
+  };
+  const at = '2024-05-06T01:02:03.000Z';
+
+  function run<C, E extends DomainEvent, S>(decider: { initialState: S; evolve(s: S, e: E): S; decide(c: C, s: S): E[] | Error }, commands: C[]): E[] {
+    let state = decider.initialState;
+    const events: E[] = [];
+    for (const command of commands) {
+      const result = decider.decide(command, state);
+      if (result instanceof Error) throw result;
+      for (const event of result) {
+        state = decider.evolve(state, event);
+        events.push(event);
+      }
+    }
+    return events;
+  }
+
+  const events: DomainEvent[] = [
+    ...run(unitDecider, [
+      { type: 'RegisterUnit', unitId: 'TEZ-A', name: '某镇', level: '乡级', kind: 'town' },
+      { type: 'AssignResponsibleDomains', domainCodes: ['budget', 'health'] },
+    ]),
+    ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND]),
+    ...run<ItemCommand, ItemEvent, ReturnType<typeof itemDecider.evolve>>(itemDecider, [
+      { type: 'DraftItem', itemId: 'item-1', unitId: 'TEZ-A', content: { domainCode: 'budget', firstLevel: '财政预算', legalBases: [], channels: [], level: '乡级' } },
+      { type: 'UpdateDraft', unitId: 'TEZ-A', content },
+      { type: 'PublishItem', unitId: 'TEZ-A', at },
+      { type: 'ReturnForCorrection', unitId: 'TEZ-A', note: '请补充' },
+      { type: 'ReviseItem', unitId: 'TEZ-A', content: { ...content, content: '预算报告、报表及说明' }, reason: '补充说明', at },
+      { type: 'WithdrawItem', unitId: 'TEZ-A', reason: '职能调整', at },
+    ]),
+    ...run<NegativeEntryCommand, NegativeEntryEvent, ReturnType<typeof negativeEntryDecider.evolve>>(negativeEntryDecider, [
+      { type: 'DraftNegativeEntry', entryId: 'neg-1', ownerUnitId: 'TEZ-A', content: { matter: '某事项', scope: '某范围', regulationArticle: 14, lastReviewedOn: '2024-01-01' } },
+      { type: 'AmendNegativeEntry', ownerUnitId: 'TEZ-A', content: { matter: '某事项', scope: '某范围', regulationArticle: 14, specificBasis: { law: '中华人民共和国保守国家秘密法', article: '第二条' }, lastReviewedOn: '2024-01-01' } },
+      { type: 'PublishNegativeEntry', ownerUnitId: 'TEZ-A', at },
+      { type: 'ReviewNegativeEntry', ownerUnitId: 'TEZ-A', reviewedOn: '2025-01-01', note: '维持' },
+      { type: 'WithdrawNegativeEntry', ownerUnitId: 'TEZ-A', reason: '解密' },
+    ]),
+  ];
+
+  it.each(events.map((e) => [e.type, e] as const))('%s', (_type, event) => {
+    expect(checkContract(event.type, 1, event.data)).toEqual({ ok: true });
+  });
+
+  it('covers every catalogue event type with a contract', () => {
+    const produced = new Set(events.map((e) => e.type));
+    const contracted = Object.keys(EVENT_CONTRACTS).filter((t) => t.startsWith('catalogue.') && t !== 'catalogue.UnitRenamed' && t !== 'catalogue.UnitOpennessOfficeDesignated');
+    expect([...produced].sort()).toEqual(contracted.sort());
+  });
+});

@@ -1,0 +1,144 @@
+import type { EventLabels } from '../event-labels';
+import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
+
+/** Reply categories (annual report Table 3) in Chinese, e.g. 不予公开：属于国家秘密. */
+const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(REPLY_CATEGORIES).map(([code, c]) => [code, c.group === c.label ? c.label : `${c.group}：${c.label}`]),
+);
+const CONSULTATION_KIND_LABELS = { third_party: '征求第三方意见', agency: '征求其他机关意见', co_producer: '征求共同制作机关意见' };
+const REPLY_FIELDS = { category: '答复类型（办理结果）', withheld: '不予公开的内容、依据和理由', content: '答复内容', legalBasis: '法律依据' };
+
+/**
+ * Chinese labels of the requests service's events (依申请公开; convention: libs/contracts/src/event-labels.ts).
+ * A reply's reason is its statutory category (`category`: the annual report's 不予公开/无法提供/不予处理
+ * reasons, Art. 36), with item-by-item reasons in `withheld` for 部分公开; its `legalBasis` is the
+ * article the category rests on.
+ */
+export const requestsEventLabels = {
+  'requests.RequestReceived': {
+    label: '登记申请',
+    fields: {
+      channel: '申请方式',
+      receivedOn: '收到申请日期',
+      receiptBasis: '收到日期的认定（条例第三十一条）',
+      applicant: '申请人',
+      applicantKey: '申请人标识',
+      description: '申请内容',
+      purpose: '用途',
+      preferredForm: '获取形式',
+      delivery: '获取方式',
+      trackingCodeHash: '查询码摘要',
+      possibleRepeatOf: '可能重复的申请',
+    },
+    values: { channel: REQUEST_CHANNEL_LABELS },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.CorrectionRequested': {
+    label: '通知补正',
+    fields: { noticeOn: '通知日期', items: '需补正的事项', periodWorkingDays: '补正期限（工作日）', correctionDueOn: '补正截止日期' },
+    decision: { groundRequired: true, reasonRequired: false },
+  },
+  'requests.CorrectionReceived': {
+    label: '收到补正材料',
+    fields: { receivedOn: '收到补正日期' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.RequestAssigned': {
+    label: '分办',
+    fields: { handlerId: '承办人', handlerName: '承办人姓名', assignedOn: '分办日期' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.RequestTransferred': {
+    label: '移交',
+    fields: { toUnitId: '移交至单位', reason: '移交理由', transferredOn: '移交日期' },
+    decision: { groundRequired: false, reasonRequired: true },
+  },
+  'requests.InvestigationRequested': {
+    label: '请求协助调查',
+    fields: { taskId: '任务编号', assistingUnitId: '协助单位', question: '调查事项', requestedOn: '请求日期', internalDueOn: '内部期限' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.InvestigationAnswered': {
+    label: '协助调查答复',
+    fields: { taskId: '任务编号', answer: '答复', answeredOn: '答复日期' },
+  },
+  'requests.ConsultationStarted': {
+    label: '开始征求意见（会商）',
+    fields: { consultationId: '征求意见编号', kind: '类别', party: '被征求意见方', subject: '征求意见事项', startedOn: '开始日期', answerDueOn: '答复期限' },
+    values: { kind: CONSULTATION_KIND_LABELS },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.ConsultationEnded': {
+    label: '结束征求意见（会商）',
+    fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.DeadlineExtended': {
+    label: '延长答复期限',
+    fields: { workingDays: '延长工作日数', reason: '延期理由', approvedBy: '批准人', noticeSentOn: '告知申请人日期', newDueOn: '新答复期限' },
+    decision: { groundRequired: true, reasonRequired: true },
+  },
+  'requests.FeeNoticeIssued': {
+    label: '发出收费通知',
+    fields: { method: '计费方式', quantity: '数量', amountYuan: '金额（元）', noticeOn: '通知日期', payByOn: '缴费期限', pausesClock: '缴费期间暂停计时' },
+    values: { method: { per_request: '按件计收', per_page: '按量计收' } },
+    decision: { groundRequired: true, reasonRequired: false },
+  },
+  'requests.FeePaid': {
+    label: '缴纳信息处理费',
+    fields: { paidOn: '缴费日期', amountYuan: '金额（元）' },
+  },
+  'requests.ReplyDrafted': {
+    label: '起草答复',
+    fields: REPLY_FIELDS,
+    values: { category: CATEGORY_LABELS },
+    decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
+  },
+  'requests.ReplyReviewed': {
+    label: '审核答复',
+    fields: { approved: '审核通过', comment: '审核意见', reviewedOn: '审核日期' },
+    decision: { reasonField: 'comment', groundRequired: false, reasonRequired: false },
+  },
+  'requests.ReplyIssued': {
+    label: '作出答复',
+    fields: { ...REPLY_FIELDS, repliedOn: '答复日期', workingDaysUsed: '用时（工作日）', onTime: '按期答复' },
+    values: { category: CATEGORY_LABELS },
+    decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
+  },
+  'requests.RequestAbandoned': {
+    label: '终止办理（视为放弃申请）',
+    fields: { category: '终止情形', abandonedOn: '终止日期' },
+    values: { category: CATEGORY_LABELS },
+    decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
+  },
+  'requests.ReplyDelivered': {
+    label: '送达答复',
+    fields: { deliveredOn: '送达日期', method: '送达方式', reference: '送达凭证' },
+  },
+  'requests.RequestArchived': {
+    label: '归档',
+    fields: { archivedOn: '归档日期', archiveNo: '档案号' },
+  },
+  'requests.InformationLinked': {
+    label: '标记所申请的信息',
+    fields: { informationKey: '信息标识', information: '信息' },
+  },
+  'requests.ChallengeFiled': {
+    label: '登记行政复议或行政诉讼',
+    fields: { challengeId: '案件编号', kind: '类别', filedOn: '立案日期', body: '复议机关或法院' },
+    values: { kind: { reconsideration: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_reconsideration: '行政诉讼（复议后起诉）' } },
+  },
+  'requests.ChallengeDecided': {
+    label: '登记复议或诉讼结果',
+    fields: { challengeId: '案件编号', outcome: '结果', decidedOn: '审结日期' },
+  },
+  'requests.ProactiveDisclosureSuggested': {
+    label: '建议转为主动公开（条例第四十四条）',
+    fields: { informationKey: '信息标识', information: '信息', requestIds: '申请', count: '申请数' },
+  },
+  'requests.AnnualReportFinalised': {
+    label: '确定年度报告数据',
+    fields: { year: '年度', table2: '主动公开情况（表二）', table3: '依申请公开情况（表三）', table4: '复议诉讼情况（表四）' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+} as const satisfies EventLabels;
