@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConsumerRegistry, GONGKAI_CONFIG, ReadModelConnections, type GongkaiConfig } from '@gongkai/platform';
-import { loadRequestsSettings, REQUESTS_SETTINGS } from './application/settings';
+import { requestsSettingsFrom, REQUESTS_SETTINGS } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { RequestsProjection } from './read-models/requests.projection';
@@ -13,7 +13,7 @@ import { RequestsUnitsProjection } from './read-models/units.projection';
     {
       provide: REQUESTS_SETTINGS,
       inject: [GONGKAI_CONFIG],
-      useFactory: (config: GongkaiConfig) => loadRequestsSettings(process.env, config.AUTH_JWT_SECRET),
+      useFactory: (config: GongkaiConfig) => requestsSettingsFrom(config),
     },
     { provide: RequestsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')) },
     { provide: RequestsUnitsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')) },

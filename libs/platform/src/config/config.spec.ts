@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...rest, GONGKAI_SHAPE: 'standalone' }).KAFKA_BROKERS).toBeUndefined();
   });
 
+  it('validates service settings too, at start-up', () => {
+    expect(loadConfig({ ...base, REQUESTS_STAGE_LIMITS: '{"in_progress": 8}' }).REQUESTS_STAGE_LIMITS).toBe('{"in_progress": 8}');
+    expect(() => loadConfig({ ...base, REQUESTS_STAGE_LIMITS: '{"in_progress": -1}' })).toThrow(/REQUESTS_STAGE_LIMITS must be a JSON object/);
+    expect(() => loadConfig({ ...base, REQUESTS_NEAR_DUE_DAYS: 'soon' })).toThrow(/REQUESTS_NEAR_DUE_DAYS/);
+  });
+
   it('requires a way to check tokens', () => {
     const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
     expect(() => loadConfig(rest)).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL is required/);

@@ -39,6 +39,26 @@ export const configSchema = z
     /** Lets `/api/auth/dev-token` mint tokens: the standalone demo only, never production. */
     AUTH_DEV_LOGIN: booleanFromEnv.default(false),
     RELAY_ENABLED: booleanFromEnv.default(true),
+    /** Requests: open cases with this many working days left or fewer are flagged as near due. */
+    REQUESTS_NEAR_DUE_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+    /** Requests: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
+    REQUESTS_FEE_PAUSES_CLOCK: booleanFromEnv.default(false),
+    /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
+    REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
+    /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */
+    REQUESTS_STAGE_LIMITS: z
+      .string()
+      .refine((text) => {
+        try {
+          const parsed: unknown = JSON.parse(text);
+          return !!parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => Number.isInteger(v) && (v as number) >= 0);
+        } catch {
+          return false;
+        }
+      }, 'must be a JSON object of whole numbers of working days, e.g. {"in_progress": 8}')
+      .optional(),
+    /** Requests: key of the applicant-identity HMAC (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
+    REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
@@ -47,6 +67,9 @@ export const configSchema = z
     }
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required' });
+    }
+    if (!config.REQUESTS_IDENTITY_KEY && !config.AUTH_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['REQUESTS_IDENTITY_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });
     }
   });
 

@@ -1,17 +1,18 @@
 import { createHmac, randomBytes, createHash } from 'node:crypto';
+import type { GongkaiConfig } from '@gongkai/platform';
 import type { RequestStatus } from '../domain/request';
 
-/** Settings of the requests service, from the environment (defaults in brackets). */
+/** Settings of the requests service, from the validated configuration (README: configuration). */
 export interface RequestsSettings {
-  /** REQUESTS_NEAR_DUE_DAYS [3]: open cases with this many working days left or fewer are flagged. */
+  /** Open cases with this many working days left or fewer are flagged. */
   nearDueDays: number;
-  /** REQUESTS_FEE_PAUSES_CLOCK [false]: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
+  /** Whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
   feePausesClock: boolean;
-  /** REQUESTS_FREQUENT_THRESHOLD [3]: distinct applicants who obtained the same information → suggest proactive disclosure. */
+  /** Distinct applicants who obtained the same information → suggest proactive disclosure. */
   frequentThreshold: number;
-  /** REQUESTS_STAGE_LIMITS [JSON]: internal working-day limit of each stage, shown against the statutory one. */
+  /** Internal working-day limit of each stage, shown against the statutory one. */
   stageLimits: Partial<Record<RequestStatus, number>>;
-  /** Key of the applicant-identity HMAC: REQUESTS_IDENTITY_KEY, else derived from AUTH_JWT_SECRET. */
+  /** Key of the applicant-identity HMAC. */
   identityKey: Buffer;
 }
 
@@ -26,22 +27,15 @@ export const DEFAULT_STAGE_LIMITS: Partial<Record<RequestStatus, number>> = {
 
 export const REQUESTS_SETTINGS = Symbol('REQUESTS_SETTINGS');
 
-export function loadRequestsSettings(env: Record<string, string | undefined>, authSecret: string | undefined): RequestsSettings {
-  const int = (name: string, fallback: number) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration error: ${name} must be a non-negative integer`);
-    return n;
-  };
-  const secret = env.REQUESTS_IDENTITY_KEY ?? (authSecret ? createHmac('sha256', authSecret).update('gongkai.requests.identity').digest('hex') : undefined);
-  if (!secret || secret.length < 32) throw new Error('Configuration error: REQUESTS_IDENTITY_KEY (≥ 32 characters) is required when AUTH_JWT_SECRET is not set');
+export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
+  // loadConfig has already refused a configuration with neither key.
+  const identityKey = config.REQUESTS_IDENTITY_KEY ?? createHmac('sha256', config.AUTH_JWT_SECRET ?? '').update('gongkai.requests.identity').digest('hex');
   return {
-    nearDueDays: int('REQUESTS_NEAR_DUE_DAYS', 3),
-    feePausesClock: ['true', '1'].includes(env.REQUESTS_FEE_PAUSES_CLOCK ?? 'false'),
-    frequentThreshold: int('REQUESTS_FREQUENT_THRESHOLD', 3),
-    stageLimits: { ...DEFAULT_STAGE_LIMITS, ...(env.REQUESTS_STAGE_LIMITS ? JSON.parse(env.REQUESTS_STAGE_LIMITS) : {}) },
-    identityKey: Buffer.from(secret),
+    nearDueDays: config.REQUESTS_NEAR_DUE_DAYS,
+    feePausesClock: config.REQUESTS_FEE_PAUSES_CLOCK,
+    frequentThreshold: config.REQUESTS_FREQUENT_THRESHOLD,
+    stageLimits: { ...DEFAULT_STAGE_LIMITS, ...(config.REQUESTS_STAGE_LIMITS ? (JSON.parse(config.REQUESTS_STAGE_LIMITS) as Partial<Record<RequestStatus, number>>) : {}) },
+    identityKey: Buffer.from(identityKey),
   };
 }
 
