@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { canonicalJson, ConsumerRegistry, createApp, EVENT_STORE, ReadModelConnections, SqliteEventStore } from '@gongkai/platform';
+import { canonicalJson, ConsumerRegistry, createApp, EVENT_STORE, GONGKAI_CONFIG, ReadModelConnections, SqliteEventStore, type GongkaiConfig } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 import { rebuildReadModels, runCommand, verify } from './commands';
@@ -77,7 +77,9 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     expect(text).toContain('"name":"甲镇人民政府"');
     expect(await snapshot('catalogue')).toEqual(before);
     const databases = await app.get(ReadModelConnections).get('platform').db!.admin().listDatabases();
-    expect(databases.databases.filter((d) => d.name.includes('audit-tmp'))).toEqual([]);
+    // Only this installation's temporary databases: others may share the server (benches, other tests).
+    const prefix = app.get<GongkaiConfig>(GONGKAI_CONFIG).MONGODB_DB_PREFIX;
+    expect(databases.databases.filter((d) => d.name.startsWith(`${prefix}-audit-tmp`))).toEqual([]);
   });
 
   it('rebuild: every read model replayed into a fresh database equals the live one (zero differences)', async () => {

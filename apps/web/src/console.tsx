@@ -173,7 +173,11 @@ export function ConsoleHome({ session }: { session: Session }) {
       ) : null}
       {session.role === 'district_office' || session.role === 'admin' || session.role === 'auditor' ? (
         <p>
-          <Link to="/console/ranking">查看全区目录覆盖率排名</Link>
+          <Link to="/console/ranking">查看政务公开考核排名</Link>
+        </p>
+      ) : session.unitId ? (
+        <p>
+          <Link to="/console/score">查看本单位考核得分和失分项</Link>
         </p>
       ) : null}
       {session.role === 'auditor' ? (
@@ -525,51 +529,6 @@ export function DocumentReview({ session }: { session: Session }) {
               </button>
             </form>
           ) : null}
-        </>
-      ) : null}
-    </>
-  );
-}
-
-interface CoverageRow {
-  unitId: string;
-  unitName: string;
-  level: string;
-  expected: number;
-  covered: number;
-  percent: number | null;
-}
-
-export function RankingPage() {
-  const coverage = useApi<{ units: CoverageRow[]; overall: { expected: number; covered: number; percent: number | null } }>('/api/catalogue/coverage');
-  const rows = [...(coverage.data?.units ?? [])].sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
-  return (
-    <>
-      <PageTitle lead="各单位已发布目录对现行标准指引的覆盖率（目录服务实时计算）。考核评分排名待考核服务接口建成后在此显示。">全区目录覆盖率排名</PageTitle>
-      {coverage.loading ? <Loading /> : null}
-      <ErrorNotice error={coverage.error} />
-      {coverage.data ? (
-        <>
-          <p>
-            全区：应覆盖 {coverage.data.overall.expected} 项，已覆盖 {coverage.data.overall.covered} 项
-            {coverage.data.overall.percent === null ? '（尚未载入标准指引，无法计算覆盖率）' : `，覆盖率 ${coverage.data.overall.percent}%`}
-          </p>
-          <figure className="chart">
-            <figcaption>各单位覆盖率（%）</figcaption>
-            <ol className="bars" data-testid="ranking">
-              {rows.map((r, n) => (
-                <li key={r.unitId}>
-                  <span className="bar-label">
-                    {n + 1}. {r.unitName}
-                  </span>
-                  <span className="bar-track" aria-hidden="true">
-                    <span className="bar-fill" style={{ width: `${r.percent ?? 0}%` }} />
-                  </span>
-                  <span className="bar-value">{r.percent === null ? '无应覆盖项' : `${r.percent}%（${r.covered}/${r.expected}）`}</span>
-                </li>
-              ))}
-            </ol>
-          </figure>
         </>
       ) : null}
     </>

@@ -2,7 +2,8 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
-import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RankingPage, RequestCase, RequestsList, RequireLogin } from './console';
+import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage } from './assessment';
+import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
 import {
   ApplyPage,
   CleanupResultsPage,
@@ -74,8 +75,17 @@ function Shell() {
                   <NavLink to="/console/documents">公文与审查</NavLink>
                 </li>
                 {['district_office', 'admin', 'auditor'].includes(session.role) ? (
+                  <>
+                    <li>
+                      <NavLink to="/console/ranking">排名</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/console/schemes">考核方案</NavLink>
+                    </li>
+                  </>
+                ) : session.unitId ? (
                   <li>
-                    <NavLink to="/console/ranking">排名</NavLink>
+                    <NavLink to="/console/score">本单位得分</NavLink>
                   </li>
                 ) : null}
                 {['district_office', 'admin', 'auditor'].includes(session.role) ? (
@@ -140,7 +150,11 @@ function Shell() {
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />
-          <Route path="/console/ranking" element={<RequireLogin>{() => <RankingPage />}</RequireLogin>} />
+          <Route path="/console/ranking" element={<RequireLogin>{(s) => <RankingPage session={s} />}</RequireLogin>} />
+          <Route path="/console/schemes" element={<RequireLogin>{(s) => <SchemesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/score" element={<RequireLogin>{(s) => <LiveScorePage session={s} />}</RequireLogin>} />
+          <Route path="/console/assessment/:schemeId/units/:unitId" element={<RequireLogin>{(s) => <UnitBreakdownPage session={s} />}</RequireLogin>} />
+          <Route path="/console/assessment/:schemeId/units/:unitId/indicators/:indicatorId" element={<RequireLogin>{(s) => <ExplainPage session={s} />}</RequireLogin>} />
           <Route path="/console/audit" element={<RequireLogin>{() => <AuditTimeline />}</RequireLogin>} />
           <Route
             path="*"

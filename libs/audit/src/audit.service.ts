@@ -22,7 +22,7 @@ import {
 import { anchorText } from './anchor-text';
 import { exportLines, type ExportSelection } from './export';
 import { decisionTimeline } from './history';
-import { compareDocuments, projectionOn, readModelDocuments, replayInto, temporaryDatabase, type DocumentDifference, type ReadModelDocument, type ReplayReport } from './replay';
+import { compareDocuments, readModelDocuments, replayProjectionInto, temporaryDatabase, type DocumentDifference, type ReadModelDocument, type ReplayReport } from './replay';
 
 /** `AUDIT_ANCHOR_INTERVAL_S`: seconds between periodic anchors; 0 turns them off. Default one hour. */
 export function anchorIntervalSeconds(env: Record<string, string | undefined> = process.env): number {
@@ -136,9 +136,8 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     const projection = this.readModel(name);
     const temporary = await temporaryDatabase(this.config.MONGODB_URL, this.config.MONGODB_DB_PREFIX);
     try {
-      const fresh = projectionOn(projection, temporary.connection);
-      const [replay] = await replayInto(this.store, [fresh], at);
-      return { readModel: name, at: at.toISOString(), replay, documents: await readModelDocuments(fresh, temporary.connection) };
+      const { projection: fresh, replay } = await replayProjectionInto(this.store, projection, temporary.connection, at);
+      return { readModel: name, at: at.toISOString(), replay, documents: viewedAt(fresh, await readModelDocuments(fresh, temporary.connection), at) };
     } finally {
       await temporary.dispose();
     }
@@ -149,8 +148,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     const projection = this.readModel(name);
     const temporary = await temporaryDatabase(this.config.MONGODB_URL, this.config.MONGODB_DB_PREFIX);
     try {
-      const fresh = projectionOn(projection, temporary.connection);
-      const [replay] = await replayInto(this.store, [fresh]);
+      const { projection: fresh, replay } = await replayProjectionInto(this.store, projection, temporary.connection);
       const replayed = await readModelDocuments(fresh, temporary.connection);
       const live = await readModelDocuments(projection, await this.connections.ready(ownerOf(name)));
       return {
@@ -163,6 +161,17 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       await temporary.dispose();
     }
   }
+}
+
+/**
+ * The documents as the service would have shown them at `at`: a projection's `viewAt` adds what the
+ * service computes at reading time relative to the reading day (e.g. a request's remaining working
+ * days), here relative to the as-of moment instead of today.
+ */
+export function viewedAt(projection: Projection, documents: Record<string, ReadModelDocument[]>, at: Date): Record<string, ReadModelDocument[]> {
+  const view = projection.viewAt?.bind(projection);
+  if (!view) return documents;
+  return Object.fromEntries(Object.entries(documents).map(([collection, docs]) => [collection, docs.map((doc) => view(collection, doc, at))]));
 }
 
 /** `catalogue.units` → `catalogue`: the owner of the read model's database. */

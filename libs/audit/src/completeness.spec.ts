@@ -14,9 +14,31 @@ describe('completeness of decision events (who, which unit, when, on what ground
     expect(findings.filter((f) => !pending.includes(f) && !gaps.includes(f))).toEqual([]);
     // A known gap that no longer occurs must leave the list.
     expect(Object.keys(KNOWN_GAPS).filter((key) => !gaps.some((f) => gapKey(f) === key))).toEqual([]);
-    // Today's registry: the catalogue's unit events are checked for real, the audit events are allow-listed.
-    expect(Object.keys(EVENT_CONTRACTS)).toEqual(expect.arrayContaining([...CHECKED_TYPES, 'audit.AnchorRecorded']));
+    // Today's registry: every service is checked for real (none pending), the audit events are allow-listed.
+    expect(PENDING_SERVICES).toEqual([]);
+    expect(Object.keys(EVENT_CONTRACTS)).toEqual(expect.arrayContaining([...CHECKED_TYPES, 'audit.AnchorRecorded', 'catalogue.ItemWithdrawn']));
     expect(EVENT_LABELS['catalogue.UnitRenamed'].decision).toEqual({ groundRequired: false, reasonRequired: true });
+  });
+
+  it('classifies the catalogue decisions as DOMAIN.md §1 requires', () => {
+    const decision = (type: string) => EVENT_LABELS[type]?.decision;
+    // Every catalogue event type is labelled, and either a decision or allow-listed with a why.
+    const catalogueTypes = Object.keys(EVENT_CONTRACTS).filter((t) => serviceOfEventType(t) === 'catalogue');
+    expect(catalogueTypes.length).toBeGreaterThanOrEqual(16);
+    for (const type of catalogueTypes) {
+      expect([type, EVENT_LABELS[type]?.label]).toEqual([type, expect.stringMatching(/[\u4e00-\u9fa5]/)]);
+      expect([type, Boolean(decision(type)) !== type in NON_DECISION_EVENT_TYPES]).toEqual([type, true]);
+    }
+    expect(decision('catalogue.ItemWithdrawn')).toMatchObject({ reasonRequired: true });
+    expect(decision('catalogue.ItemRevised')).toMatchObject({ reasonRequired: true });
+    expect(decision('catalogue.ItemReturnedForCorrection')).toMatchObject({ reasonField: 'note', reasonRequired: true });
+    expect(decision('catalogue.NegativeEntryPublished')).toMatchObject({ unitField: 'ownerUnitId', groundRequired: true });
+    expect(decision('catalogue.NegativeEntryWithdrawn')).toMatchObject({ unitField: 'ownerUnitId', reasonRequired: true });
+    expect(decision('catalogue.GuidelineVersionLoaded')).toMatchObject({ districtWide: true });
+    // A withdrawal without a reason breaks its contract, so it cannot enter the store.
+    const withdrawn = { itemId: 'item-1', unitId: 'TEZ-ZSZ', domainCode: 'budget', guidelineItemCode: null, withdrawnAt: '2026-03-02T01:00:00.000Z' };
+    expect(EVENT_CONTRACTS['catalogue.ItemWithdrawn'][1].safeParse(withdrawn).success).toBe(false);
+    expect(EVENT_CONTRACTS['catalogue.ItemWithdrawn'][1].safeParse({ ...withdrawn, reason: '职能调整，该事项划转区民政局' }).success).toBe(true);
   });
 
   it('the allow-list names only registered types, each with a reason', () => {

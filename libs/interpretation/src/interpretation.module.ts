@@ -7,7 +7,10 @@ import { ObligationsController } from './http/obligations.controller';
 import { CommentRateLimiter, ParticipationController } from './http/participation.controller';
 import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
+import { OpenDaysProjection } from './read-models/open-days.projection';
+import { ParticipationCataloguesProjection } from './read-models/participation-catalogues.projection';
 import { PoliciesProjection } from './read-models/policies.projection';
+import { VillagePostingsProjection } from './read-models/village-postings.projection';
 
 const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['get']>) => T) => ({
   provide: type,
@@ -22,6 +25,9 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
     readModel(PoliciesProjection),
     readModel(ConcernsProjection),
     readModel(ConsultationsProjection),
+    readModel(ParticipationCataloguesProjection),
+    readModel(OpenDaysProjection),
+    readModel(VillagePostingsProjection),
     { provide: CommentRateLimiter, useFactory: () => new CommentRateLimiter(5, 5) },
     { provide: ObligationOpener, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()) },
   ],
@@ -32,10 +38,13 @@ export class InterpretationModule implements OnModuleInit {
     private readonly policies: PoliciesProjection,
     private readonly concerns: ConcernsProjection,
     private readonly consultations: ConsultationsProjection,
+    private readonly catalogues: ParticipationCataloguesProjection,
+    private readonly openDays: OpenDaysProjection,
+    private readonly villages: VillagePostingsProjection,
     private readonly opener: ObligationOpener,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('interpretation', this.opener, this.policies, this.concerns, this.consultations);
+    this.registry.register('interpretation', this.opener, this.policies, this.concerns, this.consultations, this.catalogues, this.openDays, this.villages);
   }
 }

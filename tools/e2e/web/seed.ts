@@ -27,7 +27,8 @@ async function call<T>(base: string, token: string, method: string, path: string
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<SeedResult> {
@@ -60,16 +61,121 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
   await call(base, clerk, 'POST', `/api/document-attributes/documents/${document.documentId}/attribute-proposal`, { attribute: '主动公开' });
   // Read models are eventually consistent: wait until the portal and the review queue show the data.
   await until(async () => (await call<unknown[]>(base, clerk, 'GET', '/api/catalogue/units')).length >= 14);
-  await until(async () => (await call<{ hits: unknown[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.length > 0);
+  await until(async () => (await call<{ hits: { itemId: string }[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.some((h) => h.itemId === itemId)).catch(async (e) => {
+    console.log('DEBUG', itemId, JSON.stringify(await call(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)), JSON.stringify(await call(base, clerk, 'GET', `/api/catalogue/portal/items/${itemId}`).catch(String)));
+    throw e;
+  });
   await until(async () => (await call<{ phase: string }[]>(base, clerk, 'GET', `/api/document-attributes/documents?unitId=${unitId}`)).some((d) => d.phase === 'proposed'));
   return { itemId, itemName, documentId: document.documentId, documentTitle };
 }
 
 async function until(probe: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
+  let last: unknown = 'the condition stayed false';
   while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
+    try {
+      if (await probe()) return;
+    } catch (error) {
+      last = error;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('read models did not catch up in time');
+  throw new Error(`read models did not catch up in time (last: ${last instanceof Error ? last.message : String(last)})`);
+}
+
+export interface AssessmentSeed {
+  schemeId: string;
+  title: string;
+  trainingEventId: string;
+  /** The ranking the seeded facts must give: unit name and total, best first. */
+  expected: { unitId: string; name: string; total: number }[];
+  commended: string[];
+  rectify: string[];
+  criticised: string[];
+}
+
+/**
+ * An assessment scheme for the towns and the sub-district of this year, and the facts it scores,
+ * all through the HTTP API as the district office and the units would record them: two openness
+ * office designations (catalogue), one concentrated training and six manual scores (assessment).
+ * With the demo's facts (张山子镇's office, the demo training of 张山子镇 and 运河街道) the totals are:
+ *
+ * | unit      | office (10) | training (10) | manual (80) | total |
+ * |-----------|-------------|---------------|-------------|-------|
+ * | 张山子镇   | 10 (demo)   | 10            | 76          | 96    |
+ * | 泥沟镇     | 10          | 10            | 70          | 90    |
+ * | 运河街道   | 0           | 10            | 62          | 72    |
+ * | 涧头集镇   | 10          | 0             | 55          | 65    |
+ * | 马兰屯镇   | 0           | 0             | 45          | 45    |
+ * | 邳庄镇     | 0           | 0             | 20          | 20    |
+ */
+export async function seedAssessment(base: string): Promise<AssessmentSeed> {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const year = Number(today.slice(0, 4));
+  const office = await devToken(base, 'seed-office', 'district_office', 'TEZ-GOV-OFFICE', '孙明');
+  const schemeId = `KH-${year}-XZ`;
+  const title = `${year}年度镇街政务公开工作考核方案`;
+  for (const [unitId, officerName] of [['TEZ-NHZ', '王芳'], ['TEZ-JTJ', '李强']]) {
+    const clerk = await devToken(base, `seed-clerk-${unitId}`, 'clerk', unitId);
+    await call(base, clerk, 'PUT', `/api/catalogue/units/${unitId}/openness-office`, { office: '党政办公室', officerName });
+  }
+  await call(base, office, 'POST', '/api/assessment/schemes', {
+    schemeId,
+    year,
+    title,
+    opennessWeightPercent: 6,
+    assessedUnitKinds: ['town', 'subdistrict'],
+    indicators: [
+      {
+        id: 'org',
+        name: '组织保障',
+        kind: 'group',
+        children: [
+          { id: 'org.office', name: '明确主管科室和专人', kind: 'computed', points: 10, metric: 'openness_office_designated', bands: [{ atLeast: 1, points: 10 }], whenNoData: 'zero' },
+          { id: 'org.training', name: '参加集中学习培训', kind: 'computed', points: 10, metric: 'concentrated_trainings_attended', bands: [{ atLeast: 1, points: 10 }], whenNoData: 'zero' },
+        ],
+      },
+      { id: 'quality', name: '工作实效（人工评议）', kind: 'manual', points: 80, guidance: '区政府办公室根据日常检查、群众评议评分' },
+    ],
+    rules: { commend: { topN: 2, minTotal: 85 }, rectifyBelow: 60, criticiseBelow: 40 },
+  });
+  const training = await call<{ eventId: string }>(base, office, 'POST', '/api/assessment/trainings', {
+    trainingId: `TR-${year}-XZ`,
+    title: `${year}年度镇街政务公开集中学习培训`,
+    heldOn: today,
+    concentrated: true,
+    organiserUnitId: 'TEZ-GOV-OFFICE',
+    participants: [
+      { unitId: 'TEZ-ZSZ', count: 2 },
+      { unitId: 'TEZ-NHZ', count: 1 },
+      { unitId: 'TEZ-YHJD', count: 1 },
+    ],
+  });
+  const manual: [string, number, string][] = [
+    ['TEZ-ZSZ', 76, '栏目更新及时，群众评议满意'],
+    ['TEZ-NHZ', 70, '个别栏目更新滞后'],
+    ['TEZ-YHJD', 62, '政策解读形式单一'],
+    ['TEZ-JTJ', 55, '依申请公开答复文书不规范'],
+    ['TEZ-MLZ', 45, '多个栏目长期未更新'],
+    ['TEZ-LZ', 20, '公开专栏长期未维护，已约谈'],
+  ];
+  for (const [unitId] of manual) await until(async () => (await fetch(`${base}/api/assessment/units/${unitId}`, { headers: { authorization: `Bearer ${office}` } })).ok);
+  for (const [unitId, points, reason] of manual) {
+    await call(base, office, 'POST', `/api/assessment/schemes/${schemeId}/manual-scores`, { unitId, indicatorId: 'quality', points, reason, evidence: [`${year}年第四季度政务公开检查通报`] });
+  }
+  const expected = [
+    { unitId: 'TEZ-ZSZ', name: '张山子镇人民政府', total: 96 },
+    { unitId: 'TEZ-NHZ', name: '泥沟镇人民政府', total: 90 },
+    { unitId: 'TEZ-YHJD', name: '运河街道办事处', total: 72 },
+    { unitId: 'TEZ-JTJ', name: '涧头集镇人民政府', total: 65 },
+    { unitId: 'TEZ-MLZ', name: '马兰屯镇人民政府', total: 45 },
+    { unitId: 'TEZ-LZ', name: '邳庄镇人民政府', total: 20 },
+  ];
+  // The facts reach the assessment read model asynchronously: wait until the API gives these totals.
+  const want = JSON.stringify(expected.map((u) => [u.unitId, u.total]));
+  await until(async () => {
+    const sheet = await call<{ units: { unitId: string; total: number }[] }>(base, office, 'GET', `/api/assessment/schemes/${schemeId}/scores`);
+    return JSON.stringify(sheet.units.map((u) => [u.unitId, u.total])) === want;
+  });
+  return { schemeId, title, trainingEventId: training.eventId, expected, commended: ['张山子镇人民政府', '泥沟镇人民政府'], rectify: ['马兰屯镇人民政府'], criticised: ['邳庄镇人民政府'] };
 }

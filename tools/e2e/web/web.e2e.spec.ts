@@ -4,7 +4,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { seedWebData, type SeedResult } from './seed';
+import { seedAssessment, seedWebData, type AssessmentSeed, type SeedResult } from './seed';
 
 /**
  * The portal and the console in a real browser (playwright-core driving Debian's Chromium) against
@@ -18,6 +18,7 @@ describe('web: portal and console in Chromium', () => {
   let seed: SeedResult;
   let trackingCode = '';
   let requestId = '';
+  let assessment: AssessmentSeed;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -156,12 +157,63 @@ describe('web: portal and console in Chromium', () => {
   });
 
   it('the district office sees the ranking', async () => {
+    assessment = await seedAssessment(url);
     const page = await newPage();
     await login(page, 'office-sun', 'district_office', 'TEZ-GOV-OFFICE');
     await page.getByRole('link', { name: '排名', exact: true }).click();
-    await page.getByTestId('ranking').locator('li').first().waitFor();
-    expect(await page.getByTestId('ranking').getByText('区民政局').count()).toBe(1);
+    await page.getByRole('heading', { level: 1, name: '政务公开考核排名' }).waitFor();
+    await page.getByLabel('考核方案').selectOption(assessment.schemeId);
+    const ranking = page.getByTestId('ranking');
+    await ranking.getByRole('link', { name: assessment.expected[0].name }).waitFor();
+    // The units in ranked order with their totals, as the scores API computed them from the seeded facts.
+    const rows = await ranking.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ rank: tr.querySelector('[data-testid=rank]')?.textContent, name: tr.querySelector('th a')?.textContent, total: tr.querySelector('[data-testid=total]')?.textContent })),
+    );
+    expect(rows).toEqual(assessment.expected.map((u, n) => ({ rank: String(n + 1), name: u.name, total: `${u.total} / 100` })));
+    expect(await page.getByTestId('commended').locator('a').allTextContents()).toEqual(assessment.commended);
+    expect(await page.getByTestId('rectify').locator('a').allTextContents()).toEqual(assessment.rectify);
+    expect(await page.getByTestId('criticised').locator('a').allTextContents()).toEqual(assessment.criticised);
     expect(await screenshotBoth(page, 'ranking')).toEqual([]);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出考核结果（.xlsx）' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await xlsx.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 2).toString()).toBe('PK');
+
+    // One unit's breakdown, then the explanation of one indicator: the facts and their event ids.
+    await ranking.getByRole('link', { name: '泥沟镇人民政府' }).click();
+    await page.getByRole('heading', { level: 1, name: '泥沟镇人民政府考核得分明细' }).waitFor();
+    expect(await page.getByTestId('unit-total').textContent()).toBe('90 / 100');
+    expect(await page.getByTestId('indicators').textContent()).toContain('个别栏目更新滞后');
+    expect(await screenshotBoth(page, 'unit-breakdown')).toEqual([]);
+
+    await page.getByRole('link', { name: /查看“参加集中学习培训”的得分依据/ }).click();
+    await page.getByRole('heading', { level: 1, name: '得分说明：参加集中学习培训' }).waitFor();
+    expect(await page.getByTestId('event-id').allTextContents()).toContain(assessment.trainingEventId);
+    expect(await page.getByTestId('explain').textContent()).toContain('10 / 10');
+    expect(await screenshotBoth(page, 'unit-explain')).toEqual([]);
+
+    // Publishing a scheme below the 4% floor is refused, with the rule shown next to the weight field.
+    await page.getByRole('link', { name: '考核方案', exact: true }).click();
+    await page.getByTestId('schemes').getByText(assessment.title).waitFor();
+    await page.getByLabel('方案编号').fill('KH-E2E-LOW');
+    await page.getByLabel('政务公开工作占绩效考核的权重（%）').fill('3.9');
+    await page.getByRole('button', { name: '发布方案' }).click();
+    await page.locator('.field-invalid .field-error').filter({ hasText: '不低于4%' }).waitFor();
+    expect(await page.getByLabel('政务公开工作占绩效考核的权重（%）').getAttribute('aria-invalid')).toBe('true');
+    expect(await screenshotBoth(page, 'schemes-refused')).toEqual([]);
+  }, 120_000);
+
+  it('a unit clerk sees its running score and what it is losing points on', async () => {
+    const page = await newPage();
+    await login(page, 'clerk-liu', 'clerk', 'TEZ-NHZ');
+    await page.getByRole('link', { name: '本单位得分' }).click();
+    await page.getByRole('heading', { level: 1, name: '本单位考核得分' }).waitFor();
+    await page.getByLabel('考核方案').selectOption(assessment.schemeId);
+    await page.getByTestId('live-total').filter({ hasText: '90' }).waitFor();
+    expect(await page.getByTestId('losing').locator('h3').first().textContent()).toContain('工作实效（人工评议）');
+    expect(await screenshotBoth(page, 'unit-live')).toEqual([]);
   });
 
   it('an auditor opens the timeline of that request', async () => {

@@ -1,6 +1,25 @@
 import type { EventLabels } from '../event-labels';
+import { PILOT_DOMAINS } from './catalogue';
 
-/** Chinese labels of the catalogue service's events (convention: libs/contracts/src/event-labels.ts). */
+/** The 26 pilot domains by code, e.g. compulsory-education → 义务教育. */
+const DOMAIN_NAMES: Readonly<Record<string, string>> = Object.fromEntries(PILOT_DOMAINS.map((d) => [d.code, d.name]));
+const PUBLICATION_FIELDS = {
+  version: '版本',
+  domainCode: '试点领域',
+  guidelineItemCode: '对应的标准指引事项',
+  publishedAt: '发布时间',
+  content: '事项内容（八要素）',
+};
+const NEGATIVE_ENTRY_FIELDS = { entryId: '负面清单事项编号', ownerUnitId: '单位代码', content: '不予公开的事项、范围和依据' };
+
+/**
+ * Chinese labels of the catalogue service's events (convention: libs/contracts/src/event-labels.ts).
+ * Decisions (DOMAIN.md §1): publishing, revising (with a reason: 动态管理 keeps the history),
+ * returning for correction (the district office's note), withdrawing (with a reason) an item;
+ * publishing a negative-list entry (with its legal basis, Arts. 14–16 and the specific law),
+ * reviewing and withdrawing one; assigning a unit's responsible domains; loading a guideline
+ * version for the district. Drafts are working steps, not decisions (NON_DECISION_EVENT_TYPES).
+ */
 export const catalogueEventLabels = {
   'catalogue.UnitRegistered': {
     label: '登记单位',
@@ -16,5 +35,70 @@ export const catalogueEventLabels = {
     label: '明确政务公开主管科室和专人',
     fields: { office: '主管科室', officerName: '负责人', officerPhone: '联系电话' },
     decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.UnitResponsibleDomainsAssigned': {
+    label: '明确负责的试点领域',
+    fields: { domainCodes: '负责的试点领域', reason: '理由' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.GuidelineVersionLoaded': {
+    label: '发布标准指引版本',
+    fields: { version: '版本号', title: '标题', sample: '示例数据', effectiveFrom: '施行日期', source: '来源', items: '指引事项' },
+    // The district office loads it for every unit; its source (the State Council departments' guidelines) is shown as the ground.
+    decision: { districtWide: true, groundField: 'source', groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ItemDrafted': {
+    label: '起草公开事项',
+    fields: { content: '事项内容（八要素）' },
+  },
+  'catalogue.ItemDraftUpdated': {
+    label: '修改公开事项草稿',
+    fields: { content: '事项内容（八要素）' },
+  },
+  'catalogue.ItemPublished': {
+    label: '发布公开事项',
+    fields: PUBLICATION_FIELDS,
+    values: { domainCode: DOMAIN_NAMES },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ItemRevised': {
+    label: '修订公开事项（形成新版本）',
+    fields: { ...PUBLICATION_FIELDS, reason: '修订理由' },
+    values: { domainCode: DOMAIN_NAMES },
+    decision: { groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.ItemReturnedForCorrection': {
+    label: '退回修改',
+    fields: { note: '退回意见' },
+    decision: { reasonField: 'note', groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.ItemWithdrawn': {
+    label: '撤销公开事项',
+    fields: { domainCode: '试点领域', guidelineItemCode: '对应的标准指引事项', reason: '撤销理由', withdrawnAt: '撤销时间' },
+    values: { domainCode: DOMAIN_NAMES },
+    decision: { groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.NegativeEntryDrafted': {
+    label: '编制负面清单事项（草稿）',
+    fields: NEGATIVE_ENTRY_FIELDS,
+  },
+  'catalogue.NegativeEntryAmended': {
+    label: '修改负面清单事项草稿',
+    fields: NEGATIVE_ENTRY_FIELDS,
+  },
+  'catalogue.NegativeEntryPublished': {
+    label: '发布负面清单事项（不予公开）',
+    fields: { ...NEGATIVE_ENTRY_FIELDS, publishedAt: '发布时间' },
+    decision: { unitField: 'ownerUnitId', groundRequired: true, reasonRequired: false },
+  },
+  'catalogue.NegativeEntryReviewed': {
+    label: '评估负面清单事项',
+    fields: { ...NEGATIVE_ENTRY_FIELDS, reviewedOn: '评估日期', note: '评估意见' },
+    decision: { unitField: 'ownerUnitId', reasonField: 'note', groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.NegativeEntryWithdrawn': {
+    label: '撤销负面清单事项',
+    fields: { ...NEGATIVE_ENTRY_FIELDS, reason: '撤销理由' },
+    decision: { unitField: 'ownerUnitId', groundRequired: false, reasonRequired: true },
   },
 } as const satisfies EventLabels;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -12,6 +12,9 @@ import { openDayDecider, openDayStreamId } from '../domain/open-day';
 import { meetingDecider, meetingStreamId, participationCatalogueDecider, participationCatalogueStreamId } from '../domain/participation';
 import { villageDecider, villageStreamId } from '../domain/village';
 import { ConsultationsProjection, publicConsultation } from '../read-models/consultations.projection';
+import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
+import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
+import { VillagePostingsProjection } from '../read-models/village-postings.projection';
 import { TokenBucketLimiter } from './rate-limiter';
 import {
   adoptionBody,
@@ -22,11 +25,13 @@ import {
   moderateBody,
   openConsultationBody,
   openDayRegistrationBody,
+  openDaysQuery,
   openDaySummaryBody,
   participationCatalogueBody,
   scheduleHearingBody,
   villageCommitteeBody,
   villagePostingBody,
+  villagePostingsQuery,
 } from './schemas';
 import { answer, currentLimits, STAFF, today, type StaffRequest } from './support';
 
@@ -40,6 +45,9 @@ export class ParticipationController {
   constructor(
     private readonly commands: CommandHandler,
     private readonly consultations: ConsultationsProjection,
+    private readonly catalogues: ParticipationCataloguesProjection,
+    private readonly openDays: OpenDaysProjection,
+    private readonly villages: VillagePostingsProjection,
     private readonly limiter: CommentRateLimiter,
   ) {}
 
@@ -58,10 +66,9 @@ export class ParticipationController {
   @Public()
   @ApiOperation({ summary: '公众参与事项目录（公开）' })
   async catalogue(@Param('unitId') unitId: string) {
-    const { history } = await this.commands.load(participationCatalogueDecider, participationCatalogueStreamId(unitId));
-    const latest = history[history.length - 1];
-    if (!latest) throw DomainError.notFound('PARTICIPATION_CATALOGUE_NOT_FOUND', `单位 ${unitId} 尚未发布公众参与事项目录。`);
-    return { ...latest.data, publishedAt: latest.occurredAt };
+    const catalogue = await this.catalogues.get(unitId);
+    if (!catalogue) throw DomainError.notFound('PARTICIPATION_CATALOGUE_NOT_FOUND', `单位 ${unitId} 尚未发布公众参与事项目录。`);
+    return catalogue;
   }
 
   // ── consultations ──
@@ -213,14 +220,33 @@ export class ParticipationController {
     return answer(response, result.revision, { openDayId });
   }
 
+  @Get('open-days')
+  @Public()
+  @ApiOperation({ summary: '政府开放日列表：已发布和已举行的活动及其总结（公开；不含报名者个人信息）' })
+  @ApiQuery({ name: 'unitId', required: false })
+  @ApiQuery({ name: 'year', required: false, description: '举行年份' })
+  async listOpenDays(@Query() raw: unknown) {
+    const query = parseInput(openDaysQuery, raw);
+    const now = today();
+    return (await this.openDays.list(query)).map((day) => publicOpenDay(day, now));
+  }
+
+  @Get('open-days/statistics')
+  @Public()
+  @ApiOperation({ summary: '各单位每年政府开放日次数、参加人数（公开）' })
+  @ApiQuery({ name: 'unitId', required: false })
+  @ApiQuery({ name: 'year', required: false, description: '举行年份' })
+  async openDayStatistics(@Query() raw: unknown) {
+    return this.openDays.counts(parseInput(openDaysQuery, raw));
+  }
+
   @Get('open-days/:openDayId')
   @Public()
   @ApiOperation({ summary: '开放日活动（公开；不含报名者个人信息）' })
   async openDay(@Param('openDayId') openDayId: string) {
-    const { state, history } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
-    if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
-    const summary = history.find((e) => e.type === 'interpretation.OpenDaySummaryPublished')?.data ?? null;
-    return { ...state.announced, registered: state.registrations.length, remaining: state.announced.capacity - state.registrations.length, summary };
+    const day = await this.openDays.get(openDayId);
+    if (!day) throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
+    return publicOpenDay(day, today());
   }
 
   // ── village and community affairs ──
@@ -245,5 +271,15 @@ export class ParticipationController {
     const limits = await currentLimits(this.commands);
     const result = await this.commands.handle(villageDecider, villageStreamId(committeeId), { type: 'RecordVillagePosting', ...body, today: today(), limits }, commandContext(request));
     return answer(response, result.revision, { committeeId, posting: result.events[0]?.data });
+  }
+
+  @Get('towns/:townUnitId/village-postings')
+  @Roles(...STAFF, 'auditor')
+  @ApiOperation({ summary: '本镇街所辖村(居)委会的公开安排、已公开事项和逾期未公开情况（截至 asOf，默认今天）' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
+  async townVillagePostings(@Param('townUnitId') townUnitId: string, @Query() raw: unknown, @Req() request: StaffRequest) {
+    if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, townUnitId);
+    const { asOf = today() } = parseInput(villagePostingsQuery, raw);
+    return this.villages.report(townUnitId, asOf, await currentLimits(this.commands));
   }
 }

@@ -82,4 +82,9 @@ export const openDayRegistrationBody = z.object({
 export const openDaySummaryBody = z.object({ summary: text(8000), attendance: z.number().int().min(0) });
 export const villageCommitteeBody = z.object({ committeeId: unitIdSchema, name: text(60), kind: z.enum(['village', 'community']), townUnitId: unitIdSchema, financesMonthly: z.boolean() });
 export const villagePostingBody = z.object({ postingId: id, category: z.enum(VILLAGE_POSTING_CATEGORIES), title: text(200), period: text(10) });
+export const openDaysQuery = z.object({
+  unitId: unitIdSchema.optional(),
+  year: z.coerce.number().int('年份应为整数').min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间').optional(),
+});
+export const villagePostingsQuery = z.object({ asOf: isoDate.optional() });
 export const limitsBody = interpretationLimitsSchema.partial().extend({ reason: text(500) });

@@ -13,6 +13,13 @@ export interface Projection extends EventHandler {
    * say (e.g. a projection timestamp used as a high-water mark); a replay legitimately differs there.
    */
   readonly bookkeepingFields?: readonly string[];
+  /**
+   * What the service shows of a stored document when it is read at `at`: the values it computes at
+   * query time relative to the reading day (remaining working days, overdue flags). The audit
+   * `as-of` calls it with the as-of moment, so an auditor sees what the service showed then rather
+   * than what the same document would show today. Pure: no clock, no I/O.
+   */
+  viewAt?(collection: string, document: Record<string, unknown>, at: Date): Record<string, unknown>;
 }
 
 export interface RebuildReport {
@@ -21,9 +28,18 @@ export interface RebuildReport {
   applied: number;
 }
 
+/** Inbox entries written per bulk insert during a rebuild. */
+const INBOX_BULK = 1000;
+
 /**
  * Drops a projection's collections and replays the whole store into it from position 0. The live
  * consumer may keep running meanwhile: both write through the revision guard.
+ *
+ * The processed-event inbox is written in bulk (unordered inserts, after the events of each store
+ * batch are applied) rather than one upsert per event: a third of the round trips of a rebuild.
+ * Until a bulk lands, the live consumer may apply one of those events again; the revision guard
+ * makes that a no-op, as for any duplicate delivery. Entries the live consumer wrote meanwhile are
+ * duplicates and are ignored.
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -38,14 +54,41 @@ export async function rebuildProjection(
   await platform.forgetProcessed(projection.name);
   let replayed = 0;
   let applied = 0;
+  let processed: string[] = [];
   for await (const batch of readAllInBatches(store, 0, 1000)) {
     for (const stored of batch) {
       replayed += 1;
       if (!projection.eventTypes.includes(stored.type)) continue;
       await projection.handle(upcast(stored));
-      await platform.markProcessed(projection.name, stored.eventId);
+      processed.push(stored.eventId);
       applied += 1;
+      if (processed.length >= INBOX_BULK) {
+        await markProcessedInBulk(platform, projection.name, processed);
+        processed = [];
+      }
     }
   }
+  await markProcessedInBulk(platform, projection.name, processed);
   return { projection: projection.name, replayed, applied };
+}
+
+/**
+ * What `PlatformCollections.markProcessed` writes, for many events in one unordered insert:
+ * `{ _id: '<handler>:<eventId>', handler, eventId, at }`. An entry that exists already (the live
+ * consumer got there first) is a duplicate-key error for that entry alone, and is fine.
+ */
+async function markProcessedInBulk(platform: PlatformCollections, handler: string, eventIds: string[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  const at = new Date();
+  const inbox = platform.connection.collection<{ _id: string; handler: string; eventId: string; at: Date }>('processed_events');
+  try {
+    await inbox.insertMany(
+      eventIds.map((eventId) => ({ _id: `${handler}:${eventId}`, handler, eventId, at })),
+      { ordered: false },
+    );
+  } catch (error) {
+    const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+    const list = Array.isArray(failures) ? failures : failures ? [failures] : null;
+    if (!list || list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
+  }
 }

@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import type { EventEnvelope, RequestReceived, ReplyCategory, WithheldItem } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 import type { ReportableRequest } from '../domain/annual-report';
-import { evolveRequest, type OpenRequest, type RequestEvent } from '../domain/request';
+import { toShanghaiDate } from '@gongkai/working-days';
+import { CLOSED_STATUSES, evolveRequest, readClock, type OpenRequest, type RequestEvent } from '../domain/request';
 
 /** One document per request: the decider's state (clock included) plus what the screens show. */
 export interface RequestView {
@@ -70,6 +71,19 @@ export class RequestsProjection implements Projection {
 
   get requests() {
     return this.connection.collection('requests');
+  }
+
+  /**
+   * The statutory clock as the service computes it when a request is read on the day of `at`
+   * (China Standard Time): due date, working days left, overdue, paused; null once closed, as in
+   * the request lists. The audit `as-of` shows it as of the as-of moment, not as of today.
+   */
+  viewAt(_collection: string, document: Record<string, unknown>, at: Date): Record<string, unknown> {
+    const view = document as unknown as RequestView;
+    if (!view.state?.clock) return document;
+    const on = toShanghaiDate(at);
+    const clock = CLOSED_STATUSES.includes(view.status) ? null : readClock(view.state.clock, on);
+    return { ...document, clock: clock && { readOn: on, dueOn: clock.dueOn, remainingWorkingDays: clock.remainingWorkingDays, overdue: clock.overdue, paused: clock.paused } };
   }
 
   async handle(event: EventEnvelope): Promise<void> {

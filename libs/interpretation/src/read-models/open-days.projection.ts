@@ -1,0 +1,139 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, OpenDayAnnounced, OpenDaySummaryPublished } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+/** An open day as the public sees it: no registrant's name or contact, only how many registered. */
+export interface OpenDayView extends OpenDayAnnounced {
+  year: number;
+  registered: number;
+  summary: OpenDaySummaryPublished | null;
+}
+
+/** A unit's open days in one year (`_id` = `<unitId>-<year>`, the year the day is held). */
+export interface OpenDayYearView {
+  unitId: string;
+  year: number;
+  /** Announced open days held (or to be held) that year. */
+  announced: number;
+  /** Of those, the ones whose summary (活动总结) was published. */
+  summarised: number;
+  attendance: number;
+  registrations: number;
+  openDays: { openDayId: string; title: string; heldOn: string; summarised: boolean }[];
+}
+
+export type OpenDayStatus = 'upcoming' | 'held' | 'summarised';
+
+export const openDayYearId = (unitId: string, year: number) => `${unitId}-${year}`;
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The public view, with the status on `today` (registration closes the day before it is held). */
+export function publicOpenDay(view: OpenDayView, today: string) {
+  const status: OpenDayStatus = view.summary ? 'summarised' : today < view.heldOn ? 'upcoming' : 'held';
+  return { ...view, status, remaining: Math.max(0, view.capacity - view.registered) };
+}
+
+/** Government open days (政府开放日): one document per open day and one per unit and year for the counts. */
+export class OpenDaysProjection implements Projection {
+  readonly name = 'interpretation.open-days';
+  readonly collections = ['open-days', 'open-day-years'];
+  readonly eventTypes = ['interpretation.OpenDayAnnounced', 'interpretation.OpenDayRegistrationAccepted', 'interpretation.OpenDaySummaryPublished'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get openDays() {
+    return this.connection.collection('open-days');
+  }
+  private get years() {
+    return this.connection.collection('open-day-years');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    const openDayId = event.data.openDayId as string;
+    await projectDocument<OpenDayView>(this.openDays, openDayId, event, (current) => {
+      const day = current ? (withoutMeta(current) as OpenDayView) : null;
+      switch (event.type) {
+        case 'interpretation.OpenDayAnnounced': {
+          const announced = event.data as OpenDayAnnounced;
+          return { ...announced, year: yearOf(announced.heldOn), registered: 0, summary: null };
+        }
+        case 'interpretation.OpenDayRegistrationAccepted':
+          // Only the count: the registrant's name and contact stay out of this read model.
+          return day && { ...day, registered: day.registered + 1 };
+        case 'interpretation.OpenDaySummaryPublished':
+          return day && { ...day, summary: event.data as OpenDaySummaryPublished };
+        default:
+          return day;
+      }
+    });
+    if (event.type === 'interpretation.OpenDayAnnounced') {
+      const { unitId, heldOn, title } = event.data as OpenDayAnnounced;
+      const year = yearOf(heldOn);
+      await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
+        const row = current ? (withoutMeta(current) as OpenDayYearView) : { unitId, year, announced: 0, summarised: 0, attendance: 0, registrations: 0, openDays: [] };
+        if (row.openDays.some((d) => d.openDayId === openDayId)) return row;
+        const openDays = [...row.openDays, { openDayId, title, heldOn, summarised: false }].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.openDayId.localeCompare(b.openDayId));
+        return { ...row, announced: row.announced + 1, openDays };
+      });
+    }
+    if (event.type === 'interpretation.OpenDaySummaryPublished') {
+      const { unitId, year, attendance, registrations } = event.data as OpenDaySummaryPublished;
+      await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
+        const row = current ? (withoutMeta(current) as OpenDayYearView) : null;
+        if (!row || !row.openDays.some((d) => d.openDayId === openDayId && !d.summarised)) return row;
+        return {
+          ...row,
+          summarised: row.summarised + 1,
+          attendance: row.attendance + attendance,
+          registrations: row.registrations + registrations,
+          openDays: row.openDays.map((d) => (d.openDayId === openDayId ? { ...d, summarised: true } : d)),
+        };
+      });
+    }
+  }
+
+  async get(openDayId: string): Promise<OpenDayView | null> {
+    const doc = await this.openDays.findOne({ _id: openDayId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as OpenDayView;
+  }
+
+  async year(unitId: string, year: number): Promise<OpenDayYearView | null> {
+    const doc = await this.years.findOne({ _id: openDayYearId(unitId, year) as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as OpenDayYearView;
+  }
+
+  /**
+   * Open days, latest first. With a unit and a year, read by `_id` (the unit-year document, then each
+   * day); otherwise a scan of the open days, which stay few (about two per unit a year, DOMAIN.md §4).
+   */
+  async list(filter: { unitId?: string; year?: number } = {}): Promise<OpenDayView[]> {
+    let days: OpenDayView[];
+    if (filter.unitId && filter.year) {
+      const row = await this.year(filter.unitId, filter.year);
+      days = (await Promise.all((row?.openDays ?? []).map((d) => this.get(d.openDayId)))).filter((d): d is OpenDayView => d !== null);
+    } else {
+      const query: Record<string, unknown> = {};
+      if (filter.unitId) query.unitId = filter.unitId;
+      if (filter.year) query.year = filter.year;
+      days = (await this.openDays.find(query).toArray()).map(({ _id, ...doc }) => withoutMeta(doc) as unknown as OpenDayView);
+    }
+    return days.sort((a, b) => b.heldOn.localeCompare(a.heldOn) || a.openDayId.localeCompare(b.openDayId));
+  }
+
+  /** Counts per unit and year: one document by `_id` when both are given, else the (small) collection. */
+  async counts(filter: { unitId?: string; year?: number } = {}): Promise<OpenDayYearView[]> {
+    if (filter.unitId && filter.year) {
+      const row = await this.year(filter.unitId, filter.year);
+      return row ? [row] : [];
+    }
+    const query: Record<string, unknown> = {};
+    if (filter.unitId) query.unitId = filter.unitId;
+    if (filter.year) query.year = filter.year;
+    const rows = (await this.years.find(query).toArray()).map(({ _id, ...doc }) => withoutMeta(doc) as unknown as OpenDayYearView);
+    return rows.sort((a, b) => b.year - a.year || a.unitId.localeCompare(b.unitId));
+  }
+}

@@ -1,0 +1,35 @@
+import type { Connection } from 'mongoose';
+import type { EventEnvelope, ParticipationCataloguePublished } from '@gongkai/contracts';
+import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+
+export interface ParticipationCatalogueView extends ParticipationCataloguePublished {
+  publishedAt: string;
+}
+
+/** Each unit's current participation catalogue (`_id` = unit id); earlier versions stay in the event store. */
+export class ParticipationCataloguesProjection implements Projection {
+  readonly name = 'interpretation.participation-catalogues';
+  readonly collections = ['participation-catalogues'];
+  readonly eventTypes = ['interpretation.ParticipationCataloguePublished'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get catalogues() {
+    return this.connection.collection('participation-catalogues');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    const published = event.data as ParticipationCataloguePublished;
+    await projectDocument<ParticipationCatalogueView>(this.catalogues, published.unitId, event, (current) => {
+      const catalogue = current ? (withoutMeta(current) as ParticipationCatalogueView) : null;
+      return catalogue && catalogue.version >= published.version ? catalogue : { ...published, publishedAt: event.occurredAt };
+    });
+  }
+
+  async get(unitId: string): Promise<ParticipationCatalogueView | null> {
+    const doc = await this.catalogues.findOne({ _id: unitId as never });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return withoutMeta(rest) as unknown as ParticipationCatalogueView;
+  }
+}
