@@ -91,6 +91,15 @@ describe('as-of: what the read models showed between two decisions', () => {
     expect(itemAt(overHttp.body.documents)).toMatchObject({ version: 2, content: { content: '资助政策、申请条件、资助标准' } });
     const first = await http().get('/api/audit/read-models/catalogue.items/as-of').query({ at: afterPublication }).set('Authorization', auditor).expect(200);
     expect(itemAt(first.body.documents)).toMatchObject({ version: 1, content: { content: '资助政策、申请条件' } });
+    // The item's decisions in the auditors' timeline, labelled in Chinese with their reasons.
+    const history = JSON.parse((await run('history', itemId, '--json')).output) as { entries: { typeLabel: string; reason: string | null; unitId: string }[] };
+    expect(history.entries.map((e) => [e.typeLabel, e.reason, e.unitId])).toEqual([
+      ['起草公开事项', null, 'TEZ-ZSZ'],
+      ['发布公开事项', null, 'TEZ-ZSZ'],
+      ['修订公开事项（形成新版本）', '增加资助标准', 'TEZ-ZSZ'],
+      ['修订公开事项（形成新版本）', '增加受助学生名单', 'TEZ-ZSZ'],
+    ]);
+    expect((await run('history', itemId)).output).toContain('试点领域=义务教育');
     const now = await http().get('/api/audit/read-models/catalogue.items/as-of').query({ at: new Date().toISOString() }).set('Authorization', auditor).expect(200);
     expect(itemAt(now.body.documents)).toMatchObject({ version: 3 });
   });

@@ -104,7 +104,7 @@ interface LiveView {
 
 const thisYear = () => Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
-const schemeLabel = (s: SchemeSummary) => `${s.title}（${s.schemeId}，第${s.currentVersion}版）`;
+const schemeLabel = (s: SchemeSummary) => `${s.title}（第${s.currentVersion}版，${s.schemeId}）`;
 
 /** The scheme chosen in the URL (?scheme=), else this year's first, else the newest. */
 function useChosenScheme(year?: number) {
@@ -212,7 +212,8 @@ export function RankingPage({ session }: { session: Session }) {
   const sheet = useApi<RankingSheet>(chosen ? `/api/assessment/schemes/${encodeURIComponent(chosen.schemeId)}/scores` : null);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const s = sheet.data;
+  // While another scheme's scores load, the previous scheme's are not shown.
+  const s = sheet.data && sheet.data.schemeId === chosen?.schemeId ? sheet.data : null;
   const exportXlsx = async () => {
     if (!chosen) return;
     setError(null);
@@ -264,8 +265,8 @@ export function RankingPage({ session }: { session: Session }) {
                 <ResultList id="criticised" title="通报批评" ids={s.criticised} sheet={s} empty="无。" />
               </div>
               <TotalsChart sheet={s} />
-              <div className="table-scroll">
-                <table data-testid="ranking">
+              <div className="table-scroll" role="region" aria-label="考核排名表（可横向滚动）" tabIndex={0}>
+                <table data-testid="ranking" className="wide">
                   <caption>考核排名（得分相同者名次并列）</caption>
                   <thead>
                     <tr>
@@ -284,7 +285,7 @@ export function RankingPage({ session }: { session: Session }) {
                           <Link to={breakdownPath(s.schemeId, u.unitId)}>{u.name}</Link>
                           <span className="meta"> {UNIT_KIND_LABELS[u.kind] ?? u.kind}</span>
                         </th>
-                        <td data-testid="total">
+                        <td data-testid="total" className="num">
                           {fmt(u.total)} / {fmt(u.maxTotal)}
                         </td>
                         <td>{fmt(u.weightedPoints)}</td>
@@ -307,8 +308,8 @@ export function RankingPage({ session }: { session: Session }) {
 function IndicatorTable({ schemeId, unitId, rows }: { schemeId: string; unitId: string; rows: (IndicatorRow & { facts: FactRef[] | number; shortfalls: FactRef[] | number })[] }) {
   const count = (x: FactRef[] | number) => (typeof x === 'number' ? x : x.length);
   return (
-    <div className="table-scroll">
-      <table className="indicators" data-testid="indicators">
+    <div className="table-scroll" role="region" aria-label="各项指标得分表（可横向滚动）" tabIndex={0}>
+      <table className="indicators wide" data-testid="indicators">
         <caption>各项指标得分</caption>
         <thead>
           <tr>
@@ -325,7 +326,7 @@ function IndicatorTable({ schemeId, unitId, rows }: { schemeId: string; unitId: 
               <th scope="row" className={i.parentId ? 'indent' : undefined}>
                 {i.name}
               </th>
-              <td>
+              <td className="num">
                 {fmt(i.points)} / {fmt(i.maxPoints)}
               </td>
               <td>{i.lost > 0 ? <span className="lost">−{fmt(i.lost)}</span> : '0'}</td>
@@ -336,8 +337,8 @@ function IndicatorTable({ schemeId, unitId, rows }: { schemeId: string; unitId: 
                 {i.kind === 'group' ? (
                   '—'
                 ) : (
-                  <Link to={explainPath(schemeId, unitId, i.indicatorId)} aria-label={`查看“${i.name}”的得分依据（${count(i.facts)}项事实）`}>
-                    查看依据（{count(i.facts)}）
+                  <Link to={explainPath(schemeId, unitId, i.indicatorId)}>
+                    查看依据（{count(i.facts)}）<span className="visually-hidden">：{i.name}</span>
                   </Link>
                 )}
               </td>
@@ -410,8 +411,8 @@ export function UnitBreakdownPage({ session }: { session: Session }) {
 function FactTable({ facts, shortfalls, auditLinks }: { facts: FactRef[]; shortfalls: Set<string>; auditLinks: boolean }) {
   if (facts.length === 0) return <p className="muted">没有依据的事实（按方案规则计分）。</p>;
   return (
-    <div className="table-scroll">
-      <table data-testid="facts">
+    <div className="table-scroll" role="region" aria-label="依据的事实表（可横向滚动）" tabIndex={0}>
+      <table data-testid="facts" className="wide">
         <caption>依据的事实（{facts.length}项）</caption>
         <thead>
           <tr>
@@ -504,7 +505,7 @@ export function LiveScorePage({ session }: { session: Session }) {
   const unitId = session.unitId ?? '';
   const { schemes, list, chosen, choose } = useChosenScheme(thisYear());
   const live = useApi<LiveView>(unitId && schemes.data ? `/api/assessment/live/${encodeURIComponent(unitId)}${chosen ? `?schemeId=${encodeURIComponent(chosen.schemeId)}` : ''}` : null);
-  const v = live.data;
+  const v = live.data && (!chosen || live.data.schemeId === chosen.schemeId) ? live.data : null;
   return (
     <>
       <PageTitle lead="按本年度考核方案实时计算；下列失分项可在年内整改。">本单位考核得分</PageTitle>
@@ -526,7 +527,7 @@ export function LiveScorePage({ session }: { session: Session }) {
             <div>
               <dt>当前名次</dt>
               <dd>
-                第{v.rank}名<small> / 共{v.of}个单位</small>
+                第{v.rank}名<small className="block">共{v.of}个单位</small>
               </dd>
             </div>
             <div>
@@ -643,8 +644,8 @@ export function SchemesPage({ session }: { session: Session }) {
         list.length === 0 ? (
           <p className="muted">尚未发布考核方案。</p>
         ) : (
-          <div className="table-scroll">
-            <table data-testid="schemes">
+          <div className="table-scroll" role="region" aria-label="考核方案表（可横向滚动）" tabIndex={0}>
+            <table data-testid="schemes" className="wide">
               <caption>已发布的考核方案</caption>
               <thead>
                 <tr>
@@ -679,13 +680,13 @@ export function SchemesPage({ session }: { session: Session }) {
         )
       ) : null}
       {canPublish ? (
-        <section aria-labelledby="publish-heading" className="card">
+        <section aria-labelledby="publish-heading" className="card publish">
           <h2 id="publish-heading">发布考核方案</h2>
           <p className="hint">指标体系和表扬、整改、批评规则沿用所选方案；同一编号再次发布即为新版本（须说明理由）。</p>
           {message ? <Notice kind="success">{message}</Notice> : null}
           <ErrorNotice error={error} title="发布未成功，您填写的内容已保留" />
           <form className="form" onSubmit={submit} noValidate>
-            <div className="row">
+            <div className="row align-end">
               <Field label="方案编号" name="schemeId" error={error} required hint="字母、数字和连字符，如 KH-2027">
                 {(p) => <input {...p} value={form.schemeId} onChange={(e) => update({ schemeId: e.target.value })} />}
               </Field>

@@ -50,12 +50,15 @@ export interface AsOfResult {
   readModel: string;
   at: string;
   replay: ReplayReport;
+  /** Replayed in memory, then written to the temporary database in bulk (false: event by event into it). */
+  inMemory: boolean;
   documents: Record<string, ReadModelDocument[]>;
 }
 
 export interface CompareResult {
   readModel: string;
   replay: ReplayReport;
+  inMemory: boolean;
   documents: number;
   differences: DocumentDifference[];
 }
@@ -136,8 +139,8 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     const projection = this.readModel(name);
     const temporary = await temporaryDatabase(this.config.MONGODB_URL, this.config.MONGODB_DB_PREFIX);
     try {
-      const { projection: fresh, replay } = await replayProjectionInto(this.store, projection, temporary.connection, at);
-      return { readModel: name, at: at.toISOString(), replay, documents: viewedAt(fresh, await readModelDocuments(fresh, temporary.connection), at) };
+      const { projection: fresh, replay, inMemory } = await replayProjectionInto(this.store, projection, temporary.connection, at);
+      return { readModel: name, at: at.toISOString(), replay, inMemory, documents: viewedAt(fresh, await readModelDocuments(fresh, temporary.connection), at) };
     } finally {
       await temporary.dispose();
     }
@@ -148,12 +151,13 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     const projection = this.readModel(name);
     const temporary = await temporaryDatabase(this.config.MONGODB_URL, this.config.MONGODB_DB_PREFIX);
     try {
-      const { projection: fresh, replay } = await replayProjectionInto(this.store, projection, temporary.connection);
+      const { projection: fresh, replay, inMemory } = await replayProjectionInto(this.store, projection, temporary.connection);
       const replayed = await readModelDocuments(fresh, temporary.connection);
       const live = await readModelDocuments(projection, await this.connections.ready(ownerOf(name)));
       return {
         readModel: name,
         replay,
+        inMemory,
         documents: Object.values(replayed).reduce((n, docs) => n + docs.length, 0),
         differences: compareDocuments(live, replayed),
       };

@@ -113,7 +113,7 @@ class MemoryCollection {
 
   private write(key: string, document: Document): void {
     const { _id, ...rest } = document;
-    this.documents.set(key, BSON.serialize({ _id, ...rest }));
+    this.documents.set(key, BSON.serialize({ _id, ...rest }, { ignoreUndefined: false })); // as the driver sends it: undefined → null
   }
 
   async findOne(filter: Document): Promise<Document | null> {
@@ -146,6 +146,20 @@ class MemoryCollection {
   }
 }
 
+/** `target` with only its own members: any other property is a NotReplayableInMemory. */
+function onlyServed<T extends object>(target: T, what: string): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      if (property in object) {
+        const value = Reflect.get(object, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      }
+      if (property === 'then' || typeof property === 'symbol') return undefined; // not a promise, no special protocols
+      throw new NotReplayableInMemory(`${what}: ${String(property)} is not served in memory`);
+    },
+  });
+}
+
 export interface MemoryTarget {
   /** Give this to `projectionOn`: it serves `collection(name)` from memory and nothing else. */
   connection: Connection;
@@ -155,28 +169,25 @@ export interface MemoryTarget {
 
 export function memoryTarget(name = `audit-memory-${uuidv7()}`): MemoryTarget {
   const collections = new Map<string, MemoryCollection>();
+  const served = new Map<string, MemoryCollection>();
   const collection = (collectionName: string) => {
     let found = collections.get(collectionName);
-    if (!found) collections.set(collectionName, (found = new MemoryCollection(name, collectionName)));
+    if (!found) {
+      const memory = new MemoryCollection(name, collectionName);
+      served.set(collectionName, memory);
+      found = onlyServed(memory, `collection ${collectionName}`);
+      collections.set(collectionName, found);
+    }
     return found;
   };
-  const connection = new Proxy(
-    {},
-    {
-      get(_target, property) {
-        if (property === 'collection') return collection;
-        if (property === 'then') return undefined; // not a promise
-        throw new NotReplayableInMemory(`connection.${String(property)} is not served in memory`);
-      },
-    },
-  ) as unknown as Connection;
+  const connection = onlyServed({ collection }, 'connection') as unknown as Connection;
   return {
     connection,
     async flush(target: Connection): Promise<number> {
       await target.asPromise();
       const database = databaseOf(target);
       let written = 0;
-      for (const [collectionName, memory] of collections) {
+      for (const [collectionName, memory] of served) {
         const documents = [...memory.documents.values()].map((bytes) => BSON.deserialize(bytes));
         for (let i = 0; i < documents.length; i += 1000) {
           await database.collection(collectionName).insertMany(documents.slice(i, i + 1000), { ordered: true });

@@ -61,10 +61,7 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
   await call(base, clerk, 'POST', `/api/document-attributes/documents/${document.documentId}/attribute-proposal`, { attribute: '主动公开' });
   // Read models are eventually consistent: wait until the portal and the review queue show the data.
   await until(async () => (await call<unknown[]>(base, clerk, 'GET', '/api/catalogue/units')).length >= 14);
-  await until(async () => (await call<{ hits: { itemId: string }[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.some((h) => h.itemId === itemId)).catch(async (e) => {
-    console.log('DEBUG', itemId, JSON.stringify(await call(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)), JSON.stringify(await call(base, clerk, 'GET', `/api/catalogue/portal/items/${itemId}`).catch(String)));
-    throw e;
-  });
+  await until(async () => (await call<{ hits: { itemId: string }[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.some((h) => h.itemId === itemId));
   await until(async () => (await call<{ phase: string }[]>(base, clerk, 'GET', `/api/document-attributes/documents?unitId=${unitId}`)).some((d) => d.phase === 'proposed'));
   return { itemId, itemName, documentId: document.documentId, documentTitle };
 }

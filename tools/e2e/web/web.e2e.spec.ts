@@ -188,7 +188,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await page.getByTestId('indicators').textContent()).toContain('个别栏目更新滞后');
     expect(await screenshotBoth(page, 'unit-breakdown')).toEqual([]);
 
-    await page.getByRole('link', { name: /查看“参加集中学习培训”的得分依据/ }).click();
+    await page.getByTestId('indicators').getByRole('link', { name: /：参加集中学习培训$/ }).click();
     await page.getByRole('heading', { level: 1, name: '得分说明：参加集中学习培训' }).waitFor();
     expect(await page.getByTestId('event-id').allTextContents()).toContain(assessment.trainingEventId);
     expect(await page.getByTestId('explain').textContent()).toContain('10 / 10');
