@@ -32,14 +32,15 @@ export interface RebuildReport {
 const INBOX_BULK = 1000;
 
 /**
- * Drops a projection's collections and replays the whole store into it from position 0. The live
- * consumer may keep running meanwhile: both write through the revision guard.
+ * Drops a projection's collections and replays the whole store into it from position 0.
+ *
+ * Stop the service's consumer first (scale it to 0): a live event applied to a dropped document
+ * before the replay reaches its stream would mark the stream's later revision as applied, and the
+ * revision guard would then skip the earlier events of that stream. The comparing rebuild (audit
+ * CLI `rebuild` without `--apply`) replays into a separate database and is safe at any time.
  *
  * The processed-event inbox is written in bulk (unordered inserts, after the events of each store
  * batch are applied) rather than one upsert per event: a third of the round trips of a rebuild.
- * Until a bulk lands, the live consumer may apply one of those events again; the revision guard
- * makes that a no-op, as for any duplicate delivery. Entries the live consumer wrote meanwhile are
- * duplicates and are ignored.
  */
 export async function rebuildProjection(
   store: EventStore,
