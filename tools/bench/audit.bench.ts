@@ -4,9 +4,11 @@
  * - readAll:    SqliteEventStore.readAll in batches of 1000 (parse, envelope);
  * - verify:     chains (verifyStore), anchors (verifyAnchors), both (verifyRecord);
  * - replay:     the full store replayed into each read model on a fresh temporary database, through
- *               the same projection classes `as-of` and `rebuild` use (needs MONGODB_URL: FerretDB).
+ *               the same projection classes, by the two paths that exist: the in-memory replay of
+ *               `as-of` and the comparing `rebuild`, and `rebuild --apply` (rebuildProjection: one
+ *               FerretDB read and conditional write per event) (needs MONGODB_URL: FerretDB).
  * Scale with BENCH_SCALE (default 1: 100k events in 2000 streams, an anchor every 10k events, for
- * the verify rows; 1000 units × 4 events for the replay rows).
+ * the verify rows; 250 units × 4 events for the replay rows).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,20 +16,21 @@ import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { AssessmentUnitsProjection } from '../../libs/assessment/src/read-models/units.projection';
-import { replayInto, temporaryDatabase } from '../../libs/audit/src/replay';
+import { replayProjectionInto, temporaryDatabase } from '../../libs/audit/src/replay';
 import { CatalogueUnitsProjection } from '../../libs/catalogue/src/read-models/units.projection';
 import { AnchorRecorder, SYSTEM_ACTOR, verifyAnchors } from '../../libs/platform/src/event-sourcing/anchors';
 import { readAllInBatches, type NewEvent } from '../../libs/platform/src/event-sourcing/event-store';
 import { SqliteEventStore } from '../../libs/platform/src/event-sourcing/sqlite-event-store';
 import { verifyStore } from '../../libs/platform/src/event-sourcing/verify';
-import type { Projection } from '../../libs/platform/src/read-models/rebuild';
+import { PlatformCollections } from '../../libs/platform/src/read-models/platform-collections';
+import { rebuildProjection, type Projection } from '../../libs/platform/src/read-models/rebuild';
 import { formatRate, formatRatio, perSecond, progress, settle, timeNs, type Bench, type Table } from './harness';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const EVENTS = Math.max(1000, Math.round(100_000 * SCALE));
 const STREAMS = Math.max(10, Math.round(2000 * SCALE));
 const ANCHOR_EVERY = Math.max(100, Math.round(EVENTS / 10));
-const UNITS = Math.max(50, Math.round(1000 * SCALE));
+const UNITS = Math.max(50, Math.round(250 * SCALE));
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: uuidv7(),
@@ -126,12 +129,26 @@ async function replayRows(dir: string): Promise<{ table: Table; notes: string[] 
     ['assessment.units', (c) => new AssessmentUnitsProjection(c)],
   ];
   for (const [name, create] of projections) {
-    const temporary = await temporaryDatabase(url, 'bench');
+    const asOf = await temporaryDatabase(url, 'bench');
     try {
-      const projection = create(temporary.connection);
-      entries.push(await measure(`full replay into ${name} (FerretDB)`, async () => (await replayInto(store, [projection]))[0].replayed));
+      entries.push(
+        await measure(`replay into ${name}: as-of / compare path (in memory, then bulk)`, async () =>
+          (await replayProjectionInto(store, create(asOf.connection), asOf.connection)).replay.replayed,
+        ),
+      );
     } finally {
-      await temporary.dispose();
+      await asOf.dispose();
+    }
+    const apply = await temporaryDatabase(url, 'bench');
+    try {
+      const platform = new PlatformCollections(apply.connection);
+      entries.push(
+        await measure(`replay into ${name}: rebuild --apply path (per event, FerretDB)`, async () =>
+          (await rebuildProjection(store, create(apply.connection), apply.connection, platform)).replayed,
+        ),
+      );
+    } finally {
+      await apply.dispose();
     }
   }
   await store.close();
