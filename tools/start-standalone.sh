@@ -5,11 +5,17 @@
 #   - bus: in-process
 #   - read models: FerretDB started by tools/local-infra (unless MONGODB_URL is set)
 #   - auth: a local secret in ./data/dev-secret and the demo login enabled
+#   - the web app (portal and console) built into apps/web/dist and served at the root URL
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
+fi
+
+# The portal and console: build the web app when it is missing or older than its sources.
+if [[ ! -f apps/web/dist/index.html ]] || [[ -n $(find apps/web/src apps/web/index.html -newer apps/web/dist/index.html -print -quit) ]]; then
+  npm run build:web
 fi
 
 if [[ -z ${MONGODB_URL:-} ]]; then
