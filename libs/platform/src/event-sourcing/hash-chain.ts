@@ -8,8 +8,18 @@ const NOT_HASHED: ReadonlySet<string> = new Set(['hash', 'globalPosition']);
 
 /** hash = SHA-256(prevHash ‖ canonical JSON of the envelope without `hash` and `globalPosition`). */
 export function hashEnvelope(envelope: UnsealedEnvelope): string {
+  return sealedText(envelope).hash;
+}
+
+/**
+ * The hash and a JSON text of the sealed envelope, in one pass: the canonical JSON that was hashed,
+ * with `"hash"` appended last. Stores keep this text, so an event is serialised once, not twice.
+ */
+export function sealedText(envelope: UnsealedEnvelope): { hash: string; text: string } {
+  const canonical = canonicalJson(envelope, NOT_HASHED);
   // One string: prevHash is 64 hex digits, so its bytes followed by the JSON's are what we hash.
-  return hash('sha256', `${envelope.prevHash}${canonicalJson(envelope, NOT_HASHED)}`, 'hex');
+  const digest = hash('sha256', `${envelope.prevHash}${canonical}`, 'hex');
+  return { hash: digest, text: `${canonical.slice(0, -1)},"hash":"${digest}"}` };
 }
 
 export function seal(envelope: UnsealedEnvelope): EventEnvelope {

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
-import { hashEnvelope } from './hash-chain';
+import { sealedText } from './hash-chain';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead, SubscriptionOptions } from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
@@ -76,8 +76,7 @@ export class SqliteEventStore implements EventStore {
     const sealed: StoredEvent[] = new Array(events.length);
     for (let index = 0; index < events.length; index += 1) {
       const event = events[index];
-      // Built once and completed in place; the key order is the one `seal()` gives (hash last, then
-      // globalPosition), so the stored JSON and the returned object are as before.
+      // Built once and completed in place; stored as the canonical JSON that was hashed, plus the hash.
       const envelope = {
         eventId: event.eventId,
         type: event.type,
@@ -93,14 +92,9 @@ export class SqliteEventStore implements EventStore {
         prevHash,
         hash: '',
       } as StoredEvent;
-      envelope.hash = hashEnvelope(envelope);
-      const { lastInsertRowid } = this.statements.insert.run(
-        envelope.eventId,
-        streamId,
-        envelope.streamRevision,
-        envelope.hash,
-        JSON.stringify(envelope),
-      );
+      const { hash, text } = sealedText(envelope);
+      envelope.hash = hash;
+      const { lastInsertRowid } = this.statements.insert.run(envelope.eventId, streamId, envelope.streamRevision, hash, text);
       envelope.globalPosition = Number(lastInsertRowid);
       sealed[index] = envelope;
       prevHash = envelope.hash;
