@@ -5,6 +5,7 @@ import { AnnualReportsController } from './http/reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
+import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
 
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report. */
 @Module({
@@ -17,6 +18,7 @@ import { RequestsUnitsProjection } from './read-models/units.projection';
     },
     { provide: RequestsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')) },
     { provide: RequestsUnitsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')) },
+    { provide: RequestsDocumentFiguresProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsDocumentFiguresProjection(c.get('requests')) },
   ],
 })
 export class RequestsModule implements OnModuleInit {
@@ -24,9 +26,10 @@ export class RequestsModule implements OnModuleInit {
     private readonly registry: ConsumerRegistry,
     private readonly requests: RequestsProjection,
     private readonly units: RequestsUnitsProjection,
+    private readonly documentFigures: RequestsDocumentFiguresProjection,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('requests', this.requests, this.units);
+    this.registry.register('requests', this.requests, this.units, this.documentFigures);
   }
 }

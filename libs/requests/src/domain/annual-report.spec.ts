@@ -1,4 +1,4 @@
-import { assertTable3Balanced, computeTable3, computeTable4, table3Violations, type ReportableRequest } from './annual-report';
+import { assertTable3Balanced, computeTable2Documents, computeTable3, computeTable4, table3Violations, type ReportableDocument, type ReportableRequest } from './annual-report';
 
 const r = (id: string, applicantType: ReportableRequest['applicantType'], receivedOn: string, closedOn: string | null, category: ReportableRequest['category'] = null): ReportableRequest => ({
   requestId: id,
@@ -63,5 +63,47 @@ describe('annual report tables', () => {
     expect(t.reconsideration).toEqual({ 维持: 1, 纠正: 0, 其他: 0, 尚未审结: 0, 总计: 1 });
     expect(t.litigation_after_reconsideration).toEqual({ 维持: 0, 纠正: 0, 其他: 0, 尚未审结: 1, 总计: 1 });
     expect(t.litigation_direct['总计']).toBe(0);
+  });
+});
+
+describe('annual report Table 2 document rows (规章, 行政规范性文件)', () => {
+  const d = (documentType: string, issuedOn: string, invalidation: ReportableDocument['invalidation'] = null) => ({ documentType, issuedOn, invalidation });
+  const documents = [
+    d('规章', '2024-05-10'), // in force in 2025 and 2026
+    d('规章', '2025-03-01', { status: '废止', effectiveOn: '2025-11-30' }), // issued and repealed the same year
+    d('行政规范性文件', '2023-06-01', { status: '废止', effectiveOn: '2026-01-01' }), // repealed across the year boundary
+    d('行政规范性文件', '2025-01-01'), // first day of the year
+    d('行政规范性文件', '2025-02-01', { status: '失效', effectiveOn: '2025-10-01' }), // expired: out of force, not 废止
+    d('行政规范性文件', '2024-12-31', { status: '废止', effectiveOn: '2025-12-31' }), // repealed on the last day: not in force at year end
+    d('行政规范性文件', '2026-01-10'), // next year
+    d('其他', '2025-04-01'),
+    d('其他', '2025-04-02', { status: '废止', effectiveOn: '2025-05-01' }),
+  ];
+
+  it('2025: issued in the year, 废止 with effect in the year, in force on 31 Dec; 其他 ignored', () => {
+    expect(computeTable2Documents(documents, 2025)).toEqual({
+      regulations_issued: 1,
+      regulations_repealed: 1,
+      regulations_in_force: 1,
+      normative_issued: 2,
+      normative_repealed: 1,
+      normative_in_force: 2, // the 2023 one (repealed only in 2026) and 2025-01-01
+    });
+  });
+
+  it('2026: the repeal effective on 1 Jan counts in 2026; next year issues count then', () => {
+    expect(computeTable2Documents(documents, 2026)).toEqual({
+      regulations_issued: 0,
+      regulations_repealed: 0,
+      regulations_in_force: 1,
+      normative_issued: 1,
+      normative_repealed: 1,
+      normative_in_force: 2, // 2025-01-01 and 2026-01-10
+    });
+  });
+
+  it('2024: nothing issued later is in force; nothing for a unit without documents', () => {
+    expect(computeTable2Documents(documents, 2024)).toMatchObject({ regulations_issued: 1, regulations_in_force: 1, normative_issued: 1, normative_in_force: 2 });
+    expect(Object.values(computeTable2Documents([], 2025))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

@@ -102,6 +102,51 @@ export const TABLE2_FIELDS = {
 } as const;
 export type Table2 = Record<keyof typeof TABLE2_FIELDS, number>;
 
+/** The Table 2 rows computed from document-attributes' events (规章 and 行政规范性文件). */
+export const TABLE2_DOCUMENT_FIELDS = ['regulations_issued', 'regulations_repealed', 'regulations_in_force', 'normative_issued', 'normative_repealed', 'normative_in_force'] as const;
+export type Table2DocumentField = (typeof TABLE2_DOCUMENT_FIELDS)[number];
+/** The Table 2 rows the unit enters by hand when it finalises the report. */
+export const TABLE2_HAND_ENTERED_FIELDS = ['licensing_decisions', 'penalty_decisions', 'enforcement_decisions', 'fees_amount_10k_yuan'] as const;
+export type Table2HandEnteredField = (typeof TABLE2_HAND_ENTERED_FIELDS)[number];
+
+/** What Table 2 needs of one issued 规章 or 行政规范性文件, as the document-figures read model keeps it. */
+export interface ReportableDocument {
+  documentId: string;
+  documentType: '规章' | '行政规范性文件';
+  issuedOn: string;
+  /** 失效 or 废止, with its effective date; null while in force. */
+  invalidation: { status: '失效' | '废止'; effectiveOn: string } | null;
+}
+
+/**
+ * Table 2's document rows for one year, from the documents of one unit (or of all units, for the
+ * district): 本年制发 issued in the year; 本年废止 repealed (废止) with effect in the year; 现行有效
+ * issued by 31 Dec and neither repealed nor expired (失效) by then. Same rule as document-attributes'
+ * own figures (an expired document leaves 现行有效 but is not counted as 废止). Pure.
+ */
+export function computeTable2Documents(documents: readonly { documentType: string; issuedOn: string; invalidation: ReportableDocument['invalidation'] }[], year: number): Record<Table2DocumentField, number> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const count = (documentType: ReportableDocument['documentType']) => {
+    const ofType = documents.filter((d) => d.documentType === documentType);
+    return {
+      issued: ofType.filter((d) => d.issuedOn >= first && d.issuedOn <= last).length,
+      repealed: ofType.filter((d) => d.invalidation?.status === '废止' && d.invalidation.effectiveOn >= first && d.invalidation.effectiveOn <= last).length,
+      inForce: ofType.filter((d) => d.issuedOn <= last && (d.invalidation === null || d.invalidation.effectiveOn > last)).length,
+    };
+  };
+  const regulations = count('规章');
+  const normative = count('行政规范性文件');
+  return {
+    regulations_issued: regulations.issued,
+    regulations_repealed: regulations.repealed,
+    regulations_in_force: regulations.inForce,
+    normative_issued: normative.issued,
+    normative_repealed: normative.repealed,
+    normative_in_force: normative.inForce,
+  };
+}
+
 export const TABLE3_ROW_LABELS: Record<Table3Row, string> = {
   new: '一、本年新收政府信息公开申请数量',
   carried_over: '二、上年结转政府信息公开申请数量',

@@ -87,13 +87,12 @@ export const ACTION_BODIES = {
 } as const;
 export type RequestAction = keyof typeof ACTION_BODIES;
 
+/**
+ * What the unit enters by hand when it finalises the annual report: the Table 2 rows no service
+ * records. The 规章 and 行政规范性文件 rows are computed from document-attributes' events and are
+ * refused here (see `AnnualReportsController.finalise`).
+ */
 export const table2Body = z.object({
-  regulations_issued: z.number().int().min(0).default(0),
-  regulations_repealed: z.number().int().min(0).default(0),
-  regulations_in_force: z.number().int().min(0).default(0),
-  normative_issued: z.number().int().min(0).default(0),
-  normative_repealed: z.number().int().min(0).default(0),
-  normative_in_force: z.number().int().min(0).default(0),
   licensing_decisions: z.number().int().min(0).default(0),
   penalty_decisions: z.number().int().min(0).default(0),
   enforcement_decisions: z.number().int().min(0).default(0),
