@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** The problem's other members (e.g. `missing` of ITEM_ELEMENTS_MISSING, `rows` of SPREADSHEET_INVALID). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -59,8 +61,9 @@ export function saveSession(session: Session | null) {
 
 async function toError(response: Response): Promise<ApiError> {
   try {
-    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] };
-    return new ApiError(response.status, problem.code ?? 'ERROR', problem.detail ?? problem.title ?? `请求失败（${response.status}）`, problem.errors ?? []);
+    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] } & Record<string, unknown>;
+    const { code, detail, title, errors, ...extensions } = problem;
+    return new ApiError(response.status, code ?? 'ERROR', detail ?? title ?? `请求失败（${response.status}）`, errors ?? [], extensions);
   } catch {
     return new ApiError(response.status, 'ERROR', `请求失败（${response.status}），请稍后重试。`);
   }
@@ -79,6 +82,21 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   }
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Sends a file as the raw request body (e.g. an .xlsx import) and returns the JSON answer. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const token = loadSession()?.token;
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'content-type': contentType };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: file });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+  }
+  if (!response.ok) throw await toError(response);
   return (await response.json()) as T;
 }
 

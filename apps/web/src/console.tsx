@@ -152,7 +152,9 @@ export function ConsoleHome({ session }: { session: Session }) {
           <ul className="cards">
             {todoRows.map((i) => (
               <li key={i.itemId} className="card">
-                <h3>{i.content?.secondLevel ?? i.content?.firstLevel ?? i.itemId}</h3>
+                <h3>
+                  <Link to={`/console/catalogue/items/${i.itemId}`}>{i.content?.secondLevel ?? i.content?.firstLevel ?? i.itemId}</Link>
+                </h3>
                 <p className="meta">{i.status === 'returned' || i.correction ? `退回修改：${i.correction?.note ?? ''}` : '草稿未发布'}</p>
               </li>
             ))}

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
 import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage } from './assessment';
+import { CatalogueConsole, ItemEditorRoute } from './catalogue';
 import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
 import {
   ApplyPage,
@@ -74,6 +75,11 @@ function Shell() {
                 <li>
                   <NavLink to="/console/documents">公文与审查</NavLink>
                 </li>
+                {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
+                  <li>
+                    <NavLink to="/console/catalogue">公开事项目录</NavLink>
+                  </li>
+                ) : null}
                 {['district_office', 'admin', 'auditor'].includes(session.role) ? (
                   <>
                     <li>
@@ -150,6 +156,8 @@ function Shell() {
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />
+          <Route path="/console/catalogue" element={<RequireLogin>{(s) => <CatalogueConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/catalogue/items/:itemId" element={<RequireLogin>{(s) => <ItemEditorRoute session={s} />}</RequireLogin>} />
           <Route path="/console/ranking" element={<RequireLogin>{(s) => <RankingPage session={s} />}</RequireLogin>} />
           <Route path="/console/schemes" element={<RequireLogin>{(s) => <SchemesPage session={s} />}</RequireLogin>} />
           <Route path="/console/score" element={<RequireLogin>{(s) => <LiveScorePage session={s} />}</RequireLogin>} />

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
@@ -227,4 +231,108 @@ describe('web: portal and console in Chromium', () => {
     await page.getByTestId('verify-result').waitFor();
     expect(await screenshotBoth(page, 'audit-timeline')).toEqual([]);
   });
+
+  it('a clerk drafts a catalogue item, is told which element is missing, publishes it and imports a spreadsheet with a bad row', async () => {
+    const page = await newPage();
+    await login(page, 'clerk-zhou', 'clerk', 'TEZ-CIVIL');
+    await page.getByRole('link', { name: '公开事项目录' }).click();
+    await page.getByRole('heading', { level: 1, name: '公开事项目录' }).waitFor();
+    await page.getByRole('link', { name: '新增公开事项' }).click();
+    await page.getByRole('heading', { level: 1, name: '新增公开事项' }).waitFor();
+
+    const name = '最低生活保障对象认定及保障金发放';
+    await page.getByLabel('所属领域').selectOption('social-assistance');
+    await page.getByLabel('一级事项').fill('最低生活保障');
+    await page.getByLabel('事项名称（二级事项）').fill(name);
+    await page.getByLabel('公开内容（要素）').fill('保障对象认定条件、申请程序、保障标准、保障金发放结果');
+    await page.getByLabel('公开依据').fill('《社会救助暂行办法》第九条\n《山东省最低生活保障办法》');
+    await page.getByLabel('公开时限').fill('信息形成或者变更之日起20个工作日内');
+    await page.getByLabel('主动公开').check();
+    await page.getByLabel('全社会').check();
+    await page.getByLabel('政府网站', { exact: true }).check();
+    await page.getByLabel('社区/企事业单位/村公示栏(电子屏)').check();
+    // 公开主体 left out: the draft is saved, publishing is refused and the refusal shows next to that field.
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    const subjectError = page.locator('.field-invalid').filter({ has: page.getByLabel('公开主体') }).locator('.field-error');
+    await subjectError.waitFor();
+    expect(await subjectError.textContent()).toContain('公开主体');
+    expect(await page.getByRole('alert').first().textContent()).toContain('缺少：主体');
+    expect(await page.getByLabel('公开主体').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('事项名称（二级事项）').inputValue()).toBe(name);
+    expect(await page.getByLabel('公开依据').inputValue()).toContain('《山东省最低生活保障办法》');
+    expect(page.url()).toMatch(/\/console\/catalogue\/items\/[0-9a-f-]{36}$/);
+    const itemId = page.url().split('/').pop()!;
+    expect(await screenshotBoth(page, 'catalogue-editor-errors')).toEqual([]);
+
+    await page.getByLabel('公开主体').fill('区民政局');
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByText('已发布（第 1 版）').waitFor();
+    expect(await page.locator('.field-error').count()).toBe(0);
+    await reloadUntil(page, page.getByRole('button', { name: '提交修订' }));
+    expect(await page.getByTestId('item-status').textContent()).toContain('已发布');
+    expect(await screenshotBoth(page, 'catalogue-editor-published')).toEqual([]);
+    // A revision needs a reason: refused next to that field, the edited content kept.
+    await page.getByLabel('公开内容（要素）').fill('保障对象认定条件、申请程序、保障标准、保障金发放结果、动态管理情况');
+    await page.getByRole('button', { name: '提交修订' }).click();
+    await page.locator('.field-invalid').filter({ has: page.getByLabel('修订理由') }).locator('.field-error').waitFor();
+    expect(await page.getByLabel('公开内容（要素）').inputValue()).toContain('动态管理情况');
+    await page.getByLabel('修订理由').fill('补充动态管理情况');
+    await page.getByRole('button', { name: '提交修订' }).click();
+    await page.getByText('修订已发布（第 2 版）').waitFor();
+
+    const citizen = await newPage();
+    await citizen.goto(`${url}/items/${itemId}`);
+    await reloadUntil(citizen, citizen.getByRole('heading', { level: 1, name }));
+    await citizen.getByText('区民政局').first().waitFor();
+
+    // The spreadsheet: the export's header row, one good row and one whose 公开层级 and 公开渠道 are wrong.
+    await page.goto(`${url}/console/catalogue`);
+    await reloadUntil(page, page.getByTestId('catalogue-items').getByRole('link', { name }));
+    expect(await page.getByTestId('catalogue-progress').textContent()).toContain('标准指引覆盖');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载本单位目录（.xlsx）' }).click()]);
+    expect(exported.suggestedFilename()).toMatch(/\.xlsx$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await exported.createReadStream()) chunks.push(chunk as Buffer);
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const header = (source.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header).toContain('公开渠道和载体');
+    const row = (values: Record<string, string>) => header.map((column) => values[column] ?? '');
+    const good = {
+      序号: '1',
+      一级事项: '临时救助',
+      二级事项: '临时救助对象审批结果',
+      '公开内容（要素）': '救助对象、救助金额、审批结果',
+      公开依据: '《社会救助暂行办法》第四十七条',
+      公开时限: '信息形成或者变更之日起20个工作日内',
+      公开主体: '区民政局',
+      公开渠道和载体: '政府网站、政务服务中心',
+      公开对象: '全社会',
+      公开方式: '主动',
+      公开层级: '县级',
+      所属领域: '社会救助',
+    };
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('政务公开事项标准目录');
+    sheet.addRow(header);
+    sheet.addRow(row(good));
+    sheet.addRow(row({ ...good, 序号: '2', 二级事项: '临时救助资金发放情况', 公开层级: '省级', 公开渠道和载体: '政府网站、微博' }));
+    const file = join(mkdtempSync(join(tmpdir(), 'gongkai-e2e-')), '目录-有误.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    await page.getByLabel('导入电子表格（.xlsx）').setInputFiles(file);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const problems = page.getByTestId('import-errors');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('未导入任何内容');
+    const cells = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+    expect(cells).toContainEqual(['第 3 行', '公开层级', '公开层级“省级”应为“县级”或“乡级”']);
+    expect(cells).toContainEqual(['第 3 行', '公开渠道和载体', expect.stringContaining('微博')]);
+    expect(cells.every(([r]) => r === '第 3 行')).toBe(true);
+    expect(await screenshotBoth(page, 'catalogue-import-errors')).toEqual([]);
+
+    // Nothing was imported: the good row's item is not in the list.
+    await page.reload();
+    await page.getByTestId('catalogue-items').getByRole('link', { name }).waitFor();
+    expect(await page.getByTestId('catalogue-items').getByText('临时救助对象审批结果').count()).toBe(0);
+  }, 120_000);
 });
