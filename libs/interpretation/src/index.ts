@@ -17,3 +17,5 @@ export * from './read-models/consultations.projection';
 export * from './read-models/participation-catalogues.projection';
 export * from './read-models/open-days.projection';
 export * from './read-models/village-postings.projection';
+export * from './application/personal-data';
+export * from './application/upcasters';

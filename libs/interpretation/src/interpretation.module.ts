@@ -1,9 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, ReadModelConnections } from '@gongkai/platform';
+import { CommandHandler, ConsumerRegistry, GONGKAI_CONFIG, ReadModelConnections, type GongkaiConfig } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { ObligationOpener } from './application/obligation-opener';
+import { INTERPRETATION_SETTINGS, interpretationSettingsFrom, PersonalDataStore } from './application/personal-data';
+import './application/upcasters';
 import { ConcernsController } from './http/concerns.controller';
 import { ObligationsController } from './http/obligations.controller';
+import { PersonalDataController } from './http/personal-data.controller';
 import { CommentRateLimiter, ParticipationController } from './http/participation.controller';
 import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
@@ -20,7 +23,7 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
 
 /** The interpretation service (政策解读与回应): interpretation obligations, concerns, participation, open days, village postings. */
 @Module({
-  controllers: [ObligationsController, ConcernsController, ParticipationController],
+  controllers: [ObligationsController, ConcernsController, ParticipationController, PersonalDataController],
   providers: [
     readModel(PoliciesProjection),
     readModel(ConcernsProjection),
@@ -28,6 +31,8 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
     readModel(ParticipationCataloguesProjection),
     readModel(OpenDaysProjection),
     readModel(VillagePostingsProjection),
+    readModel(PersonalDataStore),
+    { provide: INTERPRETATION_SETTINGS, inject: [GONGKAI_CONFIG], useFactory: (config: GongkaiConfig) => interpretationSettingsFrom(config) },
     { provide: CommentRateLimiter, useFactory: () => new CommentRateLimiter(5, 5) },
     { provide: ObligationOpener, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()) },
   ],

@@ -324,7 +324,9 @@ describe('web: portal and console in Chromium', () => {
     const problems = page.getByTestId('import-errors');
     await problems.waitFor();
     expect(await problems.textContent()).toContain('未导入任何内容');
-    const cells = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+    // Runs in the page; typed structurally because the test project has no DOM library.
+    type Row = { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+    const cells = await problems.locator('tbody tr').evaluateAll((trs) => (trs as unknown as Row[]).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     expect(cells).toContainEqual(['第 3 行', '公开层级', '公开层级“省级”应为“县级”或“乡级”']);
     expect(cells).toContainEqual(['第 3 行', '公开渠道和载体', expect.stringContaining('微博')]);
     expect(cells.every(([r]) => r === '第 3 行')).toBe(true);

@@ -90,7 +90,7 @@ export const interpretationEventLabels = {
   },
   'interpretation.CommentSubmitted': {
     label: '提交意见',
-    fields: { consultationId: '征求意见编号', commentId: '意见编号', content: '意见内容', commenterName: '提出人', contact: '联系方式', submittedOn: '提交日期' },
+    fields: { consultationId: '征求意见编号', commentId: '意见编号', content: '意见内容', displayName: '提出人（已隐去）', contactDigest: '联系方式摘要', personalDataRef: '个人信息编号', submittedOn: '提交日期' },
   },
   'interpretation.CommentModerated': {
     label: '审核意见',
@@ -127,7 +127,7 @@ export const interpretationEventLabels = {
   },
   'interpretation.OpenDayRegistrationAccepted': {
     label: '开放日报名',
-    fields: { openDayId: '开放日编号', registrationId: '报名编号', name: '姓名', contact: '联系方式', registeredOn: '报名日期' },
+    fields: { openDayId: '开放日编号', registrationId: '报名编号', displayName: '姓名（已隐去）', contactDigest: '联系方式摘要', personalDataRef: '个人信息编号', registeredOn: '报名日期' },
   },
   'interpretation.OpenDaySummaryPublished': {
     label: '公布开放日活动情况',

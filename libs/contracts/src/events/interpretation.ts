@@ -200,6 +200,30 @@ export const commentSubmittedV1 = z.object({
   submittedOn: isoDate,
 });
 
+/** An HMAC-SHA256 in hex: a pseudonym that cannot be reversed without the service's key. */
+const digest = z.string().regex(/^[0-9a-f]{64}$/);
+/** A masked name for display (张** ; 匿名 when none was given): never the full name. */
+const maskedName = z.string().min(1).max(30).refine((v) => v === '匿名' || /^.\*+$/u.test(v), 'must be masked (first character, then *)');
+
+/**
+ * v2: no personal data (个人信息保护). The name and contact are kept outside the event log, in the
+ * interpretation service's `personal_data` collection under `personalDataRef`, where they can be
+ * erased; the event keeps only what the domain needs. v1 events are upcast on read (name masked,
+ * contact dropped: the upcaster has no key).
+ */
+export const commentSubmittedV2 = z.object({
+  consultationId: text(64),
+  commentId: text(64),
+  /** Mobile and ID-card numbers in the text are masked before the event is written. */
+  content: text(2000),
+  displayName: maskedName,
+  /** HMAC of the normalised contact, scoped to the consultation; null when none was given (or v1). */
+  contactDigest: digest.nullable(),
+  /** `_id` of the personal-data document; null when nothing personal was given (or v1). */
+  personalDataRef: z.string().max(64).nullable(),
+  submittedOn: isoDate,
+});
+
 export const commentModeratedV1 = z.object({
   consultationId: text(64),
   /** The consulting unit (added v1-compatible: events recorded before it lack it). */
@@ -273,6 +297,18 @@ export const openDayRegistrationAcceptedV1 = z.object({
   registeredOn: isoDate,
 });
 
+/** v2: no personal data; see `commentSubmittedV2`. */
+export const openDayRegistrationAcceptedV2 = z.object({
+  openDayId: text(64),
+  registrationId: text(64),
+  displayName: maskedName,
+  /** HMAC of the normalised contact, scoped to the open day: the duplicate-registration check. Null only for v1. */
+  contactDigest: digest.nullable(),
+  /** `_id` of the personal-data document; null only for v1 (recorded before the split). */
+  personalDataRef: z.string().max(64).nullable(),
+  registeredOn: isoDate,
+});
+
 export const openDaySummaryPublishedV1 = z.object({
   openDayId: text(64),
   unitId: unitIdSchema,
@@ -324,14 +360,14 @@ export const interpretationEvents = {
   'interpretation.ConcernResponsePublished': { 1: concernResponsePublishedV1 },
   'interpretation.ParticipationCataloguePublished': { 1: participationCataloguePublishedV1 },
   'interpretation.ConsultationOpened': { 1: consultationOpenedV1 },
-  'interpretation.CommentSubmitted': { 1: commentSubmittedV1 },
+  'interpretation.CommentSubmitted': { 1: commentSubmittedV1, 2: commentSubmittedV2 },
   'interpretation.CommentModerated': { 1: commentModeratedV1 },
   'interpretation.AdoptionPublished': { 1: adoptionPublishedV1 },
   'interpretation.HearingScheduled': { 1: hearingScheduledV1 },
   'interpretation.HearingMaterialsPublished': { 1: hearingMaterialsPublishedV1 },
   'interpretation.MeetingAttendanceRecorded': { 1: meetingAttendanceRecordedV1 },
   'interpretation.OpenDayAnnounced': { 1: openDayAnnouncedV1 },
-  'interpretation.OpenDayRegistrationAccepted': { 1: openDayRegistrationAcceptedV1 },
+  'interpretation.OpenDayRegistrationAccepted': { 1: openDayRegistrationAcceptedV1, 2: openDayRegistrationAcceptedV2 },
   'interpretation.OpenDaySummaryPublished': { 1: openDaySummaryPublishedV1 },
   'interpretation.VillageCommitteeRegistered': { 1: villageCommitteeRegisteredV1 },
   'interpretation.VillagePostingRecorded': { 1: villagePostingRecordedV1 },
@@ -348,14 +384,18 @@ export type ConcernAssigned = z.infer<typeof concernAssignedV1>;
 export type ConcernResponsePublished = z.infer<typeof concernResponsePublishedV1>;
 export type ParticipationCataloguePublished = z.infer<typeof participationCataloguePublishedV1>;
 export type ConsultationOpened = z.infer<typeof consultationOpenedV1>;
-export type CommentSubmitted = z.infer<typeof commentSubmittedV1>;
+export type CommentSubmittedV1 = z.infer<typeof commentSubmittedV1>;
+/** The current version: what projections and consumers see (v1 is upcast). */
+export type CommentSubmitted = z.infer<typeof commentSubmittedV2>;
 export type CommentModerated = z.infer<typeof commentModeratedV1>;
 export type AdoptionPublished = z.infer<typeof adoptionPublishedV1>;
 export type HearingScheduled = z.infer<typeof hearingScheduledV1>;
 export type HearingMaterialsPublished = z.infer<typeof hearingMaterialsPublishedV1>;
 export type MeetingAttendanceRecorded = z.infer<typeof meetingAttendanceRecordedV1>;
 export type OpenDayAnnounced = z.infer<typeof openDayAnnouncedV1>;
-export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV1>;
+export type OpenDayRegistrationAcceptedV1 = z.infer<typeof openDayRegistrationAcceptedV1>;
+/** The current version: what projections and consumers see (v1 is upcast). */
+export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV2>;
 export type OpenDaySummaryPublished = z.infer<typeof openDaySummaryPublishedV1>;
 export type VillageCommitteeRegistered = z.infer<typeof villageCommitteeRegisteredV1>;
 export type VillagePostingRecorded = z.infer<typeof villagePostingRecordedV1>;

@@ -1,4 +1,6 @@
-import { DEFAULT_INTERPRETATION_LIMITS } from '@gongkai/contracts';
+import { checkContract, DEFAULT_INTERPRETATION_LIMITS, type CommentSubmitted } from '@gongkai/contracts';
+import { currentSchemaVersion } from '@gongkai/platform';
+import { upcastCommentSubmittedV1 } from '../application/upcasters';
 import { fold } from '@gongkai/platform/domain';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import type { ConsultationEvent } from './consultation';
@@ -12,7 +14,10 @@ const open = (overrides: Partial<Extract<ConsultationCommand, { type: 'OpenConsu
   kind: 'major_decision', opensOn: '2026-04-01', closesOn: '2026-04-30', today: '2026-03-31', limits: DEFAULT_INTERPRETATION_LIMITS, ...overrides,
 });
 const opened = when(given(), open()) as ConsultationEvent[];
-const comment = (commentId: string, today = '2026-04-10'): ConsultationCommand => ({ type: 'SubmitComment', commentId, content: '建议增加公园绿地', commenterName: '张三', contact: '13800000000', today });
+const DIGEST = 'a'.repeat(64);
+const comment = (commentId: string, today = '2026-04-10'): ConsultationCommand => ({
+  type: 'SubmitComment', commentId, content: '建议增加公园绿地', commenterName: '张三', contactDigest: DIGEST, personalDataRef: `pd-${commentId}`, today,
+});
 
 describe('consultation decider (向社会公开征求意见)', () => {
   it('accepts a 30-day period for a major administrative decision (both ends counted)', () => {
@@ -54,8 +59,28 @@ describe('consultation decider (向社会公开征求意见)', () => {
     expect(when(given(...opened), comment('c1', '2026-03-31'))).toMatchObject({ code: 'CONSULTATION_NOT_YET_OPEN' });
     expect(when(given(...opened), comment('c1', '2026-05-01'))).toMatchObject({ code: 'CONSULTATION_CLOSED' });
     expect(when(given(...opened), comment('c1', '2026-04-30'))).toEqual([
-      { type: 'interpretation.CommentSubmitted', data: { consultationId: 'K1', commentId: 'c1', content: '建议增加公园绿地', commenterName: '张三', contact: '13800000000', submittedOn: '2026-04-30' } },
+      { type: 'interpretation.CommentSubmitted', data: { consultationId: 'K1', commentId: 'c1', content: '建议增加公园绿地', displayName: '张*', contactDigest: DIGEST, personalDataRef: 'pd-c1', submittedOn: '2026-04-30' } },
     ]);
+  });
+
+  it('writes no personal data into the event: masked name, numbers in the text masked, the v2 contract met', () => {
+    const [event] = when(given(...opened), { ...comment('c9'), commenterName: '欧阳娜娜', content: '请回电13812345678，身份证370405199001011234' } as ConsultationCommand) as ConsultationEvent[];
+    expect(event.data).toMatchObject({ displayName: '欧***', content: '请回电138****5678，身份证370***********34' });
+    expect(JSON.stringify(event)).not.toMatch(/欧阳娜娜|13812345678|370405199001011234/);
+    expect(checkContract(event.type, currentSchemaVersion(event.type), event.data)).toEqual({ ok: true });
+    const anonymous = when(given(...opened), { type: 'SubmitComment', commentId: 'c10', content: '建议增加公园绿地', contactDigest: null, personalDataRef: null, today: '2026-04-10' }) as ConsultationEvent[];
+    expect(anonymous[0].data).toMatchObject({ displayName: '匿名', contactDigest: null, personalDataRef: null });
+    // An unmasked name breaks the contract, so it can never be appended.
+    expect(checkContract(event.type, 2, { ...event.data, displayName: '欧阳娜娜' }).ok).toBe(false);
+  });
+
+  it('folds a v1 comment (with name and contact, as recorded before v2) through the upcaster', () => {
+    const v1 = { consultationId: 'K1', commentId: 'old', content: '电话13812345678', commenterName: '王小明', contact: '13812345678', submittedOn: '2026-04-02' };
+    const upcast = upcastCommentSubmittedV1(v1);
+    expect(upcast).toEqual({ consultationId: 'K1', commentId: 'old', content: '电话138****5678', displayName: '王**', contactDigest: null, personalDataRef: null, submittedOn: '2026-04-02' });
+    expect(checkContract('interpretation.CommentSubmitted', 2, upcast)).toEqual({ ok: true });
+    const state = given(...opened, { type: 'interpretation.CommentSubmitted', data: upcast as CommentSubmitted });
+    expect(when(state, { type: 'ModerateComment', commentId: 'old', decision: 'approved' })).toHaveLength(1);
   });
 
   it('publishes the adoption (采纳情况) only after closing, with an outcome for every approved comment', () => {

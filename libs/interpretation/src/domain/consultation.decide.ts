@@ -3,6 +3,7 @@ import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { addCalendarDays, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { evolveConsultation, initialConsultationState, type ConsultationEvent, type ConsultationState } from './consultation';
 import { calendarDaysBetween } from './dates';
+import { maskName, maskPersonalData } from './personal-data';
 
 type Outcome = '采纳' | '部分采纳' | '未采纳';
 
@@ -20,7 +21,19 @@ export type ConsultationCommand =
       today: string;
       limits: InterpretationLimits;
     }
-  | { type: 'SubmitComment'; commentId: string; content: string; commenterName?: string; contact?: string; today: string }
+  | {
+      type: 'SubmitComment';
+      commentId: string;
+      /** As written: numbers inside are masked here, before the event. */
+      content: string;
+      /** As given: only its masked form enters the event. */
+      commenterName?: string;
+      /** HMAC of the contact (computed outside the domain: it needs the key); null when none was given. */
+      contactDigest: string | null;
+      /** The personal-data document holding the full name and contact; null when neither was given. */
+      personalDataRef: string | null;
+      today: string;
+    }
   | { type: 'ModerateComment'; commentId: string; decision: 'approved' | 'rejected'; reason?: string }
   | { type: 'PublishAdoption'; summary: string; outcomes: { commentId: string; outcome: Outcome; reason?: string }[]; today: string };
 
@@ -87,8 +100,13 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
         if (command.today < opensOn) return DomainError.rule('CONSULTATION_NOT_YET_OPEN', `征求意见将于 ${opensOn} 开始，请届时提交。`);
         if (command.today > closesOn || state.status !== 'open') return DomainError.rule('CONSULTATION_CLOSED', `征求意见已于 ${closesOn} 截止。`);
         if (state.comments.some((c) => c.commentId === command.commentId)) return [];
-        const { type: _command, today, ...comment } = command;
-        return [{ type: 'interpretation.CommentSubmitted', data: { consultationId, ...comment, submittedOn: today } }];
+        const { commentId, content, commenterName, contactDigest, personalDataRef, today } = command;
+        return [
+          {
+            type: 'interpretation.CommentSubmitted',
+            data: { consultationId, commentId, content: maskPersonalData(content), displayName: maskName(commenterName), contactDigest, personalDataRef, submittedOn: today },
+          },
+        ];
       }
       case 'ModerateComment': {
         const comment = state.comments.find((c) => c.commentId === command.commentId);

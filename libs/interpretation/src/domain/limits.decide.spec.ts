@@ -1,4 +1,7 @@
-import { DEFAULT_INTERPRETATION_LIMITS } from '@gongkai/contracts';
+import { checkContract, DEFAULT_INTERPRETATION_LIMITS, type OpenDayRegistrationAccepted } from '@gongkai/contracts';
+import { currentSchemaVersion } from '@gongkai/platform';
+import { contactDigest } from '../application/personal-data';
+import { upcastOpenDayRegistrationAcceptedV1 } from '../application/upcasters';
 import { fold } from '@gongkai/platform/domain';
 import { hearingDecider, type HearingEvent } from './hearing';
 import { openDayDecider, type OpenDayEvent } from './open-day';
@@ -28,12 +31,38 @@ describe('open day decider (政府开放日)', () => {
   const announce = (heldOn: string, minimumNoticeDays = 15) =>
     openDayDecider.decide({ type: 'AnnounceOpenDay', openDayId: 'O1', unitId: 'TEZ-EDU', title: '走进校园', description: '参观', heldOn, capacity: 2, today: '2026-05-01', minimumNoticeDays }, openDayDecider.initialState);
   const announced = announce('2026-05-16') as OpenDayEvent[];
-  const register = (registrationId: string, contact: string, today = '2026-05-10') => ({ type: 'RegisterForOpenDay' as const, registrationId, name: '李四', contact, today });
+  const key = Buffer.from('k'.repeat(32));
+  const digest = (contact: string) => contactDigest(key, 'open-day:O1', contact);
+  const register = (registrationId: string, contact: string, today = '2026-05-10') => ({
+    type: 'RegisterForOpenDay' as const, registrationId, name: '李四', contactDigest: digest(contact), personalDataRef: `pd-${registrationId}`, today,
+  });
 
   it('accepts an announcement 15 days ahead and refuses 14', () => {
     expect(announced[0].data).toMatchObject({ noticeDays: 15, announcedOn: '2026-05-01' });
     expect(announce('2026-05-15')).toMatchObject({ code: 'OPEN_DAY_NOTICE_TOO_SHORT', detail: expect.stringContaining('15') });
     expect(announce('2026-05-08', 7)).toHaveLength(1);
+  });
+  it('records a masked name and the contact digest, never the name or contact', () => {
+    const [event] = openDayDecider.decide(register('r1', '13812345678'), fold(openDayDecider, announced)) as OpenDayEvent[];
+    expect(event.data).toEqual({ openDayId: 'O1', registrationId: 'r1', displayName: '李*', contactDigest: digest('13812345678'), personalDataRef: 'pd-r1', registeredOn: '2026-05-10' });
+    expect(JSON.stringify(event)).not.toMatch(/李四|13812345678/);
+    expect(checkContract(event.type, currentSchemaVersion(event.type), event.data)).toEqual({ ok: true });
+  });
+  it('detects a duplicate by the digest of the normalised contact, within one open day only', () => {
+    const r1 = openDayDecider.decide(register('r1', '138 1234 5678'), fold(openDayDecider, announced)) as OpenDayEvent[];
+    expect(openDayDecider.decide(register('r2', '+86-13812345678'), fold(openDayDecider, [...announced, ...r1]))).toMatchObject({ code: 'ALREADY_REGISTERED' });
+    expect(openDayDecider.decide(register('r2', 'Li.Si@Example.com'), fold(openDayDecider, [...announced, ...r1]))).toHaveLength(1);
+    expect(contactDigest(key, 'open-day:O2', '13812345678')).not.toBe(digest('13812345678'));
+    expect(contactDigest(Buffer.from('x'.repeat(32)), 'open-day:O1', '13812345678')).not.toBe(digest('13812345678'));
+  });
+  it('counts a v1 registration (upcast: masked name, contact dropped) against capacity but matches no contact', () => {
+    const v1 = upcastOpenDayRegistrationAcceptedV1({ openDayId: 'O1', registrationId: 'old', name: '赵六', contact: '13812345678', registeredOn: '2026-05-02' });
+    expect(v1).toEqual({ openDayId: 'O1', registrationId: 'old', displayName: '赵*', contactDigest: null, personalDataRef: null, registeredOn: '2026-05-02' });
+    expect(checkContract('interpretation.OpenDayRegistrationAccepted', 2, v1)).toEqual({ ok: true });
+    const history = [...announced, { type: 'interpretation.OpenDayRegistrationAccepted' as const, data: v1 as OpenDayRegistrationAccepted }];
+    const r1 = openDayDecider.decide(register('r1', '13812345678'), fold(openDayDecider, history)) as OpenDayEvent[];
+    expect(r1).toHaveLength(1);
+    expect(openDayDecider.decide(register('r2', '13900000000'), fold(openDayDecider, [...history, ...r1]))).toMatchObject({ code: 'OPEN_DAY_FULL' });
   });
   it('takes registrations up to capacity, once per contact, until the day before', () => {
     const r1 = openDayDecider.decide(register('r1', '138-1'), fold(openDayDecider, announced)) as OpenDayEvent[];

@@ -1,6 +1,7 @@
 import type { OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished } from '@gongkai/contracts';
 import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
 import { calendarDaysBetween } from './dates';
+import { maskName } from './personal-data';
 
 /** A government open day (政府开放日): announced ahead, registration within capacity, a summary after. */
 export type OpenDayEvent =
@@ -9,10 +10,20 @@ export type OpenDayEvent =
   | DomainEvent<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>;
 export type OpenDayState =
   | { status: 'none' }
-  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: { registrationId: string; contact: string }[] };
+  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: { registrationId: string; contactDigest: string | null }[] };
 export type OpenDayCommand =
   | { type: 'AnnounceOpenDay'; openDayId: string; unitId: string; title: string; description: string; heldOn: string; capacity: number; today: string; minimumNoticeDays: number }
-  | { type: 'RegisterForOpenDay'; registrationId: string; name: string; contact: string; today: string }
+  | {
+      type: 'RegisterForOpenDay';
+      registrationId: string;
+      /** As given: only its masked form enters the event. */
+      name: string;
+      /** HMAC of the normalised contact scoped to this open day (computed outside the domain: it needs the key). */
+      contactDigest: string;
+      /** The personal-data document holding the full name and contact. */
+      personalDataRef: string;
+      today: string;
+    }
   | { type: 'PublishOpenDaySummary'; summary: string; attendance: number; today: string };
 
 export const openDayStreamId = (openDayId: string) => `interpretation.open-day-${openDayId}`;
@@ -23,7 +34,7 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
     if (event.type === 'interpretation.OpenDayAnnounced') return { status: 'announced', announced: event.data, registrations: [] };
     if (state.status === 'none') return state;
     if (event.type === 'interpretation.OpenDayRegistrationAccepted') {
-      return { ...state, registrations: [...state.registrations, { registrationId: event.data.registrationId, contact: event.data.contact }] };
+      return { ...state, registrations: [...state.registrations, { registrationId: event.data.registrationId, contactDigest: event.data.contactDigest }] };
     }
     return { ...state, status: 'summarised' };
   },
@@ -46,10 +57,11 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
     if (command.type === 'RegisterForOpenDay') {
       if (command.today >= heldOn) return DomainError.rule('OPEN_DAY_REGISTRATION_CLOSED', `报名已于活动前一日（${heldOn} 之前）截止。`);
       if (state.registrations.some((r) => r.registrationId === command.registrationId)) return [];
-      if (state.registrations.some((r) => r.contact === command.contact)) return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
+      // Registrations recorded before v2 have no digest (their contact was dropped on upcast) and match nothing.
+      if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest)) return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
       if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
-      const { type: _command, today, ...registration } = command;
-      return [{ type: 'interpretation.OpenDayRegistrationAccepted', data: { openDayId, ...registration, registeredOn: today } }];
+      const { registrationId, name, contactDigest, personalDataRef, today } = command;
+      return [{ type: 'interpretation.OpenDayRegistrationAccepted', data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today } }];
     }
     if (state.status === 'summarised') return DomainError.conflict('OPEN_DAY_SUMMARY_PUBLISHED', '活动总结已发布。');
     if (command.today < heldOn) return DomainError.rule('OPEN_DAY_NOT_HELD', `活动于 ${heldOn} 举行后方可发布总结。`);

@@ -58,7 +58,8 @@ describe('public consultation comments over HTTP', () => {
       const list = await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK/comments').set('Authorization', `Bearer ${clerk}`);
       return list.body.length ? list.body : undefined;
     });
-    expect(pending[0]).toMatchObject({ status: 'pending', commenterName: '王小明' });
+    expect(pending[0]).toMatchObject({ status: 'pending', commenter: '王**', personalDataRef: expect.any(String) });
+    expect(JSON.stringify(pending)).not.toMatch(/王小明|13812345678/);
     expect((await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK')).body.comments).toEqual([]);
     await request(app.getHttpServer())
       .post(`/api/interpretation/consultations/K-PARK/comments/${commentId}/moderation`)

@@ -1,17 +1,19 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, Roles, ZodPipe } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { contactDigest, INTERPRETATION_SETTINGS, PersonalDataStore, type InterpretationSettings, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
 import { consultationDecider, type ConsultationCommand } from '../domain/consultation.decide';
 import { hearingDecider, hearingStreamId } from '../domain/hearing';
 import { openDayDecider, openDayStreamId } from '../domain/open-day';
 import { meetingDecider, meetingStreamId, participationCatalogueDecider, participationCatalogueStreamId } from '../domain/participation';
 import { villageDecider, villageStreamId } from '../domain/village';
-import { ConsultationsProjection, publicConsultation } from '../read-models/consultations.projection';
+import { ConsultationsProjection, publicConsultation, staffComment } from '../read-models/consultations.projection';
+import { maskPersonalData } from '../domain/personal-data';
 import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
 import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
 import { VillagePostingsProjection } from '../read-models/village-postings.projection';
@@ -49,7 +51,27 @@ export class ParticipationController {
     private readonly openDays: OpenDaysProjection,
     private readonly villages: VillagePostingsProjection,
     private readonly limiter: CommentRateLimiter,
+    private readonly personalData: PersonalDataStore,
+    @Inject(INTERPRETATION_SETTINGS) private readonly settings: InterpretationSettings,
   ) {}
+
+  /**
+   * Personal data first, then the event. The event is the irreversible part (append-only, hashed,
+   * relayed to the whole cluster): appended first, a failed personal-data write would leave an
+   * accepted comment or registration whose person nobody can contact, fixable only by a
+   * compensating event. Written first, a refused or failed append leaves a document no event
+   * refers to, which is deleted at once; should that delete fail too (a crash in between), the
+   * orphan is unpublished and recognisable (its refId is in no event).
+   */
+  private async withPersonalData<T>(record: PersonalDataRecord | null, append: () => Promise<T>): Promise<T> {
+    if (record) await this.personalData.put(record);
+    try {
+      return await append();
+    } catch (error) {
+      if (record) await this.personalData.erase(record.refId);
+      throw error;
+    }
+  }
 
   // ── participation catalogue ──
   @Put('participation-catalogues/:unitId')
@@ -101,7 +123,24 @@ export class ParticipationController {
     this.limiter.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     const body = parseInput(commentBody, raw);
     const commentId = uuidv7();
-    await this.consultationCommand(consultationId, request, response, { type: 'SubmitComment', commentId, ...body, today: today() }, 201);
+    const unitId = await this.unitOfConsultation(consultationId);
+    const name = body.commenterName || null;
+    const contact = body.contact || null;
+    const masked = maskPersonalData(body.content);
+    const personal = name || contact || masked !== body.content;
+    const record: PersonalDataRecord | null = personal
+      ? { refId: uuidv7(), kind: 'comment', unitId, subjectId: consultationId, recordId: commentId, name, contact, ...(masked !== body.content ? { originalContent: body.content } : {}), createdAt: new Date().toISOString() }
+      : null;
+    const command: ConsultationCommand = {
+      type: 'SubmitComment',
+      commentId,
+      content: body.content,
+      ...(name ? { commenterName: name } : {}),
+      contactDigest: contact ? contactDigest(this.settings.personalDataKey, `consultation:${consultationId}`, contact) : null,
+      personalDataRef: record?.refId ?? null,
+      today: today(),
+    };
+    await this.withPersonalData(record, () => this.consultationCommand(consultationId, request, response, command, 201));
     return { consultationId, commentId, message: '您的意见已提交，经审核后公开。' };
   }
 
@@ -146,7 +185,7 @@ export class ParticipationController {
     const view = await this.consultations.get(consultationId);
     if (!view) throw DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
     if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, view.unitId);
-    return view.comments;
+    return view.comments.map(staffComment);
   }
 
   // ── hearings and meetings ──
@@ -202,8 +241,23 @@ export class ParticipationController {
   async registerForOpenDay(@Param('openDayId') openDayId: string, @Body() raw: unknown, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
     this.limiter.take(request.ip ?? 'unknown');
     const body = parseInput(openDayRegistrationBody, raw);
+    const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
+    if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
     const registrationId = uuidv7();
-    await this.commands.handle(openDayDecider, openDayStreamId(openDayId), { type: 'RegisterForOpenDay', registrationId, ...body, today: today() }, commandContext(request));
+    const record: PersonalDataRecord = {
+      refId: uuidv7(),
+      kind: 'open_day_registration',
+      unitId: state.announced.unitId,
+      subjectId: openDayId,
+      recordId: registrationId,
+      name: body.name,
+      contact: body.contact,
+      createdAt: new Date().toISOString(),
+    };
+    const digest = contactDigest(this.settings.personalDataKey, `open-day:${openDayId}`, body.contact);
+    await this.withPersonalData(record, () =>
+      this.commands.handle(openDayDecider, openDayStreamId(openDayId), { type: 'RegisterForOpenDay', registrationId, name: body.name, contactDigest: digest, personalDataRef: record.refId, today: today() }, commandContext(request)),
+    );
     response.status(201);
     return { openDayId, registrationId };
   }

@@ -1,12 +1,16 @@
 import type { Connection } from 'mongoose';
 import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import '../application/upcasters';
+import { maskName, maskPersonalData } from '../domain/personal-data';
 
 export interface CommentView {
   commentId: string;
   content: string;
-  commenterName: string | null;
-  contact: string | null;
+  /** Masked (王**, 匿名): the full name is only in the personal-data document. */
+  commenter: string;
+  /** For the unit's staff: GET /api/interpretation/personal-data/:ref (null: nothing given, or recorded before v2). */
+  personalDataRef: string | null;
   submittedOn: string;
   status: 'pending' | 'approved' | 'rejected';
   moderationReason: string | null;
@@ -17,13 +21,9 @@ export interface ConsultationView extends ConsultationOpened {
   adoption: Omit<AdoptionPublished, 'consultationId' | 'unitId' | 'kind'> | null;
 }
 
-/** 个人信息保护: mobile numbers and ID-card numbers in a published comment are masked. */
-export const maskPersonalData = (text: string): string =>
-  text.replace(/\d{17}[\dXx]|\d{15}/g, (id) => `${id.slice(0, 3)}***********${id.slice(-2)}`).replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`);
+export { maskPersonalData };
 
-const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '匿名');
-
-/** Consultations with their comments (personal data kept for the unit, never shown on the portal) and adoption summary. */
+/** Consultations with their comments (masked names only: personal data is in `personal_data`) and adoption summary. */
 export class ConsultationsProjection implements Projection {
   readonly name = 'interpretation.consultations';
   readonly collections = ['consultations'];
@@ -44,7 +44,7 @@ export class ConsultationsProjection implements Projection {
         case 'interpretation.CommentSubmitted': {
           if (!consultation) return null;
           const c = event.data as CommentSubmitted;
-          const comment: CommentView = { commentId: c.commentId, content: c.content, commenterName: c.commenterName ?? null, contact: c.contact ?? null, submittedOn: c.submittedOn, status: 'pending', moderationReason: null };
+          const comment: CommentView = { commentId: c.commentId, content: c.content, commenter: c.displayName, personalDataRef: c.personalDataRef, submittedOn: c.submittedOn, status: 'pending', moderationReason: null };
           return { ...consultation, comments: [...consultation.comments, comment] };
         }
         case 'interpretation.CommentModerated': {
@@ -76,6 +76,17 @@ export class ConsultationsProjection implements Projection {
   }
 }
 
+type LegacyComment = CommentView & { commenterName?: string | null; contact?: string | null };
+
+/**
+ * A comment as staff see it: masked name and the personal-data reference. A document projected
+ * before v2 (until `npm run rebuild`) may still hold commenterName/contact: never passed on.
+ */
+export function staffComment(comment: CommentView) {
+  const { commenterName, contact: _contact, ...rest } = comment as LegacyComment;
+  return { ...rest, commenter: rest.commenter ?? maskName(commenterName), personalDataRef: rest.personalDataRef ?? null };
+}
+
 /** The portal's view: approved comments only, names masked, no contact details. */
 export function publicConsultation(view: ConsultationView) {
   const { comments, ...rest } = view;
@@ -84,6 +95,7 @@ export function publicConsultation(view: ConsultationView) {
     commentCount: comments.length,
     comments: comments
       .filter((c) => c.status === 'approved')
-      .map((c) => ({ commentId: c.commentId, commenter: maskName(c.commenterName), content: maskPersonalData(c.content), submittedOn: c.submittedOn })),
+      .map(staffComment)
+      .map((c) => ({ commentId: c.commentId, commenter: c.commenter, content: maskPersonalData(c.content), submittedOn: c.submittedOn })),
   };
 }

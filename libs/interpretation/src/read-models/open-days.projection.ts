@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, OpenDayAnnounced, OpenDaySummaryPublished } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import '../application/upcasters';
 
 /** An open day as the public sees it: no registrant's name or contact, only how many registered. */
 export interface OpenDayView extends OpenDayAnnounced {

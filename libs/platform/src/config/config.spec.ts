@@ -35,6 +35,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, REQUESTS_NEAR_DUE_DAYS: 'soon' })).toThrow(/REQUESTS_NEAR_DUE_DAYS/);
   });
 
+  it('takes the interpretation personal-data key, or requires it when there is no secret to derive it from', () => {
+    expect(loadConfig(base).INTERPRETATION_PERSONAL_DATA_KEY).toBeUndefined();
+    expect(loadConfig({ ...base, INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) }).INTERPRETATION_PERSONAL_DATA_KEY).toBe('k'.repeat(32));
+    expect(() => loadConfig({ ...base, INTERPRETATION_PERSONAL_DATA_KEY: 'short' })).toThrow(/INTERPRETATION_PERSONAL_DATA_KEY must be at least 32 characters/);
+    const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
+    const jwks = { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks', REQUESTS_IDENTITY_KEY: 'r'.repeat(32) };
+    expect(() => loadConfig(jwks)).toThrow(/INTERPRETATION_PERSONAL_DATA_KEY is required when AUTH_JWT_SECRET is not set/);
+    expect(loadConfig({ ...jwks, INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) }).INTERPRETATION_PERSONAL_DATA_KEY).toBe('k'.repeat(32));
+  });
+
   it('requires a way to check tokens', () => {
     const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
     expect(() => loadConfig(rest)).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL is required/);

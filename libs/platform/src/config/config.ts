@@ -59,6 +59,8 @@ export const configSchema = z
       .optional(),
     /** Requests: key of the applicant-identity HMAC (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
+    INTERPRETATION_PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
@@ -70,6 +72,9 @@ export const configSchema = z
     }
     if (!config.REQUESTS_IDENTITY_KEY && !config.AUTH_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['REQUESTS_IDENTITY_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });
+    }
+    if (!config.INTERPRETATION_PERSONAL_DATA_KEY && !config.AUTH_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['INTERPRETATION_PERSONAL_DATA_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });
     }
   });
 

@@ -1,0 +1,66 @@
+import { Controller, Delete, Get, HttpCode, Inject, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertActsForUnit, CommandHandler, DomainError, LOGGER, Roles, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import { PersonalDataStore, type PersonalDataRecord } from '../application/personal-data';
+import { openDayDecider, openDayStreamId } from '../domain/open-day';
+import { STAFF, type StaffRequest } from './support';
+
+/** Reading is for the staff of the owning unit only (they moderate and contact): not the district office, not auditors. */
+function assertStaffOfUnit(principal: Principal, unitId: string): void {
+  if (STAFF_ROLES.includes(principal.role) && principal.unitId === unitId) return;
+  throw DomainError.forbidden('OTHER_UNIT', `个人信息仅限单位 ${unitId} 的工作人员查阅。`);
+}
+
+/**
+ * Citizens' personal data (个人信息) of comments and open-day registrations: kept outside the event
+ * log, read through these endpoints only, and erasable. Events keep a masked name, a contact HMAC
+ * and the reference, so they stay valid after an erasure.
+ */
+@ApiTags('interpretation: 个人信息')
+@ApiBearerAuth()
+@Controller('api/interpretation')
+export class PersonalDataController {
+  constructor(
+    private readonly personalData: PersonalDataStore,
+    private readonly commands: CommandHandler,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  private async find(refId: string): Promise<PersonalDataRecord> {
+    const record = await this.personalData.get(refId);
+    if (!record) throw DomainError.notFound('PERSONAL_DATA_NOT_FOUND', '该个人信息不存在或已删除。');
+    return record;
+  }
+
+  @Get('personal-data/:refId')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: '查阅意见提出人或开放日报名者的个人信息（仅限所属单位工作人员）' })
+  async get(@Param('refId') refId: string, @Req() request: StaffRequest) {
+    const record = await this.find(refId);
+    assertStaffOfUnit(request.principal, record.unitId);
+    this.logger.info({ refId, unitId: record.unitId, userId: request.principal.userId }, 'personal data read');
+    return record;
+  }
+
+  @Get('open-days/:openDayId/registrants')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: '开放日报名者名单（姓名、联系方式；仅限主办单位工作人员，用于联系报名者）' })
+  async registrants(@Param('openDayId') openDayId: string, @Req() request: StaffRequest) {
+    const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
+    if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
+    assertStaffOfUnit(request.principal, state.announced.unitId);
+    this.logger.info({ openDayId, unitId: state.announced.unitId, userId: request.principal.userId }, 'open-day registrants read');
+    return this.personalData.list('open_day_registration', openDayId);
+  }
+
+  @Delete('personal-data/:refId')
+  @Roles(...STAFF)
+  @HttpCode(204)
+  @ApiOperation({ summary: '删除个人信息（所属单位或区政务公开办；事件中仅保留隐去后的姓名）' })
+  async erase(@Param('refId') refId: string, @Req() request: StaffRequest): Promise<void> {
+    const record = await this.find(refId);
+    assertActsForUnit(request.principal, record.unitId);
+    await this.personalData.erase(refId);
+    this.logger.info({ refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role }, 'personal data erased');
+  }
+}

@@ -1,0 +1,156 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { topicOf, type EventEnvelope } from '@gongkai/contracts';
+import { createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
+import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
+import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
+import { consultationStreamId } from '../domain/consultation';
+import { openDayStreamId } from '../domain/open-day';
+import { InterpretationModule } from '../interpretation.module';
+import { CommentRateLimiter } from './participation.controller';
+
+const NAME = '王小明';
+const PHONE = '13812345678';
+const REGISTRANT = '欧阳娜娜';
+const REGISTRANT_PHONE = '13900009999';
+const PERSONAL = new RegExp([NAME, PHONE, REGISTRANT, REGISTRANT_PHONE, '赵老六', '13700001111'].join('|'));
+
+/**
+ * 个人信息保护 over HTTP: commenters' and registrants' names and contacts stay out of the event store
+ * and the Kafka topic, are readable by the owning unit's staff only, and can be erased while the
+ * events stay valid and the views keep working.
+ */
+describe('personal data of comments and open-day registrations over HTTP', () => {
+  let app: INestApplication;
+  let store: EventStore;
+  let server: ReturnType<INestApplication['getHttpServer']>;
+  let clerk: string;
+  let otherClerk: string;
+  const kafka: EventEnvelope[] = [];
+  const today = toShanghaiDate(new Date());
+  const heldOn = addCalendarDays(today, 20);
+  let commentId: string;
+  let commentRef: string;
+  let registrationRef: string;
+
+  beforeAll(async () => {
+    const env = isolatedEnv();
+    ({ app } = await createApp({ shape: 'interpretation', title: 'interpretation personal data test', modules: () => [InterpretationModule] }, env));
+    await app.init();
+    store = app.get(EVENT_STORE);
+    server = app.getHttpServer();
+    const config = app.get<GongkaiConfig>(GONGKAI_CONFIG);
+    // What every service of the cluster receives: the topic, read by a consumer group of our own.
+    await app.get<EventBus>(EVENT_BUS).subscribe({
+      groupId: `${config.KAFKA_TOPIC_PREFIX}.personal-data-spy`,
+      topics: [topicOf('interpretation', config.KAFKA_TOPIC_PREFIX)],
+      onMessage: async (message) => {
+        kafka.push((typeof message.value === 'string' ? JSON.parse(message.value) : message.value) as EventEnvelope);
+      },
+    });
+    clerk = await tokenFor('clerk', 'TEZ-HOUSING');
+    otherClerk = await tokenFor('clerk', 'TEZ-EDU');
+    await request(server)
+      .post('/api/interpretation/consultations')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({ consultationId: 'K-PD', unitId: 'TEZ-HOUSING', title: '老旧小区改造方案（草案）', draft: '拟改造……', kind: 'other', opensOn: today, closesOn: addCalendarDays(today, 10) })
+      .expect(201);
+    await request(server)
+      .post('/api/interpretation/open-days')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({ openDayId: 'OD-PD', unitId: 'TEZ-HOUSING', title: '走进住建局', description: '参观政务服务大厅', heldOn, capacity: 5 })
+      .expect(201);
+    // A v1 comment and a v1 registration, as recorded before v2 (name and contact inside): never rewritten.
+    const v1 = (type: string, data: Record<string, unknown>) => ({ ...newEvent(type, data), actor: { userId: 'anonymous', unitId: null, role: 'public' as const } });
+    const [k, o] = [await store.readStream(consultationStreamId('K-PD')), await store.readStream(openDayStreamId('OD-PD'))];
+    await store.append(consultationStreamId('K-PD'), [v1('interpretation.CommentSubmitted', { consultationId: 'K-PD', commentId: 'legacy-1', content: '老意见，电话13700001111', commenterName: '赵老六', contact: '13700001111', submittedOn: today })], k.length - 1);
+    await store.append(openDayStreamId('OD-PD'), [v1('interpretation.OpenDayRegistrationAccepted', { openDayId: 'OD-PD', registrationId: 'legacy-r', name: '赵老六', contact: '13700001111', registeredOn: today })], o.length - 1);
+  }, 60000);
+  afterAll(() => app.close());
+  beforeEach(() => app.get(CommentRateLimiter).reset());
+
+  it('stores a comment with a masked name, a contact digest and a reference: no name, no contact, in the store or on Kafka', async () => {
+    const response = await request(server).post('/api/interpretation/consultations/K-PD/comments').send({ content: `建议增加路灯，可电话${PHONE}联系`, commenterName: NAME, contact: PHONE }).expect(201);
+    commentId = response.body.commentId;
+    const stored = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === commentId)!;
+    expect(stored).toMatchObject({ type: 'interpretation.CommentSubmitted', schemaVersion: 2 });
+    expect(stored.data).toEqual({ consultationId: 'K-PD', commentId, content: '建议增加路灯，可电话138****5678联系', displayName: '王**', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String), submittedOn: today });
+    expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${NAME}|${PHONE}`));
+    commentRef = stored.data.personalDataRef as string;
+    const published = await eventually(async () => kafka.find((e) => e.data.commentId === commentId), 30000, 'the comment on Kafka');
+    expect(published).toMatchObject({ eventId: stored.eventId, schemaVersion: 2, data: stored.data });
+    expect(JSON.stringify(published)).not.toMatch(new RegExp(`${NAME}|${PHONE}`));
+  });
+
+  it('stores a registration the same way and refuses the same contact written differently', async () => {
+    const response = await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE }).expect(201);
+    const stored = (await store.readStream(openDayStreamId('OD-PD'))).find((e) => e.data.registrationId === response.body.registrationId)!;
+    expect(stored).toMatchObject({ schemaVersion: 2, data: { displayName: '欧***', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String) } });
+    expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
+    registrationRef = stored.data.personalDataRef as string;
+    const before = await store.headPosition();
+    const duplicate = await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: '欧阳', contact: '+86 139-0000-9999' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('ALREADY_REGISTERED');
+    expect(await store.headPosition()).toBe(before);
+    const published = await eventually(async () => kafka.find((e) => e.data.registrationId === response.body.registrationId), 30000, 'the registration on Kafka');
+    expect(JSON.stringify(published)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
+    // The refused duplicate left no personal data behind: only the accepted registrant is listed.
+    const registrants = (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)).body;
+    expect(registrants.map((r: { name: string }) => r.name)).toEqual([REGISTRANT]);
+  });
+
+  it('lets the owning unit’s staff read the personal data, and nobody else', async () => {
+    const read = (token: string | null, ref = commentRef) => {
+      const call = request(server).get(`/api/interpretation/personal-data/${ref}`);
+      return token ? call.set('Authorization', `Bearer ${token}`) : call;
+    };
+    expect((await read(clerk).expect(200)).body).toMatchObject({ refId: commentRef, kind: 'comment', unitId: 'TEZ-HOUSING', subjectId: 'K-PD', recordId: commentId, name: NAME, contact: PHONE, originalContent: `建议增加路灯，可电话${PHONE}联系` });
+    expect((await read(clerk, registrationRef).expect(200)).body).toMatchObject({ kind: 'open_day_registration', name: REGISTRANT, contact: REGISTRANT_PHONE });
+    const other = await read(otherClerk);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('OTHER_UNIT');
+    expect((await read(await tokenFor('district_office'))).status).toBe(403);
+    expect((await read(await tokenFor('auditor'))).status).toBe(403);
+    await read(null).expect(401);
+    expect((await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${otherClerk}`)).status).toBe(403);
+  });
+
+  it('shows staff and the portal masked names only, v1 events included (upcast on read)', async () => {
+    const comments = await eventually(async () => {
+      const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`)).body;
+      return Array.isArray(body) && body.length === 2 ? body : undefined;
+    }, 30000, 'both comments');
+    expect(comments).toEqual([
+      expect.objectContaining({ commentId: 'legacy-1', commenter: '赵**', personalDataRef: null, content: '老意见，电话137****1111' }),
+      expect.objectContaining({ commentId, commenter: '王**', personalDataRef: commentRef }),
+    ]);
+    expect(JSON.stringify(comments)).not.toMatch(PERSONAL);
+    // On Kafka the v1 events stay as written (the relay publishes the hash-chained record); consumers upcast them.
+    const legacy = await eventually(async () => kafka.find((e) => e.data.commentId === 'legacy-1'), 30000, 'the v1 comment on Kafka');
+    expect(legacy.schemaVersion).toBe(1);
+  });
+
+  it('erases on request of the owning unit or the district office; events stay valid and the views keep working', async () => {
+    expect((await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${otherClerk}`)).status).toBe(403);
+    await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`).expect(204);
+    await request(server).delete(`/api/interpretation/personal-data/${registrationRef}`).set('Authorization', `Bearer ${await tokenFor('district_office')}`).expect(204);
+    expect((await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });
+    expect((await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(404);
+    expect((await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)).body).toEqual([]);
+
+    // The audit record is intact and the views still work, with masked data only.
+    expect((await verifyStore(store)).firstBreak).toBeNull();
+    await request(server).post(`/api/interpretation/consultations/K-PD/comments/${commentId}/moderation`).set('Authorization', `Bearer ${clerk}`).send({ decision: 'approved' }).expect(200);
+    const shown = await eventually(async () => {
+      const body = (await request(server).get('/api/interpretation/consultations/K-PD')).body;
+      return body.comments?.length ? body.comments : undefined;
+    }, 30000, 'the approved comment on the portal');
+    expect(shown).toEqual([{ commentId, commenter: '王**', content: '建议增加路灯，可电话138****5678联系', submittedOn: today }]);
+    const day = (await request(server).get('/api/interpretation/open-days/OD-PD').expect(200)).body;
+    expect(day).toMatchObject({ openDayId: 'OD-PD', registered: 2, remaining: 3 });
+    expect(JSON.stringify(day)).not.toMatch(PERSONAL);
+    // A new registration with the erased registrant's contact is still refused as a duplicate (the digest is in the event).
+    expect((await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE })).status).toBe(409);
+  });
+});
