@@ -56,7 +56,22 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'document-attributes.ConfidentialityReviewed': unit('unitId', null, ['documentId', 'unitId', 'outcome', 'attribute', 'previousAttribute']),
   'document-attributes.PublicationRecorded': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'channel', 'publishedOn', 'late']),
   'document-attributes.UnitYearlyReviewCompleted': unit('unitId', 'completedOn', ['year', 'unitId', 'tasks', 'kept', 'released', 'completedOn', 'onTime']),
-  'requests.RequestReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'channel', 'receivedOn']),
+  // The request's clock: `dueOn` is the statutory deadline each event leaves (null while paused);
+  // events recorded before it was published lack it.
+  'requests.RequestReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'channel', 'receivedOn', 'dueOn']),
+  'requests.CorrectionRequested': unit('unitId', 'noticeOn', ['requestId', 'unitId', 'noticeOn', 'correctionDueOn', 'dueOn']),
+  'requests.CorrectionReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'receivedOn', 'dueOn']),
+  'requests.ConsultationStarted': unit('unitId', 'startedOn', ['requestId', 'unitId', 'consultationId', 'kind', 'startedOn', 'dueOn']),
+  'requests.ConsultationEnded': unit('unitId', 'endedOn', ['requestId', 'unitId', 'consultationId', 'endedOn', 'dueOn']),
+  'requests.DeadlineExtended': unit('unitId', 'noticeSentOn', ['requestId', 'unitId', 'workingDays', 'noticeSentOn', 'newDueOn', 'dueOn']),
+  'requests.FeeNoticeIssued': unit('unitId', 'noticeOn', ['requestId', 'unitId', 'noticeOn', 'pausesClock', 'dueOn']),
+  'requests.FeePaid': unit('unitId', 'paidOn', ['requestId', 'unitId', 'paidOn', 'dueOn']),
+  // A transfer concerns both units: the request leaves the first one.
+  'requests.RequestTransferred': (data) => ({
+    unitIds: [String(data.unitId), String(data.toUnitId)],
+    on: typeof data.transferredOn === 'string' ? data.transferredOn : null,
+    data: pick(data, ['requestId', 'unitId', 'toUnitId', 'transferredOn']),
+  }),
   'requests.ReplyIssued': unit('unitId', 'repliedOn', ['requestId', 'unitId', 'category', 'repliedOn', 'workingDaysUsed', 'onTime']),
   'requests.RequestAbandoned': unit('unitId', 'abandonedOn', ['requestId', 'unitId', 'category', 'abandonedOn']),
   'interpretation.InterpretationObligationOpened': unit('unitId', 'dueOn', ['documentId', 'unitId', 'title', 'documentNumber', 'issuedOn', 'dueOn']),
@@ -109,6 +124,8 @@ export function compareFacts(a: Fact, b: Fact): number {
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
+const dueText = (fact: Fact) => (!('dueOn' in fact.data) ? '' : fact.data.dueOn === null ? '，答复期限暂停计算' : `，答复期限${String(fact.data.dueOn)}`);
+
 /** One line of Chinese saying what the fact is, for explanations and notices. */
 export function describeFact(fact: Fact): string {
   const d = fact.data as Record<string, string | number | boolean | null | undefined>;
@@ -146,7 +163,23 @@ export function describeFact(fact: Fact): string {
     case 'document-attributes.UnitYearlyReviewCompleted':
       return `${d.year}年度不予公开信息评估完成（${d.tasks}件，${d.onTime ? '按期' : '逾期'}）`;
     case 'requests.RequestReceived':
-      return `收到依申请公开申请 ${d.requestId}（${d.receivedOn}）`;
+      return `收到依申请公开申请 ${d.requestId}（${d.receivedOn}${dueText(fact)}）`;
+    case 'requests.CorrectionRequested':
+      return `申请 ${d.requestId} 通知补正（${d.noticeOn}${dueText(fact)}）`;
+    case 'requests.CorrectionReceived':
+      return `申请 ${d.requestId} 收到补正材料（${d.receivedOn}${dueText(fact)}）`;
+    case 'requests.ConsultationStarted':
+      return `申请 ${d.requestId} 开始征求意见（${d.startedOn}${dueText(fact)}）`;
+    case 'requests.ConsultationEnded':
+      return `申请 ${d.requestId} 结束征求意见（${d.endedOn}${dueText(fact)}）`;
+    case 'requests.DeadlineExtended':
+      return `申请 ${d.requestId} 延长答复期限${d.workingDays}个工作日至${d.newDueOn}`;
+    case 'requests.FeeNoticeIssued':
+      return `申请 ${d.requestId} 发出收费通知（${d.noticeOn}${dueText(fact)}）`;
+    case 'requests.FeePaid':
+      return `申请 ${d.requestId} 缴纳信息处理费（${d.paidOn}${dueText(fact)}）`;
+    case 'requests.RequestTransferred':
+      return `申请 ${d.requestId} 由 ${d.unitId} 移交 ${d.toUnitId}（${d.transferredOn}）`;
     case 'requests.ReplyIssued':
       return `答复申请 ${d.requestId}（${d.repliedOn}，用时${d.workingDaysUsed}个工作日，${d.onTime ? '按期' : '逾期'}）`;
     case 'requests.RequestAbandoned':

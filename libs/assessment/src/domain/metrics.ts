@@ -1,6 +1,6 @@
-import type { AssessmentMetric, ComputedIndicator } from '@gongkai/contracts';
+import { REQUEST_DEADLINE_EVENT_TYPES, type AssessmentMetric, type ComputedIndicator } from '@gongkai/contracts';
 import { addCalendarDays, type LocalDate } from '@gongkai/working-days';
-import type { Fact } from './facts';
+import { compareFacts, type Fact } from './facts';
 import { round2 } from './scheme';
 
 export interface MetricContext {
@@ -55,6 +55,41 @@ function latestBy(facts: readonly Fact[], key: string): Map<string, Fact[]> {
     byKey.set(id, [...(byKey.get(id) ?? []), fact]);
   }
   return byKey;
+}
+
+/** The request events that publish the statutory reply deadline (`dueOn`, null while paused). */
+const REQUEST_CLOCK_TYPES: readonly string[] = REQUEST_DEADLINE_EVENT_TYPES;
+
+interface OverdueRequest {
+  requestId: string;
+  dueOn: string;
+  /** The fact that published the deadline missed: the shortfall an auditor follows. */
+  due: Fact;
+  history: Fact[];
+}
+
+/**
+ * Requests received by the unit in the year and still open as of `asOfDate` (no reply, not
+ * abandoned, not transferred away) whose latest published due date (`dueOn`, not null = not
+ * paused) is before `asOfDate`: replies that were owed and not given. Requests whose events carry
+ * no `dueOn` (recorded before it was published) are not counted.
+ */
+function overdueOpenRequests(facts: readonly Fact[], unitId: string, year: number, asOfDate: string): OverdueRequest[] {
+  const byRequest = latestBy(facts.filter((f) => f.type.startsWith('requests.') && typeof f.data.requestId === 'string'), 'requestId');
+  const overdue: OverdueRequest[] = [];
+  for (const [requestId, unsorted] of byRequest) {
+    const history = [...unsorted].sort(compareFacts);
+    const received = history.find((f) => f.type === 'requests.RequestReceived');
+    if (!received || !inYear(received, year)) continue;
+    if (history.some((f) => f.type === 'requests.ReplyIssued' || f.type === 'requests.RequestAbandoned')) continue;
+    const transfer = history.filter((f) => f.type === 'requests.RequestTransferred').at(-1);
+    if (transfer && transfer.data.toUnitId !== unitId) continue;
+    const due = history.filter((f) => REQUEST_CLOCK_TYPES.includes(f.type) && 'dueOn' in f.data).at(-1);
+    const dueOn = due?.data.dueOn;
+    if (!due || typeof dueOn !== 'string' || dueOn >= asOfDate) continue;
+    overdue.push({ requestId, dueOn, due, history });
+  }
+  return overdue;
 }
 
 /** The closed set of metric functions (no formula is ever evaluated). */
@@ -168,8 +203,18 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
   request_on_time_rate: {
     label: '依申请公开按期答复率',
     unit: 'percent',
-    compute(facts, { year }) {
-      return rate('答复申请', ofType(facts, 'requests.ReplyIssued').filter((f) => inYear(f, year)), (f) => f.data.onTime === true);
+    compute(facts, { unitId, year, asOfDate }) {
+      // Each reply of the year (on time or late), and each request of the year still unanswered past its deadline (late).
+      const replies = ofType(facts, 'requests.ReplyIssued').filter((f) => inYear(f, year));
+      const overdue = overdueOpenRequests(facts, unitId, year, asOfDate);
+      if (overdue.length === 0) return rate('答复申请', replies, (f) => f.data.onTime === true);
+      const result = rate('应答复申请', [...replies, ...overdue.map((o) => o.due)], (f) => f.type === 'requests.ReplyIssued' && f.data.onTime === true);
+      const listed = overdue.map((o) => `${o.requestId}（期限${o.dueOn}）`).join('、');
+      return {
+        ...result,
+        facts: [...replies, ...overdue.flatMap((o) => o.history)],
+        detail: `${result.detail}（含逾期未答复${overdue.length}件：${listed}）`,
+      };
     },
   },
   interpretation_on_time_rate: {

@@ -89,4 +89,23 @@ describe('metrics that count what did not happen', () => {
     expect(indicator).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, points: 5, explanation: expect.stringContaining('逾期未发布1件') });
     expect(indicator?.shortfalls.map((f) => f.type)).toEqual(['interpretation.InterpretationObligationOpened']);
   });
+
+  it('a request left unanswered past its published deadline costs points and is listed with its event id', () => {
+    const { facts } = scenarioFacts();
+    const stream = 'requests.request-REQ-2026-OPEN';
+    const request = { requestId: 'REQ-2026-OPEN', unitId: 'TEZ-ZSZ' };
+    const overdue = [
+      factFromEvent(envelope(stream, 'requests.RequestReceived', { ...request, channel: 'online', receivedOn: '2026-03-02', dueOn: '2026-03-30' })) as Fact,
+      factFromEvent(envelope(stream, 'requests.ConsultationStarted', { ...request, consultationId: 'c1', kind: 'agency', startedOn: '2026-03-10', dueOn: null })) as Fact,
+      factFromEvent(envelope(stream, 'requests.ConsultationEnded', { ...request, consultationId: 'c1', endedOn: '2026-03-24', dueOn: '2026-04-15' })) as Fact,
+    ];
+    const sheet = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: [...facts, ...overdue], manualScores: [], asOf: '2026-11-27T00:00:00.000Z' });
+    const indicator = sheet.units.find((u) => u.unitId === 'TEZ-ZSZ')?.indicators.find((i) => i.indicatorId === 'requests.ontime');
+    // 10 replies on time + 1 unanswered since its deadline Wed 04-15 = 10/11 = 90.91% → the ≥90 row: 15 points (was 20).
+    expect(indicator).toMatchObject({ numerator: 10, denominator: 11, value: 90.91, points: 15, explanation: expect.stringContaining('逾期未答复1件：REQ-2026-OPEN（期限2026-04-15）') });
+    expect(indicator?.shortfalls).toEqual([
+      expect.objectContaining({ eventId: overdue[2].eventId, type: 'requests.ConsultationEnded', summary: '申请 REQ-2026-OPEN 结束征求意见（2026-03-24，答复期限2026-04-15）' }),
+    ]);
+    expect(indicator?.facts.map((f) => f.eventId)).toEqual(expect.arrayContaining(overdue.map((f) => f.eventId)));
+  });
 });

@@ -6,6 +6,8 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(REPLY_CATEGORIES).map(([code, c]) => [code, c.group === c.label ? c.label : `${c.group}：${c.label}`]),
 );
 const CONSULTATION_KIND_LABELS = { third_party: '征求第三方意见', agency: '征求其他机关意见', co_producer: '征求共同制作机关意见' };
+/** The statutory reply deadline published with the events that set or move it (empty while paused). */
+const DUE_ON = '法定答复期限（暂停计时期间为空）';
 const REPLY_FIELDS = { category: '答复类型（办理结果）', withheld: '不予公开的内容、依据和理由', content: '答复内容', legalBasis: '法律依据' };
 
 /**
@@ -29,18 +31,19 @@ export const requestsEventLabels = {
       delivery: '获取方式',
       trackingCodeHash: '查询码摘要',
       possibleRepeatOf: '可能重复的申请',
+      dueOn: DUE_ON,
     },
     values: { channel: REQUEST_CHANNEL_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.CorrectionRequested': {
     label: '通知补正',
-    fields: { noticeOn: '通知日期', items: '需补正的事项', periodWorkingDays: '补正期限（工作日）', correctionDueOn: '补正截止日期' },
+    fields: { noticeOn: '通知日期', items: '需补正的事项', periodWorkingDays: '补正期限（工作日）', correctionDueOn: '补正截止日期', dueOn: DUE_ON },
     decision: { groundRequired: true, reasonRequired: false },
   },
   'requests.CorrectionReceived': {
     label: '收到补正材料',
-    fields: { receivedOn: '收到补正日期' },
+    fields: { receivedOn: '收到补正日期', dueOn: DUE_ON },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.RequestAssigned': {
@@ -64,29 +67,29 @@ export const requestsEventLabels = {
   },
   'requests.ConsultationStarted': {
     label: '开始征求意见（会商）',
-    fields: { consultationId: '征求意见编号', kind: '类别', party: '被征求意见方', subject: '征求意见事项', startedOn: '开始日期', answerDueOn: '答复期限' },
+    fields: { consultationId: '征求意见编号', kind: '类别', party: '被征求意见方', subject: '征求意见事项', startedOn: '开始日期', answerDueOn: '答复期限', dueOn: DUE_ON },
     values: { kind: CONSULTATION_KIND_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.ConsultationEnded': {
     label: '结束征求意见（会商）',
-    fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见' },
+    fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见', dueOn: DUE_ON },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.DeadlineExtended': {
     label: '延长答复期限',
-    fields: { workingDays: '延长工作日数', reason: '延期理由', approvedBy: '批准人', noticeSentOn: '告知申请人日期', newDueOn: '新答复期限' },
+    fields: { workingDays: '延长工作日数', reason: '延期理由', approvedBy: '批准人', noticeSentOn: '告知申请人日期', newDueOn: '新答复期限', dueOn: DUE_ON },
     decision: { groundRequired: true, reasonRequired: true },
   },
   'requests.FeeNoticeIssued': {
     label: '发出收费通知',
-    fields: { method: '计费方式', quantity: '数量', amountYuan: '金额（元）', noticeOn: '通知日期', payByOn: '缴费期限', pausesClock: '缴费期间暂停计时' },
+    fields: { method: '计费方式', quantity: '数量', amountYuan: '金额（元）', noticeOn: '通知日期', payByOn: '缴费期限', pausesClock: '缴费期间暂停计时', dueOn: DUE_ON },
     values: { method: { per_request: '按件计收', per_page: '按量计收' } },
     decision: { groundRequired: true, reasonRequired: false },
   },
   'requests.FeePaid': {
     label: '缴纳信息处理费',
-    fields: { paidOn: '缴费日期', amountYuan: '金额（元）' },
+    fields: { paidOn: '缴费日期', amountYuan: '金额（元）', dueOn: DUE_ON },
   },
   'requests.ReplyDrafted': {
     label: '起草答复',

@@ -67,6 +67,24 @@ const text = (max: number) => z.string().min(1).max(max);
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const base = { requestId, unitId: unitIdSchema };
+/**
+ * The statutory reply deadline after the event (Art. 33, with extensions, pauses and a correction's
+ * restart), null while the clock is paused (consultation, fee period by setting) or stopped for
+ * correction. Optional: events recorded before it was published lack it.
+ */
+const dueOn = isoDate.nullable().optional();
+
+/** The request events that set or move the statutory reply deadline: each carries the `dueOn` it leaves. */
+export const REQUEST_DEADLINE_EVENT_TYPES = [
+  'requests.RequestReceived',
+  'requests.CorrectionRequested',
+  'requests.CorrectionReceived',
+  'requests.ConsultationStarted',
+  'requests.ConsultationEnded',
+  'requests.DeadlineExtended',
+  'requests.FeeNoticeIssued',
+  'requests.FeePaid',
+] as const;
 
 export const requestReceivedV1 = z.object({
   ...base,
@@ -95,6 +113,7 @@ export const requestReceivedV1 = z.object({
   trackingCodeHash: hex64,
   /** Earlier requests of the same applicant that look like the same information: a hint only. */
   possibleRepeatOf: z.array(requestId).max(20),
+  dueOn,
 });
 
 export const correctionRequestedV1 = z.object({
@@ -104,8 +123,9 @@ export const correctionRequestedV1 = z.object({
   periodWorkingDays: z.number().int().min(1).max(30),
   correctionDueOn: isoDate,
   legalBasis: text(200),
+  dueOn,
 });
-export const correctionReceivedV1 = z.object({ ...base, receivedOn: isoDate, note: text(2000).optional() });
+export const correctionReceivedV1 = z.object({ ...base, receivedOn: isoDate, note: text(2000).optional(), dueOn });
 export const requestAssignedV1 = z.object({ ...base, handlerId: text(100), handlerName: text(50).optional(), assignedOn: isoDate });
 export const requestTransferredV1 = z.object({ ...base, toUnitId: unitIdSchema, reason: text(500), transferredOn: isoDate });
 export const investigationRequestedV1 = z.object({
@@ -126,8 +146,9 @@ export const consultationStartedV1 = z.object({
   startedOn: isoDate,
   /** Third parties and co-producers answer within 15 working days (Art. 32, 34). */
   answerDueOn: isoDate.optional(),
+  dueOn,
 });
-export const consultationEndedV1 = z.object({ ...base, consultationId: text(40), endedOn: isoDate, outcome: text(1000) });
+export const consultationEndedV1 = z.object({ ...base, consultationId: text(40), endedOn: isoDate, outcome: text(1000), dueOn });
 export const deadlineExtendedV1 = z.object({
   ...base,
   workingDays: z.number().int().min(1).max(20),
@@ -136,6 +157,7 @@ export const deadlineExtendedV1 = z.object({
   noticeSentOn: isoDate,
   newDueOn: isoDate,
   legalBasis: text(200),
+  dueOn,
 });
 export const feeNoticeIssuedV1 = z.object({
   ...base,
@@ -147,8 +169,9 @@ export const feeNoticeIssuedV1 = z.object({
   payByOn: isoDate,
   pausesClock: z.boolean(),
   legalBasis: text(200),
+  dueOn,
 });
-export const feePaidV1 = z.object({ ...base, paidOn: isoDate, amountYuan: z.number().int().min(0) });
+export const feePaidV1 = z.object({ ...base, paidOn: isoDate, amountYuan: z.number().int().min(0), dueOn });
 const withheldItem = z.object({ item: text(300), ground: z.enum(REPLY_CATEGORY_CODES), reason: text(500) });
 export const replyDraftedV1 = z.object({
   ...base,

@@ -151,6 +151,50 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') })).toMatchObject({ code: 'FEE_PERIOD_RUNNING' });
     expect(when([...given, notice(false), paid], notice(false))).toMatchObject({ code: 'FEE_ONLY_ONCE' });
   });
+
+  it('publishes the due date (dueOn) on every event that sets or moves it, null while paused', () => {
+    const dueOf = (given: RequestCommand[]) => run(given).events.map((e) => [e.type, (e.data as { dueOn?: string | null }).dueOn]);
+    // Receipt Fri 02-13 → Thu 03-19; extended by 20 working days → Fri 04-17 (both hand-worked above).
+    const extend: RequestCommand = { type: 'ExtendDeadline', today: d('2026-03-10'), workingDays: 20, reason: '需协调多个部门调取档案', noticeSentOn: d('2026-03-10'), actorId: 'head-1', actorRole: 'office_head' };
+    const assign: RequestCommand = { type: 'AssignRequest', today: d('2026-02-24'), handlerId: 'clerk-1' };
+    expect(dueOf([receive('2026-02-13'), assign, extend])).toEqual([
+      ['requests.RequestReceived', '2026-03-19'],
+      ['requests.RequestAssigned', undefined], // does not move the deadline: no dueOn
+      ['requests.DeadlineExtended', '2026-04-17'],
+    ]);
+    // Received Mon 03-02 → Mon 03-30; consultation 03-10..03-24 pauses (null), then → Wed 04-15.
+    const start: RequestCommand = { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' };
+    const end: RequestCommand = { type: 'EndConsultation', today: d('2026-03-24'), consultationId: 'c1', outcome: '第三方不同意公开' };
+    expect(dueOf([receive('2026-03-02'), start, end])).toEqual([
+      ['requests.RequestReceived', '2026-03-30'],
+      ['requests.ConsultationStarted', null],
+      ['requests.ConsultationEnded', '2026-04-15'],
+    ]);
+    // Two overlapping consultations: ending one leaves the clock paused.
+    const start2: RequestCommand = { ...start, consultationId: 'c2', today: d('2026-03-12'), kind: 'agency' } as RequestCommand;
+    expect(dueOf([receive('2026-03-02'), start, start2, end]).at(-1)).toEqual(['requests.ConsultationEnded', null]);
+    // Correction: notice Wed 09-16 stops the clock (null); corrected Wed 09-30 → Tue 11-03 (Tue 09-29 → Mon 11-02).
+    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确所需信息的年份和村名'], periodWorkingDays: 10 };
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
+    expect(dueOf([receive('2026-09-14'), notice, corrected]).slice(1)).toEqual([
+      ['requests.CorrectionRequested', null],
+      ['requests.CorrectionReceived', '2026-11-03'],
+    ]);
+    expect(dueOf([receive('2026-09-14'), notice, { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-09-29') }]).at(-1)).toEqual(['requests.CorrectionReceived', '2026-11-02']);
+    // Fee period 03-09..03-13: pausing by setting → null, paid → Tue 04-07; not pausing → Mon 03-30 throughout.
+    const fee = (pausesClock: boolean): RequestCommand => ({ type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock });
+    const paid: RequestCommand = { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 };
+    expect(dueOf([receive('2026-03-02'), fee(true), paid]).slice(1)).toEqual([
+      ['requests.FeeNoticeIssued', null],
+      ['requests.FeePaid', '2026-04-07'],
+    ]);
+    expect(dueOf([receive('2026-03-02'), fee(false), paid]).slice(1)).toEqual([
+      ['requests.FeeNoticeIssued', '2026-03-30'],
+      ['requests.FeePaid', '2026-03-30'],
+    ]);
+    // The due date is computed, never taken from the command.
+    expect(dueOf([{ ...receive('2026-02-13'), dueOn: '2027-01-01' } as unknown as RequestCommand])).toEqual([['requests.RequestReceived', '2026-03-19']]);
+  });
 });
 
 const only = (result: RequestEvent[] | DomainError) => (result instanceof DomainError ? result : result[0]);

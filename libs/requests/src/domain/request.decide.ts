@@ -1,5 +1,6 @@
 import {
   REPLY_CATEGORIES,
+  REQUEST_DEADLINE_EVENT_TYPES,
   type ApplicantType,
   type ReplyCategory,
   type RequestReceived,
@@ -18,6 +19,7 @@ import {
   FEE_PAYMENT_WORKING_DAYS,
   initialRequestState,
   MAX_EXTENSION_WORKING_DAYS,
+  publishedDueOn,
   THIRD_PARTY_WORKING_DAYS,
   workingDaysUsed,
   REPLY_WORKING_DAYS,
@@ -30,7 +32,7 @@ import {
 type Dated = { today: LocalDate };
 type Actor = { actorId: string; actorRole: Role };
 
-export type ReceiveRequest = Dated & Omit<RequestReceived, 'receivedOn' | 'applicant'> & {
+export type ReceiveRequest = Dated & Omit<RequestReceived, 'receivedOn' | 'applicant' | 'dueOn'> & {
   receivedOn: LocalDate;
   applicant: RequestReceived['applicant'] & { type: ApplicantType };
 };
@@ -90,12 +92,26 @@ function checkDate(day: LocalDate, today: LocalDate, field: string): DomainError
 
 export function decideRequest(command: RequestCommand, state: RequestState): RequestEvent[] | DomainError {
   try {
-    return decide(command, state);
+    const events = decide(command, state);
+    return events instanceof DomainError ? events : withDueOn(events, state, command.today);
   } catch (error) {
     // The calendar refuses dates outside the covered years with a DomainError: a refusal, not a crash.
     if (error instanceof DomainError) return error;
     throw error;
   }
+}
+
+/** The events that set or move the statutory deadline: each publishes the due date it leaves (`dueOn`). */
+export const CLOCK_EVENT_TYPES: ReadonlySet<RequestEvent['type']> = new Set<RequestEvent['type']>(REQUEST_DEADLINE_EVENT_TYPES);
+
+/** Fills `dueOn` from the clock as each event leaves it (the same pure clock functions the service reads). */
+function withDueOn(events: RequestEvent[], state: RequestState, today: LocalDate): RequestEvent[] {
+  let s = state;
+  return events.map((event) => {
+    s = evolveRequest(s, event);
+    if (!CLOCK_EVENT_TYPES.has(event.type) || s.status === 'none') return event;
+    return { ...event, data: { ...event.data, dueOn: publishedDueOn(s.clock, today) } } as RequestEvent;
+  });
 }
 
 function decide(command: RequestCommand, state: RequestState): RequestEvent[] | DomainError {
@@ -109,7 +125,7 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
     }
     // The deadline must be computable on the statutory calendar (refused past the covered years).
     calendar().addWorkingDays(command.receivedOn, REPLY_WORKING_DAYS);
-    const { type: _t, today: _d, ...data } = command;
+    const { type: _t, today: _d, dueOn: _due, ...data } = command as typeof command & { dueOn?: unknown };
     return [{ type: 'requests.RequestReceived', data }];
   }
   if (state.status === 'none') return notFound();

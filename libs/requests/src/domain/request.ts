@@ -215,6 +215,15 @@ export function workingDaysUsed(clock: RequestClock, on: LocalDate): number {
   return defaultWorkingDayCalendar().workingDaysBetween(clock.startedOn, on, { pauses: pausesAsOf(clock, on) });
 }
 
+/**
+ * The due date the clock events publish (`dueOn`): null while a pause runs (the date still moves)
+ * or a correction is awaited; otherwise `dueDate`, which then no longer depends on `today`.
+ */
+export function publishedDueOn(clock: RequestClock, today: LocalDate): LocalDate | null {
+  if (clock.suspendedForCorrection || clock.pauses.some((p) => p.to === null)) return null;
+  return dueDate(clock, today);
+}
+
 export interface ClockReading {
   dueOn: LocalDate | null;
   /** Working days left (negative when overdue); null while the clock is stopped for correction. */
