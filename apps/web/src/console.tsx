@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
+import { DueBadge, type ObligationView } from './interpretation';
 import { PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
@@ -121,9 +122,9 @@ export function ConsoleHome({ session }: { session: Session }) {
   const requests = useApi<RequestSummary[]>(handles && (unit || session.role !== 'reviewer') ? `/api/requests?flag=open${unit ? `&unitId=${unit}` : ''}` : null);
   const todo = useApi<unknown>(unit && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? `/api/catalogue/units/${unit}/items/todo` : null);
   const reviews = useApi<DocumentView[]>(['reviewer', 'office_head', 'district_office'].includes(session.role) ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}` : null);
-  const obligations = useApi<unknown>(session.role !== 'auditor' ? '/api/interpretation/obligations' : null);
+  const obligations = useApi<ObligationView[]>(session.role !== 'auditor' ? '/api/interpretation/obligations' : null);
   const todoRows = (Array.isArray(todo.data) ? todo.data : [...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]), ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[])]) as (PublicItem & { correction?: { note: string } | null })[];
-  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : []) as { documentId: string; title?: string; dueOn?: string; status?: string }[];
+  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter((o) => o.obligation && o.obligation.status !== 'published');
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
   return (
     <>
@@ -167,7 +168,10 @@ export function ConsoleHome({ session }: { session: Session }) {
           <ul className="cards">
             {obligationRows.map((o) => (
               <li key={o.documentId} className="card">
-                {o.title ?? o.documentId} {o.dueOn ? `· 应于 ${o.dueOn} 前发布` : ''} {o.status ? `· ${o.status}` : ''}
+                <h3>
+                  <Link to={`/console/interpretation/${encodeURIComponent(o.documentId)}`}>{o.title ?? o.documentId}</Link>
+                </h3>
+                <DueBadge view={o} />
               </li>
             ))}
           </ul>
@@ -184,7 +188,7 @@ export function ConsoleHome({ session }: { session: Session }) {
       ) : null}
       {session.role === 'auditor' ? (
         <p>
-          <Link to="/console/audit">查询决定记录（时间线）</Link>
+          <Link to="/console/audit">查询决定记录（时间线）</Link> · <Link to="/console/audit/as-of">时间回溯</Link>
         </p>
       ) : null}
     </>

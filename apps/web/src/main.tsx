@@ -2,9 +2,11 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
+import { AuditAsOf } from './audit';
 import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage } from './assessment';
 import { CatalogueConsole, ItemEditorRoute } from './catalogue';
 import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
+import { InterpretationConsole, ObligationPage } from './interpretation';
 import {
   ApplyPage,
   CleanupResultsPage,
@@ -75,6 +77,11 @@ function Shell() {
                 <li>
                   <NavLink to="/console/documents">公文与审查</NavLink>
                 </li>
+                {session.role !== 'auditor' ? (
+                  <li>
+                    <NavLink to="/console/interpretation">政策解读</NavLink>
+                  </li>
+                ) : null}
                 {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
                   <li>
                     <NavLink to="/console/catalogue">公开事项目录</NavLink>
@@ -95,9 +102,16 @@ function Shell() {
                   </li>
                 ) : null}
                 {['district_office', 'admin', 'auditor'].includes(session.role) ? (
-                  <li>
-                    <NavLink to="/console/audit">决定记录</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/console/audit" end>
+                        决定记录
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/console/audit/as-of">时间回溯</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <button type="button" className="link-button" onClick={logout}>
@@ -164,6 +178,9 @@ function Shell() {
           <Route path="/console/assessment/:schemeId/units/:unitId" element={<RequireLogin>{(s) => <UnitBreakdownPage session={s} />}</RequireLogin>} />
           <Route path="/console/assessment/:schemeId/units/:unitId/indicators/:indicatorId" element={<RequireLogin>{(s) => <ExplainPage session={s} />}</RequireLogin>} />
           <Route path="/console/audit" element={<RequireLogin>{() => <AuditTimeline />}</RequireLogin>} />
+          <Route path="/console/audit/as-of" element={<RequireLogin>{() => <AuditAsOf />}</RequireLogin>} />
+          <Route path="/console/interpretation" element={<RequireLogin>{(s) => <InterpretationConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/interpretation/:documentId" element={<RequireLogin>{(s) => <ObligationPage session={s} />}</RequireLogin>} />
           <Route
             path="*"
             element={

@@ -176,3 +176,35 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
   });
   return { schemeId, title, trainingEventId: training.eventId, expected, commended: ['张山子镇人民政府', '泥沟镇人民政府'], rectify: ['马兰屯镇人民政府'], criticised: ['邳庄镇人民政府'] };
 }
+
+export interface PolicySeed {
+  documentId: string;
+  title: string;
+  /** The leader who issued (signed) the policy: the only one who may sign off its interpretation. */
+  approverId: string;
+}
+
+/**
+ * A policy document that needs interpretation, taken through the document-attributes API to issued:
+ * registered and proposed 主动公开 by a clerk, confirmed by the confidentiality reviewer, issued by
+ * the office head (who thereby becomes its approver); then wait for the interpretation obligation.
+ */
+export async function seedIssuedPolicy(base: string, unitId = 'TEZ-CIVIL'): Promise<PolicySeed> {
+  const clerk = await devToken(base, 'seed-clerk', 'clerk', unitId, '王芳');
+  const reviewer = await devToken(base, 'seed-reviewer', 'reviewer', unitId, '赵敏');
+  const approverId = 'head-zhang';
+  const head = await devToken(base, approverId, 'office_head', unitId, '张局长');
+  const title = '台儿庄区临时救助实施办法';
+  const { documentId } = await call<{ documentId: string }>(base, clerk, 'POST', '/api/document-attributes/documents', {
+    unitId,
+    title,
+    documentNumber: `台民规〔2026〕${100 + Math.floor(Math.random() * 800)}号`,
+    documentType: '行政规范性文件',
+    needsInterpretation: true,
+  });
+  await call(base, clerk, 'POST', `/api/document-attributes/documents/${documentId}/attribute-proposal`, { attribute: '主动公开' });
+  await call(base, reviewer, 'POST', `/api/document-attributes/documents/${documentId}/confidentiality-review`, { outcome: 'approve' });
+  await call(base, head, 'POST', `/api/document-attributes/documents/${documentId}/issue`, {});
+  await until(async () => Boolean((await call<{ obligation: unknown }>(base, clerk, 'GET', `/api/interpretation/obligations/${documentId}`)).obligation));
+  return { documentId, title, approverId };
+}

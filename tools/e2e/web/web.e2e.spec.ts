@@ -8,7 +8,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { seedAssessment, seedWebData, type AssessmentSeed, type SeedResult } from './seed';
+import { seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
 
 /**
  * The portal and the console in a real browser (playwright-core driving Debian's Chromium) against
@@ -23,6 +23,9 @@ describe('web: portal and console in Chromium', () => {
   let trackingCode = '';
   let requestId = '';
   let assessment: AssessmentSeed;
+  let policy: PolicySeed;
+  /** A moment (Asia/Shanghai, YYYY-MM-DDTHH:mm:ss) after the interpretation's sign-off and before its publication. */
+  let beforePublish = '';
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -336,5 +339,89 @@ describe('web: portal and console in Chromium', () => {
     await page.reload();
     await page.getByTestId('catalogue-items').getByRole('link', { name }).waitFor();
     expect(await page.getByTestId('catalogue-items').getByText('临时救助对象审批结果').count()).toBe(0);
+  }, 120_000);
+
+  it('a clerk of the drafting unit prepares the interpretation of an issued policy; only its approver signs off; it is published', async () => {
+    policy = await seedIssuedPolicy(url);
+    const clerk = await newPage();
+    await login(clerk, 'clerk-chen', 'clerk', 'TEZ-CIVIL');
+    await clerk.getByRole('link', { name: '政策解读', exact: true }).click();
+    await clerk.getByRole('heading', { level: 1, name: '政策解读任务' }).waitFor();
+    const row = clerk.getByTestId('obligations-open').locator('li').filter({ hasText: policy.title });
+    await reloadUntil(clerk, row);
+    expect(await row.getByTestId('due-status').textContent()).toMatch(/应于 \d{4}-\d{2}-\d{2} 前发布/);
+    await row.getByRole('link', { name: policy.title }).click();
+    await clerk.getByRole('heading', { level: 1, name: policy.title }).waitFor();
+    expect(await clerk.getByTestId('approver').textContent()).toBe(policy.approverId);
+
+    await clerk.getByLabel('方案内容').fill('围绕救助对象、救助标准和申请程序进行解读，由区民政局社会救助科负责，随文件同步发布。');
+    await clerk.getByLabel('简明问答').first().check();
+    await clerk.locator('input[name=planChannels][value=政府网站]').check();
+    await clerk.getByRole('button', { name: '保存解读方案' }).click();
+    await clerk.getByText('解读方案已保存。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('plan-text'));
+
+    await clerk.getByLabel('材料形式').selectOption('简明问答');
+    await clerk.getByLabel('材料标题').fill('《台儿庄区临时救助实施办法》政策问答');
+    await clerk.getByLabel('正文').fill('问：哪些人可以申请临时救助？\n答：因火灾、交通事故等意外事件导致基本生活暂时出现严重困难的家庭或个人。');
+    await clerk.getByRole('button', { name: '添加解读材料' }).click();
+    await clerk.getByText('解读材料已添加（添加材料后须重新审签）。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('materials').getByText('《台儿庄区临时救助实施办法》政策问答'));
+
+    // The clerk is not the leader who issued the policy: the API refuses and the refusal shows in the sign-off section.
+    await clerk.getByRole('button', { name: '审签解读材料' }).click();
+    const refusal = clerk.getByTestId('sign-off').getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('同一领导审签');
+    expect(await refusal.textContent()).toContain(policy.approverId);
+    expect(await clerk.getByTestId('obligation-status').textContent()).toBe('待审签');
+    expect(await screenshotBoth(clerk, 'interpretation-obligation-refused')).toEqual([]);
+
+    const head = await newPage();
+    await login(head, policy.approverId, 'office_head', 'TEZ-CIVIL');
+    await head.goto(`${url}/console/interpretation/${policy.documentId}`);
+    await head.getByRole('button', { name: '审签解读材料' }).click();
+    await head.getByTestId('sign-off').getByText('已审签。').waitFor();
+    await reloadUntil(head, head.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }));
+    await head.waitForTimeout(1100);
+    beforePublish = new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19);
+    await head.waitForTimeout(1100);
+
+    await reloadUntil(clerk, clerk.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }));
+    await clerk.getByRole('button', { name: '发布解读' }).click();
+    await clerk.getByText('解读已发布。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('published'));
+    expect(await clerk.getByTestId('due-status').textContent()).toContain('按时发布');
+    expect(await screenshotBoth(clerk, 'interpretation-obligation-published')).toEqual([]);
+
+    await clerk.getByRole('link', { name: '在门户网站查看' }).click();
+    await reloadUntil(clerk, clerk.getByText('《台儿庄区临时救助实施办法》政策问答'));
+    await clerk.getByRole('heading', { level: 1, name: policy.title }).waitFor();
+  }, 120_000);
+
+  it('an auditor sees that read model as it stood before the publication, with the verification and the latest anchor', async () => {
+    const page = await newPage();
+    await login(page, 'auditor-qian', 'auditor');
+    await page.getByRole('link', { name: '时间回溯' }).first().click();
+    await page.getByRole('heading', { level: 1, name: '时间回溯' }).waitFor();
+    await page.getByLabel('读模型').selectOption('interpretation.policies');
+    await page.getByLabel('时刻（北京时间）').fill(beforePublish);
+    await page.getByLabel('筛选（编号或内容包含）').fill(policy.documentId);
+    await page.getByRole('button', { name: '回溯查看' }).click();
+    const asOf = page.getByTestId('as-of');
+    await asOf.waitFor({ timeout: 30_000 });
+    const then = await asOf.textContent();
+    expect(then).toContain(policy.title);
+    expect(then).toContain('signed_off');
+    expect(then).not.toContain('publishedOn');
+    expect(await page.getByTestId('replay-report').textContent()).toMatch(/此后记录的 [1-9]\d* 个事件未计入/);
+    await page.getByTestId('verify-result').waitFor();
+    expect(await page.getByTestId('verify-result').textContent()).toContain('未发现篡改');
+    expect(await screenshotBoth(page, 'audit-as-of-past')).toEqual([]);
+
+    // Now: the same document is published.
+    await page.getByLabel('时刻（北京时间）').fill(new Date(Date.now() + 60_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19));
+    await page.getByRole('button', { name: '回溯查看' }).click();
+    await page.getByTestId('as-of').filter({ hasText: 'publishedOn' }).waitFor({ timeout: 30_000 });
   }, 120_000);
 });

@@ -1,0 +1,340 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api, type Session } from './api';
+import { Breadcrumb } from './portal';
+import type { Unit } from './types';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft } from './ui';
+
+/** Forms and channels of an interpretation (DOMAIN.md §4; the API's INTERPRETATION_FORMS / _CHANNELS). */
+export const INTERPRETATION_FORMS = ['简明问答', '图表图解', '音频视频', '案例说明'];
+export const INTERPRETATION_CHANNELS = ['政府网站', '政务新媒体', '新闻发布会', '广播电视', '纸质媒体', '其他'];
+
+interface ObligationMaterial {
+  materialId: string;
+  form: string;
+  title: string;
+  body?: string;
+  reference?: string;
+}
+
+/** `GET /api/interpretation/obligations[/:documentId]` (PolicyView of the interpretation service). */
+export interface ObligationView {
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: string;
+  attribute: string;
+  issuedOn: string;
+  obligation: {
+    status: 'open' | 'signed_off' | 'published';
+    approvedBy: string;
+    dueOn: string;
+    limitWorkingDays: number;
+    plan: { plan: string; forms: string[]; channels: string[] } | null;
+    signedBy: string | null;
+  } | null;
+  materials: ObligationMaterial[];
+  interpretation: { publishedOn: string; workingDaysAfterIssue: number; late: boolean; workingDaysLate: number; channels: string[]; materialIds: string[] } | null;
+}
+
+const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
+const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const unitName = (units: Unit[] | null, unitId: string) => units?.find((u) => u.unitId === unitId)?.name ?? unitId;
+
+const STATUS_LABELS: Record<string, string> = { open: '待审签', signed_off: '已审签待发布', published: '已发布' };
+
+/** On time / late: published (with the API's verdict) or still open against the due date. */
+export function DueBadge({ view }: { view: ObligationView }) {
+  const o = view.obligation;
+  if (!o) return <span className="badge">无解读任务</span>;
+  if (view.interpretation) {
+    return view.interpretation.late ? (
+      <span className="badge badge-danger" data-testid="due-status">
+        逾期发布（{view.interpretation.publishedOn}，晚 {view.interpretation.workingDaysLate} 个工作日）
+      </span>
+    ) : (
+      <span className="badge badge-ok" data-testid="due-status">
+        按时发布（{view.interpretation.publishedOn}）
+      </span>
+    );
+  }
+  const overdue = shanghaiToday() > o.dueOn;
+  return (
+    <span className={`badge ${overdue ? 'badge-danger' : 'badge-warn'}`} data-testid="due-status">
+      {overdue ? `已逾期（应于 ${o.dueOn} 前发布）` : `应于 ${o.dueOn} 前发布`}
+    </span>
+  );
+}
+
+export function InterpretationConsole({ session }: { session: Session }) {
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const rows = useApi<ObligationView[]>('/api/interpretation/obligations');
+  const list = (rows.data ?? []).filter((p) => p.obligation);
+  const open = list.filter((p) => p.obligation?.status !== 'published');
+  const done = list.filter((p) => p.obligation?.status === 'published');
+  const card = (p: ObligationView) => (
+    <li key={p.documentId} className="card">
+      <h3>
+        <Link to={`/console/interpretation/${encodeURIComponent(p.documentId)}`}>{p.title}</Link>
+      </h3>
+      <p className="meta">
+        {p.documentNumber} · {unitName(units.data, p.unitId)} · 印发 {p.issuedOn} · {STATUS_LABELS[p.obligation?.status ?? ''] ?? p.obligation?.status}
+      </p>
+      <DueBadge view={p} />
+    </li>
+  );
+  return (
+    <>
+      <PageTitle lead={`谁起草、谁解读：解读方案和材料与政策同步组织、同步审签、同步发布。${session.unitId ? '' : '（全区）'}`}>政策解读任务</PageTitle>
+      {rows.loading ? <Loading what="解读任务" /> : null}
+      <ErrorNotice error={rows.error} />
+      {rows.data ? (
+        <>
+          <h2>待完成（{open.length}）</h2>
+          {open.length ? (
+            <ul className="cards" data-testid="obligations-open">
+              {open.map(card)}
+            </ul>
+          ) : (
+            <p className="muted">暂无。</p>
+          )}
+          <h2>已发布（{done.length}）</h2>
+          {done.length ? <ul className="cards">{done.map(card)}</ul> : <p className="muted">暂无。</p>}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Checkboxes({ legend, name, options, value, onChange, error, apiField }: { legend: string; name: string; options: string[]; value: string[]; onChange: (v: string[]) => void; error: ApiError | null; apiField: string }) {
+  const message = error?.fieldMessage(apiField);
+  return (
+    <fieldset className={`choice-group${message ? ' field-invalid' : ''}`}>
+      <legend>
+        {legend}
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      <div className="choices">
+        {options.map((o) => (
+          <label key={o} className="choice">
+            <input type="checkbox" name={name} value={o} checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {o}
+          </label>
+        ))}
+      </div>
+      {message ? <p className="field-error">{message}</p> : null}
+    </fieldset>
+  );
+}
+
+/** One section's action: its own error and success message, shown in place. */
+function useAction(reload: () => void) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await api(path, { method, body });
+      setMessage(done);
+      after?.();
+      reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  const feedback = (title: string): ReactNode => (
+    <>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      <ErrorNotice error={error} title={title} />
+    </>
+  );
+  return { error, run, feedback };
+}
+
+export function ObligationPage({ session }: { session: Session }) {
+  const { documentId = '' } = useParams();
+  const base = `/api/interpretation/obligations/${encodeURIComponent(documentId)}`;
+  const view = useApi<ObligationView>(base);
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  const reload = view.reload;
+  const [plan, updatePlan] = useDraft(`interp.plan.${documentId}`, { plan: '', forms: [] as string[], channels: [] as string[] });
+  const [material, updateMaterial, clearMaterial] = useDraft(`interp.material.${documentId}`, { form: '简明问答', title: '', body: '', reference: '' });
+  const [publishChannels, setPublishChannels] = useState<string[]>(['政府网站']);
+  const planAction = useAction(reload);
+  const materialAction = useAction(reload);
+  const signAction = useAction(reload);
+  const publishAction = useAction(reload);
+  const v = view.data;
+  const o = v?.obligation ?? null;
+  const published = o?.status === 'published';
+  return (
+    <>
+      <Breadcrumb trail={[['工作台', '/console'], ['政策解读', '/console/interpretation'], ['解读任务', null]]} />
+      {view.loading && !v ? <Loading what="解读任务" /> : null}
+      <ErrorNotice error={view.error} />
+      {v && o ? (
+        <>
+          <PageTitle lead={`${v.documentNumber} · ${v.documentType} · ${unitName(units.data, v.unitId)}`}>{v.title}</PageTitle>
+          <div className="sticky-clock static" aria-live="polite">
+            状态：<strong data-testid="obligation-status">{STATUS_LABELS[o.status] ?? o.status}</strong> <DueBadge view={v} />
+          </div>
+          <dl className="kv-list card">
+            <dt>印发日期</dt>
+            <dd>{v.issuedOn}</dd>
+            <dt>发布时限</dt>
+            <dd>
+              印发后 {o.limitWorkingDays} 个工作日内（{o.dueOn} 前）
+            </dd>
+            <dt>签发领导（审签人）</dt>
+            <dd data-testid="approver">{o.approvedBy}</dd>
+            <dt>审签</dt>
+            <dd>{o.signedBy ? `已由 ${o.signedBy} 审签` : '尚未审签'}</dd>
+          </dl>
+
+          <section aria-labelledby="plan-heading" className="card">
+            <h2 id="plan-heading">1. 解读方案</h2>
+            {o.plan ? (
+              <>
+                <p className="prewrap" data-testid="plan-text">
+                  {o.plan.plan}
+                </p>
+                <p className="meta">
+                  形式：{o.plan.forms.join('、')} · 渠道：{o.plan.channels.join('、')}
+                </p>
+              </>
+            ) : (
+              <p className="muted">尚未制定解读方案。</p>
+            )}
+            {!published ? (
+              <form
+                className="form"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void planAction.run(`${base}/plan`, 'PUT', { plan: plan.plan, forms: plan.forms, channels: plan.channels }, '解读方案已保存。');
+                }}
+              >
+                <Field label="方案内容" name="plan" error={planAction.error} required hint="解读重点、分工、时间安排">
+                  {(p) => <textarea {...p} rows={4} value={plan.plan} onChange={(e) => updatePlan({ plan: e.target.value })} />}
+                </Field>
+                <Checkboxes legend="解读形式" name="forms" options={INTERPRETATION_FORMS} value={plan.forms} onChange={(forms) => updatePlan({ forms })} error={planAction.error} apiField="forms" />
+                <Checkboxes legend="发布渠道" name="planChannels" options={INTERPRETATION_CHANNELS} value={plan.channels} onChange={(channels) => updatePlan({ channels })} error={planAction.error} apiField="channels" />
+                {planAction.feedback('方案未保存，您填写的内容已保留')}
+                <button type="submit" className="primary">
+                  {o.plan ? '修改解读方案' : '保存解读方案'}
+                </button>
+              </form>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="materials-heading" className="card">
+            <h2 id="materials-heading">2. 解读材料（{v.materials.length}）</h2>
+            {v.materials.length ? (
+              <ul className="cards" data-testid="materials">
+                {v.materials.map((m) => (
+                  <li key={m.materialId} className="card">
+                    <h3>
+                      {m.title} <span className="badge">{m.form}</span>
+                    </h3>
+                    {m.body ? <p className="prewrap">{m.body}</p> : null}
+                    {m.reference ? <p className="meta">附件/链接：{m.reference}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">尚未添加解读材料。</p>
+            )}
+            {!published ? (
+              <form
+                className="form"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const materialId = `M-${Date.now().toString(36)}`;
+                  void materialAction.run(
+                    `${base}/materials`,
+                    'POST',
+                    { materialId, form: material.form, title: material.title, body: material.body.trim() || undefined, reference: material.reference.trim() || undefined },
+                    '解读材料已添加（添加材料后须重新审签）。',
+                    clearMaterial,
+                  );
+                }}
+              >
+                <Field label="材料形式" name="form" error={materialAction.error} required>
+                  {(p) => (
+                    <select {...p} value={material.form} onChange={(e) => updateMaterial({ form: e.target.value })}>
+                      {INTERPRETATION_FORMS.map((f) => (
+                        <option key={f}>{f}</option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label="材料标题" name="title" error={materialAction.error} required>
+                  {(p) => <input {...p} value={material.title} onChange={(e) => updateMaterial({ title: e.target.value })} />}
+                </Field>
+                <Field label="正文" name="body" error={materialAction.error} hint="简明问答、案例说明须填写正文">
+                  {(p) => <textarea {...p} rows={5} value={material.body} onChange={(e) => updateMaterial({ body: e.target.value })} />}
+                </Field>
+                <Field label="图片、音视频链接或文件编号" name="reference" error={materialAction.error} hint="图表图解、音频视频须填写">
+                  {(p) => <input {...p} value={material.reference} onChange={(e) => updateMaterial({ reference: e.target.value })} />}
+                </Field>
+                {materialAction.feedback('材料未添加，您填写的内容已保留')}
+                <button type="submit" className="primary">
+                  添加解读材料
+                </button>
+              </form>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="sign-heading" className="card" data-testid="sign-off">
+            <h2 id="sign-heading">3. 审签</h2>
+            <p>
+              同步审签：解读材料须由签发该政策文件的同一领导（<strong>{o.approvedBy}</strong>）审签。当前登录：{session.name}（{session.userId}）。
+            </p>
+            {o.status === 'signed_off' ? <Notice kind="info">已由 {o.signedBy} 审签，可以发布。</Notice> : null}
+            {signAction.feedback('审签未成功')}
+            {o.status === 'open' ? (
+              <button type="button" className="primary" onClick={() => void signAction.run(`${base}/sign-off`, 'POST', undefined, '已审签。')}>
+                审签解读材料
+              </button>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="publish-heading" className="card">
+            <h2 id="publish-heading">4. 发布</h2>
+            {published && v.interpretation ? (
+              <p data-testid="published">
+                已于 {v.interpretation.publishedOn} 通过{v.interpretation.channels.join('、')}发布，{v.interpretation.workingDaysAfterIssue === 0 ? '与政策同日发布' : `印发后第 ${v.interpretation.workingDaysAfterIssue} 个工作日`}。{' '}
+                <Link to={`/policies/${encodeURIComponent(v.documentId)}`}>在门户网站查看</Link>
+              </p>
+            ) : (
+              <form
+                className="form"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void publishAction.run(`${base}/publish`, 'POST', { channels: publishChannels }, '解读已发布。');
+                }}
+              >
+                <Checkboxes legend="发布渠道" name="publishChannels" options={INTERPRETATION_CHANNELS} value={publishChannels} onChange={setPublishChannels} error={publishAction.error} apiField="channels" />
+                {publishAction.feedback('发布未成功')}
+                <button type="submit" className="primary">
+                  发布解读
+                </button>
+              </form>
+            )}
+          </section>
+        </>
+      ) : v ? (
+        <>
+          <PageTitle>{v.title}</PageTitle>
+          <Notice>该文件没有解读任务。</Notice>
+        </>
+      ) : null}
+    </>
+  );
+}
