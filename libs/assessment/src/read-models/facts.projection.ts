@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import { FACT_EVENT_TYPES, factFromEvent, NON_INPUT_FACT_TYPES, type Fact } from '../domain/facts';
 
 /** How far back a refresh looks before the newest write it has seen (in-flight writes, clock skew). */
@@ -88,8 +88,7 @@ export class AssessmentFactsProjection implements Projection {
   async byEventId(eventId: string): Promise<Fact | null> {
     const doc = await this.facts.findOne({ _id: eventId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as Fact;
+    return viewOf<Fact>(doc);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, SchemePublished, ScoresFrozen } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface SchemeSummary {
   schemeId: string;
@@ -49,6 +49,6 @@ export class AssessmentSchemesProjection implements Projection {
 
   async list(year?: number): Promise<SchemeSummary[]> {
     const docs = await this.schemes.find(year ? { year } : {}, { sort: { year: -1, schemeId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as SchemeSummary);
+    return docs.map((doc) => viewOf<SchemeSummary>(doc));
   }
 }

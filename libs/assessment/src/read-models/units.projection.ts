@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 /** What assessment knows of a unit: who it is, and whether it has an openness office and officer. */
 export interface AssessedUnit {
@@ -50,13 +50,12 @@ export class AssessmentUnitsProjection implements Projection {
 
   async list(): Promise<AssessedUnit[]> {
     const docs = await this.units.find({}, { sort: { unitId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as AssessedUnit);
+    return docs.map((doc) => viewOf<AssessedUnit>(doc));
   }
 
   async get(unitId: string): Promise<AssessedUnit | null> {
     const doc = await this.units.findOne({ _id: unitId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as AssessedUnit;
+    return viewOf<AssessedUnit>(doc);
   }
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, GuidelineItem, GuidelineVersionLoaded } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, type Projection, viewOf } from '@gongkai/platform';
 
 export interface GuidelineVersionView extends GuidelineVersionLoaded {
   loadedAt: string;
@@ -26,8 +26,7 @@ export class CatalogueGuidelinesProjection implements Projection {
   async current(): Promise<GuidelineVersionView | null> {
     const [doc] = await this.guidelines.find({}, { sort: { version: -1 }, limit: 1 }).toArray();
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as GuidelineVersionView;
+    return viewOf<GuidelineVersionView>(doc);
   }
 
   async currentItems(): Promise<GuidelineItem[]> {
@@ -36,6 +35,6 @@ export class CatalogueGuidelinesProjection implements Projection {
 
   async versions(): Promise<Omit<GuidelineVersionView, 'items'>[]> {
     const docs = await this.guidelines.find({}, { sort: { version: 1 }, projection: { items: 0 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as GuidelineVersionView);
+    return docs.map((doc) => viewOf<GuidelineVersionView>(doc));
   }
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, NegativeEntryContent, NegativeEntryDrafted, NegativeEntryReviewed, NegativeEntryWithdrawn } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import { isReviewOverdue } from '../domain/negative-entry';
 
 export interface NegativeEntryView {
@@ -60,15 +60,14 @@ export class CatalogueNegativeListProjection implements Projection {
   async get(entryId: string): Promise<NegativeEntryView | null> {
     const doc = await this.entries.findOne({ _id: entryId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as NegativeEntryView;
+    return viewOf<NegativeEntryView>(doc);
   }
 
   /** Entries with the flag `reviewOverdue` (not reviewed for 12 months as of `today`). */
   async list(filter: { status?: string; ownerUnitId?: string }, today: string): Promise<(NegativeEntryView & { reviewOverdue: boolean })[]> {
     const docs = await this.entries.find(filter, { sort: { ownerUnitId: 1, entryId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => {
-      const entry = withoutMeta(doc) as unknown as NegativeEntryView;
+    return docs.map((doc) => {
+      const entry = viewOf<NegativeEntryView>(doc);
       return { ...entry, reviewOverdue: entry.status !== 'withdrawn' && isReviewOverdue(entry.content.lastReviewedOn, today) };
     });
   }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed, UnitResponsibleDomainsAssigned } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface UnitView {
   unitId: string;
@@ -50,13 +50,17 @@ export class CatalogueUnitsProjection implements Projection {
 
   async list(): Promise<UnitView[]> {
     const docs = await this.units.find({}, { sort: { level: 1, unitId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => ({ responsibleDomains: [], ...withoutMeta(doc) }) as unknown as UnitView);
+    return docs.map(unitView);
   }
 
   async get(unitId: string): Promise<UnitView | null> {
     const doc = await this.units.findOne({ _id: unitId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return { responsibleDomains: [], ...withoutMeta(rest) } as unknown as UnitView;
+    return unitView(doc);
   }
+}
+
+/** Units registered before responsible domains existed have none. */
+function unitView(doc: object): UnitView {
+  return { responsibleDomains: [], ...viewOf<Omit<UnitView, 'responsibleDomains'> & Partial<UnitView>>(doc) };
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CleanupCampaignOpened, CleanupResultPublished, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, type Projection, viewOf } from '@gongkai/platform';
 
 export interface CleanupResultView {
   campaignId: string;
@@ -47,6 +47,6 @@ export class CleanupProjection implements Projection {
     if (filter.campaignId) query.campaignId = filter.campaignId;
     if (filter.unitId) query.unitId = filter.unitId;
     const docs = await this.results.find(query, { sort: { publishedOn: -1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as CleanupResultView);
+    return docs.map((doc) => viewOf<CleanupResultView>(doc));
   }
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { ConcernAssigned, ConcernRegistered, ConcernResponsePublished, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface ConcernView extends ConcernRegistered {
   unitId: string | null;
@@ -49,14 +49,13 @@ export class ConcernsProjection implements Projection {
 
   async list(filter: { unitId?: string } = {}): Promise<ConcernView[]> {
     const docs = await this.concerns.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { registeredAt: -1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as ConcernView);
+    return docs.map((doc) => viewOf<ConcernView>(doc));
   }
 
   async get(concernId: string): Promise<ConcernView | null> {
     const doc = await this.concerns.findOne({ _id: concernId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as ConcernView;
+    return viewOf<ConcernView>(doc);
   }
 
   /** On-time statistics (及时回应率), computed from the documents (no $unwind on FerretDB). */

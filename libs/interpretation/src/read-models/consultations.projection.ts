@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 import { maskName, maskPersonalData } from '../domain/personal-data';
 
@@ -65,14 +65,13 @@ export class ConsultationsProjection implements Projection {
 
   async list(filter: { unitId?: string } = {}): Promise<ConsultationView[]> {
     const docs = await this.consultations.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { opensOn: -1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as ConsultationView);
+    return docs.map((doc) => viewOf<ConsultationView>(doc));
   }
 
   async get(consultationId: string): Promise<ConsultationView | null> {
     const doc = await this.consultations.findOne({ _id: consultationId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as ConsultationView;
+    return viewOf<ConsultationView>(doc);
   }
 }
 

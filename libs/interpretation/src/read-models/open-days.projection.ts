@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, OpenDayAnnounced, OpenDaySummaryPublished } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 
 /** An open day as the public sees it: no registrant's name or contact, only how many registered. */
@@ -96,15 +96,13 @@ export class OpenDaysProjection implements Projection {
   async get(openDayId: string): Promise<OpenDayView | null> {
     const doc = await this.openDays.findOne({ _id: openDayId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as OpenDayView;
+    return viewOf<OpenDayView>(doc);
   }
 
   async year(unitId: string, year: number): Promise<OpenDayYearView | null> {
     const doc = await this.years.findOne({ _id: openDayYearId(unitId, year) as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as OpenDayYearView;
+    return viewOf<OpenDayYearView>(doc);
   }
 
   /**
@@ -120,7 +118,7 @@ export class OpenDaysProjection implements Projection {
       const query: Record<string, unknown> = {};
       if (filter.unitId) query.unitId = filter.unitId;
       if (filter.year) query.year = filter.year;
-      days = (await this.openDays.find(query).toArray()).map(({ _id, ...doc }) => withoutMeta(doc) as unknown as OpenDayView);
+      days = (await this.openDays.find(query).toArray()).map((doc) => viewOf<OpenDayView>(doc));
     }
     return days.sort((a, b) => b.heldOn.localeCompare(a.heldOn) || a.openDayId.localeCompare(b.openDayId));
   }
@@ -134,7 +132,7 @@ export class OpenDaysProjection implements Projection {
     const query: Record<string, unknown> = {};
     if (filter.unitId) query.unitId = filter.unitId;
     if (filter.year) query.year = filter.year;
-    const rows = (await this.years.find(query).toArray()).map(({ _id, ...doc }) => withoutMeta(doc) as unknown as OpenDayYearView);
+    const rows = (await this.years.find(query).toArray()).map((doc) => viewOf<OpenDayYearView>(doc));
     return rows.sort((a, b) => b.year - a.year || a.unitId.localeCompare(b.unitId));
   }
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, ParticipationCataloguePublished } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface ParticipationCatalogueView extends ParticipationCataloguePublished {
   publishedAt: string;
@@ -29,7 +29,6 @@ export class ParticipationCataloguesProjection implements Projection {
   async get(unitId: string): Promise<ParticipationCatalogueView | null> {
     const doc = await this.catalogues.findOne({ _id: unitId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as ParticipationCatalogueView;
+    return viewOf<ParticipationCatalogueView>(doc);
   }
 }

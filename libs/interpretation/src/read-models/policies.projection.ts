@@ -8,7 +8,7 @@ import type {
   InterpretationPublished,
   InterpretationSignedOff,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface PolicyView {
   documentId: string;
@@ -95,14 +95,13 @@ export class PoliciesProjection implements Projection {
 
   async list(filter: { unitId?: string } = {}): Promise<PolicyView[]> {
     const docs = await this.policies.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { issuedOn: -1, documentId: 1 } }).toArray();
-    return docs.map(({ _id, ...doc }) => withoutMeta(doc) as unknown as PolicyView);
+    return docs.map((doc) => viewOf<PolicyView>(doc));
   }
 
   async get(documentId: string): Promise<PolicyView | null> {
     const doc = await this.policies.findOne({ _id: documentId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as PolicyView;
+    return viewOf<PolicyView>(doc);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, InterpretationLimits, VillageCommitteeRegistered, VillagePostingCategory, VillagePostingRecorded } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { committeeScheduleAsOf, type CommitteeSchedule } from '../domain/village-schedule';
 
@@ -109,8 +109,7 @@ export class VillagePostingsProjection implements Projection {
   async get(townUnitId: string): Promise<TownVillagePostingsView | null> {
     const doc = await this.towns.findOne({ _id: townUnitId as never });
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as TownVillagePostingsView;
+    return viewOf<TownVillagePostingsView>(doc);
   }
 
   /** The town's report as of a date (the schedule is computed on reading, so `asOf` may be any date). */

@@ -87,6 +87,12 @@ async function applyOnce<T extends Document>(
   throw new Error(`projection of ${event.streamId}@${event.streamRevision} into ${id} kept conflicting`);
 }
 
+/** A read-model document as the service hands it out: without `_id` and the bookkeeping fields. */
+export function viewOf<T>(doc: object): T {
+  const { _id: _i, _applied: _a, _version: _v, ...view } = doc as Record<string, unknown>;
+  return view as T;
+}
+
 /** Strips the bookkeeping fields before a document leaves the service. */
 export function withoutMeta<T extends object>(doc: T): Omit<T, '_applied' | '_version'> {
   const { _applied: _a, _version: _v, ...rest } = doc as T & Partial<ProjectedMeta>;

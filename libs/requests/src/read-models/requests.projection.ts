@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, RequestReceived, ReplyCategory, WithheldItem } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import type { ReportableRequest } from '../domain/annual-report';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, evolveRequest, readClock, type OpenRequest, type RequestEvent } from '../domain/request';
@@ -193,8 +193,7 @@ export class RequestsProjection implements Projection {
 
   private strip(doc: Record<string, unknown> | null): RequestView | null {
     if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return withoutMeta(rest) as unknown as RequestView;
+    return viewOf<RequestView>(doc);
   }
 
   async get(requestId: string): Promise<RequestView | null> {
