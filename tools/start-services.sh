@@ -5,6 +5,8 @@
 #   tools/start-services.sh --stop   stop the services (the infrastructure keeps running)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=tools/common.sh
+source tools/common.sh
 
 services=(catalogue:3001 document-attributes:3002 requests:3003 interpretation:3004 assessment:3005)
 run_dir=data/run
@@ -23,18 +25,9 @@ if [[ ${1:-} == --stop ]]; then
   exit 0
 fi
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-fi
-while IFS= read -r line; do
-  [[ $line == *=* ]] && export "${line?}"
-done < <(tools/local-infra/up.sh all)
-
-if [[ -z ${AUTH_JWT_SECRET:-} && -z ${AUTH_JWKS_URL:-} ]]; then
-  [[ -s data/dev-secret ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/dev-secret
-  AUTH_JWT_SECRET="$(cat data/dev-secret)"
-  export AUTH_JWT_SECRET
-fi
+ensure_dependencies
+start_local_infra all
+use_dev_secret || true
 export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"
 
 for entry in "${services[@]}"; do

@@ -8,26 +8,19 @@
 #   - the web app (portal and console) built into apps/web/dist and served at the root URL
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=tools/common.sh
+source tools/common.sh
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-fi
+ensure_dependencies
 
 # The portal and console: build the web app when it is missing or older than its sources.
 if [[ ! -f apps/web/dist/index.html ]] || [[ -n $(find apps/web/src apps/web/index.html -newer apps/web/dist/index.html -print -quit) ]]; then
   npm run build:web
 fi
 
-if [[ -z ${MONGODB_URL:-} ]]; then
-  MONGODB_URL="$(tools/local-infra/up.sh mongo | sed -n 's/^MONGODB_URL=//p')"
-fi
-export MONGODB_URL
+start_local_infra mongo
 
-mkdir -p data
-if [[ -z ${AUTH_JWT_SECRET:-} && -z ${AUTH_JWKS_URL:-} ]]; then
-  [[ -s data/dev-secret ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/dev-secret
-  AUTH_JWT_SECRET="$(cat data/dev-secret)"
-  export AUTH_JWT_SECRET
+if use_dev_secret; then
   export AUTH_DEV_LOGIN="${AUTH_DEV_LOGIN:-true}"
 fi
 export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"

@@ -4,21 +4,16 @@
 # type-checks, lints (service boundaries included) and runs the whole jest suite against them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=tools/common.sh
+source tools/common.sh
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "dependencies"
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
-else
-  echo "node_modules is up to date" >&2
-fi
+ensure_dependencies
 
 step "local infrastructure (Kafka, FerretDB)"
-infra_env="$(tools/local-infra/up.sh all)"
-while IFS= read -r line; do
-  [[ $line == *=* ]] && export "${line?}"
-done <<<"$infra_env"
+start_local_infra all
 echo "KAFKA_BROKERS=$KAFKA_BROKERS MONGODB_URL=$MONGODB_URL" >&2
 if [[ -z ${EVENTSTORE_URL:-} ]]; then
   echo "EVENTSTORE_URL is not set: the EventStoreDB contract suite will be SKIPPED (shown as skipped below)" >&2

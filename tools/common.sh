@@ -1,0 +1,29 @@
+# Shared steps of the project's entry scripts (test, start, start-services, bench). Source it from
+# the repository root.
+
+# Installs the locked dependencies when node_modules is missing or older than the lock file.
+ensure_dependencies() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Starts the local Kafka and/or FerretDB (tools/local-infra; a setting already in the environment
+# is kept) and exports the KAFKA_BROKERS / MONGODB_URL it prints.
+start_local_infra() {
+  local settings line
+  settings="$(tools/local-infra/up.sh "${1:-all}")"
+  while IFS= read -r line; do
+    if [[ $line == *=* ]]; then export "${line?}"; fi
+  done <<<"$settings"
+}
+
+# Without a configured way to check tokens, uses (and on first use creates) ./data/dev-secret.
+# Returns 0 when it did, so a caller can enable the demo login for that case only.
+use_dev_secret() {
+  [[ -z ${AUTH_JWT_SECRET:-} && -z ${AUTH_JWKS_URL:-} ]] || return 1
+  mkdir -p data
+  [[ -s data/dev-secret ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/dev-secret
+  AUTH_JWT_SECRET="$(cat data/dev-secret)"
+  export AUTH_JWT_SECRET
+}
