@@ -4,9 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api, download, type Session } from './api';
 import { UNIT_KIND_LABELS } from './labels';
 import { Breadcrumb } from './portal';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft } from './ui';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, asError } from './ui';
 
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
 const DISTRICT_ROLES = ['district_office', 'admin', 'auditor'];
 export const seesDistrict = (session: Session) => DISTRICT_ROLES.includes(session.role);
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, ''));

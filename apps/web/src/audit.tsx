@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorNotice, Field, Loading, PageTitle, formatDateTime, useApi } from './ui';
+import { loadSession } from './api';
+import { ErrorNotice, Field, Loading, PageTitle, formatDateTime, useAction, useApi } from './ui';
 
 interface ReadModelInfo {
   name: string;
@@ -66,6 +67,11 @@ export function AuditAsOf() {
   const verify = useApi<Verification>('/api/audit/verify');
   const anchors = useApi<Anchor[]>('/api/audit/anchors');
   const latest = anchors.data?.at(-1) ?? null;
+  const mayAnchor = ['district_office', 'admin'].includes(loadSession()?.role ?? '');
+  const anchorNow = useAction(() => {
+    anchors.reload();
+    verify.reload();
+  });
   const needle = filter.trim().toLowerCase();
   return (
     <>
@@ -155,6 +161,14 @@ export function AuditAsOf() {
           <pre className="json" data-testid="anchor-text">
             {latest.text}
           </pre>
+        ) : null}
+        {mayAnchor ? (
+          <>
+            {anchorNow.feedback('未能记录锚点')}
+            <button type="button" onClick={() => void anchorNow.run('/api/audit/anchors', 'POST', undefined, '已记录锚点：请将上面的锚点文本另行存档（如打印、报送上级）。')}>
+              立即记录锚点
+            </button>
+          </>
         ) : null}
       </section>
     </>

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, download, upload, type FieldError, type Session } from './api';
 import { Breadcrumb } from './portal';
 import type { Domain, ItemContent, Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft } from './ui';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, asError } from './ui';
 
 /** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export. */
 
@@ -62,7 +62,6 @@ interface ImportReport {
   unchanged: number;
 }
 
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
 const itemName = (c: ItemContent | undefined) => c?.secondLevel || c?.firstLevel || '（未命名事项）';
 
 function StatusBadge({ item }: { item: Pick<StaffItem, 'status' | 'correction'> }) {

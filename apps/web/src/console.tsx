@@ -2,13 +2,12 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
 import { DueBadge, type ObligationView } from './interpretation';
+import { ConcernsDue, ModerationDue } from './participation';
 import { PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft } from './ui';
+import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft } from './ui';
 
-const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
 
 export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
   const session = loadSession();
@@ -64,18 +63,16 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
           )}
         </Field>
         {form.role === 'auditor' || form.role === 'admin' ? null : (
-          <Field label="所在单位" name="unitId" error={error} required={!districtWide}>
-            {(p) => (
-              <select {...p} value={form.unitId} onChange={(e) => update({ unitId: e.target.value })}>
-                <option value="">请选择</option>
-                {(units.data ?? []).map((u) => (
-                  <option key={u.unitId} value={u.unitId}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="所在单位"
+            name="unitId"
+            error={error}
+            required={!districtWide}
+            placeholder="请选择"
+            options={(units.data ?? []).map((u) => [u.unitId, u.name] as const)}
+            value={form.unitId}
+            onChange={(unitId) => update({ unitId })}
+          />
         )}
         <button type="submit" className="primary">
           登录
@@ -123,6 +120,8 @@ export function ConsoleHome({ session }: { session: Session }) {
   const todo = useApi<unknown>(unit && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? `/api/catalogue/units/${unit}/items/todo` : null);
   const reviews = useApi<DocumentView[]>(['reviewer', 'office_head', 'district_office'].includes(session.role) ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}` : null);
   const obligations = useApi<ObligationView[]>(session.role !== 'auditor' ? '/api/interpretation/obligations' : null);
+  const unitDocuments = useApi<DocumentView[]>(unit && ['clerk', 'office_head', 'reviewer'].includes(session.role) ? `/api/document-attributes/documents?unitId=${unit}` : null);
+  const yearlyReviews = (unitDocuments.data ?? []).filter((d) => openReviewYear(d) !== null);
   const todoRows = (Array.isArray(todo.data) ? todo.data : [...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]), ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[])]) as (PublicItem & { correction?: { note: string } | null })[];
   const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter((o) => o.obligation && o.obligation.status !== 'published');
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
@@ -146,6 +145,15 @@ export function ConsoleHome({ session }: { session: Session }) {
           <DocumentTable rows={reviews.data ?? []} units={units.data} />
         </section>
       ) : null}
+      {yearlyReviews.length || unitDocuments.error ? (
+        <section aria-labelledby="yearly-heading">
+          <h2 id="yearly-heading">公文年度评估：待评估（{yearlyReviews.length}）</h2>
+          <ErrorNotice error={unitDocuments.error} />
+          <DocumentTable rows={yearlyReviews} units={units.data} />
+        </section>
+      ) : null}
+      <ConcernsDue session={session} />
+      <ModerationDue session={session} />
       {todo.data || todo.error ? (
         <section aria-labelledby="todo-heading">
           <h2 id="todo-heading">目录：被退回修改和未发布的事项（{todoRows.length}）</h2>
@@ -194,6 +202,12 @@ export function ConsoleHome({ session }: { session: Session }) {
     </>
   );
 }
+
+/** The year of a document's yearly review still waiting for a decision, if any. */
+const openReviewYear = (d: DocumentView): number | null => {
+  const year = Object.entries(d.reviews ?? {}).find(([, r]) => r.status === 'open')?.[0];
+  return year ? Number(year) : null;
+};
 
 function DocumentTable({ rows, units }: { rows: DocumentView[]; units: Unit[] | null }) {
   if (rows.length === 0) return <p className="muted">暂无。</p>;
@@ -510,18 +524,7 @@ export function DocumentReview({ session }: { session: Session }) {
                     )}
                   </Field>
                   {form.attribute !== '主动公开' ? (
-                    <Field label="依据（条例第十四至十六条）" name="legalBasis" error={error} required>
-                      {(p) => (
-                        <select {...p} value={form.legalBasis} onChange={(e) => update({ legalBasis: e.target.value })}>
-                          <option value="">请选择</option>
-                          {GROUNDS.map(([code, label]) => (
-                            <option key={code} value={code}>
-                              {label}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <SelectField label="依据（条例第十四至十六条）" name="legalBasis" error={error} required placeholder="请选择" options={GROUNDS} value={form.legalBasis} onChange={(legalBasis) => update({ legalBasis })} />
                   ) : null}
                 </>
               ) : null}
@@ -535,9 +538,50 @@ export function DocumentReview({ session }: { session: Session }) {
               </button>
             </form>
           ) : null}
+          {openReviewYear(d) !== null && session.unitId === d.unitId && ['clerk', 'office_head', 'reviewer'].includes(session.role) ? (
+            <YearlyReviewForm document={d} year={openReviewYear(d) as number} onDone={doc.reload} />
+          ) : null}
         </>
       ) : null}
     </>
+  );
+}
+
+/** The yearly review (年度评估) of a document not proactively disclosed: keep it (with the ground) or release it. */
+function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; year: number; onDone: () => void }) {
+  const [form, update, clear] = useDraft(`yearly.${document.documentId}.${year}`, { decision: 'keep', legalBasis: document.legalBasis ?? '', reason: '' });
+  const decide = useAction(onDone);
+  return (
+    <ActionForm
+      className="form card"
+      action={decide}
+      failure="评估结论未保存，您填写的内容已保留"
+      submitLabel="提交评估结论"
+      onSubmit={() => {
+        const body = { decision: form.decision, legalBasis: form.decision === 'keep' ? form.legalBasis || null : null, reason: form.reason };
+        void decide.run(`/api/document-attributes/documents/${encodeURIComponent(document.documentId)}/yearly-reviews/${year}/decision`, 'POST', body, form.decision === 'keep' ? '已决定继续维持原公开属性。' : '已决定转为主动公开，须在20个工作日内公开。', clear);
+      }}
+    >
+      <h2>{year} 年度评估</h2>
+      <p className="muted">当前属性：{document.attribute}。经评估可以公开的，应转为主动公开。</p>
+      <fieldset>
+        <legend>评估结论</legend>
+        {[
+          ['keep', `继续${document.attribute}`],
+          ['release', '转为主动公开'],
+        ].map(([value, label]) => (
+          <label key={value} className="choice">
+            <input type="radio" name="decision" value={value} checked={form.decision === value} onChange={() => update({ decision: value })} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {form.decision === 'keep' ? (
+        <SelectField label="依据（条例第十四至十六条）" name="legalBasis" error={decide.error} required placeholder="请选择" options={GROUNDS} value={form.legalBasis} onChange={(legalBasis) => update({ legalBasis })} />
+      ) : null}
+      <Field label="理由" name="reason" error={decide.error} required>
+        {(p) => <textarea {...p} rows={3} value={form.reason} onChange={(e) => update({ reason: e.target.value })} />}
+      </Field>
+    </ActionForm>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, type Session } from './api';
+import { ApiError, type Session } from './api';
 import { Breadcrumb } from './portal';
 import type { Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft } from './ui';
+import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction } from './ui';
 
 /** Forms and channels of an interpretation (DOMAIN.md §4; the API's INTERPRETATION_FORMS / _CHANNELS). */
 export const INTERPRETATION_FORMS = ['简明问答', '图表图解', '音频视频', '案例说明'];
@@ -38,9 +38,6 @@ export interface ObligationView {
   interpretation: { publishedOn: string; workingDaysAfterIssue: number; late: boolean; workingDaysLate: number; channels: string[]; materialIds: string[] } | null;
 }
 
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
-const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-const unitName = (units: Unit[] | null, unitId: string) => units?.find((u) => u.unitId === unitId)?.name ?? unitId;
 
 const STATUS_LABELS: Record<string, string> = { open: '待审签', signed_off: '已审签待发布', published: '已发布' };
 
@@ -91,16 +88,8 @@ export function InterpretationConsole({ session }: { session: Session }) {
       <ErrorNotice error={rows.error} />
       {rows.data ? (
         <>
-          <h2>待完成（{open.length}）</h2>
-          {open.length ? (
-            <ul className="cards" data-testid="obligations-open">
-              {open.map(card)}
-            </ul>
-          ) : (
-            <p className="muted">暂无。</p>
-          )}
-          <h2>已发布（{done.length}）</h2>
-          {done.length ? <ul className="cards">{done.map(card)}</ul> : <p className="muted">暂无。</p>}
+          <CardList heading="待完成" items={open} render={card} testId="obligations-open" />
+          <CardList heading="已发布" items={done} render={card} />
         </>
       ) : null}
     </>
@@ -128,31 +117,6 @@ function Checkboxes({ legend, name, options, value, onChange, error, apiField }:
       {message ? <p className="field-error">{message}</p> : null}
     </fieldset>
   );
-}
-
-/** One section's action: its own error and success message, shown in place. */
-function useAction(reload: () => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await api(path, { method, body });
-      setMessage(done);
-      after?.();
-      reload();
-    } catch (e) {
-      setError(asError(e));
-    }
-  };
-  const feedback = (title: string): ReactNode => (
-    <>
-      {message ? <Notice kind="success">{message}</Notice> : null}
-      <ErrorNotice error={error} title={title} />
-    </>
-  );
-  return { error, run, feedback };
 }
 
 export function ObligationPage({ session }: { session: Session }) {
@@ -210,11 +174,11 @@ export function ObligationPage({ session }: { session: Session }) {
               <p className="muted">尚未制定解读方案。</p>
             )}
             {!published ? (
-              <form
-                className="form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
+              <ActionForm
+                action={planAction}
+                failure="方案未保存，您填写的内容已保留"
+                submitLabel={o.plan ? '修改解读方案' : '保存解读方案'}
+                onSubmit={() => {
                   void planAction.run(`${base}/plan`, 'PUT', { plan: plan.plan, forms: plan.forms, channels: plan.channels }, '解读方案已保存。');
                 }}
               >
@@ -223,11 +187,7 @@ export function ObligationPage({ session }: { session: Session }) {
                 </Field>
                 <Checkboxes legend="解读形式" name="forms" options={INTERPRETATION_FORMS} value={plan.forms} onChange={(forms) => updatePlan({ forms })} error={planAction.error} apiField="forms" />
                 <Checkboxes legend="发布渠道" name="planChannels" options={INTERPRETATION_CHANNELS} value={plan.channels} onChange={(channels) => updatePlan({ channels })} error={planAction.error} apiField="channels" />
-                {planAction.feedback('方案未保存，您填写的内容已保留')}
-                <button type="submit" className="primary">
-                  {o.plan ? '修改解读方案' : '保存解读方案'}
-                </button>
-              </form>
+              </ActionForm>
             ) : null}
           </section>
 
@@ -249,11 +209,11 @@ export function ObligationPage({ session }: { session: Session }) {
               <p className="muted">尚未添加解读材料。</p>
             )}
             {!published ? (
-              <form
-                className="form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
+              <ActionForm
+                action={materialAction}
+                failure="材料未添加，您填写的内容已保留"
+                submitLabel="添加解读材料"
+                onSubmit={() => {
                   const materialId = `M-${Date.now().toString(36)}`;
                   void materialAction.run(
                     `${base}/materials`,
@@ -282,11 +242,7 @@ export function ObligationPage({ session }: { session: Session }) {
                 <Field label="图片、音视频链接或文件编号" name="reference" error={materialAction.error} hint="图表图解、音频视频须填写">
                   {(p) => <input {...p} value={material.reference} onChange={(e) => updateMaterial({ reference: e.target.value })} />}
                 </Field>
-                {materialAction.feedback('材料未添加，您填写的内容已保留')}
-                <button type="submit" className="primary">
-                  添加解读材料
-                </button>
-              </form>
+              </ActionForm>
             ) : null}
           </section>
 
@@ -312,20 +268,16 @@ export function ObligationPage({ session }: { session: Session }) {
                 <Link to={`/policies/${encodeURIComponent(v.documentId)}`}>在门户网站查看</Link>
               </p>
             ) : (
-              <form
-                className="form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
+              <ActionForm
+                action={publishAction}
+                failure="发布未成功"
+                submitLabel="发布解读"
+                onSubmit={() => {
                   void publishAction.run(`${base}/publish`, 'POST', { channels: publishChannels }, '解读已发布。');
                 }}
               >
                 <Checkboxes legend="发布渠道" name="publishChannels" options={INTERPRETATION_CHANNELS} value={publishChannels} onChange={setPublishChannels} error={publishAction.error} apiField="channels" />
-                {publishAction.feedback('发布未成功')}
-                <button type="submit" className="primary">
-                  发布解读
-                </button>
-              </form>
+              </ActionForm>
             )}
           </section>
         </>

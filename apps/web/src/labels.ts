@@ -25,3 +25,8 @@ export const PREFERRED_FORMS = ['纸质', '电子'];
 export const DELIVERY_METHODS = ['邮寄', '电子邮件', '当面领取', '网上获取'];
 export const PHASE_LABELS: Record<string, string> = { drafting: '拟文', proposed: '待保密审查', confirmed: '审查通过待印发', issued: '已印发' };
 export const UNIT_KIND_LABELS: Record<string, string> = { district_office: '区政府办公室', subdistrict: '街道', town: '镇', department: '区直部门' };
+/** Concern severities, response kinds and sources (contracts: interpretation.labels.ts, CONCERN_SOURCES). */
+export const CONCERN_SEVERITY_LABELS: Record<string, string> = { major_emergency: '重大突发事件', hot_issue: '社会热点', ordinary: '一般关切' };
+export const CONCERN_RESPONSE_KIND_LABELS: Record<string, string> = { authoritative_information: '发布权威信息', press_conference: '召开新闻发布会', response: '回应' };
+export const CONCERN_SOURCES = ['12345热线', '媒体', '网络', '其他'];
+export const CONSULTATION_KIND_LABELS: Record<string, string> = { major_decision: '重大行政决策', normative_document: '行政规范性文件', other: '其他' };

@@ -2,11 +2,13 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
+import { AnnualReportConsole, AnnualReportPage, AnnualReportsPage } from './annual-reports';
 import { AuditAsOf } from './audit';
 import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage } from './assessment';
 import { CatalogueConsole, ItemEditorRoute } from './catalogue';
 import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
 import { InterpretationConsole, ObligationPage } from './interpretation';
+import { ConcernPage, ConcernsConsole, ConsultationModeration, OpenDayConsole, ParticipationConsole } from './participation';
 import {
   ApplyPage,
   CleanupResultsPage,
@@ -17,6 +19,7 @@ import {
   ItemDetail,
   NegativeListPage,
   OpenDayPage,
+  OpenDaysPage,
   PoliciesPage,
   PolicyPage,
   PortalHome,
@@ -79,7 +82,20 @@ function Shell() {
                 </li>
                 {session.role !== 'auditor' ? (
                   <li>
+                    <NavLink to="/console/annual-report">年度报告</NavLink>
+                  </li>
+                ) : null}
+                {session.role !== 'auditor' ? (
+                  <li>
                     <NavLink to="/console/interpretation">政策解读</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/console/concerns">回应关切</NavLink>
+                </li>
+                {session.role !== 'auditor' ? (
+                  <li>
+                    <NavLink to="/console/participation">公众参与</NavLink>
                   </li>
                 ) : null}
                 {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
@@ -163,7 +179,10 @@ function Shell() {
           <Route path="/track" element={<TrackPage />} />
           <Route path="/consultations" element={<ConsultationsPage />} />
           <Route path="/consultations/:consultationId" element={<ConsultationPage />} />
+          <Route path="/open-days" element={<OpenDaysPage />} />
           <Route path="/open-days/:openDayId" element={<OpenDayPage />} />
+          <Route path="/annual-reports" element={<AnnualReportsPage />} />
+          <Route path="/annual-reports/:unitId/:year" element={<AnnualReportPage />} />
           <Route path="/console/login" element={<LoginPage onLogin={setSession} />} />
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
@@ -180,6 +199,12 @@ function Shell() {
           <Route path="/console/audit" element={<RequireLogin>{() => <AuditTimeline />}</RequireLogin>} />
           <Route path="/console/audit/as-of" element={<RequireLogin>{() => <AuditAsOf />}</RequireLogin>} />
           <Route path="/console/interpretation" element={<RequireLogin>{(s) => <InterpretationConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/annual-report" element={<RequireLogin>{(s) => <AnnualReportConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/concerns" element={<RequireLogin>{(s) => <ConcernsConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/concerns/:concernId" element={<RequireLogin>{(s) => <ConcernPage session={s} />}</RequireLogin>} />
+          <Route path="/console/participation" element={<RequireLogin>{(s) => <ParticipationConsole session={s} />}</RequireLogin>} />
+          <Route path="/console/consultations/:consultationId" element={<RequireLogin>{(s) => <ConsultationModeration session={s} />}</RequireLogin>} />
+          <Route path="/console/open-days/:openDayId" element={<RequireLogin>{(s) => <OpenDayConsole session={s} />}</RequireLogin>} />
           <Route path="/console/interpretation/:documentId" element={<RequireLogin>{(s) => <ObligationPage session={s} />}</RequireLogin>} />
           <Route
             path="*"
@@ -198,7 +223,7 @@ function Shell() {
         <div className="wrap">
           <nav aria-label="页脚导航">
             <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> · <Link to="/cleanup-results">文件清理结果</Link> ·{' '}
-            <Link to="/consultations">意见征集</Link>
+            <Link to="/consultations">意见征集</Link> · <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link>
           </nav>
           <p>主办：台儿庄区人民政府办公室 · 依据《中华人民共和国政府信息公开条例》</p>
         </div>

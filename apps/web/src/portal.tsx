@@ -3,9 +3,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ApiError, api } from './api';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, UNIT_KIND_LABELS } from './labels';
 import type { Consultation, Domain, ItemContent, Policy, PublicDocument, PublicItem, SearchHit, Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft } from './ui';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, unitName, shanghaiToday } from './ui';
 
-const unitName = (units: Unit[] | null, unitId: string) => units?.find((u) => u.unitId === unitId)?.name ?? unitId;
 
 export function SearchBox({ initial = '', big = false }: { initial?: string; big?: boolean }) {
   const [q, setQ] = useState(initial);
@@ -48,6 +47,8 @@ export function PortalHome() {
         <Link to="/consultations">意见征集</Link>
         <Link to="/documents">主动公开文件</Link>
         <Link to="/negative-list">负面清单</Link>
+        <Link to="/open-days">政府开放日</Link>
+        <Link to="/annual-reports">政府信息公开年度报告</Link>
       </nav>
       <section aria-labelledby="domains-heading">
         <h2 id="domains-heading">26个试点领域标准目录</h2>
@@ -780,7 +781,7 @@ export function ConsultationPage() {
     }
   };
   const v = c.data;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   return (
     <>
       <Breadcrumb trail={[['意见征集', '/consultations'], [v?.title ?? '草案', null]]} />
@@ -844,9 +845,39 @@ export function ConsultationPage() {
   );
 }
 
+const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报名中', held: '已举行', summarised: '已发布活动总结' };
+
+export function OpenDaysPage() {
+  const days = useApi<{ openDayId: string; unitId: string; title: string; heldOn: string; capacity: number; remaining: number; status: string }[]>('/api/interpretation/open-days');
+  const units = useApi<Unit[]>('/api/catalogue/units');
+  return (
+    <>
+      <PageTitle lead="走进政府机关，了解政策制定和执行，面对面交流">政府开放日</PageTitle>
+      {days.loading ? <Loading what="开放日活动" /> : null}
+      <ErrorNotice error={days.error} />
+      {days.data && days.data.length === 0 ? <p className="muted">暂无开放日活动。</p> : null}
+      <ul className="cards">
+        {(days.data ?? []).map((d) => (
+          <li key={d.openDayId} className="card">
+            <h2 className="h3">
+              <Link to={`/open-days/${encodeURIComponent(d.openDayId)}`}>{d.title}</Link>
+            </h2>
+            <p className="meta">
+              {unitName(units.data, d.unitId)} · {d.heldOn} · {OPEN_DAY_STATUS_LABELS[d.status] ?? d.status}
+              {d.status === 'upcoming' ? `（剩余名额 ${d.remaining}）` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function OpenDayPage() {
   const { openDayId = '' } = useParams();
-  const day = useApi<{ title: string; description: string; heldOn: string; capacity: number; remaining: number; summary: { summary?: string } | null }>(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}`);
+  const day = useApi<{ title: string; description: string; heldOn: string; capacity: number; remaining: number; status: string; summary: { summary?: string } | null }>(
+    `/api/interpretation/open-days/${encodeURIComponent(openDayId)}`,
+  );
   const [form, update, clear] = useDraft(`openday.${openDayId}`, { name: '', contact: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -878,18 +909,26 @@ export function OpenDayPage() {
             </section>
           ) : null}
           {done ? <Notice kind="success">报名成功。</Notice> : null}
-          <ErrorNotice error={error} title="报名未成功，您填写的内容已保留" />
-          <form onSubmit={submit} noValidate className="form">
-            <Field label="姓名" name="name" error={error} required>
-              {(p) => <input {...p} value={form.name} onChange={(e) => update({ name: e.target.value })} />}
-            </Field>
-            <Field label="联系方式" name="contact" error={error} required>
-              {(p) => <input {...p} value={form.contact} onChange={(e) => update({ contact: e.target.value })} />}
-            </Field>
-            <button type="submit" className="primary">
-              报名
-            </button>
-          </form>
+          {d.status !== 'upcoming' ? (
+            <p className="muted">报名已截止。</p>
+          ) : d.remaining === 0 && !done ? (
+            <p className="muted">名额已满。</p>
+          ) : (
+            <>
+              <ErrorNotice error={error} title="报名未成功，您填写的内容已保留" />
+              <form onSubmit={submit} noValidate className="form">
+                <Field label="姓名" name="name" error={error} required>
+                  {(p) => <input {...p} value={form.name} onChange={(e) => update({ name: e.target.value })} />}
+                </Field>
+                <Field label="联系方式" name="contact" error={error} required>
+                  {(p) => <input {...p} value={form.contact} onChange={(e) => update({ contact: e.target.value })} />}
+                </Field>
+                <button type="submit" className="primary">
+                  报名
+                </button>
+              </form>
+            </>
+          )}
         </>
       ) : null}
     </>

@@ -24,4 +24,6 @@ export interface RequestSummary {
 export interface DocumentView {
   documentId: string; unitId: string; title: string; documentNumber: string; documentType: string; phase: string; attribute: string | null;
   legalBasis: string | null; reason: string | null; marking: string | null; needsInterpretation: boolean; registeredAt: string;
+  /** Yearly review tasks by year (年度评估). */
+  reviews?: Record<string, { status: 'open' | 'kept' | 'released'; decidedOn: string | null }>;
 }

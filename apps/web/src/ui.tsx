@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { ApiError, api } from './api';
+import type { Unit } from './types';
 
 /** Loads one API resource; `reload` fetches again. Errors are shown, never swallowed. */
 export function useApi<T>(path: string | null, deps: unknown[] = []) {
@@ -129,3 +130,116 @@ export function PageTitle({ children, lead }: { children: ReactNode; lead?: Reac
 export const formatDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+
+export const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
+/** A unit's name from the units list; no unit means the whole district. */
+export const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
+export const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** One section's action: its own error and success message, shown in place. */
+export function useAction(reload: () => void) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await api(path, { method, body });
+      setMessage(done);
+      after?.();
+      reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  const feedback = (title: string): ReactNode => (
+    <>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      <ErrorNotice error={error} title={title} />
+    </>
+  );
+  return { error, run, feedback };
+}
+
+
+type Option = string | readonly [value: string, label: string];
+
+/** A labelled select: options are values, or [value, label] pairs; `placeholder` adds an empty first choice. */
+export function SelectField({
+  options,
+  value,
+  onChange,
+  placeholder,
+  ...field
+}: Omit<FieldProps, 'children'> & { options: readonly Option[]; value: string; onChange: (value: string) => void; placeholder?: string }) {
+  return (
+    <Field {...field}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => {
+            const [optionValue, label] = typeof option === 'string' ? [option, option] : option;
+            return (
+              <option key={optionValue} value={optionValue}>
+                {label}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A form that runs one action: its fields, then the action's feedback in place, then its submit button. */
+export function ActionForm({
+  action,
+  onSubmit,
+  submitLabel,
+  failure,
+  className = 'form',
+  children,
+}: {
+  action: ReturnType<typeof useAction>;
+  onSubmit: () => void;
+  submitLabel: string;
+  /** Title of the error notice, e.g. 未保存，您填写的内容已保留. */
+  failure: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      {action.feedback(failure)}
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** A headed list of cards with its count, or 暂无 when empty. */
+export function CardList<T>({ heading, items, render, testId }: { heading: string; items: T[]; render: (item: T) => ReactNode; testId?: string }) {
+  return (
+    <>
+      <h2>
+        {heading}（{items.length}）
+      </h2>
+      {items.length ? (
+        <ul className="cards" data-testid={testId}>
+          {items.map(render)}
+        </ul>
+      ) : (
+        <p className="muted">暂无。</p>
+      )}
+    </>
+  );
+}

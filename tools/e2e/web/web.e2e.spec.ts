@@ -8,7 +8,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
+import { openReviewCycle, seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
 
 /**
  * The portal and the console in a real browser (playwright-core driving Debian's Chromium) against
@@ -400,6 +400,16 @@ describe('web: portal and console in Chromium', () => {
   }, 120_000);
 
   it('an auditor sees that read model as it stood before the publication, with the verification and the latest anchor', async () => {
+    // The district office records an anchor (its text is meant to be archived outside the system).
+    const office = await newPage();
+    await login(office, 'office-liu', 'district_office', 'TEZ-GOV-OFFICE');
+    await office.goto(`${url}/console/audit/as-of`);
+    await office.getByRole('button', { name: '立即记录锚点' }).click();
+    await office.getByText(/已记录锚点/).waitFor();
+    await office.getByTestId('anchor-text').filter({ hasText: 'Merkle 根' }).waitFor();
+    const root = /Merkle 根（[^）]+）：([0-9a-f]{64})/.exec((await office.getByTestId('anchor-text').textContent()) ?? '')?.[1];
+    expect(root).toBeDefined();
+
     const page = await newPage();
     await login(page, 'auditor-qian', 'auditor');
     await page.getByRole('link', { name: '时间回溯' }).first().click();
@@ -416,12 +426,136 @@ describe('web: portal and console in Chromium', () => {
     expect(then).not.toContain('publishedOn');
     expect(await page.getByTestId('replay-report').textContent()).toMatch(/此后记录的 [1-9]\d* 个事件未计入/);
     await page.getByTestId('verify-result').waitFor();
-    expect(await page.getByTestId('verify-result').textContent()).toContain('未发现篡改');
+    expect(await page.getByTestId('verify-result').textContent()).toContain('与锚点一致，未发现篡改');
+    expect(await page.getByTestId('anchor-text').textContent()).toContain(root);
+    // Auditors are read-only: no anchoring button for them.
+    expect(await page.getByRole('button', { name: '立即记录锚点' }).count()).toBe(0);
     expect(await screenshotBoth(page, 'audit-as-of-past')).toEqual([]);
 
     // Now: the same document is published.
     await page.getByLabel('时刻（北京时间）').fill(new Date(Date.now() + 60_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19));
     await page.getByRole('button', { name: '回溯查看' }).click();
     await page.getByTestId('as-of').filter({ hasText: 'publishedOn' }).waitFor({ timeout: 30_000 });
+  }, 120_000);
+  it('citizens comment and register; the owning units answer a concern in time, moderate the comment and erase personal data with a reason', async () => {
+    const citizen = await newPage();
+    await citizen.goto(`${url}/consultations/DEMO-PARKS-2026`);
+    await citizen.getByLabel('意见内容').fill('建议在口袋公园增设无障碍通道和夜间照明，方便老年人使用。');
+    await citizen.getByLabel('姓名（选填）').fill('刘建国');
+    await citizen.getByLabel('联系方式（选填，不公开）').fill('13912345678');
+    await citizen.getByRole('button', { name: '提交意见' }).click();
+    await citizen.getByText(/已提交/).waitFor();
+    await citizen.goto(`${url}/open-days/DEMO-OPENDAY-EDU`);
+    await citizen.getByLabel('姓名').fill('陈晓梅');
+    await citizen.getByLabel('联系方式').fill('13700001111');
+    await citizen.getByRole('button', { name: '报名' }).click();
+    await citizen.getByText('报名成功。').waitFor();
+
+    // The housing bureau's clerk: the concern assigned to it and the comment waiting for moderation are on the home page.
+    const clerk = await newPage();
+    await login(clerk, 'clerk-sun', 'clerk', 'TEZ-HOUSING');
+    await reloadUntil(clerk, clerk.getByRole('heading', { name: '公众意见：待审核（1）' }));
+    await clerk.getByRole('heading', { name: /回应关切：待回应/ }).waitFor();
+    await clerk.getByRole('link', { name: '部分小区冬季供暖温度不达标' }).first().click();
+    await clerk.getByRole('heading', { level: 1, name: '部分小区冬季供暖温度不达标' }).waitFor();
+    expect(await clerk.getByTestId('concern-due').first().textContent()).toMatch(/回应：剩余 \d+ (天|小时)/);
+    expect(await screenshotBoth(clerk, 'concern-case')).toEqual([]);
+    await clerk.getByLabel('回应内容').fill('区住建局已督促供热企业对运河街道相关小区逐户排查，管网检修已于当日完成，室温已恢复至18℃以上。');
+    await clerk.getByRole('button', { name: '发布回应' }).click();
+    await clerk.getByText('回应已发布。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('concern-responses'));
+    expect(await clerk.getByTestId('concern-responses').textContent()).toContain('按时');
+
+    await clerk.goto(`${url}/console/consultations/DEMO-PARKS-2026`);
+    await reloadUntil(clerk, clerk.getByTestId('comments-pending').getByText(/无障碍通道/));
+    // Staff see a masked name until they ask for the personal data.
+    expect(await clerk.getByTestId('comments-pending').textContent()).not.toContain('刘建国');
+    await clerk.getByRole('button', { name: '查看提出人信息' }).click();
+    expect(await clerk.getByTestId('personal-data').textContent()).toContain('13912345678');
+    await clerk.getByRole('button', { name: '不予公开' }).click();
+    await clerk.getByText('不予公开的意见须说明理由。').waitFor();
+    expect(await screenshotBoth(clerk, 'comment-moderation')).toEqual([]);
+    await clerk.getByRole('button', { name: '审核通过并公开' }).click();
+    await clerk.getByText('已审核公开。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('comments-moderated').getByText('已公开'));
+    await clerk.getByRole('button', { name: '删除个人信息' }).click();
+    await clerk.getByRole('button', { name: '确认删除' }).click();
+    await clerk.locator('.field-error').first().waitFor();
+    await clerk.getByLabel('删除理由').fill('意见提出人来电要求删除其姓名和联系方式');
+    await clerk.getByRole('button', { name: '确认删除' }).click();
+    await clerk.getByText('个人信息已删除。').waitFor();
+
+    const publicPage = await newPage();
+    await publicPage.goto(`${url}/consultations/DEMO-PARKS-2026`);
+    await reloadUntil(publicPage, publicPage.getByText(/无障碍通道/));
+    expect(await publicPage.locator('main').textContent()).not.toContain('刘建国');
+
+    // The education bureau hosts the open day: only its staff see the registrants, and can erase them.
+    await clerk.goto(`${url}/console/open-days/DEMO-OPENDAY-EDU`);
+    await clerk.getByText('报名者的个人信息仅限主办单位工作人员查阅。').waitFor();
+    const edu = await newPage();
+    await login(edu, 'clerk-zhou', 'clerk', 'TEZ-EDU');
+    await edu.goto(`${url}/console/open-days/DEMO-OPENDAY-EDU`);
+    await reloadUntil(edu, edu.getByTestId('registrants').getByText('陈晓梅'));
+    expect(await edu.getByTestId('registrants').textContent()).toContain('13700001111');
+    expect(await screenshotBoth(edu, 'open-day-registrants')).toEqual([]);
+    await edu.getByRole('button', { name: '删除个人信息' }).click();
+    await edu.getByLabel('删除理由').fill('报名者本人申请取消报名并删除个人信息');
+    await edu.getByRole('button', { name: '确认删除' }).click();
+    await edu.getByText('暂无报名者（或个人信息已删除）。').waitFor();
+  }, 120_000);
+  it('a citizen reads the published annual report of a unit and downloads it', async () => {
+    const page = await newPage();
+    await page.goto(`${url}/`);
+    await page.getByRole('navigation', { name: '常用服务' }).getByRole('link', { name: '政府信息公开年度报告' }).click();
+    await page.getByRole('heading', { level: 1, name: '政府信息公开工作年度报告' }).waitFor();
+    await page.getByRole('link', { name: '张山子镇人民政府2025年政府信息公开工作年度报告' }).click();
+    await page.getByRole('heading', { level: 1, name: '张山子镇人民政府2025年政府信息公开工作年度报告' }).waitFor();
+    expect(await page.getByTestId('report-table').count()).toBe(3);
+    const table3 = page.getByRole('region', { name: /表三/ });
+    expect(await table3.textContent()).toContain('本年新收政府信息公开申请数量');
+    expect(await page.getByRole('heading', { name: '一、总体情况' }).count()).toBe(1);
+    expect(await screenshotBoth(page, 'annual-report')).toEqual([]);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载年度报告（Word）' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/2025.*\.docx$/);
+
+    // An office head finalises the civil affairs bureau's 2025 report in the console: it is published at once.
+    const head = await newPage();
+    await login(head, 'head-zhang', 'office_head', 'TEZ-CIVIL');
+    await head.getByRole('link', { name: '年度报告' }).first().click();
+    await head.getByRole('heading', { level: 1, name: '政府信息公开工作年度报告' }).waitFor();
+    await head.getByLabel('报告年度').selectOption('2025');
+    await head.getByRole('region', { name: /表三/ }).waitFor();
+    await head.getByLabel('行政许可·本年处理决定数量').fill('-3');
+    await head.getByRole('button', { name: '定稿并公布' }).click();
+    await head.locator('.field-error').first().waitFor();
+    expect(await head.getByLabel('一、总体情况').isVisible()).toBe(true);
+    await head.getByLabel('行政许可·本年处理决定数量').fill('45');
+    await head.getByLabel('一、总体情况').fill('2025年，区民政局认真贯彻《中华人民共和国政府信息公开条例》，主动公开社会救助、养老服务等领域信息。');
+    await head.getByRole('button', { name: '定稿并公布' }).click();
+    await head.getByText('年度报告已定稿，并已在门户网站公布。').waitFor();
+    await page.goto(`${url}/annual-reports`);
+    await reloadUntil(page, page.getByRole('link', { name: /民政局2025年政府信息公开工作年度报告/ }));
+    await page.getByRole('link', { name: /民政局2025年政府信息公开工作年度报告/ }).click();
+    await page.getByText('主动公开社会救助、养老服务等领域信息').waitFor();
+    expect(await page.getByRole('region', { name: /表二/ }).textContent()).toContain('45');
+  }, 120_000);
+  it('a reviewer finds the yearly review task on the home page and releases the document', async () => {
+    await openReviewCycle(url, 2026);
+    const page = await newPage();
+    await login(page, 'reviewer-zhao', 'reviewer', 'TEZ-CIVIL');
+    await reloadUntil(page, page.getByRole('heading', { name: /公文年度评估：待评估（[1-9]/ }));
+    await page.getByRole('link', { name: /2025年第二季度城乡最低生活保障对象审核情况的通报/ }).click();
+    await page.getByRole('heading', { name: '2026 年度评估' }).waitFor();
+    await page.getByLabel('转为主动公开').check();
+    await page.getByRole('button', { name: '提交评估结论' }).click();
+    // No reason: the API's message appears next to the field, and nothing is decided.
+    await page.locator('.field-error, [role=alert]').first().waitFor();
+    expect(await page.getByTestId('document-attribute').textContent()).toBe('依申请公开');
+    await page.getByLabel('理由').fill('保障对象个人信息已作去标识化处理，审核结果可以主动公开');
+    await page.getByRole('button', { name: '提交评估结论' }).click();
+    await page.getByText('已决定转为主动公开，须在20个工作日内公开。').waitFor();
+    await reloadUntil(page, page.getByTestId('document-attribute').filter({ hasText: '主动公开' }));
+    expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
   }, 120_000);
 });

@@ -134,6 +134,21 @@ export const interpretationEventLabels = {
     fields: { openDayId: '开放日编号', heldOn: '举行日期', year: '年度', summary: '活动情况', attendance: '参加人数', registrations: '报名人数' },
     decision: { groundRequired: false, reasonRequired: false },
   },
+  'interpretation.PersonalDataErased': {
+    label: '删除个人信息',
+    fields: {
+      refId: '个人信息编号',
+      kind: '类别',
+      unitId: '所属单位',
+      subjectId: '征求意见或开放日编号',
+      recordId: '意见或报名编号',
+      legalBasis: '法律依据',
+      reason: '删除理由',
+      erasedOn: '删除日期',
+    },
+    values: { kind: { comment: '征求意见的意见提出人', open_day_registration: '开放日报名者' } },
+    decision: { groundRequired: true, reasonRequired: true },
+  },
   'interpretation.VillageCommitteeRegistered': {
     label: '登记村（居）委员会',
     fields: { committeeId: '村（居）委员会代码', name: '名称', kind: '类别', townUnitId: '所属镇（街道）', financesMonthly: '财务按月公开' },

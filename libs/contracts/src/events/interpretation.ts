@@ -319,6 +319,33 @@ export const openDaySummaryPublishedV1 = z.object({
   registrations: z.number().int().min(0),
 });
 
+// ── Personal data (个人信息保护) ──────────────────────────────────────────────────────────
+
+/** comment 征求意见的意见提出人 · open_day_registration 开放日报名者. */
+export const PERSONAL_DATA_KINDS = ['comment', 'open_day_registration'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+/**
+ * A unit erased a citizen's name and contact (the personal-data document `refId`). Appended to the
+ * subject's stream (the consultation's for a comment, the open day's for a registration) before the
+ * document is deleted, so that the erasure is audited: who (envelope), which unit, when, on what
+ * ground, why. Carries no personal data itself.
+ */
+export const personalDataErasedV1 = z.object({
+  /** `_id` of the erased personal-data document (= the comment's or registration's personalDataRef). */
+  refId: text(64),
+  kind: z.enum(PERSONAL_DATA_KINDS),
+  /** The owning unit: the consultation's or open day's. */
+  unitId: unitIdSchema,
+  /** consultationId or openDayId. */
+  subjectId: text(64),
+  /** commentId or registrationId. */
+  recordId: text(64),
+  legalBasis: text(300),
+  reason: z.string().min(2).max(500),
+  erasedOn: isoDate,
+});
+
 // ── Village and community affairs (村(居)务公开) ────────────────────────────────────────────
 
 export const villageCommitteeRegisteredV1 = z.object({
@@ -369,6 +396,7 @@ export const interpretationEvents = {
   'interpretation.OpenDayAnnounced': { 1: openDayAnnouncedV1 },
   'interpretation.OpenDayRegistrationAccepted': { 1: openDayRegistrationAcceptedV1, 2: openDayRegistrationAcceptedV2 },
   'interpretation.OpenDaySummaryPublished': { 1: openDaySummaryPublishedV1 },
+  'interpretation.PersonalDataErased': { 1: personalDataErasedV1 },
   'interpretation.VillageCommitteeRegistered': { 1: villageCommitteeRegisteredV1 },
   'interpretation.VillagePostingRecorded': { 1: villagePostingRecordedV1 },
 } as const;
@@ -397,5 +425,6 @@ export type OpenDayRegistrationAcceptedV1 = z.infer<typeof openDayRegistrationAc
 /** The current version: what projections and consumers see (v1 is upcast). */
 export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV2>;
 export type OpenDaySummaryPublished = z.infer<typeof openDaySummaryPublishedV1>;
+export type PersonalDataErased = z.infer<typeof personalDataErasedV1>;
 export type VillageCommitteeRegistered = z.infer<typeof villageCommitteeRegisteredV1>;
 export type VillagePostingRecorded = z.infer<typeof villagePostingRecordedV1>;

@@ -141,7 +141,7 @@ export const requestsEventLabels = {
   },
   'requests.AnnualReportFinalised': {
     label: '确定年度报告数据',
-    fields: { year: '年度', table2: '主动公开情况（表二）', table3: '依申请公开情况（表三）', table4: '复议诉讼情况（表四）' },
+    fields: { year: '年度', table2: '主动公开情况（表二）', table3: '依申请公开情况（表三）', table4: '复议诉讼情况（表四）', narrative: '报告正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）' },
     decision: { groundRequired: false, reasonRequired: false },
   },
 } as const satisfies EventLabels;

@@ -220,12 +220,30 @@ export const proactiveDisclosureSuggestedV1 = z.object({
 });
 
 const table = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
+/** The three narrative sections of the annual report (国办公开办函〔2021〕30号): 一、五、六. */
+export const ANNUAL_REPORT_NARRATIVE_SECTIONS = {
+  overview: '一、总体情况',
+  problemsAndImprovements: '五、存在的主要问题及改进情况',
+  otherMatters: '六、其他需要报告的事项',
+} as const;
+export type AnnualReportNarrativeSection = keyof typeof ANNUAL_REPORT_NARRATIVE_SECTIONS;
+export const annualReportNarrative = z.object({
+  overview: text(8000).optional(),
+  problemsAndImprovements: text(8000).optional(),
+  otherMatters: text(8000).optional(),
+});
 export const annualReportFinalisedV1 = z.object({
   unitId: z.union([unitIdSchema, z.literal('district')]),
   year: z.number().int().min(2019).max(2100),
   table2: z.record(z.string(), z.number().min(0)),
   table3: table,
   table4: table,
+  /**
+   * The report's narrative sections as the unit wrote them (added v1-compatible: events recorded
+   * before it lack it, and a unit may finalise the figures without the texts). Each text is present
+   * only when written.
+   */
+  narrative: annualReportNarrative.optional(),
 });
 
 export const requestsEvents = {
@@ -277,4 +295,5 @@ export type ChallengeFiled = z.infer<typeof challengeFiledV1>;
 export type ChallengeDecided = z.infer<typeof challengeDecidedV1>;
 export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;
 export type AnnualReportFinalised = z.infer<typeof annualReportFinalisedV1>;
+export type AnnualReportNarrative = z.infer<typeof annualReportNarrative>;
 export type WithheldItem = z.infer<typeof withheldItem>;

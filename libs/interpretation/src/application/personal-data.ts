@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import type { PersonalDataKind } from '@gongkai/contracts';
 import type { GongkaiConfig } from '@gongkai/platform';
 
 /** Settings of the interpretation service from the validated configuration (README: configuration). */
@@ -35,7 +36,7 @@ export function contactDigest(key: Buffer, scope: string, contact: string): stri
   return createHmac('sha256', key).update(`${scope}\n${normaliseContact(contact)}`).digest('hex');
 }
 
-export type PersonalDataKind = 'comment' | 'open_day_registration';
+export type { PersonalDataKind };
 
 /** A citizen's name and contact, outside the event log so that it can be erased. */
 export interface PersonalDataRecord {

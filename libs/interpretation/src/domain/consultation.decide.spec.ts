@@ -102,4 +102,46 @@ describe('consultation decider (向社会公开征求意见)', () => {
     expect(published.data).toMatchObject({ commentsReceived: 2, commentsApproved: 1, adopted: 1, partlyAdopted: 0, notAdopted: 0, unitId: 'TEZ-NATRES', kind: 'major_decision' });
     expect(when(given(...all, published), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' })).toMatchObject({ kind: 'conflict' });
   });
+
+  describe('erasing a commenter\'s personal data (删除个人信息)', () => {
+    const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
+    const erase = (overrides: Partial<Extract<ConsultationCommand, { type: 'ErasePersonalData' }>> = {}): ConsultationCommand => ({
+      type: 'ErasePersonalData', refId: 'pd-c1', recordId: 'c1', reason: '  提出人来电要求删除其联系方式  ', today: '2026-05-10', ...overrides,
+    });
+
+    it('records the reference, the unit, the ground and the reason, nothing personal, even after the period closed', () => {
+      const events = when(given(...opened, ...c1), erase()) as ConsultationEvent[];
+      expect(events).toEqual([
+        {
+          type: 'interpretation.PersonalDataErased',
+          data: { refId: 'pd-c1', kind: 'comment', unitId: 'TEZ-NATRES', subjectId: 'K1', recordId: 'c1', legalBasis: expect.stringContaining('个人信息保护法'), reason: '提出人来电要求删除其联系方式', erasedOn: '2026-05-10' },
+        },
+      ]);
+      expect(checkContract(events[0].type, currentSchemaVersion(events[0].type), events[0].data)).toEqual({ ok: true });
+      expect(JSON.stringify(events)).not.toMatch(/张三|displayName|contact/);
+    });
+
+    it('tracks the erasure in the state and refuses a second one', () => {
+      const erased = when(given(...opened, ...c1), erase()) as ConsultationEvent[];
+      const state = given(...opened, ...c1, ...erased);
+      expect(state).toMatchObject({ comments: [{ commentId: 'c1', personalDataRef: 'pd-c1', erasedOn: '2026-05-10' }] });
+      expect(when(state, erase({ today: '2026-05-11' }))).toMatchObject({ kind: 'conflict', code: 'PERSONAL_DATA_ALREADY_ERASED', detail: expect.stringContaining('2026-05-10'), extensions: { erasedOn: '2026-05-10' } });
+      // The comment itself is untouched: it can still be moderated and counted.
+      expect(when(state, { type: 'ModerateComment', commentId: 'c1', decision: 'approved' })).toHaveLength(1);
+    });
+
+    it('refuses a reference that is not the comment\'s, an unknown comment and a comment with nothing personal', () => {
+      const anonymous = when(given(...opened, ...c1), { type: 'SubmitComment', commentId: 'c2', content: '建议增加公园绿地', contactDigest: null, personalDataRef: null, today: '2026-04-10' }) as ConsultationEvent[];
+      const state = given(...opened, ...c1, ...anonymous);
+      expect(when(state, erase({ refId: 'pd-other' }))).toMatchObject({ kind: 'not_found', code: 'PERSONAL_DATA_RECORD_NOT_FOUND', detail: expect.stringContaining('该征求意见') });
+      expect(when(state, erase({ recordId: 'c9' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
+      expect(when(state, erase({ recordId: 'c2', refId: 'pd-c2' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
+      expect(when(given(), erase())).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });
+    });
+
+    it('refuses an erasure without a reason', () => {
+      expect(when(given(...opened, ...c1), erase({ reason: ' 删 ' }))).toMatchObject({ kind: 'rule', code: 'ERASURE_REASON_REQUIRED' });
+      expect(when(given(...opened, ...c1), erase({ reason: 'x'.repeat(501) }))).toMatchObject({ code: 'ERASURE_REASON_REQUIRED' });
+    });
+  });
 });

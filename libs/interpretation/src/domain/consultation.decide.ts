@@ -3,7 +3,7 @@ import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { addCalendarDays, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { evolveConsultation, initialConsultationState, type ConsultationEvent, type ConsultationState } from './consultation';
 import { calendarDaysBetween } from './dates';
-import { maskName, maskPersonalData } from './personal-data';
+import { decideErasure, maskName, maskPersonalData, type ErasePersonalData } from './personal-data';
 
 type Outcome = '采纳' | '部分采纳' | '未采纳';
 
@@ -35,7 +35,9 @@ export type ConsultationCommand =
       today: string;
     }
   | { type: 'ModerateComment'; commentId: string; decision: 'approved' | 'rejected'; reason?: string }
-  | { type: 'PublishAdoption'; summary: string; outcomes: { commentId: string; outcome: Outcome; reason?: string }[]; today: string };
+  | { type: 'PublishAdoption'; summary: string; outcomes: { commentId: string; outcome: Outcome; reason?: string }[]; today: string }
+  /** Records the erasure of a commenter's name and contact (the HTTP layer deletes the document after). */
+  | ErasePersonalData;
 
 export const CONSULTATION_BASIS: Record<PublicConsultationKind, string> = {
   major_decision: '《重大行政决策程序暂行条例》第十四条：征求意见期限一般不少于30日',
@@ -116,6 +118,13 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
         const { type: _command, ...moderation } = command;
         return [{ type: 'interpretation.CommentModerated', data: { consultationId, unitId: state.opened.unitId, ...moderation } }];
       }
+      case 'ErasePersonalData':
+        // Allowed whatever the consultation's status: a citizen's right to erasure does not end with the period.
+        return decideErasure(
+          state.comments.find((c) => c.commentId === command.recordId),
+          command,
+          { kind: 'comment', unitId: state.opened.unitId, subjectId: consultationId },
+        );
       case 'PublishAdoption': {
         if (state.status === 'adoption_published') return DomainError.conflict('ADOPTION_ALREADY_PUBLISHED', '采纳情况已公布。');
         if (command.today <= closesOn) return DomainError.rule('CONSULTATION_STILL_OPEN', `征求意见 ${closesOn} 截止后方可公布采纳情况。`);

@@ -1,16 +1,25 @@
-import type { OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished } from '@gongkai/contracts';
+import type { OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished, PersonalDataErased } from '@gongkai/contracts';
 import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
 import { calendarDaysBetween } from './dates';
-import { maskName } from './personal-data';
+import { decideErasure, maskName, type ErasePersonalData } from './personal-data';
 
 /** A government open day (政府开放日): announced ahead, registration within capacity, a summary after. */
 export type OpenDayEvent =
   | DomainEvent<'interpretation.OpenDayAnnounced', OpenDayAnnounced>
   | DomainEvent<'interpretation.OpenDayRegistrationAccepted', OpenDayRegistrationAccepted>
-  | DomainEvent<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>;
+  | DomainEvent<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>
+  | DomainEvent<'interpretation.PersonalDataErased', PersonalDataErased>;
+export interface RegistrationState {
+  registrationId: string;
+  contactDigest: string | null;
+  /** The personal-data document (null only for v1 registrations). */
+  personalDataRef: string | null;
+  /** When the registrant's personal data was erased (PersonalDataErased); null while kept. The registration still counts. */
+  erasedOn: string | null;
+}
 export type OpenDayState =
   | { status: 'none' }
-  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: { registrationId: string; contactDigest: string | null }[] };
+  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: RegistrationState[] };
 export type OpenDayCommand =
   | { type: 'AnnounceOpenDay'; openDayId: string; unitId: string; title: string; description: string; heldOn: string; capacity: number; today: string; minimumNoticeDays: number }
   | {
@@ -24,7 +33,9 @@ export type OpenDayCommand =
       personalDataRef: string;
       today: string;
     }
-  | { type: 'PublishOpenDaySummary'; summary: string; attendance: number; today: string };
+  | { type: 'PublishOpenDaySummary'; summary: string; attendance: number; today: string }
+  /** Records the erasure of a registrant's name and contact (the HTTP layer deletes the document after). */
+  | ErasePersonalData;
 
 export const openDayStreamId = (openDayId: string) => `interpretation.open-day-${openDayId}`;
 
@@ -33,10 +44,18 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
   evolve: (state, event) => {
     if (event.type === 'interpretation.OpenDayAnnounced') return { status: 'announced', announced: event.data, registrations: [] };
     if (state.status === 'none') return state;
-    if (event.type === 'interpretation.OpenDayRegistrationAccepted') {
-      return { ...state, registrations: [...state.registrations, { registrationId: event.data.registrationId, contactDigest: event.data.contactDigest }] };
+    switch (event.type) {
+      case 'interpretation.OpenDayRegistrationAccepted': {
+        const { registrationId, contactDigest, personalDataRef } = event.data;
+        return { ...state, registrations: [...state.registrations, { registrationId, contactDigest, personalDataRef, erasedOn: null }] };
+      }
+      case 'interpretation.PersonalDataErased': {
+        const { recordId, erasedOn } = event.data;
+        return { ...state, registrations: state.registrations.map((r) => (r.registrationId === recordId ? { ...r, erasedOn } : r)) };
+      }
+      case 'interpretation.OpenDaySummaryPublished':
+        return { ...state, status: 'summarised' };
     }
-    return { ...state, status: 'summarised' };
   },
   decide: (command, state) => {
     if (command.type === 'AnnounceOpenDay') {
@@ -62,6 +81,14 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
       if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
       const { registrationId, name, contactDigest, personalDataRef, today } = command;
       return [{ type: 'interpretation.OpenDayRegistrationAccepted', data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today } }];
+    }
+    if (command.type === 'ErasePersonalData') {
+      // Allowed before and after the day: erasure does not free the place, and the contact digest (in the event) still counts.
+      return decideErasure(
+        state.registrations.find((r) => r.registrationId === command.recordId),
+        command,
+        { kind: 'open_day_registration', unitId, subjectId: openDayId },
+      );
     }
     if (state.status === 'summarised') return DomainError.conflict('OPEN_DAY_SUMMARY_PUBLISHED', '活动总结已发布。');
     if (command.today < heldOn) return DomainError.rule('OPEN_DAY_NOT_HELD', `活动于 ${heldOn} 举行后方可发布总结。`);

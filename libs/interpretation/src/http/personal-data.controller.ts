@@ -1,9 +1,15 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertActsForUnit, CommandHandler, DomainError, LOGGER, Roles, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PersonalDataErased } from '@gongkai/contracts';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { PersonalDataStore, type PersonalDataRecord } from '../application/personal-data';
+import { consultationStreamId } from '../domain/consultation';
+import { consultationDecider } from '../domain/consultation.decide';
 import { openDayDecider, openDayStreamId } from '../domain/open-day';
-import { STAFF, type StaffRequest } from './support';
+import type { ErasePersonalData } from '../domain/personal-data';
+import { erasePersonalDataBody } from './schemas';
+import { STAFF, today, type StaffRequest } from './support';
 
 /** Reading is for the staff of the owning unit only (they moderate and contact): not the district office, not auditors. */
 function assertStaffOfUnit(principal: Principal, unitId: string): void {
@@ -14,7 +20,8 @@ function assertStaffOfUnit(principal: Principal, unitId: string): void {
 /**
  * Citizens' personal data (个人信息) of comments and open-day registrations: kept outside the event
  * log, read through these endpoints only, and erasable. Events keep a masked name, a contact HMAC
- * and the reference, so they stay valid after an erasure.
+ * and the reference, so they stay valid after an erasure; the erasure itself is a decision, recorded
+ * as `interpretation.PersonalDataErased` in the consultation's or open day's stream.
  */
 @ApiTags('interpretation: 个人信息')
 @ApiBearerAuth()
@@ -53,14 +60,44 @@ export class PersonalDataController {
     return this.personalData.list('open_day_registration', openDayId);
   }
 
+  /**
+   * The event first, then the document: an erasure is never done unrecorded, and a failure after the
+   * append (a crash before the delete) leaves a recorded erasure whose document a repeated call
+   * deletes, without a second event (the decider refuses it as PERSONAL_DATA_ALREADY_ERASED, which
+   * here means "recorded already: finish it"). Deleting first would risk an erasure nobody can audit.
+   */
   @Delete('personal-data/:refId')
   @Roles(...STAFF)
-  @HttpCode(204)
-  @ApiOperation({ summary: '删除个人信息（所属单位或区政务公开办；事件中仅保留隐去后的姓名）' })
-  async erase(@Param('refId') refId: string, @Req() request: StaffRequest): Promise<void> {
+  @HttpCode(200)
+  @ApiOperation({ summary: '删除个人信息（所属单位或区政务公开办；须说明理由，记为“删除个人信息”事件；事件中仅保留隐去后的姓名）' })
+  @ApiBody({ schema: jsonSchemaOf(erasePersonalDataBody) })
+  async erase(@Param('refId') refId: string, @Body() raw: unknown, @Req() request: StaffRequest): Promise<{ refId: string; erasedOn: string }> {
+    // Express 5 leaves the body undefined when none was sent: still a field error on `reason`.
+    const { reason } = parseInput(erasePersonalDataBody, raw ?? {});
     const record = await this.find(refId);
     assertActsForUnit(request.principal, record.unitId);
+    const { erasedOn, recorded } = await this.recordErasure(record, reason, request);
     await this.personalData.erase(refId);
-    this.logger.info({ refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role }, 'personal data erased');
+    this.logger.info({ refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role, recorded }, 'personal data erased');
+    return { refId, erasedOn };
+  }
+
+  /** Appends PersonalDataErased to the subject's stream; `recorded: false` when an earlier call already had. */
+  private async recordErasure(record: PersonalDataRecord, reason: string, request: StaffRequest): Promise<{ erasedOn: string; recorded: boolean }> {
+    const now = new Date();
+    const command: ErasePersonalData = { type: 'ErasePersonalData', refId: record.refId, recordId: record.recordId, reason, today: today(now) };
+    const context = commandContext(request, now);
+    try {
+      const { events } =
+        record.kind === 'comment'
+          ? await this.commands.handle(consultationDecider(defaultWorkingDayCalendar()), consultationStreamId(record.subjectId), command, context)
+          : await this.commands.handle(openDayDecider, openDayStreamId(record.subjectId), command, context);
+      const erased = events.find((e) => e.type === 'interpretation.PersonalDataErased');
+      if (!erased) throw new Error(`no PersonalDataErased appended for ${record.refId}`);
+      return { erasedOn: (erased.data as PersonalDataErased).erasedOn, recorded: true };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'PERSONAL_DATA_ALREADY_ERASED') return { erasedOn: String(error.extensions.erasedOn), recorded: false };
+      throw error;
+    }
   }
 }

@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { topicOf, type EventEnvelope } from '@gongkai/contracts';
-import { createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
+import { CommandHandler, createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
-import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
+import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { consultationStreamId } from '../domain/consultation';
+import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { InterpretationModule } from '../interpretation.module';
+import { ERASED_COMMENTER } from '../read-models/consultations.projection';
 import { CommentRateLimiter } from './participation.controller';
 
 const NAME = '王小明';
@@ -131,26 +133,91 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     expect(legacy.schemaVersion).toBe(1);
   });
 
-  it('erases on request of the owning unit or the district office; events stay valid and the views keep working', async () => {
-    expect((await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${otherClerk}`)).status).toBe(403);
-    await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`).expect(204);
-    await request(server).delete(`/api/interpretation/personal-data/${registrationRef}`).set('Authorization', `Bearer ${await tokenFor('district_office')}`).expect(204);
+  const erase = (ref: string, token: string, body?: object) => {
+    const call = request(server).delete(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${token}`);
+    return body === undefined ? call : call.send(body);
+  };
+  const erasures = async () => (await store.readAll()).filter((e) => e.type === 'interpretation.PersonalDataErased');
+
+  it('refuses an erasure without a reason (400) or by another unit’s clerk (403): nothing erased, nothing recorded', async () => {
+    const before = await store.headPosition();
+    for (const body of [undefined, {}, { reason: ' 删 ' }, { reason: 42 }]) {
+      const refused = await erase(commentRef, clerk, body);
+      expect([JSON.stringify(body), refused.status]).toEqual([JSON.stringify(body), 400]);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]);
+    }
+    const other = await erase(commentRef, otherClerk, { reason: '提出人要求删除' });
+    expect(other.status).toBe(403);
+    expect((await erase(commentRef, await tokenFor('auditor'), { reason: '提出人要求删除' })).status).toBe(403);
+    expect(await store.headPosition()).toBe(before);
+    await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`).expect(200);
+  });
+
+  it('erases on request of the owning unit or the district office, recorded as an event first; events stay valid and the views keep working', async () => {
+    const erased = await erase(commentRef, clerk, { reason: '  提出人来电要求删除其联系方式  ' }).expect(200);
+    expect(erased.body).toEqual({ refId: commentRef, erasedOn: today });
+    const office = await tokenFor('district_office');
+    expect((await erase(registrationRef, office, { reason: '报名者撤回同意' }).expect(200)).body).toEqual({ refId: registrationRef, erasedOn: today });
+
+    // The audit record: who, which unit, when, on what ground, why; no name, no contact.
+    const [commentErased] = (await store.readStream(consultationStreamId('K-PD'))).filter((e) => e.type === 'interpretation.PersonalDataErased');
+    expect(commentErased).toMatchObject({
+      schemaVersion: 1,
+      actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' },
+      data: { refId: commentRef, kind: 'comment', unitId: 'TEZ-HOUSING', subjectId: 'K-PD', recordId: commentId, legalBasis: expect.stringContaining('个人信息保护法'), reason: '提出人来电要求删除其联系方式', erasedOn: today },
+    });
+    expect(Object.keys(commentErased.data).sort()).toEqual(['erasedOn', 'kind', 'legalBasis', 'reason', 'recordId', 'refId', 'subjectId', 'unitId']);
+    const [registrationErased] = (await store.readStream(openDayStreamId('OD-PD'))).filter((e) => e.type === 'interpretation.PersonalDataErased');
+    expect(registrationErased).toMatchObject({ actor: { role: 'district_office' }, data: { refId: registrationRef, kind: 'open_day_registration', unitId: 'TEZ-HOUSING', subjectId: 'OD-PD', reason: '报名者撤回同意' } });
+    expect(JSON.stringify([commentErased, registrationErased])).not.toMatch(PERSONAL);
+    const published = await eventually(async () => kafka.find((e) => e.eventId === commentErased.eventId), 30000, 'the erasure on Kafka');
+    expect(JSON.stringify(published)).not.toMatch(PERSONAL);
+
+    // The documents are gone; a second erasure finds nothing and records nothing.
     expect((await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });
-    expect((await request(server).delete(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(404);
+    const before = await store.headPosition();
+    const again = await erase(commentRef, clerk, { reason: '再次删除' });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('PERSONAL_DATA_NOT_FOUND');
+    expect(await store.headPosition()).toBe(before);
     expect((await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)).body).toEqual([]);
 
-    // The audit record is intact and the views still work, with masked data only.
+    // The audit record is intact and the views still work, with the erasure shown and masked data only.
     expect((await verifyStore(store)).firstBreak).toBeNull();
+    const staff = await eventually(async () => {
+      const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`)).body;
+      const erasedComment = Array.isArray(body) ? body.find((c: { commentId: string }) => c.commentId === commentId) : undefined;
+      return erasedComment?.personalDataRef === null ? erasedComment : undefined;
+    }, 30000, 'the erasure in the staff view');
+    expect(staff).toMatchObject({ commenter: ERASED_COMMENTER, personalDataRef: null, content: '建议增加路灯，可电话138****5678联系' });
     await request(server).post(`/api/interpretation/consultations/K-PD/comments/${commentId}/moderation`).set('Authorization', `Bearer ${clerk}`).send({ decision: 'approved' }).expect(200);
     const shown = await eventually(async () => {
       const body = (await request(server).get('/api/interpretation/consultations/K-PD')).body;
       return body.comments?.length ? body.comments : undefined;
     }, 30000, 'the approved comment on the portal');
-    expect(shown).toEqual([{ commentId, commenter: '王**', content: '建议增加路灯，可电话138****5678联系', submittedOn: today }]);
+    expect(shown).toEqual([{ commentId, commenter: ERASED_COMMENTER, content: '建议增加路灯，可电话138****5678联系', submittedOn: today }]);
     const day = (await request(server).get('/api/interpretation/open-days/OD-PD').expect(200)).body;
     expect(day).toMatchObject({ openDayId: 'OD-PD', registered: 2, remaining: 3 });
     expect(JSON.stringify(day)).not.toMatch(PERSONAL);
     // A new registration with the erased registrant's contact is still refused as a duplicate (the digest is in the event).
     expect((await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE })).status).toBe(409);
+  });
+
+  it('finishes an erasure recorded before a crash: the document is deleted, no second event', async () => {
+    const response = await request(server).post('/api/interpretation/consultations/K-PD/comments').send({ content: '建议延长公示时间', commenterName: '钱七', contact: '13600006666' }).expect(201);
+    const ref = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === response.body.commentId)!.data.personalDataRef as string;
+    // The event appended, then the process died before deleting the document.
+    await app.get(CommandHandler).handle(
+      consultationDecider(defaultWorkingDayCalendar()),
+      consultationStreamId('K-PD'),
+      { type: 'ErasePersonalData', refId: ref, recordId: response.body.commentId, reason: '提出人要求删除', today },
+      { actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' }, correlationId: 'crash-test', now: new Date().toISOString() },
+    );
+    await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`).expect(200);
+    const before = (await erasures()).length;
+    expect((await erase(ref, clerk, { reason: '完成删除' }).expect(200)).body).toEqual({ refId: ref, erasedOn: today });
+    expect((await erasures()).length).toBe(before);
+    expect((await erasures()).filter((e) => e.data.refId === ref)).toHaveLength(1);
+    expect((await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(404);
   });
 });

@@ -13,6 +13,7 @@ import {
   unitIdSchema,
   VILLAGE_POSTING_CATEGORIES,
 } from '@gongkai/contracts';
+import { ERASURE_REASON_MAX, ERASURE_REASON_MIN } from '../domain/personal-data';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、连字符和下划线');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -60,6 +61,8 @@ export const commentBody = z.object({
   commenterName: z.string().trim().max(30, '姓名不能超过 30 字').refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签').optional(),
   contact: z.string().trim().max(60, '联系方式不能超过 60 字').refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签').optional(),
 });
+/** DELETE personal-data/:refId: why the name and contact are erased (recorded in PersonalDataErased). */
+export const erasePersonalDataBody = z.object({ reason: z.string().trim().min(ERASURE_REASON_MIN).max(ERASURE_REASON_MAX) });
 export const moderateBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(500).optional() });
 export const adoptionBody = z.object({
   summary: text(8000),

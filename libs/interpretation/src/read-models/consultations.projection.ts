@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope } from '@gongkai/contracts';
+import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope, PersonalDataErased } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 import { maskName, maskPersonalData } from '../domain/personal-data';
@@ -7,9 +7,9 @@ import { maskName, maskPersonalData } from '../domain/personal-data';
 export interface CommentView {
   commentId: string;
   content: string;
-  /** Masked (王**, 匿名): the full name is only in the personal-data document. */
+  /** Masked (王**, 匿名): the full name is only in the personal-data document; ERASED_COMMENTER once that is erased. */
   commenter: string;
-  /** For the unit's staff: GET /api/interpretation/personal-data/:ref (null: nothing given, or recorded before v2). */
+  /** For the unit's staff: GET /api/interpretation/personal-data/:ref (null: nothing given, recorded before v2, or erased). */
   personalDataRef: string | null;
   submittedOn: string;
   status: 'pending' | 'approved' | 'rejected';
@@ -23,11 +23,20 @@ export interface ConsultationView extends ConsultationOpened {
 
 export { maskPersonalData };
 
+/** Shown instead of the masked name once the commenter's personal data is erased (PersonalDataErased). */
+export const ERASED_COMMENTER = '（个人信息已删除）';
+
 /** Consultations with their comments (masked names only: personal data is in `personal_data`) and adoption summary. */
 export class ConsultationsProjection implements Projection {
   readonly name = 'interpretation.consultations';
   readonly collections = ['consultations'];
-  readonly eventTypes = ['interpretation.ConsultationOpened', 'interpretation.CommentSubmitted', 'interpretation.CommentModerated', 'interpretation.AdoptionPublished'];
+  readonly eventTypes = [
+    'interpretation.ConsultationOpened',
+    'interpretation.CommentSubmitted',
+    'interpretation.CommentModerated',
+    'interpretation.AdoptionPublished',
+    'interpretation.PersonalDataErased',
+  ];
 
   constructor(private readonly connection: Connection) {}
 
@@ -36,7 +45,10 @@ export class ConsultationsProjection implements Projection {
   }
 
   async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<ConsultationView>(this.consultations, event.data.consultationId as string, event, (current) => {
+    // PersonalDataErased is also appended to open-day streams: only a commenter's concerns this view.
+    if (event.type === 'interpretation.PersonalDataErased' && (event.data as PersonalDataErased).kind !== 'comment') return;
+    const consultationId = (event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId) as string;
+    await projectDocument<ConsultationView>(this.consultations, consultationId, event, (current) => {
       const consultation = current ? (withoutMeta(current) as ConsultationView) : null;
       switch (event.type) {
         case 'interpretation.ConsultationOpened':
@@ -56,6 +68,11 @@ export class ConsultationsProjection implements Projection {
           if (!consultation) return null;
           const { consultationId: _c, unitId: _u, kind: _k, ...adoption } = event.data as AdoptionPublished;
           return { ...consultation, adoption };
+        }
+        case 'interpretation.PersonalDataErased': {
+          if (!consultation) return null;
+          const { recordId } = event.data as PersonalDataErased;
+          return { ...consultation, comments: consultation.comments.map((c) => (c.commentId === recordId ? { ...c, commenter: ERASED_COMMENTER, personalDataRef: null } : c)) };
         }
         default:
           return consultation;

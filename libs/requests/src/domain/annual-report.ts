@@ -154,3 +154,65 @@ export const TABLE3_ROW_LABELS: Record<Table3Row, string> = {
   carried_forward: '四、结转下年度继续办理',
   ...(Object.fromEntries(REPLY_CATEGORY_CODES.map((c) => [c, c])) as Record<ReplyCategory, string>),
 };
+
+type Challenge = ReportableRequest['challenges'][number];
+
+/** An event as the store or the bus gives it (type and data), for the fold below. */
+export interface ReportableEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * What the annual report needs, folded from the events themselves: the requests (as the requests
+ * read model keeps them for Table 3 and 4) and the 规章 and 行政规范性文件 of each unit (as the
+ * document-figures read model keeps them for Table 2). For a caller that cannot wait for the read
+ * models, e.g. the demo loader finalising a report right after recording its year. Pure.
+ */
+export function reportableFromEvents(events: Iterable<ReportableEvent>): { requests: ReportableRequest[]; documents: (ReportableDocument & { unitId: string })[] } {
+  const requests = new Map<string, ReportableRequest>();
+  const documents = new Map<string, ReportableDocument & { unitId: string }>();
+  const challenges = new Map<string, Challenge>();
+  for (const { type, data } of events) {
+    const request = requests.get(data.requestId as string);
+    switch (type) {
+      case 'requests.RequestReceived': {
+        const applicant = data.applicant as { type: ApplicantType };
+        const requestId = data.requestId as string;
+        requests.set(requestId, { requestId, unitId: data.unitId as string, applicantType: applicant.type, receivedOn: data.receivedOn as string, closedOn: null, category: null, challenges: [] });
+        break;
+      }
+      case 'requests.RequestTransferred':
+        if (request) request.unitId = data.toUnitId as string;
+        break;
+      case 'requests.ReplyIssued':
+      case 'requests.RequestAbandoned':
+        if (request) Object.assign(request, { category: data.category, closedOn: (data.repliedOn ?? data.abandonedOn) as string });
+        break;
+      case 'requests.ChallengeFiled':
+        if (request) {
+          const challenge: Challenge = { kind: data.kind as Challenge['kind'], filedOn: data.filedOn as string, outcome: null, decidedOn: null };
+          request.challenges.push(challenge);
+          challenges.set(`${request.requestId}/${data.challengeId as string}`, challenge);
+        }
+        break;
+      case 'requests.ChallengeDecided': {
+        const challenge = challenges.get(`${data.requestId as string}/${data.challengeId as string}`);
+        if (challenge) Object.assign(challenge, { outcome: data.outcome, decidedOn: data.decidedOn });
+        break;
+      }
+      case 'document-attributes.DocumentIssued':
+        if (data.documentType === '规章' || data.documentType === '行政规范性文件') {
+          const documentId = data.documentId as string;
+          documents.set(documentId, { documentId, unitId: data.unitId as string, documentType: data.documentType, issuedOn: data.issuedOn as string, invalidation: documents.get(documentId)?.invalidation ?? null });
+        }
+        break;
+      case 'document-attributes.DocumentInvalidated': {
+        const document = documents.get(data.documentId as string);
+        if (document) document.invalidation = { status: data.status as '失效' | '废止', effectiveOn: data.effectiveOn as string };
+        break;
+      }
+    }
+  }
+  return { requests: [...requests.values()], documents: [...documents.values()] };
+}

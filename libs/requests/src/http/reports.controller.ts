@@ -5,11 +5,13 @@ import { AnnualReportFinalised } from '@gongkai/contracts';
 import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, type AuthenticatedRequest } from '@gongkai/platform';
 import { computeTable3, computeTable4, TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS, table3Violations, type Table2 } from '../domain/annual-report';
 import { annualReportDecider, annualReportStreamId } from '../domain/annual-report.decide';
-import { annualReportDocx, annualReportXlsx, type AnnualReport } from '../documents/annual-report-export';
+import { annualReportTables, type AnnualReport } from '../documents/annual-report-export';
 import { RequestsProjection } from '../read-models/requests.projection';
 import { RequestsDocumentFiguresProjection } from '../read-models/document-figures.projection';
 import { RequestsUnitsProjection } from '../read-models/units.projection';
-import { table2Body } from './request.schemas';
+import { DISTRICT_NAME, DISTRICT_UNIT_ID } from '../read-models/annual-reports.projection';
+import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
+import { finaliseAnnualReportBody } from './request.schemas';
 
 /**
  * The annual report (Art. 49): Tables 3 and 4 computed from the requests' events; Table 2's 规章 and
@@ -28,8 +30,7 @@ export class AnnualReportsController {
   ) {}
 
   private async build(unitId: string, yearText: string, request: AuthenticatedRequest): Promise<AnnualReport> {
-    const year = Number(yearText);
-    if (!Number.isInteger(year) || year < 2019 || year > 2100) throw DomainError.validation('INVALID_YEAR', '年度应为 2019 年以后的四位年份。');
+    const year = reportYear(yearText);
     if (unitId !== 'district' && request.principal.role !== 'auditor') assertActsForUnit(request.principal, unitId);
     if (unitId === 'district' && !['district_office', 'admin', 'auditor'].includes(request.principal.role)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
@@ -41,13 +42,14 @@ export class AnnualReportsController {
     const handEntered = Object.fromEntries(TABLE2_HAND_ENTERED_FIELDS.filter((f) => typeof entered[f] === 'number').map((f) => [f, entered[f]]));
     return {
       unitId,
-      unitName: unitId === 'district' ? '台儿庄区' : await this.units.nameOf(unitId),
+      unitName: unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : await this.units.nameOf(unitId),
       year,
       table2: { ...(await this.documentFigures.table2Rows(unitId, year)), ...handEntered } as Partial<Table2>,
       table3,
       table4: computeTable4(docs, year),
       balanced: table3Violations(table3).length === 0,
       finalised: finalised !== null,
+      ...(finalised?.narrative ? { narrative: finalised.narrative } : {}),
     };
   }
 
@@ -56,21 +58,21 @@ export class AnnualReportsController {
   @ApiOperation({ summary: '年度报告表二、表三、表四（format=xlsx|docx 导出）；表二规章、行政规范性文件行由公文属性事件计算；unitId=district 为全区汇总' })
   async get(@Param('unitId') unitId: string, @Param('year') year: string, @Query('format') format: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response) {
     const report = await this.build(unitId, year, request);
-    if (format === 'xlsx' || format === 'docx') {
-      const buffer = format === 'xlsx' ? await annualReportXlsx(report) : await annualReportDocx(report);
-      const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      response.setHeader('Content-Type', type);
-      response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${report.year}年政府信息公开工作年度报告-${unitId}.${format}`)}`);
-      response.send(buffer);
+    if (isAnnualReportFormat(format)) {
+      await sendAnnualReportFile(response, report, format);
       return;
     }
-    response.json(report);
+    // The same presentation-ready tables as the portal's, so the console prints them without its own labels.
+    response.json({ ...report, tables: annualReportTables(report).map(({ key, title, rows }) => ({ key, title, rows })) });
   }
 
   @Post(':unitId/:year/finalise')
   @Roles('office_head', 'district_office', 'admin')
-  @ApiOperation({ summary: '年度报告定稿（校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报）' })
-  @ApiBody({ schema: jsonSchemaOf(table2Body) })
+  @ApiOperation({
+    summary:
+      '年度报告定稿（校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报；可同时提交正文 narrative：总体情况、存在的主要问题及改进情况、其他需要报告的事项）。定稿后在门户网站公开发布。',
+  })
+  @ApiBody({ schema: jsonSchemaOf(finaliseAnnualReportBody) })
   async finalise(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     // The document rows are computed; a client still sending them is told so rather than silently ignored.
     const sent = body && typeof body === 'object' ? TABLE2_DOCUMENT_FIELDS.filter((f) => (body as Record<string, unknown>)[f] !== undefined) : [];
@@ -81,14 +83,14 @@ export class AnnualReportsController {
         sent.map((field) => ({ field, code: 'computed', message: '自动统计，不能手工填报' })),
       );
     }
-    const handEntered = parseInput(table2Body, body ?? {});
+    const { narrative, ...handEntered } = parseInput(finaliseAnnualReportBody, body ?? {});
     const report = await this.build(unitId, year, request);
     // The event keeps the whole Table 2 as finalised: the computed document rows and the hand-entered counts.
     const table2 = { ...(report.table2 as Record<string, number>), ...handEntered } as Table2;
     const result = await this.commands.handle(
       annualReportDecider,
       annualReportStreamId(unitId, report.year),
-      { type: 'FinaliseAnnualReport', unitId, year: report.year, table2, table3: report.table3, table4: report.table4 },
+      { type: 'FinaliseAnnualReport', unitId, year: report.year, table2, table3: report.table3, table4: report.table4, ...(narrative ? { narrative } : {}) },
       commandContext(request),
     );
     return { unitId, year: report.year, revision: result.revision, finalised: true };

@@ -98,3 +98,27 @@ export const table2Body = z.object({
   enforcement_decisions: z.number().int().min(0).default(0),
   fees_amount_10k_yuan: z.number().min(0).max(1_000_000).default(0),
 });
+
+/** A narrative section of the annual report: trimmed, plain text, up to 8000 characters; blank means not written. */
+const narrativeText = z
+  .string()
+  .trim()
+  .max(8000)
+  .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' })
+  .optional();
+
+/**
+ * The finalise body: the hand-entered Table 2 rows and, optionally, the report's narrative
+ * sections (一、总体情况; 五、存在的主要问题及改进情况; 六、其他需要报告的事项) that the .docx and
+ * the portal print instead of the placeholder.
+ */
+export const finaliseAnnualReportBody = table2Body.extend({
+  narrative: z
+    .object({ overview: narrativeText, problemsAndImprovements: narrativeText, otherMatters: narrativeText })
+    .optional(),
+});
+
+/** The portal's list of published annual reports, optionally of one year. */
+export const publishedReportsQuery = z.object({
+  year: z.coerce.number().int().min(2019).max(2100).optional(),
+});

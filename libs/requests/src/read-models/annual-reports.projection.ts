@@ -1,0 +1,97 @@
+import type { Connection } from 'mongoose';
+import type { AnnualReportFinalised, AnnualReportNarrative, EventEnvelope } from '@gongkai/contracts';
+import { projectDocument, viewOf, type Projection } from '@gongkai/platform';
+import type { Table2, Table3, Table4 } from '../domain/annual-report';
+
+/** The district-wide report's unit id and the name it is published under. */
+export const DISTRICT_UNIT_ID = 'district';
+export const DISTRICT_NAME = '台儿庄区';
+
+/** One finalised annual report (Art. 49–50), exactly as the AnnualReportFinalised event carries it. */
+export interface PublishedAnnualReport {
+  unitId: string;
+  /** The unit's name when the report was finalised (the unit id when the name was not known then). */
+  unitName: string;
+  year: number;
+  /** When the report was finalised (the event's time). */
+  finalisedAt: string;
+  table2: Partial<Table2>;
+  table3: Table3;
+  table4: Table4;
+  /** The narrative sections as written; null when the unit wrote none (and for reports finalised before texts were recorded). */
+  narrative: AnnualReportNarrative | null;
+}
+
+export type PublishedAnnualReportSummary = Pick<PublishedAnnualReport, 'unitId' | 'unitName' | 'year' | 'finalisedAt'>;
+
+/**
+ * As stored: Table 3 as a list of `{ row, cells }` in its order, because its row keys are the
+ * reply-category codes (`withhold.state_secret`…) and FerretDB refuses field names with a dot (and
+ * nested arrays).
+ */
+type StoredAnnualReport = Omit<PublishedAnnualReport, 'table3'> & { table3: { row: string; cells: Table3[keyof Table3] }[] };
+
+export const annualReportDocumentId = (unitId: string, year: number) => `${unitId}:${year}`;
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * The published annual reports (政府信息公开工作年度报告): one document per unit and year in
+ * `annual_reports`, from `requests.AnnualReportFinalised` — the tables as finalised, never
+ * recomputed. The unit names come from the catalogue's events into this read model's own
+ * `annual_report_units` (not from `requests.units`), so a replay of this read model alone (audit
+ * `rebuild`, `as-of`) gives the same documents as the live one.
+ */
+export class AnnualReportsProjection implements Projection {
+  readonly name = 'requests.annual-reports';
+  readonly collections = ['annual_reports', 'annual_report_units'];
+  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'requests.AnnualReportFinalised'];
+
+  constructor(private readonly connection: Connection) {}
+
+  private get reports() {
+    return this.connection.collection('annual_reports');
+  }
+
+  private get units() {
+    return this.connection.collection('annual_report_units');
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    if (event.type === 'requests.AnnualReportFinalised') {
+      const { unitId, year, table2, table3, table4, narrative } = event.data as AnnualReportFinalised;
+      const unitName = unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : (((await this.units.findOne({ _id: unitId as never }))?.name as string | undefined) ?? unitId);
+      await projectDocument<StoredAnnualReport>(this.reports, annualReportDocumentId(unitId, year), event, () => ({
+        unitId,
+        unitName,
+        year,
+        finalisedAt: event.occurredAt,
+        table2: table2 as Partial<Table2>,
+        table3: Object.entries(table3).map(([row, cells]) => ({ row, cells: cells as Table3[keyof Table3] })),
+        table4: table4 as Table4,
+        narrative: narrative ?? null,
+      }));
+      return;
+    }
+    const { unitId, name } = event.data as { unitId: string; name: string };
+    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, event, () => ({ unitId, name }));
+  }
+
+  async get(unitId: string, year: number): Promise<PublishedAnnualReport | null> {
+    const doc = await this.reports.findOne({ _id: annualReportDocumentId(unitId, year) as never });
+    if (!doc) return null;
+    const stored = viewOf<StoredAnnualReport>(doc);
+    return { ...stored, table3: Object.fromEntries(stored.table3.map(({ row, cells }) => [row, cells])) as Table3 };
+  }
+
+  /** Every published report (of one year when given): newest year first, then by unit name (Chinese collation). */
+  async list(year?: number): Promise<PublishedAnnualReportSummary[]> {
+    const docs = await this.reports
+      .find(year === undefined ? {} : { year }, { projection: { unitId: 1, unitName: 1, year: 1, finalisedAt: 1 } })
+      .toArray();
+    return docs
+      .map((doc) => viewOf<PublishedAnnualReportSummary>(doc))
+      .map(({ unitId, unitName, year: y, finalisedAt }) => ({ unitId, unitName, year: y, finalisedAt }))
+      .sort((a, b) => b.year - a.year || collator.compare(a.unitName, b.unitName) || a.unitId.localeCompare(b.unitId));
+  }
+}
