@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DISCLOSURE_CHANNELS, ITEM_STAGES, UNIT_LEVELS } from './labels';
 import { ApiError, api, download, upload, type FieldError, type Session } from './api';
 import { Breadcrumb } from './portal';
 import type { Domain, ItemContent, Unit } from './types';
@@ -8,23 +9,9 @@ import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateT
 /** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export. */
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CHANNELS = [
-  '政府网站',
-  '政府公报',
-  '两微一端',
-  '发布会/听证会',
-  '广播电视',
-  '纸质媒体',
-  '公开查阅点',
-  '政务服务中心',
-  '便民服务站',
-  '入户/现场',
-  '社区/企事业单位/村公示栏(电子屏)',
-  '精准推送',
-  '其他',
-];
-const STAGES = ['决策', '执行', '管理', '服务', '结果'];
-const LEVELS = ['县级', '乡级'];
+const CHANNELS = DISCLOSURE_CHANNELS;
+const STAGES = ITEM_STAGES;
+const LEVELS = UNIT_LEVELS;
 
 interface StaffItem {
   itemId: string;

@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
 import { DueBadge, type ObligationView } from './interpretation';
 import { ConcernsDue, ModerationDue } from './participation';
-import { PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
+import { GROUNDS, PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
 import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft } from './ui';
@@ -413,16 +413,6 @@ export function RequestCase({ session }: { session: Session }) {
   );
 }
 
-const GROUNDS: [string, string][] = [
-  ['STATE_SECRET', '属于国家秘密（第十四条）'],
-  ['LAW_PROHIBITS', '法律、行政法规禁止公开（第十四条）'],
-  ['ENDANGERS_SECURITY_STABILITY', '危及“三安全一稳定”（第十四条）'],
-  ['TRADE_SECRET', '涉及商业秘密（第十五条）'],
-  ['PERSONAL_PRIVACY', '涉及个人隐私（第十五条）'],
-  ['INTERNAL_AFFAIRS', '内部事务信息（第十六条第一款）'],
-  ['PROCESS_INFORMATION', '过程性信息（第十六条第二款）'],
-  ['ENFORCEMENT_CASE_FILES', '行政执法案卷信息（第十六条第二款）'],
-];
 
 export function DocumentsQueue({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, type Session } from './api';
+import { INTERPRETATION_CHANNELS, INTERPRETATION_FORMS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Unit } from './types';
 import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction } from './ui';
 
-/** Forms and channels of an interpretation (DOMAIN.md §4; the API's INTERPRETATION_FORMS / _CHANNELS). */
-export const INTERPRETATION_FORMS = ['简明问答', '图表图解', '音频视频', '案例说明'];
-export const INTERPRETATION_CHANNELS = ['政府网站', '政务新媒体', '新闻发布会', '广播电视', '纸质媒体', '其他'];
 
 interface ObligationMaterial {
   materialId: string;
@@ -96,7 +94,7 @@ export function InterpretationConsole({ session }: { session: Session }) {
   );
 }
 
-function Checkboxes({ legend, name, options, value, onChange, error, apiField }: { legend: string; name: string; options: string[]; value: string[]; onChange: (v: string[]) => void; error: ApiError | null; apiField: string }) {
+function Checkboxes({ legend, name, options, value, onChange, error, apiField }: { legend: string; name: string; options: readonly string[]; value: string[]; onChange: (v: string[]) => void; error: ApiError | null; apiField: string }) {
   const message = error?.fieldMessage(apiField);
   return (
     <fieldset className={`choice-group${message ? ' field-invalid' : ''}`}>

@@ -27,7 +27,7 @@ import {
   TrackPage,
   UnitCatalogue,
 } from './portal';
-import { PageTitle } from './ui';
+import { FlashMessage, FlashProvider, PageTitle } from './ui';
 import './styles.css';
 
 /** After a route change, move focus to the new page's heading (screen readers announce it). */
@@ -164,6 +164,7 @@ function Shell() {
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
         <FocusOnNavigate />
+        <FlashMessage />
         <Routes>
           <Route path="/" element={<PortalHome />} />
           <Route path="/search" element={<SearchPage />} />
@@ -235,7 +236,9 @@ function Shell() {
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <BrowserRouter>
-      <Shell />
+      <FlashProvider>
+        <Shell />
+      </FlashProvider>
     </BrowserRouter>
   </StrictMode>,
 );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Session } from './api';
-import { INTERPRETATION_CHANNELS } from './interpretation';
-import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, CONSULTATION_KIND_LABELS } from './labels';
+import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Consultation, Unit } from './types';
 import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft } from './ui';
@@ -299,7 +298,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
                 <Link to={`/console/consultations/${encodeURIComponent(c.consultationId)}`}>{c.title}</Link>
               </h3>
               <p className="meta">
-                {unitName(units.data, c.unitId)} · {CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · {c.opensOn} 至 {c.closesOn} · 收到意见 {c.commentCount} 条 · {c.adoption ? '已公布采纳情况' : shanghaiToday() > c.closesOn ? '已截止，待公布采纳情况' : '征求中'}
+                {unitName(units.data, c.unitId)} · {PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · {c.opensOn} 至 {c.closesOn} · 收到意见 {c.commentCount} 条 · {c.adoption ? '已公布采纳情况' : shanghaiToday() > c.closesOn ? '已截止，待公布采纳情况' : '征求中'}
               </p>
             </li>
           ))}
@@ -327,7 +326,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
   );
 }
 
-/** Erases one citizen's personal data, with the reason the audit trail records; the page says it is done. */
+/** Erases one citizen's personal data, with the reason the audit trail records. */
 function ErasePersonalData({ refId, onErased }: { refId: string; onErased: () => void }) {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
@@ -348,7 +347,7 @@ function ErasePersonalData({ refId, onErased }: { refId: string; onErased: () =>
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void erase.run(`/api/interpretation/personal-data/${encodeURIComponent(refId)}`, 'DELETE', { reason }, '', () => setAsking(false));
+        void erase.run(`/api/interpretation/personal-data/${encodeURIComponent(refId)}`, 'DELETE', { reason }, '个人信息已删除。', () => setAsking(false));
       }}
     >
       <Field label="删除理由" name="reason" error={erase.error} required hint="例如：本人申请删除；活动已结束，不再需要联系">
@@ -471,14 +470,9 @@ export function ConsultationModeration({ session }: { session: Session }) {
   const base = `/api/interpretation/consultations/${encodeURIComponent(consultationId)}`;
   const consultation = useApi<Consultation>(base);
   const comments = useApi<StaffComment[]>(`${base}/comments`);
-  const [erased, setErased] = useState(false);
   const reload = () => {
     comments.reload();
     consultation.reload();
-  };
-  const afterErasure = () => {
-    setErased(true);
-    reload();
   };
   const c = consultation.data;
   const all = comments.data ?? [];
@@ -492,11 +486,10 @@ export function ConsultationModeration({ session }: { session: Session }) {
       <ErrorNotice error={consultation.error ?? comments.error} />
       {c ? (
         <>
-          <PageTitle lead={`${CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · ${c.opensOn} 至 ${c.closesOn} · ${c.legalBasis}`}>{c.title}</PageTitle>
+          <PageTitle lead={`${PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · ${c.opensOn} 至 ${c.closesOn} · ${c.legalBasis}`}>{c.title}</PageTitle>
           <p>
             <Link to={`/consultations/${encodeURIComponent(c.consultationId)}`}>在门户网站查看</Link>
           </p>
-          {erased ? <Notice kind="success">个人信息已删除。</Notice> : null}
           <h2>待审核（{pending.length}）</h2>
           {pending.length === 0 ? <p className="muted">暂无。</p> : null}
           <ul className="cards" data-testid="comments-pending">
@@ -506,7 +499,7 @@ export function ConsultationModeration({ session }: { session: Session }) {
                   {x.commenter} <span className="meta">{x.submittedOn}</span>
                 </h3>
                 <p className="prewrap">{x.content}</p>
-                {staff && x.personalDataRef ? <CommenterData refId={x.personalDataRef} onErased={afterErasure} /> : null}
+                {staff && x.personalDataRef ? <CommenterData refId={x.personalDataRef} onErased={reload} /> : null}
                 {staff ? <ModerationForm base={base} comment={x} onDone={reload} /> : null}
               </li>
             ))}
@@ -522,7 +515,7 @@ export function ConsultationModeration({ session }: { session: Session }) {
                   </h3>
                   <p className="prewrap">{x.content}</p>
                   {x.moderationReason ? <p className="meta">审核意见：{x.moderationReason}</p> : null}
-                  {staff && x.personalDataRef ? <CommenterData refId={x.personalDataRef} onErased={afterErasure} /> : null}
+                  {staff && x.personalDataRef ? <CommenterData refId={x.personalDataRef} onErased={reload} /> : null}
                 </li>
               ))}
           </ul>
@@ -554,7 +547,6 @@ export function OpenDayConsole({ session }: { session: Session }) {
   const registrants = useApi<PersonalDataRecord[]>(ownUnit ? `${base}/registrants` : null);
   const [summary, updateSummary, clearSummary] = useDraft(`openday.summary.${openDayId}`, { summary: '', attendance: '' });
   const publish = useAction(day.reload);
-  const [erased, setErased] = useState(false);
   const d = day.data;
   return (
     <>
@@ -567,7 +559,6 @@ export function OpenDayConsole({ session }: { session: Session }) {
           <section aria-labelledby="registrants-heading">
             <h2 id="registrants-heading">报名者名单</h2>
             {!ownUnit ? <Notice>报名者的个人信息仅限主办单位工作人员查阅。</Notice> : null}
-            {erased ? <Notice kind="success">个人信息已删除。</Notice> : null}
             <ErrorNotice error={registrants.error} />
             {registrants.data ? (
               registrants.data.length ? (
@@ -578,13 +569,7 @@ export function OpenDayConsole({ session }: { session: Session }) {
                       <p className="meta">
                         联系方式：{r.contact} · 报名时间 {formatDateTime(r.createdAt)}
                       </p>
-                      <ErasePersonalData
-                        refId={r.refId}
-                        onErased={() => {
-                          setErased(true);
-                          registrants.reload();
-                        }}
-                      />
+                      <ErasePersonalData refId={r.refId} onErased={registrants.reload} />
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { ApiError, api } from './api';
 import type { Unit } from './types';
 
@@ -136,31 +137,55 @@ export const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError
 export const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
 export const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-/** One section's action: its own error and success message, shown in place. */
+/**
+ * Success messages of actions, announced in one page-level live region: the form that ran the action
+ * often disappears once the action is done (a comment leaves the pending list, a report is no longer
+ * open), and its message must not disappear with it. Cleared when the user navigates.
+ */
+const FlashContext = createContext<{ message: string | null; show: (message: string | null) => void }>({ message: null, show: () => undefined });
+
+export function FlashProvider({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setMessage(null), [pathname]);
+  return <FlashContext.Provider value={{ message, show: setMessage }}>{children}</FlashContext.Provider>;
+}
+
+export function FlashMessage() {
+  const { message, show } = useContext(FlashContext);
+  return (
+    <div className="flash" role="status" aria-live="polite">
+      {message ? (
+        <div className="notice notice-success">
+          {message}{' '}
+          <button type="button" className="link-button" onClick={() => show(null)}>
+            关闭
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** One section's action: its error shown in place (the form stays), its success announced page-wide. */
 export function useAction(reload: () => void) {
   const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const flash = useContext(FlashContext);
   const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
     setError(null);
-    setMessage(null);
+    flash.show(null);
     try {
       await api(path, { method, body });
-      setMessage(done);
+      if (done) flash.show(done);
       after?.();
       reload();
     } catch (e) {
       setError(asError(e));
     }
   };
-  const feedback = (title: string): ReactNode => (
-    <>
-      {message ? <Notice kind="success">{message}</Notice> : null}
-      <ErrorNotice error={error} title={title} />
-    </>
-  );
+  const feedback = (title: string): ReactNode => <ErrorNotice error={error} title={title} />;
   return { error, run, feedback };
 }
-
 
 type Option = string | readonly [value: string, label: string];
 

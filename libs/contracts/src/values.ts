@@ -1,21 +1,9 @@
 import { z } from 'zod';
+import { UNIT_LEVELS, UNIT_KINDS, UNIT_KIND_LABELS, type UnitLevel, type UnitKind } from './vocabulary/units';
+
+export { UNIT_LEVELS, UNIT_KINDS, UNIT_KIND_LABELS, type UnitLevel, type UnitKind };
 
 /** Unit codes are stable identifiers chosen by the district office, e.g. `TEZ-GOV` or `370405-001`. */
 export const unitIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/);
-
-/** 公开层级 / the administrative level of a unit. */
-export const UNIT_LEVELS = ['县级', '乡级'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
-
-/** What kind of unit: towns and the sub-district are 乡级; departments and the district office 县级. */
-export const UNIT_KINDS = ['town', 'subdistrict', 'department', 'district_office'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  town: '镇',
-  subdistrict: '街道',
-  department: '区政府部门',
-  district_office: '区政府办公室',
-};
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

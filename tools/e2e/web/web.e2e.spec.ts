@@ -381,7 +381,7 @@ describe('web: portal and console in Chromium', () => {
     await login(head, policy.approverId, 'office_head', 'TEZ-CIVIL');
     await head.goto(`${url}/console/interpretation/${policy.documentId}`);
     await head.getByRole('button', { name: '审签解读材料' }).click();
-    await head.getByTestId('sign-off').getByText('已审签。').waitFor();
+    await head.getByRole('status').getByText('已审签。').waitFor();
     await reloadUntil(head, head.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }));
     await head.waitForTimeout(1100);
     beforePublish = new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19);

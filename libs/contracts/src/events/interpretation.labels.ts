@@ -1,8 +1,6 @@
 import type { EventLabels } from '../event-labels';
+import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, PUBLIC_CONSULTATION_KIND_LABELS } from '../vocabulary/interpretation';
 
-const SEVERITY_LABELS = { major_emergency: '重大突发事件', hot_issue: '社会热点', ordinary: '一般关切' };
-const RESPONSE_KIND_LABELS = { authoritative_information: '发布权威信息', press_conference: '召开新闻发布会', response: '回应' };
-const CONSULTATION_KIND_LABELS = { major_decision: '重大行政决策', normative_document: '行政规范性文件', other: '其他' };
 const LIMIT_FIELDS = {
   interpretationWorkingDays: '解读发布时限（工作日）',
   majorEmergencyInformationHours: '重大突发事件发布权威信息时限（小时）',
@@ -50,7 +48,7 @@ export const interpretationEventLabels = {
   'interpretation.ConcernRegistered': {
     label: '登记社会关切',
     fields: { concernId: '关切编号', source: '来源', topic: '主题', summary: '概要', severity: '级别', registeredAt: '发现时间', dueBy: '回应时限' },
-    values: { severity: SEVERITY_LABELS },
+    values: { severity: CONCERN_SEVERITY_LABELS },
     decision: { districtWide: true, groundRequired: false, reasonRequired: false },
   },
   'interpretation.ConcernAssigned': {
@@ -61,7 +59,7 @@ export const interpretationEventLabels = {
   'interpretation.ConcernResponsePublished': {
     label: '回应社会关切',
     fields: { concernId: '关切编号', severity: '级别', kind: '回应方式', content: '回应内容', channel: '渠道', publishedAt: '发布时间', dueAt: '时限', hoursTaken: '用时（小时）', onTime: '按时回应' },
-    values: { severity: SEVERITY_LABELS, kind: RESPONSE_KIND_LABELS },
+    values: { severity: CONCERN_SEVERITY_LABELS, kind: CONCERN_RESPONSE_KIND_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'interpretation.ParticipationCataloguePublished': {
@@ -83,7 +81,7 @@ export const interpretationEventLabels = {
       minimumDays: '规定最短期限',
       shortPeriodReason: '缩短期限的理由',
     },
-    values: { kind: CONSULTATION_KIND_LABELS, periodUnit: { calendar_days: '日', working_days: '工作日' } },
+    values: { kind: PUBLIC_CONSULTATION_KIND_LABELS, periodUnit: { calendar_days: '日', working_days: '工作日' } },
     // The domain requires a reason only for a period shorter than the minimum (the decider refuses
     // it otherwise); the contract keeps it optional (a gap the completeness check lists).
     decision: { reasonField: 'shortPeriodReason', groundRequired: true, reasonRequired: true },
@@ -102,7 +100,7 @@ export const interpretationEventLabels = {
   'interpretation.AdoptionPublished': {
     label: '公布意见采纳情况',
     fields: { consultationId: '征求意见编号', kind: '类别', summary: '采纳情况说明', commentsReceived: '收到意见数', commentsApproved: '公开意见数', outcomes: '逐条采纳情况和理由', adopted: '采纳数', partlyAdopted: '部分采纳数', notAdopted: '未采纳数', publishedOn: '公布日期' },
-    values: { kind: CONSULTATION_KIND_LABELS },
+    values: { kind: PUBLIC_CONSULTATION_KIND_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'interpretation.HearingScheduled': {

@@ -1,9 +1,9 @@
-import type { ConcernResponseKind, ConcernSeverity, InterpretationLimits } from '@gongkai/contracts';
+import { CONCERN_RESPONSE_KIND_LABELS, type CONCERN_SOURCES, type INTERPRETATION_CHANNELS, type ConcernResponseKind, type ConcernSeverity, type InterpretationLimits } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { evolveConcern, initialConcernState, type ConcernEvent, type ConcernState } from './concern';
 
-type Source = '12345热线' | '媒体' | '网络' | '其他';
-type Channel = '政府网站' | '政务新媒体' | '新闻发布会' | '广播电视' | '纸质媒体' | '其他';
+type Source = (typeof CONCERN_SOURCES)[number];
+type Channel = (typeof INTERPRETATION_CHANNELS)[number];
 
 export type ConcernCommand =
   | {
@@ -20,12 +20,6 @@ export type ConcernCommand =
     }
   | { type: 'AssignConcern'; unitId: string; note?: string }
   | { type: 'PublishResponse'; kind: ConcernResponseKind; content: string; channel: Channel; now: string };
-
-export const RESPONSE_KIND_LABELS: Record<ConcernResponseKind, string> = {
-  authoritative_information: '发布权威信息',
-  press_conference: '召开新闻发布会',
-  response: '回应',
-};
 
 const HOUR = 3600_000;
 
@@ -72,11 +66,11 @@ function decideConcern(command: ConcernCommand, state: ConcernState): ConcernEve
   if (!state.unitId) return DomainError.rule('CONCERN_NOT_ASSIGNED', '该关切尚未交办给责任单位，不能发布回应。');
   const due = state.registered.dueBy.find((d) => d.kind === command.kind);
   if (!due) {
-    const expected = state.registered.dueBy.map((d) => RESPONSE_KIND_LABELS[d.kind]).join('、');
-    return DomainError.rule('RESPONSE_KIND_NOT_EXPECTED', `此类关切应以“${expected}”方式回应，而非“${RESPONSE_KIND_LABELS[command.kind]}”。`);
+    const expected = state.registered.dueBy.map((d) => CONCERN_RESPONSE_KIND_LABELS[d.kind]).join('、');
+    return DomainError.rule('RESPONSE_KIND_NOT_EXPECTED', `此类关切应以“${expected}”方式回应，而非“${CONCERN_RESPONSE_KIND_LABELS[command.kind]}”。`);
   }
   if (state.responses.some((r) => r.kind === command.kind)) {
-    return DomainError.conflict('RESPONSE_ALREADY_PUBLISHED', `该关切已${RESPONSE_KIND_LABELS[command.kind]}。`);
+    return DomainError.conflict('RESPONSE_ALREADY_PUBLISHED', `该关切已${CONCERN_RESPONSE_KIND_LABELS[command.kind]}。`);
   }
   const publishedAt = Date.parse(command.now);
   const hoursTaken = Math.round(((publishedAt - Date.parse(state.registered.registeredAt)) / HOUR) * 100) / 100;

@@ -1,0 +1,57 @@
+/** Request vocabulary: applicant types, channels, forms, delivery methods, reply categories (annual-report Table 3). Plain data, no zod: the web app imports this too. */
+
+/** The applicant columns of annual-report Table 3 (自然人; 法人或其他组织 → five kinds). */
+export const APPLICANT_TYPES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+
+/** How the request arrived; decides the receipt date (Art. 31). */
+export const REQUEST_CHANNELS = ['online', 'fax', 'in_person', 'registered_post', 'ordinary_letter'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
+export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
+  online: '网上申请',
+  fax: '传真',
+  in_person: '当面申请',
+  registered_post: '挂号信/邮政快递',
+  ordinary_letter: '平信',
+};
+
+export const ID_DOCUMENT_KINDS = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '统一社会信用代码', '其他'] as const;
+
+export const PREFERRED_FORMS = ['纸质', '电子'] as const;
+
+export const DELIVERY_METHODS = ['邮寄', '电子邮件', '当面领取', '网上获取'] as const;
+
+/**
+ * The reply categories of the annual report (国办公开办函〔2021〕30号 Table 3, 三、本年度办理结果),
+ * exactly. `group` is the row group, `label` the row.
+ */
+export const REPLY_CATEGORIES = {
+  disclose: { group: '予以公开', label: '予以公开' },
+  partial: { group: '部分公开', label: '部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  'withhold.state_secret': { group: '不予公开', label: '属于国家秘密' },
+  'withhold.law_forbids': { group: '不予公开', label: '其他法律行政法规禁止公开' },
+  'withhold.three_security': { group: '不予公开', label: '危及“三安全一稳定”' },
+  'withhold.third_party': { group: '不予公开', label: '保护第三方合法权益' },
+  'withhold.internal_affairs': { group: '不予公开', label: '属于三类内部事务信息' },
+  'withhold.process_info': { group: '不予公开', label: '属于四类过程性信息' },
+  'withhold.enforcement_file': { group: '不予公开', label: '属于行政执法案卷' },
+  'withhold.query_matter': { group: '不予公开', label: '属于行政查询事项' },
+  'unable.not_held': { group: '无法提供', label: '本机关不掌握相关政府信息' },
+  'unable.needs_creation': { group: '无法提供', label: '没有现成信息需要另行制作' },
+  'unable.still_unclear': { group: '无法提供', label: '补正后申请内容仍不明确' },
+  'reject.petition': { group: '不予处理', label: '信访举报投诉类申请' },
+  'reject.repeat': { group: '不予处理', label: '重复申请' },
+  'reject.publication': { group: '不予处理', label: '要求提供公开出版物' },
+  'reject.mass_repeat': { group: '不予处理', label: '无正当理由大量反复申请' },
+  'reject.reconfirm': { group: '不予处理', label: '要求行政机关确认或重新出具已获取信息' },
+  'other.no_correction': { group: '其他处理', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  'other.unpaid': { group: '其他处理', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  'other.other': { group: '其他处理', label: '其他' },
+} as const;
+
+export type ReplyCategory = keyof typeof REPLY_CATEGORIES;
+
+export const REPLY_CATEGORY_CODES = Object.keys(REPLY_CATEGORIES) as [ReplyCategory, ...ReplyCategory[]];
+
+export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'] as const;
