@@ -23,6 +23,7 @@ const freeze: EvaluationCommand = {
   type: 'FreezeScores',
   scheme,
   reason: '年度考核结果',
+  factsCatchUp: { caughtUp: true, remaining: 0, waitedSeconds: 0 },
   result: {
     schemeId: 'KH-2026', year: 2026, schemeVersion: 1, asOf: '2026-12-31T15:59:59.999Z', inputsHash: 'a'.repeat(64), inputEvents: 3,
     results: [{ unitId: 'TEZ-ZSZ', name: '张山子镇', total: 88, rank: 1, indicators: [{ indicatorId: 'quality', points: 8, value: null }] }],
@@ -58,6 +59,21 @@ describe('evaluation decider (manual scores, freezing)', () => {
     expect(frozen.frozen).toMatchObject({ inputsHash: 'a'.repeat(64), legalBasis: expect.stringContaining('四（三）') });
     expect(evaluationDecider.decide(manual(), frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
     expect(evaluationDecider.decide(freeze, frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
+  });
+
+  it('refuses to freeze while the facts have not consumed everything published before the freeze, and freezes nothing', () => {
+    const lagging = { ...freeze, factsCatchUp: { caughtUp: false, remaining: 7, waitedSeconds: 30 } } as EvaluationCommand;
+    const refused = evaluationDecider.decide(lagging, given());
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ kind: 'unavailable', code: 'FACTS_NOT_CAUGHT_UP', extensions: { remaining: 7 } });
+    expect((refused as DomainError).detail).toContain('仍有7条事件未处理');
+    expect((refused as DomainError).detail).toContain('稍后重试');
+    const unknown = evaluationDecider.decide({ ...freeze, factsCatchUp: { caughtUp: false, remaining: null, waitedSeconds: 30 } } as EvaluationCommand, given());
+    expect(unknown).toMatchObject({ code: 'FACTS_NOT_CAUGHT_UP', detail: expect.stringContaining('无法确认') });
+    // Once caught up, the same freeze goes through.
+    expect(evaluationDecider.decide({ ...lagging, factsCatchUp: { caughtUp: true, remaining: 0, waitedSeconds: 2 } } as EvaluationCommand, given())).toEqual([
+      expect.objectContaining({ type: 'assessment.ScoresFrozen' }),
+    ]);
   });
 
   it('refuses to freeze results computed on another scheme version', () => {

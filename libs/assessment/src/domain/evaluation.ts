@@ -47,7 +47,17 @@ export type EvaluationCommand =
       reason: string;
       evidence: string[];
     }
-  | { type: 'FreezeScores'; scheme: SchemeRef | null; result: Omit<ScoresFrozen, 'legalBasis' | 'reason'>; reason: string | null };
+  | {
+      type: 'FreezeScores';
+      scheme: SchemeRef | null;
+      result: Omit<ScoresFrozen, 'legalBasis' | 'reason'>;
+      reason: string | null;
+      /**
+       * Whether the facts had consumed every event published before the freeze (read by the handler,
+       * which waited a bounded time for it); `remaining`: what was still unconsumed, null if unknown.
+       */
+      factsCatchUp: { caughtUp: boolean; remaining: number | null; waitedSeconds: number };
+    };
 
 const frozenError = (frozen: ScoresFrozen) =>
   DomainError.conflict('SCORES_FROZEN', `${frozen.year}年度考核结果已于${frozen.asOf.slice(0, 10)}固化（方案第${frozen.schemeVersion}版），不能再更改。`);
@@ -85,6 +95,16 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
       ];
     }
     case 'FreezeScores': {
+      const { caughtUp, remaining, waitedSeconds } = command.factsCatchUp;
+      if (!caughtUp) {
+        return new DomainError(
+          'unavailable',
+          'FACTS_NOT_CAUGHT_UP',
+          `考核事实尚未同步完成（等待${waitedSeconds}秒后${remaining === null ? '仍无法确认消息同步进度' : `仍有${remaining}条事件未处理`}），为免遗漏其他单位最新记录的事项，本次未固化考核结果。请区政府办公室稍后重试。`,
+          [],
+          { remaining },
+        );
+      }
       if (command.result.schemeVersion !== scheme.version.version) {
         return DomainError.conflict('SCHEME_CHANGED', '计分期间考核方案已修订，请重新计算后再固化。');
       }

@@ -98,6 +98,22 @@ export const NON_INPUT_FACT_TYPES = ['assessment.ManualScoreRecorded', 'assessme
 
 export const FACT_EVENT_TYPES = Object.keys(FACT_PICKERS);
 
+/**
+ * Closures of a request: whatever their business date, they say the request is no longer owed a
+ * reply (a request of December abandoned or answered in January is not a late reply of December).
+ */
+const REQUEST_CLOSURE_TYPES = ['requests.ReplyIssued', 'requests.RequestAbandoned'];
+
+/**
+ * Whether a fact is a scoring input for a year ending `latestOn`, as of the instant `asOf`: recorded
+ * by then, not one of assessment's own bookkeeping facts, and about a business date not after the
+ * year (state facts have none; request closures count whatever their date).
+ */
+export function isScoringInput(fact: Fact, asOf: string, latestOn: string): boolean {
+  if (fact.recordedAt > asOf || NON_INPUT_FACT_TYPES.includes(fact.type)) return false;
+  return fact.on === null || fact.on <= latestOn || REQUEST_CLOSURE_TYPES.includes(fact.type);
+}
+
 export function factFromEvent(event: EventEnvelope): Fact | null {
   const picker = FACT_PICKERS[event.type];
   if (!picker) return null;

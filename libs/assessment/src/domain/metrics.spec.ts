@@ -70,7 +70,7 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
     // As of Fri 11-27: 2 replies (1 on time) + REQ-OVERDUE (due 11-03) = 1/3 = 33.33%.
     const result = compute(facts, '2026-11-27');
     expect(result).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
-    expect(result.detail).toBe('应答复申请3件，其中1件达标，达标率33.33%（含逾期未答复1件：REQ-OVERDUE（期限2026-11-03））');
+    expect(result.detail).toBe('应答复申请3件，其中1件达标，达标率33.33%（含逾期未答复1件：REQ-OVERDUE（期限2026-11-03）；另有申请人视为放弃申请1件不计入：REQ-ABANDONED）');
     // The facts that cost points: the late reply, and the event that published the missed deadline.
     const correctionReceived = facts.find((f) => f.type === 'requests.CorrectionReceived') as Fact;
     expect(result.shortfalls.map((f) => [f.type, f.data.requestId, f.eventId])).toEqual([
@@ -83,7 +83,10 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
       'requests.CorrectionRequested',
       'requests.CorrectionReceived',
     ]);
-    expect(result.facts.some((f) => ['REQ-NOTDUE', 'REQ-PAUSED', 'REQ-LEGACY', 'REQ-ABANDONED', 'REQ-MOVED'].includes(String(f.data.requestId)))).toBe(false);
+    expect(result.facts.some((f) => ['REQ-NOTDUE', 'REQ-PAUSED', 'REQ-LEGACY', 'REQ-MOVED'].includes(String(f.data.requestId)))).toBe(false);
+    // The abandoned request is listed (its abandonment) so that the explanation accounts for it, and costs nothing.
+    expect(result.facts.filter((f) => f.data.requestId === 'REQ-ABANDONED').map((f) => f.type)).toEqual(['requests.RequestAbandoned']);
+    expect(result.shortfalls.some((f) => f.data.requestId === 'REQ-ABANDONED')).toBe(false);
   });
 
   it('a request is overdue only the day after its due date, and only while it is open', () => {
@@ -94,7 +97,7 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
     // Once replied (late, Fri 11-27), it counts once, as that late reply: 1/3, the reply is the shortfall.
     const answered = [...facts, replied('REQ-OVERDUE', '2026-11-27', false)];
     const result = compute(answered, '2026-11-30');
-    expect(result).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, detail: '答复申请3件，其中1件达标，达标率33.33%' });
+    expect(result).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, detail: '答复申请3件，其中1件达标，达标率33.33%（另有申请人视为放弃申请1件不计入：REQ-ABANDONED）' });
     expect(result.shortfalls.map((f) => [f.type, f.data.requestId])).toEqual([['requests.ReplyIssued', 'REQ-LATE'], ['requests.ReplyIssued', 'REQ-OVERDUE']]);
   });
 
@@ -111,7 +114,54 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
 
   it('an overdue request counts in the year it was received, and old events without dueOn keep the replies-only rate', () => {
     expect(compute(requestFacts(), '2027-01-15', 2027)).toMatchObject({ value: null, denominator: 0 });
-    const old = requestFacts().filter((f) => !('dueOn' in f.data) || f.type === 'requests.ReplyIssued');
+    const old = requestFacts().filter((f) => (!('dueOn' in f.data) || f.type === 'requests.ReplyIssued') && f.data.requestId !== 'REQ-ABANDONED');
     expect(compute(old, '2026-11-27')).toMatchObject({ numerator: 1, denominator: 2, value: 50, detail: '答复申请2件，其中1件达标，达标率50%' });
+  });
+});
+
+describe('request_on_time_rate: abandoned and transferred requests', () => {
+  const civil = (asOfDate: string): MetricContext => ({ unitId: 'TEZ-CIVIL', year: 2026, asOfDate, referenceDate: asOfDate, params: undefined });
+  const moved = () => requestFacts().filter((f) => f.data.requestId === 'REQ-MOVED');
+
+  it('an abandoned request is never a late reply, even when its deadline had passed before it was abandoned', () => {
+    // REQ-UNPAID: received Mon 03-02, due Mon 03-30 (the fee does not pause the clock), abandoned for non-payment Fri 04-17.
+    const unpaid = [
+      received('REQ-UNPAID', '2026-03-02', '2026-03-30'),
+      fact('requests.FeeNoticeIssued', { ...base('REQ-UNPAID'), method: 'per_page', quantity: 120, amountYuan: 20, noticeOn: '2026-03-10', payByOn: '2026-04-08', pausesClock: false, legalBasis: '国办函〔2020〕109号', dueOn: '2026-03-30' }),
+      fact('requests.RequestAbandoned', { ...base('REQ-UNPAID'), category: 'other.unpaid', abandonedOn: '2026-04-17', legalBasis: '国办函〔2020〕109号' }),
+    ];
+    // Before the abandonment it was open past its deadline (late); once abandoned, nothing to count.
+    expect(compute(unpaid.slice(0, 2), '2026-04-10')).toMatchObject({ value: 0, denominator: 1 });
+    const result = compute(unpaid, '2026-11-27');
+    expect(result).toMatchObject({ value: null, numerator: 0, denominator: 0, shortfalls: [] });
+    expect(result.detail).toBe('本年度无答复申请（另有申请人视为放弃申请1件不计入：REQ-UNPAID）');
+    expect(result.facts).toEqual([unpaid[2]]);
+  });
+
+  it('the receiving unit answers for a transferred request, with the deadline it came with', () => {
+    // REQ-MOVED: received by TEZ-ZSZ Mon 03-02 (due Mon 03-30), transferred to TEZ-CIVIL Wed 03-04, never answered.
+    const result = METRICS.request_on_time_rate.compute(moved(), civil('2026-11-27'));
+    expect(result).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(result.detail).toBe('应答复申请1件，其中0件达标，达标率0%（含逾期未答复1件：REQ-MOVED（期限2026-03-30，由TEZ-ZSZ移交））');
+    expect(result.shortfalls.map((f) => f.type)).toEqual(['requests.RequestReceived']);
+    expect(result.facts.map((f) => f.type)).toEqual(['requests.RequestReceived', 'requests.RequestTransferred']);
+    // Not before its deadline; and not at the unit it left.
+    expect(METRICS.request_on_time_rate.compute(moved(), civil('2026-03-30'))).toMatchObject({ value: null, denominator: 0 });
+    expect(compute(moved(), '2026-11-27')).toMatchObject({ value: null, denominator: 0 });
+  });
+
+  it("the receiving unit's reply counts there, not at the unit the request left", () => {
+    const history = moved();
+    const reply = fact('requests.ReplyIssued', { requestId: 'REQ-MOVED', unitId: 'TEZ-CIVIL', category: 'disclose', withheld: [], legalBasis: BASIS, repliedOn: '2026-03-20', workingDaysUsed: 14, onTime: true });
+    // The sending unit sees the whole history too when it is routed there (a transfer back and forth): the reply is not its own.
+    expect(METRICS.request_on_time_rate.compute([...history, reply], civil('2026-11-27'))).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(compute([...history, reply], '2026-11-27')).toMatchObject({ value: null, denominator: 0 });
+  });
+
+  it('a request transferred back is again the first unit\'s', () => {
+    const history = moved();
+    const back = fact('requests.RequestTransferred', { requestId: 'REQ-MOVED', unitId: 'TEZ-CIVIL', toUnitId: 'TEZ-ZSZ', reason: '不属区民政局职责', transferredOn: '2026-03-05' });
+    expect(compute([...history, back], '2026-11-27')).toMatchObject({ value: 0, denominator: 1 });
+    expect(METRICS.request_on_time_rate.compute([...history, back], civil('2026-11-27'))).toMatchObject({ value: null, denominator: 0 });
   });
 });

@@ -66,30 +66,49 @@ interface OverdueRequest {
   /** The fact that published the deadline missed: the shortfall an auditor follows. */
   due: Fact;
   history: Fact[];
+  /** The unit it was transferred from, when the deadline came with a transfer. */
+  transferredFrom: string | null;
+}
+
+interface RequestLedger {
+  /** Open as of `asOfDate` and past their latest published due date: late replies. */
+  overdue: OverdueRequest[];
+  /** Deemed abandoned by the applicant (视为放弃): closed without a reply, never a late reply. */
+  abandoned: Fact[];
 }
 
 /**
- * Requests received by the unit in the year and still open as of `asOfDate` (no reply, not
- * abandoned, not transferred away) whose latest published due date (`dueOn`, not null = not
- * paused) is before `asOfDate`: replies that were owed and not given. Requests whose events carry
- * no `dueOn` (recorded before it was published) are not counted.
+ * The unit's requests received in the year, by their history as of `asOfDate`. A request belongs to
+ * the unit it was last transferred to (the deadline with it: the clock runs on from the receipt,
+ * the receiving unit answers for it from the transfer), else to the unit that received it.
+ * - overdue: still open (no reply, not abandoned) and its latest published due date (`dueOn`, not
+ *   null = not paused) is before `asOfDate`. Requests whose events carry no `dueOn` (recorded before
+ *   it was published) are not counted.
+ * - abandoned: closed because the applicant is deemed to have abandoned it (no correction, fee
+ *   unpaid): not a reply, so neither on time nor late; listed so the explanation accounts for them.
+ * Closures are taken whatever their date (an abandonment in January still closes a December request).
  */
-function overdueOpenRequests(facts: readonly Fact[], unitId: string, year: number, asOfDate: string): OverdueRequest[] {
+function requestLedger(facts: readonly Fact[], unitId: string, year: number, asOfDate: string): RequestLedger {
   const byRequest = latestBy(facts.filter((f) => f.type.startsWith('requests.') && typeof f.data.requestId === 'string'), 'requestId');
-  const overdue: OverdueRequest[] = [];
+  const ledger: RequestLedger = { overdue: [], abandoned: [] };
   for (const [requestId, unsorted] of byRequest) {
     const history = [...unsorted].sort(compareFacts);
     const received = history.find((f) => f.type === 'requests.RequestReceived');
     if (!received || !inYear(received, year)) continue;
-    if (history.some((f) => f.type === 'requests.ReplyIssued' || f.type === 'requests.RequestAbandoned')) continue;
     const transfer = history.filter((f) => f.type === 'requests.RequestTransferred').at(-1);
-    if (transfer && transfer.data.toUnitId !== unitId) continue;
+    if ((transfer ? transfer.data.toUnitId : received.data.unitId) !== unitId) continue;
+    if (history.some((f) => f.type === 'requests.ReplyIssued')) continue;
+    const abandoned = history.find((f) => f.type === 'requests.RequestAbandoned');
+    if (abandoned) {
+      ledger.abandoned.push(abandoned);
+      continue;
+    }
     const due = history.filter((f) => REQUEST_CLOCK_TYPES.includes(f.type) && 'dueOn' in f.data).at(-1);
     const dueOn = due?.data.dueOn;
     if (!due || typeof dueOn !== 'string' || dueOn >= asOfDate) continue;
-    overdue.push({ requestId, dueOn, due, history });
+    ledger.overdue.push({ requestId, dueOn, due, history, transferredFrom: transfer ? String(transfer.data.unitId) : null });
   }
-  return overdue;
+  return ledger;
 }
 
 /** The closed set of metric functions (no formula is ever evaluated). */
@@ -204,16 +223,19 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     label: '依申请公开按期答复率',
     unit: 'percent',
     compute(facts, { unitId, year, asOfDate }) {
-      // Each reply of the year (on time or late), and each request of the year still unanswered past its deadline (late).
-      const replies = ofType(facts, 'requests.ReplyIssued').filter((f) => inYear(f, year));
-      const overdue = overdueOpenRequests(facts, unitId, year, asOfDate);
-      if (overdue.length === 0) return rate('答复申请', replies, (f) => f.data.onTime === true);
-      const result = rate('应答复申请', [...replies, ...overdue.map((o) => o.due)], (f) => f.type === 'requests.ReplyIssued' && f.data.onTime === true);
-      const listed = overdue.map((o) => `${o.requestId}（期限${o.dueOn}）`).join('、');
+      // Each reply the unit issued in the year (on time or late), and each request of the year it
+      // holds still unanswered past its deadline (late). Abandoned requests are neither.
+      const replies = ofType(facts, 'requests.ReplyIssued').filter((f) => f.data.unitId === unitId && inYear(f, year));
+      const { overdue, abandoned } = requestLedger(facts, unitId, year, asOfDate);
+      const base = overdue.length === 0 ? rate('答复申请', replies, (f) => f.data.onTime === true) : rate('应答复申请', [...replies, ...overdue.map((o) => o.due)], (f) => f.type === 'requests.ReplyIssued' && f.data.onTime === true);
+      const notes: string[] = [];
+      if (overdue.length) notes.push(`含逾期未答复${overdue.length}件：${overdue.map((o) => `${o.requestId}（期限${o.dueOn}${o.transferredFrom ? `，由${o.transferredFrom}移交` : ''}）`).join('、')}`);
+      if (abandoned.length) notes.push(`另有申请人视为放弃申请${abandoned.length}件不计入：${abandoned.map((f) => String(f.data.requestId)).join('、')}`);
+      if (notes.length === 0) return base;
       return {
-        ...result,
-        facts: [...replies, ...overdue.flatMap((o) => o.history)],
-        detail: `${result.detail}（含逾期未答复${overdue.length}件：${listed}）`,
+        ...base,
+        facts: [...replies, ...overdue.flatMap((o) => o.history), ...abandoned],
+        detail: `${base.detail}（${notes.join('；')}）`,
       };
     },
   },

@@ -1,6 +1,6 @@
 import { checkContract, type EventEnvelope } from '@gongkai/contracts';
 import { SCENARIO_EXPECTED, SCENARIO_MANUAL_SCORES, SCENARIO_TRAINING, SCENARIO_YEAR, scenarioEvents } from '../testing/year-scenario';
-import { factFromEvent, type Fact } from './facts';
+import { factFromEvent, isScoringInput, type Fact } from './facts';
 import { SAMPLE_INDICATORS, SAMPLE_RULES } from './fixtures';
 import type { SchemeVersion } from './scheme';
 import { scoreUnits, type ManualScoreInput } from './scoring';
@@ -107,5 +107,44 @@ describe('metrics that count what did not happen', () => {
       expect.objectContaining({ eventId: overdue[2].eventId, type: 'requests.ConsultationEnded', summary: '申请 REQ-2026-OPEN 结束征求意见（2026-03-24，答复期限2026-04-15）' }),
     ]);
     expect(indicator?.facts.map((f) => f.eventId)).toEqual(expect.arrayContaining(overdue.map((f) => f.eventId)));
+  });
+});
+
+describe('requests abandoned or transferred, through scoring', () => {
+  const request = (requestId: string, unitId: string) => ({ stream: `requests.request-${requestId}`, data: { requestId, unitId } });
+
+  it('a transferred request is scored at the receiving unit with its whole history, the deadline it came with and its event ids', () => {
+    const { facts } = scenarioFacts();
+    const { stream, data } = request('REQ-2026-MOVED', 'TEZ-NHZ');
+    const moved = [
+      factFromEvent(envelope(stream, 'requests.RequestReceived', { ...data, channel: 'online', receivedOn: '2026-03-02', dueOn: '2026-03-30' })) as Fact,
+      factFromEvent(envelope(stream, 'requests.RequestTransferred', { ...data, toUnitId: 'TEZ-ZSZ', reason: '属张山子镇职责', transferredOn: '2026-03-04' })) as Fact,
+    ];
+    const sheet = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: [...facts, ...moved], manualScores: [], asOf: '2026-11-27T00:00:00.000Z' });
+    const at = (unitId: string) => sheet.units.find((u) => u.unitId === unitId)?.indicators.find((i) => i.indicatorId === 'requests.ontime');
+    // TEZ-ZSZ: 10 replies on time + the transferred request unanswered since Mon 03-30 = 10/11.
+    expect(at('TEZ-ZSZ')).toMatchObject({ numerator: 10, denominator: 11, explanation: expect.stringContaining('REQ-2026-MOVED（期限2026-03-30，由TEZ-NHZ移交）') });
+    expect(at('TEZ-ZSZ')?.shortfalls).toEqual([expect.objectContaining({ eventId: moved[0].eventId, type: 'requests.RequestReceived' })]);
+    expect(at('TEZ-ZSZ')?.facts.map((f) => f.eventId)).toEqual(expect.arrayContaining(moved.map((f) => f.eventId)));
+    // TEZ-NHZ, which passed it on, keeps its hand-worked 9/10.
+    expect(at('TEZ-NHZ')).toMatchObject({ numerator: 9, denominator: 10, value: 90 });
+  });
+
+  it('a request abandoned after the year is not a late reply of the year (closures are inputs whatever their date)', () => {
+    const { stream, data } = request('REQ-2026-DEC', 'TEZ-ZSZ');
+    const december = [
+      factFromEvent(envelope(stream, 'requests.RequestReceived', { ...data, channel: 'online', receivedOn: '2026-12-01', dueOn: '2026-12-29' })) as Fact,
+      factFromEvent(envelope(stream, 'requests.FeeNoticeIssued', { ...data, noticeOn: '2026-12-03', pausesClock: false, dueOn: '2026-12-29' })) as Fact,
+      factFromEvent(envelope(stream, 'requests.RequestAbandoned', { ...data, category: 'other.unpaid', abandonedOn: '2027-01-05' }, '2027-01-05T02:00:00.000Z')) as Fact,
+    ];
+    const asOf = '2027-01-31T00:00:00.000Z';
+    expect(december.map((f) => isScoringInput(f, asOf, '2026-12-31'))).toEqual([true, true, true]);
+    // Other facts of the next year stay out of the year's inputs.
+    const nextYear = factFromEvent(envelope('interpretation.consultation-C1', 'interpretation.ConsultationOpened', { consultationId: 'C1', unitId: 'TEZ-ZSZ', opensOn: '2027-01-04' })) as Fact;
+    expect(isScoringInput(nextYear, asOf, '2026-12-31')).toBe(false);
+    const { facts } = scenarioFacts();
+    const sheet = scoreUnits({ schemeId: 'KH-2026', year: SCENARIO_YEAR, scheme, facts: [...facts, ...december].filter((f) => isScoringInput(f, asOf, '2026-12-31')), manualScores: [], asOf });
+    const indicator = sheet.units.find((u) => u.unitId === 'TEZ-ZSZ')?.indicators.find((i) => i.indicatorId === 'requests.ontime');
+    expect(indicator).toMatchObject({ numerator: 10, denominator: 10, value: 100, points: 20, explanation: expect.stringContaining('视为放弃申请1件不计入：REQ-2026-DEC') });
   });
 });

@@ -106,6 +106,19 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
   const referenceDate = asOfDate < `${year}-12-31` ? asOfDate : `${year}-12-31`;
   const known = input.facts.filter((f) => f.recordedAt <= input.asOf).sort(compareFacts);
 
+  // A transferred request is the receiving unit's from the transfer, deadline included: that unit
+  // sees the request's whole history (receipt, clock events), not only what happened after.
+  const transferredTo = new Map<string, Set<string>>();
+  for (const fact of known) {
+    if (fact.type !== 'requests.RequestTransferred') continue;
+    const requestId = String(fact.data.requestId);
+    transferredTo.set(requestId, (transferredTo.get(requestId) ?? new Set()).add(String(fact.data.toUnitId)));
+  }
+  const unitsOf = (fact: Fact): Iterable<string> => {
+    const receiving = fact.type.startsWith('requests.') ? transferredTo.get(String(fact.data.requestId)) : undefined;
+    return receiving ? new Set([...fact.unitIds, ...receiving]) : fact.unitIds;
+  };
+
   // Units (registered, as of asOf) and their facts.
   const units = new Map<string, { name: string; kind: UnitKind }>();
   const factsByUnit = new Map<string, Fact[]>();
@@ -115,7 +128,11 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
       const unit = units.get(String(fact.data.unitId));
       if (unit) unit.name = String(fact.data.name);
     }
-    for (const unitId of fact.unitIds) factsByUnit.set(unitId, [...(factsByUnit.get(unitId) ?? []), fact]);
+    for (const unitId of unitsOf(fact)) {
+      const list = factsByUnit.get(unitId);
+      if (list) list.push(fact);
+      else factsByUnit.set(unitId, [fact]);
+    }
   }
   const assessed = [...units.entries()].filter(([, u]) => scheme.assessedUnitKinds.includes(u.kind)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const assessedIds = new Set(assessed.map(([id]) => id));

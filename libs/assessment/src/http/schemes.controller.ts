@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CommandHandler, commandContext, DomainError, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { CommandHandler, commandContext, ConsumerCatchUp, DomainError, GONGKAI_CONFIG, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest, type GongkaiConfig } from '@gongkai/platform';
 import { frozenFormOf, parseAsOf, schemeRefOf, ScoringService } from '../application/scoring.service';
 import { evaluationDecider, evaluationStreamId, trainingDecider, trainingStreamId } from '../domain/evaluation';
 import { schemeStreamId } from '../domain/scheme';
@@ -21,6 +21,8 @@ export class SchemesController {
     private readonly scoring: ScoringService,
     private readonly schemes: AssessmentSchemesProjection,
     private readonly units: AssessmentUnitsProjection,
+    private readonly catchUp: ConsumerCatchUp,
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
 
   @Post('schemes')
@@ -74,8 +76,12 @@ export class SchemesController {
     const asOf = parseAsOf(body.asOf, new Date(context.now));
     if (asOf > context.now) throw DomainError.validation('AS_OF_IN_FUTURE', '不能按未来的时间固化考核结果。');
     const scheme = await this.scoring.scheme(schemeId);
+    // The facts must hold every event published up to now (late records of other units included)
+    // before the result is computed and frozen; the decider refuses otherwise.
+    const caughtUp = await this.catchUp.waitFor('assessment', { timeoutMs: this.config.ASSESSMENT_FREEZE_CATCH_UP_S * 1000 });
+    const factsCatchUp = { caughtUp: caughtUp.caughtUp, remaining: caughtUp.remaining, waitedSeconds: Math.round(caughtUp.waitedMs / 1000) };
     const sheet = await this.scoring.compute(schemeId, asOf);
-    const result = await this.commands.handle(evaluationDecider, evaluationStreamId(schemeId), { type: 'FreezeScores', scheme, result: frozenFormOf(sheet), reason: body.reason ?? null }, context);
+    const result = await this.commands.handle(evaluationDecider, evaluationStreamId(schemeId), { type: 'FreezeScores', scheme, result: frozenFormOf(sheet), reason: body.reason ?? null, factsCatchUp }, context);
     setRevision(response, result.revision);
     response.status(201);
     return { eventId: result.events[0]?.eventId, frozen: result.events[0]?.data, revision: result.revision };

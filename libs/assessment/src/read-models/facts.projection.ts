@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
-import { FACT_EVENT_TYPES, factFromEvent, NON_INPUT_FACT_TYPES, type Fact } from '../domain/facts';
+import { FACT_EVENT_TYPES, factFromEvent, isScoringInput, type Fact } from '../domain/facts';
 
 /** How far back a refresh looks before the newest write it has seen (in-flight writes, clock skew). */
 const REFRESH_OVERLAP_MS = 120_000;
@@ -46,12 +46,13 @@ export class AssessmentFactsProjection implements Projection {
   }
 
   /**
-   * Every scoring input recorded at or before `asOf` whose business date is not after `latestOn`.
+   * Every scoring input recorded at or before `asOf` whose business date is not after `latestOn`
+   * (request closures whatever their date: `isScoringInput`).
    * `fresh`: read everything from the database, bypassing the in-memory copy (auditors' recomputation).
    */
   async inputs(asOf: string, latestOn: string, options: { fresh?: boolean } = {}): Promise<Fact[]> {
     const source = options.fresh ? await this.readSince(null) : await this.cached();
-    return source.filter((f) => f.recordedAt <= asOf && !NON_INPUT_FACT_TYPES.includes(f.type) && (f.on === null || f.on <= latestOn));
+    return source.filter((f) => isScoringInput(f, asOf, latestOn));
   }
 
   /** Loads the cache once, then brings it up to date; concurrent callers share one refresh. */

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ HTTP_PORT: 3000, EVENT_STORE_URL: 'sqlite:./data/events.db', RELAY_ENABLED: true });
   });
 
+  it('takes the relay election session timeout within the broker default bounds', () => {
+    expect(loadConfig(base).RELAY_SESSION_TIMEOUT_MS).toBe(10000);
+    expect(loadConfig({ ...base, RELAY_SESSION_TIMEOUT_MS: '6000' }).RELAY_SESSION_TIMEOUT_MS).toBe(6000);
+    expect(() => loadConfig({ ...base, RELAY_SESSION_TIMEOUT_MS: '1000' })).toThrow(/RELAY_SESSION_TIMEOUT_MS/);
+  });
+
   it('names a missing setting in one line', () => {
     const { MONGODB_URL: _omitted, ...rest } = base;
     expect(() => loadConfig(rest)).toThrow(/^Configuration error: MONGODB_URL is missing$/);

@@ -39,6 +39,12 @@ export const configSchema = z
     /** Lets `/api/auth/dev-token` mint tokens: the standalone demo only, never production. */
     AUTH_DEV_LOGIN: booleanFromEnv.default(false),
     RELAY_ENABLED: booleanFromEnv.default(true),
+    /**
+     * Kafka session timeout of the relay's leader election (ADR 0007): how long a crashed leader
+     * keeps the lease before another replica takes over. Within the broker's
+     * group.min.session.timeout.ms (default 6000) and group.max.session.timeout.ms.
+     */
+    RELAY_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
     /** Requests: open cases with this many working days left or fewer are flagged as near due. */
     REQUESTS_NEAR_DUE_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     /** Requests: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
@@ -61,6 +67,8 @@ export const configSchema = z
     REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     INTERPRETATION_PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
+    ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

@@ -6,7 +6,24 @@ export interface KafkaBusOptions {
   clientId: string;
   /** Partitions for topics this bus creates; consumers of a group scale up to this number. */
   partitions?: number;
-  log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
+  log?: KafkaLog;
+}
+
+export type KafkaLog = (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
+
+/** The kafkajs client every Kafka adapter of the platform uses: warnings and errors go to pino. */
+export function createKafkaClient(options: { brokers: string[]; clientId: string; log?: KafkaLog }): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ level, log }) => {
+      const { message, ...extra } = log;
+      const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+      options.log?.(name, `kafka: ${message}`, extra);
+    },
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
 }
 
 /**
@@ -23,17 +40,7 @@ export class KafkaEventBus implements EventBus {
   private readonly knownTopics = new Set<string>();
 
   constructor(private readonly options: KafkaBusOptions) {
-    this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: options.brokers,
-      logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log }) => {
-        const { message, ...extra } = log;
-        const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
-        options.log?.(name, `kafka: ${message}`, extra);
-      },
-      retry: { retries: 8, initialRetryTime: 200 },
-    });
+    this.kafka = createKafkaClient(options);
     // An idempotent producer must retry without limit (kafkajs warns otherwise): while Kafka is
     // down the relay simply waits, and its checkpoint does not move.
     this.producer = this.kafka.producer({
@@ -108,10 +115,18 @@ export class KafkaEventBus implements EventBus {
   }
 
   /** Partition high watermarks of a topic: how many messages it has received. */
-  async topicOffsets(topic: string): Promise<{ partition: number; high: string }[]> {
+  async topicOffsets(topic: string): Promise<{ partition: number; high: string; low: string }[]> {
     this.adminConnected ??= this.admin.connect();
     await this.adminConnected;
     return this.admin.fetchTopicOffsets(topic);
+  }
+
+  /** A consumer group's committed offsets (the next offset to read; -1: none), keyed `<topic>/<partition>`. */
+  async groupOffsets(groupId: string, topics: readonly string[]): Promise<Map<string, number>> {
+    this.adminConnected ??= this.admin.connect();
+    await this.adminConnected;
+    const offsets = await this.admin.fetchOffsets({ groupId, topics: [...topics] });
+    return new Map(offsets.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}/${p.partition}`, Number(p.offset)] as const)));
   }
 
   async ping(): Promise<void> {

@@ -12,6 +12,18 @@ export interface RelayOptions {
   topicPrefix: string;
   /** Events per bus publish (default 500). */
   batchSize?: number;
+  /**
+   * Asked before every publish when the relay runs under leader election (ADR 0007): a relay that
+   * is no longer the leader publishes nothing more, even before it has been stopped.
+   */
+  isLeader?: () => boolean;
+}
+
+/** The relay was asked to publish while another replica leads; the batch is offered again later. */
+export class NotLeaderError extends Error {
+  constructor() {
+    super('this process is not the relay leader');
+  }
 }
 
 /**
@@ -36,10 +48,14 @@ export class Relay {
     this.logger.info({ relay: this.options.name, from }, 'relay starting');
     this.stopSubscription = this.store.subscribe(from, (events) => this.relay(events), {
       batchSize: this.options.batchSize,
-      onError: (error) => this.logger.warn({ relay: this.options.name, err: error }, 'relay batch failed; retrying'),
+      onError: (error) =>
+        error instanceof NotLeaderError
+          ? this.logger.debug({ relay: this.options.name }, 'relay paused: not the leader')
+          : this.logger.warn({ relay: this.options.name, err: error }, 'relay batch failed; retrying'),
     });
   }
 
+  /** Resolves after the batch in hand (if any) is published and checkpointed. */
   async stop(): Promise<void> {
     await this.stopSubscription?.();
     this.stopSubscription = null;
@@ -54,6 +70,7 @@ export class Relay {
   }
 
   private async relay(events: StoredEvent[]): Promise<void> {
+    if (this.options.isLeader && !this.options.isLeader()) throw new NotLeaderError();
     const messages = events
       .filter((event) => this.options.services.includes(serviceOfStream(event.streamId)))
       .map((event) => ({ topic: topicOf(serviceOfStream(event.streamId), this.options.topicPrefix), key: event.streamId, value: event }));

@@ -3,6 +3,9 @@ import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer } from '../messaging/event-consumer';
+import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
+import type { LeaderElection } from '../messaging/leader-election';
 import { Relay } from '../messaging/relay';
 import type { EventStore } from '../event-sourcing/event-store';
 import type { Logger } from '../observability/logger';
@@ -14,6 +17,9 @@ import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER } from './tokens';
 
 export const SHAPE_SERVICES = ['catalogue', 'document-attributes', 'requests', 'interpretation', 'assessment'] as const;
 
+/** What this process' relay does: shown by /health/ready and the gauge `gongkai_relay_leader`. */
+export type RelayRole = 'leader' | 'follower' | 'sole' | 'disabled';
+
 /**
  * Starts what runs in the background once the HTTP app is up (consumers, then the relay) and stops
  * it in reverse on shutdown: stop relaying, stop consuming, close the bus, the store and MongoDB.
@@ -21,6 +27,7 @@ export const SHAPE_SERVICES = ['catalogue', 'document-attributes', 'requests', '
 @Injectable()
 export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay: Relay | null = null;
+  private election: LeaderElection | null = null;
 
   constructor(
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
@@ -49,19 +56,64 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       await consumer.start(group, topics, handlers);
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
     }
-    if (this.config.RELAY_ENABLED) {
-      this.relay = new Relay(this.store, this.bus, this.collections, this.logger, {
-        name: this.config.GONGKAI_SHAPE,
-        services: this.ownServices,
-        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
-      });
-      await this.relay.start();
+    if (this.config.RELAY_ENABLED) await this.startRelay();
+  }
+
+  get relayRole(): RelayRole {
+    if (!this.relay) return 'disabled';
+    if (!this.election) return 'sole';
+    return this.election.isLeader() ? 'leader' : 'follower';
+  }
+
+  /**
+   * In-process bus (standalone): one process, one relay. Kafka: every replica of the service is a
+   * candidate and only the elected one relays (ADR 0007); the others stay ready for HTTP.
+   */
+  private async startRelay(): Promise<void> {
+    const relay = (this.relay = new Relay(this.store, this.bus, this.collections, this.logger, {
+      name: this.config.GONGKAI_SHAPE,
+      services: this.ownServices,
+      topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      isLeader: () => this.election?.isLeader() ?? true,
+    }));
+    if (!(this.bus instanceof KafkaEventBus) || !this.config.KAFKA_BROKERS) {
+      await relay.start();
+      this.metrics.relayLeader.set(1);
+      return;
     }
+    const service = this.config.GONGKAI_SHAPE;
+    const prefix = this.config.KAFKA_TOPIC_PREFIX;
+    const context = { relay: service, group: `${prefix}.relay-leader.${service}` };
+    this.metrics.relayLeader.set(0);
+    this.election = new KafkaLeaderElection({
+      brokers: this.config.KAFKA_BROKERS.split(','),
+      clientId: `gongkai-${service}-relay-leader`,
+      groupId: context.group,
+      topic: `${prefix}.relay-lease.${service}`,
+      sessionTimeoutMs: this.config.RELAY_SESSION_TIMEOUT_MS,
+      log: (level, message, extra) => this.logger[level](extra ?? {}, message),
+      onEvent: (event) => {
+        if (event.kind === 'changed') {
+          this.metrics.relayLeader.set(event.leader ? 1 : 0);
+          this.logger.info(context, event.leader ? 'relay leader elected: this replica publishes' : 'relay leader demoted: this replica stopped publishing');
+        } else if (event.kind === 'joined') {
+          this.logger.info({ ...context, memberId: event.memberId, leader: event.leader, durationMs: event.durationMs }, 'relay election: joined');
+        } else if (event.kind === 'crashed' || event.kind === 'role-failed' || event.kind === 'lease-stale') {
+          this.logger.warn({ ...context, ...event }, `relay election: ${event.kind}`);
+        } else {
+          this.logger.info({ ...context, ...event }, `relay election: ${event.kind}`);
+        }
+      },
+    });
+    await this.election.start({ onElected: () => relay.start(), onDemoted: () => relay.stop() });
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.info({ signal }, 'shutting down');
-    await this.relay?.stop();
+    // Stop publishing first, then leave the election: another replica takes over at once.
+    if (this.election) await this.election.stop();
+    else await this.relay?.stop();
+    this.metrics.relayLeader.set(0);
     await this.bus.close();
     await this.store.close();
     await this.connections.closeAll();

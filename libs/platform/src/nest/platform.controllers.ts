@@ -13,6 +13,7 @@ import type { EventStore } from '../event-sourcing/event-store';
 import { Metrics } from '../observability/metrics';
 import { ReadModelConnections } from '../read-models/read-model-connections';
 import { parseInput } from '../http/validation';
+import { PlatformRuntime } from './platform-runtime';
 import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG } from './tokens';
 
 @ApiTags('operations')
@@ -24,6 +25,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     private readonly connections: ReadModelConnections,
+    private readonly runtime: PlatformRuntime,
   ) {}
 
   /** The process is alive; says nothing about its dependencies (Kubernetes restarts on failure). */
@@ -34,7 +36,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: the event store, the bus and MongoDB all answer. */
+  /**
+   * Ready to serve: the event store, the bus and MongoDB all answer. `relay` only reports this
+   * replica's relay role (leader, follower, sole, disabled): a follower is just as ready for HTTP.
+   */
   @Public()
   @Get('ready')
   @HealthCheck()
@@ -52,6 +57,7 @@ export class HealthController {
       probe('eventStore', () => this.store.ping()),
       probe('bus', () => this.bus.ping()),
       probe('mongo', () => this.connections.ping()),
+      async () => this.indicators.check('relay').up({ role: this.runtime.relayRole }),
     ]);
   }
 }

@@ -17,6 +17,7 @@ import type { Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { ReadModelConnections } from '../read-models/read-model-connections';
+import { ConsumerCatchUp } from './consumer-catch-up';
 import { ConsumerRegistry } from './consumer-registry';
 import { DevLoginController, HealthController, MetricsController } from './platform.controllers';
 import { PlatformRuntime } from './platform-runtime';
@@ -89,6 +90,7 @@ export class PlatformModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         ConsumerRegistry,
+        ConsumerCatchUp,
         PlatformRuntime,
       ],
       exports: [
@@ -102,6 +104,7 @@ export class PlatformModule {
         CommandHandler,
         TokenVerifier,
         ConsumerRegistry,
+        ConsumerCatchUp,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one process, served at /metrics. */
 export class Metrics {
@@ -31,6 +31,12 @@ export class Metrics {
   readonly messagesParked = new Counter({
     name: 'gongkai_messages_parked_total',
     help: 'Invalid messages parked by consumers',
+    registers: [this.registry],
+  });
+
+  readonly relayLeader = new Gauge({
+    name: 'gongkai_relay_leader',
+    help: '1 while this process runs its service relay (elected leader, or the only relay), else 0',
     registers: [this.registry],
   });
 

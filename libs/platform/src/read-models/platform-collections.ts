@@ -23,8 +23,12 @@ export class PlatformCollections {
     return doc?.position ?? 0;
   }
 
+  /**
+   * Moves a checkpoint forward only (`$max`): a relay that lost its leadership while a batch was in
+   * flight may save after the new leader has gone further, and must not pull it back.
+   */
   async saveCheckpoint(name: string, position: number): Promise<void> {
-    await this.checkpoints.updateOne({ _id: name }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+    await this.checkpoints.updateOne({ _id: name }, { $max: { position }, $set: { updatedAt: new Date() } }, { upsert: true });
   }
 
   async wasProcessed(handler: string, eventId: string): Promise<boolean> {

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { GongkaiConfig } from '../config/config';
+import type { EventStore } from '../event-sourcing/event-store';
+import { awaitCatchUp, KafkaCatchUpProbe, StoreCatchUpProbe, subscribedTopics, type CatchUpProbe, type CatchUpResult } from '../messaging/catch-up';
+import type { EventBus } from '../messaging/event-bus';
+import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { PlatformCollections } from '../read-models/platform-collections';
+import { ConsumerRegistry } from './consumer-registry';
+import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG } from './tokens';
+
+/**
+ * Whether a service's consumer group (`<prefix>.<service>`) has consumed everything published up to
+ * now, waiting a bounded time for it: the one way every service asks "are my read models caught up?"
+ * (Kafka: committed offsets against high watermarks; standalone: the relay's checkpoint against the
+ * store's head).
+ */
+@Injectable()
+export class ConsumerCatchUp {
+  private readonly probe: CatchUpProbe;
+
+  constructor(
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_BUS) bus: EventBus,
+    collections: PlatformCollections,
+    private readonly registry: ConsumerRegistry,
+  ) {
+    // The standalone relay is named after the shape (platform-runtime) and checkpoints as `relay:<name>`.
+    this.probe = bus instanceof KafkaEventBus ? new KafkaCatchUpProbe(bus) : new StoreCatchUpProbe(store, collections, `relay:${config.GONGKAI_SHAPE}`);
+  }
+
+  async waitFor(service: string, options: { timeoutMs: number; intervalMs?: number }): Promise<CatchUpResult> {
+    const handlers = this.registry.groups().find(([name]) => name === service)?.[1] ?? [];
+    const topics = subscribedTopics(handlers, this.config.KAFKA_TOPIC_PREFIX);
+    return awaitCatchUp(this.probe, `${this.config.KAFKA_TOPIC_PREFIX}.${service}`, topics, options);
+  }
+}
