@@ -45,6 +45,9 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const inConsole = location.pathname.startsWith('/console');
+  // On a phone the console's many sections fold behind a menu button; any navigation folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const logout = () => {
     saveSession(null);
     setSession(null);
@@ -68,73 +71,78 @@ function Shell() {
           </Link>
           <nav aria-label="主导航" className="main-nav">
             {inConsole && session ? (
-              <ul>
-                <li>
-                  <NavLink to="/console" end>
-                    待办
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/console/requests">依申请公开</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/console/documents">公文与审查</NavLink>
-                </li>
-                {session.role !== 'auditor' ? (
+              <>
+                <button type="button" className="link-button menu-toggle" aria-expanded={menuOpen} aria-controls="console-menu" onClick={() => setMenuOpen((open) => !open)}>
+                  {menuOpen ? '收起菜单' : '菜单'}
+                </button>
+                <ul id="console-menu" className={`collapsible${menuOpen ? ' open' : ''}`}>
                   <li>
-                    <NavLink to="/console/annual-report">年度报告</NavLink>
+                    <NavLink to="/console" end>
+                      待办
+                    </NavLink>
                   </li>
-                ) : null}
-                {session.role !== 'auditor' ? (
                   <li>
-                    <NavLink to="/console/interpretation">政策解读</NavLink>
+                    <NavLink to="/console/requests">依申请公开</NavLink>
                   </li>
-                ) : null}
-                <li>
-                  <NavLink to="/console/concerns">回应关切</NavLink>
-                </li>
-                {session.role !== 'auditor' ? (
                   <li>
-                    <NavLink to="/console/participation">公众参与</NavLink>
+                    <NavLink to="/console/documents">公文与审查</NavLink>
                   </li>
-                ) : null}
-                {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
-                  <li>
-                    <NavLink to="/console/catalogue">公开事项目录</NavLink>
-                  </li>
-                ) : null}
-                {['district_office', 'admin', 'auditor'].includes(session.role) ? (
-                  <>
+                  {session.role !== 'auditor' ? (
                     <li>
-                      <NavLink to="/console/ranking">排名</NavLink>
+                      <NavLink to="/console/annual-report">年度报告</NavLink>
                     </li>
+                  ) : null}
+                  {session.role !== 'auditor' ? (
                     <li>
-                      <NavLink to="/console/schemes">考核方案</NavLink>
+                      <NavLink to="/console/interpretation">政策解读</NavLink>
                     </li>
-                  </>
-                ) : session.unitId ? (
+                  ) : null}
                   <li>
-                    <NavLink to="/console/score">本单位得分</NavLink>
+                    <NavLink to="/console/concerns">回应关切</NavLink>
                   </li>
-                ) : null}
-                {['district_office', 'admin', 'auditor'].includes(session.role) ? (
-                  <>
+                  {session.role !== 'auditor' ? (
                     <li>
-                      <NavLink to="/console/audit" end>
-                        决定记录
-                      </NavLink>
+                      <NavLink to="/console/participation">公众参与</NavLink>
                     </li>
+                  ) : null}
+                  {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
                     <li>
-                      <NavLink to="/console/audit/as-of">时间回溯</NavLink>
+                      <NavLink to="/console/catalogue">公开事项目录</NavLink>
                     </li>
-                  </>
-                ) : null}
-                <li>
-                  <button type="button" className="link-button" onClick={logout}>
-                    退出（{session.name}，{ROLE_LABELS[session.role]}）
-                  </button>
-                </li>
-              </ul>
+                  ) : null}
+                  {['district_office', 'admin', 'auditor'].includes(session.role) ? (
+                    <>
+                      <li>
+                        <NavLink to="/console/ranking">排名</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/console/schemes">考核方案</NavLink>
+                      </li>
+                    </>
+                  ) : session.unitId ? (
+                    <li>
+                      <NavLink to="/console/score">本单位得分</NavLink>
+                    </li>
+                  ) : null}
+                  {['district_office', 'admin', 'auditor'].includes(session.role) ? (
+                    <>
+                      <li>
+                        <NavLink to="/console/audit" end>
+                          决定记录
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/console/audit/as-of">时间回溯</NavLink>
+                      </li>
+                    </>
+                  ) : null}
+                  <li>
+                    <button type="button" className="link-button" onClick={logout}>
+                      退出（{session.name}，{ROLE_LABELS[session.role]}）
+                    </button>
+                  </li>
+                </ul>
+              </>
             ) : (
               <ul>
                 <li>

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import { DESKTOP, PHONE, ensureWebBuilt, launch, screenshotBoth } from './browser';
 import { openReviewCycle, seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
 
 /**
@@ -557,5 +557,14 @@ describe('web: portal and console in Chromium', () => {
     await page.getByText('已决定转为主动公开，须在20个工作日内公开。').waitFor();
     await reloadUntil(page, page.getByTestId('document-attribute').filter({ hasText: '主动公开' }));
     expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
+
+    // On a phone the console menu folds behind one button.
+    await page.setViewportSize(PHONE);
+    const home = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '待办' });
+    expect(await home.isVisible()).toBe(false);
+    await page.getByRole('button', { name: '菜单' }).click();
+    await home.click();
+    await page.getByRole('heading', { level: 1, name: '待办事项' }).waitFor();
+    expect(await home.isVisible()).toBe(false);
   }, 120_000);
 });
