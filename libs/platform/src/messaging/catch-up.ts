@@ -64,7 +64,7 @@ export class StoreCatchUpProbe implements CatchUpProbe {
   constructor(
     private readonly store: Pick<EventStore, 'headPosition'>,
     private readonly collections: Pick<PlatformCollections, 'loadCheckpoint'>,
-    /** The relay's checkpoint name (`relay:<name>`, see messaging/relay). */
+    /** The relay's checkpoint name (`relayCheckpointName` in messaging/relay). */
     private readonly checkpointName: string,
   ) {}
 

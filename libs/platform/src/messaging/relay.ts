@@ -19,6 +19,9 @@ export interface RelayOptions {
   isLeader?: () => boolean;
 }
 
+/** Where a relay keeps its position in the store's global log (read by the catch-up probe too). */
+export const relayCheckpointName = (relayName: string): string => `relay:${relayName}`;
+
 /** The relay was asked to publish while another replica leads; the batch is offered again later. */
 export class NotLeaderError extends Error {
   constructor() {
@@ -66,7 +69,7 @@ export class Relay {
   }
 
   private get checkpointName(): string {
-    return `relay:${this.options.name}`;
+    return relayCheckpointName(this.options.name);
   }
 
   private async relay(events: StoredEvent[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { EventStore } from '../event-sourcing/event-store';
 import { awaitCatchUp, KafkaCatchUpProbe, StoreCatchUpProbe, subscribedTopics, type CatchUpProbe, type CatchUpResult } from '../messaging/catch-up';
 import type { EventBus } from '../messaging/event-bus';
 import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { relayCheckpointName } from '../messaging/relay';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { ConsumerRegistry } from './consumer-registry';
 import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG } from './tokens';
@@ -25,8 +26,8 @@ export class ConsumerCatchUp {
     collections: PlatformCollections,
     private readonly registry: ConsumerRegistry,
   ) {
-    // The standalone relay is named after the shape (platform-runtime) and checkpoints as `relay:<name>`.
-    this.probe = bus instanceof KafkaEventBus ? new KafkaCatchUpProbe(bus) : new StoreCatchUpProbe(store, collections, `relay:${config.GONGKAI_SHAPE}`);
+    // The standalone relay is named after the shape (platform-runtime).
+    this.probe = bus instanceof KafkaEventBus ? new KafkaCatchUpProbe(bus) : new StoreCatchUpProbe(store, collections, relayCheckpointName(config.GONGKAI_SHAPE));
   }
 
   async waitFor(service: string, options: { timeoutMs: number; intervalMs?: number }): Promise<CatchUpResult> {
