@@ -13,7 +13,8 @@ usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|all]
   --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
             same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
 
-Prints KAFKA_BROKERS=... and/or MONGODB_URL=... on stdout.
+Prints KAFKA_BROKERS=... (and the KAFKA_TEST_* settings of the TLS/SASL listener) and/or
+MONGODB_URL=... on stdout.
 If KAFKA_BROKERS / MONGODB_URL is already set, that server is not started
 and the given value is printed instead.
 EOF_USAGE
@@ -60,7 +61,12 @@ for svc in $services; do
       out[$svc]="KAFKA_BROKERS=$KAFKA_BROKERS"
       continue
     fi
-    out[$svc]="KAFKA_BROKERS=$LI_HOST:$KAFKA_PORT"
+    # The secured listener's settings, for the tests of the clients' TLS/SASL configuration.
+    out[$svc]="KAFKA_BROKERS=$LI_HOST:$KAFKA_PORT
+KAFKA_TEST_SASL_SSL_BROKERS=$LI_HOST:$KAFKA_SECURE_PORT
+KAFKA_TEST_SSL_CA_FILE=$KAFKA_TLS_DIR/ca.pem
+KAFKA_TEST_SASL_USERNAME=$KAFKA_SASL_USER
+KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     port[$svc]="$KAFKA_PORT"
     data="$KAFKA_DATA"
     ;;
@@ -80,6 +86,11 @@ for svc in $services; do
     stop_service "$svc"
     log "$svc: wiping data in $data"
     rm -rf "$data"
+  fi
+
+  if [[ $svc == kafka ]] && service_pid kafka >/dev/null && kafka_conf_changed; then
+    log "kafka: the broker runs with an older configuration; restarting it"
+    stop_service kafka
   fi
 
   if pid="$(service_pid "$svc")"; then

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -27,6 +28,13 @@ export const configSchema = z
     /** Topics `<prefix>.<service>` and consumer groups `<prefix>.<service>`. */
     KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/).default('gongkai'),
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
+    /** TLS to the brokers; with KAFKA_SSL_CA_FILE the brokers' certificates must chain to that CA (PEM), else to the system CAs. */
+    KAFKA_SSL: booleanFromEnv.default(false),
+    KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+    /** SASL authentication to the brokers (with KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD). */
+    KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
     MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// URL'),
     /** Each service keeps its read models in database `<prefix>-<service>`. */
     MONGODB_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/).default('gongkai'),
@@ -74,6 +82,21 @@ export const configSchema = z
   .superRefine((config, ctx) => {
     if (config.GONGKAI_SHAPE !== 'standalone' && !config.KAFKA_BROKERS) {
       ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'is required when a service runs alone' });
+    }
+    if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: [config.KAFKA_SASL_USERNAME ? 'KAFKA_SASL_PASSWORD' : 'KAFKA_SASL_USERNAME'], message: 'is required with KAFKA_SASL_MECHANISM' });
+    }
+    if (!config.KAFKA_SASL_MECHANISM && (config.KAFKA_SASL_USERNAME || config.KAFKA_SASL_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_SASL_MECHANISM'], message: 'is required with KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (plain, scram-sha-256 or scram-sha-512)' });
+    }
+    if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL'], message: 'must be true with KAFKA_SASL_MECHANISM=plain (the password would travel in clear)' });
+    }
+    if (config.KAFKA_SSL_CA_FILE && !config.KAFKA_SSL) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL'], message: 'must be true when KAFKA_SSL_CA_FILE is set' });
+    }
+    if (config.KAFKA_SSL_CA_FILE && !existsSync(config.KAFKA_SSL_CA_FILE)) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL_CA_FILE'], message: `file not found: ${config.KAFKA_SSL_CA_FILE}` });
     }
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required' });

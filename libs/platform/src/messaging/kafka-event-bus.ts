@@ -1,8 +1,10 @@
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin, type SASLOptions } from 'kafkajs';
+import type { GongkaiConfig } from '../config/config';
 import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
 
-export interface KafkaBusOptions {
-  brokers: string[];
+export interface KafkaBusOptions extends KafkaConnection {
   clientId: string;
   /** Partitions for topics this bus creates; consumers of a group scale up to this number. */
   partitions?: number;
@@ -12,10 +14,28 @@ export interface KafkaBusOptions {
 export type KafkaLog = (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
 
 /** The kafkajs client every Kafka adapter of the platform uses: warnings and errors go to pino. */
-export function createKafkaClient(options: { brokers: string[]; clientId: string; log?: KafkaLog }): Kafka {
+/** How to reach the brokers: addresses, and TLS / SASL when the cluster requires them. */
+export interface KafkaConnection {
+  brokers: string[];
+  ssl?: ConnectionOptions | boolean;
+  sasl?: SASLOptions;
+}
+
+/** The connection from the settings; the CA file is read once, at start-up. */
+export function kafkaConnection(config: Pick<GongkaiConfig, 'KAFKA_BROKERS' | 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>): KafkaConnection {
+  if (!config.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is not set');
+  const ssl = config.KAFKA_SSL ? (config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true) : undefined;
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  const sasl = mechanism && username && password ? ({ mechanism, username, password } as SASLOptions) : undefined;
+  return { brokers: config.KAFKA_BROKERS.split(','), ...(ssl ? { ssl } : {}), ...(sasl ? { sasl } : {}) };
+}
+
+export function createKafkaClient(options: KafkaConnection & { clientId: string; log?: KafkaLog }): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ssl: options.ssl,
+    sasl: options.sasl,
     logLevel: logLevel.WARN,
     logCreator: () => ({ level, log }) => {
       const { message, ...extra } = log;

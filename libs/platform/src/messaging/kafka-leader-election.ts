@@ -1,9 +1,8 @@
 import { AssignerProtocol, type Consumer, type Kafka, type PartitionAssigner } from 'kafkajs';
-import { createKafkaClient, type KafkaLog } from './kafka-event-bus';
+import { createKafkaClient, type KafkaConnection, type KafkaLog } from './kafka-event-bus';
 import { LeadershipTransitions, type LeaderElection, type LeaderRole } from './leader-election';
 
-export interface KafkaLeaderElectionOptions {
-  brokers: string[];
+export interface KafkaLeaderElectionOptions extends KafkaConnection {
   clientId: string;
   /** The consumer group the candidates join: `<prefix>.relay-leader.<service>`. */
   groupId: string;
@@ -57,7 +56,7 @@ export class KafkaLeaderElection implements LeaderElection {
   private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: KafkaLeaderElectionOptions) {
-    this.kafka = createKafkaClient({ brokers: options.brokers, clientId: options.clientId, log: options.log });
+    this.kafka = createKafkaClient({ brokers: options.brokers, ssl: options.ssl, sasl: options.sasl, clientId: options.clientId, log: options.log });
     this.heartbeatIntervalMs = Math.max(300, Math.floor(options.sessionTimeoutMs / 10));
   }
 

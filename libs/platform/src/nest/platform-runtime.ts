@@ -3,7 +3,7 @@ import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer } from '../messaging/event-consumer';
-import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
 import type { LeaderElection } from '../messaging/leader-election';
 import { Relay } from '../messaging/relay';
@@ -86,7 +86,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     const context = { relay: service, group: `${prefix}.relay-leader.${service}` };
     this.metrics.relayLeader.set(0);
     this.election = new KafkaLeaderElection({
-      brokers: this.config.KAFKA_BROKERS.split(','),
+      ...kafkaConnection(this.config),
       clientId: `gongkai-${service}-relay-leader`,
       groupId: context.group,
       topic: `${prefix}.relay-lease.${service}`,

@@ -12,7 +12,7 @@ import { EventStoreDbEventStore } from '../event-sourcing/eventstoredb-event-sto
 import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import type { EventBus } from '../messaging/event-bus';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
-import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import type { Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
@@ -31,7 +31,7 @@ export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus 
   if (config.GONGKAI_SHAPE === 'standalone') return new InProcessEventBus();
   if (!config.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is required when a service runs alone');
   return new KafkaEventBus({
-    brokers: config.KAFKA_BROKERS.split(','),
+    ...kafkaConnection(config),
     clientId: `gongkai-${config.GONGKAI_SHAPE}`,
     partitions: config.KAFKA_PARTITIONS,
     log: (level, message, extra) => logger[level](extra ?? {}, message),
