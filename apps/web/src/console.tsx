@@ -254,7 +254,7 @@ const LETTERS: [string, string][] = [
   ['reply', '政府信息公开申请答复书'],
   ['correction', '补正申请告知书'],
   ['extension', '延期答复告知书'],
-  ['consultation', '第三方意见征询函'],
+  ['consultation', '意见征询函（第三方或共同制作机关）'],
   ['fee', '收费通知'],
 ];
 

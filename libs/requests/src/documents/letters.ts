@@ -1,5 +1,14 @@
 import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, type RequestChannel } from '@gongkai/contracts';
-import { ART_30_CORRECTION, ART_32_THIRD_PARTY, ART_33_EXTENSION, CATEGORY_LEGAL, REGULATION } from '../domain/legal-basis';
+import {
+  ART_30_CORRECTION,
+  ART_32_THIRD_PARTY,
+  ART_33_CONSULTATION_NOT_COUNTED,
+  ART_33_EXTENSION,
+  ART_34_CO_PRODUCER,
+  ART_42_FEES,
+  CATEGORY_LEGAL,
+  REGULATION,
+} from '../domain/legal-basis';
 import type { RequestView } from '../read-models/requests.projection';
 import { docxBuffer, para, title } from './docx';
 
@@ -13,7 +22,8 @@ const cn = (iso: string) => {
 
 /**
  * The letters to the applicant as .docx, in Chinese, citing the regulation: 政府信息公开申请答复书,
- * 补正申请告知书, 延长答复期限告知书, 第三方意见征询函, 收费通知. Null when the case has no such step yet.
+ * 补正申请告知书, 延长答复期限告知书, 第三方 (Art. 32) or 共同制作机关 (Art. 34) 意见征询函, 收费通知. Null when the case
+ * has no such step yet (an agency consultation, Art. 33, has no letter here).
  */
 export async function renderLetter(kind: LetterKind, r: RequestView, unitName: string, consultationId?: string): Promise<{ filename: string; buffer: Buffer } | null> {
   const addressee = `${r.applicant.name}：`;
@@ -53,7 +63,7 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(received),
           para(`经审查，您的申请内容不明确。根据${ART_30_CORRECTION}的规定，请您对以下内容作出补正：`),
           ...r.correction.items.map((item, i) => para(`${i + 1}. ${item}`)),
-          para(`请于${cn(r.correction.correctionDueOn)}前提交补正材料。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`),
+          para(`请于${cn(r.correction.correctionDueOn)}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`),
           ...signature(r.correction.noticeOn),
         ]),
       };
@@ -74,7 +84,25 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
     }
     case 'consultation': {
       const c = r.consultations.find((x) => x.consultationId === consultationId) ?? r.consultations.find((x) => x.kind !== 'agency');
-      if (!c) return null;
+      if (!c || c.kind === 'agency') return null;
+      // The date the unit works to: 15 working days from the day the letter went out (the statute counts from its receipt).
+      const due = c.answerDueOn ? `（自本函发出之日起算，截止日为${cn(c.answerDueOn)}）` : '';
+      const notCounted = para(`根据${ART_33_CONSULTATION_NOT_COUNTED}的规定，征求意见所需时间不计算在答复期限内。`);
+      if (c.kind === 'co_producer') {
+        // Art. 34: the information was produced jointly with another agency.
+        return {
+          filename: `共同制作机关意见征询函-${r.requestId}.docx`,
+          buffer: await docxBuffer([
+            title('政府信息公开征求意见函'),
+            para(no, { indent: false }),
+            para(`${c.party}：`, { indent: false }),
+            para(`本机关收到的政府信息公开申请涉及“${c.subject}”，该政府信息由贵机关与本机关共同制作。根据${ART_34_CO_PRODUCER}的规定，现征求贵机关的意见。`),
+            para(`请自收到本函之日起15个工作日内提出意见${due}。逾期未提出意见的，视为同意公开。`),
+            notCounted,
+            ...signature(c.startedOn),
+          ]),
+        };
+      }
       return {
         filename: `第三方意见征询函-${r.requestId}.docx`,
         buffer: await docxBuffer([
@@ -82,8 +110,8 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(no, { indent: false }),
           para(`${c.party}：`, { indent: false }),
           para(`本机关收到的政府信息公开申请涉及“${c.subject}”，公开可能损害您的合法权益。根据${ART_32_THIRD_PARTY}的规定，现书面征求您的意见。`),
-          para(`请于${c.answerDueOn ? cn(c.answerDueOn) : '收到本函之日起15个工作日内'}前提出书面意见。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。`),
-          para('征求第三方意见所需时间不计算在答复期限内。'),
+          para(`请自收到本函之日起15个工作日内提出书面意见${due}。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`),
+          notCounted,
           ...signature(c.startedOn),
         ]),
       };
@@ -98,7 +126,7 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(no, { indent: false }),
           para(addressee, { indent: false }),
           para(received),
-          para(`根据${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，您的申请需缴纳信息处理费，计费方式为${method}，金额为人民币${r.fee.amountYuan}元。`),
+          para(`根据${ART_42_FEES}的规定，您的申请需缴纳信息处理费，计费方式为${method}，金额为人民币${r.fee.amountYuan}元。`),
           para(`请于${cn(r.fee.payByOn)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`),
           ...signature(r.fee.noticeOn),
         ]),

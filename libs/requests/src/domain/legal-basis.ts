@@ -7,14 +7,23 @@ export const ART_31_RECEIPT = `${REGULATION}第三十一条`;
 export const ART_30_CORRECTION = `${REGULATION}第三十条`;
 export const ART_32_THIRD_PARTY = `${REGULATION}第三十二条`;
 export const ART_33_EXTENSION = `${REGULATION}第三十三条第二款`;
-export const ART_42_FEES = `${REGULATION}第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`;
+/** 行政机关征求第三方和其他机关意见所需时间不计算在前款规定的期限内。 */
+export const ART_33_CONSULTATION_NOT_COUNTED = `${REGULATION}第三十三条第三款`;
+/** Co-produced information: the other producers answer within 15 working days; silence = consent. */
+export const ART_34_CO_PRODUCER = `${REGULATION}第三十四条`;
+export const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
+export const ART_42_FEES = `${REGULATION}第四十二条、${FEE_MEASURES}`;
 export const ART_44_PROACTIVE = `${REGULATION}第四十四条`;
 
 /**
  * The article cited for each reply category and the sentence the reply letter uses. The article
- * numbers follow the 2019 regulation's text (Art. 14–16, 30, 35–39, 42); the mapping of the
- * 不予处理 sub-categories is the common practice of the 2021 annual-report guidance and should be
- * checked by the district's legal office (confidence M).
+ * numbers follow the 2019 regulation's text (Art. 14–16, 29–30, 35–39, 42), checked against it;
+ * `legal-basis.spec.ts` pins every one. The wordings speak in the agency's voice (本机关) and follow
+ * the article's terms; they are not verbatim quotations.
+ *
+ * Unverified: `reject.reconfirm` (要求行政机关确认或重新出具已获取信息) is a row of the 2021
+ * annual-report format, but no article of the 2019 regulation names it; 第三十九条 (petitions,
+ * publications) is the common practice, kept until the district's legal office confirms a basis.
  */
 export const CATEGORY_LEGAL: Record<ReplyCategory, { article: string; wording: string }> = {
   disclose: {
@@ -23,7 +32,7 @@ export const CATEGORY_LEGAL: Record<ReplyCategory, { article: string; wording: s
   },
   partial: {
     article: `${REGULATION}第三十七条、第三十六条第（三）项`,
-    wording: '经审查，您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理，本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。',
+    wording: '经审查，您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理，本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。',
   },
   'withhold.state_secret': {
     article: `${REGULATION}第十四条、第三十六条第（三）项`,
@@ -91,10 +100,10 @@ export const CATEGORY_LEGAL: Record<ReplyCategory, { article: string; wording: s
   },
   'other.no_correction': {
     article: `${REGULATION}第三十条`,
-    wording: '本机关已书面通知您补正申请，您无正当理由逾期未补正，视为放弃申请，本机关不再处理该政府信息公开申请。',
+    wording: '本机关已书面通知您补正申请，您无正当理由逾期不补正，视为放弃申请，本机关不再处理该政府信息公开申请。',
   },
   'other.unpaid': {
-    article: `${REGULATION}第四十二条、国办函〔2020〕109号`,
+    article: ART_42_FEES,
     wording: '本机关已向您发出收费通知，您逾期未按收费通知要求缴纳费用，视为放弃申请，本机关不再处理该政府信息公开申请。',
   },
   'other.other': {
