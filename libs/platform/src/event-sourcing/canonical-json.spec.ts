@@ -27,6 +27,17 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson([undefined])).toThrow(TypeError);
   });
 
+  it('sorts objects of every shape alike, however many shapes share a first key or have been seen', () => {
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+    expect(canonicalJson({ a: 2, b: 1 })).toBe('{"a":2,"b":1}');
+    expect(canonicalJson({ b: 1, c: 3, a: 2 })).toBe('{"a":2,"b":1,"c":3}');
+    expect(canonicalJson({ b: 1, a: undefined, c: 3 })).toBe('{"b":1,"c":3}');
+    for (let i = 0; i < 6000; i += 1) {
+      const value = { z: i, [`k${i}`]: true, a: null };
+      expect(canonicalJson(value)).toBe(reference(value));
+    }
+  });
+
   it('equals the plain definition for any JSON value', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === reference(value)), { numRuns: 500 });
   });
