@@ -6,7 +6,7 @@ import { ConcernsDue, ModerationDue } from './participation';
 import { GROUNDS, PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
-import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft } from './ui';
+import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, shanghaiToday } from './ui';
 
 
 export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
@@ -425,9 +425,64 @@ export function DocumentsQueue({ session }: { session: Session }) {
       <ErrorNotice error={docs.error} />
       <h2>待保密审查（{proposed.length}）</h2>
       <DocumentTable rows={proposed} units={units.data} />
+      {['district_office', 'admin'].includes(session.role) ? <ReviewCycle units={units.data} /> : null}
       <h2>全部公文（{docs.data?.length ?? 0}）</h2>
       <DocumentTable rows={docs.data ?? []} units={units.data} />
     </>
+  );
+}
+
+interface ReviewProgress {
+  year: number;
+  units: { unitId: string; tasks: number; open: number; kept: number; released: number; complete: boolean }[];
+}
+
+/** The district office starts the yearly review (年度评估) of documents not proactively disclosed, and follows it per unit. */
+function ReviewCycle({ units }: { units: Unit[] | null }) {
+  const year = Number(shanghaiToday().slice(0, 4));
+  const progress = useApi<ReviewProgress>(`/api/document-attributes/review-cycles/${year}/progress`);
+  const [form, update] = useDraft(`review-cycle.${year}`, { dueOn: `${year}-12-31` });
+  const open = useAction(progress.reload);
+  const started = progress.data !== null;
+  return (
+    <section aria-labelledby="review-cycle-heading" className="card">
+      <h2 id="review-cycle-heading">{year} 年度评估</h2>
+      {progress.loading && !progress.data ? <Loading what="评估进度" /> : null}
+      {progress.error && progress.error.code !== 'REVIEW_CYCLE_NOT_FOUND' ? <ErrorNotice error={progress.error} /> : null}
+      {started ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="年度评估进度">
+          <table data-testid="review-progress">
+            <thead>
+              <tr>
+                <th scope="col">单位</th>
+                <th scope="col">评估任务</th>
+                <th scope="col">待评估</th>
+                <th scope="col">继续不公开</th>
+                <th scope="col">转为主动公开</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(progress.data?.units ?? []).map((u) => (
+                <tr key={u.unitId}>
+                  <th scope="row">{unitName(units, u.unitId)}</th>
+                  <td>{u.tasks}</td>
+                  <td>{u.complete ? '已完成' : u.open}</td>
+                  <td>{u.kept}</td>
+                  <td>{u.released}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <ActionForm action={open} failure="未启动" submitLabel="启动年度评估" onSubmit={() => void open.run('/api/document-attributes/review-cycles', 'POST', { year, dueOn: form.dueOn }, `已启动 ${year} 年度评估，各单位的评估任务已生成。`)}>
+          <p className="muted">为各单位的依申请公开、不予公开公文生成评估任务：经评估可以公开的，转为主动公开。</p>
+          <Field label="完成期限" name="dueOn" error={open.error} required>
+            {(p) => <input {...p} type="date" value={form.dueOn} onChange={(e) => update({ dueOn: e.target.value })} />}
+          </Field>
+        </ActionForm>
+      )}
+    </section>
   );
 }
 

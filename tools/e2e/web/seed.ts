@@ -208,9 +208,3 @@ export async function seedIssuedPolicy(base: string, unitId = 'TEZ-CIVIL'): Prom
   await until(async () => Boolean((await call<{ obligation: unknown }>(base, clerk, 'GET', `/api/interpretation/obligations/${documentId}`)).obligation));
   return { documentId, title, approverId };
 }
-
-/** The district office opens the yearly review (年度评估) of the documents not proactively disclosed. */
-export async function openReviewCycle(base: string, year: number): Promise<void> {
-  const office = await devToken(base, 'seed-office', 'district_office', 'TEZ-GOV-OFFICE', '刘主任');
-  await call(base, office, 'POST', '/api/document-attributes/review-cycles', { year, dueOn: `${year}-12-31` });
-}

@@ -8,7 +8,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { DESKTOP, PHONE, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { openReviewCycle, seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
+import { seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
 
 /**
  * The portal and the console in a real browser (playwright-core driving Debian's Chromium) against
@@ -540,13 +540,23 @@ describe('web: portal and console in Chromium', () => {
     await page.getByText('主动公开社会救助、养老服务等领域信息').waitFor();
     expect(await page.getByRole('region', { name: /表二/ }).textContent()).toContain('45');
   }, 120_000);
-  it('a reviewer finds the yearly review task on the home page and releases the document', async () => {
-    await openReviewCycle(url, 2026);
+  it('the district office starts the yearly review; a reviewer finds the task on the home page and releases the document', async () => {
+    // The district office starts the year's review from the document register and follows it per unit.
+    const office = await newPage();
+    await login(office, 'office-zhou', 'district_office', 'TEZ-GOV-OFFICE');
+    await office.getByRole('link', { name: '公文与审查' }).click();
+    const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
+    await office.getByRole('heading', { name: `${year} 年度评估` }).waitFor();
+    await office.getByRole('button', { name: '启动年度评估' }).click();
+    await office.getByText(`已启动 ${year} 年度评估，各单位的评估任务已生成。`).waitFor();
+    await reloadUntil(office, office.getByTestId('review-progress').getByRole('rowheader', { name: '区民政局' }));
+    expect(await screenshotBoth(office, 'review-cycle')).toEqual([]);
+
     const page = await newPage();
     await login(page, 'reviewer-zhao', 'reviewer', 'TEZ-CIVIL');
     await reloadUntil(page, page.getByRole('heading', { name: /公文年度评估：待评估（[1-9]/ }));
     await page.getByRole('link', { name: /2025年第二季度城乡最低生活保障对象审核情况的通报/ }).click();
-    await page.getByRole('heading', { name: '2026 年度评估' }).waitFor();
+    await page.getByRole('heading', { name: `${year} 年度评估` }).waitFor();
     await page.getByLabel('转为主动公开').check();
     await page.getByRole('button', { name: '提交评估结论' }).click();
     // No reason: the API's message appears next to the field, and nothing is decided.
