@@ -492,7 +492,7 @@ export function ExplainPage({ session }: { session: Session }) {
             <dt>说明</dt>
             <dd>{x.explanation}</dd>
           </dl>
-          <FactTable facts={facts} shortfalls={shortfalls} auditLinks={['district_office', 'admin', 'auditor'].includes(session.role)} />
+          <FactTable facts={facts} shortfalls={shortfalls} auditLinks={seesDistrict(session)} />
         </>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
 import { DueBadge, type ObligationView } from './interpretation';
+import { seesDistrict } from './assessment';
 import { ConcernsDue, ModerationDue } from './participation';
 import { GROUNDS, PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
@@ -185,7 +186,7 @@ export function ConsoleHome({ session }: { session: Session }) {
           </ul>
         </section>
       ) : null}
-      {session.role === 'district_office' || session.role === 'admin' || session.role === 'auditor' ? (
+      {seesDistrict(session) ? (
         <p>
           <Link to="/console/ranking">查看政务公开考核排名</Link>
         </p>

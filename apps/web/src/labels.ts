@@ -33,3 +33,6 @@ export const GROUNDS: [string, string][] = Object.entries(vocabulary.WITHHOLDING
 
 /** Phases of a document in the register (a view of the document-attributes read model). */
 export const PHASE_LABELS: Record<string, string> = { drafting: '拟文', proposed: '待保密审查', confirmed: '审查通过待印发', issued: '已印发' };
+
+/** Status of an open day as the API computes it (interpretation's publicOpenDay). */
+export const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报名中', held: '已举行', summarised: '已发布活动总结' };

@@ -4,7 +4,7 @@ import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate }
 import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
 import { AnnualReportConsole, AnnualReportPage, AnnualReportsPage } from './annual-reports';
 import { AuditAsOf } from './audit';
-import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage } from './assessment';
+import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage, seesDistrict } from './assessment';
 import { CatalogueConsole, ItemEditorRoute } from './catalogue';
 import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
 import { InterpretationConsole, ObligationPage } from './interpretation';
@@ -29,6 +29,43 @@ import {
 } from './portal';
 import { FlashMessage, FlashProvider, PageTitle } from './ui';
 import './styles.css';
+
+interface Section {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+const PORTAL_SECTIONS: Section[] = [
+  { to: '/', label: '首页', end: true },
+  { to: '/apply', label: '申请公开' },
+  { to: '/track', label: '进度查询' },
+  { to: '/policies', label: '政策解读' },
+  { to: '/consultations', label: '意见征集' },
+];
+
+/** The console sections a role works in; the API enforces the same rules, this only hides what would be refused. */
+function consoleSections(session: Session): Section[] {
+  const staff = session.role !== 'auditor';
+  const districtWide = seesDistrict(session);
+  const editsCatalogue = Boolean(session.unitId) && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role);
+  const sections: (Section | false)[] = [
+    { to: '/console', label: '待办', end: true },
+    { to: '/console/requests', label: '依申请公开' },
+    { to: '/console/documents', label: '公文与审查' },
+    staff && { to: '/console/annual-report', label: '年度报告' },
+    staff && { to: '/console/interpretation', label: '政策解读' },
+    { to: '/console/concerns', label: '回应关切' },
+    staff && { to: '/console/participation', label: '公众参与' },
+    editsCatalogue && { to: '/console/catalogue', label: '公开事项目录' },
+    districtWide && { to: '/console/ranking', label: '排名' },
+    districtWide && { to: '/console/schemes', label: '考核方案' },
+    !districtWide && Boolean(session.unitId) && { to: '/console/score', label: '本单位得分' },
+    districtWide && { to: '/console/audit', label: '决定记录', end: true },
+    districtWide && { to: '/console/audit/as-of', label: '时间回溯' },
+  ];
+  return sections.filter((section): section is Section => section !== false);
+}
 
 /** After a route change, move focus to the new page's heading (screen readers announce it). */
 function FocusOnNavigate() {
@@ -76,66 +113,13 @@ function Shell() {
                   {menuOpen ? '收起菜单' : '菜单'}
                 </button>
                 <ul id="console-menu" className={`collapsible${menuOpen ? ' open' : ''}`}>
-                  <li>
-                    <NavLink to="/console" end>
-                      待办
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/console/requests">依申请公开</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/console/documents">公文与审查</NavLink>
-                  </li>
-                  {session.role !== 'auditor' ? (
-                    <li>
-                      <NavLink to="/console/annual-report">年度报告</NavLink>
+                  {consoleSections(session).map((section) => (
+                    <li key={section.to}>
+                      <NavLink to={section.to} end={section.end}>
+                        {section.label}
+                      </NavLink>
                     </li>
-                  ) : null}
-                  {session.role !== 'auditor' ? (
-                    <li>
-                      <NavLink to="/console/interpretation">政策解读</NavLink>
-                    </li>
-                  ) : null}
-                  <li>
-                    <NavLink to="/console/concerns">回应关切</NavLink>
-                  </li>
-                  {session.role !== 'auditor' ? (
-                    <li>
-                      <NavLink to="/console/participation">公众参与</NavLink>
-                    </li>
-                  ) : null}
-                  {session.unitId && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? (
-                    <li>
-                      <NavLink to="/console/catalogue">公开事项目录</NavLink>
-                    </li>
-                  ) : null}
-                  {['district_office', 'admin', 'auditor'].includes(session.role) ? (
-                    <>
-                      <li>
-                        <NavLink to="/console/ranking">排名</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/console/schemes">考核方案</NavLink>
-                      </li>
-                    </>
-                  ) : session.unitId ? (
-                    <li>
-                      <NavLink to="/console/score">本单位得分</NavLink>
-                    </li>
-                  ) : null}
-                  {['district_office', 'admin', 'auditor'].includes(session.role) ? (
-                    <>
-                      <li>
-                        <NavLink to="/console/audit" end>
-                          决定记录
-                        </NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/console/audit/as-of">时间回溯</NavLink>
-                      </li>
-                    </>
-                  ) : null}
+                  ))}
                   <li>
                     <button type="button" className="link-button" onClick={logout}>
                       退出（{session.name}，{ROLE_LABELS[session.role]}）
@@ -145,23 +129,13 @@ function Shell() {
               </>
             ) : (
               <ul>
-                <li>
-                  <NavLink to="/" end>
-                    首页
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/apply">申请公开</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/track">进度查询</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/policies">政策解读</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/consultations">意见征集</NavLink>
-                </li>
+                {PORTAL_SECTIONS.map((section) => (
+                  <li key={section.to}>
+                    <NavLink to={section.to} end={section.end}>
+                      {section.label}
+                    </NavLink>
+                  </li>
+                ))}
                 <li>
                   <NavLink to="/console">{session ? '工作台' : '工作人员登录'}</NavLink>
                 </li>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Session } from './api';
-import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
+import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, OPEN_DAY_STATUS_LABELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Consultation, Unit } from './types';
 import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft } from './ui';
@@ -54,7 +54,6 @@ interface OpenDay {
 
 const DISTRICT_ROLES = ['district_office', 'admin'];
 const MODERATION_LABELS: Record<StaffComment['status'], string> = { pending: '待审核', approved: '已公开', rejected: '不予公开' };
-const OPEN_DAY_STATUS: Record<OpenDay['status'], string> = { upcoming: '报名中', held: '已举行', summarised: '已发布总结' };
 
 /** The current time, refreshed every 30 seconds, so countdowns stay true while the page is open. */
 function useNow(): number {
@@ -316,7 +315,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
                 <Link to={`/console/open-days/${encodeURIComponent(d.openDayId)}`}>{d.title}</Link>
               </h3>
               <p className="meta">
-                {unitName(units.data, d.unitId)} · {d.heldOn} · 已报名 {d.registered}/{d.capacity} · {OPEN_DAY_STATUS[d.status]}
+                {unitName(units.data, d.unitId)} · {d.heldOn} · 已报名 {d.registered}/{d.capacity} · {OPEN_DAY_STATUS_LABELS[d.status]}
               </p>
             </li>
           ))}
@@ -555,7 +554,7 @@ export function OpenDayConsole({ session }: { session: Session }) {
       <ErrorNotice error={day.error} />
       {d ? (
         <>
-          <PageTitle lead={`${d.heldOn} · 已报名 ${d.registered}/${d.capacity} · ${OPEN_DAY_STATUS[d.status]}`}>{d.title}</PageTitle>
+          <PageTitle lead={`${d.heldOn} · 已报名 ${d.registered}/${d.capacity} · ${OPEN_DAY_STATUS_LABELS[d.status]}`}>{d.title}</PageTitle>
           <section aria-labelledby="registrants-heading">
             <h2 id="registrants-heading">报名者名单</h2>
             {!ownUnit ? <Notice>报名者的个人信息仅限主办单位工作人员查阅。</Notice> : null}

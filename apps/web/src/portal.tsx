@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from './api';
-import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, UNIT_KIND_LABELS } from './labels';
+import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, OPEN_DAY_STATUS_LABELS, PREFERRED_FORMS, UNIT_KIND_LABELS } from './labels';
 import type { Consultation, Domain, ItemContent, Policy, PublicDocument, PublicItem, SearchHit, Unit } from './types';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, unitName, shanghaiToday } from './ui';
 
@@ -844,8 +844,6 @@ export function ConsultationPage() {
     </>
   );
 }
-
-const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报名中', held: '已举行', summarised: '已发布活动总结' };
 
 export function OpenDaysPage() {
   const days = useApi<{ openDayId: string; unitId: string; title: string; heldOn: string; capacity: number; remaining: number; status: string }[]>('/api/interpretation/open-days');
