@@ -1,12 +1,12 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import { SHAPE_SERVICES, KafkaEventBus } from '@gongkai/platform';
-import { TEST_JWT_SECRET, eventually, freePort, requireInfra, tokenFor } from '@gongkai/platform/testing';
+import { TEST_JWT_SECRET, eventually, requireInfra, startNodeService, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
 
 /**
  * The distributed shape as the manifests run it, on this machine: the five services compiled to
@@ -17,14 +17,6 @@ import { TEST_JWT_SECRET, eventually, freePort, requireInfra, tokenFor } from '@
  * is down, and it is started again: nothing may be lost and nothing applied twice.
  */
 const root = resolve(__dirname, '../..');
-
-interface Proc {
-  name: string;
-  url: string;
-  log: string;
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 function renderedConfig(): Record<string, string> {
   const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), 'dev'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -51,43 +43,29 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
   const work = mkdtempSync(join(tmpdir(), 'gk-restart-'));
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const build = mkdtempSync(join(root, 'tmp', 'deploy-restart-')); // under the repo: node_modules resolve
-  const procs = new Map<string, Proc>();
+  const procs = new Map<string, ServiceProcess>();
   let env: Record<string, string>;
   let mongo: MongoClient;
   let bus: KafkaEventBus;
 
-  async function start(service: string): Promise<Proc> {
-    const port = await freePort();
-    const log = join(work, `${service}-${Date.now()}.log`);
-    const out = createWriteStream(log);
-    const child = spawn(process.execPath, [join(build, `apps/${service}-service/src/main.js`)], {
+  async function start(service: string): Promise<ServiceProcess> {
+    const proc = await startNodeService({
+      name: service,
+      args: [join(build, `apps/${service}-service/src/main.js`)],
       cwd: work,
-      env: { ...env, HTTP_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+      logFile: join(work, `${service}-${Date.now()}.log`),
+      readyTimeoutMs: 90000,
     });
-    child.stdout!.pipe(out);
-    child.stderr!.pipe(out);
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-    const proc = { name: service, url: `http://127.0.0.1:${port}`, log, child, exited };
     procs.set(service, proc);
-    await eventually(
-      async () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${service} exited: ${readFileSync(log, 'utf8').slice(-2000)}`);
-        const response = await fetch(`${proc.url}/health/ready`).catch(() => null);
-        return response?.ok ? true : undefined;
-      },
-      90000,
-      `${service} to be ready (log ${log})`,
-    );
     return proc;
   }
 
   async function stop(service: string) {
     const proc = procs.get(service)!;
-    if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
-    const exit = await proc.exited;
+    const exit = await proc.stop();
     procs.delete(service);
-    return { ...exit, log: proc.log };
+    return { ...exit, log: proc.logFile };
   }
 
   /** What the event store, Kafka and the assessment read model hold right now. */

@@ -25,9 +25,10 @@ export class SqliteEventStore implements EventStore {
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // First: services opening a fresh shared file at once contend for the lock that switching to WAL takes.
+    this.db.pragma('busy_timeout = 10000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
     // Envelopes are bound as UTF-8 bytes and CAST to TEXT, which reads them in the database's encoding.
     const encoding = this.db.pragma('encoding', { simple: true }) as string;
     if (encoding !== 'UTF-8') throw new Error(`event store ${file}: database encoding is ${encoding}, expected UTF-8`);

@@ -81,12 +81,24 @@ export class KafkaEventBus implements EventBus {
     const existing = new Set(await this.admin.listTopics());
     const toCreate = missing.filter((t) => !existing.has(t));
     if (toCreate.length > 0) {
-      await this.admin.createTopics({
+      const created = await this.admin.createTopics({
         waitForLeaders: true,
         topics: toCreate.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3 })),
       });
+      // Another service created them a moment earlier: kafkajs then returns without waiting for their leaders.
+      if (!created) await this.waitForLeaders(toCreate);
     }
     missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  private async waitForLeaders(topics: string[], timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const metadata = await this.admin.fetchTopicMetadata({ topics }).catch(() => null);
+      if (metadata?.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      if (Date.now() > deadline) throw new Error(`Kafka topics ${topics.join(', ')} have no partition leaders after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {

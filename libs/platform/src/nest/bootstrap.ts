@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +12,7 @@ import { jsonBodies } from '../http/body-parsing';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import { LISTENING_MESSAGE, type ListeningMessage } from './listening-message';
 import { PlatformModule } from './platform.module';
 
 export interface AppDefinition {
@@ -87,7 +89,9 @@ export async function runApp(definition: AppDefinition): Promise<INestApplicatio
   }
   const { app, config, logger } = created;
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}/`;
-  logger.info({ url }, `${definition.title} listening`);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.HTTP_HOST}:${port}`;
+  logger.info({ url: `${url}/` }, `${definition.title} listening`);
+  process.send?.({ type: LISTENING_MESSAGE, url } satisfies ListeningMessage);
   return app;
 }
