@@ -168,7 +168,7 @@ describe('as-of: what the read models showed between two decisions', () => {
     const document = { status: 'in_progress', state: { clock: { startedOn: '2026-03-02', pauses: [], extensionDays: 0, suspendedForCorrection: false } } };
     const at = (iso: string) => projection.viewAt('requests', document, new Date(iso)).clock;
     expect(typeof projection.viewAt).toBe('function');
-    expect(at('2026-03-02T09:00:00+08:00')).toEqual({ readOn: '2026-03-02', dueOn: '2026-03-30', remainingWorkingDays: 20, overdue: false, paused: false });
+    expect(at('2026-03-02T09:00:00+08:00')).toEqual({ readOn: '2026-03-02', dueOn: '2026-03-30', remainingWorkingDays: 20, overdue: false, paused: false, provisional: false });
     expect(at('2026-03-10T09:00:00+08:00')).toMatchObject({ readOn: '2026-03-10', remainingWorkingDays: 14, overdue: false });
     // 2026-03-10T20:00Z is already 2026-03-11 in China Standard Time.
     expect(at('2026-03-10T20:00:00Z')).toMatchObject({ readOn: '2026-03-11', remainingWorkingDays: 13 });

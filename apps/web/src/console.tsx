@@ -4,7 +4,7 @@ import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Ro
 import { DueBadge, type ObligationView } from './interpretation';
 import { seesDistrict } from './assessment';
 import { ConcernsDue, ModerationDue } from './participation';
-import { GROUNDS, PHASE_LABELS, REPLY_CATEGORY_OPTIONS } from './labels';
+import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE, REPLY_CATEGORY_OPTIONS } from './labels';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
 import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, shanghaiToday } from './ui';
@@ -90,6 +90,7 @@ function Remaining({ clock }: { clock: RequestSummary['clock'] }) {
     <span className={`badge ${kind}`} data-testid="remaining-days">
       {clock.overdue ? `已逾期（期限 ${clock.dueOn}）` : `剩余 ${clock.remainingWorkingDays} 个工作日（${clock.dueOn} 前答复）`}
       {clock.paused ? '，计时暂停' : ''}
+      {clock.provisional ? <abbr title={PROVISIONAL_DUE_NOTE}>（预计）</abbr> : null}
     </span>
   );
 }

@@ -18,6 +18,7 @@ export const CONCERN_SOURCES: Codes = vocabulary.CONCERN_SOURCES;
 export const CONCERN_SEVERITY_LABELS: Labels = vocabulary.CONCERN_SEVERITY_LABELS;
 export const CONCERN_RESPONSE_KIND_LABELS: Labels = vocabulary.CONCERN_RESPONSE_KIND_LABELS;
 export const PUBLIC_CONSULTATION_KIND_LABELS: Labels = vocabulary.PUBLIC_CONSULTATION_KIND_LABELS;
+export const PROVISIONAL_DUE_NOTE: string = vocabulary.PROVISIONAL_DUE_NOTE;
 
 /**
  * Reply types (Art. 36) a handler drafts, labelled as the annual report groups them. 部分公开 also

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from './api';
-import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, OPEN_DAY_STATUS_LABELS, PREFERRED_FORMS, UNIT_KIND_LABELS } from './labels';
+import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, OPEN_DAY_STATUS_LABELS, PREFERRED_FORMS, PROVISIONAL_DUE_NOTE, UNIT_KIND_LABELS } from './labels';
 import type { Consultation, Domain, ItemContent, Policy, PublicDocument, PublicItem, SearchHit, Unit } from './types';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, unitName, shanghaiToday } from './ui';
 
@@ -486,6 +486,7 @@ interface Receipt {
   trackingCode: string;
   receivedOn: string;
   dueOn: string;
+  dueOnProvisional: boolean;
   notice: string;
 }
 
@@ -540,7 +541,9 @@ export function ApplyPage() {
           <p className="code-line">
             查询码：<strong data-testid="tracking-code">{receipt.trackingCode}</strong>
           </p>
-          <p>答复期限：{receipt.dueOn}（收到申请之日起20个工作日内，收到当日不计算在内）</p>
+          <p>
+            答复期限：{receipt.dueOn}（收到申请之日起20个工作日内，收到当日不计算在内）{receipt.dueOnProvisional ? PROVISIONAL_DUE_NOTE : null}
+          </p>
         </Notice>
         <p>
           <Link to={`/track?code=${encodeURIComponent(receipt.trackingCode)}`}>查询办理进度</Link>
@@ -657,6 +660,7 @@ interface Tracking {
   statusLabel: string;
   receivedOn: string;
   dueOn: string | null;
+  dueOnProvisional: boolean;
   remainingWorkingDays: number | null;
   correctionDueOn?: string;
   feeAmountYuan?: number;
@@ -700,6 +704,7 @@ export function TrackPage() {
                 <dt>答复期限</dt>
                 <dd>
                   {t.dueOn}（剩余 {t.remainingWorkingDays} 个工作日）
+                  {t.dueOnProvisional ? <p className="hint">{PROVISIONAL_DUE_NOTE}</p> : null}
                 </dd>
               </>
             ) : null}

@@ -16,7 +16,7 @@ export interface Consultation {
   comments: { commentId: string; commenter: string | null; content: string; submittedOn: string }[];
   adoption: { summary: string; commentsReceived: number; adopted: number; partlyAdopted: number; notAdopted: number; publishedOn: string } | null;
 }
-export interface Clock { dueOn: string; remainingWorkingDays: number; overdue: boolean; nearDue: boolean; paused?: boolean }
+export interface Clock { dueOn: string; remainingWorkingDays: number; overdue: boolean; nearDue: boolean; paused?: boolean; provisional?: boolean }
 export interface RequestSummary {
   requestId: string; unitId: string; receivedOn: string; channel: string; applicantType: string; description: string; status: string; statusLabel: string;
   clock: Clock | null; category: string | null; closedOn: string | null; possibleRepeatOf: string[];

@@ -1,3 +1,4 @@
+import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -109,6 +110,12 @@ describe('requests service over Kafka and FerretDB', () => {
     }
   });
 
+  it('tells operators how many days the published holiday arrangements last (metric)', async () => {
+    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+    const left = defaultWorkingDayCalendar().publishedDaysLeft(toShanghaiDate(new Date()));
+    expect(metrics.text).toMatch(new RegExp(`^gongkai_working_day_calendar_published_days_left\\{[^}]*\\} ${left}$`, 'm'));
+  });
+
   describe('the public form', () => {
     const valid = {
       unitId: 'TEZ-ZSZ',
@@ -160,6 +167,9 @@ describe('requests service over Kafka and FerretDB', () => {
         return r.status === 200 ? r.body : undefined;
       });
       expect(status).toMatchObject({ status: 'registered', statusLabel: '已登记', receivedOn: res.body.receivedOn, dueOn: res.body.dueOn });
+      // Provisional exactly when the due date lies past the published holiday arrangements (from December 2026 on, until 2027's is added).
+      const provisional = res.body.dueOn > defaultWorkingDayCalendar().publishedRange().to;
+      expect([res.body.dueOnProvisional, status.dueOnProvisional, res.body.notice.includes('节假日安排尚未公布')]).toEqual([provisional, provisional, provisional]);
       expect(JSON.stringify(status)).not.toMatch(/李明|1391234|370405/);
       const wrong = await request(app.getHttpServer()).get('/api/requests/track/ABCDE-FGHJK-MNPQR-STVWX-YZ012-3').expect(404);
       expect(wrong.body.code).toBe('TRACKING_CODE_UNKNOWN');

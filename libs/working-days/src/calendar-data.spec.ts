@@ -39,7 +39,8 @@ const invalidData = (...fragments: string[]) =>
 describe('calendar data files', () => {
   it('extend the covered range with a year and make its dates computable', () => {
     const calendar = createWorkingDayCalendar({ dataDirs: [dataDir({ '2027.json': fictitious2027, 'notes.txt': 'ignored' })] });
-    expect(calendar.coveredRange()).toEqual({ from: '2004-01-01', to: '2027-12-31' });
+    expect(calendar.publishedRange()).toEqual({ from: '2004-01-01', to: '2027-12-31' });
+    expect(calendar.coveredRange()).toEqual({ from: '2004-01-01', to: '2028-12-31' });
     expect(calendar.isWorkingDay(d('2027-03-03'))).toBe(false);
     expect(calendar.isWorkingDay(d('2027-03-06'))).toBe(true);
     // Tue 03-02: 03-03 and 03-04 off; Fri 03-05 = 1, Sat 03-06 = 2, Mon 03-08 = 3.
@@ -47,7 +48,7 @@ describe('calendar data files', () => {
     // A deadline may now cross into 2027: after Tue 2026-12-15 the 12th working day is Thu 12-31,
     // and the fictitious file leaves Fri 2027-01-01 a working day.
     expect(calendar.addWorkingDays(d('2026-12-15'), 13)).toBe('2027-01-01');
-    expect(() => calendar.isWorkingDay(d('2028-01-03'))).toThrow(expect.objectContaining({ code: 'CALENDAR_OUT_OF_RANGE' }));
+    expect(() => calendar.isWorkingDay(d('2029-01-03'))).toThrow(expect.objectContaining({ code: 'CALENDAR_OUT_OF_RANGE' }));
   });
 
   it('replace chinese-days entirely for a year they supply', () => {
@@ -68,7 +69,7 @@ describe('calendar data files', () => {
 
   it('are read from the shipped data directory, which holds no year yet', () => {
     const calendar = createWorkingDayCalendar({ dataDirs: [join(__dirname, '..', 'data')] });
-    expect(calendar.coveredRange()).toEqual({ from: '2004-01-01', to: '2026-12-31' });
+    expect(calendar.publishedRange()).toEqual({ from: '2004-01-01', to: '2026-12-31' });
   });
 
   const malformed: [string, string, unknown, string][] = [
@@ -113,7 +114,7 @@ describe('defaultWorkingDayCalendar', () => {
   });
 
   const freshDefault = async () => {
-    let calendar: { coveredRange(): { to: LocalDate } } | undefined;
+    let calendar: { publishedRange(): { to: LocalDate } } | undefined;
     let again: unknown;
     await jest.isolateModulesAsync(async () => {
       const { defaultWorkingDayCalendar } = await import('./calendar-factory');
@@ -126,11 +127,11 @@ describe('defaultWorkingDayCalendar', () => {
 
   it('reads the extra directory named by GONGKAI_CALENDAR_DIR', async () => {
     process.env['GONGKAI_CALENDAR_DIR'] = dataDir({ '2027.json': fictitious2027 });
-    expect((await freshDefault()).coveredRange().to).toBe('2027-12-31');
+    expect((await freshDefault()).publishedRange().to).toBe('2027-12-31');
   });
 
   it('uses the shipped data alone without it', async () => {
     delete process.env['GONGKAI_CALENDAR_DIR'];
-    expect((await freshDefault()).coveredRange().to).toBe('2026-12-31');
+    expect((await freshDefault()).publishedRange().to).toBe('2026-12-31');
   });
 });

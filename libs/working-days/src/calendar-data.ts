@@ -88,6 +88,20 @@ export const chineseDaysArrangements = (): YearArrangement[] => {
     );
 };
 
+/**
+ * The one year after the published ones, before the State Council announces it: Monday to Friday,
+ * minus the statutory holidays whose dates the law fixes (《全国年节及纪念日放假办法》第二条: 元旦
+ * 1月1日, 劳动节 5月1日至2日, 国庆节 10月1日至3日). The lunar holidays (春节, 清明节, 端午节,
+ * 中秋节) and the make-up days are unknown until the notice, so deadlines over this year are
+ * provisional (预计) and move when the year's data is added.
+ */
+export const provisionalArrangement = (year: number): YearArrangement => ({
+  year,
+  holidays: ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'].map((day) => `${year}-${day}` as LocalDate),
+  workdays: [],
+  origin: 'provisional',
+});
+
 const readJson = (file: string): unknown => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));

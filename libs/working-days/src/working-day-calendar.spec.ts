@@ -1,4 +1,7 @@
 import { isWorkday as chineseDaysIsWorkday } from 'chinese-days';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { createWorkingDayCalendar } from './calendar-factory';
 import { addCalendarDays, LocalDate, parseLocalDate } from './local-date';
@@ -15,8 +18,9 @@ const datesFrom = (from: string, to: string): LocalDate[] => {
 };
 
 describe('covered range', () => {
-  it('is the years chinese-days 1.5.7 has arrangements for: 2004 to 2026', () => {
-    expect(calendar.coveredRange()).toEqual({ from: '2004-01-01', to: '2026-12-31' });
+  it('is the years chinese-days 1.5.7 has arrangements for, 2004 to 2026, and the provisional 2027', () => {
+    expect(calendar.publishedRange()).toEqual({ from: '2004-01-01', to: '2026-12-31' });
+    expect(calendar.coveredRange()).toEqual({ from: '2004-01-01', to: '2027-12-31' });
   });
 
   it('agrees with chinese-days on every covered day', () => {
@@ -170,34 +174,62 @@ describe('pauses', () => {
   });
 });
 
+describe('the provisional year after the published ones (2027 until its notice is loaded)', () => {
+  it('counts Monday to Friday, minus the holidays the law fixes by date', () => {
+    const notWorking = datesFrom('2027-01-01', '2027-12-31').filter((date) => !calendar.isWorkingDay(date) && ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()));
+    // 元旦 Fri 01-01; 劳动节 Sat 05-01 and Sun 05-02 fall on a weekend; 国庆节 Fri 10-01 (Sat, Sun).
+    expect(notWorking).toEqual(['2027-01-01', '2027-10-01']);
+    expect(datesFrom('2027-01-02', '2027-01-03').some((date) => calendar.isWorkingDay(date))).toBe(false);
+  });
+
+  it('gives a December request its January due date and says that it is provisional', () => {
+    // After Tue 2026-12-15: 12-16..12-31 = 12; 2027-01-01 off; 01-04..01-08 = 13..17, 01-11..01-13 = 18..20.
+    const due = calendar.addWorkingDays(d('2026-12-15'), 20);
+    expect(due).toBe('2027-01-13');
+    expect(calendar.isProvisional(due)).toBe(true);
+    expect(calendar.isProvisional(d('2026-12-31'))).toBe(false);
+  });
+
+  it('is replaced by the real arrangement once its file is loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
+    // Hypothetical notice: 2027-01-01 to 01-03 off, no make-up day, and Mon 01-04 off as well.
+    writeFileSync(join(dir, '2027.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }));
+    const withNotice = createWorkingDayCalendar({ dataDirs: [dir] });
+    expect(withNotice.publishedRange().to).toBe('2027-12-31');
+    expect(withNotice.coveredRange().to).toBe('2028-12-31');
+    expect(withNotice.addWorkingDays(d('2026-12-15'), 20)).toBe('2027-01-14');
+    expect(withNotice.isProvisional(d('2027-01-14'))).toBe(false);
+  });
+});
+
 describe('dates outside the covered range', () => {
-  it.each(['2003-12-31', '2027-01-01', '1999-10-01'])('refuses %s rather than guess', (date) => {
+  it.each(['2003-12-31', '2028-01-01', '1999-10-01'])('refuses %s rather than guess', (date) => {
     // chinese-days itself would call e.g. 2003-10-01, National Day, a working day.
     expect(() => calendar.isWorkingDay(d(date))).toThrow(outOfRange);
     expect(() => calendar.isWorkingDay(d(date))).toThrow(
-      expect.objectContaining({ detail: expect.stringContaining(`${date} 超出工作日历的覆盖范围（2004-01-01 至 2026-12-31）`) }),
+      expect.objectContaining({ detail: expect.stringContaining(`${date} 超出工作日历的覆盖范围（2004-01-01 至 2027-12-31），无法判断是否为工作日；已公布的节假日安排截至 2026-12-31`) }),
     );
   });
 
   it('refuses a deadline that would run past the covered range', () => {
-    // After Tue 12-15: 12-16..12-18 = 1..3, 12-21..12-25 = 4..8, 12-28..12-31 = 9..12.
-    expect(calendar.addWorkingDays(d('2026-12-15'), 12)).toBe('2026-12-31');
-    expect(() => calendar.addWorkingDays(d('2026-12-15'), 13)).toThrow(outOfRange);
-    expect(() => calendar.addWorkingDays(d('2026-12-10'), 20)).toThrow(
+    // After Wed 2027-12-15: 12-16..12-17 = 1..2, 12-20..12-24 = 3..7, 12-27..12-31 = 8..12.
+    expect(calendar.addWorkingDays(d('2027-12-15'), 12)).toBe('2027-12-31');
+    expect(() => calendar.addWorkingDays(d('2027-12-15'), 13)).toThrow(outOfRange);
+    expect(() => calendar.addWorkingDays(d('2027-12-10'), 20)).toThrow(
       expect.objectContaining({
         code: 'CALENDAR_OUT_OF_RANGE',
-        detail: expect.stringContaining('自 2026-12-10 起第 20 个工作日'),
+        detail: expect.stringContaining('自 2027-12-10 起第 20 个工作日'),
       }),
     );
   });
 
   it('refuses a deadline that a pause pushes past the covered range', () => {
-    const pauses = [{ from: d('2026-11-03'), to: d('2027-01-31') }];
-    expect(() => calendar.addWorkingDays(d('2026-11-02'), 5, { pauses })).toThrow(outOfRange);
+    const pauses = [{ from: d('2027-11-03'), to: d('2028-01-31') }];
+    expect(() => calendar.addWorkingDays(d('2027-11-02'), 5, { pauses })).toThrow(outOfRange);
   });
 
   it('refuses to count working days up to an uncovered date', () => {
-    expect(() => calendar.workingDaysBetween(d('2026-12-01'), d('2027-01-10'))).toThrow(outOfRange);
+    expect(() => calendar.workingDaysBetween(d('2027-12-01'), d('2028-01-10'))).toThrow(outOfRange);
     expect(() => calendar.workingDaysBetween(d('2003-12-20'), d('2004-01-10'))).toThrow(outOfRange);
   });
 

@@ -1,5 +1,5 @@
 import { DomainError } from '@gongkai/platform/domain';
-import { invalidCalendarData, YearArrangement } from './calendar-data';
+import { invalidCalendarData, provisionalArrangement, YearArrangement } from './calendar-data';
 import { dayOfWeek, fromDayNumber, LocalDate, toDayNumber } from './local-date';
 
 /** Days whose working days are not counted (e.g. a third-party consultation); both ends inclusive. */
@@ -44,21 +44,27 @@ const invalidCount = (n: number): DomainError =>
 /**
  * The statutory working days (工作日) of the PRC over the covered years: Monday to Friday, minus the
  * holidays, plus the weekend make-up days (调休) that the State Council announces each year.
- * Every date is checked against the covered range: a date outside it is refused, never guessed.
+ * The covered range is the published years plus one provisional year after them (see
+ * `provisionalArrangement`): a request received in December must be registered, with a due date in
+ * January, before the next year's notice is out. A date outside the covered range is refused.
  */
 export class WorkingDayCalendar {
   private readonly firstDay: number;
   private readonly range: DateRange;
+  private readonly published: DateRange;
   private readonly working: Uint8Array;
   // Working days in table positions 0..i, so the working days in (a, b] are cumulative[b] - cumulative[a].
   private readonly cumulative: Int32Array;
 
   /** Years sorted ascending and contiguous; use `createWorkingDayCalendar` rather than this. */
-  constructor(years: readonly YearArrangement[]) {
-    requireContiguous(years);
+  constructor(publishedYears: readonly YearArrangement[]) {
+    requireContiguous(publishedYears);
+    const lastPublishedYear = publishedYears[publishedYears.length - 1].year;
+    const years = [...publishedYears, provisionalArrangement(lastPublishedYear + 1)];
     this.firstDay = toDayNumber(`${years[0].year}-01-01` as LocalDate);
-    const lastDay = toDayNumber(`${years[years.length - 1].year}-12-31` as LocalDate);
+    const lastDay = toDayNumber(`${lastPublishedYear + 1}-12-31` as LocalDate);
     this.range = { from: fromDayNumber(this.firstDay), to: fromDayNumber(lastDay) };
+    this.published = { from: this.range.from, to: `${lastPublishedYear}-12-31` as LocalDate };
     this.working = new Uint8Array(lastDay - this.firstDay + 1).map((_, position) => {
       const weekday = dayOfWeek(this.firstDay + position);
       return weekday === 0 || weekday === 6 ? 0 : 1;
@@ -75,8 +81,24 @@ export class WorkingDayCalendar {
     });
   }
 
+  /** The published years and the provisional one after them. */
   coveredRange(): DateRange {
     return this.range;
+  }
+
+  /** The years whose holiday arrangement has been published and loaded. */
+  publishedRange(): DateRange {
+    return this.published;
+  }
+
+  /** Calendar days from `today` to the last published day; negative once deadlines there are provisional. */
+  publishedDaysLeft(today: LocalDate): number {
+    return toDayNumber(this.published.to) - toDayNumber(today);
+  }
+
+  /** Whether a deadline ending on `date` may still move when the next arrangement is published. */
+  isProvisional(date: LocalDate): boolean {
+    return date > this.published.to;
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -120,7 +142,7 @@ export class WorkingDayCalendar {
       throw DomainError.rule(
         'CALENDAR_OUT_OF_RANGE',
         `日期 ${date} 超出工作日历的覆盖范围（${this.range.from} 至 ${this.range.to}），无法判断是否为工作日；` +
-          '须待国务院公布该年度节假日安排并补充日历数据后方可计算',
+          `已公布的节假日安排截至 ${this.published.to}，须补充之后年度的日历数据后方可计算`,
         { date, coveredFrom: this.range.from, coveredTo: this.range.to },
       );
     }
@@ -131,7 +153,7 @@ export class WorkingDayCalendar {
     return DomainError.rule(
       'CALENDAR_OUT_OF_RANGE',
       `自 ${start} 起第 ${n} 个工作日超出工作日历的覆盖范围（${this.range.from} 至 ${this.range.to}），` +
-        '须待国务院公布下一年度节假日安排并补充日历数据后方可计算该期限',
+        `已公布的节假日安排截至 ${this.published.to}，须补充之后年度的日历数据后方可计算该期限`,
       { start, workingDays: n, coveredFrom: this.range.from, coveredTo: this.range.to },
     );
   }

@@ -55,3 +55,10 @@ export type ReplyCategory = keyof typeof REPLY_CATEGORIES;
 export const REPLY_CATEGORY_CODES = Object.keys(REPLY_CATEGORIES) as [ReplyCategory, ...ReplyCategory[]];
 
 export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'] as const;
+
+/**
+ * Said wherever a reply due date falls in a year whose holiday arrangement is not yet published
+ * (libs/working-days: the provisional year): the published arrangement may still move it.
+ */
+export const PROVISIONAL_DUE_NOTE =
+  '该日期所在年度的节假日安排尚未公布，暂按法定节假日推算；节假日安排公布后，以据其计算的日期为准。';

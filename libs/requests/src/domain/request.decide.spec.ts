@@ -206,8 +206,15 @@ describe('request decider: intake, handling and reply', () => {
     expect(when([receive('2026-03-02')], receive('2026-03-02'))).toMatchObject({ kind: 'conflict', code: 'REQUEST_ALREADY_RECEIVED' });
   });
 
-  it('refuses a receipt whose deadline falls past the covered calendar', () => {
-    expect(when([], receive('2026-12-15'))).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE' });
+  it('registers a December request whose deadline falls in the year not yet announced, and says the date is provisional', () => {
+    // 2027's arrangement is not published (chinese-days 1.5.7): Mon-Fri minus 元旦 counts.
+    expect(only(when([], receive('2026-12-15')))).toMatchObject({ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } });
+    expect(readClock(run([receive('2026-12-15')]).state.clock, d('2026-12-16'))).toMatchObject({ dueOn: '2027-01-13', remainingWorkingDays: 19, provisional: true });
+    expect(readClock(run([receive('2026-11-02')]).state.clock, d('2026-11-03'))).toMatchObject({ dueOn: '2026-11-30', provisional: false });
+  });
+
+  it('refuses a receipt whose deadline falls past the covered calendar (the provisional year included)', () => {
+    expect(when([], receive('2027-12-15'))).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE' });
   });
 
   const handled = [

@@ -231,15 +231,18 @@ export interface ClockReading {
   overdue: boolean;
   nearDue: boolean;
   paused: boolean;
+  /** The due date falls in a year whose holiday arrangement is not yet published: it may still move. */
+  provisional: boolean;
 }
 
 export function readClock(clock: RequestClock, today: LocalDate, nearDueDays = 3): ClockReading {
   const dueOn = dueDate(clock, today);
   const paused = clock.pauses.some((p) => p.to === null);
-  if (!dueOn) return { dueOn, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true };
-  const remaining = defaultWorkingDayCalendar().workingDaysBetween(today, dueOn, { pauses: pausesAsOf(clock, today) });
+  if (!dueOn) return { dueOn, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true, provisional: false };
+  const calendar = defaultWorkingDayCalendar();
+  const remaining = calendar.workingDaysBetween(today, dueOn, { pauses: pausesAsOf(clock, today) });
   const overdue = today > dueOn;
-  return { dueOn, remainingWorkingDays: remaining, overdue, nearDue: !overdue && remaining <= nearDueDays, paused };
+  return { dueOn, remainingWorkingDays: remaining, overdue, nearDue: !overdue && remaining <= nearDueDays, paused, provisional: calendar.isProvisional(dueOn) };
 }
 
 export const requestStreamId = (requestId: string) => `requests.request-${requestId}`;

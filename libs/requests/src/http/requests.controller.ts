@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REQUEST_CHANNEL_LABELS, type ReplyCategory } from '@gongkai/contracts';
+import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
 import {
   assertActsForUnit,
   CommandHandler,
@@ -20,7 +21,7 @@ import {
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
 import { identityDigest, maskIdNumber, newTrackingCode, REQUESTS_SETTINGS, similarity, trackingCodeHash, type RequestsSettings } from '../application/settings';
 import { frequentDecider, frequentStreamId } from '../domain/frequent';
-import { readClock, requestStreamId, CLOSED_STATUSES } from '../domain/request';
+import { readClock, requestStreamId, CLOSED_STATUSES, REPLY_WORKING_DAYS } from '../domain/request';
 import { requestDecider, STATUS_LABELS, type RequestCommand } from '../domain/request.decide';
 import { LETTER_KINDS, renderLetter, type LetterKind } from '../documents/letters';
 import { RequestsProjection, type RequestView } from '../read-models/requests.projection';
@@ -94,13 +95,19 @@ export class RequestsController {
     const result = await this.commands.handle(requestDecider, requestStreamId(requestId), command, context);
     setRevision(response, result.revision);
     response.status(201);
-    const due = defaultWorkingDayCalendar().addWorkingDays(receivedOn as LocalDate, 20);
+    const calendar = defaultWorkingDayCalendar();
+    const due = calendar.addWorkingDays(receivedOn as LocalDate, REPLY_WORKING_DAYS);
+    const dueOnProvisional = calendar.isProvisional(due);
     return {
       requestId,
       trackingCode,
       receivedOn,
       dueOn: due,
-      notice: `已收到您的申请，收到日期为 ${receivedOn}，本机关将在 20 个工作日内（${due} 前）答复。请妥善保存查询码，凭查询码可查询办理进度。`,
+      dueOnProvisional,
+      notice:
+        `已收到您的申请，收到日期为 ${receivedOn}，本机关将在 ${REPLY_WORKING_DAYS} 个工作日内（${due} 前）答复。` +
+        (dueOnProvisional ? PROVISIONAL_DUE_NOTE : '') +
+        '请妥善保存查询码，凭查询码可查询办理进度。',
     };
   }
 
@@ -116,6 +123,7 @@ export class RequestsController {
       statusLabel: STATUS_LABELS[found.status],
       receivedOn: found.receivedOn,
       dueOn: clock?.dueOn ?? null,
+      dueOnProvisional: clock?.provisional ?? false,
       remainingWorkingDays: clock?.remainingWorkingDays ?? null,
       correctionDueOn: found.status === 'awaiting_correction' ? found.correction?.correctionDueOn : undefined,
       feeAmountYuan: found.fee && !found.fee.paidOn ? found.fee.amountYuan : undefined,

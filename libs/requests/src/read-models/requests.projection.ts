@@ -83,7 +83,7 @@ export class RequestsProjection implements Projection {
     if (!view.state?.clock) return document;
     const on = toShanghaiDate(at);
     const clock = CLOSED_STATUSES.includes(view.status) ? null : readClock(view.state.clock, on);
-    return { ...document, clock: clock && { readOn: on, dueOn: clock.dueOn, remainingWorkingDays: clock.remainingWorkingDays, overdue: clock.overdue, paused: clock.paused } };
+    return { ...document, clock: clock && { readOn: on, dueOn: clock.dueOn, remainingWorkingDays: clock.remainingWorkingDays, overdue: clock.overdue, paused: clock.paused, provisional: clock.provisional } };
   }
 
   async handle(event: EventEnvelope): Promise<void> {
