@@ -132,6 +132,13 @@ const CASES: Case[] = [
     refused: { body: { method: 'per_page', pages: 30 }, status: 422, code: 'FEE_NOT_DUE' },
   },
   {
+    action: 'fee-notice-received',
+    given: feeDue,
+    body: { receivedOn: TODAY },
+    then: { status: 'in_progress', event: 'requests.FeeNoticeReceived', data: { receivedOn: TODAY, payByOn: plus(TODAY, 20) } },
+    refused: { body: { receivedOn: addCalendarDays(TODAY, 1) }, status: 422, code: 'DATE_IN_FUTURE' },
+  },
+  {
     action: 'fee-paid',
     given: feeDue,
     body: { amountYuan: 1700 },

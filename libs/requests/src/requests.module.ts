@@ -13,6 +13,8 @@ import { AnnualReportsProjection } from './read-models/annual-reports.projection
 
 /** A 20-working-day reply period plus its extension spans about two months. */
 const HOLIDAY_ARRANGEMENT_WARNING_DAYS = 60;
+/** Once per process: a standalone app or a test may build the module more than once. */
+let holidayArrangementWarned = false;
 
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
@@ -62,7 +64,8 @@ export class RequestsModule implements OnModuleInit {
         this.set(daysLeft());
       },
     });
-    if (daysLeft() <= HOLIDAY_ARRANGEMENT_WARNING_DAYS) {
+    if (daysLeft() <= HOLIDAY_ARRANGEMENT_WARNING_DAYS && !holidayArrangementWarned) {
+      holidayArrangementWarned = true;
       this.logger.warn(
         { publishedThrough: calendar.publishedRange().to, daysLeft: daysLeft() },
         'the next holiday arrangement is not loaded: reply deadlines after publishedThrough are provisional; add its <year>.json (libs/working-days/README.md)',

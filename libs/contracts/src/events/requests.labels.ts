@@ -87,6 +87,10 @@ export const requestsEventLabels = {
     values: { method: { per_request: '按件计收', per_page: '按量计收' } },
     decision: { groundRequired: true, reasonRequired: false },
   },
+  'requests.FeeNoticeReceived': {
+    label: '申请人收到收费通知',
+    fields: { receivedOn: '收到收费通知日期', payByOn: '缴费期限' },
+  },
   'requests.FeePaid': {
     label: '缴纳信息处理费',
     fields: { paidOn: '缴费日期', amountYuan: '金额（元）', dueOn: DUE_ON },

@@ -124,6 +124,12 @@ export const feeNoticeIssuedV1 = z.object({
   legalBasis: text(200),
   dueOn,
 });
+/**
+ * The day the applicant received the fee notice, once the unit knows it (a postal receipt, the
+ * applicant's signature): the 20 working days to pay run from it (国办函〔2020〕109号), so
+ * `payByOn` moves from the one counted from the notice date.
+ */
+export const feeNoticeReceivedV1 = z.object({ ...base, receivedOn: isoDate, payByOn: isoDate });
 export const feePaidV1 = z.object({ ...base, paidOn: isoDate, amountYuan: z.number().int().min(0), dueOn });
 const withheldItem = z.object({ item: text(300), ground: z.enum(REPLY_CATEGORY_CODES), reason: text(500) });
 export const replyDraftedV1 = z.object({
@@ -211,6 +217,7 @@ export const requestsEvents = {
   'requests.ConsultationEnded': { 1: consultationEndedV1 },
   'requests.DeadlineExtended': { 1: deadlineExtendedV1 },
   'requests.FeeNoticeIssued': { 1: feeNoticeIssuedV1 },
+  'requests.FeeNoticeReceived': { 1: feeNoticeReceivedV1 },
   'requests.FeePaid': { 1: feePaidV1 },
   'requests.ReplyDrafted': { 1: replyDraftedV1 },
   'requests.ReplyReviewed': { 1: replyReviewedV1 },
@@ -236,6 +243,7 @@ export type ConsultationStarted = z.infer<typeof consultationStartedV1>;
 export type ConsultationEnded = z.infer<typeof consultationEndedV1>;
 export type DeadlineExtended = z.infer<typeof deadlineExtendedV1>;
 export type FeeNoticeIssued = z.infer<typeof feeNoticeIssuedV1>;
+export type FeeNoticeReceived = z.infer<typeof feeNoticeReceivedV1>;
 export type FeePaid = z.infer<typeof feePaidV1>;
 export type ReplyDrafted = z.infer<typeof replyDraftedV1>;
 export type ReplyReviewed = z.infer<typeof replyReviewedV1>;

@@ -184,4 +184,10 @@ describe('the letters cite their articles', () => {
     expect(await text('consultation', consulting('co_producer'))).not.toContain('第三十二条');
     expect(await renderLetter('consultation', consulting('agency'), '张山子镇人民政府', 'c1')).toBeNull();
   });
+
+  it.each(['third_party', 'co_producer'])('the %s letter gives no due date counted from its sending: the 15 working days run from its receipt', async (kind) => {
+    const xml = await text('consultation', consulting(kind));
+    expect(xml).toContain('自收到本函之日起15个工作日内');
+    expect(xml).not.toMatch(/发出之日起算|截止日为|2025年3月26日/);
+  });
 });

@@ -85,8 +85,7 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
     case 'consultation': {
       const c = r.consultations.find((x) => x.consultationId === consultationId) ?? r.consultations.find((x) => x.kind !== 'agency');
       if (!c || c.kind === 'agency') return null;
-      // The date the unit works to: 15 working days from the day the letter went out (the statute counts from its receipt).
-      const due = c.answerDueOn ? `（自本函发出之日起算，截止日为${cn(c.answerDueOn)}）` : '';
+      // No date: the 15 working days run from the addressee's receipt of the letter (Art. 32, 34), which the unit does not know when it sends it.
       const notCounted = para(`根据${ART_33_CONSULTATION_NOT_COUNTED}的规定，征求意见所需时间不计算在答复期限内。`);
       if (c.kind === 'co_producer') {
         // Art. 34: the information was produced jointly with another agency.
@@ -97,7 +96,7 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
             para(no, { indent: false }),
             para(`${c.party}：`, { indent: false }),
             para(`本机关收到的政府信息公开申请涉及“${c.subject}”，该政府信息由贵机关与本机关共同制作。根据${ART_34_CO_PRODUCER}的规定，现征求贵机关的意见。`),
-            para(`请自收到本函之日起15个工作日内提出意见${due}。逾期未提出意见的，视为同意公开。`),
+            para(`请自收到本函之日起15个工作日内提出意见。逾期未提出意见的，视为同意公开。`),
             notCounted,
             ...signature(c.startedOn),
           ]),
@@ -110,7 +109,7 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(no, { indent: false }),
           para(`${c.party}：`, { indent: false }),
           para(`本机关收到的政府信息公开申请涉及“${c.subject}”，公开可能损害您的合法权益。根据${ART_32_THIRD_PARTY}的规定，现书面征求您的意见。`),
-          para(`请自收到本函之日起15个工作日内提出书面意见${due}。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`),
+          para(`请自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`),
           notCounted,
           ...signature(c.startedOn),
         ]),
@@ -127,7 +126,8 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(addressee, { indent: false }),
           para(received),
           para(`根据${ART_42_FEES}的规定，您的申请需缴纳信息处理费，计费方式为${method}，金额为人民币${r.fee.amountYuan}元。`),
-          para(`请于${cn(r.fee.payByOn)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`),
+          // The 20 working days run from the applicant's receipt of this notice, which the unit does not know when it writes it.
+          para('请自收到本通知之日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。'),
           ...signature(r.fee.noticeOn),
         ]),
       };

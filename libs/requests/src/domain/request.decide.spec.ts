@@ -152,6 +152,24 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(when([...given, notice(false), paid], notice(false))).toMatchObject({ code: 'FEE_ONLY_ONCE' });
   });
 
+  it('counts the 20 working days to pay from the applicant’s receipt of the fee notice, once recorded', () => {
+    // Notice Mon 03-09 (pay by Tue 04-07 if received that day), sent by post and signed for Thu 03-12:
+    // 03-13 (1), 16–20 (6), 23–27 (11), 30, 31, Apr 1–3 (16), (清明 04-04..06) 07–09 (19), Fri 04-10 (20).
+    const given = [receive('2026-03-02'), { type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock: false } as RequestCommand];
+    const signedFor: RequestCommand = { type: 'RecordFeeNoticeReceipt', today: d('2026-03-16'), receivedOn: d('2026-03-12') };
+    expect(only(when(given, signedFor))).toMatchObject({ type: 'requests.FeeNoticeReceived', data: { receivedOn: '2026-03-12', payByOn: '2026-04-10' } });
+    // Paying on 04-09 is within the applicant's period, though past the one counted from the notice date.
+    expect(only(when([...given, signedFor], { type: 'RecordFeePayment', today: d('2026-04-09'), amountYuan: 1700 }))).toMatchObject({ type: 'requests.FeePaid' });
+    expect(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-10') })).toMatchObject({ code: 'FEE_PERIOD_RUNNING' });
+    expect(only(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-13') }))).toMatchObject({ data: { category: 'other.unpaid' } });
+    // Refusals: before the notice, in the future, twice, without a notice, after payment.
+    expect(when(given, { ...signedFor, receivedOn: d('2026-03-06') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_NOTICE' });
+    expect(when(given, { ...signedFor, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    expect(when([...given, signedFor], signedFor)).toMatchObject({ kind: 'conflict', code: 'FEE_NOTICE_RECEIPT_RECORDED' });
+    expect(when([receive('2026-03-02')], signedFor)).toMatchObject({ code: 'NO_FEE_NOTICE' });
+    expect(when([...given, { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 }], signedFor)).toMatchObject({ code: 'FEE_ALREADY_PAID' });
+  });
+
   it('publishes the due date (dueOn) on every event that sets or moves it, null while paused', () => {
     const dueOf = (given: RequestCommand[]) => run(given).events.map((e) => [e.type, (e.data as { dueOn?: string | null }).dueOn]);
     // Receipt Fri 02-13 → Thu 03-19; extended by 20 working days → Fri 04-17 (both hand-worked above).

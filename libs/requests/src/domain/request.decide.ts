@@ -50,6 +50,7 @@ export type RequestCommand =
   | ({ type: 'EndConsultation'; consultationId: string; outcome: string; endedOn?: LocalDate } & Dated)
   | ({ type: 'ExtendDeadline'; workingDays: number; reason: string; noticeSentOn: LocalDate } & Dated & Actor)
   | ({ type: 'IssueFeeNotice'; method: 'per_request' | 'per_page'; quantity: number; pausesClock: boolean } & Dated)
+  | ({ type: 'RecordFeeNoticeReceipt'; receivedOn: LocalDate } & Dated)
   | ({ type: 'RecordFeePayment'; amountYuan: number } & Dated)
   | ({ type: 'AbandonForNonPayment' } & Dated)
   | ({ type: 'DraftReply'; category: ReplyCategory; withheld: WithheldItem[]; content: string } & Dated)
@@ -241,6 +242,17 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
           data: { ...base, method: command.method, quantity: command.quantity, amountYuan, noticeOn: today, payByOn, pausesClock: command.pausesClock, legalBasis: ART_42_FEES },
         },
       ];
+    }
+    case 'RecordFeeNoticeReceipt': {
+      if (!s.fee) return DomainError.rule('NO_FEE_NOTICE', '该申请没有收费通知。');
+      if (s.fee.paid) return DomainError.conflict('FEE_ALREADY_PAID', '信息处理费已缴纳，无需再登记收到收费通知的日期。');
+      if (s.fee.noticeReceivedOn) return DomainError.conflict('FEE_NOTICE_RECEIPT_RECORDED', `已登记申请人于 ${s.fee.noticeReceivedOn} 收到收费通知。`);
+      const future = checkDate(command.receivedOn, today, '收到收费通知日期');
+      if (future) return future;
+      if (command.receivedOn < s.fee.noticeOn) return DomainError.rule('DATE_BEFORE_NOTICE', `收到收费通知日期不能早于通知日期 ${s.fee.noticeOn}。`);
+      // 国办函〔2020〕109号: 20 working days from the applicant's receipt of the notice.
+      const payByOn = calendar().addWorkingDays(command.receivedOn, FEE_PAYMENT_WORKING_DAYS);
+      return [{ type: 'requests.FeeNoticeReceived', data: { ...base, receivedOn: command.receivedOn, payByOn } }];
     }
     case 'RecordFeePayment':
       if (!s.fee) return DomainError.rule('NO_FEE_NOTICE', '该申请没有收费通知。');

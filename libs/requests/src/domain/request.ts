@@ -7,6 +7,7 @@ import type {
   CorrectionRequested,
   DeadlineExtended,
   FeeNoticeIssued,
+  FeeNoticeReceived,
   FeePaid,
   InformationLinked,
   InvestigationAnswered,
@@ -39,6 +40,7 @@ export type RequestEvent =
   | DomainEvent<'requests.ConsultationEnded', ConsultationEnded>
   | DomainEvent<'requests.DeadlineExtended', DeadlineExtended>
   | DomainEvent<'requests.FeeNoticeIssued', FeeNoticeIssued>
+  | DomainEvent<'requests.FeeNoticeReceived', FeeNoticeReceived>
   | DomainEvent<'requests.FeePaid', FeePaid>
   | DomainEvent<'requests.ReplyDrafted', ReplyDrafted>
   | DomainEvent<'requests.ReplyReviewed', ReplyReviewed>
@@ -90,7 +92,8 @@ export interface OpenRequest {
   handlerId: string | null;
   investigations: Record<string, { answered: boolean }>;
   consultations: Record<string, { open: boolean; kind: string }>;
-  fee: { amountYuan: number; payByOn: LocalDate; paid: boolean } | null;
+  /** `noticeReceivedOn`: when the applicant received the notice, once recorded; the payment period runs from it. */
+  fee: { amountYuan: number; noticeOn: LocalDate; noticeReceivedOn: LocalDate | null; payByOn: LocalDate; paid: boolean } | null;
   draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
   reply: { category: ReplyCategory; closedOn: LocalDate } | null;
   challenges: Record<string, { decided: boolean; kind: string }>;
@@ -165,9 +168,11 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.FeeNoticeIssued':
       return {
         ...s,
-        fee: { amountYuan: event.data.amountYuan, payByOn: date(event.data.payByOn), paid: false },
+        fee: { amountYuan: event.data.amountYuan, noticeOn: date(event.data.noticeOn), noticeReceivedOn: null, payByOn: date(event.data.payByOn), paid: false },
         clock: event.data.pausesClock ? { ...s.clock, pauses: [...s.clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] } : s.clock,
       };
+    case 'requests.FeeNoticeReceived':
+      return { ...s, fee: s.fee && { ...s.fee, noticeReceivedOn: date(event.data.receivedOn), payByOn: date(event.data.payByOn) } };
     case 'requests.FeePaid':
       return { ...s, fee: s.fee && { ...s.fee, paid: true }, clock: { ...s.clock, pauses: closePause(s.clock.pauses, 'fee', date(event.data.paidOn)) } };
     case 'requests.ReplyDrafted':

@@ -74,6 +74,7 @@ export const ACTION_BODIES = {
   'consultation-end': z.object({ consultationId: z.string().min(1).max(40), outcome: plainText(1, 1000), endedOn: calendarDate.optional() }),
   extension: z.object({ workingDays: z.number().int().min(1).max(20), reason: plainText(2, 500), noticeSentOn: calendarDate }),
   'fee-notice': z.object({ method: z.enum(FEE_METHODS), pages: z.number().int().min(1).max(1_000_000).optional() }),
+  'fee-notice-received': z.object({ receivedOn: calendarDate }),
   'fee-paid': z.object({ amountYuan: z.number().int().min(0) }),
   'abandon-unpaid': z.object({}),
   'draft-reply': z.object({ category: z.enum(REPLY_CATEGORY_CODES), withheld: withheld.default([]), content: plainText(1, 5000) }),

@@ -277,6 +277,8 @@ export class RequestsController {
         }
         return { type: 'IssueFeeNotice', today: d, method: i.method, quantity, pausesClock: this.settings.feePausesClock };
       }
+      case 'fee-notice-received':
+        return { type: 'RecordFeeNoticeReceipt', today: d, receivedOn: i.receivedOn };
       case 'fee-paid':
         return { type: 'RecordFeePayment', today: d, amountYuan: i.amountYuan };
       case 'abandon-unpaid':

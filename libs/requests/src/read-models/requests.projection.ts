@@ -29,7 +29,7 @@ export interface RequestView {
   draft: { category: ReplyCategory; content: string; withheld: WithheldItem[]; legalBasis: string } | null;
   correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
-  fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; payByOn: string; paidOn?: string } | null;
+  fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; noticeReceivedOn?: string; payByOn: string; paidOn?: string } | null;
   consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; answerDueOn?: string; endedOn?: string; outcome?: string }[];
   investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
   challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
@@ -55,6 +55,7 @@ export class RequestsProjection implements Projection {
     'requests.ConsultationEnded',
     'requests.DeadlineExtended',
     'requests.FeeNoticeIssued',
+    'requests.FeeNoticeReceived',
     'requests.FeePaid',
     'requests.ReplyDrafted',
     'requests.ReplyReviewed',
@@ -162,6 +163,8 @@ export class RequestsProjection implements Projection {
           const { method, quantity, amountYuan, noticeOn, payByOn } = e.data;
           return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn } };
         }
+        case 'requests.FeeNoticeReceived':
+          return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
         case 'requests.FeePaid':
           return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
         case 'requests.ReplyDrafted':
