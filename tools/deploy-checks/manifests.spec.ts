@@ -241,8 +241,10 @@ describe('runbook (docs/operations.md)', () => {
   it('names only npm scripts that exist, and every gongkai_* metric there is', () => {
     const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts);
     for (const [, script] of runbook.matchAll(/npm run ([\w:-]+)/g)) expect(scripts).toContain(script);
-    const metrics = readFileSync(join(root, 'libs/platform/src/observability/metrics.ts'), 'utf8');
-    const defined = [...metrics.matchAll(/name: '(gongkai_\w+)'/g)].map((m) => m[1]);
+    // Platform metrics (libs/platform/src/observability/metrics.ts) and a service's own (e.g. the requests module's calendar gauge).
+    const definitions = execFileSync('git', ['grep', '-h', '-E', "name: 'gongkai_[a-z_]+'", '--', 'libs/*/src/*.ts', 'libs/*/src/**/*.ts', ':!*.spec.ts'], { cwd: root, encoding: 'utf8' });
+    const defined = [...definitions.matchAll(/name: '(gongkai_\w+)'/g)].map((m) => m[1]);
+    expect(defined).toEqual(expect.arrayContaining(['gongkai_relay_leader', 'gongkai_working_day_calendar_published_days_left']));
     expect(defined.length).toBeGreaterThan(0);
     for (const name of defined) expect(runbook).toContain(name);
     for (const [name] of runbook.matchAll(/gongkai_[a-z_]+/g)) expect(defined).toContain(name);
