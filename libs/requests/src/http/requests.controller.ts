@@ -34,6 +34,19 @@ const READERS = [...STAFF, 'auditor'] as const;
 const today = (context: CommandContext) => toShanghaiDate(context.now);
 const REPEAT_SIMILARITY = 0.6;
 
+const LIST_FLAGS = ['overdue', 'near_due', 'open'];
+
+/**
+ * The unit a list or statistics call covers: the one asked for, else the caller's own. Only the
+ * district office, admins and auditors may read another unit or the whole district.
+ */
+function scopedUnit(requested: string | undefined, principal: AuthenticatedRequest['principal']): string | undefined {
+  const unit = requested ?? principal.unitId ?? undefined;
+  if (unit && principal.role !== 'auditor') assertActsForUnit(principal, unit);
+  if (!unit && !['district_office', 'admin', 'auditor'].includes(principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
+  return unit;
+}
+
 /** Disclosure on request (依申请公开): intake on the portal and at the counter, handling, letters. */
 @ApiTags('requests: 依申请公开')
 @ApiBearerAuth()
@@ -135,8 +148,8 @@ export class RequestsController {
   @Get('statistics')
   @Roles(...READERS)
   @ApiOperation({ summary: '统计：收件、在办、逾期、按期办结率、答复类型、平均用时' })
-  async statistics(@Query('unitId') unitId: string | undefined, @Query('from') from: string, @Query('to') to: string, @Req() request: AuthenticatedRequest) {
-    if (unitId && request.principal.role !== 'auditor') assertActsForUnit(request.principal, unitId);
+  async statistics(@Query('unitId') requestedUnit: string | undefined, @Query('from') from: string, @Query('to') to: string, @Req() request: AuthenticatedRequest) {
+    const unitId = scopedUnit(requestedUnit, request.principal);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(to ?? '') || from > to) {
       throw DomainError.validation('INVALID_PERIOD', '请用 from、to（YYYY-MM-DD，from 不晚于 to）指定统计期间。');
     }
@@ -166,9 +179,10 @@ export class RequestsController {
   @Roles(...READERS)
   @ApiOperation({ summary: '申请列表，含剩余工作日；flag=overdue|near_due|open' })
   async list(@Query('unitId') unitId: string | undefined, @Query('flag') flag: string | undefined, @Req() request: AuthenticatedRequest) {
-    const unit = unitId ?? request.principal.unitId ?? undefined;
-    if (unit && request.principal.role !== 'auditor') assertActsForUnit(request.principal, unit);
-    if (!unit && !['district_office', 'admin', 'auditor'].includes(request.principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
+    const unit = scopedUnit(unitId, request.principal);
+    if (flag !== undefined && !LIST_FLAGS.includes(flag)) {
+      throw DomainError.validation('INVALID_FLAG', `flag 只能是 ${LIST_FLAGS.join('、')} 之一。`, [{ field: 'flag', code: 'invalid_enum_value', message: `应为 ${LIST_FLAGS.join('、')} 之一` }]);
+    }
     const now = toShanghaiDate(new Date());
     const rows = (await this.requests.find(unit ? { unitId: unit } : {})).map((r) => this.summary(r, now));
     if (flag === 'overdue') return rows.filter((r) => r.clock?.overdue);
@@ -192,7 +206,7 @@ export class RequestsController {
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       clock,
-      stage: { since: r.stageSince, internalLimitWorkingDays: stageLimit ?? null, internalDueOn: stageDueOn, overInternalLimit: stageDueOn !== null && open && now > stageDueOn },
+      stage: { since: r.stageSince, internalLimitWorkingDays: stageLimit ?? null, internalDueOn: stageDueOn, overInternalLimit: stageDueOn !== null && now > stageDueOn },
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
       closedOn: r.closedOn,

@@ -38,7 +38,6 @@ export interface RequestView {
   updatedAt: string;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
 
 export class RequestsProjection implements Projection {
   readonly name = 'requests.requests';
@@ -133,7 +132,7 @@ export class RequestsProjection implements Projection {
         state,
         unitId: state.unitId,
         status: state.status,
-        stageSince: state.status !== view.status ? day(event.occurredAt) : view.stageSince,
+        stageSince: state.status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
         history: [...view.history, entry],
         updatedAt: event.occurredAt,
       };

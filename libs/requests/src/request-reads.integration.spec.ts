@@ -1,0 +1,328 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Role } from '@gongkai/contracts';
+import { CommandHandler, createApp } from '@gongkai/platform';
+import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
+import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
+import { requestStreamId } from './domain/request';
+import { requestDecider, type RequestCommand } from './domain/request.decide';
+import { RequestsModule } from './requests.module';
+
+const UNIT = 'TEZ-ZSZ';
+const OTHER = 'TEZ-EDU';
+const TODAY = toShanghaiDate(new Date());
+const calendar = defaultWorkingDayCalendar();
+const plus = (from: LocalDate, workingDays: number) => calendar.addWorkingDays(from, workingDays);
+const daysAgo = (days: number) => addCalendarDays(TODAY, -days);
+/** 58 calendar days hold well over 20 working days, and a receipt may go back 60. */
+const LONG_AGO = daysAgo(58);
+/** The earliest receipt date whose 20 working days have not run out: due on the next working day at the latest. */
+const NEAR_DUE = (() => {
+  let back = 0;
+  while (plus(daysAgo(back + 1), 20) >= TODAY) back += 1;
+  return daysAgo(back);
+})();
+const ID_NUMBER = '370405198805051234';
+const REPEATER = { type: '自然人', name: '周强', phone: '13700001111', idDocument: { kind: '居民身份证', number: ID_NUMBER } };
+
+type Key = 'overdue' | 'nearDue' | 'replied' | 'fresh' | 'correction' | 'repeat' | 'otherOverdue';
+type Case = { id: string; receivedOn: LocalDate; description: string };
+type Row = { requestId: string; [field: string]: unknown };
+
+/** The statutory clock of a running request received on `receivedOn`, read today. */
+const runningClock = (receivedOn: LocalDate, flags: { overdue: boolean; nearDue: boolean }) => {
+  const dueOn = plus(receivedOn, 20);
+  return { dueOn, remainingWorkingDays: calendar.workingDaysBetween(TODAY, dueOn), ...flags, paused: false, provisional: calendar.isProvisional(dueOn) };
+};
+/** Still registered: the stage began on receipt, with one working day to assign it. */
+const registeredStage = (receivedOn: LocalDate, overInternalLimit: boolean) => ({ since: receivedOn, internalLimitWorkingDays: 1, internalDueOn: plus(receivedOn, 1), overInternalLimit });
+
+/** The read endpoints of the requests service over HTTP: lists, flags, statistics, detail. Real store, Kafka, FerretDB. */
+describe('reading requests over HTTP', () => {
+  let app: INestApplication;
+  const c = {} as Record<Key, Case>;
+  let phone = 13900000000;
+
+  const read = async (path: string, role: Role, unitId: string | null = UNIT) =>
+    request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await tokenFor(role, unitId)}`);
+  const ids = (rows: Row[]) => rows.map((r) => r.requestId);
+  const inReceiptOrder = (...keys: Key[]) =>
+    keys
+      .map((k) => c[k])
+      .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || (a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+  const MINE: Key[] = ['overdue', 'nearDue', 'replied', 'fresh', 'correction', 'repeat'];
+  const ALL: Key[] = [...MINE, 'otherOverdue'];
+
+  function expectProblem(res: request.Response, status: number, code: string) {
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toMatch(/[\u4e00-\u9fa5]/);
+  }
+
+  /** Registered at the counter by a clerk of the unit (by default a registered letter signed for on `receivedOn`). */
+  async function register(unitId: string, receivedOn: LocalDate, description: string, extra: object = {}): Promise<Case> {
+    const res = await request(app.getHttpServer())
+      .post('/api/requests')
+      .set('Authorization', `Bearer ${await tokenFor('clerk', unitId)}`)
+      .send({ unitId, channel: 'registered_post', receivedOn, applicant: { type: '自然人', name: '孙丽', phone: String(++phone) }, description, preferredForm: '电子', delivery: '电子邮件', ...extra });
+    expect([description, res.status, res.body.code]).toEqual([description, 201, undefined]);
+    return { id: res.body.requestId, receivedOn, description };
+  }
+
+  async function act(role: Role, requestId: string, action: string, body: object = {}) {
+    const res = await request(app.getHttpServer()).post(`/api/requests/${requestId}/${action}`).set('Authorization', `Bearer ${await tokenFor(role, UNIT)}`).send(body);
+    expect([action, res.status, res.body.code]).toEqual([action, 200, undefined]);
+  }
+
+  beforeAll(async () => {
+    ({ app } = await createApp({ shape: 'requests', title: 'request reads test', modules: () => [RequestsModule] }, isolatedEnv()));
+    await app.init();
+    c.overdue = await register(UNIT, LONG_AGO, '张山子镇2025年村级财务公开明细');
+    c.nearDue = await register(UNIT, NEAR_DUE, '张山子镇2025年耕地地力保护补贴发放名单', { channel: 'in_person' });
+    c.fresh = await register(UNIT, TODAY, '张山子镇2026年道路养护工程合同');
+    c.correction = await register(UNIT, TODAY, '关于某事项的有关文件');
+    await act('clerk', c.correction.id, 'correction-notice', { items: ['请说明所需文件的名称或文号'], periodWorkingDays: 10 });
+    c.replied = await register(UNIT, daysAgo(10), '张山子镇2026年农村危房改造补助对象名单', { applicant: REPEATER });
+    await act('clerk', c.replied.id, 'assign', { handlerId: 'clerk-1', handlerName: '王芳' });
+    await act('clerk', c.replied.id, 'draft-reply', { category: 'disclose', content: '现将名单提供给您。' });
+    await act('reviewer', c.replied.id, 'review', { approved: true });
+    await act('clerk', c.replied.id, 'reply');
+    // The repeat hint reads the read model: the first request must show as closed there first.
+    await eventually(async () => ((await read(`/api/requests/${c.replied.id}`, 'clerk')).body.closedOn ? true : undefined), 30000, 'the reply in the read model');
+    c.repeat = await register(UNIT, TODAY, '张山子镇2026年农村危房改造补助对象名单及补助金额', { applicant: REPEATER });
+    c.otherOverdue = await register(OTHER, LONG_AGO, '区教育和体育局2025年学生资助名单');
+    const status = (k: Key) => (k === 'correction' ? 'awaiting_correction' : k === 'replied' ? 'replied' : 'registered');
+    await eventually(
+      async () => {
+        const rows = (await read('/api/requests', 'district_office', null)).body as Row[];
+        const seen = new Map(rows.map((r) => [r.requestId, r.status]));
+        return rows.length === ALL.length && ALL.every((k) => seen.get(c[k].id) === status(k)) ? rows : undefined;
+      },
+      60000,
+      'every request in the read model',
+    );
+  }, 180000);
+  afterAll(() => app?.close());
+
+  describe('GET /api/requests', () => {
+    it("lists the clerk's own unit in receipt order, each row with its status label, statutory clock and internal stage", async () => {
+      const res = await read('/api/requests', 'clerk');
+      expect(res.status).toBe(200);
+      const rows = res.body as Row[];
+      expect(ids(rows)).toEqual(inReceiptOrder(...MINE));
+      const row = (k: Key) => rows.find((r) => r.requestId === c[k].id);
+      expect(Object.fromEntries(MINE.map((k) => [k, row(k)?.statusLabel]))).toEqual({
+        overdue: '已登记',
+        nearDue: '已登记',
+        replied: '已答复',
+        fresh: '已登记',
+        correction: '待补正',
+        repeat: '已登记',
+      });
+      expect(row('fresh')).toEqual({
+        requestId: c.fresh.id,
+        unitId: UNIT,
+        receivedOn: TODAY,
+        channel: '挂号信/邮政快递',
+        applicantType: '自然人',
+        description: c.fresh.description,
+        status: 'registered',
+        statusLabel: '已登记',
+        clock: runningClock(TODAY, { overdue: false, nearDue: false }),
+        stage: registeredStage(TODAY, false),
+        possibleRepeatOf: [],
+        category: null,
+        closedOn: null,
+      });
+      expect(row('fresh')).toMatchObject({ clock: { remainingWorkingDays: 20 } });
+      expect(row('overdue')).toMatchObject({ clock: runningClock(LONG_AGO, { overdue: true, nearDue: false }), stage: registeredStage(LONG_AGO, true) });
+      expect((row('overdue')?.clock as { remainingWorkingDays: number }).remainingWorkingDays).toBeLessThan(0);
+      expect(row('nearDue')).toMatchObject({ channel: '当面申请', clock: runningClock(NEAR_DUE, { overdue: false, nearDue: true }), stage: registeredStage(NEAR_DUE, true) });
+      // Awaiting correction, the clock stands still: no due date until the corrected request arrives.
+      expect(row('correction')).toMatchObject({
+        status: 'awaiting_correction',
+        clock: { dueOn: null, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true, provisional: false },
+        stage: { internalLimitWorkingDays: null, internalDueOn: null, overInternalLimit: false },
+      });
+      expect(row('replied')).toMatchObject({ status: 'replied', clock: null, category: 'disclose', closedOn: TODAY, stage: { internalLimitWorkingDays: 3, overInternalLimit: false } });
+    });
+
+    it('flag=overdue, near_due and open keep exactly the matching requests, of the caller’s unit only', async () => {
+      const flagged = async (flag: string, role: Role = 'clerk', unitId: string | null = UNIT) => {
+        const res = await read(`/api/requests?flag=${flag}`, role, unitId);
+        expect([flag, res.status]).toEqual([flag, 200]);
+        return ids(res.body);
+      };
+      expect(await flagged('overdue')).toEqual([c.overdue.id]);
+      expect(await flagged('near_due')).toEqual([c.nearDue.id]);
+      expect(await flagged('open')).toEqual(inReceiptOrder('overdue', 'nearDue', 'fresh', 'correction', 'repeat'));
+      expect(await flagged('overdue', 'district_office', null)).toEqual(inReceiptOrder('overdue', 'otherOverdue'));
+      expect(await flagged('open', 'clerk', OTHER)).toEqual([c.otherOverdue.id]);
+      expectProblem(await read('/api/requests?flag=bogus', 'clerk'), 400, 'INVALID_FLAG');
+    });
+
+    it('scopes the list: unit staff to their unit, the district office and auditors to any unit or all', async () => {
+      const listed = async (query: string, role: Role, unitId: string | null) => {
+        const res = await read(`/api/requests${query}`, role, unitId);
+        expect([role, query, res.status]).toEqual([role, query, 200]);
+        return ids(res.body);
+      };
+      expect(await listed('', 'reviewer', UNIT)).toEqual(inReceiptOrder(...MINE));
+      expect(await listed(`?unitId=${UNIT}`, 'office_head', UNIT)).toEqual(inReceiptOrder(...MINE));
+      expect(await listed('', 'office_head', OTHER)).toEqual([c.otherOverdue.id]);
+      expect(await listed('', 'district_office', null)).toEqual(inReceiptOrder(...ALL));
+      expect(await listed(`?unitId=${OTHER}`, 'district_office', null)).toEqual([c.otherOverdue.id]);
+      expect(await listed('', 'auditor', null)).toEqual(inReceiptOrder(...ALL));
+      expect(await listed(`?unitId=${UNIT}`, 'auditor', null)).toEqual(inReceiptOrder(...MINE));
+      expectProblem(await read(`/api/requests?unitId=${OTHER}`, 'clerk', UNIT), 403, 'OTHER_UNIT');
+      expectProblem(await read('/api/requests', 'clerk', null), 400, 'UNIT_REQUIRED');
+      expectProblem(await request(app.getHttpServer()).get('/api/requests'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('GET /api/requests/statistics', () => {
+    const stats = (query: string, role: Role = 'clerk', unitId: string | null = UNIT) => read(`/api/requests/statistics?${query}`, role, unitId);
+
+    it("counts a unit's requests received and closed in the period, open and overdue today, on-time rate, average days and categories", async () => {
+      const daysToReply = calendar.workingDaysBetween(c.replied.receivedOn, TODAY);
+      const all = await stats(`unitId=${UNIT}&from=${LONG_AGO}&to=${TODAY}`);
+      expect([all.status, all.body]).toEqual([
+        200,
+        { unitId: UNIT, from: LONG_AGO, to: TODAY, received: 6, open: 5, overdue: 1, closed: 1, onTimeRate: 1, averageWorkingDaysToReply: daysToReply, byCategory: { disclose: 1 } },
+      ]);
+      const today = await stats(`unitId=${UNIT}&from=${TODAY}&to=${TODAY}`);
+      expect(today.body).toMatchObject({ received: 3, closed: 1, open: 5, overdue: 1 });
+      // Open and overdue are as of today whatever the period; nothing was received or closed before the first receipt.
+      const before = await stats(`unitId=${UNIT}&from=${daysAgo(60)}&to=${daysAgo(59)}`, 'auditor', null);
+      expect(before.body).toEqual({ unitId: UNIT, from: daysAgo(60), to: daysAgo(59), received: 0, open: 5, overdue: 1, closed: 0, onTimeRate: null, averageWorkingDaysToReply: null, byCategory: {} });
+    });
+
+    it('covers the district for the district office; another unit is refused to a clerk and open to an auditor', async () => {
+      const district = await stats(`from=${LONG_AGO}&to=${TODAY}`, 'district_office', null);
+      expect(district.body).toMatchObject({ unitId: 'district', received: 7, open: 6, overdue: 2, closed: 1, byCategory: { disclose: 1 } });
+      const other = await stats(`unitId=${OTHER}&from=${LONG_AGO}&to=${TODAY}`, 'auditor', null);
+      expect(other.body).toMatchObject({ unitId: OTHER, received: 1, open: 1, overdue: 1, closed: 0, onTimeRate: null, byCategory: {} });
+      expectProblem(await stats(`unitId=${OTHER}&from=${LONG_AGO}&to=${TODAY}`), 403, 'OTHER_UNIT');
+    });
+
+    it('refuses a missing, malformed or inverted period with INVALID_PERIOD', async () => {
+      for (const query of [`unitId=${UNIT}`, `from=${TODAY}`, `from=2026-1-01&to=${TODAY}`, `from=${TODAY}&to=${daysAgo(1)}`]) {
+        const res = await stats(query);
+        expect([query, res.status, res.body.code]).toEqual([query, 400, 'INVALID_PERIOD']);
+        expect(res.body.detail).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    });
+
+    // Fails today: without unitId the controller returns the district-wide figures to unit staff,
+    // while the list defaults to the caller's unit and the district report is refused to them.
+    it("without unitId gives unit staff their own unit's figures, not the district's", async () => {
+      const res = await stats(`from=${LONG_AGO}&to=${TODAY}`);
+      expect([res.status, res.body.unitId, res.body.received, res.body.overdue]).toEqual([200, UNIT, 6, 1]);
+    });
+  });
+
+  describe('GET /api/requests/:requestId', () => {
+    it('shows a replied request with its history, reply and masked ID document, and no internal keys', async () => {
+      const res = await read(`/api/requests/${c.replied.id}`, 'clerk');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        requestId: c.replied.id,
+        unitId: UNIT,
+        receivedOn: c.replied.receivedOn,
+        channel: '挂号信/邮政快递',
+        description: c.replied.description,
+        applicant: { name: '周强', phone: '13700001111', idDocument: { kind: '居民身份证', masked: '3704**********1234' } },
+        status: 'replied',
+        statusLabel: '已答复',
+        clock: null,
+        category: 'disclose',
+        closedOn: TODAY,
+        draft: { category: 'disclose', content: '现将名单提供给您。' },
+        reply: { repliedOn: TODAY, onTime: true, workingDaysUsed: calendar.workingDaysBetween(c.replied.receivedOn, TODAY) },
+        possibleRepeatOf: [],
+      });
+      expect(res.body.history.map((h: { type: string; role: string }) => [h.type, h.role])).toEqual([
+        ['RequestReceived', 'clerk'],
+        ['RequestAssigned', 'clerk'],
+        ['ReplyDrafted', 'clerk'],
+        ['ReplyReviewed', 'reviewer'],
+        ['ReplyIssued', 'clerk'],
+      ]);
+      for (const hidden of ['state', 'trackingCodeHash', 'applicantKey']) expect([hidden, hidden in res.body]).toEqual([hidden, false]);
+      expect(JSON.stringify(res.body)).not.toContain(ID_NUMBER);
+    });
+
+    it('points a similar request of the same applicant to the earlier, closed one (list and detail)', async () => {
+      const detail = await read(`/api/requests/${c.repeat.id}`, 'office_head');
+      expect(detail.body).toMatchObject({ requestId: c.repeat.id, status: 'registered', possibleRepeatOf: [c.replied.id] });
+      const rows = (await read('/api/requests?flag=open', 'clerk')).body as Row[];
+      expect(Object.fromEntries(rows.map((r) => [r.requestId, r.possibleRepeatOf]))).toEqual({
+        ...Object.fromEntries(inReceiptOrder('overdue', 'nearDue', 'fresh', 'correction').map((id) => [id, []])),
+        [c.repeat.id]: [c.replied.id],
+      });
+    });
+
+    it('shows the correction notice; readable by the unit, the district office and auditors, refused to other units; 404 when unknown', async () => {
+      const path = `/api/requests/${c.correction.id}`;
+      for (const [role, unitId] of [['clerk', UNIT], ['reviewer', UNIT], ['district_office', null], ['auditor', null]] as const) {
+        const res = await read(path, role, unitId);
+        expect([role, res.status, res.body.requestId]).toEqual([role, 200, c.correction.id]);
+        expect(res.body).toMatchObject({ statusLabel: '待补正', correction: { noticeOn: TODAY, items: ['请说明所需文件的名称或文号'], correctionDueOn: plus(TODAY, 10) } });
+      }
+      expectProblem(await read(path, 'clerk', OTHER), 403, 'OTHER_UNIT');
+      expectProblem(await read('/api/requests/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'district_office', null), 404, 'REQUEST_NOT_FOUND');
+      expectProblem(await read('/api/requests/no-such-request', 'clerk'), 404, 'REQUEST_NOT_FOUND');
+    });
+
+    it('refuses letters of an unknown kind, of an unknown request and of another unit', async () => {
+      expectProblem(await read(`/api/requests/${c.correction.id}/letters/summons`, 'clerk'), 404, 'LETTER_KIND_UNKNOWN');
+      expectProblem(await read('/api/requests/no-such-request/letters/correction', 'clerk'), 404, 'REQUEST_NOT_FOUND');
+      expectProblem(await read(`/api/requests/${c.correction.id}/letters/correction`, 'clerk', OTHER), 403, 'OTHER_UNIT');
+    });
+
+    // The projection once took the stage start from the UTC date of the event, a day early between 00:00 and 08:00 Beijing time.
+    it('dates the stage of a request moved at 01:30 Beijing time on that Beijing day', async () => {
+      const unitId = 'TEZ-CIVIL';
+      const received = await register(unitId, daysAgo(3), '区民政局2026年社会救助资金使用情况');
+      const assignedOn = daysAgo(2);
+      const at = `${daysAgo(3)}T17:30:00.000Z`; // 01:30 on `assignedOn` in Shanghai
+      expect(toShanghaiDate(at)).toBe(assignedOn);
+      await app.get(CommandHandler).handle(requestDecider, requestStreamId(received.id), { type: 'AssignRequest', today: assignedOn, handlerId: 'clerk-9' }, {
+        actor: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
+        correlationId: 'night-shift',
+        now: at,
+      });
+      const detail = await eventually(async () => {
+        const res = await read(`/api/requests/${received.id}`, 'district_office', null);
+        return res.body.status === 'in_progress' ? res.body : undefined;
+      });
+      const internalDueOn = plus(assignedOn, 10);
+      expect(detail.stage).toEqual({ since: assignedOn, internalLimitWorkingDays: 10, internalDueOn, overInternalLimit: TODAY > internalDueOn });
+    });
+
+    it('flags a replied request not delivered within its internal limit (送达, 3 working days)', async () => {
+      const unitId = 'TEZ-CIVIL';
+      const received = await register(unitId, daysAgo(30), '区民政局2026年临时救助审批名单');
+      const handle = (command: Record<string, unknown>, on: LocalDate, role: Role = 'clerk') =>
+        app.get(CommandHandler).handle(requestDecider, requestStreamId(received.id), { today: on, ...command } as RequestCommand, {
+          actor: { userId: `${role}-${unitId}`, unitId, role },
+          correlationId: `late-delivery-${on}`,
+          now: `${on}T02:00:00.000Z`,
+        });
+      // 20 calendar days hold 3 working days even across the Spring Festival.
+      const repliedOn = daysAgo(20);
+      await handle({ type: 'AssignRequest', handlerId: 'clerk-9' }, repliedOn);
+      await handle({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' }, repliedOn);
+      await handle({ type: 'ReviewReply', approved: true, actorId: `reviewer-${unitId}`, actorRole: 'reviewer' }, repliedOn, 'reviewer');
+      await handle({ type: 'IssueReply' }, repliedOn);
+      const detail = await eventually(async () => {
+        const res = await read(`/api/requests/${received.id}`, 'district_office', null);
+        return res.body.status === 'replied' ? res.body : undefined;
+      });
+      const internalDueOn = plus(repliedOn, 3);
+      expect(TODAY > internalDueOn).toBe(true);
+      expect(detail.stage).toEqual({ since: repliedOn, internalLimitWorkingDays: 3, internalDueOn, overInternalLimit: true });
+    });
+  });
+});
