@@ -7,7 +7,7 @@ import './application/upcasters';
 import { ConcernsController } from './http/concerns.controller';
 import { ObligationsController } from './http/obligations.controller';
 import { PersonalDataController } from './http/personal-data.controller';
-import { CommentRateLimiter, ParticipationController } from './http/participation.controller';
+import { ParticipationController } from './http/participation.controller';
 import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
 import { OpenDaysProjection } from './read-models/open-days.projection';
@@ -33,7 +33,6 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
     readModel(VillagePostingsProjection),
     readModel(PersonalDataStore),
     { provide: INTERPRETATION_SETTINGS, inject: [GONGKAI_CONFIG], useFactory: (config: GongkaiConfig) => interpretationSettingsFrom(config) },
-    { provide: CommentRateLimiter, useFactory: () => new CommentRateLimiter(5, 5) },
     { provide: ObligationOpener, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()) },
   ],
 })

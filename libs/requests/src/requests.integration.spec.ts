@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { REPLY_CATEGORY_CODES } from '@gongkai/contracts';
-import { CommandHandler, createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
+import { CommandHandler, createApp, EVENT_STORE, GONGKAI_CONFIG, PublicSubmissionLimiter, type EventStore, type GongkaiConfig } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { CATEGORY_LEGAL } from './domain/legal-basis';
 import { RequestsModule } from './requests.module';
@@ -125,6 +125,7 @@ describe('requests service over Kafka and FerretDB', () => {
       delivery: '电子邮件',
     };
     const post = (body: unknown) => request(app.getHttpServer()).post('/api/requests/public').send(body as object);
+    beforeEach(() => app.get(PublicSubmissionLimiter).reset());
 
     async function refused(body: unknown, status: number, code: string) {
       const before = await store.headPosition();
@@ -145,6 +146,12 @@ describe('requests service over Kafka and FerretDB', () => {
       await refused({ ...valid, description: 'x'.repeat(20 * 1024 * 1024) }, 413, 'PAYLOAD_TOO_LARGE');
       const { unitId: _u, ...noUnit } = valid;
       await refused(noUnit, 400, 'VALIDATION_FAILED');
+    });
+
+    it('limits filings per client address (PUBLIC_SUBMISSIONS_PER_MINUTE), bad ones included, and stores nothing refused', async () => {
+      const { PUBLIC_SUBMISSIONS_PER_MINUTE: limit } = app.get<GongkaiConfig>(GONGKAI_CONFIG);
+      for (let i = 0; i < limit; i += 1) expect((await post({ ...valid, description: '' })).status).toBe(400);
+      await refused(valid, 429, 'TOO_MANY_REQUESTS_FILED');
     });
 
     it('refuses absurd receipt dates at the counter (not a date, in the future, long ago)', async () => {

@@ -1,24 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
+import { createApp, EVENT_STORE, PublicSubmissionLimiter, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { InterpretationModule } from '../interpretation.module';
-import { CommentRateLimiter } from './participation.controller';
 
 /** The public comment endpoint: moderated, rate-limited, refuses markup and oversized input, stores nothing on refusal. */
 describe('public consultation comments over HTTP', () => {
   let app: INestApplication;
   let store: EventStore;
-  let limiter: CommentRateLimiter;
+  let limiter: PublicSubmissionLimiter;
   let clerk: string;
   const path = '/api/interpretation/consultations/K-PARK/comments';
 
   beforeAll(async () => {
-    ({ app } = await createApp({ shape: 'interpretation', title: 'interpretation test', modules: () => [InterpretationModule] }, isolatedEnv()));
+    ({ app } = await createApp({ shape: 'interpretation', title: 'interpretation test', modules: () => [InterpretationModule] }, isolatedEnv({ PUBLIC_SUBMISSIONS_PER_MINUTE: '5' })));
     await app.init();
     store = app.get(EVENT_STORE);
-    limiter = app.get(CommentRateLimiter);
+    limiter = app.get(PublicSubmissionLimiter);
     clerk = await tokenFor('clerk', 'TEZ-HOUSING');
     const today = toShanghaiDate(new Date());
     await request(app.getHttpServer())
@@ -89,5 +88,8 @@ describe('public consultation comments over HTTP', () => {
     for (let i = 0; i < 5; i += 1) await request(app.getHttpServer()).post(path).send({ content: `第${i}条建议：增加座椅` }).expect(201);
     const body = await refusedWithNothingStored({ content: '第六条建议：增加座椅' }, 429, 'TOO_MANY_COMMENTS');
     expect(body.detail).toContain('提交过于频繁');
+    const again = await request(app.getHttpServer()).post(path).send({ content: '第七条建议' }).expect(429);
+    expect(Number(again.headers['retry-after'])).toBe(again.body.retryAfterSeconds);
+    expect(again.body.retryAfterSeconds).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, Roles, ZodPipe } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, ZodPipe } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { contactDigest, INTERPRETATION_SETTINGS, PersonalDataStore, type InterpretationSettings, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -17,7 +17,6 @@ import { maskPersonalData } from '../domain/personal-data';
 import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
 import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
 import { VillagePostingsProjection } from '../read-models/village-postings.projection';
-import { TokenBucketLimiter } from './rate-limiter';
 import {
   adoptionBody,
   announceOpenDayBody,
@@ -37,9 +36,6 @@ import {
 } from './schemas';
 import { answer, currentLimits, STAFF, today, type StaffRequest } from './support';
 
-/** The public comment endpoint's limiter: an injectable so that tests and deployments can tune it. */
-export class CommentRateLimiter extends TokenBucketLimiter {}
-
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
 @ApiBearerAuth()
 @Controller('api/interpretation')
@@ -50,7 +46,6 @@ export class ParticipationController {
     private readonly catalogues: ParticipationCataloguesProjection,
     private readonly openDays: OpenDaysProjection,
     private readonly villages: VillagePostingsProjection,
-    private readonly limiter: CommentRateLimiter,
     private readonly personalData: PersonalDataStore,
     @Inject(INTERPRETATION_SETTINGS) private readonly settings: InterpretationSettings,
   ) {}
@@ -116,11 +111,10 @@ export class ParticipationController {
   }
 
   @Post('consultations/:consultationId/comments')
-  @Public()
+  @PublicSubmission('TOO_MANY_COMMENTS')
   @ApiOperation({ summary: '公众提交意见（经审核后公开；个人信息不公开；限频）' })
   @ApiBody({ schema: jsonSchemaOf(commentBody) })
   async comment(@Param('consultationId') consultationId: string, @Body() raw: unknown, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
-    this.limiter.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     const body = parseInput(commentBody, raw);
     const commentId = uuidv7();
     const unitId = await this.unitOfConsultation(consultationId);
@@ -235,11 +229,10 @@ export class ParticipationController {
   }
 
   @Post('open-days/:openDayId/registrations')
-  @Public()
+  @PublicSubmission('TOO_MANY_REGISTRATIONS')
   @ApiOperation({ summary: '公众报名政府开放日（限频）' })
   @ApiBody({ schema: jsonSchemaOf(openDayRegistrationBody) })
   async registerForOpenDay(@Param('openDayId') openDayId: string, @Body() raw: unknown, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
-    this.limiter.take(request.ip ?? 'unknown');
     const body = parseInput(openDayRegistrationBody, raw);
     const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
     if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { topicOf, type EventEnvelope } from '@gongkai/contracts';
-import { CommandHandler, createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
+import { CommandHandler, createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, PublicSubmissionLimiter, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { consultationStreamId } from '../domain/consultation';
@@ -9,7 +9,6 @@ import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { InterpretationModule } from '../interpretation.module';
 import { ERASED_COMMENTER } from '../read-models/consultations.projection';
-import { CommentRateLimiter } from './participation.controller';
 
 const NAME = '王小明';
 const PHONE = '13812345678';
@@ -69,7 +68,7 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     await store.append(openDayStreamId('OD-PD'), [v1('interpretation.OpenDayRegistrationAccepted', { openDayId: 'OD-PD', registrationId: 'legacy-r', name: '赵老六', contact: '13700001111', registeredOn: today })], o.length - 1);
   }, 60000);
   afterAll(() => app.close());
-  beforeEach(() => app.get(CommentRateLimiter).reset());
+  beforeEach(() => app.get(PublicSubmissionLimiter).reset());
 
   it('stores a comment with a masked name, a contact digest and a reference: no name, no contact, in the store or on Kafka', async () => {
     const response = await request(server).post('/api/interpretation/consultations/K-PD/comments').send({ content: `建议增加路灯，可电话${PHONE}联系`, commenterName: NAME, contact: PHONE }).expect(201);

@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
+import { createApp, EVENT_STORE, PublicSubmissionLimiter, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
 import { InterpretationModule } from '../interpretation.module';
-import { CommentRateLimiter } from './participation.controller';
 
 /**
  * The interpretation read models over HTTP: village postings per town (lateness flagged to the
@@ -140,7 +139,7 @@ describe('interpretation read models over HTTP', () => {
       ]);
       const clerk = await tokenFor('clerk', 'TEZ-EDU');
       await request(server).post('/api/interpretation/open-days').set('Authorization', `Bearer ${clerk}`).send({ openDayId: 'OD-NEXT', unitId: 'TEZ-EDU', title: '走进食堂', description: '参观学校食堂', heldOn, capacity: 2 }).expect(201);
-      app.get(CommentRateLimiter).reset();
+      app.get(PublicSubmissionLimiter).reset();
       await request(server).post('/api/interpretation/open-days/OD-NEXT/registrations').send({ name: '王五', contact: '13800002222' }).expect(201);
     });
 

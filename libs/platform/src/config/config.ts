@@ -15,6 +15,17 @@ export const configSchema = z
     GONGKAI_SHAPE: z.enum(['standalone', 'catalogue', 'document-attributes', 'requests', 'interpretation', 'assessment']),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HTTP_HOST: z.string().default('127.0.0.1'),
+    /**
+     * Which proxies in front may say who the client is (X-Forwarded-For), as Express's `trust proxy`:
+     * `false` (default: the connecting address is the client), a hop count (`1` behind one ingress),
+     * or a comma list of addresses, CIDRs or `loopback`/`linklocal`/`uniquelocal`.
+     */
+    HTTP_TRUST_PROXY: z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[\w.:/]+(,\s*[\w.:/]+)*)$/, 'must be false, a hop count, or a comma list of addresses/CIDRs')
+      .default('false'),
+    /** Public write endpoints (filing a request, commenting, registering for an open day): submissions per minute per client address, and the burst. */
+    PUBLIC_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
     /** `sqlite:<file>` (embedded) or `esdb://…` / `kurrentdb://…` (EventStoreDB). */
     EVENT_STORE_URL: z
       .string()

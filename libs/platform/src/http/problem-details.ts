@@ -55,6 +55,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = error ?? new DomainError('unavailable', 'INTERNAL_ERROR', '系统内部错误，请稍后重试；如持续出现请联系管理员。');
     const { status: statusOverride, ...extensions } = problem.extensions as { status?: number };
     const status = statusOverride ?? (error ? STATUS[problem.kind] : 500);
+    const { retryAfterSeconds } = extensions as { retryAfterSeconds?: unknown };
+    if (typeof retryAfterSeconds === 'number') response.setHeader('Retry-After', String(retryAfterSeconds));
     response
       .status(status)
       .type('application/problem+json')

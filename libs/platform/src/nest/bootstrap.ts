@@ -43,6 +43,10 @@ function serveWebApp(app: NestExpressApplication, root: string) {
   });
 }
 
+/** HTTP_TRUST_PROXY as Express takes it: a boolean, a hop count, or the list of trusted addresses. */
+const trustProxy = (setting: string): boolean | number | string[] =>
+  setting === 'true' ? true : setting === 'false' ? false : /^\d+$/.test(setting) ? Number(setting) : setting.split(',').map((s) => s.trim());
+
 /** Creates the Nest application of one shape; used by every app's main.ts and by tests. */
 export async function createApp(definition: AppDefinition, env: Record<string, string | undefined> = process.env) {
   const config = loadConfig({ ...env, GONGKAI_SHAPE: definition.shape });
@@ -52,6 +56,7 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
   class RootModule {}
 
   const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false });
+  app.set('trust proxy', trustProxy(config.HTTP_TRUST_PROXY));
   app.useLogger(app.get(NestPinoLogger));
   app.use(jsonBodies('1mb'));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));

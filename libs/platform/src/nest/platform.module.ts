@@ -14,6 +14,7 @@ import type { EventBus } from '../messaging/event-bus';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import type { Logger } from '../observability/logger';
+import { PublicSubmissionLimiter } from '../http/rate-limit';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { ReadModelConnections } from '../read-models/read-model-connections';
@@ -67,6 +68,7 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => createEventStore(config.EVENT_STORE_URL) },
         { provide: EVENT_BUS, useFactory: () => createEventBus(config, logger) },
         { provide: Metrics, useValue: new Metrics(config.GONGKAI_SHAPE) },
+        { provide: PublicSubmissionLimiter, useValue: new PublicSubmissionLimiter(config.PUBLIC_SUBMISSIONS_PER_MINUTE, config.PUBLIC_SUBMISSIONS_PER_MINUTE) },
         { provide: ReadModelConnections, useFactory: () => new ReadModelConnections(config.MONGODB_URL, config.MONGODB_DB_PREFIX) },
         {
           provide: PlatformCollections,
@@ -99,6 +101,7 @@ export class PlatformModule {
         EVENT_STORE,
         EVENT_BUS,
         Metrics,
+        PublicSubmissionLimiter,
         ReadModelConnections,
         PlatformCollections,
         CommandHandler,

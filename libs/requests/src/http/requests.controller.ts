@@ -12,6 +12,7 @@ import {
   jsonSchemaOf,
   parseInput,
   Public,
+  PublicSubmission,
   Roles,
   setRevision,
   ZodPipe,
@@ -60,7 +61,7 @@ export class RequestsController {
   ) {}
 
   @Post('public')
-  @Public()
+  @PublicSubmission('TOO_MANY_REQUESTS_FILED')
   @ApiOperation({ summary: '网上提交政府信息公开申请（公众，返回查询码）' })
   @ApiBody({ schema: jsonSchemaOf(publicRequestBody) })
   async submitOnline(@Body(new ZodPipe(publicRequestBody)) body: z.infer<typeof publicRequestBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
