@@ -1,12 +1,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, ROLE_LABELS, api, download, loadSession, saveSession, type Role, type Session } from './api';
+import { ApiError, ROLE_LABELS, api, loadSession, saveSession, type Role, type Session } from './api';
 import { DueBadge, type ObligationView } from './interpretation';
 import { seesDistrict } from './assessment';
 import { ConcernsDue, ModerationDue } from './participation';
-import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE, REPLY_CATEGORY_OPTIONS } from './labels';
+import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE } from './labels';
+import { CaseLetters, RequestActions } from './request-actions';
 import { Breadcrumb } from './portal';
-import type { DocumentView, PublicItem, RequestSummary, Unit } from './types';
+import type { DocumentView, PublicItem, RequestDetail, RequestSummary, Unit } from './types';
 import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, shanghaiToday } from './ui';
 
 
@@ -85,6 +86,13 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
 
 function Remaining({ clock }: { clock: RequestSummary['clock'] }) {
   if (!clock) return <span className="badge">已办结</span>;
+  if (clock.dueOn === null) {
+    return (
+      <span className="badge badge-warn" data-testid="remaining-days">
+        补正期间停止计时
+      </span>
+    );
+  }
   const kind = clock.overdue ? 'badge-danger' : clock.nearDue ? 'badge-warn' : 'badge-ok';
   return (
     <span className={`badge ${kind}`} data-testid="remaining-days">
@@ -242,55 +250,25 @@ export function RequestsList({ session }: { session: Session }) {
   );
 }
 
-interface RequestDetail extends RequestSummary {
-  applicant: { type: string; name: string; phone?: string; email?: string; address?: string; idDocument?: { kind: string; masked: string } };
-  purpose?: string;
-  preferredForm: string;
-  delivery: string;
-  receiptBasis?: string;
-  draft?: { category: string; content: string } | null;
-  stage?: { internalDueOn: string | null; overInternalLimit: boolean };
-}
-
-const LETTERS: [string, string][] = [
-  ['reply', '政府信息公开申请答复书'],
-  ['correction', '补正申请告知书'],
-  ['extension', '延期答复告知书'],
-  ['consultation', '意见征询函（第三方或共同制作机关）'],
-  ['fee', '收费通知'],
-];
-
 export function RequestCase({ session }: { session: Session }) {
   const { requestId = '' } = useParams();
   const r = useApi<RequestDetail>(`/api/requests/${encodeURIComponent(requestId)}`);
   const units = useApi<Unit[]>('/api/catalogue/units');
-  const [draft, updateDraft] = useDraft(`reply.${requestId}`, { category: 'disclose', content: '' });
-  const [review, updateReview] = useDraft(`review.${requestId}`, { comment: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: string, body: unknown, done: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await api(`/api/requests/${encodeURIComponent(requestId)}/${action}`, { method: 'POST', body });
-      setMessage(done);
-      r.reload();
-    } catch (e) {
-      setError(asError(e));
-    }
-  };
-  const letter = async (kind: string) => {
-    setError(null);
-    try {
-      const name = await download(`/api/requests/${encodeURIComponent(requestId)}/letters/${kind}`);
-      setMessage(`已下载：${name}`);
-    } catch (e) {
-      setError(asError(e));
-    }
-  };
+  // A request moved to another unit is that unit's: a unit's staff can no longer read it (the district office still can).
+  const [transferred, setTransferred] = useState<{ requestId: string; to: string } | null>(null);
   const v = r.data;
-  const canHandle = ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role);
-  const canReview = session.role === 'reviewer' || session.role === 'office_head';
+  if (transferred?.requestId === requestId && !seesDistrict(session)) {
+    return (
+      <>
+        <Breadcrumb trail={[['工作台', '/console'], ['依申请公开', '/console/requests'], ['办理', null]]} />
+        <PageTitle>政府信息公开申请办理</PageTitle>
+        <Notice>本申请已移交至{transferred.to}，由其办理。</Notice>
+        <p>
+          <Link to="/console/requests">返回依申请公开办理</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <Breadcrumb trail={[['工作台', '/console'], ['依申请公开', '/console/requests'], ['办理', null]]} />
@@ -332,80 +310,8 @@ export function RequestCase({ session }: { session: Session }) {
             </dl>
             {v.possibleRepeatOf.length ? <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice> : null}
           </section>
-          {message ? <Notice kind="success">{message}</Notice> : null}
-          <ErrorNotice error={error} title="操作未成功，您填写的内容已保留" />
-          {canHandle && ['registered', 'in_progress'].includes(v.status) ? (
-            <section aria-labelledby="draft-heading" className="card">
-              <h2 id="draft-heading">起草答复</h2>
-              <form
-                className="form"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act('draft-reply', { category: draft.category, content: draft.content, withheld: [] }, '答复已起草，等待审核。');
-                }}
-              >
-                <Field label="答复类型" name="category" error={error} required>
-                  {(p) => (
-                    <select {...p} value={draft.category} onChange={(e) => updateDraft({ category: e.target.value })}>
-                      {REPLY_CATEGORY_OPTIONS.map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="答复内容" name="content" error={error} required>
-                  {(p) => <textarea {...p} rows={6} value={draft.content} onChange={(e) => updateDraft({ content: e.target.value })} />}
-                </Field>
-                <button type="submit" className="primary">
-                  提交审核
-                </button>
-              </form>
-            </section>
-          ) : null}
-          {v.status === 'under_review' ? (
-            canReview ? (
-              <section aria-labelledby="review-heading" className="card">
-                <h2 id="review-heading">审核答复</h2>
-                {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
-                <Field label="审核意见" name="comment" error={error}>
-                  {(p) => <textarea {...p} rows={3} value={review.comment} onChange={(e) => updateReview({ comment: e.target.value })} />}
-                </Field>
-                <div className="actions">
-                  <button type="button" className="primary" onClick={() => void act('review', { approved: true, comment: review.comment.trim() || undefined }, '审核通过。')}>
-                    审核通过
-                  </button>
-                  <button type="button" onClick={() => void act('review', { approved: false, comment: review.comment.trim() || undefined }, '已退回修改。')}>
-                    退回修改
-                  </button>
-                </div>
-              </section>
-            ) : (
-              <Notice>答复已起草，等待审核人员或政府信息公开工作机构负责人审核。</Notice>
-            )
-          ) : null}
-          {v.status === 'approved' && canHandle ? (
-            <section aria-labelledby="issue-heading" className="card">
-              <h2 id="issue-heading">出具答复</h2>
-              <button type="button" className="primary" onClick={() => void act('reply', {}, '已答复申请人。')}>
-                出具答复
-              </button>
-            </section>
-          ) : null}
-          <section aria-labelledby="letters-heading" className="card">
-            <h2 id="letters-heading">文书下载（.docx）</h2>
-            <ul className="letters">
-              {LETTERS.map(([kind, label]) => (
-                <li key={kind}>
-                  <button type="button" onClick={() => void letter(kind)}>
-                    下载{label}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <RequestActions request={v} session={session} units={units.data} reload={r.reload} onTransferred={(to) => setTransferred({ requestId, to })} />
+          <CaseLetters request={v} />
           <p>
             <Link to={`/console/audit?target=${encodeURIComponent(v.requestId)}`}>查看本申请的决定记录</Link>
           </p>
@@ -414,7 +320,6 @@ export function RequestCase({ session }: { session: Session }) {
     </>
   );
 }
-
 
 export function DocumentsQueue({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');

@@ -37,3 +37,15 @@ export const PHASE_LABELS: Record<string, string> = { drafting: '拟文', propos
 
 /** Status of an open day as the API computes it (interpretation's publicOpenDay). */
 export const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报名中', held: '已举行', summarised: '已发布活动总结' };
+
+/** Consultations during a request (条例第三十二条、第三十四条) and fee methods (国办函〔2020〕109号). */
+export const REQUEST_CONSULTATION_KIND_LABELS: Labels = vocabulary.CONSULTATION_KIND_LABELS;
+export const FEE_METHOD_LABELS: Labels = vocabulary.FEE_METHOD_LABELS;
+
+/** Every reply category (including the 其他处理 outcomes the system records) as 类别：情形. */
+export const REPLY_CATEGORY_LABELS: Labels = Object.fromEntries(
+  vocabulary.REPLY_CATEGORY_CODES.map((code) => {
+    const { group, label } = vocabulary.REPLY_CATEGORIES[code];
+    return [code, group === label ? label : `${group}：${label}`];
+  }),
+);

@@ -16,7 +16,8 @@ export interface Consultation {
   comments: { commentId: string; commenter: string | null; content: string; submittedOn: string }[];
   adoption: { summary: string; commentsReceived: number; adopted: number; partlyAdopted: number; notAdopted: number; publishedOn: string } | null;
 }
-export interface Clock { dueOn: string; remainingWorkingDays: number; overdue: boolean; nearDue: boolean; paused?: boolean; provisional?: boolean }
+/** The statutory reply clock; `dueOn` and `remainingWorkingDays` are null while a correction is awaited (the period restarts on its arrival). */
+export interface Clock { dueOn: string | null; remainingWorkingDays: number | null; overdue: boolean; nearDue: boolean; paused?: boolean; provisional?: boolean }
 export interface RequestSummary {
   requestId: string; unitId: string; receivedOn: string; channel: string; applicantType: string; description: string; status: string; statusLabel: string;
   clock: Clock | null; category: string | null; closedOn: string | null; possibleRepeatOf: string[];
@@ -26,4 +27,28 @@ export interface DocumentView {
   legalBasis: string | null; reason: string | null; marking: string | null; needsInterpretation: boolean; registeredAt: string;
   /** Yearly review tasks by year (年度评估). */
   reviews?: Record<string, { status: 'open' | 'kept' | 'released'; decidedOn: string | null }>;
+}
+/** `GET /api/requests/:requestId`: the requests read model (RequestView) plus the summary's clock and stage. */
+export interface RequestDetail extends RequestSummary {
+  applicant: { type: string; name: string; phone?: string; email?: string; address?: string; idDocument?: { kind: string; masked: string } };
+  purpose?: string;
+  preferredForm: string;
+  /** The applicant's chosen way of obtaining the information (获取方式), not the recorded delivery. */
+  delivery: string;
+  receiptBasis?: string;
+  draft?: { category: string; content: string } | null;
+  stage?: { internalDueOn: string | null; overInternalLimit: boolean };
+  reply: { repliedOn: string; workingDaysUsed: number; onTime: boolean } | null;
+  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  /** The latest extension (条例第三十三条). */
+  extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
+  fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; noticeReceivedOn?: string; payByOn: string; paidOn?: string } | null;
+  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; answerDueOn?: string; endedOn?: string; outcome?: string }[];
+  investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
+  /** Absent for cases projected before these were recorded; null until the step happens. */
+  handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
+  deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
+  archive?: { archivedOn: string; archiveNo: string } | null;
+  /** The events of the request in order (type without the `requests.` prefix, recorded at `at`). */
+  history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
 }

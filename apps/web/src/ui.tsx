@@ -167,8 +167,20 @@ export function FlashMessage() {
   );
 }
 
-/** One section's action: its error shown in place (the form stays), its success announced page-wide. */
-export function useAction(reload: () => void) {
+/**
+ * A refusal of the decider (no field of its own) shown next to the field it concerns as well: `fields`
+ * maps the problem's code to this form's field, e.g. `{ FEE_AMOUNT_MISMATCH: 'amountYuan' }`.
+ */
+export const onField =
+  (fields: Readonly<Record<string, string>>) =>
+  (error: ApiError): ApiError =>
+    fields[error.code] && error.errors.length === 0 ? new ApiError(error.status, error.code, error.detail, [{ field: fields[error.code], code: error.code, message: error.detail }], error.extensions) : error;
+
+/**
+ * One section's action: its error shown in place (the form stays), its success announced page-wide.
+ * `toForm` may rewrite the API's error for the form (e.g. `onField`, or field paths the form shows as one).
+ */
+export function useAction(reload: () => void, toForm?: (error: ApiError) => ApiError) {
   const [error, setError] = useState<ApiError | null>(null);
   const flash = useContext(FlashContext);
   const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
@@ -180,7 +192,8 @@ export function useAction(reload: () => void) {
       after?.();
       reload();
     } catch (e) {
-      setError(asError(e));
+      const err = asError(e);
+      setError(toForm ? toForm(err) : err);
     }
   };
   const feedback = (title: string): ReactNode => <ErrorNotice error={error} title={title} />;

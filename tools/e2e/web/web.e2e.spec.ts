@@ -61,6 +61,12 @@ describe('web: portal and console in Chromium', () => {
     await locator.first().waitFor({ timeout: 5000 });
   }
 
+  /** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */
+  async function scrollToTop(page: Page) {
+    // Runs in the page; the root tsconfig has no DOM lib.
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  }
+
   async function login(page: Page, userId: string, role: string, unit?: string) {
     await page.goto(`${url}/console/login`);
     await page.getByLabel('工号').fill(userId);
@@ -150,6 +156,147 @@ describe('web: portal and console in Chromium', () => {
     await reloadUntil(citizen, citizen.getByTestId('track-status').filter({ hasText: '已答复' }));
     expect(await citizen.getByTestId('track-status').textContent()).toBe('已答复');
   });
+
+  it('a clerk takes a request through a third-party consultation and a fee to the reply, delivers and archives it', async () => {
+    const citizen = await newPage();
+    await citizen.goto(`${url}/apply?unit=TEZ-CIVIL`);
+    await citizen.getByLabel('姓名').fill('李秀英');
+    await citizen.getByLabel('联系电话').fill('13600001234');
+    await citizen.getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述').fill('2025年度民办养老机构运营补贴的发放明细（含各机构名称和金额）');
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.getByTestId('tracking-code').waitFor();
+
+    const clerk = await newPage();
+    await login(clerk, 'clerk-ma', 'clerk', 'TEZ-CIVIL');
+    await clerk.goto(`${url}/console/requests`);
+    const link = clerk.getByRole('link', { name: /民办养老机构运营补贴/ });
+    await reloadUntil(clerk, link);
+    await link.first().click();
+    const status = clerk.getByTestId('case-status');
+    await status.waitFor();
+    /** The case's status label, once the read model has caught up with the step just taken. */
+    const statusIs = async (label: string) => {
+      await reloadUntil(clerk, status.filter({ hasText: new RegExp(`^${label}$`) }));
+      expect(await status.textContent()).toBe(label);
+    };
+    expect(await status.textContent()).toBe('已登记');
+
+    // Registered: assigning a handler is the open step (the signed-in clerk, proposed).
+    expect(await clerk.getByLabel('承办人工号').inputValue()).toBe('clerk-ma');
+    await clerk.getByRole('button', { name: '分配', exact: true }).click();
+    await clerk.getByText('已分配承办人：clerk-ma。').waitFor();
+    await statusIs('办理中');
+
+    // A third-party consultation stops the clock and holds back the reply until it ends.
+    await clerk.locator('summary', { hasText: '征求第三方或其他机关意见' }).click();
+    await clerk.getByLabel('被征求意见方类别').selectOption('third_party');
+    await clerk.getByRole('textbox', { name: '被征求意见方', exact: true }).fill('台儿庄区康宁养老服务中心');
+    await clerk.getByLabel('征求意见事项').fill('公开本中心2025年度获得的运营补贴金额');
+    await clerk.getByRole('button', { name: '开始征求意见' }).click();
+    await clerk.getByText('已开始征求意见，征求意见所需时间不计算在答复期限内。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('consultations').getByText('进行中'));
+    expect(await clerk.getByTestId('consultations').textContent()).toContain('第三方：台儿庄区康宁养老服务中心');
+    expect(await clerk.getByTestId('remaining-days').textContent()).toContain('计时暂停');
+    await clerk.getByText('征求意见尚未结束，结束后方可起草答复。').waitFor();
+    await statusIs('办理中');
+
+    await clerk.getByLabel('征求意见结果').fill('该中心书面同意公开补贴金额');
+    expect(await clerk.getByLabel('结束日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await clerk.getByRole('button', { name: '结束征求意见' }).click();
+    await clerk.getByText('已结束征求意见，答复期限恢复计算。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('consultations').getByText(/\d{4}-\d{2}-\d{2} 结束/));
+    expect(await clerk.getByTestId('consultations').textContent()).toContain('结果：该中心书面同意公开补贴金额');
+    await statusIs('办理中');
+
+    // Only the office head extends the deadline (Art. 33); more than 20 working days is refused next to the field.
+    expect(await clerk.locator('summary', { hasText: '延长答复期限' }).count()).toBe(0);
+    const head = await newPage();
+    await login(head, 'head-wu', 'office_head', 'TEZ-CIVIL');
+    await head.goto(clerk.url());
+    await head.locator('summary', { hasText: '延长答复期限' }).click();
+    await head.getByLabel('延长工作日数').fill('25');
+    await head.getByLabel('延期理由').fill('需要逐一核对各养老机构的补贴发放凭证');
+    await head.getByRole('button', { name: '同意延长' }).click();
+    await head.locator('.field-invalid').filter({ has: head.getByLabel('延长工作日数') }).locator('.field-error').waitFor();
+    await head.getByLabel('延长工作日数').fill('10');
+    await head.getByRole('button', { name: '同意延长' }).click();
+    await head.getByText('已延长答复期限。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('extension-facts'));
+    const newDueOn = /(\d{4}-\d{2}-\d{2}) 前答复/.exec((await clerk.getByTestId('extension-facts').textContent()) ?? '')?.[1];
+    expect(newDueOn).toBeDefined();
+    expect(await clerk.getByTestId('remaining-days').textContent()).toContain(`${newDueOn} 前答复`);
+    await statusIs('办理中');
+
+    // A per-page fee: 150 pages are ¥700 (31–100 at ¥10) + ¥1000 (101–150 at ¥20).
+    await clerk.locator('summary', { hasText: '收取信息处理费' }).click();
+    await clerk.getByLabel('计费方式').selectOption('per_page');
+    await clerk.getByLabel('页数').fill('150');
+    await clerk.getByRole('button', { name: '发出收费通知' }).click();
+    await reloadUntil(clerk, clerk.getByTestId('fee-amount').filter({ hasText: '1700 元' }));
+    expect(await clerk.getByTestId('fee-facts').textContent()).toContain('按量计收（150 页）');
+    expect(await clerk.getByTestId('fee-pay-by').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}（暂自发出通知之日起计算/);
+    await clerk.getByText('信息处理费缴纳后方可起草答复。').waitFor();
+    await statusIs('办理中');
+
+    // The applicant received the notice today: the payment period runs from that day.
+    expect(await clerk.getByLabel('申请人收到收费通知日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await clerk.getByRole('button', { name: '登记收到日期' }).click();
+    await reloadUntil(clerk, clerk.getByTestId('fee-pay-by').filter({ hasText: '自申请人收到收费通知之日起计算' }));
+    expect(await clerk.getByTestId('fee-pay-by').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}（自申请人收到收费通知之日起计算）$/);
+    await statusIs('办理中');
+
+    // A wrong amount is refused by the decider, next to the amount field, the typing kept.
+    await clerk.getByLabel('缴纳金额（元）').fill('1500');
+    await clerk.getByRole('button', { name: '登记缴费' }).click();
+    const amountError = clerk.locator('.field-invalid').filter({ has: clerk.getByLabel('缴纳金额（元）') }).locator('.field-error');
+    await amountError.waitFor();
+    expect(await amountError.textContent()).toBe('应缴金额为 1700 元。');
+    expect(await clerk.getByLabel('缴纳金额（元）').getAttribute('aria-invalid')).toBe('true');
+    expect(await clerk.getByLabel('缴纳金额（元）').inputValue()).toBe('1500');
+    await scrollToTop(clerk);
+    expect(await screenshotBoth(clerk, 'request-case-steps')).toEqual([]);
+
+    await clerk.getByLabel('缴纳金额（元）').fill('1700');
+    await clerk.getByRole('button', { name: '登记缴费' }).click();
+    await clerk.getByText('已登记缴费。').waitFor();
+    await reloadUntil(clerk, clerk.getByTestId('fee-paid').filter({ hasText: '已缴纳' }));
+    await statusIs('办理中');
+
+    await reloadUntil(clerk, clerk.getByLabel('答复内容'));
+    await clerk.getByLabel('答复类型').selectOption('disclose');
+    await clerk.getByLabel('答复内容').fill('经征求第三方意见，您申请的2025年度民办养老机构运营补贴发放明细予以公开，详见附件。');
+    await clerk.getByRole('button', { name: '提交审核' }).click();
+    await statusIs('待审核');
+
+    const reviewer = await newPage();
+    await login(reviewer, 'reviewer-li', 'reviewer', 'TEZ-CIVIL');
+    await reviewer.goto(clerk.url());
+    await reloadUntil(reviewer, reviewer.getByRole('button', { name: '审核通过' }));
+    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    await reviewer.getByText('审核通过。').waitFor();
+    await statusIs('审核通过待答复');
+
+    await clerk.getByRole('button', { name: '出具答复' }).click();
+    await statusIs('已答复');
+    expect(await clerk.getByTestId('outcome-facts').textContent()).toMatch(/予以公开（\d{4}-\d{2}-\d{2}），用时 \d+ 个工作日，按期答复/);
+
+    await clerk.getByLabel('送达方式').selectOption('电子邮件');
+    await clerk.getByLabel('送达凭证').fill('电子邮件已于当日发送至申请人邮箱');
+    await clerk.getByRole('button', { name: '登记送达' }).click();
+    await statusIs('已送达');
+    expect(await clerk.getByTestId('outcome-facts').textContent()).toContain('电子邮件送达（电子邮件已于当日发送至申请人邮箱）');
+
+    await clerk.getByLabel('档案号').fill('TEZ-MZ-2026-YSQ-0007');
+    await clerk.getByRole('button', { name: '归档', exact: true }).click();
+    await statusIs('已归档');
+    expect(await clerk.getByTestId('archived').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} 已归档，档号 TEZ-MZ-2026-YSQ-0007$/);
+    // Closed: no handling step is offered any more, the facts and the letters of the steps taken stay.
+    expect(await clerk.locator('main form').count()).toBe(0);
+    expect(await clerk.getByRole('button', { name: '下载收费通知' }).count()).toBe(1);
+    expect(await clerk.getByRole('button', { name: '下载补正申请告知书' }).count()).toBe(0);
+    await scrollToTop(clerk);
+    expect(await screenshotBoth(clerk, 'request-case-archived')).toEqual([]);
+  }, 120_000);
 
   it('a reviewer confirms the disclosure attribute of a document', async () => {
     const page = await newPage();

@@ -1,5 +1,5 @@
 import type { EventLabels } from '../event-labels';
-import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
+import { FEE_METHOD_LABELS, REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
 
 /** Reply categories (annual report Table 3) in Chinese, e.g. 不予公开：属于国家秘密. */
 const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -84,7 +84,7 @@ export const requestsEventLabels = {
   'requests.FeeNoticeIssued': {
     label: '发出收费通知',
     fields: { method: '计费方式', quantity: '数量', amountYuan: '金额（元）', noticeOn: '通知日期', payByOn: '缴费期限', pausesClock: '缴费期间暂停计时', dueOn: DUE_ON },
-    values: { method: { per_request: '按件计收', per_page: '按量计收' } },
+    values: { method: FEE_METHOD_LABELS },
     decision: { groundRequired: true, reasonRequired: false },
   },
   'requests.FeeNoticeReceived': {

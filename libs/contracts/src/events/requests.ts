@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
-import { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, type ApplicantType, type RequestChannel, type ReplyCategory } from '../vocabulary/requests';
+import { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, type ApplicantType, type RequestChannel, type ReplyCategory } from '../vocabulary/requests';
 
-export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, type ApplicantType, type RequestChannel, type ReplyCategory };
+export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, type ApplicantType, type RequestChannel, type ReplyCategory };
 
 /**
  * Integration events of the requests service (依申请公开, topic `gongkai.requests`). Streams:
@@ -11,10 +11,8 @@ export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_
  * `requests.annual-report-<unitId>-<year>` (the finalised Table 2/3/4 of the annual report).
  */
 
-export const FEE_METHODS = ['per_request', 'per_page'] as const;
 export const CHALLENGE_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
 export const CHALLENGE_OUTCOMES = ['维持', '纠正', '其他'] as const;
-export const CONSULTATION_KINDS = ['third_party', 'agency', 'co_producer'] as const;
 
 const text = (max: number) => z.string().min(1).max(max);
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);

@@ -62,3 +62,13 @@ export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '�
  */
 export const PROVISIONAL_DUE_NOTE =
   '该日期所在年度的节假日安排尚未公布，暂按法定节假日推算；节假日安排公布后，以据其计算的日期为准。';
+
+/** How the information-processing fee is charged (国办函〔2020〕109号): one method per request. */
+export const FEE_METHODS = ['per_request', 'per_page'] as const;
+export type FeeMethod = (typeof FEE_METHODS)[number];
+export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { per_request: '按件计收', per_page: '按量计收' };
+
+/** Whom a request's handler consults: a third party (Art. 32), another agency, or the co-producing agency (Art. 34). */
+export const CONSULTATION_KINDS = ['third_party', 'agency', 'co_producer'] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = { third_party: '第三方', agency: '其他机关', co_producer: '共同制作机关' };

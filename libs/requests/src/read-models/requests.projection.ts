@@ -34,6 +34,10 @@ export interface RequestView {
   investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
   challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
   information: { informationKey: string; information: string; documentId?: string } | null;
+  /** Absent in documents projected before they were added (a rebuild fills them). */
+  handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
+  deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
+  archive?: { archivedOn: string; archiveNo: string } | null;
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
 }
@@ -121,6 +125,9 @@ export class RequestsProjection implements Projection {
           investigations: [],
           challenges: [],
           information: null,
+          handler: null,
+          deliveryRecord: null,
+          archive: null,
           history: [entry],
           updatedAt: event.occurredAt,
         };
@@ -138,6 +145,19 @@ export class RequestsProjection implements Projection {
       };
       const e = domainEvent;
       switch (e.type) {
+        case 'requests.RequestAssigned': {
+          const { handlerId, handlerName, assignedOn } = e.data;
+          return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
+        }
+        case 'requests.RequestTransferred':
+          // The receiving unit assigns its own handler.
+          return { ...next, handler: null };
+        case 'requests.ReplyDelivered': {
+          const { deliveredOn, method, reference } = e.data;
+          return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
+        }
+        case 'requests.RequestArchived':
+          return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
         case 'requests.CorrectionRequested':
           return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
         case 'requests.CorrectionReceived':
