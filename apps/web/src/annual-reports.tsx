@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download, type Session } from './api';
+import { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS } from './labels';
 import { Breadcrumb } from './portal';
 import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, shanghaiToday, formatDateTime, useAction, useApi, useDraft } from './ui';
 
@@ -167,12 +168,7 @@ interface LiveReport {
 }
 
 /** Table 2 rows the unit enters itself (the document rows are counted from the document register). */
-const HAND_ENTERED: [string, string][] = [
-  ['licensing_decisions', '行政许可·本年处理决定数量'],
-  ['penalty_decisions', '行政处罚·本年处理决定数量'],
-  ['enforcement_decisions', '行政强制·本年处理决定数量'],
-  ['fees_amount_10k_yuan', '行政事业性收费·本年收费金额（万元）'],
-];
+const HAND_ENTERED: [string, string][] = TABLE2_HAND_ENTERED_FIELDS.map((key) => [key, TABLE2_FIELDS[key]]);
 
 /** The unit's annual report: live tables, then the office head enters the rest and finalises (which publishes it). */
 export function AnnualReportConsole({ session }: { session: Session }) {

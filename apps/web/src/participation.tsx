@@ -636,32 +636,22 @@ export function ConcernsDue({ session }: { session: Session }) {
 
 /** Console home: public comments of the unit's consultations still waiting for moderation. */
 export function ModerationDue({ session }: { session: Session }) {
-  const consultations = useApi<Consultation[]>(session.unitId ? '/api/interpretation/consultations' : null);
-  const [pending, setPending] = useState<{ consultation: Consultation; count: number }[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const mine = (consultations.data ?? []).filter((c) => c.unitId === session.unitId && !c.adoption && c.commentCount > 0);
-    let live = true;
-    Promise.all(mine.map(async (consultation) => ({ consultation, count: (await api<StaffComment[]>(`/api/interpretation/consultations/${encodeURIComponent(consultation.consultationId)}/comments`)).filter((x) => x.status === 'pending').length })))
-      .then((rows) => live && setPending(rows.filter((r) => r.count > 0)))
-      .catch((e: unknown) => live && setError(asError(e)));
-    return () => {
-      live = false;
-    };
-  }, [consultations.data, session.unitId]);
-  if (!error && !consultations.error && pending.length === 0) return null;
+  const due = useApi<{ consultationId: string; title: string; closesOn: string; pending: number }[]>(session.unitId ? '/api/interpretation/consultations/moderation-due' : null);
+  const pending = due.data ?? [];
+  const error = due.error;
+  if (!error && pending.length === 0) return null;
   return (
     <section aria-labelledby="moderation-due-heading">
-      <h2 id="moderation-due-heading">公众意见：待审核（{pending.reduce((n, r) => n + r.count, 0)}）</h2>
-      <ErrorNotice error={error ?? consultations.error} />
+      <h2 id="moderation-due-heading">公众意见：待审核（{pending.reduce((n, c) => n + c.pending, 0)}）</h2>
+      <ErrorNotice error={error} />
       <ul className="cards">
-        {pending.map(({ consultation, count }) => (
+        {pending.map((consultation) => (
           <li key={consultation.consultationId} className="card">
             <h3>
               <Link to={`/console/consultations/${encodeURIComponent(consultation.consultationId)}`}>{consultation.title}</Link>
             </h3>
             <p className="meta">
-              待审核 {count} 条 · {consultation.closesOn} 截止
+              待审核 {consultation.pending} 条 · {consultation.closesOn} 截止
             </p>
           </li>
         ))}

@@ -72,3 +72,19 @@ export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { per_request: '按�
 export const CONSULTATION_KINDS = ['third_party', 'agency', 'co_producer'] as const;
 export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
 export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = { third_party: '第三方', agency: '其他机关', co_producer: '共同制作机关' };
+
+/** Annual report Table 2 (主动公开政府信息情况): its rows, by the codes the report's JSON uses. */
+export const TABLE2_FIELDS = {
+  regulations_issued: '规章·本年制发件数',
+  regulations_repealed: '规章·本年废止件数',
+  regulations_in_force: '规章·现行有效件数',
+  normative_issued: '行政规范性文件·本年制发件数',
+  normative_repealed: '行政规范性文件·本年废止件数',
+  normative_in_force: '行政规范性文件·现行有效件数',
+  licensing_decisions: '行政许可·本年处理决定数量',
+  penalty_decisions: '行政处罚·本年处理决定数量',
+  enforcement_decisions: '行政强制·本年处理决定数量',
+  fees_amount_10k_yuan: '行政事业性收费·本年收费金额（万元）',
+} as const;
+/** The Table 2 rows the unit enters by hand when it finalises the report; the others come from the document register. */
+export const TABLE2_HAND_ENTERED_FIELDS = ['licensing_decisions', 'penalty_decisions', 'enforcement_decisions', 'fees_amount_10k_yuan'] as const;

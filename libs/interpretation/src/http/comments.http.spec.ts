@@ -73,6 +73,22 @@ describe('public consultation comments over HTTP', () => {
     expect(JSON.stringify(shown)).not.toContain('13812345678');
   });
 
+  it('tells the unit how many comments wait for moderation, per consultation, in one call', async () => {
+    const due = async (token: string, query = '') => request(app.getHttpServer()).get(`/api/interpretation/consultations/moderation-due${query}`).set('Authorization', `Bearer ${token}`);
+    const before = ((await due(clerk)).body as { consultationId: string; pending: number }[]).find((c) => c.consultationId === 'K-PARK')?.pending ?? 0;
+    await request(app.getHttpServer()).post(path).send({ content: '建议增加夜间照明' }).expect(201);
+    await request(app.getHttpServer()).post(path).send({ content: '建议保留现有树木' }).expect(201);
+    const after = await eventually(async () => {
+      const rows = (await due(clerk)).body as { consultationId: string; title: string; pending: number }[];
+      const park = rows.find((c) => c.consultationId === 'K-PARK');
+      return park && park.pending === before + 2 ? rows : undefined;
+    });
+    expect(after).toEqual([{ consultationId: 'K-PARK', title: '口袋公园建设方案（草案）', closesOn: expect.any(String), pending: before + 2 }]);
+    const other = await tokenFor('clerk', 'TEZ-EDU');
+    expect((await due(other)).body).toEqual([]);
+    expect((await due(other, '?unitId=TEZ-HOUSING')).body.code).toBe('OTHER_UNIT');
+  });
+
   it('refuses script-bearing input with a clear message and stores nothing', async () => {
     const body = await refusedWithNothingStored({ content: '好建议<script>alert(1)</script>' }, 400, 'VALIDATION_FAILED');
     expect(body.errors[0]).toMatchObject({ field: 'content', message: '意见内容不能包含网页脚本或 HTML 标签，请以纯文字提交' });

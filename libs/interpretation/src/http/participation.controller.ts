@@ -163,6 +163,19 @@ export class ParticipationController {
     return (await this.consultations.list()).map(publicConsultation);
   }
 
+  @Get('consultations/moderation-due')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: '本单位待审核的公众意见：每个征求意见的待审核条数（工作台）' })
+  async moderationDue(@Query('unitId') unitId: string | undefined, @Req() request: StaffRequest) {
+    const unit = unitId ?? request.principal.unitId;
+    if (!unit) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
+    assertActsForUnit(request.principal, unit);
+    return (await this.consultations.list())
+      .filter((c) => c.unitId === unit && !c.adoption)
+      .map((c) => ({ consultationId: c.consultationId, title: c.title, closesOn: c.closesOn, pending: c.comments.filter((x) => x.status === 'pending').length }))
+      .filter((c) => c.pending > 0);
+  }
+
   @Get('consultations/:consultationId')
   @Public()
   @ApiOperation({ summary: '征求意见详情：已审核的意见（隐去个人信息）和采纳情况（公开）' })

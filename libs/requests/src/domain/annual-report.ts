@@ -5,6 +5,7 @@ import {
   type ApplicantType,
   type ReplyCategory,
 } from '@gongkai/contracts';
+import { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS } from '@gongkai/contracts/vocabulary';
 import { DomainError } from '@gongkai/platform/domain';
 
 /** What the annual report needs of one request, as the read model keeps it. */
@@ -88,25 +89,12 @@ export function computeTable4(requests: readonly ReportableRequest[], year: numb
   return table;
 }
 
-export const TABLE2_FIELDS = {
-  regulations_issued: '规章·本年制发件数',
-  regulations_repealed: '规章·本年废止件数',
-  regulations_in_force: '规章·现行有效件数',
-  normative_issued: '行政规范性文件·本年制发件数',
-  normative_repealed: '行政规范性文件·本年废止件数',
-  normative_in_force: '行政规范性文件·现行有效件数',
-  licensing_decisions: '行政许可·本年处理决定数量',
-  penalty_decisions: '行政处罚·本年处理决定数量',
-  enforcement_decisions: '行政强制·本年处理决定数量',
-  fees_amount_10k_yuan: '行政事业性收费·本年收费金额（万元）',
-} as const;
+export { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS };
 export type Table2 = Record<keyof typeof TABLE2_FIELDS, number>;
 
 /** The Table 2 rows computed from document-attributes' events (规章 and 行政规范性文件). */
 export const TABLE2_DOCUMENT_FIELDS = ['regulations_issued', 'regulations_repealed', 'regulations_in_force', 'normative_issued', 'normative_repealed', 'normative_in_force'] as const;
 export type Table2DocumentField = (typeof TABLE2_DOCUMENT_FIELDS)[number];
-/** The Table 2 rows the unit enters by hand when it finalises the report. */
-export const TABLE2_HAND_ENTERED_FIELDS = ['licensing_decisions', 'penalty_decisions', 'enforcement_decisions', 'fees_amount_10k_yuan'] as const;
 export type Table2HandEnteredField = (typeof TABLE2_HAND_ENTERED_FIELDS)[number];
 
 /** What Table 2 needs of one issued 规章 or 行政规范性文件, as the document-figures read model keeps it. */
