@@ -8,7 +8,7 @@ import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE } from './labels';
 import { CaseLetters, RequestActions } from './request-actions';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestDetail, RequestSummary, Unit } from './types';
-import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, shanghaiToday } from './ui';
+import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, useReadYourWrites, shanghaiToday } from './ui';
 
 
 export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
@@ -253,6 +253,7 @@ export function RequestsList({ session }: { session: Session }) {
 export function RequestCase({ session }: { session: Session }) {
   const { requestId = '' } = useParams();
   const r = useApi<RequestDetail>(`/api/requests/${encodeURIComponent(requestId)}`);
+  const settle = useReadYourWrites(r);
   const units = useApi<Unit[]>('/api/catalogue/units');
   // A request moved to another unit is that unit's: a unit's staff can no longer read it (the district office still can).
   const [transferred, setTransferred] = useState<{ requestId: string; to: string } | null>(null);
@@ -310,7 +311,7 @@ export function RequestCase({ session }: { session: Session }) {
             </dl>
             {v.possibleRepeatOf.length ? <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice> : null}
           </section>
-          <RequestActions request={v} session={session} units={units.data} reload={r.reload} onTransferred={(to) => setTransferred({ requestId, to })} />
+          <RequestActions request={v} session={session} units={units.data} reload={settle} onTransferred={(to) => setTransferred({ requestId, to })} />
           <CaseLetters request={v} />
           <p>
             <Link to={`/console/audit?target=${encodeURIComponent(v.requestId)}`}>查看本申请的决定记录</Link>

@@ -12,7 +12,7 @@ import { ActionForm, ErrorNotice, Field, Notice, SelectField, asError, onField, 
 type Case = RequestDetail;
 interface StepProps {
   v: Case;
-  reload: () => void;
+  reload: (result?: unknown) => unknown;
 }
 
 /** Roles that handle requests; the reply is reviewed by a reviewer or the office head, the extension needs the office head (条例第三十三条). */
@@ -632,7 +632,7 @@ function InvestigationsSection({ v, units }: { v: Case; units: Unit[] | null }) 
  * The handling of one request: the facts its steps created (补正、征求意见、延期、收费、答复、送达、归档)
  * with the form of each step the case is ready for, and the optional steps folded in 办理事项.
  */
-export function RequestActions({ request: v, session, units, reload, onTransferred }: { request: Case; session: Session; units: Unit[] | null; reload: () => void; onTransferred: (unitName: string) => void }) {
+export function RequestActions({ request: v, session, units, reload, onTransferred }: { request: Case; session: Session; units: Unit[] | null; reload: (result?: unknown) => unknown; onTransferred: (unitName: string) => void }) {
   const handles = HANDLERS.includes(session.role);
   const open = !v.closedOn;
   const ready = open && v.status !== 'awaiting_correction';

@@ -49,6 +49,8 @@ export interface RequestDetail extends RequestSummary {
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
   deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
   archive?: { archivedOn: string; archiveNo: string } | null;
+  /** The revision of the case's stream this view reflects (compared with a command's answer). */
+  revision?: number;
   /** The events of the request in order (type without the `requests.` prefix, recorded at `at`). */
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
 }

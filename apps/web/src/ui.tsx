@@ -19,7 +19,41 @@ export function useApi<T>(path: string | null, deps: unknown[] = []) {
     };
   }, [path, tick, ...deps]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  /** Fetches now and resolves with what it got (errors rejected, the shown data kept). */
+  const refetch = useCallback(async (): Promise<T | null> => {
+    if (path === null) return null;
+    const data = await api<T>(path);
+    setState({ data, error: null, loading: false });
+    return data;
+  }, [path]);
+  return { ...state, reload, refetch };
+}
+
+/**
+ * A reload that waits for the read model to include the user's write. Read models follow the
+ * event store asynchronously, so a plain reload right after a command may show the case as it
+ * was. A command answers the stream `revision` it wrote; this refetches the resource until its
+ * `revision` reaches that (or a few seconds have passed, then shows what there is).
+ */
+export function useReadYourWrites<T extends { revision?: number }>(resource: { refetch: () => Promise<T | null>; reload: () => void }) {
+  const { refetch, reload } = resource;
+  return useCallback(
+    async (result?: unknown) => {
+      const written = (result as { revision?: unknown } | undefined)?.revision;
+      if (typeof written !== 'number') return reload();
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        let data: T | null;
+        try {
+          data = await refetch();
+        } catch {
+          return reload(); // e.g. no longer readable after a transfer: show that
+        }
+        if (data && (data.revision ?? -1) >= written) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    [refetch, reload],
+  );
 }
 
 /** Form values kept in sessionStorage, so a reload or a failed submission never loses typing. */
@@ -180,17 +214,18 @@ export const onField =
  * One section's action: its error shown in place (the form stays), its success announced page-wide.
  * `toForm` may rewrite the API's error for the form (e.g. `onField`, or field paths the form shows as one).
  */
-export function useAction(reload: () => void, toForm?: (error: ApiError) => ApiError) {
+/** `reload` gets the command's answer: with `useReadYourWrites` it waits until the page shows the write. */
+export function useAction(reload: (result?: unknown) => unknown, toForm?: (error: ApiError) => ApiError) {
   const [error, setError] = useState<ApiError | null>(null);
   const flash = useContext(FlashContext);
   const run = async (path: string, method: string, body: unknown, done: string, after?: () => void) => {
     setError(null);
     flash.show(null);
     try {
-      await api(path, { method, body });
+      const result = await api(path, { method, body });
       if (done) flash.show(done);
       after?.();
-      reload();
+      await reload(result);
     } catch (e) {
       const err = asError(e);
       setError(toForm ? toForm(err) : err);

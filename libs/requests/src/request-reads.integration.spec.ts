@@ -226,6 +226,9 @@ describe('reading requests over HTTP', () => {
     it('shows a replied request with its history, reply and masked ID document, and no internal keys', async () => {
       const res = await read(`/api/requests/${c.replied.id}`, 'clerk');
       expect(res.status).toBe(200);
+      // The stream revision the view reflects, as body and ETag: received, assigned, drafted, reviewed, replied = revision 4.
+      expect([res.body.revision, res.headers.etag]).toEqual([4, '"4"']);
+      expect(res.body.history).toHaveLength(5);
       expect(res.body).toMatchObject({
         requestId: c.replied.id,
         unitId: UNIT,

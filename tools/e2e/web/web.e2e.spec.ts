@@ -175,8 +175,9 @@ describe('web: portal and console in Chromium', () => {
     const status = clerk.getByTestId('case-status');
     await status.waitFor();
     /** The case's status label, once the read model has caught up with the step just taken. */
+    // No reloads: after each step the page itself waits until the read model shows the write.
     const statusIs = async (label: string) => {
-      await reloadUntil(clerk, status.filter({ hasText: new RegExp(`^${label}$`) }));
+      await status.filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 10000 });
       expect(await status.textContent()).toBe(label);
     };
     expect(await status.textContent()).toBe('已登记');
@@ -274,6 +275,8 @@ describe('web: portal and console in Chromium', () => {
     await reloadUntil(reviewer, reviewer.getByRole('button', { name: '审核通过' }));
     await reviewer.getByRole('button', { name: '审核通过' }).click();
     await reviewer.getByText('审核通过。').waitFor();
+    // Another user's write: the clerk's page learns of it on reload.
+    await reloadUntil(clerk, status.filter({ hasText: /^审核通过待答复$/ }));
     await statusIs('审核通过待答复');
 
     await clerk.getByRole('button', { name: '出具答复' }).click();

@@ -93,6 +93,14 @@ export function viewOf<T>(doc: object): T {
   return view as T;
 }
 
+/**
+ * The revision of `streamId` a projected document reflects (-1 if none): what a client compares with
+ * the revision a command answered (its ETag) to know the read model has caught up with its write.
+ */
+export function appliedRevision(doc: object, streamId: string): number {
+  return (doc as Partial<ProjectedMeta>)._applied?.[streamKey(streamId)] ?? -1;
+}
+
 /** Strips the bookkeeping fields before a document leaves the service. */
 export function withoutMeta<T extends object>(doc: T): Omit<T, '_applied' | '_version'> {
   const { _applied: _a, _version: _v, ...rest } = doc as T & Partial<ProjectedMeta>;

@@ -217,8 +217,10 @@ export class RequestsController {
   @Get(':requestId')
   @Roles(...READERS)
   @ApiOperation({ summary: '申请详情（含办理过程、时限、重复申请提示）' })
-  async get(@Param('requestId') requestId: string, @Req() request: AuthenticatedRequest) {
+  async get(@Param('requestId') requestId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const r = await this.requireView(requestId, request);
+    // As the case's commands answer: the client knows when this view includes its last write.
+    setRevision(response, r.revision);
     const { state: _s, trackingCodeHash: _t, applicantKey: _k, ...view } = r;
     return { ...view, ...this.summary(r, toShanghaiDate(new Date())) };
   }
@@ -341,7 +343,7 @@ export class RequestsController {
     );
   }
 
-  private async requireView(requestId: string, request: AuthenticatedRequest): Promise<RequestView> {
+  private async requireView(requestId: string, request: AuthenticatedRequest): Promise<RequestView & { revision: number }> {
     const r = await this.requests.get(requestId);
     if (!r) throw DomainError.notFound('REQUEST_NOT_FOUND', '该政府信息公开申请不存在。');
     if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, r.unitId);

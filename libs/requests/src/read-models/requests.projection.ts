@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, RequestReceived, ReplyCategory, WithheldItem } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import type { ReportableRequest } from '../domain/annual-report';
 import { toShanghaiDate } from '@gongkai/working-days';
-import { CLOSED_STATUSES, evolveRequest, readClock, type OpenRequest, type RequestEvent } from '../domain/request';
+import { CLOSED_STATUSES, evolveRequest, readClock, requestStreamId, type OpenRequest, type RequestEvent } from '../domain/request';
 
 /** One document per request: the decider's state (clock included) plus what the screens show. */
 export interface RequestView {
@@ -218,8 +218,10 @@ export class RequestsProjection implements Projection {
     return viewOf<RequestView>(doc);
   }
 
-  async get(requestId: string): Promise<RequestView | null> {
-    return this.strip(await this.requests.findOne({ _id: requestId as never }));
+  /** The case with the revision of its stream it reflects (see `appliedRevision`). */
+  async get(requestId: string): Promise<(RequestView & { revision: number }) | null> {
+    const doc = await this.requests.findOne({ _id: requestId as never });
+    return doc && { ...viewOf<RequestView>(doc), revision: appliedRevision(doc, requestStreamId(requestId)) };
   }
 
   async byTrackingHash(hash: string): Promise<RequestView | null> {
