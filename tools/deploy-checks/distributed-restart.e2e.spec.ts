@@ -105,7 +105,10 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
     writeFileSync(scriptFile, CREATE_TOPICS_SCRIPT);
     const created = execFileSync(process.execPath, [scriptFile], { env: { ...env, KAFKA_REPLICATION_FACTOR: '1', KAFKA_MIN_INSYNC_REPLICAS: '1' }, encoding: 'utf8' });
     process.stdout.write(`create-topics Job script:\n${created}`);
-    expect(created.trim().split('\n')).toEqual(SHAPE_SERVICES.map((s) => `r${id}.${s}\tcreated\tpartitions=${config.KAFKA_PARTITIONS}`));
+    expect(created.trim().split('\n')).toEqual([
+      ...SHAPE_SERVICES.map((s) => `r${id}.${s}\tcreated\tpartitions=${config.KAFKA_PARTITIONS}`),
+      ...SHAPE_SERVICES.map((s) => `r${id}.relay-lease.${s}\tcreated\tpartitions=1`),
+    ]);
 
     execFileSync(process.execPath, [join(root, 'infra/build/compile.js'), build], { cwd: root, stdio: 'pipe' });
     mongo = await new MongoClient(infra.mongodbUrl).connect();

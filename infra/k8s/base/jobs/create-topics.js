@@ -1,5 +1,7 @@
-// Creates the Kafka topics of gongkai, `<KAFKA_TOPIC_PREFIX>.<service>` for the five services,
-// before the services start. Run by the Job in create-topics.yaml (image: the audit CLI's, which
+// Creates the Kafka topics of gongkai before the services start: `<KAFKA_TOPIC_PREFIX>.<service>`
+// for the five services' events, and `<prefix>.relay-lease.<service>`, the one-partition topic whose
+// consumer group elects each service's relay (ADR 0007; created here so that it gets the cluster's
+// replication factor, not the broker default a service would create it with). Run by the Job in create-topics.yaml (image: the audit CLI's, which
 // carries kafkajs) and by tools/deploy-checks against the local Kafka. Idempotent: an existing
 // topic is left alone and reported (its partitions are never changed: adding partitions moves
 // stream ids to other partitions and breaks the per-stream order until old messages are consumed).
@@ -27,13 +29,18 @@ async function main(env = process.env) {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const wanted = SERVICES.map((service) => `${prefix}.${service}`);
+    const eventTopics = SERVICES.map((service) => `${prefix}.${service}`);
+    const leaseTopics = SERVICES.map((service) => `${prefix}.relay-lease.${service}`);
+    const wanted = [...eventTopics, ...leaseTopics];
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor, configEntries })),
+        topics: missing.map((topic) =>
+          // A lease topic carries no messages: one partition, its group's assignment is the lease.
+          leaseTopics.includes(topic) ? { topic, numPartitions: 1, replicationFactor, configEntries } : { topic, numPartitions: partitions, replicationFactor, configEntries },
+        ),
       });
     }
     const { topics } = await admin.fetchTopicMetadata({ topics: wanted });
