@@ -397,6 +397,7 @@ function ReviewCycle({ units }: { units: Unit[] | null }) {
 export function DocumentReview({ session }: { session: Session }) {
   const { documentId = '' } = useParams();
   const doc = useApi<DocumentView>(`/api/document-attributes/documents/${encodeURIComponent(documentId)}`);
+  const settle = useReadYourWrites(doc);
   const units = useApi<Unit[]>('/api/catalogue/units');
   const [form, update] = useDraft(`attr.${documentId}`, { outcome: 'approve', attribute: '依申请公开', legalBasis: '', reason: '' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -412,9 +413,9 @@ export function DocumentReview({ session }: { session: Session }) {
           ? { outcome: 'return', reason: form.reason || null }
           : { outcome: 'change', attribute: form.attribute, legalBasis: form.attribute === '主动公开' ? null : form.legalBasis || null, reason: form.reason || null };
     try {
-      await api(`/api/document-attributes/documents/${encodeURIComponent(documentId)}/confidentiality-review`, { method: 'POST', body });
+      const result = await api(`/api/document-attributes/documents/${encodeURIComponent(documentId)}/confidentiality-review`, { method: 'POST', body });
       setMessage(form.outcome === 'approve' ? '已确认公开属性。' : form.outcome === 'return' ? '已退回。' : '已变更公开属性。');
-      doc.reload();
+      await settle(result);
     } catch (e) {
       setError(asError(e));
     }
@@ -492,7 +493,7 @@ export function DocumentReview({ session }: { session: Session }) {
             </form>
           ) : null}
           {openReviewYear(d) !== null && session.unitId === d.unitId && ['clerk', 'office_head', 'reviewer'].includes(session.role) ? (
-            <YearlyReviewForm document={d} year={openReviewYear(d) as number} onDone={doc.reload} />
+            <YearlyReviewForm document={d} year={openReviewYear(d) as number} onDone={settle} />
           ) : null}
         </>
       ) : null}
@@ -501,7 +502,7 @@ export function DocumentReview({ session }: { session: Session }) {
 }
 
 /** The yearly review (年度评估) of a document not proactively disclosed: keep it (with the ground) or release it. */
-function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; year: number; onDone: () => void }) {
+function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; year: number; onDone: (result?: unknown) => unknown }) {
   const [form, update, clear] = useDraft(`yearly.${document.documentId}.${year}`, { decision: 'keep', legalBasis: document.legalBasis ?? '', reason: '' });
   const decide = useAction(onDone);
   return (

@@ -4,7 +4,7 @@ import { ApiError, type Session } from './api';
 import { INTERPRETATION_CHANNELS, INTERPRETATION_FORMS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Unit } from './types';
-import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction } from './ui';
+import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction, useReadYourWrites } from './ui';
 
 
 interface ObligationMaterial {
@@ -34,6 +34,8 @@ export interface ObligationView {
   } | null;
   materials: ObligationMaterial[];
   interpretation: { publishedOn: string; workingDaysAfterIssue: number; late: boolean; workingDaysLate: number; channels: string[]; materialIds: string[] } | null;
+  /** The revision of the obligation's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
 }
 
 
@@ -122,7 +124,7 @@ export function ObligationPage({ session }: { session: Session }) {
   const base = `/api/interpretation/obligations/${encodeURIComponent(documentId)}`;
   const view = useApi<ObligationView>(base);
   const units = useApi<Unit[]>('/api/catalogue/units');
-  const reload = view.reload;
+  const reload = useReadYourWrites(view);
   const [plan, updatePlan] = useDraft(`interp.plan.${documentId}`, { plan: '', forms: [] as string[], channels: [] as string[] });
   const [material, updateMaterial, clearMaterial] = useDraft(`interp.material.${documentId}`, { form: '简明问答', title: '', body: '', reference: '' });
   const [publishChannels, setPublishChannels] = useState<string[]>(['政府网站']);

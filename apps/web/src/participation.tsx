@@ -4,7 +4,7 @@ import { ApiError, api, type Session } from './api';
 import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, OPEN_DAY_STATUS_LABELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Consultation, Unit } from './types';
-import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft } from './ui';
+import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft, useReadYourWrites } from './ui';
 
 /** `GET /api/interpretation/concerns[/:id]` (ConcernView of the interpretation service). */
 interface ConcernView {
@@ -17,6 +17,8 @@ interface ConcernView {
   unitId: string | null;
   dueBy: { kind: string; hours: number | null; dueAt: string | null }[];
   responses: { kind: string; content: string; channel: string; publishedAt: string; dueAt: string | null; hoursTaken: number; onTime: boolean }[];
+  /** The revision of the concern's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
 }
 
 /** `GET /api/interpretation/consultations/:id/comments` (staff view: masked name, personal-data reference). */
@@ -50,6 +52,8 @@ interface OpenDay {
   remaining: number;
   status: 'upcoming' | 'held' | 'summarised';
   summary: { summary: string; attendance: number } | null;
+  /** The revision of the open day's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
 }
 
 const DISTRICT_ROLES = ['district_office', 'admin'];
@@ -174,8 +178,9 @@ export function ConcernPage({ session }: { session: Session }) {
   const now = useNow();
   const [assignment, updateAssignment] = useDraft(`concern.assign.${concernId}`, { unitId: '', note: '' });
   const [reply, updateReply, clearReply] = useDraft(`concern.reply.${concernId}`, { kind: '', content: '', channel: INTERPRETATION_CHANNELS[0] });
-  const assign = useAction(concern.reload);
-  const respond = useAction(concern.reload);
+  const settle = useReadYourWrites(concern);
+  const assign = useAction(settle);
+  const respond = useAction(settle);
   const c = concern.data;
   const pendingKinds = c ? c.dueBy.filter((d) => !c.responses.some((r) => r.kind === d.kind)).map((d) => d.kind) : [];
   const mayRespond = c?.unitId && session.role !== 'auditor' && (session.unitId === c.unitId || DISTRICT_ROLES.includes(session.role));
@@ -326,7 +331,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
 }
 
 /** Erases one citizen's personal data, with the reason the audit trail records. */
-function ErasePersonalData({ refId, onErased }: { refId: string; onErased: () => void }) {
+function ErasePersonalData({ refId, onErased }: { refId: string; onErased: (result?: unknown) => unknown }) {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
   const erase = useAction(onErased);
@@ -366,7 +371,7 @@ function ErasePersonalData({ refId, onErased }: { refId: string; onErased: () =>
 }
 
 /** A commenter's name and contact, fetched only when asked for (each reading is logged), and erasable. */
-function CommenterData({ refId, onErased }: { refId: string; onErased: () => void }) {
+function CommenterData({ refId, onErased }: { refId: string; onErased: (result?: unknown) => unknown }) {
   const [record, setRecord] = useState<PersonalDataRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const show = async () => {
@@ -391,16 +396,16 @@ function CommenterData({ refId, onErased }: { refId: string; onErased: () => voi
       <ErrorNotice error={error} title="无法查看" />
       <ErasePersonalData
         refId={refId}
-        onErased={() => {
+        onErased={(result) => {
           setRecord(null);
-          onErased();
+          return onErased(result);
         }}
       />
     </div>
   );
 }
 
-function ModerationForm({ base, comment, onDone }: { base: string; comment: StaffComment; onDone: () => void }) {
+function ModerationForm({ base, comment, onDone }: { base: string; comment: StaffComment; onDone: (result?: unknown) => unknown }) {
   const [reason, setReason] = useState('');
   const moderate = useAction(onDone);
   const decide = (decision: 'approved' | 'rejected') =>
@@ -423,7 +428,7 @@ function ModerationForm({ base, comment, onDone }: { base: string; comment: Staf
   );
 }
 
-function AdoptionForm({ base, consultationId, approved, onDone }: { base: string; consultationId: string; approved: StaffComment[]; onDone: () => void }) {
+function AdoptionForm({ base, consultationId, approved, onDone }: { base: string; consultationId: string; approved: StaffComment[]; onDone: (result?: unknown) => unknown }) {
   const [draft, update, clear] = useDraft(`adoption.${consultationId}`, { summary: '', outcomes: {} as Record<string, { outcome: string; reason: string }> });
   const publish = useAction(onDone);
   const outcomeOf = (commentId: string) => draft.outcomes[commentId] ?? { outcome: '采纳', reason: '' };
@@ -469,9 +474,11 @@ export function ConsultationModeration({ session }: { session: Session }) {
   const base = `/api/interpretation/consultations/${encodeURIComponent(consultationId)}`;
   const consultation = useApi<Consultation>(base);
   const comments = useApi<StaffComment[]>(`${base}/comments`);
-  const reload = () => {
+  const settle = useReadYourWrites(consultation);
+  // The comments come from the same read-model document as the consultation: once it shows the write, so do they.
+  const reload = async (result?: unknown) => {
+    await settle(result);
     comments.reload();
-    consultation.reload();
   };
   const c = consultation.data;
   const all = comments.data ?? [];
@@ -545,7 +552,8 @@ export function OpenDayConsole({ session }: { session: Session }) {
   const ownUnit = Boolean(day.data && session.unitId === day.data.unitId && session.role !== 'auditor');
   const registrants = useApi<PersonalDataRecord[]>(ownUnit ? `${base}/registrants` : null);
   const [summary, updateSummary, clearSummary] = useDraft(`openday.summary.${openDayId}`, { summary: '', attendance: '' });
-  const publish = useAction(day.reload);
+  const settle = useReadYourWrites(day);
+  const publish = useAction(settle);
   const d = day.data;
   return (
     <>

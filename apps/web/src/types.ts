@@ -15,6 +15,8 @@ export interface Consultation {
   consultationId: string; unitId: string; title: string; draft: string; kind: string; opensOn: string; closesOn: string; legalBasis: string; commentCount: number;
   comments: { commentId: string; commenter: string | null; content: string; submittedOn: string }[];
   adoption: { summary: string; commentsReceived: number; adopted: number; partlyAdopted: number; notAdopted: number; publishedOn: string } | null;
+  /** The revision of the consultation's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
 }
 /** The statutory reply clock; `dueOn` and `remainingWorkingDays` are null while a correction is awaited (the period restarts on its arrival). */
 export interface Clock { dueOn: string | null; remainingWorkingDays: number | null; overdue: boolean; nearDue: boolean; paused?: boolean; provisional?: boolean }
@@ -27,6 +29,8 @@ export interface DocumentView {
   legalBasis: string | null; reason: string | null; marking: string | null; needsInterpretation: boolean; registeredAt: string;
   /** Yearly review tasks by year (年度评估). */
   reviews?: Record<string, { status: 'open' | 'kept' | 'released'; decidedOn: string | null }>;
+  /** The revision of the document's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
 }
 /** `GET /api/requests/:requestId`: the requests read model (RequestView) plus the summary's clock and stage. */
 export interface RequestDetail extends RequestSummary {

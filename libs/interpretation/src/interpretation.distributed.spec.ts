@@ -84,7 +84,17 @@ describe('interpretation service, distributed (separate processes over Kafka)', 
     expect((await call('/api/interpretation/obligations/DOC-LOWINCOME/sign-off', leader, {})).status).toBe(200);
     const published = await call('/api/interpretation/obligations/DOC-LOWINCOME/publish', clerk, { channels: ['政府网站', '政务新媒体'] });
     expect(published.status).toBe(200);
-    expect(((await published.json()) as { events: { data: unknown }[] }).events[0].data).toMatchObject({ workingDaysAfterIssue: 4, late: true, workingDaysLate: 1 });
+    const answer = (await published.json()) as { events: { data: unknown }[]; revision: number };
+    expect(answer.events[0].data).toMatchObject({ workingDaysAfterIssue: 4, late: true, workingDaysLate: 1 });
+    // The obligation's stream revision its view reflects, as body and ETag, as the commands answer it:
+    // opened, planned, material added, signed off, published = revision 4 (the document's own stream is not counted).
+    expect([answer.revision, published.headers.get('etag')]).toEqual([4, '"4"']);
+    const detail = await eventually(async () => {
+      const response = await call('/api/interpretation/obligations/DOC-LOWINCOME', clerk);
+      const body = (await response.json()) as { obligation?: { status: string }; revision?: number };
+      return body.obligation?.status === 'published' ? { body, etag: response.headers.get('etag') } : undefined;
+    }, 30000, 'the publication in the read model');
+    expect([detail.body.revision, detail.etag]).toEqual([4, '"4"']);
 
     const portal = await eventually(async () => {
       const response = await call('/api/interpretation/portal/policies/DOC-LOWINCOME', null);

@@ -228,6 +228,8 @@ describe('reading requests over HTTP', () => {
       expect(res.status).toBe(200);
       // The stream revision the view reflects, as body and ETag: received, assigned, drafted, reviewed, replied = revision 4.
       expect([res.body.revision, res.headers.etag]).toEqual([4, '"4"']);
+      // The clock in it follows today's date: no cache may answer 304 on a later day for the same revision.
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body.history).toHaveLength(5);
       expect(res.body).toMatchObject({
         requestId: c.replied.id,

@@ -83,6 +83,13 @@ describe('document-attributes over HTTP', () => {
   it('issues with marking and due date; the portal shows only 主动公开, a non-public GET answers like a missing one; overdue is flagged', async () => {
     const open = await throughIssue('台教体发〔2026〕3号', { attribute: '主动公开' });
     expect(open.issued).toMatchObject({ phase: 'issued', attribute: '主动公开', publicationDueOn: '2026-03-30' });
+    // The stream revision the view reflects, as body and ETag, as the commands answer it: registered, proposed, reviewed, issued = revision 3.
+    expect(open.issued.revision).toBe(3);
+    const detail = await eventually(async () => {
+      const response = await get(`/documents/${open.id}`, tokens.drafter);
+      return response.body.phase === 'issued' ? response : undefined;
+    }, 20000, 'issued in read model');
+    expect([detail.body.revision, detail.headers.etag]).toEqual([3, '"3"']);
     const closed = await throughIssue('台教体发〔2026〕4号', { attribute: '不予公开', legalBasis: 'PROCESS_INFORMATION', reason: '属于请示报告' });
     const published = await throughIssue('台教体发〔2026〕5号', { attribute: '主动公开' });
     await post(`/documents/${published.id}/publications`, tokens.drafter, { channel: '政府网站', url: 'https://www.tez.gov.cn/zwgk/5.html', publishedOn: '2026-03-10' }).expect(200);

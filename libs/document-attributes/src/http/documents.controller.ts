@@ -271,10 +271,12 @@ export class DocumentsController {
 
   @Get('documents/:documentId')
   @ApiOperation({ summary: '公文详情（工作人员）' })
-  async get(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest): Promise<DocumentView> {
+  async get(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<DocumentView & { revision: number }> {
     const view = await this.documents.get(documentId);
     if (!view) throw notFound();
     assertMayRead(request.principal, view.unitId);
+    // As the document's commands answer: the client knows when this view includes its last write.
+    setRevision(response, view.revision);
     return view;
   }
 

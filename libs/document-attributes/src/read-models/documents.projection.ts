@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import {
   applyToDocumentView,
@@ -63,16 +63,16 @@ export class DocumentsProjection implements Projection {
     );
   }
 
-  async get(documentId: string): Promise<DocumentView | null> {
+  /** The document with the revision of its stream it reflects (see `appliedRevision`). */
+  async get(documentId: string): Promise<(DocumentView & { revision: number }) | null> {
     const doc = await this.documents.findOne({ _id: documentId as never });
-    return doc ? strip(doc) : null;
+    return doc && { ...strip(doc), revision: appliedRevision(doc, documentStreamId(documentId)) };
   }
 
   /** The highest revision of the document's stream applied here (-1: none): lets tests wait for catch-up. */
   async appliedRevision(documentId: string): Promise<number> {
     const doc = await this.documents.findOne({ _id: documentId as never });
-    const applied = doc?._applied as Record<string, number> | undefined;
-    return applied?.[documentStreamId(documentId).replace(/\./g, '~')] ?? -1;
+    return doc ? appliedRevision(doc, documentStreamId(documentId)) : -1;
   }
 
   async list(filter: { unitId?: string; attribute?: string; phase?: string }): Promise<DocumentView[]> {

@@ -60,15 +60,19 @@ describe('public consultation comments over HTTP', () => {
     expect(pending[0]).toMatchObject({ status: 'pending', commenter: '王**', personalDataRef: expect.any(String) });
     expect(JSON.stringify(pending)).not.toMatch(/王小明|13812345678/);
     expect((await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK')).body.comments).toEqual([]);
-    await request(app.getHttpServer())
+    const moderated = await request(app.getHttpServer())
       .post(`/api/interpretation/consultations/K-PARK/comments/${commentId}/moderation`)
       .set('Authorization', `Bearer ${clerk}`)
       .send({ decision: 'approved' })
       .expect(200);
-    const shown = await eventually(async () => {
-      const body = (await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK')).body;
-      return body.comments?.length ? body.comments : undefined;
+    const detail = await eventually(async () => {
+      const response = await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK');
+      return response.body.comments?.length ? response : undefined;
     });
+    // The stream revision the view reflects, as body and ETag, as the moderation answered it: opened, commented, moderated = revision 2.
+    expect(moderated.body.revision).toBe(2);
+    expect([detail.body.revision, detail.headers.etag]).toEqual([2, '"2"']);
+    const shown = detail.body.comments;
     expect(shown).toEqual([{ commentId, commenter: '王**', content: '建议公园增加无障碍通道，联系我138****5678', submittedOn: expect.any(String) }]);
     expect(JSON.stringify(shown)).not.toContain('13812345678');
   });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, ZodPipe } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
 import { concernStreamId } from '../domain/concern';
 import { concernDecider } from '../domain/concern.decide';
 import { ConcernsProjection } from '../read-models/concerns.projection';
@@ -73,9 +73,11 @@ export class ConcernsController {
   @Get(':concernId')
   @Roles(...STAFF, 'auditor')
   @ApiOperation({ summary: '关切详情' })
-  async get(@Param('concernId') concernId: string) {
+  async get(@Param('concernId') concernId: string, @Res({ passthrough: true }) response: Response) {
     const concern = await this.concerns.get(concernId);
     if (!concern) throw DomainError.notFound('CONCERN_NOT_FOUND', '该关切不存在。');
+    // As the concern's commands answer: the client knows when this view includes its last write.
+    setRevision(response, concern.revision);
     return concern;
   }
 }

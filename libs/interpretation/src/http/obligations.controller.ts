@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, ZodPipe } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { obligationStreamId } from '../domain/obligation';
 import { obligationDecider, type ObligationCommand } from '../domain/obligation.decide';
@@ -39,9 +39,11 @@ export class ObligationsController {
   @Get('obligations/:documentId')
   @Roles(...STAFF, 'auditor')
   @ApiOperation({ summary: '解读任务详情' })
-  async obligation(@Param('documentId') documentId: string) {
+  async obligation(@Param('documentId') documentId: string, @Res({ passthrough: true }) response: Response) {
     const policy = await this.policies.get(documentId);
     if (!policy) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
+    // As the obligation's commands answer: the client knows when this view includes its last write.
+    setRevision(response, policy.revision);
     return policy;
   }
 

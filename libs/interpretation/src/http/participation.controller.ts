@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, ZodPipe } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, setRevision, ZodPipe } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { contactDigest, INTERPRETATION_SETTINGS, PersonalDataStore, type InterpretationSettings, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -179,9 +179,12 @@ export class ParticipationController {
   @Get('consultations/:consultationId')
   @Public()
   @ApiOperation({ summary: '征求意见详情：已审核的意见（隐去个人信息）和采纳情况（公开）' })
-  async consultation(@Param('consultationId') consultationId: string) {
+  async consultation(@Param('consultationId') consultationId: string, @Res({ passthrough: true }) response: Response) {
     const view = await this.consultations.get(consultationId);
     if (!view) throw DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
+    // As the consultation's commands answer (moderation, adoption, erasure): the console knows when
+    // this view, and the staff list of comments read from the same document, include its last write.
+    setRevision(response, view.revision);
     return publicConsultation(view);
   }
 
@@ -303,9 +306,11 @@ export class ParticipationController {
   @Get('open-days/:openDayId')
   @Public()
   @ApiOperation({ summary: '开放日活动（公开；不含报名者个人信息）' })
-  async openDay(@Param('openDayId') openDayId: string) {
+  async openDay(@Param('openDayId') openDayId: string, @Res({ passthrough: true }) response: Response) {
     const day = await this.openDays.get(openDayId);
     if (!day) throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
+    // As the open day's commands answer: the client knows when this view includes its last write.
+    setRevision(response, day.revision);
     return publicOpenDay(day, today());
   }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { PersonalDataErased } from '@gongkai/contracts';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, setRevision, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { PersonalDataStore, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -71,30 +72,38 @@ export class PersonalDataController {
   @HttpCode(200)
   @ApiOperation({ summary: '删除个人信息（所属单位或区政务公开办；须说明理由，记为“删除个人信息”事件；事件中仅保留隐去后的姓名）' })
   @ApiBody({ schema: jsonSchemaOf(erasePersonalDataBody) })
-  async erase(@Param('refId') refId: string, @Body() raw: unknown, @Req() request: StaffRequest): Promise<{ refId: string; erasedOn: string }> {
+  async erase(
+    @Param('refId') refId: string,
+    @Body() raw: unknown,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ refId: string; erasedOn: string; revision?: number }> {
     // Express 5 leaves the body undefined when none was sent: still a field error on `reason`.
     const { reason } = parseInput(erasePersonalDataBody, raw ?? {});
     const record = await this.find(refId);
     assertActsForUnit(request.principal, record.unitId);
-    const { erasedOn, recorded } = await this.recordErasure(record, reason, request);
+    const { erasedOn, recorded, revision } = await this.recordErasure(record, reason, request);
     await this.personalData.erase(refId);
     this.logger.info({ refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role, recorded }, 'personal data erased');
-    return { refId, erasedOn };
+    if (revision === undefined) return { refId, erasedOn };
+    // As every command answers: the revision of the consultation's or open day's stream it wrote.
+    setRevision(response, revision);
+    return { refId, erasedOn, revision };
   }
 
-  /** Appends PersonalDataErased to the subject's stream; `recorded: false` when an earlier call already had. */
-  private async recordErasure(record: PersonalDataRecord, reason: string, request: StaffRequest): Promise<{ erasedOn: string; recorded: boolean }> {
+  /** Appends PersonalDataErased to the subject's stream; `recorded: false` (no revision) when an earlier call already had. */
+  private async recordErasure(record: PersonalDataRecord, reason: string, request: StaffRequest): Promise<{ erasedOn: string; recorded: boolean; revision?: number }> {
     const now = new Date();
     const command: ErasePersonalData = { type: 'ErasePersonalData', refId: record.refId, recordId: record.recordId, reason, today: today(now) };
     const context = commandContext(request, now);
     try {
-      const { events } =
+      const { events, revision } =
         record.kind === 'comment'
           ? await this.commands.handle(consultationDecider(defaultWorkingDayCalendar()), consultationStreamId(record.subjectId), command, context)
           : await this.commands.handle(openDayDecider, openDayStreamId(record.subjectId), command, context);
       const erased = events.find((e) => e.type === 'interpretation.PersonalDataErased');
       if (!erased) throw new Error(`no PersonalDataErased appended for ${record.refId}`);
-      return { erasedOn: (erased.data as PersonalDataErased).erasedOn, recorded: true };
+      return { erasedOn: (erased.data as PersonalDataErased).erasedOn, recorded: true, revision };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'PERSONAL_DATA_ALREADY_ERASED') return { erasedOn: String(error.extensions.erasedOn), recorded: false };
       throw error;

@@ -153,10 +153,11 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
   });
 
   it('erases on request of the owning unit or the district office, recorded as an event first; events stay valid and the views keep working', async () => {
+    // Answered as every command is: with the revision of the stream written (opened, two comments, erased = 3; announced, two registrations, erased = 3).
     const erased = await erase(commentRef, clerk, { reason: '  提出人来电要求删除其联系方式  ' }).expect(200);
-    expect(erased.body).toEqual({ refId: commentRef, erasedOn: today });
+    expect([erased.body, erased.headers.etag]).toEqual([{ refId: commentRef, erasedOn: today, revision: 3 }, '"3"']);
     const office = await tokenFor('district_office');
-    expect((await erase(registrationRef, office, { reason: '报名者撤回同意' }).expect(200)).body).toEqual({ refId: registrationRef, erasedOn: today });
+    expect((await erase(registrationRef, office, { reason: '报名者撤回同意' }).expect(200)).body).toEqual({ refId: registrationRef, erasedOn: today, revision: 3 });
 
     // The audit record: who, which unit, when, on what ground, why; no name, no contact.
     const [commentErased] = (await store.readStream(consultationStreamId('K-PD'))).filter((e) => e.type === 'interpretation.PersonalDataErased');
@@ -189,14 +190,21 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       return erasedComment?.personalDataRef === null ? erasedComment : undefined;
     }, 30000, 'the erasure in the staff view');
     expect(staff).toMatchObject({ commenter: ERASED_COMMENTER, personalDataRef: null, content: '建议增加路灯，可电话138****5678联系' });
+    // The consultation's view (whose document the staff list is read from) reflects the erasure's revision.
+    const consultation = await request(server).get('/api/interpretation/consultations/K-PD').expect(200);
+    expect([consultation.body.revision, consultation.headers.etag]).toEqual([3, '"3"']);
     await request(server).post(`/api/interpretation/consultations/K-PD/comments/${commentId}/moderation`).set('Authorization', `Bearer ${clerk}`).send({ decision: 'approved' }).expect(200);
     const shown = await eventually(async () => {
       const body = (await request(server).get('/api/interpretation/consultations/K-PD')).body;
       return body.comments?.length ? body.comments : undefined;
     }, 30000, 'the approved comment on the portal');
     expect(shown).toEqual([{ commentId, commenter: ERASED_COMMENTER, content: '建议增加路灯，可电话138****5678联系', submittedOn: today }]);
-    const day = (await request(server).get('/api/interpretation/open-days/OD-PD').expect(200)).body;
+    const dayResponse = await request(server).get('/api/interpretation/open-days/OD-PD').expect(200);
+    const day = dayResponse.body;
     expect(day).toMatchObject({ openDayId: 'OD-PD', registered: 2, remaining: 3 });
+    // The stream revision the view reflects, as body and ETag: announced, two registrations = 2 (the erasure,
+    // revision 3, is no part of this view). Its status also follows the date: not to be cached.
+    expect([day.revision, dayResponse.headers.etag, dayResponse.headers['cache-control']]).toEqual([2, '"2"', 'no-store']);
     expect(JSON.stringify(day)).not.toMatch(PERSONAL);
     // A new registration with the erased registrant's contact is still refused as a duplicate (the digest is in the event).
     expect((await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE })).status).toBe(409);

@@ -181,6 +181,25 @@ describe('interpretation read models over HTTP', () => {
     });
   });
 
+  describe('concerns', () => {
+    it('serves a concern with the revision of its stream it reflects, as body and ETag, as its commands answer it', async () => {
+      const office = await tokenFor('district_office');
+      const housing = await tokenFor('clerk', 'TEZ-HOUSING');
+      const post = (path: string, token: string, body: object) => request(server).post(`/api/interpretation/concerns${path}`).set('Authorization', `Bearer ${token}`).send(body);
+      await post('', office, { concernId: 'CN-HEATING', source: '12345热线', topic: '供暖温度不达标', summary: '部分小区室温低于18℃', severity: 'hot_issue' }).expect(201);
+      await post('/CN-HEATING/assign', office, { unitId: 'TEZ-HOUSING' }).expect(200);
+      const responded = await post('/CN-HEATING/responses', housing, { kind: 'response', content: '已督促供热企业排查整改。', channel: '政府网站' }).expect(200);
+      // Registered, assigned, responded = revision 2.
+      expect([responded.body.revision, responded.headers.etag]).toEqual([2, '"2"']);
+      const detail = await eventually(async () => {
+        const response = await request(server).get('/api/interpretation/concerns/CN-HEATING').set('Authorization', `Bearer ${housing}`);
+        return response.body.responses?.length === 1 ? response : undefined;
+      }, 30000, 'the response in the read model');
+      expect(detail.body).toMatchObject({ concernId: 'CN-HEATING', unitId: 'TEZ-HOUSING' });
+      expect([detail.body.revision, detail.headers.etag]).toEqual([2, '"2"']);
+    });
+  });
+
   describe('participation catalogues', () => {
     it('serves the latest published version from its read model', async () => {
       const clerk = await tokenFor('clerk', 'TEZ-HOUSING');

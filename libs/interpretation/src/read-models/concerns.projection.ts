@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ConcernAssigned, ConcernRegistered, ConcernResponsePublished, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { concernStreamId } from '../domain/concern';
 
 export interface ConcernView extends ConcernRegistered {
   unitId: string | null;
@@ -52,10 +53,10 @@ export class ConcernsProjection implements Projection {
     return docs.map((doc) => viewOf<ConcernView>(doc));
   }
 
-  async get(concernId: string): Promise<ConcernView | null> {
+  /** The concern with the revision of its stream it reflects (see `appliedRevision`). */
+  async get(concernId: string): Promise<(ConcernView & { revision: number }) | null> {
     const doc = await this.concerns.findOne({ _id: concernId as never });
-    if (!doc) return null;
-    return viewOf<ConcernView>(doc);
+    return doc && { ...viewOf<ConcernView>(doc), revision: appliedRevision(doc, concernStreamId(concernId)) };
   }
 
   /** On-time statistics (及时回应率), computed from the documents (no $unwind on FerretDB). */

@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope, PersonalDataErased } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
+import { consultationStreamId } from '../domain/consultation';
 import { maskName, maskPersonalData } from '../domain/personal-data';
 
 export interface CommentView {
@@ -85,10 +86,13 @@ export class ConsultationsProjection implements Projection {
     return docs.map((doc) => viewOf<ConsultationView>(doc));
   }
 
-  async get(consultationId: string): Promise<ConsultationView | null> {
+  /**
+   * The consultation with the revision of its stream it reflects (see `appliedRevision`): every event
+   * of this document is of that stream (comments, moderation, adoption, a commenter's erasure).
+   */
+  async get(consultationId: string): Promise<(ConsultationView & { revision: number }) | null> {
     const doc = await this.consultations.findOne({ _id: consultationId as never });
-    if (!doc) return null;
-    return viewOf<ConsultationView>(doc);
+    return doc && { ...viewOf<ConsultationView>(doc), revision: appliedRevision(doc, consultationStreamId(consultationId)) };
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, OpenDayAnnounced, OpenDaySummaryPublished } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
+import { openDayStreamId } from '../domain/open-day';
 
 /** An open day as the public sees it: no registrant's name or contact, only how many registered. */
 export interface OpenDayView extends OpenDayAnnounced {
@@ -93,10 +94,10 @@ export class OpenDaysProjection implements Projection {
     }
   }
 
-  async get(openDayId: string): Promise<OpenDayView | null> {
+  /** The open day with the revision of its stream it reflects (see `appliedRevision`). */
+  async get(openDayId: string): Promise<(OpenDayView & { revision: number }) | null> {
     const doc = await this.openDays.findOne({ _id: openDayId as never });
-    if (!doc) return null;
-    return viewOf<OpenDayView>(doc);
+    return doc && { ...viewOf<OpenDayView>(doc), revision: appliedRevision(doc, openDayStreamId(openDayId)) };
   }
 
   async year(unitId: string, year: number): Promise<OpenDayYearView | null> {
@@ -113,7 +114,8 @@ export class OpenDaysProjection implements Projection {
     let days: OpenDayView[];
     if (filter.unitId && filter.year) {
       const row = await this.year(filter.unitId, filter.year);
-      days = (await Promise.all((row?.openDays ?? []).map((d) => this.get(d.openDayId)))).filter((d): d is OpenDayView => d !== null);
+      const docs = await Promise.all((row?.openDays ?? []).map((d) => this.openDays.findOne({ _id: d.openDayId as never })));
+      days = docs.filter((doc) => doc !== null).map((doc) => viewOf<OpenDayView>(doc));
     } else {
       const query: Record<string, unknown> = {};
       if (filter.unitId) query.unitId = filter.unitId;

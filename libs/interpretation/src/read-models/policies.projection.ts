@@ -8,7 +8,8 @@ import type {
   InterpretationPublished,
   InterpretationSignedOff,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { obligationStreamId } from '../domain/obligation';
 
 export interface PolicyView {
   documentId: string;
@@ -98,10 +99,13 @@ export class PoliciesProjection implements Projection {
     return docs.map((doc) => viewOf<PolicyView>(doc));
   }
 
-  async get(documentId: string): Promise<PolicyView | null> {
+  /**
+   * The policy with the revision of its obligation's stream it reflects (see `appliedRevision`): the
+   * stream the obligation's commands write (the document's own DocumentIssued is another stream).
+   */
+  async get(documentId: string): Promise<(PolicyView & { revision: number }) | null> {
     const doc = await this.policies.findOne({ _id: documentId as never });
-    if (!doc) return null;
-    return viewOf<PolicyView>(doc);
+    return doc && { ...viewOf<PolicyView>(doc), revision: appliedRevision(doc, obligationStreamId(documentId)) };
   }
 }
 

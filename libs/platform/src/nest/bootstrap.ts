@@ -59,6 +59,12 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
   app.set('trust proxy', trustProxy(config.HTTP_TRUST_PROXY));
   app.useLogger(app.get(NestPinoLogger));
   app.use(jsonBodies('1mb'));
+  // API answers depend on the caller and on today's date (clocks, statuses): no cache may reuse one,
+  // even when its ETag (the stream revision) still matches. A handler may set its own policy.
+  app.use((request: { path: string }, response: { setHeader(k: string, v: string): void }, next: () => void) => {
+    if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   if (definition.staticRoot) serveWebApp(app, definition.staticRoot);
   const metrics = app.get(Metrics);
