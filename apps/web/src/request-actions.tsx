@@ -609,18 +609,77 @@ function OutcomeSection({ v, reload, handles }: StepProps & { handles: boolean }
   );
 }
 
-function InvestigationsSection({ v, units }: { v: Case; units: Unit[] | null }) {
+function InvestigationRequestForm({ v, reload, units }: StepProps & { units: Unit[] | null }) {
+  const [form, update, clear] = useDraft(`request.investigation.${v.requestId}`, { taskId: '', assistingUnitId: '', question: '', internalWorkingDays: '5' });
+  const ask = useAction(reload);
+  return (
+    <ActionForm
+      action={ask}
+      failure="未发出协助调查，您填写的内容已保留"
+      submitLabel="请求协助调查"
+      onSubmit={() => {
+        // Made once and kept with the typing, like a consultation's number: sending again cannot open a second task.
+        const taskId = form.taskId || `T${Date.now().toString(36).toUpperCase()}`;
+        if (!form.taskId) update({ taskId });
+        void ask.run(
+          actionPath(v, 'investigations'),
+          'POST',
+          { taskId, assistingUnitId: form.assistingUnitId, question: form.question, internalWorkingDays: numberOrBlank(form.internalWorkingDays) },
+          '已请求协助调查。',
+          clear,
+        );
+      }}
+    >
+      <SelectField
+        label="协助单位"
+        name="assistingUnitId"
+        error={ask.error}
+        required
+        placeholder="请选择"
+        options={(units ?? []).filter((u) => u.unitId !== v.unitId).map((u) => [u.unitId, u.name] as const)}
+        value={form.assistingUnitId}
+        onChange={(assistingUnitId) => update({ assistingUnitId })}
+      />
+      <Field label="需协助查明的事项" name="question" error={ask.error} required>
+        {(p) => <textarea {...p} rows={2} value={form.question} onChange={(e) => update({ question: e.target.value })} />}
+      </Field>
+      <Field label="内部办理时限（工作日）" name="internalWorkingDays" error={ask.error} required hint="本区内部时限，1至20个工作日">
+        {(p) => <input {...p} type="number" min={1} max={20} inputMode="numeric" value={form.internalWorkingDays} onChange={(e) => update({ internalWorkingDays: e.target.value })} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
+function InvestigationAnswerForm({ v, reload, task }: StepProps & { task: Case['investigations'][number] }) {
+  const [form, update, clear] = useDraft(`request.investigation-answer.${v.requestId}.${task.taskId}`, { answer: '' });
+  const record = useAction(reload);
+  return (
+    <ActionForm
+      action={record}
+      failure="未登记协助答复，您填写的内容已保留"
+      submitLabel="登记协助答复"
+      onSubmit={() => void record.run(actionPath(v, 'investigation-answer'), 'POST', { taskId: task.taskId, answer: form.answer }, '已登记协助单位的答复。', clear)}
+    >
+      <Field label="协助单位的答复" name="answer" error={record.error} required>
+        {(p) => <textarea {...p} rows={2} value={form.answer} onChange={(e) => update({ answer: e.target.value })} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
+function InvestigationsSection({ v, units, reload, handles }: StepProps & { units: Unit[] | null; handles: boolean }) {
   if (v.investigations.length === 0) return null;
   return (
     <section aria-labelledby="investigations-heading" className="card">
       <h2 id="investigations-heading">协助调查</h2>
-      <ul className="facts-list">
+      <ul className="facts-list" data-testid="investigations">
         {v.investigations.map((t) => (
           <li key={t.taskId}>
             <strong>{unitName(units, t.assistingUnitId)}</strong>：{t.question}
             <p className="meta">
               {t.requestedOn} 请求，内部期限 {t.internalDueOn} · {t.answeredOn ? `${t.answeredOn} 答复：${t.answer ?? ''}` : '尚未答复'}
             </p>
+            {handles && !t.answeredOn && !v.closedOn ? <InvestigationAnswerForm v={v} reload={reload} task={t} /> : null}
           </li>
         ))}
       </ul>
@@ -641,7 +700,7 @@ export function RequestActions({ request: v, session, units, reload, onTransferr
   return (
     <>
       <CorrectionSection v={v} reload={reload} handles={handles} />
-      <InvestigationsSection v={v} units={units} />
+      <InvestigationsSection v={v} units={units} reload={reload} handles={handles} />
       <ConsultationsSection v={v} reload={reload} handles={handles} />
       <ExtensionSection v={v} />
       <FeeSection v={v} reload={reload} handles={handles} />
@@ -662,6 +721,11 @@ export function RequestActions({ request: v, session, units, reload, onTransferr
           {ready ? (
             <Step title="征求第三方或其他机关意见">
               <ConsultationStartForm v={v} reload={reload} />
+            </Step>
+          ) : null}
+          {ready ? (
+            <Step title="请求其他单位协助调查">
+              <InvestigationRequestForm v={v} reload={reload} units={units} />
             </Step>
           ) : null}
           {ready && session.role === 'office_head' && !v.clock?.overdue ? (

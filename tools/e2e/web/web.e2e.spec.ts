@@ -157,7 +157,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await citizen.getByTestId('track-status').textContent()).toBe('已答复');
   });
 
-  it('a clerk takes a request through a third-party consultation and a fee to the reply, delivers and archives it', async () => {
+  it('a clerk takes a request through an investigation, a third-party consultation and a fee to the reply, delivers and archives it', async () => {
     const citizen = await newPage();
     await citizen.goto(`${url}/apply?unit=TEZ-CIVIL`);
     await citizen.getByLabel('姓名').fill('李秀英');
@@ -188,6 +188,17 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByText('已分配承办人：clerk-ma。').waitFor();
     await statusIs('办理中');
 
+    // Another unit is asked to help find the information (协助调查); its answer is recorded on the case.
+    await clerk.locator('summary', { hasText: '请求其他单位协助调查' }).click();
+    await clerk.getByLabel('协助单位').selectOption({ label: '张山子镇人民政府' });
+    await clerk.getByLabel('需协助查明的事项').fill('提供本镇养老机构2025年度运营补贴的拨付凭证');
+    await clerk.getByRole('button', { name: '请求协助调查' }).click();
+    await clerk.getByText('已请求协助调查。').waitFor();
+    await clerk.getByTestId('investigations').getByText('尚未答复').waitFor();
+    await clerk.getByLabel('协助单位的答复').fill('已提供拨付凭证三份');
+    await clerk.getByRole('button', { name: '登记协助答复' }).click();
+    await clerk.getByTestId('investigations').getByText(/答复：已提供拨付凭证三份/).waitFor();
+
     // A third-party consultation stops the clock and holds back the reply until it ends.
     await clerk.locator('summary', { hasText: '征求第三方或其他机关意见' }).click();
     await clerk.getByLabel('被征求意见方类别').selectOption('third_party');
@@ -195,7 +206,7 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByLabel('征求意见事项').fill('公开本中心2025年度获得的运营补贴金额');
     await clerk.getByRole('button', { name: '开始征求意见' }).click();
     await clerk.getByText('已开始征求意见，征求意见所需时间不计算在答复期限内。').waitFor();
-    await reloadUntil(clerk, clerk.getByTestId('consultations').getByText('进行中'));
+    await clerk.getByTestId('consultations').getByText('进行中').waitFor();
     expect(await clerk.getByTestId('consultations').textContent()).toContain('第三方：台儿庄区康宁养老服务中心');
     expect(await clerk.getByTestId('remaining-days').textContent()).toContain('计时暂停');
     await clerk.getByText('征求意见尚未结束，结束后方可起草答复。').waitFor();
@@ -205,7 +216,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await clerk.getByLabel('结束日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await clerk.getByRole('button', { name: '结束征求意见' }).click();
     await clerk.getByText('已结束征求意见，答复期限恢复计算。').waitFor();
-    await reloadUntil(clerk, clerk.getByTestId('consultations').getByText(/\d{4}-\d{2}-\d{2} 结束/));
+    await clerk.getByTestId('consultations').getByText(/\d{4}-\d{2}-\d{2} 结束/).waitFor();
     expect(await clerk.getByTestId('consultations').textContent()).toContain('结果：该中心书面同意公开补贴金额');
     await statusIs('办理中');
 
