@@ -23,6 +23,16 @@ const actionPath = (v: Case, action: string) => `/api/requests/${encodeURICompon
 /** A number field's value for the API: blank is left out (the API says it is required), anything else sent as typed. */
 const numberOrBlank = (value: string) => (value.trim() === '' ? undefined : Number(value));
 const optionalText = (value: string) => value.trim() || undefined;
+/**
+ * The id of a new consultation or task: made on the first submission and kept with the typing, so
+ * sending again after an error cannot open a second one.
+ */
+const keptId = (current: string, prefix: string, keep: (id: string) => void) => {
+  if (current) return current;
+  const id = `${prefix}${Date.now().toString(36).toUpperCase()}`;
+  keep(id);
+  return id;
+};
 /** An optional step folded behind its name, so the page stays short; it stays mounted (typing and errors kept) while folded. */
 function Step({ title, initiallyOpen = false, children }: { title: string; initiallyOpen?: boolean; children: ReactNode }) {
   const [open, setOpen] = useState(initiallyOpen);
@@ -217,9 +227,7 @@ function ConsultationStartForm({ v, reload }: StepProps) {
       failure="未发起征求意见，您填写的内容已保留"
       submitLabel="开始征求意见"
       onSubmit={() => {
-        // The number is made once and kept with the typing, so sending again cannot open a second consultation.
-        const consultationId = form.consultationId || `C${Date.now().toString(36).toUpperCase()}`;
-        if (!form.consultationId) update({ consultationId });
+        const consultationId = keptId(form.consultationId, 'C', (id) => update({ consultationId: id }));
         void start.run(actionPath(v, 'consultations'), 'POST', { consultationId, kind: form.kind, party: form.party, subject: form.subject }, '已开始征求意见，征求意见所需时间不计算在答复期限内。', clear);
       }}
     >
@@ -618,9 +626,7 @@ function InvestigationRequestForm({ v, reload, units }: StepProps & { units: Uni
       failure="未发出协助调查，您填写的内容已保留"
       submitLabel="请求协助调查"
       onSubmit={() => {
-        // Made once and kept with the typing, like a consultation's number: sending again cannot open a second task.
-        const taskId = form.taskId || `T${Date.now().toString(36).toUpperCase()}`;
-        if (!form.taskId) update({ taskId });
+        const taskId = keptId(form.taskId, 'T', (id) => update({ taskId: id }));
         void ask.run(
           actionPath(v, 'investigations'),
           'POST',
