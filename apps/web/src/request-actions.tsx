@@ -274,6 +274,24 @@ function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['cons
   );
 }
 
+/** Art. 32, 34: the addressee's 15 working days run from its receipt of the letter, recorded when known. */
+function LetterReceiptForm({ v, reload, consultationId }: StepProps & { consultationId: string }) {
+  const [form, update, clear] = useDraft(`request.letter-receipt.${v.requestId}.${consultationId}`, { receivedOn: shanghaiToday() });
+  const record = useAction(reload, onField({ DATE_IN_FUTURE: 'receivedOn', DATE_BEFORE_START: 'receivedOn' }));
+  return (
+    <ActionForm
+      action={record}
+      failure="未登记，您填写的内容已保留"
+      submitLabel="登记收到征询函日期"
+      onSubmit={() => void record.run(actionPath(v, 'consultation-letter-received'), 'POST', { consultationId, receivedOn: form.receivedOn }, '已登记，答复期限自对方收到征询函之日起计算。', clear)}
+    >
+      <Field label="对方收到征询函日期" name="receivedOn" error={record.error} required hint="以邮件签收、送达回证等为准">
+        {(p) => <input {...p} type="date" value={form.receivedOn} onChange={(e) => update({ receivedOn: e.target.value })} />}
+      </Field>
+    </ActionForm>
+  );
+}
+
 function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boolean }) {
   if (v.consultations.length === 0) return null;
   const open = v.consultations.filter((c) => !c.endedOn);
@@ -288,9 +306,11 @@ function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boo
             </strong>{' '}
             <span className={`badge ${c.endedOn ? '' : 'badge-warn'}`}>{c.endedOn ? `${c.endedOn} 结束` : '进行中'}</span>
             <p className="meta">
-              {c.consultationId} · {c.startedOn} 开始{c.answerDueOn ? ` · 答复期限 ${c.answerDueOn}（按发函当日收到计，法定期限自收到之日起算）` : ''} · 事项：{c.subject}
+              {c.consultationId} · {c.startedOn} 发函
+              {c.letterReceivedOn ? ` · 对方 ${c.letterReceivedOn} 收到 · 答复期限 ${c.answerDueOn}` : c.answerDueOn ? ` · 答复期限 ${c.answerDueOn}（按发函当日收到计，法定期限自收到之日起算）` : ''} · 事项：{c.subject}
             </p>
             {c.outcome ? <p className="meta">结果：{c.outcome}</p> : null}
+            {handles && !c.endedOn && !c.letterReceivedOn && c.kind !== 'agency' ? <LetterReceiptForm v={v} reload={reload} consultationId={c.consultationId} /> : null}
           </li>
         ))}
       </ul>

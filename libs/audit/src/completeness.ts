@@ -21,6 +21,7 @@ export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
   'document-attributes.ProactiveDisclosureSuggestionReceived': 'a reminder relayed from requests (Art. 44); the unit decides by ProactiveDisclosureSuggestionAnswered',
   // requests
   'requests.InvestigationAnswered': 'the assisting unit’s answer to the handler’s question: information for the reply, not a decision on the request',
+  'requests.ConsultationLetterReceived': 'when the third party or co-producer received the consultation letter, as the post or the addressee attests: it fixes the end of their 15 working days, nobody decides anything',
   'requests.FeeNoticeReceived': 'when the applicant received the fee notice, as the post or the applicant attests: it fixes the end of the payment period, nobody decides anything',
   'requests.FeePaid': 'the applicant’s payment booked against the notice (amount checked against it); nobody decides anything',
   'requests.ReplyDelivered': 'how and when the reply letter reached the applicant: a delivery record, the decision is ReplyIssued',

@@ -132,6 +132,13 @@ const CASES: Case[] = [
     refused: { body: { method: 'per_page', pages: 30 }, status: 422, code: 'FEE_NOT_DUE' },
   },
   {
+    action: 'consultation-letter-received',
+    given: consulting,
+    body: { consultationId: 'C1', receivedOn: TODAY },
+    then: { status: 'in_progress', event: 'requests.ConsultationLetterReceived', data: { consultationId: 'C1', receivedOn: TODAY, answerDueOn: plus(TODAY, 15) } },
+    refused: { body: { consultationId: 'C9', receivedOn: TODAY }, status: 404, code: 'CONSULTATION_NOT_FOUND' },
+  },
+  {
     action: 'fee-notice-received',
     given: feeDue,
     body: { receivedOn: TODAY },

@@ -211,6 +211,10 @@ describe('web: portal and console in Chromium', () => {
     expect(await clerk.getByTestId('remaining-days').textContent()).toContain('计时暂停');
     await clerk.getByText('征求意见尚未结束，结束后方可起草答复。').waitFor();
     await statusIs('办理中');
+    // The third party's 15 working days run from its receipt of the letter (Art. 32): recorded, they are counted from it.
+    await clerk.getByLabel('对方收到征询函日期').fill(await clerk.getByLabel('结束日期').inputValue());
+    await clerk.getByRole('button', { name: '登记收到征询函日期' }).click();
+    await clerk.getByTestId('consultations').getByText(/对方 \d{4}-\d{2}-\d{2} 收到 · 答复期限 \d{4}-\d{2}-\d{2}/).waitFor();
 
     await clerk.getByLabel('征求意见结果').fill('该中心书面同意公开补贴金额');
     expect(await clerk.getByLabel('结束日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -71,6 +71,10 @@ export const requestsEventLabels = {
     values: { kind: CONSULTATION_KIND_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
+  'requests.ConsultationLetterReceived': {
+    label: '被征求意见方收到征询函',
+    fields: { consultationId: '征求意见编号', receivedOn: '收到征询函日期', answerDueOn: '答复期限' },
+  },
   'requests.ConsultationEnded': {
     label: '结束征求意见（会商）',
     fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见', dueOn: DUE_ON },

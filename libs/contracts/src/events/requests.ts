@@ -99,6 +99,12 @@ export const consultationStartedV1 = z.object({
   answerDueOn: isoDate.optional(),
   dueOn,
 });
+/**
+ * The day the third party or co-producing agency received the consultation letter, once the unit
+ * knows it: its 15 working days run from then (Art. 32, 34), so `answerDueOn` moves from the one
+ * counted from the sending day.
+ */
+export const consultationLetterReceivedV1 = z.object({ ...base, consultationId: text(40), receivedOn: isoDate, answerDueOn: isoDate });
 export const consultationEndedV1 = z.object({ ...base, consultationId: text(40), endedOn: isoDate, outcome: text(1000), dueOn });
 export const deadlineExtendedV1 = z.object({
   ...base,
@@ -212,6 +218,7 @@ export const requestsEvents = {
   'requests.InvestigationRequested': { 1: investigationRequestedV1 },
   'requests.InvestigationAnswered': { 1: investigationAnsweredV1 },
   'requests.ConsultationStarted': { 1: consultationStartedV1 },
+  'requests.ConsultationLetterReceived': { 1: consultationLetterReceivedV1 },
   'requests.ConsultationEnded': { 1: consultationEndedV1 },
   'requests.DeadlineExtended': { 1: deadlineExtendedV1 },
   'requests.FeeNoticeIssued': { 1: feeNoticeIssuedV1 },
@@ -238,6 +245,7 @@ export type RequestTransferred = z.infer<typeof requestTransferredV1>;
 export type InvestigationRequested = z.infer<typeof investigationRequestedV1>;
 export type InvestigationAnswered = z.infer<typeof investigationAnsweredV1>;
 export type ConsultationStarted = z.infer<typeof consultationStartedV1>;
+export type ConsultationLetterReceived = z.infer<typeof consultationLetterReceivedV1>;
 export type ConsultationEnded = z.infer<typeof consultationEndedV1>;
 export type DeadlineExtended = z.infer<typeof deadlineExtendedV1>;
 export type FeeNoticeIssued = z.infer<typeof feeNoticeIssuedV1>;

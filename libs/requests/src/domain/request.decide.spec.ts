@@ -98,6 +98,22 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(readClock(run([...given, start]).state.clock, d('2026-03-12'))).toMatchObject({ paused: true });
   });
 
+  it('counts the third party’s 15 working days from its receipt of the letter, once recorded', () => {
+    const given = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' } as RequestCommand];
+    // Sent Tue 03-10 (answer due 03-31 if received that day), signed for Fri 03-13:
+    // 16–20 (5), 23–27 (10), 30, 31, Apr 1–3 (15) → Fri 04-03.
+    const signed: RequestCommand = { type: 'RecordConsultationLetterReceipt', today: d('2026-03-16'), consultationId: 'c1', receivedOn: d('2026-03-13') };
+    expect(only(when(given, signed))).toMatchObject({ type: 'requests.ConsultationLetterReceived', data: { consultationId: 'c1', receivedOn: '2026-03-13', answerDueOn: '2026-04-03' } });
+    expect(when([...given, signed], signed)).toMatchObject({ kind: 'conflict', code: 'LETTER_RECEIPT_RECORDED' });
+    expect(when(given, { ...signed, receivedOn: d('2026-03-09') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_START' });
+    expect(when(given, { ...signed, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    expect(when(given, { ...signed, consultationId: 'nope' } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });
+    const agency = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'a1', kind: 'agency', party: '区民政局', subject: '会商' } as RequestCommand];
+    expect(when(agency, { ...signed, consultationId: 'a1' } as RequestCommand)).toMatchObject({ code: 'NO_STATUTORY_ANSWER_PERIOD' });
+    const ended = [...given, { type: 'EndConsultation', today: d('2026-03-12'), consultationId: 'c1', outcome: '同意公开' } as RequestCommand];
+    expect(when(ended, { ...signed, today: d('2026-03-13') } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_ENDED' });
+  });
+
   it('a correction restarts the clock: received Mon 09-14, corrected Wed 09-30, due Tue 2026-11-03', () => {
     // The notice must go out within 7 working days: 15–18 (1–4), Sun 09-20 make-up (5), 21, Tue 09-22 (6, 7).
     // Restart from Wed 09-30: 国庆 10-01..10-07 off; Thu 10-08, Fri 10-09, Sat 10-10 make-up (1–3);

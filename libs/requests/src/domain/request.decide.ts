@@ -47,6 +47,7 @@ export type RequestCommand =
   | ({ type: 'RequestInvestigation'; taskId: string; assistingUnitId: string; question: string; internalWorkingDays: number } & Dated)
   | ({ type: 'AnswerInvestigation'; taskId: string; answer: string } & Dated)
   | ({ type: 'StartConsultation'; consultationId: string; kind: 'third_party' | 'agency' | 'co_producer'; party: string; subject: string } & Dated)
+  | ({ type: 'RecordConsultationLetterReceipt'; consultationId: string; receivedOn: LocalDate } & Dated)
   | ({ type: 'EndConsultation'; consultationId: string; outcome: string; endedOn?: LocalDate } & Dated)
   | ({ type: 'ExtendDeadline'; workingDays: number; reason: string; noticeSentOn: LocalDate } & Dated & Actor)
   | ({ type: 'IssueFeeNotice'; method: 'per_request' | 'per_page'; quantity: number; pausesClock: boolean } & Dated)
@@ -196,6 +197,19 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       const answerDueOn = command.kind === 'agency' ? undefined : calendar().addWorkingDays(today, THIRD_PARTY_WORKING_DAYS);
       const { consultationId, kind, party, subject } = command;
       return [{ type: 'requests.ConsultationStarted', data: { ...base, consultationId, kind, party, subject, startedOn: today, ...(answerDueOn ? { answerDueOn } : {}) } }];
+    }
+    case 'RecordConsultationLetterReceipt': {
+      const consultation = s.consultations[command.consultationId];
+      if (!consultation) return DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
+      if (consultation.kind === 'agency') return DomainError.rule('NO_STATUTORY_ANSWER_PERIOD', '征求其他机关意见没有法定答复期限，无需登记收到征询函的日期。');
+      if (!consultation.open) return DomainError.conflict('CONSULTATION_ENDED', '该征求意见已结束。');
+      if (consultation.letterReceivedOn) return DomainError.conflict('LETTER_RECEIPT_RECORDED', `已登记对方于 ${consultation.letterReceivedOn} 收到征询函。`);
+      const future = checkDate(command.receivedOn, today, '收到征询函日期');
+      if (future) return future;
+      if (command.receivedOn < consultation.startedOn) return DomainError.rule('DATE_BEFORE_START', `收到征询函日期不能早于发函日期 ${consultation.startedOn}。`);
+      // Art. 32, 34: 15 working days from the addressee's receipt of the letter.
+      const answerDueOn = calendar().addWorkingDays(command.receivedOn, THIRD_PARTY_WORKING_DAYS);
+      return [{ type: 'requests.ConsultationLetterReceived', data: { ...base, consultationId: command.consultationId, receivedOn: command.receivedOn, answerDueOn } }];
     }
     case 'EndConsultation': {
       const consultation = s.consultations[command.consultationId];

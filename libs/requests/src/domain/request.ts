@@ -2,6 +2,7 @@ import type {
   ChallengeDecided,
   ChallengeFiled,
   ConsultationEnded,
+  ConsultationLetterReceived,
   ConsultationStarted,
   CorrectionReceived,
   CorrectionRequested,
@@ -37,6 +38,7 @@ export type RequestEvent =
   | DomainEvent<'requests.InvestigationRequested', InvestigationRequested>
   | DomainEvent<'requests.InvestigationAnswered', InvestigationAnswered>
   | DomainEvent<'requests.ConsultationStarted', ConsultationStarted>
+  | DomainEvent<'requests.ConsultationLetterReceived', ConsultationLetterReceived>
   | DomainEvent<'requests.ConsultationEnded', ConsultationEnded>
   | DomainEvent<'requests.DeadlineExtended', DeadlineExtended>
   | DomainEvent<'requests.FeeNoticeIssued', FeeNoticeIssued>
@@ -91,7 +93,8 @@ export interface OpenRequest {
   correction: { noticeOn: LocalDate; dueOn: LocalDate; receivedOn: LocalDate | null } | null;
   handlerId: string | null;
   investigations: Record<string, { answered: boolean }>;
-  consultations: Record<string, { open: boolean; kind: string }>;
+  /** `startedOn` is when the letter went out; `letterReceivedOn` when its addressee got it, once recorded. */
+  consultations: Record<string, { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null }>;
   /** `noticeReceivedOn`: when the applicant received the notice, once recorded; the payment period runs from it. */
   fee: { amountYuan: number; noticeOn: LocalDate; noticeReceivedOn: LocalDate | null; payByOn: LocalDate; paid: boolean } | null;
   draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
@@ -154,8 +157,13 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.ConsultationStarted':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind } },
+        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind, startedOn: date(event.data.startedOn), letterReceivedOn: null } },
         clock: { ...s.clock, pauses: [...s.clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] },
+      };
+    case 'requests.ConsultationLetterReceived':
+      return {
+        ...s,
+        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], letterReceivedOn: date(event.data.receivedOn) } },
       };
     case 'requests.ConsultationEnded':
       return {

@@ -71,6 +71,7 @@ export const ACTION_BODIES = {
   investigations: z.object({ taskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), assistingUnitId: unitIdSchema, question: plainText(2, 1000), internalWorkingDays: z.number().int().min(1).max(20) }),
   'investigation-answer': z.object({ taskId: z.string().min(1).max(40), answer: plainText(1, 2000) }),
   consultations: z.object({ consultationId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), kind: z.enum(CONSULTATION_KINDS), party: plainText(2, 200), subject: plainText(2, 1000) }),
+  'consultation-letter-received': z.object({ consultationId: z.string().min(1).max(40), receivedOn: calendarDate }),
   'consultation-end': z.object({ consultationId: z.string().min(1).max(40), outcome: plainText(1, 1000), endedOn: calendarDate.optional() }),
   extension: z.object({ workingDays: z.number().int().min(1).max(20), reason: plainText(2, 500), noticeSentOn: calendarDate }),
   'fee-notice': z.object({ method: z.enum(FEE_METHODS), pages: z.number().int().min(1).max(1_000_000).optional() }),

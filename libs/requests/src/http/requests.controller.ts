@@ -276,6 +276,8 @@ export class RequestsController {
         return { type: 'AnswerInvestigation', today: d, taskId: i.taskId, answer: i.answer };
       case 'consultations':
         return { type: 'StartConsultation', today: d, consultationId: i.consultationId, kind: i.kind, party: i.party, subject: i.subject };
+      case 'consultation-letter-received':
+        return { type: 'RecordConsultationLetterReceipt', today: d, consultationId: i.consultationId, receivedOn: i.receivedOn };
       case 'consultation-end':
         return { type: 'EndConsultation', today: d, consultationId: i.consultationId, outcome: i.outcome, endedOn: i.endedOn };
       case 'extension':
