@@ -13,7 +13,6 @@ export interface KafkaBusOptions extends KafkaConnection {
 
 export type KafkaLog = (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
 
-/** The kafkajs client every Kafka adapter of the platform uses: warnings and errors go to pino. */
 /** How to reach the brokers: addresses, and TLS / SASL when the cluster requires them. */
 export interface KafkaConnection {
   brokers: string[];
@@ -30,6 +29,7 @@ export function kafkaConnection(config: Pick<GongkaiConfig, 'KAFKA_BROKERS' | 'K
   return { brokers: config.KAFKA_BROKERS.split(','), ...(ssl ? { ssl } : {}), ...(sasl ? { sasl } : {}) };
 }
 
+/** The kafkajs client every Kafka adapter of the platform uses: warnings and errors go to pino. */
 export function createKafkaClient(options: KafkaConnection & { clientId: string; log?: KafkaLog }): Kafka {
   return new Kafka({
     clientId: options.clientId,
