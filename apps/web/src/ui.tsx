@@ -162,14 +162,16 @@ export function PageTitle({ children, lead }: { children: ReactNode; lead?: Reac
   );
 }
 
-export const formatDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
+/** A date as people in the district read it: a timestamp becomes its Beijing date (a UTC slice is a day early before 08:00). */
+export const formatDate = (iso: string | null | undefined) =>
+  !iso ? '—' : iso.length === 10 ? iso : new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
 export const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
 /** A unit's name from the units list; no unit means the whole district. */
 export const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
-export const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+export const shanghaiToday = () => formatDate(new Date().toISOString());
 
 /**
  * Success messages of actions, announced in one page-level live region: the form that ran the action

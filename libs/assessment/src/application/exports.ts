@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { UNIT_KIND_LABELS } from '@gongkai/contracts';
+import { toShanghaiDate } from '@gongkai/working-days';
 import type { UnitScore } from '../domain/scoring';
 import type { ScoredSheet } from './scoring.service';
 
@@ -78,7 +79,7 @@ export function noticeLines(sheet: ScoredSheet, unit: UnitScore): string[] {
     lost.length ? '三、失分情况：' : '三、各项指标均得满分。',
     ...lost.map((i, n) => `（${n + 1}）${i.name}：满分${i.maxPoints}分，得${i.points}分，失${i.lost}分。${i.explanation}`),
     lost.length ? '请对照上述问题认真整改，并于30日内将整改情况报区政府办公室。' : '',
-    `（数据截至${sheet.asOf.slice(0, 10)}；每一项得分所依据的事件可在系统中逐条查验，输入哈希 ${sheet.inputsHash.slice(0, 16)}…）`,
+    `（数据截至${toShanghaiDate(sheet.asOf)}；每一项得分所依据的事件可在系统中逐条查验，输入哈希 ${sheet.inputsHash.slice(0, 16)}…）`,
     '台儿庄区人民政府办公室',
   ].filter((line) => line !== '');
 }

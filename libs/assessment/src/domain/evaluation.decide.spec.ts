@@ -59,6 +59,9 @@ describe('evaluation decider (manual scores, freezing)', () => {
     expect(frozen.frozen).toMatchObject({ inputsHash: 'a'.repeat(64), legalBasis: expect.stringContaining('四（三）') });
     expect(evaluationDecider.decide(manual(), frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
     expect(evaluationDecider.decide(freeze, frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
+    // Dates people read are Beijing dates: frozen at 02:00 on 5 January in Beijing (18:00 UTC the day before).
+    const lateNight = given(...(evaluationDecider.decide({ ...freeze, result: { ...freeze.result, asOf: '2027-01-04T18:00:00.000Z' } } as EvaluationCommand, given()) as EvaluationEvent[]));
+    expect(evaluationDecider.decide(manual(), lateNight)).toMatchObject({ detail: expect.stringContaining('已于2027-01-05固化') });
   });
 
   it('refuses to freeze while the facts have not consumed everything published before the freeze, and freezes nothing', () => {

@@ -1,5 +1,6 @@
 import type { ManualScoreRecorded, ScoresFrozen, TrainingRecorded } from '@gongkai/contracts';
 import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
+import { toShanghaiDate } from '@gongkai/working-days';
 import { leavesOf, type SchemeVersion } from './scheme';
 
 /**
@@ -60,7 +61,7 @@ export type EvaluationCommand =
     };
 
 const frozenError = (frozen: ScoresFrozen) =>
-  DomainError.conflict('SCORES_FROZEN', `${frozen.year}年度考核结果已于${frozen.asOf.slice(0, 10)}固化（方案第${frozen.schemeVersion}版），不能再更改。`);
+  DomainError.conflict('SCORES_FROZEN', `${frozen.year}年度考核结果已于${toShanghaiDate(frozen.asOf)}固化（方案第${frozen.schemeVersion}版），不能再更改。`);
 
 export function decideEvaluation(command: EvaluationCommand, state: EvaluationState): EvaluationEvent[] | DomainError {
   if (!command.scheme) return DomainError.notFound('SCHEME_NOT_FOUND', '考核方案不存在或尚未发布。');

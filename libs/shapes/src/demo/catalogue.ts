@@ -14,6 +14,7 @@ import {
 } from '@gongkai/catalogue';
 import type { DomainCode, ItemContent } from '@gongkai/contracts';
 import { CommandHandler, type CommandContext } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
 
 const NAMESPACE = '6f1d3c52-8a4e-4d8b-9a51-2b7e0c1f9d10';
 const idOf = (key: string) => uuidv5(key, NAMESPACE);
@@ -110,7 +111,7 @@ export async function loadCatalogueDemo(app: INestApplication): Promise<void> {
         scope: '核对过程中获取的存款、有价证券、车辆、不动产等明细信息',
         regulationArticle: 15,
         specificBasis: { law: '社会救助暂行办法', article: '第六十六条' },
-        lastReviewedOn: now.slice(0, 10),
+        lastReviewedOn: toShanghaiDate(now),
       },
     },
     clerkOf(owner),
