@@ -662,8 +662,10 @@ interface Tracking {
   dueOn: string | null;
   dueOnProvisional: boolean;
   remainingWorkingDays: number | null;
+  paused: boolean;
   correctionDueOn?: string;
   feeAmountYuan?: number;
+  feePayByOn?: string;
   result: string | null;
   closedOn: string | null;
 }
@@ -704,6 +706,7 @@ export function TrackPage() {
                 <dt>答复期限</dt>
                 <dd>
                   {t.dueOn}（剩余 {t.remainingWorkingDays} 个工作日）
+                  {t.paused ? <p className="hint" data-testid="track-paused">计时暂停：征求第三方或有关机关意见等所需时间不计算在答复期限内，答复期限相应顺延。</p> : null}
                   {t.dueOnProvisional ? <p className="hint">{PROVISIONAL_DUE_NOTE}</p> : null}
                 </dd>
               </>
@@ -717,7 +720,9 @@ export function TrackPage() {
             {t.feeAmountYuan ? (
               <>
                 <dt>应缴信息处理费</dt>
-                <dd>{t.feeAmountYuan} 元</dd>
+                <dd>
+                  {t.feeAmountYuan} 元（{t.feePayByOn ? `请于 ${t.feePayByOn} 前缴纳` : '请自收到收费通知之日起20个工作日内缴纳'}，逾期未缴纳的视为放弃申请）
+                </dd>
               </>
             ) : null}
             {t.result ? (

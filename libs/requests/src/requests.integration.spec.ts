@@ -165,6 +165,31 @@ describe('requests service over Kafka and FerretDB', () => {
       }
     });
 
+    it('tells the applicant by tracking code when the clock is paused for a consultation, and until when to pay a fee', async () => {
+      const filed = await post(valid).expect(201);
+      const clerk = await tokenFor('clerk', 'TEZ-ZSZ');
+      const act = (action: string, body: object) =>
+        request(app.getHttpServer()).post(`/api/requests/${filed.body.requestId}/${action}`).set('Authorization', `Bearer ${clerk}`).send(body);
+      const tracked = (until: (body: Record<string, unknown>) => boolean) =>
+        eventually(async () => {
+          const r = await request(app.getHttpServer()).get(`/api/requests/track/${filed.body.trackingCode}`);
+          return r.status === 200 && until(r.body) ? r.body : undefined;
+        });
+      expect(await tracked(() => true)).toMatchObject({ paused: false });
+      await act('assign', { handlerId: 'clerk-1' }).expect(200);
+      await act('consultations', { consultationId: 'C1', kind: 'third_party', party: '某养老服务中心', subject: '是否同意公开补贴金额' }).expect(200);
+      expect(await tracked((b) => b.paused === true)).toMatchObject({ status: 'in_progress', paused: true });
+      await act('consultation-end', { consultationId: 'C1', outcome: '同意公开' }).expect(200);
+      await act('fee-notice', { method: 'per_page', pages: 150 }).expect(200);
+      // Until the day the applicant received the notice is known, the page states the rule, not a date.
+      const unpaid = await tracked((b) => b.feeAmountYuan === 1700);
+      expect(unpaid).toMatchObject({ paused: false, feeAmountYuan: 1700 });
+      expect(unpaid.feePayByOn).toBeUndefined();
+      const today = toShanghaiDate(new Date());
+      await act('fee-notice-received', { receivedOn: today }).expect(200);
+      expect(await tracked((b) => b.feePayByOn !== undefined)).toMatchObject({ feeAmountYuan: 1700, feePayByOn: defaultWorkingDayCalendar().addWorkingDays(today, 20) });
+    });
+
     it('gives a 128-bit tracking code that shows the status, and reveals nothing without it', async () => {
       const res = await post(valid).expect(201);
       expect(res.body.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{1,5}){5}$/);

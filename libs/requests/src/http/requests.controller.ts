@@ -139,8 +139,12 @@ export class RequestsController {
       dueOn: clock?.dueOn ?? null,
       dueOnProvisional: clock?.provisional ?? false,
       remainingWorkingDays: clock?.remainingWorkingDays ?? null,
+      /** A consultation (or, by setting, the fee period) runs: its time is not counted (Art. 33), the due date moves. */
+      paused: clock?.paused ?? false,
       correctionDueOn: found.status === 'awaiting_correction' ? found.correction?.correctionDueOn : undefined,
       feeAmountYuan: found.fee && !found.fee.paidOn ? found.fee.amountYuan : undefined,
+      /** Only once the day the applicant received the notice is recorded: before, the period's end is not known here. */
+      feePayByOn: found.fee && !found.fee.paidOn && found.fee.noticeReceivedOn ? found.fee.payByOn : undefined,
       result: found.category ? REPLY_CATEGORIES[found.category].group : null,
       closedOn: found.closedOn,
     };
