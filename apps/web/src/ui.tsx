@@ -33,7 +33,7 @@ export function useApi<T>(path: string | null, deps: unknown[] = []) {
  * A reload that waits for the read model to include the user's write. Read models follow the
  * event store asynchronously, so a plain reload right after a command may show the case as it
  * was. A command answers the stream `revision` it wrote; this refetches the resource until its
- * `revision` reaches that (or a few seconds have passed, then shows what there is).
+ * `revision` reaches that (or 10 s have passed, then shows what there is).
  */
 export function useReadYourWrites<T extends { revision?: number }>(resource: { refetch: () => Promise<T | null>; reload: () => void }) {
   const { refetch, reload } = resource;
@@ -41,7 +41,7 @@ export function useReadYourWrites<T extends { revision?: number }>(resource: { r
     async (result?: unknown) => {
       const written = (result as { revision?: unknown } | undefined)?.revision;
       if (typeof written !== 'number') return reload();
-      for (let attempt = 0; attempt < 20; attempt += 1) {
+      for (let attempt = 0; attempt < 40; attempt += 1) {
         let data: T | null;
         try {
           data = await refetch();

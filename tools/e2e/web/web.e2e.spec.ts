@@ -177,7 +177,7 @@ describe('web: portal and console in Chromium', () => {
     /** The case's status label, once the read model has caught up with the step just taken. */
     // No reloads: after each step the page itself waits until the read model shows the write.
     const statusIs = async (label: string) => {
-      await status.filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 10000 });
+      await status.filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 15000 });
       expect(await status.textContent()).toBe(label);
     };
     expect(await status.textContent()).toBe('已登记');
@@ -325,7 +325,7 @@ describe('web: portal and console in Chromium', () => {
     await page.getByRole('button', { name: '提交审查结论' }).click();
     await page.getByText('已确认公开属性。').waitFor();
     // No reload: the page waits until the read model shows the reviewer's own write.
-    await page.getByTestId('document-phase').filter({ hasText: '审查通过待印发' }).waitFor({ timeout: 10000 });
+    await page.getByTestId('document-phase').filter({ hasText: '审查通过待印发' }).waitFor({ timeout: 15000 });
     expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
   });
 
@@ -526,14 +526,14 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByRole('button', { name: '保存解读方案' }).click();
     await clerk.getByText('解读方案已保存。').waitFor();
     // No reloads after the clerk's own steps: the page waits until the read model shows each write.
-    await clerk.getByTestId('plan-text').waitFor({ timeout: 10000 });
+    await clerk.getByTestId('plan-text').waitFor({ timeout: 15000 });
 
     await clerk.getByLabel('材料形式').selectOption('简明问答');
     await clerk.getByLabel('材料标题').fill('《台儿庄区临时救助实施办法》政策问答');
     await clerk.getByLabel('正文').fill('问：哪些人可以申请临时救助？\n答：因火灾、交通事故等意外事件导致基本生活暂时出现严重困难的家庭或个人。');
     await clerk.getByRole('button', { name: '添加解读材料' }).click();
     await clerk.getByText('解读材料已添加（添加材料后须重新审签）。').waitFor();
-    await clerk.getByTestId('materials').getByText('《台儿庄区临时救助实施办法》政策问答').waitFor({ timeout: 10000 });
+    await clerk.getByTestId('materials').getByText('《台儿庄区临时救助实施办法》政策问答').waitFor({ timeout: 15000 });
 
     // The clerk is not the leader who issued the policy: the API refuses and the refusal shows in the sign-off section.
     await clerk.getByRole('button', { name: '审签解读材料' }).click();
@@ -549,7 +549,7 @@ describe('web: portal and console in Chromium', () => {
     await head.goto(`${url}/console/interpretation/${policy.documentId}`);
     await head.getByRole('button', { name: '审签解读材料' }).click();
     await head.getByRole('status').getByText('已审签。').waitFor();
-    await head.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }).waitFor({ timeout: 10000 });
+    await head.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }).waitFor({ timeout: 15000 });
     await head.waitForTimeout(1100);
     beforePublish = new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19);
     await head.waitForTimeout(1100);
@@ -558,7 +558,7 @@ describe('web: portal and console in Chromium', () => {
     await reloadUntil(clerk, clerk.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }));
     await clerk.getByRole('button', { name: '发布解读' }).click();
     await clerk.getByText('解读已发布。').waitFor();
-    await clerk.getByTestId('published').waitFor({ timeout: 10000 });
+    await clerk.getByTestId('published').waitFor({ timeout: 15000 });
     expect(await clerk.getByTestId('due-status').textContent()).toContain('按时发布');
     expect(await screenshotBoth(clerk, 'interpretation-obligation-published')).toEqual([]);
 
@@ -632,7 +632,7 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByRole('button', { name: '发布回应' }).click();
     await clerk.getByText('回应已发布。').waitFor();
     // No reload: the page waits until the read model shows the clerk's own write (likewise after moderating below).
-    await clerk.getByTestId('concern-responses').waitFor({ timeout: 10000 });
+    await clerk.getByTestId('concern-responses').waitFor({ timeout: 15000 });
     expect(await clerk.getByTestId('concern-responses').textContent()).toContain('按时');
 
     await clerk.goto(`${url}/console/consultations/DEMO-PARKS-2026`);
@@ -646,7 +646,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await screenshotBoth(clerk, 'comment-moderation')).toEqual([]);
     await clerk.getByRole('button', { name: '审核通过并公开' }).click();
     await clerk.getByText('已审核公开。').waitFor();
-    await clerk.getByTestId('comments-moderated').getByText('已公开').waitFor({ timeout: 10000 });
+    await clerk.getByTestId('comments-moderated').getByText('已公开').waitFor({ timeout: 15000 });
     await clerk.getByRole('button', { name: '删除个人信息' }).click();
     await clerk.getByRole('button', { name: '确认删除' }).click();
     await clerk.locator('.field-error').first().waitFor();
@@ -735,7 +735,7 @@ describe('web: portal and console in Chromium', () => {
     await page.getByRole('button', { name: '提交评估结论' }).click();
     await page.getByText('已决定转为主动公开，须在20个工作日内公开。').waitFor();
     // No reload: the page waits until the read model shows the reviewer's own decision.
-    await page.getByTestId('document-attribute').filter({ hasText: /^主动公开$/ }).waitFor({ timeout: 10000 });
+    await page.getByTestId('document-attribute').filter({ hasText: /^主动公开$/ }).waitFor({ timeout: 15000 });
     expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
 
     // On a phone the console menu folds behind one button.
