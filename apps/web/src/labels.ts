@@ -41,6 +41,7 @@ export const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报�
 /** Consultations during a request (条例第三十二条、第三十四条) and fee methods (国办函〔2020〕109号). */
 export const REQUEST_CONSULTATION_KIND_LABELS: Labels = vocabulary.CONSULTATION_KIND_LABELS;
 export const FEE_METHOD_LABELS: Labels = vocabulary.FEE_METHOD_LABELS;
+export const CONSULTATION_ANSWER_LABELS: Labels = vocabulary.CONSULTATION_ANSWER_LABELS;
 /** Annual report Table 2 rows, and those the unit enters by hand. */
 export const TABLE2_FIELDS: Labels = vocabulary.TABLE2_FIELDS;
 export const TABLE2_HAND_ENTERED_FIELDS: Codes = vocabulary.TABLE2_HAND_ENTERED_FIELDS;

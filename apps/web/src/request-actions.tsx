@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { ApiError, download, type Session } from './api';
-import { DELIVERY_METHODS, FEE_METHOD_LABELS, REPLY_CATEGORY_LABELS, REPLY_CATEGORY_OPTIONS, REQUEST_CONSULTATION_KIND_LABELS } from './labels';
+import { CONSULTATION_ANSWER_LABELS, DELIVERY_METHODS, FEE_METHOD_LABELS, REPLY_CATEGORY_LABELS, REPLY_CATEGORY_OPTIONS, REQUEST_CONSULTATION_KIND_LABELS } from './labels';
 import type { RequestDetail, Unit } from './types';
 import { ActionForm, ErrorNotice, Field, Notice, SelectField, asError, onField, shanghaiToday, unitName, useAction, useDraft } from './ui';
 
@@ -243,15 +243,23 @@ function ConsultationStartForm({ v, reload }: StepProps) {
 }
 
 function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['consultations'] }) {
-  const [form, update, clear] = useDraft(`request.consultation-end.${v.requestId}`, { consultationId: '', outcome: '', endedOn: shanghaiToday() });
-  const end = useAction(reload, onField({ DATE_IN_FUTURE: 'endedOn', DATE_BEFORE_START: 'endedOn' }));
+  const [form, update, clear] = useDraft(`request.consultation-end.${v.requestId}`, { consultationId: '', answer: '', outcome: '', endedOn: shanghaiToday() });
+  const end = useAction(reload, onField({ DATE_IN_FUTURE: 'endedOn', DATE_BEFORE_START: 'endedOn', LETTER_RECEIPT_UNKNOWN: 'answer', ANSWER_PERIOD_RUNNING: 'answer' }));
   const chosen = open.some((c) => c.consultationId === form.consultationId) ? form.consultationId : open[0].consultationId;
   return (
     <ActionForm
       action={end}
       failure="未结束征求意见，您填写的内容已保留"
       submitLabel="结束征求意见"
-      onSubmit={() => void end.run(actionPath(v, 'consultation-end'), 'POST', { consultationId: chosen, outcome: form.outcome, endedOn: form.endedOn || undefined }, '已结束征求意见，答复期限恢复计算。', clear)}
+      onSubmit={() =>
+        void end.run(
+          actionPath(v, 'consultation-end'),
+          'POST',
+          { consultationId: chosen, answer: form.answer || undefined, outcome: form.outcome, endedOn: form.endedOn || undefined },
+          '已结束征求意见，答复期限恢复计算。',
+          clear,
+        )
+      }
     >
       {open.length > 1 ? (
         <SelectField
@@ -264,7 +272,16 @@ function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['cons
           onChange={(consultationId) => update({ consultationId })}
         />
       ) : null}
-      <Field label="征求意见结果" name="outcome" error={end.error} required hint="被征求意见方的意见，或逾期未提出意见">
+      <SelectField
+        label="对方意见"
+        name="answer"
+        error={end.error}
+        placeholder="请选择"
+        options={Object.entries(CONSULTATION_ANSWER_LABELS).map(([code, label]) => [code, label] as const)}
+        value={form.answer}
+        onChange={(answer) => update({ answer })}
+      />
+      <Field label="征求意见结果" name="outcome" error={end.error} required hint="对方意见的要点；逾期未提出意见的，须在答复期限届满后结束">
         {(p) => <textarea {...p} rows={2} value={form.outcome} onChange={(e) => update({ outcome: e.target.value })} />}
       </Field>
       <Field label="结束日期" name="endedOn" error={end.error} required>
@@ -309,7 +326,12 @@ function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boo
               {c.consultationId} · {c.startedOn} 发函
               {c.letterReceivedOn ? ` · 对方 ${c.letterReceivedOn} 收到 · 答复期限 ${c.answerDueOn}` : c.answerDueOn ? ` · 答复期限 ${c.answerDueOn}（按发函当日收到计，法定期限自收到之日起算）` : ''} · 事项：{c.subject}
             </p>
-            {c.outcome ? <p className="meta">结果：{c.outcome}</p> : null}
+            {c.outcome ? (
+              <p className="meta">
+                结果：{c.answer ? `${CONSULTATION_ANSWER_LABELS[c.answer] ?? c.answer}；` : ''}
+                {c.outcome}
+              </p>
+            ) : null}
             {handles && !c.endedOn && !c.letterReceivedOn && c.kind !== 'agency' ? <LetterReceiptForm v={v} reload={reload} consultationId={c.consultationId} /> : null}
           </li>
         ))}

@@ -47,7 +47,7 @@ export interface RequestDetail extends RequestSummary {
   /** The latest extension (条例第三十三条). */
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; noticeReceivedOn?: string; payByOn: string; paidOn?: string } | null;
-  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; letterReceivedOn?: string; answerDueOn?: string; endedOn?: string; outcome?: string }[];
+  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; letterReceivedOn?: string; answerDueOn?: string; endedOn?: string; outcome?: string; answer?: string }[];
   investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
   /** Absent for cases projected before these were recorded; null until the step happens. */
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;

@@ -218,10 +218,17 @@ describe('web: portal and console in Chromium', () => {
 
     await clerk.getByLabel('征求意见结果').fill('该中心书面同意公开补贴金额');
     expect(await clerk.getByLabel('结束日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Silence cannot be recorded while the party's 15 working days run: refused at the field, typing kept.
+    await clerk.getByLabel('对方意见').selectOption('no_answer');
+    await clerk.getByRole('button', { name: '结束征求意见' }).click();
+    await clerk.getByText(/期限届满前不能以“逾期未提出意见”结束征求意见/).first().waitFor();
+    expect(await clerk.getByLabel('对方意见').getAttribute('aria-invalid')).toBe('true');
+    expect(await clerk.getByLabel('征求意见结果').inputValue()).toBe('该中心书面同意公开补贴金额');
+    await clerk.getByLabel('对方意见').selectOption('agreed');
     await clerk.getByRole('button', { name: '结束征求意见' }).click();
     await clerk.getByText('已结束征求意见，答复期限恢复计算。').waitFor();
     await clerk.getByTestId('consultations').getByText(/\d{4}-\d{2}-\d{2} 结束/).waitFor();
-    expect(await clerk.getByTestId('consultations').textContent()).toContain('结果：该中心书面同意公开补贴金额');
+    expect(await clerk.getByTestId('consultations').textContent()).toContain('结果：同意公开；该中心书面同意公开补贴金额');
     await statusIs('办理中');
 
     // Only the office head extends the deadline (Art. 33); more than 20 working days is refused next to the field.

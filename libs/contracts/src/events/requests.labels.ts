@@ -1,5 +1,5 @@
 import type { EventLabels } from '../event-labels';
-import { FEE_METHOD_LABELS, REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
+import { CONSULTATION_ANSWER_LABELS, FEE_METHOD_LABELS, REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
 
 /** Reply categories (annual report Table 3) in Chinese, e.g. 不予公开：属于国家秘密. */
 const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -77,7 +77,8 @@ export const requestsEventLabels = {
   },
   'requests.ConsultationEnded': {
     label: '结束征求意见（会商）',
-    fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见', dueOn: DUE_ON },
+    fields: { consultationId: '征求意见编号', endedOn: '结束日期', outcome: '意见', answer: '对方意见', dueOn: DUE_ON },
+    values: { answer: CONSULTATION_ANSWER_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.DeadlineExtended': {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
-import { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, type ApplicantType, type RequestChannel, type ReplyCategory } from '../vocabulary/requests';
+import { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, CONSULTATION_ANSWERS, CONSULTATION_ANSWER_LABELS, type ApplicantType, type ConsultationAnswer, type RequestChannel, type ReplyCategory } from '../vocabulary/requests';
 
-export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, type ApplicantType, type RequestChannel, type ReplyCategory };
+export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, CONSULTATION_ANSWERS, CONSULTATION_ANSWER_LABELS, type ApplicantType, type ConsultationAnswer, type RequestChannel, type ReplyCategory };
 
 /**
  * Integration events of the requests service (依申请公开, topic `gongkai.requests`). Streams:
@@ -105,7 +105,15 @@ export const consultationStartedV1 = z.object({
  * counted from the sending day.
  */
 export const consultationLetterReceivedV1 = z.object({ ...base, consultationId: text(40), receivedOn: isoDate, answerDueOn: isoDate });
-export const consultationEndedV1 = z.object({ ...base, consultationId: text(40), endedOn: isoDate, outcome: text(1000), dueOn });
+export const consultationEndedV1 = z.object({
+  ...base,
+  consultationId: text(40),
+  endedOn: isoDate,
+  outcome: text(1000),
+  /** What the party answered (added v1-compatible: events recorded before it lack it). */
+  answer: z.enum(CONSULTATION_ANSWERS).optional(),
+  dueOn,
+});
 export const deadlineExtendedV1 = z.object({
   ...base,
   workingDays: z.number().int().min(1).max(20),

@@ -88,3 +88,8 @@ export const TABLE2_FIELDS = {
 } as const;
 /** The Table 2 rows the unit enters by hand when it finalises the report; the others come from the document register. */
 export const TABLE2_HAND_ENTERED_FIELDS = ['licensing_decisions', 'penalty_decisions', 'enforcement_decisions', 'fees_amount_10k_yuan'] as const;
+
+/** What the consulted party answered (Art. 32: a third party's silence leaves the decision to the unit; Art. 34: a co-producer's silence is consent). */
+export const CONSULTATION_ANSWERS = ['agreed', 'objected', 'no_answer'] as const;
+export type ConsultationAnswer = (typeof CONSULTATION_ANSWERS)[number];
+export const CONSULTATION_ANSWER_LABELS: Record<ConsultationAnswer, string> = { agreed: '同意公开', objected: '不同意公开', no_answer: '逾期未提出意见' };

@@ -114,6 +114,21 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(when(ended, { ...signed, today: d('2026-03-13') } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_ENDED' });
   });
 
+  it('ends a consultation as “no answer” only once the party’s 15 working days from its receipt have run out', () => {
+    const given = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' } as RequestCommand];
+    const silent = (on: string) => ({ type: 'EndConsultation', today: d(on), consultationId: 'c1', outcome: '第三方逾期未提出意见', answer: 'no_answer' }) as RequestCommand;
+    // When the letter arrived is not known: the period's end is not either.
+    expect(when(given, silent('2026-04-20'))).toMatchObject({ code: 'LETTER_RECEIPT_UNKNOWN' });
+    // Signed for Fri 03-13: its answer is due Fri 04-03; silence counts from Mon 04-06 on.
+    const signed = [...given, { type: 'RecordConsultationLetterReceipt', today: d('2026-03-16'), consultationId: 'c1', receivedOn: d('2026-03-13') } as RequestCommand];
+    expect(when(signed, silent('2026-04-03'))).toMatchObject({ code: 'ANSWER_PERIOD_RUNNING', detail: expect.stringContaining('2026-04-03') });
+    expect(only(when(signed, silent('2026-04-07')))).toMatchObject({ type: 'requests.ConsultationEnded', data: { answer: 'no_answer', endedOn: '2026-04-07' } });
+    // An answer given within the period ends it at any time; another agency has no statutory period.
+    expect(only(when(given, { ...silent('2026-03-12'), answer: 'objected', outcome: '第三方不同意公开' } as RequestCommand))).toMatchObject({ data: { answer: 'objected' } });
+    const agency = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'agency', party: '区民政局', subject: '会商' } as RequestCommand];
+    expect(only(when(agency, silent('2026-03-11')))).toMatchObject({ data: { answer: 'no_answer' } });
+  });
+
   it('a correction restarts the clock: received Mon 09-14, corrected Wed 09-30, due Tue 2026-11-03', () => {
     // The notice must go out within 7 working days: 15–18 (1–4), Sun 09-20 make-up (5), 21, Tue 09-22 (6, 7).
     // Restart from Wed 09-30: 国庆 10-01..10-07 off; Thu 10-08, Fri 10-09, Sat 10-10 make-up (1–3);

@@ -2,6 +2,7 @@ import {
   REPLY_CATEGORIES,
   REQUEST_DEADLINE_EVENT_TYPES,
   type ApplicantType,
+  type ConsultationAnswer,
   type ReplyCategory,
   type RequestReceived,
   type Role,
@@ -48,7 +49,7 @@ export type RequestCommand =
   | ({ type: 'AnswerInvestigation'; taskId: string; answer: string } & Dated)
   | ({ type: 'StartConsultation'; consultationId: string; kind: 'third_party' | 'agency' | 'co_producer'; party: string; subject: string } & Dated)
   | ({ type: 'RecordConsultationLetterReceipt'; consultationId: string; receivedOn: LocalDate } & Dated)
-  | ({ type: 'EndConsultation'; consultationId: string; outcome: string; endedOn?: LocalDate } & Dated)
+  | ({ type: 'EndConsultation'; consultationId: string; outcome: string; answer?: ConsultationAnswer; endedOn?: LocalDate } & Dated)
   | ({ type: 'ExtendDeadline'; workingDays: number; reason: string; noticeSentOn: LocalDate } & Dated & Actor)
   | ({ type: 'IssueFeeNotice'; method: 'per_request' | 'per_page'; quantity: number; pausesClock: boolean } & Dated)
   | ({ type: 'RecordFeeNoticeReceipt'; receivedOn: LocalDate } & Dated)
@@ -220,7 +221,17 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (future) return future;
       const started = s.clock.pauses.find((p) => p.id === command.consultationId)?.from ?? s.clock.startedOn;
       if (endedOn < started) return DomainError.rule('DATE_BEFORE_START', '征求意见结束日期不能早于开始日期。');
-      return [{ type: 'requests.ConsultationEnded', data: { ...base, consultationId: command.consultationId, endedOn, outcome: command.outcome } }];
+      if (command.answer === 'no_answer' && consultation.kind !== 'agency') {
+        // Silence counts only once the party's 15 working days from its receipt of the letter have run out (Art. 32, 34).
+        if (!consultation.letterReceivedOn) {
+          return DomainError.rule('LETTER_RECEIPT_UNKNOWN', '以“逾期未提出意见”结束前，请先登记对方收到征询函的日期：答复期限自收到之日起计算。');
+        }
+        if (consultation.answerDueOn && endedOn <= consultation.answerDueOn) {
+          return DomainError.rule('ANSWER_PERIOD_RUNNING', `对方的答复期限至 ${consultation.answerDueOn}，期限届满前不能以“逾期未提出意见”结束征求意见。`);
+        }
+      }
+      const { outcome, answer } = command;
+      return [{ type: 'requests.ConsultationEnded', data: { ...base, consultationId: command.consultationId, endedOn, outcome, ...(answer ? { answer } : {}) } }];
     }
     case 'ExtendDeadline': {
       if (command.actorRole !== 'office_head') {

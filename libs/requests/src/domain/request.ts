@@ -94,7 +94,7 @@ export interface OpenRequest {
   handlerId: string | null;
   investigations: Record<string, { answered: boolean }>;
   /** `startedOn` is when the letter went out; `letterReceivedOn` when its addressee got it, once recorded. */
-  consultations: Record<string, { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null }>;
+  consultations: Record<string, { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null; answerDueOn: LocalDate | null }>;
   /** `noticeReceivedOn`: when the applicant received the notice, once recorded; the payment period runs from it. */
   fee: { amountYuan: number; noticeOn: LocalDate; noticeReceivedOn: LocalDate | null; payByOn: LocalDate; paid: boolean } | null;
   draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
@@ -157,13 +157,13 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.ConsultationStarted':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind, startedOn: date(event.data.startedOn), letterReceivedOn: null } },
+        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind, startedOn: date(event.data.startedOn), letterReceivedOn: null, answerDueOn: event.data.answerDueOn ? date(event.data.answerDueOn) : null } },
         clock: { ...s.clock, pauses: [...s.clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] },
       };
     case 'requests.ConsultationLetterReceived':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], letterReceivedOn: date(event.data.receivedOn) } },
+        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], letterReceivedOn: date(event.data.receivedOn), answerDueOn: date(event.data.answerDueOn) } },
       };
     case 'requests.ConsultationEnded':
       return {

@@ -283,7 +283,7 @@ export class RequestsController {
       case 'consultation-letter-received':
         return { type: 'RecordConsultationLetterReceipt', today: d, consultationId: i.consultationId, receivedOn: i.receivedOn };
       case 'consultation-end':
-        return { type: 'EndConsultation', today: d, consultationId: i.consultationId, outcome: i.outcome, endedOn: i.endedOn };
+        return { type: 'EndConsultation', today: d, consultationId: i.consultationId, outcome: i.outcome, answer: i.answer, endedOn: i.endedOn };
       case 'extension':
         return { type: 'ExtendDeadline', today: d, workingDays: i.workingDays, reason: i.reason, noticeSentOn: i.noticeSentOn, actorId: base.actorId, actorRole: base.actorRole };
       case 'fee-notice': {

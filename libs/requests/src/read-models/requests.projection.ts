@@ -30,7 +30,7 @@ export interface RequestView {
   correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; noticeReceivedOn?: string; payByOn: string; paidOn?: string } | null;
-  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; letterReceivedOn?: string; answerDueOn?: string; endedOn?: string; outcome?: string }[];
+  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; letterReceivedOn?: string; answerDueOn?: string; endedOn?: string; outcome?: string; answer?: string }[];
   investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
   challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
   information: { informationKey: string; information: string; documentId?: string } | null;
@@ -176,7 +176,7 @@ export class RequestsProjection implements Projection {
         case 'requests.ConsultationLetterReceived':
           return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn } : c)) };
         case 'requests.ConsultationEnded':
-          return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome } : c)) };
+          return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) } : c)) };
         case 'requests.DeadlineExtended': {
           const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
           return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
