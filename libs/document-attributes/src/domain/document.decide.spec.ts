@@ -329,6 +329,14 @@ describe('document decider: publication (公开发布)', () => {
     expect(then(issued(), publish('2026-03-31'))[0].data).toMatchObject({ late: true });
   });
 
+  it('judges lateness with the calendar of the publication day, not the due date stored at issue (ADR 0009)', () => {
+    // As if issued while the year's holiday arrangement was not loaded: the stored due date is 5 days early.
+    const [event] = issue(history);
+    const staleDue = { ...event, data: { ...event.data, publicationDueOn: '2026-03-25' } } as DocumentEvent;
+    expect(then([...history, staleDue], publish('2026-03-30'))[0].data).toMatchObject({ late: false });
+    expect(then([...history, staleDue], publish('2026-03-31'))[0].data).toMatchObject({ late: true });
+  });
+
   it('refuses to publish a non-public or unissued document, before the issue date, or twice on one channel', () => {
     expect(when(history, publish('2026-03-05'))).toMatchObject({ code: 'NOT_ISSUED' });
     expect(when(issuedWithheld(), publish('2025-03-05'))).toMatchObject({ code: 'NOT_PROACTIVE' });

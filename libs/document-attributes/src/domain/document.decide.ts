@@ -277,7 +277,9 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
       if (state.publications.some((p) => p.channel === command.channel)) {
         return DomainError.conflict('ALREADY_PUBLISHED_ON_CHANNEL', `该公文已在“${command.channel}”发布。`);
       }
-      const late = state.publicationDueOn !== null && command.publishedOn > state.publicationDueOn;
+      const recomputed = state.publicationDueFrom ? publicationDueDate(state.publicationDueFrom) : null;
+      const dueOn = typeof recomputed === 'string' ? recomputed : state.publicationDueOn;
+      const late = dueOn !== null && command.publishedOn > dueOn;
       return [
         {
           type: 'document-attributes.PublicationRecorded',

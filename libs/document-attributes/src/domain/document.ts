@@ -52,6 +52,12 @@ export interface RegisteredDocument {
   inheritedFrom: string | null;
   issuedOn: string | null;
   publicationDueOn: string | null;
+  /**
+   * The day the 20 working days to publish run from (issue, release at the yearly review, accepted
+   * suggestion): lateness is judged with the calendar of the day of publication, which may know a
+   * holiday arrangement the stored due date was computed without (ADR 0009).
+   */
+  publicationDueFrom: string | null;
   publications: { channel: string; url: string; publishedOn: string }[];
   validity: '现行有效' | '失效' | '废止';
   invalidatedOn: string | null;
@@ -81,6 +87,7 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       inheritedFrom: null,
       issuedOn: null,
       publicationDueOn: null,
+      publicationDueFrom: null,
       publications: [],
       validity: '现行有效',
       invalidatedOn: null,
@@ -103,7 +110,7 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       return { ...state, phase: 'confirmed', attribute, legalBasis, reason, redactedAnnexes };
     }
     case 'document-attributes.DocumentIssued':
-      return { ...state, phase: 'issued', issuedOn: event.data.issuedOn, publicationDueOn: event.data.publicationDueOn };
+      return { ...state, phase: 'issued', issuedOn: event.data.issuedOn, publicationDueOn: event.data.publicationDueOn, publicationDueFrom: event.data.publicationDueOn ? event.data.issuedOn : null };
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn } = event.data;
       return { ...state, publications: [...state.publications, { channel, url, publishedOn }] };
@@ -114,7 +121,7 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       const { year, attribute, legalBasis, reason, publicationDueOn, decision } = event.data;
       const reviewed = { ...state, openReviewYear: null, reviewedYears: [...state.reviewedYears, year] };
       if (decision === 'keep') return { ...reviewed, legalBasis, reason };
-      return { ...reviewed, attribute, legalBasis: null, reason, publicationDueOn, redactedAnnexes: [] };
+      return { ...reviewed, attribute, legalBasis: null, reason, publicationDueOn, publicationDueFrom: event.data.decidedOn, redactedAnnexes: [] };
     }
     case 'document-attributes.DocumentInvalidated':
       return { ...state, validity: event.data.status, invalidatedOn: event.data.effectiveOn };
@@ -125,7 +132,7 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
     case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
       const answered = { ...state, pendingSuggestion: null, answeredSuggestions: [...state.answeredSuggestions, event.data.suggestionId] };
       if (event.data.answer === 'declined') return answered;
-      return { ...answered, attribute: '主动公开', legalBasis: null, publicationDueOn: event.data.publicationDueOn, redactedAnnexes: [] };
+      return { ...answered, attribute: '主动公开', legalBasis: null, publicationDueOn: event.data.publicationDueOn, publicationDueFrom: event.data.answeredOn, redactedAnnexes: [] };
     }
     default:
       return state;

@@ -1,5 +1,8 @@
 import { DomainError, fold } from '@gongkai/platform/domain';
-import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorkingDayCalendar, defaultWorkingDayCalendar } from '@gongkai/working-days';
 import type { ObligationEvent } from './obligation';
 import { obligationDecider, type ObligationCommand } from './obligation.decide';
 
@@ -32,6 +35,20 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
       type: 'interpretation.InterpretationObligationOpened',
       data: expect.objectContaining({ documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', approvedBy: 'leader-wang', issuedOn: '2026-03-02', dueOn: '2026-03-05', limitWorkingDays: 3, legalBasis: expect.stringContaining('谁起草、谁解读') }),
     });
+  });
+
+  it('judges a publication late with the calendar of the publication day, not the due date stored when opened (ADR 0009)', () => {
+    // Issued Wed 2026-12-30 while 2027 was provisional: due Tue 2027-01-05 (12-31, 01-04, 01-05; 01-01 off).
+    const [openedInDecember] = when(given(), { ...open, issued: { ...issued, issuedOn: '2026-12-30' } }) as ObligationEvent[];
+    expect(openedInDecember.data).toMatchObject({ dueOn: '2027-01-05' });
+    // Then the State Council's notice is loaded (hypothetically with Mon 01-04 off too): due Wed 01-06.
+    const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
+    writeFileSync(join(dir, '2027.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }));
+    const withNotice = obligationDecider(createWorkingDayCalendar({ dataDirs: [dir] }));
+    // Plan, material and sign-off as in the other cases; they do not depend on the issue date.
+    const readyInJanuary = fold(withNotice, [openedInDecember, ...planned, ...qa, ...signed]);
+    const [published] = withNotice.decide({ type: 'Publish', today: '2027-01-06', channels: ['政府网站'] }, readyInJanuary) as ObligationEvent[];
+    expect(published.data).toMatchObject({ dueOn: '2027-01-06', late: false, workingDaysLate: 0 });
   });
 
   it('counts the limit in statutory working days, skipping weekends', () => {

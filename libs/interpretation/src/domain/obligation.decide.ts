@@ -79,7 +79,9 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
       case 'Publish': {
         if (state.status !== 'signed_off' || !state.signedOff) return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
         const today = parseLocalDate(command.today);
-        const { issuedOn, dueOn } = state.opened;
+        // Counted again with today's calendar: it may know a holiday arrangement the stored due date was computed without (ADR 0009).
+        const { issuedOn, limitWorkingDays } = state.opened;
+        const dueOn = calendar.addWorkingDays(parseLocalDate(issuedOn), limitWorkingDays);
         const workingDaysAfterIssue = calendar.workingDaysBetween(parseLocalDate(issuedOn), today);
         const workingDaysLate = Math.max(0, calendar.workingDaysBetween(parseLocalDate(dueOn), today));
         const late = today > dueOn;
