@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, type Session } from './api';
-import { INTERPRETATION_CHANNELS, INTERPRETATION_FORMS } from './labels';
+import { INTERPRETATION_CHANNELS, INTERPRETATION_FORMS, PROVISIONAL_DUE_NOTE } from './labels';
 import { Breadcrumb } from './portal';
 import type { Unit } from './types';
 import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction, useReadYourWrites } from './ui';
@@ -28,6 +28,8 @@ export interface ObligationView {
     status: 'open' | 'signed_off' | 'published';
     approvedBy: string;
     dueOn: string;
+    /** The due date falls in a year whose holiday arrangement is not yet published. */
+    dueOnProvisional?: boolean;
     limitWorkingDays: number;
     plan: { plan: string; forms: string[]; channels: string[] } | null;
     signedBy: string | null;
@@ -60,6 +62,7 @@ export function DueBadge({ view }: { view: ObligationView }) {
   return (
     <span className={`badge ${overdue ? 'badge-danger' : 'badge-warn'}`} data-testid="due-status">
       {overdue ? `已逾期（应于 ${o.dueOn} 前发布）` : `应于 ${o.dueOn} 前发布`}
+      {o.dueOnProvisional ? <abbr title={PROVISIONAL_DUE_NOTE}>（预计）</abbr> : null}
     </span>
   );
 }

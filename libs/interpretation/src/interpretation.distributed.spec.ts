@@ -74,7 +74,9 @@ describe('interpretation service, distributed (separate processes over Kafka)', 
       const body = (await response.json()) as { obligation?: unknown };
       return body.obligation ? body : undefined;
     }, 60000, 'the obligation to open');
-    expect(obligation).toMatchObject({ unitId: 'TEZ-CIVIL', issuedOn, obligation: { status: 'open', approvedBy: approver, limitWorkingDays: 3 } });
+    const calendar = defaultWorkingDayCalendar();
+    const dueOn = calendar.addWorkingDays(issuedOn, 3);
+    expect(obligation).toMatchObject({ unitId: 'TEZ-CIVIL', issuedOn, obligation: { status: 'open', approvedBy: approver, limitWorkingDays: 3, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) } });
 
     expect((await call('/api/interpretation/obligations/DOC-LOWINCOME/plan', clerk, { plan: '同步发布简明问答', forms: ['简明问答'], channels: ['政府网站'] }, 'PUT')).status).toBe(200);
     expect((await call('/api/interpretation/obligations/DOC-LOWINCOME/materials', clerk, { materialId: 'qa-1', form: '简明问答', title: '低保政策十问', body: '问：哪些家庭可以申请低保？答：……' })).status).toBe(200);

@@ -3,13 +3,25 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
-import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { defaultWorkingDayCalendar, parseLocalDate } from '@gongkai/working-days';
 import { obligationStreamId } from '../domain/obligation';
 import { obligationDecider, type ObligationCommand } from '../domain/obligation.decide';
 import { settingsDecider, SETTINGS_STREAM_ID } from '../domain/settings';
-import { PoliciesProjection, portalView } from '../read-models/policies.projection';
+import { PoliciesProjection, portalView, type PolicyView } from '../read-models/policies.projection';
 import { limitsBody, materialBody, planBody, publishInterpretationBody } from './schemas';
 import { answer, currentLimits, DISTRICT, STAFF, today, type StaffRequest } from './support';
+
+/**
+ * The due date as the decider will judge it at publication: counted from the issue with today's
+ * calendar, which may know a holiday arrangement the stored date was computed without, and marked
+ * provisional while it falls in a year whose arrangement is not yet published (ADR 0009).
+ */
+function withCurrentDueDate<T extends PolicyView>(policy: T): T {
+  if (!policy.obligation || policy.interpretation) return policy;
+  const calendar = defaultWorkingDayCalendar();
+  const dueOn = calendar.addWorkingDays(parseLocalDate(policy.issuedOn), policy.obligation.limitWorkingDays);
+  return { ...policy, obligation: { ...policy.obligation, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) } };
+}
 
 @ApiTags('interpretation: 政策解读')
 @ApiBearerAuth()
@@ -31,9 +43,9 @@ export class ObligationsController {
   @Get('obligations')
   @Roles(...STAFF, 'auditor')
   @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部）' })
-  obligations(@Query('unitId') unitId: string | undefined, @Req() request: StaffRequest) {
+  async obligations(@Query('unitId') unitId: string | undefined, @Req() request: StaffRequest) {
     const scope = request.principal.unitId && !['district_office', 'admin', 'auditor'].includes(request.principal.role) ? request.principal.unitId : unitId;
-    return this.policies.list({ unitId: scope });
+    return (await this.policies.list({ unitId: scope })).map(withCurrentDueDate);
   }
 
   @Get('obligations/:documentId')
@@ -44,7 +56,7 @@ export class ObligationsController {
     if (!policy) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
     // As the obligation's commands answer: the client knows when this view includes its last write.
     setRevision(response, policy.revision);
-    return policy;
+    return withCurrentDueDate(policy);
   }
 
   @Put('obligations/:documentId/plan')
