@@ -4,7 +4,7 @@ import { ApiError, ROLE_LABELS, api, loadSession, saveSession, type Role, type S
 import { DueBadge, type ObligationView } from './interpretation';
 import { seesDistrict } from './assessment';
 import { ConcernsDue, ModerationDue } from './participation';
-import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE } from './labels';
+import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE, STEP_DUE_LABELS } from './labels';
 import { CaseLetters, RequestActions } from './request-actions';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestDetail, RequestSummary, Unit } from './types';
@@ -103,7 +103,7 @@ function Remaining({ clock }: { clock: RequestSummary['clock'] }) {
   );
 }
 
-function RequestTable({ rows, units }: { rows: RequestSummary[]; units: Unit[] | null }) {
+function RequestTable({ rows, units, showSteps = false }: { rows: RequestSummary[]; units: Unit[] | null; showSteps?: boolean }) {
   if (rows.length === 0) return <p className="muted">暂无。</p>;
   return (
     <ul className="cards">
@@ -116,6 +116,13 @@ function RequestTable({ rows, units }: { rows: RequestSummary[]; units: Unit[] |
             {unitName(units, r.unitId)} · {r.channel} · 收到 {r.receivedOn} · {r.statusLabel}
           </p>
           <Remaining clock={r.clock} />
+          {showSteps ? (
+            <ul className="meta" data-testid="steps-due">
+              {(r.stepsDue ?? []).map((code) => (
+                <li key={code}>{STEP_DUE_LABELS[code] ?? code}</li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -135,6 +142,7 @@ export function ConsoleHome({ session }: { session: Session }) {
   const todoRows = (Array.isArray(todo.data) ? todo.data : [...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]), ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[])]) as (PublicItem & { correction?: { note: string } | null })[];
   const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter((o) => o.obligation && o.obligation.status !== 'published');
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
+  const stepsDue = (requests.data ?? []).filter((r) => r.stepsDue?.length);
   return (
     <>
       <PageTitle lead={`${session.name} · ${ROLE_LABELS[session.role]} · ${unitName(units.data, session.unitId)}`}>待办事项</PageTitle>
@@ -144,6 +152,12 @@ export function ConsoleHome({ session }: { session: Session }) {
           {requests.loading ? <Loading /> : null}
           <ErrorNotice error={requests.error} />
           {requests.data ? <RequestTable rows={urgent} units={units.data} /> : null}
+          {stepsDue.length ? (
+            <>
+              <h2>依申请公开：期限届满、可以办理的事项（{stepsDue.length}）</h2>
+              <RequestTable rows={stepsDue} units={units.data} showSteps />
+            </>
+          ) : null}
           <h2>在办申请（{requests.data?.length ?? 0}）</h2>
           {requests.data ? <RequestTable rows={requests.data} units={units.data} /> : null}
         </section>

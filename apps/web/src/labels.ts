@@ -53,3 +53,12 @@ export const REPLY_CATEGORY_LABELS: Labels = Object.fromEntries(
     return [code, group === label ? label : `${group}：${label}`];
   }),
 );
+
+/** The steps a request case allows once a period has run out (the API's `stepsDue` codes). */
+export const STEP_DUE_LABELS: Labels = {
+  correction_lapsed: '补正期限已过，未收到补正：可终止办理',
+  consultation_period_over: '征求意见的答复期限已届满：可结束征求意见',
+  consultation_receipt_missing: '征询函发出已满15个工作日：请登记对方收到征询函的日期',
+  fee_lapsed: '缴费期限已过，未缴纳信息处理费：可终止办理',
+  investigation_overdue: '协助调查已超过内部时限：请督促协助单位答复',
+};

@@ -23,6 +23,8 @@ export interface Clock { dueOn: string | null; remainingWorkingDays: number | nu
 export interface RequestSummary {
   requestId: string; unitId: string; receivedOn: string; channel: string; applicantType: string; description: string; status: string; statusLabel: string;
   clock: Clock | null; category: string | null; closedOn: string | null; possibleRepeatOf: string[];
+  /** Steps the case now allows because a period ran out (libs/requests/src/domain/steps-due.ts). */
+  stepsDue?: string[];
 }
 export interface DocumentView {
   documentId: string; unitId: string; title: string; documentNumber: string; documentType: string; phase: string; attribute: string | null;

@@ -131,6 +131,7 @@ describe('reading requests over HTTP', () => {
         statusLabel: '已登记',
         clock: runningClock(TODAY, { overdue: false, nearDue: false }),
         stage: registeredStage(TODAY, false),
+        stepsDue: [],
         possibleRepeatOf: [],
         category: null,
         closedOn: null,
@@ -328,6 +329,28 @@ describe('reading requests over HTTP', () => {
       const internalDueOn = plus(repliedOn, 3);
       expect(TODAY > internalDueOn).toBe(true);
       expect(detail.stage).toEqual({ since: repliedOn, internalLimitWorkingDays: 3, internalDueOn, overInternalLimit: true });
+    });
+    it('lists the steps a period running out has made possible (stepsDue): an unpaid fee past its period, an assisting unit late', async () => {
+      const unitId = 'TEZ-CIVIL';
+      const received = await register(unitId, daysAgo(45), '区民政局2025年度临时救助资金发放明细');
+      const on = daysAgo(44);
+      const handle = (command: Record<string, unknown>) =>
+        app.get(CommandHandler).handle(requestDecider, requestStreamId(received.id), { today: on, ...command } as RequestCommand, {
+          actor: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
+          correlationId: `steps-due-${command.type as string}`,
+          now: `${on}T02:00:00.000Z`,
+        });
+      await handle({ type: 'AssignRequest', handlerId: 'clerk-9' });
+      // 44 calendar days hold more than 20 working days even across the Spring Festival.
+      await handle({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false });
+      await handle({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-ZSZ', question: '提供发放凭证', internalWorkingDays: 3 });
+      const row = await eventually(async () => {
+        const rows = (await read('/api/requests?flag=open', 'clerk', unitId)).body as (Row & { stepsDue?: string[] })[];
+        const found = rows.find((r) => r.requestId === received.id);
+        return found?.stepsDue?.length ? found : undefined;
+      });
+      expect(row.stepsDue).toEqual(['fee_lapsed', 'investigation_overdue']);
+      expect(((await read('/api/requests?flag=open', 'clerk')).body as (Row & { stepsDue: string[] })[]).every((r) => Array.isArray(r.stepsDue))).toBe(true);
     });
   });
 });

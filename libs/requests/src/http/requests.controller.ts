@@ -23,6 +23,7 @@ import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate } from '@gong
 import { identityDigest, maskIdNumber, newTrackingCode, REQUESTS_SETTINGS, similarity, trackingCodeHash, type RequestsSettings } from '../application/settings';
 import { frequentDecider, frequentStreamId } from '../domain/frequent';
 import { readClock, requestStreamId, CLOSED_STATUSES, REPLY_WORKING_DAYS } from '../domain/request';
+import { stepsDue } from '../domain/steps-due';
 import { requestDecider, STATUS_LABELS, type RequestCommand } from '../domain/request.decide';
 import { LETTER_KINDS, renderLetter, type LetterKind } from '../documents/letters';
 import { RequestsProjection, type RequestView } from '../read-models/requests.projection';
@@ -212,6 +213,7 @@ export class RequestsController {
       statusLabel: STATUS_LABELS[r.status],
       clock,
       stage: { since: r.stageSince, internalLimitWorkingDays: stageLimit ?? null, internalDueOn: stageDueOn, overInternalLimit: stageDueOn !== null && now > stageDueOn },
+      stepsDue: stepsDue(r, now),
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
       closedOn: r.closedOn,
