@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
   assertActsForUnit,
+  assertReadsUnit,
   CommandHandler,
   commandContext,
   DomainError,
@@ -22,7 +23,7 @@ import { itemDecider, type ItemCommand } from '../domain/item.decide';
 import { unitStreamId } from '../domain/unit';
 import { unitDecider } from '../domain/unit.decide';
 import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
-import { assertReadsUnit } from './access';
+
 import { itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 
 const STAFF = ['clerk', 'office_head', 'district_office', 'admin'] as const;

@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { stripUndefined } from '../domain/catalogue-row';
 import { negativeEntryDecider, negativeEntryStreamId, type NegativeEntryCommand } from '../domain/negative-entry';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
-import { assertReadsUnit, today } from './access';
+import { today } from './access';
 import { negativeEntryBody, reasonBody, reviewBody } from './catalogue.schemas';
 
 const STAFF = ['clerk', 'office_head', 'district_office', 'admin'] as const;

@@ -4,7 +4,7 @@ import { readGuidelineWorkbook } from '../application/catalogue-import';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { computeCoverage } from '../domain/coverage';
 import { GUIDELINE_STREAM_ID, guidelineDecider } from '../domain/guideline';
@@ -16,7 +16,7 @@ import { unitDecider } from '../domain/unit.decide';
 import { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
 import { CatalogueItemsProjection } from '../read-models/items.projection';
 import { CatalogueUnitsProjection, type UnitView } from '../read-models/units.projection';
-import { assertReadsUnit, today } from './access';
+import { today } from './access';
 import { guidelineBody, obligationBody, responsibleDomainsBody } from './catalogue.schemas';
 
 /** Reference data (guidelines, responsible domains), coverage, milestones and the embedding API. */

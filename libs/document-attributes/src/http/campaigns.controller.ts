@@ -2,14 +2,13 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nes
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { cleanupCampaignDecider, cleanupCampaignStreamId } from '../domain/cleanup-campaign';
 import { documentStreamId } from '../domain/document';
 import { documentDecider } from '../domain/document.decide';
 import { reviewCycleDecider, reviewCycleStreamId } from '../domain/review-cycle';
 import { DocumentsProjection, type ReviewProgress } from '../read-models/documents.projection';
-import { assertMayRead } from './documents.controller';
 import { openCleanupCampaignBody, openReviewCycleBody, publishCleanupResultBody } from './document.schemas';
 
 const today = () => toShanghaiDate(new Date());
@@ -49,7 +48,7 @@ export class CampaignsController {
     const cycle = await this.commands.load(reviewCycleDecider, reviewCycleStreamId(year));
     if (cycle.state.status !== 'open') throw DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
     const ownUnitOnly = !['auditor', 'district_office', 'admin'].includes(request.principal.role);
-    if (ownUnitOnly) assertMayRead(request.principal, request.principal.unitId ?? '');
+    if (ownUnitOnly) assertReadsUnit(request.principal, request.principal.unitId ?? '');
     const progress = await this.documents.reviewProgress(year, ownUnitOnly ? (request.principal.unitId ?? undefined) : undefined);
     const units = cycle.state.units;
     const visible = Object.keys(units).filter((u) => !ownUnitOnly || u === request.principal.unitId);

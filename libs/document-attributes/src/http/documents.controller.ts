@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { WITHHOLDING_GROUNDS, type WithholdingGround } from '@gongkai/contracts';
 import {
   assertActsForUnit,
+  assertReadsUnit,
   CommandHandler,
   commandContext,
   DomainError,
@@ -14,7 +15,6 @@ import {
   setRevision,
   ZodPipe,
   type AuthenticatedRequest,
-  type Principal,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { documentStreamId, type DocumentState, type RegisteredDocument } from '../domain/document';
@@ -39,11 +39,6 @@ import {
 const READ_ANY_UNIT = ['auditor', 'district_office', 'admin'];
 
 /** Unit staff read their own unit's documents; the district office, admins and auditors read all. */
-export function assertMayRead(principal: Principal, unitId: string): void {
-  if (READ_ANY_UNIT.includes(principal.role)) return;
-  assertActsForUnit(principal, unitId);
-}
-
 const byOf = (request: AuthenticatedRequest): CommandActor => ({
   userId: request.principal.userId,
   role: request.principal.role,
@@ -274,7 +269,7 @@ export class DocumentsController {
   async get(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<DocumentView & { revision: number }> {
     const view = await this.documents.get(documentId);
     if (!view) throw notFound();
-    assertMayRead(request.principal, view.unitId);
+    assertReadsUnit(request.principal, view.unitId);
     // As the document's commands answer: the client knows when this view includes its last write.
     setRevision(response, view.revision);
     return view;
@@ -286,7 +281,7 @@ export class DocumentsController {
   async decisions(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest) {
     const { state, history } = await this.commands.load(documentDecider, documentStreamId(documentId));
     if (state.status !== 'registered') throw notFound();
-    assertMayRead(request.principal, state.unitId);
+    assertReadsUnit(request.principal, state.unitId);
     return {
       documentId,
       unitId: state.unitId,
@@ -322,7 +317,7 @@ export class DocumentsController {
   async overdue(@Query(new ZodPipe(asOfQuery)) query: z.infer<typeof asOfQuery>, @Req() request: AuthenticatedRequest) {
     const principal = request.principal;
     const unitId = READ_ANY_UNIT.includes(principal.role) ? query.unitId : (query.unitId ?? principal.unitId ?? '');
-    if (unitId) assertMayRead(principal, unitId);
+    if (unitId) assertReadsUnit(principal, unitId);
     const asOf = query.asOf ?? today();
     const documents = await this.documents.overdue(asOf, unitId);
     return { asOf, documents };
@@ -331,7 +326,7 @@ export class DocumentsController {
   @Get('figures')
   @ApiOperation({ summary: '年度报告表二：规章、行政规范性文件的本年制发、本年废止、现行有效件数' })
   async figures(@Query(new ZodPipe(figuresQuery)) query: z.infer<typeof figuresQuery>, @Req() request: AuthenticatedRequest): Promise<DocumentFigures> {
-    if (query.unitId) assertMayRead(request.principal, query.unitId);
+    if (query.unitId) assertReadsUnit(request.principal, query.unitId);
     else if (!READ_ANY_UNIT.includes(request.principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指明单位（unitId）。');
     return this.documents.figures(query.year, query.unitId ?? null);
   }

@@ -1,7 +1,7 @@
 import type { DocumentIssued, InterpretationForm } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
-import { evolveObligation, initialObligationState, type ObligationEvent, type ObligationState } from './obligation';
+import { evolveObligation, initialObligationState, interpretationDueOn, type ObligationEvent, type ObligationState } from './obligation';
 
 type Channel = '政府网站' | '政务新媒体' | '新闻发布会' | '广播电视' | '纸质媒体' | '其他';
 
@@ -42,7 +42,7 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
     if (command.type === 'OpenObligation') {
       if (state.status !== 'none') return []; // the same DocumentIssued delivered again: nothing new
       const { issued, limitWorkingDays } = command;
-      const dueOn = calendar.addWorkingDays(parseLocalDate(issued.issuedOn), limitWorkingDays);
+      const dueOn = interpretationDueOn(calendar, issued.issuedOn, limitWorkingDays);
       return [
         {
           type: 'interpretation.InterpretationObligationOpened',
@@ -79,11 +79,10 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
       case 'Publish': {
         if (state.status !== 'signed_off' || !state.signedOff) return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
         const today = parseLocalDate(command.today);
-        // Counted again with today's calendar: it may know a holiday arrangement the stored due date was computed without (ADR 0009).
         const { issuedOn, limitWorkingDays } = state.opened;
-        const dueOn = calendar.addWorkingDays(parseLocalDate(issuedOn), limitWorkingDays);
+        const dueOn = interpretationDueOn(calendar, issuedOn, limitWorkingDays);
         const workingDaysAfterIssue = calendar.workingDaysBetween(parseLocalDate(issuedOn), today);
-        const workingDaysLate = Math.max(0, calendar.workingDaysBetween(parseLocalDate(dueOn), today));
+        const workingDaysLate = Math.max(0, calendar.workingDaysBetween(dueOn, today));
         const late = today > dueOn;
         return [
           {

@@ -6,6 +6,7 @@ import type {
   InterpretationSignedOff,
 } from '@gongkai/contracts';
 import type { DomainEvent } from '@gongkai/platform/domain';
+import { parseLocalDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 
 /** An interpretation obligation (解读义务): the drafting unit interprets the policy it drafted. */
 export type ObligationEvent =
@@ -45,5 +46,13 @@ export function evolveObligation(state: ObligationState, event: ObligationEvent)
       return { ...state, status: 'published', published: event.data };
   }
 }
+
+/**
+ * The interpretation's due date: `limitWorkingDays` after the policy's issue, counted with the given
+ * calendar. Counted again at publication and in the staff views, so that a holiday arrangement loaded
+ * after the obligation opened is taken into account (ADR 0009).
+ */
+export const interpretationDueOn = (calendar: WorkingDayCalendar, issuedOn: string, limitWorkingDays: number): LocalDate =>
+  calendar.addWorkingDays(parseLocalDate(issuedOn), limitWorkingDays);
 
 export const obligationStreamId = (documentId: string) => `interpretation.obligation-${documentId}`;

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
-import { defaultWorkingDayCalendar, parseLocalDate } from '@gongkai/working-days';
-import { obligationStreamId } from '../domain/obligation';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { interpretationDueOn, obligationStreamId } from '../domain/obligation';
 import { obligationDecider, type ObligationCommand } from '../domain/obligation.decide';
 import { settingsDecider, SETTINGS_STREAM_ID } from '../domain/settings';
 import { PoliciesProjection, portalView, type PolicyView } from '../read-models/policies.projection';
@@ -19,7 +19,7 @@ import { answer, currentLimits, DISTRICT, STAFF, today, type StaffRequest } from
 function withCurrentDueDate<T extends PolicyView>(policy: T): T {
   if (!policy.obligation || policy.interpretation) return policy;
   const calendar = defaultWorkingDayCalendar();
-  const dueOn = calendar.addWorkingDays(parseLocalDate(policy.issuedOn), policy.obligation.limitWorkingDays);
+  const dueOn = interpretationDueOn(calendar, policy.issuedOn, policy.obligation.limitWorkingDays);
   return { ...policy, obligation: { ...policy.obligation, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) } };
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, setRevision, ZodPipe } from '@gongkai/platform';
+import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, setRevision, ZodPipe } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { contactDigest, INTERPRETATION_SETTINGS, PersonalDataStore, type InterpretationSettings, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -194,7 +194,7 @@ export class ParticipationController {
   async comments(@Param('consultationId') consultationId: string, @Req() request: StaffRequest) {
     const view = await this.consultations.get(consultationId);
     if (!view) throw DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
-    if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, view.unitId);
+    assertReadsUnit(request.principal, view.unitId);
     return view.comments.map(staffComment);
   }
 
@@ -343,7 +343,7 @@ export class ParticipationController {
   @ApiOperation({ summary: '本镇街所辖村(居)委会的公开安排、已公开事项和逾期未公开情况（截至 asOf，默认今天）' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
   async townVillagePostings(@Param('townUnitId') townUnitId: string, @Query() raw: unknown, @Req() request: StaffRequest) {
-    if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, townUnitId);
+    assertReadsUnit(request.principal, townUnitId);
     const { asOf = today() } = parseInput(villagePostingsQuery, raw);
     return this.villages.report(townUnitId, asOf, await currentLimits(this.commands));
   }

@@ -35,6 +35,12 @@ export function assertActsForUnit(principal: Principal, unitId: string): void {
   throw DomainError.forbidden('ROLE_NOT_ALLOWED', '您的角色无权执行此操作。');
 }
 
+/** Reading a unit's staff-side data: its own staff, the district office, admins and auditors. */
+export function assertReadsUnit(principal: Principal, unitId: string): void {
+  if (principal.role === 'auditor') return;
+  assertActsForUnit(principal, unitId);
+}
+
 export function assertRole(principal: Principal, roles: readonly Role[]): void {
   if (!roles.includes(principal.role)) {
     throw DomainError.forbidden('ROLE_NOT_ALLOWED', `此操作需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnnualReportFinalised } from '@gongkai/contracts';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, type AuthenticatedRequest } from '@gongkai/platform';
+import { assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, type AuthenticatedRequest } from '@gongkai/platform';
 import { computeTable3, computeTable4, TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS, table3Violations, type Table2 } from '../domain/annual-report';
 import { annualReportDecider, annualReportStreamId } from '../domain/annual-report.decide';
 import { annualReportTables, type AnnualReport } from '../documents/annual-report-export';
@@ -31,7 +31,7 @@ export class AnnualReportsController {
 
   private async build(unitId: string, yearText: string, request: AuthenticatedRequest): Promise<AnnualReport> {
     const year = reportYear(yearText);
-    if (unitId !== 'district' && request.principal.role !== 'auditor') assertActsForUnit(request.principal, unitId);
+    if (unitId !== 'district') assertReadsUnit(request.principal, unitId);
     if (unitId === 'district' && !['district_office', 'admin', 'auditor'].includes(request.principal.role)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
     }

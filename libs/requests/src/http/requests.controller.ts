@@ -6,6 +6,7 @@ import { REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REQUEST_CHANNEL_LABELS, type Re
 import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
 import {
   assertActsForUnit,
+  assertReadsUnit,
   CommandHandler,
   commandContext,
   DomainError,
@@ -44,7 +45,7 @@ const LIST_FLAGS = ['overdue', 'near_due', 'open'];
  */
 function scopedUnit(requested: string | undefined, principal: AuthenticatedRequest['principal']): string | undefined {
   const unit = requested ?? principal.unitId ?? undefined;
-  if (unit && principal.role !== 'auditor') assertActsForUnit(principal, unit);
+  if (unit) assertReadsUnit(principal, unit);
   if (!unit && !['district_office', 'admin', 'auditor'].includes(principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
   return unit;
 }
@@ -110,9 +111,9 @@ export class RequestsController {
     const result = await this.commands.handle(requestDecider, requestStreamId(requestId), command, context);
     setRevision(response, result.revision);
     response.status(201);
-    const calendar = defaultWorkingDayCalendar();
-    const due = calendar.addWorkingDays(receivedOn as LocalDate, REPLY_WORKING_DAYS);
-    const dueOnProvisional = calendar.isProvisional(due);
+    // The due date the decider recorded in RequestReceived: the receipt states exactly that.
+    const due = result.events[0].data.dueOn as LocalDate;
+    const dueOnProvisional = defaultWorkingDayCalendar().isProvisional(due);
     return {
       requestId,
       trackingCode,
@@ -354,7 +355,7 @@ export class RequestsController {
   private async requireView(requestId: string, request: AuthenticatedRequest): Promise<RequestView & { revision: number }> {
     const r = await this.requests.get(requestId);
     if (!r) throw DomainError.notFound('REQUEST_NOT_FOUND', '该政府信息公开申请不存在。');
-    if (request.principal.role !== 'auditor') assertActsForUnit(request.principal, r.unitId);
+    assertReadsUnit(request.principal, r.unitId);
     return r;
   }
 }
