@@ -4,7 +4,7 @@ import { DISCLOSURE_CHANNELS, ITEM_STAGES, UNIT_LEVELS } from './labels';
 import { ApiError, api, download, upload, type FieldError, type Session } from './api';
 import { Breadcrumb } from './portal';
 import type { Domain, ItemContent, Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, asError } from './ui';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, RadioOptions, formatDate, formatDateTime, useApi, useDraft, asError } from './ui';
 
 /** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export. */
 
@@ -635,23 +635,20 @@ export function ItemEditor({ session }: { session: Session }) {
             <div className="row">
               <ChoiceGroup legend="公开方式" field="method" error={error} required>
                 <div className="choices">
-                  {[
-                    ['主动', '主动公开'],
-                    ['依申请', '依申请公开'],
-                  ].map(([value, label]) => (
-                    <label key={value} className="choice">
-                      <input type="radio" name="method" value={value} checked={form.method === value} onChange={() => update({ method: value })} /> {label}
-                    </label>
-                  ))}
+                  <RadioOptions
+                    name="method"
+                    options={[
+                      ['主动', '主动公开'],
+                      ['依申请', '依申请公开'],
+                    ]}
+                    value={form.method}
+                    onChange={(method) => update({ method })}
+                  />
                 </div>
               </ChoiceGroup>
               <ChoiceGroup legend="公开对象" field="audience" error={error} required>
                 <div className="choices">
-                  {['全社会', '特定群体'].map((value) => (
-                    <label key={value} className="choice">
-                      <input type="radio" name="audienceKind" value={value} checked={form.audienceKind === value} onChange={() => update({ audienceKind: value })} /> {value}
-                    </label>
-                  ))}
+                  <RadioOptions name="audienceKind" options={['全社会', '特定群体']} value={form.audienceKind} onChange={(audienceKind) => update({ audienceKind })} />
                 </div>
                 {form.audienceKind === '特定群体' ? (
                   <Field label="特定群体说明" name="audienceDetail" error={error} apiField="audience.detail">

@@ -8,7 +8,7 @@ import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE, STEP_DUE_LABELS } from './
 import { CaseLetters, RequestActions } from './request-actions';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestDetail, RequestSummary, Unit } from './types';
-import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, useReadYourWrites, shanghaiToday } from './ui';
+import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, RadioOptions, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, useReadYourWrites, shanghaiToday } from './ui';
 
 
 export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
@@ -470,15 +470,16 @@ export function DocumentReview({ session }: { session: Session }) {
               <h2>保密审查</h2>
               <fieldset>
                 <legend>审查结论</legend>
-                {[
-                  ['approve', '通过（确认建议的公开属性）'],
-                  ['change', '变更公开属性'],
-                  ['return', '退回起草单位'],
-                ].map(([value, label]) => (
-                  <label key={value} className="choice">
-                    <input type="radio" name="outcome" value={value} checked={form.outcome === value} onChange={() => update({ outcome: value })} /> {label}
-                  </label>
-                ))}
+                <RadioOptions
+                  name="outcome"
+                  options={[
+                    ['approve', '通过（确认建议的公开属性）'],
+                    ['change', '变更公开属性'],
+                    ['return', '退回起草单位'],
+                  ]}
+                  value={form.outcome}
+                  onChange={(outcome) => update({ outcome })}
+                />
               </fieldset>
               {form.outcome === 'change' ? (
                 <>
@@ -534,14 +535,15 @@ function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; 
       <p className="muted">当前属性：{document.attribute}。经评估可以公开的，应转为主动公开。</p>
       <fieldset>
         <legend>评估结论</legend>
-        {[
-          ['keep', `继续${document.attribute}`],
-          ['release', '转为主动公开'],
-        ].map(([value, label]) => (
-          <label key={value} className="choice">
-            <input type="radio" name="decision" value={value} checked={form.decision === value} onChange={() => update({ decision: value })} /> {label}
-          </label>
-        ))}
+        <RadioOptions
+          name="decision"
+          options={[
+            ['keep', `继续${document.attribute}`],
+            ['release', '转为主动公开'],
+          ]}
+          value={form.decision}
+          onChange={(decision) => update({ decision })}
+        />
       </fieldset>
       {form.decision === 'keep' ? (
         <SelectField label="依据（条例第十四至十六条）" name="legalBasis" error={decide.error} required placeholder="请选择" options={GROUNDS} value={form.legalBasis} onChange={(legalBasis) => update({ legalBasis })} />

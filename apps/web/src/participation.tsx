@@ -4,7 +4,7 @@ import { ApiError, api, type Session } from './api';
 import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, OPEN_DAY_STATUS_LABELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
 import { Breadcrumb } from './portal';
 import type { Consultation, Unit } from './types';
-import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft, useReadYourWrites } from './ui';
+import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, RadioOptions, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft, useReadYourWrites } from './ui';
 
 /** `GET /api/interpretation/concerns[/:id]` (ConcernView of the interpretation service). */
 interface ConcernView {
@@ -452,11 +452,7 @@ function AdoptionForm({ base, consultationId, approved, onDone }: { base: string
             {c.commenter}：{c.content.length > 30 ? `${c.content.slice(0, 30)}…` : c.content}
           </legend>
           <div className="choices">
-            {['采纳', '部分采纳', '未采纳'].map((o) => (
-              <label key={o} className="choice">
-                <input type="radio" name={`outcome-${c.commentId}`} value={o} checked={outcomeOf(c.commentId).outcome === o} onChange={() => setOutcome(c.commentId, { outcome: o })} /> {o}
-              </label>
-            ))}
+            <RadioOptions name={`outcome-${c.commentId}`} options={['采纳', '部分采纳', '未采纳']} value={outcomeOf(c.commentId).outcome} onChange={(outcome) => setOutcome(c.commentId, { outcome })} />
           </div>
           {outcomeOf(c.commentId).outcome !== '采纳' ? (
             <Field label="未采纳或部分采纳的理由" name={`reason-${c.commentId}`} error={null} required>

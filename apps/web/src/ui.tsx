@@ -238,6 +238,20 @@ export function useAction(reload: (result?: unknown) => unknown, toForm?: (error
 }
 
 type Option = string | readonly [value: string, label: string];
+const optionPair = (option: Option): readonly [string, string] => (typeof option === 'string' ? [option, option] : option);
+
+/** Radio buttons for options (values, or [value, label] pairs); the caller gives the fieldset and its legend. */
+export function RadioOptions({ name, options, value, onChange }: { name: string; options: readonly Option[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      {options.map(optionPair).map(([optionValue, label]) => (
+        <label key={optionValue} className="choice">
+          <input type="radio" name={name} value={optionValue} checked={value === optionValue} onChange={() => onChange(optionValue)} /> {label}
+        </label>
+      ))}
+    </>
+  );
+}
 
 /** A labelled select: options are values, or [value, label] pairs; `placeholder` adds an empty first choice. */
 export function SelectField({
@@ -252,14 +266,11 @@ export function SelectField({
       {(p) => (
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((option) => {
-            const [optionValue, label] = typeof option === 'string' ? [option, option] : option;
-            return (
-              <option key={optionValue} value={optionValue}>
-                {label}
-              </option>
-            );
-          })}
+          {options.map(optionPair).map(([optionValue, label]) => (
+            <option key={optionValue} value={optionValue}>
+              {label}
+            </option>
+          ))}
         </select>
       )}
     </Field>
