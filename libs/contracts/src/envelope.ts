@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** The roles of gongkai (DOMAIN.md "Who uses it"). */
-export const ROLES = ['public', 'clerk', 'reviewer', 'office_head', 'district_office', 'auditor', 'admin', 'system'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './vocabulary/roles';
+
+export { ROLES, type Role };
 
 export const actorSchema = z.object({
   userId: z.string().min(1),

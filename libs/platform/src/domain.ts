@@ -4,3 +4,5 @@
  */
 export * from './errors/domain-error';
 export * from './event-sourcing/decider';
+// Unit scoping as values, for the guard inside a decider (the actor travels in the command).
+export { unitActionError, unitReadError } from './auth/principal';

@@ -48,6 +48,16 @@ const invalidCount = (n: number): DomainError =>
  * `provisionalArrangement`): a request received in December must be registered, with a due date in
  * January, before the next year's notice is out. A date outside the covered range is refused.
  */
+/** A calendar refusal as a value; anything else (a bug) still throws. */
+function asValue<T>(compute: () => T): T | DomainError {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
 export class WorkingDayCalendar {
   private readonly firstDay: number;
   private readonly range: DateRange;
@@ -117,6 +127,19 @@ export class WorkingDayCalendar {
     const position = this.countForward(origin, n, pauses);
     if (position === undefined) throw this.deadlinePastRange(start, n);
     return fromDayNumber(this.firstDay + position);
+  }
+
+  /**
+   * `addWorkingDays` for deciders: a date outside the covered range (or a bad count or pause) is
+   * returned as the DomainError, like every other refused rule, never thrown.
+   */
+  addWorkingDaysChecked(start: LocalDate, n: number, options: WorkingDayOptions = {}): LocalDate | DomainError {
+    return asValue(() => this.addWorkingDays(start, n, options));
+  }
+
+  /** `workingDaysBetween` for deciders: the refusal as a value, never thrown. */
+  workingDaysBetweenChecked(from: LocalDate, to: LocalDate, options: WorkingDayOptions = {}): number | DomainError {
+    return asValue(() => this.workingDaysBetween(from, to, options));
   }
 
   /**

@@ -7,4 +7,5 @@ export * from './catalogue';
 export * from './document-attributes';
 export * from './interpretation';
 export * from './requests';
+export * from './roles';
 export * from './units';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Req, Res } from
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PersonalDataErased } from '@gongkai/contracts';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, setRevision, STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, setRevision, UNIT_STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { PersonalDataStore, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -14,7 +14,7 @@ import { STAFF, today, type StaffRequest } from './support';
 
 /** Reading is for the staff of the owning unit only (they moderate and contact): not the district office, not auditors. */
 function assertStaffOfUnit(principal: Principal, unitId: string): void {
-  if (STAFF_ROLES.includes(principal.role) && principal.unitId === unitId) return;
+  if (UNIT_STAFF_ROLES.includes(principal.role) && principal.unitId === unitId) return;
   throw DomainError.forbidden('OTHER_UNIT', `个人信息仅限单位 ${unitId} 的工作人员查阅。`);
 }
 
@@ -93,9 +93,8 @@ export class PersonalDataController {
 
   /** Appends PersonalDataErased to the subject's stream; `recorded: false` (no revision) when an earlier call already had. */
   private async recordErasure(record: PersonalDataRecord, reason: string, request: StaffRequest): Promise<{ erasedOn: string; recorded: boolean; revision?: number }> {
-    const now = new Date();
-    const command: ErasePersonalData = { type: 'ErasePersonalData', refId: record.refId, recordId: record.recordId, reason, today: today(now) };
-    const context = commandContext(request, now);
+    const context = commandContext(request);
+    const command: ErasePersonalData = { type: 'ErasePersonalData', refId: record.refId, recordId: record.recordId, reason, today: today(new Date(context.now)) };
     try {
       const { events, revision } =
         record.kind === 'comment'

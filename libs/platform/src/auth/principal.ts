@@ -1,5 +1,16 @@
 import { ROLES, type Actor, type Role } from '@gongkai/contracts';
+import {
+  DISTRICT_READER_ROLES,
+  DISTRICT_ROLES,
+  READER_ROLES,
+  ROLE_LABELS,
+  STAFF_ROLES,
+  UNIT_STAFF_ROLES,
+  hasRole,
+} from '@gongkai/contracts/vocabulary';
 import { DomainError } from '../errors/domain-error';
+
+export { DISTRICT_READER_ROLES, DISTRICT_ROLES, READER_ROLES, ROLE_LABELS, STAFF_ROLES, UNIT_STAFF_ROLES };
 
 /** Who is calling, from a verified token (or the anonymous public). */
 export interface Principal {
@@ -12,8 +23,6 @@ export interface Principal {
 
 export const PUBLIC_PRINCIPAL: Principal = { userId: 'anonymous', name: '公众', role: 'public', unitId: null };
 
-export const STAFF_ROLES: readonly Role[] = ['clerk', 'reviewer', 'office_head'];
-export const DISTRICT_ROLES: readonly Role[] = ['district_office', 'admin'];
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 export const actorOf = (principal: Principal): Actor => ({
@@ -23,37 +32,42 @@ export const actorOf = (principal: Principal): Actor => ({
 });
 
 /**
- * Unit scoping: unit staff act only for their own unit; the district office and admins act for
- * any unit; everyone else (the public, auditors, the system) acts for none.
+ * Unit scoping, as a value (errors as values, like the deciders): unit staff act only for their own
+ * unit; the district office and admins act for any unit; everyone else (the public, auditors, the
+ * system) acts for none. Null when allowed. Works on a Principal or on the Actor a command carries.
  */
-export function assertActsForUnit(principal: Principal, unitId: string): void {
-  if (DISTRICT_ROLES.includes(principal.role)) return;
-  if (STAFF_ROLES.includes(principal.role) && principal.unitId === unitId) return;
-  if (STAFF_ROLES.includes(principal.role)) {
-    throw DomainError.forbidden('OTHER_UNIT', `您只能办理本单位（${principal.unitId ?? '未指定'}）的事务，无权代表单位 ${unitId} 操作。`);
+export function unitActionError(who: Pick<Actor, 'role' | 'unitId'>, unitId: string): DomainError | null {
+  if (hasRole(who.role, DISTRICT_ROLES)) return null;
+  if (hasRole(who.role, UNIT_STAFF_ROLES)) {
+    if (who.unitId === unitId) return null;
+    return DomainError.forbidden('OTHER_UNIT', `您只能办理本单位（${who.unitId ?? '未指定'}）的事务，无权代表单位 ${unitId} 操作。`);
   }
-  throw DomainError.forbidden('ROLE_NOT_ALLOWED', '您的角色无权执行此操作。');
+  return DomainError.forbidden('ROLE_NOT_ALLOWED', '您的角色无权执行此操作。');
 }
 
-/** Reading a unit's staff-side data: its own staff, the district office, admins and auditors. */
-export function assertReadsUnit(principal: Principal, unitId: string): void {
-  if (principal.role === 'auditor') return;
-  assertActsForUnit(principal, unitId);
+/** Reading a unit's staff-side data: its own staff, the district office, admins and auditors. Null when allowed. */
+export function unitReadError(who: Pick<Actor, 'role' | 'unitId'>, unitId: string): DomainError | null {
+  if (who.role === 'auditor') return null;
+  return unitActionError(who, unitId);
 }
+
+/** `unitActionError`, thrown: for the edge, before any command is built. */
+export function assertActsForUnit(principal: Principal, unitId: string): void {
+  const error = unitActionError(principal, unitId);
+  if (error) throw error;
+}
+
+/** `unitReadError`, thrown: for read endpoints. */
+export function assertReadsUnit(principal: Principal, unitId: string): void {
+  const error = unitReadError(principal, unitId);
+  if (error) throw error;
+}
+
+/** Whether the principal reads every unit's staff-side data (district office, admins, auditors). */
+export const readsEveryUnit = (principal: Pick<Principal, 'role'>): boolean => hasRole(principal.role, DISTRICT_READER_ROLES);
 
 export function assertRole(principal: Principal, roles: readonly Role[]): void {
   if (!roles.includes(principal.role)) {
     throw DomainError.forbidden('ROLE_NOT_ALLOWED', `此操作需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`);
   }
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  public: '公众',
-  clerk: '经办人员',
-  reviewer: '保密审查人员',
-  office_head: '政府信息公开工作机构负责人',
-  district_office: '区政府办公室',
-  auditor: '审计监督人员',
-  admin: '系统管理员',
-  system: '系统',
-};

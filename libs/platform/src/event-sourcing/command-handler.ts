@@ -18,6 +18,15 @@ export interface CommandContext {
   expectedRevision?: number;
 }
 
+/**
+ * What a caller may add to one command. `authorize` runs on the state the handler has just loaded,
+ * before `decide`: unit authorisation (and not-found) checked once, on the same state the decision
+ * is made on — no load, assert, load again. It returns an error value, like a decider.
+ */
+export interface HandleOptions<State> {
+  authorize?: (state: State) => DomainError | null | undefined;
+}
+
 export interface CommandResult<State> {
   state: State;
   /** Revision of the stream after the command: the next ETag. -1 when the stream is still empty. */
@@ -62,9 +71,12 @@ export class CommandHandler {
     streamId: string,
     command: C,
     context: CommandContext,
+    options: HandleOptions<S> = {},
   ): Promise<CommandResult<S>> {
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision } = await this.load(decider, streamId);
+      const refused = options.authorize?.(state);
+      if (refused) throw refused;
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw DomainError.conflict(
           'WRONG_EXPECTED_REVISION',

@@ -13,12 +13,25 @@ export function expectedRevisionFrom(request: AuthenticatedRequest): number | un
   return Number(match[1]);
 }
 
+const RECEIVED_AT = Symbol('gongkai.receivedAt');
+
+/**
+ * When the request arrived (ISO 8601), read from the clock once per request: the one "now" of
+ * every command and every date-dependent read it serves (a Beijing date is
+ * `toShanghaiDate(requestTime(request))`). Controllers never call `new Date()` themselves.
+ */
+export function requestTime(request: AuthenticatedRequest): string {
+  const carrier = request as AuthenticatedRequest & { [RECEIVED_AT]?: string };
+  carrier[RECEIVED_AT] ??= new Date().toISOString();
+  return carrier[RECEIVED_AT];
+}
+
 /** Who, when and in which conversation: the context every command carries into its events. */
-export function commandContext(request: AuthenticatedRequest, now = new Date()): CommandContext {
+export function commandContext(request: AuthenticatedRequest): CommandContext {
   return {
     actor: actorOf(request.principal),
     correlationId: String(request.id ?? 'none'),
-    now: now.toISOString(),
+    now: requestTime(request),
     expectedRevision: expectedRevisionFrom(request),
   };
 }
