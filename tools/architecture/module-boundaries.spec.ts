@@ -15,7 +15,11 @@ describe('module boundaries', () => {
 
   // ESLint runs as its own process: its flat config is an ES module that jest's VM cannot load.
   const lint = async (file: string, code: string) => {
-    const run = spawnSync('npx', ['eslint', '--format', 'json', '--stdin', '--stdin-filename', resolve(root, file)], { cwd: root, input: code, encoding: 'utf8' });
+    const run = spawnSync('npx', ['eslint', '--format', 'json', '--stdin', '--stdin-filename', resolve(root, file)], {
+      cwd: root,
+      input: code,
+      encoding: 'utf8',
+    });
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
     return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
   };
@@ -29,13 +33,26 @@ describe('module boundaries', () => {
   });
 
   it('refuses a shared library importing a service library', async () => {
-    const messages = await lint('libs/platform/src/boundary-probe.ts', "import { CatalogueModule } from '@gongkai/catalogue';\nexport const probe = CatalogueModule;\n");
+    const messages = await lint(
+      'libs/platform/src/boundary-probe.ts',
+      "import { CatalogueModule } from '@gongkai/catalogue';\nexport const probe = CatalogueModule;\n",
+    );
     // Nx reports it as a forbidden tag, or as a cycle when the service already uses that library.
     expect(messages).toEqual([expect.stringMatching(/scope:shared|Circular dependency/)]);
   });
 
   it('allows a service library to use the shared libraries, and an app to use any library', async () => {
-    expect(await lint('libs/assessment/src/boundary-probe.ts', "import { DomainError } from '@gongkai/platform';\nexport const probe = DomainError;\n")).toEqual([]);
-    expect(await lint('apps/standalone/src/boundary-probe.ts', "import { CatalogueModule } from '@gongkai/catalogue';\nexport const probe = CatalogueModule;\n")).toEqual([]);
+    expect(
+      await lint(
+        'libs/assessment/src/boundary-probe.ts',
+        "import { DomainError } from '@gongkai/platform';\nexport const probe = DomainError;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        'apps/standalone/src/boundary-probe.ts',
+        "import { CatalogueModule } from '@gongkai/catalogue';\nexport const probe = CatalogueModule;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -59,7 +59,12 @@ type Row = [string, number, bigint];
 const rows = (entries: Row[], baseline: number): Table => ({
   columns: ['workload', 'events', 'events/s', 'vs raw read'],
   alignRight: [1, 2, 3],
-  rows: entries.map(([name, count, ns]) => [name, String(count), formatRate(perSecond(count, ns)), formatRatio(perSecond(count, ns), baseline)]),
+  rows: entries.map(([name, count, ns]) => [
+    name,
+    String(count),
+    formatRate(perSecond(count, ns)),
+    formatRatio(perSecond(count, ns), baseline),
+  ]),
 });
 
 async function measure(name: string, fn: () => Promise<number>): Promise<Row> {
@@ -77,9 +82,16 @@ async function verifyRows(dir: string): Promise<{ table: Table; notes: string[] 
   const recorder = new AnchorRecorder(store);
   const revisions = new Array<number>(STREAMS).fill(-1);
   progress(`writing ${EVENTS} events in ${STREAMS} streams`);
-  for (let written = 0; written < EVENTS; ) {
+  for (let written = 0; written < EVENTS;) {
     const s = written % STREAMS;
-    const batch = Array.from({ length: 10 }, (_, i) => event('requests.RequestUpdated', { requestId: `YSQ-${s}`, unitId: 'TEZ-GOV', reason: `依据《条例》第${i}条补正申请内容`, n: written + i }));
+    const batch = Array.from({ length: 10 }, (_, i) =>
+      event('requests.RequestUpdated', {
+        requestId: `YSQ-${s}`,
+        unitId: 'TEZ-GOV',
+        reason: `依据《条例》第${i}条补正申请内容`,
+        n: written + i,
+      }),
+    );
     await store.append(`requests.request-${s}`, batch, revisions[s]);
     revisions[s] += batch.length;
     written += batch.length;
@@ -101,7 +113,10 @@ async function verifyRows(dir: string): Promise<{ table: Table; notes: string[] 
   });
   await store.close();
   const baseline = perSecond(raw[1], raw[2]);
-  return { table: rows([raw, all, chains, anchors, both], baseline), notes: [`verify store: ${EVENTS} events, ${STREAMS} streams, ${Math.ceil(EVENTS / ANCHOR_EVERY)} anchors.`] };
+  return {
+    table: rows([raw, all, chains, anchors, both], baseline),
+    notes: [`verify store: ${EVENTS} events, ${STREAMS} streams, ${Math.ceil(EVENTS / ANCHOR_EVERY)} anchors.`],
+  };
 }
 
 async function replayRows(dir: string): Promise<{ table: Table; notes: string[] } | null> {
@@ -132,8 +147,9 @@ async function replayRows(dir: string): Promise<{ table: Table; notes: string[] 
     const asOf = await temporaryDatabase(url, 'bench');
     try {
       entries.push(
-        await measure(`replay into ${name}: as-of / compare path (in memory, then bulk)`, async () =>
-          (await replayProjectionInto(store, create(asOf.connection), asOf.connection)).replay.replayed,
+        await measure(
+          `replay into ${name}: as-of / compare path (in memory, then bulk)`,
+          async () => (await replayProjectionInto(store, create(asOf.connection), asOf.connection)).replay.replayed,
         ),
       );
     } finally {
@@ -143,8 +159,9 @@ async function replayRows(dir: string): Promise<{ table: Table; notes: string[] 
     try {
       const platform = new PlatformCollections(apply.connection);
       entries.push(
-        await measure(`replay into ${name}: rebuild --apply path (per event, FerretDB)`, async () =>
-          (await rebuildProjection(store, create(apply.connection), apply.connection, platform)).replayed,
+        await measure(
+          `replay into ${name}: rebuild --apply path (per event, FerretDB)`,
+          async () => (await rebuildProjection(store, create(apply.connection), apply.connection, platform)).replayed,
         ),
       );
     } finally {
@@ -152,7 +169,10 @@ async function replayRows(dir: string): Promise<{ table: Table; notes: string[] 
     }
   }
   await store.close();
-  return { table: rows(entries, perSecond(raw[1], raw[2])), notes: [`replay store: ${UNITS * 4} catalogue events; rates count every event read, applied or not.`] };
+  return {
+    table: rows(entries, perSecond(raw[1], raw[2])),
+    notes: [`replay store: ${UNITS * 4} catalogue events; rates count every event read, applied or not.`],
+  };
 }
 
 export const bench: Bench = {
@@ -164,7 +184,10 @@ export const bench: Bench = {
       const replay = await replayRows(dir);
       return {
         tables: replay ? [verify.table, replay.table] : [verify.table],
-        notes: [...verify.notes, ...(replay ? replay.notes : ['replay rows skipped: MONGODB_URL is not set (start FerretDB with tools/local-infra/up.sh)'])],
+        notes: [
+          ...verify.notes,
+          ...(replay ? replay.notes : ['replay rows skipped: MONGODB_URL is not set (start FerretDB with tools/local-infra/up.sh)']),
+        ],
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

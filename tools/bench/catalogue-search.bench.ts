@@ -21,8 +21,34 @@ const ITEMS_PER_UNIT = Math.max(10, Math.round(300 * SCALE));
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? '400');
 const TARGET_P99_MS = 50;
 
-const SUBJECTS = ['政策文件', '办事指南', '申请条件', '审批结果', '资金发放', '监督检查', '收费标准', '服务网点', '咨询电话', '年度报告', '工作动态', '统计数据'];
-const QUERY_WORDS = ['资助', '最低生活保障', '养老机构', '财政预算', '招生入学', '临时救助', '高龄津贴', '监督检查结果', '学生资助名单', '资金发放情况', '三公经费', '不存在的词语'];
+const SUBJECTS = [
+  '政策文件',
+  '办事指南',
+  '申请条件',
+  '审批结果',
+  '资金发放',
+  '监督检查',
+  '收费标准',
+  '服务网点',
+  '咨询电话',
+  '年度报告',
+  '工作动态',
+  '统计数据',
+];
+const QUERY_WORDS = [
+  '资助',
+  '最低生活保障',
+  '养老机构',
+  '财政预算',
+  '招生入学',
+  '临时救助',
+  '高龄津贴',
+  '监督检查结果',
+  '学生资助名单',
+  '资金发放情况',
+  '三公经费',
+  '不存在的词语',
+];
 
 function envelope(type: string, streamId: string, revision: number, data: Record<string, unknown>, at: string): EventEnvelope {
   return {
@@ -86,7 +112,13 @@ export const bench: Bench = {
           const drafted = applyItemEvent(null, envelope('catalogue.ItemDrafted', streamId, 0, { itemId, unitId, content: c }, at));
           const published = applyItemEvent(
             drafted,
-            envelope('catalogue.ItemPublished', streamId, 1, { itemId, unitId, version: 1, domainCode: c.domainCode, guidelineItemCode: null, publishedAt: at, content: c }, at),
+            envelope(
+              'catalogue.ItemPublished',
+              streamId,
+              1,
+              { itemId, unitId, version: 1, domainCode: c.domainCode, guidelineItemCode: null, publishedAt: at, content: c },
+              at,
+            ),
           );
           docs.push({ ...published, _id: itemId, _applied: { [streamId.replace(/\./g, '~')]: 1 }, _version: 2 });
         }
@@ -114,13 +146,25 @@ export const bench: Bench = {
         tables: [
           {
             columns: ['items', 'queries', 'p50 ms', 'p99 ms', 'max ms', 'target p99 ms', 'mean hits'],
-            rows: [[String(UNITS * ITEMS_PER_UNIT), String(QUERIES), p50.toFixed(1), p99.toFixed(1), sorted[sorted.length - 1].toFixed(1), String(TARGET_P99_MS), (hits / QUERIES).toFixed(1)]],
+            rows: [
+              [
+                String(UNITS * ITEMS_PER_UNIT),
+                String(QUERIES),
+                p50.toFixed(1),
+                p99.toFixed(1),
+                sorted[sorted.length - 1].toFixed(1),
+                String(TARGET_P99_MS),
+                (hits / QUERIES).toFixed(1),
+              ],
+            ],
             alignRight: [0, 1, 2, 3, 4, 5, 6],
           },
         ],
         notes: [
           `First search after start (loads the index of ${UNITS * ITEMS_PER_UNIT} items from FerretDB): ${coldMs.toFixed(0)} ms, not counted above.`,
-          p99 < TARGET_P99_MS ? `p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.` : `p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`,
+          p99 < TARGET_P99_MS
+            ? `p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.`
+            : `p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`,
         ],
       };
     } finally {

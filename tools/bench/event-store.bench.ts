@@ -66,7 +66,16 @@ type Figures = Record<'single' | 'batched' | 'readAll', number>;
 // ---------------------------------------------------------------- workload
 
 const TOWNS = ['城关街道', '东城街道', '西湖镇', '南山乡', '北岭镇', '河口街道', '青石镇', '白沙乡'];
-const TOPICS = ['财政预算执行情况', '征地补偿安置方案', '老旧小区改造项目', '义务教育学校招生计划', '河道整治工程', '城乡低保资金发放', '环境影响评价批复', '重大建设项目批准'];
+const TOPICS = [
+  '财政预算执行情况',
+  '征地补偿安置方案',
+  '老旧小区改造项目',
+  '义务教育学校招生计划',
+  '河道整治工程',
+  '城乡低保资金发放',
+  '环境影响评价批复',
+  '重大建设项目批准',
+];
 const DOCS = ['会议纪要', '批复文件', '资金拨付明细', '招标公告', '验收报告', '规划图纸'];
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄勇'];
 const UNITS = ['TEZ-GOV', 'TEZ-FIN', 'TEZ-EDU', 'TEZ-ENV', 'TEZ-LAND', 'TEZ-CGJD'];
@@ -93,7 +102,11 @@ function makePayloads(): Record<string, unknown>[] {
     const extra = Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(DOCS));
     return {
       requestNo: `YSQ-2026-${String(i).padStart(6, '0')}`,
-      applicant: { kind: next() < 0.8 ? 'citizen' : 'organisation', name: pick(NAMES), contact: `138****${String(Math.floor(next() * 10000)).padStart(4, '0')}` },
+      applicant: {
+        kind: next() < 0.8 ? 'citizen' : 'organisation',
+        name: pick(NAMES),
+        contact: `138****${String(Math.floor(next() * 10000)).padStart(4, '0')}`,
+      },
       subject: `关于${town}${topic}的政府信息公开申请`,
       description: `申请公开${town}2025年度${topic}的相关信息，包括${extra.join('、')}。`,
       channel: pick(['online', 'letter', 'in-person']),
@@ -205,7 +218,14 @@ async function openLimit(file: string): Promise<Subject> {
     call.events.map((event, i) => {
       let prepared = envelopes.get(event.data);
       if (!prepared) {
-        const envelope = JSON.stringify({ ...event, streamId: call.streamId, streamRevision: 0, recordedAt: new Date().toISOString(), prevHash: '0'.repeat(64), hash: '0'.repeat(64) });
+        const envelope = JSON.stringify({
+          ...event,
+          streamId: call.streamId,
+          streamRevision: 0,
+          recordedAt: new Date().toISOString(),
+          prevHash: '0'.repeat(64),
+          hash: '0'.repeat(64),
+        });
         prepared = { envelope, hash: createHash('sha256').update(envelope).digest('hex') };
         envelopes.set(event.data, prepared);
       }
@@ -248,7 +268,11 @@ interface EmmettConnection {
 }
 interface EmmettSqlite {
   getSQLiteEventStore(options: { fileName: string }): {
-    appendToStream(streamName: string, events: EmmettEvent[], options?: { expectedStreamVersion?: bigint | 'STREAM_DOES_NOT_EXIST' }): Promise<unknown>;
+    appendToStream(
+      streamName: string,
+      events: EmmettEvent[],
+      options?: { expectedStreamVersion?: bigint | 'STREAM_DOES_NOT_EXIST' },
+    ): Promise<unknown>;
   };
   sqliteConnection(options: { fileName: string }): EmmettConnection;
   readMessagesBatch(
@@ -278,11 +302,13 @@ function loadPeer(): { peer: EmmettSqlite; version: string } | { error: string }
   if (!installed()) {
     progress(`installing the peer into ${PEER_DIR} (npm ci; sqlite3 builds from source; not timed)`);
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, stdio: ['ignore', 2, 2] });
-    if (result.status !== 0) return { error: `npm ci in tools/bench/peer failed (exit ${result.status ?? result.signal ?? result.error?.message})` };
+    if (result.status !== 0)
+      return { error: `npm ci in tools/bench/peer failed (exit ${result.status ?? result.signal ?? result.error?.message})` };
   }
   try {
     const peer = requirePeer(PEER_PACKAGE) as EmmettSqlite;
-    const version = (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', PEER_PACKAGE, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', PEER_PACKAGE, 'package.json'), 'utf8')) as { version: string })
+      .version;
     return { peer, version };
   } catch (error) {
     return { error: `cannot load ${PEER_PACKAGE}: ${(error as Error).message.split('\n')[0]}` };
@@ -300,20 +326,18 @@ function openPeer(peer: EmmettSqlite) {
           streamId: call.streamId,
           // emmett counts events (1-based); STREAM_DOES_NOT_EXIST for a new stream.
           options: { expectedStreamVersion: call.expected < 0 ? ('STREAM_DOES_NOT_EXIST' as const) : BigInt(call.expected + 1) },
-          events: call.events.map(
-            (event): EmmettEvent => ({
-              type: event.type,
-              data: event.data,
-              metadata: {
-                messageId: event.eventId,
-                schemaVersion: event.schemaVersion,
-                occurredAt: event.occurredAt,
-                actor: event.actor,
-                correlationId: event.correlationId,
-                causationId: event.causationId,
-              },
-            }),
-          ),
+          events: call.events.map((event): EmmettEvent => ({
+            type: event.type,
+            data: event.data,
+            metadata: {
+              messageId: event.eventId,
+              schemaVersion: event.schemaVersion,
+              occurredAt: event.occurredAt,
+              actor: event.actor,
+              correlationId: event.correlationId,
+              causationId: event.causationId,
+            },
+          })),
         }));
         return async (deadline) => {
           let done = 0;
@@ -421,7 +445,8 @@ async function measureAll(
     for (let round = 0; round < ROUNDS; round += 1) {
       const slice = planned.slice(Math.floor((planned.length * round) / ROUNDS), Math.floor((planned.length * (round + 1)) / ROUNDS));
       for (const m of live()) {
-        const calls = m.missing.size === 0 ? slice : slice.map((call) => ({ ...call, expected: call.expected - (m.missing.get(call.streamId) ?? 0) }));
+        const calls =
+          m.missing.size === 0 ? slice : slice.map((call) => ({ ...call, expected: call.expected - (m.missing.get(call.streamId) ?? 0) }));
         const run = m.subject.prepareAppends(calls);
         settle();
         let done = 0;
@@ -515,7 +540,9 @@ export const bench: Bench = {
       rmSync(dir, { recursive: true, force: true });
     }
     if (peerStats.busyRetries > 0) {
-      notes.push(`peer: ${peerStats.busyRetries} appendToStream call(s) failed with SQLITE_BUSY "cannot commit transaction - SQL statements in progress" (rolled back) and were made again; their time counts.`);
+      notes.push(
+        `peer: ${peerStats.busyRetries} appendToStream call(s) failed with SQLITE_BUSY "cannot commit transaction - SQL statements in progress" (rolled back) and were made again; their time counts.`,
+      );
     }
 
     const rows: [string, keyof Figures][] = [
@@ -539,7 +566,9 @@ export const bench: Bench = {
         : `MISSED on ${behindPeer.join(', ')}`
       : 'NOT CHECKED (peer not measured)';
     const limitGoal = farFromLimit.length === 0 ? 'MET' : `MISSED on ${farFromLimit.join(', ')}`;
-    notes.push(`verdict: ahead of the peer on every row: ${peerGoal}; within ${GOAL_LIMIT_RATIO}x of the limit on every row: ${limitGoal}.`);
+    notes.push(
+      `verdict: ahead of the peer on every row: ${peerGoal}; within ${GOAL_LIMIT_RATIO}x of the limit on every row: ${limitGoal}.`,
+    );
 
     return {
       tables: [

@@ -53,9 +53,7 @@ export function progress(message: string): void {
 
 export function formatTable(table: Table): string {
   const right = new Set(table.alignRight ?? []);
-  const widths = table.columns.map((column, i) =>
-    Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ''))),
-  );
+  const widths = table.columns.map((column, i) => Math.max(displayWidth(column), ...table.rows.map((row) => displayWidth(row[i] ?? ''))));
   const line = (cells: string[]) =>
     `| ${cells
       .map((cell, i) => {
@@ -70,6 +68,7 @@ export function formatTable(table: Table): string {
 /** Terminal columns: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
   return width;
 }

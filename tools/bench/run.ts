@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     .sort();
   const started = Date.now();
   // Figures are wall-clock: other work on the machine slows every subject, so say how busy it was.
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   console.log(`bench: node ${process.version}, ${cpus().length} CPUs, load average ${load()} at start`);
   for (const file of files) {
     const { bench } = require(join(__dirname, file)) as { bench: Bench };
@@ -30,7 +33,9 @@ async function main(): Promise<void> {
     }
   }
   const { maxRSS } = process.resourceUsage();
-  console.log(`\nbench: ${files.length} module(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(maxRSS / 1024).toFixed(1)} MB; load average ${load()} at end`);
+  console.log(
+    `\nbench: ${files.length} module(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${(maxRSS / 1024).toFixed(1)} MB; load average ${load()} at end`,
+  );
 }
 
 void main();

@@ -34,7 +34,9 @@ export const bench: Bench = {
             alignRight: [1, 2, 3],
           },
         ],
-        notes: [`verdict: peak RSS ${peakMb.toFixed(1)} MB is ${peakMb < 512 ? 'UNDER' : 'OVER'} the 512 MB budget (TypeScript compiled in-process by @swc-node/register; a compiled build uses less).`],
+        notes: [
+          `verdict: peak RSS ${peakMb.toFixed(1)} MB is ${peakMb < 512 ? 'UNDER' : 'OVER'} the 512 MB budget (TypeScript compiled in-process by @swc-node/register; a compiled build uses less).`,
+        ],
       };
     } finally {
       await app.stop();

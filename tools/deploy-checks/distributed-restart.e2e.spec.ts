@@ -19,12 +19,21 @@ import { TEST_JWT_SECRET, eventually, requireInfra, startNodeService, tokenFor, 
 const root = resolve(__dirname, '../..');
 
 function renderedConfig(): Record<string, string> {
-  const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), 'dev'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), 'dev'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!run.stdout) throw new Error(`render.mjs printed nothing: ${run.stderr}`);
-  const report = JSON.parse(run.stdout) as { overlays: { objects: { kind: string; metadata: { name: string }; data?: Record<string, string> }[] }[] };
+  const report = JSON.parse(run.stdout) as {
+    overlays: { objects: { kind: string; metadata: { name: string }; data?: Record<string, string> }[] }[];
+  };
   const objects = report.overlays[0].objects;
   const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'gongkai-config')!.data!;
-  return { ...config, CREATE_TOPICS_SCRIPT: objects.find((o) => o.metadata.name === 'gongkai-kafka-topics-script')!.data!['create-topics.js'] };
+  return {
+    ...config,
+    CREATE_TOPICS_SCRIPT: objects.find((o) => o.metadata.name === 'gongkai-kafka-topics-script')!.data!['create-topics.js'],
+  };
 }
 
 async function call(method: string, url: string, token: string, body?: unknown) {
@@ -72,13 +81,23 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
   async function counts() {
     const store = new Database(env.EVENT_STORE_URL.slice('sqlite:'.length), { readonly: true, fileMustExist: true });
     const storeEvents = (store.prepare(`SELECT COUNT(*) AS n FROM events WHERE stream_id LIKE 'catalogue.%'`).get() as { n: number }).n;
-    const catalogueEventIds = (store.prepare(`SELECT event_id FROM events WHERE stream_id LIKE 'catalogue.%'`).all() as { event_id: string }[]).map((r) => r.event_id);
+    const catalogueEventIds = (
+      store.prepare(`SELECT event_id FROM events WHERE stream_id LIKE 'catalogue.%'`).all() as { event_id: string }[]
+    ).map((r) => r.event_id);
     store.close();
     const offsets = await bus.topicOffsets(`${env.KAFKA_TOPIC_PREFIX}.catalogue`);
     const kafkaMessages = offsets.reduce((sum, p) => sum + Number(p.high), 0);
     const units = await mongo.db(`${env.MONGODB_DB_PREFIX}-assessment`).collection('units').find({}).toArray();
     const sourceEventIds = units.flatMap((u) => u.sourceEventIds as string[]);
-    return { storeEvents, kafkaMessages, readModelDocuments: units.length, sourceEventIds: sourceEventIds.length, units, catalogueEventIds, allSourceEventIds: sourceEventIds };
+    return {
+      storeEvents,
+      kafkaMessages,
+      readModelDocuments: units.length,
+      sourceEventIds: sourceEventIds.length,
+      units,
+      catalogueEventIds,
+      allSourceEventIds: sourceEventIds,
+    };
   }
 
   beforeAll(async () => {
@@ -103,7 +122,10 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
     // The topic Job's script, as rendered (single broker here: replication factor 1).
     const scriptFile = join(build, 'create-topics.js');
     writeFileSync(scriptFile, CREATE_TOPICS_SCRIPT);
-    const created = execFileSync(process.execPath, [scriptFile], { env: { ...env, KAFKA_REPLICATION_FACTOR: '1', KAFKA_MIN_INSYNC_REPLICAS: '1' }, encoding: 'utf8' });
+    const created = execFileSync(process.execPath, [scriptFile], {
+      env: { ...env, KAFKA_REPLICATION_FACTOR: '1', KAFKA_MIN_INSYNC_REPLICAS: '1' },
+      encoding: 'utf8',
+    });
     process.stdout.write(`create-topics Job script:\n${created}`);
     expect(created.trim().split('\n')).toEqual([
       ...SHAPE_SERVICES.map((s) => `r${id}.${s}\tcreated\tpartitions=${config.KAFKA_PARTITIONS}`),
@@ -129,17 +151,45 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
     const district = await tokenFor('district_office');
     const catalogue = () => procs.get('catalogue')!.url;
     const register = async (unitId: string, name: string, kind: string) =>
-      expect((await call('POST', `${catalogue()}/api/catalogue/units`, district, { unitId, name, level: kind === 'department' ? '县级' : '乡级', kind })).status).toBe(201);
+      expect(
+        (
+          await call('POST', `${catalogue()}/api/catalogue/units`, district, {
+            unitId,
+            name,
+            level: kind === 'department' ? '县级' : '乡级',
+            kind,
+          })
+        ).status,
+      ).toBe(201);
     const designate = async (unitId: string, office: string, officerName: string) =>
-      expect((await call('PUT', `${catalogue()}/api/catalogue/units/${unitId}/openness-office`, await tokenFor('clerk', unitId), { office, officerName })).status).toBe(200);
-    const assessmentUnits = async () => (await call('GET', `${procs.get('assessment')!.url}/api/assessment/units`, district)).body as { unitId: string; hasOpennessOffice: boolean; name: string }[];
+      expect(
+        (
+          await call('PUT', `${catalogue()}/api/catalogue/units/${unitId}/openness-office`, await tokenFor('clerk', unitId), {
+            office,
+            officerName,
+          })
+        ).status,
+      ).toBe(200);
+    const assessmentUnits = async () =>
+      (await call('GET', `${procs.get('assessment')!.url}/api/assessment/units`, district)).body as {
+        unitId: string;
+        hasOpennessOffice: boolean;
+        name: string;
+      }[];
 
     // 1. Before: three units, one office.
     await register('TEZ-YHJD', '运河街道办事处', 'subdistrict');
     await register('TEZ-ZHZ', '张山子镇', 'town');
     await register('TEZ-JYJ', '区教育和体育局', 'department');
     await designate('TEZ-ZHZ', '党政综合办公室', '刘洋');
-    await eventually(async () => ((await assessmentUnits()).filter((u) => u.hasOpennessOffice).length === 1 && (await assessmentUnits()).length === 3 ? true : undefined), 60000, 'three units in assessment');
+    await eventually(
+      async () =>
+        (await assessmentUnits()).filter((u) => u.hasOpennessOffice).length === 1 && (await assessmentUnits()).length === 3
+          ? true
+          : undefined,
+      60000,
+      'three units in assessment',
+    );
     const before = await counts();
 
     // 2. SIGTERM the assessment service: graceful shutdown (hooks ran, consumers left the group).
@@ -151,21 +201,32 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
     await register('TEZ-DZ', '邳庄镇', 'town');
     await register('TEZ-SFJ', '区司法局', 'department');
     await designate('TEZ-DZ', '党政办公室', '王芳');
-    expect((await call('POST', `${catalogue()}/api/catalogue/units/TEZ-JYJ/rename`, district, { name: '区教育局', reason: '机构改革更名' })).status).toBe(200);
+    expect(
+      (await call('POST', `${catalogue()}/api/catalogue/units/TEZ-JYJ/rename`, district, { name: '区教育局', reason: '机构改革更名' }))
+        .status,
+    ).toBe(200);
     // The catalogue's relay published them to Kafka although no one consumes them now.
-    const whileDown = await eventually(async () => {
-      const c = await counts();
-      return c.kafkaMessages === c.storeEvents && c.storeEvents === before.storeEvents + 4 ? c : undefined;
-    }, 30000, 'the relay to publish the events made while assessment was down');
+    const whileDown = await eventually(
+      async () => {
+        const c = await counts();
+        return c.kafkaMessages === c.storeEvents && c.storeEvents === before.storeEvents + 4 ? c : undefined;
+      },
+      30000,
+      'the relay to publish the events made while assessment was down',
+    );
 
     // 4. Start it again: the same consumer group picks up where it left off.
     const restarted = await start('assessment');
-    const after = await eventually(async () => {
-      const c = await counts();
-      const dz = c.units.find((u) => u.unitId === 'TEZ-DZ');
-      const jyj = c.units.find((u) => u.unitId === 'TEZ-JYJ');
-      return c.readModelDocuments === 5 && dz?.hasOpennessOffice && jyj?.name === '区教育局' ? c : undefined;
-    }, 60000, 'five units in assessment after the restart');
+    const after = await eventually(
+      async () => {
+        const c = await counts();
+        const dz = c.units.find((u) => u.unitId === 'TEZ-DZ');
+        const jyj = c.units.find((u) => u.unitId === 'TEZ-JYJ');
+        return c.readModelDocuments === 5 && dz?.hasOpennessOffice && jyj?.name === '区教育局' ? c : undefined;
+      },
+      60000,
+      'five units in assessment after the restart',
+    );
     await new Promise((done) => setTimeout(done, 2000)); // time for any duplicate to show up
     const settled = await counts();
     const applied = await fetch(`${restarted.url}/metrics`).then((r) => r.text());

@@ -12,14 +12,24 @@ import { SHAPE_SERVICES, configSchema } from '@gongkai/platform';
 const root = resolve(__dirname, '../..');
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered Kubernetes objects are plain JSON */
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
 interface Report {
   tools: { kustomize: string; schemas: string };
   overlays: { overlay: string; objects: K8sObject[]; errors: string[] }[];
 }
 
 function render(args: string[] = []): { report: Report; status: number | null; stderr: string } {
-  const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [join(root, 'tools/deploy-checks/render.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!run.stdout) throw new Error(`render.mjs printed nothing: ${run.stderr}`);
   return { report: JSON.parse(run.stdout) as Report, status: run.status, stderr: run.stderr };
 }
@@ -46,7 +56,8 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     }
     for (const overlay of overlayNames) {
       const kinds = new Set(objectsOf(overlay).map((o) => o.kind));
-      for (const kind of ['Deployment', 'Service', 'ConfigMap', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress', 'Job']) expect(kinds).toContain(kind);
+      for (const kind of ['Deployment', 'Service', 'ConfigMap', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress', 'Job'])
+        expect(kinds).toContain(kind);
     }
   });
 
@@ -80,7 +91,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
 
   describe.each(overlayNames)('policy, overlay %s', (overlay) => {
     it('runs one Deployment per service, each with a Service and a PodDisruptionBudget', () => {
-      const names = ofKind(overlay, 'Deployment').map((d) => d.metadata.name).sort();
+      const names = ofKind(overlay, 'Deployment')
+        .map((d) => d.metadata.name)
+        .sort();
       expect(names).toEqual([...SHAPE_SERVICES].sort());
       for (const name of names) {
         expect(ofKind(overlay, 'Service').map((s) => s.metadata.name)).toContain(name);
@@ -99,11 +112,23 @@ describe('Kubernetes manifests (infra/k8s)', () => {
           expect({ where, live: container.livenessProbe?.httpGet?.path }).toEqual({ where, live: '/health/live' });
           expect({ where, ready: container.readinessProbe?.httpGet?.path }).toEqual({ where, ready: '/health/ready' });
           for (const kind of ['requests', 'limits']) {
-            expect({ where, kind, cpu: !!container.resources?.[kind]?.cpu, memory: !!container.resources?.[kind]?.memory }).toEqual({ where, kind, cpu: true, memory: true });
+            expect({ where, kind, cpu: !!container.resources?.[kind]?.cpu, memory: !!container.resources?.[kind]?.memory }).toEqual({
+              where,
+              kind,
+              cpu: true,
+              memory: true,
+            });
           }
-          expect({ where, nonRoot: container.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot }).toEqual({ where, nonRoot: true });
+          expect({ where, nonRoot: container.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot }).toEqual({
+            where,
+            nonRoot: true,
+          });
           expect({ where, uid: container.securityContext?.runAsUser ?? pod.securityContext?.runAsUser }).not.toEqual({ where, uid: 0 });
-          expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+          expect(container.securityContext).toMatchObject({
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+          });
         }
       }
     });
@@ -132,18 +157,28 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       for (const o of objects) {
         if (o.kind === 'ConfigMap') {
           for (const [key, value] of Object.entries(o.data ?? {})) {
-            expect({ key, secretish: secretish.test(key), credentials: credentialsInUrl.test(value) }).toEqual({ key, secretish: false, credentials: false });
+            expect({ key, secretish: secretish.test(key), credentials: credentialsInUrl.test(value) }).toEqual({
+              key,
+              secretish: false,
+              credentials: false,
+            });
           }
         }
         for (const container of o.spec?.template?.spec?.containers ?? []) {
           for (const variable of container.env ?? []) {
             const literal = variable.value !== undefined;
-            expect({ name: variable.name, literalSecret: literal && (secretish.test(variable.name) || credentialsInUrl.test(variable.value)) }).toEqual({ name: variable.name, literalSecret: false });
+            expect({
+              name: variable.name,
+              literalSecret: literal && (secretish.test(variable.name) || credentialsInUrl.test(variable.value)),
+            }).toEqual({ name: variable.name, literalSecret: false });
           }
         }
       }
       for (const deployment of ofKind(overlay, 'Deployment')) {
-        expect(containersOf(deployment)[0].envFrom).toEqual([{ configMapRef: { name: 'gongkai-config' } }, { secretRef: { name: 'gongkai-secrets' } }]);
+        expect(containersOf(deployment)[0].envFrom).toEqual([
+          { configMapRef: { name: 'gongkai-config' } },
+          { secretRef: { name: 'gongkai-secrets' } },
+        ]);
       }
     });
 
@@ -152,7 +187,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       const known = Object.keys(configSchema.shape);
       for (const key of Object.keys(config.data!)) expect({ key, known: known.includes(key) }).toEqual({ key, known: true });
       expect(config.data).toMatchObject({ HTTP_HOST: '0.0.0.0', HTTP_PORT: '3000', AUTH_DEV_LOGIN: 'false' });
-      expect(() => configSchema.parse({ ...config.data, GONGKAI_SHAPE: 'catalogue', MONGODB_URL: 'mongodb://m/', AUTH_JWT_SECRET: 'x'.repeat(32) })).not.toThrow();
+      expect(() =>
+        configSchema.parse({ ...config.data, GONGKAI_SHAPE: 'catalogue', MONGODB_URL: 'mongodb://m/', AUTH_JWT_SECRET: 'x'.repeat(32) }),
+      ).not.toThrow();
       for (const deployment of ofKind(overlay, 'Deployment')) expect(containersOf(deployment)[0].ports[0].containerPort).toBe(3000);
     });
 
@@ -242,7 +279,11 @@ describe('runbook (docs/operations.md)', () => {
     const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts);
     for (const [, script] of runbook.matchAll(/npm run ([\w:-]+)/g)) expect(scripts).toContain(script);
     // Platform metrics (libs/platform/src/observability/metrics.ts) and a service's own (e.g. the requests module's calendar gauge).
-    const definitions = execFileSync('git', ['grep', '-h', '-E', "name: 'gongkai_[a-z_]+'", '--', 'libs/*/src/*.ts', 'libs/*/src/**/*.ts', ':!*.spec.ts'], { cwd: root, encoding: 'utf8' });
+    const definitions = execFileSync(
+      'git',
+      ['grep', '-h', '-E', "name: 'gongkai_[a-z_]+'", '--', 'libs/*/src/*.ts', 'libs/*/src/**/*.ts', ':!*.spec.ts'],
+      { cwd: root, encoding: 'utf8' },
+    );
     const defined = [...definitions.matchAll(/name: '(gongkai_\w+)'/g)].map((m) => m[1]);
     expect(defined).toEqual(expect.arrayContaining(['gongkai_relay_leader', 'gongkai_working_day_calendar_published_days_left']));
     expect(defined.length).toBeGreaterThan(0);

@@ -91,11 +91,29 @@ function strictErrors(rendered) {
     const tsc = require.resolve('typescript/bin/tsc');
     let output = '';
     try {
-      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--moduleResolution', 'node', '--module', 'commonjs', '--target', 'es2022', '--types', 'node', ...files.map((f) => f.file)], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      execFileSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--moduleResolution',
+          'node',
+          '--module',
+          'commonjs',
+          '--target',
+          'es2022',
+          '--types',
+          'node',
+          ...files.map((f) => f.file),
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     }
@@ -108,7 +126,9 @@ function strictErrors(rendered) {
       }
       const f = files.find((x) => resolve(root, match[1]) === x.file);
       const object = f?.objects[f.owners[Number(match[2]) - 1 - f.offset]];
-      (errors.get(f?.overlay ?? files[0].overlay) ?? []).push(`${object ? `${object.kind}/${object.metadata?.name}` : match[1]}: ${match[3]}`);
+      (errors.get(f?.overlay ?? files[0].overlay) ?? []).push(
+        `${object ? `${object.kind}/${object.metadata?.name}` : match[1]}: ${match[3]}`,
+      );
     }
     return errors;
   } finally {

@@ -47,15 +47,21 @@ describe('operations: configuration, correlation ids, metrics, OpenAPI', () => {
     it('serves Prometheus metrics that count appended events and requests', async () => {
       const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
       expect(metrics.text).toMatch(/gongkai_events_appended_total\{type="catalogue.UnitRegistered",service="standalone"\} [1-9]/);
-      expect(metrics.text).toMatch(/gongkai_http_requests_total\{method="POST",route="\/api\/catalogue\/units",status="201",service="standalone"\} [1-9]/);
+      expect(metrics.text).toMatch(
+        /gongkai_http_requests_total\{method="POST",route="\/api\/catalogue\/units",status="201",service="standalone"\} [1-9]/,
+      );
       expect(metrics.text).toContain('process_resident_memory_bytes');
     });
 
     it('documents the API as OpenAPI at /api/docs', async () => {
       const spec = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
       expect(spec.body.openapi).toMatch(/^3\./);
-      expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/catalogue/units', '/api/assessment/units', '/health/ready']));
-      expect(spec.body.paths['/api/catalogue/units'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('level');
+      expect(Object.keys(spec.body.paths)).toEqual(
+        expect.arrayContaining(['/api/catalogue/units', '/api/assessment/units', '/health/ready']),
+      );
+      expect(spec.body.paths['/api/catalogue/units'].post.requestBody.content['application/json'].schema.properties).toHaveProperty(
+        'level',
+      );
       await request(app.getHttpServer()).get('/api/docs').expect(200);
     });
   });

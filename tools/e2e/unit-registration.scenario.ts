@@ -47,6 +47,10 @@ export async function unitRegistrationScenario(endpoints: Endpoints): Promise<vo
     'three units in the assessment read model',
   );
   expect(assessed.map((u) => u.unitId).sort()).toEqual(['TEZ-JYJ', 'TEZ-YHJD', 'TEZ-ZHZ']);
-  expect(assessed.find((u) => u.unitId === 'TEZ-ZHZ')).toMatchObject({ hasOpennessOffice: true, opennessOffice: '党政综合办公室', officerName: '刘洋' });
+  expect(assessed.find((u) => u.unitId === 'TEZ-ZHZ')).toMatchObject({
+    hasOpennessOffice: true,
+    opennessOffice: '党政综合办公室',
+    officerName: '刘洋',
+  });
   expect(assessed.find((u) => u.unitId === 'TEZ-JYJ')).toMatchObject({ level: '县级', hasOpennessOffice: false });
 }

@@ -33,7 +33,11 @@ describe('as-of: what the read models showed between two decisions', () => {
     await app.init();
     const district = `Bearer ${await tokenFor('district_office', 'TEZ-GOV-OFFICE')}`;
     for (const [unitId, name] of [['TEZ-ZSZ', '张山子镇人民政府']]) {
-      await http().post('/api/catalogue/units').set('Authorization', district).send({ unitId, name, level: '乡级', kind: 'town' }).expect(201);
+      await http()
+        .post('/api/catalogue/units')
+        .set('Authorization', district)
+        .send({ unitId, name, level: '乡级', kind: 'town' })
+        .expect(201);
     }
   });
   afterAll(() => app?.close());
@@ -60,21 +64,30 @@ describe('as-of: what the read models showed between two decisions', () => {
     expect((await app.get<EventStore>(EVENT_STORE).readStream(stream)).length).toBe(1);
     await http().post(`${items}/${itemId}/publish`).set('Authorization', clerk).expect(200);
     const afterPublication = await momentAfter(stream);
-    await http().post(`${items}/${itemId}/revise`).set('Authorization', clerk).send({ content: { ...content, content: '资助政策、申请条件、资助标准' }, reason: '增加资助标准' }).expect(200);
+    await http()
+      .post(`${items}/${itemId}/revise`)
+      .set('Authorization', clerk)
+      .send({ content: { ...content, content: '资助政策、申请条件、资助标准' }, reason: '增加资助标准' })
+      .expect(200);
     const betweenRevisions = await momentAfter(stream);
-    await http().post(`${items}/${itemId}/revise`).set('Authorization', clerk).send({ content: { ...content, content: '资助政策、申请条件、资助标准、受助学生名单' }, reason: '增加受助学生名单' }).expect(200);
+    await http()
+      .post(`${items}/${itemId}/revise`)
+      .set('Authorization', clerk)
+      .send({ content: { ...content, content: '资助政策、申请条件、资助标准、受助学生名单' }, reason: '增加受助学生名单' })
+      .expect(200);
     // The live read model has caught up with the third version.
     await eventually(async () => {
       const body = (await http().get(`/api/catalogue/portal/items/${itemId}`)).body as { version?: number };
       return body.version === 3 ? true : undefined;
     });
 
-    const itemAt = (documents: Record<string, { _id: string }[]>) => documents.items.find((i) => i._id === itemId) as unknown as {
-      status: string;
-      version: number;
-      content: { content: string };
-      versions: { version: number; reason: string | null; supersededAt: string | null }[];
-    };
+    const itemAt = (documents: Record<string, { _id: string }[]>) =>
+      documents.items.find((i) => i._id === itemId) as unknown as {
+        status: string;
+        version: number;
+        content: { content: string };
+        versions: { version: number; reason: string | null; supersededAt: string | null }[];
+      };
     const cli = JSON.parse((await run('as-of', betweenRevisions, 'catalogue.items', '--json')).output);
     expect(cli.replay.later).toBe(1); // the second revision, recorded after the moment
     const middle = itemAt(cli.documents);
@@ -87,12 +100,22 @@ describe('as-of: what the read models showed between two decisions', () => {
     expect(text).toContain('"version":2');
     expect(text).not.toContain('增加受助学生名单');
 
-    const overHttp = await http().get('/api/audit/read-models/catalogue.items/as-of').query({ at: betweenRevisions }).set('Authorization', auditor).expect(200);
+    const overHttp = await http()
+      .get('/api/audit/read-models/catalogue.items/as-of')
+      .query({ at: betweenRevisions })
+      .set('Authorization', auditor)
+      .expect(200);
     expect(itemAt(overHttp.body.documents)).toMatchObject({ version: 2, content: { content: '资助政策、申请条件、资助标准' } });
-    const first = await http().get('/api/audit/read-models/catalogue.items/as-of').query({ at: afterPublication }).set('Authorization', auditor).expect(200);
+    const first = await http()
+      .get('/api/audit/read-models/catalogue.items/as-of')
+      .query({ at: afterPublication })
+      .set('Authorization', auditor)
+      .expect(200);
     expect(itemAt(first.body.documents)).toMatchObject({ version: 1, content: { content: '资助政策、申请条件' } });
     // The item's decisions in the auditors' timeline, labelled in Chinese with their reasons.
-    const history = JSON.parse((await run('history', itemId, '--json')).output) as { entries: { typeLabel: string; reason: string | null; unitId: string }[] };
+    const history = JSON.parse((await run('history', itemId, '--json')).output) as {
+      entries: { typeLabel: string; reason: string | null; unitId: string }[];
+    };
     expect(history.entries.map((e) => [e.typeLabel, e.reason, e.unitId])).toEqual([
       ['起草公开事项', null, 'TEZ-ZSZ'],
       ['发布公开事项', null, 'TEZ-ZSZ'],
@@ -100,7 +123,11 @@ describe('as-of: what the read models showed between two decisions', () => {
       ['修订公开事项（形成新版本）', '增加受助学生名单', 'TEZ-ZSZ'],
     ]);
     expect((await run('history', itemId)).output).toContain('试点领域=义务教育');
-    const now = await http().get('/api/audit/read-models/catalogue.items/as-of').query({ at: new Date().toISOString() }).set('Authorization', auditor).expect(200);
+    const now = await http()
+      .get('/api/audit/read-models/catalogue.items/as-of')
+      .query({ at: new Date().toISOString() })
+      .set('Authorization', auditor)
+      .expect(200);
     expect(itemAt(now.body.documents)).toMatchObject({ version: 3 });
   });
 
@@ -127,11 +154,23 @@ describe('as-of: what the read models showed between two decisions', () => {
     const requestId = registered.body.requestId as string;
     const stream = `requests.request-${requestId}`;
     const received = await momentAfter(stream);
-    await http().post(`/api/requests/${requestId}/assign`).set('Authorization', clerk).send({ handlerId: 'clerk-TEZ-ZSZ', handlerName: '王芳' }).expect(200);
+    await http()
+      .post(`/api/requests/${requestId}/assign`)
+      .set('Authorization', clerk)
+      .send({ handlerId: 'clerk-TEZ-ZSZ', handlerName: '王芳' })
+      .expect(200);
     const assigned = await momentAfter(stream);
-    await http().post(`/api/requests/${requestId}/extension`).set('Authorization', head).send({ workingDays: 10, reason: '需调取档案，无法按期答复', noticeSentOn: toShanghaiDate(new Date()) }).expect(200);
+    await http()
+      .post(`/api/requests/${requestId}/extension`)
+      .set('Authorization', head)
+      .send({ workingDays: 10, reason: '需调取档案，无法按期答复', noticeSentOn: toShanghaiDate(new Date()) })
+      .expect(200);
     const extended = await momentAfter(stream);
-    await http().post(`/api/requests/${requestId}/draft-reply`).set('Authorization', clerk).send({ category: 'disclose', content: '经查，现将补助对象名单提供给您。' }).expect(200);
+    await http()
+      .post(`/api/requests/${requestId}/draft-reply`)
+      .set('Authorization', clerk)
+      .send({ category: 'disclose', content: '经查，现将补助对象名单提供给您。' })
+      .expect(200);
     await http().post(`/api/requests/${requestId}/review`).set('Authorization', head).send({ approved: true }).expect(200);
     await http().post(`/api/requests/${requestId}/reply`).set('Authorization', clerk).expect(200);
     const replied = await momentAfter(stream);
@@ -139,7 +178,11 @@ describe('as-of: what the read models showed between two decisions', () => {
     type Clock = { readOn: string; dueOn: string; remainingWorkingDays: number; overdue: boolean; paused: boolean } | null;
     const asOf = async (at: string) => {
       const result = JSON.parse((await run('as-of', at, 'requests.requests', '--json')).output);
-      return result.documents.requests.find((r: { _id: string }) => r._id === requestId) as { status: string; extension: unknown; clock: Clock };
+      return result.documents.requests.find((r: { _id: string }) => r._id === requestId) as {
+        status: string;
+        extension: unknown;
+        clock: Clock;
+      };
     };
     /** What the service computes on the day of `at`: the statutory due date and the working days left then. */
     const expected = (at: string, extensionDays: number) => {
@@ -158,24 +201,49 @@ describe('as-of: what the read models showed between two decisions', () => {
     const atReply = await asOf(replied);
     expect(atReply).toMatchObject({ status: 'replied', clock: null });
 
-    const overHttp = await http().get('/api/audit/read-models/requests.requests/as-of').query({ at: assigned }).set('Authorization', auditor).expect(200);
-    expect(overHttp.body.documents.requests.find((r: { _id: string }) => r._id === requestId)).toMatchObject({ status: 'in_progress', clock: expected(assigned, 0) });
+    const overHttp = await http()
+      .get('/api/audit/read-models/requests.requests/as-of')
+      .query({ at: assigned })
+      .set('Authorization', auditor)
+      .expect(200);
+    expect(overHttp.body.documents.requests.find((r: { _id: string }) => r._id === requestId)).toMatchObject({
+      status: 'in_progress',
+      clock: expected(assigned, 0),
+    });
   });
 
   it('the remaining working days are those of the as-of day, not of today', () => {
-    const projection = app.get(ConsumerRegistry).projections().find((p) => p.name === 'requests.requests') as Projection & Required<Pick<Projection, 'viewAt'>>;
+    const projection = app
+      .get(ConsumerRegistry)
+      .projections()
+      .find((p) => p.name === 'requests.requests') as Projection & Required<Pick<Projection, 'viewAt'>>;
     // Received Monday 2026-03-02: due 20 working days later, Monday 2026-03-30 (no holiday in March 2026).
-    const document = { status: 'in_progress', state: { clock: { startedOn: '2026-03-02', pauses: [], extensionDays: 0, suspendedForCorrection: false } } };
+    const document = {
+      status: 'in_progress',
+      state: { clock: { startedOn: '2026-03-02', pauses: [], extensionDays: 0, suspendedForCorrection: false } },
+    };
     const at = (iso: string) => projection.viewAt('requests', document, new Date(iso)).clock;
     expect(typeof projection.viewAt).toBe('function');
-    expect(at('2026-03-02T09:00:00+08:00')).toEqual({ readOn: '2026-03-02', dueOn: '2026-03-30', remainingWorkingDays: 20, overdue: false, paused: false, provisional: false });
+    expect(at('2026-03-02T09:00:00+08:00')).toEqual({
+      readOn: '2026-03-02',
+      dueOn: '2026-03-30',
+      remainingWorkingDays: 20,
+      overdue: false,
+      paused: false,
+      provisional: false,
+    });
     expect(at('2026-03-10T09:00:00+08:00')).toMatchObject({ readOn: '2026-03-10', remainingWorkingDays: 14, overdue: false });
     // 2026-03-10T20:00Z is already 2026-03-11 in China Standard Time.
     expect(at('2026-03-10T20:00:00Z')).toMatchObject({ readOn: '2026-03-11', remainingWorkingDays: 13 });
     expect(at('2026-03-31T09:00:00+08:00')).toMatchObject({ overdue: true });
     // A consultation running on the as-of day stops the clock until that day.
     const paused = { ...document, state: { clock: { ...document.state.clock, pauses: [{ id: 'c1', from: '2026-03-09', to: null }] } } };
-    expect(projection.viewAt('requests', paused, new Date('2026-03-13T09:00:00+08:00')).clock).toMatchObject({ readOn: '2026-03-13', paused: true, remainingWorkingDays: 16, dueOn: '2026-04-07' });
+    expect(projection.viewAt('requests', paused, new Date('2026-03-13T09:00:00+08:00')).clock).toMatchObject({
+      readOn: '2026-03-13',
+      paused: true,
+      remainingWorkingDays: 16,
+      dueOn: '2026-04-07',
+    });
     expect(projection.viewAt('requests', { ...document, status: 'replied' }, new Date('2026-03-10T09:00:00+08:00')).clock).toBeNull();
   });
 });

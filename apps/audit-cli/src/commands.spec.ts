@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { canonicalJson, ConsumerRegistry, createApp, EVENT_STORE, GONGKAI_CONFIG, ReadModelConnections, SqliteEventStore, type GongkaiConfig } from '@gongkai/platform';
+import {
+  canonicalJson,
+  ConsumerRegistry,
+  createApp,
+  EVENT_STORE,
+  GONGKAI_CONFIG,
+  ReadModelConnections,
+  SqliteEventStore,
+  type GongkaiConfig,
+} from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 import { rebuildReadModels, runCommand, verify } from './commands';
@@ -27,16 +36,31 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     ({ app } = await createApp(standaloneApp, isolatedEnv()));
     await app.init();
     const district = await tokenFor('district_office');
-    for (const [unitId, name] of [['TEZ-A1', '甲镇'], ['TEZ-A2', '乙镇']]) {
-      await http().post('/api/catalogue/units').set('Authorization', `Bearer ${district}`).send({ unitId, name, level: '乡级', kind: 'town' }).expect(201);
+    for (const [unitId, name] of [
+      ['TEZ-A1', '甲镇'],
+      ['TEZ-A2', '乙镇'],
+    ]) {
+      await http()
+        .post('/api/catalogue/units')
+        .set('Authorization', `Bearer ${district}`)
+        .send({ unitId, name, level: '乡级', kind: 'town' })
+        .expect(201);
     }
-    await http().post('/api/catalogue/units/TEZ-A1/rename').set('Authorization', `Bearer ${district}`).send({ name: '甲镇人民政府', reason: '规范名称' }).expect(200);
+    await http()
+      .post('/api/catalogue/units/TEZ-A1/rename')
+      .set('Authorization', `Bearer ${district}`)
+      .send({ name: '甲镇人民政府', reason: '规范名称' })
+      .expect(200);
     const recordedAt = async () => (await app.get<SqliteEventStore>(EVENT_STORE).readStream('catalogue.unit-TEZ-A1')).at(-1)!.recordedAt;
     const first = await recordedAt();
     await eventually(async () => (new Date().toISOString() > first ? true : undefined), 1000, 'the clock to move on');
     middle = new Date();
     await eventually(async () => (new Date() > middle ? true : undefined), 1000, 'the clock to move on');
-    await http().post('/api/catalogue/units/TEZ-A1/rename').set('Authorization', `Bearer ${district}`).send({ name: '甲镇政府', reason: '按“三定”方案更名' }).expect(200);
+    await http()
+      .post('/api/catalogue/units/TEZ-A1/rename')
+      .set('Authorization', `Bearer ${district}`)
+      .send({ name: '甲镇政府', reason: '按“三定”方案更名' })
+      .expect(200);
     expect(await recordedAt()).not.toBe(first);
   });
   afterAll(() => app.close());
@@ -46,7 +70,15 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
       ({ _version: _v, ...doc }) => doc, // the write counter may differ; the content must not
     );
   const caughtUp = () =>
-    eventually(async () => ((await snapshot('catalogue')).find((u) => String(u._id) === 'TEZ-A1')?.name === '甲镇政府' && (await snapshot('assessment')).length === 2 ? true : undefined), 10000, 'projections');
+    eventually(
+      async () =>
+        (await snapshot('catalogue')).find((u) => String(u._id) === 'TEZ-A1')?.name === '甲镇政府' &&
+        (await snapshot('assessment')).length === 2
+          ? true
+          : undefined,
+      10000,
+      'projections',
+    );
 
   it('history: the decision timeline of a unit, in Chinese, with actor, unit and reason', async () => {
     const { code, output } = await run('history', 'TEZ-A1');
@@ -58,7 +90,9 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     expect(output).toContain('理由：按“三定”方案更名');
     expect(output).toContain('新名称=甲镇政府');
     const json = JSON.parse((await run('history', 'catalogue.unit-TEZ-A1', '--json')).output);
-    expect(json.entries.map((e: { typeLabel: string; reason: string | null; ground: string | null }) => [e.typeLabel, e.reason, e.ground])).toEqual([
+    expect(
+      json.entries.map((e: { typeLabel: string; reason: string | null; ground: string | null }) => [e.typeLabel, e.reason, e.ground]),
+    ).toEqual([
       ['登记单位', null, null],
       ['单位更名', '规范名称', null],
       ['单位更名', '按“三定”方案更名', null],
@@ -84,13 +118,20 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
 
   it('rebuild: every read model replayed into a fresh database equals the live one (zero differences)', async () => {
     await caughtUp();
-    const names = app.get(ConsumerRegistry).projections().map((p) => p.name);
+    const names = app
+      .get(ConsumerRegistry)
+      .projections()
+      .map((p) => p.name);
     expect(names.length).toBeGreaterThan(0);
     const { code, output } = await run('rebuild');
     expect(output.match(/0 处不同/g)).toHaveLength(names.length);
     expect(code).toBe(0);
     // a live document that drifted is reported
-    await app.get(ReadModelConnections).get('catalogue').collection('units').updateOne({ _id: 'TEZ-A2' as never }, { $set: { name: '篡改' } });
+    await app
+      .get(ReadModelConnections)
+      .get('catalogue')
+      .collection('units')
+      .updateOne({ _id: 'TEZ-A2' as never }, { $set: { name: '篡改' } });
     const drifted = await run('rebuild', 'catalogue.units');
     expect(drifted.code).toBe(1);
     expect(drifted.output).toContain('units/TEZ-A2：different');
@@ -112,7 +153,10 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     expect(anchored.output).toMatch(/gongkai 政务公开记录完整性锚点 第 \d+ 号/);
     const root = /Merkle 根（gongkai-merkle-v1）：([0-9a-f]{64})/.exec(anchored.output)![1];
     const { output } = await run('export', 'catalogue.unit-TEZ-A1');
-    const lines = output.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatchObject({ anchor: { data: { root } }, proofs: [{ streamId: 'catalogue.unit-TEZ-A1', revision: 2 }] });
     if (!hasJq) throw new Error('jq is not installed: run apps/audit-cli/provision-jq.sh (tools/test.sh does)');
@@ -121,7 +165,9 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     // canonical JSON = jq -cS, byte for byte, Chinese text and escapes included
     for (const event of lines.slice(0, 3)) {
       const { hash: _h, globalPosition: _g, ...content } = event;
-      const viaJq = spawnSync('jq', ['-cSj', 'del(.hash, .globalPosition)'], { input: JSON.stringify({ ...event, data: { ...event.data, note: '引号"反斜杠\\换行\n\u2028😀' } }) }).stdout.toString();
+      const viaJq = spawnSync('jq', ['-cSj', 'del(.hash, .globalPosition)'], {
+        input: JSON.stringify({ ...event, data: { ...event.data, note: '引号"反斜杠\\换行\n\u2028😀' } }),
+      }).stdout.toString();
       expect(viaJq).toBe(canonicalJson({ ...content, data: { ...content.data, note: '引号"反斜杠\\换行\n\u2028😀' } }));
     }
     const check = (cwd: string) => spawnSync('bash', ['-c', procedure], { cwd, encoding: 'utf8' });
@@ -136,7 +182,10 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     const bad = check(tampered);
     expect(bad.stdout).toContain('BAD hash catalogue.unit-TEZ-A1@2');
     const forged = mkdtempSync(join(tmpdir(), 'gk-export-'));
-    writeFileSync(join(forged, 'export.jsonl'), output.replace(/"revision":2,"hash":"[0-9a-f]{64}"/, `"revision":2,"hash":"${'1'.repeat(64)}"`));
+    writeFileSync(
+      join(forged, 'export.jsonl'),
+      output.replace(/"revision":2,"hash":"[0-9a-f]{64}"/, `"revision":2,"hash":"${'1'.repeat(64)}"`),
+    );
     expect(check(forged).stdout).toMatch(/BAD proof head catalogue\.unit-TEZ-A1[\s\S]*BAD proof catalogue\.unit-TEZ-A1/);
   });
 
@@ -153,9 +202,17 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     await http().post('/api/audit/anchors').set('Authorization', auditor).expect(403);
     const anchor = await http().post('/api/audit/anchors').set('Authorization', district).expect(200);
     expect(anchor.body.text).toContain('Merkle 根');
-    const verified = await http().get('/api/audit/verify').query({ root: anchor.body.root, position: anchor.body.position }).set('Authorization', auditor).expect(200);
+    const verified = await http()
+      .get('/api/audit/verify')
+      .query({ root: anchor.body.root, position: anchor.body.position })
+      .set('Authorization', auditor)
+      .expect(200);
     expect(verified.body).toMatchObject({ ok: true, anchors: { findings: [] } });
-    const asOf = await http().get('/api/audit/read-models/catalogue.units/as-of').query({ at: middle.toISOString() }).set('Authorization', auditor).expect(200);
+    const asOf = await http()
+      .get('/api/audit/read-models/catalogue.units/as-of')
+      .query({ at: middle.toISOString() })
+      .set('Authorization', auditor)
+      .expect(200);
     expect(asOf.body.documents.units.find((u: { _id: string }) => u._id === 'TEZ-A1').name).toBe('甲镇人民政府');
     await http().get('/api/audit/read-models/catalogue.units/as-of').query({ at: 'yesterday' }).set('Authorization', auditor).expect(400);
     await http().get('/api/audit/read-models/nope.units/compare').set('Authorization', auditor).expect(404);
@@ -184,6 +241,8 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     expect(broken.code).toBe(1);
     expect(broken.output).toContain('哈希链断裂：事件流 catalogue.unit-TEZ-A1，版本 1（hash_mismatch');
     store.rawDatabase.prepare("DELETE FROM events WHERE stream_id = 'catalogue.unit-TEZ-A2'").run();
-    expect((await run('verify')).output).toMatch(/锚点校验不符：事件流 catalogue\.unit-TEZ-A2，版本 0（对照锚点第 \d+ 号，全局位置 \d+）：stream_missing/);
+    expect((await run('verify')).output).toMatch(
+      /锚点校验不符：事件流 catalogue\.unit-TEZ-A2，版本 0（对照锚点第 \d+ 号，全局位置 \d+）：stream_missing/,
+    );
   });
 });

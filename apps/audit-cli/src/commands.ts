@@ -99,14 +99,18 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       }
       for (const f of anchors.findings) {
         const where = f.streamId ? `事件流 ${f.streamId}${f.streamRevision !== null ? `，版本 ${f.streamRevision}` : ''}` : '整个记录';
-        const against = f.anchor ? `（对照${f.anchor.revision !== null ? `锚点第 ${f.anchor.revision + 1} 号` : '公布的根'}，全局位置 ${f.anchor.position}）` : '';
+        const against = f.anchor
+          ? `（对照${f.anchor.revision !== null ? `锚点第 ${f.anchor.revision + 1} 号` : '公布的根'}，全局位置 ${f.anchor.position}）`
+          : '';
         out(`锚点校验不符：${where}${against}：${f.problem}: ${f.detail}\n`);
       }
       if (report.ok) {
         out(`完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整。\n`);
       }
       if (anchors.lastAnchor) {
-        out(`锚点：${anchors.anchors} 个；最近一个覆盖至全局位置 ${anchors.lastAnchor.position}（根 ${anchors.lastAnchor.root}）；其后 ${anchors.unanchoredEvents} 个事件尚未被锚点覆盖。\n`);
+        out(
+          `锚点：${anchors.anchors} 个；最近一个覆盖至全局位置 ${anchors.lastAnchor.position}（根 ${anchors.lastAnchor.root}）；其后 ${anchors.unanchoredEvents} 个事件尚未被锚点覆盖。\n`,
+        );
       } else {
         out(`注意：尚无锚点，整条事件流被删除或截断无法发现；请运行 anchor，并将其文本归档或公布。\n`);
       }
@@ -167,7 +171,9 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
         differences += result.differences.length;
         out(`比对 ${name}：重放 ${result.replay.replayed} 个事件，${result.documents} 条文档，${result.differences.length} 处不同。\n`);
         for (const d of result.differences) {
-          out(`  ${d.collection}/${d.id}：${d.kind}\n    在用：${JSON.stringify(d.live ?? null)}\n    重放：${JSON.stringify(d.replay ?? null)}\n`);
+          out(
+            `  ${d.collection}/${d.id}：${d.kind}\n    在用：${JSON.stringify(d.live ?? null)}\n    重放：${JSON.stringify(d.replay ?? null)}\n`,
+          );
         }
       }
       return differences === 0 ? 0 : 1;
@@ -183,7 +189,13 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       return 0;
     }
     case 'read-models': {
-      out(`${app.get(ConsumerRegistry).projections().map((p) => p.name).join('\n')}\n`);
+      out(
+        `${app
+          .get(ConsumerRegistry)
+          .projections()
+          .map((p) => p.name)
+          .join('\n')}\n`,
+      );
       return 0;
     }
     default:

@@ -30,7 +30,9 @@ describe('audit history of a withheld document (不予公开), on the standalone
     documentId = registered.body.documentId;
     const proposal = { attribute: '不予公开', legalBasis: 'PROCESS_INFORMATION', reason: '属于内部请示报告，考察尚未结束' };
     expect((await post(`/documents/${documentId}/attribute-proposal`, drafter, proposal)).status).toBe(200);
-    expect((await post(`/documents/${documentId}/confidentiality-review`, reviewer, { outcome: 'approve', reason: '同意不予公开' })).status).toBe(200);
+    expect(
+      (await post(`/documents/${documentId}/confidentiality-review`, reviewer, { outcome: 'approve', reason: '同意不予公开' })).status,
+    ).toBe(200);
   });
   afterAll(() => app.close());
 
@@ -50,31 +52,61 @@ describe('audit history of a withheld document (不予公开), on the standalone
     expect(output).toContain('审查结果=通过');
     expect(output).not.toContain('PROCESS_INFORMATION');
 
-    const json = JSON.parse(await (async () => {
-      let text = '';
-      await runCommand(app, ['history', documentId, '--json'], (t) => (text += t));
-      return text;
-    })());
-    const decisions = json.entries.map((e: { typeLabel: string; actor: { userId: string; role: string }; unitId: string; ground: string | null; reason: string | null }) => ({
-      type: e.typeLabel,
-      actor: e.actor.userId,
-      role: e.actor.role,
-      unit: e.unitId,
-      ground: e.ground,
-      reason: e.reason,
-    }));
+    const json = JSON.parse(
+      await (async () => {
+        let text = '';
+        await runCommand(app, ['history', documentId, '--json'], (t) => (text += t));
+        return text;
+      })(),
+    );
+    const decisions = json.entries.map(
+      (e: {
+        typeLabel: string;
+        actor: { userId: string; role: string };
+        unitId: string;
+        ground: string | null;
+        reason: string | null;
+      }) => ({
+        type: e.typeLabel,
+        actor: e.actor.userId,
+        role: e.actor.role,
+        unit: e.unitId,
+        ground: e.ground,
+        reason: e.reason,
+      }),
+    );
     expect(decisions).toEqual([
       { type: '拟文登记', actor: 'wang-drafter', role: 'clerk', unit: 'TEZ-EDU', ground: null, reason: null },
-      { type: '提出公开属性（源头认定）', actor: 'wang-drafter', role: 'clerk', unit: 'TEZ-EDU', ground, reason: '属于内部请示报告，考察尚未结束' },
+      {
+        type: '提出公开属性（源头认定）',
+        actor: 'wang-drafter',
+        role: 'clerk',
+        unit: 'TEZ-EDU',
+        ground,
+        reason: '属于内部请示报告，考察尚未结束',
+      },
       { type: '保密审查', actor: 'li-reviewer', role: 'reviewer', unit: 'TEZ-EDU', ground, reason: '同意不予公开' },
     ]);
   });
 
   it('serves the same timeline to an auditor over HTTP', async () => {
-    const response = await http().get(`/api/audit/history/${documentId}`).set('Authorization', `Bearer ${await tokenFor('auditor')}`).expect(200);
+    const response = await http()
+      .get(`/api/audit/history/${documentId}`)
+      .set('Authorization', `Bearer ${await tokenFor('auditor')}`)
+      .expect(200);
     const review = response.body.entries.find((e: { type: string }) => e.type === 'document-attributes.ConfidentialityReviewed');
-    expect(review).toMatchObject({ typeLabel: '保密审查', actor: { userId: 'li-reviewer', roleLabel: expect.any(String) }, unitId: 'TEZ-EDU', reason: '同意不予公开' });
+    expect(review).toMatchObject({
+      typeLabel: '保密审查',
+      actor: { userId: 'li-reviewer', roleLabel: expect.any(String) },
+      unitId: 'TEZ-EDU',
+      reason: '同意不予公开',
+    });
     expect(review.ground).toContain('第十六条第二款');
-    expect(review.fields).toEqual(expect.arrayContaining([{ name: 'outcome', label: '审查结果', value: '通过' }, { name: 'attribute', label: '审查后公开属性', value: '不予公开' }]));
+    expect(review.fields).toEqual(
+      expect.arrayContaining([
+        { name: 'outcome', label: '审查结果', value: '通过' },
+        { name: 'attribute', label: '审查后公开属性', value: '不予公开' },
+      ]),
+    );
   });
 });

@@ -27,10 +27,14 @@ describe('periodic anchors in the standalone process', () => {
       .set('Authorization', `Bearer ${await tokenFor('district_office')}`)
       .send({ unitId: 'TEZ-P1', name: '丙镇', level: '乡级', kind: 'town' })
       .expect(201);
-    const [anchor] = await eventually(async () => {
-      const anchors = await store.readStream(ANCHOR_STREAM_ID);
-      return anchors.length > 0 ? anchors : undefined;
-    }, 10000, 'a periodic anchor');
+    const [anchor] = await eventually(
+      async () => {
+        const anchors = await store.readStream(ANCHOR_STREAM_ID);
+        return anchors.length > 0 ? anchors : undefined;
+      },
+      10000,
+      'a periodic anchor',
+    );
     expect(anchor).toMatchObject({ actor: { role: 'system' }, data: { trigger: 'schedule', streams: 1, events: 1 } });
   });
 });

@@ -33,9 +33,19 @@ describe('rebuild after the full demo', () => {
   afterAll(() => app?.close());
 
   it('compares every registered read model with a replay of the store: zero differences', async () => {
-    const names = app.get(ConsumerRegistry).projections().map((p) => p.name);
+    const names = app
+      .get(ConsumerRegistry)
+      .projections()
+      .map((p) => p.name);
     expect(names).toEqual(
-      expect.arrayContaining(['catalogue.items', 'catalogue.negative-list', 'document-attributes.documents', 'requests.requests', 'interpretation.policies', 'assessment.facts']),
+      expect.arrayContaining([
+        'catalogue.items',
+        'catalogue.negative-list',
+        'document-attributes.documents',
+        'requests.requests',
+        'interpretation.policies',
+        'assessment.facts',
+      ]),
     );
     const audit = app.get(AuditService);
     const findings: Record<string, unknown[]> = {};

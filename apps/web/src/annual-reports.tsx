@@ -3,7 +3,21 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, download, type Session } from './api';
 import { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS } from './labels';
 import { Breadcrumb } from './portal';
-import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, asError, shanghaiToday, formatDateTime, useAction, useApi, useDraft } from './ui';
+import {
+  ActionForm,
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  SelectField,
+  asError,
+  shanghaiToday,
+  formatDateTime,
+  useAction,
+  useApi,
+  useDraft,
+} from './ui';
 
 /** `GET /api/requests/reports/annual/published` */
 interface PublishedReportRow {
@@ -34,7 +48,9 @@ export function AnnualReportsPage() {
   const years = [...new Set((reports.data ?? []).map((r) => r.year))];
   return (
     <>
-      <PageTitle lead="各单位每年1月31日前公布上一年度政府信息公开工作年度报告（《中华人民共和国政府信息公开条例》第四十九条）">政府信息公开工作年度报告</PageTitle>
+      <PageTitle lead="各单位每年1月31日前公布上一年度政府信息公开工作年度报告（《中华人民共和国政府信息公开条例》第四十九条）">
+        政府信息公开工作年度报告
+      </PageTitle>
       {reports.loading ? <Loading what="年度报告" /> : null}
       <ErrorNotice error={reports.error} />
       {reports.data && reports.data.length === 0 ? <p className="muted">暂无已公布的年度报告。</p> : null}
@@ -136,7 +152,12 @@ export function AnnualReportPage() {
   );
   return (
     <>
-      <Breadcrumb trail={[['年度报告', '/annual-reports'], [`${year} 年度`, null]]} />
+      <Breadcrumb
+        trail={[
+          ['年度报告', '/annual-reports'],
+          [`${year} 年度`, null],
+        ]}
+      />
       {report.loading ? <Loading what="年度报告" /> : null}
       <ErrorNotice error={report.error} />
       {r ? (
@@ -191,9 +212,17 @@ export function AnnualReportConsole({ session }: { session: Session }) {
   const r = report.data;
   return (
     <>
-      <PageTitle lead="表三、表四由依申请公开办理记录自动统计，表二规章和行政规范性文件由公文登记自动统计；定稿即在门户网站公布。">政府信息公开工作年度报告</PageTitle>
+      <PageTitle lead="表三、表四由依申请公开办理记录自动统计，表二规章和行政规范性文件由公文登记自动统计；定稿即在门户网站公布。">
+        政府信息公开工作年度报告
+      </PageTitle>
       <div className="form narrow">
-        <SelectField label="报告年度" name="year" options={Array.from({ length: 5 }, (_, n) => String(thisYear - n))} value={String(year)} onChange={(y) => setYear(Number(y))} />
+        <SelectField
+          label="报告年度"
+          name="year"
+          options={Array.from({ length: 5 }, (_, n) => String(thisYear - n))}
+          value={String(year)}
+          onChange={(y) => setYear(Number(y))}
+        />
       </div>
       {report.loading && !r ? <Loading what="年度报告" /> : null}
       <ErrorNotice error={report.error} />
@@ -216,22 +245,50 @@ export function AnnualReportConsole({ session }: { session: Session }) {
               failure="未定稿，您填写的内容已保留"
               submitLabel="定稿并公布"
               onSubmit={() => {
-                const numbers = Object.fromEntries(HAND_ENTERED.filter(([key]) => form[key as keyof typeof form] !== '').map(([key]) => [key, Number(form[key as keyof typeof form])]));
-                const narrative = { overview: form.overview, problemsAndImprovements: form.problemsAndImprovements, otherMatters: form.otherMatters };
+                const numbers = Object.fromEntries(
+                  HAND_ENTERED.filter(([key]) => form[key as keyof typeof form] !== '').map(([key]) => [
+                    key,
+                    Number(form[key as keyof typeof form]),
+                  ]),
+                );
+                const narrative = {
+                  overview: form.overview,
+                  problemsAndImprovements: form.problemsAndImprovements,
+                  otherMatters: form.otherMatters,
+                };
                 void finalise.run(`${base}/finalise`, 'POST', { ...numbers, narrative }, '年度报告已定稿，并已在门户网站公布。', clear);
               }}
             >
               <h2>定稿并公布</h2>
               {HAND_ENTERED.map(([key, label]) => (
                 <Field key={key} label={label} name={key} error={finalise.error}>
-                  {(p) => <input {...p} inputMode="decimal" value={form[key as keyof typeof form]} onChange={(e) => update({ [key]: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="decimal"
+                      value={form[key as keyof typeof form]}
+                      onChange={(e) => update({ [key]: e.target.value })}
+                    />
+                  )}
                 </Field>
               ))}
               <Field label="一、总体情况" name="overview" apiField="narrative.overview" error={finalise.error}>
                 {(p) => <textarea {...p} rows={4} value={form.overview} onChange={(e) => update({ overview: e.target.value })} />}
               </Field>
-              <Field label="五、存在的主要问题及改进情况" name="problemsAndImprovements" apiField="narrative.problemsAndImprovements" error={finalise.error}>
-                {(p) => <textarea {...p} rows={4} value={form.problemsAndImprovements} onChange={(e) => update({ problemsAndImprovements: e.target.value })} />}
+              <Field
+                label="五、存在的主要问题及改进情况"
+                name="problemsAndImprovements"
+                apiField="narrative.problemsAndImprovements"
+                error={finalise.error}
+              >
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={4}
+                    value={form.problemsAndImprovements}
+                    onChange={(e) => update({ problemsAndImprovements: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label="六、其他需要报告的事项" name="otherMatters" apiField="narrative.otherMatters" error={finalise.error}>
                 {(p) => <textarea {...p} rows={3} value={form.otherMatters} onChange={(e) => update({ otherMatters: e.target.value })} />}

@@ -20,7 +20,10 @@ export class ApiError extends Error {
 
   /** The message for one form field; a dotted path (`applicant.name`) also matches its children (`applicant.name.0`). */
   fieldMessage(field: string): string | undefined {
-    return (this.errors.find((e) => e.field === field) ?? (field.includes('.') ? this.errors.find((e) => e.field.startsWith(`${field}.`)) : undefined))?.message;
+    return (
+      this.errors.find((e) => e.field === field) ??
+      (field.includes('.') ? this.errors.find((e) => e.field.startsWith(`${field}.`)) : undefined)
+    )?.message;
   }
 }
 
@@ -61,7 +64,10 @@ export function saveSession(session: Session | null) {
 
 async function toError(response: Response): Promise<ApiError> {
   try {
-    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] } & Record<string, unknown>;
+    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] } & Record<
+      string,
+      unknown
+    >;
     const { code, detail, title, errors, ...extensions } = problem;
     return new ApiError(response.status, code ?? 'ERROR', detail ?? title ?? `请求失败（${response.status}）`, errors ?? [], extensions);
   } catch {
@@ -76,7 +82,11 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。您填写的内容已保留。');
   }

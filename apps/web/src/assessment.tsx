@@ -84,7 +84,14 @@ type UnitBreakdown = Omit<RankedUnit, 'indicators'> & {
   indicators: (IndicatorRow & { facts: FactRef[]; shortfalls: FactRef[] })[];
 };
 
-type Explained = IndicatorRow & { schemeId: string; schemeVersion: number; unitId: string; asOf: string; facts: FactRef[]; shortfalls: FactRef[] };
+type Explained = IndicatorRow & {
+  schemeId: string;
+  schemeVersion: number;
+  unitId: string;
+  asOf: string;
+  facts: FactRef[];
+  shortfalls: FactRef[];
+};
 
 interface LiveView {
   schemeId: string;
@@ -97,7 +104,16 @@ interface LiveView {
   maxTotal: number;
   rank: number;
   of: number;
-  losing: { indicatorId: string; name: string; lost: number; points: number; maxPoints: number; pending: boolean; explanation: string; shortfalls: FactRef[] }[];
+  losing: {
+    indicatorId: string;
+    name: string;
+    lost: number;
+    points: number;
+    maxPoints: number;
+    pending: boolean;
+    explanation: string;
+    shortfalls: FactRef[];
+  }[];
   indicators: (IndicatorRow & { facts: number; shortfalls: FactRef[] })[];
 }
 
@@ -156,8 +172,10 @@ function OutcomeBadges({ unitId, sheet }: { unitId: string; sheet: Pick<RankingS
   );
 }
 
-const breakdownPath = (schemeId: string, unitId: string) => `/console/assessment/${encodeURIComponent(schemeId)}/units/${encodeURIComponent(unitId)}`;
-const explainPath = (schemeId: string, unitId: string, indicatorId: string) => `${breakdownPath(schemeId, unitId)}/indicators/${encodeURIComponent(indicatorId)}`;
+const breakdownPath = (schemeId: string, unitId: string) =>
+  `/console/assessment/${encodeURIComponent(schemeId)}/units/${encodeURIComponent(unitId)}`;
+const explainPath = (schemeId: string, unitId: string, indicatorId: string) =>
+  `${breakdownPath(schemeId, unitId)}/indicators/${encodeURIComponent(indicatorId)}`;
 
 function ResultList({ id, title, ids, sheet, empty }: { id: string; title: string; ids: string[]; sheet: RankingSheet; empty: string }) {
   const byId = new Map(sheet.units.map((u) => [u.unitId, u]));
@@ -174,7 +192,8 @@ function ResultList({ id, title, ids, sheet, empty }: { id: string; title: strin
             const unit = byId.get(unitId);
             return (
               <li key={unitId}>
-                <Link to={breakdownPath(sheet.schemeId, unitId)}>{unit?.name ?? unitId}</Link> {unit ? `${fmt(unit.total)}分，第${unit.rank}名` : ''}
+                <Link to={breakdownPath(sheet.schemeId, unitId)}>{unit?.name ?? unitId}</Link>{' '}
+                {unit ? `${fmt(unit.total)}分，第${unit.rank}名` : ''}
               </li>
             );
           })}
@@ -229,9 +248,7 @@ export function RankingPage({ session }: { session: Session }) {
       {schemes.loading ? <Loading what="考核方案" /> : null}
       <ErrorNotice error={schemes.error} />
       {schemes.data && list.length === 0 ? (
-        <Notice>
-          尚未发布考核方案。{session.role !== 'auditor' ? <Link to="/console/schemes">发布考核方案</Link> : null}
-        </Notice>
+        <Notice>尚未发布考核方案。{session.role !== 'auditor' ? <Link to="/console/schemes">发布考核方案</Link> : null}</Notice>
       ) : null}
       <SchemePicker list={list} chosen={chosen} choose={choose} />
       {sheet.loading && !s ? <Loading what="考核得分" /> : null}
@@ -239,7 +256,8 @@ export function RankingPage({ session }: { session: Session }) {
       {s && chosen ? (
         <>
           <p className="meta" data-testid="ranking-summary">
-            {s.year}年度 · 第{s.schemeVersion}版 · 满分{fmt(s.maxTotal)}分 · 政务公开工作占绩效考核权重{fmt(s.opennessWeightPercent)}% · 计算截至 {formatDateTime(s.asOf)} · 依据{s.inputEvents}个事件
+            {s.year}年度 · 第{s.schemeVersion}版 · 满分{fmt(s.maxTotal)}分 · 政务公开工作占绩效考核权重{fmt(s.opennessWeightPercent)}% ·
+            计算截至 {formatDateTime(s.asOf)} · 依据{s.inputEvents}个事件
             {chosen.frozen ? ` · 已于 ${formatDate(chosen.frozen.frozenAt)} 固化` : ''}
           </p>
           {s.district.warnings.map((w) => (
@@ -260,7 +278,13 @@ export function RankingPage({ session }: { session: Session }) {
             <>
               <div className="result-lists">
                 <ResultList id="commended" title="通报表扬" ids={s.commended} sheet={s} empty="无。" />
-                <ResultList id="rectify" title="督促整改" ids={s.rectify.filter((id) => !s.criticised.includes(id))} sheet={s} empty="无。" />
+                <ResultList
+                  id="rectify"
+                  title="督促整改"
+                  ids={s.rectify.filter((id) => !s.criticised.includes(id))}
+                  sheet={s}
+                  empty="无。"
+                />
                 <ResultList id="criticised" title="通报批评" ids={s.criticised} sheet={s} empty="无。" />
               </div>
               <TotalsChart sheet={s} />
@@ -304,7 +328,15 @@ export function RankingPage({ session }: { session: Session }) {
   );
 }
 
-function IndicatorTable({ schemeId, unitId, rows }: { schemeId: string; unitId: string; rows: (IndicatorRow & { facts: FactRef[] | number; shortfalls: FactRef[] | number })[] }) {
+function IndicatorTable({
+  schemeId,
+  unitId,
+  rows,
+}: {
+  schemeId: string;
+  unitId: string;
+  rows: (IndicatorRow & { facts: FactRef[] | number; shortfalls: FactRef[] | number })[];
+}) {
   const count = (x: FactRef[] | number) => (typeof x === 'number' ? x : x.length);
   return (
     <div className="table-scroll" role="region" aria-label="各项指标得分表（可横向滚动）" tabIndex={0}>
@@ -359,14 +391,24 @@ export function UnitBreakdownPage({ session }: { session: Session }) {
     setError(null);
     setMessage(null);
     try {
-      setMessage(`已下载：${await download(`/api/assessment/schemes/${encodeURIComponent(schemeId)}/notices/${encodeURIComponent(unitId)}?format=docx`)}`);
+      setMessage(
+        `已下载：${await download(`/api/assessment/schemes/${encodeURIComponent(schemeId)}/notices/${encodeURIComponent(unitId)}?format=docx`)}`,
+      );
     } catch (e) {
       setError(asError(e));
     }
   };
   const trail: [string, string | null][] = seesDistrict(session)
-    ? [['工作台', '/console'], ['考核排名', `/console/ranking?scheme=${encodeURIComponent(schemeId)}`], ['得分明细', null]]
-    : [['工作台', '/console'], ['本单位考核得分', `/console/score?scheme=${encodeURIComponent(schemeId)}`], ['得分明细', null]];
+    ? [
+        ['工作台', '/console'],
+        ['考核排名', `/console/ranking?scheme=${encodeURIComponent(schemeId)}`],
+        ['得分明细', null],
+      ]
+    : [
+        ['工作台', '/console'],
+        ['本单位考核得分', `/console/score?scheme=${encodeURIComponent(schemeId)}`],
+        ['得分明细', null],
+      ];
   return (
     <>
       <Breadcrumb trail={trail} />
@@ -374,7 +416,9 @@ export function UnitBreakdownPage({ session }: { session: Session }) {
       <ErrorNotice error={unit.error} />
       {u ? (
         <>
-          <PageTitle lead={`${u.year}年度考核方案 ${u.schemeId}（第${u.schemeVersion}版）· 计算截至 ${formatDateTime(u.asOf)}`}>{`${u.name}考核得分明细`}</PageTitle>
+          <PageTitle
+            lead={`${u.year}年度考核方案 ${u.schemeId}（第${u.schemeVersion}版）· 计算截至 ${formatDateTime(u.asOf)}`}
+          >{`${u.name}考核得分明细`}</PageTitle>
           <dl className="score-summary">
             <div>
               <dt>得分</dt>
@@ -432,7 +476,13 @@ function FactTable({ facts, shortfalls, auditLinks }: { facts: FactRef[]; shortf
                   {auditLinks ? <Link to={`/console/audit?target=${encodeURIComponent(f.streamId)}`}>{f.streamId}</Link> : f.streamId}
                 </span>
               </td>
-              <td>{shortfalls.has(f.eventId) ? <span className="badge badge-danger">失分</span> : <span className="badge badge-ok">计入</span>}</td>
+              <td>
+                {shortfalls.has(f.eventId) ? (
+                  <span className="badge badge-danger">失分</span>
+                ) : (
+                  <span className="badge badge-ok">计入</span>
+                )}
+              </td>
               <td className="hash" data-testid="event-id">
                 {f.eventId}
               </td>
@@ -446,7 +496,9 @@ function FactTable({ facts, shortfalls, auditLinks }: { facts: FactRef[]; shortf
 
 export function ExplainPage({ session }: { session: Session }) {
   const { schemeId = '', unitId = '', indicatorId = '' } = useParams();
-  const explained = useApi<Explained>(`/api/assessment/schemes/${encodeURIComponent(schemeId)}/scores/${encodeURIComponent(unitId)}/indicators/${encodeURIComponent(indicatorId)}`);
+  const explained = useApi<Explained>(
+    `/api/assessment/schemes/${encodeURIComponent(schemeId)}/scores/${encodeURIComponent(unitId)}/indicators/${encodeURIComponent(indicatorId)}`,
+  );
   const unit = useApi<UnitBreakdown>(`/api/assessment/schemes/${encodeURIComponent(schemeId)}/scores/${encodeURIComponent(unitId)}`);
   const x = explained.data;
   const shortfalls = new Set((x?.shortfalls ?? []).map((f) => f.eventId));
@@ -456,7 +508,9 @@ export function ExplainPage({ session }: { session: Session }) {
       <Breadcrumb
         trail={[
           ['工作台', '/console'],
-          seesDistrict(session) ? ['考核排名', `/console/ranking?scheme=${encodeURIComponent(schemeId)}`] : ['本单位考核得分', `/console/score?scheme=${encodeURIComponent(schemeId)}`],
+          seesDistrict(session)
+            ? ['考核排名', `/console/ranking?scheme=${encodeURIComponent(schemeId)}`]
+            : ['本单位考核得分', `/console/score?scheme=${encodeURIComponent(schemeId)}`],
           [unit.data ? `${unit.data.name}得分明细` : '得分明细', breakdownPath(schemeId, unitId)],
           ['得分说明', null],
         ]}
@@ -465,7 +519,9 @@ export function ExplainPage({ session }: { session: Session }) {
       <ErrorNotice error={explained.error} />
       {x ? (
         <>
-          <PageTitle lead={`${unit.data?.name ?? unitId} · 方案 ${x.schemeId}（第${x.schemeVersion}版）· 计算截至 ${formatDateTime(x.asOf)}`}>{`得分说明：${x.name}`}</PageTitle>
+          <PageTitle
+            lead={`${unit.data?.name ?? unitId} · 方案 ${x.schemeId}（第${x.schemeVersion}版）· 计算截至 ${formatDateTime(x.asOf)}`}
+          >{`得分说明：${x.name}`}</PageTitle>
           <dl className="kv-list card" data-testid="explain">
             <dt>得分</dt>
             <dd>
@@ -503,7 +559,11 @@ export function ExplainPage({ session }: { session: Session }) {
 export function LiveScorePage({ session }: { session: Session }) {
   const unitId = session.unitId ?? '';
   const { schemes, list, chosen, choose } = useChosenScheme(thisYear());
-  const live = useApi<LiveView>(unitId && schemes.data ? `/api/assessment/live/${encodeURIComponent(unitId)}${chosen ? `?schemeId=${encodeURIComponent(chosen.schemeId)}` : ''}` : null);
+  const live = useApi<LiveView>(
+    unitId && schemes.data
+      ? `/api/assessment/live/${encodeURIComponent(unitId)}${chosen ? `?schemeId=${encodeURIComponent(chosen.schemeId)}` : ''}`
+      : null,
+  );
   const v = live.data && (!chosen || live.data.schemeId === chosen.schemeId) ? live.data : null;
   return (
     <>
@@ -587,7 +647,14 @@ export function LiveScorePage({ session }: { session: Session }) {
 interface SchemeDetail {
   schemeId: string;
   year: number;
-  current: { version: number; title: string; opennessWeightPercent: number; indicators: unknown[]; rules: unknown; assessedUnitKinds: string[] };
+  current: {
+    version: number;
+    title: string;
+    opennessWeightPercent: number;
+    indicators: unknown[];
+    rules: unknown;
+    assessedUnitKinds: string[];
+  };
 }
 
 /** Schemes, and (district office) publishing one: indicators and rules are taken from an existing scheme. */
@@ -595,7 +662,14 @@ export function SchemesPage({ session }: { session: Session }) {
   const schemes = useApi<SchemeSummary[]>('/api/assessment/schemes');
   const canPublish = session.role === 'district_office' || session.role === 'admin';
   const year = thisYear();
-  const [form, update, clear] = useDraft('scheme', { schemeId: `KH-${year + 1}`, year: String(year + 1), title: `${year + 1}年度政务公开工作考核方案`, opennessWeightPercent: '5', basedOn: '', reason: '' });
+  const [form, update, clear] = useDraft('scheme', {
+    schemeId: `KH-${year + 1}`,
+    year: String(year + 1),
+    title: `${year + 1}年度政务公开工作考核方案`,
+    opennessWeightPercent: '5',
+    basedOn: '',
+    reason: '',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -607,7 +681,10 @@ export function SchemesPage({ session }: { session: Session }) {
     setMessage(null);
     setBusy(true);
     try {
-      if (!basedOn) throw new ApiError(0, 'NO_BASE', '请先选择沿用哪个方案的指标和评分规则。', [{ field: 'basedOn', code: 'required', message: '请选择。' }]);
+      if (!basedOn)
+        throw new ApiError(0, 'NO_BASE', '请先选择沿用哪个方案的指标和评分规则。', [
+          { field: 'basedOn', code: 'required', message: '请选择。' },
+        ]);
       const base = await api<SchemeDetail>(`/api/assessment/schemes/${encodeURIComponent(basedOn)}`);
       const weight = form.opennessWeightPercent.trim() === '' ? Number.NaN : Number(form.opennessWeightPercent);
       const result = await api<{ schemeId: string; version: number }>('/api/assessment/schemes', {
@@ -629,7 +706,11 @@ export function SchemesPage({ session }: { session: Session }) {
     } catch (e) {
       const err = asError(e);
       // The 4% rule is the decider's, not a field check: show it next to the weight field too.
-      setError(err.code === 'OPENNESS_WEIGHT_BELOW_MINIMUM' ? new ApiError(err.status, err.code, err.detail, [{ field: 'opennessWeightPercent', code: err.code, message: err.detail }]) : err);
+      setError(
+        err.code === 'OPENNESS_WEIGHT_BELOW_MINIMUM'
+          ? new ApiError(err.status, err.code, err.detail, [{ field: 'opennessWeightPercent', code: err.code, message: err.detail }])
+          : err,
+      );
     } finally {
       setBusy(false);
     }
@@ -665,8 +746,7 @@ export function SchemesPage({ session }: { session: Session }) {
                     </th>
                     <td>{s.year}</td>
                     <td>
-                      第{s.currentVersion}版
-                      <span className="meta block">发布于 {formatDate(s.versions.at(-1)?.publishedAt)}</span>
+                      第{s.currentVersion}版<span className="meta block">发布于 {formatDate(s.versions.at(-1)?.publishedAt)}</span>
                     </td>
                     <td>{fmt(s.opennessWeightPercent)}%</td>
                     <td>{fmt(s.totalPoints)}</td>
@@ -697,7 +777,14 @@ export function SchemesPage({ session }: { session: Session }) {
               {(p) => <input {...p} value={form.title} onChange={(e) => update({ title: e.target.value })} />}
             </Field>
             <Field label="政务公开工作占绩效考核的权重（%）" name="opennessWeightPercent" error={error} required hint="不得低于4%">
-              {(p) => <input {...p} inputMode="decimal" value={form.opennessWeightPercent} onChange={(e) => update({ opennessWeightPercent: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  value={form.opennessWeightPercent}
+                  onChange={(e) => update({ opennessWeightPercent: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="沿用指标体系和评分规则" name="basedOn" error={error} required>
               {(p) => (

@@ -18,7 +18,12 @@ interface AsOfResult {
 interface Verification {
   ok: boolean;
   chains: { streams: number; events: number; breaks: unknown[] };
-  anchors: { anchors: number; lastAnchor: { revision: number; position: number; root: string; recordedAt: string } | null; unanchoredEvents: number; findings: { kind?: string; message?: string }[] };
+  anchors: {
+    anchors: number;
+    lastAnchor: { revision: number; position: number; root: string; recordedAt: string } | null;
+    unanchoredEvents: number;
+    findings: { kind?: string; message?: string }[];
+  };
 }
 interface Anchor {
   revision: number;
@@ -34,7 +39,8 @@ export function shanghaiLocal(date: Date): string {
 }
 
 const PAGE = 50;
-const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value, null, 2) : String(value));
+const show = (value: unknown) =>
+  value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value, null, 2) : String(value);
 
 function DocumentCard({ doc }: { doc: Record<string, unknown> }) {
   const entries = Object.entries(doc).filter(([k]) => k !== '_id');
@@ -63,7 +69,9 @@ export function AuditAsOf() {
   const filter = params.get('q') ?? '';
   const models = useApi<ReadModelInfo[]>('/api/audit/read-models');
   const [form, setForm] = useState({ model, at: at || shanghaiLocal(new Date()), q: filter });
-  const result = useApi<AsOfResult>(model && at ? `/api/audit/read-models/${encodeURIComponent(model)}/as-of?at=${encodeURIComponent(`${at}+08:00`)}` : null);
+  const result = useApi<AsOfResult>(
+    model && at ? `/api/audit/read-models/${encodeURIComponent(model)}/as-of?at=${encodeURIComponent(`${at}+08:00`)}` : null,
+  );
   const verify = useApi<Verification>('/api/audit/verify');
   const anchors = useApi<Anchor[]>('/api/audit/anchors');
   const latest = anchors.data?.at(-1) ?? null;
@@ -84,7 +92,12 @@ export function AuditAsOf() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (form.model && form.at) setParams({ model: form.model, at: form.at.length === 16 ? `${form.at}:00` : form.at, ...(form.q.trim() ? { q: form.q.trim() } : {}) });
+          if (form.model && form.at)
+            setParams({
+              model: form.model,
+              at: form.at.length === 16 ? `${form.at}:00` : form.at,
+              ...(form.q.trim() ? { q: form.q.trim() } : {}),
+            });
         }}
       >
         <div className="row">
@@ -101,7 +114,9 @@ export function AuditAsOf() {
             )}
           </Field>
           <Field label="时刻（北京时间）" name="at" error={null} required>
-            {(p) => <input {...p} type="datetime-local" step={1} value={form.at} onChange={(e) => setForm({ ...form, at: e.target.value })} />}
+            {(p) => (
+              <input {...p} type="datetime-local" step={1} value={form.at} onChange={(e) => setForm({ ...form, at: e.target.value })} />
+            )}
           </Field>
         </div>
         <Field label="筛选（编号或内容包含）" name="q" error={null}>
@@ -121,7 +136,8 @@ export function AuditAsOf() {
         {result.data ? (
           <div data-testid="as-of">
             <p className="meta" data-testid="replay-report">
-              重放截至 {formatDateTime(result.data.at)} 的 {result.data.replay.applied} 个事件；此后记录的 {result.data.replay.later} 个事件未计入。
+              重放截至 {formatDateTime(result.data.at)} 的 {result.data.replay.applied} 个事件；此后记录的 {result.data.replay.later}{' '}
+              个事件未计入。
             </p>
             {Object.entries(result.data.documents).map(([collection, docs]) => {
               const shown = needle ? docs.filter((d) => JSON.stringify(d).toLowerCase().includes(needle)) : docs;
@@ -150,7 +166,12 @@ export function AuditAsOf() {
         <ErrorNotice error={verify.error} />
         {verify.data ? (
           <p data-testid="verify-result">
-            {verify.data.ok ? (verify.data.anchors.anchors ? '哈希链完整，与锚点一致，未发现篡改。' : '哈希链完整，未发现篡改（尚无锚点可比对）。') : '发现哈希链断裂或与锚点不一致，请查看决定记录。'}（{verify.data.chains.streams} 个事件流，{verify.data.chains.events} 个事件；
+            {verify.data.ok
+              ? verify.data.anchors.anchors
+                ? '哈希链完整，与锚点一致，未发现篡改。'
+                : '哈希链完整，未发现篡改（尚无锚点可比对）。'
+              : '发现哈希链断裂或与锚点不一致，请查看决定记录。'}
+            （{verify.data.chains.streams} 个事件流，{verify.data.chains.events} 个事件；
             {verify.data.anchors.anchors} 个锚点，{verify.data.anchors.unanchoredEvents} 个事件尚未被锚点覆盖）
           </p>
         ) : null}
@@ -165,7 +186,12 @@ export function AuditAsOf() {
         {mayAnchor ? (
           <>
             {anchorNow.feedback('未能记录锚点')}
-            <button type="button" onClick={() => void anchorNow.run('/api/audit/anchors', 'POST', undefined, '已记录锚点：请将上面的锚点文本另行存档（如打印、报送上级）。')}>
+            <button
+              type="button"
+              onClick={() =>
+                void anchorNow.run('/api/audit/anchors', 'POST', undefined, '已记录锚点：请将上面的锚点文本另行存档（如打印、报送上级）。')
+              }
+            >
               立即记录锚点
             </button>
           </>

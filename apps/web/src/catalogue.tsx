@@ -82,12 +82,21 @@ export function CatalogueConsole({ session }: { session: Session }) {
   const milestones = useApi<{ milestones: Milestone[] }>(base && `${base}/milestones`);
   const domains = useApi<Domain[]>('/api/catalogue/portal/domains');
   const domainName = (code: string) => domains.data?.find((d) => d.code === code)?.name ?? code;
-  const rows = [...(items.data ?? [])].sort((a, b) => (a.status === 'withdrawn' ? 1 : 0) - (b.status === 'withdrawn' ? 1 : 0) || b.updatedAt.localeCompare(a.updatedAt));
+  const rows = [...(items.data ?? [])].sort(
+    (a, b) => (a.status === 'withdrawn' ? 1 : 0) - (b.status === 'withdrawn' ? 1 : 0) || b.updatedAt.localeCompare(a.updatedAt),
+  );
   const pct = coverage.data?.overall.percent;
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['公开事项目录', null]]} />
-      <PageTitle lead={`${unit.data?.name ?? unitId ?? ''}政务公开事项标准目录：起草、发布、修订、撤回，电子表格导入导出`}>公开事项目录</PageTitle>
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['公开事项目录', null],
+        ]}
+      />
+      <PageTitle lead={`${unit.data?.name ?? unitId ?? ''}政务公开事项标准目录：起草、发布、修订、撤回，电子表格导入导出`}>
+        公开事项目录
+      </PageTitle>
       <NeedsUnit session={session} />
       {unitId ? (
         <>
@@ -138,7 +147,9 @@ export function CatalogueConsole({ session }: { session: Session }) {
                 </li>
               ))}
             </ul>
-            {todo.data && todo.data.drafts.length > 0 ? <p className="muted">另有 {todo.data.drafts.length} 条草稿尚未发布（见下方列表）。</p> : null}
+            {todo.data && todo.data.drafts.length > 0 ? (
+              <p className="muted">另有 {todo.data.drafts.length} 条草稿尚未发布（见下方列表）。</p>
+            ) : null}
           </section>
 
           <section aria-labelledby="items-heading">
@@ -180,7 +191,19 @@ const COLUMN_HINTS: [string, string][] = [
   ['公开内容（要素）', '公开内容（要素）'],
   ['公开渠道', '公开渠道和载体'],
   ['标准指引事项编码', '标准指引事项编码'],
-  ...['一级事项', '二级事项', '公开依据', '公开时限', '公开主体', '公开对象', '公开方式', '公开层级', '所属领域', '公开环节', '事项编号'].map((c): [string, string] => [c, c]),
+  ...[
+    '一级事项',
+    '二级事项',
+    '公开依据',
+    '公开时限',
+    '公开主体',
+    '公开对象',
+    '公开方式',
+    '公开层级',
+    '所属领域',
+    '公开环节',
+    '事项编号',
+  ].map((c): [string, string] => [c, c]),
 ];
 const columnOf = (message: string) => {
   const hits = COLUMN_HINTS.map(([hint, column]) => ({ at: message.indexOf(hint), column })).filter((h) => h.at >= 0);
@@ -195,7 +218,9 @@ interface RowProblem {
 }
 function importProblems(error: ApiError): RowProblem[] {
   const rows = Array.isArray(error.extensions.rows) ? (error.extensions.rows as { row: number; messages: string[] }[]) : null;
-  const list = rows ?? error.errors.filter((e) => e.field.startsWith('row.')).map((e) => ({ row: Number(e.field.slice(4)), messages: e.message.split('；') }));
+  const list =
+    rows ??
+    error.errors.filter((e) => e.field.startsWith('row.')).map((e) => ({ row: Number(e.field.slice(4)), messages: e.message.split('；') }));
   return list.flatMap((r) => r.messages.map((message) => ({ row: r.row, column: columnOf(message), message })));
 }
 
@@ -222,7 +247,9 @@ function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImported: 
     setReport(null);
     setMessage(null);
     if (!file) {
-      setError(new ApiError(400, 'NO_FILE', '请先选择要导入的 .xlsx 文件。', [{ field: 'file', code: 'required', message: '请选择 .xlsx 文件' }]));
+      setError(
+        new ApiError(400, 'NO_FILE', '请先选择要导入的 .xlsx 文件。', [{ field: 'file', code: 'required', message: '请选择 .xlsx 文件' }]),
+      );
       return;
     }
     setBusy(true);
@@ -260,16 +287,15 @@ function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImported: 
       {report ? (
         <Notice kind="success">
           <span data-testid="import-result">
-            导入成功：共 {report.rows} 行，新增草稿 {report.created} 条，修改草稿 {report.updated} 条，修订已发布事项 {report.revised} 条，未变化 {report.unchanged} 条。
+            导入成功：共 {report.rows} 行，新增草稿 {report.created} 条，修改草稿 {report.updated} 条，修订已发布事项 {report.revised}{' '}
+            条，未变化 {report.unchanged} 条。
           </span>
         </Notice>
       ) : null}
       {error && problems.length > 0 ? (
         <div className="notice notice-error" role="alert" data-testid="import-errors">
           <p className="notice-title">
-            <strong>
-              电子表格有 {new Set(problems.map((p) => p.row)).size} 行存在问题，未导入任何内容。
-            </strong>
+            <strong>电子表格有 {new Set(problems.map((p) => p.row)).size} 行存在问题，未导入任何内容。</strong>
             请修改以下各行后重新上传整个文件。
           </p>
           <div className="table-scroll" role="region" aria-label="有问题的行" tabIndex={0}>
@@ -391,8 +417,12 @@ function contentOf(f: ItemForm) {
     timeLimit: limit ? { text: limit, rule } : undefined,
     subject: blank(f.subject),
     method: blank(f.method),
-    channels: CHANNELS.filter((c) => f.channels.includes(c)).map((channel) => (channel === '其他' && blank(f.channelOther) ? { channel, other: f.channelOther.trim() } : { channel })),
-    audience: f.audienceKind ? { kind: f.audienceKind, ...(blank(f.audienceDetail) ? { detail: f.audienceDetail.trim() } : {}) } : undefined,
+    channels: CHANNELS.filter((c) => f.channels.includes(c)).map((channel) =>
+      channel === '其他' && blank(f.channelOther) ? { channel, other: f.channelOther.trim() } : { channel },
+    ),
+    audience: f.audienceKind
+      ? { kind: f.audienceKind, ...(blank(f.audienceDetail) ? { detail: f.audienceDetail.trim() } : {}) }
+      : undefined,
     level: blank(f.level),
     stage: blank(f.stage),
   };
@@ -428,12 +458,31 @@ function forForm(error: ApiError): ApiError {
 }
 
 /** A group of checkboxes or radios with its legend and, next to it, the API's error for it. */
-function ChoiceGroup({ legend, error, field, hint, required, children }: { legend: string; error: ApiError | null; field: string; hint?: string; required?: boolean; children: ReactNode }) {
+function ChoiceGroup({
+  legend,
+  error,
+  field,
+  hint,
+  required,
+  children,
+}: {
+  legend: string;
+  error: ApiError | null;
+  field: string;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const id = useId();
   const message = error?.fieldMessage(field);
   const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`choice-group${message ? ' field-invalid' : ''}`} aria-describedby={describedBy} aria-invalid={message ? true : undefined} data-field={field}>
+    <fieldset
+      className={`choice-group${message ? ' field-invalid' : ''}`}
+      aria-describedby={describedBy}
+      aria-invalid={message ? true : undefined}
+      data-field={field}
+    >
       <legend>
         {legend}
         {required ? (
@@ -567,20 +616,40 @@ export function ItemEditor({ session }: { session: Session }) {
     event.preventDefault();
     void (published ? revise() : publish());
   };
-  const toggleChannel = (channel: string, on: boolean) => update({ channels: on ? [...form.channels, channel] : form.channels.filter((c) => c !== channel) });
-  const title = isNew ? '新增公开事项' : status === 'published' ? '修订公开事项' : status === 'withdrawn' ? '已撤回的公开事项' : '编辑公开事项';
+  const toggleChannel = (channel: string, on: boolean) =>
+    update({ channels: on ? [...form.channels, channel] : form.channels.filter((c) => c !== channel) });
+  const title = isNew
+    ? '新增公开事项'
+    : status === 'published'
+      ? '修订公开事项'
+      : status === 'withdrawn'
+        ? '已撤回的公开事项'
+        : '编辑公开事项';
 
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['公开事项目录', '/console/catalogue'], [title, null]]} />
-      <PageTitle lead={`${unit.data?.name ?? unitId ?? ''} · 八要素：名称、内容、依据、时限、主体、方式、渠道、公开对象（发布时须齐全，草稿可暂缺）`}>{title}</PageTitle>
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['公开事项目录', '/console/catalogue'],
+          [title, null],
+        ]}
+      />
+      <PageTitle
+        lead={`${unit.data?.name ?? unitId ?? ''} · 八要素：名称、内容、依据、时限、主体、方式、渠道、公开对象（发布时须齐全，草稿可暂缺）`}
+      >
+        {title}
+      </PageTitle>
       <NeedsUnit session={session} />
       {!isNew && items.loading && !item ? <Loading what="事项" /> : null}
       <ErrorNotice error={items.error} />
-      {!isNew && items.data && !item && !answered ? <Notice kind="warn">未找到该事项（刚新增的事项可能需要几秒钟才出现，请刷新）。</Notice> : null}
+      {!isNew && items.data && !item && !answered ? (
+        <Notice kind="warn">未找到该事项（刚新增的事项可能需要几秒钟才出现，请刷新）。</Notice>
+      ) : null}
       {status && status !== 'none' ? (
         <p className="status-line" data-testid="item-status">
-          状态：<StatusBadge item={{ status: status, correction: answered ? null : (item?.correction ?? null) }} />
+          状态：
+          <StatusBadge item={{ status: status, correction: answered ? null : (item?.correction ?? null) }} />
           {version > 0 ? <span className="badge">第 {version} 版</span> : null}
           {item && item.versions.length > 1 ? <span className="muted"> 共 {item.versions.length} 个版本</span> : null}
         </p>
@@ -591,9 +660,16 @@ export function ItemEditor({ session }: { session: Session }) {
           {item.correction.note}。请修改后提交修订。
         </Notice>
       ) : null}
-      {status === 'withdrawn' ? <Notice kind="warn">该事项已撤回{item?.withdrawal ? `（${formatDate(item.withdrawal.at)}，理由：${item.withdrawal.reason}）` : ''}，不能再修改。</Notice> : null}
+      {status === 'withdrawn' ? (
+        <Notice kind="warn">
+          该事项已撤回{item?.withdrawal ? `（${formatDate(item.withdrawal.at)}，理由：${item.withdrawal.reason}）` : ''}，不能再修改。
+        </Notice>
+      ) : null}
       {message ? <Notice kind="success">{message}</Notice> : null}
-      <ErrorNotice error={error} title={error?.code === 'ITEM_ELEMENTS_MISSING' ? '未能发布，您填写的内容已保留' : '操作未成功，您填写的内容已保留'} />
+      <ErrorNotice
+        error={error}
+        title={error?.code === 'ITEM_ELEMENTS_MISSING' ? '未能发布，您填写的内容已保留' : '操作未成功，您填写的内容已保留'}
+      />
       {unitId && (isNew || item || answered) ? (
         <form className="form item-form" onSubmit={onSubmit} noValidate>
           <fieldset disabled={!editable || busy} className="plain">
@@ -648,7 +724,12 @@ export function ItemEditor({ session }: { session: Session }) {
               </ChoiceGroup>
               <ChoiceGroup legend="公开对象" field="audience" error={error} required>
                 <div className="choices">
-                  <RadioOptions name="audienceKind" options={['全社会', '特定群体']} value={form.audienceKind} onChange={(audienceKind) => update({ audienceKind })} />
+                  <RadioOptions
+                    name="audienceKind"
+                    options={['全社会', '特定群体']}
+                    value={form.audienceKind}
+                    onChange={(audienceKind) => update({ audienceKind })}
+                  />
                 </div>
                 {form.audienceKind === '特定群体' ? (
                   <Field label="特定群体说明" name="audienceDetail" error={error} apiField="audience.detail">
@@ -661,7 +742,14 @@ export function ItemEditor({ session }: { session: Session }) {
               <div className="choices choices-wide">
                 {CHANNELS.map((channel) => (
                   <label key={channel} className="choice">
-                    <input type="checkbox" name="channels" value={channel} checked={form.channels.includes(channel)} onChange={(e) => toggleChannel(channel, e.target.checked)} /> {channel}
+                    <input
+                      type="checkbox"
+                      name="channels"
+                      value={channel}
+                      checked={form.channels.includes(channel)}
+                      onChange={(e) => toggleChannel(channel, e.target.checked)}
+                    />{' '}
+                    {channel}
                   </label>
                 ))}
               </div>

@@ -8,8 +8,25 @@ import { GROUNDS, PHASE_LABELS, PROVISIONAL_DUE_NOTE, STEP_DUE_LABELS } from './
 import { CaseLetters, RequestActions } from './request-actions';
 import { Breadcrumb } from './portal';
 import type { DocumentView, PublicItem, RequestDetail, RequestSummary, Unit } from './types';
-import { ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, RadioOptions, SelectField, asError, formatDate, formatDateTime, unitName, useAction, useApi, useDraft, useReadYourWrites, shanghaiToday } from './ui';
-
+import {
+  ActionForm,
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  RadioOptions,
+  SelectField,
+  asError,
+  formatDate,
+  formatDateTime,
+  unitName,
+  useAction,
+  useApi,
+  useDraft,
+  useReadYourWrites,
+  shanghaiToday,
+} from './ui';
 
 export function RequireLogin({ children }: { children: (session: Session) => ReactNode }) {
   const session = loadSession();
@@ -110,7 +127,9 @@ function RequestTable({ rows, units, showSteps = false }: { rows: RequestSummary
       {rows.map((r) => (
         <li key={r.requestId} className="card">
           <h3>
-            <Link to={`/console/requests/${r.requestId}`}>{r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}</Link>
+            <Link to={`/console/requests/${r.requestId}`}>
+              {r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description}
+            </Link>
           </h3>
           <p className="meta">
             {unitName(units, r.unitId)} · {r.channel} · 收到 {r.receivedOn} · {r.statusLabel}
@@ -133,14 +152,33 @@ export function ConsoleHome({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');
   const unit = session.unitId;
   const handles = ['clerk', 'office_head', 'reviewer', 'district_office', 'admin'].includes(session.role);
-  const requests = useApi<RequestSummary[]>(handles && (unit || session.role !== 'reviewer') ? `/api/requests?flag=open${unit ? `&unitId=${unit}` : ''}` : null);
-  const todo = useApi<unknown>(unit && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? `/api/catalogue/units/${unit}/items/todo` : null);
-  const reviews = useApi<DocumentView[]>(['reviewer', 'office_head', 'district_office'].includes(session.role) ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}` : null);
+  const requests = useApi<RequestSummary[]>(
+    handles && (unit || session.role !== 'reviewer') ? `/api/requests?flag=open${unit ? `&unitId=${unit}` : ''}` : null,
+  );
+  const todo = useApi<unknown>(
+    unit && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role) ? `/api/catalogue/units/${unit}/items/todo` : null,
+  );
+  const reviews = useApi<DocumentView[]>(
+    ['reviewer', 'office_head', 'district_office'].includes(session.role)
+      ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
+      : null,
+  );
   const obligations = useApi<ObligationView[]>(session.role !== 'auditor' ? '/api/interpretation/obligations' : null);
-  const unitDocuments = useApi<DocumentView[]>(unit && ['clerk', 'office_head', 'reviewer'].includes(session.role) ? `/api/document-attributes/documents?unitId=${unit}` : null);
+  const unitDocuments = useApi<DocumentView[]>(
+    unit && ['clerk', 'office_head', 'reviewer'].includes(session.role) ? `/api/document-attributes/documents?unitId=${unit}` : null,
+  );
   const yearlyReviews = (unitDocuments.data ?? []).filter((d) => openReviewYear(d) !== null);
-  const todoRows = (Array.isArray(todo.data) ? todo.data : [...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]), ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[])]) as (PublicItem & { correction?: { note: string } | null })[];
-  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter((o) => o.obligation && o.obligation.status !== 'published');
+  const todoRows = (
+    Array.isArray(todo.data)
+      ? todo.data
+      : [
+          ...(((todo.data as { returned?: PublicItem[] } | null)?.returned ?? []) as PublicItem[]),
+          ...(((todo.data as { drafts?: PublicItem[] } | null)?.drafts ?? []) as PublicItem[]),
+        ]
+  ) as (PublicItem & { correction?: { note: string } | null })[];
+  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter(
+    (o) => o.obligation && o.obligation.status !== 'published',
+  );
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
   const stepsDue = (requests.data ?? []).filter((r) => r.stepsDue?.length);
   return (
@@ -275,7 +313,13 @@ export function RequestCase({ session }: { session: Session }) {
   if (transferred?.requestId === requestId && !seesDistrict(session)) {
     return (
       <>
-        <Breadcrumb trail={[['工作台', '/console'], ['依申请公开', '/console/requests'], ['办理', null]]} />
+        <Breadcrumb
+          trail={[
+            ['工作台', '/console'],
+            ['依申请公开', '/console/requests'],
+            ['办理', null],
+          ]}
+        />
         <PageTitle>政府信息公开申请办理</PageTitle>
         <Notice>本申请已移交至{transferred.to}，由其办理。</Notice>
         <p>
@@ -286,7 +330,13 @@ export function RequestCase({ session }: { session: Session }) {
   }
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['依申请公开', '/console/requests'], ['办理', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['依申请公开', '/console/requests'],
+          ['办理', null],
+        ]}
+      />
       {r.loading && !v ? <Loading what="申请" /> : null}
       <ErrorNotice error={r.error} />
       {v ? (
@@ -300,7 +350,8 @@ export function RequestCase({ session }: { session: Session }) {
             <dl className="kv-list">
               <dt>申请人</dt>
               <dd>
-                {v.applicant.name}（{v.applicant.type}）{v.applicant.idDocument ? ` ${v.applicant.idDocument.kind} ${v.applicant.idDocument.masked}` : ''}
+                {v.applicant.name}（{v.applicant.type}）
+                {v.applicant.idDocument ? ` ${v.applicant.idDocument.kind} ${v.applicant.idDocument.masked}` : ''}
               </dd>
               <dt>联系方式</dt>
               <dd>{[v.applicant.phone, v.applicant.email, v.applicant.address].filter(Boolean).join('；')}</dd>
@@ -323,9 +374,17 @@ export function RequestCase({ session }: { session: Session }) {
                 </>
               ) : null}
             </dl>
-            {v.possibleRepeatOf.length ? <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice> : null}
+            {v.possibleRepeatOf.length ? (
+              <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice>
+            ) : null}
           </section>
-          <RequestActions request={v} session={session} units={units.data} reload={settle} onTransferred={(to) => setTransferred({ requestId, to })} />
+          <RequestActions
+            request={v}
+            session={session}
+            units={units.data}
+            reload={settle}
+            onTransferred={(to) => setTransferred({ requestId, to })}
+          />
           <CaseLetters request={v} />
           <p>
             <Link to={`/console/audit?target=${encodeURIComponent(v.requestId)}`}>查看本申请的决定记录</Link>
@@ -338,7 +397,9 @@ export function RequestCase({ session }: { session: Session }) {
 
 export function DocumentsQueue({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');
-  const docs = useApi<DocumentView[]>(`/api/document-attributes/documents${session.unitId && session.role !== 'district_office' ? `?unitId=${session.unitId}` : ''}`);
+  const docs = useApi<DocumentView[]>(
+    `/api/document-attributes/documents${session.unitId && session.role !== 'district_office' ? `?unitId=${session.unitId}` : ''}`,
+  );
   const proposed = (docs.data ?? []).filter((d) => d.phase === 'proposed');
   return (
     <>
@@ -397,7 +458,19 @@ function ReviewCycle({ units }: { units: Unit[] | null }) {
           </table>
         </div>
       ) : (
-        <ActionForm action={open} failure="未启动" submitLabel="启动年度评估" onSubmit={() => void open.run('/api/document-attributes/review-cycles', 'POST', { year, dueOn: form.dueOn }, `已启动 ${year} 年度评估，各单位的评估任务已生成。`)}>
+        <ActionForm
+          action={open}
+          failure="未启动"
+          submitLabel="启动年度评估"
+          onSubmit={() =>
+            void open.run(
+              '/api/document-attributes/review-cycles',
+              'POST',
+              { year, dueOn: form.dueOn },
+              `已启动 ${year} 年度评估，各单位的评估任务已生成。`,
+            )
+          }
+        >
           <p className="muted">为各单位的依申请公开、不予公开公文生成评估任务：经评估可以公开的，转为主动公开。</p>
           <Field label="完成期限" name="dueOn" error={open.error} required>
             {(p) => <input {...p} type="date" value={form.dueOn} onChange={(e) => update({ dueOn: e.target.value })} />}
@@ -425,9 +498,17 @@ export function DocumentReview({ session }: { session: Session }) {
         ? { outcome: 'approve' }
         : form.outcome === 'return'
           ? { outcome: 'return', reason: form.reason || null }
-          : { outcome: 'change', attribute: form.attribute, legalBasis: form.attribute === '主动公开' ? null : form.legalBasis || null, reason: form.reason || null };
+          : {
+              outcome: 'change',
+              attribute: form.attribute,
+              legalBasis: form.attribute === '主动公开' ? null : form.legalBasis || null,
+              reason: form.reason || null,
+            };
     try {
-      const result = await api(`/api/document-attributes/documents/${encodeURIComponent(documentId)}/confidentiality-review`, { method: 'POST', body });
+      const result = await api(`/api/document-attributes/documents/${encodeURIComponent(documentId)}/confidentiality-review`, {
+        method: 'POST',
+        body,
+      });
       setMessage(form.outcome === 'approve' ? '已确认公开属性。' : form.outcome === 'return' ? '已退回。' : '已变更公开属性。');
       await settle(result);
     } catch (e) {
@@ -437,7 +518,13 @@ export function DocumentReview({ session }: { session: Session }) {
   const d = doc.data;
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['公文', '/console/documents'], ['保密审查', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['公文', '/console/documents'],
+          ['保密审查', null],
+        ]}
+      />
       {doc.loading && !d ? <Loading /> : null}
       <ErrorNotice error={doc.error} />
       {d ? (
@@ -493,7 +580,16 @@ export function DocumentReview({ session }: { session: Session }) {
                     )}
                   </Field>
                   {form.attribute !== '主动公开' ? (
-                    <SelectField label="依据（条例第十四至十六条）" name="legalBasis" error={error} required placeholder="请选择" options={GROUNDS} value={form.legalBasis} onChange={(legalBasis) => update({ legalBasis })} />
+                    <SelectField
+                      label="依据（条例第十四至十六条）"
+                      name="legalBasis"
+                      error={error}
+                      required
+                      placeholder="请选择"
+                      options={GROUNDS}
+                      value={form.legalBasis}
+                      onChange={(legalBasis) => update({ legalBasis })}
+                    />
                   ) : null}
                 </>
               ) : null}
@@ -518,7 +614,11 @@ export function DocumentReview({ session }: { session: Session }) {
 
 /** The yearly review (年度评估) of a document not proactively disclosed: keep it (with the ground) or release it. */
 function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; year: number; onDone: (result?: unknown) => unknown }) {
-  const [form, update, clear] = useDraft(`yearly.${document.documentId}.${year}`, { decision: 'keep', legalBasis: document.legalBasis ?? '', reason: '' });
+  const [form, update, clear] = useDraft(`yearly.${document.documentId}.${year}`, {
+    decision: 'keep',
+    legalBasis: document.legalBasis ?? '',
+    reason: '',
+  });
   const decide = useAction(onDone);
   return (
     <ActionForm
@@ -527,8 +627,18 @@ function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; 
       failure="评估结论未保存，您填写的内容已保留"
       submitLabel="提交评估结论"
       onSubmit={() => {
-        const body = { decision: form.decision, legalBasis: form.decision === 'keep' ? form.legalBasis || null : null, reason: form.reason };
-        void decide.run(`/api/document-attributes/documents/${encodeURIComponent(document.documentId)}/yearly-reviews/${year}/decision`, 'POST', body, form.decision === 'keep' ? '已决定继续维持原公开属性。' : '已决定转为主动公开，须在20个工作日内公开。', clear);
+        const body = {
+          decision: form.decision,
+          legalBasis: form.decision === 'keep' ? form.legalBasis || null : null,
+          reason: form.reason,
+        };
+        void decide.run(
+          `/api/document-attributes/documents/${encodeURIComponent(document.documentId)}/yearly-reviews/${year}/decision`,
+          'POST',
+          body,
+          form.decision === 'keep' ? '已决定继续维持原公开属性。' : '已决定转为主动公开，须在20个工作日内公开。',
+          clear,
+        );
       }}
     >
       <h2>{year} 年度评估</h2>
@@ -546,7 +656,16 @@ function YearlyReviewForm({ document, year, onDone }: { document: DocumentView; 
         />
       </fieldset>
       {form.decision === 'keep' ? (
-        <SelectField label="依据（条例第十四至十六条）" name="legalBasis" error={decide.error} required placeholder="请选择" options={GROUNDS} value={form.legalBasis} onChange={(legalBasis) => update({ legalBasis })} />
+        <SelectField
+          label="依据（条例第十四至十六条）"
+          name="legalBasis"
+          error={decide.error}
+          required
+          placeholder="请选择"
+          options={GROUNDS}
+          value={form.legalBasis}
+          onChange={(legalBasis) => update({ legalBasis })}
+        />
       ) : null}
       <Field label="理由" name="reason" error={decide.error} required>
         {(p) => <textarea {...p} rows={3} value={form.reason} onChange={(e) => update({ reason: e.target.value })} />}
@@ -572,9 +691,12 @@ export function AuditTimeline() {
   const [params, setParams] = useSearchParams();
   const target = params.get('target') ?? '';
   const [input, setInput] = useState(target);
-  const history = useApi<{ target: string; streams: string[]; entries: TimelineEntry[] }>(target ? `/api/audit/history/${encodeURIComponent(target)}` : null);
+  const history = useApi<{ target: string; streams: string[]; entries: TimelineEntry[] }>(
+    target ? `/api/audit/history/${encodeURIComponent(target)}` : null,
+  );
   const verify = useApi<{ ok?: boolean; valid?: boolean; [k: string]: unknown }>('/api/audit/verify');
-  const show = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+  const show = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   return (
     <>
       <PageTitle lead="每一项公开决定：谁、在哪个单位、依据什么、何时作出；直接读自防篡改的事件存储">决定记录时间线</PageTitle>

@@ -4,8 +4,21 @@ import { ApiError, type Session } from './api';
 import { INTERPRETATION_CHANNELS, INTERPRETATION_FORMS, PROVISIONAL_DUE_NOTE } from './labels';
 import { Breadcrumb } from './portal';
 import type { Unit } from './types';
-import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, useApi, useDraft, unitName, shanghaiToday, useAction, useReadYourWrites } from './ui';
-
+import {
+  CardList,
+  ActionForm,
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  useApi,
+  useDraft,
+  unitName,
+  shanghaiToday,
+  useAction,
+  useReadYourWrites,
+} from './ui';
 
 interface ObligationMaterial {
   materialId: string;
@@ -35,11 +48,17 @@ export interface ObligationView {
     signedBy: string | null;
   } | null;
   materials: ObligationMaterial[];
-  interpretation: { publishedOn: string; workingDaysAfterIssue: number; late: boolean; workingDaysLate: number; channels: string[]; materialIds: string[] } | null;
+  interpretation: {
+    publishedOn: string;
+    workingDaysAfterIssue: number;
+    late: boolean;
+    workingDaysLate: number;
+    channels: string[];
+    materialIds: string[];
+  } | null;
   /** The revision of the obligation's stream this view reflects (detail only; compared with a command's answer). */
   revision?: number;
 }
-
 
 const STATUS_LABELS: Record<string, string> = { open: '待审签', signed_off: '已审签待发布', published: '已发布' };
 
@@ -79,14 +98,17 @@ export function InterpretationConsole({ session }: { session: Session }) {
         <Link to={`/console/interpretation/${encodeURIComponent(p.documentId)}`}>{p.title}</Link>
       </h3>
       <p className="meta">
-        {p.documentNumber} · {unitName(units.data, p.unitId)} · 印发 {p.issuedOn} · {STATUS_LABELS[p.obligation?.status ?? ''] ?? p.obligation?.status}
+        {p.documentNumber} · {unitName(units.data, p.unitId)} · 印发 {p.issuedOn} ·{' '}
+        {STATUS_LABELS[p.obligation?.status ?? ''] ?? p.obligation?.status}
       </p>
       <DueBadge view={p} />
     </li>
   );
   return (
     <>
-      <PageTitle lead={`谁起草、谁解读：解读方案和材料与政策同步组织、同步审签、同步发布。${session.unitId ? '' : '（全区）'}`}>政策解读任务</PageTitle>
+      <PageTitle lead={`谁起草、谁解读：解读方案和材料与政策同步组织、同步审签、同步发布。${session.unitId ? '' : '（全区）'}`}>
+        政策解读任务
+      </PageTitle>
       {rows.loading ? <Loading what="解读任务" /> : null}
       <ErrorNotice error={rows.error} />
       {rows.data ? (
@@ -99,7 +121,23 @@ export function InterpretationConsole({ session }: { session: Session }) {
   );
 }
 
-function Checkboxes({ legend, name, options, value, onChange, error, apiField }: { legend: string; name: string; options: readonly string[]; value: string[]; onChange: (v: string[]) => void; error: ApiError | null; apiField: string }) {
+function Checkboxes({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  error,
+  apiField,
+}: {
+  legend: string;
+  name: string;
+  options: readonly string[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  error: ApiError | null;
+  apiField: string;
+}) {
   const message = error?.fieldMessage(apiField);
   return (
     <fieldset className={`choice-group${message ? ' field-invalid' : ''}`}>
@@ -113,7 +151,14 @@ function Checkboxes({ legend, name, options, value, onChange, error, apiField }:
       <div className="choices">
         {options.map((o) => (
           <label key={o} className="choice">
-            <input type="checkbox" name={name} value={o} checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {o}
+            <input
+              type="checkbox"
+              name={name}
+              value={o}
+              checked={value.includes(o)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))}
+            />{' '}
+            {o}
           </label>
         ))}
       </div>
@@ -129,7 +174,12 @@ export function ObligationPage({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');
   const reload = useReadYourWrites(view);
   const [plan, updatePlan] = useDraft(`interp.plan.${documentId}`, { plan: '', forms: [] as string[], channels: [] as string[] });
-  const [material, updateMaterial, clearMaterial] = useDraft(`interp.material.${documentId}`, { form: '简明问答', title: '', body: '', reference: '' });
+  const [material, updateMaterial, clearMaterial] = useDraft(`interp.material.${documentId}`, {
+    form: '简明问答',
+    title: '',
+    body: '',
+    reference: '',
+  });
   const [publishChannels, setPublishChannels] = useState<string[]>(['政府网站']);
   const planAction = useAction(reload);
   const materialAction = useAction(reload);
@@ -140,7 +190,13 @@ export function ObligationPage({ session }: { session: Session }) {
   const published = o?.status === 'published';
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['政策解读', '/console/interpretation'], ['解读任务', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['政策解读', '/console/interpretation'],
+          ['解读任务', null],
+        ]}
+      />
       {view.loading && !v ? <Loading what="解读任务" /> : null}
       <ErrorNotice error={view.error} />
       {v && o ? (
@@ -182,14 +238,35 @@ export function ObligationPage({ session }: { session: Session }) {
                 failure="方案未保存，您填写的内容已保留"
                 submitLabel={o.plan ? '修改解读方案' : '保存解读方案'}
                 onSubmit={() => {
-                  void planAction.run(`${base}/plan`, 'PUT', { plan: plan.plan, forms: plan.forms, channels: plan.channels }, '解读方案已保存。');
+                  void planAction.run(
+                    `${base}/plan`,
+                    'PUT',
+                    { plan: plan.plan, forms: plan.forms, channels: plan.channels },
+                    '解读方案已保存。',
+                  );
                 }}
               >
                 <Field label="方案内容" name="plan" error={planAction.error} required hint="解读重点、分工、时间安排">
                   {(p) => <textarea {...p} rows={4} value={plan.plan} onChange={(e) => updatePlan({ plan: e.target.value })} />}
                 </Field>
-                <Checkboxes legend="解读形式" name="forms" options={INTERPRETATION_FORMS} value={plan.forms} onChange={(forms) => updatePlan({ forms })} error={planAction.error} apiField="forms" />
-                <Checkboxes legend="发布渠道" name="planChannels" options={INTERPRETATION_CHANNELS} value={plan.channels} onChange={(channels) => updatePlan({ channels })} error={planAction.error} apiField="channels" />
+                <Checkboxes
+                  legend="解读形式"
+                  name="forms"
+                  options={INTERPRETATION_FORMS}
+                  value={plan.forms}
+                  onChange={(forms) => updatePlan({ forms })}
+                  error={planAction.error}
+                  apiField="forms"
+                />
+                <Checkboxes
+                  legend="发布渠道"
+                  name="planChannels"
+                  options={INTERPRETATION_CHANNELS}
+                  value={plan.channels}
+                  onChange={(channels) => updatePlan({ channels })}
+                  error={planAction.error}
+                  apiField="channels"
+                />
               </ActionForm>
             ) : null}
           </section>
@@ -221,7 +298,13 @@ export function ObligationPage({ session }: { session: Session }) {
                   void materialAction.run(
                     `${base}/materials`,
                     'POST',
-                    { materialId, form: material.form, title: material.title, body: material.body.trim() || undefined, reference: material.reference.trim() || undefined },
+                    {
+                      materialId,
+                      form: material.form,
+                      title: material.title,
+                      body: material.body.trim() || undefined,
+                      reference: material.reference.trim() || undefined,
+                    },
                     '解读材料已添加（添加材料后须重新审签）。',
                     clearMaterial,
                   );
@@ -252,12 +335,17 @@ export function ObligationPage({ session }: { session: Session }) {
           <section aria-labelledby="sign-heading" className="card" data-testid="sign-off">
             <h2 id="sign-heading">3. 审签</h2>
             <p>
-              同步审签：解读材料须由签发该政策文件的同一领导（<strong>{o.approvedBy}</strong>）审签。当前登录：{session.name}（{session.userId}）。
+              同步审签：解读材料须由签发该政策文件的同一领导（<strong>{o.approvedBy}</strong>）审签。当前登录：{session.name}（
+              {session.userId}）。
             </p>
             {o.status === 'signed_off' ? <Notice kind="info">已由 {o.signedBy} 审签，可以发布。</Notice> : null}
             {signAction.feedback('审签未成功')}
             {o.status === 'open' ? (
-              <button type="button" className="primary" onClick={() => void signAction.run(`${base}/sign-off`, 'POST', undefined, '已审签。')}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void signAction.run(`${base}/sign-off`, 'POST', undefined, '已审签。')}
+              >
                 审签解读材料
               </button>
             ) : null}
@@ -267,8 +355,11 @@ export function ObligationPage({ session }: { session: Session }) {
             <h2 id="publish-heading">4. 发布</h2>
             {published && v.interpretation ? (
               <p data-testid="published">
-                已于 {v.interpretation.publishedOn} 通过{v.interpretation.channels.join('、')}发布，{v.interpretation.workingDaysAfterIssue === 0 ? '与政策同日发布' : `印发后第 ${v.interpretation.workingDaysAfterIssue} 个工作日`}。{' '}
-                <Link to={`/policies/${encodeURIComponent(v.documentId)}`}>在门户网站查看</Link>
+                已于 {v.interpretation.publishedOn} 通过{v.interpretation.channels.join('、')}发布，
+                {v.interpretation.workingDaysAfterIssue === 0
+                  ? '与政策同日发布'
+                  : `印发后第 ${v.interpretation.workingDaysAfterIssue} 个工作日`}
+                。 <Link to={`/policies/${encodeURIComponent(v.documentId)}`}>在门户网站查看</Link>
               </p>
             ) : (
               <ActionForm
@@ -279,7 +370,15 @@ export function ObligationPage({ session }: { session: Session }) {
                   void publishAction.run(`${base}/publish`, 'POST', { channels: publishChannels }, '解读已发布。');
                 }}
               >
-                <Checkboxes legend="发布渠道" name="publishChannels" options={INTERPRETATION_CHANNELS} value={publishChannels} onChange={setPublishChannels} error={publishAction.error} apiField="channels" />
+                <Checkboxes
+                  legend="发布渠道"
+                  name="publishChannels"
+                  options={INTERPRETATION_CHANNELS}
+                  value={publishChannels}
+                  onChange={setPublishChannels}
+                  error={publishAction.error}
+                  apiField="channels"
+                />
               </ActionForm>
             )}
           </section>

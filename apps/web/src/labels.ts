@@ -24,16 +24,26 @@ export const PROVISIONAL_DUE_NOTE: string = vocabulary.PROVISIONAL_DUE_NOTE;
  * Reply types (Art. 36) a handler drafts, labelled as the annual report groups them. 部分公开 also
  * needs the withheld parts (not offered here yet); 其他处理 outcomes are recorded by the system.
  */
-export const REPLY_CATEGORY_OPTIONS: { code: string; label: string }[] = vocabulary.REPLY_CATEGORY_CODES.filter((code) => code !== 'partial' && !code.startsWith('other.')).map((code) => {
+export const REPLY_CATEGORY_OPTIONS: { code: string; label: string }[] = vocabulary.REPLY_CATEGORY_CODES.filter(
+  (code) => code !== 'partial' && !code.startsWith('other.'),
+).map((code) => {
   const { group, label } = vocabulary.REPLY_CATEGORIES[code];
   return { code, label: group === label ? label : `${group}：${label}` };
 });
 
 /** Withholding grounds (Arts. 14–16) as [code, label with its article]. */
-export const GROUNDS: [string, string][] = Object.entries(vocabulary.WITHHOLDING_GROUNDS).map(([code, ground]) => [code, `${ground.label}（${ground.article}）`]);
+export const GROUNDS: [string, string][] = Object.entries(vocabulary.WITHHOLDING_GROUNDS).map(([code, ground]) => [
+  code,
+  `${ground.label}（${ground.article}）`,
+]);
 
 /** Phases of a document in the register (a view of the document-attributes read model). */
-export const PHASE_LABELS: Record<string, string> = { drafting: '拟文', proposed: '待保密审查', confirmed: '审查通过待印发', issued: '已印发' };
+export const PHASE_LABELS: Record<string, string> = {
+  drafting: '拟文',
+  proposed: '待保密审查',
+  confirmed: '审查通过待印发',
+  issued: '已印发',
+};
 
 /** Status of an open day as the API computes it (interpretation's publicOpenDay). */
 export const OPEN_DAY_STATUS_LABELS: Record<string, string> = { upcoming: '报名中', held: '已举行', summarised: '已发布活动总结' };

@@ -109,7 +109,13 @@ function Shell() {
           <nav aria-label="主导航" className="main-nav">
             {inConsole && session ? (
               <>
-                <button type="button" className="link-button menu-toggle" aria-expanded={menuOpen} aria-controls="console-menu" onClick={() => setMenuOpen((open) => !open)}>
+                <button
+                  type="button"
+                  className="link-button menu-toggle"
+                  aria-expanded={menuOpen}
+                  aria-controls="console-menu"
+                  onClick={() => setMenuOpen((open) => !open)}
+                >
                   {menuOpen ? '收起菜单' : '菜单'}
                 </button>
                 <ul id="console-menu" className={`collapsible${menuOpen ? ' open' : ''}`}>
@@ -177,8 +183,14 @@ function Shell() {
           <Route path="/console/ranking" element={<RequireLogin>{(s) => <RankingPage session={s} />}</RequireLogin>} />
           <Route path="/console/schemes" element={<RequireLogin>{(s) => <SchemesPage session={s} />}</RequireLogin>} />
           <Route path="/console/score" element={<RequireLogin>{(s) => <LiveScorePage session={s} />}</RequireLogin>} />
-          <Route path="/console/assessment/:schemeId/units/:unitId" element={<RequireLogin>{(s) => <UnitBreakdownPage session={s} />}</RequireLogin>} />
-          <Route path="/console/assessment/:schemeId/units/:unitId/indicators/:indicatorId" element={<RequireLogin>{(s) => <ExplainPage session={s} />}</RequireLogin>} />
+          <Route
+            path="/console/assessment/:schemeId/units/:unitId"
+            element={<RequireLogin>{(s) => <UnitBreakdownPage session={s} />}</RequireLogin>}
+          />
+          <Route
+            path="/console/assessment/:schemeId/units/:unitId/indicators/:indicatorId"
+            element={<RequireLogin>{(s) => <ExplainPage session={s} />}</RequireLogin>}
+          />
           <Route path="/console/audit" element={<RequireLogin>{() => <AuditTimeline />}</RequireLogin>} />
           <Route path="/console/audit/as-of" element={<RequireLogin>{() => <AuditAsOf />}</RequireLogin>} />
           <Route path="/console/interpretation" element={<RequireLogin>{(s) => <InterpretationConsole session={s} />}</RequireLogin>} />
@@ -186,9 +198,15 @@ function Shell() {
           <Route path="/console/concerns" element={<RequireLogin>{(s) => <ConcernsConsole session={s} />}</RequireLogin>} />
           <Route path="/console/concerns/:concernId" element={<RequireLogin>{(s) => <ConcernPage session={s} />}</RequireLogin>} />
           <Route path="/console/participation" element={<RequireLogin>{(s) => <ParticipationConsole session={s} />}</RequireLogin>} />
-          <Route path="/console/consultations/:consultationId" element={<RequireLogin>{(s) => <ConsultationModeration session={s} />}</RequireLogin>} />
+          <Route
+            path="/console/consultations/:consultationId"
+            element={<RequireLogin>{(s) => <ConsultationModeration session={s} />}</RequireLogin>}
+          />
           <Route path="/console/open-days/:openDayId" element={<RequireLogin>{(s) => <OpenDayConsole session={s} />}</RequireLogin>} />
-          <Route path="/console/interpretation/:documentId" element={<RequireLogin>{(s) => <ObligationPage session={s} />}</RequireLogin>} />
+          <Route
+            path="/console/interpretation/:documentId"
+            element={<RequireLogin>{(s) => <ObligationPage session={s} />}</RequireLogin>}
+          />
           <Route
             path="*"
             element={
@@ -205,8 +223,9 @@ function Shell() {
       <footer className="site-footer">
         <div className="wrap">
           <nav aria-label="页脚导航">
-            <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> · <Link to="/cleanup-results">文件清理结果</Link> ·{' '}
-            <Link to="/consultations">意见征集</Link> · <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link>
+            <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
+            <Link to="/cleanup-results">文件清理结果</Link> · <Link to="/consultations">意见征集</Link> ·{' '}
+            <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link>
           </nav>
           <p>主办：台儿庄区人民政府办公室 · 依据《中华人民共和国政府信息公开条例》</p>
         </div>

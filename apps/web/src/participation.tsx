@@ -1,10 +1,35 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Session } from './api';
-import { CONCERN_RESPONSE_KIND_LABELS, CONCERN_SEVERITY_LABELS, CONCERN_SOURCES, INTERPRETATION_CHANNELS, OPEN_DAY_STATUS_LABELS, PUBLIC_CONSULTATION_KIND_LABELS } from './labels';
+import {
+  CONCERN_RESPONSE_KIND_LABELS,
+  CONCERN_SEVERITY_LABELS,
+  CONCERN_SOURCES,
+  INTERPRETATION_CHANNELS,
+  OPEN_DAY_STATUS_LABELS,
+  PUBLIC_CONSULTATION_KIND_LABELS,
+} from './labels';
 import { Breadcrumb } from './portal';
 import type { Consultation, Unit } from './types';
-import { CardList, ActionForm, ErrorNotice, Field, Loading, Notice, PageTitle, RadioOptions, SelectField, asError, formatDateTime, shanghaiToday, unitName, useAction, useApi, useDraft, useReadYourWrites } from './ui';
+import {
+  CardList,
+  ActionForm,
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  RadioOptions,
+  SelectField,
+  asError,
+  formatDateTime,
+  shanghaiToday,
+  unitName,
+  useAction,
+  useApi,
+  useDraft,
+  useReadYourWrites,
+} from './ui';
 
 /** `GET /api/interpretation/concerns[/:id]` (ConcernView of the interpretation service). */
 interface ConcernView {
@@ -16,7 +41,15 @@ interface ConcernView {
   registeredAt: string;
   unitId: string | null;
   dueBy: { kind: string; hours: number | null; dueAt: string | null }[];
-  responses: { kind: string; content: string; channel: string; publishedAt: string; dueAt: string | null; hoursTaken: number; onTime: boolean }[];
+  responses: {
+    kind: string;
+    content: string;
+    channel: string;
+    publishedAt: string;
+    dueAt: string | null;
+    hoursTaken: number;
+    onTime: boolean;
+  }[];
   /** The revision of the concern's stream this view reflects (detail only; compared with a command's answer). */
   revision?: number;
 }
@@ -90,7 +123,12 @@ function DueLine({ due, concern, now }: { due: ConcernView['dueBy'][number]; con
   }
   if (!due.dueAt) return <span className="badge">{label}：无固定时限</span>;
   const left = Date.parse(due.dueAt) - now;
-  if (left < 0) return <span className="badge badge-danger">{label}：已超时 {hoursAndMinutes(-left)}（时限 {due.hours} 小时）</span>;
+  if (left < 0)
+    return (
+      <span className="badge badge-danger">
+        {label}：已超时 {hoursAndMinutes(-left)}（时限 {due.hours} 小时）
+      </span>
+    );
   return (
     <span className={`badge ${left < 2 * 3_600_000 ? 'badge-danger' : 'badge-warn'}`}>
       {label}：剩余 {hoursAndMinutes(left)}（{formatDateTime(due.dueAt)} 前）
@@ -125,7 +163,8 @@ export function ConcernsConsole({ session }: { session: Session }) {
         <Link to={`/console/concerns/${encodeURIComponent(c.concernId)}`}>{c.topic}</Link>
       </h3>
       <p className="meta">
-        {CONCERN_SEVERITY_LABELS[c.severity] ?? c.severity} · 来源：{c.source} · 登记 {formatDateTime(c.registeredAt)} · 责任单位：{c.unitId ? unitName(units.data, c.unitId) : '未交办'}
+        {CONCERN_SEVERITY_LABELS[c.severity] ?? c.severity} · 来源：{c.source} · 登记 {formatDateTime(c.registeredAt)} · 责任单位：
+        {c.unitId ? unitName(units.data, c.unitId) : '未交办'}
       </p>
       <DueLines concern={c} now={now} />
     </li>
@@ -160,8 +199,25 @@ export function ConcernsConsole({ session }: { session: Session }) {
               {(p) => <textarea {...p} rows={3} value={form.summary} onChange={(e) => update({ summary: e.target.value })} />}
             </Field>
             <div className="row">
-              <SelectField label="类别" name="severity" error={register.error} required hint="决定回应时限" options={Object.entries(CONCERN_SEVERITY_LABELS)} value={form.severity} onChange={(severity) => update({ severity })} />
-              <SelectField label="来源" name="source" error={register.error} required options={CONCERN_SOURCES} value={form.source} onChange={(source) => update({ source })} />
+              <SelectField
+                label="类别"
+                name="severity"
+                error={register.error}
+                required
+                hint="决定回应时限"
+                options={Object.entries(CONCERN_SEVERITY_LABELS)}
+                value={form.severity}
+                onChange={(severity) => update({ severity })}
+              />
+              <SelectField
+                label="来源"
+                name="source"
+                error={register.error}
+                required
+                options={CONCERN_SOURCES}
+                value={form.source}
+                onChange={(source) => update({ source })}
+              />
             </div>
           </ActionForm>
         </section>
@@ -177,7 +233,11 @@ export function ConcernPage({ session }: { session: Session }) {
   const units = useApi<Unit[]>('/api/catalogue/units');
   const now = useNow();
   const [assignment, updateAssignment] = useDraft(`concern.assign.${concernId}`, { unitId: '', note: '' });
-  const [reply, updateReply, clearReply] = useDraft(`concern.reply.${concernId}`, { kind: '', content: '', channel: INTERPRETATION_CHANNELS[0] });
+  const [reply, updateReply, clearReply] = useDraft(`concern.reply.${concernId}`, {
+    kind: '',
+    content: '',
+    channel: INTERPRETATION_CHANNELS[0],
+  });
   const settle = useReadYourWrites(concern);
   const assign = useAction(settle);
   const respond = useAction(settle);
@@ -186,12 +246,22 @@ export function ConcernPage({ session }: { session: Session }) {
   const mayRespond = c?.unitId && session.role !== 'auditor' && (session.unitId === c.unitId || DISTRICT_ROLES.includes(session.role));
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['回应关切', '/console/concerns'], ['关切详情', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['回应关切', '/console/concerns'],
+          ['关切详情', null],
+        ]}
+      />
       {concern.loading && !c ? <Loading what="关切" /> : null}
       <ErrorNotice error={concern.error} />
       {c ? (
         <>
-          <PageTitle lead={`${CONCERN_SEVERITY_LABELS[c.severity] ?? c.severity} · 来源：${c.source} · 登记 ${formatDateTime(c.registeredAt)}`}>{c.topic}</PageTitle>
+          <PageTitle
+            lead={`${CONCERN_SEVERITY_LABELS[c.severity] ?? c.severity} · 来源：${c.source} · 登记 ${formatDateTime(c.registeredAt)}`}
+          >
+            {c.topic}
+          </PageTitle>
           <div className="sticky-clock" aria-live="polite">
             <DueLines concern={c} now={now} />
           </div>
@@ -208,7 +278,8 @@ export function ConcernPage({ session }: { session: Session }) {
                 {c.responses.map((r) => (
                   <li key={`${r.kind}-${r.publishedAt}`} className="card">
                     <h3>
-                      {CONCERN_RESPONSE_KIND_LABELS[r.kind] ?? r.kind} <span className={`badge ${r.onTime ? 'badge-ok' : 'badge-danger'}`}>{r.onTime ? '按时' : '逾时'}</span>
+                      {CONCERN_RESPONSE_KIND_LABELS[r.kind] ?? r.kind}{' '}
+                      <span className={`badge ${r.onTime ? 'badge-ok' : 'badge-danger'}`}>{r.onTime ? '按时' : '逾时'}</span>
                     </h3>
                     <p className="prewrap">{r.content}</p>
                     <p className="meta">
@@ -229,7 +300,12 @@ export function ConcernPage({ session }: { session: Session }) {
                 failure="未交办"
                 submitLabel="交办"
                 onSubmit={() => {
-                  void assign.run(`${base}/assign`, 'POST', { unitId: assignment.unitId, note: assignment.note.trim() || undefined }, '已交办。');
+                  void assign.run(
+                    `${base}/assign`,
+                    'POST',
+                    { unitId: assignment.unitId, note: assignment.note.trim() || undefined },
+                    '已交办。',
+                  );
                 }}
               >
                 <SelectField
@@ -256,7 +332,13 @@ export function ConcernPage({ session }: { session: Session }) {
                 failure="回应未发布，您填写的内容已保留"
                 submitLabel="发布回应"
                 onSubmit={() => {
-                  void respond.run(`${base}/responses`, 'POST', { kind: reply.kind || pendingKinds[0], content: reply.content, channel: reply.channel }, '回应已发布。', clearReply);
+                  void respond.run(
+                    `${base}/responses`,
+                    'POST',
+                    { kind: reply.kind || pendingKinds[0], content: reply.content, channel: reply.channel },
+                    '回应已发布。',
+                    clearReply,
+                  );
                 }}
               >
                 <SelectField
@@ -271,7 +353,15 @@ export function ConcernPage({ session }: { session: Session }) {
                 <Field label="回应内容" name="content" error={respond.error} required>
                   {(p) => <textarea {...p} rows={5} value={reply.content} onChange={(e) => updateReply({ content: e.target.value })} />}
                 </Field>
-                <SelectField label="发布渠道" name="channel" error={respond.error} required options={INTERPRETATION_CHANNELS} value={reply.channel} onChange={(channel) => updateReply({ channel })} />
+                <SelectField
+                  label="发布渠道"
+                  name="channel"
+                  error={respond.error}
+                  required
+                  options={INTERPRETATION_CHANNELS}
+                  value={reply.channel}
+                  onChange={(channel) => updateReply({ channel })}
+                />
               </ActionForm>
             </section>
           ) : null}
@@ -283,7 +373,8 @@ export function ConcernPage({ session }: { session: Session }) {
 
 /** Consultations and open days of the signed-in unit (the district office sees every unit's). */
 export function ParticipationConsole({ session }: { session: Session }) {
-  const mine = <T extends { unitId: string }>(rows: T[] | null) => (rows ?? []).filter((r) => !session.unitId || r.unitId === session.unitId);
+  const mine = <T extends { unitId: string }>(rows: T[] | null) =>
+    (rows ?? []).filter((r) => !session.unitId || r.unitId === session.unitId);
   const consultations = useApi<Consultation[]>('/api/interpretation/consultations');
   const openDays = useApi<OpenDay[]>(`/api/interpretation/open-days${session.unitId ? `?unitId=${session.unitId}` : ''}`);
   const units = useApi<Unit[]>('/api/catalogue/units');
@@ -302,7 +393,9 @@ export function ParticipationConsole({ session }: { session: Session }) {
                 <Link to={`/console/consultations/${encodeURIComponent(c.consultationId)}`}>{c.title}</Link>
               </h3>
               <p className="meta">
-                {unitName(units.data, c.unitId)} · {PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · {c.opensOn} 至 {c.closesOn} · 收到意见 {c.commentCount} 条 · {c.adoption ? '已公布采纳情况' : shanghaiToday() > c.closesOn ? '已截止，待公布采纳情况' : '征求中'}
+                {unitName(units.data, c.unitId)} · {PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · {c.opensOn} 至 {c.closesOn} ·
+                收到意见 {c.commentCount} 条 ·{' '}
+                {c.adoption ? '已公布采纳情况' : shanghaiToday() > c.closesOn ? '已截止，待公布采纳情况' : '征求中'}
               </p>
             </li>
           ))}
@@ -351,7 +444,9 @@ function ErasePersonalData({ refId, onErased }: { refId: string; onErased: (resu
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void erase.run(`/api/interpretation/personal-data/${encodeURIComponent(refId)}`, 'DELETE', { reason }, '个人信息已删除。', () => setAsking(false));
+        void erase.run(`/api/interpretation/personal-data/${encodeURIComponent(refId)}`, 'DELETE', { reason }, '个人信息已删除。', () =>
+          setAsking(false),
+        );
       }}
     >
       <Field label="删除理由" name="reason" error={erase.error} required hint="例如：本人申请删除；活动已结束，不再需要联系">
@@ -409,7 +504,12 @@ function ModerationForm({ base, comment, onDone }: { base: string; comment: Staf
   const [reason, setReason] = useState('');
   const moderate = useAction(onDone);
   const decide = (decision: 'approved' | 'rejected') =>
-    void moderate.run(`${base}/comments/${encodeURIComponent(comment.commentId)}/moderation`, 'POST', { decision, reason: reason.trim() || undefined }, decision === 'approved' ? '已审核公开。' : '已决定不予公开。');
+    void moderate.run(
+      `${base}/comments/${encodeURIComponent(comment.commentId)}/moderation`,
+      'POST',
+      { decision, reason: reason.trim() || undefined },
+      decision === 'approved' ? '已审核公开。' : '已决定不予公开。',
+    );
   return (
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
       <Field label="审核意见" name="reason" error={moderate.error} hint="不予公开的，须说明理由（如含有辱骂、广告或与草案无关）">
@@ -428,18 +528,36 @@ function ModerationForm({ base, comment, onDone }: { base: string; comment: Staf
   );
 }
 
-function AdoptionForm({ base, consultationId, approved, onDone }: { base: string; consultationId: string; approved: StaffComment[]; onDone: (result?: unknown) => unknown }) {
-  const [draft, update, clear] = useDraft(`adoption.${consultationId}`, { summary: '', outcomes: {} as Record<string, { outcome: string; reason: string }> });
+function AdoptionForm({
+  base,
+  consultationId,
+  approved,
+  onDone,
+}: {
+  base: string;
+  consultationId: string;
+  approved: StaffComment[];
+  onDone: (result?: unknown) => unknown;
+}) {
+  const [draft, update, clear] = useDraft(`adoption.${consultationId}`, {
+    summary: '',
+    outcomes: {} as Record<string, { outcome: string; reason: string }>,
+  });
   const publish = useAction(onDone);
   const outcomeOf = (commentId: string) => draft.outcomes[commentId] ?? { outcome: '采纳', reason: '' };
-  const setOutcome = (commentId: string, patch: Partial<{ outcome: string; reason: string }>) => update({ outcomes: { ...draft.outcomes, [commentId]: { ...outcomeOf(commentId), ...patch } } });
+  const setOutcome = (commentId: string, patch: Partial<{ outcome: string; reason: string }>) =>
+    update({ outcomes: { ...draft.outcomes, [commentId]: { ...outcomeOf(commentId), ...patch } } });
   return (
     <ActionForm
       action={publish}
       failure="未公布，您填写的内容已保留"
       submitLabel="公布采纳情况"
       onSubmit={() => {
-        const outcomes = approved.map((c) => ({ commentId: c.commentId, outcome: outcomeOf(c.commentId).outcome, reason: outcomeOf(c.commentId).reason.trim() || undefined }));
+        const outcomes = approved.map((c) => ({
+          commentId: c.commentId,
+          outcome: outcomeOf(c.commentId).outcome,
+          reason: outcomeOf(c.commentId).reason.trim() || undefined,
+        }));
         void publish.run(`${base}/adoption`, 'POST', { summary: draft.summary, outcomes }, '采纳情况已公布。', clear);
       }}
     >
@@ -452,11 +570,18 @@ function AdoptionForm({ base, consultationId, approved, onDone }: { base: string
             {c.commenter}：{c.content.length > 30 ? `${c.content.slice(0, 30)}…` : c.content}
           </legend>
           <div className="choices">
-            <RadioOptions name={`outcome-${c.commentId}`} options={['采纳', '部分采纳', '未采纳']} value={outcomeOf(c.commentId).outcome} onChange={(outcome) => setOutcome(c.commentId, { outcome })} />
+            <RadioOptions
+              name={`outcome-${c.commentId}`}
+              options={['采纳', '部分采纳', '未采纳']}
+              value={outcomeOf(c.commentId).outcome}
+              onChange={(outcome) => setOutcome(c.commentId, { outcome })}
+            />
           </div>
           {outcomeOf(c.commentId).outcome !== '采纳' ? (
             <Field label="未采纳或部分采纳的理由" name={`reason-${c.commentId}`} error={null} required>
-              {(p) => <input {...p} value={outcomeOf(c.commentId).reason} onChange={(e) => setOutcome(c.commentId, { reason: e.target.value })} />}
+              {(p) => (
+                <input {...p} value={outcomeOf(c.commentId).reason} onChange={(e) => setOutcome(c.commentId, { reason: e.target.value })} />
+              )}
             </Field>
           ) : null}
         </fieldset>
@@ -483,12 +608,20 @@ export function ConsultationModeration({ session }: { session: Session }) {
   const closed = c ? shanghaiToday() > c.closesOn : false;
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['公众参与', '/console/participation'], ['意见审核', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['公众参与', '/console/participation'],
+          ['意见审核', null],
+        ]}
+      />
       {consultation.loading && !c ? <Loading what="征求意见" /> : null}
       <ErrorNotice error={consultation.error ?? comments.error} />
       {c ? (
         <>
-          <PageTitle lead={`${PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · ${c.opensOn} 至 ${c.closesOn} · ${c.legalBasis}`}>{c.title}</PageTitle>
+          <PageTitle lead={`${PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · ${c.opensOn} 至 ${c.closesOn} · ${c.legalBasis}`}>
+            {c.title}
+          </PageTitle>
           <p>
             <Link to={`/consultations/${encodeURIComponent(c.consultationId)}`}>在门户网站查看</Link>
           </p>
@@ -513,7 +646,8 @@ export function ConsultationModeration({ session }: { session: Session }) {
               .map((x) => (
                 <li key={x.commentId} className="card">
                   <h3>
-                    {x.commenter} <span className={`badge ${x.status === 'approved' ? 'badge-ok' : ''}`}>{MODERATION_LABELS[x.status]}</span>
+                    {x.commenter}{' '}
+                    <span className={`badge ${x.status === 'approved' ? 'badge-ok' : ''}`}>{MODERATION_LABELS[x.status]}</span>
                   </h3>
                   <p className="prewrap">{x.content}</p>
                   {x.moderationReason ? <p className="meta">审核意见：{x.moderationReason}</p> : null}
@@ -525,12 +659,18 @@ export function ConsultationModeration({ session }: { session: Session }) {
             <h2 id="adoption-heading">意见采纳情况</h2>
             {c.adoption ? (
               <p className="prewrap" data-testid="adoption">
-                {c.adoption.summary}（采纳 {c.adoption.adopted} 条，部分采纳 {c.adoption.partlyAdopted} 条，未采纳 {c.adoption.notAdopted} 条；{c.adoption.publishedOn} 公布）
+                {c.adoption.summary}（采纳 {c.adoption.adopted} 条，部分采纳 {c.adoption.partlyAdopted} 条，未采纳 {c.adoption.notAdopted}{' '}
+                条；{c.adoption.publishedOn} 公布）
               </p>
             ) : !closed ? (
               <p className="muted">征求意见 {c.closesOn} 截止后，审核全部意见，逐条说明采纳情况并公布。</p>
             ) : staff ? (
-              <AdoptionForm base={base} consultationId={c.consultationId} approved={all.filter((x) => x.status === 'approved')} onDone={reload} />
+              <AdoptionForm
+                base={base}
+                consultationId={c.consultationId}
+                approved={all.filter((x) => x.status === 'approved')}
+                onDone={reload}
+              />
             ) : (
               <p className="muted">尚未公布。</p>
             )}
@@ -553,7 +693,13 @@ export function OpenDayConsole({ session }: { session: Session }) {
   const d = day.data;
   return (
     <>
-      <Breadcrumb trail={[['工作台', '/console'], ['公众参与', '/console/participation'], ['开放日', null]]} />
+      <Breadcrumb
+        trail={[
+          ['工作台', '/console'],
+          ['公众参与', '/console/participation'],
+          ['开放日', null],
+        ]}
+      />
       {day.loading && !d ? <Loading what="开放日" /> : null}
       <ErrorNotice error={day.error} />
       {d ? (
@@ -593,14 +739,27 @@ export function OpenDayConsole({ session }: { session: Session }) {
                 failure="未发布，您填写的内容已保留"
                 submitLabel="发布活动总结"
                 onSubmit={() => {
-                  void publish.run(`${base}/summary`, 'POST', { summary: summary.summary, attendance: summary.attendance === '' ? undefined : Number(summary.attendance) }, '活动总结已发布。', clearSummary);
+                  void publish.run(
+                    `${base}/summary`,
+                    'POST',
+                    { summary: summary.summary, attendance: summary.attendance === '' ? undefined : Number(summary.attendance) },
+                    '活动总结已发布。',
+                    clearSummary,
+                  );
                 }}
               >
                 <Field label="总结" name="summary" error={publish.error} required>
                   {(p) => <textarea {...p} rows={4} value={summary.summary} onChange={(e) => updateSummary({ summary: e.target.value })} />}
                 </Field>
                 <Field label="实际参加人数" name="attendance" error={publish.error} required>
-                  {(p) => <input {...p} inputMode="numeric" value={summary.attendance} onChange={(e) => updateSummary({ attendance: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="numeric"
+                      value={summary.attendance}
+                      onChange={(e) => updateSummary({ attendance: e.target.value })}
+                    />
+                  )}
                 </Field>
               </ActionForm>
             ) : (
@@ -616,7 +775,9 @@ export function OpenDayConsole({ session }: { session: Session }) {
 /** Console home: concerns of the unit (or, for the district office, all) still waiting for a response. */
 export function ConcernsDue({ session }: { session: Session }) {
   const district = DISTRICT_ROLES.includes(session.role);
-  const rows = useApi<ConcernView[]>(district || session.unitId ? `/api/interpretation/concerns${district ? '' : `?unitId=${session.unitId}`}` : null);
+  const rows = useApi<ConcernView[]>(
+    district || session.unitId ? `/api/interpretation/concerns${district ? '' : `?unitId=${session.unitId}`}` : null,
+  );
   const now = useNow();
   const open = (rows.data ?? []).filter(concernOpen);
   if (!rows.error && open.length === 0) return null;
@@ -640,7 +801,9 @@ export function ConcernsDue({ session }: { session: Session }) {
 
 /** Console home: public comments of the unit's consultations still waiting for moderation. */
 export function ModerationDue({ session }: { session: Session }) {
-  const due = useApi<{ consultationId: string; title: string; closesOn: string; pending: number }[]>(session.unitId ? '/api/interpretation/consultations/moderation-due' : null);
+  const due = useApi<{ consultationId: string; title: string; closesOn: string; pending: number }[]>(
+    session.unitId ? '/api/interpretation/consultations/moderation-due' : null,
+  );
   const pending = due.data ?? [];
   const error = due.error;
   if (!error && pending.length === 0) return null;

@@ -1,10 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from './api';
-import { APPLICANT_TYPES, DELIVERY_METHODS, ID_DOCUMENT_KINDS, OPEN_DAY_STATUS_LABELS, PREFERRED_FORMS, PROVISIONAL_DUE_NOTE, UNIT_KIND_LABELS } from './labels';
+import {
+  APPLICANT_TYPES,
+  DELIVERY_METHODS,
+  ID_DOCUMENT_KINDS,
+  OPEN_DAY_STATUS_LABELS,
+  PREFERRED_FORMS,
+  PROVISIONAL_DUE_NOTE,
+  UNIT_KIND_LABELS,
+} from './labels';
 import type { Consultation, Domain, ItemContent, Policy, PublicDocument, PublicItem, SearchHit, Unit } from './types';
-import { ErrorNotice, Field, Loading, Notice, PageTitle, formatDate, formatDateTime, useApi, useDraft, unitName, shanghaiToday } from './ui';
-
+import {
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  formatDate,
+  formatDateTime,
+  useApi,
+  useDraft,
+  unitName,
+  shanghaiToday,
+} from './ui';
 
 export function SearchBox({ initial = '', big = false }: { initial?: string; big?: boolean }) {
   const [q, setQ] = useState(initial);
@@ -18,7 +37,15 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
       <label htmlFor="site-search" className="visually-hidden">
         检索公开事项、公文和政策解读
       </label>
-      <input id="site-search" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="输入关键词，如：低保、招生入学" maxLength={100} />
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="输入关键词，如：低保、招生入学"
+        maxLength={100}
+      />
       <button type="submit">检索</button>
     </form>
   );
@@ -111,8 +138,19 @@ export function UnitCatalogue() {
   const unit = data.data?.unit;
   return (
     <>
-      <Breadcrumb trail={[['单位目录', '/'], [unit?.name ?? unitId, null]]} />
-      <PageTitle lead={unit ? `${unit.level} · ${UNIT_KIND_LABELS[unit.kind] ?? unit.kind}${unit.opennessOffice ? ` · 政务公开主管科室：${unit.opennessOffice.office}（${unit.opennessOffice.officerName}${unit.opennessOffice.officerPhone ? `，${unit.opennessOffice.officerPhone}` : ''}）` : ''}` : undefined}>
+      <Breadcrumb
+        trail={[
+          ['单位目录', '/'],
+          [unit?.name ?? unitId, null],
+        ]}
+      />
+      <PageTitle
+        lead={
+          unit
+            ? `${unit.level} · ${UNIT_KIND_LABELS[unit.kind] ?? unit.kind}${unit.opennessOffice ? ` · 政务公开主管科室：${unit.opennessOffice.office}（${unit.opennessOffice.officerName}${unit.opennessOffice.officerPhone ? `，${unit.opennessOffice.officerPhone}` : ''}）` : ''}`
+            : undefined
+        }
+      >
         {unit ? `${unit.name}政务公开事项标准目录` : '单位目录'}
       </PageTitle>
       {data.loading ? <Loading what="目录" /> : null}
@@ -133,7 +171,12 @@ export function DomainCatalogue() {
   const units = useApi<Unit[]>('/api/catalogue/units');
   return (
     <>
-      <Breadcrumb trail={[['试点领域', '/'], [data.data?.domain.name ?? code, null]]} />
+      <Breadcrumb
+        trail={[
+          ['试点领域', '/'],
+          [data.data?.domain.name ?? code, null],
+        ]}
+      />
       <PageTitle lead="各单位在本领域已发布的公开事项">{data.data ? `${data.data.domain.name}领域` : '试点领域'}</PageTitle>
       {data.loading ? <Loading what="目录" /> : null}
       <ErrorNotice error={data.error} />
@@ -178,12 +221,20 @@ export function ItemDetail() {
   const i = item.data;
   return (
     <>
-      <Breadcrumb trail={[['单位目录', '/'], ...(i ? [[unitName(units.data, i.unitId), `/units/${i.unitId}`] as [string, string]] : []), ['事项详情', null]]} />
+      <Breadcrumb
+        trail={[
+          ['单位目录', '/'],
+          ...(i ? [[unitName(units.data, i.unitId), `/units/${i.unitId}`] as [string, string]] : []),
+          ['事项详情', null],
+        ]}
+      />
       {item.loading ? <Loading what="事项" /> : null}
       <ErrorNotice error={item.error} />
       {i ? (
         <>
-          <PageTitle lead={`${i.domainName ?? i.content.domainCode} · ${unitName(units.data, i.unitId)} · 现行第${i.version}版`}>{i.content.secondLevel ?? i.content.firstLevel}</PageTitle>
+          <PageTitle lead={`${i.domainName ?? i.content.domainCode} · ${unitName(units.data, i.unitId)} · 现行第${i.version}版`}>
+            {i.content.secondLevel ?? i.content.firstLevel}
+          </PageTitle>
           <Elements content={i.content} />
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">修订记录</h2>
@@ -211,11 +262,15 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const path = q ? `/api/catalogue/portal/search?q=${encodeURIComponent(q)}` : null;
   const items = useApi<{ hits: SearchHit[] }>(path);
-  const documents = useApi<PublicDocument[] | { documents: PublicDocument[] }>(q ? `/api/document-attributes/public/documents?q=${encodeURIComponent(q)}` : null);
+  const documents = useApi<PublicDocument[] | { documents: PublicDocument[] }>(
+    q ? `/api/document-attributes/public/documents?q=${encodeURIComponent(q)}` : null,
+  );
   const policies = useApi<Policy[]>(q ? '/api/interpretation/portal/policies' : null);
   const units = useApi<Unit[]>('/api/catalogue/units');
   const docs = Array.isArray(documents.data) ? documents.data : (documents.data?.documents ?? []);
-  const matchedPolicies = (policies.data ?? []).filter((p) => p.title.includes(q) || p.interpretations.some((i) => i.materials.some((m) => m.title.includes(q) || (m.body ?? '').includes(q))));
+  const matchedPolicies = (policies.data ?? []).filter(
+    (p) => p.title.includes(q) || p.interpretations.some((i) => i.materials.some((m) => m.title.includes(q) || (m.body ?? '').includes(q))),
+  );
   return (
     <>
       <PageTitle lead="在公开事项、主动公开文件和政策解读中检索（中文分词）">检索</PageTitle>
@@ -305,7 +360,13 @@ export function DocumentsPage() {
 
 export function CleanupResultsPage() {
   const results = useApi<unknown>('/api/document-attributes/public/cleanup-results');
-  const rows = (Array.isArray(results.data) ? results.data : []) as { campaignId?: string; title?: string; unitId?: string; publishedOn?: string; entries?: { documentId: string; title?: string; documentNumber?: string; outcome: string; note?: string | null }[] }[];
+  const rows = (Array.isArray(results.data) ? results.data : []) as {
+    campaignId?: string;
+    title?: string;
+    unitId?: string;
+    publishedOn?: string;
+    entries?: { documentId: string; title?: string; documentNumber?: string; outcome: string; note?: string | null }[];
+  }[];
   const units = useApi<Unit[]>('/api/catalogue/units');
   return (
     <>
@@ -349,7 +410,8 @@ export function PoliciesPage() {
               <Link to={`/policies/${p.documentId}`}>{p.title}</Link>
             </h2>
             <p className="meta">
-              {p.documentNumber} · {unitName(units.data, p.unitId)} · 印发 {formatDate(p.issuedOn)} · {p.interpretations.length ? '已解读' : '解读待发布'}
+              {p.documentNumber} · {unitName(units.data, p.unitId)} · 印发 {formatDate(p.issuedOn)} ·{' '}
+              {p.interpretations.length ? '已解读' : '解读待发布'}
             </p>
           </li>
         ))}
@@ -364,7 +426,12 @@ export function PolicyPage() {
   const p = policy.data;
   return (
     <>
-      <Breadcrumb trail={[['政策文件与解读', '/policies'], [p?.title ?? '政策', null]]} />
+      <Breadcrumb
+        trail={[
+          ['政策文件与解读', '/policies'],
+          [p?.title ?? '政策', null],
+        ]}
+      />
       {policy.loading ? <Loading /> : null}
       <ErrorNotice error={policy.error} />
       {p ? (
@@ -433,7 +500,8 @@ export function NegativeListPage() {
                   <td>{r.matter}</td>
                   <td>{r.scope}</td>
                   <td>
-                    条例第{['十四', '十五', '十六'][r.regulationArticle - 14]}条{r.specificBasis ? `；《${r.specificBasis.law}》${r.specificBasis.article ?? ''}` : ''}
+                    条例第{['十四', '十五', '十六'][r.regulationArticle - 14]}条
+                    {r.specificBasis ? `；《${r.specificBasis.law}》${r.specificBasis.article ?? ''}` : ''}
                   </td>
                   <td>{r.ownerUnitId ? unitName(units.data, r.ownerUnitId) : ''}</td>
                   <td>
@@ -542,7 +610,8 @@ export function ApplyPage() {
             查询码：<strong data-testid="tracking-code">{receipt.trackingCode}</strong>
           </p>
           <p>
-            答复期限：{receipt.dueOn}（收到申请之日起20个工作日内，收到当日不计算在内）{receipt.dueOnProvisional ? PROVISIONAL_DUE_NOTE : null}
+            答复期限：{receipt.dueOn}（收到申请之日起20个工作日内，收到当日不计算在内）
+            {receipt.dueOnProvisional ? PROVISIONAL_DUE_NOTE : null}
           </p>
         </Notice>
         <p>
@@ -551,10 +620,15 @@ export function ApplyPage() {
       </>
     );
   }
-  const text = (key: keyof RequestForm) => ({ value: form[key], onChange: (e: { target: { value: string } }) => update({ [key]: e.target.value } as Partial<RequestForm>) });
+  const text = (key: keyof RequestForm) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => update({ [key]: e.target.value } as Partial<RequestForm>),
+  });
   return (
     <>
-      <PageTitle lead="依据《中华人民共和国政府信息公开条例》，网上提交的申请以系统确认之日为收到日期，行政机关在20个工作日内答复。">申请政府信息公开</PageTitle>
+      <PageTitle lead="依据《中华人民共和国政府信息公开条例》，网上提交的申请以系统确认之日为收到日期，行政机关在20个工作日内答复。">
+        申请政府信息公开
+      </PageTitle>
       <ErrorNotice error={error} title="提交未成功，您填写的内容已保留" />
       <form onSubmit={submit} noValidate className="form">
         <fieldset>
@@ -706,7 +780,11 @@ export function TrackPage() {
                 <dt>答复期限</dt>
                 <dd>
                   {t.dueOn}（剩余 {t.remainingWorkingDays} 个工作日）
-                  {t.paused ? <p className="hint" data-testid="track-paused">计时暂停：征求第三方或有关机关意见等所需时间不计算在答复期限内，答复期限相应顺延。</p> : null}
+                  {t.paused ? (
+                    <p className="hint" data-testid="track-paused">
+                      计时暂停：征求第三方或有关机关意见等所需时间不计算在答复期限内，答复期限相应顺延。
+                    </p>
+                  ) : null}
                   {t.dueOnProvisional ? <p className="hint">{PROVISIONAL_DUE_NOTE}</p> : null}
                 </dd>
               </>
@@ -721,7 +799,8 @@ export function TrackPage() {
               <>
                 <dt>应缴信息处理费</dt>
                 <dd>
-                  {t.feeAmountYuan} 元（{t.feePayByOn ? `请于 ${t.feePayByOn} 前缴纳` : '请自收到收费通知之日起20个工作日内缴纳'}，逾期未缴纳的视为放弃申请）
+                  {t.feeAmountYuan} 元（{t.feePayByOn ? `请于 ${t.feePayByOn} 前缴纳` : '请自收到收费通知之日起20个工作日内缴纳'}
+                  ，逾期未缴纳的视为放弃申请）
                 </dd>
               </>
             ) : null}
@@ -760,7 +839,8 @@ export function ConsultationsPage() {
               <Link to={`/consultations/${c.consultationId}`}>{c.title}</Link>
             </h2>
             <p className="meta">
-              {unitName(units.data, c.unitId)} · 征求意见期 {c.opensOn} 至 {c.closesOn} · {c.adoption ? '已公布采纳情况' : `已收到意见 ${c.commentCount} 条`}
+              {unitName(units.data, c.unitId)} · 征求意见期 {c.opensOn} 至 {c.closesOn} ·{' '}
+              {c.adoption ? '已公布采纳情况' : `已收到意见 ${c.commentCount} 条`}
             </p>
           </li>
         ))}
@@ -794,7 +874,12 @@ export function ConsultationPage() {
   const today = shanghaiToday();
   return (
     <>
-      <Breadcrumb trail={[['意见征集', '/consultations'], [v?.title ?? '草案', null]]} />
+      <Breadcrumb
+        trail={[
+          ['意见征集', '/consultations'],
+          [v?.title ?? '草案', null],
+        ]}
+      />
       {c.loading ? <Loading /> : null}
       <ErrorNotice error={c.error} />
       {v ? (
@@ -808,7 +893,8 @@ export function ConsultationPage() {
             <section aria-labelledby="adoption-heading">
               <h2 id="adoption-heading">意见采纳情况（{v.adoption.publishedOn} 公布）</h2>
               <p>
-                收到意见 {v.adoption.commentsReceived} 条：采纳 {v.adoption.adopted} 条，部分采纳 {v.adoption.partlyAdopted} 条，未采纳 {v.adoption.notAdopted} 条。
+                收到意见 {v.adoption.commentsReceived} 条：采纳 {v.adoption.adopted} 条，部分采纳 {v.adoption.partlyAdopted} 条，未采纳{' '}
+                {v.adoption.notAdopted} 条。
               </p>
               <p className="prewrap">{v.adoption.summary}</p>
             </section>
@@ -856,7 +942,10 @@ export function ConsultationPage() {
 }
 
 export function OpenDaysPage() {
-  const days = useApi<{ openDayId: string; unitId: string; title: string; heldOn: string; capacity: number; remaining: number; status: string }[]>('/api/interpretation/open-days');
+  const days =
+    useApi<{ openDayId: string; unitId: string; title: string; heldOn: string; capacity: number; remaining: number; status: string }[]>(
+      '/api/interpretation/open-days',
+    );
   const units = useApi<Unit[]>('/api/catalogue/units');
   return (
     <>
@@ -883,9 +972,15 @@ export function OpenDaysPage() {
 
 export function OpenDayPage() {
   const { openDayId = '' } = useParams();
-  const day = useApi<{ title: string; description: string; heldOn: string; capacity: number; remaining: number; status: string; summary: { summary?: string } | null }>(
-    `/api/interpretation/open-days/${encodeURIComponent(openDayId)}`,
-  );
+  const day = useApi<{
+    title: string;
+    description: string;
+    heldOn: string;
+    capacity: number;
+    remaining: number;
+    status: string;
+    summary: { summary?: string } | null;
+  }>(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}`);
   const [form, update, clear] = useDraft(`openday.${openDayId}`, { name: '', contact: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -893,7 +988,11 @@ export function OpenDayPage() {
     event.preventDefault();
     setError(null);
     try {
-      await api(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}/registrations`, { method: 'POST', token: null, body: form });
+      await api(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}/registrations`, {
+        method: 'POST',
+        token: null,
+        body: form,
+      });
       setDone(true);
       clear();
       day.reload();

@@ -5,7 +5,14 @@
  */
 import { useState, type ReactNode } from 'react';
 import { ApiError, download, type Session } from './api';
-import { CONSULTATION_ANSWER_LABELS, DELIVERY_METHODS, FEE_METHOD_LABELS, REPLY_CATEGORY_LABELS, REPLY_CATEGORY_OPTIONS, REQUEST_CONSULTATION_KIND_LABELS } from './labels';
+import {
+  CONSULTATION_ANSWER_LABELS,
+  DELIVERY_METHODS,
+  FEE_METHOD_LABELS,
+  REPLY_CATEGORY_LABELS,
+  REPLY_CATEGORY_OPTIONS,
+  REQUEST_CONSULTATION_KIND_LABELS,
+} from './labels';
 import type { RequestDetail, Unit } from './types';
 import { ActionForm, ErrorNotice, Field, Notice, SelectField, asError, onField, shanghaiToday, unitName, useAction, useDraft } from './ui';
 
@@ -64,14 +71,25 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
 // ── 分办与移交 ────────────────────────────────────────────────────────────────
 
 function AssignForm({ v, reload, session }: StepProps & { session: Session }) {
-  const [form, update, clear] = useDraft(`request.assign.${v.requestId}`, { handlerId: session.userId, handlerName: session.name === session.userId ? '' : session.name });
+  const [form, update, clear] = useDraft(`request.assign.${v.requestId}`, {
+    handlerId: session.userId,
+    handlerName: session.name === session.userId ? '' : session.name,
+  });
   const assign = useAction(reload);
   return (
     <ActionForm
       action={assign}
       failure="未分配，您填写的内容已保留"
       submitLabel="分配"
-      onSubmit={() => void assign.run(actionPath(v, 'assign'), 'POST', { handlerId: form.handlerId, handlerName: optionalText(form.handlerName) }, `已分配承办人：${form.handlerName.trim() || form.handlerId.trim()}。`, clear)}
+      onSubmit={() =>
+        void assign.run(
+          actionPath(v, 'assign'),
+          'POST',
+          { handlerId: form.handlerId, handlerName: optionalText(form.handlerName) },
+          `已分配承办人：${form.handlerName.trim() || form.handlerId.trim()}。`,
+          clear,
+        )
+      }
     >
       <div className="row">
         <Field label="承办人工号" name="handlerId" error={assign.error} required>
@@ -85,7 +103,12 @@ function AssignForm({ v, reload, session }: StepProps & { session: Session }) {
   );
 }
 
-function TransferForm({ v, reload, units, onTransferred }: StepProps & { units: Unit[] | null; onTransferred: (unitName: string) => void }) {
+function TransferForm({
+  v,
+  reload,
+  units,
+  onTransferred,
+}: StepProps & { units: Unit[] | null; onTransferred: (unitName: string) => void }) {
   const [form, update, clear] = useDraft(`request.transfer.${v.requestId}`, { toUnitId: '', reason: '' });
   const transfer = useAction(reload, onField({ TRANSFER_TO_SAME_UNIT: 'toUnitId' }));
   const to = unitName(units, form.toUnitId);
@@ -145,14 +168,32 @@ function CorrectionNoticeForm({ v, reload }: StepProps) {
       action={notify}
       failure="未发出补正通知，您填写的内容已保留"
       submitLabel="发出补正通知"
-      onSubmit={() => void notify.run(actionPath(v, 'correction-notice'), 'POST', { items, periodWorkingDays: numberOrBlank(form.periodWorkingDays) }, '已发出补正通知，答复期限自收到补正之日起重新计算。', clear)}
+      onSubmit={() =>
+        void notify.run(
+          actionPath(v, 'correction-notice'),
+          'POST',
+          { items, periodWorkingDays: numberOrBlank(form.periodWorkingDays) },
+          '已发出补正通知，答复期限自收到补正之日起重新计算。',
+          clear,
+        )
+      }
     >
       <p className="muted">申请内容不明确的，应自收到申请之日起 7 个工作日内一次性告知需要补正的事项。</p>
       <Field label="需补正的事项" name="items" error={notify.error} required hint="每行一项">
         {(p) => <textarea {...p} rows={3} value={form.items} onChange={(e) => update({ items: e.target.value })} />}
       </Field>
       <Field label="补正期限（工作日）" name="periodWorkingDays" error={notify.error} required>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={30} value={form.periodWorkingDays} onChange={(e) => update({ periodWorkingDays: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={30}
+            value={form.periodWorkingDays}
+            onChange={(e) => update({ periodWorkingDays: e.target.value })}
+          />
+        )}
       </Field>
     </ActionForm>
   );
@@ -160,8 +201,14 @@ function CorrectionNoticeForm({ v, reload }: StepProps) {
 
 function CorrectionSection({ v, reload, handles }: StepProps & { handles: boolean }) {
   const c = v.correction;
-  const [received, updateReceived, clearReceived] = useDraft(`request.correction-received.${v.requestId}`, { receivedOn: shanghaiToday(), note: '' });
-  const receive = useAction(reload, onField({ DATE_IN_FUTURE: 'receivedOn', DATE_BEFORE_NOTICE: 'receivedOn', CORRECTION_OVERDUE: 'receivedOn' }));
+  const [received, updateReceived, clearReceived] = useDraft(`request.correction-received.${v.requestId}`, {
+    receivedOn: shanghaiToday(),
+    note: '',
+  });
+  const receive = useAction(
+    reload,
+    onField({ DATE_IN_FUTURE: 'receivedOn', DATE_BEFORE_NOTICE: 'receivedOn', CORRECTION_OVERDUE: 'receivedOn' }),
+  );
   const abandon = useAction(reload);
   if (!c) return null;
   const awaiting = v.status === 'awaiting_correction';
@@ -180,7 +227,9 @@ function CorrectionSection({ v, reload, handles }: StepProps & { handles: boolea
             ))}
           </ol>
         </Fact>
-        <Fact term="收到补正">{c.receivedOn ? `${c.receivedOn}（答复期限自该日起重新计算）` : '尚未收到（收到补正之日起重新计算答复期限）'}</Fact>
+        <Fact term="收到补正">
+          {c.receivedOn ? `${c.receivedOn}（答复期限自该日起重新计算）` : '尚未收到（收到补正之日起重新计算答复期限）'}
+        </Fact>
       </Facts>
       {handles && awaiting ? (
         <>
@@ -189,11 +238,21 @@ function CorrectionSection({ v, reload, handles }: StepProps & { handles: boolea
             action={receive}
             failure="未登记，您填写的内容已保留"
             submitLabel="登记收到补正"
-            onSubmit={() => void receive.run(actionPath(v, 'correction-received'), 'POST', { receivedOn: received.receivedOn, note: optionalText(received.note) }, '已登记收到补正，答复期限自收到之日起重新计算。', clearReceived)}
+            onSubmit={() =>
+              void receive.run(
+                actionPath(v, 'correction-received'),
+                'POST',
+                { receivedOn: received.receivedOn, note: optionalText(received.note) },
+                '已登记收到补正，答复期限自收到之日起重新计算。',
+                clearReceived,
+              )
+            }
           >
             <div className="row">
               <Field label="收到补正日期" name="receivedOn" error={receive.error} required>
-                {(p) => <input {...p} type="date" value={received.receivedOn} onChange={(e) => updateReceived({ receivedOn: e.target.value })} />}
+                {(p) => (
+                  <input {...p} type="date" value={received.receivedOn} onChange={(e) => updateReceived({ receivedOn: e.target.value })} />
+                )}
               </Field>
               <Field label="补正情况说明" name="note" error={receive.error}>
                 {(p) => <input {...p} value={received.note} onChange={(e) => updateReceived({ note: e.target.value })} />}
@@ -203,7 +262,14 @@ function CorrectionSection({ v, reload, handles }: StepProps & { handles: boolea
           {expired ? (
             <>
               <h3 className="step-heading">逾期不补正</h3>
-              <ActionForm action={abandon} failure="未终止" submitLabel="终止办理（逾期不补正）" onSubmit={() => void abandon.run(actionPath(v, 'abandon-no-correction'), 'POST', {}, '已终止办理：申请人逾期不补正，视为放弃申请。')}>
+              <ActionForm
+                action={abandon}
+                failure="未终止"
+                submitLabel="终止办理（逾期不补正）"
+                onSubmit={() =>
+                  void abandon.run(actionPath(v, 'abandon-no-correction'), 'POST', {}, '已终止办理：申请人逾期不补正，视为放弃申请。')
+                }
+              >
                 <p className="muted">补正期限已于 {c.correctionDueOn} 届满。申请人无正当理由逾期不补正的，视为放弃申请，本机关不再处理。</p>
               </ActionForm>
             </>
@@ -219,7 +285,12 @@ function CorrectionSection({ v, reload, handles }: StepProps & { handles: boolea
 const KIND_OPTIONS = Object.entries(REQUEST_CONSULTATION_KIND_LABELS);
 
 function ConsultationStartForm({ v, reload }: StepProps) {
-  const [form, update, clear] = useDraft(`request.consultation.${v.requestId}`, { consultationId: '', kind: 'third_party', party: '', subject: '' });
+  const [form, update, clear] = useDraft(`request.consultation.${v.requestId}`, {
+    consultationId: '',
+    kind: 'third_party',
+    party: '',
+    subject: '',
+  });
   const start = useAction(reload);
   return (
     <ActionForm
@@ -228,10 +299,24 @@ function ConsultationStartForm({ v, reload }: StepProps) {
       submitLabel="开始征求意见"
       onSubmit={() => {
         const consultationId = keptId(form.consultationId, 'C', (id) => update({ consultationId: id }));
-        void start.run(actionPath(v, 'consultations'), 'POST', { consultationId, kind: form.kind, party: form.party, subject: form.subject }, '已开始征求意见，征求意见所需时间不计算在答复期限内。', clear);
+        void start.run(
+          actionPath(v, 'consultations'),
+          'POST',
+          { consultationId, kind: form.kind, party: form.party, subject: form.subject },
+          '已开始征求意见，征求意见所需时间不计算在答复期限内。',
+          clear,
+        );
       }}
     >
-      <SelectField label="被征求意见方类别" name="kind" error={start.error} required options={KIND_OPTIONS} value={form.kind} onChange={(kind) => update({ kind })} />
+      <SelectField
+        label="被征求意见方类别"
+        name="kind"
+        error={start.error}
+        required
+        options={KIND_OPTIONS}
+        value={form.kind}
+        onChange={(kind) => update({ kind })}
+      />
       <Field label="被征求意见方" name="party" error={start.error} required hint="第三方的姓名或名称，或机关名称">
         {(p) => <input {...p} value={form.party} onChange={(e) => update({ party: e.target.value })} />}
       </Field>
@@ -243,8 +328,16 @@ function ConsultationStartForm({ v, reload }: StepProps) {
 }
 
 function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['consultations'] }) {
-  const [form, update, clear] = useDraft(`request.consultation-end.${v.requestId}`, { consultationId: '', answer: '', outcome: '', endedOn: shanghaiToday() });
-  const end = useAction(reload, onField({ DATE_IN_FUTURE: 'endedOn', DATE_BEFORE_START: 'endedOn', LETTER_RECEIPT_UNKNOWN: 'answer', ANSWER_PERIOD_RUNNING: 'answer' }));
+  const [form, update, clear] = useDraft(`request.consultation-end.${v.requestId}`, {
+    consultationId: '',
+    answer: '',
+    outcome: '',
+    endedOn: shanghaiToday(),
+  });
+  const end = useAction(
+    reload,
+    onField({ DATE_IN_FUTURE: 'endedOn', DATE_BEFORE_START: 'endedOn', LETTER_RECEIPT_UNKNOWN: 'answer', ANSWER_PERIOD_RUNNING: 'answer' }),
+  );
   const chosen = open.some((c) => c.consultationId === form.consultationId) ? form.consultationId : open[0].consultationId;
   return (
     <ActionForm
@@ -267,7 +360,9 @@ function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['cons
           name="consultationId"
           error={end.error}
           required
-          options={open.map((c) => [c.consultationId, `${REQUEST_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind}：${c.party}（${c.startedOn} 开始）`] as const)}
+          options={open.map(
+            (c) => [c.consultationId, `${REQUEST_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind}：${c.party}（${c.startedOn} 开始）`] as const,
+          )}
           value={chosen}
           onChange={(consultationId) => update({ consultationId })}
         />
@@ -300,7 +395,15 @@ function LetterReceiptForm({ v, reload, consultationId }: StepProps & { consulta
       action={record}
       failure="未登记，您填写的内容已保留"
       submitLabel="登记收到征询函日期"
-      onSubmit={() => void record.run(actionPath(v, 'consultation-letter-received'), 'POST', { consultationId, receivedOn: form.receivedOn }, '已登记，答复期限自对方收到征询函之日起计算。', clear)}
+      onSubmit={() =>
+        void record.run(
+          actionPath(v, 'consultation-letter-received'),
+          'POST',
+          { consultationId, receivedOn: form.receivedOn },
+          '已登记，答复期限自对方收到征询函之日起计算。',
+          clear,
+        )
+      }
     >
       <Field label="对方收到征询函日期" name="receivedOn" error={record.error} required hint="以邮件签收、送达回证等为准">
         {(p) => <input {...p} type="date" value={form.receivedOn} onChange={(e) => update({ receivedOn: e.target.value })} />}
@@ -324,7 +427,12 @@ function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boo
             <span className={`badge ${c.endedOn ? '' : 'badge-warn'}`}>{c.endedOn ? `${c.endedOn} 结束` : '进行中'}</span>
             <p className="meta">
               {c.consultationId} · {c.startedOn} 发函
-              {c.letterReceivedOn ? ` · 对方 ${c.letterReceivedOn} 收到 · 答复期限 ${c.answerDueOn}` : c.answerDueOn ? ` · 答复期限 ${c.answerDueOn}（按发函当日收到计，法定期限自收到之日起算）` : ''} · 事项：{c.subject}
+              {c.letterReceivedOn
+                ? ` · 对方 ${c.letterReceivedOn} 收到 · 答复期限 ${c.answerDueOn}`
+                : c.answerDueOn
+                  ? ` · 答复期限 ${c.answerDueOn}（按发函当日收到计，法定期限自收到之日起算）`
+                  : ''}{' '}
+              · 事项：{c.subject}
             </p>
             {c.outcome ? (
               <p className="meta">
@@ -332,7 +440,9 @@ function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boo
                 {c.outcome}
               </p>
             ) : null}
-            {handles && !c.endedOn && !c.letterReceivedOn && c.kind !== 'agency' ? <LetterReceiptForm v={v} reload={reload} consultationId={c.consultationId} /> : null}
+            {handles && !c.endedOn && !c.letterReceivedOn && c.kind !== 'agency' ? (
+              <LetterReceiptForm v={v} reload={reload} consultationId={c.consultationId} />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -349,19 +459,41 @@ function ConsultationsSection({ v, reload, handles }: StepProps & { handles: boo
 // ── 延长答复期限（条例第三十三条） ─────────────────────────────────────────────
 
 function ExtensionForm({ v, reload }: StepProps) {
-  const [form, update, clear] = useDraft(`request.extension.${v.requestId}`, { workingDays: '', reason: '', noticeSentOn: shanghaiToday() });
+  const [form, update, clear] = useDraft(`request.extension.${v.requestId}`, {
+    workingDays: '',
+    reason: '',
+    noticeSentOn: shanghaiToday(),
+  });
   const extend = useAction(reload, onField({ EXTENSION_TOO_LONG: 'workingDays', INVALID_NOTICE_DATE: 'noticeSentOn' }));
   return (
     <ActionForm
       action={extend}
       failure="未延长，您填写的内容已保留"
       submitLabel="同意延长"
-      onSubmit={() => void extend.run(actionPath(v, 'extension'), 'POST', { workingDays: numberOrBlank(form.workingDays), reason: form.reason, noticeSentOn: form.noticeSentOn }, '已延长答复期限。', clear)}
+      onSubmit={() =>
+        void extend.run(
+          actionPath(v, 'extension'),
+          'POST',
+          { workingDays: numberOrBlank(form.workingDays), reason: form.reason, noticeSentOn: form.noticeSentOn },
+          '已延长答复期限。',
+          clear,
+        )
+      }
     >
       <p className="muted">需要延长答复期限的，应经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过 20 个工作日。</p>
       <div className="row">
         <Field label="延长工作日数" name="workingDays" error={extend.error} required>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={20} value={form.workingDays} onChange={(e) => update({ workingDays: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={20}
+              value={form.workingDays}
+              onChange={(e) => update({ workingDays: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="告知申请人日期" name="noticeSentOn" error={extend.error} required>
           {(p) => <input {...p} type="date" value={form.noticeSentOn} onChange={(e) => update({ noticeSentOn: e.target.value })} />}
@@ -397,7 +529,9 @@ function ExtensionSection({ v }: { v: Case }) {
 
 function FeeNoticeForm({ v, reload }: StepProps) {
   const [form, update, clear] = useDraft(`request.fee.${v.requestId}`, { method: '', pages: '' });
-  const notify = useAction(reload, (e) => onField({ FEE_NOT_DUE: form.method === 'per_page' ? 'pages' : 'method', FEE_ONLY_ONCE: 'method' })(e));
+  const notify = useAction(reload, (e) =>
+    onField({ FEE_NOT_DUE: form.method === 'per_page' ? 'pages' : 'method', FEE_ONLY_ONCE: 'method' })(e),
+  );
   return (
     <ActionForm
       action={notify}
@@ -426,7 +560,16 @@ function FeeNoticeForm({ v, reload }: StepProps) {
       />
       {form.method === 'per_page' ? (
         <Field label="页数" name="pages" error={notify.error} required>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.pages} onChange={(e) => update({ pages: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              value={form.pages}
+              onChange={(e) => update({ pages: e.target.value })}
+            />
+          )}
         </Field>
       ) : null}
     </ActionForm>
@@ -448,7 +591,8 @@ function FeeSection({ v, reload, handles }: StepProps & { handles: boolean }) {
       <h2 id="fee-heading">信息处理费</h2>
       <Facts testId="fee-facts">
         <Fact term="计费方式">
-          {FEE_METHOD_LABELS[fee.method] ?? fee.method}（{fee.method === 'per_page' ? `${fee.quantity} 页` : `本月第 ${fee.quantity} 件申请`}）
+          {FEE_METHOD_LABELS[fee.method] ?? fee.method}（
+          {fee.method === 'per_page' ? `${fee.quantity} 页` : `本月第 ${fee.quantity} 件申请`}）
         </Fact>
         <Fact term="应缴金额" testId="fee-amount">
           {fee.amountYuan} 元
@@ -473,10 +617,20 @@ function FeeSection({ v, reload, handles }: StepProps & { handles: boolean }) {
                 action={receive}
                 failure="未登记，您填写的内容已保留"
                 submitLabel="登记收到日期"
-                onSubmit={() => void receive.run(actionPath(v, 'fee-notice-received'), 'POST', { receivedOn: receipt.receivedOn }, '已登记申请人收到收费通知的日期，缴费期限已重新计算。', clearReceipt)}
+                onSubmit={() =>
+                  void receive.run(
+                    actionPath(v, 'fee-notice-received'),
+                    'POST',
+                    { receivedOn: receipt.receivedOn },
+                    '已登记申请人收到收费通知的日期，缴费期限已重新计算。',
+                    clearReceipt,
+                  )
+                }
               >
                 <Field label="申请人收到收费通知日期" name="receivedOn" error={receive.error} required>
-                  {(p) => <input {...p} type="date" value={receipt.receivedOn} onChange={(e) => updateReceipt({ receivedOn: e.target.value })} />}
+                  {(p) => (
+                    <input {...p} type="date" value={receipt.receivedOn} onChange={(e) => updateReceipt({ receivedOn: e.target.value })} />
+                  )}
                 </Field>
               </ActionForm>
             </>
@@ -484,8 +638,17 @@ function FeeSection({ v, reload, handles }: StepProps & { handles: boolean }) {
           {expired ? (
             <>
               <h3 className="step-heading">逾期未缴费</h3>
-              <ActionForm action={abandon} failure="未终止" submitLabel="终止办理（逾期未缴费）" onSubmit={() => void abandon.run(actionPath(v, 'abandon-unpaid'), 'POST', {}, '已终止办理：申请人逾期未缴纳信息处理费，视为放弃申请。')}>
-                <p className="muted">缴费期限已于 {fee.payByOn} 届满。申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，本机关不再处理。</p>
+              <ActionForm
+                action={abandon}
+                failure="未终止"
+                submitLabel="终止办理（逾期未缴费）"
+                onSubmit={() =>
+                  void abandon.run(actionPath(v, 'abandon-unpaid'), 'POST', {}, '已终止办理：申请人逾期未缴纳信息处理费，视为放弃申请。')
+                }
+              >
+                <p className="muted">
+                  缴费期限已于 {fee.payByOn} 届满。申请人逾期未按收费通知要求缴纳费用的，视为放弃申请，本机关不再处理。
+                </p>
               </ActionForm>
             </>
           ) : (
@@ -495,10 +658,27 @@ function FeeSection({ v, reload, handles }: StepProps & { handles: boolean }) {
                 action={pay}
                 failure="未登记缴费，您填写的内容已保留"
                 submitLabel="登记缴费"
-                onSubmit={() => void pay.run(actionPath(v, 'fee-paid'), 'POST', { amountYuan: numberOrBlank(payment.amountYuan) }, '已登记缴费。', clearPayment)}
+                onSubmit={() =>
+                  void pay.run(
+                    actionPath(v, 'fee-paid'),
+                    'POST',
+                    { amountYuan: numberOrBlank(payment.amountYuan) },
+                    '已登记缴费。',
+                    clearPayment,
+                  )
+                }
               >
                 <Field label="缴纳金额（元）" name="amountYuan" error={pay.error} required hint={`应缴 ${fee.amountYuan} 元`}>
-                  {(p) => <input {...p} type="number" inputMode="numeric" min={0} value={payment.amountYuan} onChange={(e) => updatePayment({ amountYuan: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      value={payment.amountYuan}
+                      onChange={(e) => updatePayment({ amountYuan: e.target.value })}
+                    />
+                  )}
                 </Field>
               </ActionForm>
             </>
@@ -519,9 +699,25 @@ function DraftReplyForm({ v, reload }: StepProps) {
       action={submit}
       failure="未提交，您填写的内容已保留"
       submitLabel="提交审核"
-      onSubmit={() => void submit.run(actionPath(v, 'draft-reply'), 'POST', { category: draft.category, content: draft.content, withheld: [] }, '答复已起草，等待审核。', clear)}
+      onSubmit={() =>
+        void submit.run(
+          actionPath(v, 'draft-reply'),
+          'POST',
+          { category: draft.category, content: draft.content, withheld: [] },
+          '答复已起草，等待审核。',
+          clear,
+        )
+      }
     >
-      <SelectField label="答复类型" name="category" error={submit.error} required options={REPLY_CATEGORY_OPTIONS.map((o) => [o.code, o.label] as const)} value={draft.category} onChange={(category) => update({ category })} />
+      <SelectField
+        label="答复类型"
+        name="category"
+        error={submit.error}
+        required
+        options={REPLY_CATEGORY_OPTIONS.map((o) => [o.code, o.label] as const)}
+        value={draft.category}
+        onChange={(category) => update({ category })}
+      />
       <Field label="答复内容" name="content" error={submit.error} required>
         {(p) => <textarea {...p} rows={6} value={draft.content} onChange={(e) => update({ content: e.target.value })} />}
       </Field>
@@ -532,7 +728,14 @@ function DraftReplyForm({ v, reload }: StepProps) {
 function ReviewForm({ v, reload }: StepProps) {
   const [review, update, clear] = useDraft(`review.${v.requestId}`, { comment: '' });
   const decide = useAction(reload);
-  const send = (approved: boolean) => void decide.run(actionPath(v, 'review'), 'POST', { approved, comment: optionalText(review.comment) }, approved ? '审核通过。' : '已退回修改。', clear);
+  const send = (approved: boolean) =>
+    void decide.run(
+      actionPath(v, 'review'),
+      'POST',
+      { approved, comment: optionalText(review.comment) },
+      approved ? '审核通过。' : '已退回修改。',
+      clear,
+    );
   return (
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
       {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
@@ -561,7 +764,13 @@ function ReplySection({ v, reload, role }: StepProps & { role: Session['role'] }
     return (
       <section aria-labelledby="draft-heading" className="card">
         <h2 id="draft-heading">起草答复</h2>
-        {openConsultation ? <Notice>征求意见尚未结束，结束后方可起草答复。</Notice> : unpaidFee ? <Notice>信息处理费缴纳后方可起草答复。</Notice> : <DraftReplyForm v={v} reload={reload} />}
+        {openConsultation ? (
+          <Notice>征求意见尚未结束，结束后方可起草答复。</Notice>
+        ) : unpaidFee ? (
+          <Notice>信息处理费缴纳后方可起草答复。</Notice>
+        ) : (
+          <DraftReplyForm v={v} reload={reload} />
+        )}
       </section>
     );
   }
@@ -579,7 +788,12 @@ function ReplySection({ v, reload, role }: StepProps & { role: Session['role'] }
     return (
       <section aria-labelledby="issue-heading" className="card">
         <h2 id="issue-heading">出具答复</h2>
-        <ActionForm action={issue} failure="未答复" submitLabel="出具答复" onSubmit={() => void issue.run(actionPath(v, 'reply'), 'POST', {}, '已答复申请人。')}>
+        <ActionForm
+          action={issue}
+          failure="未答复"
+          submitLabel="出具答复"
+          onSubmit={() => void issue.run(actionPath(v, 'reply'), 'POST', {}, '已答复申请人。')}
+        >
           {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
         </ActionForm>
       </section>
@@ -591,17 +805,36 @@ function ReplySection({ v, reload, role }: StepProps & { role: Session['role'] }
 // ── 答复结果、送达与归档 ──────────────────────────────────────────────────────
 
 function DeliveryForm({ v, reload }: StepProps) {
-  const [form, update, clear] = useDraft(`request.delivery.${v.requestId}`, { method: DELIVERY_METHODS.includes(v.delivery) ? v.delivery : DELIVERY_METHODS[0], reference: '' });
+  const [form, update, clear] = useDraft(`request.delivery.${v.requestId}`, {
+    method: DELIVERY_METHODS.includes(v.delivery) ? v.delivery : DELIVERY_METHODS[0],
+    reference: '',
+  });
   const deliver = useAction(reload);
   return (
     <ActionForm
       action={deliver}
       failure="未登记送达，您填写的内容已保留"
       submitLabel="登记送达"
-      onSubmit={() => void deliver.run(actionPath(v, 'delivery'), 'POST', { method: form.method, reference: optionalText(form.reference) }, '已登记送达。', clear)}
+      onSubmit={() =>
+        void deliver.run(
+          actionPath(v, 'delivery'),
+          'POST',
+          { method: form.method, reference: optionalText(form.reference) },
+          '已登记送达。',
+          clear,
+        )
+      }
     >
       <div className="row">
-        <SelectField label="送达方式" name="method" error={deliver.error} required options={DELIVERY_METHODS} value={form.method} onChange={(method) => update({ method })} />
+        <SelectField
+          label="送达方式"
+          name="method"
+          error={deliver.error}
+          required
+          options={DELIVERY_METHODS}
+          value={form.method}
+          onChange={(method) => update({ method })}
+        />
         <Field label="送达凭证" name="reference" error={deliver.error} hint="选填：如邮件号、签收人">
           {(p) => <input {...p} value={form.reference} onChange={(e) => update({ reference: e.target.value })} />}
         </Field>
@@ -614,7 +847,12 @@ function ArchiveForm({ v, reload }: StepProps) {
   const [form, update, clear] = useDraft(`request.archive.${v.requestId}`, { archiveNo: '' });
   const archive = useAction(reload);
   return (
-    <ActionForm action={archive} failure="未归档，您填写的内容已保留" submitLabel="归档" onSubmit={() => void archive.run(actionPath(v, 'archive'), 'POST', { archiveNo: form.archiveNo }, '已归档。', clear)}>
+    <ActionForm
+      action={archive}
+      failure="未归档，您填写的内容已保留"
+      submitLabel="归档"
+      onSubmit={() => void archive.run(actionPath(v, 'archive'), 'POST', { archiveNo: form.archiveNo }, '已归档。', clear)}
+    >
       <Field label="档案号" name="archiveNo" error={archive.error} required>
         {(p) => <input {...p} value={form.archiveNo} onChange={(e) => update({ archiveNo: e.target.value })} />}
       </Field>
@@ -636,7 +874,9 @@ function OutcomeSection({ v, reload, handles }: StepProps & { handles: boolean }
         </Fact>
         {v.reply ? (
           <Fact term="送达">
-            {delivered ? `${delivered.deliveredOn} ${delivered.method}送达${delivered.reference ? `（${delivered.reference}）` : ''}` : '尚未登记送达'}
+            {delivered
+              ? `${delivered.deliveredOn} ${delivered.method}送达${delivered.reference ? `（${delivered.reference}）` : ''}`
+              : '尚未登记送达'}
           </Fact>
         ) : null}
         <Fact term="归档" testId="archived">
@@ -660,7 +900,12 @@ function OutcomeSection({ v, reload, handles }: StepProps & { handles: boolean }
 }
 
 function InvestigationRequestForm({ v, reload, units }: StepProps & { units: Unit[] | null }) {
-  const [form, update, clear] = useDraft(`request.investigation.${v.requestId}`, { taskId: '', assistingUnitId: '', question: '', internalWorkingDays: '5' });
+  const [form, update, clear] = useDraft(`request.investigation.${v.requestId}`, {
+    taskId: '',
+    assistingUnitId: '',
+    question: '',
+    internalWorkingDays: '5',
+  });
   const ask = useAction(reload);
   return (
     <ActionForm
@@ -672,7 +917,12 @@ function InvestigationRequestForm({ v, reload, units }: StepProps & { units: Uni
         void ask.run(
           actionPath(v, 'investigations'),
           'POST',
-          { taskId, assistingUnitId: form.assistingUnitId, question: form.question, internalWorkingDays: numberOrBlank(form.internalWorkingDays) },
+          {
+            taskId,
+            assistingUnitId: form.assistingUnitId,
+            question: form.question,
+            internalWorkingDays: numberOrBlank(form.internalWorkingDays),
+          },
           '已请求协助调查。',
           clear,
         );
@@ -692,7 +942,17 @@ function InvestigationRequestForm({ v, reload, units }: StepProps & { units: Uni
         {(p) => <textarea {...p} rows={2} value={form.question} onChange={(e) => update({ question: e.target.value })} />}
       </Field>
       <Field label="内部办理时限（工作日）" name="internalWorkingDays" error={ask.error} required hint="本区内部时限，1至20个工作日">
-        {(p) => <input {...p} type="number" min={1} max={20} inputMode="numeric" value={form.internalWorkingDays} onChange={(e) => update({ internalWorkingDays: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            max={20}
+            inputMode="numeric"
+            value={form.internalWorkingDays}
+            onChange={(e) => update({ internalWorkingDays: e.target.value })}
+          />
+        )}
       </Field>
     </ActionForm>
   );
@@ -706,7 +966,15 @@ function InvestigationAnswerForm({ v, reload, task }: StepProps & { task: Case['
       action={record}
       failure="未登记协助答复，您填写的内容已保留"
       submitLabel="登记协助答复"
-      onSubmit={() => void record.run(actionPath(v, 'investigation-answer'), 'POST', { taskId: task.taskId, answer: form.answer }, '已登记协助单位的答复。', clear)}
+      onSubmit={() =>
+        void record.run(
+          actionPath(v, 'investigation-answer'),
+          'POST',
+          { taskId: task.taskId, answer: form.answer },
+          '已登记协助单位的答复。',
+          clear,
+        )
+      }
     >
       <Field label="协助单位的答复" name="answer" error={record.error} required>
         {(p) => <textarea {...p} rows={2} value={form.answer} onChange={(e) => update({ answer: e.target.value })} />}
@@ -739,7 +1007,19 @@ function InvestigationsSection({ v, units, reload, handles }: StepProps & { unit
  * The handling of one request: the facts its steps created (补正、征求意见、延期、收费、答复、送达、归档)
  * with the form of each step the case is ready for, and the optional steps folded in 办理事项.
  */
-export function RequestActions({ request: v, session, units, reload, onTransferred }: { request: Case; session: Session; units: Unit[] | null; reload: (result?: unknown) => unknown; onTransferred: (unitName: string) => void }) {
+export function RequestActions({
+  request: v,
+  session,
+  units,
+  reload,
+  onTransferred,
+}: {
+  request: Case;
+  session: Session;
+  units: Unit[] | null;
+  reload: (result?: unknown) => unknown;
+  onTransferred: (unitName: string) => void;
+}) {
   const handles = HANDLERS.includes(session.role);
   const open = !v.closedOn;
   const ready = open && v.status !== 'awaiting_correction';
@@ -755,7 +1035,12 @@ export function RequestActions({ request: v, session, units, reload, onTransferr
       {steps ? (
         <section aria-labelledby="steps-heading" className="card">
           <h2 id="steps-heading">办理事项</h2>
-          {handler ? <p className="meta">承办人：{handler.handlerName ? `${handler.handlerName}（${handler.handlerId}）` : handler.handlerId}，{handler.assignedOn} 分配。</p> : null}
+          {handler ? (
+            <p className="meta">
+              承办人：{handler.handlerName ? `${handler.handlerName}（${handler.handlerId}）` : handler.handlerId}，{handler.assignedOn}{' '}
+              分配。
+            </p>
+          ) : null}
           {ready ? (
             <Step title={handler ? '更换承办人' : '分配承办人'} initiallyOpen={v.status === 'registered'}>
               <AssignForm v={v} reload={reload} session={session} />

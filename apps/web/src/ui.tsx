@@ -5,7 +5,11 @@ import type { Unit } from './types';
 
 /** Loads one API resource; `reload` fetches again. Errors are shown, never swallowed. */
 export function useApi<T>(path: string | null, deps: unknown[] = []) {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: path !== null });
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: path !== null,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (path === null) return;
@@ -13,7 +17,11 @@ export function useApi<T>(path: string | null, deps: unknown[] = []) {
     setState((s) => ({ ...s, loading: true, error: null }));
     api<T>(path)
       .then((data) => live && setState({ data, error: null, loading: false }))
-      .catch((error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'ERROR', String(error)), loading: false }));
+      .catch(
+        (error: unknown) =>
+          live &&
+          setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'ERROR', String(error)), loading: false }),
+      );
     return () => {
       live = false;
     };
@@ -131,7 +139,12 @@ export function Field({ label, name, error, apiField, hint, required, children }
     <div className={`field${message ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -170,7 +183,8 @@ export const formatDateTime = (iso: string | null | undefined) =>
 
 export const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
 /** A unit's name from the units list; no unit means the whole district. */
-export const unitName = (units: Unit[] | null, unitId: string | null) => (unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区');
+export const unitName = (units: Unit[] | null, unitId: string | null) =>
+  unitId ? (units?.find((u) => u.unitId === unitId)?.name ?? unitId) : '全区';
 export const shanghaiToday = () => formatDate(new Date().toISOString());
 
 /**
@@ -178,7 +192,10 @@ export const shanghaiToday = () => formatDate(new Date().toISOString());
  * often disappears once the action is done (a comment leaves the pending list, a report is no longer
  * open), and its message must not disappear with it. Cleared when the user navigates.
  */
-const FlashContext = createContext<{ message: string | null; show: (message: string | null) => void }>({ message: null, show: () => undefined });
+const FlashContext = createContext<{ message: string | null; show: (message: string | null) => void }>({
+  message: null,
+  show: () => undefined,
+});
 
 export function FlashProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -210,7 +227,15 @@ export function FlashMessage() {
 export const onField =
   (fields: Readonly<Record<string, string>>) =>
   (error: ApiError): ApiError =>
-    fields[error.code] && error.errors.length === 0 ? new ApiError(error.status, error.code, error.detail, [{ field: fields[error.code], code: error.code, message: error.detail }], error.extensions) : error;
+    fields[error.code] && error.errors.length === 0
+      ? new ApiError(
+          error.status,
+          error.code,
+          error.detail,
+          [{ field: fields[error.code], code: error.code, message: error.detail }],
+          error.extensions,
+        )
+      : error;
 
 /**
  * One section's action: its error shown in place (the form stays), its success announced page-wide.
@@ -241,12 +266,23 @@ type Option = string | readonly [value: string, label: string];
 const optionPair = (option: Option): readonly [string, string] => (typeof option === 'string' ? [option, option] : option);
 
 /** Radio buttons for options (values, or [value, label] pairs); the caller gives the fieldset and its legend. */
-export function RadioOptions({ name, options, value, onChange }: { name: string; options: readonly Option[]; value: string; onChange: (value: string) => void }) {
+export function RadioOptions({
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  options: readonly Option[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <>
       {options.map(optionPair).map(([optionValue, label]) => (
         <label key={optionValue} className="choice">
-          <input type="radio" name={name} value={optionValue} checked={value === optionValue} onChange={() => onChange(optionValue)} /> {label}
+          <input type="radio" name={name} value={optionValue} checked={value === optionValue} onChange={() => onChange(optionValue)} />{' '}
+          {label}
         </label>
       ))}
     </>
@@ -313,7 +349,17 @@ export function ActionForm({
 }
 
 /** A headed list of cards with its count, or 暂无 when empty. */
-export function CardList<T>({ heading, items, render, testId }: { heading: string; items: T[]; render: (item: T) => ReactNode; testId?: string }) {
+export function CardList<T>({
+  heading,
+  items,
+  render,
+  testId,
+}: {
+  heading: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+  testId?: string;
+}) {
   return (
     <>
       <h2>

@@ -7,7 +7,14 @@ import { SAMPLE_INDICATORS, SAMPLE_RULES } from './domain/fixtures';
 
 /** The assessment module alone, in the standalone shape (in-process bus, relay checkpoint). */
 const assessmentOnly: AppDefinition = { shape: 'standalone', title: 'assessment (test)', modules: () => [AssessmentModule] };
-const scheme = { schemeId: 'KH-2026', year: 2026, title: '2026年度政务公开工作考核方案', indicators: SAMPLE_INDICATORS, rules: SAMPLE_RULES, opennessWeightPercent: 5 };
+const scheme = {
+  schemeId: 'KH-2026',
+  year: 2026,
+  title: '2026年度政务公开工作考核方案',
+  indicators: SAMPLE_INDICATORS,
+  rules: SAMPLE_RULES,
+  opennessWeightPercent: 5,
+};
 
 describe('freezing waits for the facts to catch up with what was published', () => {
   const boot = async (env: Record<string, string>) => {
@@ -22,9 +29,16 @@ describe('freezing waits for the facts to catch up with what was published', () 
     try {
       const office = `Bearer ${await tokenFor('district_office', 'TEZ-GOV-OFFICE')}`;
       await request(app.getHttpServer()).post('/api/assessment/schemes').set('Authorization', office).send(scheme).expect(201);
-      const refused = await request(app.getHttpServer()).post('/api/assessment/schemes/KH-2026/freeze').set('Authorization', office).send({ reason: '年度考核结果' });
+      const refused = await request(app.getHttpServer())
+        .post('/api/assessment/schemes/KH-2026/freeze')
+        .set('Authorization', office)
+        .send({ reason: '年度考核结果' });
       expect(refused.status).toBe(503);
-      expect(refused.body).toMatchObject({ code: 'FACTS_NOT_CAUGHT_UP', remaining: 1, detail: expect.stringContaining('请区政府办公室稍后重试') });
+      expect(refused.body).toMatchObject({
+        code: 'FACTS_NOT_CAUGHT_UP',
+        remaining: 1,
+        detail: expect.stringContaining('请区政府办公室稍后重试'),
+      });
       expect(refused.body.detail).toContain('仍有1条事件未处理');
       await request(app.getHttpServer()).get('/api/assessment/schemes/KH-2026/frozen').set('Authorization', office).expect(404);
     } finally {
@@ -38,7 +52,10 @@ describe('freezing waits for the facts to catch up with what was published', () 
       const office = `Bearer ${await tokenFor('district_office', 'TEZ-GOV-OFFICE')}`;
       await request(app.getHttpServer()).post('/api/assessment/schemes').set('Authorization', office).send(scheme).expect(201);
       // Right after the scheme was recorded: the freeze waits for it to be consumed rather than miss it.
-      const frozen = await request(app.getHttpServer()).post('/api/assessment/schemes/KH-2026/freeze').set('Authorization', office).send({ reason: '年度考核结果' });
+      const frozen = await request(app.getHttpServer())
+        .post('/api/assessment/schemes/KH-2026/freeze')
+        .set('Authorization', office)
+        .send({ reason: '年度考核结果' });
       expect(frozen.status).toBe(201);
       expect(frozen.body.frozen).toMatchObject({ schemeId: 'KH-2026', inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     } finally {

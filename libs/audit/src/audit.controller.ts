@@ -69,7 +69,13 @@ export class AuditController {
   @Get('anchors')
   @ApiOperation({ summary: '锚点列表，含可归档的文本' })
   async anchors() {
-    return (await this.audit.anchors()).map((a) => ({ revision: a.streamRevision, recordedAt: a.recordedAt, ...a.data, changed: a.data.changed.length, text: this.audit.anchorText(a) }));
+    return (await this.audit.anchors()).map((a) => ({
+      revision: a.streamRevision,
+      recordedAt: a.recordedAt,
+      ...a.data,
+      changed: a.data.changed.length,
+      text: this.audit.anchorText(a),
+    }));
   }
 
   @Post('anchors')
@@ -79,6 +85,12 @@ export class AuditController {
   async recordAnchor(@Req() request: AuthenticatedRequest) {
     const anchor = (await this.audit.anchor(actorOf(request.principal), 'http')) ?? (await this.audit.anchors()).at(-1) ?? null;
     if (!anchor) throw DomainError.rule('NOTHING_TO_ANCHOR', '记录为空，无需锚点。');
-    return { revision: anchor.streamRevision, recordedAt: anchor.recordedAt, root: anchor.data.root, position: anchor.data.position, text: this.audit.anchorText(anchor) };
+    return {
+      revision: anchor.streamRevision,
+      recordedAt: anchor.recordedAt,
+      root: anchor.data.root,
+      position: anchor.data.position,
+      text: this.audit.anchorText(anchor),
+    };
   }
 }

@@ -22,14 +22,23 @@ import {
 import { anchorText } from './anchor-text';
 import { exportLines, type ExportSelection } from './export';
 import { decisionTimeline } from './history';
-import { compareDocuments, readModelDocuments, replayProjectionInto, temporaryDatabase, type DocumentDifference, type ReadModelDocument, type ReplayReport } from './replay';
+import {
+  compareDocuments,
+  readModelDocuments,
+  replayProjectionInto,
+  temporaryDatabase,
+  type DocumentDifference,
+  type ReadModelDocument,
+  type ReplayReport,
+} from './replay';
 
 /** `AUDIT_ANCHOR_INTERVAL_S`: seconds between periodic anchors; 0 turns them off. Default one hour. */
 export function anchorIntervalSeconds(env: Record<string, string | undefined> = process.env): number {
   const raw = env.AUDIT_ANCHOR_INTERVAL_S;
   if (raw === undefined || raw === '') return 3600;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`Configuration error: AUDIT_ANCHOR_INTERVAL_S must be a whole number of seconds ≥ 0, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`Configuration error: AUDIT_ANCHOR_INTERVAL_S must be a whole number of seconds ≥ 0, got "${raw}"`);
   return value;
 }
 
@@ -140,7 +149,13 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     const temporary = await temporaryDatabase(this.config.MONGODB_URL, this.config.MONGODB_DB_PREFIX);
     try {
       const { projection: fresh, replay, inMemory } = await replayProjectionInto(this.store, projection, temporary.connection, at);
-      return { readModel: name, at: at.toISOString(), replay, inMemory, documents: viewedAt(fresh, await readModelDocuments(fresh, temporary.connection), at) };
+      return {
+        readModel: name,
+        at: at.toISOString(),
+        replay,
+        inMemory,
+        documents: viewedAt(fresh, await readModelDocuments(fresh, temporary.connection), at),
+      };
     } finally {
       await temporary.dispose();
     }
@@ -172,10 +187,16 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
  * service computes at reading time relative to the reading day (e.g. a request's remaining working
  * days), here relative to the as-of moment instead of today.
  */
-export function viewedAt(projection: Projection, documents: Record<string, ReadModelDocument[]>, at: Date): Record<string, ReadModelDocument[]> {
+export function viewedAt(
+  projection: Projection,
+  documents: Record<string, ReadModelDocument[]>,
+  at: Date,
+): Record<string, ReadModelDocument[]> {
   const view = projection.viewAt?.bind(projection);
   if (!view) return documents;
-  return Object.fromEntries(Object.entries(documents).map(([collection, docs]) => [collection, docs.map((doc) => view(collection, doc, at))]));
+  return Object.fromEntries(
+    Object.entries(documents).map(([collection, docs]) => [collection, docs.map((doc) => view(collection, doc, at))]),
+  );
 }
 
 /** `catalogue.units` → `catalogue`: the owner of the read model's database. */

@@ -7,16 +7,23 @@ describe('completeness of decision events (who, which unit, when, on what ground
     const findings = checkDecisionCompleteness();
     const pending = findings.filter((f) => PENDING_SERVICES.includes(serviceOfEventType(f.type)) && !CHECKED_TYPES.includes(f.type));
     if (pending.length > 0) {
-      process.stdout.write(`completeness: ${pending.length} finding(s) in services still pending:\n${pending.map((f) => `  ${f.type} v${f.version ?? '-'}: ${f.problem} (${f.detail})`).join('\n')}\n`);
+      process.stdout.write(
+        `completeness: ${pending.length} finding(s) in services still pending:\n${pending.map((f) => `  ${f.type} v${f.version ?? '-'}: ${f.problem} (${f.detail})`).join('\n')}\n`,
+      );
     }
     const gaps = findings.filter((f) => !pending.includes(f) && gapKey(f) in KNOWN_GAPS);
-    if (gaps.length > 0) process.stdout.write(`completeness: ${gaps.length} known gap(s):\n${gaps.map((f) => `  ${gapKey(f)}: ${KNOWN_GAPS[gapKey(f)]}`).join('\n')}\n`);
+    if (gaps.length > 0)
+      process.stdout.write(
+        `completeness: ${gaps.length} known gap(s):\n${gaps.map((f) => `  ${gapKey(f)}: ${KNOWN_GAPS[gapKey(f)]}`).join('\n')}\n`,
+      );
     expect(findings.filter((f) => !pending.includes(f) && !gaps.includes(f))).toEqual([]);
     // A known gap that no longer occurs must leave the list.
     expect(Object.keys(KNOWN_GAPS).filter((key) => !gaps.some((f) => gapKey(f) === key))).toEqual([]);
     // Today's registry: every service is checked for real (none pending), the audit events are allow-listed.
     expect(PENDING_SERVICES).toEqual([]);
-    expect(Object.keys(EVENT_CONTRACTS)).toEqual(expect.arrayContaining([...CHECKED_TYPES, 'audit.AnchorRecorded', 'catalogue.ItemWithdrawn']));
+    expect(Object.keys(EVENT_CONTRACTS)).toEqual(
+      expect.arrayContaining([...CHECKED_TYPES, 'audit.AnchorRecorded', 'catalogue.ItemWithdrawn']),
+    );
     expect(EVENT_LABELS['catalogue.UnitRenamed'].decision).toEqual({ groundRequired: false, reasonRequired: true });
   });
 
@@ -36,9 +43,17 @@ describe('completeness of decision events (who, which unit, when, on what ground
     expect(decision('catalogue.NegativeEntryWithdrawn')).toMatchObject({ unitField: 'ownerUnitId', reasonRequired: true });
     expect(decision('catalogue.GuidelineVersionLoaded')).toMatchObject({ districtWide: true });
     // A withdrawal without a reason breaks its contract, so it cannot enter the store.
-    const withdrawn = { itemId: 'item-1', unitId: 'TEZ-ZSZ', domainCode: 'budget', guidelineItemCode: null, withdrawnAt: '2026-03-02T01:00:00.000Z' };
+    const withdrawn = {
+      itemId: 'item-1',
+      unitId: 'TEZ-ZSZ',
+      domainCode: 'budget',
+      guidelineItemCode: null,
+      withdrawnAt: '2026-03-02T01:00:00.000Z',
+    };
     expect(EVENT_CONTRACTS['catalogue.ItemWithdrawn'][1].safeParse(withdrawn).success).toBe(false);
-    expect(EVENT_CONTRACTS['catalogue.ItemWithdrawn'][1].safeParse({ ...withdrawn, reason: '职能调整，该事项划转区民政局' }).success).toBe(true);
+    expect(EVENT_CONTRACTS['catalogue.ItemWithdrawn'][1].safeParse({ ...withdrawn, reason: '职能调整，该事项划转区民政局' }).success).toBe(
+      true,
+    );
   });
 
   it('the allow-list names only registered types, each with a reason', () => {
@@ -65,7 +80,10 @@ describe('completeness of decision events (who, which unit, when, on what ground
       'x.Fine': { label: '完整', decision: { groundRequired: true, reasonRequired: true } },
       'x.Bookkeeping': { label: '记账' },
       'x.DistrictWide': { label: '全区决定', decision: { districtWide: true, groundRequired: false, reasonRequired: true } },
-      'x.Aliased': { label: '别名', decision: { unitField: 'townUnitId', reasonField: 'category', groundRequired: true, reasonRequired: true } },
+      'x.Aliased': {
+        label: '别名',
+        decision: { unitField: 'townUnitId', reasonField: 'category', groundRequired: true, reasonRequired: true },
+      },
       'x.AliasOptional': { label: '可选理由', decision: { reasonField: 'shortPeriodReason', groundRequired: true, reasonRequired: true } },
     };
     const findings = checkDecisionCompleteness(contracts, labels, { 'x.Bookkeeping': 'not a decision, only bookkeeping' });

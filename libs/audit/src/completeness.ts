@@ -9,32 +9,47 @@ import { envelopeSchema, EVENT_CONTRACTS, EVENT_LABELS, groundFieldsOf, reasonFi
 export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
   'audit.AnchorRecorded': 'the audit record proving itself intact: no decision about a document, request or unit',
   // catalogue
-  'catalogue.ItemDrafted': 'a working draft of a catalogue item, shown nowhere outside the unit; the decision is ItemPublished (then ItemRevised)',
+  'catalogue.ItemDrafted':
+    'a working draft of a catalogue item, shown nowhere outside the unit; the decision is ItemPublished (then ItemRevised)',
   'catalogue.ItemDraftUpdated': 'an edit of a draft before its first publication; the decision is ItemPublished',
-  'catalogue.NegativeEntryDrafted': 'a working draft of a negative-list entry (its wording and legal basis); nothing is withheld by it until NegativeEntryPublished, the decision',
-  'catalogue.NegativeEntryAmended': 'an edit of a draft entry (the decider refuses amending a published one); the decision is NegativeEntryPublished',
+  'catalogue.NegativeEntryDrafted':
+    'a working draft of a negative-list entry (its wording and legal basis); nothing is withheld by it until NegativeEntryPublished, the decision',
+  'catalogue.NegativeEntryAmended':
+    'an edit of a draft entry (the decider refuses amending a published one); the decision is NegativeEntryPublished',
   // document-attributes
-  'document-attributes.DocumentNumberReserved': 'a uniqueness lock on the 文号 within the unit, written with DocumentRegistered (the decision)',
+  'document-attributes.DocumentNumberReserved':
+    'a uniqueness lock on the 文号 within the unit, written with DocumentRegistered (the decision)',
   'document-attributes.ReviewTasksAssigned': 'the yearly-review process lists each unit’s withheld documents itself; nobody chooses them',
-  'document-attributes.YearlyReviewOpened': 'the yearly-review process opens a task per withheld document; the decision is YearlyReviewDecided',
+  'document-attributes.YearlyReviewOpened':
+    'the yearly-review process opens a task per withheld document; the decision is YearlyReviewDecided',
   'document-attributes.UnitYearlyReviewCompleted': 'computed by the process once every task of a unit is decided (an assessment input)',
-  'document-attributes.ProactiveDisclosureSuggestionReceived': 'a reminder relayed from requests (Art. 44); the unit decides by ProactiveDisclosureSuggestionAnswered',
+  'document-attributes.ProactiveDisclosureSuggestionReceived':
+    'a reminder relayed from requests (Art. 44); the unit decides by ProactiveDisclosureSuggestionAnswered',
   // requests
-  'requests.InvestigationAnswered': 'the assisting unit’s answer to the handler’s question: information for the reply, not a decision on the request',
-  'requests.ConsultationLetterReceived': 'when the third party or co-producer received the consultation letter, as the post or the addressee attests: it fixes the end of their 15 working days, nobody decides anything',
-  'requests.FeeNoticeReceived': 'when the applicant received the fee notice, as the post or the applicant attests: it fixes the end of the payment period, nobody decides anything',
+  'requests.InvestigationAnswered':
+    'the assisting unit’s answer to the handler’s question: information for the reply, not a decision on the request',
+  'requests.ConsultationLetterReceived':
+    'when the third party or co-producer received the consultation letter, as the post or the addressee attests: it fixes the end of their 15 working days, nobody decides anything',
+  'requests.FeeNoticeReceived':
+    'when the applicant received the fee notice, as the post or the applicant attests: it fixes the end of the payment period, nobody decides anything',
   'requests.FeePaid': 'the applicant’s payment booked against the notice (amount checked against it); nobody decides anything',
   'requests.ReplyDelivered': 'how and when the reply letter reached the applicant: a delivery record, the decision is ReplyIssued',
   'requests.RequestArchived': 'the archive number of a closed request: filing, no decision',
-  'requests.InformationLinked': 'a tag naming the information asked for, so that repeats are counted for Art. 44; it decides nothing about the request',
+  'requests.InformationLinked':
+    'a tag naming the information asked for, so that repeats are counted for Art. 44; it decides nothing about the request',
   'requests.ChallengeFiled': 'the applicant filed for reconsideration or sued: a fact recorded for Table 4, not the unit’s decision',
   'requests.ChallengeDecided': 'the reconsideration body’s or court’s result, recorded for Table 4: not a decision of the unit',
-  'requests.ProactiveDisclosureSuggested': 'a reminder computed by the system from linked requests (Art. 44); the document’s unit decides by ProactiveDisclosureSuggestionAnswered',
+  'requests.ProactiveDisclosureSuggested':
+    'a reminder computed by the system from linked requests (Art. 44); the document’s unit decides by ProactiveDisclosureSuggestionAnswered',
   // interpretation
-  'interpretation.InterpretationObligationOpened': 'opened by the system from document-attributes.DocumentIssued (谁起草、谁解读); the decision was the issue',
-  'interpretation.InterpretationMaterialAdded': 'a working draft of a material; the decisions are the sign-off (同步审签) and the publication',
-  'interpretation.CommentSubmitted': 'a comment from the public; nobody in a unit decides anything by it (CommentModerated is the decision)',
-  'interpretation.OpenDayRegistrationAccepted': 'a member of the public registering for an open day (capacity checked automatically); no unit decides',
+  'interpretation.InterpretationObligationOpened':
+    'opened by the system from document-attributes.DocumentIssued (谁起草、谁解读); the decision was the issue',
+  'interpretation.InterpretationMaterialAdded':
+    'a working draft of a material; the decisions are the sign-off (同步审签) and the publication',
+  'interpretation.CommentSubmitted':
+    'a comment from the public; nobody in a unit decides anything by it (CommentModerated is the decision)',
+  'interpretation.OpenDayRegistrationAccepted':
+    'a member of the public registering for an open day (capacity checked automatically); no unit decides',
 };
 
 export interface CompletenessFinding {
@@ -68,17 +83,24 @@ export function checkDecisionCompleteness(
   const envelope = shapeOf(envelopeSchema as unknown as ZodType) ?? {};
   const actor = (envelope.actor && shapeOf(envelope.actor)) ?? {};
   for (const field of ['userId', 'unitId', 'role']) {
-    if (!(field in actor)) findings.push({ type: '(envelope)', version: null, problem: 'envelope_incomplete', detail: `actor.${field} missing` });
+    if (!(field in actor))
+      findings.push({ type: '(envelope)', version: null, problem: 'envelope_incomplete', detail: `actor.${field} missing` });
   }
   for (const field of ['recordedAt', 'occurredAt']) {
-    if (!requires(envelope, field)) findings.push({ type: '(envelope)', version: null, problem: 'envelope_incomplete', detail: `${field} not required` });
+    if (!requires(envelope, field))
+      findings.push({ type: '(envelope)', version: null, problem: 'envelope_incomplete', detail: `${field} not required` });
   }
   for (const [type, versions] of Object.entries(contracts)) {
     const label = labels[type];
     if (!label) findings.push({ type, version: null, problem: 'no_label', detail: 'no Chinese label in <service>.labels.ts' });
     if (type in nonDecision) continue;
     if (!label?.decision) {
-      findings.push({ type, version: null, problem: 'not_classified', detail: 'neither a decision (label.decision) nor in NON_DECISION_EVENT_TYPES' });
+      findings.push({
+        type,
+        version: null,
+        problem: 'not_classified',
+        detail: 'neither a decision (label.decision) nor in NON_DECISION_EVENT_TYPES',
+      });
       continue;
     }
     const { unitField = 'unitId', districtWide = false, groundRequired, reasonRequired } = label.decision;
@@ -92,12 +114,21 @@ export function checkDecisionCompleteness(
         continue;
       }
       // A district-wide decision names no unit in data: the deciding unit is the actor's (envelope, checked above).
-      if (!districtWide && !requires(shape, unitField)) findings.push({ ...at, problem: 'no_unit', detail: `data.${unitField} is not a required field` });
+      if (!districtWide && !requires(shape, unitField))
+        findings.push({ ...at, problem: 'no_unit', detail: `data.${unitField} is not a required field` });
       if (groundRequired && !groundFields.some((f) => requires(shape, f))) {
-        findings.push({ ...at, problem: 'ground_not_required', detail: `the domain requires a legal ground: make data.${groundFields.join(' or data.')} required` });
+        findings.push({
+          ...at,
+          problem: 'ground_not_required',
+          detail: `the domain requires a legal ground: make data.${groundFields.join(' or data.')} required`,
+        });
       }
       if (reasonRequired && !reasonFields.some((f) => requires(shape, f))) {
-        findings.push({ ...at, problem: 'reason_not_required', detail: `the domain requires a reason: make data.${reasonFields.join(' or data.')} required` });
+        findings.push({
+          ...at,
+          problem: 'reason_not_required',
+          detail: `the domain requires a reason: make data.${reasonFields.join(' or data.')} required`,
+        });
       }
     }
   }
@@ -131,4 +162,5 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'interpretation.ConsultationOpened v1 reason_not_required':
     'a reason is required only for a period below the minimum (≥30 days for major decisions); the decider refuses a short period without one, but v1 keeps data.shortPeriodReason optional, so the contract alone does not enforce it. Closing it: v2 with shortPeriodReason nullable-required, or a contract refinement',
 };
-export const gapKey = (finding: Pick<CompletenessFinding, 'type' | 'version' | 'problem'>) => `${finding.type} v${finding.version ?? '-'} ${finding.problem}`;
+export const gapKey = (finding: Pick<CompletenessFinding, 'type' | 'version' | 'problem'>) =>
+  `${finding.type} v${finding.version ?? '-'} ${finding.problem}`;

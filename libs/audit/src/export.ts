@@ -1,5 +1,13 @@
 import { ANCHOR_STREAM_ID, type AnchorRecorded } from '@gongkai/contracts';
-import { HeadTracker, merkleProofs, merkleRoot, type AnchorEvent, type EventStore, type MerkleStep, type StoredEvent } from '@gongkai/platform';
+import {
+  HeadTracker,
+  merkleProofs,
+  merkleRoot,
+  type AnchorEvent,
+  type EventStore,
+  type MerkleStep,
+  type StoredEvent,
+} from '@gongkai/platform';
 
 export type ExportSelection = { stream: string } | { from: number; to: number };
 

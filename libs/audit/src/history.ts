@@ -1,4 +1,12 @@
-import { COMMON_FIELD_LABELS, EVENT_LABELS, groundFieldsOf, reasonFieldsOf, type EventEnvelope, type EventLabel, type EventLabels } from '@gongkai/contracts';
+import {
+  COMMON_FIELD_LABELS,
+  EVENT_LABELS,
+  groundFieldsOf,
+  reasonFieldsOf,
+  type EventEnvelope,
+  type EventLabel,
+  type EventLabels,
+} from '@gongkai/contracts';
 import { ROLE_LABELS, upcast, type EventStore, type StoredEvent } from '@gongkai/platform';
 
 /** One decision in an auditor's timeline. */
@@ -53,7 +61,11 @@ export function timelineEntry(stored: StoredEvent, labels: EventLabels = EVENT_L
     reason: firstText(label, event.data, reasonFields),
     fields: Object.entries(event.data)
       .filter(([name]) => !shown.has(name))
-      .map(([name, value]) => ({ name, label: label?.fields?.[name] ?? COMMON_FIELD_LABELS[name] ?? name, value: valueOf(label, name, value) })),
+      .map(([name, value]) => ({
+        name,
+        label: label?.fields?.[name] ?? COMMON_FIELD_LABELS[name] ?? name,
+        value: valueOf(label, name, value),
+      })),
     hash: event.hash,
   };
 }
@@ -82,7 +94,9 @@ export function formatTimeline(target: string, streams: string[], entries: Timel
   const lines = [`决定记录：${target}（事件流 ${streams.join('、')}，共 ${entries.length} 条）`, ''];
   for (const e of entries) {
     lines.push(`${e.recordedAt}  ${e.typeLabel}（${e.type}，${e.streamId} 第 ${e.revision} 版，全局位置 ${e.position}）`);
-    lines.push(`  操作人：${e.actor.userId}（${e.actor.roleLabel}${e.actor.unitId ? `，${e.actor.unitId}` : ''}）  单位：${e.unitId ?? '—'}  发生时间：${e.occurredAt}`);
+    lines.push(
+      `  操作人：${e.actor.userId}（${e.actor.roleLabel}${e.actor.unitId ? `，${e.actor.unitId}` : ''}）  单位：${e.unitId ?? '—'}  发生时间：${e.occurredAt}`,
+    );
     lines.push(`  法律依据：${e.ground ?? '—'}  理由：${e.reason ?? '—'}`);
     if (e.fields.length > 0) lines.push(`  内容：${e.fields.map((f) => `${f.label}=${show(f.value)}`).join('；')}`);
     lines.push(`  哈希：${e.hash}`);

@@ -7,7 +7,15 @@ import type { EventEnvelope } from '@gongkai/contracts';
 import { CatalogueItemsProjection, CatalogueUnitsProjection } from '@gongkai/catalogue';
 import { projectDocument, SqliteEventStore, type NewEvent, type Projection } from '@gongkai/platform';
 import { requireInfra } from '@gongkai/platform/testing';
-import { compareDocuments, memoryTarget, NotReplayableInMemory, readModelDocuments, replayInto, replayProjectionInto, temporaryDatabase } from './replay';
+import {
+  compareDocuments,
+  memoryTarget,
+  NotReplayableInMemory,
+  readModelDocuments,
+  replayInto,
+  replayProjectionInto,
+  temporaryDatabase,
+} from './replay';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: uuidv7(),
@@ -28,7 +36,10 @@ class CountingProjection implements Projection {
   constructor(private readonly connection: Connection) {}
   async handle(e: EventEnvelope): Promise<void> {
     const others = await this.connection.collection('counts').find({}).toArray();
-    await projectDocument(this.connection.collection('counts'), String(e.data.unitId), e, (current) => ({ events: ((current?.events as number) ?? 0) + 1, seenOthers: others.length }));
+    await projectDocument(this.connection.collection('counts'), String(e.data.unitId), e, (current) => ({
+      events: ((current?.events as number) ?? 0) + 1,
+      seenOthers: others.length,
+    }));
   }
 }
 
@@ -45,7 +56,12 @@ describe('replay into a temporary database, through memory', () => {
         [
           event('catalogue.UnitRegistered', { unitId, name: `第${u}镇`, level: '乡级', kind: 'town' }),
           event('catalogue.UnitRenamed', { unitId, name: `第${u}镇人民政府`, reason: '规范名称' }),
-          event('catalogue.UnitOpennessOfficeDesignated', { unitId, office: '党政办公室', officerName: '张伟', ...(u % 2 ? { officerPhone: '0632-1' } : {}) }),
+          event('catalogue.UnitOpennessOfficeDesignated', {
+            unitId,
+            office: '党政办公室',
+            officerName: '张伟',
+            ...(u % 2 ? { officerPhone: '0632-1' } : {}),
+          }),
         ],
         -1,
       );
@@ -67,7 +83,8 @@ describe('replay into a temporary database, through memory', () => {
       expect(got.units).toHaveLength(20);
       expect(compareDocuments(expected, got)).toEqual([]);
       // `_version` (the write count, ignored by comparisons) follows the same writes too.
-      const versions = async (c: Connection) => (await c.collection('units').find({}).sort({ _id: 1 }).toArray()).map((d) => [d._id, d._version, d._applied]);
+      const versions = async (c: Connection) =>
+        (await c.collection('units').find({}).sort({ _id: 1 }).toArray()).map((d) => [d._id, d._version, d._applied]);
       expect(await versions(viaMemory.connection)).toEqual(await versions(direct.connection));
     } finally {
       await direct.dispose();

@@ -23,7 +23,10 @@ export function projectionOn(projection: ReplayableProjection, connection: Conne
 }
 
 /** A throw-away database on the live server: `<prefix>-audit-tmp-<id>`, dropped by `dispose`. */
-export async function temporaryDatabase(mongodbUrl: string, prefix: string): Promise<{ connection: Connection; dispose: () => Promise<void> }> {
+export async function temporaryDatabase(
+  mongodbUrl: string,
+  prefix: string,
+): Promise<{ connection: Connection; dispose: () => Promise<void> }> {
   const connection = mongoose.createConnection(mongodbUrl, {
     dbName: `${prefix}-audit-tmp-${uuidv7().replace(/-/g, '').slice(-12)}`,
     maxPoolSize: 5,
@@ -96,7 +99,11 @@ class MemoryCollection {
 
   private key(filter: Document, allowed: string[]): string {
     const keys = Object.keys(filter);
-    if (!keys.includes('_id') || keys.some((k) => !allowed.includes(k)) || keys.some((k) => typeof filter[k] === 'object' && filter[k] !== null)) {
+    if (
+      !keys.includes('_id') ||
+      keys.some((k) => !allowed.includes(k)) ||
+      keys.some((k) => typeof filter[k] === 'object' && filter[k] !== null)
+    ) {
       throw new NotReplayableInMemory(`${this.collectionName}: filter ${JSON.stringify(filter)} is not served in memory`);
     }
     return JSON.stringify(filter._id);
@@ -122,7 +129,8 @@ class MemoryCollection {
 
   async insertOne(document: Document): Promise<{ acknowledged: true; insertedId: unknown }> {
     const key = this.key({ _id: document._id }, ['_id']);
-    if (this.documents.has(key)) throw Object.assign(new Error(`E11000 duplicate key error collection: ${this.collectionName}`), { code: 11000 });
+    if (this.documents.has(key))
+      throw Object.assign(new Error(`E11000 duplicate key error collection: ${this.collectionName}`), { code: 11000 });
     this.write(key, document);
     return { acknowledged: true, insertedId: document._id };
   }
@@ -235,7 +243,10 @@ export async function readModelDocuments(projection: Projection, connection: Con
   const out: Record<string, ReadModelDocument[]> = {};
   for (const name of projection.collections) {
     const docs = await database.collection(name).find({}).sort({ _id: 1 }).toArray();
-    out[name] = docs.map((doc) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([key]) => !ignored.has(key))))) as ReadModelDocument);
+    out[name] = docs.map(
+      (doc) =>
+        JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([key]) => !ignored.has(key))))) as ReadModelDocument,
+    );
   }
   return out;
 }
@@ -248,7 +259,10 @@ export interface DocumentDifference {
   replay?: ReadModelDocument;
 }
 
-export function compareDocuments(live: Record<string, ReadModelDocument[]>, replay: Record<string, ReadModelDocument[]>): DocumentDifference[] {
+export function compareDocuments(
+  live: Record<string, ReadModelDocument[]>,
+  replay: Record<string, ReadModelDocument[]>,
+): DocumentDifference[] {
   const differences: DocumentDifference[] = [];
   for (const collection of [...new Set([...Object.keys(live), ...Object.keys(replay)])].sort()) {
     const byId = (docs: ReadModelDocument[] = []) => new Map(docs.map((d) => [String(d._id), d]));

@@ -48,7 +48,11 @@ describe('catalogue service over Kafka and FerretDB', () => {
       [TOWN, '张山子镇人民政府'],
       [OTHER, '泥沟镇人民政府'],
     ]) {
-      await http.post('/api/catalogue/units').set('Authorization', `Bearer ${district}`).send({ unitId, name, level: '乡级', kind: 'town' }).expect(201);
+      await http
+        .post('/api/catalogue/units')
+        .set('Authorization', `Bearer ${district}`)
+        .send({ unitId, name, level: '乡级', kind: 'town' })
+        .expect(201);
     }
     await http.post('/api/catalogue/guidelines/sample').set('Authorization', `Bearer ${district}`).expect(201);
     await http
@@ -66,7 +70,9 @@ describe('catalogue service over Kafka and FerretDB', () => {
     const itemId = drafted.body.itemId as string;
 
     // The public never sees a draft.
-    await eventually(async () => ((await http.get(`/api/catalogue/units/${TOWN}/items`).set(auth(clerk))).body.length === 1 ? true : undefined));
+    await eventually(async () =>
+      (await http.get(`/api/catalogue/units/${TOWN}/items`).set(auth(clerk))).body.length === 1 ? true : undefined,
+    );
     await http.get(`/api/catalogue/portal/items/${itemId}`).expect(404);
     expect((await http.get(`/api/catalogue/portal/units/${TOWN}/items`).expect(200)).body.items).toEqual([]);
     expect((await http.get('/api/catalogue/portal/search').query({ q: '学生资助' }).expect(200)).body.hits).toEqual([]);
@@ -115,7 +121,10 @@ describe('catalogue service over Kafka and FerretDB', () => {
 
     // Coverage and milestones see the published item.
     const coverage = await http.get(`/api/catalogue/units/${TOWN}/coverage`).set(auth(clerk)).expect(200);
-    expect(coverage.body.domains.find((d: { domainCode: string }) => d.domainCode === 'compulsory-education')).toMatchObject({ expected: 2, percent: 50 });
+    expect(coverage.body.domains.find((d: { domainCode: string }) => d.domainCode === 'compulsory-education')).toMatchObject({
+      expected: 2,
+      percent: 50,
+    });
     const milestones = await http.get(`/api/catalogue/units/${TOWN}/milestones`).set(auth(district)).expect(200);
     expect(milestones.body.milestones.map((m: { status: string }) => m.status)).toEqual(['late', 'late', 'late']);
 
@@ -130,7 +139,11 @@ describe('catalogue service over Kafka and FerretDB', () => {
 
     // Returned for correction → the unit's to-do list.
     await http.post(`/api/catalogue/units/${TOWN}/items/${itemId}/return`).set(auth(clerk)).send({ note: 'x' }).expect(403);
-    await http.post(`/api/catalogue/units/${TOWN}/items/${itemId}/return`).set(auth(district)).send({ note: '请写明资助标准的具体金额' }).expect(200);
+    await http
+      .post(`/api/catalogue/units/${TOWN}/items/${itemId}/return`)
+      .set(auth(district))
+      .send({ note: '请写明资助标准的具体金额' })
+      .expect(200);
     const todo = await eventually(async () => {
       const body = (await http.get(`/api/catalogue/units/${TOWN}/items/todo`).set(auth(clerk)).expect(200)).body;
       return body.returned.length === 1 ? body : undefined;
@@ -145,7 +158,10 @@ describe('catalogue service over Kafka and FerretDB', () => {
       .send({ domainCode: 'social-assistance', firstLevel: '临时救助', secondLevel: '临时救助申请受理及公示', level: '乡级' })
       .expect(201);
     const refused = await http.post(`/api/catalogue/units/${TOWN}/items/${drafted.body.itemId}/publish`).set(auth(clerk)).expect(422);
-    expect(refused.body).toMatchObject({ code: 'ITEM_ELEMENTS_MISSING', detail: expect.stringContaining('内容、依据、时限、主体、方式、渠道、公开对象') });
+    expect(refused.body).toMatchObject({
+      code: 'ITEM_ELEMENTS_MISSING',
+      detail: expect.stringContaining('内容、依据、时限、主体、方式、渠道、公开对象'),
+    });
   });
 
   async function workbook(rows: CatalogueRow[]): Promise<Buffer> {
@@ -200,15 +216,35 @@ describe('catalogue service over Kafka and FerretDB', () => {
   });
 
   it('export → import changes nothing, and the file is the same', async () => {
-    const imported = await importFile(OTHER, otherClerk, await workbook([validRow, { ...validRow, 序号: '2', 二级事项: '临时救助申请受理及公示', 公开渠道和载体: '其他（村广播）', 公开对象: '特定群体（申请人）', 公开方式: '依申请' }])).expect(200);
+    const imported = await importFile(
+      OTHER,
+      otherClerk,
+      await workbook([
+        validRow,
+        {
+          ...validRow,
+          序号: '2',
+          二级事项: '临时救助申请受理及公示',
+          公开渠道和载体: '其他（村广播）',
+          公开对象: '特定群体（申请人）',
+          公开方式: '依申请',
+        },
+      ]),
+    ).expect(200);
     expect(imported.body).toMatchObject({ rows: 2, created: 2 });
     const exported = async () => {
-      await eventually(async () => ((await http.get(`/api/catalogue/units/${OTHER}/items`).set(auth(otherClerk))).body.length === 2 ? true : undefined));
-      const response = await http.get(`/api/catalogue/units/${OTHER}/items/export`).set(auth(otherClerk)).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      await eventually(async () =>
+        (await http.get(`/api/catalogue/units/${OTHER}/items`).set(auth(otherClerk))).body.length === 2 ? true : undefined,
+      );
+      const response = await http
+        .get(`/api/catalogue/units/${OTHER}/items/export`)
+        .set(auth(otherClerk))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(response.status).toBe(200);
       return response.body as Buffer;
     };
@@ -243,16 +279,34 @@ describe('catalogue service over Kafka and FerretDB', () => {
         .set('Content-Type', XLSX_MIME)
         .send(file);
     const before = await store.headPosition();
-    const bad = await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策'], ['星座运势', 'E2', '县级', 'a', 'b'], ['义务教育', 'E3', '省级', 'a', 'b']])).expect(400);
+    const bad = await upload(
+      await sheet([
+        ['义务教育', 'E1', '县级', '招生入学', '招生政策'],
+        ['星座运势', 'E2', '县级', 'a', 'b'],
+        ['义务教育', 'E3', '省级', 'a', 'b'],
+      ]),
+    ).expect(400);
     expect(bad.body.rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
     await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策']]), clerk).expect(403);
     expect(await store.headPosition()).toBe(before);
-    await upload(await sheet([['义务教育', 'E1', '县级', '招生入学', '招生政策'], ['社会救助', 'S1', '乡级', '临时救助', '临时救助公示']])).expect(201);
+    await upload(
+      await sheet([
+        ['义务教育', 'E1', '县级', '招生入学', '招生政策'],
+        ['社会救助', 'S1', '乡级', '临时救助', '临时救助公示'],
+      ]),
+    ).expect(201);
     const current = await eventually(async () => {
       const body = (await http.get('/api/catalogue/portal/guidelines/current').expect(200)).body;
       return body.version === 2 ? body : undefined;
     });
-    expect(current).toMatchObject({ sample: false, effectiveFrom: '2022-07-01', items: [{ code: 'E1', domainCode: 'compulsory-education' }, { code: 'S1', level: '乡级' }] });
+    expect(current).toMatchObject({
+      sample: false,
+      effectiveFrom: '2022-07-01',
+      items: [
+        { code: 'E1', domainCode: 'compulsory-education' },
+        { code: 'S1', level: '乡级' },
+      ],
+    });
   });
 
   it('the negative list: no publication without a specific legal basis', async () => {
@@ -261,12 +315,21 @@ describe('catalogue service over Kafka and FerretDB', () => {
       .set(auth(clerk))
       .send({ matter: '低保家庭经济状况核对明细', scope: '存款、车辆、房产明细', regulationArticle: 15, lastReviewedOn: '2023-01-10' })
       .expect(201);
-    const refused = await http.post(`/api/catalogue/units/${TOWN}/negative-list/${drafted.body.entryId}/publish`).set(auth(clerk)).expect(422);
+    const refused = await http
+      .post(`/api/catalogue/units/${TOWN}/negative-list/${drafted.body.entryId}/publish`)
+      .set(auth(clerk))
+      .expect(422);
     expect(refused.body.code).toBe('NEGATIVE_ENTRY_BASIS_MISSING');
     await http
       .put(`/api/catalogue/units/${TOWN}/negative-list/${drafted.body.entryId}`)
       .set(auth(clerk))
-      .send({ matter: '低保家庭经济状况核对明细', scope: '存款、车辆、房产明细', regulationArticle: 15, specificBasis: { law: '社会救助暂行办法', article: '第六十六条' }, lastReviewedOn: '2023-01-10' })
+      .send({
+        matter: '低保家庭经济状况核对明细',
+        scope: '存款、车辆、房产明细',
+        regulationArticle: 15,
+        specificBasis: { law: '社会救助暂行办法', article: '第六十六条' },
+        lastReviewedOn: '2023-01-10',
+      })
       .expect(200);
     await http.post(`/api/catalogue/units/${TOWN}/negative-list/${drafted.body.entryId}/publish`).set(auth(clerk)).expect(200);
     const listed = await eventually(async () => {

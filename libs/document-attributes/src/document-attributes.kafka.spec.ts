@@ -32,9 +32,17 @@ describe('document-attributes over real Kafka (separate service process)', () =>
     const topic = topicOf('document-attributes', env.KAFKA_TOPIC_PREFIX);
     await bus.ensureTopics([topic]);
     const consumer = new EventConsumer(bus, new PlatformCollections(connection), createLogger('other-service', 'silent'));
-    await consumer.start(`${env.KAFKA_TOPIC_PREFIX}.other-service`, [topic], [
-      { name: 'other-service.documents-issued', eventTypes: ['document-attributes.DocumentIssued'], handle: async (e) => void received.push(e as EventEnvelope<DocumentIssued>) },
-    ]);
+    await consumer.start(
+      `${env.KAFKA_TOPIC_PREFIX}.other-service`,
+      [topic],
+      [
+        {
+          name: 'other-service.documents-issued',
+          eventTypes: ['document-attributes.DocumentIssued'],
+          handle: async (e) => void received.push(e as EventEnvelope<DocumentIssued>),
+        },
+      ],
+    );
   }, 120000);
 
   afterAll(async () => {
@@ -65,10 +73,14 @@ describe('document-attributes over real Kafka (separate service process)', () =>
     expect(issued.body).toMatchObject({ phase: 'issued', publicationDueOn: '2026-03-30' });
 
     // the service's own read model is fed over Kafka in this shape
-    const overdue = await eventually(async () => {
-      const response = await call('GET', `${url}/publications/overdue?asOf=2026-03-31`, district);
-      return response.body.documents?.length === 1 ? response.body.documents : undefined;
-    }, 45000, 'the overdue document');
+    const overdue = await eventually(
+      async () => {
+        const response = await call('GET', `${url}/publications/overdue?asOf=2026-03-31`, district);
+        return response.body.documents?.length === 1 ? response.body.documents : undefined;
+      },
+      45000,
+      'the overdue document',
+    );
     expect(overdue[0]).toMatchObject({ documentId: id, publicationDueOn: '2026-03-30', firstPublishedOn: null });
     expect((await call('GET', `${url}/publications/overdue?asOf=2026-03-30`, district)).body.documents).toEqual([]);
 
@@ -92,12 +104,26 @@ describe('document-attributes over real Kafka (separate service process)', () =>
     });
 
     // published late: no longer overdue as of a later date, and the publication is flagged late
-    expect((await call('POST', `${url}/documents/${id}/publications`, clerk, { channel: '政府网站', url: 'https://www.tez.gov.cn/zwgk/wjk/6.html', publishedOn: '2026-04-02' })).status).toBe(200);
-    await eventually(async () => {
-      const response = await call('GET', `${url}/publications/overdue?asOf=2026-04-03`, district);
-      return response.body.documents?.length === 0 ? true : undefined;
-    }, 45000, 'the publication to clear the overdue flag');
+    expect(
+      (
+        await call('POST', `${url}/documents/${id}/publications`, clerk, {
+          channel: '政府网站',
+          url: 'https://www.tez.gov.cn/zwgk/wjk/6.html',
+          publishedOn: '2026-04-02',
+        })
+      ).status,
+    ).toBe(200);
+    await eventually(
+      async () => {
+        const response = await call('GET', `${url}/publications/overdue?asOf=2026-04-03`, district);
+        return response.body.documents?.length === 0 ? true : undefined;
+      },
+      45000,
+      'the publication to clear the overdue flag',
+    );
     const view = await call('GET', `${url}/documents/${id}`, district);
-    expect(view.body.publications).toEqual([{ channel: '政府网站', url: 'https://www.tez.gov.cn/zwgk/wjk/6.html', publishedOn: '2026-04-02', late: true }]);
+    expect(view.body.publications).toEqual([
+      { channel: '政府网站', url: 'https://www.tez.gov.cn/zwgk/wjk/6.html', publishedOn: '2026-04-02', late: true },
+    ]);
   }, 120000);
 });

@@ -25,7 +25,8 @@ import { DocumentsProjection } from './read-models/documents.projection';
     {
       provide: YearlyReviewProcess,
       inject: [CommandHandler, DocumentsProjection, LOGGER],
-      useFactory: (commands: CommandHandler, documents: DocumentsProjection, logger: Logger) => new YearlyReviewProcess(commands, documents, logger),
+      useFactory: (commands: CommandHandler, documents: DocumentsProjection, logger: Logger) =>
+        new YearlyReviewProcess(commands, documents, logger),
     },
     {
       provide: DisclosureSuggestionHandler,

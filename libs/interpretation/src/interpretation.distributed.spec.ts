@@ -20,7 +20,9 @@ describe('interpretation service, distributed (separate processes over Kafka)', 
 
   beforeAll(async () => {
     env = isolatedEnv();
-    services.push(...(await Promise.all([startServiceProcess('interpretation-service', env), startServiceProcess('document-attributes-service', env)])));
+    services.push(
+      ...(await Promise.all([startServiceProcess('interpretation-service', env), startServiceProcess('document-attributes-service', env)])),
+    );
   }, 120000);
 
   afterAll(async () => {
@@ -68,18 +70,44 @@ describe('interpretation service, distributed (separate processes over Kafka)', 
         body: body ? JSON.stringify(body) : undefined,
       });
 
-    const obligation = await eventually(async () => {
-      const response = await call('/api/interpretation/obligations/DOC-LOWINCOME', clerk);
-      if (!response.ok) return undefined;
-      const body = (await response.json()) as { obligation?: unknown };
-      return body.obligation ? body : undefined;
-    }, 60000, 'the obligation to open');
+    const obligation = await eventually(
+      async () => {
+        const response = await call('/api/interpretation/obligations/DOC-LOWINCOME', clerk);
+        if (!response.ok) return undefined;
+        const body = (await response.json()) as { obligation?: unknown };
+        return body.obligation ? body : undefined;
+      },
+      60000,
+      'the obligation to open',
+    );
     const calendar = defaultWorkingDayCalendar();
     const dueOn = calendar.addWorkingDays(issuedOn, 3);
-    expect(obligation).toMatchObject({ unitId: 'TEZ-CIVIL', issuedOn, obligation: { status: 'open', approvedBy: approver, limitWorkingDays: 3, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) } });
+    expect(obligation).toMatchObject({
+      unitId: 'TEZ-CIVIL',
+      issuedOn,
+      obligation: { status: 'open', approvedBy: approver, limitWorkingDays: 3, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) },
+    });
 
-    expect((await call('/api/interpretation/obligations/DOC-LOWINCOME/plan', clerk, { plan: '同步发布简明问答', forms: ['简明问答'], channels: ['政府网站'] }, 'PUT')).status).toBe(200);
-    expect((await call('/api/interpretation/obligations/DOC-LOWINCOME/materials', clerk, { materialId: 'qa-1', form: '简明问答', title: '低保政策十问', body: '问：哪些家庭可以申请低保？答：……' })).status).toBe(200);
+    expect(
+      (
+        await call(
+          '/api/interpretation/obligations/DOC-LOWINCOME/plan',
+          clerk,
+          { plan: '同步发布简明问答', forms: ['简明问答'], channels: ['政府网站'] },
+          'PUT',
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('/api/interpretation/obligations/DOC-LOWINCOME/materials', clerk, {
+          materialId: 'qa-1',
+          form: '简明问答',
+          title: '低保政策十问',
+          body: '问：哪些家庭可以申请低保？答：……',
+        })
+      ).status,
+    ).toBe(200);
     const wrongSigner = await call('/api/interpretation/obligations/DOC-LOWINCOME/sign-off', clerk, {});
     expect(wrongSigner.status).toBe(403);
     expect(((await wrongSigner.json()) as { code: string }).code).toBe('SIGNER_NOT_POLICY_APPROVER');
@@ -91,22 +119,32 @@ describe('interpretation service, distributed (separate processes over Kafka)', 
     // The obligation's stream revision its view reflects, as body and ETag, as the commands answer it:
     // opened, planned, material added, signed off, published = revision 4 (the document's own stream is not counted).
     expect([answer.revision, published.headers.get('etag')]).toEqual([4, '"4"']);
-    const detail = await eventually(async () => {
-      const response = await call('/api/interpretation/obligations/DOC-LOWINCOME', clerk);
-      const body = (await response.json()) as { obligation?: { status: string }; revision?: number };
-      return body.obligation?.status === 'published' ? { body, etag: response.headers.get('etag') } : undefined;
-    }, 30000, 'the publication in the read model');
+    const detail = await eventually(
+      async () => {
+        const response = await call('/api/interpretation/obligations/DOC-LOWINCOME', clerk);
+        const body = (await response.json()) as { obligation?: { status: string }; revision?: number };
+        return body.obligation?.status === 'published' ? { body, etag: response.headers.get('etag') } : undefined;
+      },
+      30000,
+      'the publication in the read model',
+    );
     expect([detail.body.revision, detail.etag]).toEqual([4, '"4"']);
 
-    const portal = await eventually(async () => {
-      const response = await call('/api/interpretation/portal/policies/DOC-LOWINCOME', null);
-      const body = response.ok ? ((await response.json()) as { interpretations?: unknown[] }) : undefined;
-      return body?.interpretations?.length ? body : undefined;
-    }, 30000, 'the portal to show the interpretation');
+    const portal = await eventually(
+      async () => {
+        const response = await call('/api/interpretation/portal/policies/DOC-LOWINCOME', null);
+        const body = response.ok ? ((await response.json()) as { interpretations?: unknown[] }) : undefined;
+        return body?.interpretations?.length ? body : undefined;
+      },
+      30000,
+      'the portal to show the interpretation',
+    );
     expect(portal).toMatchObject({
       title: '台儿庄区最低生活保障实施办法',
       documentNumber: '台民发〔2026〕12号',
-      interpretations: [{ late: true, channels: ['政府网站', '政务新媒体'], materials: [{ materialId: 'qa-1', form: '简明问答', title: '低保政策十问' }] }],
+      interpretations: [
+        { late: true, channels: ['政府网站', '政务新媒体'], materials: [{ materialId: 'qa-1', form: '简明问答', title: '低保政策十问' }] },
+      ],
     });
   }, 120000);
 });

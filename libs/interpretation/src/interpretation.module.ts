@@ -32,8 +32,16 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
     readModel(OpenDaysProjection),
     readModel(VillagePostingsProjection),
     readModel(PersonalDataStore),
-    { provide: INTERPRETATION_SETTINGS, inject: [GONGKAI_CONFIG], useFactory: (config: GongkaiConfig) => interpretationSettingsFrom(config) },
-    { provide: ObligationOpener, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()) },
+    {
+      provide: INTERPRETATION_SETTINGS,
+      inject: [GONGKAI_CONFIG],
+      useFactory: (config: GongkaiConfig) => interpretationSettingsFrom(config),
+    },
+    {
+      provide: ObligationOpener,
+      inject: [CommandHandler],
+      useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()),
+    },
   ],
 })
 export class InterpretationModule implements OnModuleInit {
@@ -49,6 +57,15 @@ export class InterpretationModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('interpretation', this.opener, this.policies, this.concerns, this.consultations, this.catalogues, this.openDays, this.villages);
+    this.registry.register(
+      'interpretation',
+      this.opener,
+      this.policies,
+      this.concerns,
+      this.consultations,
+      this.catalogues,
+      this.openDays,
+      this.villages,
+    );
   }
 }

@@ -60,7 +60,10 @@ describe('published annual reports (anonymous, FerretDB)', () => {
 
   beforeAll(async () => {
     // Standalone shape: its relay publishes every service's streams, so the catalogue's unit names reach the requests consumer.
-    ({ app } = await createApp({ shape: 'standalone', title: 'published annual reports test', modules: () => [RequestsModule] }, isolatedEnv()));
+    ({ app } = await createApp(
+      { shape: 'standalone', title: 'published annual reports test', modules: () => [RequestsModule] },
+      isolatedEnv(),
+    ));
     await app.init();
     store = app.get(EVENT_STORE);
     district = await tokenFor('district_office');
@@ -69,7 +72,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
       ['TEZ-EDU', '区教育和体育局', '县级', 'department'],
     ] as const) {
       const data = catalogueEvents['catalogue.UnitRegistered'][1].parse({ unitId, name, level, kind }); // the catalogue's contract
-      await store.append(`catalogue.unit-${unitId}`, [{ ...newEvent('catalogue.UnitRegistered', data), occurredAt: new Date().toISOString() }], 'any');
+      await store.append(
+        `catalogue.unit-${unitId}`,
+        [{ ...newEvent('catalogue.UnitRegistered', data), occurredAt: new Date().toISOString() }],
+        'any',
+      );
     }
     await runYearScenario(app.get(CommandHandler), ['TEZ-ZSZ', 'TEZ-EDU'], 2025);
   }, 180000);
@@ -85,7 +92,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
   it('refuses a narrative over 8000 characters (zh-CN) and records nothing', async () => {
     const head = await tokenFor('office_head', 'TEZ-ZSZ');
     await liveReport('TEZ-ZSZ');
-    const res = await http().post(`${BASE}/TEZ-ZSZ/2025/finalise`).set('Authorization', `Bearer ${head}`).send({ narrative: { overview: '字'.repeat(8001) } }).expect(400);
+    const res = await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/finalise`)
+      .set('Authorization', `Bearer ${head}`)
+      .send({ narrative: { overview: '字'.repeat(8001) } })
+      .expect(400);
     expect(res.body.detail).toMatch(/[\u4e00-\u9fa5]/);
     expect(JSON.stringify(res.body.errors ?? res.body)).toContain('narrative.overview');
     expect(await store.readStream('requests.annual-report-TEZ-ZSZ-2025')).toEqual([]);
@@ -96,13 +107,20 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     const edu = await tokenFor('office_head', 'TEZ-EDU');
     const live = await liveReport('TEZ-ZSZ');
     await liveReport('TEZ-EDU');
-    await http().post(`${BASE}/TEZ-ZSZ/2025/finalise`).set('Authorization', `Bearer ${zsz}`).send({ licensing_decisions: 126, penalty_decisions: 38, narrative: NARRATIVE }).expect(201);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/finalise`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 126, penalty_decisions: 38, narrative: NARRATIVE })
+      .expect(201);
     await http().post(`${BASE}/TEZ-EDU/2025/finalise`).set('Authorization', `Bearer ${edu}`).send({ licensing_decisions: 214 }).expect(201);
     // 2026: the December case carried over, still open; balanced, so it can be finalised too.
     await http().post(`${BASE}/TEZ-ZSZ/2026/finalise`).set('Authorization', `Bearer ${zsz}`).send({}).expect(201);
 
     const event = await finalisedEvent('TEZ-ZSZ', 2025);
-    expect(event.data.narrative).toEqual({ overview: '2025年，张山子镇人民政府认真贯彻《中华人民共和国政府信息公开条例》。\n全年主动公开政府信息326条。', otherMatters: '本年度未收取信息处理费。' });
+    expect(event.data.narrative).toEqual({
+      overview: '2025年，张山子镇人民政府认真贯彻《中华人民共和国政府信息公开条例》。\n全年主动公开政府信息326条。',
+      otherMatters: '本年度未收取信息处理费。',
+    });
     expect(event.data.table3).toEqual(live.table3);
     expect((await finalisedEvent('TEZ-EDU', 2025)).data).not.toHaveProperty('narrative');
     // The demo loader's figures straight from the store are the report's figures.
@@ -120,13 +138,27 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     expect((await http().get(`${BASE}/published`).query({ year: '2025' }).expect(200)).body).toEqual(list.slice(1));
 
     const detail = (await http().get(`${BASE}/published/TEZ-ZSZ/2025`).expect(200)).body;
-    expect(detail).toMatchObject({ unitId: 'TEZ-ZSZ', unitName: '张山子镇人民政府', year: 2025, finalisedAt: event.occurredAt, narrative: event.data.narrative });
+    expect(detail).toMatchObject({
+      unitId: 'TEZ-ZSZ',
+      unitName: '张山子镇人民政府',
+      year: 2025,
+      finalisedAt: event.occurredAt,
+      narrative: event.data.narrative,
+    });
     expect([detail.table2, detail.table3, detail.table4]).toEqual([event.data.table2, event.data.table3, event.data.table4]);
     expect(detail.table2).toMatchObject({ licensing_decisions: 126, penalty_decisions: 38, enforcement_decisions: 0 });
     expect(detail.tables).toEqual(annualReportTables(event.data as never).map(({ key, title, rows }) => ({ key, title, rows })));
     const [table2, table3, table4] = detail.tables as { title: string; rows: (string | number)[][] }[];
-    expect([table2.title, table3.title, table4.title]).toEqual(['表二 主动公开政府信息情况', '表三 收到和处理政府信息公开申请情况', '表四 政府信息公开行政复议、行政诉讼情况']);
-    expect([table2.rows[0], table3.rows[0], table4.rows[0]]).toEqual([['项目', '数值'], ['', ...TABLE3_COLUMNS], ['', ...TABLE4_COLUMNS]]);
+    expect([table2.title, table3.title, table4.title]).toEqual([
+      '表二 主动公开政府信息情况',
+      '表三 收到和处理政府信息公开申请情况',
+      '表四 政府信息公开行政复议、行政诉讼情况',
+    ]);
+    expect([table2.rows[0], table3.rows[0], table4.rows[0]]).toEqual([
+      ['项目', '数值'],
+      ['', ...TABLE3_COLUMNS],
+      ['', ...TABLE4_COLUMNS],
+    ]);
     expect(table2.rows).toContainEqual(['行政许可·本年处理决定数量', 126]);
     expect(table3.rows.find((r) => r[0] === '三、本年度办理结果 （七）总计')?.at(-1)).toBe(21);
     expect(table4.rows.find((r) => r[0] === '行政复议')).toEqual(['行政复议', 1, 0, 0, 0, 1]);
@@ -136,7 +168,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
   it('is never recomputed: a request recorded afterwards changes the live report, not the published one', async () => {
     await published(3);
     const requestId = 'PUB-LATE-1';
-    const context = { actor: { userId: 'clerk-TEZ-ZSZ', unitId: 'TEZ-ZSZ', role: 'clerk' as const }, correlationId: 'late', now: '2025-12-30T02:00:00.000Z' };
+    const context = {
+      actor: { userId: 'clerk-TEZ-ZSZ', unitId: 'TEZ-ZSZ', role: 'clerk' as const },
+      correlationId: 'late',
+      now: '2025-12-30T02:00:00.000Z',
+    };
     await app.get(CommandHandler).handle(
       requestDecider,
       requestStreamId(requestId),
@@ -181,7 +217,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     const rows = workbook.getWorksheet('表二 主动公开')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0][1]).toBe('张山子镇人民政府2025年政府信息公开工作年度报告 表二 主动公开政府信息情况');
     expect(rows.find((r) => r[1] === '行政许可·本年处理决定数量')![2]).toBe(126);
-    expect((workbook.getWorksheet('表三 收到和处理申请')!.getSheetValues().filter(Boolean) as unknown[][]).find((r) => String(r[1]).includes('（七）总计'))![8]).toBe(21);
+    expect(
+      (workbook.getWorksheet('表三 收到和处理申请')!.getSheetValues().filter(Boolean) as unknown[][]).find((r) =>
+        String(r[1]).includes('（七）总计'),
+      )![8],
+    ).toBe(21);
 
     const docx = await http().get(`${BASE}/published/TEZ-ZSZ/2025?format=docx`).buffer(true).parse(binary).expect(200);
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -192,10 +232,17 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     expect(xml.match(/（由本单位填写）/g)).toHaveLength(1); // 五 was left blank
 
     const withoutNarrative = await http().get(`${BASE}/published/TEZ-EDU/2025?format=docx`).buffer(true).parse(binary).expect(200);
-    expect((await (await JSZip.loadAsync(withoutNarrative.body)).file('word/document.xml')!.async('string')).match(/（由本单位填写）/g)).toHaveLength(3);
+    expect(
+      (await (await JSZip.loadAsync(withoutNarrative.body)).file('word/document.xml')!.async('string')).match(/（由本单位填写）/g),
+    ).toHaveLength(3);
 
     // The staff download prints the finalised narrative too.
-    const staff = await http().get(`${BASE}/TEZ-ZSZ/2025?format=docx`).set('Authorization', `Bearer ${district}`).buffer(true).parse(binary).expect(200);
+    const staff = await http()
+      .get(`${BASE}/TEZ-ZSZ/2025?format=docx`)
+      .set('Authorization', `Bearer ${district}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(await (await JSZip.loadAsync(staff.body)).file('word/document.xml')!.async('string')).toContain('全年主动公开政府信息326条。');
   });
 

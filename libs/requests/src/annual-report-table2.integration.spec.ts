@@ -41,20 +41,46 @@ describe('annual report Table 2 from document-attributes events (FerretDB)', () 
   }
 
   async function invalidate(documentId: string, unitId: string, status: '失效' | '废止', effectiveOn: string) {
-    await append(documentId, 'document-attributes.DocumentInvalidated', { documentId, unitId, status, effectiveOn, legalBasis: '文件清理结果', campaignId: null });
+    await append(documentId, 'document-attributes.DocumentInvalidated', {
+      documentId,
+      unitId,
+      status,
+      effectiveOn,
+      legalBasis: '文件清理结果',
+      campaignId: null,
+    });
   }
 
   async function append(documentId: string, type: keyof typeof documentAttributesEvents, data: Record<string, unknown>) {
     documentAttributesEvents[type][1].parse(data); // the contract the document-attributes service publishes
-    await store.append(`document-attributes.document-${documentId}`, [{ ...newEvent(type, data), occurredAt: new Date().toISOString(), actor: { userId: `office_head-${data.unitId}`, unitId: data.unitId as string, role: 'office_head' } }], 'any');
+    await store.append(
+      `document-attributes.document-${documentId}`,
+      [
+        {
+          ...newEvent(type, data),
+          occurredAt: new Date().toISOString(),
+          actor: { userId: `office_head-${data.unitId}`, unitId: data.unitId as string, role: 'office_head' },
+        },
+      ],
+      'any',
+    );
   }
 
-  const EDU_2025 = { regulations_issued: 1, regulations_repealed: 1, regulations_in_force: 1, normative_issued: 2, normative_repealed: 0, normative_in_force: 2 };
+  const EDU_2025 = {
+    regulations_issued: 1,
+    regulations_repealed: 1,
+    regulations_in_force: 1,
+    normative_issued: 2,
+    normative_repealed: 0,
+    normative_in_force: 2,
+  };
 
   const report = (unitId: string, year: number, expected: Record<string, number>) =>
     eventually(
       async () => {
-        const res = await request(app.getHttpServer()).get(`/api/requests/reports/annual/${unitId}/${year}`).set('Authorization', `Bearer ${district}`);
+        const res = await request(app.getHttpServer())
+          .get(`/api/requests/reports/annual/${unitId}/${year}`)
+          .set('Authorization', `Bearer ${district}`);
         return res.status === 200 && Object.entries(expected).every(([k, v]) => res.body.table2[k] === v) ? res.body : undefined;
       },
       60000,
@@ -86,12 +112,26 @@ describe('annual report Table 2 from document-attributes events (FerretDB)', () 
   it('computes the rows per unit and year from issued, repealed and expired documents; 其他 is ignored', async () => {
     const edu = await report('TEZ-EDU', 2025, EDU_2025);
     expect(edu.table2).toEqual(EDU_2025); // nothing entered by hand yet
-    await report('TEZ-EDU', 2026, { regulations_issued: 0, regulations_repealed: 0, regulations_in_force: 1, normative_issued: 1, normative_repealed: 1, normative_in_force: 2 });
+    await report('TEZ-EDU', 2026, {
+      regulations_issued: 0,
+      regulations_repealed: 0,
+      regulations_in_force: 1,
+      normative_issued: 1,
+      normative_repealed: 1,
+      normative_in_force: 2,
+    });
     await report('TEZ-ZSZ', 2025, { regulations_in_force: 0, normative_issued: 1, normative_in_force: 1 });
   });
 
   it('the district sums the units', async () => {
-    await report('district', 2025, { regulations_issued: 1, regulations_repealed: 1, regulations_in_force: 1, normative_issued: 3, normative_repealed: 0, normative_in_force: 3 });
+    await report('district', 2025, {
+      regulations_issued: 1,
+      regulations_repealed: 1,
+      regulations_in_force: 1,
+      normative_issued: 3,
+      normative_repealed: 0,
+      normative_in_force: 3,
+    });
   });
 
   it('finalise refuses hand-entered document rows (zh-CN), takes the hand-entered counts, and the exports show both', async () => {
@@ -102,22 +142,49 @@ describe('annual report Table 2 from document-attributes events (FerretDB)', () 
       .set('Authorization', `Bearer ${head}`)
       .send({ regulations_issued: 7, normative_in_force: 9, licensing_decisions: 312 });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: 'TABLE2_DOCUMENT_ROWS_COMPUTED', detail: expect.stringContaining('规章·本年制发件数、行政规范性文件·现行有效件数') });
+    expect(refused.body).toMatchObject({
+      code: 'TABLE2_DOCUMENT_ROWS_COMPUTED',
+      detail: expect.stringContaining('规章·本年制发件数、行政规范性文件·现行有效件数'),
+    });
     expect(refused.body.detail).toContain('自动统计');
     expect(await store.headPosition()).toBe(before);
 
-    await request(app.getHttpServer()).post('/api/requests/reports/annual/TEZ-EDU/2025/finalise').set('Authorization', `Bearer ${head}`).send({ licensing_decisions: 312, penalty_decisions: 5, fees_amount_10k_yuan: 1.5 }).expect(201);
+    await request(app.getHttpServer())
+      .post('/api/requests/reports/annual/TEZ-EDU/2025/finalise')
+      .set('Authorization', `Bearer ${head}`)
+      .send({ licensing_decisions: 312, penalty_decisions: 5, fees_amount_10k_yuan: 1.5 })
+      .expect(201);
     const finalised = (await store.readStream('requests.annual-report-TEZ-EDU-2025'))[0];
-    expect(finalised.data.table2).toEqual({ ...EDU_2025, licensing_decisions: 312, penalty_decisions: 5, enforcement_decisions: 0, fees_amount_10k_yuan: 1.5 });
+    expect(finalised.data.table2).toEqual({
+      ...EDU_2025,
+      licensing_decisions: 312,
+      penalty_decisions: 5,
+      enforcement_decisions: 0,
+      fees_amount_10k_yuan: 1.5,
+    });
 
     const body = await report('TEZ-EDU', 2025, { ...EDU_2025, licensing_decisions: 312 });
-    expect(body).toMatchObject({ finalised: true, table2: { ...EDU_2025, licensing_decisions: 312, penalty_decisions: 5, enforcement_decisions: 0, fees_amount_10k_yuan: 1.5 } });
+    expect(body).toMatchObject({
+      finalised: true,
+      table2: { ...EDU_2025, licensing_decisions: 312, penalty_decisions: 5, enforcement_decisions: 0, fees_amount_10k_yuan: 1.5 },
+    });
 
-    const xlsx = await request(app.getHttpServer()).get('/api/requests/reports/annual/TEZ-EDU/2025?format=xlsx').set('Authorization', `Bearer ${head}`).buffer(true).parse(binary).expect(200);
+    const xlsx = await request(app.getHttpServer())
+      .get('/api/requests/reports/annual/TEZ-EDU/2025?format=xlsx')
+      .set('Authorization', `Bearer ${head}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);
     const rows = workbook.getWorksheet('表二 主动公开')!.getSheetValues().filter(Boolean) as unknown[][];
     const value = (label: string) => rows.find((r) => r[1] === label)![2];
-    expect([value('规章·本年制发件数'), value('规章·本年废止件数'), value('行政规范性文件·本年制发件数'), value('行政规范性文件·现行有效件数'), value('行政许可·本年处理决定数量')]).toEqual([1, 1, 2, 2, 312]);
+    expect([
+      value('规章·本年制发件数'),
+      value('规章·本年废止件数'),
+      value('行政规范性文件·本年制发件数'),
+      value('行政规范性文件·现行有效件数'),
+      value('行政许可·本年处理决定数量'),
+    ]).toEqual([1, 1, 2, 2, 312]);
   });
 });

@@ -23,14 +23,23 @@ const step = (command: Record<string, unknown>, role?: Role, on?: LocalDate): St
 
 const assigned = [step({ type: 'AssignRequest', handlerId: 'clerk-1', handlerName: '王芳' })];
 const awaitingCorrection = [step({ type: 'RequestCorrection', items: ['请说明所需名单涉及的村（居）名称'], periodWorkingDays: 10 })];
-const consulting = [...assigned, step({ type: 'StartConsultation', consultationId: 'C1', kind: 'third_party', party: '枣庄某建筑公司', subject: '中标合同报价' })];
+const consulting = [
+  ...assigned,
+  step({ type: 'StartConsultation', consultationId: 'C1', kind: 'third_party', party: '枣庄某建筑公司', subject: '中标合同报价' }),
+];
 const feeDue = [...assigned, step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false })];
 const underReview = [...assigned, step({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' })];
 const approved = [...underReview, step({ type: 'ReviewReply', approved: true, actorId: 'reviewer-1', actorRole: 'reviewer' }, 'reviewer')];
 const replied = [...approved, step({ type: 'IssueReply' })];
-const challenged = [...replied, step({ type: 'FileChallenge', challengeId: 'F1', kind: 'reconsideration', filedOn: TODAY, body: '枣庄市台儿庄区人民政府' })];
+const challenged = [
+  ...replied,
+  step({ type: 'FileChallenge', challengeId: 'F1', kind: 'reconsideration', filedOn: TODAY, body: '枣庄市台儿庄区人民政府' }),
+];
 /** Received 50 days ago; the notice went out the next working day and its period has run out. */
-const correctionLapsed = { receivedOn: PAST, steps: [step({ type: 'RequestCorrection', items: ['请说明年份'], periodWorkingDays: 3 }, 'clerk', plus(PAST, 1))] };
+const correctionLapsed = {
+  receivedOn: PAST,
+  steps: [step({ type: 'RequestCorrection', items: ['请说明年份'], periodWorkingDays: 3 }, 'clerk', plus(PAST, 1))],
+};
 /**
  * Received as long ago as still leaves today within the 20 working days: the extended due date stays
  * as close to today as it can (the statutory calendar refuses dates past the years it covers).
@@ -40,7 +49,10 @@ const dueToday = (() => {
   for (let back = 1; back <= 40 && plus(addCalendarDays(TODAY, -back), 20) >= TODAY; back++) receivedOn = addCalendarDays(TODAY, -back);
   return receivedOn;
 })();
-const feeLapsed = { receivedOn: PAST, steps: [step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false }, 'clerk', plus(PAST, 1))] };
+const feeLapsed = {
+  receivedOn: PAST,
+  steps: [step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false }, 'clerk', plus(PAST, 1))],
+};
 
 type Case = {
   action: string;
@@ -65,7 +77,11 @@ const CASES: Case[] = [
     action: 'abandon-no-correction',
     given: correctionLapsed,
     body: {},
-    then: { status: 'abandoned', event: 'requests.RequestAbandoned', data: { category: 'other.no_correction', abandonedOn: TODAY, legalBasis: ART_30_CORRECTION } },
+    then: {
+      status: 'abandoned',
+      event: 'requests.RequestAbandoned',
+      data: { category: 'other.no_correction', abandonedOn: TODAY, legalBasis: ART_30_CORRECTION },
+    },
     refused: { given: awaitingCorrection, status: 422, code: 'CORRECTION_PERIOD_RUNNING' },
   },
   {
@@ -87,11 +103,21 @@ const CASES: Case[] = [
     given: assigned,
     body: { taskId: 'T1', assistingUnitId: 'TEZ-EDU', question: '请核实2025年补助名单是否由贵局制作', internalWorkingDays: 5 },
     then: { status: 'in_progress', event: 'requests.InvestigationRequested', data: { taskId: 'T1', internalDueOn: plus(TODAY, 5) } },
-    refused: { given: [...assigned, step({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-EDU', question: '已发出', internalWorkingDays: 5 })], status: 409, code: 'TASK_EXISTS' },
+    refused: {
+      given: [
+        ...assigned,
+        step({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-EDU', question: '已发出', internalWorkingDays: 5 }),
+      ],
+      status: 409,
+      code: 'TASK_EXISTS',
+    },
   },
   {
     action: 'investigation-answer',
-    given: [...assigned, step({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-EDU', question: '是否由贵局制作', internalWorkingDays: 5 })],
+    given: [
+      ...assigned,
+      step({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-EDU', question: '是否由贵局制作', internalWorkingDays: 5 }),
+    ],
     body: { taskId: 'T1', answer: '该名单由本局制作' },
     then: { status: 'in_progress', event: 'requests.InvestigationAnswered', data: { taskId: 'T1', answeredOn: TODAY } },
     refused: { body: { taskId: 'T9', answer: '无此任务' }, status: 404, code: 'TASK_NOT_FOUND' },
@@ -100,7 +126,11 @@ const CASES: Case[] = [
     action: 'consultations',
     given: assigned,
     body: { consultationId: 'C2', kind: 'third_party', party: '枣庄某建筑公司', subject: '中标合同报价明细' },
-    then: { status: 'in_progress', event: 'requests.ConsultationStarted', data: { kind: 'third_party', startedOn: TODAY, answerDueOn: plus(TODAY, 15) } },
+    then: {
+      status: 'in_progress',
+      event: 'requests.ConsultationStarted',
+      data: { kind: 'third_party', startedOn: TODAY, answerDueOn: plus(TODAY, 15) },
+    },
     refused: { body: { consultationId: 'C2', kind: 'ngo', party: '某协会', subject: '报价' }, status: 400, code: 'VALIDATION_FAILED' },
   },
   {
@@ -108,16 +138,41 @@ const CASES: Case[] = [
     given: consulting,
     body: { consultationId: 'C1', outcome: '第三方不同意公开，理由合理' },
     then: { status: 'in_progress', event: 'requests.ConsultationEnded', data: { consultationId: 'C1', endedOn: TODAY } },
-    refused: { given: [...consulting, step({ type: 'EndConsultation', consultationId: 'C1', outcome: '已结束' })], status: 409, code: 'CONSULTATION_ENDED' },
+    refused: {
+      given: [...consulting, step({ type: 'EndConsultation', consultationId: 'C1', outcome: '已结束' })],
+      status: 409,
+      code: 'CONSULTATION_ENDED',
+    },
   },
   {
     action: 'extension',
     given: { receivedOn: dueToday, steps: assigned },
     role: 'office_head',
     body: { workingDays: 15, reason: '需调取历年档案', noticeSentOn: TODAY },
-    then: { status: 'in_progress', event: 'requests.DeadlineExtended', data: { workingDays: 15, approvedBy: `office_head-${UNIT}`, legalBasis: ART_33_EXTENSION } },
+    then: {
+      status: 'in_progress',
+      event: 'requests.DeadlineExtended',
+      data: { workingDays: 15, approvedBy: `office_head-${UNIT}`, legalBasis: ART_33_EXTENSION },
+    },
     refused: {
-      given: { receivedOn: dueToday, steps: [...assigned, step({ type: 'ExtendDeadline', workingDays: 15, reason: '需调取档案', noticeSentOn: TODAY, actorId: 'head-1', actorRole: 'office_head' }, 'office_head', TODAY)] },
+      given: {
+        receivedOn: dueToday,
+        steps: [
+          ...assigned,
+          step(
+            {
+              type: 'ExtendDeadline',
+              workingDays: 15,
+              reason: '需调取档案',
+              noticeSentOn: TODAY,
+              actorId: 'head-1',
+              actorRole: 'office_head',
+            },
+            'office_head',
+            TODAY,
+          ),
+        ],
+      },
       role: 'office_head',
       body: { workingDays: 10, reason: '仍需调取档案', noticeSentOn: TODAY },
       status: 422,
@@ -128,14 +183,22 @@ const CASES: Case[] = [
     action: 'fee-notice',
     given: assigned,
     body: { method: 'per_page', pages: 150 },
-    then: { status: 'in_progress', event: 'requests.FeeNoticeIssued', data: { quantity: 150, amountYuan: 1700, payByOn: plus(TODAY, 20), legalBasis: ART_42_FEES } }, // 70 × ¥10 + 50 × ¥20
+    then: {
+      status: 'in_progress',
+      event: 'requests.FeeNoticeIssued',
+      data: { quantity: 150, amountYuan: 1700, payByOn: plus(TODAY, 20), legalBasis: ART_42_FEES },
+    }, // 70 × ¥10 + 50 × ¥20
     refused: { body: { method: 'per_page', pages: 30 }, status: 422, code: 'FEE_NOT_DUE' },
   },
   {
     action: 'consultation-letter-received',
     given: consulting,
     body: { consultationId: 'C1', receivedOn: TODAY },
-    then: { status: 'in_progress', event: 'requests.ConsultationLetterReceived', data: { consultationId: 'C1', receivedOn: TODAY, answerDueOn: plus(TODAY, 15) } },
+    then: {
+      status: 'in_progress',
+      event: 'requests.ConsultationLetterReceived',
+      data: { consultationId: 'C1', receivedOn: TODAY, answerDueOn: plus(TODAY, 15) },
+    },
     refused: { body: { consultationId: 'C9', receivedOn: TODAY }, status: 404, code: 'CONSULTATION_NOT_FOUND' },
   },
   {
@@ -163,7 +226,11 @@ const CASES: Case[] = [
     action: 'draft-reply',
     given: assigned,
     body: { category: 'withhold.state_secret', content: '经审查，该信息依法确定为国家秘密。' },
-    then: { status: 'under_review', event: 'requests.ReplyDrafted', data: { category: 'withhold.state_secret', legalBasis: CATEGORY_LEGAL['withhold.state_secret'].article } },
+    then: {
+      status: 'under_review',
+      event: 'requests.ReplyDrafted',
+      data: { category: 'withhold.state_secret', legalBasis: CATEGORY_LEGAL['withhold.state_secret'].article },
+    },
     refused: { body: { category: 'partial', content: '部分公开' }, status: 422, code: 'PARTIAL_NEEDS_WITHHELD' },
   },
   {
@@ -178,7 +245,11 @@ const CASES: Case[] = [
     action: 'reply',
     given: approved,
     body: {},
-    then: { status: 'replied', event: 'requests.ReplyIssued', data: { category: 'disclose', repliedOn: TODAY, onTime: true, legalBasis: CATEGORY_LEGAL.disclose.article } },
+    then: {
+      status: 'replied',
+      event: 'requests.ReplyIssued',
+      data: { category: 'disclose', repliedOn: TODAY, onTime: true, legalBasis: CATEGORY_LEGAL.disclose.article },
+    },
     refused: { given: underReview, status: 422, code: 'REQUEST_WRONG_STATUS' },
   },
   {
@@ -233,7 +304,11 @@ describe('request handling actions over HTTP', () => {
   }, 120000);
   afterAll(() => app?.close());
 
-  const context = (role: Role, on: LocalDate): CommandContext => ({ actor: { userId: `${role}-${UNIT}`, unitId: UNIT, role }, correlationId: `given-${count}`, now: `${on}T02:00:00.000Z` });
+  const context = (role: Role, on: LocalDate): CommandContext => ({
+    actor: { userId: `${role}-${UNIT}`, unitId: UNIT, role },
+    correlationId: `given-${count}`,
+    now: `${on}T02:00:00.000Z`,
+  });
 
   /** A new request of the unit brought to the given case through the command handler. */
   async function given(setup: Case['given']): Promise<string> {
@@ -261,7 +336,10 @@ describe('request handling actions over HTTP', () => {
   }
 
   const act = async (role: Role, requestId: string, action: string, body: object) =>
-    request(app.getHttpServer()).post(`/api/requests/${requestId}/${action}`).set('Authorization', `Bearer ${await tokenFor(role, UNIT)}`).send(body);
+    request(app.getHttpServer())
+      .post(`/api/requests/${requestId}/${action}`)
+      .set('Authorization', `Bearer ${await tokenFor(role, UNIT)}`)
+      .send(body);
 
   /** The refusal: status, stable code, zh-CN detail as problem+json, and nothing appended. */
   async function expectRefused(role: Role, requestId: string, action: string, body: object, status: number, code: string) {
@@ -293,7 +371,10 @@ describe('request handling actions over HTTP', () => {
     const requestId = await given(assigned);
     await expectRefused('auditor', requestId, 'archive', { archiveNo: 'X-1' }, 403, 'READ_ONLY_ROLE');
     const before = await store.headPosition();
-    const other = await request(app.getHttpServer()).post(`/api/requests/${requestId}/assign`).set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-EDU')}`).send({ handlerId: 'x' });
+    const other = await request(app.getHttpServer())
+      .post(`/api/requests/${requestId}/assign`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-EDU')}`)
+      .send({ handlerId: 'x' });
     expect([other.status, other.body.code]).toEqual([403, 'OTHER_UNIT']);
     expect(await store.headPosition()).toBe(before);
     await expectRefused('clerk', requestId, 'approve-everything', {}, 404, 'ACTION_UNKNOWN');
@@ -305,25 +386,50 @@ describe('request handling actions over HTTP', () => {
       receivedOn: dueToday,
       steps: [
         ...assigned,
-        step({ type: 'ExtendDeadline', workingDays: 3, reason: '需调取档案', noticeSentOn: TODAY, actorId: 'head-1', actorRole: 'office_head' }, 'office_head', TODAY),
+        step(
+          {
+            type: 'ExtendDeadline',
+            workingDays: 3,
+            reason: '需调取档案',
+            noticeSentOn: TODAY,
+            actorId: 'head-1',
+            actorRole: 'office_head',
+          },
+          'office_head',
+          TODAY,
+        ),
         step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false }, 'clerk', TODAY),
         ...consulting.slice(assigned.length).map((s) => ({ ...s, on: TODAY })),
       ],
     });
     const token = await tokenFor('clerk', UNIT);
     const letter = (kind: string) =>
-      eventually(async () => {
-        const res = await request(app.getHttpServer()).get(`/api/requests/${requestId}/letters/${kind}`).set('Authorization', `Bearer ${token}`).buffer(true).parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
-        return res.status === 200 ? (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string') : undefined;
-      }, 30000, `the ${kind} letter`);
-    for (const [kind, article] of [['extension', ART_33_EXTENSION], ['consultation', ART_32_THIRD_PARTY], ['fee', ART_42_FEES]]) {
+      eventually(
+        async () => {
+          const res = await request(app.getHttpServer())
+            .get(`/api/requests/${requestId}/letters/${kind}`)
+            .set('Authorization', `Bearer ${token}`)
+            .buffer(true)
+            .parse((r, cb) => {
+              const chunks: Buffer[] = [];
+              r.on('data', (c: Buffer) => chunks.push(c));
+              r.on('end', () => cb(null, Buffer.concat(chunks)));
+            });
+          return res.status === 200 ? (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string') : undefined;
+        },
+        30000,
+        `the ${kind} letter`,
+      );
+    for (const [kind, article] of [
+      ['extension', ART_33_EXTENSION],
+      ['consultation', ART_32_THIRD_PARTY],
+      ['fee', ART_42_FEES],
+    ]) {
       expect([kind, (await letter(kind)).includes(`根据${article}的规定`)]).toEqual([kind, true]);
     }
-    const unknown = await request(app.getHttpServer()).get(`/api/requests/${requestId}/letters/summons`).set('Authorization', `Bearer ${token}`);
+    const unknown = await request(app.getHttpServer())
+      .get(`/api/requests/${requestId}/letters/summons`)
+      .set('Authorization', `Bearer ${token}`);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'LETTER_KIND_UNKNOWN']);
     const none = await request(app.getHttpServer()).get(`/api/requests/${requestId}/letters/reply`).set('Authorization', `Bearer ${token}`);
     expect([none.status, none.body.code]).toEqual([422, 'LETTER_NOT_APPLICABLE']);

@@ -32,10 +32,21 @@ type Row = { requestId: string; [field: string]: unknown };
 /** The statutory clock of a running request received on `receivedOn`, read today. */
 const runningClock = (receivedOn: LocalDate, flags: { overdue: boolean; nearDue: boolean }) => {
   const dueOn = plus(receivedOn, 20);
-  return { dueOn, remainingWorkingDays: calendar.workingDaysBetween(TODAY, dueOn), ...flags, paused: false, provisional: calendar.isProvisional(dueOn) };
+  return {
+    dueOn,
+    remainingWorkingDays: calendar.workingDaysBetween(TODAY, dueOn),
+    ...flags,
+    paused: false,
+    provisional: calendar.isProvisional(dueOn),
+  };
 };
 /** Still registered: the stage began on receipt, with one working day to assign it. */
-const registeredStage = (receivedOn: LocalDate, overInternalLimit: boolean) => ({ since: receivedOn, internalLimitWorkingDays: 1, internalDueOn: plus(receivedOn, 1), overInternalLimit });
+const registeredStage = (receivedOn: LocalDate, overInternalLimit: boolean) => ({
+  since: receivedOn,
+  internalLimitWorkingDays: 1,
+  internalDueOn: plus(receivedOn, 1),
+  overInternalLimit,
+});
 
 /** The read endpoints of the requests service over HTTP: lists, flags, statistics, detail. Real store, Kafka, FerretDB. */
 describe('reading requests over HTTP', () => {
@@ -44,7 +55,9 @@ describe('reading requests over HTTP', () => {
   let phone = 13900000000;
 
   const read = async (path: string, role: Role, unitId: string | null = UNIT) =>
-    request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await tokenFor(role, unitId)}`);
+    request(app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await tokenFor(role, unitId)}`);
   const ids = (rows: Row[]) => rows.map((r) => r.requestId);
   const inReceiptOrder = (...keys: Key[]) =>
     keys
@@ -65,13 +78,25 @@ describe('reading requests over HTTP', () => {
     const res = await request(app.getHttpServer())
       .post('/api/requests')
       .set('Authorization', `Bearer ${await tokenFor('clerk', unitId)}`)
-      .send({ unitId, channel: 'registered_post', receivedOn, applicant: { type: '自然人', name: '孙丽', phone: String(++phone) }, description, preferredForm: '电子', delivery: '电子邮件', ...extra });
+      .send({
+        unitId,
+        channel: 'registered_post',
+        receivedOn,
+        applicant: { type: '自然人', name: '孙丽', phone: String(++phone) },
+        description,
+        preferredForm: '电子',
+        delivery: '电子邮件',
+        ...extra,
+      });
     expect([description, res.status, res.body.code]).toEqual([description, 201, undefined]);
     return { id: res.body.requestId, receivedOn, description };
   }
 
   async function act(role: Role, requestId: string, action: string, body: object = {}) {
-    const res = await request(app.getHttpServer()).post(`/api/requests/${requestId}/${action}`).set('Authorization', `Bearer ${await tokenFor(role, UNIT)}`).send(body);
+    const res = await request(app.getHttpServer())
+      .post(`/api/requests/${requestId}/${action}`)
+      .set('Authorization', `Bearer ${await tokenFor(role, UNIT)}`)
+      .send(body);
     expect([action, res.status, res.body.code]).toEqual([action, 200, undefined]);
   }
 
@@ -89,7 +114,11 @@ describe('reading requests over HTTP', () => {
     await act('reviewer', c.replied.id, 'review', { approved: true });
     await act('clerk', c.replied.id, 'reply');
     // The repeat hint reads the read model: the first request must show as closed there first.
-    await eventually(async () => ((await read(`/api/requests/${c.replied.id}`, 'clerk')).body.closedOn ? true : undefined), 30000, 'the reply in the read model');
+    await eventually(
+      async () => ((await read(`/api/requests/${c.replied.id}`, 'clerk')).body.closedOn ? true : undefined),
+      30000,
+      'the reply in the read model',
+    );
     c.repeat = await register(UNIT, TODAY, '张山子镇2026年农村危房改造补助对象名单及补助金额', { applicant: REPEATER });
     c.otherOverdue = await register(OTHER, LONG_AGO, '区教育和体育局2025年学生资助名单');
     const status = (k: Key) => (k === 'correction' ? 'awaiting_correction' : k === 'replied' ? 'replied' : 'registered');
@@ -137,16 +166,29 @@ describe('reading requests over HTTP', () => {
         closedOn: null,
       });
       expect(row('fresh')).toMatchObject({ clock: { remainingWorkingDays: 20 } });
-      expect(row('overdue')).toMatchObject({ clock: runningClock(LONG_AGO, { overdue: true, nearDue: false }), stage: registeredStage(LONG_AGO, true) });
+      expect(row('overdue')).toMatchObject({
+        clock: runningClock(LONG_AGO, { overdue: true, nearDue: false }),
+        stage: registeredStage(LONG_AGO, true),
+      });
       expect((row('overdue')?.clock as { remainingWorkingDays: number }).remainingWorkingDays).toBeLessThan(0);
-      expect(row('nearDue')).toMatchObject({ channel: '当面申请', clock: runningClock(NEAR_DUE, { overdue: false, nearDue: true }), stage: registeredStage(NEAR_DUE, true) });
+      expect(row('nearDue')).toMatchObject({
+        channel: '当面申请',
+        clock: runningClock(NEAR_DUE, { overdue: false, nearDue: true }),
+        stage: registeredStage(NEAR_DUE, true),
+      });
       // Awaiting correction, the clock stands still: no due date until the corrected request arrives.
       expect(row('correction')).toMatchObject({
         status: 'awaiting_correction',
         clock: { dueOn: null, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true, provisional: false },
         stage: { internalLimitWorkingDays: null, internalDueOn: null, overInternalLimit: false },
       });
-      expect(row('replied')).toMatchObject({ status: 'replied', clock: null, category: 'disclose', closedOn: TODAY, stage: { internalLimitWorkingDays: 3, overInternalLimit: false } });
+      expect(row('replied')).toMatchObject({
+        status: 'replied',
+        clock: null,
+        category: 'disclose',
+        closedOn: TODAY,
+        stage: { internalLimitWorkingDays: 3, overInternalLimit: false },
+      });
     });
 
     it('flag=overdue, near_due and open keep exactly the matching requests, of the caller’s unit only', async () => {
@@ -183,20 +225,43 @@ describe('reading requests over HTTP', () => {
   });
 
   describe('GET /api/requests/statistics', () => {
-    const stats = (query: string, role: Role = 'clerk', unitId: string | null = UNIT) => read(`/api/requests/statistics?${query}`, role, unitId);
+    const stats = (query: string, role: Role = 'clerk', unitId: string | null = UNIT) =>
+      read(`/api/requests/statistics?${query}`, role, unitId);
 
     it("counts a unit's requests received and closed in the period, open and overdue today, on-time rate, average days and categories", async () => {
       const daysToReply = calendar.workingDaysBetween(c.replied.receivedOn, TODAY);
       const all = await stats(`unitId=${UNIT}&from=${LONG_AGO}&to=${TODAY}`);
       expect([all.status, all.body]).toEqual([
         200,
-        { unitId: UNIT, from: LONG_AGO, to: TODAY, received: 6, open: 5, overdue: 1, closed: 1, onTimeRate: 1, averageWorkingDaysToReply: daysToReply, byCategory: { disclose: 1 } },
+        {
+          unitId: UNIT,
+          from: LONG_AGO,
+          to: TODAY,
+          received: 6,
+          open: 5,
+          overdue: 1,
+          closed: 1,
+          onTimeRate: 1,
+          averageWorkingDaysToReply: daysToReply,
+          byCategory: { disclose: 1 },
+        },
       ]);
       const today = await stats(`unitId=${UNIT}&from=${TODAY}&to=${TODAY}`);
       expect(today.body).toMatchObject({ received: 3, closed: 1, open: 5, overdue: 1 });
       // Open and overdue are as of today whatever the period; nothing was received or closed before the first receipt.
       const before = await stats(`unitId=${UNIT}&from=${daysAgo(60)}&to=${daysAgo(59)}`, 'auditor', null);
-      expect(before.body).toEqual({ unitId: UNIT, from: daysAgo(60), to: daysAgo(59), received: 0, open: 5, overdue: 1, closed: 0, onTimeRate: null, averageWorkingDaysToReply: null, byCategory: {} });
+      expect(before.body).toEqual({
+        unitId: UNIT,
+        from: daysAgo(60),
+        to: daysAgo(59),
+        received: 0,
+        open: 5,
+        overdue: 1,
+        closed: 0,
+        onTimeRate: null,
+        averageWorkingDaysToReply: null,
+        byCategory: {},
+      });
     });
 
     it('covers the district for the district office; another unit is refused to a clerk and open to an auditor', async () => {
@@ -271,10 +336,18 @@ describe('reading requests over HTTP', () => {
 
     it('shows the correction notice; readable by the unit, the district office and auditors, refused to other units; 404 when unknown', async () => {
       const path = `/api/requests/${c.correction.id}`;
-      for (const [role, unitId] of [['clerk', UNIT], ['reviewer', UNIT], ['district_office', null], ['auditor', null]] as const) {
+      for (const [role, unitId] of [
+        ['clerk', UNIT],
+        ['reviewer', UNIT],
+        ['district_office', null],
+        ['auditor', null],
+      ] as const) {
         const res = await read(path, role, unitId);
         expect([role, res.status, res.body.requestId]).toEqual([role, 200, c.correction.id]);
-        expect(res.body).toMatchObject({ statusLabel: '待补正', correction: { noticeOn: TODAY, items: ['请说明所需文件的名称或文号'], correctionDueOn: plus(TODAY, 10) } });
+        expect(res.body).toMatchObject({
+          statusLabel: '待补正',
+          correction: { noticeOn: TODAY, items: ['请说明所需文件的名称或文号'], correctionDueOn: plus(TODAY, 10) },
+        });
       }
       expectProblem(await read(path, 'clerk', OTHER), 403, 'OTHER_UNIT');
       expectProblem(await read('/api/requests/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'district_office', null), 404, 'REQUEST_NOT_FOUND');
@@ -294,17 +367,27 @@ describe('reading requests over HTTP', () => {
       const assignedOn = daysAgo(2);
       const at = `${daysAgo(3)}T17:30:00.000Z`; // 01:30 on `assignedOn` in Shanghai
       expect(toShanghaiDate(at)).toBe(assignedOn);
-      await app.get(CommandHandler).handle(requestDecider, requestStreamId(received.id), { type: 'AssignRequest', today: assignedOn, handlerId: 'clerk-9' }, {
-        actor: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
-        correlationId: 'night-shift',
-        now: at,
-      });
+      await app.get(CommandHandler).handle(
+        requestDecider,
+        requestStreamId(received.id),
+        { type: 'AssignRequest', today: assignedOn, handlerId: 'clerk-9' },
+        {
+          actor: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
+          correlationId: 'night-shift',
+          now: at,
+        },
+      );
       const detail = await eventually(async () => {
         const res = await read(`/api/requests/${received.id}`, 'district_office', null);
         return res.body.status === 'in_progress' ? res.body : undefined;
       });
       const internalDueOn = plus(assignedOn, 10);
-      expect(detail.stage).toEqual({ since: assignedOn, internalLimitWorkingDays: 10, internalDueOn, overInternalLimit: TODAY > internalDueOn });
+      expect(detail.stage).toEqual({
+        since: assignedOn,
+        internalLimitWorkingDays: 10,
+        internalDueOn,
+        overInternalLimit: TODAY > internalDueOn,
+      });
     });
 
     it('flags a replied request not delivered within its internal limit (送达, 3 working days)', async () => {
@@ -343,14 +426,22 @@ describe('reading requests over HTTP', () => {
       await handle({ type: 'AssignRequest', handlerId: 'clerk-9' });
       // 44 calendar days hold more than 20 working days even across the Spring Festival.
       await handle({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false });
-      await handle({ type: 'RequestInvestigation', taskId: 'T1', assistingUnitId: 'TEZ-ZSZ', question: '提供发放凭证', internalWorkingDays: 3 });
+      await handle({
+        type: 'RequestInvestigation',
+        taskId: 'T1',
+        assistingUnitId: 'TEZ-ZSZ',
+        question: '提供发放凭证',
+        internalWorkingDays: 3,
+      });
       const row = await eventually(async () => {
         const rows = (await read('/api/requests?flag=open', 'clerk', unitId)).body as (Row & { stepsDue?: string[] })[];
         const found = rows.find((r) => r.requestId === received.id);
         return found?.stepsDue?.length ? found : undefined;
       });
       expect(row.stepsDue).toEqual(['fee_lapsed', 'investigation_overdue']);
-      expect(((await read('/api/requests?flag=open', 'clerk')).body as (Row & { stepsDue: string[] })[]).every((r) => Array.isArray(r.stepsDue))).toBe(true);
+      expect(
+        ((await read('/api/requests?flag=open', 'clerk')).body as (Row & { stepsDue: string[] })[]).every((r) => Array.isArray(r.stepsDue)),
+      ).toBe(true);
     });
   });
 });

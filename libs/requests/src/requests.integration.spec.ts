@@ -4,7 +4,15 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { REPLY_CATEGORY_CODES } from '@gongkai/contracts';
-import { CommandHandler, createApp, EVENT_STORE, GONGKAI_CONFIG, PublicSubmissionLimiter, type EventStore, type GongkaiConfig } from '@gongkai/platform';
+import {
+  CommandHandler,
+  createApp,
+  EVENT_STORE,
+  GONGKAI_CONFIG,
+  PublicSubmissionLimiter,
+  type EventStore,
+  type GongkaiConfig,
+} from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { CATEGORY_LEGAL } from './domain/legal-basis';
 import { RequestsModule } from './requests.module';
@@ -37,7 +45,9 @@ describe('requests service over Kafka and FerretDB', () => {
   const report = (unitId: string, year: number) =>
     eventually(
       async () => {
-        const res = await request(app.getHttpServer()).get(`/api/requests/reports/annual/${unitId}/${year}`).set('Authorization', `Bearer ${district}`);
+        const res = await request(app.getHttpServer())
+          .get(`/api/requests/reports/annual/${unitId}/${year}`)
+          .set('Authorization', `Bearer ${district}`);
         // Every scenario request (22 per unit) has reached the read model when 一 + 二 says so.
         const t = res.body.table3;
         const [received, closed] = unitId === 'district' ? [44, 42] : [22, 21];
@@ -77,9 +87,22 @@ describe('requests service over Kafka and FerretDB', () => {
   it('finalises once with Table 2 entered by hand, and exports .xlsx and .docx with the six sections', async () => {
     const head = await tokenFor('office_head', 'TEZ-ZSZ');
     await report('TEZ-ZSZ', 2025);
-    await request(app.getHttpServer()).post('/api/requests/reports/annual/TEZ-ZSZ/2025/finalise').set('Authorization', `Bearer ${head}`).send({ licensing_decisions: 312, fees_amount_10k_yuan: 1.5 }).expect(201);
-    await request(app.getHttpServer()).post('/api/requests/reports/annual/TEZ-ZSZ/2025/finalise').set('Authorization', `Bearer ${head}`).send({}).expect(409);
-    const xlsx = await request(app.getHttpServer()).get('/api/requests/reports/annual/TEZ-ZSZ/2025?format=xlsx').set('Authorization', `Bearer ${head}`).buffer(true).parse(binary).expect(200);
+    await request(app.getHttpServer())
+      .post('/api/requests/reports/annual/TEZ-ZSZ/2025/finalise')
+      .set('Authorization', `Bearer ${head}`)
+      .send({ licensing_decisions: 312, fees_amount_10k_yuan: 1.5 })
+      .expect(201);
+    await request(app.getHttpServer())
+      .post('/api/requests/reports/annual/TEZ-ZSZ/2025/finalise')
+      .set('Authorization', `Bearer ${head}`)
+      .send({})
+      .expect(409);
+    const xlsx = await request(app.getHttpServer())
+      .get('/api/requests/reports/annual/TEZ-ZSZ/2025?format=xlsx')
+      .set('Authorization', `Bearer ${head}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);
     const sheet3 = workbook.getWorksheet('表三 收到和处理申请')!;
@@ -88,18 +111,36 @@ describe('requests service over Kafka and FerretDB', () => {
     expect(totalRow[8]).toBe(21);
     const table2 = workbook.getWorksheet('表二 主动公开')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(table2.find((r) => String(r[1]).startsWith('行政许可'))![2]).toBe(312);
-    const docx = await request(app.getHttpServer()).get('/api/requests/reports/annual/TEZ-ZSZ/2025?format=docx').set('Authorization', `Bearer ${head}`).buffer(true).parse(binary).expect(200);
+    const docx = await request(app.getHttpServer())
+      .get('/api/requests/reports/annual/TEZ-ZSZ/2025?format=docx')
+      .set('Authorization', `Bearer ${head}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const xml = await documentXml(docx.body);
-    for (const section of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    for (const section of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]) {
       expect(xml).toContain(section);
     }
   });
 
   it('the reply letter (.docx) opens and cites the legal wording of its category; partial lists what was withheld', async () => {
     const clerk = await tokenFor('clerk', 'TEZ-EDU');
-    for (const { requestId, category } of expected.replied.filter((r) => r.unitId === 'TEZ-EDU' && ['partial', 'withhold.state_secret', 'reject.repeat'].includes(r.category))) {
+    for (const { requestId, category } of expected.replied.filter(
+      (r) => r.unitId === 'TEZ-EDU' && ['partial', 'withhold.state_secret', 'reject.repeat'].includes(r.category),
+    )) {
       const res = await eventually(async () => {
-        const r = await request(app.getHttpServer()).get(`/api/requests/${requestId}/letters/reply`).set('Authorization', `Bearer ${clerk}`).buffer(true).parse(binary);
+        const r = await request(app.getHttpServer())
+          .get(`/api/requests/${requestId}/letters/reply`)
+          .set('Authorization', `Bearer ${clerk}`)
+          .buffer(true)
+          .parse(binary);
         return r.status === 200 ? r : undefined;
       });
       const xml = await documentXml(res.body);
@@ -124,7 +165,10 @@ describe('requests service over Kafka and FerretDB', () => {
       preferredForm: '电子',
       delivery: '电子邮件',
     };
-    const post = (body: unknown) => request(app.getHttpServer()).post('/api/requests/public').send(body as object);
+    const post = (body: unknown) =>
+      request(app.getHttpServer())
+        .post('/api/requests/public')
+        .send(body as object);
     beforeEach(() => app.get(PublicSubmissionLimiter).reset());
 
     async function refused(body: unknown, status: number, code: string) {
@@ -156,9 +200,16 @@ describe('requests service over Kafka and FerretDB', () => {
 
     it('refuses absurd receipt dates at the counter (not a date, in the future, long ago)', async () => {
       const clerk = await tokenFor('clerk', 'TEZ-ZSZ');
-      for (const [receivedOn, code] of [['2026-02-30', 'VALIDATION_FAILED'], ['2099-01-01', 'DATE_IN_FUTURE'], ['1999-01-01', 'RECEIPT_TOO_OLD']]) {
+      for (const [receivedOn, code] of [
+        ['2026-02-30', 'VALIDATION_FAILED'],
+        ['2099-01-01', 'DATE_IN_FUTURE'],
+        ['1999-01-01', 'RECEIPT_TOO_OLD'],
+      ]) {
         const before = await store.headPosition();
-        const res = await request(app.getHttpServer()).post('/api/requests').set('Authorization', `Bearer ${clerk}`).send({ ...valid, channel: 'registered_post', receivedOn });
+        const res = await request(app.getHttpServer())
+          .post('/api/requests')
+          .set('Authorization', `Bearer ${clerk}`)
+          .send({ ...valid, channel: 'registered_post', receivedOn });
         expect([receivedOn, res.body.code]).toEqual([receivedOn, code]);
         expect(res.body.detail).toMatch(/[\u4e00-\u9fa5]/);
         expect(await store.headPosition()).toBe(before);
@@ -169,7 +220,10 @@ describe('requests service over Kafka and FerretDB', () => {
       const filed = await post(valid).expect(201);
       const clerk = await tokenFor('clerk', 'TEZ-ZSZ');
       const act = (action: string, body: object) =>
-        request(app.getHttpServer()).post(`/api/requests/${filed.body.requestId}/${action}`).set('Authorization', `Bearer ${clerk}`).send(body);
+        request(app.getHttpServer())
+          .post(`/api/requests/${filed.body.requestId}/${action}`)
+          .set('Authorization', `Bearer ${clerk}`)
+          .send(body);
       const tracked = (until: (body: Record<string, unknown>) => boolean) =>
         eventually(async () => {
           const r = await request(app.getHttpServer()).get(`/api/requests/track/${filed.body.trackingCode}`);
@@ -177,7 +231,12 @@ describe('requests service over Kafka and FerretDB', () => {
         });
       expect(await tracked(() => true)).toMatchObject({ paused: false });
       await act('assign', { handlerId: 'clerk-1' }).expect(200);
-      await act('consultations', { consultationId: 'C1', kind: 'third_party', party: '某养老服务中心', subject: '是否同意公开补贴金额' }).expect(200);
+      await act('consultations', {
+        consultationId: 'C1',
+        kind: 'third_party',
+        party: '某养老服务中心',
+        subject: '是否同意公开补贴金额',
+      }).expect(200);
       expect(await tracked((b) => b.paused === true)).toMatchObject({ status: 'in_progress', paused: true });
       await act('consultation-end', { consultationId: 'C1', outcome: '同意公开' }).expect(200);
       await act('fee-notice', { method: 'per_page', pages: 150 }).expect(200);
@@ -187,7 +246,10 @@ describe('requests service over Kafka and FerretDB', () => {
       expect(unpaid.feePayByOn).toBeUndefined();
       const today = toShanghaiDate(new Date());
       await act('fee-notice-received', { receivedOn: today }).expect(200);
-      expect(await tracked((b) => b.feePayByOn !== undefined)).toMatchObject({ feeAmountYuan: 1700, feePayByOn: defaultWorkingDayCalendar().addWorkingDays(today, 20) });
+      expect(await tracked((b) => b.feePayByOn !== undefined)).toMatchObject({
+        feeAmountYuan: 1700,
+        feePayByOn: defaultWorkingDayCalendar().addWorkingDays(today, 20),
+      });
     });
 
     it('gives a 128-bit tracking code that shows the status, and reveals nothing without it', async () => {
@@ -201,7 +263,11 @@ describe('requests service over Kafka and FerretDB', () => {
       expect(status).toMatchObject({ status: 'registered', statusLabel: '已登记', receivedOn: res.body.receivedOn, dueOn: res.body.dueOn });
       // Provisional exactly when the due date lies past the published holiday arrangements (from December 2026 on, until 2027's is added).
       const provisional = res.body.dueOn > defaultWorkingDayCalendar().publishedRange().to;
-      expect([res.body.dueOnProvisional, status.dueOnProvisional, res.body.notice.includes('节假日安排尚未公布')]).toEqual([provisional, provisional, provisional]);
+      expect([res.body.dueOnProvisional, status.dueOnProvisional, res.body.notice.includes('节假日安排尚未公布')]).toEqual([
+        provisional,
+        provisional,
+        provisional,
+      ]);
       expect(JSON.stringify(status)).not.toMatch(/李明|1391234|370405/);
       const wrong = await request(app.getHttpServer()).get('/api/requests/track/ABCDE-FGHJK-MNPQR-STVWX-YZ012-3').expect(404);
       expect(wrong.body.code).toBe('TRACKING_CODE_UNKNOWN');
@@ -213,7 +279,11 @@ describe('requests service over Kafka and FerretDB', () => {
       // Staff handle it over HTTP: correction notice within 7 working days, letter as .docx.
       const clerk = await tokenFor('clerk', 'TEZ-ZSZ');
       const other = await tokenFor('clerk', 'TEZ-EDU');
-      await request(app.getHttpServer()).post(`/api/requests/${res.body.requestId}/assign`).set('Authorization', `Bearer ${other}`).send({ handlerId: 'x' }).expect(403);
+      await request(app.getHttpServer())
+        .post(`/api/requests/${res.body.requestId}/assign`)
+        .set('Authorization', `Bearer ${other}`)
+        .send({ handlerId: 'x' })
+        .expect(403);
       const noticed = await request(app.getHttpServer())
         .post(`/api/requests/${res.body.requestId}/correction-notice`)
         .set('Authorization', `Bearer ${clerk}`)
@@ -221,13 +291,20 @@ describe('requests service over Kafka and FerretDB', () => {
         .expect(200);
       expect(noticed.body).toMatchObject({ status: 'awaiting_correction', events: ['requests.CorrectionRequested'] });
       const letter = await eventually(async () => {
-        const r = await request(app.getHttpServer()).get(`/api/requests/${res.body.requestId}/letters/correction`).set('Authorization', `Bearer ${clerk}`).buffer(true).parse(binary);
+        const r = await request(app.getHttpServer())
+          .get(`/api/requests/${res.body.requestId}/letters/correction`)
+          .set('Authorization', `Bearer ${clerk}`)
+          .buffer(true)
+          .parse(binary);
         return r.status === 200 ? r : undefined;
       });
       const xml = await documentXml(letter.body);
       expect(xml).toContain('第三十条');
       expect(xml).toContain('请说明所需名单涉及的村（居）名称');
-      const extension = await request(app.getHttpServer()).post(`/api/requests/${res.body.requestId}/extension`).set('Authorization', `Bearer ${clerk}`).send({ workingDays: 5, reason: '需调取档案', noticeSentOn: res.body.receivedOn });
+      const extension = await request(app.getHttpServer())
+        .post(`/api/requests/${res.body.requestId}/extension`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .send({ workingDays: 5, reason: '需调取档案', noticeSentOn: res.body.receivedOn });
       expect(extension.status).toBe(403);
       expect(extension.body.code).toBe('EXTENSION_NEEDS_OFFICE_HEAD');
     });

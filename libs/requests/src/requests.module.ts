@@ -1,6 +1,14 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { ConsumerRegistry, GONGKAI_CONFIG, LOGGER, Metrics, ReadModelConnections, type GongkaiConfig, type Logger } from '@gongkai/platform';
+import {
+  ConsumerRegistry,
+  GONGKAI_CONFIG,
+  LOGGER,
+  Metrics,
+  ReadModelConnections,
+  type GongkaiConfig,
+  type Logger,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { requestsSettingsFrom, REQUESTS_SETTINGS } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
@@ -26,10 +34,26 @@ let holidayArrangementWarned = false;
       inject: [GONGKAI_CONFIG],
       useFactory: (config: GongkaiConfig) => requestsSettingsFrom(config),
     },
-    { provide: RequestsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')) },
-    { provide: RequestsUnitsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')) },
-    { provide: RequestsDocumentFiguresProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new RequestsDocumentFiguresProjection(c.get('requests')) },
-    { provide: AnnualReportsProjection, inject: [ReadModelConnections], useFactory: (c: ReadModelConnections) => new AnnualReportsProjection(c.get('requests')) },
+    {
+      provide: RequestsProjection,
+      inject: [ReadModelConnections],
+      useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')),
+    },
+    {
+      provide: RequestsUnitsProjection,
+      inject: [ReadModelConnections],
+      useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')),
+    },
+    {
+      provide: RequestsDocumentFiguresProjection,
+      inject: [ReadModelConnections],
+      useFactory: (c: ReadModelConnections) => new RequestsDocumentFiguresProjection(c.get('requests')),
+    },
+    {
+      provide: AnnualReportsProjection,
+      inject: [ReadModelConnections],
+      useFactory: (c: ReadModelConnections) => new AnnualReportsProjection(c.get('requests')),
+    },
   ],
 })
 export class RequestsModule implements OnModuleInit {

@@ -10,15 +10,24 @@ describe('LocalDate', () => {
     expect(parseLocalDate('2000-02-29')).toBe('2000-02-29');
   });
 
-  it.each(['2026-02-30', '2026-2-3', '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-01-00', '20260203', '2026-02-03T00:00:00Z', ' 2026-02-03', ''])(
-    'refuses %j with INVALID_DATE and a zh-CN detail',
-    (value) => {
-      expect(() => parseLocalDate(value)).toThrow(
-        expect.objectContaining({ kind: 'validation', code: 'INVALID_DATE', detail: expect.stringContaining('日期') }),
-      );
-      expect(isLocalDate(value)).toBe(false);
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2026-2-3',
+    '2025-02-29',
+    '1900-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '20260203',
+    '2026-02-03T00:00:00Z',
+    ' 2026-02-03',
+    '',
+  ])('refuses %j with INVALID_DATE and a zh-CN detail', (value) => {
+    expect(() => parseLocalDate(value)).toThrow(
+      expect.objectContaining({ kind: 'validation', code: 'INVALID_DATE', detail: expect.stringContaining('日期') }),
+    );
+    expect(isLocalDate(value)).toBe(false);
+  });
 
   it('is not fooled by non-strings', () => {
     expect(isLocalDate(20260203)).toBe(false);

@@ -24,8 +24,7 @@ const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const daysInMonth = (year: number, month: number): number =>
-  month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 
 // Calendar arithmetic on integers (H. Hinnant's days_from_civil / civil_from_days): deadline
 // computations convert dates constantly, and a Date object per conversion is the dominant cost.

@@ -36,7 +36,16 @@ describe('covered range', () => {
 describe('2026 Spring Festival (春节)', () => {
   it('knows the days off and the make-up Saturdays', () => {
     const working = datesFrom('2026-02-13', '2026-03-02').filter((date) => calendar.isWorkingDay(date));
-    expect(working).toEqual(['2026-02-13', '2026-02-14', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-02']);
+    expect(working).toEqual([
+      '2026-02-13',
+      '2026-02-14',
+      '2026-02-24',
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-02',
+    ]);
   });
 
   it('counts a 20-working-day reply period received on the eve of the holiday', () => {
@@ -67,8 +76,19 @@ describe('2026 National Day (国庆节)', () => {
   it('knows the days off and the make-up weekend days', () => {
     const working = datesFrom('2026-09-18', '2026-10-12').filter((date) => calendar.isWorkingDay(date));
     expect(working).toEqual([
-      '2026-09-18', '2026-09-20', '2026-09-21', '2026-09-22', '2026-09-23', '2026-09-24',
-      '2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12',
+      '2026-09-18',
+      '2026-09-20',
+      '2026-09-21',
+      '2026-09-22',
+      '2026-09-23',
+      '2026-09-24',
+      '2026-09-28',
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12',
     ]);
   });
 
@@ -176,7 +196,9 @@ describe('pauses', () => {
 
 describe('the provisional year after the published ones (2027 until its notice is loaded)', () => {
   it('counts Monday to Friday, minus the holidays the law fixes by date', () => {
-    const notWorking = datesFrom('2027-01-01', '2027-12-31').filter((date) => !calendar.isWorkingDay(date) && ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()));
+    const notWorking = datesFrom('2027-01-01', '2027-12-31').filter(
+      (date) => !calendar.isWorkingDay(date) && ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()),
+    );
     // 元旦 Fri 01-01; 劳动节 Sat 05-01 and Sun 05-02 fall on a weekend; 国庆节 Fri 10-01 (Sat, Sun).
     expect(notWorking).toEqual(['2027-01-01', '2027-10-01']);
     expect(datesFrom('2027-01-02', '2027-01-03').some((date) => calendar.isWorkingDay(date))).toBe(false);
@@ -193,7 +215,10 @@ describe('the provisional year after the published ones (2027 until its notice i
   it('is replaced by the real arrangement once its file is loaded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
     // Hypothetical notice: 2027-01-01 to 01-03 off, no make-up day, and Mon 01-04 off as well.
-    writeFileSync(join(dir, '2027.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }));
+    writeFileSync(
+      join(dir, '2027.json'),
+      JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }),
+    );
     const withNotice = createWorkingDayCalendar({ dataDirs: [dir] });
     expect(withNotice.publishedRange().to).toBe('2027-12-31');
     expect(withNotice.coveredRange().to).toBe('2028-12-31');
@@ -207,7 +232,11 @@ describe('dates outside the covered range', () => {
     // chinese-days itself would call e.g. 2003-10-01, National Day, a working day.
     expect(() => calendar.isWorkingDay(d(date))).toThrow(outOfRange);
     expect(() => calendar.isWorkingDay(d(date))).toThrow(
-      expect.objectContaining({ detail: expect.stringContaining(`${date} 超出工作日历的覆盖范围（2004-01-01 至 2027-12-31），无法判断是否为工作日；已公布的节假日安排截至 2026-12-31`) }),
+      expect.objectContaining({
+        detail: expect.stringContaining(
+          `${date} 超出工作日历的覆盖范围（2004-01-01 至 2027-12-31），无法判断是否为工作日；已公布的节假日安排截至 2026-12-31`,
+        ),
+      }),
     );
   });
 
@@ -254,8 +283,7 @@ describe('properties', () => {
     );
   const withPauses = fc.tuple(startDate, count).chain(([start, n]) => fc.tuple(fc.constant(start), fc.constant(n), pausesNear(start)));
 
-  const isPaused = (date: LocalDate, pauses: readonly PauseInterval[]) =>
-    pauses.some((pause) => pause.from <= date && date <= pause.to);
+  const isPaused = (date: LocalDate, pauses: readonly PauseInterval[]) => pauses.some((pause) => pause.from <= date && date <= pause.to);
 
   // Day by day, as a person with a wall calendar would count.
   const countByHand = (start: LocalDate, n: number, pauses: readonly PauseInterval[]): LocalDate => {

@@ -30,16 +30,12 @@ const requireContiguous = (years: readonly YearArrangement[]): void => {
   years.forEach((arrangement, index) => {
     const expected = years[0].year + index;
     if (arrangement.year !== expected) {
-      throw invalidCalendarData(
-        arrangement.origin,
-        `${arrangement.year} 年与已覆盖的年份不连续，缺少 ${expected} 年的节假日安排`,
-      );
+      throw invalidCalendarData(arrangement.origin, `${arrangement.year} 年与已覆盖的年份不连续，缺少 ${expected} 年的节假日安排`);
     }
   });
 };
 
-const invalidCount = (n: number): DomainError =>
-  DomainError.validation('INVALID_WORKING_DAY_COUNT', `工作日数「${n}」无效，应为非负整数`);
+const invalidCount = (n: number): DomainError => DomainError.validation('INVALID_WORKING_DAY_COUNT', `工作日数「${n}」无效，应为非负整数`);
 
 /**
  * The statutory working days (工作日) of the PRC over the covered years: Monday to Friday, minus the
@@ -187,10 +183,13 @@ export class WorkingDayCalendar {
   }
 
   private countOutsidePauses(a: number, b: number, pauses: readonly PauseSpan[]): number {
-    return pauses.reduce((count, pause) => {
-      const [after, upTo] = [Math.max(pause.after, a), Math.min(pause.upTo, b)];
-      return upTo > after ? count - this.countIn(after, upTo) : count;
-    }, this.countIn(a, b));
+    return pauses.reduce(
+      (count, pause) => {
+        const [after, upTo] = [Math.max(pause.after, a), Math.min(pause.upTo, b)];
+        return upTo > after ? count - this.countIn(after, upTo) : count;
+      },
+      this.countIn(a, b),
+    );
   }
 
   /** Position of the n-th working day after `origin` outside pauses; undefined past the covered range. */

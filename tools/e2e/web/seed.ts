@@ -58,11 +58,21 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
     catalogueItemIds: [itemId],
     needsInterpretation: true,
   });
-  await call(base, clerk, 'POST', `/api/document-attributes/documents/${document.documentId}/attribute-proposal`, { attribute: '主动公开' });
+  await call(base, clerk, 'POST', `/api/document-attributes/documents/${document.documentId}/attribute-proposal`, {
+    attribute: '主动公开',
+  });
   // Read models are eventually consistent: wait until the portal and the review queue show the data.
   await until(async () => (await call<unknown[]>(base, clerk, 'GET', '/api/catalogue/units')).length >= 14);
-  await until(async () => (await call<{ hits: { itemId: string }[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)).hits.some((h) => h.itemId === itemId));
-  await until(async () => (await call<{ phase: string }[]>(base, clerk, 'GET', `/api/document-attributes/documents?unitId=${unitId}`)).some((d) => d.phase === 'proposed'));
+  await until(async () =>
+    (
+      await call<{ hits: { itemId: string }[] }>(base, clerk, 'GET', `/api/catalogue/portal/search?q=${encodeURIComponent('救助')}`)
+    ).hits.some((h) => h.itemId === itemId),
+  );
+  await until(async () =>
+    (await call<{ phase: string }[]>(base, clerk, 'GET', `/api/document-attributes/documents?unitId=${unitId}`)).some(
+      (d) => d.phase === 'proposed',
+    ),
+  );
   return { itemId, itemName, documentId: document.documentId, documentTitle };
 }
 
@@ -112,7 +122,10 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
   const office = await devToken(base, 'seed-office', 'district_office', 'TEZ-GOV-OFFICE', '孙明');
   const schemeId = `KH-${year}-XZ`;
   const title = `${year}年度镇街政务公开工作考核方案`;
-  for (const [unitId, officerName] of [['TEZ-NHZ', '王芳'], ['TEZ-JTJ', '李强']]) {
+  for (const [unitId, officerName] of [
+    ['TEZ-NHZ', '王芳'],
+    ['TEZ-JTJ', '李强'],
+  ]) {
     const clerk = await devToken(base, `seed-clerk-${unitId}`, 'clerk', unitId);
     await call(base, clerk, 'PUT', `/api/catalogue/units/${unitId}/openness-office`, { office: '党政办公室', officerName });
   }
@@ -128,8 +141,24 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
         name: '组织保障',
         kind: 'group',
         children: [
-          { id: 'org.office', name: '明确主管科室和专人', kind: 'computed', points: 10, metric: 'openness_office_designated', bands: [{ atLeast: 1, points: 10 }], whenNoData: 'zero' },
-          { id: 'org.training', name: '参加集中学习培训', kind: 'computed', points: 10, metric: 'concentrated_trainings_attended', bands: [{ atLeast: 1, points: 10 }], whenNoData: 'zero' },
+          {
+            id: 'org.office',
+            name: '明确主管科室和专人',
+            kind: 'computed',
+            points: 10,
+            metric: 'openness_office_designated',
+            bands: [{ atLeast: 1, points: 10 }],
+            whenNoData: 'zero',
+          },
+          {
+            id: 'org.training',
+            name: '参加集中学习培训',
+            kind: 'computed',
+            points: 10,
+            metric: 'concentrated_trainings_attended',
+            bands: [{ atLeast: 1, points: 10 }],
+            whenNoData: 'zero',
+          },
         ],
       },
       { id: 'quality', name: '工作实效（人工评议）', kind: 'manual', points: 80, guidance: '区政府办公室根据日常检查、群众评议评分' },
@@ -156,9 +185,16 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
     ['TEZ-MLZ', 45, '多个栏目长期未更新'],
     ['TEZ-LZ', 20, '公开专栏长期未维护，已约谈'],
   ];
-  for (const [unitId] of manual) await until(async () => (await fetch(`${base}/api/assessment/units/${unitId}`, { headers: { authorization: `Bearer ${office}` } })).ok);
+  for (const [unitId] of manual)
+    await until(async () => (await fetch(`${base}/api/assessment/units/${unitId}`, { headers: { authorization: `Bearer ${office}` } })).ok);
   for (const [unitId, points, reason] of manual) {
-    await call(base, office, 'POST', `/api/assessment/schemes/${schemeId}/manual-scores`, { unitId, indicatorId: 'quality', points, reason, evidence: [`${year}年第四季度政务公开检查通报`] });
+    await call(base, office, 'POST', `/api/assessment/schemes/${schemeId}/manual-scores`, {
+      unitId,
+      indicatorId: 'quality',
+      points,
+      reason,
+      evidence: [`${year}年第四季度政务公开检查通报`],
+    });
   }
   const expected = [
     { unitId: 'TEZ-ZSZ', name: '张山子镇人民政府', total: 96 },
@@ -171,10 +207,23 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
   // The facts reach the assessment read model asynchronously: wait until the API gives these totals.
   const want = JSON.stringify(expected.map((u) => [u.unitId, u.total]));
   await until(async () => {
-    const sheet = await call<{ units: { unitId: string; total: number }[] }>(base, office, 'GET', `/api/assessment/schemes/${schemeId}/scores`);
+    const sheet = await call<{ units: { unitId: string; total: number }[] }>(
+      base,
+      office,
+      'GET',
+      `/api/assessment/schemes/${schemeId}/scores`,
+    );
     return JSON.stringify(sheet.units.map((u) => [u.unitId, u.total])) === want;
   });
-  return { schemeId, title, trainingEventId: training.eventId, expected, commended: ['张山子镇人民政府', '泥沟镇人民政府'], rectify: ['马兰屯镇人民政府'], criticised: ['邳庄镇人民政府'] };
+  return {
+    schemeId,
+    title,
+    trainingEventId: training.eventId,
+    expected,
+    commended: ['张山子镇人民政府', '泥沟镇人民政府'],
+    rectify: ['马兰屯镇人民政府'],
+    criticised: ['邳庄镇人民政府'],
+  };
 }
 
 export interface PolicySeed {
@@ -205,6 +254,8 @@ export async function seedIssuedPolicy(base: string, unitId = 'TEZ-CIVIL'): Prom
   await call(base, clerk, 'POST', `/api/document-attributes/documents/${documentId}/attribute-proposal`, { attribute: '主动公开' });
   await call(base, reviewer, 'POST', `/api/document-attributes/documents/${documentId}/confidentiality-review`, { outcome: 'approve' });
   await call(base, head, 'POST', `/api/document-attributes/documents/${documentId}/issue`, {});
-  await until(async () => Boolean((await call<{ obligation: unknown }>(base, clerk, 'GET', `/api/interpretation/obligations/${documentId}`)).obligation));
+  await until(async () =>
+    Boolean((await call<{ obligation: unknown }>(base, clerk, 'GET', `/api/interpretation/obligations/${documentId}`)).obligation),
+  );
   return { documentId, title, approverId };
 }

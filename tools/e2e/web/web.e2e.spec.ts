@@ -53,7 +53,13 @@ describe('web: portal and console in Chromium', () => {
   /** Read models are eventually consistent: reload until the locator shows (bounded). */
   async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20) {
     for (let n = 0; n < tries; n++) {
-      if (await locator.first().isVisible().catch(() => false)) return;
+      if (
+        await locator
+          .first()
+          .isVisible()
+          .catch(() => false)
+      )
+        return;
       await page.waitForTimeout(500);
       await page.reload();
       await page.waitForTimeout(300);
@@ -121,7 +127,10 @@ describe('web: portal and console in Chromium', () => {
     const clerk = await newPage();
     await login(clerk, 'clerk-wang', 'clerk', 'TEZ-CIVIL');
     await reloadUntil(clerk, clerk.getByRole('link', { name: /2025年度特困人员救助供养/ }));
-    await clerk.getByRole('link', { name: /2025年度特困人员救助供养/ }).first().click();
+    await clerk
+      .getByRole('link', { name: /2025年度特困人员救助供养/ })
+      .first()
+      .click();
     await clerk.getByTestId('remaining-days').waitFor();
     requestId = clerk.url().split('/').pop()!;
     expect(await clerk.getByTestId('remaining-days').textContent()).toMatch(/剩余 \d+ 个工作日/);
@@ -144,7 +153,10 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByRole('button', { name: '出具答复' }).click();
     await clerk.getByText('已答复申请人。').waitFor();
     await reloadUntil(clerk, clerk.getByTestId('case-status').filter({ hasText: /^已答复$/ }));
-    const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.getByRole('button', { name: '下载政府信息公开申请答复书' }).click()]);
+    const [download] = await Promise.all([
+      clerk.waitForEvent('download'),
+      clerk.getByRole('button', { name: '下载政府信息公开申请答复书' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const body = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -162,7 +174,9 @@ describe('web: portal and console in Chromium', () => {
     await citizen.goto(`${url}/apply?unit=TEZ-CIVIL`);
     await citizen.getByLabel('姓名').fill('李秀英');
     await citizen.getByLabel('联系电话').fill('13600001234');
-    await citizen.getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述').fill('2025年度民办养老机构运营补贴的发放明细（含各机构名称和金额）');
+    await citizen
+      .getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述')
+      .fill('2025年度民办养老机构运营补贴的发放明细（含各机构名称和金额）');
     await citizen.getByRole('button', { name: '提交申请' }).click();
     await citizen.getByTestId('tracking-code').waitFor();
 
@@ -197,7 +211,10 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByTestId('investigations').getByText('尚未答复').waitFor();
     await clerk.getByLabel('协助单位的答复').fill('已提供拨付凭证三份');
     await clerk.getByRole('button', { name: '登记协助答复' }).click();
-    await clerk.getByTestId('investigations').getByText(/答复：已提供拨付凭证三份/).waitFor();
+    await clerk
+      .getByTestId('investigations')
+      .getByText(/答复：已提供拨付凭证三份/)
+      .waitFor();
 
     // A third-party consultation stops the clock and holds back the reply until it ends.
     await clerk.locator('summary', { hasText: '征求第三方或其他机关意见' }).click();
@@ -214,20 +231,29 @@ describe('web: portal and console in Chromium', () => {
     // The third party's 15 working days run from its receipt of the letter (Art. 32): recorded, they are counted from it.
     await clerk.getByLabel('对方收到征询函日期').fill(await clerk.getByLabel('结束日期').inputValue());
     await clerk.getByRole('button', { name: '登记收到征询函日期' }).click();
-    await clerk.getByTestId('consultations').getByText(/对方 \d{4}-\d{2}-\d{2} 收到 · 答复期限 \d{4}-\d{2}-\d{2}/).waitFor();
+    await clerk
+      .getByTestId('consultations')
+      .getByText(/对方 \d{4}-\d{2}-\d{2} 收到 · 答复期限 \d{4}-\d{2}-\d{2}/)
+      .waitFor();
 
     await clerk.getByLabel('征求意见结果').fill('该中心书面同意公开补贴金额');
     expect(await clerk.getByLabel('结束日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Silence cannot be recorded while the party's 15 working days run: refused at the field, typing kept.
     await clerk.getByLabel('对方意见').selectOption('no_answer');
     await clerk.getByRole('button', { name: '结束征求意见' }).click();
-    await clerk.getByText(/期限届满前不能以“逾期未提出意见”结束征求意见/).first().waitFor();
+    await clerk
+      .getByText(/期限届满前不能以“逾期未提出意见”结束征求意见/)
+      .first()
+      .waitFor();
     expect(await clerk.getByLabel('对方意见').getAttribute('aria-invalid')).toBe('true');
     expect(await clerk.getByLabel('征求意见结果').inputValue()).toBe('该中心书面同意公开补贴金额');
     await clerk.getByLabel('对方意见').selectOption('agreed');
     await clerk.getByRole('button', { name: '结束征求意见' }).click();
     await clerk.getByText('已结束征求意见，答复期限恢复计算。').waitFor();
-    await clerk.getByTestId('consultations').getByText(/\d{4}-\d{2}-\d{2} 结束/).waitFor();
+    await clerk
+      .getByTestId('consultations')
+      .getByText(/\d{4}-\d{2}-\d{2} 结束/)
+      .waitFor();
     expect(await clerk.getByTestId('consultations').textContent()).toContain('结果：同意公开；该中心书面同意公开补贴金额');
     await statusIs('办理中');
 
@@ -240,7 +266,11 @@ describe('web: portal and console in Chromium', () => {
     await head.getByLabel('延长工作日数').fill('25');
     await head.getByLabel('延期理由').fill('需要逐一核对各养老机构的补贴发放凭证');
     await head.getByRole('button', { name: '同意延长' }).click();
-    await head.locator('.field-invalid').filter({ has: head.getByLabel('延长工作日数') }).locator('.field-error').waitFor();
+    await head
+      .locator('.field-invalid')
+      .filter({ has: head.getByLabel('延长工作日数') })
+      .locator('.field-error')
+      .waitFor();
     await head.getByLabel('延长工作日数').fill('10');
     await head.getByRole('button', { name: '同意延长' }).click();
     await head.getByText('已延长答复期限。').waitFor();
@@ -271,7 +301,10 @@ describe('web: portal and console in Chromium', () => {
     // A wrong amount is refused by the decider, next to the amount field, the typing kept.
     await clerk.getByLabel('缴纳金额（元）').fill('1500');
     await clerk.getByRole('button', { name: '登记缴费' }).click();
-    const amountError = clerk.locator('.field-invalid').filter({ has: clerk.getByLabel('缴纳金额（元）') }).locator('.field-error');
+    const amountError = clerk
+      .locator('.field-invalid')
+      .filter({ has: clerk.getByLabel('缴纳金额（元）') })
+      .locator('.field-error');
     await amountError.waitFor();
     expect(await amountError.textContent()).toBe('应缴金额为 1700 元。');
     expect(await clerk.getByLabel('缴纳金额（元）').getAttribute('aria-invalid')).toBe('true');
@@ -346,9 +379,15 @@ describe('web: portal and console in Chromium', () => {
     const ranking = page.getByTestId('ranking');
     await ranking.getByRole('link', { name: assessment.expected[0].name }).waitFor();
     // The units in ranked order with their totals, as the scores API computed them from the seeded facts.
-    const rows = await ranking.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ rank: tr.querySelector('[data-testid=rank]')?.textContent, name: tr.querySelector('th a')?.textContent, total: tr.querySelector('[data-testid=total]')?.textContent })),
-    );
+    const rows = await ranking
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          rank: tr.querySelector('[data-testid=rank]')?.textContent,
+          name: tr.querySelector('th a')?.textContent,
+          total: tr.querySelector('[data-testid=total]')?.textContent,
+        })),
+      );
     expect(rows).toEqual(assessment.expected.map((u, n) => ({ rank: String(n + 1), name: u.name, total: `${u.total} / 100` })));
     expect(await page.getByTestId('commended').locator('a').allTextContents()).toEqual(assessment.commended);
     expect(await page.getByTestId('rectify').locator('a').allTextContents()).toEqual(assessment.rectify);
@@ -368,7 +407,10 @@ describe('web: portal and console in Chromium', () => {
     expect(await page.getByTestId('indicators').textContent()).toContain('个别栏目更新滞后');
     expect(await screenshotBoth(page, 'unit-breakdown')).toEqual([]);
 
-    await page.getByTestId('indicators').getByRole('link', { name: /：参加集中学习培训$/ }).click();
+    await page
+      .getByTestId('indicators')
+      .getByRole('link', { name: /：参加集中学习培训$/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: '得分说明：参加集中学习培训' }).waitFor();
     expect(await page.getByTestId('event-id').allTextContents()).toContain(assessment.trainingEventId);
     expect(await page.getByTestId('explain').textContent()).toContain('10 / 10');
@@ -429,7 +471,10 @@ describe('web: portal and console in Chromium', () => {
     await page.getByLabel('社区/企事业单位/村公示栏(电子屏)').check();
     // 公开主体 left out: the draft is saved, publishing is refused and the refusal shows next to that field.
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    const subjectError = page.locator('.field-invalid').filter({ has: page.getByLabel('公开主体') }).locator('.field-error');
+    const subjectError = page
+      .locator('.field-invalid')
+      .filter({ has: page.getByLabel('公开主体') })
+      .locator('.field-error');
     await subjectError.waitFor();
     expect(await subjectError.textContent()).toContain('公开主体');
     expect(await page.getByRole('alert').first().textContent()).toContain('缺少：主体');
@@ -450,7 +495,11 @@ describe('web: portal and console in Chromium', () => {
     // A revision needs a reason: refused next to that field, the edited content kept.
     await page.getByLabel('公开内容（要素）').fill('保障对象认定条件、申请程序、保障标准、保障金发放结果、动态管理情况');
     await page.getByRole('button', { name: '提交修订' }).click();
-    await page.locator('.field-invalid').filter({ has: page.getByLabel('修订理由') }).locator('.field-error').waitFor();
+    await page
+      .locator('.field-invalid')
+      .filter({ has: page.getByLabel('修订理由') })
+      .locator('.field-error')
+      .waitFor();
     expect(await page.getByLabel('公开内容（要素）').inputValue()).toContain('动态管理情况');
     await page.getByLabel('修订理由').fill('补充动态管理情况');
     await page.getByRole('button', { name: '提交修订' }).click();
@@ -465,7 +514,10 @@ describe('web: portal and console in Chromium', () => {
     await page.goto(`${url}/console/catalogue`);
     await reloadUntil(page, page.getByTestId('catalogue-items').getByRole('link', { name }));
     expect(await page.getByTestId('catalogue-progress').textContent()).toContain('标准指引覆盖');
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载本单位目录（.xlsx）' }).click()]);
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载本单位目录（.xlsx）' }).click(),
+    ]);
     expect(exported.suggestedFilename()).toMatch(/\.xlsx$/);
     const chunks: Buffer[] = [];
     for await (const chunk of await exported.createReadStream()) chunks.push(chunk as Buffer);
@@ -502,7 +554,9 @@ describe('web: portal and console in Chromium', () => {
     expect(await problems.textContent()).toContain('未导入任何内容');
     // Runs in the page; typed structurally because the test project has no DOM library.
     type Row = { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
-    const cells = await problems.locator('tbody tr').evaluateAll((trs) => (trs as unknown as Row[]).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    const cells = await problems
+      .locator('tbody tr')
+      .evaluateAll((trs) => (trs as unknown as Row[]).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     expect(cells).toContainEqual(['第 3 行', '公开层级', '公开层级“省级”应为“县级”或“乡级”']);
     expect(cells).toContainEqual(['第 3 行', '公开渠道和载体', expect.stringContaining('微博')]);
     expect(cells.every(([r]) => r === '第 3 行')).toBe(true);
@@ -537,7 +591,9 @@ describe('web: portal and console in Chromium', () => {
 
     await clerk.getByLabel('材料形式').selectOption('简明问答');
     await clerk.getByLabel('材料标题').fill('《台儿庄区临时救助实施办法》政策问答');
-    await clerk.getByLabel('正文').fill('问：哪些人可以申请临时救助？\n答：因火灾、交通事故等意外事件导致基本生活暂时出现严重困难的家庭或个人。');
+    await clerk
+      .getByLabel('正文')
+      .fill('问：哪些人可以申请临时救助？\n答：因火灾、交通事故等意外事件导致基本生活暂时出现严重困难的家庭或个人。');
     await clerk.getByRole('button', { name: '添加解读材料' }).click();
     await clerk.getByText('解读材料已添加（添加材料后须重新审签）。').waitFor();
     await clerk.getByTestId('materials').getByText('《台儿庄区临时救助实施办法》政策问答').waitFor({ timeout: 15000 });
@@ -608,7 +664,11 @@ describe('web: portal and console in Chromium', () => {
     expect(await screenshotBoth(page, 'audit-as-of-past')).toEqual([]);
 
     // Now: the same document is published.
-    await page.getByLabel('时刻（北京时间）').fill(new Date(Date.now() + 60_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19));
+    await page
+      .getByLabel('时刻（北京时间）')
+      .fill(
+        new Date(Date.now() + 60_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19),
+      );
     await page.getByRole('button', { name: '回溯查看' }).click();
     await page.getByTestId('as-of').filter({ hasText: 'publishedOn' }).waitFor({ timeout: 30_000 });
   }, 120_000);
@@ -635,7 +695,9 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByRole('heading', { level: 1, name: '部分小区冬季供暖温度不达标' }).waitFor();
     expect(await clerk.getByTestId('concern-due').first().textContent()).toMatch(/回应：剩余 \d+ (天|小时)/);
     expect(await screenshotBoth(clerk, 'concern-case')).toEqual([]);
-    await clerk.getByLabel('回应内容').fill('区住建局已督促供热企业对运河街道相关小区逐户排查，管网检修已于当日完成，室温已恢复至18℃以上。');
+    await clerk
+      .getByLabel('回应内容')
+      .fill('区住建局已督促供热企业对运河街道相关小区逐户排查，管网检修已于当日完成，室温已恢复至18℃以上。');
     await clerk.getByRole('button', { name: '发布回应' }).click();
     await clerk.getByText('回应已发布。').waitFor();
     // No reload: the page waits until the read model shows the clerk's own write (likewise after moderating below).
@@ -707,7 +769,9 @@ describe('web: portal and console in Chromium', () => {
     await head.locator('.field-error').first().waitFor();
     expect(await head.getByLabel('一、总体情况').isVisible()).toBe(true);
     await head.getByLabel('行政许可·本年处理决定数量').fill('45');
-    await head.getByLabel('一、总体情况').fill('2025年，区民政局认真贯彻《中华人民共和国政府信息公开条例》，主动公开社会救助、养老服务等领域信息。');
+    await head
+      .getByLabel('一、总体情况')
+      .fill('2025年，区民政局认真贯彻《中华人民共和国政府信息公开条例》，主动公开社会救助、养老服务等领域信息。');
     await head.getByRole('button', { name: '定稿并公布' }).click();
     await head.getByText('年度报告已定稿，并已在门户网站公布。').waitFor();
     await page.goto(`${url}/annual-reports`);
@@ -742,7 +806,10 @@ describe('web: portal and console in Chromium', () => {
     await page.getByRole('button', { name: '提交评估结论' }).click();
     await page.getByText('已决定转为主动公开，须在20个工作日内公开。').waitFor();
     // No reload: the page waits until the read model shows the reviewer's own decision.
-    await page.getByTestId('document-attribute').filter({ hasText: /^主动公开$/ }).waitFor({ timeout: 15000 });
+    await page
+      .getByTestId('document-attribute')
+      .filter({ hasText: /^主动公开$/ })
+      .waitFor({ timeout: 15000 });
     expect(await page.getByTestId('document-attribute').textContent()).toBe('主动公开');
 
     // On a phone the console menu folds behind one button.

@@ -39,7 +39,9 @@ async function main(env = process.env) {
         waitForLeaders: true,
         topics: missing.map((topic) =>
           // A lease topic carries no messages: one partition, its group's assignment is the lease.
-          leaseTopics.includes(topic) ? { topic, numPartitions: 1, replicationFactor, configEntries } : { topic, numPartitions: partitions, replicationFactor, configEntries },
+          leaseTopics.includes(topic)
+            ? { topic, numPartitions: 1, replicationFactor, configEntries }
+            : { topic, numPartitions: partitions, replicationFactor, configEntries },
         ),
       });
     }

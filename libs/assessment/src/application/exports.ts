@@ -28,11 +28,21 @@ export async function scoresXlsx(sheet: ScoredSheet): Promise<Buffer> {
     { header: '结果运用', key: 'standing', width: 18 },
   ];
   for (const unit of sheet.units) {
-    ranking.addRow({ rank: unit.rank, unitId: unit.unitId, name: unit.name, kind: UNIT_KIND_LABELS[unit.kind], total: unit.total, weighted: unit.weightedPoints, standing: standing(sheet, unit.unitId) });
+    ranking.addRow({
+      rank: unit.rank,
+      unitId: unit.unitId,
+      name: unit.name,
+      kind: UNIT_KIND_LABELS[unit.kind],
+      total: unit.total,
+      weighted: unit.weightedPoints,
+      standing: standing(sheet, unit.unitId),
+    });
   }
   ranking.getRow(1).font = { bold: true };
   ranking.addRow([]);
-  ranking.addRow([`考核方案 ${sheet.schemeId} 第${sheet.schemeVersion}版，${sheet.year}年度，数据截至 ${sheet.asOf}，输入哈希 ${sheet.inputsHash}`]);
+  ranking.addRow([
+    `考核方案 ${sheet.schemeId} 第${sheet.schemeVersion}版，${sheet.year}年度，数据截至 ${sheet.asOf}，输入哈希 ${sheet.inputsHash}`,
+  ]);
 
   const breakdown = workbook.addWorksheet('得分明细');
   breakdown.columns = [
@@ -51,11 +61,26 @@ export async function scoresXlsx(sheet: ScoredSheet): Promise<Buffer> {
   for (const unit of sheet.units) {
     for (const i of unit.indicators) {
       breakdown.addRow({
-        unitId: unit.unitId, name: unit.name, indicatorId: i.indicatorId, indicator: i.kind === 'group' ? i.name : `  ${i.name}`, max: i.maxPoints, points: i.points, lost: i.lost,
-        value: i.value ?? '', explanation: i.explanation, events: i.facts.map((f) => f.eventId).join(' '),
+        unitId: unit.unitId,
+        name: unit.name,
+        indicatorId: i.indicatorId,
+        indicator: i.kind === 'group' ? i.name : `  ${i.name}`,
+        max: i.maxPoints,
+        points: i.points,
+        lost: i.lost,
+        value: i.value ?? '',
+        explanation: i.explanation,
+        events: i.facts.map((f) => f.eventId).join(' '),
       });
     }
-    breakdown.addRow({ unitId: unit.unitId, name: unit.name, indicator: '合计', max: unit.maxTotal, points: unit.total, lost: Math.round((unit.maxTotal - unit.total) * 100) / 100 });
+    breakdown.addRow({
+      unitId: unit.unitId,
+      name: unit.name,
+      indicator: '合计',
+      max: unit.maxTotal,
+      points: unit.total,
+      lost: Math.round((unit.maxTotal - unit.total) * 100) / 100,
+    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -87,7 +112,11 @@ export function noticeLines(sheet: ScoredSheet, unit: UnitScore): string[] {
 export async function noticeDocx(lines: string[]): Promise<Buffer> {
   const [heading, ...body] = lines;
   const children = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: heading, bold: true, size: 36, font: '宋体' })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: heading, bold: true, size: 36, font: '宋体' })],
+    }),
     ...body.map(
       (text, i) =>
         new Paragraph({

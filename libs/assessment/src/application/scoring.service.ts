@@ -57,7 +57,11 @@ export class ScoringService {
   async scheme(schemeId: string, version?: number): Promise<SchemeRef> {
     const { state } = await this.commands.load(schemeDecider, schemeStreamId(schemeId));
     const ref = schemeRefOf(state, version);
-    if (!ref) throw DomainError.notFound('SCHEME_NOT_FOUND', version ? `考核方案“${schemeId}”没有第${version}版。` : `考核方案“${schemeId}”不存在或尚未发布。`);
+    if (!ref)
+      throw DomainError.notFound(
+        'SCHEME_NOT_FOUND',
+        version ? `考核方案“${schemeId}”没有第${version}版。` : `考核方案“${schemeId}”不存在或尚未发布。`,
+      );
     return ref;
   }
 
@@ -74,13 +78,18 @@ export class ScoringService {
 
   async compute(schemeId: string, asOf: string, version?: number, options: { fresh?: boolean } = {}): Promise<ScoredSheet> {
     const scheme = await this.scheme(schemeId, version);
-    const [facts, manualScores] = await Promise.all([this.facts.inputs(asOf, `${scheme.year}-12-31`, options), this.manualScores(schemeId)]);
+    const [facts, manualScores] = await Promise.all([
+      this.facts.inputs(asOf, `${scheme.year}-12-31`, options),
+      this.manualScores(schemeId),
+    ]);
     const sheet = scoreUnits({ schemeId, year: scheme.year, scheme: scheme.version, facts, manualScores, asOf });
     return { ...sheet, inputsHash: inputsHashOf(sheet) };
   }
 
   /** Recomputes a frozen result from today's read models and says whether every number is the same. */
-  async verifyFrozen(schemeId: string): Promise<{ identical: boolean; frozen: ScoresFrozen; recomputed: Omit<ScoresFrozen, 'legalBasis' | 'reason'>; differences: string[] }> {
+  async verifyFrozen(
+    schemeId: string,
+  ): Promise<{ identical: boolean; frozen: ScoresFrozen; recomputed: Omit<ScoresFrozen, 'legalBasis' | 'reason'>; differences: string[] }> {
     const frozen = await this.frozen(schemeId);
     if (!frozen) throw DomainError.notFound('NOT_FROZEN', '该方案的考核结果尚未固化。');
     // From the read model as it is now (after a replay, say), not from the process's in-memory copy.

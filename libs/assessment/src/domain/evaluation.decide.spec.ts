@@ -5,7 +5,16 @@ import { SAMPLE_INDICATORS, SAMPLE_RULES } from './fixtures';
 const scheme: SchemeRef = {
   schemeId: 'KH-2026',
   year: 2026,
-  version: { version: 1, title: '方案', opennessWeightPercent: 5, totalPoints: 100, indicators: SAMPLE_INDICATORS, rules: SAMPLE_RULES, assessedUnitKinds: ['town'], reason: null },
+  version: {
+    version: 1,
+    title: '方案',
+    opennessWeightPercent: 5,
+    totalPoints: 100,
+    indicators: SAMPLE_INDICATORS,
+    rules: SAMPLE_RULES,
+    assessedUnitKinds: ['town'],
+    reason: null,
+  },
 };
 const given = (...events: EvaluationEvent[]) => fold(evaluationDecider, events);
 const manual = (overrides: Partial<Extract<EvaluationCommand, { type: 'RecordManualScore' }>> = {}): EvaluationCommand => ({
@@ -25,16 +34,38 @@ const freeze: EvaluationCommand = {
   reason: '年度考核结果',
   factsCatchUp: { caughtUp: true, remaining: 0, waitedSeconds: 0 },
   result: {
-    schemeId: 'KH-2026', year: 2026, schemeVersion: 1, asOf: '2026-12-31T15:59:59.999Z', inputsHash: 'a'.repeat(64), inputEvents: 3,
-    results: [{ unitId: 'TEZ-ZSZ', name: '张山子镇', total: 88, rank: 1, indicators: [{ indicatorId: 'quality', points: 8, value: null }] }],
-    commended: ['TEZ-ZSZ'], rectify: [], criticised: [],
+    schemeId: 'KH-2026',
+    year: 2026,
+    schemeVersion: 1,
+    asOf: '2026-12-31T15:59:59.999Z',
+    inputsHash: 'a'.repeat(64),
+    inputEvents: 3,
+    results: [
+      { unitId: 'TEZ-ZSZ', name: '张山子镇', total: 88, rank: 1, indicators: [{ indicatorId: 'quality', points: 8, value: null }] },
+    ],
+    commended: ['TEZ-ZSZ'],
+    rectify: [],
+    criticised: [],
   },
 };
 
 describe('evaluation decider (manual scores, freezing)', () => {
   it('records a manual score with its reason and evidence', () => {
     expect(evaluationDecider.decide(manual(), given())).toEqual([
-      { type: 'assessment.ManualScoreRecorded', data: { schemeId: 'KH-2026', year: 2026, schemeVersion: 1, unitId: 'TEZ-ZSZ', indicatorId: 'quality', points: 8, maxPoints: 10, reason: '群众评议良好，日常检查发现1处栏目未更新', evidence: ['检查记录2026-11'] } },
+      {
+        type: 'assessment.ManualScoreRecorded',
+        data: {
+          schemeId: 'KH-2026',
+          year: 2026,
+          schemeVersion: 1,
+          unitId: 'TEZ-ZSZ',
+          indicatorId: 'quality',
+          points: 8,
+          maxPoints: 10,
+          reason: '群众评议良好，日常检查发现1处栏目未更新',
+          evidence: ['检查记录2026-11'],
+        },
+      },
     ]);
   });
 
@@ -60,7 +91,12 @@ describe('evaluation decider (manual scores, freezing)', () => {
     expect(evaluationDecider.decide(manual(), frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
     expect(evaluationDecider.decide(freeze, frozen)).toMatchObject({ kind: 'conflict', code: 'SCORES_FROZEN' });
     // Dates people read are Beijing dates: frozen at 02:00 on 5 January in Beijing (18:00 UTC the day before).
-    const lateNight = given(...(evaluationDecider.decide({ ...freeze, result: { ...freeze.result, asOf: '2027-01-04T18:00:00.000Z' } } as EvaluationCommand, given()) as EvaluationEvent[]));
+    const lateNight = given(
+      ...(evaluationDecider.decide(
+        { ...freeze, result: { ...freeze.result, asOf: '2027-01-04T18:00:00.000Z' } } as EvaluationCommand,
+        given(),
+      ) as EvaluationEvent[]),
+    );
     expect(evaluationDecider.decide(manual(), lateNight)).toMatchObject({ detail: expect.stringContaining('已于2027-01-05固化') });
   });
 
@@ -71,27 +107,62 @@ describe('evaluation decider (manual scores, freezing)', () => {
     expect(refused).toMatchObject({ kind: 'unavailable', code: 'FACTS_NOT_CAUGHT_UP', extensions: { remaining: 7 } });
     expect((refused as DomainError).detail).toContain('仍有7条事件未处理');
     expect((refused as DomainError).detail).toContain('稍后重试');
-    const unknown = evaluationDecider.decide({ ...freeze, factsCatchUp: { caughtUp: false, remaining: null, waitedSeconds: 30 } } as EvaluationCommand, given());
+    const unknown = evaluationDecider.decide(
+      { ...freeze, factsCatchUp: { caughtUp: false, remaining: null, waitedSeconds: 30 } } as EvaluationCommand,
+      given(),
+    );
     expect(unknown).toMatchObject({ code: 'FACTS_NOT_CAUGHT_UP', detail: expect.stringContaining('无法确认') });
     // Once caught up, the same freeze goes through.
-    expect(evaluationDecider.decide({ ...lagging, factsCatchUp: { caughtUp: true, remaining: 0, waitedSeconds: 2 } } as EvaluationCommand, given())).toEqual([
-      expect.objectContaining({ type: 'assessment.ScoresFrozen' }),
-    ]);
+    expect(
+      evaluationDecider.decide(
+        { ...lagging, factsCatchUp: { caughtUp: true, remaining: 0, waitedSeconds: 2 } } as EvaluationCommand,
+        given(),
+      ),
+    ).toEqual([expect.objectContaining({ type: 'assessment.ScoresFrozen' })]);
   });
 
   it('refuses to freeze results computed on another scheme version', () => {
-    expect(evaluationDecider.decide({ ...freeze, result: { ...(freeze as { result: object }).result, schemeVersion: 2 } } as EvaluationCommand, given())).toMatchObject({ code: 'SCHEME_CHANGED' });
+    expect(
+      evaluationDecider.decide(
+        { ...freeze, result: { ...(freeze as { result: object }).result, schemeVersion: 2 } } as EvaluationCommand,
+        given(),
+      ),
+    ).toMatchObject({ code: 'SCHEME_CHANGED' });
   });
 });
 
 describe('training decider', () => {
-  const training = { type: 'RecordTraining' as const, trainingId: 'TR-2026-1', title: '政务公开集中培训', heldOn: '2026-04-10', concentrated: true, organiserUnitId: 'TEZ-GOV-OFFICE', participants: [{ unitId: 'TEZ-ZSZ', count: 3 }] };
+  const training = {
+    type: 'RecordTraining' as const,
+    trainingId: 'TR-2026-1',
+    title: '政务公开集中培训',
+    heldOn: '2026-04-10',
+    concentrated: true,
+    organiserUnitId: 'TEZ-GOV-OFFICE',
+    participants: [{ unitId: 'TEZ-ZSZ', count: 3 }],
+  };
   it('records a training once', () => {
     const events = trainingDecider.decide(training, trainingDecider.initialState);
-    expect(events).toEqual([{ type: 'assessment.TrainingRecorded', data: { ...training, type: undefined } }].map((e) => ({ ...e, data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'type')) })));
+    expect(events).toEqual(
+      [{ type: 'assessment.TrainingRecorded', data: { ...training, type: undefined } }].map((e) => ({
+        ...e,
+        data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'type')),
+      })),
+    );
     expect(trainingDecider.decide(training, fold(trainingDecider, events as never))).toMatchObject({ code: 'TRAINING_EXISTS' });
   });
   it('refuses duplicate participants', () => {
-    expect(trainingDecider.decide({ ...training, participants: [{ unitId: 'A1', count: 1 }, { unitId: 'A1', count: 2 }] }, trainingDecider.initialState)).toMatchObject({ code: 'DUPLICATE_PARTICIPANT' });
+    expect(
+      trainingDecider.decide(
+        {
+          ...training,
+          participants: [
+            { unitId: 'A1', count: 1 },
+            { unitId: 'A1', count: 2 },
+          ],
+        },
+        trainingDecider.initialState,
+      ),
+    ).toMatchObject({ code: 'DUPLICATE_PARTICIPANT' });
   });
 });

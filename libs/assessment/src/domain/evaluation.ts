@@ -8,8 +8,7 @@ import { leavesOf, type SchemeVersion } from './scheme';
  * frozen results. Once frozen, nothing in it changes.
  */
 export type EvaluationEvent =
-  | DomainEvent<'assessment.ManualScoreRecorded', ManualScoreRecorded>
-  | DomainEvent<'assessment.ScoresFrozen', ScoresFrozen>;
+  DomainEvent<'assessment.ManualScoreRecorded', ManualScoreRecorded> | DomainEvent<'assessment.ScoresFrozen', ScoresFrozen>;
 
 export interface EvaluationState {
   manualScores: number;
@@ -61,7 +60,10 @@ export type EvaluationCommand =
     };
 
 const frozenError = (frozen: ScoresFrozen) =>
-  DomainError.conflict('SCORES_FROZEN', `${frozen.year}年度考核结果已于${toShanghaiDate(frozen.asOf)}固化（方案第${frozen.schemeVersion}版），不能再更改。`);
+  DomainError.conflict(
+    'SCORES_FROZEN',
+    `${frozen.year}年度考核结果已于${toShanghaiDate(frozen.asOf)}固化（方案第${frozen.schemeVersion}版），不能再更改。`,
+  );
 
 export function decideEvaluation(command: EvaluationCommand, state: EvaluationState): EvaluationEvent[] | DomainError {
   if (!command.scheme) return DomainError.notFound('SCHEME_NOT_FOUND', '考核方案不存在或尚未发布。');
@@ -70,8 +72,10 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
   switch (command.type) {
     case 'RecordManualScore': {
       const leaf = leavesOf(scheme.version.indicators).find(({ leaf }) => leaf.id === command.indicatorId)?.leaf;
-      if (!leaf) return DomainError.notFound('INDICATOR_NOT_FOUND', `方案第${scheme.version.version}版中没有指标“${command.indicatorId}”。`);
-      if (leaf.kind !== 'manual') return DomainError.rule('INDICATOR_NOT_MANUAL', `指标“${leaf.name}”由系统根据事实自动计分，不能人工打分。`);
+      if (!leaf)
+        return DomainError.notFound('INDICATOR_NOT_FOUND', `方案第${scheme.version.version}版中没有指标“${command.indicatorId}”。`);
+      if (leaf.kind !== 'manual')
+        return DomainError.rule('INDICATOR_NOT_MANUAL', `指标“${leaf.name}”由系统根据事实自动计分，不能人工打分。`);
       if (!command.unitAssessed) return DomainError.notFound('UNIT_NOT_ASSESSED', `单位 ${command.unitId} 不在本方案的考核对象中。`);
       const reason = command.reason?.trim() ?? '';
       if (reason.length < 2) return DomainError.validation('REASON_REQUIRED', `人工评分须写明理由（指标“${leaf.name}”）。`);
@@ -109,7 +113,12 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
       if (command.result.schemeVersion !== scheme.version.version) {
         return DomainError.conflict('SCHEME_CHANGED', '计分期间考核方案已修订，请重新计算后再固化。');
       }
-      return [{ type: 'assessment.ScoresFrozen', data: { ...command.result, legalBasis: '台政办发〔2020〕10号 四（三）', reason: command.reason?.trim() || null } }];
+      return [
+        {
+          type: 'assessment.ScoresFrozen',
+          data: { ...command.result, legalBasis: '台政办发〔2020〕10号 四（三）', reason: command.reason?.trim() || null },
+        },
+      ];
     }
   }
 }

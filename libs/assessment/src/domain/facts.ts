@@ -24,18 +24,31 @@ export interface Fact {
 }
 
 type Picker = (data: Record<string, unknown>) => { unitIds: string[]; on: string | null; data: Record<string, unknown> };
-const pick = (data: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
-const unit = (field: string, onField: string | null, keys: string[], dateOf: (v: unknown) => string | null = (v) => (typeof v === 'string' ? v.slice(0, 10) : null)): Picker => (data) => ({
-  unitIds: [String(data[field])],
-  on: onField ? dateOf(data[onField]) : null,
-  data: pick(data, keys),
-});
+const pick = (data: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+const unit =
+  (
+    field: string,
+    onField: string | null,
+    keys: string[],
+    dateOf: (v: unknown) => string | null = (v) => (typeof v === 'string' ? v.slice(0, 10) : null),
+  ): Picker =>
+  (data) => ({
+    unitIds: [String(data[field])],
+    on: onField ? dateOf(data[onField]) : null,
+    data: pick(data, keys),
+  });
 const instantDate = (v: unknown) => (typeof v === 'string' ? toShanghaiDate(v) : null);
 
 const negativeContent: Picker = (data) => ({
   unitIds: [String(data.ownerUnitId)],
   on: null,
-  data: { entryId: data.entryId, ownerUnitId: data.ownerUnitId, matter: (data.content as { matter?: string })?.matter, lastReviewedOn: (data.content as { lastReviewedOn?: string })?.lastReviewedOn },
+  data: {
+    entryId: data.entryId,
+    ownerUnitId: data.ownerUnitId,
+    matter: (data.content as { matter?: string })?.matter,
+    lastReviewedOn: (data.content as { lastReviewedOn?: string })?.lastReviewedOn,
+  },
 });
 
 /** The event types assessment keeps as facts, and how each becomes one. */
@@ -52,10 +65,32 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'catalogue.NegativeEntryPublished': unit('ownerUnitId', 'publishedAt', ['entryId', 'ownerUnitId', 'publishedAt']),
   'catalogue.NegativeEntryReviewed': unit('ownerUnitId', 'reviewedOn', ['entryId', 'ownerUnitId', 'reviewedOn']),
   'catalogue.NegativeEntryWithdrawn': unit('ownerUnitId', null, ['entryId', 'ownerUnitId']),
-  'document-attributes.DocumentIssued': unit('unitId', 'issuedOn', ['documentId', 'unitId', 'title', 'documentNumber', 'attribute', 'issuedOn', 'publicationDueOn']),
-  'document-attributes.ConfidentialityReviewed': unit('unitId', null, ['documentId', 'unitId', 'outcome', 'attribute', 'previousAttribute']),
+  'document-attributes.DocumentIssued': unit('unitId', 'issuedOn', [
+    'documentId',
+    'unitId',
+    'title',
+    'documentNumber',
+    'attribute',
+    'issuedOn',
+    'publicationDueOn',
+  ]),
+  'document-attributes.ConfidentialityReviewed': unit('unitId', null, [
+    'documentId',
+    'unitId',
+    'outcome',
+    'attribute',
+    'previousAttribute',
+  ]),
   'document-attributes.PublicationRecorded': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'channel', 'publishedOn', 'late']),
-  'document-attributes.UnitYearlyReviewCompleted': unit('unitId', 'completedOn', ['year', 'unitId', 'tasks', 'kept', 'released', 'completedOn', 'onTime']),
+  'document-attributes.UnitYearlyReviewCompleted': unit('unitId', 'completedOn', [
+    'year',
+    'unitId',
+    'tasks',
+    'kept',
+    'released',
+    'completedOn',
+    'onTime',
+  ]),
   // The request's clock: `dueOn` is the statutory deadline each event leaves (null while paused);
   // events recorded before it was published lack it.
   'requests.RequestReceived': unit('unitId', 'receivedOn', ['requestId', 'unitId', 'channel', 'receivedOn', 'dueOn']),
@@ -74,13 +109,58 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   }),
   'requests.ReplyIssued': unit('unitId', 'repliedOn', ['requestId', 'unitId', 'category', 'repliedOn', 'workingDaysUsed', 'onTime']),
   'requests.RequestAbandoned': unit('unitId', 'abandonedOn', ['requestId', 'unitId', 'category', 'abandonedOn']),
-  'interpretation.InterpretationObligationOpened': unit('unitId', 'dueOn', ['documentId', 'unitId', 'title', 'documentNumber', 'issuedOn', 'dueOn']),
-  'interpretation.InterpretationPublished': unit('unitId', 'publishedOn', ['documentId', 'unitId', 'publishedOn', 'dueOn', 'late', 'workingDaysLate']),
-  'interpretation.ConcernResponsePublished': unit('unitId', 'publishedAt', ['concernId', 'unitId', 'severity', 'kind', 'publishedAt', 'dueAt', 'hoursTaken', 'onTime'], instantDate),
-  'interpretation.ConsultationOpened': unit('unitId', 'opensOn', ['consultationId', 'unitId', 'title', 'kind', 'opensOn', 'closesOn', 'periodDays', 'minimumDays']),
-  'interpretation.AdoptionPublished': unit('unitId', 'publishedOn', ['consultationId', 'unitId', 'commentsReceived', 'adopted', 'publishedOn']),
+  'interpretation.InterpretationObligationOpened': unit('unitId', 'dueOn', [
+    'documentId',
+    'unitId',
+    'title',
+    'documentNumber',
+    'issuedOn',
+    'dueOn',
+  ]),
+  'interpretation.InterpretationPublished': unit('unitId', 'publishedOn', [
+    'documentId',
+    'unitId',
+    'publishedOn',
+    'dueOn',
+    'late',
+    'workingDaysLate',
+  ]),
+  'interpretation.ConcernResponsePublished': unit(
+    'unitId',
+    'publishedAt',
+    ['concernId', 'unitId', 'severity', 'kind', 'publishedAt', 'dueAt', 'hoursTaken', 'onTime'],
+    instantDate,
+  ),
+  'interpretation.ConsultationOpened': unit('unitId', 'opensOn', [
+    'consultationId',
+    'unitId',
+    'title',
+    'kind',
+    'opensOn',
+    'closesOn',
+    'periodDays',
+    'minimumDays',
+  ]),
+  'interpretation.AdoptionPublished': unit('unitId', 'publishedOn', [
+    'consultationId',
+    'unitId',
+    'commentsReceived',
+    'adopted',
+    'publishedOn',
+  ]),
   'interpretation.OpenDaySummaryPublished': unit('unitId', 'heldOn', ['openDayId', 'unitId', 'heldOn', 'year', 'attendance']),
-  'interpretation.VillagePostingRecorded': unit('townUnitId', 'postedOn', ['committeeId', 'townUnitId', 'postingId', 'category', 'title', 'period', 'postedOn', 'dueOn', 'late', 'daysLate']),
+  'interpretation.VillagePostingRecorded': unit('townUnitId', 'postedOn', [
+    'committeeId',
+    'townUnitId',
+    'postingId',
+    'category',
+    'title',
+    'period',
+    'postedOn',
+    'dueOn',
+    'late',
+    'daysLate',
+  ]),
   'assessment.TrainingRecorded': (data) => ({
     unitIds: (data.participants as { unitId: string }[]).map((p) => p.unitId),
     on: String(data.heldOn),
@@ -89,8 +169,16 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   // Assessment's own decisions: indexed so that an auditor can fetch them by id; not scoring inputs
   // (manual scores are read from their stream, which is authoritative and never lags).
   'assessment.ManualScoreRecorded': unit('unitId', null, ['schemeId', 'unitId', 'indicatorId', 'points', 'reason']),
-  'assessment.SchemePublished': (data) => ({ unitIds: [], on: null, data: pick(data, ['schemeId', 'year', 'version', 'opennessWeightPercent']) }),
-  'assessment.ScoresFrozen': (data) => ({ unitIds: [], on: null, data: pick(data, ['schemeId', 'year', 'schemeVersion', 'asOf', 'inputsHash']) }),
+  'assessment.SchemePublished': (data) => ({
+    unitIds: [],
+    on: null,
+    data: pick(data, ['schemeId', 'year', 'version', 'opennessWeightPercent']),
+  }),
+  'assessment.ScoresFrozen': (data) => ({
+    unitIds: [],
+    on: null,
+    data: pick(data, ['schemeId', 'year', 'schemeVersion', 'asOf', 'inputsHash']),
+  }),
 };
 
 /** Facts that are not scoring inputs (see above). */
@@ -140,7 +228,8 @@ export function compareFacts(a: Fact, b: Fact): number {
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
-const dueText = (fact: Fact) => (!('dueOn' in fact.data) ? '' : fact.data.dueOn === null ? '，答复期限暂停计算' : `，答复期限${String(fact.data.dueOn)}`);
+const dueText = (fact: Fact) =>
+  !('dueOn' in fact.data) ? '' : fact.data.dueOn === null ? '，答复期限暂停计算' : `，答复期限${String(fact.data.dueOn)}`;
 
 /** One line of Chinese saying what the fact is, for explanations and notices. */
 export function describeFact(fact: Fact): string {

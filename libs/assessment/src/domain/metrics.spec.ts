@@ -17,8 +17,20 @@ function fact(type: string, data: Record<string, unknown>): Fact {
   seq += 1;
   const recordedAt = '2026-11-20T00:00:00.000Z';
   const envelope: EventEnvelope = {
-    eventId: `00000000-0000-7000-8000-${String(seq).padStart(12, '0')}`, type, schemaVersion: 1, streamId: `requests.request-${String(data.requestId)}`, streamRevision: seq, globalPosition: seq,
-    recordedAt, occurredAt: recordedAt, actor: { userId: 't', unitId: null, role: 'system' }, correlationId: 'c', causationId: null, data, prevHash: '0'.repeat(64), hash: '0'.repeat(64),
+    eventId: `00000000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    streamId: `requests.request-${String(data.requestId)}`,
+    streamRevision: seq,
+    globalPosition: seq,
+    recordedAt,
+    occurredAt: recordedAt,
+    actor: { userId: 't', unitId: null, role: 'system' },
+    correlationId: 'c',
+    causationId: null,
+    data,
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
   };
   return factFromEvent(envelope) as Fact;
 }
@@ -26,11 +38,29 @@ function fact(type: string, data: Record<string, unknown>): Fact {
 const base = (requestId: string) => ({ requestId, unitId: 'TEZ-ZSZ' });
 const received = (requestId: string, receivedOn: string, dueOn?: string | null) =>
   fact('requests.RequestReceived', {
-    ...base(requestId), channel: 'in_person', receivedOn, receiptBasis: '申请人当面提交之日', applicant: { type: '自然人', name: '张三' }, applicantKey: HASH,
-    description: '农村危房改造补助资金发放名单', preferredForm: '纸质', delivery: '邮寄', trackingCodeHash: HASH, possibleRepeatOf: [], ...(dueOn === undefined ? {} : { dueOn }),
+    ...base(requestId),
+    channel: 'in_person',
+    receivedOn,
+    receiptBasis: '申请人当面提交之日',
+    applicant: { type: '自然人', name: '张三' },
+    applicantKey: HASH,
+    description: '农村危房改造补助资金发放名单',
+    preferredForm: '纸质',
+    delivery: '邮寄',
+    trackingCodeHash: HASH,
+    possibleRepeatOf: [],
+    ...(dueOn === undefined ? {} : { dueOn }),
   });
 const replied = (requestId: string, repliedOn: string, onTime: boolean) =>
-  fact('requests.ReplyIssued', { ...base(requestId), category: 'disclose', withheld: [], legalBasis: BASIS, repliedOn, workingDaysUsed: onTime ? 8 : 21, onTime });
+  fact('requests.ReplyIssued', {
+    ...base(requestId),
+    category: 'disclose',
+    withheld: [],
+    legalBasis: BASIS,
+    repliedOn,
+    workingDaysUsed: onTime ? 8 : 21,
+    onTime,
+  });
 
 /** A unit's request facts for 2026, one request per case. */
 function requestFacts(): Fact[] {
@@ -43,25 +73,57 @@ function requestFacts(): Fact[] {
     replied('REQ-LATE', '2026-03-20', false),
     // REQ-OVERDUE: received Mon 09-14, correction (clock stopped), corrected Wed 09-30 → due Tue 11-03; never answered.
     received('REQ-OVERDUE', '2026-09-14', '2026-10-13'),
-    fact('requests.CorrectionRequested', { ...base('REQ-OVERDUE'), noticeOn: '2026-09-16', items: ['请明确年份'], periodWorkingDays: 10, correctionDueOn: '2026-09-30', legalBasis: '条例第三十条', dueOn: null }),
+    fact('requests.CorrectionRequested', {
+      ...base('REQ-OVERDUE'),
+      noticeOn: '2026-09-16',
+      items: ['请明确年份'],
+      periodWorkingDays: 10,
+      correctionDueOn: '2026-09-30',
+      legalBasis: '条例第三十条',
+      dueOn: null,
+    }),
     fact('requests.CorrectionReceived', { ...base('REQ-OVERDUE'), receivedOn: '2026-09-30', dueOn: '2026-11-03' }),
     // REQ-NOTDUE: received Fri 11-20, due Fri 12-18 (Nov 23–27, Nov 30–Dec 4, 7–11, 14–18): open, not yet due.
     received('REQ-NOTDUE', '2026-11-20', '2026-12-18'),
     // REQ-PAUSED: received Mon 03-02, due Mon 03-30, consultation since Tue 03-10 still running (paused): open, not counted.
     received('REQ-PAUSED', '2026-03-02', '2026-03-30'),
-    fact('requests.ConsultationStarted', { ...base('REQ-PAUSED'), consultationId: 'c1', kind: 'agency', party: '区民政局', subject: '会商', startedOn: '2026-03-10', dueOn: null }),
+    fact('requests.ConsultationStarted', {
+      ...base('REQ-PAUSED'),
+      consultationId: 'c1',
+      kind: 'agency',
+      party: '区民政局',
+      subject: '会商',
+      startedOn: '2026-03-10',
+      dueOn: null,
+    }),
     // REQ-LEGACY: recorded before dueOn was published: today's behaviour, not counted while open.
     received('REQ-LEGACY', '2026-02-13'),
     // REQ-ABANDONED: overdue deadline but abandoned (no correction): closed, not a late reply.
     received('REQ-ABANDONED', '2026-04-01', '2026-04-29'),
-    fact('requests.RequestAbandoned', { ...base('REQ-ABANDONED'), category: 'other.no_correction', abandonedOn: '2026-04-20', legalBasis: '条例第三十条' }),
+    fact('requests.RequestAbandoned', {
+      ...base('REQ-ABANDONED'),
+      category: 'other.no_correction',
+      abandonedOn: '2026-04-20',
+      legalBasis: '条例第三十条',
+    }),
     // REQ-MOVED: transferred to the civil affairs bureau: no longer this unit's reply.
     received('REQ-MOVED', '2026-03-02', '2026-03-30'),
-    fact('requests.RequestTransferred', { ...base('REQ-MOVED'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责', transferredOn: '2026-03-04' }),
+    fact('requests.RequestTransferred', {
+      ...base('REQ-MOVED'),
+      toUnitId: 'TEZ-CIVIL',
+      reason: '属区民政局职责',
+      transferredOn: '2026-03-04',
+    }),
   ];
 }
 
-const context = (asOfDate: string, year = 2026): MetricContext => ({ unitId: 'TEZ-ZSZ', year, asOfDate, referenceDate: asOfDate, params: undefined });
+const context = (asOfDate: string, year = 2026): MetricContext => ({
+  unitId: 'TEZ-ZSZ',
+  year,
+  asOfDate,
+  referenceDate: asOfDate,
+  params: undefined,
+});
 const compute = (facts: Fact[], asOfDate: string, year?: number) => METRICS.request_on_time_rate.compute(facts, context(asOfDate, year));
 
 describe('request_on_time_rate: requests left unanswered past their deadline count as late', () => {
@@ -70,7 +132,9 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
     // As of Fri 11-27: 2 replies (1 on time) + REQ-OVERDUE (due 11-03) = 1/3 = 33.33%.
     const result = compute(facts, '2026-11-27');
     expect(result).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
-    expect(result.detail).toBe('应答复申请3件，其中1件达标，达标率33.33%（含逾期未答复1件：REQ-OVERDUE（期限2026-11-03）；另有申请人视为放弃申请1件不计入：REQ-ABANDONED）');
+    expect(result.detail).toBe(
+      '应答复申请3件，其中1件达标，达标率33.33%（含逾期未答复1件：REQ-OVERDUE（期限2026-11-03）；另有申请人视为放弃申请1件不计入：REQ-ABANDONED）',
+    );
     // The facts that cost points: the late reply, and the event that published the missed deadline.
     const correctionReceived = facts.find((f) => f.type === 'requests.CorrectionReceived') as Fact;
     expect(result.shortfalls.map((f) => [f.type, f.data.requestId, f.eventId])).toEqual([
@@ -83,7 +147,9 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
       'requests.CorrectionRequested',
       'requests.CorrectionReceived',
     ]);
-    expect(result.facts.some((f) => ['REQ-NOTDUE', 'REQ-PAUSED', 'REQ-LEGACY', 'REQ-MOVED'].includes(String(f.data.requestId)))).toBe(false);
+    expect(result.facts.some((f) => ['REQ-NOTDUE', 'REQ-PAUSED', 'REQ-LEGACY', 'REQ-MOVED'].includes(String(f.data.requestId)))).toBe(
+      false,
+    );
     // The abandoned request is listed (its abandonment) so that the explanation accounts for it, and costs nothing.
     expect(result.facts.filter((f) => f.data.requestId === 'REQ-ABANDONED').map((f) => f.type)).toEqual(['requests.RequestAbandoned']);
     expect(result.shortfalls.some((f) => f.data.requestId === 'REQ-ABANDONED')).toBe(false);
@@ -97,38 +163,89 @@ describe('request_on_time_rate: requests left unanswered past their deadline cou
     // Once replied (late, Fri 11-27), it counts once, as that late reply: 1/3, the reply is the shortfall.
     const answered = [...facts, replied('REQ-OVERDUE', '2026-11-27', false)];
     const result = compute(answered, '2026-11-30');
-    expect(result).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, detail: '答复申请3件，其中1件达标，达标率33.33%（另有申请人视为放弃申请1件不计入：REQ-ABANDONED）' });
-    expect(result.shortfalls.map((f) => [f.type, f.data.requestId])).toEqual([['requests.ReplyIssued', 'REQ-LATE'], ['requests.ReplyIssued', 'REQ-OVERDUE']]);
+    expect(result).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      value: 33.33,
+      detail: '答复申请3件，其中1件达标，达标率33.33%（另有申请人视为放弃申请1件不计入：REQ-ABANDONED）',
+    });
+    expect(result.shortfalls.map((f) => [f.type, f.data.requestId])).toEqual([
+      ['requests.ReplyIssued', 'REQ-LATE'],
+      ['requests.ReplyIssued', 'REQ-OVERDUE'],
+    ]);
   });
 
   it('the latest published deadline wins: an ended pause or an extension moves it', () => {
     const paused = requestFacts().filter((f) => f.data.requestId === 'REQ-PAUSED');
     // Consultation ended Tue 03-24 → due Wed 04-15; as of 11-27 the request is overdue → 0/1.
-    const ended = fact('requests.ConsultationEnded', { ...base('REQ-PAUSED'), consultationId: 'c1', endedOn: '2026-03-24', outcome: '同意', dueOn: '2026-04-15' });
+    const ended = fact('requests.ConsultationEnded', {
+      ...base('REQ-PAUSED'),
+      consultationId: 'c1',
+      endedOn: '2026-03-24',
+      outcome: '同意',
+      dueOn: '2026-04-15',
+    });
     expect(compute([...paused, ended], '2026-11-27')).toMatchObject({ numerator: 0, denominator: 1, value: 0, shortfalls: [ended] });
     // Extended to Fri 04-17: as of Thu 04-16 not yet due (nothing to count), as of Mon 04-20 overdue.
-    const extended = fact('requests.DeadlineExtended', { ...base('REQ-PAUSED'), workingDays: 2, reason: '调取档案', approvedBy: 'head-1', noticeSentOn: '2026-04-10', newDueOn: '2026-04-17', legalBasis: '条例第三十三条', dueOn: '2026-04-17' });
+    const extended = fact('requests.DeadlineExtended', {
+      ...base('REQ-PAUSED'),
+      workingDays: 2,
+      reason: '调取档案',
+      approvedBy: 'head-1',
+      noticeSentOn: '2026-04-10',
+      newDueOn: '2026-04-17',
+      legalBasis: '条例第三十三条',
+      dueOn: '2026-04-17',
+    });
     expect(compute([...paused, ended, extended], '2026-04-16')).toMatchObject({ value: null, denominator: 0 });
     expect(compute([...paused, ended, extended], '2026-04-20')).toMatchObject({ value: 0, denominator: 1, shortfalls: [extended] });
   });
 
   it('an overdue request counts in the year it was received, and old events without dueOn keep the replies-only rate', () => {
     expect(compute(requestFacts(), '2027-01-15', 2027)).toMatchObject({ value: null, denominator: 0 });
-    const old = requestFacts().filter((f) => (!('dueOn' in f.data) || f.type === 'requests.ReplyIssued') && f.data.requestId !== 'REQ-ABANDONED');
-    expect(compute(old, '2026-11-27')).toMatchObject({ numerator: 1, denominator: 2, value: 50, detail: '答复申请2件，其中1件达标，达标率50%' });
+    const old = requestFacts().filter(
+      (f) => (!('dueOn' in f.data) || f.type === 'requests.ReplyIssued') && f.data.requestId !== 'REQ-ABANDONED',
+    );
+    expect(compute(old, '2026-11-27')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+      detail: '答复申请2件，其中1件达标，达标率50%',
+    });
   });
 });
 
 describe('request_on_time_rate: abandoned and transferred requests', () => {
-  const civil = (asOfDate: string): MetricContext => ({ unitId: 'TEZ-CIVIL', year: 2026, asOfDate, referenceDate: asOfDate, params: undefined });
+  const civil = (asOfDate: string): MetricContext => ({
+    unitId: 'TEZ-CIVIL',
+    year: 2026,
+    asOfDate,
+    referenceDate: asOfDate,
+    params: undefined,
+  });
   const moved = () => requestFacts().filter((f) => f.data.requestId === 'REQ-MOVED');
 
   it('an abandoned request is never a late reply, even when its deadline had passed before it was abandoned', () => {
     // REQ-UNPAID: received Mon 03-02, due Mon 03-30 (the fee does not pause the clock), abandoned for non-payment Fri 04-17.
     const unpaid = [
       received('REQ-UNPAID', '2026-03-02', '2026-03-30'),
-      fact('requests.FeeNoticeIssued', { ...base('REQ-UNPAID'), method: 'per_page', quantity: 120, amountYuan: 20, noticeOn: '2026-03-10', payByOn: '2026-04-08', pausesClock: false, legalBasis: '国办函〔2020〕109号', dueOn: '2026-03-30' }),
-      fact('requests.RequestAbandoned', { ...base('REQ-UNPAID'), category: 'other.unpaid', abandonedOn: '2026-04-17', legalBasis: '国办函〔2020〕109号' }),
+      fact('requests.FeeNoticeIssued', {
+        ...base('REQ-UNPAID'),
+        method: 'per_page',
+        quantity: 120,
+        amountYuan: 20,
+        noticeOn: '2026-03-10',
+        payByOn: '2026-04-08',
+        pausesClock: false,
+        legalBasis: '国办函〔2020〕109号',
+        dueOn: '2026-03-30',
+      }),
+      fact('requests.RequestAbandoned', {
+        ...base('REQ-UNPAID'),
+        category: 'other.unpaid',
+        abandonedOn: '2026-04-17',
+        legalBasis: '国办函〔2020〕109号',
+      }),
     ];
     // Before the abandonment it was open past its deadline (late); once abandoned, nothing to count.
     expect(compute(unpaid.slice(0, 2), '2026-04-10')).toMatchObject({ value: 0, denominator: 1 });
@@ -152,15 +269,34 @@ describe('request_on_time_rate: abandoned and transferred requests', () => {
 
   it("the receiving unit's reply counts there, not at the unit the request left", () => {
     const history = moved();
-    const reply = fact('requests.ReplyIssued', { requestId: 'REQ-MOVED', unitId: 'TEZ-CIVIL', category: 'disclose', withheld: [], legalBasis: BASIS, repliedOn: '2026-03-20', workingDaysUsed: 14, onTime: true });
+    const reply = fact('requests.ReplyIssued', {
+      requestId: 'REQ-MOVED',
+      unitId: 'TEZ-CIVIL',
+      category: 'disclose',
+      withheld: [],
+      legalBasis: BASIS,
+      repliedOn: '2026-03-20',
+      workingDaysUsed: 14,
+      onTime: true,
+    });
     // The sending unit sees the whole history too when it is routed there (a transfer back and forth): the reply is not its own.
-    expect(METRICS.request_on_time_rate.compute([...history, reply], civil('2026-11-27'))).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(METRICS.request_on_time_rate.compute([...history, reply], civil('2026-11-27'))).toMatchObject({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+    });
     expect(compute([...history, reply], '2026-11-27')).toMatchObject({ value: null, denominator: 0 });
   });
 
-  it('a request transferred back is again the first unit\'s', () => {
+  it("a request transferred back is again the first unit's", () => {
     const history = moved();
-    const back = fact('requests.RequestTransferred', { requestId: 'REQ-MOVED', unitId: 'TEZ-CIVIL', toUnitId: 'TEZ-ZSZ', reason: '不属区民政局职责', transferredOn: '2026-03-05' });
+    const back = fact('requests.RequestTransferred', {
+      requestId: 'REQ-MOVED',
+      unitId: 'TEZ-CIVIL',
+      toUnitId: 'TEZ-ZSZ',
+      reason: '不属区民政局职责',
+      transferredOn: '2026-03-05',
+    });
     expect(compute([...history, back], '2026-11-27')).toMatchObject({ value: 0, denominator: 1 });
     expect(METRICS.request_on_time_rate.compute([...history, back], civil('2026-11-27'))).toMatchObject({ value: null, denominator: 0 });
   });

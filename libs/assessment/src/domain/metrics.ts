@@ -40,11 +40,25 @@ function rate(label: string, all: Fact[], good: (f: Fact) => boolean): MetricRes
   if (all.length === 0) return { value: null, numerator: 0, denominator: 0, facts: [], detail: `本年度无${label}`, shortfalls: [] };
   const ok = all.filter(good);
   const value = round2((ok.length / all.length) * 100);
-  return { value, numerator: ok.length, denominator: all.length, facts: all, detail: `${label}${all.length}件，其中${ok.length}件达标，达标率${value}%`, shortfalls: all.filter((f) => !good(f)) };
+  return {
+    value,
+    numerator: ok.length,
+    denominator: all.length,
+    facts: all,
+    detail: `${label}${all.length}件，其中${ok.length}件达标，达标率${value}%`,
+    shortfalls: all.filter((f) => !good(f)),
+  };
 }
 
 function count(label: string, facts: Fact[]): MetricResult {
-  return { value: facts.length, numerator: facts.length, denominator: null, facts, detail: `本年度${label}${facts.length}次`, shortfalls: [] };
+  return {
+    value: facts.length,
+    numerator: facts.length,
+    denominator: null,
+    facts,
+    detail: `本年度${label}${facts.length}次`,
+    shortfalls: [],
+  };
 }
 
 /** Latest state of each keyed thing (item, entry…) from facts already in store order. */
@@ -89,7 +103,10 @@ interface RequestLedger {
  * Closures are taken whatever their date (an abandonment in January still closes a December request).
  */
 function requestLedger(facts: readonly Fact[], unitId: string, year: number, asOfDate: string): RequestLedger {
-  const byRequest = latestBy(facts.filter((f) => f.type.startsWith('requests.') && typeof f.data.requestId === 'string'), 'requestId');
+  const byRequest = latestBy(
+    facts.filter((f) => f.type.startsWith('requests.') && typeof f.data.requestId === 'string'),
+    'requestId',
+  );
   const ledger: RequestLedger = { overdue: [], abandoned: [] };
   for (const [requestId, unsorted] of byRequest) {
     const history = [...unsorted].sort(compareFacts);
@@ -120,7 +137,14 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
       const designations = ofType(facts, 'catalogue.UnitOpennessOfficeDesignated');
       const last = designations.at(-1);
       return last
-        ? { value: 1, numerator: 1, denominator: 1, facts: [last], detail: `已明确主管科室“${last.data.office}”和专人${last.data.officerName}`, shortfalls: [] }
+        ? {
+            value: 1,
+            numerator: 1,
+            denominator: 1,
+            facts: [last],
+            detail: `已明确主管科室“${last.data.office}”和专人${last.data.officerName}`,
+            shortfalls: [],
+          }
         : { value: 0, numerator: 0, denominator: 1, facts: [], detail: '未明确政务公开主管科室和专人', shortfalls: [] };
     },
   },
@@ -128,7 +152,10 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     label: '参加集中学习培训次数',
     unit: 'count',
     compute(facts, { year }) {
-      return count('参加集中学习培训', ofType(facts, 'assessment.TrainingRecorded').filter((f) => f.data.concentrated === true && inYear(f, year)));
+      return count(
+        '参加集中学习培训',
+        ofType(facts, 'assessment.TrainingRecorded').filter((f) => f.data.concentrated === true && inYear(f, year)),
+      );
     },
   },
   catalogue_domain_coverage: {
@@ -137,7 +164,15 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     compute(facts) {
       const assignment = ofType(facts, 'catalogue.UnitResponsibleDomainsAssigned').at(-1);
       const domains = (assignment?.data.domainCodes as string[] | undefined) ?? [];
-      if (!assignment || domains.length === 0) return { value: null, numerator: 0, denominator: 0, facts: assignment ? [assignment] : [], detail: '未确定负责的试点领域', shortfalls: [] };
+      if (!assignment || domains.length === 0)
+        return {
+          value: null,
+          numerator: 0,
+          denominator: 0,
+          facts: assignment ? [assignment] : [],
+          detail: '未确定负责的试点领域',
+          shortfalls: [],
+        };
       const items = latestBy(
         facts.filter((f) => ['catalogue.ItemPublished', 'catalogue.ItemRevised', 'catalogue.ItemWithdrawn'].includes(f.type)),
         'itemId',
@@ -171,14 +206,23 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     label: '负面清单及时更新率',
     unit: 'percent',
     compute(facts, { referenceDate }) {
-      const entries = latestBy(facts.filter((f) => f.type.startsWith('catalogue.NegativeEntry')), 'entryId');
+      const entries = latestBy(
+        facts.filter((f) => f.type.startsWith('catalogue.NegativeEntry')),
+        'entryId',
+      );
       const cutoff = addCalendarDays(referenceDate as LocalDate, -365);
       const published: { facts: Fact[]; reviewedOn: string }[] = [];
       for (const history of entries.values()) {
         if (history.at(-1)?.type === 'catalogue.NegativeEntryWithdrawn') continue;
         if (!history.some((f) => f.type === 'catalogue.NegativeEntryPublished')) continue;
         const reviewedOn = history
-          .map((f) => (f.type === 'catalogue.NegativeEntryReviewed' ? String(f.data.reviewedOn) : f.type === 'catalogue.NegativeEntryDrafted' || f.type === 'catalogue.NegativeEntryAmended' ? String(f.data.lastReviewedOn) : ''))
+          .map((f) =>
+            f.type === 'catalogue.NegativeEntryReviewed'
+              ? String(f.data.reviewedOn)
+              : f.type === 'catalogue.NegativeEntryDrafted' || f.type === 'catalogue.NegativeEntryAmended'
+                ? String(f.data.lastReviewedOn)
+                : '',
+          )
           .reduce((a, b) => (b > a ? b : a), '');
         published.push({ facts: history, reviewedOn });
       }
@@ -199,24 +243,41 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     label: '主动公开文件占比',
     unit: 'percent',
     compute(facts, { year }) {
-      return rate('印发文件', ofType(facts, 'document-attributes.DocumentIssued').filter((f) => inYear(f, year)), (f) => f.data.attribute === '主动公开');
+      return rate(
+        '印发文件',
+        ofType(facts, 'document-attributes.DocumentIssued').filter((f) => inYear(f, year)),
+        (f) => f.data.attribute === '主动公开',
+      );
     },
   },
   publication_on_time_rate: {
     label: '主动公开文件按时公开率',
     unit: 'percent',
     compute(facts, { year }) {
-      return rate('公开文件', ofType(facts, 'document-attributes.PublicationRecorded').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+      return rate(
+        '公开文件',
+        ofType(facts, 'document-attributes.PublicationRecorded').filter((f) => inYear(f, year)),
+        (f) => f.data.late === false,
+      );
     },
   },
   yearly_review_completion: {
     label: '不予公开信息年度评估完成情况',
     unit: 'percent',
     compute(facts, { year }) {
-      const done = ofType(facts, 'document-attributes.UnitYearlyReviewCompleted').filter((f) => f.data.year === year).at(-1);
+      const done = ofType(facts, 'document-attributes.UnitYearlyReviewCompleted')
+        .filter((f) => f.data.year === year)
+        .at(-1);
       if (!done) return { value: 0, numerator: 0, denominator: 1, facts: [], detail: `${year}年度评估未完成`, shortfalls: [] };
       const onTime = done.data.onTime === true;
-      return { value: onTime ? 100 : 50, numerator: onTime ? 1 : 0, denominator: 1, facts: [done], detail: `${year}年度评估于${done.on}完成（${onTime ? '按期' : '逾期'}）`, shortfalls: onTime ? [] : [done] };
+      return {
+        value: onTime ? 100 : 50,
+        numerator: onTime ? 1 : 0,
+        denominator: 1,
+        facts: [done],
+        detail: `${year}年度评估于${done.on}完成（${onTime ? '按期' : '逾期'}）`,
+        shortfalls: onTime ? [] : [done],
+      };
     },
   },
   request_on_time_rate: {
@@ -227,10 +288,21 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
       // holds still unanswered past its deadline (late). Abandoned requests are neither.
       const replies = ofType(facts, 'requests.ReplyIssued').filter((f) => f.data.unitId === unitId && inYear(f, year));
       const { overdue, abandoned } = requestLedger(facts, unitId, year, asOfDate);
-      const base = overdue.length === 0 ? rate('答复申请', replies, (f) => f.data.onTime === true) : rate('应答复申请', [...replies, ...overdue.map((o) => o.due)], (f) => f.type === 'requests.ReplyIssued' && f.data.onTime === true);
+      const base =
+        overdue.length === 0
+          ? rate('答复申请', replies, (f) => f.data.onTime === true)
+          : rate(
+              '应答复申请',
+              [...replies, ...overdue.map((o) => o.due)],
+              (f) => f.type === 'requests.ReplyIssued' && f.data.onTime === true,
+            );
       const notes: string[] = [];
-      if (overdue.length) notes.push(`含逾期未答复${overdue.length}件：${overdue.map((o) => `${o.requestId}（期限${o.dueOn}${o.transferredFrom ? `，由${o.transferredFrom}移交` : ''}）`).join('、')}`);
-      if (abandoned.length) notes.push(`另有申请人视为放弃申请${abandoned.length}件不计入：${abandoned.map((f) => String(f.data.requestId)).join('、')}`);
+      if (overdue.length)
+        notes.push(
+          `含逾期未答复${overdue.length}件：${overdue.map((o) => `${o.requestId}（期限${o.dueOn}${o.transferredFrom ? `，由${o.transferredFrom}移交` : ''}）`).join('、')}`,
+        );
+      if (abandoned.length)
+        notes.push(`另有申请人视为放弃申请${abandoned.length}件不计入：${abandoned.map((f) => String(f.data.requestId)).join('、')}`);
       if (notes.length === 0) return base;
       return {
         ...base,
@@ -245,38 +317,59 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
     compute(facts, { year, asOfDate }) {
       // Each policy once: its publication (on time or late), or its obligation when overdue and still unpublished.
       const published = new Map(ofType(facts, 'interpretation.InterpretationPublished').map((f) => [String(f.data.documentId), f]));
-      const overdue = ofType(facts, 'interpretation.InterpretationObligationOpened').filter((f) => !published.has(String(f.data.documentId)) && String(f.data.dueOn) < asOfDate);
+      const overdue = ofType(facts, 'interpretation.InterpretationObligationOpened').filter(
+        (f) => !published.has(String(f.data.documentId)) && String(f.data.dueOn) < asOfDate,
+      );
       const counted = [...published.values(), ...overdue].filter((f) => inYear(f, year));
       const result = rate('应发布政策解读', counted, (f) => f.type === 'interpretation.InterpretationPublished' && f.data.late === false);
-      return overdue.length ? { ...result, detail: `${result.detail}（含逾期未发布${counted.filter((f) => f.type === 'interpretation.InterpretationObligationOpened').length}件）` } : result;
+      return overdue.length
+        ? {
+            ...result,
+            detail: `${result.detail}（含逾期未发布${counted.filter((f) => f.type === 'interpretation.InterpretationObligationOpened').length}件）`,
+          }
+        : result;
     },
   },
   concern_on_time_rate: {
     label: '回应关切及时率',
     unit: 'percent',
     compute(facts, { year }) {
-      return rate('回应关切', ofType(facts, 'interpretation.ConcernResponsePublished').filter((f) => inYear(f, year)), (f) => f.data.onTime === true);
+      return rate(
+        '回应关切',
+        ofType(facts, 'interpretation.ConcernResponsePublished').filter((f) => inYear(f, year)),
+        (f) => f.data.onTime === true,
+      );
     },
   },
   consultations_held: {
     label: '公开征求意见次数',
     unit: 'count',
     compute(facts, { year }) {
-      return count('公开征求意见', ofType(facts, 'interpretation.ConsultationOpened').filter((f) => inYear(f, year)));
+      return count(
+        '公开征求意见',
+        ofType(facts, 'interpretation.ConsultationOpened').filter((f) => inYear(f, year)),
+      );
     },
   },
   open_days_held: {
     label: '举办政府开放日次数',
     unit: 'count',
     compute(facts, { year }) {
-      return count('举办政府开放日', ofType(facts, 'interpretation.OpenDaySummaryPublished').filter((f) => inYear(f, year)));
+      return count(
+        '举办政府开放日',
+        ofType(facts, 'interpretation.OpenDaySummaryPublished').filter((f) => inYear(f, year)),
+      );
     },
   },
   village_posting_on_time_rate: {
     label: '村(居)务按时公开率',
     unit: 'percent',
     compute(facts, { year }) {
-      return rate('村(居)务公开', ofType(facts, 'interpretation.VillagePostingRecorded').filter((f) => inYear(f, year)), (f) => f.data.late === false);
+      return rate(
+        '村(居)务公开',
+        ofType(facts, 'interpretation.VillagePostingRecorded').filter((f) => inYear(f, year)),
+        (f) => f.data.late === false,
+      );
     },
   },
 };

@@ -28,7 +28,16 @@ describe('scheme decider', () => {
   it('accepts exactly 4% and publishes version 1 with the total of the tree', () => {
     const result = schemeDecider.decide(publish({ opennessWeightPercent: 4 }), given()) as SchemeEvent[];
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({ type: 'assessment.SchemePublished', data: { version: 1, opennessWeightPercent: 4, totalPoints: 100, reason: null, assessedUnitKinds: ['town', 'subdistrict', 'department'] } });
+    expect(result[0]).toMatchObject({
+      type: 'assessment.SchemePublished',
+      data: {
+        version: 1,
+        opennessWeightPercent: 4,
+        totalPoints: 100,
+        reason: null,
+        assessedUnitKinds: ['town', 'subdistrict', 'department'],
+      },
+    });
   });
 
   it('versions: a revision needs a reason, keeps the year and becomes version 2', () => {
@@ -51,14 +60,50 @@ describe('scheme decider', () => {
   it('refuses duplicate indicator ids, bands above the indicator points and thresholds above the total', () => {
     const dup = [...SAMPLE_INDICATORS, { id: 'quality', name: '重复', kind: 'manual' as const, points: 1, guidance: 'x' }];
     expect(schemeDecider.decide(publish({ indicators: dup }), given())).toMatchObject({ code: 'DUPLICATE_INDICATOR' });
-    const tooMuch = [{ id: 'a', name: '甲', kind: 'computed' as const, points: 5, metric: 'request_on_time_rate' as const, bands: [{ atLeast: 90, points: 6 }], whenNoData: 'full' as const }];
-    expect(schemeDecider.decide(publish({ indicators: tooMuch, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }), given())).toMatchObject({ code: 'BAND_OVER_INDICATOR_POINTS' });
-    expect(schemeDecider.decide(publish({ rules: { ...SAMPLE_RULES, rectifyBelow: 120 } }), given())).toMatchObject({ code: 'RULE_OVER_TOTAL' });
+    const tooMuch = [
+      {
+        id: 'a',
+        name: '甲',
+        kind: 'computed' as const,
+        points: 5,
+        metric: 'request_on_time_rate' as const,
+        bands: [{ atLeast: 90, points: 6 }],
+        whenNoData: 'full' as const,
+      },
+    ];
+    expect(
+      schemeDecider.decide(
+        publish({ indicators: tooMuch, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }),
+        given(),
+      ),
+    ).toMatchObject({ code: 'BAND_OVER_INDICATOR_POINTS' });
+    expect(schemeDecider.decide(publish({ rules: { ...SAMPLE_RULES, rectifyBelow: 120 } }), given())).toMatchObject({
+      code: 'RULE_OVER_TOTAL',
+    });
   });
 
   it('sorts threshold rows highest first', () => {
-    const indicators = [{ id: 'a', name: '甲', kind: 'computed' as const, points: 10, metric: 'request_on_time_rate' as const, bands: [{ atLeast: 50, points: 5 }, { atLeast: 100, points: 10 }], whenNoData: 'full' as const }];
-    const [event] = schemeDecider.decide(publish({ indicators, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }), given()) as SchemeEvent[];
-    expect((event.data.indicators[0] as { bands: unknown }).bands).toEqual([{ atLeast: 100, points: 10 }, { atLeast: 50, points: 5 }]);
+    const indicators = [
+      {
+        id: 'a',
+        name: '甲',
+        kind: 'computed' as const,
+        points: 10,
+        metric: 'request_on_time_rate' as const,
+        bands: [
+          { atLeast: 50, points: 5 },
+          { atLeast: 100, points: 10 },
+        ],
+        whenNoData: 'full' as const,
+      },
+    ];
+    const [event] = schemeDecider.decide(
+      publish({ indicators, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }),
+      given(),
+    ) as SchemeEvent[];
+    expect((event.data.indicators[0] as { bands: unknown }).bands).toEqual([
+      { atLeast: 100, points: 10 },
+      { atLeast: 50, points: 5 },
+    ]);
   });
 });

@@ -43,12 +43,17 @@ function checkTree(indicators: IndicatorNode[]): DomainError | null {
   for (const node of nodes) {
     if (seen.has(node.id)) return DomainError.validation('DUPLICATE_INDICATOR', `指标编号“${node.id}”重复。`);
     seen.add(node.id);
-    if (node.kind === 'group' && node.children.length === 0) return DomainError.validation('EMPTY_INDICATOR_GROUP', `指标“${node.name}”下没有子指标。`);
-    if (node.kind !== 'group' && !(node.points > 0)) return DomainError.validation('INDICATOR_WITHOUT_POINTS', `指标“${node.name}”的分值应大于0。`);
+    if (node.kind === 'group' && node.children.length === 0)
+      return DomainError.validation('EMPTY_INDICATOR_GROUP', `指标“${node.name}”下没有子指标。`);
+    if (node.kind !== 'group' && !(node.points > 0))
+      return DomainError.validation('INDICATOR_WITHOUT_POINTS', `指标“${node.name}”的分值应大于0。`);
     if (node.kind === 'computed') {
       const over = node.bands.find((band) => band.points > node.points);
       if (over) {
-        return DomainError.validation('BAND_OVER_INDICATOR_POINTS', `指标“${node.name}”的评分档（≥${over.atLeast}得${over.points}分）超过该指标分值${node.points}分。`);
+        return DomainError.validation(
+          'BAND_OVER_INDICATOR_POINTS',
+          `指标“${node.name}”的评分档（≥${over.atLeast}得${over.points}分）超过该指标分值${node.points}分。`,
+        );
       }
     }
   }
@@ -90,7 +95,10 @@ export function decideScheme(command: SchemeCommand, state: SchemeState): Scheme
       return DomainError.rule('SCORES_FROZEN', `${state.year}年度考核结果已固化，方案不能再修订。`);
     }
     if (command.year !== state.year) {
-      return DomainError.rule('SCHEME_YEAR_FIXED', `方案“${state.schemeId}”是${state.year}年度的方案，不能改为${command.year}年度；请新建方案。`);
+      return DomainError.rule(
+        'SCHEME_YEAR_FIXED',
+        `方案“${state.schemeId}”是${state.year}年度的方案，不能改为${command.year}年度；请新建方案。`,
+      );
     }
     if (!reason || reason.length < 2) return DomainError.validation('REASON_REQUIRED', '修订已发布的考核方案须说明理由。');
   }

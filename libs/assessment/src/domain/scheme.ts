@@ -16,8 +16,7 @@ export interface SchemeVersion {
 }
 
 export type SchemeState =
-  | { status: 'none' }
-  | { status: 'published'; schemeId: string; year: number; current: SchemeVersion; versions: SchemeVersion[] };
+  { status: 'none' } | { status: 'published'; schemeId: string; year: number; current: SchemeVersion; versions: SchemeVersion[] };
 
 export const initialSchemeState: SchemeState = { status: 'none' };
 
@@ -31,7 +30,10 @@ export function evolveScheme(state: SchemeState, event: SchemeEvent): SchemeStat
 export const schemeStreamId = (schemeId: string) => `assessment.scheme-${schemeId}`;
 
 /** Every leaf of the tree, in order, with the id of its parent group (null at the top). */
-export function leavesOf(nodes: readonly IndicatorNode[], parentId: string | null = null): { leaf: Exclude<IndicatorNode, { kind: 'group' }>; parentId: string | null }[] {
+export function leavesOf(
+  nodes: readonly IndicatorNode[],
+  parentId: string | null = null,
+): { leaf: Exclude<IndicatorNode, { kind: 'group' }>; parentId: string | null }[] {
   return nodes.flatMap((node) => (node.kind === 'group' ? leavesOf(node.children, node.id) : [{ leaf: node, parentId }]));
 }
 

@@ -83,7 +83,14 @@ export interface ScoreSheet {
   inputEventIds: string[];
 }
 
-const ref = (fact: Fact): FactRef => ({ eventId: fact.eventId, type: fact.type, streamId: fact.streamId, on: fact.on, recordedAt: fact.recordedAt, summary: describeFact(fact) });
+const ref = (fact: Fact): FactRef => ({
+  eventId: fact.eventId,
+  type: fact.type,
+  streamId: fact.streamId,
+  on: fact.on,
+  recordedAt: fact.recordedAt,
+  summary: describeFact(fact),
+});
 
 function bandPoints(leaf: ComputedIndicator, value: number | null): { points: number; rule: string } {
   if (value === null) {
@@ -93,7 +100,9 @@ function bandPoints(leaf: ComputedIndicator, value: number | null): { points: nu
   }
   const band = leaf.bands.find((b) => value >= b.atLeast);
   const table = leaf.bands.map((b) => `≥${b.atLeast}得${b.points}分`).join('，');
-  return band ? { points: band.points, rule: `达到“≥${band.atLeast}”档，得${band.points}分（评分档：${table}）` } : { points: 0, rule: `未达到最低档，不得分（评分档：${table}）` };
+  return band
+    ? { points: band.points, rule: `达到“≥${band.atLeast}”档，得${band.points}分（评分档：${table}）` }
+    : { points: 0, rule: `未达到最低档，不得分（评分档：${table}）` };
 }
 
 /**
@@ -123,7 +132,8 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
   const units = new Map<string, { name: string; kind: UnitKind }>();
   const factsByUnit = new Map<string, Fact[]>();
   for (const fact of known) {
-    if (fact.type === 'catalogue.UnitRegistered') units.set(String(fact.data.unitId), { name: String(fact.data.name), kind: fact.data.kind as UnitKind });
+    if (fact.type === 'catalogue.UnitRegistered')
+      units.set(String(fact.data.unitId), { name: String(fact.data.name), kind: fact.data.kind as UnitKind });
     if (fact.type === 'catalogue.UnitRenamed') {
       const unit = units.get(String(fact.data.unitId));
       if (unit) unit.name = String(fact.data.name);
@@ -134,11 +144,15 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
       else factsByUnit.set(unitId, [fact]);
     }
   }
-  const assessed = [...units.entries()].filter(([, u]) => scheme.assessedUnitKinds.includes(u.kind)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const assessed = [...units.entries()]
+    .filter(([, u]) => scheme.assessedUnitKinds.includes(u.kind))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const assessedIds = new Set(assessed.map(([id]) => id));
 
   const manual = new Map<string, ManualScoreInput>();
-  for (const score of [...input.manualScores].filter((m) => m.recordedAt <= input.asOf).sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.eventId < b.eventId ? -1 : 1))) {
+  for (const score of [...input.manualScores]
+    .filter((m) => m.recordedAt <= input.asOf)
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.eventId < b.eventId ? -1 : 1))) {
     if (assessedIds.has(score.unitId)) manual.set(`${score.unitId}/${score.indicatorId}`, score);
   }
 
@@ -154,9 +168,23 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
         const points = round2(node.children.reduce((sum, child) => sum + walk(child, node.id), 0));
         const maxPoints = pointsOf(node);
         indicators[at] = {
-          indicatorId: node.id, name: node.name, parentId, kind: 'group', maxPoints, points, lost: round2(maxPoints - points),
-          metric: null, metricLabel: null, value: null, numerator: null, denominator: null, rule: null,
-          explanation: `${node.children.length}项子指标合计`, pending: false, facts: [], shortfalls: [],
+          indicatorId: node.id,
+          name: node.name,
+          parentId,
+          kind: 'group',
+          maxPoints,
+          points,
+          lost: round2(maxPoints - points),
+          metric: null,
+          metricLabel: null,
+          value: null,
+          numerator: null,
+          denominator: null,
+          rule: null,
+          explanation: `${node.children.length}项子指标合计`,
+          pending: false,
+          facts: [],
+          shortfalls: [],
         };
         return points;
       }
@@ -165,12 +193,35 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
         if (score) used.add(score.eventId);
         const points = score ? Math.min(score.points, node.points) : 0;
         indicators.push({
-          indicatorId: node.id, name: node.name, parentId, kind: 'manual', maxPoints: node.points, points, lost: round2(node.points - points),
-          metric: null, metricLabel: null, value: null, numerator: null, denominator: null,
+          indicatorId: node.id,
+          name: node.name,
+          parentId,
+          kind: 'manual',
+          maxPoints: node.points,
+          points,
+          lost: round2(node.points - points),
+          metric: null,
+          metricLabel: null,
+          value: null,
+          numerator: null,
+          denominator: null,
           rule: '区政府办公室人工评分',
-          explanation: score ? `人工评分${score.points}分：${score.reason}${score.evidence.length ? `（佐证：${score.evidence.join('；')}）` : ''}` : '尚未评分',
+          explanation: score
+            ? `人工评分${score.points}分：${score.reason}${score.evidence.length ? `（佐证：${score.evidence.join('；')}）` : ''}`
+            : '尚未评分',
           pending: !score,
-          facts: score ? [{ eventId: score.eventId, type: 'assessment.ManualScoreRecorded', streamId: score.streamId, on: null, recordedAt: score.recordedAt, summary: `人工评分 ${score.points}/${score.maxPoints}：${score.reason}` }] : [],
+          facts: score
+            ? [
+                {
+                  eventId: score.eventId,
+                  type: 'assessment.ManualScoreRecorded',
+                  streamId: score.streamId,
+                  on: null,
+                  recordedAt: score.recordedAt,
+                  summary: `人工评分 ${score.points}/${score.maxPoints}：${score.reason}`,
+                },
+              ]
+            : [],
           shortfalls: [],
         });
         return points;
@@ -180,14 +231,36 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
       const { points, rule } = bandPoints(node, result.value);
       for (const fact of result.facts) used.add(fact.eventId);
       indicators.push({
-        indicatorId: node.id, name: node.name, parentId, kind: 'computed', maxPoints: node.points, points, lost: round2(node.points - points),
-        metric: node.metric, metricLabel: metric.label, value: result.value, numerator: result.numerator, denominator: result.denominator,
-        rule, explanation: `${result.detail}；${rule}`, pending: false, facts: result.facts.map(ref), shortfalls: result.shortfalls.map(ref),
+        indicatorId: node.id,
+        name: node.name,
+        parentId,
+        kind: 'computed',
+        maxPoints: node.points,
+        points,
+        lost: round2(node.points - points),
+        metric: node.metric,
+        metricLabel: metric.label,
+        value: result.value,
+        numerator: result.numerator,
+        denominator: result.denominator,
+        rule,
+        explanation: `${result.detail}；${rule}`,
+        pending: false,
+        facts: result.facts.map(ref),
+        shortfalls: result.shortfalls.map(ref),
       });
       return points;
     };
     const total = round2(scheme.indicators.reduce((sum, node) => sum + walk(node, null), 0));
-    return { unitId, name: unit.name, kind: unit.kind, total, maxTotal, weightedPoints: round2((total / maxTotal) * scheme.opennessWeightPercent), indicators };
+    return {
+      unitId,
+      name: unit.name,
+      kind: unit.kind,
+      total,
+      maxTotal,
+      weightedPoints: round2((total / maxTotal) * scheme.opennessWeightPercent),
+      indicators,
+    };
   });
 
   // Competition ranking: equal totals share a rank (1, 1, 3).
@@ -202,11 +275,15 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
   const commended =
     commend.topN === null && commend.minTotal === null
       ? []
-      : ranked.filter((u) => (commend.topN === null || u.rank <= commend.topN) && (commend.minTotal === null || u.total >= commend.minTotal)).map((u) => u.unitId);
+      : ranked
+          .filter((u) => (commend.topN === null || u.rank <= commend.topN) && (commend.minTotal === null || u.total >= commend.minTotal))
+          .map((u) => u.unitId);
   const rectify = rectifyBelow === null ? [] : ranked.filter((u) => u.total < rectifyBelow).map((u) => u.unitId);
   const criticised = criticiseBelow === null ? [] : ranked.filter((u) => u.total < criticiseBelow).map((u) => u.unitId);
 
-  const trainings = known.filter((f) => f.type === 'assessment.TrainingRecorded' && f.data.concentrated === true && f.on?.startsWith(`${year}-`));
+  const trainings = known.filter(
+    (f) => f.type === 'assessment.TrainingRecorded' && f.data.concentrated === true && f.on?.startsWith(`${year}-`),
+  );
   const warnings = trainings.length === 0 ? [`${year}年度尚未组织集中学习培训（每年至少一次，台政办发〔2020〕10号 四（二））`] : [];
   // Every fact about an assessed unit is an input, not only those a metric happened to use.
   for (const [unitId] of assessed) for (const fact of factsByUnit.get(unitId) ?? []) used.add(fact.eventId);

@@ -2,7 +2,19 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CommandHandler, commandContext, ConsumerCatchUp, DomainError, GONGKAI_CONFIG, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest, type GongkaiConfig } from '@gongkai/platform';
+import {
+  CommandHandler,
+  commandContext,
+  ConsumerCatchUp,
+  DomainError,
+  GONGKAI_CONFIG,
+  jsonSchemaOf,
+  Roles,
+  setRevision,
+  ZodPipe,
+  type AuthenticatedRequest,
+  type GongkaiConfig,
+} from '@gongkai/platform';
 import { frozenFormOf, parseAsOf, schemeRefOf, ScoringService } from '../application/scoring.service';
 import { evaluationDecider, evaluationStreamId, trainingDecider, trainingStreamId } from '../domain/evaluation';
 import { schemeStreamId } from '../domain/scheme';
@@ -29,12 +41,26 @@ export class SchemesController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '发布考核方案（或发布新版本）；政务公开权重不得低于4%' })
   @ApiBody({ schema: jsonSchemaOf(publishSchemeBody) })
-  async publish(@Body(new ZodPipe(publishSchemeBody)) body: z.infer<typeof publishSchemeBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async publish(
+    @Body(new ZodPipe(publishSchemeBody)) body: z.infer<typeof publishSchemeBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const scoresFrozen = (await this.commands.load(evaluationDecider, evaluationStreamId(body.schemeId))).state.frozen !== null;
-    const result = await this.commands.handle(schemeDecider, schemeStreamId(body.schemeId), { type: 'PublishScheme', ...body, scoresFrozen }, commandContext(request));
+    const result = await this.commands.handle(
+      schemeDecider,
+      schemeStreamId(body.schemeId),
+      { type: 'PublishScheme', ...body, scoresFrozen },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     response.status(201);
-    return { schemeId: body.schemeId, version: result.state.status === 'published' ? result.state.current.version : null, eventId: result.events[0]?.eventId, revision: result.revision };
+    return {
+      schemeId: body.schemeId,
+      version: result.state.status === 'published' ? result.state.current.version : null,
+      eventId: result.events[0]?.eventId,
+      revision: result.revision,
+    };
   }
 
   @Get('schemes')
@@ -57,11 +83,21 @@ export class SchemesController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '人工评分（须写明理由和佐证）' })
   @ApiBody({ schema: jsonSchemaOf(manualScoreBody) })
-  async manual(@Param('schemeId') schemeId: string, @Body(new ZodPipe(manualScoreBody)) body: z.infer<typeof manualScoreBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async manual(
+    @Param('schemeId') schemeId: string,
+    @Body(new ZodPipe(manualScoreBody)) body: z.infer<typeof manualScoreBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const scheme = schemeRefOf((await this.commands.load(schemeDecider, schemeStreamId(schemeId))).state);
     const unit = await this.units.get(body.unitId);
     const unitAssessed = !!unit && !!scheme && scheme.version.assessedUnitKinds.includes(unit.kind as never);
-    const result = await this.commands.handle(evaluationDecider, evaluationStreamId(schemeId), { type: 'RecordManualScore', scheme, unitAssessed, ...body }, commandContext(request));
+    const result = await this.commands.handle(
+      evaluationDecider,
+      evaluationStreamId(schemeId),
+      { type: 'RecordManualScore', scheme, unitAssessed, ...body },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     response.status(201);
     return { eventId: result.events[0]?.eventId, score: result.events[0]?.data, revision: result.revision };
@@ -71,7 +107,12 @@ export class SchemesController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '固化考核结果（含全部明细和输入哈希），此后不能更改' })
   @ApiBody({ schema: jsonSchemaOf(freezeBody) })
-  async freeze(@Param('schemeId') schemeId: string, @Body(new ZodPipe(freezeBody)) body: z.infer<typeof freezeBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async freeze(
+    @Param('schemeId') schemeId: string,
+    @Body(new ZodPipe(freezeBody)) body: z.infer<typeof freezeBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const context = commandContext(request);
     const asOf = parseAsOf(body.asOf, new Date(context.now));
     if (asOf > context.now) throw DomainError.validation('AS_OF_IN_FUTURE', '不能按未来的时间固化考核结果。');
@@ -79,9 +120,18 @@ export class SchemesController {
     // The facts must hold every event published up to now (late records of other units included)
     // before the result is computed and frozen; the decider refuses otherwise.
     const caughtUp = await this.catchUp.waitFor('assessment', { timeoutMs: this.config.ASSESSMENT_FREEZE_CATCH_UP_S * 1000 });
-    const factsCatchUp = { caughtUp: caughtUp.caughtUp, remaining: caughtUp.remaining, waitedSeconds: Math.round(caughtUp.waitedMs / 1000) };
+    const factsCatchUp = {
+      caughtUp: caughtUp.caughtUp,
+      remaining: caughtUp.remaining,
+      waitedSeconds: Math.round(caughtUp.waitedMs / 1000),
+    };
     const sheet = await this.scoring.compute(schemeId, asOf);
-    const result = await this.commands.handle(evaluationDecider, evaluationStreamId(schemeId), { type: 'FreezeScores', scheme, result: frozenFormOf(sheet), reason: body.reason ?? null, factsCatchUp }, context);
+    const result = await this.commands.handle(
+      evaluationDecider,
+      evaluationStreamId(schemeId),
+      { type: 'FreezeScores', scheme, result: frozenFormOf(sheet), reason: body.reason ?? null, factsCatchUp },
+      context,
+    );
     setRevision(response, result.revision);
     response.status(201);
     return { eventId: result.events[0]?.eventId, frozen: result.events[0]?.data, revision: result.revision };
@@ -107,8 +157,17 @@ export class SchemesController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '登记培训（日期、单位、人数；每年至少一次集中学习培训）' })
   @ApiBody({ schema: jsonSchemaOf(trainingBody) })
-  async training(@Body(new ZodPipe(trainingBody)) body: z.infer<typeof trainingBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    const result = await this.commands.handle(trainingDecider, trainingStreamId(body.trainingId), { type: 'RecordTraining', ...body }, commandContext(request));
+  async training(
+    @Body(new ZodPipe(trainingBody)) body: z.infer<typeof trainingBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.handle(
+      trainingDecider,
+      trainingStreamId(body.trainingId),
+      { type: 'RecordTraining', ...body },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     response.status(201);
     return { eventId: result.events[0]?.eventId, revision: result.revision };

@@ -38,23 +38,44 @@ export class ScoresController {
       ...sheet,
       inputEventIds: undefined,
       inputEvents: sheet.inputEventIds.length,
-      units: sheet.units.map(({ indicators, ...unit }) => ({ ...unit, indicators: indicators.map(({ facts, shortfalls, ...i }) => ({ ...i, facts: facts.length, shortfalls: shortfalls.length })) })),
+      units: sheet.units.map(({ indicators, ...unit }) => ({
+        ...unit,
+        indicators: indicators.map(({ facts, shortfalls, ...i }) => ({ ...i, facts: facts.length, shortfalls: shortfalls.length })),
+      })),
     };
   }
 
   @Get('schemes/:schemeId/scores/:unitId')
   @Roles(...READERS)
   @ApiOperation({ summary: '单位得分明细（每项得分及其依据的事实和事件编号）' })
-  async unit(@Param('schemeId') schemeId: string, @Param('unitId') unitId: string, @Req() request: AuthenticatedRequest, @Query('asOf') asOf?: string) {
+  async unit(
+    @Param('schemeId') schemeId: string,
+    @Param('unitId') unitId: string,
+    @Req() request: AuthenticatedRequest,
+    @Query('asOf') asOf?: string,
+  ) {
     assertMayRead(request.principal, unitId);
     const sheet = await this.scoring.compute(schemeId, parseAsOf(asOf));
-    return { schemeId, schemeVersion: sheet.schemeVersion, year: sheet.year, asOf: sheet.asOf, inputsHash: sheet.inputsHash, ...unitOf(sheet, unitId) };
+    return {
+      schemeId,
+      schemeVersion: sheet.schemeVersion,
+      year: sheet.year,
+      asOf: sheet.asOf,
+      inputsHash: sheet.inputsHash,
+      ...unitOf(sheet, unitId),
+    };
   }
 
   @Get('schemes/:schemeId/scores/:unitId/indicators/:indicatorId')
   @Roles(...READERS)
   @ApiOperation({ summary: '一项指标的得分说明：指标值、评分档、依据的事实及其事件编号' })
-  async explain(@Param('schemeId') schemeId: string, @Param('unitId') unitId: string, @Param('indicatorId') indicatorId: string, @Req() request: AuthenticatedRequest, @Query('asOf') asOf?: string) {
+  async explain(
+    @Param('schemeId') schemeId: string,
+    @Param('unitId') unitId: string,
+    @Param('indicatorId') indicatorId: string,
+    @Req() request: AuthenticatedRequest,
+    @Query('asOf') asOf?: string,
+  ) {
     assertMayRead(request.principal, unitId);
     const sheet = await this.scoring.compute(schemeId, parseAsOf(asOf));
     const indicator = unitOf(sheet, unitId).indicators.find((i) => i.indicatorId === indicatorId);
@@ -86,7 +107,16 @@ export class ScoresController {
       losing: unit.indicators
         .filter((i) => i.kind !== 'group' && i.lost > 0)
         .sort((a, b) => b.lost - a.lost)
-        .map((i) => ({ indicatorId: i.indicatorId, name: i.name, lost: i.lost, points: i.points, maxPoints: i.maxPoints, pending: i.pending, explanation: i.explanation, shortfalls: i.shortfalls })),
+        .map((i) => ({
+          indicatorId: i.indicatorId,
+          name: i.name,
+          lost: i.lost,
+          points: i.points,
+          maxPoints: i.maxPoints,
+          pending: i.pending,
+          explanation: i.explanation,
+          shortfalls: i.shortfalls,
+        })),
       indicators: unit.indicators.map(({ facts, ...i }) => ({ ...i, facts: facts.length })),
     };
   }
@@ -97,20 +127,33 @@ export class ScoresController {
   async xlsx(@Param('schemeId') schemeId: string, @Res() response: Response, @Query('asOf') asOf?: string) {
     const sheet = await this.scoring.compute(schemeId, parseAsOf(asOf));
     response.setHeader('Content-Type', XLSX);
-    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${sheet.year}年度政务公开考核结果-${schemeId}.xlsx`)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${sheet.year}年度政务公开考核结果-${schemeId}.xlsx`)}`,
+    );
     response.send(await scoresXlsx(sheet));
   }
 
   @Get('schemes/:schemeId/notices/:unitId')
   @Roles(...READERS)
   @ApiOperation({ summary: '考核结果通知（format=txt|docx）' })
-  async notice(@Param('schemeId') schemeId: string, @Param('unitId') unitId: string, @Req() request: AuthenticatedRequest, @Res() response: Response, @Query('format') format?: string, @Query('asOf') asOf?: string) {
+  async notice(
+    @Param('schemeId') schemeId: string,
+    @Param('unitId') unitId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+    @Query('format') format?: string,
+    @Query('asOf') asOf?: string,
+  ) {
     assertMayRead(request.principal, unitId);
     const sheet = await this.scoring.compute(schemeId, parseAsOf(asOf));
     const lines = noticeLines(sheet, unitOf(sheet, unitId));
     if (format === 'docx') {
       response.setHeader('Content-Type', DOCX);
-      response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${sheet.year}年度政务公开考核结果通知-${unitId}.docx`)}`);
+      response.setHeader(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${sheet.year}年度政务公开考核结果通知-${unitId}.docx`)}`,
+      );
       response.send(await noticeDocx(lines));
       return;
     }

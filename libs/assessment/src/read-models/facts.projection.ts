@@ -41,7 +41,9 @@ export class AssessmentFactsProjection implements Projection {
   async handle(event: EventEnvelope): Promise<void> {
     const fact = factFromEvent(event);
     if (!fact) return;
-    await projectDocument<StoredFact>(this.facts, event.eventId, event, (current) => (current ? (withoutMeta(current) as StoredFact) : { ...fact, projectedAt: new Date().toISOString() }));
+    await projectDocument<StoredFact>(this.facts, event.eventId, event, (current) =>
+      current ? (withoutMeta(current) as StoredFact) : { ...fact, projectedAt: new Date().toISOString() },
+    );
     this.cache?.facts.set(fact.eventId, fact);
   }
 
@@ -82,7 +84,9 @@ export class AssessmentFactsProjection implements Projection {
   }
 
   private async readSince(since: string | null): Promise<StoredFact[]> {
-    const docs = await this.facts.find(since ? { projectedAt: { $gte: since } } : {}, { projection: { _applied: 0, _version: 0 } }).toArray();
+    const docs = await this.facts
+      .find(since ? { projectedAt: { $gte: since } } : {}, { projection: { _applied: 0, _version: 0 } })
+      .toArray();
     return docs.map(({ _id, ...doc }) => ({ projectedAt: '', ...doc }) as unknown as StoredFact);
   }
 

@@ -38,12 +38,26 @@ export class AssessmentSchemesProjection implements Projection {
           currentVersion: data.version,
           opennessWeightPercent: data.opennessWeightPercent,
           totalPoints: data.totalPoints,
-          versions: [...(scheme?.versions ?? []), { version: data.version, title: data.title, publishedAt: event.recordedAt, eventId: event.eventId, reason: data.reason }],
+          versions: [
+            ...(scheme?.versions ?? []),
+            { version: data.version, title: data.title, publishedAt: event.recordedAt, eventId: event.eventId, reason: data.reason },
+          ],
           frozen: scheme?.frozen ?? null,
         };
       }
       const data = event.data as ScoresFrozen;
-      return scheme && { ...scheme, frozen: { asOf: data.asOf, schemeVersion: data.schemeVersion, inputsHash: data.inputsHash, eventId: event.eventId, frozenAt: event.recordedAt } };
+      return (
+        scheme && {
+          ...scheme,
+          frozen: {
+            asOf: data.asOf,
+            schemeVersion: data.schemeVersion,
+            inputsHash: data.inputsHash,
+            eventId: event.eventId,
+            frozenAt: event.recordedAt,
+          },
+        }
+      );
     });
   }
 

@@ -77,7 +77,12 @@ export class CatalogueSpreadsheets {
         await this.commands.handle(itemDecider, itemStreamId(item.itemId), { type: 'UpdateDraft', unitId, content }, context);
         report.updated += 1;
       } else {
-        await this.commands.handle(itemDecider, itemStreamId(item.itemId), { type: 'ReviseItem', unitId, content, reason, at: context.now }, context);
+        await this.commands.handle(
+          itemDecider,
+          itemStreamId(item.itemId),
+          { type: 'ReviseItem', unitId, content, reason, at: context.now },
+          context,
+        );
         report.revised += 1;
       }
     }

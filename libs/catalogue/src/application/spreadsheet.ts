@@ -33,12 +33,28 @@ const cellText = (value: ExcelJS.CellValue): string => {
  * columns may be absent, except 所属领域). Returns each non-empty row with its sheet row number.
  */
 export async function readCatalogueWorkbook(file: Buffer): Promise<{ rowNumber: number; row: CatalogueRow }[]> {
-  const required: CatalogueColumn[] = ['一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式', '公开层级', '所属领域'];
+  const required: CatalogueColumn[] = [
+    '一级事项',
+    '二级事项',
+    '公开内容（要素）',
+    '公开依据',
+    '公开时限',
+    '公开主体',
+    '公开渠道和载体',
+    '公开对象',
+    '公开方式',
+    '公开层级',
+    '所属领域',
+  ];
   return readWorkbook(file, CATALOGUE_COLUMNS, required);
 }
 
 /** Reads the first sheet: the header row names the columns (any order); returns non-empty rows with their sheet row numbers. */
-export async function readWorkbook<C extends string>(file: Buffer, columns: readonly C[], required: readonly C[]): Promise<{ rowNumber: number; row: Partial<Record<C, string>> }[]> {
+export async function readWorkbook<C extends string>(
+  file: Buffer,
+  columns: readonly C[],
+  required: readonly C[],
+): Promise<{ rowNumber: number; row: Partial<Record<C, string>> }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

@@ -15,10 +15,18 @@ const useful = (token: string) => !STOP.has(token) && /[\p{L}\p{N}]/u.test(token
  */
 export function indexTokens(...texts: (string | undefined)[]): string[] {
   const tokens = new Set<string>();
-  for (const text of texts) if (text) for (const t of instance().cutForSearch(text.toLowerCase(), true)) if (useful(t.trim())) tokens.add(t.trim());
+  for (const text of texts)
+    if (text) for (const t of instance().cutForSearch(text.toLowerCase(), true)) if (useful(t.trim())) tokens.add(t.trim());
   return [...tokens];
 }
 
 export function queryTokens(query: string): string[] {
-  return [...new Set(instance().cut(query.toLowerCase(), true).map((t) => t.trim()).filter(useful))];
+  return [
+    ...new Set(
+      instance()
+        .cut(query.toLowerCase(), true)
+        .map((t) => t.trim())
+        .filter(useful),
+    ),
+  ];
 }

@@ -60,7 +60,10 @@ describe('catalogue spreadsheet rows', () => {
   it('cells', () => {
     expect(parseLegalBases('')).toEqual([]);
     expect(parseTimeLimit('实时公开')).toEqual({ text: '实时公开', rule: null });
-    expect(parseTimeLimit('自批准之日起7日内')).toEqual({ text: '自批准之日起7日内', rule: { kind: 'calendar_days_after_formation', days: 7 } });
+    expect(parseTimeLimit('自批准之日起7日内')).toEqual({
+      text: '自批准之日起7日内',
+      rule: { kind: 'calendar_days_after_formation', days: 7 },
+    });
     expect(parseChannels('两微一端，发布会/听证会;入户/现场')).toEqual({
       channels: [{ channel: '两微一端' }, { channel: '发布会/听证会' }, { channel: '入户/现场' }],
       unknown: [],

@@ -69,7 +69,10 @@ export function parseTimeLimit(cell: string): NonNullable<ItemContent['timeLimit
 export function parseChannels(cell: string): { channels: ItemContent['channels']; unknown: string[] } {
   const channels: ItemContent['channels'] = [];
   const unknown: string[] = [];
-  for (const raw of cell.split(SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+  for (const raw of cell
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const other = /^其他[（(](.+)[）)]$/.exec(raw);
     if (other) channels.push({ channel: '其他', other: other[1].trim() });
     else if ((DISCLOSURE_CHANNELS as readonly string[]).includes(raw)) channels.push({ channel: raw as DisclosureChannel });
@@ -90,7 +93,8 @@ export function parseMethod(cell: string): ItemContent['method'] | null {
   return (DISCLOSURE_METHODS as readonly string[]).includes(value) ? (value as ItemContent['method']) : null;
 }
 
-const domainOf = (cell: string) => PILOT_DOMAINS.find((d) => d.name === cell.trim() || d.code === cell.trim() || d.name.replace(/（.*）$/, '') === cell.trim());
+const domainOf = (cell: string) =>
+  PILOT_DOMAINS.find((d) => d.name === cell.trim() || d.code === cell.trim() || d.name.replace(/（.*）$/, '') === cell.trim());
 
 export type ParsedRow = { ok: true; itemId: string | null; content: ItemContent } | { ok: false; errors: string[] };
 
@@ -137,7 +141,16 @@ export function parseCatalogueRow(row: CatalogueRow): ParsedRow {
     procedure: optional('流程'),
   };
   // The eight elements, named as the columns name them; a malformed value was reported above.
-  const COLUMN_OF: Record<string, string> = { 名称: '二级事项', 内容: '公开内容（要素）', 依据: '公开依据', 时限: '公开时限', 主体: '公开主体', 方式: '公开方式', 渠道: '公开渠道和载体', 公开对象: '公开对象' };
+  const COLUMN_OF: Record<string, string> = {
+    名称: '二级事项',
+    内容: '公开内容（要素）',
+    依据: '公开依据',
+    时限: '公开时限',
+    主体: '公开主体',
+    方式: '公开方式',
+    渠道: '公开渠道和载体',
+    公开对象: '公开对象',
+  };
   for (const element of missingElements(content)) {
     const column = COLUMN_OF[element];
     if (column && !cell(column as CatalogueColumn)) errors.push(`缺少${column}（${element}）`);

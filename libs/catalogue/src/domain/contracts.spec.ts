@@ -28,7 +28,10 @@ describe('catalogue events against their contracts', () => {
   };
   const at = '2024-05-06T01:02:03.000Z';
 
-  function run<C, E extends DomainEvent, S>(decider: { initialState: S; evolve(s: S, e: E): S; decide(c: C, s: S): E[] | Error }, commands: C[]): E[] {
+  function run<C, E extends DomainEvent, S>(
+    decider: { initialState: S; evolve(s: S, e: E): S; decide(c: C, s: S): E[] | Error },
+    commands: C[],
+  ): E[] {
     let state = decider.initialState;
     const events: E[] = [];
     for (const command of commands) {
@@ -49,7 +52,12 @@ describe('catalogue events against their contracts', () => {
     ]),
     ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND]),
     ...run<ItemCommand, ItemEvent, ReturnType<typeof itemDecider.evolve>>(itemDecider, [
-      { type: 'DraftItem', itemId: 'item-1', unitId: 'TEZ-A', content: { domainCode: 'budget', firstLevel: '财政预算', legalBases: [], channels: [], level: '乡级' } },
+      {
+        type: 'DraftItem',
+        itemId: 'item-1',
+        unitId: 'TEZ-A',
+        content: { domainCode: 'budget', firstLevel: '财政预算', legalBases: [], channels: [], level: '乡级' },
+      },
       { type: 'UpdateDraft', unitId: 'TEZ-A', content },
       { type: 'PublishItem', unitId: 'TEZ-A', at },
       { type: 'ReturnForCorrection', unitId: 'TEZ-A', note: '请补充' },
@@ -57,8 +65,23 @@ describe('catalogue events against their contracts', () => {
       { type: 'WithdrawItem', unitId: 'TEZ-A', reason: '职能调整', at },
     ]),
     ...run<NegativeEntryCommand, NegativeEntryEvent, ReturnType<typeof negativeEntryDecider.evolve>>(negativeEntryDecider, [
-      { type: 'DraftNegativeEntry', entryId: 'neg-1', ownerUnitId: 'TEZ-A', content: { matter: '某事项', scope: '某范围', regulationArticle: 14, lastReviewedOn: '2024-01-01' } },
-      { type: 'AmendNegativeEntry', ownerUnitId: 'TEZ-A', content: { matter: '某事项', scope: '某范围', regulationArticle: 14, specificBasis: { law: '中华人民共和国保守国家秘密法', article: '第二条' }, lastReviewedOn: '2024-01-01' } },
+      {
+        type: 'DraftNegativeEntry',
+        entryId: 'neg-1',
+        ownerUnitId: 'TEZ-A',
+        content: { matter: '某事项', scope: '某范围', regulationArticle: 14, lastReviewedOn: '2024-01-01' },
+      },
+      {
+        type: 'AmendNegativeEntry',
+        ownerUnitId: 'TEZ-A',
+        content: {
+          matter: '某事项',
+          scope: '某范围',
+          regulationArticle: 14,
+          specificBasis: { law: '中华人民共和国保守国家秘密法', article: '第二条' },
+          lastReviewedOn: '2024-01-01',
+        },
+      },
       { type: 'PublishNegativeEntry', ownerUnitId: 'TEZ-A', at },
       { type: 'ReviewNegativeEntry', ownerUnitId: 'TEZ-A', reviewedOn: '2025-01-01', note: '维持' },
       { type: 'WithdrawNegativeEntry', ownerUnitId: 'TEZ-A', reason: '解密' },
@@ -71,7 +94,9 @@ describe('catalogue events against their contracts', () => {
 
   it('covers every catalogue event type with a contract', () => {
     const produced = new Set(events.map((e) => e.type));
-    const contracted = Object.keys(EVENT_CONTRACTS).filter((t) => t.startsWith('catalogue.') && t !== 'catalogue.UnitRenamed' && t !== 'catalogue.UnitOpennessOfficeDesignated');
+    const contracted = Object.keys(EVENT_CONTRACTS).filter(
+      (t) => t.startsWith('catalogue.') && t !== 'catalogue.UnitRenamed' && t !== 'catalogue.UnitOpennessOfficeDesignated',
+    );
     expect([...produced].sort()).toEqual(contracted.sort());
   });
 });

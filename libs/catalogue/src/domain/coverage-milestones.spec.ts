@@ -6,7 +6,12 @@ import { disclosureObligation } from './obligation';
 import { SAMPLE_GUIDELINE_ITEMS } from './sample-guidelines';
 
 const town = { level: '乡级' as const, responsibleDomains: ['social-assistance', 'budget'] as const };
-const item = (itemId: string, domainCode: CoveredItem['domainCode'], guidelineItemCode: string | null): CoveredItem => ({ itemId, name: itemId, domainCode, guidelineItemCode });
+const item = (itemId: string, domainCode: CoveredItem['domainCode'], guidelineItemCode: string | null): CoveredItem => ({
+  itemId,
+  name: itemId,
+  domainCode,
+  guidelineItemCode,
+});
 
 describe('coverage', () => {
   it('names covered, missing and extra items per domain and overall', () => {
@@ -28,7 +33,11 @@ describe('coverage', () => {
     const budget = coverage.domains.find((d) => d.domainCode === 'budget')!;
     expect(budget).toMatchObject({ expected: 2, percent: 50 });
     expect(budget.extra.map((i) => i.itemId)).toEqual(['d']);
-    expect(coverage.domains.find((d) => d.domainCode === 'health')).toMatchObject({ expected: 0, percent: null, extra: [expect.objectContaining({ itemId: 'e' })] });
+    expect(coverage.domains.find((d) => d.domainCode === 'health')).toMatchObject({
+      expected: 0,
+      percent: null,
+      extra: [expect.objectContaining({ itemId: 'e' })],
+    });
     expect(coverage.overall).toEqual({ expected: 4, covered: 2, missing: 2, extra: 3, percent: 50 });
   });
 
@@ -45,7 +54,13 @@ describe('coverage', () => {
 
 describe('milestones', () => {
   const unit = { level: '乡级' as const, responsibleDomains: ['budget' as const] };
-  const fact = (itemId: string, at: string, code: string | null, kind: CatalogueFact['kind'] = 'published', embeddable = false): CatalogueFact => ({
+  const fact = (
+    itemId: string,
+    at: string,
+    code: string | null,
+    kind: CatalogueFact['kind'] = 'published',
+    embeddable = false,
+  ): CatalogueFact => ({
     itemId,
     at,
     kind,
@@ -85,7 +100,10 @@ describe('milestones', () => {
   it('the standard system needs full coverage with embedding fields on every item', () => {
     const milestones = computeMilestones(
       unit,
-      [fact('a', '2020-12-01T00:00:00Z', 'budget.S01', 'published', true), fact('b', '2022-01-01T00:00:00Z', 'budget.S02', 'published', true)],
+      [
+        fact('a', '2020-12-01T00:00:00Z', 'budget.S01', 'published', true),
+        fact('b', '2022-01-01T00:00:00Z', 'budget.S02', 'published', true),
+      ],
       SAMPLE_GUIDELINE_ITEMS,
       '2024-01-01',
     );
@@ -94,11 +112,11 @@ describe('milestones', () => {
   });
 
   it('a unit without responsible domains reaches nothing', () => {
-    expect(computeMilestones({ level: '乡级', responsibleDomains: [] }, [fact('a', '2020-01-01T00:00:00Z', null)], [], '2020-06-01').map((m) => m.status)).toEqual([
-      'open',
-      'open',
-      'open',
-    ]);
+    expect(
+      computeMilestones({ level: '乡级', responsibleDomains: [] }, [fact('a', '2020-01-01T00:00:00Z', null)], [], '2020-06-01').map(
+        (m) => m.status,
+      ),
+    ).toEqual(['open', 'open', 'open']);
   });
 });
 
@@ -129,10 +147,14 @@ describe('disclosure obligation (embedding)', () => {
   it('calendar days, no rule, and on-request items', () => {
     const calendarDays = { ...content, timeLimit: { text: '10日内', rule: { kind: 'calendar_days_after_formation' as const, days: 10 } } };
     expect(disclosureObligation('i', calendarDays, parseLocalDate('2024-09-30'), calendar).dueDate).toBe('2024-10-10');
-    expect(disclosureObligation('i', { ...content, timeLimit: { text: '实时', rule: null } }, parseLocalDate('2024-09-30'), calendar)).toMatchObject({
+    expect(
+      disclosureObligation('i', { ...content, timeLimit: { text: '实时', rule: null } }, parseLocalDate('2024-09-30'), calendar),
+    ).toMatchObject({
       dueDate: null,
       note: expect.stringContaining('没有可计算的规则'),
     });
-    expect(disclosureObligation('i', { ...content, method: '依申请' }, parseLocalDate('2024-09-30'), calendar)).toMatchObject({ dueDate: null });
+    expect(disclosureObligation('i', { ...content, method: '依申请' }, parseLocalDate('2024-09-30'), calendar)).toMatchObject({
+      dueDate: null,
+    });
   });
 });

@@ -44,7 +44,9 @@ export function computeCoverage(
     const expected = unit.responsibleDomains.includes(code) ? guideline.filter((g) => g.domainCode === code && g.level === unit.level) : [];
     const expectedCodes = new Set(expected.map((g) => g.code));
     const inDomain = published.filter((item) => item.domainCode === code);
-    const coveredCodes = new Set(inDomain.map((item) => item.guidelineItemCode).filter((c): c is string => c !== null && expectedCodes.has(c)));
+    const coveredCodes = new Set(
+      inDomain.map((item) => item.guidelineItemCode).filter((c): c is string => c !== null && expectedCodes.has(c)),
+    );
     return {
       domainCode: code,
       domainName: name,
@@ -60,6 +62,12 @@ export function computeCoverage(
   return {
     level: unit.level,
     domains,
-    overall: { expected, covered, missing: expected - covered, extra: domains.reduce((n, d) => n + d.extra.length, 0), percent: percent(covered, expected) },
+    overall: {
+      expected,
+      covered,
+      missing: expected - covered,
+      extra: domains.reduce((n, d) => n + d.extra.length, 0),
+      percent: percent(covered, expected),
+    },
   };
 }

@@ -8,7 +8,10 @@ const load = (change: Partial<GuidelineCommand> = {}): GuidelineCommand => ({ ..
 describe('guideline reference data decider', () => {
   it('loads the first version, marked as sample', () => {
     const [event] = guidelineDecider.decide(load(), given()) as GuidelineEvent[];
-    expect(event).toMatchObject({ type: 'catalogue.GuidelineVersionLoaded', data: { version: 1, sample: true, items: SAMPLE_GUIDELINE_ITEMS } });
+    expect(event).toMatchObject({
+      type: 'catalogue.GuidelineVersionLoaded',
+      data: { version: 1, sample: true, items: SAMPLE_GUIDELINE_ITEMS },
+    });
     expect(event.data.title).toContain('示例');
   });
 

@@ -109,7 +109,11 @@ describe('catalogue item decider', () => {
     ] as [string, Partial<ItemContent>][])('refuses a draft missing only %s', (element, change) => {
       const content = { ...completeContent, ...change };
       expect(missingElements(content)).toEqual([element]);
-      const result = when(given({ ...drafted, data: { ...drafted.data, content } } as ItemEvent), { type: 'PublishItem', unitId: UNIT, at: AT });
+      const result = when(given({ ...drafted, data: { ...drafted.data, content } } as ItemEvent), {
+        type: 'PublishItem',
+        unitId: UNIT,
+        at: AT,
+      });
       expect(result).toMatchObject({ code: 'ITEM_ELEMENTS_MISSING', detail: expect.stringContaining(`缺少：${element}。`) });
     });
 
@@ -120,20 +124,30 @@ describe('catalogue item decider', () => {
     });
 
     it('refuses to publish twice', () => {
-      expect(when(given(drafted, published), { type: 'PublishItem', unitId: UNIT, at: AT })).toMatchObject({ code: 'ITEM_ALREADY_PUBLISHED' });
+      expect(when(given(drafted, published), { type: 'PublishItem', unitId: UNIT, at: AT })).toMatchObject({
+        code: 'ITEM_ALREADY_PUBLISHED',
+      });
     });
   });
 
   describe('revising', () => {
     it('revises a published item into the next version with a reason', () => {
       const state = given(drafted, published);
-      const events = when(state, { type: 'ReviseItem', unitId: UNIT, content: revisedContent, reason: '增加救助金额', at: '2022-03-01T02:00:00.000Z' });
+      const events = when(state, {
+        type: 'ReviseItem',
+        unitId: UNIT,
+        content: revisedContent,
+        reason: '增加救助金额',
+        at: '2022-03-01T02:00:00.000Z',
+      });
       expect(events).toEqual([revised]);
       expect(fold(itemDecider, [drafted, published, revised])).toMatchObject({ status: 'published', version: 2, content: revisedContent });
     });
 
     it('refuses a revision that changes nothing', () => {
-      expect(when(given(drafted, published), { type: 'ReviseItem', unitId: UNIT, content: completeContent, reason: '无', at: AT })).toMatchObject({
+      expect(
+        when(given(drafted, published), { type: 'ReviseItem', unitId: UNIT, content: completeContent, reason: '无', at: AT }),
+      ).toMatchObject({
         code: 'ITEM_UNCHANGED',
       });
     });
@@ -157,16 +171,27 @@ describe('catalogue item decider', () => {
 
     it('a revision follows the domain and guideline item of the new content', () => {
       const moved = { ...revisedContent, guidelineItemCode: undefined };
-      const [event] = when(given(drafted, published), { type: 'ReviseItem', unitId: UNIT, content: moved, reason: '不对应指引', at: AT }) as ItemEvent[];
+      const [event] = when(given(drafted, published), {
+        type: 'ReviseItem',
+        unitId: UNIT,
+        content: moved,
+        reason: '不对应指引',
+        at: AT,
+      }) as ItemEvent[];
       expect(event.data).toMatchObject({ guidelineItemCode: null, domainCode: 'social-assistance', version: 2 });
     });
   });
 
   describe('returning for correction', () => {
-    const returned: ItemEvent = { type: 'catalogue.ItemReturnedForCorrection', data: { itemId: 'item-1', unitId: UNIT, note: '公开依据应写明条款' } };
+    const returned: ItemEvent = {
+      type: 'catalogue.ItemReturnedForCorrection',
+      data: { itemId: 'item-1', unitId: UNIT, note: '公开依据应写明条款' },
+    };
 
     it('returns a published item with a note; the revision closes the request', () => {
-      expect(when(given(drafted, published), { type: 'ReturnForCorrection', unitId: UNIT, note: '公开依据应写明条款' })).toEqual([returned]);
+      expect(when(given(drafted, published), { type: 'ReturnForCorrection', unitId: UNIT, note: '公开依据应写明条款' })).toEqual([
+        returned,
+      ]);
       expect(given(drafted, published, returned)).toMatchObject({ correction: { note: '公开依据应写明条款' }, status: 'published' });
       expect(given(drafted, published, returned, revised)).toMatchObject({ correction: null, version: 2 });
     });
@@ -183,7 +208,14 @@ describe('catalogue item decider', () => {
   describe('withdrawing', () => {
     const withdrawn: ItemEvent = {
       type: 'catalogue.ItemWithdrawn',
-      data: { itemId: 'item-1', unitId: UNIT, domainCode: 'social-assistance', guidelineItemCode: 'social-assistance.S01', reason: '职能划转', withdrawnAt: AT },
+      data: {
+        itemId: 'item-1',
+        unitId: UNIT,
+        domainCode: 'social-assistance',
+        guidelineItemCode: 'social-assistance.S01',
+        reason: '职能划转',
+        withdrawnAt: AT,
+      },
     };
 
     it('withdraws a published item with a reason', () => {
@@ -191,7 +223,9 @@ describe('catalogue item decider', () => {
     });
 
     it('refuses to withdraw a draft', () => {
-      expect(when(given(drafted), { type: 'WithdrawItem', unitId: UNIT, reason: 'x', at: AT })).toMatchObject({ code: 'ITEM_NOT_PUBLISHED' });
+      expect(when(given(drafted), { type: 'WithdrawItem', unitId: UNIT, reason: 'x', at: AT })).toMatchObject({
+        code: 'ITEM_NOT_PUBLISHED',
+      });
     });
 
     it('refuses every command on a withdrawn item', () => {

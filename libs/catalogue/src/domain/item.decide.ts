@@ -80,7 +80,8 @@ export function decideItem(command: ItemCommand, state: ItemState): ItemEvent[] 
     }
     case 'ReturnForCorrection':
       if (item.status !== 'published') return DomainError.rule('ITEM_NOT_PUBLISHED', '只能退回已发布的公开事项。');
-      if (item.correction) return DomainError.conflict('ITEM_CORRECTION_PENDING', `该事项已退回修改，尚待单位处理：${item.correction.note}`);
+      if (item.correction)
+        return DomainError.conflict('ITEM_CORRECTION_PENDING', `该事项已退回修改，尚待单位处理：${item.correction.note}`);
       return [{ type: 'catalogue.ItemReturnedForCorrection', data: { itemId: item.itemId, unitId: item.unitId, note: command.note } }];
     case 'WithdrawItem':
       if (item.status !== 'published') return DomainError.rule('ITEM_NOT_PUBLISHED', '草稿尚未发布，无需撤销。');

@@ -36,12 +36,21 @@ export const initialItemState: ItemState = { status: 'none' };
 export function evolveItem(state: ItemState, event: ItemEvent): ItemState {
   switch (event.type) {
     case 'catalogue.ItemDrafted':
-      return { status: 'draft', itemId: event.data.itemId, unitId: event.data.unitId, content: event.data.content, version: 0, correction: null };
+      return {
+        status: 'draft',
+        itemId: event.data.itemId,
+        unitId: event.data.unitId,
+        content: event.data.content,
+        version: 0,
+        correction: null,
+      };
     case 'catalogue.ItemDraftUpdated':
       return state.status === 'none' ? state : { ...state, content: event.data.content };
     case 'catalogue.ItemPublished':
     case 'catalogue.ItemRevised':
-      return state.status === 'none' ? state : { ...state, status: 'published', content: event.data.content, version: event.data.version, correction: null };
+      return state.status === 'none'
+        ? state
+        : { ...state, status: 'published', content: event.data.content, version: event.data.version, correction: null };
     case 'catalogue.ItemReturnedForCorrection':
       return state.status === 'none' ? state : { ...state, correction: { note: event.data.note } };
     case 'catalogue.ItemWithdrawn':

@@ -14,7 +14,10 @@ const content: NegativeEntryContent = {
   lastReviewedOn: '2024-03-01',
 };
 const drafted: NegativeEntryEvent = { type: 'catalogue.NegativeEntryDrafted', data: { entryId: 'neg-1', ownerUnitId: UNIT, content } };
-const published: NegativeEntryEvent = { type: 'catalogue.NegativeEntryPublished', data: { entryId: 'neg-1', ownerUnitId: UNIT, publishedAt: '2024-03-02T00:00:00Z' } };
+const published: NegativeEntryEvent = {
+  type: 'catalogue.NegativeEntryPublished',
+  data: { entryId: 'neg-1', ownerUnitId: UNIT, publishedAt: '2024-03-02T00:00:00Z' },
+};
 
 describe('negative list entry decider', () => {
   it('drafts and publishes an entry with a specific legal basis', () => {
@@ -39,32 +42,63 @@ describe('negative list entry decider', () => {
     const bare = given({ ...drafted, data: { ...drafted.data, content: { ...content, specificBasis: undefined } } } as NegativeEntryEvent);
     const amended = when(bare, { type: 'AmendNegativeEntry', ownerUnitId: UNIT, content }) as NegativeEntryEvent[];
     expect(amended).toEqual([{ type: 'catalogue.NegativeEntryAmended', data: { entryId: 'neg-1', ownerUnitId: UNIT, content } }]);
-    expect(when(fold(negativeEntryDecider, [drafted, ...amended]), { type: 'PublishNegativeEntry', ownerUnitId: UNIT, at: 'x' })).toHaveLength(1);
+    expect(
+      when(fold(negativeEntryDecider, [drafted, ...amended]), { type: 'PublishNegativeEntry', ownerUnitId: UNIT, at: 'x' }),
+    ).toHaveLength(1);
   });
 
   it('refuses to amend a published entry, to publish twice, or to draft the same id twice', () => {
-    expect(when(given(drafted, published), { type: 'AmendNegativeEntry', ownerUnitId: UNIT, content })).toMatchObject({ code: 'NEGATIVE_ENTRY_NOT_DRAFT' });
+    expect(when(given(drafted, published), { type: 'AmendNegativeEntry', ownerUnitId: UNIT, content })).toMatchObject({
+      code: 'NEGATIVE_ENTRY_NOT_DRAFT',
+    });
     expect(when(given(drafted, published), { type: 'PublishNegativeEntry', ownerUnitId: UNIT, at: 'x' })).toMatchObject({
       code: 'NEGATIVE_ENTRY_ALREADY_PUBLISHED',
     });
-    expect(when(given(drafted), { type: 'DraftNegativeEntry', entryId: 'neg-1', ownerUnitId: UNIT, content })).toMatchObject({ code: 'NEGATIVE_ENTRY_EXISTS' });
+    expect(when(given(drafted), { type: 'DraftNegativeEntry', entryId: 'neg-1', ownerUnitId: UNIT, content })).toMatchObject({
+      code: 'NEGATIVE_ENTRY_EXISTS',
+    });
   });
 
   it('records a review and refuses one dated before the last', () => {
-    const reviewed = when(given(drafted, published), { type: 'ReviewNegativeEntry', ownerUnitId: UNIT, reviewedOn: '2025-02-01', note: '依据未变，继续不予公开' });
+    const reviewed = when(given(drafted, published), {
+      type: 'ReviewNegativeEntry',
+      ownerUnitId: UNIT,
+      reviewedOn: '2025-02-01',
+      note: '依据未变，继续不予公开',
+    });
     expect(reviewed).toEqual([
-      { type: 'catalogue.NegativeEntryReviewed', data: { entryId: 'neg-1', ownerUnitId: UNIT, reviewedOn: '2025-02-01', note: '依据未变，继续不予公开' } },
+      {
+        type: 'catalogue.NegativeEntryReviewed',
+        data: { entryId: 'neg-1', ownerUnitId: UNIT, reviewedOn: '2025-02-01', note: '依据未变，继续不予公开' },
+      },
     ]);
-    expect(fold(negativeEntryDecider, [drafted, published, ...(reviewed as NegativeEntryEvent[])])).toMatchObject({ content: { lastReviewedOn: '2025-02-01' } });
-    expect(when(given(drafted, published), { type: 'ReviewNegativeEntry', ownerUnitId: UNIT, reviewedOn: '2023-01-01', note: 'x' })).toMatchObject({
+    expect(fold(negativeEntryDecider, [drafted, published, ...(reviewed as NegativeEntryEvent[])])).toMatchObject({
+      content: { lastReviewedOn: '2025-02-01' },
+    });
+    expect(
+      when(given(drafted, published), { type: 'ReviewNegativeEntry', ownerUnitId: UNIT, reviewedOn: '2023-01-01', note: 'x' }),
+    ).toMatchObject({
       code: 'NEGATIVE_ENTRY_REVIEW_BACKWARDS',
     });
   });
 
   it('withdraws with a reason, then refuses further commands', () => {
-    const withdrawn = when(given(drafted, published), { type: 'WithdrawNegativeEntry', ownerUnitId: UNIT, reason: '已可公开' }) as NegativeEntryEvent[];
-    expect(withdrawn).toEqual([{ type: 'catalogue.NegativeEntryWithdrawn', data: { entryId: 'neg-1', ownerUnitId: UNIT, reason: '已可公开' } }]);
-    expect(when(given(drafted, published, ...withdrawn), { type: 'ReviewNegativeEntry', ownerUnitId: UNIT, reviewedOn: '2025-01-01', note: 'x' })).toMatchObject({
+    const withdrawn = when(given(drafted, published), {
+      type: 'WithdrawNegativeEntry',
+      ownerUnitId: UNIT,
+      reason: '已可公开',
+    }) as NegativeEntryEvent[];
+    expect(withdrawn).toEqual([
+      { type: 'catalogue.NegativeEntryWithdrawn', data: { entryId: 'neg-1', ownerUnitId: UNIT, reason: '已可公开' } },
+    ]);
+    expect(
+      when(given(drafted, published, ...withdrawn), {
+        type: 'ReviewNegativeEntry',
+        ownerUnitId: UNIT,
+        reviewedOn: '2025-01-01',
+        note: 'x',
+      }),
+    ).toMatchObject({
       code: 'NEGATIVE_ENTRY_WITHDRAWN',
     });
   });

@@ -16,8 +16,7 @@ export type NegativeEntryEvent =
   | DomainEvent<'catalogue.NegativeEntryWithdrawn', NegativeEntryWithdrawn>;
 
 export type NegativeEntryState =
-  | { status: 'none' }
-  | { status: 'draft' | 'published' | 'withdrawn'; entryId: string; ownerUnitId: string; content: NegativeEntryContent };
+  { status: 'none' } | { status: 'draft' | 'published' | 'withdrawn'; entryId: string; ownerUnitId: string; content: NegativeEntryContent };
 
 export type NegativeEntryCommand =
   | { type: 'DraftNegativeEntry'; entryId: string; ownerUnitId: string; content: NegativeEntryContent }
@@ -58,7 +57,12 @@ function evolve(state: NegativeEntryState, event: NegativeEntryEvent): NegativeE
 export function decideNegativeEntry(command: NegativeEntryCommand, state: NegativeEntryState): NegativeEntryEvent[] | DomainError {
   if (command.type === 'DraftNegativeEntry') {
     if (state.status !== 'none') return DomainError.conflict('NEGATIVE_ENTRY_EXISTS', `负面清单事项 ${command.entryId} 已存在。`);
-    return [{ type: 'catalogue.NegativeEntryDrafted', data: { entryId: command.entryId, ownerUnitId: command.ownerUnitId, content: command.content } }];
+    return [
+      {
+        type: 'catalogue.NegativeEntryDrafted',
+        data: { entryId: command.entryId, ownerUnitId: command.ownerUnitId, content: command.content },
+      },
+    ];
   }
   if (state.status === 'none') return DomainError.notFound('NEGATIVE_ENTRY_NOT_FOUND', '该负面清单事项不存在。');
   if (state.ownerUnitId !== command.ownerUnitId) {

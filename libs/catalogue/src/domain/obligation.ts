@@ -21,7 +21,12 @@ export const audienceLabel = (a: NonNullable<ItemContent['audience']>) => (a.det
  * formed on `formedOn`; this says where, to whom and by when it must be disclosed. Working days
  * are statutory (libs/working-days): the day of formation is not counted.
  */
-export function disclosureObligation(itemId: string, content: ItemContent, formedOn: LocalDate, calendar: WorkingDayCalendar): DisclosureObligation {
+export function disclosureObligation(
+  itemId: string,
+  content: ItemContent,
+  formedOn: LocalDate,
+  calendar: WorkingDayCalendar,
+): DisclosureObligation {
   const base = {
     itemId,
     name: content.secondLevel ?? content.firstLevel,

@@ -6,7 +6,12 @@ import type { GuidelineCommand } from './guideline';
  * Council departments' guidelines (标准指引). It is NOT the official text: the district office loads
  * the real guidelines from a spreadsheet, which supersedes this version.
  */
-const items = (domainCode: GuidelineItem['domainCode'], level: GuidelineItem['level'], rows: [string, string][], offset = 0): GuidelineItem[] =>
+const items = (
+  domainCode: GuidelineItem['domainCode'],
+  level: GuidelineItem['level'],
+  rows: [string, string][],
+  offset = 0,
+): GuidelineItem[] =>
   rows.map(([firstLevel, secondLevel], i) => ({
     code: `${domainCode}.${level === '县级' ? 'X' : 'S'}${String(i + 1 + offset).padStart(2, '0')}`,
     domainCode,

@@ -57,7 +57,10 @@ describe('unit decider', () => {
 });
 
 describe('unit responsible domains', () => {
-  const registered: UnitEvent = { type: 'catalogue.UnitRegistered', data: { unitId: 'TEZ-CIVIL', name: '区民政局', level: '县级', kind: 'department' } };
+  const registered: UnitEvent = {
+    type: 'catalogue.UnitRegistered',
+    data: { unitId: 'TEZ-CIVIL', name: '区民政局', level: '县级', kind: 'department' },
+  };
 
   it('assigns responsible domains in the standard order, without duplicates', () => {
     const events = unitDecider.decide(
@@ -65,15 +68,26 @@ describe('unit responsible domains', () => {
       fold(unitDecider, [registered]),
     );
     expect(events).toEqual([
-      { type: 'catalogue.UnitResponsibleDomainsAssigned', data: { unitId: 'TEZ-CIVIL', domainCodes: ['social-assistance', 'elderly-care'], reason: '三定方案' } },
+      {
+        type: 'catalogue.UnitResponsibleDomainsAssigned',
+        data: { unitId: 'TEZ-CIVIL', domainCodes: ['social-assistance', 'elderly-care'], reason: '三定方案' },
+      },
     ]);
-    expect(fold(unitDecider, [registered, ...(events as UnitEvent[])])).toMatchObject({ responsibleDomains: ['social-assistance', 'elderly-care'] });
+    expect(fold(unitDecider, [registered, ...(events as UnitEvent[])])).toMatchObject({
+      responsibleDomains: ['social-assistance', 'elderly-care'],
+    });
   });
 
   it('refuses an unknown domain code, an unchanged assignment and an unknown unit', () => {
     const state = fold(unitDecider, [registered]);
-    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: ['astrology' as never] }, state)).toMatchObject({ code: 'UNKNOWN_DOMAIN' });
-    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: [] }, state)).toMatchObject({ code: 'UNIT_DOMAINS_UNCHANGED' });
-    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: ['budget'] }, fold(unitDecider, []))).toMatchObject({ code: 'UNIT_NOT_FOUND' });
+    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: ['astrology' as never] }, state)).toMatchObject({
+      code: 'UNKNOWN_DOMAIN',
+    });
+    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: [] }, state)).toMatchObject({
+      code: 'UNIT_DOMAINS_UNCHANGED',
+    });
+    expect(unitDecider.decide({ type: 'AssignResponsibleDomains', domainCodes: ['budget'] }, fold(unitDecider, []))).toMatchObject({
+      code: 'UNIT_NOT_FOUND',
+    });
   });
 });

@@ -18,11 +18,16 @@ export const itemContentBody = z.object({
   firstLevel: text(100),
   secondLevel: text(200).optional(),
   content: text(2000).optional(),
-  legalBases: z.array(z.object({ law: text(200), article: text(100).optional() })).max(20).default([]),
+  legalBases: z
+    .array(z.object({ law: text(200), article: text(100).optional() }))
+    .max(20)
+    .default([]),
   timeLimit: z
     .object({
       text: text(200),
-      rule: z.object({ kind: z.enum(['working_days_after_formation', 'calendar_days_after_formation']), days: z.number().int().min(0).max(365) }).nullable(),
+      rule: z
+        .object({ kind: z.enum(['working_days_after_formation', 'calendar_days_after_formation']), days: z.number().int().min(0).max(365) })
+        .nullable(),
     })
     .optional(),
   subject: text(200).optional(),

@@ -49,7 +49,12 @@ export class ItemsController {
     assertActsForUnit(request.principal, unitId);
     const result = await this.commands.handle(itemDecider, itemStreamId(itemId), command, commandContext(request));
     setRevision(response, result.revision);
-    return { itemId, revision: result.revision, status: result.state.status, version: result.state.status === 'none' ? 0 : result.state.version };
+    return {
+      itemId,
+      revision: result.revision,
+      status: result.state.status,
+      version: result.state.status === 'none' ? 0 : result.state.version,
+    };
   }
 
   @Post()
@@ -87,7 +92,12 @@ export class ItemsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布公开事项（八要素齐全）' })
-  publish(@Param('unitId') unitId: string, @Param('itemId') itemId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  publish(
+    @Param('unitId') unitId: string,
+    @Param('itemId') itemId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.run(unitId, itemId, { type: 'PublishItem', unitId, at: new Date().toISOString() }, request, response);
   }
 
@@ -103,7 +113,13 @@ export class ItemsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const command: ItemCommand = { type: 'ReviseItem', unitId, content: stripUndefined(body.content), reason: body.reason, at: new Date().toISOString() };
+    const command: ItemCommand = {
+      type: 'ReviseItem',
+      unitId,
+      content: stripUndefined(body.content),
+      reason: body.reason,
+      at: new Date().toISOString(),
+    };
     return this.run(unitId, itemId, command, request, response);
   }
 

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  assertReadsUnit,
+  CommandHandler,
+  commandContext,
+  jsonSchemaOf,
+  Roles,
+  setRevision,
+  ZodPipe,
+  type AuthenticatedRequest,
+} from '@gongkai/platform';
 import { stripUndefined } from '../domain/catalogue-row';
 import { negativeEntryDecider, negativeEntryStreamId, type NegativeEntryCommand } from '../domain/negative-entry';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
@@ -32,10 +42,21 @@ export class NegativeListController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '新增负面清单事项（草稿）' })
   @ApiBody({ schema: jsonSchemaOf(negativeEntryBody) })
-  draft(@Param('unitId') unitId: string, @Body(new ZodPipe(negativeEntryBody)) body: z.infer<typeof negativeEntryBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  draft(
+    @Param('unitId') unitId: string,
+    @Body(new ZodPipe(negativeEntryBody)) body: z.infer<typeof negativeEntryBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const entryId = uuidv7();
     response.status(201);
-    return this.run(unitId, entryId, { type: 'DraftNegativeEntry', entryId, ownerUnitId: unitId, content: stripUndefined(body) }, request, response);
+    return this.run(
+      unitId,
+      entryId,
+      { type: 'DraftNegativeEntry', entryId, ownerUnitId: unitId, content: stripUndefined(body) },
+      request,
+      response,
+    );
   }
 
   @Put(':entryId')
@@ -55,8 +76,19 @@ export class NegativeListController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布（须有具体法律依据）' })
-  publish(@Param('unitId') unitId: string, @Param('entryId') entryId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    return this.run(unitId, entryId, { type: 'PublishNegativeEntry', ownerUnitId: unitId, at: new Date().toISOString() }, request, response);
+  publish(
+    @Param('unitId') unitId: string,
+    @Param('entryId') entryId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      unitId,
+      entryId,
+      { type: 'PublishNegativeEntry', ownerUnitId: unitId, at: new Date().toISOString() },
+      request,
+      response,
+    );
   }
 
   @Post(':entryId/review')

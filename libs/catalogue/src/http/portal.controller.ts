@@ -47,7 +47,14 @@ export class PortalController {
     return {
       unit,
       asOf: instant,
-      items: entries.map(({ item, version }) => ({ ...toPublicItem(item), status: 'published', version: version.version, content: version.content, versions: undefined, publishedAt: version.publishedAt })),
+      items: entries.map(({ item, version }) => ({
+        ...toPublicItem(item),
+        status: 'published',
+        version: version.version,
+        content: version.content,
+        versions: undefined,
+        publishedAt: version.publishedAt,
+      })),
     };
   }
 
@@ -73,7 +80,12 @@ export class PortalController {
   @Get('search')
   @Public()
   @ApiOperation({ summary: '中文分词检索已发布事项（按相关度排序）' })
-  async search(@Query('q') q = '', @Query('unitId') unitId?: string, @Query('domainCode') domainCode?: string, @Query('limit') limit?: string) {
+  async search(
+    @Query('q') q = '',
+    @Query('unitId') unitId?: string,
+    @Query('domainCode') domainCode?: string,
+    @Query('limit') limit?: string,
+  ) {
     if (q.trim().length === 0 || q.length > 100) throw DomainError.validation('SEARCH_QUERY_INVALID', '请输入 1 至 100 个字的检索词。');
     const n = Math.min(Math.max(Number(limit) || 20, 1), 100);
     const filter = { ...(unitId ? { unitId } : {}), ...(domainCode ? { domainCode } : {}) };

@@ -4,7 +4,18 @@ import { readGuidelineWorkbook } from '../application/catalogue-import';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import {
+  assertReadsUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  parseInput,
+  Roles,
+  setRevision,
+  ZodPipe,
+  type AuthenticatedRequest,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { computeCoverage } from '../domain/coverage';
 import { GUIDELINE_STREAM_ID, guidelineDecider } from '../domain/guideline';
@@ -37,8 +48,17 @@ export class ReferenceController {
   @Roles('district_office', 'admin')
   @ApiOperation({ summary: '载入新版本标准指引（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(guidelineBody) })
-  async loadGuideline(@Body(new ZodPipe(guidelineBody)) body: z.infer<typeof guidelineBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    const result = await this.commands.handle(guidelineDecider, GUIDELINE_STREAM_ID, { type: 'LoadGuidelineVersion', ...body }, commandContext(request));
+  async loadGuideline(
+    @Body(new ZodPipe(guidelineBody)) body: z.infer<typeof guidelineBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.handle(
+      guidelineDecider,
+      GUIDELINE_STREAM_ID,
+      { type: 'LoadGuidelineVersion', ...body },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     response.status(201);
     return { version: result.state.version, revision: result.revision };
@@ -86,7 +106,12 @@ export class ReferenceController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.handle(unitDecider, unitStreamId(unitId), { type: 'AssignResponsibleDomains', ...body }, commandContext(request));
+    const result = await this.commands.handle(
+      unitDecider,
+      unitStreamId(unitId),
+      { type: 'AssignResponsibleDomains', ...body },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     return { unitId, revision: result.revision };
   }
@@ -101,7 +126,12 @@ export class ReferenceController {
     const [published, guideline] = await Promise.all([this.items.publishedOfUnit(unit.unitId), this.guidelines.currentItems()]);
     return computeCoverage(
       { level: unit.level as never, responsibleDomains: unit.responsibleDomains as never },
-      published.map((i) => ({ itemId: i.itemId, name: i.content.secondLevel ?? i.content.firstLevel, domainCode: i.content.domainCode, guidelineItemCode: i.guidelineItemCode })),
+      published.map((i) => ({
+        itemId: i.itemId,
+        name: i.content.secondLevel ?? i.content.firstLevel,
+        domainCode: i.content.domainCode,
+        guidelineItemCode: i.guidelineItemCode,
+      })),
       guideline,
     );
   }
@@ -127,7 +157,12 @@ export class ReferenceController {
         unitName: unit.name,
         level: unit.level,
         ...coverage.overall,
-        domains: coverage.domains.map((d) => ({ domainCode: d.domainCode, expected: d.expected, covered: d.covered.length, percent: d.percent })),
+        domains: coverage.domains.map((d) => ({
+          domainCode: d.domainCode,
+          expected: d.expected,
+          covered: d.covered.length,
+          percent: d.percent,
+        })),
       });
     }
     const expected = rows.reduce((n, r) => n + r.expected, 0);
@@ -143,7 +178,12 @@ export class ReferenceController {
     const [facts, guideline] = await Promise.all([this.items.factsOfUnit(unitId), this.guidelines.currentItems()]);
     return {
       unitId,
-      milestones: computeMilestones({ level: unit.level as never, responsibleDomains: unit.responsibleDomains as never }, facts, guideline, today()),
+      milestones: computeMilestones(
+        { level: unit.level as never, responsibleDomains: unit.responsibleDomains as never },
+        facts,
+        guideline,
+        today(),
+      ),
     };
   }
 
@@ -158,6 +198,11 @@ export class ReferenceController {
       throw DomainError.notFound('ITEM_NOT_FOUND', `单位 ${body.unitId} 没有已发布的公开事项 ${body.itemId}。`);
     }
     this.calendar ??= defaultWorkingDayCalendar();
-    return { unitId: body.unitId, version: item.version, formedOn: body.formedOn, ...disclosureObligation(item.itemId, item.content, parseLocalDate(body.formedOn), this.calendar) };
+    return {
+      unitId: body.unitId,
+      version: item.version,
+      formedOn: body.formedOn,
+      ...disclosureObligation(item.itemId, item.content, parseLocalDate(body.formedOn), this.calendar),
+    };
   }
 }

@@ -37,7 +37,12 @@ export class UnitsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.handle(unitDecider, unitStreamId(body.unitId), { type: 'RegisterUnit', ...body }, commandContext(request));
+    const result = await this.commands.handle(
+      unitDecider,
+      unitStreamId(body.unitId),
+      { type: 'RegisterUnit', ...body },
+      commandContext(request),
+    );
     setRevision(response, result.revision);
     response.status(201);
     return { unitId: body.unitId, revision: result.revision };

@@ -20,7 +20,10 @@ export class CatalogueGuidelinesProjection implements Projection {
 
   async handle(event: EventEnvelope): Promise<void> {
     const data = event.data as GuidelineVersionLoaded;
-    await projectDocument<GuidelineVersionView>(this.guidelines, `v${data.version}`, event, () => ({ ...data, loadedAt: event.occurredAt }));
+    await projectDocument<GuidelineVersionView>(this.guidelines, `v${data.version}`, event, () => ({
+      ...data,
+      loadedAt: event.occurredAt,
+    }));
   }
 
   async current(): Promise<GuidelineVersionView | null> {

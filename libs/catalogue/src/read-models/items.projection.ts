@@ -56,7 +56,6 @@ export interface ItemView {
 /** What the portal shows: never a draft, never the staff-only transitions. */
 export type PublicItemView = Omit<ItemView, 'tokens' | 'nameTokens' | 'transitions' | 'correction'> & { domainName: string };
 
-
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
 
@@ -119,7 +118,20 @@ export class CatalogueItemsProjection implements Projection {
     this.searchIndex ??= (async () => {
       const index = new SearchIndex();
       const docs = await this.items
-        .find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, tokens: 1, nameTokens: 1, 'content.secondLevel': 1, 'content.firstLevel': 1 } })
+        .find(
+          { status: 'published' },
+          {
+            projection: {
+              itemId: 1,
+              unitId: 1,
+              domainCode: 1,
+              tokens: 1,
+              nameTokens: 1,
+              'content.secondLevel': 1,
+              'content.firstLevel': 1,
+            },
+          },
+        )
         .toArray();
       for (const doc of docs) index.upsert(indexed(doc as unknown as ItemView));
       return index;
@@ -153,7 +165,9 @@ export class CatalogueItemsProjection implements Projection {
   }
 
   async allPublished(): Promise<Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'guidelineItemCode' | 'content'>[]> {
-    const docs = await this.items.find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, guidelineItemCode: 1, content: 1 } }).toArray();
+    const docs = await this.items
+      .find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, guidelineItemCode: 1, content: 1 } })
+      .toArray();
     return docs as never;
   }
 
@@ -171,18 +185,25 @@ export class CatalogueItemsProjection implements Projection {
   /** The publication facts of a unit, for milestones. */
   async factsOfUnit(unitId: string): Promise<CatalogueFact[]> {
     return (await this.ofUnit(unitId)).flatMap((item) => [
-      ...item.versions.map(
-        (v): CatalogueFact => ({
-          itemId: item.itemId,
-          at: v.publishedAt,
-          kind: 'published',
-          domainCode: v.content.domainCode,
-          guidelineItemCode: v.content.guidelineItemCode ?? null,
-          embeddable: Boolean(v.content.post && v.content.authority && v.content.procedure),
-        }),
-      ),
+      ...item.versions.map((v): CatalogueFact => ({
+        itemId: item.itemId,
+        at: v.publishedAt,
+        kind: 'published',
+        domainCode: v.content.domainCode,
+        guidelineItemCode: v.content.guidelineItemCode ?? null,
+        embeddable: Boolean(v.content.post && v.content.authority && v.content.procedure),
+      })),
       ...(item.withdrawal
-        ? [{ itemId: item.itemId, at: item.withdrawal.at, kind: 'withdrawn' as const, domainCode: item.content.domainCode, guidelineItemCode: null, embeddable: false }]
+        ? [
+            {
+              itemId: item.itemId,
+              at: item.withdrawal.at,
+              kind: 'withdrawn' as const,
+              domainCode: item.content.domainCode,
+              guidelineItemCode: null,
+              embeddable: false,
+            },
+          ]
         : []),
     ]);
   }
@@ -203,7 +224,6 @@ export class CatalogueItemsProjection implements Projection {
     if (words.length === 0) return [];
     return (await this.index()).search(words, limit, filter);
   }
-
 }
 
 /** The items read model as a pure function: the next document for one event (null: none). */
@@ -239,7 +259,14 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
     case 'catalogue.ItemDraftUpdated': {
       if (!item) return null;
       const { content } = event.data as ItemDrafted;
-      return { ...item, content, domainCode: content.domainCode, guidelineItemCode: content.guidelineItemCode ?? null, transitions, updatedAt: event.occurredAt };
+      return {
+        ...item,
+        content,
+        domainCode: content.domainCode,
+        guidelineItemCode: content.guidelineItemCode ?? null,
+        transitions,
+        updatedAt: event.occurredAt,
+      };
     }
     case 'catalogue.ItemPublished':
     case 'catalogue.ItemRevised': {
@@ -271,7 +298,14 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
       };
     }
     case 'catalogue.ItemReturnedForCorrection':
-      return item && { ...item, correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId }, transitions, updatedAt: event.occurredAt };
+      return (
+        item && {
+          ...item,
+          correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId },
+          transitions,
+          updatedAt: event.occurredAt,
+        }
+      );
     case 'catalogue.ItemWithdrawn': {
       if (!item) return null;
       const { reason, withdrawnAt } = event.data as ItemWithdrawn;
@@ -307,5 +341,10 @@ function indexed(item: Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'toke
 function byCatalogueOrder(a: ItemView, b: ItemView): number {
   const da = PILOT_DOMAINS.findIndex((d) => d.code === a.domainCode);
   const db = PILOT_DOMAINS.findIndex((d) => d.code === b.domainCode);
-  return da - db || a.content.firstLevel.localeCompare(b.content.firstLevel, 'zh') || (a.content.secondLevel ?? '').localeCompare(b.content.secondLevel ?? '', 'zh') || a.itemId.localeCompare(b.itemId);
+  return (
+    da - db ||
+    a.content.firstLevel.localeCompare(b.content.firstLevel, 'zh') ||
+    (a.content.secondLevel ?? '').localeCompare(b.content.secondLevel ?? '', 'zh') ||
+    a.itemId.localeCompare(b.itemId)
+  );
 }

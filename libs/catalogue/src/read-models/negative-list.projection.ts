@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, NegativeEntryContent, NegativeEntryDrafted, NegativeEntryReviewed, NegativeEntryWithdrawn } from '@gongkai/contracts';
+import type {
+  EventEnvelope,
+  NegativeEntryContent,
+  NegativeEntryDrafted,
+  NegativeEntryReviewed,
+  NegativeEntryWithdrawn,
+} from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import { isReviewOverdue } from '../domain/negative-entry';
 
@@ -47,10 +53,24 @@ export class CatalogueNegativeListProjection implements Projection {
           return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt as string, ...base };
         case 'catalogue.NegativeEntryReviewed': {
           const { reviewedOn, note } = event.data as NegativeEntryReviewed;
-          return entry && { ...entry, content: { ...entry.content, lastReviewedOn: reviewedOn }, reviews: [...entry.reviews, { reviewedOn, note, by: event.actor.userId }], ...base };
+          return (
+            entry && {
+              ...entry,
+              content: { ...entry.content, lastReviewedOn: reviewedOn },
+              reviews: [...entry.reviews, { reviewedOn, note, by: event.actor.userId }],
+              ...base,
+            }
+          );
         }
         case 'catalogue.NegativeEntryWithdrawn':
-          return entry && { ...entry, status: 'withdrawn' as const, withdrawal: { at: event.occurredAt, reason: (event.data as NegativeEntryWithdrawn).reason }, ...base };
+          return (
+            entry && {
+              ...entry,
+              status: 'withdrawn' as const,
+              withdrawal: { at: event.occurredAt, reason: (event.data as NegativeEntryWithdrawn).reason },
+              ...base,
+            }
+          );
         default:
           return entry;
       }
@@ -64,7 +84,10 @@ export class CatalogueNegativeListProjection implements Projection {
   }
 
   /** Entries with the flag `reviewOverdue` (not reviewed for 12 months as of `today`). */
-  async list(filter: { status?: string; ownerUnitId?: string }, today: string): Promise<(NegativeEntryView & { reviewOverdue: boolean })[]> {
+  async list(
+    filter: { status?: string; ownerUnitId?: string },
+    today: string,
+  ): Promise<(NegativeEntryView & { reviewOverdue: boolean })[]> {
     const docs = await this.entries.find(filter, { sort: { ownerUnitId: 1, entryId: 1 } }).toArray();
     return docs.map((doc) => {
       const entry = viewOf<NegativeEntryView>(doc);

@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed, UnitResponsibleDomainsAssigned } from '@gongkai/contracts';
+import type {
+  EventEnvelope,
+  UnitOpennessOfficeDesignated,
+  UnitRegistered,
+  UnitRenamed,
+  UnitResponsibleDomainsAssigned,
+} from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 
 export interface UnitView {
@@ -18,7 +24,12 @@ export interface UnitView {
 export class CatalogueUnitsProjection implements Projection {
   readonly name = 'catalogue.units';
   readonly collections = ['units'];
-  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated', 'catalogue.UnitResponsibleDomainsAssigned'];
+  readonly eventTypes = [
+    'catalogue.UnitRegistered',
+    'catalogue.UnitRenamed',
+    'catalogue.UnitOpennessOfficeDesignated',
+    'catalogue.UnitResponsibleDomainsAssigned',
+  ];
 
   constructor(private readonly connection: Connection) {}
 
@@ -32,16 +43,33 @@ export class CatalogueUnitsProjection implements Projection {
       switch (event.type) {
         case 'catalogue.UnitRegistered': {
           const data = event.data as UnitRegistered;
-          return { unitId: data.unitId, name: data.name, level: data.level, kind: data.kind, opennessOffice: null, responsibleDomains: [], registeredAt: event.occurredAt, updatedAt: event.occurredAt };
+          return {
+            unitId: data.unitId,
+            name: data.name,
+            level: data.level,
+            kind: data.kind,
+            opennessOffice: null,
+            responsibleDomains: [],
+            registeredAt: event.occurredAt,
+            updatedAt: event.occurredAt,
+          };
         }
         case 'catalogue.UnitRenamed':
           return unit && { ...unit, name: (event.data as UnitRenamed).name, updatedAt: event.occurredAt };
         case 'catalogue.UnitOpennessOfficeDesignated': {
           const { office, officerName, officerPhone } = event.data as UnitOpennessOfficeDesignated;
-          return unit && { ...unit, opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) }, updatedAt: event.occurredAt };
+          return (
+            unit && {
+              ...unit,
+              opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) },
+              updatedAt: event.occurredAt,
+            }
+          );
         }
         case 'catalogue.UnitResponsibleDomainsAssigned':
-          return unit && { ...unit, responsibleDomains: (event.data as UnitResponsibleDomainsAssigned).domainCodes, updatedAt: event.occurredAt };
+          return (
+            unit && { ...unit, responsibleDomains: (event.data as UnitResponsibleDomainsAssigned).domainCodes, updatedAt: event.occurredAt }
+          );
         default:
           return unit;
       }

@@ -8,7 +8,18 @@ import type { EventLabels } from '../event-labels';
 export const assessmentEventLabels = {
   'assessment.SchemePublished': {
     label: '发布考核方案',
-    fields: { schemeId: '方案编号', year: '年度', version: '版本', title: '方案名称', opennessWeightPercent: '政务公开权重（%）', totalPoints: '总分', indicators: '指标体系', rules: '结果运用规则', assessedUnitKinds: '考核对象类型', reason: '修订理由' },
+    fields: {
+      schemeId: '方案编号',
+      year: '年度',
+      version: '版本',
+      title: '方案名称',
+      opennessWeightPercent: '政务公开权重（%）',
+      totalPoints: '总分',
+      indicators: '指标体系',
+      rules: '结果运用规则',
+      assessedUnitKinds: '考核对象类型',
+      reason: '修订理由',
+    },
     // A revision (version ≥ 2) needs a reason: `reason` is always present, null on the first version.
     decision: { districtWide: true, groundRequired: true, reasonRequired: true },
   },
@@ -19,12 +30,26 @@ export const assessmentEventLabels = {
   },
   'assessment.TrainingRecorded': {
     label: '登记培训',
-    fields: { trainingId: '培训编号', title: '培训名称', heldOn: '培训日期', concentrated: '集中学习培训', organiserUnitId: '组织单位', participants: '参训单位和人数' },
+    fields: {
+      trainingId: '培训编号',
+      title: '培训名称',
+      heldOn: '培训日期',
+      concentrated: '集中学习培训',
+      organiserUnitId: '组织单位',
+      participants: '参训单位和人数',
+    },
     decision: { unitField: 'organiserUnitId', groundRequired: false, reasonRequired: false },
   },
   'assessment.ScoresFrozen': {
     label: '固化考核结果',
-    fields: { asOf: '数据截至', inputsHash: '输入哈希', results: '得分和排名', commended: '通报表扬', rectify: '督促整改', criticised: '通报批评' },
+    fields: {
+      asOf: '数据截至',
+      inputsHash: '输入哈希',
+      results: '得分和排名',
+      commended: '通报表扬',
+      rectify: '督促整改',
+      criticised: '通报批评',
+    },
     decision: { districtWide: true, groundRequired: true, reasonRequired: false },
   },
 } as const satisfies EventLabels;

@@ -128,7 +128,10 @@ export const trainingRecordedV1 = z.object({
   /** 集中学习培训 organised by the district office (at least one a year, seed 四(二)). */
   concentrated: z.boolean(),
   organiserUnitId: unitIdSchema,
-  participants: z.array(z.object({ unitId: unitIdSchema, count: z.number().int().min(1).max(10000) })).min(1).max(500),
+  participants: z
+    .array(z.object({ unitId: unitIdSchema, count: z.number().int().min(1).max(10000) }))
+    .min(1)
+    .max(500),
 });
 export type TrainingRecorded = z.infer<typeof trainingRecordedV1>;
 

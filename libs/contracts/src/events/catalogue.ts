@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import { isoDate, UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '../values';
-import { PILOT_DOMAINS, DOMAIN_CODES, DISCLOSURE_CHANNELS, AUDIENCES, DISCLOSURE_METHODS, ITEM_STAGES, type DomainCode, type DisclosureChannel } from '../vocabulary/catalogue';
+import {
+  PILOT_DOMAINS,
+  DOMAIN_CODES,
+  DISCLOSURE_CHANNELS,
+  AUDIENCES,
+  DISCLOSURE_METHODS,
+  ITEM_STAGES,
+  type DomainCode,
+  type DisclosureChannel,
+} from '../vocabulary/catalogue';
 
-export { PILOT_DOMAINS, DOMAIN_CODES, DISCLOSURE_CHANNELS, AUDIENCES, DISCLOSURE_METHODS, ITEM_STAGES, type DomainCode, type DisclosureChannel };
+export {
+  PILOT_DOMAINS,
+  DOMAIN_CODES,
+  DISCLOSURE_CHANNELS,
+  AUDIENCES,
+  DISCLOSURE_METHODS,
+  ITEM_STAGES,
+  type DomainCode,
+  type DisclosureChannel,
+};
 
 /** Integration events of the catalogue service (topic `gongkai.catalogue`). */
 export const unitRegisteredV1 = z.object({

@@ -16,7 +16,15 @@ const REVIEW_OUTCOMES = { approved: '通过', changed: '变更公开属性', ret
 export const documentAttributesEventLabels = {
   'document-attributes.DocumentRegistered': {
     label: '拟文登记',
-    fields: { title: '标题', documentNumber: '文号', documentType: '文件类型', catalogueItemIds: '关联目录事项', needsInterpretation: '需要解读', forwardsDocumentId: '转发的公文', draftedBy: '起草人' },
+    fields: {
+      title: '标题',
+      documentNumber: '文号',
+      documentType: '文件类型',
+      catalogueItemIds: '关联目录事项',
+      needsInterpretation: '需要解读',
+      forwardsDocumentId: '转发的公文',
+      draftedBy: '起草人',
+    },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'document-attributes.DocumentNumberReserved': {
@@ -25,13 +33,28 @@ export const documentAttributesEventLabels = {
   },
   'document-attributes.AttributeProposed': {
     label: '提出公开属性（源头认定）',
-    fields: { attribute: '公开属性', legalBasis: '不予公开依据', reason: '理由', redactedAnnexes: '不公开的附件', inheritedFrom: '沿用属性的被转发公文', proposedBy: '提出人' },
+    fields: {
+      attribute: '公开属性',
+      legalBasis: '不予公开依据',
+      reason: '理由',
+      redactedAnnexes: '不公开的附件',
+      inheritedFrom: '沿用属性的被转发公文',
+      proposedBy: '提出人',
+    },
     values: { legalBasis: GROUND_LABELS },
     decision: { groundRequired: true, reasonRequired: true },
   },
   'document-attributes.ConfidentialityReviewed': {
     label: '保密审查',
-    fields: { outcome: '审查结果', attribute: '审查后公开属性', previousAttribute: '原公开属性', legalBasis: '不予公开依据', reason: '理由', redactedAnnexes: '不公开的附件', reviewedBy: '审查人' },
+    fields: {
+      outcome: '审查结果',
+      attribute: '审查后公开属性',
+      previousAttribute: '原公开属性',
+      legalBasis: '不予公开依据',
+      reason: '理由',
+      redactedAnnexes: '不公开的附件',
+      reviewedBy: '审查人',
+    },
     values: { legalBasis: GROUND_LABELS, outcome: REVIEW_OUTCOMES },
     decision: { groundRequired: true, reasonRequired: true },
   },
@@ -75,13 +98,30 @@ export const documentAttributesEventLabels = {
   },
   'document-attributes.YearlyReviewDecided': {
     label: '年度评估决定',
-    fields: { year: '年度', decision: '评估结论', previousAttribute: '原公开属性', attribute: '评估后公开属性', legalBasis: '不予公开依据', reason: '理由', decidedOn: '评估日期', publicationDueOn: '公开期限', decidedBy: '评估人' },
+    fields: {
+      year: '年度',
+      decision: '评估结论',
+      previousAttribute: '原公开属性',
+      attribute: '评估后公开属性',
+      legalBasis: '不予公开依据',
+      reason: '理由',
+      decidedOn: '评估日期',
+      publicationDueOn: '公开期限',
+      decidedBy: '评估人',
+    },
     values: { legalBasis: GROUND_LABELS, decision: { keep: '继续不予公开（依申请公开）', release: '转为主动公开' } },
     decision: { groundRequired: true, reasonRequired: true },
   },
   'document-attributes.UnitYearlyReviewCompleted': {
     label: '单位完成年度评估',
-    fields: { year: '年度', tasks: '评估任务数', kept: '继续不予公开数', released: '转为公开数', completedOn: '完成日期', onTime: '按期完成' },
+    fields: {
+      year: '年度',
+      tasks: '评估任务数',
+      kept: '继续不予公开数',
+      released: '转为公开数',
+      completedOn: '完成日期',
+      onTime: '按期完成',
+    },
   },
   'document-attributes.DocumentInvalidated': {
     label: '宣布失效（废止）',
@@ -104,7 +144,14 @@ export const documentAttributesEventLabels = {
   },
   'document-attributes.ProactiveDisclosureSuggestionAnswered': {
     label: '答复转为主动公开的建议',
-    fields: { suggestionId: '建议编号', answer: '答复', reason: '理由', answeredOn: '答复日期', publicationDueOn: '公开期限', answeredBy: '答复人' },
+    fields: {
+      suggestionId: '建议编号',
+      answer: '答复',
+      reason: '理由',
+      answeredOn: '答复日期',
+      publicationDueOn: '公开期限',
+      answeredBy: '答复人',
+    },
     values: { answer: { accepted: '采纳，转为主动公开', declined: '不采纳' } },
     decision: { groundRequired: false, reasonRequired: true },
   },

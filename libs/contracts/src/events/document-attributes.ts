@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
-import { DISCLOSURE_ATTRIBUTES, DOCUMENT_TYPES, WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_CODES, CLEANUP_OUTCOMES, type DisclosureAttribute, type OfficialDocumentType, type WithholdingGround } from '../vocabulary/document-attributes';
+import {
+  DISCLOSURE_ATTRIBUTES,
+  DOCUMENT_TYPES,
+  WITHHOLDING_GROUNDS,
+  WITHHOLDING_GROUND_CODES,
+  CLEANUP_OUTCOMES,
+  type DisclosureAttribute,
+  type OfficialDocumentType,
+  type WithholdingGround,
+} from '../vocabulary/document-attributes';
 
-export { DISCLOSURE_ATTRIBUTES, DOCUMENT_TYPES, WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_CODES, CLEANUP_OUTCOMES, type DisclosureAttribute, type OfficialDocumentType, type WithholdingGround };
+export {
+  DISCLOSURE_ATTRIBUTES,
+  DOCUMENT_TYPES,
+  WITHHOLDING_GROUNDS,
+  WITHHOLDING_GROUND_CODES,
+  CLEANUP_OUTCOMES,
+  type DisclosureAttribute,
+  type OfficialDocumentType,
+  type WithholdingGround,
+};
 
 /** The marking printed on an issued document (印发时标注). */
 export const ATTRIBUTE_MARKINGS: Record<DisclosureAttribute, string> = {
@@ -45,7 +63,10 @@ export const documentIssuedV1 = z.object({
   /** Calendar date of issue, Asia/Shanghai, YYYY-MM-DD. */
   issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** For 主动公开: the statutory publication due date (20 working days after issue). */
-  publicationDueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  publicationDueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** Optional additions (v1-compatible): withholding ground, for 依申请公开 / 不予公开. */
   ground: withholdingGroundSchema.optional(),
   /** The document this one forwards (转发), whose attribute it inherited. */

@@ -1,8 +1,46 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
-import { INTERPRETATION_FORMS, INTERPRETATION_CHANNELS, CONCERN_SOURCES, CONCERN_SEVERITIES, CONCERN_RESPONSE_KINDS, PARTICIPATION_METHODS, PUBLIC_CONSULTATION_KINDS, ADOPTION_OUTCOMES, ATTENDEE_CATEGORIES, VILLAGE_POSTING_CATEGORIES, CONCERN_SEVERITY_LABELS, CONCERN_RESPONSE_KIND_LABELS, PUBLIC_CONSULTATION_KIND_LABELS, type InterpretationForm, type ConcernSeverity, type ConcernResponseKind, type PublicConsultationKind, type VillagePostingCategory } from '../vocabulary/interpretation';
+import {
+  INTERPRETATION_FORMS,
+  INTERPRETATION_CHANNELS,
+  CONCERN_SOURCES,
+  CONCERN_SEVERITIES,
+  CONCERN_RESPONSE_KINDS,
+  PARTICIPATION_METHODS,
+  PUBLIC_CONSULTATION_KINDS,
+  ADOPTION_OUTCOMES,
+  ATTENDEE_CATEGORIES,
+  VILLAGE_POSTING_CATEGORIES,
+  CONCERN_SEVERITY_LABELS,
+  CONCERN_RESPONSE_KIND_LABELS,
+  PUBLIC_CONSULTATION_KIND_LABELS,
+  type InterpretationForm,
+  type ConcernSeverity,
+  type ConcernResponseKind,
+  type PublicConsultationKind,
+  type VillagePostingCategory,
+} from '../vocabulary/interpretation';
 
-export { INTERPRETATION_FORMS, INTERPRETATION_CHANNELS, CONCERN_SOURCES, CONCERN_SEVERITIES, CONCERN_RESPONSE_KINDS, PARTICIPATION_METHODS, PUBLIC_CONSULTATION_KINDS, ADOPTION_OUTCOMES, ATTENDEE_CATEGORIES, VILLAGE_POSTING_CATEGORIES, CONCERN_SEVERITY_LABELS, CONCERN_RESPONSE_KIND_LABELS, PUBLIC_CONSULTATION_KIND_LABELS, type InterpretationForm, type ConcernSeverity, type ConcernResponseKind, type PublicConsultationKind, type VillagePostingCategory };
+export {
+  INTERPRETATION_FORMS,
+  INTERPRETATION_CHANNELS,
+  CONCERN_SOURCES,
+  CONCERN_SEVERITIES,
+  CONCERN_RESPONSE_KINDS,
+  PARTICIPATION_METHODS,
+  PUBLIC_CONSULTATION_KINDS,
+  ADOPTION_OUTCOMES,
+  ATTENDEE_CATEGORIES,
+  VILLAGE_POSTING_CATEGORIES,
+  CONCERN_SEVERITY_LABELS,
+  CONCERN_RESPONSE_KIND_LABELS,
+  PUBLIC_CONSULTATION_KIND_LABELS,
+  type InterpretationForm,
+  type ConcernSeverity,
+  type ConcernResponseKind,
+  type PublicConsultationKind,
+  type VillagePostingCategory,
+};
 
 const text = (max: number) => z.string().min(1).max(max);
 const instant = z.string().datetime({ offset: true });
@@ -177,7 +215,11 @@ export const commentSubmittedV1 = z.object({
 /** An HMAC-SHA256 in hex: a pseudonym that cannot be reversed without the service's key. */
 const digest = z.string().regex(/^[0-9a-f]{64}$/);
 /** A masked name for display (张** ; 匿名 when none was given): never the full name. */
-const maskedName = z.string().min(1).max(30).refine((v) => v === '匿名' || /^.\*+$/u.test(v), 'must be masked (first character, then *)');
+const maskedName = z
+  .string()
+  .min(1)
+  .max(30)
+  .refine((v) => v === '匿名' || /^.\*+$/u.test(v), 'must be masked (first character, then *)');
 
 /**
  * v2: no personal data (个人信息保护). The name and contact are kept outside the event log, in the
@@ -245,7 +287,9 @@ export const meetingAttendanceRecordedV1 = z.object({
   unitId: unitIdSchema,
   title: text(200),
   heldOn: isoDate,
-  attendees: z.array(z.object({ category: z.enum(ATTENDEE_CATEGORIES), name: text(60), organisation: z.string().max(100).optional() })).min(1),
+  attendees: z
+    .array(z.object({ category: z.enum(ATTENDEE_CATEGORIES), name: text(60), organisation: z.string().max(100).optional() }))
+    .min(1),
 });
 
 // ── Government open days (政府开放日) ──────────────────────────────────────────────────────

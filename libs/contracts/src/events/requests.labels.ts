@@ -8,7 +8,12 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
 const CONSULTATION_KIND_LABELS = { third_party: '征求第三方意见', agency: '征求其他机关意见', co_producer: '征求共同制作机关意见' };
 /** The statutory reply deadline published with the events that set or move it (empty while paused). */
 const DUE_ON = '法定答复期限（暂停计时期间为空）';
-const REPLY_FIELDS = { category: '答复类型（办理结果）', withheld: '不予公开的内容、依据和理由', content: '答复内容', legalBasis: '法律依据' };
+const REPLY_FIELDS = {
+  category: '答复类型（办理结果）',
+  withheld: '不予公开的内容、依据和理由',
+  content: '答复内容',
+  legalBasis: '法律依据',
+};
 
 /**
  * Chinese labels of the requests service's events (依申请公开; convention: libs/contracts/src/event-labels.ts).
@@ -38,7 +43,13 @@ export const requestsEventLabels = {
   },
   'requests.CorrectionRequested': {
     label: '通知补正',
-    fields: { noticeOn: '通知日期', items: '需补正的事项', periodWorkingDays: '补正期限（工作日）', correctionDueOn: '补正截止日期', dueOn: DUE_ON },
+    fields: {
+      noticeOn: '通知日期',
+      items: '需补正的事项',
+      periodWorkingDays: '补正期限（工作日）',
+      correctionDueOn: '补正截止日期',
+      dueOn: DUE_ON,
+    },
     decision: { groundRequired: true, reasonRequired: false },
   },
   'requests.CorrectionReceived': {
@@ -67,7 +78,15 @@ export const requestsEventLabels = {
   },
   'requests.ConsultationStarted': {
     label: '开始征求意见（会商）',
-    fields: { consultationId: '征求意见编号', kind: '类别', party: '被征求意见方', subject: '征求意见事项', startedOn: '开始日期', answerDueOn: '答复期限', dueOn: DUE_ON },
+    fields: {
+      consultationId: '征求意见编号',
+      kind: '类别',
+      party: '被征求意见方',
+      subject: '征求意见事项',
+      startedOn: '开始日期',
+      answerDueOn: '答复期限',
+      dueOn: DUE_ON,
+    },
     values: { kind: CONSULTATION_KIND_LABELS },
     decision: { groundRequired: false, reasonRequired: false },
   },
@@ -83,12 +102,27 @@ export const requestsEventLabels = {
   },
   'requests.DeadlineExtended': {
     label: '延长答复期限',
-    fields: { workingDays: '延长工作日数', reason: '延期理由', approvedBy: '批准人', noticeSentOn: '告知申请人日期', newDueOn: '新答复期限', dueOn: DUE_ON },
+    fields: {
+      workingDays: '延长工作日数',
+      reason: '延期理由',
+      approvedBy: '批准人',
+      noticeSentOn: '告知申请人日期',
+      newDueOn: '新答复期限',
+      dueOn: DUE_ON,
+    },
     decision: { groundRequired: true, reasonRequired: true },
   },
   'requests.FeeNoticeIssued': {
     label: '发出收费通知',
-    fields: { method: '计费方式', quantity: '数量', amountYuan: '金额（元）', noticeOn: '通知日期', payByOn: '缴费期限', pausesClock: '缴费期间暂停计时', dueOn: DUE_ON },
+    fields: {
+      method: '计费方式',
+      quantity: '数量',
+      amountYuan: '金额（元）',
+      noticeOn: '通知日期',
+      payByOn: '缴费期限',
+      pausesClock: '缴费期间暂停计时',
+      dueOn: DUE_ON,
+    },
     values: { method: FEE_METHOD_LABELS },
     decision: { groundRequired: true, reasonRequired: false },
   },
@@ -138,7 +172,13 @@ export const requestsEventLabels = {
   'requests.ChallengeFiled': {
     label: '登记行政复议或行政诉讼',
     fields: { challengeId: '案件编号', kind: '类别', filedOn: '立案日期', body: '复议机关或法院' },
-    values: { kind: { reconsideration: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_reconsideration: '行政诉讼（复议后起诉）' } },
+    values: {
+      kind: {
+        reconsideration: '行政复议',
+        litigation_direct: '行政诉讼（未经复议直接起诉）',
+        litigation_after_reconsideration: '行政诉讼（复议后起诉）',
+      },
+    },
   },
   'requests.ChallengeDecided': {
     label: '登记复议或诉讼结果',
@@ -150,7 +190,13 @@ export const requestsEventLabels = {
   },
   'requests.AnnualReportFinalised': {
     label: '确定年度报告数据',
-    fields: { year: '年度', table2: '主动公开情况（表二）', table3: '依申请公开情况（表三）', table4: '复议诉讼情况（表四）', narrative: '报告正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）' },
+    fields: {
+      year: '年度',
+      table2: '主动公开情况（表二）',
+      table3: '依申请公开情况（表三）',
+      table4: '复议诉讼情况（表四）',
+      narrative: '报告正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）',
+    },
     decision: { groundRequired: false, reasonRequired: false },
   },
 } as const satisfies EventLabels;

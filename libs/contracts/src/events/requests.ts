@@ -1,8 +1,48 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
-import { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, CONSULTATION_ANSWERS, CONSULTATION_ANSWER_LABELS, type ApplicantType, type ConsultationAnswer, type RequestChannel, type ReplyCategory } from '../vocabulary/requests';
+import {
+  APPLICANT_TYPES,
+  REQUEST_CHANNELS,
+  REQUEST_CHANNEL_LABELS,
+  ID_DOCUMENT_KINDS,
+  PREFERRED_FORMS,
+  DELIVERY_METHODS,
+  REPLY_CATEGORIES,
+  REPLY_CATEGORY_CODES,
+  REPLY_GROUPS,
+  FEE_METHODS,
+  FEE_METHOD_LABELS,
+  CONSULTATION_KINDS,
+  CONSULTATION_KIND_LABELS,
+  CONSULTATION_ANSWERS,
+  CONSULTATION_ANSWER_LABELS,
+  type ApplicantType,
+  type ConsultationAnswer,
+  type RequestChannel,
+  type ReplyCategory,
+} from '../vocabulary/requests';
 
-export { APPLICANT_TYPES, REQUEST_CHANNELS, REQUEST_CHANNEL_LABELS, ID_DOCUMENT_KINDS, PREFERRED_FORMS, DELIVERY_METHODS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, REPLY_GROUPS, FEE_METHODS, FEE_METHOD_LABELS, CONSULTATION_KINDS, CONSULTATION_KIND_LABELS, CONSULTATION_ANSWERS, CONSULTATION_ANSWER_LABELS, type ApplicantType, type ConsultationAnswer, type RequestChannel, type ReplyCategory };
+export {
+  APPLICANT_TYPES,
+  REQUEST_CHANNELS,
+  REQUEST_CHANNEL_LABELS,
+  ID_DOCUMENT_KINDS,
+  PREFERRED_FORMS,
+  DELIVERY_METHODS,
+  REPLY_CATEGORIES,
+  REPLY_CATEGORY_CODES,
+  REPLY_GROUPS,
+  FEE_METHODS,
+  FEE_METHOD_LABELS,
+  CONSULTATION_KINDS,
+  CONSULTATION_KIND_LABELS,
+  CONSULTATION_ANSWERS,
+  CONSULTATION_ANSWER_LABELS,
+  type ApplicantType,
+  type ConsultationAnswer,
+  type RequestChannel,
+  type ReplyCategory,
+};
 
 /**
  * Integration events of the requests service (依申请公开, topic `gongkai.requests`). Streams:
@@ -168,7 +208,12 @@ export const requestAbandonedV1 = z.object({
   abandonedOn: isoDate,
   legalBasis: text(300),
 });
-export const replyDeliveredV1 = z.object({ ...base, deliveredOn: isoDate, method: z.enum(DELIVERY_METHODS), reference: text(100).optional() });
+export const replyDeliveredV1 = z.object({
+  ...base,
+  deliveredOn: isoDate,
+  method: z.enum(DELIVERY_METHODS),
+  reference: text(100).optional(),
+});
 export const requestArchivedV1 = z.object({ ...base, archivedOn: isoDate, archiveNo: text(60) });
 export const informationLinkedV1 = z.object({
   ...base,
@@ -176,7 +221,13 @@ export const informationLinkedV1 = z.object({
   information: text(300),
   documentId: text(80).optional(),
 });
-export const challengeFiledV1 = z.object({ ...base, challengeId: text(40), kind: z.enum(CHALLENGE_KINDS), filedOn: isoDate, body: text(200) });
+export const challengeFiledV1 = z.object({
+  ...base,
+  challengeId: text(40),
+  kind: z.enum(CHALLENGE_KINDS),
+  filedOn: isoDate,
+  body: text(200),
+});
 export const challengeDecidedV1 = z.object({ ...base, challengeId: text(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: isoDate });
 
 /** Art. 44: many applicants obtained the same information — suggest making it proactive. */

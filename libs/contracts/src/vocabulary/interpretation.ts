@@ -19,7 +19,15 @@ export const CONCERN_RESPONSE_KINDS = ['authoritative_information', 'press_confe
 export type ConcernResponseKind = (typeof CONCERN_RESPONSE_KINDS)[number];
 
 /** 公众参与方式 (seed 三(五)). */
-export const PARTICIPATION_METHODS = ['座谈会', '听证会', '实地走访', '书面征求意见', '向社会公开征求意见', '问卷调查', '民意调查'] as const;
+export const PARTICIPATION_METHODS = [
+  '座谈会',
+  '听证会',
+  '实地走访',
+  '书面征求意见',
+  '向社会公开征求意见',
+  '问卷调查',
+  '民意调查',
+] as const;
 
 /** major_decision 重大行政决策 · normative_document 行政规范性文件 · other 其他. */
 export const PUBLIC_CONSULTATION_KINDS = ['major_decision', 'normative_document', 'other'] as const;
@@ -34,6 +42,18 @@ export const ATTENDEE_CATEGORIES = ['利益相关方', '群众代表', '专家',
 export const VILLAGE_POSTING_CATEGORIES = ['ordinary', 'finances', 'major'] as const;
 export type VillagePostingCategory = (typeof VILLAGE_POSTING_CATEGORIES)[number];
 
-export const CONCERN_SEVERITY_LABELS: Record<ConcernSeverity, string> = { major_emergency: '重大突发事件', hot_issue: '社会热点', ordinary: '一般关切' };
-export const CONCERN_RESPONSE_KIND_LABELS: Record<ConcernResponseKind, string> = { authoritative_information: '发布权威信息', press_conference: '召开新闻发布会', response: '回应' };
-export const PUBLIC_CONSULTATION_KIND_LABELS: Record<PublicConsultationKind, string> = { major_decision: '重大行政决策', normative_document: '行政规范性文件', other: '其他' };
+export const CONCERN_SEVERITY_LABELS: Record<ConcernSeverity, string> = {
+  major_emergency: '重大突发事件',
+  hot_issue: '社会热点',
+  ordinary: '一般关切',
+};
+export const CONCERN_RESPONSE_KIND_LABELS: Record<ConcernResponseKind, string> = {
+  authoritative_information: '发布权威信息',
+  press_conference: '召开新闻发布会',
+  response: '回应',
+};
+export const PUBLIC_CONSULTATION_KIND_LABELS: Record<PublicConsultationKind, string> = {
+  major_decision: '重大行政决策',
+  normative_document: '行政规范性文件',
+  other: '其他',
+};

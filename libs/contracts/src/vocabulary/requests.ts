@@ -16,7 +16,14 @@ export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   ordinary_letter: '平信',
 };
 
-export const ID_DOCUMENT_KINDS = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '统一社会信用代码', '其他'] as const;
+export const ID_DOCUMENT_KINDS = [
+  '居民身份证',
+  '护照',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '统一社会信用代码',
+  '其他',
+] as const;
 
 export const PREFERRED_FORMS = ['纸质', '电子'] as const;
 
@@ -60,8 +67,7 @@ export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '�
  * Said wherever a reply due date falls in a year whose holiday arrangement is not yet published
  * (libs/working-days: the provisional year): the published arrangement may still move it.
  */
-export const PROVISIONAL_DUE_NOTE =
-  '该日期所在年度的节假日安排尚未公布，暂按法定节假日推算；节假日安排公布后，以据其计算的日期为准。';
+export const PROVISIONAL_DUE_NOTE = '该日期所在年度的节假日安排尚未公布，暂按法定节假日推算；节假日安排公布后，以据其计算的日期为准。';
 
 /** How the information-processing fee is charged (国办函〔2020〕109号): one method per request. */
 export const FEE_METHODS = ['per_request', 'per_page'] as const;
@@ -71,7 +77,11 @@ export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { per_request: '按�
 /** Whom a request's handler consults: a third party (Art. 32), another agency, or the co-producing agency (Art. 34). */
 export const CONSULTATION_KINDS = ['third_party', 'agency', 'co_producer'] as const;
 export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
-export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = { third_party: '第三方', agency: '其他机关', co_producer: '共同制作机关' };
+export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
+  third_party: '第三方',
+  agency: '其他机关',
+  co_producer: '共同制作机关',
+};
 
 /** Annual report Table 2 (主动公开政府信息情况): its rows, by the codes the report's JSON uses. */
 export const TABLE2_FIELDS = {
@@ -87,9 +97,18 @@ export const TABLE2_FIELDS = {
   fees_amount_10k_yuan: '行政事业性收费·本年收费金额（万元）',
 } as const;
 /** The Table 2 rows the unit enters by hand when it finalises the report; the others come from the document register. */
-export const TABLE2_HAND_ENTERED_FIELDS = ['licensing_decisions', 'penalty_decisions', 'enforcement_decisions', 'fees_amount_10k_yuan'] as const;
+export const TABLE2_HAND_ENTERED_FIELDS = [
+  'licensing_decisions',
+  'penalty_decisions',
+  'enforcement_decisions',
+  'fees_amount_10k_yuan',
+] as const;
 
 /** What the consulted party answered (Art. 32: a third party's silence leaves the decision to the unit; Art. 34: a co-producer's silence is consent). */
 export const CONSULTATION_ANSWERS = ['agreed', 'objected', 'no_answer'] as const;
 export type ConsultationAnswer = (typeof CONSULTATION_ANSWERS)[number];
-export const CONSULTATION_ANSWER_LABELS: Record<ConsultationAnswer, string> = { agreed: '同意公开', objected: '不同意公开', no_answer: '逾期未提出意见' };
+export const CONSULTATION_ANSWER_LABELS: Record<ConsultationAnswer, string> = {
+  agreed: '同意公开',
+  objected: '不同意公开',
+  no_answer: '逾期未提出意见',
+};

@@ -36,7 +36,11 @@ export class DisclosureSuggestionHandler implements EventHandler {
 
   async handle(event: EventEnvelope): Promise<void> {
     const parsed = consumedSuggestionShape.safeParse(event.data);
-    if (!parsed.success) throw DomainError.validation('SUGGESTION_SHAPE', `建议事件缺少所需字段：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`);
+    if (!parsed.success)
+      throw DomainError.validation(
+        'SUGGESTION_SHAPE',
+        `建议事件缺少所需字段：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
+      );
     const { informationKey, count, documentId } = parsed.data;
     if (!documentId) return;
     const { state } = await this.commands.load(documentDecider, documentStreamId(documentId));
@@ -45,7 +49,12 @@ export class DisclosureSuggestionHandler implements EventHandler {
       documentDecider,
       documentStreamId(documentId),
       // one suggestion per information key: a repeated report is a no-op, an answered one stays answered
-      { type: 'ReceiveDisclosureSuggestion', suggestionId: informationKey, requestCount: count, suggestedOn: toShanghaiDate(event.occurredAt) },
+      {
+        type: 'ReceiveDisclosureSuggestion',
+        suggestionId: informationKey,
+        requestCount: count,
+        suggestedOn: toShanghaiDate(event.occurredAt),
+      },
       {
         actor: { userId: 'document-attributes.disclosure-suggestions', unitId: null, role: 'system' },
         correlationId: event.correlationId,

@@ -45,7 +45,12 @@ export class YearlyReviewProcess implements EventHandler {
     for (const view of candidates) {
       let opened: RegisteredDocument | null = null;
       try {
-        const result = await this.commands.handle(documentDecider, documentStreamId(view.documentId), { type: 'OpenYearlyReview', year }, this.context(event));
+        const result = await this.commands.handle(
+          documentDecider,
+          documentStreamId(view.documentId),
+          { type: 'OpenYearlyReview', year },
+          this.context(event),
+        );
         opened = result.state as RegisteredDocument;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -58,7 +63,12 @@ export class YearlyReviewProcess implements EventHandler {
       }
     }
     for (const [unitId, documentIds] of byUnit) {
-      await this.commands.handle(reviewCycleDecider, reviewCycleStreamId(year), { type: 'AssignReviewTasks', unitId, documentIds }, this.context(event));
+      await this.commands.handle(
+        reviewCycleDecider,
+        reviewCycleStreamId(year),
+        { type: 'AssignReviewTasks', unitId, documentIds },
+        this.context(event),
+      );
       await this.completeIfDone(event, year, unitId);
     }
   }
@@ -73,7 +83,9 @@ export class YearlyReviewProcess implements EventHandler {
     let lastDecidedOn = '';
     for (const documentId of unit.documentIds) {
       const { history } = await this.commands.load(documentDecider, documentStreamId(documentId));
-      const decision = history.find((e) => e.type === 'document-attributes.YearlyReviewDecided' && (e.data as YearlyReviewDecided).year === year);
+      const decision = history.find(
+        (e) => e.type === 'document-attributes.YearlyReviewDecided' && (e.data as YearlyReviewDecided).year === year,
+      );
       if (!decision) return; // still open
       const data = decision.data as YearlyReviewDecided;
       if (data.decision === 'keep') kept += 1;

@@ -8,8 +8,7 @@ export type CleanupCampaignEvent =
   | DomainEvent<'document-attributes.CleanupResultPublished', CleanupResultPublished>;
 
 export type CleanupCampaignState =
-  | { status: 'none' }
-  | { status: 'open'; campaignId: string; title: string; openedOn: string; publishedUnits: string[] };
+  { status: 'none' } | { status: 'open'; campaignId: string; title: string; openedOn: string; publishedUnits: string[] };
 
 export type CleanupEntry = { documentId: string; outcome: (typeof CLEANUP_OUTCOMES)[number]; note: string | null };
 

@@ -104,7 +104,10 @@ describe('document decider: register (登记)', () => {
   });
 
   it('refuses anything but registration for an unknown document', () => {
-    expect(when([], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({ kind: 'not_found', code: 'DOCUMENT_NOT_FOUND' });
+    expect(when([], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({
+      kind: 'not_found',
+      code: 'DOCUMENT_NOT_FOUND',
+    });
   });
 });
 
@@ -128,14 +131,22 @@ describe('document decider: attribute proposal (源头认定)', () => {
     expect(when([registered], { type: 'ProposeAttribute', attribute: '不予公开', legalBasis: 'STATE_SECRET', by: drafter })).toMatchObject({
       code: 'REASON_REQUIRED',
     });
-    expect(when([registered], { type: 'ProposeAttribute', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: ' ', by: drafter })).toMatchObject({
+    expect(
+      when([registered], { type: 'ProposeAttribute', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: ' ', by: drafter }),
+    ).toMatchObject({
       code: 'REASON_REQUIRED',
     });
   });
 
   it('proposes 不予公开 with a ground and a reason', () => {
     expect(
-      then([registered], { type: 'ProposeAttribute', attribute: '不予公开', legalBasis: 'PROCESS_INFORMATION', reason: '属于内部请示报告', by: drafter }),
+      then([registered], {
+        type: 'ProposeAttribute',
+        attribute: '不予公开',
+        legalBasis: 'PROCESS_INFORMATION',
+        reason: '属于内部请示报告',
+        by: drafter,
+      }),
     ).toEqual([proposedWithheld]);
   });
 
@@ -151,24 +162,48 @@ describe('document decider: attribute proposal (源头认定)', () => {
   it('refuses redacted annexes on a document that is not disclosed as a whole', () => {
     const annex = { title: '附件1', ground: 'TRADE_SECRET' as const, reason: '涉及商业秘密' };
     expect(
-      when([registered], { type: 'ProposeAttribute', attribute: '不予公开', legalBasis: 'STATE_SECRET', reason: '属于国家秘密', redactedAnnexes: [annex], by: drafter }),
+      when([registered], {
+        type: 'ProposeAttribute',
+        attribute: '不予公开',
+        legalBasis: 'STATE_SECRET',
+        reason: '属于国家秘密',
+        redactedAnnexes: [annex],
+        by: drafter,
+      }),
     ).toMatchObject({ code: 'REDACTED_ANNEXES_ONLY_FOR_PUBLIC' });
   });
 
   it('refuses a proposal once it is under review', () => {
-    expect(when([registered, proposedPublic], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toMatchObject({ code: 'NOT_IN_DRAFTING' });
+    expect(when([registered, proposedPublic], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toMatchObject({
+      code: 'NOT_IN_DRAFTING',
+    });
   });
 
   describe('a forwarding document (转发文件) inherits the attribute of what it forwards', () => {
     const forwarding: DocumentEvent = {
       type: 'document-attributes.DocumentRegistered',
-      data: { ...(registered.data as object), documentId: 'doc-2', documentNumber: '台教体发〔2026〕4号', forwardsDocumentId: 'doc-1' } as never,
+      data: {
+        ...(registered.data as object),
+        documentId: 'doc-2',
+        documentNumber: '台教体发〔2026〕4号',
+        forwardsDocumentId: 'doc-1',
+      } as never,
     };
-    const forwarded = { documentId: 'doc-1', attribute: '依申请公开' as const, legalBasis: 'PERSONAL_PRIVACY' as const, reason: '涉及学生个人信息' };
+    const forwarded = {
+      documentId: 'doc-1',
+      attribute: '依申请公开' as const,
+      legalBasis: 'PERSONAL_PRIVACY' as const,
+      reason: '涉及学生个人信息',
+    };
 
     it('takes the forwarded attribute, ground and reason when none is given', () => {
       const [event] = then([forwarding], { type: 'ProposeAttribute', forwarded, by: drafter });
-      expect(event.data).toMatchObject({ attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: '涉及学生个人信息', inheritedFrom: 'doc-1' });
+      expect(event.data).toMatchObject({
+        attribute: '依申请公开',
+        legalBasis: 'PERSONAL_PRIVACY',
+        reason: '涉及学生个人信息',
+        inheritedFrom: 'doc-1',
+      });
     });
 
     it('refuses a different attribute, at proposal and at review', () => {
@@ -177,22 +212,36 @@ describe('document decider: attribute proposal (源头认定)', () => {
       });
       const proposed = then([forwarding], { type: 'ProposeAttribute', forwarded, by: drafter });
       expect(
-        when([forwarding, ...proposed], { type: 'ReviewAttribute', outcome: 'change', attribute: '主动公开', reason: '可以公开', by: reviewer }),
+        when([forwarding, ...proposed], {
+          type: 'ReviewAttribute',
+          outcome: 'change',
+          attribute: '主动公开',
+          reason: '可以公开',
+          by: reviewer,
+        }),
       ).toMatchObject({ code: 'FORWARDING_MUST_INHERIT' });
     });
 
     it('cannot be proposed while the forwarded attribute is unknown', () => {
-      expect(when([forwarding], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toMatchObject({ code: 'FORWARDED_ATTRIBUTE_UNKNOWN' });
+      expect(when([forwarding], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toMatchObject({
+        code: 'FORWARDED_ATTRIBUTE_UNKNOWN',
+      });
       expect(when([forwarding], { type: 'ProposeAttribute', forwarded: { ...forwarded, attribute: null }, by: drafter })).toMatchObject({
         code: 'FORWARDED_ATTRIBUTE_UNKNOWN',
       });
-      expect(when([forwarding], { type: 'ProposeAttribute', forwarded: { ...forwarded, documentId: 'doc-9' }, by: drafter })).toMatchObject({
-        code: 'FORWARDED_ATTRIBUTE_UNKNOWN',
-      });
+      expect(when([forwarding], { type: 'ProposeAttribute', forwarded: { ...forwarded, documentId: 'doc-9' }, by: drafter })).toMatchObject(
+        {
+          code: 'FORWARDED_ATTRIBUTE_UNKNOWN',
+        },
+      );
     });
 
     it('inherits 主动公开 without a ground', () => {
-      const [event] = then([forwarding], { type: 'ProposeAttribute', forwarded: { documentId: 'doc-1', attribute: '主动公开', legalBasis: null, reason: null }, by: drafter });
+      const [event] = then([forwarding], {
+        type: 'ProposeAttribute',
+        forwarded: { documentId: 'doc-1', attribute: '主动公开', legalBasis: null, reason: null },
+        by: drafter,
+      });
       expect(event.data).toMatchObject({ attribute: '主动公开', legalBasis: null, inheritedFrom: 'doc-1' });
     });
   });
@@ -210,7 +259,11 @@ describe('document decider: confidentiality review (保密审查)', () => {
   it('whoever proposed the attribute cannot review it either', () => {
     const proposedByOther = { ...proposedPublic, data: { ...proposedPublic.data, proposedBy: 'clerk-sun' } } as DocumentEvent;
     expect(
-      when([registered, proposedByOther], { type: 'ReviewAttribute', outcome: 'approve', by: { userId: 'clerk-sun', role: 'reviewer', unitId: 'TEZ-EDU' } }),
+      when([registered, proposedByOther], {
+        type: 'ReviewAttribute',
+        outcome: 'approve',
+        by: { userId: 'clerk-sun', role: 'reviewer', unitId: 'TEZ-EDU' },
+      }),
     ).toMatchObject({ code: 'SELF_REVIEW_FORBIDDEN' });
   });
 
@@ -222,7 +275,9 @@ describe('document decider: confidentiality review (保密审查)', () => {
   });
 
   it('approves the proposal', () => {
-    expect(then([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'approve', by: reviewer })).toEqual([approved('主动公开')]);
+    expect(then([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'approve', by: reviewer })).toEqual([
+      approved('主动公开'),
+    ]);
     expect(state(registered, proposedPublic, approved('主动公开'))).toMatchObject({ phase: 'confirmed', attribute: '主动公开' });
   });
 
@@ -235,36 +290,77 @@ describe('document decider: confidentiality review (保密审查)', () => {
       reason: '附件含学生身份信息',
       by: reviewer,
     });
-    expect(events[0].data).toMatchObject({ outcome: 'changed', previousAttribute: '主动公开', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reviewedBy: 'reviewer-li' });
-    expect(state(registered, proposedPublic, ...events)).toMatchObject({ phase: 'confirmed', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY' });
+    expect(events[0].data).toMatchObject({
+      outcome: 'changed',
+      previousAttribute: '主动公开',
+      attribute: '依申请公开',
+      legalBasis: 'PERSONAL_PRIVACY',
+      reviewedBy: 'reviewer-li',
+    });
+    expect(state(registered, proposedPublic, ...events)).toMatchObject({
+      phase: 'confirmed',
+      attribute: '依申请公开',
+      legalBasis: 'PERSONAL_PRIVACY',
+    });
   });
 
   it('refuses a change without a reason, or to 不予公开 without a ground', () => {
-    expect(when([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'change', attribute: '不予公开', legalBasis: 'STATE_SECRET', by: reviewer })).toMatchObject({
+    expect(
+      when([registered, proposedPublic], {
+        type: 'ReviewAttribute',
+        outcome: 'change',
+        attribute: '不予公开',
+        legalBasis: 'STATE_SECRET',
+        by: reviewer,
+      }),
+    ).toMatchObject({
       code: 'REASON_REQUIRED',
     });
-    expect(when([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'change', attribute: '不予公开', reason: '涉密', by: reviewer })).toMatchObject({
+    expect(
+      when([registered, proposedPublic], {
+        type: 'ReviewAttribute',
+        outcome: 'change',
+        attribute: '不予公开',
+        reason: '涉密',
+        by: reviewer,
+      }),
+    ).toMatchObject({
       code: 'GROUND_REQUIRED',
     });
   });
 
   it('returns the proposal to the drafter with a reason; the drafter proposes again', () => {
-    expect(when([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'return', by: reviewer })).toMatchObject({ code: 'REASON_REQUIRED' });
-    const returned = then([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'return', reason: '请核实附件是否含个人信息', by: reviewer });
+    expect(when([registered, proposedPublic], { type: 'ReviewAttribute', outcome: 'return', by: reviewer })).toMatchObject({
+      code: 'REASON_REQUIRED',
+    });
+    const returned = then([registered, proposedPublic], {
+      type: 'ReviewAttribute',
+      outcome: 'return',
+      reason: '请核实附件是否含个人信息',
+      by: reviewer,
+    });
     expect(returned[0].data).toMatchObject({ outcome: 'returned', attribute: null });
     expect(state(registered, proposedPublic, ...returned).phase).toBe('drafting');
-    expect(when([registered, proposedPublic, ...returned], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toHaveLength(1);
-    expect(when([registered, proposedPublic, ...returned], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({ code: 'REVIEW_NOT_PASSED' });
+    expect(when([registered, proposedPublic, ...returned], { type: 'ProposeAttribute', attribute: '主动公开', by: drafter })).toHaveLength(
+      1,
+    );
+    expect(when([registered, proposedPublic, ...returned], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({
+      code: 'REVIEW_NOT_PASSED',
+    });
   });
 
   it('refuses a review when nothing awaits it', () => {
-    expect(when([registered], { type: 'ReviewAttribute', outcome: 'approve', by: reviewer })).toMatchObject({ code: 'NOT_AWAITING_REVIEW' });
+    expect(when([registered], { type: 'ReviewAttribute', outcome: 'approve', by: reviewer })).toMatchObject({
+      code: 'NOT_AWAITING_REVIEW',
+    });
   });
 });
 
 describe('document decider: issue and marking (印发与标注)', () => {
   it('refuses to issue before the review confirmed the attribute', () => {
-    expect(when([registered, proposedPublic], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({ code: 'REVIEW_NOT_PASSED' });
+    expect(when([registered, proposedPublic], { type: 'IssueDocument', issuedOn: '2026-03-02', by: head })).toMatchObject({
+      code: 'REVIEW_NOT_PASSED',
+    });
   });
 
   it('issues a 主动公开 document with its marking and a publication due date 20 working days later', () => {
@@ -299,7 +395,10 @@ describe('document decider: issue and marking (印发与标注)', () => {
     ['依申请公开', 'PERSONAL_PRIVACY', '（此件依申请公开）'],
     ['不予公开', 'STATE_SECRET', '此件不予公开'],
   ] as const)('marks a %s document %s-grounded as %s, with no publication due date', (attribute, ground, marking) => {
-    const proposed = { ...proposedPublic, data: { ...proposedPublic.data, attribute, legalBasis: ground, reason: '理由说明' } } as DocumentEvent;
+    const proposed = {
+      ...proposedPublic,
+      data: { ...proposedPublic.data, attribute, legalBasis: ground, reason: '理由说明' },
+    } as DocumentEvent;
     const [event] = issue([registered, proposed, approved(attribute, ground)]);
     expect(event.data).toMatchObject({ attribute, marking, publicationDueOn: null, ground });
   });
@@ -307,7 +406,9 @@ describe('document decider: issue and marking (印发与标注)', () => {
   it('refuses to issue twice, and a date outside the statutory calendar', () => {
     const history = [registered, proposedPublic, approved('主动公开')];
     const issued = issue(history);
-    expect(when([...history, ...issued], { type: 'IssueDocument', issuedOn: '2026-03-03', by: head })).toMatchObject({ code: 'ALREADY_ISSUED' });
+    expect(when([...history, ...issued], { type: 'IssueDocument', issuedOn: '2026-03-03', by: head })).toMatchObject({
+      code: 'ALREADY_ISSUED',
+    });
     expect(when(history, { type: 'IssueDocument', issuedOn: '2031-01-05', by: head })).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE' });
     expect(when(history, { type: 'IssueDocument', issuedOn: '2026-02-30', by: head })).toMatchObject({ code: 'INVALID_DATE' });
   });
@@ -361,12 +462,21 @@ describe('document decider: yearly review (年度评估)', () => {
 
   it('does not review a 主动公开 document', () => {
     const history = [registered, proposedPublic, approved('主动公开')];
-    expect(when([...history, ...issue(history)], { type: 'OpenYearlyReview', year: 2026 })).toMatchObject({ code: 'NOT_SUBJECT_TO_REVIEW' });
+    expect(when([...history, ...issue(history)], { type: 'OpenYearlyReview', year: 2026 })).toMatchObject({
+      code: 'NOT_SUBJECT_TO_REVIEW',
+    });
   });
 
   it('release makes it 主动公开 with a publication due date in working days', () => {
     const opened = open(issuedWithheld());
-    const events = then(opened, { type: 'DecideYearlyReview', year: 2025, decision: 'release', reason: '情况变化，已可公开', decidedOn: '2025-09-26', by: head });
+    const events = then(opened, {
+      type: 'DecideYearlyReview',
+      year: 2025,
+      decision: 'release',
+      reason: '情况变化，已可公开',
+      decidedOn: '2025-09-26',
+      by: head,
+    });
     expect(events[0].data).toMatchObject({
       decision: 'release',
       previousAttribute: '不予公开',
@@ -377,25 +487,68 @@ describe('document decider: yearly review (年度评估)', () => {
     const after = state(...opened, ...events);
     expect(after).toMatchObject({ attribute: '主动公开', publicationDueOn: '2025-10-30', openReviewYear: null, reviewedYears: [2025] });
     // once released it can be published
-    expect(when([...opened, ...events], { type: 'RecordPublication', channel: '政府网站', url: 'https://www.tez.gov.cn/a.html', publishedOn: '2025-10-09', by: drafter })).toHaveLength(1);
+    expect(
+      when([...opened, ...events], {
+        type: 'RecordPublication',
+        channel: '政府网站',
+        url: 'https://www.tez.gov.cn/a.html',
+        publishedOn: '2025-10-09',
+        by: drafter,
+      }),
+    ).toHaveLength(1);
   });
 
   it('keep requires a reason and keeps the ground', () => {
     const opened = open(issuedWithheld());
-    expect(when(opened, { type: 'DecideYearlyReview', year: 2025, decision: 'keep', reason: '', decidedOn: '2025-09-26', by: head })).toMatchObject({
+    expect(
+      when(opened, { type: 'DecideYearlyReview', year: 2025, decision: 'keep', reason: '', decidedOn: '2025-09-26', by: head }),
+    ).toMatchObject({
       code: 'REASON_REQUIRED',
     });
-    const [event] = then(opened, { type: 'DecideYearlyReview', year: 2025, decision: 'keep', reason: '仍属过程性信息', decidedOn: '2025-09-26', by: head });
-    expect(event.data).toMatchObject({ decision: 'keep', attribute: '不予公开', legalBasis: 'PROCESS_INFORMATION', publicationDueOn: null });
+    const [event] = then(opened, {
+      type: 'DecideYearlyReview',
+      year: 2025,
+      decision: 'keep',
+      reason: '仍属过程性信息',
+      decidedOn: '2025-09-26',
+      by: head,
+    });
+    expect(event.data).toMatchObject({
+      decision: 'keep',
+      attribute: '不予公开',
+      legalBasis: 'PROCESS_INFORMATION',
+      publicationDueOn: null,
+    });
   });
 
   it('refuses a decision without an open task, and a second decision', () => {
-    expect(when(issuedWithheld(), { type: 'DecideYearlyReview', year: 2025, decision: 'release', reason: '可以公开', decidedOn: '2025-09-26', by: head })).toMatchObject({
+    expect(
+      when(issuedWithheld(), {
+        type: 'DecideYearlyReview',
+        year: 2025,
+        decision: 'release',
+        reason: '可以公开',
+        decidedOn: '2025-09-26',
+        by: head,
+      }),
+    ).toMatchObject({
       code: 'NO_OPEN_REVIEW',
     });
     const opened = open(issuedWithheld());
-    const decided = [...opened, ...then(opened, { type: 'DecideYearlyReview', year: 2025, decision: 'keep', reason: '仍属过程性信息', decidedOn: '2025-09-26', by: head })];
-    expect(when(decided, { type: 'DecideYearlyReview', year: 2025, decision: 'release', reason: '可以公开', decidedOn: '2025-09-27', by: head })).toMatchObject({
+    const decided = [
+      ...opened,
+      ...then(opened, {
+        type: 'DecideYearlyReview',
+        year: 2025,
+        decision: 'keep',
+        reason: '仍属过程性信息',
+        decidedOn: '2025-09-26',
+        by: head,
+      }),
+    ];
+    expect(
+      when(decided, { type: 'DecideYearlyReview', year: 2025, decision: 'release', reason: '可以公开', decidedOn: '2025-09-27', by: head }),
+    ).toMatchObject({
       code: 'NO_OPEN_REVIEW',
     });
     expect(when(decided, { type: 'OpenYearlyReview', year: 2025 })).toEqual([]);
@@ -405,20 +558,33 @@ describe('document decider: yearly review (年度评估)', () => {
 describe('document decider: validity (失效/废止)', () => {
   it('declares an issued document repealed with date and basis, once', () => {
     const issued = issuedWithheld();
-    const events = then(issued, { type: 'InvalidateDocument', status: '废止', effectiveOn: '2025-12-01', legalBasis: '台政办发〔2025〕20号决定废止' });
+    const events = then(issued, {
+      type: 'InvalidateDocument',
+      status: '废止',
+      effectiveOn: '2025-12-01',
+      legalBasis: '台政办发〔2025〕20号决定废止',
+    });
     expect(events[0].data).toMatchObject({ status: '废止', effectiveOn: '2025-12-01', campaignId: null });
-    expect(when([...issued, ...events], { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-02', legalBasis: '有效期届满' })).toMatchObject({
+    expect(
+      when([...issued, ...events], { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-02', legalBasis: '有效期届满' }),
+    ).toMatchObject({
       code: 'ALREADY_INVALID',
     });
     expect(when([...issued, ...events], { type: 'OpenYearlyReview', year: 2026 })).toMatchObject({ code: 'NOT_SUBJECT_TO_REVIEW' });
   });
 
   it('refuses before issue, a date before the issue date, or without a basis', () => {
-    expect(when([registered], { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-01', legalBasis: '有效期届满' })).toMatchObject({ code: 'NOT_ISSUED' });
-    expect(when(issuedWithheld(), { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-01-01', legalBasis: '有效期届满' })).toMatchObject({
+    expect(
+      when([registered], { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-01', legalBasis: '有效期届满' }),
+    ).toMatchObject({ code: 'NOT_ISSUED' });
+    expect(
+      when(issuedWithheld(), { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-01-01', legalBasis: '有效期届满' }),
+    ).toMatchObject({
       code: 'INVALID_BEFORE_ISSUE',
     });
-    expect(when(issuedWithheld(), { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-01', legalBasis: '' })).toMatchObject({ code: 'BASIS_REQUIRED' });
+    expect(when(issuedWithheld(), { type: 'InvalidateDocument', status: '失效', effectiveOn: '2025-12-01', legalBasis: '' })).toMatchObject(
+      { code: 'BASIS_REQUIRED' },
+    );
   });
 });
 
@@ -431,23 +597,64 @@ describe('document decider: suggestion to make it proactive (Art. 44)', () => {
   it('records a suggestion once; ignores it for a proactive document', () => {
     const withSuggestion = received(issuedWithheld());
     expect(state(...withSuggestion).pendingSuggestion).toEqual({ suggestionId: 'sug-1', requestCount: 5, suggestedOn: '2025-06-02' });
-    expect(when(withSuggestion, { type: 'ReceiveDisclosureSuggestion', suggestionId: 'sug-1', requestCount: 5, suggestedOn: '2025-06-02' })).toEqual([]);
+    expect(
+      when(withSuggestion, { type: 'ReceiveDisclosureSuggestion', suggestionId: 'sug-1', requestCount: 5, suggestedOn: '2025-06-02' }),
+    ).toEqual([]);
     const history = [registered, proposedPublic, approved('主动公开')];
-    expect(when([...history, ...issue(history)], { type: 'ReceiveDisclosureSuggestion', suggestionId: 'sug-2', requestCount: 3, suggestedOn: '2026-06-02' })).toEqual([]);
+    expect(
+      when([...history, ...issue(history)], {
+        type: 'ReceiveDisclosureSuggestion',
+        suggestionId: 'sug-2',
+        requestCount: 3,
+        suggestedOn: '2026-06-02',
+      }),
+    ).toEqual([]);
   });
 
   it('accepting makes the document 主动公开 with a due date; declining needs a reason and keeps it', () => {
     const withSuggestion = received(issuedWithheld());
-    const accepted = then(withSuggestion, { type: 'AnswerDisclosureSuggestion', suggestionId: 'sug-1', answer: 'accepted', reason: '申请较多，转为主动公开', answeredOn: '2025-09-26', by: head });
+    const accepted = then(withSuggestion, {
+      type: 'AnswerDisclosureSuggestion',
+      suggestionId: 'sug-1',
+      answer: 'accepted',
+      reason: '申请较多，转为主动公开',
+      answeredOn: '2025-09-26',
+      by: head,
+    });
     expect(accepted[0].data).toMatchObject({ publicationDueOn: '2025-10-30' });
     expect(state(...withSuggestion, ...accepted)).toMatchObject({ attribute: '主动公开', pendingSuggestion: null });
 
-    expect(when(withSuggestion, { type: 'AnswerDisclosureSuggestion', suggestionId: 'sug-1', answer: 'declined', reason: '', answeredOn: '2025-09-26', by: head })).toMatchObject({
+    expect(
+      when(withSuggestion, {
+        type: 'AnswerDisclosureSuggestion',
+        suggestionId: 'sug-1',
+        answer: 'declined',
+        reason: '',
+        answeredOn: '2025-09-26',
+        by: head,
+      }),
+    ).toMatchObject({
       code: 'REASON_REQUIRED',
     });
-    const declined = then(withSuggestion, { type: 'AnswerDisclosureSuggestion', suggestionId: 'sug-1', answer: 'declined', reason: '涉及个人隐私', answeredOn: '2025-09-26', by: head });
+    const declined = then(withSuggestion, {
+      type: 'AnswerDisclosureSuggestion',
+      suggestionId: 'sug-1',
+      answer: 'declined',
+      reason: '涉及个人隐私',
+      answeredOn: '2025-09-26',
+      by: head,
+    });
     expect(state(...withSuggestion, ...declined)).toMatchObject({ attribute: '不予公开', pendingSuggestion: null });
-    expect(when([...withSuggestion, ...declined], { type: 'AnswerDisclosureSuggestion', suggestionId: 'sug-1', answer: 'accepted', reason: '再议', answeredOn: '2025-09-27', by: head })).toMatchObject({
+    expect(
+      when([...withSuggestion, ...declined], {
+        type: 'AnswerDisclosureSuggestion',
+        suggestionId: 'sug-1',
+        answer: 'accepted',
+        reason: '再议',
+        answeredOn: '2025-09-27',
+        by: head,
+      }),
+    ).toMatchObject({
       code: 'NO_PENDING_SUGGESTION',
     });
   });

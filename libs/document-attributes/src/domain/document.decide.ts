@@ -77,11 +77,19 @@ export type DocumentCommand =
     }
   | { type: 'InvalidateDocument'; status: '失效' | '废止'; effectiveOn: string; legalBasis: string; campaignId?: string | null }
   | { type: 'ReceiveDisclosureSuggestion'; suggestionId: string; requestCount: number; suggestedOn: string }
-  | { type: 'AnswerDisclosureSuggestion'; suggestionId: string; answer: 'accepted' | 'declined'; reason: string; answeredOn: string; by: CommandActor };
+  | {
+      type: 'AnswerDisclosureSuggestion';
+      suggestionId: string;
+      answer: 'accepted' | 'declined';
+      reason: string;
+      answeredOn: string;
+      by: CommandActor;
+    };
 
 const notFound = () => DomainError.notFound('DOCUMENT_NOT_FOUND', '该公文不存在。');
 
-export const groundLabel = (ground: WithholdingGround) => `${WITHHOLDING_GROUNDS[ground].label}（《政府信息公开条例》${WITHHOLDING_GROUNDS[ground].article}）`;
+export const groundLabel = (ground: WithholdingGround) =>
+  `${WITHHOLDING_GROUNDS[ground].label}（《政府信息公开条例》${WITHHOLDING_GROUNDS[ground].article}）`;
 
 /** The statutory publication due date: the 20th working day after `from` (the day itself not counted). */
 export function publicationDueDate(from: string): LocalDate | DomainError {
@@ -128,7 +136,10 @@ function checkDate(value: string, field: string): DomainError | null {
   return isLocalDate(value) ? null : DomainError.validation('INVALID_DATE', `${field}“${value}”无效，应为 YYYY-MM-DD。`);
 }
 
-function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterDocument' }>, state: RegisteredDocument): DocumentEvent[] | DomainError {
+function decideOnRegistered(
+  command: Exclude<DocumentCommand, { type: 'RegisterDocument' }>,
+  state: RegisteredDocument,
+): DocumentEvent[] | DomainError {
   const { documentId, unitId } = state;
   switch (command.type) {
     case 'ProposeAttribute': {
@@ -140,7 +151,10 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
       if (state.forwardsDocumentId) {
         const forwarded = command.forwarded;
         if (!forwarded || forwarded.documentId !== state.forwardsDocumentId || !forwarded.attribute) {
-          return DomainError.rule('FORWARDED_ATTRIBUTE_UNKNOWN', '被转发公文尚未确定公开属性，转发文件须沿用其公开属性，请待其确定后再提出。');
+          return DomainError.rule(
+            'FORWARDED_ATTRIBUTE_UNKNOWN',
+            '被转发公文尚未确定公开属性，转发文件须沿用其公开属性，请待其确定后再提出。',
+          );
         }
         if (command.attribute && command.attribute !== forwarded.attribute) {
           return DomainError.rule(
@@ -190,7 +204,17 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
         return [
           {
             type: 'document-attributes.ConfidentialityReviewed',
-            data: { documentId, unitId, outcome: 'returned', attribute: null, previousAttribute, legalBasis: null, reason: command.reason, redactedAnnexes: [], reviewedBy },
+            data: {
+              documentId,
+              unitId,
+              outcome: 'returned',
+              attribute: null,
+              previousAttribute,
+              legalBasis: null,
+              reason: command.reason,
+              redactedAnnexes: [],
+              reviewedBy,
+            },
           },
         ];
       }
@@ -295,7 +319,9 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
       if (state.openReviewYear !== null) {
         return DomainError.rule('REVIEW_STILL_OPEN', `该公文 ${state.openReviewYear} 年度的评估尚未完成。`);
       }
-      return [{ type: 'document-attributes.YearlyReviewOpened', data: { documentId, unitId, year: command.year, attribute: state.attribute } }];
+      return [
+        { type: 'document-attributes.YearlyReviewOpened', data: { documentId, unitId, year: command.year, attribute: state.attribute } },
+      ];
     }
     case 'DecideYearlyReview': {
       if (state.openReviewYear !== command.year || !state.attribute || state.attribute === '主动公开') {
@@ -305,7 +331,15 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
       const badDate = checkDate(command.decidedOn, '评估日期');
       if (badDate) return badDate;
       const previousAttribute = state.attribute;
-      const base = { documentId, unitId, year: command.year, previousAttribute, reason: command.reason, decidedOn: command.decidedOn, decidedBy: command.by.userId };
+      const base = {
+        documentId,
+        unitId,
+        year: command.year,
+        previousAttribute,
+        reason: command.reason,
+        decidedOn: command.decidedOn,
+        decidedBy: command.by.userId,
+      };
       if (command.decision === 'keep') {
         const legalBasis = command.legalBasis ?? state.legalBasis;
         if (!legalBasis) return DomainError.rule('GROUND_REQUIRED', '继续不予公开（或依申请公开）须列明依据。');
@@ -327,7 +361,8 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
     }
     case 'InvalidateDocument': {
       if (state.phase !== 'issued' || !state.issuedOn) return DomainError.rule('NOT_ISSUED', '公文尚未印发，无需宣布失效或废止。');
-      if (state.validity !== '现行有效') return DomainError.conflict('ALREADY_INVALID', `该公文已于 ${state.invalidatedOn} ${state.validity}。`);
+      if (state.validity !== '现行有效')
+        return DomainError.conflict('ALREADY_INVALID', `该公文已于 ${state.invalidatedOn} ${state.validity}。`);
       const badDate = checkDate(command.effectiveOn, '失效（废止）日期');
       if (badDate) return badDate;
       if (command.effectiveOn < state.issuedOn) return DomainError.rule('INVALID_BEFORE_ISSUE', '失效（废止）日期不能早于印发日期。');
@@ -335,18 +370,32 @@ function decideOnRegistered(command: Exclude<DocumentCommand, { type: 'RegisterD
       return [
         {
           type: 'document-attributes.DocumentInvalidated',
-          data: { documentId, unitId, status: command.status, effectiveOn: command.effectiveOn, legalBasis: command.legalBasis, campaignId: command.campaignId ?? null },
+          data: {
+            documentId,
+            unitId,
+            status: command.status,
+            effectiveOn: command.effectiveOn,
+            legalBasis: command.legalBasis,
+            campaignId: command.campaignId ?? null,
+          },
         },
       ];
     }
     case 'ReceiveDisclosureSuggestion': {
-      if (state.answeredSuggestions.includes(command.suggestionId) || state.pendingSuggestion?.suggestionId === command.suggestionId) return [];
+      if (state.answeredSuggestions.includes(command.suggestionId) || state.pendingSuggestion?.suggestionId === command.suggestionId)
+        return [];
       // Already proactive (or not yet issued): nothing to suggest.
       if (state.phase !== 'issued' || state.attribute === '主动公开') return [];
       return [
         {
           type: 'document-attributes.ProactiveDisclosureSuggestionReceived',
-          data: { documentId, unitId, suggestionId: command.suggestionId, requestCount: command.requestCount, suggestedOn: command.suggestedOn },
+          data: {
+            documentId,
+            unitId,
+            suggestionId: command.suggestionId,
+            requestCount: command.requestCount,
+            suggestedOn: command.suggestedOn,
+          },
         },
       ];
     }
@@ -390,7 +439,12 @@ export function decideDocument(command: DocumentCommand, state: DocumentState): 
     }
     if (command.forwardsDocumentId === command.documentId) return DomainError.rule('FORWARDS_ITSELF', '公文不能转发其自身。');
     const { type: _type, by, ...data } = command;
-    return [{ type: 'document-attributes.DocumentRegistered', data: { ...data, catalogueItemIds: [...new Set(data.catalogueItemIds)], draftedBy: by.userId } }];
+    return [
+      {
+        type: 'document-attributes.DocumentRegistered',
+        data: { ...data, catalogueItemIds: [...new Set(data.catalogueItemIds)], draftedBy: by.userId },
+      },
+    ];
   }
   if (state.status !== 'registered') return notFound();
   return decideOnRegistered(command, state);

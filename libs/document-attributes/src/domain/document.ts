@@ -110,7 +110,13 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       return { ...state, phase: 'confirmed', attribute, legalBasis, reason, redactedAnnexes };
     }
     case 'document-attributes.DocumentIssued':
-      return { ...state, phase: 'issued', issuedOn: event.data.issuedOn, publicationDueOn: event.data.publicationDueOn, publicationDueFrom: event.data.publicationDueOn ? event.data.issuedOn : null };
+      return {
+        ...state,
+        phase: 'issued',
+        issuedOn: event.data.issuedOn,
+        publicationDueOn: event.data.publicationDueOn,
+        publicationDueFrom: event.data.publicationDueOn ? event.data.issuedOn : null,
+      };
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn } = event.data;
       return { ...state, publications: [...state.publications, { channel, url, publishedOn }] };
@@ -121,7 +127,15 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       const { year, attribute, legalBasis, reason, publicationDueOn, decision } = event.data;
       const reviewed = { ...state, openReviewYear: null, reviewedYears: [...state.reviewedYears, year] };
       if (decision === 'keep') return { ...reviewed, legalBasis, reason };
-      return { ...reviewed, attribute, legalBasis: null, reason, publicationDueOn, publicationDueFrom: event.data.decidedOn, redactedAnnexes: [] };
+      return {
+        ...reviewed,
+        attribute,
+        legalBasis: null,
+        reason,
+        publicationDueOn,
+        publicationDueFrom: event.data.decidedOn,
+        redactedAnnexes: [],
+      };
     }
     case 'document-attributes.DocumentInvalidated':
       return { ...state, validity: event.data.status, invalidatedOn: event.data.effectiveOn };
@@ -132,7 +146,14 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
     case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
       const answered = { ...state, pendingSuggestion: null, answeredSuggestions: [...state.answeredSuggestions, event.data.suggestionId] };
       if (event.data.answer === 'declined') return answered;
-      return { ...answered, attribute: '主动公开', legalBasis: null, publicationDueOn: event.data.publicationDueOn, publicationDueFrom: event.data.answeredOn, redactedAnnexes: [] };
+      return {
+        ...answered,
+        attribute: '主动公开',
+        legalBasis: null,
+        publicationDueOn: event.data.publicationDueOn,
+        publicationDueFrom: event.data.answeredOn,
+        redactedAnnexes: [],
+      };
     }
     default:
       return state;

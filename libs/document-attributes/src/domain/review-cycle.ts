@@ -41,14 +41,22 @@ export function evolveReviewCycle(state: ReviewCycleState, event: ReviewCycleEve
 export function decideReviewCycle(command: ReviewCycleCommand, state: ReviewCycleState): ReviewCycleEvent[] | DomainError {
   if (command.type === 'OpenReviewCycle') {
     if (state.status === 'open') return DomainError.conflict('REVIEW_CYCLE_ALREADY_OPEN', `${command.year} 年度评估已经启动。`);
-    if (!isLocalDate(command.openedOn) || !isLocalDate(command.dueOn)) return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
+    if (!isLocalDate(command.openedOn) || !isLocalDate(command.dueOn))
+      return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
     if (command.dueOn < command.openedOn) return DomainError.rule('DUE_BEFORE_OPENING', '评估截止日期不能早于启动日期。');
-    return [{ type: 'document-attributes.ReviewCycleOpened', data: { year: command.year, openedOn: command.openedOn, dueOn: command.dueOn } }];
+    return [
+      { type: 'document-attributes.ReviewCycleOpened', data: { year: command.year, openedOn: command.openedOn, dueOn: command.dueOn } },
+    ];
   }
   if (state.status !== 'open') return DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
   if (command.type === 'AssignReviewTasks') {
     if (state.units[command.unitId]) return []; // assigned already: a redelivery
-    return [{ type: 'document-attributes.ReviewTasksAssigned', data: { year: state.year, unitId: command.unitId, documentIds: [...new Set(command.documentIds)] } }];
+    return [
+      {
+        type: 'document-attributes.ReviewTasksAssigned',
+        data: { year: state.year, unitId: command.unitId, documentIds: [...new Set(command.documentIds)] },
+      },
+    ];
   }
   const unit = state.units[command.unitId];
   if (!unit) return DomainError.notFound('REVIEW_TASKS_NOT_FOUND', `单位 ${command.unitId} 在 ${state.year} 年度没有评估任务。`);

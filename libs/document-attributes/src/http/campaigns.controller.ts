@@ -2,7 +2,18 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nes
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  assertReadsUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  Roles,
+  setRevision,
+  ZodPipe,
+  type AuthenticatedRequest,
+} from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { cleanupCampaignDecider, cleanupCampaignStreamId } from '../domain/cleanup-campaign';
 import { documentStreamId } from '../domain/document';
@@ -44,7 +55,10 @@ export class CampaignsController {
 
   @Get('review-cycles/:year/progress')
   @ApiOperation({ summary: '年度评估进度（按单位）' })
-  async progress(@Param('year', ParseIntPipe) year: number, @Req() request: AuthenticatedRequest): Promise<ReviewProgress & { assignedTasks: Record<string, number>; completedUnits: string[] }> {
+  async progress(
+    @Param('year', ParseIntPipe) year: number,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<ReviewProgress & { assignedTasks: Record<string, number>; completedUnits: string[] }> {
     const cycle = await this.commands.load(reviewCycleDecider, reviewCycleStreamId(year));
     if (cycle.state.status !== 'open') throw DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
     const ownUnitOnly = !['auditor', 'district_office', 'admin'].includes(request.principal.role);
@@ -110,7 +124,13 @@ export class CampaignsController {
       await this.commands.handle(
         documentDecider,
         documentStreamId(entry.documentId),
-        { type: 'InvalidateDocument', status: entry.outcome, effectiveOn: publishedOn, legalBasis: `文件清理：${campaign.state.title}`, campaignId },
+        {
+          type: 'InvalidateDocument',
+          status: entry.outcome,
+          effectiveOn: publishedOn,
+          legalBasis: `文件清理：${campaign.state.title}`,
+          campaignId,
+        },
         context,
       );
     }

@@ -80,7 +80,13 @@ export class DocumentsController {
     const result = await this.commands.handle(documentDecider, documentStreamId(documentId), command, commandContext(request));
     setRevision(response, result.revision);
     const state = result.state as DocumentState;
-    return { documentId, revision: result.revision, ...(state.status === 'registered' ? { phase: state.phase, attribute: state.attribute, publicationDueOn: state.publicationDueOn } : {}) };
+    return {
+      documentId,
+      revision: result.revision,
+      ...(state.status === 'registered'
+        ? { phase: state.phase, attribute: state.attribute, publicationDueOn: state.publicationDueOn }
+        : {}),
+    };
   }
 
   @Post('documents')
@@ -257,7 +263,10 @@ export class DocumentsController {
 
   @Get('documents')
   @ApiOperation({ summary: '公文列表（本单位；区政府办公室与审计可查全部）' })
-  async list(@Query(new ZodPipe(documentListQuery)) query: z.infer<typeof documentListQuery>, @Req() request: AuthenticatedRequest): Promise<DocumentView[]> {
+  async list(
+    @Query(new ZodPipe(documentListQuery)) query: z.infer<typeof documentListQuery>,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<DocumentView[]> {
     const principal = request.principal;
     const unitId = READ_ANY_UNIT.includes(principal.role) ? query.unitId : (query.unitId ?? principal.unitId ?? undefined);
     if (!READ_ANY_UNIT.includes(principal.role)) assertActsForUnit(principal, unitId ?? '');
@@ -266,7 +275,11 @@ export class DocumentsController {
 
   @Get('documents/:documentId')
   @ApiOperation({ summary: '公文详情（工作人员）' })
-  async get(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<DocumentView & { revision: number }> {
+  async get(
+    @Param('documentId') documentId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DocumentView & { revision: number }> {
     const view = await this.documents.get(documentId);
     if (!view) throw notFound();
     assertReadsUnit(request.principal, view.unitId);
@@ -325,7 +338,10 @@ export class DocumentsController {
 
   @Get('figures')
   @ApiOperation({ summary: '年度报告表二：规章、行政规范性文件的本年制发、本年废止、现行有效件数' })
-  async figures(@Query(new ZodPipe(figuresQuery)) query: z.infer<typeof figuresQuery>, @Req() request: AuthenticatedRequest): Promise<DocumentFigures> {
+  async figures(
+    @Query(new ZodPipe(figuresQuery)) query: z.infer<typeof figuresQuery>,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<DocumentFigures> {
     if (query.unitId) assertReadsUnit(request.principal, query.unitId);
     else if (!READ_ANY_UNIT.includes(request.principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指明单位（unitId）。');
     return this.documents.figures(query.year, query.unitId ?? null);

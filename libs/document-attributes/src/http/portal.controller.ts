@@ -27,7 +27,9 @@ export class PortalController {
   @Get('documents')
   @Public()
   @ApiOperation({ summary: '主动公开的公文（含标注与发布情况）' })
-  async list(@Query(new ZodPipe(publicListQuery)) query: z.infer<typeof publicListQuery>): Promise<{ total: number; documents: PublicDocument[] }> {
+  async list(
+    @Query(new ZodPipe(publicListQuery)) query: z.infer<typeof publicListQuery>,
+  ): Promise<{ total: number; documents: PublicDocument[] }> {
     const documents = await this.documents.listPublic(query);
     return { total: documents.length, documents };
   }
@@ -54,7 +56,17 @@ export class PortalController {
       publishedOn: result.publishedOn,
       entries: result.entries.flatMap((entry) => {
         const document = publicDocs.get(entry.documentId);
-        return document ? [{ documentId: entry.documentId, documentNumber: document.documentNumber, title: document.title, outcome: entry.outcome, note: entry.note }] : [];
+        return document
+          ? [
+              {
+                documentId: entry.documentId,
+                documentNumber: document.documentNumber,
+                title: document.title,
+                outcome: entry.outcome,
+                note: entry.note,
+              },
+            ]
+          : [];
       }),
     }));
   }

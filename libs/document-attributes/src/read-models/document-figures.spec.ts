@@ -2,7 +2,14 @@ import { computeFigures } from './documents.projection';
 import type { DocumentView } from './document-view';
 
 const view = (overrides: Partial<DocumentView>): DocumentView =>
-  ({ documentType: '行政规范性文件', unitId: 'TEZ-EDU', issuedOn: '2025-03-03', validity: '现行有效', invalidatedOn: null, ...overrides }) as DocumentView;
+  ({
+    documentType: '行政规范性文件',
+    unitId: 'TEZ-EDU',
+    issuedOn: '2025-03-03',
+    validity: '现行有效',
+    invalidatedOn: null,
+    ...overrides,
+  }) as DocumentView;
 
 describe('annual report Table 2 figures', () => {
   const views = [
@@ -21,7 +28,13 @@ describe('annual report Table 2 figures', () => {
       // issued in 2025: 01-01 and 06-01; in force on 12-31: 2024-12-31, 2025-01-01, the 2023 one (expired in 2026)
       { documentType: '行政规范性文件', issued: 2, repealed: 1, expired: 0, inForce: 3 },
     ]);
-    expect(computeFigures(views, 2026, 'TEZ-EDU').rows[1]).toEqual({ documentType: '行政规范性文件', issued: 1, repealed: 0, expired: 1, inForce: 3 });
+    expect(computeFigures(views, 2026, 'TEZ-EDU').rows[1]).toEqual({
+      documentType: '行政规范性文件',
+      issued: 1,
+      repealed: 0,
+      expired: 1,
+      inForce: 3,
+    });
     expect(computeFigures(views, 2025, null).rows[1]).toMatchObject({ issued: 3, inForce: 4 });
   });
 });

@@ -51,7 +51,8 @@ export interface DocumentView {
  * The one rule for the portal: only an issued document whose current attribute is 主动公开. Every
  * public query filters on the stored `isPublic`, which only this function sets.
  */
-export const isPubliclyVisible = (view: Pick<DocumentView, 'phase' | 'attribute'>): boolean => view.phase === 'issued' && view.attribute === '主动公开';
+export const isPubliclyVisible = (view: Pick<DocumentView, 'phase' | 'attribute'>): boolean =>
+  view.phase === 'issued' && view.attribute === '主动公开';
 
 /** The Mongo filter of every public query; `matchesPublicFilter` is the same filter in memory. */
 export const PUBLIC_FILTER = { isPublic: true } as const;
@@ -121,11 +122,25 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
     case 'document-attributes.ConfidentialityReviewed': {
       const d = event.data as ConfidentialityReviewed;
       if (d.outcome === 'returned') return { ...updated, phase: 'drafting' };
-      return { ...updated, phase: 'confirmed', attribute: d.attribute, legalBasis: d.legalBasis, reason: d.reason ?? updated.reason, redactedAnnexes: d.redactedAnnexes };
+      return {
+        ...updated,
+        phase: 'confirmed',
+        attribute: d.attribute,
+        legalBasis: d.legalBasis,
+        reason: d.reason ?? updated.reason,
+        redactedAnnexes: d.redactedAnnexes,
+      };
     }
     case 'document-attributes.DocumentIssued': {
       const d = event.data as DocumentIssued;
-      return { ...updated, phase: 'issued', attribute: d.attribute, marking: d.marking, issuedOn: d.issuedOn, publicationDueOn: d.publicationDueOn };
+      return {
+        ...updated,
+        phase: 'issued',
+        attribute: d.attribute,
+        marking: d.marking,
+        issuedOn: d.issuedOn,
+        publicationDueOn: d.publicationDueOn,
+      };
     }
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn, late } = event.data as PublicationRecorded;
@@ -138,9 +153,21 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
     }
     case 'document-attributes.YearlyReviewDecided': {
       const d = event.data as YearlyReviewDecided;
-      const reviews = { ...updated.reviews, [String(d.year)]: { status: d.decision === 'keep' ? ('kept' as const) : ('released' as const), decidedOn: d.decidedOn } };
+      const reviews = {
+        ...updated.reviews,
+        [String(d.year)]: { status: d.decision === 'keep' ? ('kept' as const) : ('released' as const), decidedOn: d.decidedOn },
+      };
       if (d.decision === 'keep') return { ...updated, reviews, legalBasis: d.legalBasis, reason: d.reason };
-      return { ...updated, reviews, attribute: d.attribute, legalBasis: null, reason: d.reason, redactedAnnexes: [], marking: null, publicationDueOn: d.publicationDueOn };
+      return {
+        ...updated,
+        reviews,
+        attribute: d.attribute,
+        legalBasis: null,
+        reason: d.reason,
+        redactedAnnexes: [],
+        marking: null,
+        publicationDueOn: d.publicationDueOn,
+      };
     }
     case 'document-attributes.DocumentInvalidated': {
       const d = event.data as DocumentInvalidated;
@@ -153,7 +180,15 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
     case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
       const d = event.data as ProactiveDisclosureSuggestionAnswered;
       if (d.answer === 'declined') return { ...updated, pendingSuggestion: null };
-      return { ...updated, pendingSuggestion: null, attribute: '主动公开', legalBasis: null, redactedAnnexes: [], marking: null, publicationDueOn: d.publicationDueOn };
+      return {
+        ...updated,
+        pendingSuggestion: null,
+        attribute: '主动公开',
+        legalBasis: null,
+        redactedAnnexes: [],
+        marking: null,
+        publicationDueOn: d.publicationDueOn,
+      };
     }
     default:
       return updated;

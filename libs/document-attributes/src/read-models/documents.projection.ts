@@ -86,7 +86,9 @@ export class DocumentsProjection implements Projection {
 
   /** Documents that a review cycle must re-assess: issued, in force, not proactive. */
   async withheldInForce(): Promise<DocumentView[]> {
-    const docs = await this.documents.find({ phase: 'issued', validity: '现行有效', attribute: { $in: ['依申请公开', '不予公开'] } }).toArray();
+    const docs = await this.documents
+      .find({ phase: 'issued', validity: '现行有效', attribute: { $in: ['依申请公开', '不予公开'] } })
+      .toArray();
     return docs.map(strip);
   }
 

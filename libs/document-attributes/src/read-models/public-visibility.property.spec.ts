@@ -22,15 +22,34 @@ const date = fc.constantFrom('2025-03-03', '2025-06-16', '2025-09-26', '2026-03-
 const step = fc.record({
   doc: fc.integer({ min: 0, max: 2 }),
   action: fc.oneof(
-    fc.record({ kind: fc.constant('propose' as const), attribute: fc.option(attribute, { nil: undefined, freq: 8 }), legalBasis: ground, reason }),
-    fc.record({ kind: fc.constant('review' as const), outcome: fc.constantFrom('approve' as const, 'change' as const, 'return' as const), attribute: fc.option(attribute, { nil: undefined, freq: 8 }), legalBasis: ground, reason }),
+    fc.record({
+      kind: fc.constant('propose' as const),
+      attribute: fc.option(attribute, { nil: undefined, freq: 8 }),
+      legalBasis: ground,
+      reason,
+    }),
+    fc.record({
+      kind: fc.constant('review' as const),
+      outcome: fc.constantFrom('approve' as const, 'change' as const, 'return' as const),
+      attribute: fc.option(attribute, { nil: undefined, freq: 8 }),
+      legalBasis: ground,
+      reason,
+    }),
     fc.record({ kind: fc.constant('issue' as const), issuedOn: date }),
     fc.record({ kind: fc.constant('publish' as const), publishedOn: date }),
     fc.record({ kind: fc.constant('invalidate' as const), status: fc.constantFrom('失效' as const, '废止' as const), effectiveOn: date }),
     fc.record({ kind: fc.constant('openReview' as const) }),
-    fc.record({ kind: fc.constant('decideReview' as const), decision: fc.constantFrom('keep' as const, 'release' as const), decidedOn: date }),
+    fc.record({
+      kind: fc.constant('decideReview' as const),
+      decision: fc.constantFrom('keep' as const, 'release' as const),
+      decidedOn: date,
+    }),
     fc.record({ kind: fc.constant('suggest' as const) }),
-    fc.record({ kind: fc.constant('answer' as const), answer: fc.constantFrom('accepted' as const, 'declined' as const), answeredOn: date }),
+    fc.record({
+      kind: fc.constant('answer' as const),
+      answer: fc.constantFrom('accepted' as const, 'declined' as const),
+      answeredOn: date,
+    }),
   ),
 });
 /**
@@ -62,16 +81,34 @@ function commandOf(s: Step, states: DocumentState[]): DocumentCommand {
       const source = states[0];
       const forwarded =
         s.doc === 2 && source.status === 'registered'
-          ? { documentId: 'doc-a', attribute: source.phase === 'confirmed' || source.phase === 'issued' ? source.attribute : null, legalBasis: source.legalBasis, reason: source.reason }
+          ? {
+              documentId: 'doc-a',
+              attribute: source.phase === 'confirmed' || source.phase === 'issued' ? source.attribute : null,
+              legalBasis: source.legalBasis,
+              reason: source.reason,
+            }
           : null;
       return { type: 'ProposeAttribute', attribute: a.attribute, legalBasis: a.legalBasis, reason: a.reason, forwarded, by: drafter };
     }
     case 'review':
-      return { type: 'ReviewAttribute', outcome: a.outcome, attribute: a.attribute, legalBasis: a.legalBasis, reason: a.reason, by: reviewer };
+      return {
+        type: 'ReviewAttribute',
+        outcome: a.outcome,
+        attribute: a.attribute,
+        legalBasis: a.legalBasis,
+        reason: a.reason,
+        by: reviewer,
+      };
     case 'issue':
       return { type: 'IssueDocument', issuedOn: a.issuedOn, by: drafter };
     case 'publish':
-      return { type: 'RecordPublication', channel: '政府网站', url: 'https://www.tez.gov.cn/a.html', publishedOn: a.publishedOn, by: drafter };
+      return {
+        type: 'RecordPublication',
+        channel: '政府网站',
+        url: 'https://www.tez.gov.cn/a.html',
+        publishedOn: a.publishedOn,
+        by: drafter,
+      };
     case 'invalidate':
       return { type: 'InvalidateDocument', status: a.status, effectiveOn: a.effectiveOn, legalBasis: '清理决定' };
     case 'openReview':
@@ -81,7 +118,14 @@ function commandOf(s: Step, states: DocumentState[]): DocumentCommand {
     case 'suggest':
       return { type: 'ReceiveDisclosureSuggestion', suggestionId: 'sug-1', requestCount: 4, suggestedOn: '2025-06-02' };
     case 'answer':
-      return { type: 'AnswerDisclosureSuggestion', suggestionId: 'sug-1', answer: a.answer, reason: '答复意见', answeredOn: a.answeredOn, by: drafter };
+      return {
+        type: 'AnswerDisclosureSuggestion',
+        suggestionId: 'sug-1',
+        answer: a.answer,
+        reason: '答复意见',
+        answeredOn: a.answeredOn,
+        by: drafter,
+      };
   }
 }
 
@@ -170,7 +214,13 @@ describe('property: no public query ever returns a document whose current attrib
             const response = await request(server)
               .post('/api/document-attributes/documents')
               .set('Authorization', `Bearer ${tokens.clerk}`)
-              .send({ title: `公文${run}-${i}`, documentNumber: `台教体发〔2025〕${run * 10 + i}号`, documentType: '其他', needsInterpretation: false, forwardsDocumentId: i === 2 ? (docIds[0] ?? null) : null });
+              .send({
+                title: `公文${run}-${i}`,
+                documentNumber: `台教体发〔2025〕${run * 10 + i}号`,
+                documentType: '其他',
+                needsInterpretation: false,
+                forwardsDocumentId: i === 2 ? (docIds[0] ?? null) : null,
+              });
             expect(response.status).toBe(201);
             docIds.push(response.body.documentId);
           }
@@ -179,17 +229,34 @@ describe('property: no public query ever returns a document whose current attrib
             const id = docIds[s.doc];
             const phase = phases[s.doc];
             const kind = s.chaos ? s.kind : phase === 'issued' ? s.afterIssue : NEXT_ACTION[phase];
-            const send = (path: string, token: string, body: object) => request(server).post(`/api/document-attributes/documents/${id}/${path}`).set('Authorization', `Bearer ${token}`).send(body);
-            const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+            const send = (path: string, token: string, body: object) =>
+              request(server).post(`/api/document-attributes/documents/${id}/${path}`).set('Authorization', `Bearer ${token}`).send(body);
+            const strip = <T extends object>(o: T) =>
+              Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
             let response: request.Response;
             // outside chaos, a proposal or change is well-formed (ground only when not 主动公开), so histories get far
             const choice = s.chaos
               ? { attribute: s.attribute, legalBasis: s.legalBasis, reason: s.reason }
-              : { attribute: s.attribute, legalBasis: s.attribute === '主动公开' ? null : (s.legalBasis ?? 'STATE_SECRET'), reason: '理由充分的说明' };
-            if (kind === 'propose') response = await send('attribute-proposal', tokens.clerk, strip({ ...choice, attribute: s.doc === 2 ? undefined : choice.attribute }));
-            else if (kind === 'review') response = await send('confidentiality-review', tokens.reviewer, strip({ outcome: s.outcome, ...choice }));
+              : {
+                  attribute: s.attribute,
+                  legalBasis: s.attribute === '主动公开' ? null : (s.legalBasis ?? 'STATE_SECRET'),
+                  reason: '理由充分的说明',
+                };
+            if (kind === 'propose')
+              response = await send(
+                'attribute-proposal',
+                tokens.clerk,
+                strip({ ...choice, attribute: s.doc === 2 ? undefined : choice.attribute }),
+              );
+            else if (kind === 'review')
+              response = await send('confidentiality-review', tokens.reviewer, strip({ outcome: s.outcome, ...choice }));
             else if (kind === 'issue') response = await send('issue', tokens.clerk, { issuedOn: s.on });
-            else if (kind === 'publish') response = await send('publications', tokens.clerk, { channel: '政府网站', url: 'https://www.tez.gov.cn/a.html', publishedOn: s.on });
+            else if (kind === 'publish')
+              response = await send('publications', tokens.clerk, {
+                channel: '政府网站',
+                url: 'https://www.tez.gov.cn/a.html',
+                publishedOn: s.on,
+              });
             else response = await send('invalidation', tokens.clerk, { status: s.status, effectiveOn: s.on, legalBasis: '清理决定' });
             expect(response.status).toBeLessThan(500); // refusals are fine; crashes are not
             if (response.status === 200 && response.body.phase) phases[s.doc] = response.body.phase;
@@ -200,7 +267,11 @@ describe('property: no public query ever returns a document whose current attrib
             const { state, revision } = await commands.load(documentDecider, documentStreamId(id));
             truth.set(id, state.status === 'registered' && state.phase === 'issued' && state.attribute === '主动公开');
             // wait until the read model has caught up with this document
-            await eventually(async () => ((await projection.appliedRevision(id)) >= revision ? true : undefined), 20000, `read model of ${id}`);
+            await eventually(
+              async () => ((await projection.appliedRevision(id)) >= revision ? true : undefined),
+              20000,
+              `read model of ${id}`,
+            );
           }
           truth.forEach((isPublic) => (isPublic ? (httpSeen.public += 1) : (httpSeen.other += 1)));
           const list = await request(server).get('/api/document-attributes/public/documents').expect(200);
@@ -211,7 +282,9 @@ describe('property: no public query ever returns a document whose current attrib
           for (const id of docIds) {
             const detail = await request(server).get(`/api/document-attributes/public/documents/${id}`);
             expect(detail.status).toBe(truth.get(id) ? 200 : 404);
-            const search = await request(server).get(`/api/document-attributes/public/documents?q=${encodeURIComponent(`公文${run}-${docIds.indexOf(id)}`)}`).expect(200);
+            const search = await request(server)
+              .get(`/api/document-attributes/public/documents?q=${encodeURIComponent(`公文${run}-${docIds.indexOf(id)}`)}`)
+              .expect(200);
             expect(search.body.total).toBe(truth.get(id) ? 1 : 0);
           }
         }),
@@ -219,7 +292,6 @@ describe('property: no public query ever returns a document whose current attrib
       );
       expect(httpSeen.public).toBeGreaterThan(0); // not vacuous: some documents do become public
       expect(httpSeen.other).toBeGreaterThan(0);
-
     }, 240000);
   });
 });

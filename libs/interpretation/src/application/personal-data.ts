@@ -13,7 +13,11 @@ export const INTERPRETATION_SETTINGS = Symbol('INTERPRETATION_SETTINGS');
 
 export function interpretationSettingsFrom(config: GongkaiConfig): InterpretationSettings {
   // loadConfig has already refused a configuration with neither key.
-  const key = config.INTERPRETATION_PERSONAL_DATA_KEY ?? createHmac('sha256', config.AUTH_JWT_SECRET ?? '').update('gongkai.interpretation.personal-data').digest('hex');
+  const key =
+    config.INTERPRETATION_PERSONAL_DATA_KEY ??
+    createHmac('sha256', config.AUTH_JWT_SECRET ?? '')
+      .update('gongkai.interpretation.personal-data')
+      .digest('hex');
   return { personalDataKey: Buffer.from(key) };
 }
 
@@ -22,7 +26,11 @@ export function interpretationSettingsFrom(config: GongkaiConfig): Interpretatio
  * mobile number without its +86 / 0086 prefix, so that "138 1234 5678" and "+86-13812345678" match.
  */
 export function normaliseContact(contact: string): string {
-  const value = contact.normalize('NFKC').trim().toLowerCase().replace(/[\s\-()（）]/g, '');
+  const value = contact
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-()（）]/g, '');
   const mobile = /^(?:\+?86|0086)?(1[3-9]\d{9})$/.exec(value);
   return mobile ? mobile[1] : value;
 }
@@ -33,7 +41,9 @@ export function normaliseContact(contact: string): string {
  * topic cannot link one citizen across activities.
  */
 export function contactDigest(key: Buffer, scope: string, contact: string): string {
-  return createHmac('sha256', key).update(`${scope}\n${normaliseContact(contact)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`${scope}\n${normaliseContact(contact)}`)
+    .digest('hex');
 }
 
 export type { PersonalDataKind };

@@ -7,8 +7,20 @@ const given = (...events: ConcernEvent[]) => fold(concernDecider, events);
 const when = (state: ReturnType<typeof given>, command: ConcernCommand) => concernDecider.decide(command, state);
 const limits = DEFAULT_INTERPRETATION_LIMITS;
 const at = '2026-06-01T02:00:00.000Z';
-const register = (severity: 'major_emergency' | 'hot_issue' | 'ordinary', overrides: Partial<ConcernCommand & { type: 'RegisterConcern' }> = {}): ConcernCommand => ({
-  type: 'RegisterConcern', concernId: 'C1', source: '12345热线', topic: '暴雨内涝', summary: '多处道路积水', severity, registeredAt: at, now: at, limits, ...overrides,
+const register = (
+  severity: 'major_emergency' | 'hot_issue' | 'ordinary',
+  overrides: Partial<ConcernCommand & { type: 'RegisterConcern' }> = {},
+): ConcernCommand => ({
+  type: 'RegisterConcern',
+  concernId: 'C1',
+  source: '12345热线',
+  topic: '暴雨内涝',
+  summary: '多处道路积水',
+  severity,
+  registeredAt: at,
+  now: at,
+  limits,
+  ...overrides,
 });
 const hoursAfter = (h: number) => new Date(Date.parse(at) + h * 3600_000).toISOString();
 const registeredAndAssigned = (severity: 'major_emergency' | 'hot_issue' | 'ordinary', l = limits) => {
@@ -17,7 +29,11 @@ const registeredAndAssigned = (severity: 'major_emergency' | 'hot_issue' | 'ordi
   return [...registered, ...assigned];
 };
 const respond = (kind: 'authoritative_information' | 'press_conference' | 'response', hours: number): ConcernCommand => ({
-  type: 'PublishResponse', kind, content: '权威发布：……', channel: '政府网站', now: hoursAfter(hours),
+  type: 'PublishResponse',
+  kind,
+  content: '权威发布：……',
+  channel: '政府网站',
+  now: hoursAfter(hours),
 });
 
 describe('public concern decider (回应关切)', () => {
@@ -32,25 +48,41 @@ describe('public concern decider (回应关切)', () => {
   });
 
   it('a hot issue needs a response within 48 hours; an ordinary concern has no fixed limit by default', () => {
-    expect((when(given(), register('hot_issue')) as ConcernEvent[])[0].data).toMatchObject({ dueBy: [{ kind: 'response', hours: 48, dueAt: hoursAfter(48) }] });
-    expect((when(given(), register('ordinary')) as ConcernEvent[])[0].data).toMatchObject({ dueBy: [{ kind: 'response', hours: null, dueAt: null }] });
+    expect((when(given(), register('hot_issue')) as ConcernEvent[])[0].data).toMatchObject({
+      dueBy: [{ kind: 'response', hours: 48, dueAt: hoursAfter(48) }],
+    });
+    expect((when(given(), register('ordinary')) as ConcernEvent[])[0].data).toMatchObject({
+      dueBy: [{ kind: 'response', hours: null, dueAt: null }],
+    });
   });
 
   it('authoritative information at exactly 5 hours is on time; at 5 h 1 min it is late', () => {
     const history = registeredAndAssigned('major_emergency');
-    expect((when(given(...history), respond('authoritative_information', 5)) as ConcernEvent[])[0].data).toMatchObject({ onTime: true, hoursTaken: 5 });
-    expect((when(given(...history), respond('authoritative_information', 5 + 1 / 60)) as ConcernEvent[])[0].data).toMatchObject({ onTime: false });
+    expect((when(given(...history), respond('authoritative_information', 5)) as ConcernEvent[])[0].data).toMatchObject({
+      onTime: true,
+      hoursTaken: 5,
+    });
+    expect((when(given(...history), respond('authoritative_information', 5 + 1 / 60)) as ConcernEvent[])[0].data).toMatchObject({
+      onTime: false,
+    });
   });
 
   it('a press conference at 23 hours is on time, at 25 late', () => {
     const history = registeredAndAssigned('major_emergency');
     expect((when(given(...history), respond('press_conference', 23)) as ConcernEvent[])[0].data).toMatchObject({ onTime: true });
-    expect((when(given(...history), respond('press_conference', 25)) as ConcernEvent[])[0].data).toMatchObject({ onTime: false, dueAt: hoursAfter(24) });
+    expect((when(given(...history), respond('press_conference', 25)) as ConcernEvent[])[0].data).toMatchObject({
+      onTime: false,
+      dueAt: hoursAfter(24),
+    });
   });
 
   it('a hot issue answered at 47 hours is on time, at 49 late', () => {
     const history = registeredAndAssigned('hot_issue');
-    expect((when(given(...history), respond('response', 47)) as ConcernEvent[])[0].data).toMatchObject({ onTime: true, unitId: 'TEZ-HOUSING', severity: 'hot_issue' });
+    expect((when(given(...history), respond('response', 47)) as ConcernEvent[])[0].data).toMatchObject({
+      onTime: true,
+      unitId: 'TEZ-HOUSING',
+      severity: 'hot_issue',
+    });
     expect((when(given(...history), respond('response', 49)) as ConcernEvent[])[0].data).toMatchObject({ onTime: false });
   });
 
@@ -68,15 +100,23 @@ describe('public concern decider (回应关切)', () => {
     const registered = when(given(), register('major_emergency')) as ConcernEvent[];
     expect(when(given(...registered), respond('authoritative_information', 1))).toMatchObject({ code: 'CONCERN_NOT_ASSIGNED' });
     const history = registeredAndAssigned('major_emergency');
-    expect(when(given(...history), respond('response', 1))).toMatchObject({ code: 'RESPONSE_KIND_NOT_EXPECTED', detail: expect.stringContaining('召开新闻发布会') });
+    expect(when(given(...history), respond('response', 1))).toMatchObject({
+      code: 'RESPONSE_KIND_NOT_EXPECTED',
+      detail: expect.stringContaining('召开新闻发布会'),
+    });
     const first = when(given(...history), respond('authoritative_information', 1)) as ConcernEvent[];
-    expect(when(given(...history, ...first), respond('authoritative_information', 2))).toMatchObject({ kind: 'conflict', code: 'RESPONSE_ALREADY_PUBLISHED' });
+    expect(when(given(...history, ...first), respond('authoritative_information', 2))).toMatchObject({
+      kind: 'conflict',
+      code: 'RESPONSE_ALREADY_PUBLISHED',
+    });
   });
 
   it('refuses a concern picked up in the future, and re-assignment after a response', () => {
     expect(when(given(), register('hot_issue', { registeredAt: hoursAfter(1) }))).toMatchObject({ code: 'CONCERN_IN_FUTURE' });
     const history = registeredAndAssigned('hot_issue');
     const answered = when(given(...history), respond('response', 1)) as ConcernEvent[];
-    expect(when(given(...history, ...answered), { type: 'AssignConcern', unitId: 'TEZ-ECO' })).toMatchObject({ code: 'CONCERN_ALREADY_ANSWERED' });
+    expect(when(given(...history, ...answered), { type: 'AssignConcern', unitId: 'TEZ-ECO' })).toMatchObject({
+      code: 'CONCERN_ALREADY_ANSWERED',
+    });
   });
 });

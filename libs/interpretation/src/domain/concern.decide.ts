@@ -1,4 +1,11 @@
-import { CONCERN_RESPONSE_KIND_LABELS, type CONCERN_SOURCES, type INTERPRETATION_CHANNELS, type ConcernResponseKind, type ConcernSeverity, type InterpretationLimits } from '@gongkai/contracts';
+import {
+  CONCERN_RESPONSE_KIND_LABELS,
+  type CONCERN_SOURCES,
+  type INTERPRETATION_CHANNELS,
+  type ConcernResponseKind,
+  type ConcernSeverity,
+  type InterpretationLimits,
+} from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { evolveConcern, initialConcernState, type ConcernEvent, type ConcernState } from './concern';
 
@@ -24,7 +31,10 @@ export type ConcernCommand =
 const HOUR = 3600_000;
 
 /** The responses a severity requires and their limits in hours. */
-export function requiredResponses(severity: ConcernSeverity, limits: InterpretationLimits): { kind: ConcernResponseKind; hours: number | null }[] {
+export function requiredResponses(
+  severity: ConcernSeverity,
+  limits: InterpretationLimits,
+): { kind: ConcernResponseKind; hours: number | null }[] {
   switch (severity) {
     case 'major_emergency':
       return [
@@ -61,13 +71,21 @@ function decideConcern(command: ConcernCommand, state: ConcernState): ConcernEve
   if (command.type === 'AssignConcern') {
     if (state.unitId === command.unitId) return [];
     if (state.responses.length > 0) return DomainError.rule('CONCERN_ALREADY_ANSWERED', '该关切已有回应，不能再改派。');
-    return [{ type: 'interpretation.ConcernAssigned', data: { concernId, unitId: command.unitId, ...(command.note ? { note: command.note } : {}) } }];
+    return [
+      {
+        type: 'interpretation.ConcernAssigned',
+        data: { concernId, unitId: command.unitId, ...(command.note ? { note: command.note } : {}) },
+      },
+    ];
   }
   if (!state.unitId) return DomainError.rule('CONCERN_NOT_ASSIGNED', '该关切尚未交办给责任单位，不能发布回应。');
   const due = state.registered.dueBy.find((d) => d.kind === command.kind);
   if (!due) {
     const expected = state.registered.dueBy.map((d) => CONCERN_RESPONSE_KIND_LABELS[d.kind]).join('、');
-    return DomainError.rule('RESPONSE_KIND_NOT_EXPECTED', `此类关切应以“${expected}”方式回应，而非“${CONCERN_RESPONSE_KIND_LABELS[command.kind]}”。`);
+    return DomainError.rule(
+      'RESPONSE_KIND_NOT_EXPECTED',
+      `此类关切应以“${expected}”方式回应，而非“${CONCERN_RESPONSE_KIND_LABELS[command.kind]}”。`,
+    );
   }
   if (state.responses.some((r) => r.kind === command.kind)) {
     return DomainError.conflict('RESPONSE_ALREADY_PUBLISHED', `该关切已${CONCERN_RESPONSE_KIND_LABELS[command.kind]}。`);

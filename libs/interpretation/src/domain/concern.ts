@@ -14,7 +14,8 @@ export type ConcernState =
 export const initialConcernState: ConcernState = { status: 'none' };
 
 export function evolveConcern(state: ConcernState, event: ConcernEvent): ConcernState {
-  if (event.type === 'interpretation.ConcernRegistered') return { status: 'registered', registered: event.data, unitId: null, responses: [] };
+  if (event.type === 'interpretation.ConcernRegistered')
+    return { status: 'registered', registered: event.data, unitId: null, responses: [] };
   if (state.status === 'none') return state;
   if (event.type === 'interpretation.ConcernAssigned') return { ...state, unitId: event.data.unitId };
   return { ...state, responses: [...state.responses, event.data] };

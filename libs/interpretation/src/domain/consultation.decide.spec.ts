@@ -10,36 +10,68 @@ const decider = consultationDecider(defaultWorkingDayCalendar());
 const given = (...events: ConsultationEvent[]) => fold(decider, events);
 const when = (state: ReturnType<typeof given>, command: ConsultationCommand) => decider.decide(command, state);
 const open = (overrides: Partial<Extract<ConsultationCommand, { type: 'OpenConsultation' }>> = {}): ConsultationCommand => ({
-  type: 'OpenConsultation', consultationId: 'K1', unitId: 'TEZ-NATRES', title: '台儿庄区国土空间总体规划（草案）', draft: '草案全文……',
-  kind: 'major_decision', opensOn: '2026-04-01', closesOn: '2026-04-30', today: '2026-03-31', limits: DEFAULT_INTERPRETATION_LIMITS, ...overrides,
+  type: 'OpenConsultation',
+  consultationId: 'K1',
+  unitId: 'TEZ-NATRES',
+  title: '台儿庄区国土空间总体规划（草案）',
+  draft: '草案全文……',
+  kind: 'major_decision',
+  opensOn: '2026-04-01',
+  closesOn: '2026-04-30',
+  today: '2026-03-31',
+  limits: DEFAULT_INTERPRETATION_LIMITS,
+  ...overrides,
 });
 const opened = when(given(), open()) as ConsultationEvent[];
 const DIGEST = 'a'.repeat(64);
 const comment = (commentId: string, today = '2026-04-10'): ConsultationCommand => ({
-  type: 'SubmitComment', commentId, content: '建议增加公园绿地', commenterName: '张三', contactDigest: DIGEST, personalDataRef: `pd-${commentId}`, today,
+  type: 'SubmitComment',
+  commentId,
+  content: '建议增加公园绿地',
+  commenterName: '张三',
+  contactDigest: DIGEST,
+  personalDataRef: `pd-${commentId}`,
+  today,
 });
 
 describe('consultation decider (向社会公开征求意见)', () => {
   it('accepts a 30-day period for a major administrative decision (both ends counted)', () => {
-    expect(opened[0].data).toMatchObject({ periodDays: 30, periodUnit: 'calendar_days', minimumDays: 30, legalBasis: expect.stringContaining('30日') });
+    expect(opened[0].data).toMatchObject({
+      periodDays: 30,
+      periodUnit: 'calendar_days',
+      minimumDays: 30,
+      legalBasis: expect.stringContaining('30日'),
+    });
     expect(opened[0].data).not.toHaveProperty('shortPeriodReason');
   });
 
   it('refuses a 29-day period for a major decision without a reason', () => {
-    expect(when(given(), open({ closesOn: '2026-04-29' }))).toMatchObject({ kind: 'rule', code: 'COMMENT_PERIOD_TOO_SHORT', detail: expect.stringContaining('29日') });
+    expect(when(given(), open({ closesOn: '2026-04-29' }))).toMatchObject({
+      kind: 'rule',
+      code: 'COMMENT_PERIOD_TOO_SHORT',
+      detail: expect.stringContaining('29日'),
+    });
     expect(when(given(), open({ closesOn: '2026-04-29', shortPeriodReason: '   ' }))).toMatchObject({ code: 'COMMENT_PERIOD_TOO_SHORT' });
   });
 
   it('accepts a shorter period for a major decision with a recorded reason', () => {
-    const [event] = when(given(), open({ closesOn: '2026-04-15', shortPeriodReason: '防汛工程须在汛期前开工，经区政府常务会议同意缩短' })) as ConsultationEvent[];
+    const [event] = when(
+      given(),
+      open({ closesOn: '2026-04-15', shortPeriodReason: '防汛工程须在汛期前开工，经区政府常务会议同意缩短' }),
+    ) as ConsultationEvent[];
     expect(event.data).toMatchObject({ periodDays: 15, minimumDays: 30, shortPeriodReason: expect.stringContaining('汛期') });
   });
 
   it('counts 7 working days for a normative document, skipping weekends', () => {
     // Wed 2026-03-04 … Thu 2026-03-12 = 7 working days; … Wed 03-11 = 6.
-    const ok = when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-12', today: '2026-03-04' })) as ConsultationEvent[];
+    const ok = when(
+      given(),
+      open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-12', today: '2026-03-04' }),
+    ) as ConsultationEvent[];
     expect(ok[0].data).toMatchObject({ periodDays: 7, periodUnit: 'working_days', minimumDays: 7 });
-    expect(when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-11', today: '2026-03-04' }))).toMatchObject({
+    expect(
+      when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-11', today: '2026-03-04' })),
+    ).toMatchObject({
       code: 'COMMENT_PERIOD_TOO_SHORT',
       detail: expect.stringContaining('6个工作日'),
     });
@@ -59,25 +91,62 @@ describe('consultation decider (向社会公开征求意见)', () => {
     expect(when(given(...opened), comment('c1', '2026-03-31'))).toMatchObject({ code: 'CONSULTATION_NOT_YET_OPEN' });
     expect(when(given(...opened), comment('c1', '2026-05-01'))).toMatchObject({ code: 'CONSULTATION_CLOSED' });
     expect(when(given(...opened), comment('c1', '2026-04-30'))).toEqual([
-      { type: 'interpretation.CommentSubmitted', data: { consultationId: 'K1', commentId: 'c1', content: '建议增加公园绿地', displayName: '张*', contactDigest: DIGEST, personalDataRef: 'pd-c1', submittedOn: '2026-04-30' } },
+      {
+        type: 'interpretation.CommentSubmitted',
+        data: {
+          consultationId: 'K1',
+          commentId: 'c1',
+          content: '建议增加公园绿地',
+          displayName: '张*',
+          contactDigest: DIGEST,
+          personalDataRef: 'pd-c1',
+          submittedOn: '2026-04-30',
+        },
+      },
     ]);
   });
 
   it('writes no personal data into the event: masked name, numbers in the text masked, the v2 contract met', () => {
-    const [event] = when(given(...opened), { ...comment('c9'), commenterName: '欧阳娜娜', content: '请回电13812345678，身份证370405199001011234' } as ConsultationCommand) as ConsultationEvent[];
+    const [event] = when(given(...opened), {
+      ...comment('c9'),
+      commenterName: '欧阳娜娜',
+      content: '请回电13812345678，身份证370405199001011234',
+    } as ConsultationCommand) as ConsultationEvent[];
     expect(event.data).toMatchObject({ displayName: '欧***', content: '请回电138****5678，身份证370***********34' });
     expect(JSON.stringify(event)).not.toMatch(/欧阳娜娜|13812345678|370405199001011234/);
     expect(checkContract(event.type, currentSchemaVersion(event.type), event.data)).toEqual({ ok: true });
-    const anonymous = when(given(...opened), { type: 'SubmitComment', commentId: 'c10', content: '建议增加公园绿地', contactDigest: null, personalDataRef: null, today: '2026-04-10' }) as ConsultationEvent[];
+    const anonymous = when(given(...opened), {
+      type: 'SubmitComment',
+      commentId: 'c10',
+      content: '建议增加公园绿地',
+      contactDigest: null,
+      personalDataRef: null,
+      today: '2026-04-10',
+    }) as ConsultationEvent[];
     expect(anonymous[0].data).toMatchObject({ displayName: '匿名', contactDigest: null, personalDataRef: null });
     // An unmasked name breaks the contract, so it can never be appended.
     expect(checkContract(event.type, 2, { ...event.data, displayName: '欧阳娜娜' }).ok).toBe(false);
   });
 
   it('folds a v1 comment (with name and contact, as recorded before v2) through the upcaster', () => {
-    const v1 = { consultationId: 'K1', commentId: 'old', content: '电话13812345678', commenterName: '王小明', contact: '13812345678', submittedOn: '2026-04-02' };
+    const v1 = {
+      consultationId: 'K1',
+      commentId: 'old',
+      content: '电话13812345678',
+      commenterName: '王小明',
+      contact: '13812345678',
+      submittedOn: '2026-04-02',
+    };
     const upcast = upcastCommentSubmittedV1(v1);
-    expect(upcast).toEqual({ consultationId: 'K1', commentId: 'old', content: '电话138****5678', displayName: '王**', contactDigest: null, personalDataRef: null, submittedOn: '2026-04-02' });
+    expect(upcast).toEqual({
+      consultationId: 'K1',
+      commentId: 'old',
+      content: '电话138****5678',
+      displayName: '王**',
+      contactDigest: null,
+      personalDataRef: null,
+      submittedOn: '2026-04-02',
+    });
     expect(checkContract('interpretation.CommentSubmitted', 2, upcast)).toEqual({ ok: true });
     const state = given(...opened, { type: 'interpretation.CommentSubmitted', data: upcast as CommentSubmitted });
     expect(when(state, { type: 'ModerateComment', commentId: 'old', decision: 'approved' })).toHaveLength(1);
@@ -86,27 +155,86 @@ describe('consultation decider (向社会公开征求意见)', () => {
   it('publishes the adoption (采纳情况) only after closing, with an outcome for every approved comment', () => {
     const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
     const c2 = when(given(...opened, ...c1), comment('c2')) as ConsultationEvent[];
-    const m1 = when(given(...opened, ...c1, ...c2), { type: 'ModerateComment', commentId: 'c1', decision: 'approved' }) as ConsultationEvent[];
+    const m1 = when(given(...opened, ...c1, ...c2), {
+      type: 'ModerateComment',
+      commentId: 'c1',
+      decision: 'approved',
+    }) as ConsultationEvent[];
     const history = [...opened, ...c1, ...c2, ...m1];
-    expect(when(given(...history), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'COMMENTS_PENDING' });
-    expect(when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })).toMatchObject({ code: 'REJECTION_REASON_REQUIRED' });
-    const m2 = when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected', reason: '与草案无关' }) as ConsultationEvent[];
-    expect(m2).toEqual([{ type: 'interpretation.CommentModerated', data: { consultationId: 'K1', unitId: 'TEZ-NATRES', commentId: 'c2', decision: 'rejected', reason: '与草案无关' } }]);
+    expect(when(given(...history), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({
+      code: 'COMMENTS_PENDING',
+    });
+    expect(when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })).toMatchObject({
+      code: 'REJECTION_REASON_REQUIRED',
+    });
+    const m2 = when(given(...history), {
+      type: 'ModerateComment',
+      commentId: 'c2',
+      decision: 'rejected',
+      reason: '与草案无关',
+    }) as ConsultationEvent[];
+    expect(m2).toEqual([
+      {
+        type: 'interpretation.CommentModerated',
+        data: { consultationId: 'K1', unitId: 'TEZ-NATRES', commentId: 'c2', decision: 'rejected', reason: '与草案无关' },
+      },
+    ]);
     expect(m1[0].data).toMatchObject({ unitId: 'TEZ-NATRES', decision: 'approved' });
     const all = [...history, ...m2];
-    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' })).toMatchObject({ code: 'CONSULTATION_STILL_OPEN' });
-    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({ code: 'OUTCOME_MISSING' });
-    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '未采纳' }], today: '2026-05-02' })).toMatchObject({ code: 'NON_ADOPTION_REASON_REQUIRED' });
-    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }, { commentId: 'c2', outcome: '采纳' }], today: '2026-05-02' })).toMatchObject({ code: 'OUTCOME_FOR_UNKNOWN_COMMENT' });
-    const [published] = when(given(...all), { type: 'PublishAdoption', summary: '共收到2条意见', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-05-02' }) as ConsultationEvent[];
-    expect(published.data).toMatchObject({ commentsReceived: 2, commentsApproved: 1, adopted: 1, partlyAdopted: 0, notAdopted: 0, unitId: 'TEZ-NATRES', kind: 'major_decision' });
-    expect(when(given(...all, published), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' })).toMatchObject({ kind: 'conflict' });
+    expect(
+      when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' }),
+    ).toMatchObject({ code: 'CONSULTATION_STILL_OPEN' });
+    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({
+      code: 'OUTCOME_MISSING',
+    });
+    expect(
+      when(given(...all), {
+        type: 'PublishAdoption',
+        summary: '…',
+        outcomes: [{ commentId: 'c1', outcome: '未采纳' }],
+        today: '2026-05-02',
+      }),
+    ).toMatchObject({ code: 'NON_ADOPTION_REASON_REQUIRED' });
+    expect(
+      when(given(...all), {
+        type: 'PublishAdoption',
+        summary: '…',
+        outcomes: [
+          { commentId: 'c1', outcome: '采纳' },
+          { commentId: 'c2', outcome: '采纳' },
+        ],
+        today: '2026-05-02',
+      }),
+    ).toMatchObject({ code: 'OUTCOME_FOR_UNKNOWN_COMMENT' });
+    const [published] = when(given(...all), {
+      type: 'PublishAdoption',
+      summary: '共收到2条意见',
+      outcomes: [{ commentId: 'c1', outcome: '采纳' }],
+      today: '2026-05-02',
+    }) as ConsultationEvent[];
+    expect(published.data).toMatchObject({
+      commentsReceived: 2,
+      commentsApproved: 1,
+      adopted: 1,
+      partlyAdopted: 0,
+      notAdopted: 0,
+      unitId: 'TEZ-NATRES',
+      kind: 'major_decision',
+    });
+    expect(when(given(...all, published), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' })).toMatchObject({
+      kind: 'conflict',
+    });
   });
 
-  describe('erasing a commenter\'s personal data (删除个人信息)', () => {
+  describe("erasing a commenter's personal data (删除个人信息)", () => {
     const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
     const erase = (overrides: Partial<Extract<ConsultationCommand, { type: 'ErasePersonalData' }>> = {}): ConsultationCommand => ({
-      type: 'ErasePersonalData', refId: 'pd-c1', recordId: 'c1', reason: '  提出人来电要求删除其联系方式  ', today: '2026-05-10', ...overrides,
+      type: 'ErasePersonalData',
+      refId: 'pd-c1',
+      recordId: 'c1',
+      reason: '  提出人来电要求删除其联系方式  ',
+      today: '2026-05-10',
+      ...overrides,
     });
 
     it('records the reference, the unit, the ground and the reason, nothing personal, even after the period closed', () => {
@@ -114,7 +242,16 @@ describe('consultation decider (向社会公开征求意见)', () => {
       expect(events).toEqual([
         {
           type: 'interpretation.PersonalDataErased',
-          data: { refId: 'pd-c1', kind: 'comment', unitId: 'TEZ-NATRES', subjectId: 'K1', recordId: 'c1', legalBasis: expect.stringContaining('个人信息保护法'), reason: '提出人来电要求删除其联系方式', erasedOn: '2026-05-10' },
+          data: {
+            refId: 'pd-c1',
+            kind: 'comment',
+            unitId: 'TEZ-NATRES',
+            subjectId: 'K1',
+            recordId: 'c1',
+            legalBasis: expect.stringContaining('个人信息保护法'),
+            reason: '提出人来电要求删除其联系方式',
+            erasedOn: '2026-05-10',
+          },
         },
       ]);
       expect(checkContract(events[0].type, currentSchemaVersion(events[0].type), events[0].data)).toEqual({ ok: true });
@@ -125,15 +262,31 @@ describe('consultation decider (向社会公开征求意见)', () => {
       const erased = when(given(...opened, ...c1), erase()) as ConsultationEvent[];
       const state = given(...opened, ...c1, ...erased);
       expect(state).toMatchObject({ comments: [{ commentId: 'c1', personalDataRef: 'pd-c1', erasedOn: '2026-05-10' }] });
-      expect(when(state, erase({ today: '2026-05-11' }))).toMatchObject({ kind: 'conflict', code: 'PERSONAL_DATA_ALREADY_ERASED', detail: expect.stringContaining('2026-05-10'), extensions: { erasedOn: '2026-05-10' } });
+      expect(when(state, erase({ today: '2026-05-11' }))).toMatchObject({
+        kind: 'conflict',
+        code: 'PERSONAL_DATA_ALREADY_ERASED',
+        detail: expect.stringContaining('2026-05-10'),
+        extensions: { erasedOn: '2026-05-10' },
+      });
       // The comment itself is untouched: it can still be moderated and counted.
       expect(when(state, { type: 'ModerateComment', commentId: 'c1', decision: 'approved' })).toHaveLength(1);
     });
 
-    it('refuses a reference that is not the comment\'s, an unknown comment and a comment with nothing personal', () => {
-      const anonymous = when(given(...opened, ...c1), { type: 'SubmitComment', commentId: 'c2', content: '建议增加公园绿地', contactDigest: null, personalDataRef: null, today: '2026-04-10' }) as ConsultationEvent[];
+    it("refuses a reference that is not the comment's, an unknown comment and a comment with nothing personal", () => {
+      const anonymous = when(given(...opened, ...c1), {
+        type: 'SubmitComment',
+        commentId: 'c2',
+        content: '建议增加公园绿地',
+        contactDigest: null,
+        personalDataRef: null,
+        today: '2026-04-10',
+      }) as ConsultationEvent[];
       const state = given(...opened, ...c1, ...anonymous);
-      expect(when(state, erase({ refId: 'pd-other' }))).toMatchObject({ kind: 'not_found', code: 'PERSONAL_DATA_RECORD_NOT_FOUND', detail: expect.stringContaining('该征求意见') });
+      expect(when(state, erase({ refId: 'pd-other' }))).toMatchObject({
+        kind: 'not_found',
+        code: 'PERSONAL_DATA_RECORD_NOT_FOUND',
+        detail: expect.stringContaining('该征求意见'),
+      });
       expect(when(state, erase({ recordId: 'c9' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
       expect(when(state, erase({ recordId: 'c2', refId: 'pd-c2' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
       expect(when(given(), erase())).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });

@@ -49,7 +49,12 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
   function period(kind: PublicConsultationKind, opensOn: string, closesOn: string, limits: InterpretationLimits) {
     switch (kind) {
       case 'major_decision':
-        return { periodDays: calendarDaysBetween(opensOn, closesOn) + 1, periodUnit: 'calendar_days' as const, minimumDays: limits.majorDecisionCommentDays, unit: '日' };
+        return {
+          periodDays: calendarDaysBetween(opensOn, closesOn) + 1,
+          periodUnit: 'calendar_days' as const,
+          minimumDays: limits.majorDecisionCommentDays,
+          unit: '日',
+        };
       case 'normative_document':
         return {
           periodDays: calendar.workingDaysBetween(addCalendarDays(parseLocalDate(opensOn), -1), parseLocalDate(closesOn)),
@@ -100,13 +105,22 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
     switch (command.type) {
       case 'SubmitComment': {
         if (command.today < opensOn) return DomainError.rule('CONSULTATION_NOT_YET_OPEN', `征求意见将于 ${opensOn} 开始，请届时提交。`);
-        if (command.today > closesOn || state.status !== 'open') return DomainError.rule('CONSULTATION_CLOSED', `征求意见已于 ${closesOn} 截止。`);
+        if (command.today > closesOn || state.status !== 'open')
+          return DomainError.rule('CONSULTATION_CLOSED', `征求意见已于 ${closesOn} 截止。`);
         if (state.comments.some((c) => c.commentId === command.commentId)) return [];
         const { commentId, content, commenterName, contactDigest, personalDataRef, today } = command;
         return [
           {
             type: 'interpretation.CommentSubmitted',
-            data: { consultationId, commentId, content: maskPersonalData(content), displayName: maskName(commenterName), contactDigest, personalDataRef, submittedOn: today },
+            data: {
+              consultationId,
+              commentId,
+              content: maskPersonalData(content),
+              displayName: maskName(commenterName),
+              contactDigest,
+              personalDataRef,
+              submittedOn: today,
+            },
           },
         ];
       }
@@ -114,7 +128,8 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
         const comment = state.comments.find((c) => c.commentId === command.commentId);
         if (!comment) return DomainError.notFound('COMMENT_NOT_FOUND', '该意见不存在。');
         if (comment.status !== 'pending') return DomainError.conflict('COMMENT_ALREADY_MODERATED', '该意见已审核。');
-        if (command.decision === 'rejected' && !command.reason?.trim()) return DomainError.rule('REJECTION_REASON_REQUIRED', '不予公开的意见须说明理由。');
+        if (command.decision === 'rejected' && !command.reason?.trim())
+          return DomainError.rule('REJECTION_REASON_REQUIRED', '不予公开的意见须说明理由。');
         const { type: _command, ...moderation } = command;
         return [{ type: 'interpretation.CommentModerated', data: { consultationId, unitId: state.opened.unitId, ...moderation } }];
       }
@@ -128,15 +143,23 @@ export function consultationDecider(calendar: WorkingDayCalendar): Decider<Consu
       case 'PublishAdoption': {
         if (state.status === 'adoption_published') return DomainError.conflict('ADOPTION_ALREADY_PUBLISHED', '采纳情况已公布。');
         if (command.today <= closesOn) return DomainError.rule('CONSULTATION_STILL_OPEN', `征求意见 ${closesOn} 截止后方可公布采纳情况。`);
-        if (state.comments.some((c) => c.status === 'pending')) return DomainError.rule('COMMENTS_PENDING', '尚有意见未审核，请先审核全部意见。');
+        if (state.comments.some((c) => c.status === 'pending'))
+          return DomainError.rule('COMMENTS_PENDING', '尚有意见未审核，请先审核全部意见。');
         const approved = state.comments.filter((c) => c.status === 'approved').map((c) => c.commentId);
         const missing = approved.filter((id) => !command.outcomes.some((o) => o.commentId === id));
         if (missing.length > 0) return DomainError.rule('OUTCOME_MISSING', `以下意见尚未说明采纳情况：${missing.join('、')}。`);
         const stray = command.outcomes.filter((o) => !approved.includes(o.commentId));
-        if (stray.length > 0) return DomainError.rule('OUTCOME_FOR_UNKNOWN_COMMENT', `以下意见不存在或未通过审核：${stray.map((o) => o.commentId).join('、')}。`);
+        if (stray.length > 0)
+          return DomainError.rule(
+            'OUTCOME_FOR_UNKNOWN_COMMENT',
+            `以下意见不存在或未通过审核：${stray.map((o) => o.commentId).join('、')}。`,
+          );
         const unexplained = command.outcomes.filter((o) => o.outcome !== '采纳' && !o.reason?.trim());
         if (unexplained.length > 0) {
-          return DomainError.rule('NON_ADOPTION_REASON_REQUIRED', `未采纳或部分采纳的意见须说明理由：${unexplained.map((o) => o.commentId).join('、')}。`);
+          return DomainError.rule(
+            'NON_ADOPTION_REASON_REQUIRED',
+            `未采纳或部分采纳的意见须说明理由：${unexplained.map((o) => o.commentId).join('、')}。`,
+          );
         }
         const count = (outcome: Outcome) => command.outcomes.filter((o) => o.outcome === outcome).length;
         return [

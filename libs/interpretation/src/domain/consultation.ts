@@ -19,8 +19,7 @@ export interface CommentState {
 }
 
 export type ConsultationState =
-  | { status: 'none' }
-  | { status: 'open' | 'adoption_published'; opened: ConsultationOpened; comments: CommentState[] };
+  { status: 'none' } | { status: 'open' | 'adoption_published'; opened: ConsultationOpened; comments: CommentState[] };
 
 export const initialConsultationState: ConsultationState = { status: 'none' };
 
@@ -29,7 +28,13 @@ export function evolveConsultation(state: ConsultationState, event: Consultation
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'interpretation.CommentSubmitted':
-      return { ...state, comments: [...state.comments, { commentId: event.data.commentId, status: 'pending', personalDataRef: event.data.personalDataRef, erasedOn: null }] };
+      return {
+        ...state,
+        comments: [
+          ...state.comments,
+          { commentId: event.data.commentId, status: 'pending', personalDataRef: event.data.personalDataRef, erasedOn: null },
+        ],
+      };
     case 'interpretation.CommentModerated':
       return {
         ...state,

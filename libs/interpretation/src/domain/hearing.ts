@@ -23,7 +23,8 @@ export const hearingDecider: Decider<HearingCommand, HearingEvent, HearingState>
         : { ...state, status: 'materials_published' },
   decide: (command, state) => {
     if (command.type === 'ScheduleHearing') {
-      if (state.status === 'materials_published') return DomainError.conflict('HEARING_MATERIALS_PUBLISHED', '听证材料已公布，不能再改期。');
+      if (state.status === 'materials_published')
+        return DomainError.conflict('HEARING_MATERIALS_PUBLISHED', '听证材料已公布，不能再改期。');
       if (command.heldOn <= command.today) return DomainError.rule('HEARING_IN_PAST', '听证会日期应晚于今天。');
       const { type: _command, today: _today, ...scheduled } = command;
       return [{ type: 'interpretation.HearingScheduled', data: scheduled }];
@@ -42,7 +43,15 @@ export const hearingDecider: Decider<HearingCommand, HearingEvent, HearingState>
     return [
       {
         type: 'interpretation.HearingMaterialsPublished',
-        data: { hearingId, unitId, materials: command.materials, publishedOn: command.today, heldOn, daysBefore, minimumDaysBefore: command.minimumDaysBefore },
+        data: {
+          hearingId,
+          unitId,
+          materials: command.materials,
+          publishedOn: command.today,
+          heldOn,
+          daysBefore,
+          minimumDaysBefore: command.minimumDaysBefore,
+        },
       },
     ];
   },

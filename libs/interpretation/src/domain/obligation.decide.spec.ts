@@ -23,8 +23,19 @@ const issued = {
 };
 const open: ObligationCommand = { type: 'OpenObligation', issued, limitWorkingDays: 3 };
 const [opened] = when(given(), open) as ObligationEvent[];
-const planned = when(given(opened), { type: 'PlanInterpretation', plan: '政策出台同步发布问答和图解', forms: ['简明问答', '图表图解'], channels: ['政府网站'] }) as ObligationEvent[];
-const qa = when(given(opened), { type: 'AddMaterial', materialId: 'm1', form: '简明问答', title: '低保十问', body: '问：谁可以申请？答：……' }) as ObligationEvent[];
+const planned = when(given(opened), {
+  type: 'PlanInterpretation',
+  plan: '政策出台同步发布问答和图解',
+  forms: ['简明问答', '图表图解'],
+  channels: ['政府网站'],
+}) as ObligationEvent[];
+const qa = when(given(opened), {
+  type: 'AddMaterial',
+  materialId: 'm1',
+  form: '简明问答',
+  title: '低保十问',
+  body: '问：谁可以申请？答：……',
+}) as ObligationEvent[];
 const prepared = [opened, ...planned, ...qa];
 const signed = when(given(...prepared), { type: 'SignOff', signedBy: 'leader-wang' }) as ObligationEvent[];
 const ready = [...prepared, ...signed];
@@ -33,7 +44,15 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
   it('opens an obligation for the drafting unit, due 3 working days after issue by default', () => {
     expect(opened).toEqual({
       type: 'interpretation.InterpretationObligationOpened',
-      data: expect.objectContaining({ documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', approvedBy: 'leader-wang', issuedOn: '2026-03-02', dueOn: '2026-03-05', limitWorkingDays: 3, legalBasis: expect.stringContaining('谁起草、谁解读') }),
+      data: expect.objectContaining({
+        documentId: 'D-2026-001',
+        unitId: 'TEZ-CIVIL',
+        approvedBy: 'leader-wang',
+        issuedOn: '2026-03-02',
+        dueOn: '2026-03-05',
+        limitWorkingDays: 3,
+        legalBasis: expect.stringContaining('谁起草、谁解读'),
+      }),
     });
   });
 
@@ -43,11 +62,17 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
     expect(openedInDecember.data).toMatchObject({ dueOn: '2027-01-05' });
     // Then the State Council's notice is loaded (hypothetically with Mon 01-04 off too): due Wed 01-06.
     const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
-    writeFileSync(join(dir, '2027.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }));
+    writeFileSync(
+      join(dir, '2027.json'),
+      JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }),
+    );
     const withNotice = obligationDecider(createWorkingDayCalendar({ dataDirs: [dir] }));
     // Plan, material and sign-off as in the other cases; they do not depend on the issue date.
     const readyInJanuary = fold(withNotice, [openedInDecember, ...planned, ...qa, ...signed]);
-    const [published] = withNotice.decide({ type: 'Publish', today: '2027-01-06', channels: ['政府网站'] }, readyInJanuary) as ObligationEvent[];
+    const [published] = withNotice.decide(
+      { type: 'Publish', today: '2027-01-06', channels: ['政府网站'] },
+      readyInJanuary,
+    ) as ObligationEvent[];
     expect(published.data).toMatchObject({ dueOn: '2027-01-06', late: false, workingDaysLate: 0 });
   });
 
@@ -83,8 +108,15 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
   });
 
   it('publishes on the 4th working day: late by one working day', () => {
-    const [event] = when(given(...ready), { type: 'Publish', today: '2026-03-06', channels: ['政府网站', '政务新媒体'] }) as ObligationEvent[];
-    expect(event).toMatchObject({ type: 'interpretation.InterpretationPublished', data: { workingDaysAfterIssue: 4, late: true, workingDaysLate: 1, dueOn: '2026-03-05' } });
+    const [event] = when(given(...ready), {
+      type: 'Publish',
+      today: '2026-03-06',
+      channels: ['政府网站', '政务新媒体'],
+    }) as ObligationEvent[];
+    expect(event).toMatchObject({
+      type: 'interpretation.InterpretationPublished',
+      data: { workingDaysAfterIssue: 4, late: true, workingDaysLate: 1, dueOn: '2026-03-05' },
+    });
   });
 
   it('a weekend after the due date is still late', () => {
@@ -92,9 +124,12 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
     expect(event.data).toMatchObject({ late: true, workingDaysLate: 1 });
   });
 
-  it('records the drafting unit on the sign-off, for the auditors\' timeline', () => {
+  it("records the drafting unit on the sign-off, for the auditors' timeline", () => {
     expect(signed).toEqual([
-      { type: 'interpretation.InterpretationSignedOff', data: { documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', signedBy: 'leader-wang', materialIds: ['m1'] } },
+      {
+        type: 'interpretation.InterpretationSignedOff',
+        data: { documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', signedBy: 'leader-wang', materialIds: ['m1'] },
+      },
     ]);
   });
 
@@ -109,23 +144,45 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
   });
 
   it('refuses to publish what was not signed off, or was changed after sign-off', () => {
-    expect(when(given(...prepared), { type: 'Publish', today: '2026-03-03', channels: ['政府网站'] })).toMatchObject({ code: 'NOT_SIGNED_OFF' });
-    const changed = when(given(...ready), { type: 'AddMaterial', materialId: 'm2', form: '案例说明', title: '案例', body: '某户…' }) as ObligationEvent[];
-    expect(when(given(...ready, ...changed), { type: 'Publish', today: '2026-03-03', channels: ['政府网站'] })).toMatchObject({ code: 'NOT_SIGNED_OFF' });
+    expect(when(given(...prepared), { type: 'Publish', today: '2026-03-03', channels: ['政府网站'] })).toMatchObject({
+      code: 'NOT_SIGNED_OFF',
+    });
+    const changed = when(given(...ready), {
+      type: 'AddMaterial',
+      materialId: 'm2',
+      form: '案例说明',
+      title: '案例',
+      body: '某户…',
+    }) as ObligationEvent[];
+    expect(when(given(...ready, ...changed), { type: 'Publish', today: '2026-03-03', channels: ['政府网站'] })).toMatchObject({
+      code: 'NOT_SIGNED_OFF',
+    });
   });
 
   it('checks each form carries what it needs', () => {
     const state = given(opened);
-    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '简明问答', title: 't' })).toMatchObject({ code: 'MATERIAL_TEXT_REQUIRED' });
-    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '案例说明', title: 't', body: '  ' })).toMatchObject({ code: 'MATERIAL_TEXT_REQUIRED' });
-    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '图表图解', title: 't', body: '文字' })).toMatchObject({ code: 'MATERIAL_IMAGE_REQUIRED' });
-    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '音频视频', title: 't' })).toMatchObject({ code: 'MATERIAL_MEDIA_REQUIRED' });
-    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '音频视频', title: 't', reference: 'https://v.example/1' })).toHaveLength(1);
+    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '简明问答', title: 't' })).toMatchObject({
+      code: 'MATERIAL_TEXT_REQUIRED',
+    });
+    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '案例说明', title: 't', body: '  ' })).toMatchObject({
+      code: 'MATERIAL_TEXT_REQUIRED',
+    });
+    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '图表图解', title: 't', body: '文字' })).toMatchObject({
+      code: 'MATERIAL_IMAGE_REQUIRED',
+    });
+    expect(when(state, { type: 'AddMaterial', materialId: 'x', form: '音频视频', title: 't' })).toMatchObject({
+      code: 'MATERIAL_MEDIA_REQUIRED',
+    });
+    expect(
+      when(state, { type: 'AddMaterial', materialId: 'x', form: '音频视频', title: 't', reference: 'https://v.example/1' }),
+    ).toHaveLength(1);
   });
 
   it('refuses changes after publication and anything on an unknown obligation', () => {
     const published = when(given(...ready), { type: 'Publish', today: '2026-03-03', channels: ['政府网站'] }) as ObligationEvent[];
-    expect(when(given(...ready, ...published), { type: 'AddMaterial', materialId: 'm9', form: '简明问答', title: 't', body: 'b' })).toMatchObject({
+    expect(
+      when(given(...ready, ...published), { type: 'AddMaterial', materialId: 'm9', form: '简明问答', title: 't', body: 'b' }),
+    ).toMatchObject({
       kind: 'conflict',
       code: 'INTERPRETATION_ALREADY_PUBLISHED',
     });

@@ -8,7 +8,10 @@ type Channel = '政府网站' | '政务新媒体' | '新闻发布会' | '广播�
 export type ObligationCommand =
   | {
       type: 'OpenObligation';
-      issued: Pick<DocumentIssued, 'documentId' | 'unitId' | 'title' | 'documentNumber' | 'documentType' | 'attribute' | 'approvedBy' | 'issuedOn'>;
+      issued: Pick<
+        DocumentIssued,
+        'documentId' | 'unitId' | 'title' | 'documentNumber' | 'documentType' | 'attribute' | 'approvedBy' | 'issuedOn'
+      >;
       limitWorkingDays: number;
     }
   | { type: 'PlanInterpretation'; plan: string; forms: InterpretationForm[]; channels: Channel[] }
@@ -52,12 +55,20 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
     }
     if (state.status === 'none') return notFound();
     if (state.status === 'published') {
-      return DomainError.conflict('INTERPRETATION_ALREADY_PUBLISHED', `《${state.opened.title}》的解读已于 ${state.published?.publishedOn ?? ''} 发布，不能再修改。`);
+      return DomainError.conflict(
+        'INTERPRETATION_ALREADY_PUBLISHED',
+        `《${state.opened.title}》的解读已于 ${state.published?.publishedOn ?? ''} 发布，不能再修改。`,
+      );
     }
     const { documentId, unitId } = state.opened;
     switch (command.type) {
       case 'PlanInterpretation':
-        return [{ type: 'interpretation.InterpretationPlanned', data: { documentId, unitId, plan: command.plan, forms: command.forms, channels: command.channels } }];
+        return [
+          {
+            type: 'interpretation.InterpretationPlanned',
+            data: { documentId, unitId, plan: command.plan, forms: command.forms, channels: command.channels },
+          },
+        ];
       case 'AddMaterial': {
         const problem = checkMaterial(command);
         if (problem) return problem;
@@ -74,10 +85,16 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
           );
         }
         if (state.status === 'signed_off') return [];
-        return [{ type: 'interpretation.InterpretationSignedOff', data: { documentId, unitId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) } }];
+        return [
+          {
+            type: 'interpretation.InterpretationSignedOff',
+            data: { documentId, unitId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) },
+          },
+        ];
       }
       case 'Publish': {
-        if (state.status !== 'signed_off' || !state.signedOff) return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
+        if (state.status !== 'signed_off' || !state.signedOff)
+          return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
         const today = parseLocalDate(command.today);
         const { issuedOn, limitWorkingDays } = state.opened;
         const dueOn = interpretationDueOn(calendar, issuedOn, limitWorkingDays);

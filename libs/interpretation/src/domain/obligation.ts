@@ -39,7 +39,12 @@ export function evolveObligation(state: ObligationState, event: ObligationEvent)
       return { ...state, plan: event.data };
     case 'interpretation.InterpretationMaterialAdded':
       // Materials change after sign-off void it: the signed version is what gets published.
-      return { ...state, status: 'open', signedOff: null, materials: [...state.materials.filter((m) => m.materialId !== event.data.materialId), event.data] };
+      return {
+        ...state,
+        status: 'open',
+        signedOff: null,
+        materials: [...state.materials.filter((m) => m.materialId !== event.data.materialId), event.data],
+      };
     case 'interpretation.InterpretationSignedOff':
       return { ...state, status: 'signed_off', signedOff: event.data };
     case 'interpretation.InterpretationPublished':

@@ -18,10 +18,19 @@ export interface RegistrationState {
   erasedOn: string | null;
 }
 export type OpenDayState =
-  | { status: 'none' }
-  | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: RegistrationState[] };
+  { status: 'none' } | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: RegistrationState[] };
 export type OpenDayCommand =
-  | { type: 'AnnounceOpenDay'; openDayId: string; unitId: string; title: string; description: string; heldOn: string; capacity: number; today: string; minimumNoticeDays: number }
+  | {
+      type: 'AnnounceOpenDay';
+      openDayId: string;
+      unitId: string;
+      title: string;
+      description: string;
+      heldOn: string;
+      capacity: number;
+      today: string;
+      minimumNoticeDays: number;
+    }
   | {
       type: 'RegisterForOpenDay';
       registrationId: string;
@@ -77,10 +86,16 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
       if (command.today >= heldOn) return DomainError.rule('OPEN_DAY_REGISTRATION_CLOSED', `报名已于活动前一日（${heldOn} 之前）截止。`);
       if (state.registrations.some((r) => r.registrationId === command.registrationId)) return [];
       // Registrations recorded before v2 have no digest (their contact was dropped on upcast) and match nothing.
-      if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest)) return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
+      if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest))
+        return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
       if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
       const { registrationId, name, contactDigest, personalDataRef, today } = command;
-      return [{ type: 'interpretation.OpenDayRegistrationAccepted', data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today } }];
+      return [
+        {
+          type: 'interpretation.OpenDayRegistrationAccepted',
+          data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today },
+        },
+      ];
     }
     if (command.type === 'ErasePersonalData') {
       // Allowed before and after the day: erasure does not free the place, and the contact digest (in the event) still counts.
@@ -95,7 +110,15 @@ export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState>
     return [
       {
         type: 'interpretation.OpenDaySummaryPublished',
-        data: { openDayId, unitId, heldOn, year: Number(heldOn.slice(0, 4)), summary: command.summary, attendance: command.attendance, registrations: state.registrations.length },
+        data: {
+          openDayId,
+          unitId,
+          heldOn,
+          year: Number(heldOn.slice(0, 4)),
+          summary: command.summary,
+          attendance: command.attendance,
+          registrations: state.registrations.length,
+        },
       },
     ];
   },

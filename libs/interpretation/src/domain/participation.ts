@@ -5,7 +5,11 @@ type Method = ParticipationCataloguePublished['items'][number]['methods'][number
 
 /** A unit's participation catalogue (公众参与事项目录): decision items, methods and channels; each publication is a new version. */
 export type ParticipationCatalogueEvent = DomainEvent<'interpretation.ParticipationCataloguePublished', ParticipationCataloguePublished>;
-export type ParticipationCatalogueCommand = { type: 'PublishParticipationCatalogue'; unitId: string; items: { decisionItem: string; methods: Method[]; channels: string[] }[] };
+export type ParticipationCatalogueCommand = {
+  type: 'PublishParticipationCatalogue';
+  unitId: string;
+  items: { decisionItem: string; methods: Method[]; channels: string[] }[];
+};
 export const participationCatalogueStreamId = (unitId: string) => `interpretation.participation-catalogue-${unitId}`;
 
 export const participationCatalogueDecider: Decider<ParticipationCatalogueCommand, ParticipationCatalogueEvent, { version: number }> = {
@@ -15,7 +19,12 @@ export const participationCatalogueDecider: Decider<ParticipationCatalogueComman
     const names = command.items.map((i) => i.decisionItem.trim());
     const duplicate = names.find((name, index) => names.indexOf(name) !== index);
     if (duplicate) return DomainError.rule('DUPLICATE_DECISION_ITEM', `事项“${duplicate}”重复列出。`);
-    return [{ type: 'interpretation.ParticipationCataloguePublished', data: { unitId: command.unitId, version: state.version + 1, items: command.items } }];
+    return [
+      {
+        type: 'interpretation.ParticipationCataloguePublished',
+        data: { unitId: command.unitId, version: state.version + 1, items: command.items },
+      },
+    ];
   },
 };
 

@@ -16,10 +16,13 @@ export function maskName(name: string | null | undefined): string {
 
 /** Mobile numbers and ID-card numbers inside free text are masked (138****5678, 370***********34). */
 export const maskPersonalData = (text: string): string =>
-  text.replace(/\d{17}[\dXx]|\d{15}/g, (id) => `${id.slice(0, 3)}***********${id.slice(-2)}`).replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`);
+  text
+    .replace(/\d{17}[\dXx]|\d{15}/g, (id) => `${id.slice(0, 3)}***********${id.slice(-2)}`)
+    .replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`);
 
 /** The ground of every erasure of a commenter's or registrant's name and contact. */
-export const PERSONAL_DATA_ERASURE_BASIS = '《中华人民共和国个人信息保护法》第四十七条：处理目的已实现、不再必要或者个人撤回同意等情形的，个人信息处理者应当删除个人信息';
+export const PERSONAL_DATA_ERASURE_BASIS =
+  '《中华人民共和国个人信息保护法》第四十七条：处理目的已实现、不再必要或者个人撤回同意等情形的，个人信息处理者应当删除个人信息';
 
 /** The command both deciders (consultation, open day) take to record an erasure. */
 export interface ErasePersonalData {
@@ -56,20 +59,34 @@ export interface ErasureSubject {
   subjectId: string;
 }
 
-const WHERE: Record<PersonalDataKind, string> = { comment: '该征求意见中没有与该个人信息对应的意见', open_day_registration: '该开放日活动中没有与该个人信息对应的报名' };
+const WHERE: Record<PersonalDataKind, string> = {
+  comment: '该征求意见中没有与该个人信息对应的意见',
+  open_day_registration: '该开放日活动中没有与该个人信息对应的报名',
+};
 
 /**
  * The erasure decision both deciders share: the document must be the one this comment or
  * registration refers to, not erased before, and a reason must be given; then PersonalDataErased,
  * with the ground and the reason, and nothing personal.
  */
-export function decideErasure(holder: PersonalDataHolder | undefined, command: ErasePersonalData, subject: ErasureSubject): DomainEvent<'interpretation.PersonalDataErased', PersonalDataErased>[] | DomainError {
+export function decideErasure(
+  holder: PersonalDataHolder | undefined,
+  command: ErasePersonalData,
+  subject: ErasureSubject,
+): DomainEvent<'interpretation.PersonalDataErased', PersonalDataErased>[] | DomainError {
   if (!holder || holder.personalDataRef !== command.refId) {
     return DomainError.notFound('PERSONAL_DATA_RECORD_NOT_FOUND', `${WHERE[subject.kind]}（${command.recordId}）。`);
   }
-  if (holder.erasedOn !== null) return DomainError.conflict('PERSONAL_DATA_ALREADY_ERASED', `该个人信息已于 ${holder.erasedOn} 删除。`, { erasedOn: holder.erasedOn });
+  if (holder.erasedOn !== null)
+    return DomainError.conflict('PERSONAL_DATA_ALREADY_ERASED', `该个人信息已于 ${holder.erasedOn} 删除。`, { erasedOn: holder.erasedOn });
   const reason = erasureReason(command.reason);
-  if (reason === null) return DomainError.rule('ERASURE_REASON_REQUIRED', `删除个人信息须说明理由（${ERASURE_REASON_MIN} 至 ${ERASURE_REASON_MAX} 字）。`);
+  if (reason === null)
+    return DomainError.rule('ERASURE_REASON_REQUIRED', `删除个人信息须说明理由（${ERASURE_REASON_MIN} 至 ${ERASURE_REASON_MAX} 字）。`);
   const { refId, recordId, today } = command;
-  return [{ type: 'interpretation.PersonalDataErased', data: { refId, ...subject, recordId, legalBasis: PERSONAL_DATA_ERASURE_BASIS, reason, erasedOn: today } }];
+  return [
+    {
+      type: 'interpretation.PersonalDataErased',
+      data: { refId, ...subject, recordId, legalBasis: PERSONAL_DATA_ERASURE_BASIS, reason, erasedOn: today },
+    },
+  ];
 }

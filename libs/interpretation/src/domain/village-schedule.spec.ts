@@ -32,15 +32,25 @@ describe('village posting schedule as of a date', () => {
   describe('ordinary matters: quarterly', () => {
     it('owes nothing while the first quarter is running', () => {
       const s = categoryScheduleAsOf('ordinary', facts(), '2026-03-31', limits);
-      expect(s).toMatchObject({ frequency: 'quarterly', overdue: [], pending: [], current: { period: '2026-Q1', endsOn: '2026-03-31', dueOn: '2026-04-10' } });
+      expect(s).toMatchObject({
+        frequency: 'quarterly',
+        overdue: [],
+        pending: [],
+        current: { period: '2026-Q1', endsOn: '2026-03-31', dueOn: '2026-04-10' },
+      });
     });
     it('a quarter just ended is pending through its due date (posting on the due date is on time)', () => {
-      expect(categoryScheduleAsOf('ordinary', facts(), '2026-04-01', limits).pending).toEqual([{ period: '2026-Q1', endsOn: '2026-03-31', dueOn: '2026-04-10' }]);
+      expect(categoryScheduleAsOf('ordinary', facts(), '2026-04-01', limits).pending).toEqual([
+        { period: '2026-Q1', endsOn: '2026-03-31', dueOn: '2026-04-10' },
+      ]);
       const onDue = categoryScheduleAsOf('ordinary', facts(), '2026-04-10', limits);
       expect(onDue).toMatchObject({ overdue: [], pending: [{ period: '2026-Q1' }] });
     });
     it('is overdue the day after the due date, and counts the days', () => {
-      expect(categoryScheduleAsOf('ordinary', facts(), '2026-04-11', limits)).toMatchObject({ overdue: [{ period: '2026-Q1', dueOn: '2026-04-10', daysOverdue: 1 }], pending: [] });
+      expect(categoryScheduleAsOf('ordinary', facts(), '2026-04-11', limits)).toMatchObject({
+        overdue: [{ period: '2026-Q1', dueOn: '2026-04-10', daysOverdue: 1 }],
+        pending: [],
+      });
     });
     it('a posted quarter is not owed; unposted ones accumulate, across the year end', () => {
       const s = categoryScheduleAsOf('ordinary', facts({ postedPeriods: { ordinary: ['2026-Q2'], finances: [] } }), '2027-01-11', limits);
@@ -56,7 +66,10 @@ describe('village posting schedule as of a date', () => {
       expect(s.overdue.map((p) => p.period)).toEqual(['2026-Q2', '2026-Q3']);
     });
     it('owes nothing as of a date before the registration', () => {
-      expect(committeeScheduleAsOf(facts({ registeredOn: '2026-06-30' }), '2026-01-01', limits)).toMatchObject({ overdueCount: 0, ordinary: { overdue: [], pending: [] } });
+      expect(committeeScheduleAsOf(facts({ registeredOn: '2026-06-30' }), '2026-01-01', limits)).toMatchObject({
+        overdueCount: 0,
+        ordinary: { overdue: [], pending: [] },
+      });
     });
     it('follows a configured grace period (0 days: overdue the day after the quarter ends)', () => {
       const s = categoryScheduleAsOf('ordinary', facts(), '2026-04-01', { villagePeriodGraceDays: 0 });
@@ -75,9 +88,9 @@ describe('village posting schedule as of a date', () => {
       expect(categoryScheduleAsOf('finances', monthly, '2026-03-11', limits).overdue.map((p) => p.period)).toEqual(['2026-01', '2026-02']);
       const leap = categoryScheduleAsOf('finances', facts({ financesMonthly: true, registeredOn: '2028-02-01' }), '2028-03-10', limits);
       expect(leap.pending).toEqual([{ period: '2028-02', endsOn: '2028-02-29', dueOn: '2028-03-10' }]);
-      expect(categoryScheduleAsOf('finances', facts({ financesMonthly: true, registeredOn: '2028-02-01' }), '2028-03-12', limits).overdue).toEqual([
-        { period: '2028-02', endsOn: '2028-02-29', dueOn: '2028-03-10', daysOverdue: 2 },
-      ]);
+      expect(
+        categoryScheduleAsOf('finances', facts({ financesMonthly: true, registeredOn: '2028-02-01' }), '2028-03-12', limits).overdue,
+      ).toEqual([{ period: '2028-02', endsOn: '2028-02-29', dueOn: '2028-03-10', daysOverdue: 2 }]);
     });
     it('December is due on 10 January of the next year', () => {
       const s = categoryScheduleAsOf('finances', facts({ financesMonthly: true, registeredOn: '2026-12-01' }), '2027-01-11', limits);
@@ -85,16 +98,28 @@ describe('village posting schedule as of a date', () => {
       expect(s.current.period).toBe('2027-01');
     });
     it('posted months are not owed', () => {
-      const s = categoryScheduleAsOf('finances', facts({ financesMonthly: true, postedPeriods: { ordinary: [], finances: ['2026-01', '2026-02'] } }), '2026-04-11', limits);
+      const s = categoryScheduleAsOf(
+        'finances',
+        facts({ financesMonthly: true, postedPeriods: { ordinary: [], finances: ['2026-01', '2026-02'] } }),
+        '2026-04-11',
+        limits,
+      );
       expect(s.overdue.map((p) => p.period)).toEqual(['2026-03']);
     });
     it('a committee without monthly finances owes them quarterly', () => {
-      expect(categoryScheduleAsOf('finances', facts(), '2026-04-11', limits)).toMatchObject({ frequency: 'quarterly', overdue: [{ period: '2026-Q1' }] });
+      expect(categoryScheduleAsOf('finances', facts(), '2026-04-11', limits)).toMatchObject({
+        frequency: 'quarterly',
+        overdue: [{ period: '2026-Q1' }],
+      });
     });
   });
 
   it('sums both periodic categories and states the major-matter rule', () => {
-    const s = committeeScheduleAsOf(facts({ financesMonthly: true, postedPeriods: { ordinary: [], finances: ['2026-01'] } }), '2026-04-11', limits);
+    const s = committeeScheduleAsOf(
+      facts({ financesMonthly: true, postedPeriods: { ordinary: [], finances: ['2026-01'] } }),
+      '2026-04-11',
+      limits,
+    );
     expect(s.ordinary.overdue.map((p) => p.period)).toEqual(['2026-Q1']);
     expect(s.finances.overdue.map((p) => p.period)).toEqual(['2026-02', '2026-03']);
     expect(s).toMatchObject({ asOf: '2026-04-11', overdueCount: 3, major: { frequency: 'immediately', withinDays: 3 } });

@@ -9,8 +9,23 @@ export type VillageEvent =
   | DomainEvent<'interpretation.VillagePostingRecorded', VillagePostingRecorded>;
 export type VillageState = { status: 'none' } | { status: 'registered'; committee: VillageCommitteeRegistered; postingIds: string[] };
 export type VillageCommand =
-  | { type: 'RegisterVillageCommittee'; committeeId: string; name: string; kind: 'village' | 'community'; townUnitId: string; financesMonthly: boolean }
-  | { type: 'RecordVillagePosting'; postingId: string; category: VillagePostingCategory; title: string; period: string; today: string; limits: InterpretationLimits };
+  | {
+      type: 'RegisterVillageCommittee';
+      committeeId: string;
+      name: string;
+      kind: 'village' | 'community';
+      townUnitId: string;
+      financesMonthly: boolean;
+    }
+  | {
+      type: 'RecordVillagePosting';
+      postingId: string;
+      category: VillagePostingCategory;
+      title: string;
+      period: string;
+      today: string;
+      limits: InterpretationLimits;
+    };
 
 export const villageStreamId = (committeeId: string) => `interpretation.village-${committeeId}`;
 

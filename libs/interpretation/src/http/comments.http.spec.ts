@@ -14,7 +14,10 @@ describe('public consultation comments over HTTP', () => {
   const path = '/api/interpretation/consultations/K-PARK/comments';
 
   beforeAll(async () => {
-    ({ app } = await createApp({ shape: 'interpretation', title: 'interpretation test', modules: () => [InterpretationModule] }, isolatedEnv({ PUBLIC_SUBMISSIONS_PER_MINUTE: '5' })));
+    ({ app } = await createApp(
+      { shape: 'interpretation', title: 'interpretation test', modules: () => [InterpretationModule] },
+      isolatedEnv({ PUBLIC_SUBMISSIONS_PER_MINUTE: '5' }),
+    ));
     await app.init();
     store = app.get(EVENT_STORE);
     limiter = app.get(PublicSubmissionLimiter);
@@ -23,7 +26,16 @@ describe('public consultation comments over HTTP', () => {
     await request(app.getHttpServer())
       .post('/api/interpretation/consultations')
       .set('Authorization', `Bearer ${clerk}`)
-      .send({ consultationId: 'K-PARK', unitId: 'TEZ-HOUSING', title: '口袋公园建设方案（草案）', draft: '拟在运河街道新建口袋公园三处……', kind: 'major_decision', opensOn: today, closesOn: today, shortPeriodReason: '测试用：施工窗口期' })
+      .send({
+        consultationId: 'K-PARK',
+        unitId: 'TEZ-HOUSING',
+        title: '口袋公园建设方案（草案）',
+        draft: '拟在运河街道新建口袋公园三处……',
+        kind: 'major_decision',
+        opensOn: today,
+        closesOn: today,
+        shortPeriodReason: '测试用：施工窗口期',
+      })
       .expect(201);
   }, 60000);
   afterAll(() => app.close());
@@ -44,17 +56,30 @@ describe('public consultation comments over HTTP', () => {
     const response = await request(app.getHttpServer())
       .post('/api/interpretation/consultations')
       .set('Authorization', `Bearer ${clerk}`)
-      .send({ consultationId: 'K-SHORT', unitId: 'TEZ-HOUSING', title: '草案', draft: '草案', kind: 'major_decision', opensOn: today, closesOn: today });
+      .send({
+        consultationId: 'K-SHORT',
+        unitId: 'TEZ-HOUSING',
+        title: '草案',
+        draft: '草案',
+        kind: 'major_decision',
+        opensOn: today,
+        closesOn: today,
+      });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('COMMENT_PERIOD_TOO_SHORT');
   });
 
   it('takes a comment, keeps it off the portal until approved, and never shows personal data', async () => {
-    const response = await request(app.getHttpServer()).post(path).send({ content: '建议公园增加无障碍通道，联系我13812345678', commenterName: '王小明', contact: '13812345678' }).expect(201);
+    const response = await request(app.getHttpServer())
+      .post(path)
+      .send({ content: '建议公园增加无障碍通道，联系我13812345678', commenterName: '王小明', contact: '13812345678' })
+      .expect(201);
     const { commentId } = response.body;
     expect(commentId).toBeDefined();
     const pending = await eventually(async () => {
-      const list = await request(app.getHttpServer()).get('/api/interpretation/consultations/K-PARK/comments').set('Authorization', `Bearer ${clerk}`);
+      const list = await request(app.getHttpServer())
+        .get('/api/interpretation/consultations/K-PARK/comments')
+        .set('Authorization', `Bearer ${clerk}`);
       return list.body.length ? list.body : undefined;
     });
     expect(pending[0]).toMatchObject({ status: 'pending', commenter: '王**', personalDataRef: expect.any(String) });
@@ -73,13 +98,17 @@ describe('public consultation comments over HTTP', () => {
     expect(moderated.body.revision).toBe(2);
     expect([detail.body.revision, detail.headers.etag]).toEqual([2, '"2"']);
     const shown = detail.body.comments;
-    expect(shown).toEqual([{ commentId, commenter: '王**', content: '建议公园增加无障碍通道，联系我138****5678', submittedOn: expect.any(String) }]);
+    expect(shown).toEqual([
+      { commentId, commenter: '王**', content: '建议公园增加无障碍通道，联系我138****5678', submittedOn: expect.any(String) },
+    ]);
     expect(JSON.stringify(shown)).not.toContain('13812345678');
   });
 
   it('tells the unit how many comments wait for moderation, per consultation, in one call', async () => {
-    const due = async (token: string, query = '') => request(app.getHttpServer()).get(`/api/interpretation/consultations/moderation-due${query}`).set('Authorization', `Bearer ${token}`);
-    const before = ((await due(clerk)).body as { consultationId: string; pending: number }[]).find((c) => c.consultationId === 'K-PARK')?.pending ?? 0;
+    const due = async (token: string, query = '') =>
+      request(app.getHttpServer()).get(`/api/interpretation/consultations/moderation-due${query}`).set('Authorization', `Bearer ${token}`);
+    const before =
+      ((await due(clerk)).body as { consultationId: string; pending: number }[]).find((c) => c.consultationId === 'K-PARK')?.pending ?? 0;
     await request(app.getHttpServer()).post(path).send({ content: '建议增加夜间照明' }).expect(201);
     await request(app.getHttpServer()).post(path).send({ content: '建议保留现有树木' }).expect(201);
     const after = await eventually(async () => {
@@ -87,7 +116,9 @@ describe('public consultation comments over HTTP', () => {
       const park = rows.find((c) => c.consultationId === 'K-PARK');
       return park && park.pending === before + 2 ? rows : undefined;
     });
-    expect(after).toEqual([{ consultationId: 'K-PARK', title: '口袋公园建设方案（草案）', closesOn: expect.any(String), pending: before + 2 }]);
+    expect(after).toEqual([
+      { consultationId: 'K-PARK', title: '口袋公园建设方案（草案）', closesOn: expect.any(String), pending: before + 2 },
+    ]);
     const other = await tokenFor('clerk', 'TEZ-EDU');
     expect((await due(other)).body).toEqual([]);
     expect((await due(other, '?unitId=TEZ-HOUSING')).body.code).toBe('OTHER_UNIT');
@@ -105,7 +136,11 @@ describe('public consultation comments over HTTP', () => {
   });
 
   it('rate-limits per client: the 6th comment within a minute answers 429 too_many and stores nothing', async () => {
-    for (let i = 0; i < 5; i += 1) await request(app.getHttpServer()).post(path).send({ content: `第${i}条建议：增加座椅` }).expect(201);
+    for (let i = 0; i < 5; i += 1)
+      await request(app.getHttpServer())
+        .post(path)
+        .send({ content: `第${i}条建议：增加座椅` })
+        .expect(201);
     const body = await refusedWithNothingStored({ content: '第六条建议：增加座椅' }, 429, 'TOO_MANY_COMMENTS');
     expect(body.detail).toContain('提交过于频繁');
     const again = await request(app.getHttpServer()).post(path).send({ content: '第七条建议' }).expect(429);

@@ -2,7 +2,17 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  Public,
+  Roles,
+  setRevision,
+  ZodPipe,
+} from '@gongkai/platform';
 import { concernStreamId } from '../domain/concern';
 import { concernDecider } from '../domain/concern.decide';
 import { ConcernsProjection } from '../read-models/concerns.projection';
@@ -22,7 +32,11 @@ export class ConcernsController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '登记社会关切（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(registerConcernBody) })
-  async register(@Body(new ZodPipe(registerConcernBody)) body: z.infer<typeof registerConcernBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async register(
+    @Body(new ZodPipe(registerConcernBody)) body: z.infer<typeof registerConcernBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const context = commandContext(request);
     const limits = await currentLimits(this.commands);
     const result = await this.commands.handle(
@@ -31,15 +45,30 @@ export class ConcernsController {
       { type: 'RegisterConcern', ...body, registeredAt: body.registeredAt ?? context.now, now: context.now, limits },
       context,
     );
-    return answer(response, result.revision, { concernId: body.concernId, dueBy: (result.events[0]?.data as { dueBy: unknown }).dueBy }, 201);
+    return answer(
+      response,
+      result.revision,
+      { concernId: body.concernId, dueBy: (result.events[0]?.data as { dueBy: unknown }).dueBy },
+      201,
+    );
   }
 
   @Post(':concernId/assign')
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '交办责任单位' })
   @ApiBody({ schema: jsonSchemaOf(assignConcernBody) })
-  async assign(@Param('concernId') concernId: string, @Body(new ZodPipe(assignConcernBody)) body: z.infer<typeof assignConcernBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
-    const result = await this.commands.handle(concernDecider, concernStreamId(concernId), { type: 'AssignConcern', ...body }, commandContext(request));
+  async assign(
+    @Param('concernId') concernId: string,
+    @Body(new ZodPipe(assignConcernBody)) body: z.infer<typeof assignConcernBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.handle(
+      concernDecider,
+      concernStreamId(concernId),
+      { type: 'AssignConcern', ...body },
+      commandContext(request),
+    );
     return answer(response, result.revision, { concernId });
   }
 
@@ -47,12 +76,22 @@ export class ConcernsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布回应（责任单位）' })
   @ApiBody({ schema: jsonSchemaOf(concernResponseBody) })
-  async respond(@Param('concernId') concernId: string, @Body(new ZodPipe(concernResponseBody)) body: z.infer<typeof concernResponseBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async respond(
+    @Param('concernId') concernId: string,
+    @Body(new ZodPipe(concernResponseBody)) body: z.infer<typeof concernResponseBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { state } = await this.commands.load(concernDecider, concernStreamId(concernId));
     if (state.status === 'none') throw DomainError.notFound('CONCERN_NOT_FOUND', '该关切不存在。');
     if (state.unitId) assertActsForUnit(request.principal, state.unitId);
     const context = commandContext(request);
-    const result = await this.commands.handle(concernDecider, concernStreamId(concernId), { type: 'PublishResponse', ...body, now: context.now }, context);
+    const result = await this.commands.handle(
+      concernDecider,
+      concernStreamId(concernId),
+      { type: 'PublishResponse', ...body, now: context.now },
+      context,
+    );
     return answer(response, result.revision, { concernId, response: result.events[0]?.data });
   }
 

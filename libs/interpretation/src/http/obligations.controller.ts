@@ -2,7 +2,17 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, Public, Roles, setRevision, ZodPipe } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  Public,
+  Roles,
+  setRevision,
+  ZodPipe,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { interpretationDueOn, obligationStreamId } from '../domain/obligation';
 import { obligationDecider, type ObligationCommand } from '../domain/obligation.decide';
@@ -36,7 +46,12 @@ export class ObligationsController {
     const policy = await this.policies.get(documentId);
     if (!policy?.obligation) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
     assertActsForUnit(request.principal, policy.unitId);
-    const result = await this.commands.handle(obligationDecider(defaultWorkingDayCalendar()), obligationStreamId(documentId), command, commandContext(request));
+    const result = await this.commands.handle(
+      obligationDecider(defaultWorkingDayCalendar()),
+      obligationStreamId(documentId),
+      command,
+      commandContext(request),
+    );
     return answer(response, result.revision, { documentId, events: result.events.map((e) => ({ type: e.type, data: e.data })) });
   }
 
@@ -44,7 +59,10 @@ export class ObligationsController {
   @Roles(...STAFF, 'auditor')
   @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部）' })
   async obligations(@Query('unitId') unitId: string | undefined, @Req() request: StaffRequest) {
-    const scope = request.principal.unitId && !['district_office', 'admin', 'auditor'].includes(request.principal.role) ? request.principal.unitId : unitId;
+    const scope =
+      request.principal.unitId && !['district_office', 'admin', 'auditor'].includes(request.principal.role)
+        ? request.principal.unitId
+        : unitId;
     return (await this.policies.list({ unitId: scope })).map(withCurrentDueDate);
   }
 
@@ -63,7 +81,12 @@ export class ObligationsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '制定解读方案' })
   @ApiBody({ schema: jsonSchemaOf(planBody) })
-  plan(@Param('documentId') documentId: string, @Body(new ZodPipe(planBody)) body: z.infer<typeof planBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  plan(
+    @Param('documentId') documentId: string,
+    @Body(new ZodPipe(planBody)) body: z.infer<typeof planBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.command(documentId, request, response, { type: 'PlanInterpretation', ...body });
   }
 
@@ -71,7 +94,12 @@ export class ObligationsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '添加解读材料（简明问答、图表图解、音频视频、案例说明）' })
   @ApiBody({ schema: jsonSchemaOf(materialBody) })
-  material(@Param('documentId') documentId: string, @Body(new ZodPipe(materialBody)) body: z.infer<typeof materialBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  material(
+    @Param('documentId') documentId: string,
+    @Body(new ZodPipe(materialBody)) body: z.infer<typeof materialBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.command(documentId, request, response, { type: 'AddMaterial', ...body });
   }
 
@@ -86,7 +114,12 @@ export class ObligationsController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布解读（超过时限记为逾期）' })
   @ApiBody({ schema: jsonSchemaOf(publishInterpretationBody) })
-  publish(@Param('documentId') documentId: string, @Body(new ZodPipe(publishInterpretationBody)) body: z.infer<typeof publishInterpretationBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  publish(
+    @Param('documentId') documentId: string,
+    @Body(new ZodPipe(publishInterpretationBody)) body: z.infer<typeof publishInterpretationBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.command(documentId, request, response, { type: 'Publish', today: today(), channels: body.channels });
   }
 
@@ -102,7 +135,8 @@ export class ObligationsController {
   @ApiOperation({ summary: '门户：单个政策文件及其解读（公开）' })
   async portalPolicy(@Param('documentId') documentId: string) {
     const policy = await this.policies.get(documentId);
-    if (!policy || policy.attribute !== '主动公开') throw DomainError.notFound('POLICY_NOT_FOUND', `政策文件 ${documentId} 不存在或未主动公开。`);
+    if (!policy || policy.attribute !== '主动公开')
+      throw DomainError.notFound('POLICY_NOT_FOUND', `政策文件 ${documentId} 不存在或未主动公开。`);
     return portalView(policy);
   }
 
@@ -117,9 +151,18 @@ export class ObligationsController {
   @Roles(...DISTRICT)
   @ApiOperation({ summary: '调整时限设置（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(limitsBody) })
-  async configure(@Body(new ZodPipe(limitsBody)) body: z.infer<typeof limitsBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async configure(
+    @Body(new ZodPipe(limitsBody)) body: z.infer<typeof limitsBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { reason, ...limits } = body;
-    const result = await this.commands.handle(settingsDecider, SETTINGS_STREAM_ID, { type: 'ConfigureLimits', limits, reason }, commandContext(request));
+    const result = await this.commands.handle(
+      settingsDecider,
+      SETTINGS_STREAM_ID,
+      { type: 'ConfigureLimits', limits, reason },
+      commandContext(request),
+    );
     return answer(response, result.revision, { limits: result.state.limits });
   }
 }

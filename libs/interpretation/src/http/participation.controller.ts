@@ -3,9 +3,28 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { assertActsForUnit, assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Public, PublicSubmission, Roles, setRevision, ZodPipe } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  assertReadsUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  parseInput,
+  Public,
+  PublicSubmission,
+  Roles,
+  setRevision,
+  ZodPipe,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
-import { contactDigest, INTERPRETATION_SETTINGS, PersonalDataStore, type InterpretationSettings, type PersonalDataRecord } from '../application/personal-data';
+import {
+  contactDigest,
+  INTERPRETATION_SETTINGS,
+  PersonalDataStore,
+  type InterpretationSettings,
+  type PersonalDataRecord,
+} from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
 import { consultationDecider, type ConsultationCommand } from '../domain/consultation.decide';
 import { hearingDecider, hearingStreamId } from '../domain/hearing';
@@ -73,9 +92,19 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布本单位公众参与事项目录（事项、方式、渠道）' })
   @ApiBody({ schema: jsonSchemaOf(participationCatalogueBody) })
-  async publishCatalogue(@Param('unitId') unitId: string, @Body(new ZodPipe(participationCatalogueBody)) body: z.infer<typeof participationCatalogueBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async publishCatalogue(
+    @Param('unitId') unitId: string,
+    @Body(new ZodPipe(participationCatalogueBody)) body: z.infer<typeof participationCatalogueBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, unitId);
-    const result = await this.commands.handle(participationCatalogueDecider, participationCatalogueStreamId(unitId), { type: 'PublishParticipationCatalogue', unitId, items: body.items }, commandContext(request));
+    const result = await this.commands.handle(
+      participationCatalogueDecider,
+      participationCatalogueStreamId(unitId),
+      { type: 'PublishParticipationCatalogue', unitId, items: body.items },
+      commandContext(request),
+    );
     return answer(response, result.revision, { unitId, version: result.state.version });
   }
 
@@ -89,8 +118,19 @@ export class ParticipationController {
   }
 
   // ── consultations ──
-  private async consultationCommand(consultationId: string, request: StaffRequest, response: Response, command: ConsultationCommand, status = 200) {
-    const result = await this.commands.handle(consultationDecider(defaultWorkingDayCalendar()), consultationStreamId(consultationId), command, commandContext(request));
+  private async consultationCommand(
+    consultationId: string,
+    request: StaffRequest,
+    response: Response,
+    command: ConsultationCommand,
+    status = 200,
+  ) {
+    const result = await this.commands.handle(
+      consultationDecider(defaultWorkingDayCalendar()),
+      consultationStreamId(consultationId),
+      command,
+      commandContext(request),
+    );
     return answer(response, result.revision, { consultationId }, status);
   }
 
@@ -104,17 +144,32 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布草案征求意见（重大行政决策不少于30日，规范性文件不少于7个工作日；缩短须说明理由）' })
   @ApiBody({ schema: jsonSchemaOf(openConsultationBody) })
-  async openConsultation(@Body(new ZodPipe(openConsultationBody)) body: z.infer<typeof openConsultationBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async openConsultation(
+    @Body(new ZodPipe(openConsultationBody)) body: z.infer<typeof openConsultationBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.unitId);
     const limits = await currentLimits(this.commands);
-    return this.consultationCommand(body.consultationId, request, response, { type: 'OpenConsultation', ...body, today: today(), limits }, 201);
+    return this.consultationCommand(
+      body.consultationId,
+      request,
+      response,
+      { type: 'OpenConsultation', ...body, today: today(), limits },
+      201,
+    );
   }
 
   @Post('consultations/:consultationId/comments')
   @PublicSubmission('TOO_MANY_COMMENTS')
   @ApiOperation({ summary: '公众提交意见（经审核后公开；个人信息不公开；限频）' })
   @ApiBody({ schema: jsonSchemaOf(commentBody) })
-  async comment(@Param('consultationId') consultationId: string, @Body() raw: unknown, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async comment(
+    @Param('consultationId') consultationId: string,
+    @Body() raw: unknown,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const body = parseInput(commentBody, raw);
     const commentId = uuidv7();
     const unitId = await this.unitOfConsultation(consultationId);
@@ -123,7 +178,17 @@ export class ParticipationController {
     const masked = maskPersonalData(body.content);
     const personal = name || contact || masked !== body.content;
     const record: PersonalDataRecord | null = personal
-      ? { refId: uuidv7(), kind: 'comment', unitId, subjectId: consultationId, recordId: commentId, name, contact, ...(masked !== body.content ? { originalContent: body.content } : {}), createdAt: new Date().toISOString() }
+      ? {
+          refId: uuidv7(),
+          kind: 'comment',
+          unitId,
+          subjectId: consultationId,
+          recordId: commentId,
+          name,
+          contact,
+          ...(masked !== body.content ? { originalContent: body.content } : {}),
+          createdAt: new Date().toISOString(),
+        }
       : null;
     const command: ConsultationCommand = {
       type: 'SubmitComment',
@@ -142,7 +207,13 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '审核公众意见' })
   @ApiBody({ schema: jsonSchemaOf(moderateBody) })
-  async moderate(@Param('consultationId') consultationId: string, @Param('commentId') commentId: string, @Body(new ZodPipe(moderateBody)) body: z.infer<typeof moderateBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async moderate(
+    @Param('consultationId') consultationId: string,
+    @Param('commentId') commentId: string,
+    @Body(new ZodPipe(moderateBody)) body: z.infer<typeof moderateBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, await this.unitOfConsultation(consultationId));
     return this.consultationCommand(consultationId, request, response, { type: 'ModerateComment', commentId, ...body });
   }
@@ -151,7 +222,12 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '公布意见采纳情况（征求意见截止后）' })
   @ApiBody({ schema: jsonSchemaOf(adoptionBody) })
-  async adoption(@Param('consultationId') consultationId: string, @Body(new ZodPipe(adoptionBody)) body: z.infer<typeof adoptionBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async adoption(
+    @Param('consultationId') consultationId: string,
+    @Body(new ZodPipe(adoptionBody)) body: z.infer<typeof adoptionBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, await this.unitOfConsultation(consultationId));
     return this.consultationCommand(consultationId, request, response, { type: 'PublishAdoption', ...body, today: today() });
   }
@@ -172,7 +248,12 @@ export class ParticipationController {
     assertActsForUnit(request.principal, unit);
     return (await this.consultations.list())
       .filter((c) => c.unitId === unit && !c.adoption)
-      .map((c) => ({ consultationId: c.consultationId, title: c.title, closesOn: c.closesOn, pending: c.comments.filter((x) => x.status === 'pending').length }))
+      .map((c) => ({
+        consultationId: c.consultationId,
+        title: c.title,
+        closesOn: c.closesOn,
+        pending: c.comments.filter((x) => x.status === 'pending').length,
+      }))
       .filter((c) => c.pending > 0);
   }
 
@@ -203,9 +284,18 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '安排（或改期）听证会' })
   @ApiBody({ schema: jsonSchemaOf(scheduleHearingBody) })
-  async scheduleHearing(@Body(new ZodPipe(scheduleHearingBody)) body: z.infer<typeof scheduleHearingBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async scheduleHearing(
+    @Body(new ZodPipe(scheduleHearingBody)) body: z.infer<typeof scheduleHearingBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.unitId);
-    const result = await this.commands.handle(hearingDecider, hearingStreamId(body.hearingId), { type: 'ScheduleHearing', ...body, today: today() }, commandContext(request));
+    const result = await this.commands.handle(
+      hearingDecider,
+      hearingStreamId(body.hearingId),
+      { type: 'ScheduleHearing', ...body, today: today() },
+      commandContext(request),
+    );
     return answer(response, result.revision, { hearingId: body.hearingId }, 201);
   }
 
@@ -213,12 +303,22 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '公布听证材料（听证会7日前）' })
   @ApiBody({ schema: jsonSchemaOf(hearingMaterialsBody) })
-  async hearingMaterials(@Param('hearingId') hearingId: string, @Body(new ZodPipe(hearingMaterialsBody)) body: z.infer<typeof hearingMaterialsBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async hearingMaterials(
+    @Param('hearingId') hearingId: string,
+    @Body(new ZodPipe(hearingMaterialsBody)) body: z.infer<typeof hearingMaterialsBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { state } = await this.commands.load(hearingDecider, hearingStreamId(hearingId));
     if (state.status === 'none') throw DomainError.notFound('HEARING_NOT_FOUND', '该听证会不存在。');
     assertActsForUnit(request.principal, state.scheduled.unitId);
     const limits = await currentLimits(this.commands);
-    const result = await this.commands.handle(hearingDecider, hearingStreamId(hearingId), { type: 'PublishHearingMaterials', materials: body.materials, today: today(), minimumDaysBefore: limits.hearingMaterialsDaysBefore }, commandContext(request));
+    const result = await this.commands.handle(
+      hearingDecider,
+      hearingStreamId(hearingId),
+      { type: 'PublishHearingMaterials', materials: body.materials, today: today(), minimumDaysBefore: limits.hearingMaterialsDaysBefore },
+      commandContext(request),
+    );
     return answer(response, result.revision, { hearingId });
   }
 
@@ -226,9 +326,18 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '登记会议列席情况（利益相关方、群众代表、专家、媒体）' })
   @ApiBody({ schema: jsonSchemaOf(meetingBody) })
-  async meeting(@Body(new ZodPipe(meetingBody)) body: z.infer<typeof meetingBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async meeting(
+    @Body(new ZodPipe(meetingBody)) body: z.infer<typeof meetingBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.unitId);
-    const result = await this.commands.handle(meetingDecider, meetingStreamId(body.meetingId), { type: 'RecordMeetingAttendance', ...body, today: today() }, commandContext(request));
+    const result = await this.commands.handle(
+      meetingDecider,
+      meetingStreamId(body.meetingId),
+      { type: 'RecordMeetingAttendance', ...body, today: today() },
+      commandContext(request),
+    );
     return answer(response, result.revision, { meetingId: body.meetingId }, 201);
   }
 
@@ -237,10 +346,19 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布政府开放日活动（至少提前15日）' })
   @ApiBody({ schema: jsonSchemaOf(announceOpenDayBody) })
-  async announceOpenDay(@Body(new ZodPipe(announceOpenDayBody)) body: z.infer<typeof announceOpenDayBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async announceOpenDay(
+    @Body(new ZodPipe(announceOpenDayBody)) body: z.infer<typeof announceOpenDayBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.unitId);
     const limits = await currentLimits(this.commands);
-    const result = await this.commands.handle(openDayDecider, openDayStreamId(body.openDayId), { type: 'AnnounceOpenDay', ...body, today: today(), minimumNoticeDays: limits.openDayNoticeDays }, commandContext(request));
+    const result = await this.commands.handle(
+      openDayDecider,
+      openDayStreamId(body.openDayId),
+      { type: 'AnnounceOpenDay', ...body, today: today(), minimumNoticeDays: limits.openDayNoticeDays },
+      commandContext(request),
+    );
     return answer(response, result.revision, { openDayId: body.openDayId }, 201);
   }
 
@@ -248,7 +366,12 @@ export class ParticipationController {
   @PublicSubmission('TOO_MANY_REGISTRATIONS')
   @ApiOperation({ summary: '公众报名政府开放日（限频）' })
   @ApiBody({ schema: jsonSchemaOf(openDayRegistrationBody) })
-  async registerForOpenDay(@Param('openDayId') openDayId: string, @Body() raw: unknown, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async registerForOpenDay(
+    @Param('openDayId') openDayId: string,
+    @Body() raw: unknown,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const body = parseInput(openDayRegistrationBody, raw);
     const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
     if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
@@ -265,7 +388,19 @@ export class ParticipationController {
     };
     const digest = contactDigest(this.settings.personalDataKey, `open-day:${openDayId}`, body.contact);
     await this.withPersonalData(record, () =>
-      this.commands.handle(openDayDecider, openDayStreamId(openDayId), { type: 'RegisterForOpenDay', registrationId, name: body.name, contactDigest: digest, personalDataRef: record.refId, today: today() }, commandContext(request)),
+      this.commands.handle(
+        openDayDecider,
+        openDayStreamId(openDayId),
+        {
+          type: 'RegisterForOpenDay',
+          registrationId,
+          name: body.name,
+          contactDigest: digest,
+          personalDataRef: record.refId,
+          today: today(),
+        },
+        commandContext(request),
+      ),
     );
     response.status(201);
     return { openDayId, registrationId };
@@ -275,11 +410,21 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '发布开放日活动总结' })
   @ApiBody({ schema: jsonSchemaOf(openDaySummaryBody) })
-  async openDaySummary(@Param('openDayId') openDayId: string, @Body(new ZodPipe(openDaySummaryBody)) body: z.infer<typeof openDaySummaryBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async openDaySummary(
+    @Param('openDayId') openDayId: string,
+    @Body(new ZodPipe(openDaySummaryBody)) body: z.infer<typeof openDaySummaryBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
     if (state.status === 'none') throw DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
     assertActsForUnit(request.principal, state.announced.unitId);
-    const result = await this.commands.handle(openDayDecider, openDayStreamId(openDayId), { type: 'PublishOpenDaySummary', ...body, today: today() }, commandContext(request));
+    const result = await this.commands.handle(
+      openDayDecider,
+      openDayStreamId(openDayId),
+      { type: 'PublishOpenDaySummary', ...body, today: today() },
+      commandContext(request),
+    );
     return answer(response, result.revision, { openDayId });
   }
 
@@ -319,9 +464,18 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '登记村(居)委会（由所属镇街登记）' })
   @ApiBody({ schema: jsonSchemaOf(villageCommitteeBody) })
-  async registerVillage(@Body(new ZodPipe(villageCommitteeBody)) body: z.infer<typeof villageCommitteeBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async registerVillage(
+    @Body(new ZodPipe(villageCommitteeBody)) body: z.infer<typeof villageCommitteeBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.townUnitId);
-    const result = await this.commands.handle(villageDecider, villageStreamId(body.committeeId), { type: 'RegisterVillageCommittee', ...body }, commandContext(request));
+    const result = await this.commands.handle(
+      villageDecider,
+      villageStreamId(body.committeeId),
+      { type: 'RegisterVillageCommittee', ...body },
+      commandContext(request),
+    );
     return answer(response, result.revision, { committeeId: body.committeeId }, 201);
   }
 
@@ -329,12 +483,22 @@ export class ParticipationController {
   @Roles(...STAFF)
   @ApiOperation({ summary: '登记村(居)务公开（一般事项按季度，财务按月（如设定），重大事项随时）' })
   @ApiBody({ schema: jsonSchemaOf(villagePostingBody) })
-  async villagePosting(@Param('committeeId') committeeId: string, @Body(new ZodPipe(villagePostingBody)) body: z.infer<typeof villagePostingBody>, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
+  async villagePosting(
+    @Param('committeeId') committeeId: string,
+    @Body(new ZodPipe(villagePostingBody)) body: z.infer<typeof villagePostingBody>,
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { state } = await this.commands.load(villageDecider, villageStreamId(committeeId));
     if (state.status === 'none') throw DomainError.notFound('COMMITTEE_NOT_FOUND', '该村(居)委会尚未登记。');
     assertActsForUnit(request.principal, state.committee.townUnitId);
     const limits = await currentLimits(this.commands);
-    const result = await this.commands.handle(villageDecider, villageStreamId(committeeId), { type: 'RecordVillagePosting', ...body, today: today(), limits }, commandContext(request));
+    const result = await this.commands.handle(
+      villageDecider,
+      villageStreamId(committeeId),
+      { type: 'RecordVillagePosting', ...body, today: today(), limits },
+      commandContext(request),
+    );
     return answer(response, result.revision, { committeeId, posting: result.events[0]?.data });
   }
 

@@ -2,7 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Req, Res } from
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PersonalDataErased } from '@gongkai/contracts';
-import { assertActsForUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, LOGGER, parseInput, Roles, setRevision, UNIT_STAFF_ROLES, type Logger, type Principal } from '@gongkai/platform';
+import {
+  assertActsForUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  LOGGER,
+  parseInput,
+  Roles,
+  setRevision,
+  UNIT_STAFF_ROLES,
+  type Logger,
+  type Principal,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { PersonalDataStore, type PersonalDataRecord } from '../application/personal-data';
 import { consultationStreamId } from '../domain/consultation';
@@ -84,7 +97,10 @@ export class PersonalDataController {
     assertActsForUnit(request.principal, record.unitId);
     const { erasedOn, recorded, revision } = await this.recordErasure(record, reason, request);
     await this.personalData.erase(refId);
-    this.logger.info({ refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role, recorded }, 'personal data erased');
+    this.logger.info(
+      { refId, kind: record.kind, unitId: record.unitId, userId: request.principal.userId, role: request.principal.role, recorded },
+      'personal data erased',
+    );
     if (revision === undefined) return { refId, erasedOn };
     // As every command answers: the revision of the consultation's or open day's stream it wrote.
     setRevision(response, revision);
@@ -92,19 +108,35 @@ export class PersonalDataController {
   }
 
   /** Appends PersonalDataErased to the subject's stream; `recorded: false` (no revision) when an earlier call already had. */
-  private async recordErasure(record: PersonalDataRecord, reason: string, request: StaffRequest): Promise<{ erasedOn: string; recorded: boolean; revision?: number }> {
+  private async recordErasure(
+    record: PersonalDataRecord,
+    reason: string,
+    request: StaffRequest,
+  ): Promise<{ erasedOn: string; recorded: boolean; revision?: number }> {
     const context = commandContext(request);
-    const command: ErasePersonalData = { type: 'ErasePersonalData', refId: record.refId, recordId: record.recordId, reason, today: today(new Date(context.now)) };
+    const command: ErasePersonalData = {
+      type: 'ErasePersonalData',
+      refId: record.refId,
+      recordId: record.recordId,
+      reason,
+      today: today(new Date(context.now)),
+    };
     try {
       const { events, revision } =
         record.kind === 'comment'
-          ? await this.commands.handle(consultationDecider(defaultWorkingDayCalendar()), consultationStreamId(record.subjectId), command, context)
+          ? await this.commands.handle(
+              consultationDecider(defaultWorkingDayCalendar()),
+              consultationStreamId(record.subjectId),
+              command,
+              context,
+            )
           : await this.commands.handle(openDayDecider, openDayStreamId(record.subjectId), command, context);
       const erased = events.find((e) => e.type === 'interpretation.PersonalDataErased');
       if (!erased) throw new Error(`no PersonalDataErased appended for ${record.refId}`);
       return { erasedOn: (erased.data as PersonalDataErased).erasedOn, recorded: true, revision };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'PERSONAL_DATA_ALREADY_ERASED') return { erasedOn: String(error.extensions.erasedOn), recorded: false };
+      if (error instanceof DomainError && error.code === 'PERSONAL_DATA_ALREADY_ERASED')
+        return { erasedOn: String(error.extensions.erasedOn), recorded: false };
       throw error;
     }
   }

@@ -1,7 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { topicOf, type EventEnvelope } from '@gongkai/contracts';
-import { CommandHandler, createApp, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, PublicSubmissionLimiter, verifyStore, type EventBus, type EventStore, type GongkaiConfig } from '@gongkai/platform';
+import {
+  CommandHandler,
+  createApp,
+  EVENT_BUS,
+  EVENT_STORE,
+  GONGKAI_CONFIG,
+  PublicSubmissionLimiter,
+  verifyStore,
+  type EventBus,
+  type EventStore,
+  type GongkaiConfig,
+} from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { consultationStreamId } from '../domain/consultation';
@@ -36,7 +47,10 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
 
   beforeAll(async () => {
     const env = isolatedEnv();
-    ({ app } = await createApp({ shape: 'interpretation', title: 'interpretation personal data test', modules: () => [InterpretationModule] }, env));
+    ({ app } = await createApp(
+      { shape: 'interpretation', title: 'interpretation personal data test', modules: () => [InterpretationModule] },
+      env,
+    ));
     await app.init();
     store = app.get(EVENT_STORE);
     server = app.getHttpServer();
@@ -54,7 +68,15 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     await request(server)
       .post('/api/interpretation/consultations')
       .set('Authorization', `Bearer ${clerk}`)
-      .send({ consultationId: 'K-PD', unitId: 'TEZ-HOUSING', title: '老旧小区改造方案（草案）', draft: '拟改造……', kind: 'other', opensOn: today, closesOn: addCalendarDays(today, 10) })
+      .send({
+        consultationId: 'K-PD',
+        unitId: 'TEZ-HOUSING',
+        title: '老旧小区改造方案（草案）',
+        draft: '拟改造……',
+        kind: 'other',
+        opensOn: today,
+        closesOn: addCalendarDays(today, 10),
+      })
       .expect(201);
     await request(server)
       .post('/api/interpretation/open-days')
@@ -62,20 +84,59 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       .send({ openDayId: 'OD-PD', unitId: 'TEZ-HOUSING', title: '走进住建局', description: '参观政务服务大厅', heldOn, capacity: 5 })
       .expect(201);
     // A v1 comment and a v1 registration, as recorded before v2 (name and contact inside): never rewritten.
-    const v1 = (type: string, data: Record<string, unknown>) => ({ ...newEvent(type, data), actor: { userId: 'anonymous', unitId: null, role: 'public' as const } });
+    const v1 = (type: string, data: Record<string, unknown>) => ({
+      ...newEvent(type, data),
+      actor: { userId: 'anonymous', unitId: null, role: 'public' as const },
+    });
     const [k, o] = [await store.readStream(consultationStreamId('K-PD')), await store.readStream(openDayStreamId('OD-PD'))];
-    await store.append(consultationStreamId('K-PD'), [v1('interpretation.CommentSubmitted', { consultationId: 'K-PD', commentId: 'legacy-1', content: '老意见，电话13700001111', commenterName: '赵老六', contact: '13700001111', submittedOn: today })], k.length - 1);
-    await store.append(openDayStreamId('OD-PD'), [v1('interpretation.OpenDayRegistrationAccepted', { openDayId: 'OD-PD', registrationId: 'legacy-r', name: '赵老六', contact: '13700001111', registeredOn: today })], o.length - 1);
+    await store.append(
+      consultationStreamId('K-PD'),
+      [
+        v1('interpretation.CommentSubmitted', {
+          consultationId: 'K-PD',
+          commentId: 'legacy-1',
+          content: '老意见，电话13700001111',
+          commenterName: '赵老六',
+          contact: '13700001111',
+          submittedOn: today,
+        }),
+      ],
+      k.length - 1,
+    );
+    await store.append(
+      openDayStreamId('OD-PD'),
+      [
+        v1('interpretation.OpenDayRegistrationAccepted', {
+          openDayId: 'OD-PD',
+          registrationId: 'legacy-r',
+          name: '赵老六',
+          contact: '13700001111',
+          registeredOn: today,
+        }),
+      ],
+      o.length - 1,
+    );
   }, 60000);
   afterAll(() => app.close());
   beforeEach(() => app.get(PublicSubmissionLimiter).reset());
 
   it('stores a comment with a masked name, a contact digest and a reference: no name, no contact, in the store or on Kafka', async () => {
-    const response = await request(server).post('/api/interpretation/consultations/K-PD/comments').send({ content: `建议增加路灯，可电话${PHONE}联系`, commenterName: NAME, contact: PHONE }).expect(201);
+    const response = await request(server)
+      .post('/api/interpretation/consultations/K-PD/comments')
+      .send({ content: `建议增加路灯，可电话${PHONE}联系`, commenterName: NAME, contact: PHONE })
+      .expect(201);
     commentId = response.body.commentId;
     const stored = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === commentId)!;
     expect(stored).toMatchObject({ type: 'interpretation.CommentSubmitted', schemaVersion: 2 });
-    expect(stored.data).toEqual({ consultationId: 'K-PD', commentId, content: '建议增加路灯，可电话138****5678联系', displayName: '王**', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String), submittedOn: today });
+    expect(stored.data).toEqual({
+      consultationId: 'K-PD',
+      commentId,
+      content: '建议增加路灯，可电话138****5678联系',
+      displayName: '王**',
+      contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      personalDataRef: expect.any(String),
+      submittedOn: today,
+    });
     expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${NAME}|${PHONE}`));
     commentRef = stored.data.personalDataRef as string;
     const published = await eventually(async () => kafka.find((e) => e.data.commentId === commentId), 30000, 'the comment on Kafka');
@@ -84,20 +145,34 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
   });
 
   it('stores a registration the same way and refuses the same contact written differently', async () => {
-    const response = await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE }).expect(201);
+    const response = await request(server)
+      .post('/api/interpretation/open-days/OD-PD/registrations')
+      .send({ name: REGISTRANT, contact: REGISTRANT_PHONE })
+      .expect(201);
     const stored = (await store.readStream(openDayStreamId('OD-PD'))).find((e) => e.data.registrationId === response.body.registrationId)!;
-    expect(stored).toMatchObject({ schemaVersion: 2, data: { displayName: '欧***', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String) } });
+    expect(stored).toMatchObject({
+      schemaVersion: 2,
+      data: { displayName: '欧***', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String) },
+    });
     expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
     registrationRef = stored.data.personalDataRef as string;
     const before = await store.headPosition();
-    const duplicate = await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: '欧阳', contact: '+86 139-0000-9999' });
+    const duplicate = await request(server)
+      .post('/api/interpretation/open-days/OD-PD/registrations')
+      .send({ name: '欧阳', contact: '+86 139-0000-9999' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('ALREADY_REGISTERED');
     expect(await store.headPosition()).toBe(before);
-    const published = await eventually(async () => kafka.find((e) => e.data.registrationId === response.body.registrationId), 30000, 'the registration on Kafka');
+    const published = await eventually(
+      async () => kafka.find((e) => e.data.registrationId === response.body.registrationId),
+      30000,
+      'the registration on Kafka',
+    );
     expect(JSON.stringify(published)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
     // The refused duplicate left no personal data behind: only the accepted registrant is listed.
-    const registrants = (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)).body;
+    const registrants = (
+      await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)
+    ).body;
     expect(registrants.map((r: { name: string }) => r.name)).toEqual([REGISTRANT]);
   });
 
@@ -106,22 +181,42 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       const call = request(server).get(`/api/interpretation/personal-data/${ref}`);
       return token ? call.set('Authorization', `Bearer ${token}`) : call;
     };
-    expect((await read(clerk).expect(200)).body).toMatchObject({ refId: commentRef, kind: 'comment', unitId: 'TEZ-HOUSING', subjectId: 'K-PD', recordId: commentId, name: NAME, contact: PHONE, originalContent: `建议增加路灯，可电话${PHONE}联系` });
-    expect((await read(clerk, registrationRef).expect(200)).body).toMatchObject({ kind: 'open_day_registration', name: REGISTRANT, contact: REGISTRANT_PHONE });
+    expect((await read(clerk).expect(200)).body).toMatchObject({
+      refId: commentRef,
+      kind: 'comment',
+      unitId: 'TEZ-HOUSING',
+      subjectId: 'K-PD',
+      recordId: commentId,
+      name: NAME,
+      contact: PHONE,
+      originalContent: `建议增加路灯，可电话${PHONE}联系`,
+    });
+    expect((await read(clerk, registrationRef).expect(200)).body).toMatchObject({
+      kind: 'open_day_registration',
+      name: REGISTRANT,
+      contact: REGISTRANT_PHONE,
+    });
     const other = await read(otherClerk);
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('OTHER_UNIT');
     expect((await read(await tokenFor('district_office'))).status).toBe(403);
     expect((await read(await tokenFor('auditor'))).status).toBe(403);
     await read(null).expect(401);
-    expect((await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${otherClerk}`)).status).toBe(403);
+    expect(
+      (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${otherClerk}`)).status,
+    ).toBe(403);
   });
 
   it('shows staff and the portal masked names only, v1 events included (upcast on read)', async () => {
-    const comments = await eventually(async () => {
-      const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`)).body;
-      return Array.isArray(body) && body.length === 2 ? body : undefined;
-    }, 30000, 'both comments');
+    const comments = await eventually(
+      async () => {
+        const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`))
+          .body;
+        return Array.isArray(body) && body.length === 2 ? body : undefined;
+      },
+      30000,
+      'both comments',
+    );
     expect(comments).toEqual([
       expect.objectContaining({ commentId: 'legacy-1', commenter: '赵**', personalDataRef: null, content: '老意见，电话137****1111' }),
       expect.objectContaining({ commentId, commenter: '王**', personalDataRef: commentRef }),
@@ -143,7 +238,9 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     for (const body of [undefined, {}, { reason: ' 删 ' }, { reason: 42 }]) {
       const refused = await erase(commentRef, clerk, body);
       expect([JSON.stringify(body), refused.status]).toEqual([JSON.stringify(body), 400]);
-      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'reason', message: expect.stringMatching(/[\u4e00-\u9fa5]/) }),
+      ]);
     }
     const other = await erase(commentRef, otherClerk, { reason: '提出人要求删除' });
     expect(other.status).toBe(403);
@@ -157,47 +254,94 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const erased = await erase(commentRef, clerk, { reason: '  提出人来电要求删除其联系方式  ' }).expect(200);
     expect([erased.body, erased.headers.etag]).toEqual([{ refId: commentRef, erasedOn: today, revision: 3 }, '"3"']);
     const office = await tokenFor('district_office');
-    expect((await erase(registrationRef, office, { reason: '报名者撤回同意' }).expect(200)).body).toEqual({ refId: registrationRef, erasedOn: today, revision: 3 });
+    expect((await erase(registrationRef, office, { reason: '报名者撤回同意' }).expect(200)).body).toEqual({
+      refId: registrationRef,
+      erasedOn: today,
+      revision: 3,
+    });
 
     // The audit record: who, which unit, when, on what ground, why; no name, no contact.
-    const [commentErased] = (await store.readStream(consultationStreamId('K-PD'))).filter((e) => e.type === 'interpretation.PersonalDataErased');
+    const [commentErased] = (await store.readStream(consultationStreamId('K-PD'))).filter(
+      (e) => e.type === 'interpretation.PersonalDataErased',
+    );
     expect(commentErased).toMatchObject({
       schemaVersion: 1,
       actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' },
-      data: { refId: commentRef, kind: 'comment', unitId: 'TEZ-HOUSING', subjectId: 'K-PD', recordId: commentId, legalBasis: expect.stringContaining('个人信息保护法'), reason: '提出人来电要求删除其联系方式', erasedOn: today },
+      data: {
+        refId: commentRef,
+        kind: 'comment',
+        unitId: 'TEZ-HOUSING',
+        subjectId: 'K-PD',
+        recordId: commentId,
+        legalBasis: expect.stringContaining('个人信息保护法'),
+        reason: '提出人来电要求删除其联系方式',
+        erasedOn: today,
+      },
     });
-    expect(Object.keys(commentErased.data).sort()).toEqual(['erasedOn', 'kind', 'legalBasis', 'reason', 'recordId', 'refId', 'subjectId', 'unitId']);
-    const [registrationErased] = (await store.readStream(openDayStreamId('OD-PD'))).filter((e) => e.type === 'interpretation.PersonalDataErased');
-    expect(registrationErased).toMatchObject({ actor: { role: 'district_office' }, data: { refId: registrationRef, kind: 'open_day_registration', unitId: 'TEZ-HOUSING', subjectId: 'OD-PD', reason: '报名者撤回同意' } });
+    expect(Object.keys(commentErased.data).sort()).toEqual([
+      'erasedOn',
+      'kind',
+      'legalBasis',
+      'reason',
+      'recordId',
+      'refId',
+      'subjectId',
+      'unitId',
+    ]);
+    const [registrationErased] = (await store.readStream(openDayStreamId('OD-PD'))).filter(
+      (e) => e.type === 'interpretation.PersonalDataErased',
+    );
+    expect(registrationErased).toMatchObject({
+      actor: { role: 'district_office' },
+      data: { refId: registrationRef, kind: 'open_day_registration', unitId: 'TEZ-HOUSING', subjectId: 'OD-PD', reason: '报名者撤回同意' },
+    });
     expect(JSON.stringify([commentErased, registrationErased])).not.toMatch(PERSONAL);
     const published = await eventually(async () => kafka.find((e) => e.eventId === commentErased.eventId), 30000, 'the erasure on Kafka');
     expect(JSON.stringify(published)).not.toMatch(PERSONAL);
 
     // The documents are gone; a second erasure finds nothing and records nothing.
-    expect((await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });
+    expect(
+      (await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body,
+    ).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });
     const before = await store.headPosition();
     const again = await erase(commentRef, clerk, { reason: '再次删除' });
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('PERSONAL_DATA_NOT_FOUND');
     expect(await store.headPosition()).toBe(before);
-    expect((await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)).body).toEqual([]);
+    expect(
+      (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200))
+        .body,
+    ).toEqual([]);
 
     // The audit record is intact and the views still work, with the erasure shown and masked data only.
     expect((await verifyStore(store)).firstBreak).toBeNull();
-    const staff = await eventually(async () => {
-      const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`)).body;
-      const erasedComment = Array.isArray(body) ? body.find((c: { commentId: string }) => c.commentId === commentId) : undefined;
-      return erasedComment?.personalDataRef === null ? erasedComment : undefined;
-    }, 30000, 'the erasure in the staff view');
+    const staff = await eventually(
+      async () => {
+        const body = (await request(server).get('/api/interpretation/consultations/K-PD/comments').set('Authorization', `Bearer ${clerk}`))
+          .body;
+        const erasedComment = Array.isArray(body) ? body.find((c: { commentId: string }) => c.commentId === commentId) : undefined;
+        return erasedComment?.personalDataRef === null ? erasedComment : undefined;
+      },
+      30000,
+      'the erasure in the staff view',
+    );
     expect(staff).toMatchObject({ commenter: ERASED_COMMENTER, personalDataRef: null, content: '建议增加路灯，可电话138****5678联系' });
     // The consultation's view (whose document the staff list is read from) reflects the erasure's revision.
     const consultation = await request(server).get('/api/interpretation/consultations/K-PD').expect(200);
     expect([consultation.body.revision, consultation.headers.etag]).toEqual([3, '"3"']);
-    await request(server).post(`/api/interpretation/consultations/K-PD/comments/${commentId}/moderation`).set('Authorization', `Bearer ${clerk}`).send({ decision: 'approved' }).expect(200);
-    const shown = await eventually(async () => {
-      const body = (await request(server).get('/api/interpretation/consultations/K-PD')).body;
-      return body.comments?.length ? body.comments : undefined;
-    }, 30000, 'the approved comment on the portal');
+    await request(server)
+      .post(`/api/interpretation/consultations/K-PD/comments/${commentId}/moderation`)
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({ decision: 'approved' })
+      .expect(200);
+    const shown = await eventually(
+      async () => {
+        const body = (await request(server).get('/api/interpretation/consultations/K-PD')).body;
+        return body.comments?.length ? body.comments : undefined;
+      },
+      30000,
+      'the approved comment on the portal',
+    );
     expect(shown).toEqual([{ commentId, commenter: ERASED_COMMENTER, content: '建议增加路灯，可电话138****5678联系', submittedOn: today }]);
     const dayResponse = await request(server).get('/api/interpretation/open-days/OD-PD').expect(200);
     const day = dayResponse.body;
@@ -207,24 +351,42 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     expect([day.revision, dayResponse.headers.etag, dayResponse.headers['cache-control']]).toEqual([2, '"2"', 'no-store']);
     expect(JSON.stringify(day)).not.toMatch(PERSONAL);
     // A new registration with the erased registrant's contact is still refused as a duplicate (the digest is in the event).
-    expect((await request(server).post('/api/interpretation/open-days/OD-PD/registrations').send({ name: REGISTRANT, contact: REGISTRANT_PHONE })).status).toBe(409);
+    expect(
+      (
+        await request(server)
+          .post('/api/interpretation/open-days/OD-PD/registrations')
+          .send({ name: REGISTRANT, contact: REGISTRANT_PHONE })
+      ).status,
+    ).toBe(409);
   });
 
   it('finishes an erasure recorded before a crash: the document is deleted, no second event', async () => {
-    const response = await request(server).post('/api/interpretation/consultations/K-PD/comments').send({ content: '建议延长公示时间', commenterName: '钱七', contact: '13600006666' }).expect(201);
-    const ref = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === response.body.commentId)!.data.personalDataRef as string;
+    const response = await request(server)
+      .post('/api/interpretation/consultations/K-PD/comments')
+      .send({ content: '建议延长公示时间', commenterName: '钱七', contact: '13600006666' })
+      .expect(201);
+    const ref = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === response.body.commentId)!.data
+      .personalDataRef as string;
     // The event appended, then the process died before deleting the document.
-    await app.get(CommandHandler).handle(
-      consultationDecider(defaultWorkingDayCalendar()),
-      consultationStreamId('K-PD'),
-      { type: 'ErasePersonalData', refId: ref, recordId: response.body.commentId, reason: '提出人要求删除', today },
-      { actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' }, correlationId: 'crash-test', now: new Date().toISOString() },
-    );
+    await app
+      .get(CommandHandler)
+      .handle(
+        consultationDecider(defaultWorkingDayCalendar()),
+        consultationStreamId('K-PD'),
+        { type: 'ErasePersonalData', refId: ref, recordId: response.body.commentId, reason: '提出人要求删除', today },
+        {
+          actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' },
+          correlationId: 'crash-test',
+          now: new Date().toISOString(),
+        },
+      );
     await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`).expect(200);
     const before = (await erasures()).length;
     expect((await erase(ref, clerk, { reason: '完成删除' }).expect(200)).body).toEqual({ refId: ref, erasedOn: today });
     expect((await erasures()).length).toBe(before);
     expect((await erasures()).filter((e) => e.data.refId === ref)).toHaveLength(1);
-    expect((await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(404);
+    expect((await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(
+      404,
+    );
   });
 });

@@ -22,8 +22,18 @@ export const COMMENT_MAX_LENGTH = 2000;
 /** Markup or script in a public comment: refused outright, never stored or sanitised. */
 const SCRIPT_BEARING = /<\s*\/?\s*[a-z!?][^>]*>|javascript\s*:|\bon[a-z]+\s*=|<\s*script/i;
 
-export const planBody = z.object({ plan: text(4000), forms: z.array(z.enum(INTERPRETATION_FORMS)).min(1), channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
-export const materialBody = z.object({ materialId: id, form: z.enum(INTERPRETATION_FORMS), title: text(200), body: z.string().max(20000).optional(), reference: z.string().trim().max(1000).optional() });
+export const planBody = z.object({
+  plan: text(4000),
+  forms: z.array(z.enum(INTERPRETATION_FORMS)).min(1),
+  channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1),
+});
+export const materialBody = z.object({
+  materialId: id,
+  form: z.enum(INTERPRETATION_FORMS),
+  title: text(200),
+  body: z.string().max(20000).optional(),
+  reference: z.string().trim().max(1000).optional(),
+});
 export const publishInterpretationBody = z.object({ channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
 
 export const registerConcernBody = z.object({
@@ -36,10 +46,19 @@ export const registerConcernBody = z.object({
   registeredAt: z.string().datetime({ offset: true }).optional(),
 });
 export const assignConcernBody = z.object({ unitId: unitIdSchema, note: z.string().trim().max(500).optional() });
-export const concernResponseBody = z.object({ kind: z.enum(CONCERN_RESPONSE_KINDS), content: text(8000), channel: z.enum(INTERPRETATION_CHANNELS) });
+export const concernResponseBody = z.object({
+  kind: z.enum(CONCERN_RESPONSE_KINDS),
+  content: text(8000),
+  channel: z.enum(INTERPRETATION_CHANNELS),
+});
 
 export const participationCatalogueBody = z.object({
-  items: z.array(z.object({ decisionItem: text(200), methods: z.array(z.enum(PARTICIPATION_METHODS)).min(1), channels: z.array(text(100)).min(1) })).min(1).max(500),
+  items: z
+    .array(
+      z.object({ decisionItem: text(200), methods: z.array(z.enum(PARTICIPATION_METHODS)).min(1), channels: z.array(text(100)).min(1) }),
+    )
+    .min(1)
+    .max(500),
 });
 export const openConsultationBody = z.object({
   consultationId: id,
@@ -58,8 +77,18 @@ export const commentBody = z.object({
     .min(5, '意见内容至少 5 个字')
     .max(COMMENT_MAX_LENGTH, `意见内容不能超过 ${COMMENT_MAX_LENGTH} 字，请精简后再提交`)
     .refine((value) => !SCRIPT_BEARING.test(value), '意见内容不能包含网页脚本或 HTML 标签，请以纯文字提交'),
-  commenterName: z.string().trim().max(30, '姓名不能超过 30 字').refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签').optional(),
-  contact: z.string().trim().max(60, '联系方式不能超过 60 字').refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签').optional(),
+  commenterName: z
+    .string()
+    .trim()
+    .max(30, '姓名不能超过 30 字')
+    .refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签')
+    .optional(),
+  contact: z
+    .string()
+    .trim()
+    .max(60, '联系方式不能超过 60 字')
+    .refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签')
+    .optional(),
 });
 /** DELETE personal-data/:refId: why the name and contact are erased (recorded in PersonalDataErased). */
 export const erasePersonalDataBody = z.object({ reason: z.string().trim().min(ERASURE_REASON_MIN).max(ERASURE_REASON_MAX) });
@@ -68,23 +97,55 @@ export const adoptionBody = z.object({
   summary: text(8000),
   outcomes: z.array(z.object({ commentId: id, outcome: z.enum(ADOPTION_OUTCOMES), reason: z.string().trim().max(1000).optional() })),
 });
-export const scheduleHearingBody = z.object({ hearingId: id, unitId: unitIdSchema, title: text(200), heldOn: isoDate, consultationId: id.optional() });
+export const scheduleHearingBody = z.object({
+  hearingId: id,
+  unitId: unitIdSchema,
+  title: text(200),
+  heldOn: isoDate,
+  consultationId: id.optional(),
+});
 export const hearingMaterialsBody = z.object({ materials: z.array(z.object({ title: text(200), reference: text(1000) })).min(1) });
 export const meetingBody = z.object({
   meetingId: id,
   unitId: unitIdSchema,
   title: text(200),
   heldOn: isoDate,
-  attendees: z.array(z.object({ category: z.enum(['利益相关方', '群众代表', '专家', '媒体']), name: text(60), organisation: z.string().trim().max(100).optional() })).min(1),
+  attendees: z
+    .array(
+      z.object({
+        category: z.enum(['利益相关方', '群众代表', '专家', '媒体']),
+        name: text(60),
+        organisation: z.string().trim().max(100).optional(),
+      }),
+    )
+    .min(1),
 });
-export const announceOpenDayBody = z.object({ openDayId: id, unitId: unitIdSchema, title: text(200), description: z.string().trim().max(4000), heldOn: isoDate, capacity: z.number().int().min(1).max(10000) });
+export const announceOpenDayBody = z.object({
+  openDayId: id,
+  unitId: unitIdSchema,
+  title: text(200),
+  description: z.string().trim().max(4000),
+  heldOn: isoDate,
+  capacity: z.number().int().min(1).max(10000),
+});
 export const openDayRegistrationBody = z.object({
   name: text(30).refine((v) => !SCRIPT_BEARING.test(v), '姓名不能包含网页脚本或 HTML 标签'),
   contact: text(60).refine((v) => !SCRIPT_BEARING.test(v), '联系方式不能包含网页脚本或 HTML 标签'),
 });
 export const openDaySummaryBody = z.object({ summary: text(8000), attendance: z.number().int().min(0) });
-export const villageCommitteeBody = z.object({ committeeId: unitIdSchema, name: text(60), kind: z.enum(['village', 'community']), townUnitId: unitIdSchema, financesMonthly: z.boolean() });
-export const villagePostingBody = z.object({ postingId: id, category: z.enum(VILLAGE_POSTING_CATEGORIES), title: text(200), period: text(10) });
+export const villageCommitteeBody = z.object({
+  committeeId: unitIdSchema,
+  name: text(60),
+  kind: z.enum(['village', 'community']),
+  townUnitId: unitIdSchema,
+  financesMonthly: z.boolean(),
+});
+export const villagePostingBody = z.object({
+  postingId: id,
+  category: z.enum(VILLAGE_POSTING_CATEGORIES),
+  title: text(200),
+  period: text(10),
+});
 export const openDaysQuery = z.object({
   unitId: unitIdSchema.optional(),
   year: z.coerce.number().int('年份应为整数').min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间').optional(),

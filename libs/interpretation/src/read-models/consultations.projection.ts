@@ -1,5 +1,12 @@
 import type { Connection } from 'mongoose';
-import type { AdoptionPublished, CommentModerated, CommentSubmitted, ConsultationOpened, EventEnvelope, PersonalDataErased } from '@gongkai/contracts';
+import type {
+  AdoptionPublished,
+  CommentModerated,
+  CommentSubmitted,
+  ConsultationOpened,
+  EventEnvelope,
+  PersonalDataErased,
+} from '@gongkai/contracts';
 import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 import { consultationStreamId } from '../domain/consultation';
@@ -48,7 +55,9 @@ export class ConsultationsProjection implements Projection {
   async handle(event: EventEnvelope): Promise<void> {
     // PersonalDataErased is also appended to open-day streams: only a commenter's concerns this view.
     if (event.type === 'interpretation.PersonalDataErased' && (event.data as PersonalDataErased).kind !== 'comment') return;
-    const consultationId = (event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId) as string;
+    const consultationId = (
+      event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId
+    ) as string;
     await projectDocument<ConsultationView>(this.consultations, consultationId, event, (current) => {
       const consultation = current ? (withoutMeta(current) as ConsultationView) : null;
       switch (event.type) {
@@ -57,13 +66,26 @@ export class ConsultationsProjection implements Projection {
         case 'interpretation.CommentSubmitted': {
           if (!consultation) return null;
           const c = event.data as CommentSubmitted;
-          const comment: CommentView = { commentId: c.commentId, content: c.content, commenter: c.displayName, personalDataRef: c.personalDataRef, submittedOn: c.submittedOn, status: 'pending', moderationReason: null };
+          const comment: CommentView = {
+            commentId: c.commentId,
+            content: c.content,
+            commenter: c.displayName,
+            personalDataRef: c.personalDataRef,
+            submittedOn: c.submittedOn,
+            status: 'pending',
+            moderationReason: null,
+          };
           return { ...consultation, comments: [...consultation.comments, comment] };
         }
         case 'interpretation.CommentModerated': {
           if (!consultation) return null;
           const m = event.data as CommentModerated;
-          return { ...consultation, comments: consultation.comments.map((c) => (c.commentId === m.commentId ? { ...c, status: m.decision, moderationReason: m.reason ?? null } : c)) };
+          return {
+            ...consultation,
+            comments: consultation.comments.map((c) =>
+              c.commentId === m.commentId ? { ...c, status: m.decision, moderationReason: m.reason ?? null } : c,
+            ),
+          };
         }
         case 'interpretation.AdoptionPublished': {
           if (!consultation) return null;
@@ -73,7 +95,12 @@ export class ConsultationsProjection implements Projection {
         case 'interpretation.PersonalDataErased': {
           if (!consultation) return null;
           const { recordId } = event.data as PersonalDataErased;
-          return { ...consultation, comments: consultation.comments.map((c) => (c.commentId === recordId ? { ...c, commenter: ERASED_COMMENTER, personalDataRef: null } : c)) };
+          return {
+            ...consultation,
+            comments: consultation.comments.map((c) =>
+              c.commentId === recordId ? { ...c, commenter: ERASED_COMMENTER, personalDataRef: null } : c,
+            ),
+          };
         }
         default:
           return consultation;

@@ -39,7 +39,11 @@ export function publicOpenDay(view: OpenDayView, today: string) {
 export class OpenDaysProjection implements Projection {
   readonly name = 'interpretation.open-days';
   readonly collections = ['open-days', 'open-day-years'];
-  readonly eventTypes = ['interpretation.OpenDayAnnounced', 'interpretation.OpenDayRegistrationAccepted', 'interpretation.OpenDaySummaryPublished'];
+  readonly eventTypes = [
+    'interpretation.OpenDayAnnounced',
+    'interpretation.OpenDayRegistrationAccepted',
+    'interpretation.OpenDaySummaryPublished',
+  ];
 
   constructor(private readonly connection: Connection) {}
 
@@ -72,9 +76,13 @@ export class OpenDaysProjection implements Projection {
       const { unitId, heldOn, title } = event.data as OpenDayAnnounced;
       const year = yearOf(heldOn);
       await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
-        const row = current ? (withoutMeta(current) as OpenDayYearView) : { unitId, year, announced: 0, summarised: 0, attendance: 0, registrations: 0, openDays: [] };
+        const row = current
+          ? (withoutMeta(current) as OpenDayYearView)
+          : { unitId, year, announced: 0, summarised: 0, attendance: 0, registrations: 0, openDays: [] };
         if (row.openDays.some((d) => d.openDayId === openDayId)) return row;
-        const openDays = [...row.openDays, { openDayId, title, heldOn, summarised: false }].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.openDayId.localeCompare(b.openDayId));
+        const openDays = [...row.openDays, { openDayId, title, heldOn, summarised: false }].sort(
+          (a, b) => a.heldOn.localeCompare(b.heldOn) || a.openDayId.localeCompare(b.openDayId),
+        );
         return { ...row, announced: row.announced + 1, openDays };
       });
     }

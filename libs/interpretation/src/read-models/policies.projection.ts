@@ -28,7 +28,10 @@ export interface PolicyView {
     signedBy: string | null;
   } | null;
   materials: Omit<InterpretationMaterialAdded, 'documentId'>[];
-  interpretation: Pick<InterpretationPublished, 'publishedOn' | 'workingDaysAfterIssue' | 'late' | 'workingDaysLate' | 'channels' | 'materialIds'> | null;
+  interpretation: Pick<
+    InterpretationPublished,
+    'publishedOn' | 'workingDaysAfterIssue' | 'late' | 'workingDaysLate' | 'channels' | 'materialIds'
+  > | null;
 }
 
 const EMPTY = { obligation: null, materials: [], interpretation: null };
@@ -62,16 +65,25 @@ export class PoliciesProjection implements Projection {
           return { ...EMPTY, ...policy, documentId, unitId, title, documentNumber, documentType, attribute, issuedOn };
         }
         case 'interpretation.InterpretationObligationOpened': {
-          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } = event.data as InterpretationObligationOpened;
+          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } =
+            event.data as InterpretationObligationOpened;
           return {
             ...EMPTY,
             ...policy,
-            documentId, unitId, title, documentNumber, documentType, attribute, issuedOn,
+            documentId,
+            unitId,
+            title,
+            documentNumber,
+            documentType,
+            attribute,
+            issuedOn,
             obligation: { status: 'open', approvedBy, dueOn, limitWorkingDays, plan: null, signedBy: null },
           };
         }
         case 'interpretation.InterpretationPlanned':
-          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data as InterpretationPlanned } } : policy;
+          return policy?.obligation
+            ? { ...policy, obligation: { ...policy.obligation, plan: event.data as InterpretationPlanned } }
+            : policy;
         case 'interpretation.InterpretationMaterialAdded': {
           if (!policy?.obligation) return policy;
           const { documentId: _d, ...material } = event.data as InterpretationMaterialAdded;
@@ -82,11 +94,21 @@ export class PoliciesProjection implements Projection {
           };
         }
         case 'interpretation.InterpretationSignedOff':
-          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, status: 'signed_off', signedBy: (event.data as InterpretationSignedOff).signedBy } } : policy;
+          return policy?.obligation
+            ? {
+                ...policy,
+                obligation: { ...policy.obligation, status: 'signed_off', signedBy: (event.data as InterpretationSignedOff).signedBy },
+              }
+            : policy;
         case 'interpretation.InterpretationPublished': {
           if (!policy?.obligation) return policy;
-          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } = event.data as InterpretationPublished;
-          return { ...policy, obligation: { ...policy.obligation, status: 'published' }, interpretation: { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } };
+          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } =
+            event.data as InterpretationPublished;
+          return {
+            ...policy,
+            obligation: { ...policy.obligation, status: 'published' },
+            interpretation: { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds },
+          };
         }
         default:
           return policy;
@@ -95,7 +117,9 @@ export class PoliciesProjection implements Projection {
   }
 
   async list(filter: { unitId?: string } = {}): Promise<PolicyView[]> {
-    const docs = await this.policies.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { issuedOn: -1, documentId: 1 } }).toArray();
+    const docs = await this.policies
+      .find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { issuedOn: -1, documentId: 1 } })
+      .toArray();
     return docs.map((doc) => viewOf<PolicyView>(doc));
   }
 
@@ -120,7 +144,14 @@ export function portalView(policy: PolicyView) {
     unitId: policy.unitId,
     issuedOn: policy.issuedOn,
     interpretations: published
-      ? [{ publishedOn: published.publishedOn, channels: published.channels, late: published.late, materials: policy.materials.filter((m) => published.materialIds.includes(m.materialId)) }]
+      ? [
+          {
+            publishedOn: published.publishedOn,
+            channels: published.channels,
+            late: published.late,
+            materials: policy.materials.filter((m) => published.materialIds.includes(m.materialId)),
+          },
+        ]
       : [],
   };
 }

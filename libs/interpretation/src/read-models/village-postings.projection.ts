@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, InterpretationLimits, VillageCommitteeRegistered, VillagePostingCategory, VillagePostingRecorded } from '@gongkai/contracts';
+import type {
+  EventEnvelope,
+  InterpretationLimits,
+  VillageCommitteeRegistered,
+  VillagePostingCategory,
+  VillagePostingRecorded,
+} from '@gongkai/contracts';
 import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { committeeScheduleAsOf, type CommitteeSchedule } from '../domain/village-schedule';
@@ -46,7 +52,8 @@ export interface TownVillagePostingsReport {
   totals: { committees: number; committeesWithOverdue: number; overduePeriods: number; pendingPeriods: number; latePostings: number };
 }
 
-const byPostedOn = (a: VillagePostingView, b: VillagePostingView) => a.postedOn.localeCompare(b.postedOn) || a.postingId.localeCompare(b.postingId);
+const byPostedOn = (a: VillagePostingView, b: VillagePostingView) =>
+  a.postedOn.localeCompare(b.postedOn) || a.postingId.localeCompare(b.postingId);
 
 /** 村(居)务公开 per town: the committees linked to the town, their postings and, as of a date, what is overdue. */
 export class VillagePostingsProjection implements Projection {
@@ -62,7 +69,9 @@ export class VillagePostingsProjection implements Projection {
 
   async handle(event: EventEnvelope): Promise<void> {
     await projectDocument<TownVillagePostingsView>(this.towns, event.data.townUnitId as string, event, (current) => {
-      const town: TownVillagePostingsView = current ? (withoutMeta(current) as TownVillagePostingsView) : { townUnitId: event.data.townUnitId as string, committees: [] };
+      const town: TownVillagePostingsView = current
+        ? (withoutMeta(current) as TownVillagePostingsView)
+        : { townUnitId: event.data.townUnitId as string, committees: [] };
       if (event.type === 'interpretation.VillageCommitteeRegistered') {
         const { committeeId, name, kind, financesMonthly } = event.data as VillageCommitteeRegistered;
         if (town.committees.some((c) => c.committeeId === committeeId)) return town;
@@ -113,7 +122,11 @@ export class VillagePostingsProjection implements Projection {
   }
 
   /** The town's report as of a date (the schedule is computed on reading, so `asOf` may be any date). */
-  async report(townUnitId: string, asOf: string, limits: Pick<InterpretationLimits, 'villagePeriodGraceDays' | 'villageMajorMatterDays'>): Promise<TownVillagePostingsReport> {
+  async report(
+    townUnitId: string,
+    asOf: string,
+    limits: Pick<InterpretationLimits, 'villagePeriodGraceDays' | 'villageMajorMatterDays'>,
+  ): Promise<TownVillagePostingsReport> {
     return townReport((await this.get(townUnitId)) ?? { townUnitId, committees: [] }, asOf, limits);
   }
 }
@@ -125,7 +138,14 @@ export function townReport(
   limits: Pick<InterpretationLimits, 'villagePeriodGraceDays' | 'villageMajorMatterDays'>,
 ): TownVillagePostingsReport {
   const committees = town.committees
-    .map(({ postedPeriods, ...committee }) => ({ ...committee, schedule: committeeScheduleAsOf({ financesMonthly: committee.financesMonthly, registeredOn: committee.registeredOn, postedPeriods }, asOf, limits) }))
+    .map(({ postedPeriods, ...committee }) => ({
+      ...committee,
+      schedule: committeeScheduleAsOf(
+        { financesMonthly: committee.financesMonthly, registeredOn: committee.registeredOn, postedPeriods },
+        asOf,
+        limits,
+      ),
+    }))
     .sort((a, b) => b.schedule.overdueCount - a.schedule.overdueCount || a.committeeId.localeCompare(b.committeeId));
   return {
     townUnitId: town.townUnitId,

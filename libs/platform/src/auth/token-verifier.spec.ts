@@ -14,10 +14,22 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
   });
 
   it('refuses an expired token, a wrong signature, a wrong audience and an unknown role', async () => {
-    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk', expiresIn: '-1m' }))).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
-    await expect(verifier.verify(await signDevToken('x'.repeat(40), { userId: 'a', role: 'clerk' }))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
-    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk' }, 'gongkai', 'elsewhere'))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
-    const stranger = await new SignJWT({ role: 'mayor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer('gongkai').setAudience('gongkai').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk', expiresIn: '-1m' }))).rejects.toMatchObject({
+      code: 'TOKEN_EXPIRED',
+    });
+    await expect(verifier.verify(await signDevToken('x'.repeat(40), { userId: 'a', role: 'clerk' }))).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk' }, 'gongkai', 'elsewhere'))).rejects.toMatchObject(
+      { code: 'TOKEN_INVALID' },
+    );
+    const stranger = await new SignJWT({ role: 'mayor' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuer('gongkai')
+      .setAudience('gongkai')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(stranger)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 });
@@ -47,7 +59,9 @@ describe('TokenVerifier with an identity provider (RS256 through JWKS)', () => {
       .setExpirationTime('1h')
       .sign(privateKey);
     expect(await verifier.verify(token)).toEqual({ userId: 'audit-1', name: '审计员', role: 'auditor', unitId: null });
-    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'admin' }, 'https://idp.example'))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'admin' }, 'https://idp.example'))).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
   });
 });
 

@@ -37,14 +37,18 @@ describe('loadConfig', () => {
 
   it('validates service settings too, at start-up', () => {
     expect(loadConfig({ ...base, REQUESTS_STAGE_LIMITS: '{"in_progress": 8}' }).REQUESTS_STAGE_LIMITS).toBe('{"in_progress": 8}');
-    expect(() => loadConfig({ ...base, REQUESTS_STAGE_LIMITS: '{"in_progress": -1}' })).toThrow(/REQUESTS_STAGE_LIMITS must be a JSON object/);
+    expect(() => loadConfig({ ...base, REQUESTS_STAGE_LIMITS: '{"in_progress": -1}' })).toThrow(
+      /REQUESTS_STAGE_LIMITS must be a JSON object/,
+    );
     expect(() => loadConfig({ ...base, REQUESTS_NEAR_DUE_DAYS: 'soon' })).toThrow(/REQUESTS_NEAR_DUE_DAYS/);
   });
 
   it('takes the interpretation personal-data key, or requires it when there is no secret to derive it from', () => {
     expect(loadConfig(base).INTERPRETATION_PERSONAL_DATA_KEY).toBeUndefined();
     expect(loadConfig({ ...base, INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) }).INTERPRETATION_PERSONAL_DATA_KEY).toBe('k'.repeat(32));
-    expect(() => loadConfig({ ...base, INTERPRETATION_PERSONAL_DATA_KEY: 'short' })).toThrow(/INTERPRETATION_PERSONAL_DATA_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ ...base, INTERPRETATION_PERSONAL_DATA_KEY: 'short' })).toThrow(
+      /INTERPRETATION_PERSONAL_DATA_KEY must be at least 32 characters/,
+    );
     const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
     const jwks = { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks', REQUESTS_IDENTITY_KEY: 'r'.repeat(32) };
     expect(() => loadConfig(jwks)).toThrow(/INTERPRETATION_PERSONAL_DATA_KEY is required when AUTH_JWT_SECRET is not set/);

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every setting of gongkai, read from the environment once at start-up. A missing or invalid
@@ -37,7 +35,10 @@ export const configSchema = z
       .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port…]')
       .optional(),
     /** Topics `<prefix>.<service>` and consumer groups `<prefix>.<service>`. */
-    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/).default('gongkai'),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,40}$/)
+      .default('gongkai'),
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
     /** TLS to the brokers; with KAFKA_SSL_CA_FILE the brokers' certificates must chain to that CA (PEM), else to the system CAs. */
     KAFKA_SSL: booleanFromEnv.default(false),
@@ -48,7 +49,10 @@ export const configSchema = z
     KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
     MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// URL'),
     /** Each service keeps its read models in database `<prefix>-<service>`. */
-    MONGODB_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/).default('gongkai'),
+    MONGODB_DB_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,30}$/)
+      .default('gongkai'),
     /** HS256 shared secret for local use (≥ 32 characters), or… */
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** …RS256 through an identity provider's JWKS. */
@@ -95,13 +99,25 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'is required when a service runs alone' });
     }
     if (config.KAFKA_SASL_MECHANISM && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: [config.KAFKA_SASL_USERNAME ? 'KAFKA_SASL_PASSWORD' : 'KAFKA_SASL_USERNAME'], message: 'is required with KAFKA_SASL_MECHANISM' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [config.KAFKA_SASL_USERNAME ? 'KAFKA_SASL_PASSWORD' : 'KAFKA_SASL_USERNAME'],
+        message: 'is required with KAFKA_SASL_MECHANISM',
+      });
     }
     if (!config.KAFKA_SASL_MECHANISM && (config.KAFKA_SASL_USERNAME || config.KAFKA_SASL_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['KAFKA_SASL_MECHANISM'], message: 'is required with KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (plain, scram-sha-256 or scram-sha-512)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KAFKA_SASL_MECHANISM'],
+        message: 'is required with KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (plain, scram-sha-256 or scram-sha-512)',
+      });
     }
     if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) {
-      ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL'], message: 'must be true with KAFKA_SASL_MECHANISM=plain (the password would travel in clear)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KAFKA_SSL'],
+        message: 'must be true with KAFKA_SASL_MECHANISM=plain (the password would travel in clear)',
+      });
     }
     if (config.KAFKA_SSL_CA_FILE && !config.KAFKA_SSL) {
       ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL'], message: 'must be true when KAFKA_SSL_CA_FILE is set' });

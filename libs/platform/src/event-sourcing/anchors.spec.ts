@@ -17,7 +17,9 @@ describe('verify against anchors: tampering with the SQLite store', () => {
   let recorder: AnchorRecorder;
   const db = () => store.rawDatabase;
   const rows = (streamId: string): (Row & EventEnvelope)[] =>
-    (db().prepare('SELECT position, envelope FROM events WHERE stream_id = ? ORDER BY stream_revision').all(streamId) as Row[]).map((r) => ({ ...r, ...(JSON.parse(r.envelope) as EventEnvelope) }));
+    (db().prepare('SELECT position, envelope FROM events WHERE stream_id = ? ORDER BY stream_revision').all(streamId) as Row[]).map(
+      (r) => ({ ...r, ...(JSON.parse(r.envelope) as EventEnvelope) }),
+    );
   const writeRow = (position: number, envelope: EventEnvelope) =>
     db()
       .prepare('UPDATE events SET event_id = ?, stream_id = ?, stream_revision = ?, hash = ?, envelope = ? WHERE position = ?')
@@ -80,7 +82,12 @@ describe('verify against anchors: tampering with the SQLite store', () => {
     expect(report.ok).toBe(false);
     expect(report.anchors.findings).toEqual([
       expect.objectContaining({ problem: 'event_count_mismatch' }),
-      expect.objectContaining({ problem: 'head_mismatch', streamId: 'test.doc-a', streamRevision: 2, anchor: { revision: 0, position: 7 } }),
+      expect.objectContaining({
+        problem: 'head_mismatch',
+        streamId: 'test.doc-a',
+        streamRevision: 2,
+        anchor: { revision: 0, position: 7 },
+      }),
     ]);
   });
 
@@ -110,7 +117,9 @@ describe('verify against anchors: tampering with the SQLite store', () => {
     resealed.forEach((envelope, i) => writeRow(original[i].position, envelope));
     const report = await verifyRecord(store);
     expect(report.chains.breaks).toEqual([]);
-    expect(report.anchors.findings).toEqual([expect.objectContaining({ problem: 'head_mismatch', streamId: 'test.doc-a', streamRevision: 3 })]);
+    expect(report.anchors.findings).toEqual([
+      expect.objectContaining({ problem: 'head_mismatch', streamId: 'test.doc-a', streamRevision: 3 }),
+    ]);
   });
 
   it('insert a forged event in the middle of a stream with recomputed hashes: the anchor and the positions name it', async () => {
@@ -123,7 +132,9 @@ describe('verify against anchors: tampering with the SQLite store', () => {
       .run(resealed[2].eventId, 'test.doc-b', 2, resealed[2].hash, JSON.stringify(resealed[2]));
     const report = await verifyRecord(store);
     expect(report.chains.breaks).toEqual([]);
-    expect(report.anchors.findings).toEqual([expect.objectContaining({ problem: 'head_mismatch', streamId: 'test.doc-b', streamRevision: 1 })]);
+    expect(report.anchors.findings).toEqual([
+      expect.objectContaining({ problem: 'head_mismatch', streamId: 'test.doc-b', streamRevision: 1 }),
+    ]);
   });
 
   it('append a forged, backdated event with a valid hash after the last anchor: named as backdated', async () => {
@@ -148,7 +159,9 @@ describe('verify against anchors: tampering with the SQLite store', () => {
     db().prepare("DELETE FROM events WHERE stream_id = 'test.doc-c'").run();
     const [anchor] = rows(ANCHOR_STREAM_ID);
     const data = anchor.data as { changed: [string, number, string][]; streams: number; events: number };
-    const [resealed] = reseal([{ ...anchor, data: { ...data, changed: data.changed.filter(([s]) => s !== 'test.doc-c'), streams: 2, events: 6 } }]);
+    const [resealed] = reseal([
+      { ...anchor, data: { ...data, changed: data.changed.filter(([s]) => s !== 'test.doc-c'), streams: 2, events: 6 } },
+    ]);
     writeRow(anchor.position, resealed);
     const report = await verifyRecord(store);
     expect(report.chains.breaks).toEqual([]);
@@ -158,10 +171,12 @@ describe('verify against anchors: tampering with the SQLite store', () => {
   it('rewrite everything consistently (anchor stream included): only the published root catches it', async () => {
     const [anchor] = rows(ANCHOR_STREAM_ID);
     const published = { root: (anchor.data as { root: string }).root, position: (anchor.data as { position: number }).position };
-    db().prepare("DELETE FROM events WHERE stream_id = ?").run(ANCHOR_STREAM_ID);
+    db().prepare('DELETE FROM events WHERE stream_id = ?').run(ANCHOR_STREAM_ID);
     db().prepare("DELETE FROM events WHERE stream_id = 'test.doc-c'").run();
     expect((await verifyRecord(store)).ok).toBe(true);
     const report = await verifyRecord(store, { external: [published] });
-    expect(report.anchors.findings).toEqual([expect.objectContaining({ problem: 'external_root_mismatch', anchor: { revision: null, position: published.position } })]);
+    expect(report.anchors.findings).toEqual([
+      expect.objectContaining({ problem: 'external_root_mismatch', anchor: { revision: null, position: published.position } }),
+    ]);
   });
 });

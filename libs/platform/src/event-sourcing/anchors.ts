@@ -36,7 +36,12 @@ export class HeadTracker {
   add(event: StoredEvent): void {
     this.scannedTo = event.globalPosition;
     if (event.streamId === ANCHOR_STREAM_ID) return;
-    this.heads.set(event.streamId, { streamId: event.streamId, revision: event.streamRevision, hash: event.hash, position: event.globalPosition });
+    this.heads.set(event.streamId, {
+      streamId: event.streamId,
+      revision: event.streamRevision,
+      hash: event.hash,
+      position: event.globalPosition,
+    });
     this.position = event.globalPosition;
     this.events += 1;
   }
@@ -66,7 +71,11 @@ export class AnchorRecorder {
    * Appends an anchor over the current heads and returns it; returns null when nothing was appended
    * since the last anchor (unless `force`).
    */
-  async record(actor: Actor, trigger: AnchorTrigger, options: { force?: boolean; correlationId?: string } = {}): Promise<AnchorEvent | null> {
+  async record(
+    actor: Actor,
+    trigger: AnchorTrigger,
+    options: { force?: boolean; correlationId?: string } = {},
+  ): Promise<AnchorEvent | null> {
     for (let attempt = 0; ; attempt += 1) {
       const anchors = await this.store.readStream(ANCHOR_STREAM_ID);
       const last = anchors[anchors.length - 1] as AnchorEvent | undefined;
@@ -95,7 +104,18 @@ export class AnchorRecorder {
       try {
         const result = await this.store.append(
           ANCHOR_STREAM_ID,
-          [{ eventId, type: 'audit.AnchorRecorded', schemaVersion: 1, data, occurredAt: coveredAt, actor, correlationId: options.correlationId ?? eventId, causationId: null }],
+          [
+            {
+              eventId,
+              type: 'audit.AnchorRecorded',
+              schemaVersion: 1,
+              data,
+              occurredAt: coveredAt,
+              actor,
+              correlationId: options.correlationId ?? eventId,
+              causationId: null,
+            },
+          ],
           last ? last.streamRevision : NO_STREAM,
         );
         return result.events[0] as AnchorEvent;
@@ -175,13 +195,28 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
   const checkpoints: Checkpoint[] = [];
   let lastValid: AnchorEvent | null = null;
   for (const anchor of anchors) {
-    const contract = anchor.type === 'audit.AnchorRecorded' ? checkContract(anchor.type, anchor.schemaVersion, anchor.data) : { ok: false as const, reason: `type ${anchor.type}` };
+    const contract =
+      anchor.type === 'audit.AnchorRecorded'
+        ? checkContract(anchor.type, anchor.schemaVersion, anchor.data)
+        : { ok: false as const, reason: `type ${anchor.type}` };
     if (!contract.ok) {
-      findings.push({ problem: 'anchor_invalid', streamId: ANCHOR_STREAM_ID, streamRevision: anchor.streamRevision, anchor: null, detail: `not a valid anchor: ${contract.reason}` });
+      findings.push({
+        problem: 'anchor_invalid',
+        streamId: ANCHOR_STREAM_ID,
+        streamRevision: anchor.streamRevision,
+        anchor: null,
+        detail: `not a valid anchor: ${contract.reason}`,
+      });
       continue;
     }
     if (lastValid && anchor.data.position < lastValid.data.position) {
-      findings.push({ problem: 'anchor_invalid', streamId: ANCHOR_STREAM_ID, streamRevision: anchor.streamRevision, anchor: null, detail: `covers position ${anchor.data.position}, before the previous anchor's ${lastValid.data.position}` });
+      findings.push({
+        problem: 'anchor_invalid',
+        streamId: ANCHOR_STREAM_ID,
+        streamRevision: anchor.streamRevision,
+        anchor: null,
+        detail: `covers position ${anchor.data.position}, before the previous anchor's ${lastValid.data.position}`,
+      });
       continue;
     }
     checkpoints.push({ position: anchor.data.position, anchor, external: null });
@@ -218,11 +253,23 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
     for (const [streamId, revision, hash] of anchor.data.changed) expected.set(streamId, { revision, hash });
     const expectedRoot = merkleRoot([...expected].map(([streamId, head]) => ({ streamId, ...head })));
     if (expectedRoot !== anchor.data.root) {
-      findings.push({ problem: 'anchor_inconsistent', streamId: ANCHOR_STREAM_ID, streamRevision: anchor.streamRevision, anchor: at, detail: 'the heads the anchors list do not add up to its root: the anchor stream was altered' });
+      findings.push({
+        problem: 'anchor_inconsistent',
+        streamId: ANCHOR_STREAM_ID,
+        streamRevision: anchor.streamRevision,
+        anchor: at,
+        detail: 'the heads the anchors list do not add up to its root: the anchor stream was altered',
+      });
     }
     let named = false;
     if (tracker.events !== anchor.data.events) {
-      findings.push({ problem: 'event_count_mismatch', streamId: null, streamRevision: null, anchor: at, detail: `the anchor covers ${anchor.data.events} events, ${tracker.events} found at or before position ${anchor.data.position}` });
+      findings.push({
+        problem: 'event_count_mismatch',
+        streamId: null,
+        streamRevision: null,
+        anchor: at,
+        detail: `the anchor covers ${anchor.data.events} events, ${tracker.events} found at or before position ${anchor.data.position}`,
+      });
       named = true;
     }
     passedCoveredAt = anchor.data.coveredAt;
@@ -230,7 +277,13 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
     for (const [streamId, head] of expected) {
       const actual = tracker.heads.get(streamId);
       if (!actual) {
-        findings.push({ problem: 'stream_missing', streamId, streamRevision: head.revision, anchor: at, detail: `the anchor covers revision ${head.revision} of this stream; the stream is missing` });
+        findings.push({
+          problem: 'stream_missing',
+          streamId,
+          streamRevision: head.revision,
+          anchor: at,
+          detail: `the anchor covers revision ${head.revision} of this stream; the stream is missing`,
+        });
         named = true;
       } else if (headKey(actual) !== headKey(head)) {
         findings.push({
@@ -245,12 +298,24 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
     }
     for (const [streamId, actual] of tracker.heads) {
       if (!expected.has(streamId)) {
-        findings.push({ problem: 'stream_unexpected', streamId, streamRevision: 0, anchor: at, detail: `the stream is not in the anchor but has events at or before its position (revision ${actual.revision})` });
+        findings.push({
+          problem: 'stream_unexpected',
+          streamId,
+          streamRevision: 0,
+          anchor: at,
+          detail: `the stream is not in the anchor but has events at or before its position (revision ${actual.revision})`,
+        });
         named = true;
       }
     }
     if (!named) {
-      findings.push({ problem: 'anchor_mismatch', streamId: null, streamRevision: null, anchor: at, detail: `root ${anchor.data.root.slice(0, 16)}… ≠ recomputed ${actualRoot.slice(0, 16)}…` });
+      findings.push({
+        problem: 'anchor_mismatch',
+        streamId: null,
+        streamRevision: null,
+        anchor: at,
+        detail: `root ${anchor.data.root.slice(0, 16)}… ≠ recomputed ${actualRoot.slice(0, 16)}…`,
+      });
     }
   };
 
@@ -290,7 +355,9 @@ export async function verifyAnchors(store: EventStore, options: AnchorVerifyOpti
   const last = lastValid as AnchorEvent | null;
   return {
     anchors: anchors.length,
-    lastAnchor: last ? { revision: last.streamRevision, position: last.data.position, root: last.data.root, recordedAt: last.recordedAt } : null,
+    lastAnchor: last
+      ? { revision: last.streamRevision, position: last.data.position, root: last.data.root, recordedAt: last.recordedAt }
+      : null,
     unanchoredEvents,
     findings,
   };

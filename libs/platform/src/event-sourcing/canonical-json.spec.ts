@@ -5,7 +5,9 @@ import { canonicalJson } from './canonical-json';
 const reference = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -39,6 +41,9 @@ describe('canonicalJson', () => {
   });
 
   it('equals the plain definition for any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === reference(value)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => canonicalJson(value) === reference(value)),
+      { numRuns: 500 },
+    );
   });
 });

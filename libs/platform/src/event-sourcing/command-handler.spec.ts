@@ -43,7 +43,9 @@ describe('CommandHandler', () => {
 
   it('runs authorize on the loaded state and decides when it allows', async () => {
     const clerk = context('clerk', 'TEZ-A');
-    const result = await handler.handle(unitDecider, 'unit-A', { type: 'Rename', name: '甲单位（新）' }, clerk, { authorize: ownUnit(clerk.actor) });
+    const result = await handler.handle(unitDecider, 'unit-A', { type: 'Rename', name: '甲单位（新）' }, clerk, {
+      authorize: ownUnit(clerk.actor),
+    });
     expect(result.state.name).toBe('甲单位（新）');
     expect(result.revision).toBe(1);
   });
@@ -58,7 +60,12 @@ describe('CommandHandler', () => {
 
   it('records a reaction as the system, caused by the event it reacts to', async () => {
     const [cause] = await store.readStream('unit-A');
-    const result = await handler.handle(unitDecider, 'unit-A', { type: 'Rename', name: '甲单位' }, systemContext('catalogue.test-reaction', cause));
+    const result = await handler.handle(
+      unitDecider,
+      'unit-A',
+      { type: 'Rename', name: '甲单位' },
+      systemContext('catalogue.test-reaction', cause),
+    );
     expect(result.events[0]).toMatchObject({
       actor: { userId: 'catalogue.test-reaction', unitId: null, role: 'system' },
       causationId: cause.eventId,
@@ -68,7 +75,9 @@ describe('CommandHandler', () => {
 
   it('turns an authorize refusal into no write even when it is a not-found', async () => {
     const refuse = () => DomainError.notFound('UNIT_NOT_FOUND', '该单位不存在。');
-    await expect(handler.handle(unitDecider, 'unit-Z', { type: 'Rename', name: '丙' }, context('admin', null), { authorize: refuse })).rejects.toMatchObject({
+    await expect(
+      handler.handle(unitDecider, 'unit-Z', { type: 'Rename', name: '丙' }, context('admin', null), { authorize: refuse }),
+    ).rejects.toMatchObject({
       code: 'UNIT_NOT_FOUND',
     });
     expect(await store.readStream('unit-Z')).toHaveLength(0);

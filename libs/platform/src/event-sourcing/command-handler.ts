@@ -88,7 +88,11 @@ export class CommandHandler {
       if (decision instanceof DomainError) throw decision;
       if (decision.length === 0) return { state, revision, events: [] };
       try {
-        const appended = await this.store.append(streamId, decision.map((event) => toNewEvent(event, context)), revision);
+        const appended = await this.store.append(
+          streamId,
+          decision.map((event) => toNewEvent(event, context)),
+          revision,
+        );
         appended.events.forEach((event) => this.onAppended?.(event.type));
         return {
           state: decision.reduce(decider.evolve, state),
@@ -96,8 +100,7 @@ export class CommandHandler {
           events: appended.events,
         };
       } catch (error) {
-        const retriable =
-          error instanceof DomainError && error.kind === 'conflict' && context.expectedRevision === undefined;
+        const retriable = error instanceof DomainError && error.kind === 'conflict' && context.expectedRevision === undefined;
         if (!retriable || attempt >= this.maxAttempts) throw error;
       }
     }

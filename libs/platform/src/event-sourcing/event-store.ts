@@ -66,11 +66,7 @@ export interface EventStore {
 }
 
 /** Reads every event after `after` in batches, so a replay of millions never sits in memory at once. */
-export async function* readAllInBatches(
-  store: EventStore,
-  after = 0,
-  batchSize = 1000,
-): AsyncGenerator<StoredEvent[]> {
+export async function* readAllInBatches(store: EventStore, after = 0, batchSize = 1000): AsyncGenerator<StoredEvent[]> {
   let position = after;
   for (;;) {
     const batch = await store.readAll({ after: position, limit: batchSize });

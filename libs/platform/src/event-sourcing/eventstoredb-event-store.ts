@@ -1,5 +1,4 @@
 import {
-
   BACKWARDS,
   END,
   EventStoreDBClient,
@@ -14,7 +13,16 @@ import {
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead, SubscriptionOptions } from './event-store';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  StoredEvent,
+  StreamHead,
+  SubscriptionOptions,
+} from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 type EnvelopeMetadata = Omit<EventEnvelope, 'data' | 'globalPosition'>;
@@ -53,9 +61,7 @@ export class EventStoreDbEventStore implements EventStore {
       // append makes it fail rather than fork the hash chain.
       const result = await this.client.appendToStream(
         streamId,
-        sealed.map(({ data, ...metadata }) =>
-          jsonEvent({ id: metadata.eventId, type: metadata.type, data, metadata }),
-        ),
+        sealed.map(({ data, ...metadata }) => jsonEvent({ id: metadata.eventId, type: metadata.type, data, metadata })),
         { expectedRevision: current === -1 ? NO_STREAM : BigInt(current) },
       );
       const position = Number(result.position?.commit ?? 0n);
@@ -117,7 +123,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {
-    return pollingSubscription(this, after, onEvents, { batchSize: options.batchSize ?? 500, idleMs: 250, retryMs: 1000, onError: options.onError });
+    return pollingSubscription(this, after, onEvents, {
+      batchSize: options.batchSize ?? 500,
+      idleMs: 250,
+      retryMs: 1000,
+      onError: options.onError,
+    });
   }
 
   async ping(): Promise<void> {
@@ -142,11 +153,11 @@ export class EventStoreDbEventStore implements EventStore {
 }
 
 function wrongRevision(streamId: string, expected: number, actual: number): DomainError {
-  return DomainError.conflict(
-    'WRONG_EXPECTED_REVISION',
-    `数据已被他人修改（期望版本 ${expected}），请刷新后重试。`,
-    { streamId, expectedRevision: expected, actualRevision: actual },
-  );
+  return DomainError.conflict('WRONG_EXPECTED_REVISION', `数据已被他人修改（期望版本 ${expected}），请刷新后重试。`, {
+    streamId,
+    expectedRevision: expected,
+    actualRevision: actual,
+  });
 }
 
 function toEnvelope(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
@@ -161,4 +172,3 @@ function toEnvelope(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEve
     globalPosition: Number(event.position?.prepare ?? 0n),
   };
 }
-

@@ -54,7 +54,11 @@ describe('hash chain format', () => {
     correlationId: text,
     causationId: fc.option(text, { nil: null }),
     data: jsonObject,
-    prevHash: fc.oneof(fc.constant(GENESIS_HASH), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.string()),
+    prevHash: fc.oneof(
+      fc.constant(GENESIS_HASH),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+      fc.string(),
+    ),
   }) as fc.Arbitrary<UnsealedEnvelope>;
 
   it('sealedUtf8 equals sealedText for any envelope', () => {

@@ -73,7 +73,20 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
  * never differs from it.
  */
 function canonicalEnvelopeJson(envelope: UnsealedEnvelope): string | null {
-  const { actor, causationId, correlationId, data, eventId, occurredAt, prevHash, recordedAt, schemaVersion, streamId, streamRevision, type } = envelope;
+  const {
+    actor,
+    causationId,
+    correlationId,
+    data,
+    eventId,
+    occurredAt,
+    prevHash,
+    recordedAt,
+    schemaVersion,
+    streamId,
+    streamRevision,
+    type,
+  } = envelope;
   const scalarsAreJson =
     (causationId === null || typeof causationId === 'string') &&
     typeof correlationId === 'string' &&
@@ -93,7 +106,19 @@ function canonicalEnvelopeJson(envelope: UnsealedEnvelope): string | null {
 }
 
 const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
-  'actor', 'causationId', 'correlationId', 'data', 'eventId', 'occurredAt', 'prevHash', 'recordedAt', 'schemaVersion', 'streamId', 'streamRevision', 'type', ...NOT_HASHED,
+  'actor',
+  'causationId',
+  'correlationId',
+  'data',
+  'eventId',
+  'occurredAt',
+  'prevHash',
+  'recordedAt',
+  'schemaVersion',
+  'streamId',
+  'streamRevision',
+  'type',
+  ...NOT_HASHED,
 ]);
 
 /** Own enumerable keys (what canonicalJson sees): the twelve hashed fields, and at most `hash` and `globalPosition`. */
@@ -141,7 +166,11 @@ export function verifyChain(expectedStreamId: string, events: Iterable<EventEnve
     }
     const recomputed = hashEnvelope(event);
     if (recomputed !== event.hash) {
-      return { ...at, problem: 'hash_mismatch', detail: `stored hash ${event.hash.slice(0, 12)}… ≠ recomputed ${recomputed.slice(0, 12)}…` };
+      return {
+        ...at,
+        problem: 'hash_mismatch',
+        detail: `stored hash ${event.hash.slice(0, 12)}… ≠ recomputed ${recomputed.slice(0, 12)}…`,
+      };
     }
     prevHash = event.hash;
     expectedRevision += 1;

@@ -61,7 +61,10 @@ export function merkleRoot(heads: Iterable<MerkleLeafInput>): string {
 }
 
 /** The audit path of each requested stream's leaf (all streams when `only` is omitted). */
-export function merkleProofs(heads: Iterable<MerkleLeafInput>, only?: ReadonlySet<string>): { root: string; proofs: Map<string, MerkleStep[]> } {
+export function merkleProofs(
+  heads: Iterable<MerkleLeafInput>,
+  only?: ReadonlySet<string>,
+): { root: string; proofs: Map<string, MerkleStep[]> } {
   const sorted = merkleLeaves(heads);
   const proofs = new Map<string, MerkleStep[]>();
   if (sorted.length === 0) return { root: EMPTY_MERKLE_ROOT, proofs };
@@ -83,5 +86,8 @@ export function merkleProofs(heads: Iterable<MerkleLeafInput>, only?: ReadonlySe
 
 /** Recomputes the root from one head and its audit path. */
 export function merkleRootFromProof(head: MerkleLeafInput, path: readonly MerkleStep[]): string {
-  return path.reduce((current, step) => (step.side === 'left' ? merkleNode(step.hash, current) : merkleNode(current, step.hash)), merkleLeaf(head));
+  return path.reduce(
+    (current, step) => (step.side === 'left' ? merkleNode(step.hash, current) : merkleNode(current, step.hash)),
+    merkleLeaf(head),
+  );
 }

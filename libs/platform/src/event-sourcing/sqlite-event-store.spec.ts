@@ -50,16 +50,32 @@ describe('SqliteEventStore specifics', () => {
       causationId,
     });
     // Only Date is faked: recordedAt is part of what is hashed.
-    jest.useFakeTimers({ now: new Date(RECORDED_AT), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: new Date(RECORDED_AT),
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
     try {
       await store.append(pinnedFirst.streamId, [asNew(pinnedFirst)], -1);
       await store.append(pinnedFirst.streamId, [asNew(pinnedSecond)], 0);
     } finally {
       jest.useRealTimers();
     }
-    const rows = store.rawDatabase
-      .prepare('SELECT hash, envelope, typeof(envelope) AS kind FROM events ORDER BY position')
-      .all() as { hash: string; envelope: string; kind: string }[];
+    const rows = store.rawDatabase.prepare('SELECT hash, envelope, typeof(envelope) AS kind FROM events ORDER BY position').all() as {
+      hash: string;
+      envelope: string;
+      kind: string;
+    }[];
     expect(rows).toEqual([
       { hash: PINNED_FIRST_HASH, envelope: PINNED_FIRST_TEXT, kind: 'text' },
       { hash: PINNED_SECOND_HASH, envelope: PINNED_SECOND_TEXT, kind: 'text' },
@@ -99,9 +115,9 @@ describe('SqliteEventStore specifics', () => {
     expect((await verifyStore(store)).firstBreak).toBeNull();
 
     // An operator with database access quietly changes a decision.
-    const row = store.rawDatabase
-      .prepare("SELECT envelope FROM events WHERE stream_id = 'test.doc-2' AND stream_revision = 0")
-      .get() as { envelope: string };
+    const row = store.rawDatabase.prepare("SELECT envelope FROM events WHERE stream_id = 'test.doc-2' AND stream_revision = 0").get() as {
+      envelope: string;
+    };
     const edited = row.envelope.replace('不予公开', '主动公开');
     store.rawDatabase.prepare("UPDATE events SET envelope = ? WHERE stream_id = 'test.doc-2' AND stream_revision = 0").run(edited);
 

@@ -5,7 +5,16 @@ import Database from 'better-sqlite3';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { newUtf8Arena, sealedUtf8 } from './hash-chain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, StreamHead, SubscriptionOptions } from './event-store';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  StoredEvent,
+  StreamHead,
+  SubscriptionOptions,
+} from './event-store';
 import { pollingSubscription } from './polling-subscription';
 
 /**
@@ -122,7 +131,7 @@ export class SqliteEventStore implements EventStore {
    * consecutively, ending at `lastInsertRowid`.
    */
   private insertRows(values: (string | number | Buffer)[], sealed: StoredEvent[]): void {
-    for (let done = 0; done < sealed.length; ) {
+    for (let done = 0; done < sealed.length;) {
       const count = Math.min(MAX_ROWS_PER_INSERT, sealed.length - done);
       const chunk = count === sealed.length ? values : values.slice(done * COLUMNS, (done + count) * COLUMNS);
       const last = Number(this.insertStatement(count).run(chunk).lastInsertRowid);
@@ -161,9 +170,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamHeads(): Promise<StreamHead[]> {
-    return this.statements.streamHeads
-      .all()
-      .map((row) => ({ streamId: row.stream_id, revision: row.stream_revision, hash: row.hash }));
+    return this.statements.streamHeads.all().map((row) => ({ streamId: row.stream_id, revision: row.stream_revision, hash: row.hash }));
   }
 
   subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {

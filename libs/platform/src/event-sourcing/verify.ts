@@ -20,7 +20,12 @@ export async function verifyStore(store: EventStore): Promise<VerificationReport
     const broken = verifyChain(head.streamId, stream);
     if (broken) breaks.push(broken);
     else if (stream[stream.length - 1]?.hash !== head.hash) {
-      breaks.push({ streamId: head.streamId, streamRevision: head.revision, problem: 'hash_mismatch', detail: 'stream head does not match its last event' });
+      breaks.push({
+        streamId: head.streamId,
+        streamRevision: head.revision,
+        problem: 'hash_mismatch',
+        detail: 'stream head does not match its last event',
+      });
     }
   }
   return { streams: heads.length, events, firstBreak: breaks[0] ?? null, breaks };

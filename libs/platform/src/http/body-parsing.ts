@@ -13,7 +13,9 @@ export function jsonBodies(limit: string): RequestHandler {
       const type = (error as { type?: string }).type;
       if (type === 'entity.parse.failed') return next(DomainError.validation('MALFORMED_JSON', '请求内容不是有效的 JSON，请检查格式。'));
       if (type === 'entity.too.large') {
-        return next(new DomainError('validation', 'PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${limit}），请精简后重试。`, [], { status: 413 }));
+        return next(
+          new DomainError('validation', 'PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${limit}），请精简后重试。`, [], { status: 413 }),
+        );
       }
       return next(error);
     });

@@ -62,4 +62,5 @@ class PublicSubmissionGuard implements CanActivate {
  * A write endpoint open to the public (no login): rate-limited per client address before the body
  * is even validated, refused with 429 `code`. Everything accepted lands in the append-only store.
  */
-export const PublicSubmission = (code: string) => applyDecorators(Public(), SetMetadata(SUBMISSION_CODE, code), UseGuards(PublicSubmissionGuard));
+export const PublicSubmission = (code: string) =>
+  applyDecorators(Public(), SetMetadata(SUBMISSION_CODE, code), UseGuards(PublicSubmissionGuard));

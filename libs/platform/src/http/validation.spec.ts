@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from './validation';
 
-const schema = z.object({ name: z.string().min(2).max(5), tags: z.array(z.string()).min(1), age: z.number(), level: z.enum(['县级', '乡级']) });
+const schema = z.object({
+  name: z.string().min(2).max(5),
+  tags: z.array(z.string()).min(1),
+  age: z.number(),
+  level: z.enum(['县级', '乡级']),
+});
 
 const errorsOf = (input: unknown) => {
   try {
@@ -14,7 +19,12 @@ const errorsOf = (input: unknown) => {
 
 describe('parseInput', () => {
   it('returns the parsed value when valid', () => {
-    expect(parseInput(schema, { name: '张三', tags: ['a'], age: 3, level: '县级' })).toEqual({ name: '张三', tags: ['a'], age: 3, level: '县级' });
+    expect(parseInput(schema, { name: '张三', tags: ['a'], age: 3, level: '县级' })).toEqual({
+      name: '张三',
+      tags: ['a'],
+      age: 3,
+      level: '县级',
+    });
   });
 
   it('names every bad field with a plain Chinese message', () => {

@@ -26,7 +26,14 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     return issue.code === 'too_small' ? `至少需要选择 ${limit} 项` : `最多只能选择 ${limit} 项`;
   }
   if (issue.code === 'invalid_type') {
-    const expected: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否', array: '列表', object: '对象', date: '日期' };
+    const expected: Record<string, string> = {
+      string: '文字',
+      number: '数字',
+      boolean: '是或否',
+      array: '列表',
+      object: '对象',
+      date: '日期',
+    };
     return `格式不正确，应为${expected[issue.expected] ?? issue.expected}`;
   }
   return issue.message;

@@ -10,7 +10,8 @@ import { isolatedEnv } from '../testing/infra';
 import { awaitCatchUp, KafkaCatchUpProbe, StoreCatchUpProbe, subscribedTopics } from './catch-up';
 import { KafkaEventBus } from './kafka-event-bus';
 
-const unitEvent = (n: number) => newEvent('catalogue.UnitRegistered', { unitId: `CU-${n}`, name: `测试单位${n}`, level: '乡级', kind: 'town' });
+const unitEvent = (n: number) =>
+  newEvent('catalogue.UnitRegistered', { unitId: `CU-${n}`, name: `测试单位${n}`, level: '乡级', kind: 'town' });
 
 describe('catch-up over real Kafka: committed offsets against the high watermarks at the mark', () => {
   const env = isolatedEnv();
@@ -70,7 +71,10 @@ describe('catch-up in the standalone shape: the relay checkpoint against the sto
   });
 
   it('names the topics a service consumes, as the runtime subscribes them', () => {
-    const handlers = [{ name: 'a', eventTypes: ['requests.ReplyIssued', 'catalogue.UnitRegistered'], handle: async () => undefined }, { name: 'b', eventTypes: ['requests.RequestReceived'], handle: async () => undefined }];
+    const handlers = [
+      { name: 'a', eventTypes: ['requests.ReplyIssued', 'catalogue.UnitRegistered'], handle: async () => undefined },
+      { name: 'b', eventTypes: ['requests.RequestReceived'], handle: async () => undefined },
+    ];
     expect(subscribedTopics(handlers, 'gk')).toEqual(['gk.catalogue', 'gk.requests']);
   });
 });

@@ -75,15 +75,21 @@ describe('EventConsumer over real Kafka', () => {
     const applied: string[] = [];
     const collections = new PlatformCollections(connection);
     const consumer = new EventConsumer(bus, collections, createLogger('consumer-test', 'silent'));
-    await consumer.start(`${env.KAFKA_TOPIC_PREFIX}.consumer-test`, [topic], [
-      { name: 'consumer-test.handler', eventTypes: ['catalogue.UnitRegistered'], handle: async (e) => void applied.push(e.eventId) },
-    ]);
+    await consumer.start(
+      `${env.KAFKA_TOPIC_PREFIX}.consumer-test`,
+      [topic],
+      [{ name: 'consumer-test.handler', eventTypes: ['catalogue.UnitRegistered'], handle: async (e) => void applied.push(e.eventId) }],
+    );
 
     await eventually(async () => (applied.length === 1 ? true : undefined), 30000, 'the valid message to be applied');
-    const parked = await eventually(async () => {
-      const docs = await collections.parked.find({}).sort({ offset: 1 }).toArray();
-      return docs.length === 3 ? docs : undefined;
-    }, 10000, 'three parked messages');
+    const parked = await eventually(
+      async () => {
+        const docs = await collections.parked.find({}).sort({ offset: 1 }).toArray();
+        return docs.length === 3 ? docs : undefined;
+      },
+      10000,
+      'three parked messages',
+    );
     expect(parked.map((p) => p.reason)).toEqual([
       'not valid JSON',
       expect.stringMatching(/^envelope: /),

@@ -91,7 +91,7 @@ export class EventConsumer {
       offset: message.offset,
       key: message.key,
       reason,
-      value: (typeof message.value === 'string' ? message.value : JSON.stringify(message.value) ?? 'null').slice(0, 100_000),
+      value: (typeof message.value === 'string' ? message.value : (JSON.stringify(message.value) ?? 'null')).slice(0, 100_000),
       parkedAt: new Date(),
     });
   }

@@ -21,7 +21,12 @@ export interface KafkaConnection {
 }
 
 /** The connection from the settings; the CA file is read once, at start-up. */
-export function kafkaConnection(config: Pick<GongkaiConfig, 'KAFKA_BROKERS' | 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>): KafkaConnection {
+export function kafkaConnection(
+  config: Pick<
+    GongkaiConfig,
+    'KAFKA_BROKERS' | 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'
+  >,
+): KafkaConnection {
   if (!config.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is not set');
   const ssl = config.KAFKA_SSL ? (config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true) : undefined;
   const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
@@ -37,11 +42,13 @@ export function createKafkaClient(options: KafkaConnection & { clientId: string;
     ssl: options.ssl,
     sasl: options.sasl,
     logLevel: logLevel.WARN,
-    logCreator: () => ({ level, log }) => {
-      const { message, ...extra } = log;
-      const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
-      options.log?.(name, `kafka: ${message}`, extra);
-    },
+    logCreator:
+      () =>
+      ({ level, log }) => {
+        const { message, ...extra } = log;
+        const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+        options.log?.(name, `kafka: ${message}`, extra);
+      },
     retry: { retries: 8, initialRetryTime: 200 },
   });
 }
@@ -158,7 +165,9 @@ export class KafkaEventBus implements EventBus {
     this.adminConnected ??= this.admin.connect();
     await this.adminConnected;
     const offsets = await this.admin.fetchOffsets({ groupId, topics: [...topics] });
-    return new Map(offsets.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}/${p.partition}`, Number(p.offset)] as const)));
+    return new Map(
+      offsets.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}/${p.partition}`, Number(p.offset)] as const)),
+    );
   }
 
   async ping(): Promise<void> {

@@ -56,7 +56,13 @@ export class KafkaLeaderElection implements LeaderElection {
   private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: KafkaLeaderElectionOptions) {
-    this.kafka = createKafkaClient({ brokers: options.brokers, ssl: options.ssl, sasl: options.sasl, clientId: options.clientId, log: options.log });
+    this.kafka = createKafkaClient({
+      brokers: options.brokers,
+      ssl: options.ssl,
+      sasl: options.sasl,
+      clientId: options.clientId,
+      log: options.log,
+    });
     this.heartbeatIntervalMs = Math.max(300, Math.floor(options.sessionTimeoutMs / 10));
   }
 
@@ -163,7 +169,10 @@ export class KafkaLeaderElection implements LeaderElection {
     }),
     assign: async ({ members }) => {
       const candidates = members
-        .map((m) => ({ memberId: m.memberId, held: AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.userData?.equals(HELD) ?? false }))
+        .map((m) => ({
+          memberId: m.memberId,
+          held: AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.userData?.equals(HELD) ?? false,
+        }))
         .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
       const leader = (candidates.find((c) => c.held) ?? candidates[0])?.memberId;
       return members.map((m) => ({

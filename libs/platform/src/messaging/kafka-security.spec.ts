@@ -25,7 +25,13 @@ function secureListener() {
 }
 
 const settings = (overrides: Record<string, string>) =>
-  configSchema.safeParse({ GONGKAI_SHAPE: 'catalogue', MONGODB_URL: 'mongodb://127.0.0.1:1/', AUTH_JWT_SECRET: 'x'.repeat(32), KAFKA_BROKERS: '127.0.0.1:9092', ...overrides });
+  configSchema.safeParse({
+    GONGKAI_SHAPE: 'catalogue',
+    MONGODB_URL: 'mongodb://127.0.0.1:1/',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    ...overrides,
+  });
 const problems = (overrides: Record<string, string>) => {
   const result = settings(overrides);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -41,7 +47,13 @@ describe('Kafka over TLS with SASL against the real broker', () => {
     buses.push(bus);
     return bus;
   };
-  const secured = { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: listener.caFile, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: listener.username, KAFKA_SASL_PASSWORD: listener.password };
+  const secured = {
+    KAFKA_SSL: 'true',
+    KAFKA_SSL_CA_FILE: listener.caFile,
+    KAFKA_SASL_MECHANISM: 'plain',
+    KAFKA_SASL_USERNAME: listener.username,
+    KAFKA_SASL_PASSWORD: listener.password,
+  };
 
   afterAll(async () => {
     await Promise.all(buses.map((bus) => bus.close()));
@@ -56,7 +68,10 @@ describe('Kafka over TLS with SASL against the real broker', () => {
       topics: [topic],
       onMessage: async (message) => void received.push((JSON.parse(String(message.value)) as EventEnvelope).streamId),
     });
-    const event = { ...newEvent('catalogue.UnitRegistered', { unitId: 'TLS-1', name: '加密连接测试单位', level: '乡级', kind: 'town' }), streamId: 'catalogue.unit-TLS-1' } as unknown as EventEnvelope;
+    const event = {
+      ...newEvent('catalogue.UnitRegistered', { unitId: 'TLS-1', name: '加密连接测试单位', level: '乡级', kind: 'town' }),
+      streamId: 'catalogue.unit-TLS-1',
+    } as unknown as EventEnvelope;
     await bus.publish([{ topic, key: 'catalogue.unit-TLS-1', value: event }]);
     await eventually(async () => (received.includes('catalogue.unit-TLS-1') ? true : undefined), 60000, 'the message over TLS');
   }, 90000);
@@ -74,15 +89,25 @@ describe('Kafka over TLS with SASL against the real broker', () => {
 describe('Kafka security settings', () => {
   it('accepts TLS alone, TLS with SASL, and SCRAM without TLS', () => {
     expect(problems({ KAFKA_SSL: 'true' })).toEqual([]);
-    expect(problems({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([]);
+    expect(
+      problems({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' }),
+    ).toEqual([]);
     expect(problems({ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([]);
   });
 
   it('names the setting that is missing or unsafe', () => {
-    expect(problems({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([expect.stringMatching(/^KAFKA_SSL: must be true with KAFKA_SASL_MECHANISM=plain/)]);
-    expect(problems({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc' })).toEqual(['KAFKA_SASL_PASSWORD: is required with KAFKA_SASL_MECHANISM']);
-    expect(problems({ KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([expect.stringMatching(/^KAFKA_SASL_MECHANISM: is required/)]);
-    expect(problems({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nonexistent/ca.pem' })).toEqual(['KAFKA_SSL_CA_FILE: file not found: /nonexistent/ca.pem']);
+    expect(problems({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([
+      expect.stringMatching(/^KAFKA_SSL: must be true with KAFKA_SASL_MECHANISM=plain/),
+    ]);
+    expect(problems({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc' })).toEqual([
+      'KAFKA_SASL_PASSWORD: is required with KAFKA_SASL_MECHANISM',
+    ]);
+    expect(problems({ KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual([
+      expect.stringMatching(/^KAFKA_SASL_MECHANISM: is required/),
+    ]);
+    expect(problems({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nonexistent/ca.pem' })).toEqual([
+      'KAFKA_SSL_CA_FILE: file not found: /nonexistent/ca.pem',
+    ]);
     expect(problems({ KAFKA_SSL_CA_FILE: __filename })).toEqual(['KAFKA_SSL: must be true when KAFKA_SSL_CA_FILE is set']);
     expect(problems({ KAFKA_SSL: 'yes' })).toEqual([expect.stringMatching(/^KAFKA_SSL: /)]);
   });

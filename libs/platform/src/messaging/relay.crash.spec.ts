@@ -62,15 +62,29 @@ describe('relay crash and restart (real Kafka, real FerretDB)', () => {
       },
     };
     const consumer = new EventConsumer(bus, collections, createLogger('crash-test', 'warn'));
-    await consumer.start(`${env.KAFKA_TOPIC_PREFIX}.crash-test`, [topicOf('catalogue', env.KAFKA_TOPIC_PREFIX)], [
-      { ...counter, handle: async (e) => { deliveries += 1; await counter.handle(e); } },
-    ]);
+    await consumer.start(
+      `${env.KAFKA_TOPIC_PREFIX}.crash-test`,
+      [topicOf('catalogue', env.KAFKA_TOPIC_PREFIX)],
+      [
+        {
+          ...counter,
+          handle: async (e) => {
+            deliveries += 1;
+            await counter.handle(e);
+          },
+        },
+      ],
+    );
 
     relay = await startRelay();
-    const killedAt = await eventually(async () => {
-      const position = await collections.loadCheckpoint('relay:crash-test');
-      return position >= 40 ? position : undefined;
-    }, 30000, 'the relay to pass position 40');
+    const killedAt = await eventually(
+      async () => {
+        const position = await collections.loadCheckpoint('relay:crash-test');
+        return position >= 40 ? position : undefined;
+      },
+      30000,
+      'the relay to pass position 40',
+    );
     relay.kill('SIGKILL');
     await new Promise((done) => relay!.once('exit', done));
     expect(killedAt).toBeLessThan(150); // really mid-stream

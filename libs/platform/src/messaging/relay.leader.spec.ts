@@ -82,7 +82,11 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
       return worker;
     };
     const waitFor = (worker: Worker, event: string, after = 0, timeoutMs = 60000) =>
-      eventually(async () => worker.reports.find((r) => r.event === event && r.at >= after), timeoutMs, `${worker.id} to report "${event}"`);
+      eventually(
+        async () => worker.reports.find((r) => r.event === event && r.at >= after),
+        timeoutMs,
+        `${worker.id} to report "${event}"`,
+      );
 
     // Every message on the service's topic, counted per key (the stream id).
     const perKey = new Map<string, number>();
@@ -97,13 +101,21 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
     });
     const append = async (from: number, to: number) => {
       for (let n = from; n < to; n += 1) {
-        await store.append(`catalogue.unit-LEAD-${n}`, [newEvent('catalogue.UnitRegistered', { unitId: `LEAD-${n}`, name: `单位${n}`, level: '乡级', kind: 'town' })], -1);
+        await store.append(
+          `catalogue.unit-LEAD-${n}`,
+          [newEvent('catalogue.UnitRegistered', { unitId: `LEAD-${n}`, name: `单位${n}`, level: '乡级', kind: 'town' })],
+          -1,
+        );
       }
     };
     const published = (worker: Worker, before = Infinity) =>
       worker.reports.filter((r) => r.event === 'published' && r.at < before).reduce((sum, r) => sum + r.count!, 0);
     const positions = (worker: Worker) =>
-      new Set(worker.reports.filter((r) => r.event === 'published').flatMap((r) => Array.from({ length: r.to! - r.from! + 1 }, (_, i) => r.from! + i)));
+      new Set(
+        worker.reports
+          .filter((r) => r.event === 'published')
+          .flatMap((r) => Array.from({ length: r.to! - r.from! + 1 }, (_, i) => r.from! + i)),
+      );
     const checkpoint = () => new PlatformCollections(connection).loadCheckpoint('relay:crash-test');
     /** 600 events waiting, replica A elected, then replica B joined as a follower. */
     const twoReplicas = async () => {
@@ -123,10 +135,14 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
     const t = await setUp();
     const { a, b } = await t.twoReplicas();
 
-    const killedAtPosition = await eventually(async () => {
-      const position = await t.checkpoint();
-      return position >= 200 ? position : undefined;
-    }, 60000, 'the leader to pass position 200');
+    const killedAtPosition = await eventually(
+      async () => {
+        const position = await t.checkpoint();
+        return position >= 200 ? position : undefined;
+      },
+      60000,
+      'the leader to pass position 200',
+    );
     a.process.kill('SIGKILL');
     await a.exited;
     const killedAt = Date.now();
@@ -139,7 +155,11 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
     const all = await t.store.readAll({ after: 0, limit: 1000 });
     expect(all).toHaveLength(700);
     await eventually(async () => (all.every((e) => t.perKey.has(e.streamId)) ? true : undefined), 60000, 'every stream on Kafka');
-    await eventually(async () => ((await t.checkpoint()) === all[all.length - 1].globalPosition ? true : undefined), 30000, 'B to checkpoint the end');
+    await eventually(
+      async () => ((await t.checkpoint()) === all[all.length - 1].globalPosition ? true : undefined),
+      30000,
+      'B to checkpoint the end',
+    );
 
     // Nothing missing: every event's key is on Kafka, and the two replicas' ranges cover the store.
     expect(all.filter((e) => !t.perKey.has(e.streamId))).toEqual([]);
@@ -178,7 +198,11 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
 
     const all = await t.store.readAll({ after: 0, limit: 1000 });
     await eventually(async () => (all.every((e) => t.perKey.has(e.streamId)) ? true : undefined), 60000, 'every stream on Kafka');
-    await eventually(async () => ((await t.checkpoint()) === all[all.length - 1].globalPosition ? true : undefined), 30000, 'B to checkpoint the end');
+    await eventually(
+      async () => ((await t.checkpoint()) === all[all.length - 1].globalPosition ? true : undefined),
+      30000,
+      'B to checkpoint the end',
+    );
     expect(t.published(a)).toBeLessThan(600); // stopped mid-stream
     expect(t.published(a) + t.published(b)).toBe(all.length);
     // A stopped its relay (batch in hand published and checkpointed) before leaving the group, so
@@ -204,10 +228,14 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
         const text = await (await fetch(`${replica.url}/metrics`)).text();
         return /^gongkai_relay_leader\{service="catalogue"\} (\d)$/m.exec(text)?.[1];
       };
-      const roles = await eventually(async () => {
-        const seen = await Promise.all(replicas.map(roleOf));
-        return seen.filter((r) => r.role === 'leader').length === 1 ? seen : undefined;
-      }, 30000, 'one leader among the two replicas');
+      const roles = await eventually(
+        async () => {
+          const seen = await Promise.all(replicas.map(roleOf));
+          return seen.filter((r) => r.role === 'leader').length === 1 ? seen : undefined;
+        },
+        30000,
+        'one leader among the two replicas',
+      );
       expect(roles.every((r) => r.ready)).toBe(true); // the follower is just as ready
       expect(roles.map((r) => r.role).sort()).toEqual(['follower', 'leader']);
       const leader = replicas[roles.findIndex((r) => r.role === 'leader')];

@@ -33,19 +33,37 @@ const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
 function serveWebApp(app: NestExpressApplication, root: string) {
   const index = join(root, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(root, { index: false, fallthrough: true, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } });
-  app.use((request: { method: string; path: string }, response: { setHeader(k: string, v: string): void; sendFile(p: string): void }, next: () => void) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path) || /\.[a-z0-9]+$/i.test(request.path)) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+  app.useStaticAssets(root, {
+    index: false,
+    fallthrough: true,
+    maxAge: '1h',
+    setHeaders: (res, path) => {
+      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    },
   });
+  app.use(
+    (
+      request: { method: string; path: string },
+      response: { setHeader(k: string, v: string): void; sendFile(p: string): void },
+      next: () => void,
+    ) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path) || /\.[a-z0-9]+$/i.test(request.path))
+        return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(index);
+    },
+  );
 }
 
 /** HTTP_TRUST_PROXY as Express takes it: a boolean, a hop count, or the list of trusted addresses. */
 const trustProxy = (setting: string): boolean | number | string[] =>
-  setting === 'true' ? true : setting === 'false' ? false : /^\d+$/.test(setting) ? Number(setting) : setting.split(',').map((s) => s.trim());
+  setting === 'true'
+    ? true
+    : setting === 'false'
+      ? false
+      : /^\d+$/.test(setting)
+        ? Number(setting)
+        : setting.split(',').map((s) => s.trim());
 
 /** Creates the Nest application of one shape; used by every app's main.ts and by tests. */
 export async function createApp(definition: AppDefinition, env: Record<string, string | undefined> = process.env) {
@@ -68,15 +86,21 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   if (definition.staticRoot) serveWebApp(app, definition.staticRoot);
   const metrics = app.get(Metrics);
-  app.use((request: { method: string; route?: { path?: string } }, response: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
-    const stop = metrics.httpDuration.startTimer();
-    response.on('finish', () => {
-      const route = request.route?.path ?? 'unmatched';
-      metrics.httpRequests.inc({ method: request.method, route, status: String(response.statusCode) });
-      stop({ method: request.method, route });
-    });
-    next();
-  });
+  app.use(
+    (
+      request: { method: string; route?: { path?: string } },
+      response: { statusCode: number; on(e: string, f: () => void): void },
+      next: () => void,
+    ) => {
+      const stop = metrics.httpDuration.startTimer();
+      response.on('finish', () => {
+        const route = request.route?.path ?? 'unmatched';
+        metrics.httpRequests.inc({ method: request.method, route, status: String(response.statusCode) });
+        stop({ method: request.method, route });
+      });
+      next();
+    },
+  );
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { GongkaiConfig } from '../config/config';
 import type { EventStore } from '../event-sourcing/event-store';
-import { awaitCatchUp, KafkaCatchUpProbe, StoreCatchUpProbe, subscribedTopics, type CatchUpProbe, type CatchUpResult } from '../messaging/catch-up';
+import {
+  awaitCatchUp,
+  KafkaCatchUpProbe,
+  StoreCatchUpProbe,
+  subscribedTopics,
+  type CatchUpProbe,
+  type CatchUpResult,
+} from '../messaging/catch-up';
 import type { EventBus } from '../messaging/event-bus';
 import { KafkaEventBus } from '../messaging/kafka-event-bus';
 import { relayCheckpointName } from '../messaging/relay';
@@ -27,7 +34,10 @@ export class ConsumerCatchUp {
     private readonly registry: ConsumerRegistry,
   ) {
     // The standalone relay is named after the shape (platform-runtime).
-    this.probe = bus instanceof KafkaEventBus ? new KafkaCatchUpProbe(bus) : new StoreCatchUpProbe(store, collections, relayCheckpointName(config.GONGKAI_SHAPE));
+    this.probe =
+      bus instanceof KafkaEventBus
+        ? new KafkaCatchUpProbe(bus)
+        : new StoreCatchUpProbe(store, collections, relayCheckpointName(config.GONGKAI_SHAPE));
   }
 
   async waitFor(service: string, options: { timeoutMs: number; intervalMs?: number }): Promise<CatchUpResult> {

@@ -51,7 +51,9 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       onParked: () => this.metrics.messagesParked.inc(),
     });
     for (const [service, handlers] of this.registry.groups()) {
-      const topics = [...new Set(handlers.flatMap((h) => h.eventTypes.map((type) => topicOf(serviceOfEventType(type), this.config.KAFKA_TOPIC_PREFIX))))];
+      const topics = [
+        ...new Set(handlers.flatMap((h) => h.eventTypes.map((type) => topicOf(serviceOfEventType(type), this.config.KAFKA_TOPIC_PREFIX)))),
+      ];
       const group = `${this.config.KAFKA_TOPIC_PREFIX}.${service}`;
       await consumer.start(group, topics, handlers);
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
@@ -95,9 +97,15 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       onEvent: (event) => {
         if (event.kind === 'changed') {
           this.metrics.relayLeader.set(event.leader ? 1 : 0);
-          this.logger.info(context, event.leader ? 'relay leader elected: this replica publishes' : 'relay leader demoted: this replica stopped publishing');
+          this.logger.info(
+            context,
+            event.leader ? 'relay leader elected: this replica publishes' : 'relay leader demoted: this replica stopped publishing',
+          );
         } else if (event.kind === 'joined') {
-          this.logger.info({ ...context, memberId: event.memberId, leader: event.leader, durationMs: event.durationMs }, 'relay election: joined');
+          this.logger.info(
+            { ...context, memberId: event.memberId, leader: event.leader, durationMs: event.durationMs },
+            'relay election: joined',
+          );
         } else if (event.kind === 'crashed' || event.kind === 'role-failed' || event.kind === 'lease-stale') {
           this.logger.warn({ ...context, ...event }, `relay election: ${event.kind}`);
         } else {

@@ -68,7 +68,10 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => createEventStore(config.EVENT_STORE_URL) },
         { provide: EVENT_BUS, useFactory: () => createEventBus(config, logger) },
         { provide: Metrics, useValue: new Metrics(config.GONGKAI_SHAPE) },
-        { provide: PublicSubmissionLimiter, useValue: new PublicSubmissionLimiter(config.PUBLIC_SUBMISSIONS_PER_MINUTE, config.PUBLIC_SUBMISSIONS_PER_MINUTE) },
+        {
+          provide: PublicSubmissionLimiter,
+          useValue: new PublicSubmissionLimiter(config.PUBLIC_SUBMISSIONS_PER_MINUTE, config.PUBLIC_SUBMISSIONS_PER_MINUTE),
+        },
         { provide: ReadModelConnections, useFactory: () => new ReadModelConnections(config.MONGODB_URL, config.MONGODB_DB_PREFIX) },
         {
           provide: PlatformCollections,

@@ -11,5 +11,9 @@ import { ReadModelConnections } from '../read-models/read-model-connections';
  * ```
  */
 export function readModelProvider<T>(service: string, type: new (connection: Connection) => T): FactoryProvider<T> {
-  return { provide: type, inject: [ReadModelConnections], useFactory: (connections: ReadModelConnections) => new type(connections.get(service)) };
+  return {
+    provide: type,
+    inject: [ReadModelConnections],
+    useFactory: (connections: ReadModelConnections) => new type(connections.get(service)),
+  };
 }

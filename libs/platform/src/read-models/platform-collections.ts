@@ -36,11 +36,7 @@ export class PlatformCollections {
   }
 
   async markProcessed(handler: string, eventId: string): Promise<void> {
-    await this.inbox.updateOne(
-      { _id: `${handler}:${eventId}` },
-      { $setOnInsert: { handler, eventId, at: new Date() } },
-      { upsert: true },
-    );
+    await this.inbox.updateOne({ _id: `${handler}:${eventId}` }, { $setOnInsert: { handler, eventId, at: new Date() } }, { upsert: true });
   }
 
   async forgetProcessed(handler: string): Promise<void> {

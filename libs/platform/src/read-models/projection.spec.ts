@@ -12,7 +12,9 @@ describe('projectDocument (real FerretDB)', () => {
 
   const counters = () => connection.collection('counters');
   const bump = (streamId: string, streamRevision: number) =>
-    projectDocument<{ count: number }>(counters(), 'c-1', { streamId, streamRevision }, (current) => ({ count: (current?.count ?? 0) + 1 }));
+    projectDocument<{ count: number }>(counters(), 'c-1', { streamId, streamRevision }, (current) => ({
+      count: (current?.count ?? 0) + 1,
+    }));
 
   it('applies each stream revision once: replays and duplicates are skipped', async () => {
     expect(await bump('catalogue.item-1', 0)).toBe('applied');
@@ -26,9 +28,13 @@ describe('projectDocument (real FerretDB)', () => {
   });
 
   it('keeps every concurrent change to one document (optimistic retry on _version)', async () => {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => projectDocument<{ count: number }>(
-      counters(), 'c-2', { streamId: `catalogue.item-c${i}`, streamRevision: 0 }, (current) => ({ count: (current?.count ?? 0) + 1 }),
-    )));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        projectDocument<{ count: number }>(counters(), 'c-2', { streamId: `catalogue.item-c${i}`, streamRevision: 0 }, (current) => ({
+          count: (current?.count ?? 0) + 1,
+        })),
+      ),
+    );
     expect(await counters().findOne({ _id: 'c-2' as never })).toMatchObject({ count: 10 });
   });
 

@@ -19,16 +19,27 @@ const counted = (by: number): Event => ({ type: 'test.Counted', data: { by } });
 describe('deciderSpec (the one decider test helper)', () => {
   it('folds the given events and compares the decision with the expected events', () => {
     expect(spec.given(counted(2), counted(3)).state).toBe(5);
-    spec.given(counted(2)).when({ type: 'Count', by: 1 }).then([counted(1)]);
+    spec
+      .given(counted(2))
+      .when({ type: 'Count', by: 1 })
+      .then([counted(1)]);
   });
 
   it('fails when the events differ, or when the decider refuses instead', () => {
-    expect(() => spec.given().when({ type: 'Count', by: 1 }).then([counted(2)])).toThrow();
+    expect(() =>
+      spec
+        .given()
+        .when({ type: 'Count', by: 1 })
+        .then([counted(2)]),
+    ).toThrow();
     expect(() => spec.given().when({ type: 'Count', by: 0 }).then([])).toThrow(/COUNT_NOT_POSITIVE/);
   });
 
   it('checks a refusal by code, kind and extensions, and fails when the decider accepts', () => {
-    spec.given(counted(9)).when({ type: 'Count', by: 2 }).thenError('COUNT_TOO_HIGH', { kind: 'rule', extensions: { total: 9 } });
+    spec
+      .given(counted(9))
+      .when({ type: 'Count', by: 2 })
+      .thenError('COUNT_TOO_HIGH', { kind: 'rule', extensions: { total: 9 } });
     expect(() => spec.given(counted(9)).when({ type: 'Count', by: 2 }).thenError('COUNT_TOO_HIGH', { kind: 'validation' })).toThrow();
     expect(() => spec.given().when({ type: 'Count', by: 1 }).thenError('COUNT_TOO_HIGH')).toThrow(/refuse/);
   });

@@ -58,7 +58,9 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(
             },
             thenError(code, expectedFields = {}) {
               if (!(decision instanceof DomainError)) {
-                throw new Error(`expected the decider to refuse with ${code}, but it decided ${JSON.stringify(decision.map((e) => e.type))}`);
+                throw new Error(
+                  `expected the decider to refuse with ${code}, but it decided ${JSON.stringify(decision.map((e) => e.type))}`,
+                );
               }
               expect({ code: decision.code, ...pick(decision, Object.keys(expectedFields)) }).toMatchObject({ code, ...expectedFields });
               return decision;

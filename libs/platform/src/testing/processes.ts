@@ -34,7 +34,13 @@ export interface NodeServiceOptions {
 function logTail(logFile: string, lines = 40): string {
   if (!existsSync(logFile)) return '(no log)';
   const text = readFileSync(logFile, 'utf8').trimEnd();
-  return text ? text.split('\n').slice(-lines).map((line) => line.slice(0, 600)).join('\n') : '(empty log)';
+  return text
+    ? text
+        .split('\n')
+        .slice(-lines)
+        .map((line) => line.slice(0, 600))
+        .join('\n')
+    : '(empty log)';
 }
 
 /**

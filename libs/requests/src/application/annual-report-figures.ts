@@ -1,5 +1,13 @@
 import { readAllInBatches, upcast, type EventStore } from '@gongkai/platform';
-import { computeTable2Documents, computeTable3, computeTable4, reportableFromEvents, type Table2DocumentField, type Table3, type Table4 } from '../domain/annual-report';
+import {
+  computeTable2Documents,
+  computeTable3,
+  computeTable4,
+  reportableFromEvents,
+  type Table2DocumentField,
+  type Table3,
+  type Table4,
+} from '../domain/annual-report';
 
 const REPORTED_EVENT = /^(requests\.|document-attributes\.Document(Issued|Invalidated)$)/;
 
@@ -9,11 +17,20 @@ const REPORTED_EVENT = /^(requests\.|document-attributes\.Document(Issued|Invali
  * as the report endpoint; for the demo loader, which finalises right after recording the year and
  * cannot wait for the consumers. Reads the whole store: not for request paths.
  */
-export async function annualReportFiguresFromStore(store: EventStore, unitId: string, year: number): Promise<{ table2Documents: Record<Table2DocumentField, number>; table3: Table3; table4: Table4 }> {
+export async function annualReportFiguresFromStore(
+  store: EventStore,
+  unitId: string,
+  year: number,
+): Promise<{ table2Documents: Record<Table2DocumentField, number>; table3: Table3; table4: Table4 }> {
   const events = [];
   for await (const batch of readAllInBatches(store)) events.push(...batch.filter((e) => REPORTED_EVENT.test(e.type)).map((e) => upcast(e)));
   const { requests, documents } = reportableFromEvents(events);
-  const ofUnit = <T extends { unitId: string }>(items: T[]) => (unitId === 'district' ? items : items.filter((item) => item.unitId === unitId));
+  const ofUnit = <T extends { unitId: string }>(items: T[]) =>
+    unitId === 'district' ? items : items.filter((item) => item.unitId === unitId);
   const reported = ofUnit(requests);
-  return { table2Documents: computeTable2Documents(ofUnit(documents), year), table3: computeTable3(reported, year), table4: computeTable4(reported, year) };
+  return {
+    table2Documents: computeTable2Documents(ofUnit(documents), year),
+    table3: computeTable3(reported, year),
+    table4: computeTable4(reported, year),
+  };
 }

@@ -29,12 +29,19 @@ export const REQUESTS_SETTINGS = Symbol('REQUESTS_SETTINGS');
 
 export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
   // loadConfig has already refused a configuration with neither key.
-  const identityKey = config.REQUESTS_IDENTITY_KEY ?? createHmac('sha256', config.AUTH_JWT_SECRET ?? '').update('gongkai.requests.identity').digest('hex');
+  const identityKey =
+    config.REQUESTS_IDENTITY_KEY ??
+    createHmac('sha256', config.AUTH_JWT_SECRET ?? '')
+      .update('gongkai.requests.identity')
+      .digest('hex');
   return {
     nearDueDays: config.REQUESTS_NEAR_DUE_DAYS,
     feePausesClock: config.REQUESTS_FEE_PAUSES_CLOCK,
     frequentThreshold: config.REQUESTS_FREQUENT_THRESHOLD,
-    stageLimits: { ...DEFAULT_STAGE_LIMITS, ...(config.REQUESTS_STAGE_LIMITS ? (JSON.parse(config.REQUESTS_STAGE_LIMITS) as Partial<Record<RequestStatus, number>>) : {}) },
+    stageLimits: {
+      ...DEFAULT_STAGE_LIMITS,
+      ...(config.REQUESTS_STAGE_LIMITS ? (JSON.parse(config.REQUESTS_STAGE_LIMITS) as Partial<Record<RequestStatus, number>>) : {}),
+    },
     identityKey: Buffer.from(identityKey),
   };
 }
@@ -53,7 +60,11 @@ export function newTrackingCode(): string {
 
 /** Codes are compared case-insensitively and without separators; only this hash is stored. */
 export function trackingCodeHash(code: string): string {
-  const normal = code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const normal = code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   return createHash('sha256').update(`gongkai-tracking:${normal}`).digest('hex');
 }
 

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { TABLE2_FIELDS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_ROWS, computeTable3, computeTable4, type ReportableRequest } from '../domain/annual-report';
+import {
+  TABLE2_FIELDS,
+  TABLE3_COLUMNS,
+  TABLE3_ROWS,
+  TABLE4_COLUMNS,
+  TABLE4_ROWS,
+  computeTable3,
+  computeTable4,
+  type ReportableRequest,
+} from '../domain/annual-report';
 import { annualReportDocx, annualReportTables, annualReportXlsx, type AnnualReport } from './annual-report-export';
 
 const request = (id: string, category: ReportableRequest['category'], closedOn: string | null): ReportableRequest => ({
@@ -40,7 +49,11 @@ describe('annualReportTables: the one source of the printed tables', () => {
     expect(table2.rows[0]).toEqual(['项目', '数值']);
     expect(table3.rows[0]).toEqual(['', ...TABLE3_COLUMNS]);
     expect(table4.rows[0]).toEqual(['', ...TABLE4_COLUMNS]);
-    expect([table2.rows.length, table3.rows.length, table4.rows.length]).toEqual([Object.keys(TABLE2_FIELDS).length + 1, TABLE3_ROWS.length + 1, TABLE4_ROWS.length + 1]);
+    expect([table2.rows.length, table3.rows.length, table4.rows.length]).toEqual([
+      Object.keys(TABLE2_FIELDS).length + 1,
+      TABLE3_ROWS.length + 1,
+      TABLE4_ROWS.length + 1,
+    ]);
   });
 
   it('labels the rows as the standard form does and carries the figures; a Table 2 row not entered is blank', () => {
@@ -70,11 +83,14 @@ describe('the .docx narrative', () => {
   it('without a narrative: the three sections keep the placeholder', async () => {
     const xml = await documentXml(await annualReportDocx(report()));
     expect(xml.match(/（由本单位填写）/g)).toHaveLength(3);
-    for (const label of ['一、总体情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '行政许可·本年处理决定数量']) expect(xml).toContain(label);
+    for (const label of ['一、总体情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '行政许可·本年处理决定数量'])
+      expect(xml).toContain(label);
   });
 
   it('with a narrative: printed, one paragraph per line, in its own section; a section not written keeps the placeholder', async () => {
-    const xml = await documentXml(await annualReportDocx(report({ overview: '全年工作平稳有序。\n主动公开信息326条。', otherMatters: '本年度未收取信息处理费。' })));
+    const xml = await documentXml(
+      await annualReportDocx(report({ overview: '全年工作平稳有序。\n主动公开信息326条。', otherMatters: '本年度未收取信息处理费。' })),
+    );
     expect(xml.match(/（由本单位填写）/g)).toHaveLength(1);
     const at = (text: string) => xml.indexOf(text);
     expect(at('全年工作平稳有序。')).toBeGreaterThan(at('一、总体情况'));

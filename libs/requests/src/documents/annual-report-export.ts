@@ -1,6 +1,22 @@
 import ExcelJS from 'exceljs';
-import { ANNUAL_REPORT_NARRATIVE_SECTIONS, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, type AnnualReportNarrative, type AnnualReportNarrativeSection } from '@gongkai/contracts';
-import { TABLE2_FIELDS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_ROWS, type Table2, type Table3, type Table3Row, type Table4 } from '../domain/annual-report';
+import {
+  ANNUAL_REPORT_NARRATIVE_SECTIONS,
+  REPLY_CATEGORIES,
+  REPLY_CATEGORY_CODES,
+  type AnnualReportNarrative,
+  type AnnualReportNarrativeSection,
+} from '@gongkai/contracts';
+import {
+  TABLE2_FIELDS,
+  TABLE3_COLUMNS,
+  TABLE3_ROWS,
+  TABLE4_COLUMNS,
+  TABLE4_ROWS,
+  type Table2,
+  type Table3,
+  type Table3Row,
+  type Table4,
+} from '../domain/annual-report';
 import { docxBuffer, heading, para, table, title } from './docx';
 
 export interface AnnualReport {
@@ -29,7 +45,14 @@ export interface AnnualReportTable {
   rows: (string | number)[][];
 }
 
-const GROUP_NUMBERS: Record<string, string> = { 予以公开: '（一）', 部分公开: '（二）', 不予公开: '（三）', 无法提供: '（四）', 不予处理: '（五）', 其他处理: '（六）' };
+const GROUP_NUMBERS: Record<string, string> = {
+  予以公开: '（一）',
+  部分公开: '（二）',
+  不予公开: '（三）',
+  无法提供: '（四）',
+  不予处理: '（五）',
+  其他处理: '（六）',
+};
 
 export function table3RowLabel(row: Table3Row): string {
   if (row === 'new') return '一、本年新收政府信息公开申请数量';
@@ -38,14 +61,29 @@ export function table3RowLabel(row: Table3Row): string {
   if (row === 'carried_forward') return '四、结转下年度继续办理';
   const { group, label } = REPLY_CATEGORIES[row];
   const index = REPLY_CATEGORY_CODES.filter((c) => REPLY_CATEGORIES[c].group === group).indexOf(row) + 1;
-  return group === label || group === '部分公开' ? `三、本年度办理结果 ${GROUP_NUMBERS[group]}${label}` : `三、本年度办理结果 ${GROUP_NUMBERS[group]}${group} ${index}. ${label}`;
+  return group === label || group === '部分公开'
+    ? `三、本年度办理结果 ${GROUP_NUMBERS[group]}${label}`
+    : `三、本年度办理结果 ${GROUP_NUMBERS[group]}${group} ${index}. ${label}`;
 }
 
-const TABLE4_LABELS = { reconsideration: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_reconsideration: '行政诉讼（复议后起诉）' };
+const TABLE4_LABELS = {
+  reconsideration: '行政复议',
+  litigation_direct: '行政诉讼（未经复议直接起诉）',
+  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
+};
 
-const table2Rows = (t: Partial<Table2>): (string | number)[][] => [['项目', '数值'], ...Object.entries(TABLE2_FIELDS).map(([k, label]) => [label, t[k as keyof Table2] ?? ''])];
-const table3Rows = (t: Table3): (string | number)[][] => [['', ...TABLE3_COLUMNS], ...TABLE3_ROWS.map((row) => [table3RowLabel(row), ...TABLE3_COLUMNS.map((c) => t[row][c])])];
-const table4Rows = (t: Table4): (string | number)[][] => [['', ...TABLE4_COLUMNS], ...TABLE4_ROWS.map((row) => [TABLE4_LABELS[row], ...TABLE4_COLUMNS.map((c) => t[row][c])])];
+const table2Rows = (t: Partial<Table2>): (string | number)[][] => [
+  ['项目', '数值'],
+  ...Object.entries(TABLE2_FIELDS).map(([k, label]) => [label, t[k as keyof Table2] ?? '']),
+];
+const table3Rows = (t: Table3): (string | number)[][] => [
+  ['', ...TABLE3_COLUMNS],
+  ...TABLE3_ROWS.map((row) => [table3RowLabel(row), ...TABLE3_COLUMNS.map((c) => t[row][c])]),
+];
+const table4Rows = (t: Table4): (string | number)[][] => [
+  ['', ...TABLE4_COLUMNS],
+  ...TABLE4_ROWS.map((row) => [TABLE4_LABELS[row], ...TABLE4_COLUMNS.map((c) => t[row][c])]),
+];
 
 /**
  * Tables 2, 3 and 4 as the report prints them (国办公开办函〔2021〕30号): the one source of the
@@ -75,7 +113,10 @@ const TO_WRITE = '（由本单位填写）';
 
 /** A narrative section as written (one paragraph per line), or the placeholder when the unit wrote none. */
 const narrativeParagraphs = (report: AnnualReport, section: AnnualReportNarrativeSection) => {
-  const lines = (report.narrative?.[section] ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = (report.narrative?.[section] ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   return (lines.length > 0 ? lines : [TO_WRITE]).map((line) => para(line));
 };
 
@@ -100,10 +141,16 @@ export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
 }
 
 /** The report as a download: .xlsx or .docx with its content type and a Chinese file name. */
-export async function annualReportFile(report: AnnualReport, format: 'xlsx' | 'docx'): Promise<{ buffer: Buffer; contentType: string; fileName: string }> {
+export async function annualReportFile(
+  report: AnnualReport,
+  format: 'xlsx' | 'docx',
+): Promise<{ buffer: Buffer; contentType: string; fileName: string }> {
   return {
     buffer: format === 'xlsx' ? await annualReportXlsx(report) : await annualReportDocx(report),
-    contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentType:
+      format === 'xlsx'
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     fileName: `${report.year}年政府信息公开工作年度报告-${report.unitId}.${format}`,
   };
 }

@@ -2,8 +2,13 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 
 /** Small builders over `docx` for the Chinese letters and the annual report (宋体, 仿宋 body). */
 export const title = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text, bold: true, size: 36, font: '宋体' })] });
-export const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text, bold: true, font: '黑体' })] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 240 },
+    children: [new TextRun({ text, bold: true, size: 36, font: '宋体' })],
+  });
+export const heading = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text, bold: true, font: '黑体' })] });
 export const para = (text: string, options: { right?: boolean; indent?: boolean } = {}) =>
   new Paragraph({
     alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -18,7 +23,10 @@ export const table = (rows: (string | number)[][]) =>
     rows: rows.map(
       (cells, i) =>
         new TableRow({
-          children: cells.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: String(cell), bold: i === 0, size: 20 })] })] })),
+          children: cells.map(
+            (cell) =>
+              new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: String(cell), bold: i === 0, size: 20 })] })] }),
+          ),
         }),
     ),
   });

@@ -94,7 +94,11 @@ const replied = (category: ReplyCategory) =>
   });
 
 const consulting = (kind: string) =>
-  view({ consultations: [{ consultationId: 'c1', kind, party: '枣庄某建筑公司', subject: '中标合同报价', startedOn: '2025-03-05', answerDueOn: '2025-03-26' }] });
+  view({
+    consultations: [
+      { consultationId: 'c1', kind, party: '枣庄某建筑公司', subject: '中标合同报价', startedOn: '2025-03-05', answerDueOn: '2025-03-26' },
+    ],
+  });
 
 async function text(kind: LetterKind, r: RequestView, consultationId?: string): Promise<string> {
   const letter = await renderLetter(kind, r, '张山子镇人民政府', consultationId);
@@ -142,12 +146,18 @@ describe('the letters cite their articles', () => {
       'correction (Art. 30)',
       'correction',
       view({ correction: { noticeOn: '2025-03-05', items: ['请说明村（居）名称'], correctionDueOn: '2025-03-19' } }),
-      [`根据${R}第三十条的规定`, '答复期限自本机关收到补正的申请之日起计算。', '无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。'],
+      [
+        `根据${R}第三十条的规定`,
+        '答复期限自本机关收到补正的申请之日起计算。',
+        '无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      ],
     ],
     [
       'extension (Art. 33 ¶2)',
       'extension',
-      view({ extension: { workingDays: 10, reason: '需调取档案', approvedBy: 'head', noticeSentOn: '2025-03-28', newDueOn: '2025-04-15' } }),
+      view({
+        extension: { workingDays: 10, reason: '需调取档案', approvedBy: 'head', noticeSentOn: '2025-03-28', newDueOn: '2025-04-15' },
+      }),
       [`根据${R}第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长10个工作日`],
     ],
     [
@@ -185,9 +195,12 @@ describe('the letters cite their articles', () => {
     expect(await renderLetter('consultation', consulting('agency'), '张山子镇人民政府', 'c1')).toBeNull();
   });
 
-  it.each(['third_party', 'co_producer'])('the %s letter gives no due date counted from its sending: the 15 working days run from its receipt', async (kind) => {
-    const xml = await text('consultation', consulting(kind));
-    expect(xml).toContain('自收到本函之日起15个工作日内');
-    expect(xml).not.toMatch(/发出之日起算|截止日为|2025年3月26日/);
-  });
+  it.each(['third_party', 'co_producer'])(
+    'the %s letter gives no due date counted from its sending: the 15 working days run from its receipt',
+    async (kind) => {
+      const xml = await text('consultation', consulting(kind));
+      expect(xml).toContain('自收到本函之日起15个工作日内');
+      expect(xml).not.toMatch(/发出之日起算|截止日为|2025年3月26日/);
+    },
+  );
 });

@@ -25,7 +25,12 @@ const cn = (iso: string) => {
  * 补正申请告知书, 延长答复期限告知书, 第三方 (Art. 32) or 共同制作机关 (Art. 34) 意见征询函, 收费通知. Null when the case
  * has no such step yet (an agency consultation, Art. 33, has no letter here).
  */
-export async function renderLetter(kind: LetterKind, r: RequestView, unitName: string, consultationId?: string): Promise<{ filename: string; buffer: Buffer } | null> {
+export async function renderLetter(
+  kind: LetterKind,
+  r: RequestView,
+  unitName: string,
+  consultationId?: string,
+): Promise<{ filename: string; buffer: Buffer } | null> {
   const addressee = `${r.applicant.name}：`;
   const received = `本机关于${cn(r.receivedOn)}收到您通过${REQUEST_CHANNEL_LABELS[r.channel as RequestChannel] ?? r.channel}方式提出的政府信息公开申请，申请获取“${r.description}”。`;
   const signature = (date: string) => [para(unitName, { right: true }), para(cn(date), { right: true })];
@@ -34,8 +39,10 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
     case 'reply': {
       if (!r.reply || !r.category) return null;
       const legal = CATEGORY_LEGAL[r.category];
-      const withheld = r.reply.withheld.map(
-        (w, i) => para(`${i + 1}. “${w.item}”不予公开：${w.reason}（${REPLY_CATEGORIES[w.ground].label}，依据${CATEGORY_LEGAL[w.ground].article}）。`),
+      const withheld = r.reply.withheld.map((w, i) =>
+        para(
+          `${i + 1}. “${w.item}”不予公开：${w.reason}（${REPLY_CATEGORIES[w.ground].label}，依据${CATEGORY_LEGAL[w.ground].article}）。`,
+        ),
       );
       return {
         filename: `政府信息公开申请答复书-${r.requestId}.docx`,
@@ -63,7 +70,9 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(received),
           para(`经审查，您的申请内容不明确。根据${ART_30_CORRECTION}的规定，请您对以下内容作出补正：`),
           ...r.correction.items.map((item, i) => para(`${i + 1}. ${item}`)),
-          para(`请于${cn(r.correction.correctionDueOn)}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`),
+          para(
+            `请于${cn(r.correction.correctionDueOn)}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+          ),
           ...signature(r.correction.noticeOn),
         ]),
       };
@@ -77,7 +86,9 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           para(no, { indent: false }),
           para(addressee, { indent: false }),
           para(received),
-          para(`因${r.extension.reason}，本机关不能在规定期限内作出答复。根据${ART_33_EXTENSION}的规定，经政府信息公开工作机构负责人同意，答复期限延长${r.extension.workingDays}个工作日，本机关将于${cn(r.extension.newDueOn)}前作出答复。`),
+          para(
+            `因${r.extension.reason}，本机关不能在规定期限内作出答复。根据${ART_33_EXTENSION}的规定，经政府信息公开工作机构负责人同意，答复期限延长${r.extension.workingDays}个工作日，本机关将于${cn(r.extension.newDueOn)}前作出答复。`,
+          ),
           ...signature(r.extension.noticeSentOn),
         ]),
       };
@@ -95,7 +106,9 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
             title('政府信息公开征求意见函'),
             para(no, { indent: false }),
             para(`${c.party}：`, { indent: false }),
-            para(`本机关收到的政府信息公开申请涉及“${c.subject}”，该政府信息由贵机关与本机关共同制作。根据${ART_34_CO_PRODUCER}的规定，现征求贵机关的意见。`),
+            para(
+              `本机关收到的政府信息公开申请涉及“${c.subject}”，该政府信息由贵机关与本机关共同制作。根据${ART_34_CO_PRODUCER}的规定，现征求贵机关的意见。`,
+            ),
             para(`请自收到本函之日起15个工作日内提出意见。逾期未提出意见的，视为同意公开。`),
             notCounted,
             ...signature(c.startedOn),
@@ -108,8 +121,12 @@ export async function renderLetter(kind: LetterKind, r: RequestView, unitName: s
           title('政府信息公开第三方意见征询函'),
           para(no, { indent: false }),
           para(`${c.party}：`, { indent: false }),
-          para(`本机关收到的政府信息公开申请涉及“${c.subject}”，公开可能损害您的合法权益。根据${ART_32_THIRD_PARTY}的规定，现书面征求您的意见。`),
-          para(`请自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`),
+          para(
+            `本机关收到的政府信息公开申请涉及“${c.subject}”，公开可能损害您的合法权益。根据${ART_32_THIRD_PARTY}的规定，现书面征求您的意见。`,
+          ),
+          para(
+            `请自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`,
+          ),
           notCounted,
           ...signature(c.startedOn),
         ]),

@@ -30,7 +30,11 @@ export const annualReportDecider: Decider<FinaliseAnnualReport, AnnualReportEven
     if (state.finalised) return DomainError.conflict('REPORT_ALREADY_FINALISED', `${command.year} 年度报告已定稿，不能重复定稿。`);
     const broken = table3Violations(command.table3);
     if (broken.length > 0) {
-      return DomainError.rule('TABLE3_UNBALANCED', `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”，不能定稿。`, { columns: broken });
+      return DomainError.rule(
+        'TABLE3_UNBALANCED',
+        `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”，不能定稿。`,
+        { columns: broken },
+      );
     }
     const { type: _t, narrative: _n, ...figures } = command;
     const narrative = writtenNarrative(command.narrative);

@@ -1,6 +1,20 @@
-import { assertTable3Balanced, computeTable2Documents, computeTable3, computeTable4, table3Violations, type ReportableDocument, type ReportableRequest } from './annual-report';
+import {
+  assertTable3Balanced,
+  computeTable2Documents,
+  computeTable3,
+  computeTable4,
+  table3Violations,
+  type ReportableDocument,
+  type ReportableRequest,
+} from './annual-report';
 
-const r = (id: string, applicantType: ReportableRequest['applicantType'], receivedOn: string, closedOn: string | null, category: ReportableRequest['category'] = null): ReportableRequest => ({
+const r = (
+  id: string,
+  applicantType: ReportableRequest['applicantType'],
+  receivedOn: string,
+  closedOn: string | null,
+  category: ReportableRequest['category'] = null,
+): ReportableRequest => ({
   requestId: id,
   unitId: 'TEZ-ZSZ',
   applicantType,
@@ -47,7 +61,9 @@ describe('annual report tables', () => {
     t.new['自然人'] += 1;
     t.new['总计'] += 1;
     expect(table3Violations(t)).toEqual(['自然人', '总计']);
-    expect(() => assertTable3Balanced(t)).toThrow(expect.objectContaining({ code: 'TABLE3_UNBALANCED', detail: expect.stringContaining('自然人') }));
+    expect(() => assertTable3Balanced(t)).toThrow(
+      expect.objectContaining({ code: 'TABLE3_UNBALANCED', detail: expect.stringContaining('自然人') }),
+    );
   });
 
   it('Table 4 counts cases filed in the year by their outcome at year end', () => {
@@ -67,7 +83,11 @@ describe('annual report tables', () => {
 });
 
 describe('annual report Table 2 document rows (规章, 行政规范性文件)', () => {
-  const d = (documentType: string, issuedOn: string, invalidation: ReportableDocument['invalidation'] = null) => ({ documentType, issuedOn, invalidation });
+  const d = (documentType: string, issuedOn: string, invalidation: ReportableDocument['invalidation'] = null) => ({
+    documentType,
+    issuedOn,
+    invalidation,
+  });
   const documents = [
     d('规章', '2024-05-10'), // in force in 2025 and 2026
     d('规章', '2025-03-01', { status: '废止', effectiveOn: '2025-11-30' }), // issued and repealed the same year
@@ -103,7 +123,12 @@ describe('annual report Table 2 document rows (规章, 行政规范性文件)', 
   });
 
   it('2024: nothing issued later is in force; nothing for a unit without documents', () => {
-    expect(computeTable2Documents(documents, 2024)).toMatchObject({ regulations_issued: 1, regulations_in_force: 1, normative_issued: 1, normative_in_force: 2 });
+    expect(computeTable2Documents(documents, 2024)).toMatchObject({
+      regulations_issued: 1,
+      regulations_in_force: 1,
+      normative_issued: 1,
+      normative_in_force: 2,
+    });
     expect(Object.values(computeTable2Documents([], 2025))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

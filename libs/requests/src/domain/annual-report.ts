@@ -1,10 +1,4 @@
-import {
-  APPLICANT_TYPES,
-  CHALLENGE_KINDS,
-  REPLY_CATEGORY_CODES,
-  type ApplicantType,
-  type ReplyCategory,
-} from '@gongkai/contracts';
+import { APPLICANT_TYPES, CHALLENGE_KINDS, REPLY_CATEGORY_CODES, type ApplicantType, type ReplyCategory } from '@gongkai/contracts';
 import { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS } from '@gongkai/contracts/vocabulary';
 import { DomainError } from '@gongkai/platform/domain';
 
@@ -17,7 +11,12 @@ export interface ReportableRequest {
   /** Replied or abandoned on; null while open. */
   closedOn: string | null;
   category: ReplyCategory | null;
-  challenges: { kind: (typeof CHALLENGE_KINDS)[number]; filedOn: string; outcome: '维持' | '纠正' | '其他' | null; decidedOn: string | null }[];
+  challenges: {
+    kind: (typeof CHALLENGE_KINDS)[number];
+    filedOn: string;
+    outcome: '维持' | '纠正' | '其他' | null;
+    decidedOn: string | null;
+  }[];
 }
 
 export const TABLE3_COLUMNS = [...APPLICANT_TYPES, '总计'] as const;
@@ -70,7 +69,11 @@ export function table3Violations(table: Table3): string[] {
 export function assertTable3Balanced(table: Table3): void {
   const broken = table3Violations(table);
   if (broken.length > 0) {
-    throw DomainError.rule('TABLE3_UNBALANCED', `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”。`, { columns: broken });
+    throw DomainError.rule(
+      'TABLE3_UNBALANCED',
+      `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”。`,
+      { columns: broken },
+    );
   }
 }
 
@@ -93,7 +96,14 @@ export { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS };
 export type Table2 = Record<keyof typeof TABLE2_FIELDS, number>;
 
 /** The Table 2 rows computed from document-attributes' events (规章 and 行政规范性文件). */
-export const TABLE2_DOCUMENT_FIELDS = ['regulations_issued', 'regulations_repealed', 'regulations_in_force', 'normative_issued', 'normative_repealed', 'normative_in_force'] as const;
+export const TABLE2_DOCUMENT_FIELDS = [
+  'regulations_issued',
+  'regulations_repealed',
+  'regulations_in_force',
+  'normative_issued',
+  'normative_repealed',
+  'normative_in_force',
+] as const;
 export type Table2DocumentField = (typeof TABLE2_DOCUMENT_FIELDS)[number];
 export type Table2HandEnteredField = (typeof TABLE2_HAND_ENTERED_FIELDS)[number];
 
@@ -112,14 +122,19 @@ export interface ReportableDocument {
  * issued by 31 Dec and neither repealed nor expired (失效) by then. Same rule as document-attributes'
  * own figures (an expired document leaves 现行有效 but is not counted as 废止). Pure.
  */
-export function computeTable2Documents(documents: readonly { documentType: string; issuedOn: string; invalidation: ReportableDocument['invalidation'] }[], year: number): Record<Table2DocumentField, number> {
+export function computeTable2Documents(
+  documents: readonly { documentType: string; issuedOn: string; invalidation: ReportableDocument['invalidation'] }[],
+  year: number,
+): Record<Table2DocumentField, number> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const count = (documentType: ReportableDocument['documentType']) => {
     const ofType = documents.filter((d) => d.documentType === documentType);
     return {
       issued: ofType.filter((d) => d.issuedOn >= first && d.issuedOn <= last).length,
-      repealed: ofType.filter((d) => d.invalidation?.status === '废止' && d.invalidation.effectiveOn >= first && d.invalidation.effectiveOn <= last).length,
+      repealed: ofType.filter(
+        (d) => d.invalidation?.status === '废止' && d.invalidation.effectiveOn >= first && d.invalidation.effectiveOn <= last,
+      ).length,
       inForce: ofType.filter((d) => d.issuedOn <= last && (d.invalidation === null || d.invalidation.effectiveOn > last)).length,
     };
   };
@@ -157,7 +172,10 @@ export interface ReportableEvent {
  * document-figures read model keeps them for Table 2). For a caller that cannot wait for the read
  * models, e.g. the demo loader finalising a report right after recording its year. Pure.
  */
-export function reportableFromEvents(events: Iterable<ReportableEvent>): { requests: ReportableRequest[]; documents: (ReportableDocument & { unitId: string })[] } {
+export function reportableFromEvents(events: Iterable<ReportableEvent>): {
+  requests: ReportableRequest[];
+  documents: (ReportableDocument & { unitId: string })[];
+} {
   const requests = new Map<string, ReportableRequest>();
   const documents = new Map<string, ReportableDocument & { unitId: string }>();
   const challenges = new Map<string, Challenge>();
@@ -167,7 +185,15 @@ export function reportableFromEvents(events: Iterable<ReportableEvent>): { reque
       case 'requests.RequestReceived': {
         const applicant = data.applicant as { type: ApplicantType };
         const requestId = data.requestId as string;
-        requests.set(requestId, { requestId, unitId: data.unitId as string, applicantType: applicant.type, receivedOn: data.receivedOn as string, closedOn: null, category: null, challenges: [] });
+        requests.set(requestId, {
+          requestId,
+          unitId: data.unitId as string,
+          applicantType: applicant.type,
+          receivedOn: data.receivedOn as string,
+          closedOn: null,
+          category: null,
+          challenges: [],
+        });
         break;
       }
       case 'requests.RequestTransferred':
@@ -179,7 +205,12 @@ export function reportableFromEvents(events: Iterable<ReportableEvent>): { reque
         break;
       case 'requests.ChallengeFiled':
         if (request) {
-          const challenge: Challenge = { kind: data.kind as Challenge['kind'], filedOn: data.filedOn as string, outcome: null, decidedOn: null };
+          const challenge: Challenge = {
+            kind: data.kind as Challenge['kind'],
+            filedOn: data.filedOn as string,
+            outcome: null,
+            decidedOn: null,
+          };
           request.challenges.push(challenge);
           challenges.set(`${request.requestId}/${data.challengeId as string}`, challenge);
         }
@@ -192,7 +223,13 @@ export function reportableFromEvents(events: Iterable<ReportableEvent>): { reque
       case 'document-attributes.DocumentIssued':
         if (data.documentType === '规章' || data.documentType === '行政规范性文件') {
           const documentId = data.documentId as string;
-          documents.set(documentId, { documentId, unitId: data.unitId as string, documentType: data.documentType, issuedOn: data.issuedOn as string, invalidation: documents.get(documentId)?.invalidation ?? null });
+          documents.set(documentId, {
+            documentId,
+            unitId: data.unitId as string,
+            documentType: data.documentType,
+            issuedOn: data.issuedOn as string,
+            invalidation: documents.get(documentId)?.invalidation ?? null,
+          });
         }
         break;
       case 'document-attributes.DocumentInvalidated': {

@@ -26,7 +26,15 @@ export const frequentDecider: Decider<FrequentCommand, FrequentEvent, FrequentSt
     return [
       {
         type: 'requests.ProactiveDisclosureSuggested',
-        data: { unitId, informationKey, information, requestIds, count: command.applicants, ...(documentId ? { documentId } : {}), legalBasis: ART_44_PROACTIVE },
+        data: {
+          unitId,
+          informationKey,
+          information,
+          requestIds,
+          count: command.applicants,
+          ...(documentId ? { documentId } : {}),
+          legalBasis: ART_44_PROACTIVE,
+        },
       },
     ];
   },

@@ -28,11 +28,13 @@ export const ART_44_PROACTIVE = `${REGULATION}第四十四条`;
 export const CATEGORY_LEGAL: Record<ReplyCategory, { article: string; wording: string }> = {
   disclose: {
     article: `${REGULATION}第三十六条第（二）项`,
-    wording: '经审查，您申请获取的政府信息属于可以公开的政府信息，本机关予以公开，现向您提供该政府信息（或告知获取该政府信息的方式、途径和时间）。',
+    wording:
+      '经审查，您申请获取的政府信息属于可以公开的政府信息，本机关予以公开，现向您提供该政府信息（或告知获取该政府信息的方式、途径和时间）。',
   },
   partial: {
     article: `${REGULATION}第三十七条、第三十六条第（三）项`,
-    wording: '经审查，您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理，本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。',
+    wording:
+      '经审查，您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理，本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。',
   },
   'withhold.state_secret': {
     article: `${REGULATION}第十四条、第三十六条第（三）项`,
@@ -56,7 +58,8 @@ export const CATEGORY_LEGAL: Record<ReplyCategory, { article: string; wording: s
   },
   'withhold.process_info': {
     article: `${REGULATION}第十六条第二款、第三十六条第（三）项`,
-    wording: '经审查，您申请获取的信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息，根据规定不予公开。',
+    wording:
+      '经审查，您申请获取的信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息，根据规定不予公开。',
   },
   'withhold.enforcement_file': {
     article: `${REGULATION}第十六条第二款、第三十六条第（三）项`,

@@ -73,7 +73,10 @@ describe('request decider: the statutory clock on the real calendar', () => {
     };
     const events = when(given, extend) as RequestEvent[];
     expect(events).toEqual([
-      expect.objectContaining({ type: 'requests.DeadlineExtended', data: expect.objectContaining({ workingDays: 20, newDueOn: '2026-04-17', approvedBy: 'head-1' }) }),
+      expect.objectContaining({
+        type: 'requests.DeadlineExtended',
+        data: expect.objectContaining({ workingDays: 20, newDueOn: '2026-04-17', approvedBy: 'head-1' }),
+      }),
     ]);
     expect(due([...given, extend], '2026-03-10')).toBe('2026-04-17');
     // At most 20 working days in all, only the office head approves, and never after the deadline passed.
@@ -88,7 +91,14 @@ describe('request decider: the statutory clock on the real calendar', () => {
     // Mar 31 (1), Apr 1–3 (2–4), 清明 off, Apr 7–10 (5–8), 13, 14, Wed 04-15 (9–11).
     const given = [receive('2026-03-02')];
     expect(due(given, '2026-03-02')).toBe('2026-03-30');
-    const start: RequestCommand = { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' };
+    const start: RequestCommand = {
+      type: 'StartConsultation',
+      today: d('2026-03-10'),
+      consultationId: 'c1',
+      kind: 'third_party',
+      party: '某建筑公司',
+      subject: '是否同意公开中标合同',
+    };
     const [started] = when(given, start) as RequestEvent[];
     // The third party answers within 15 working days: 03-11..03-13 (3), 16–20 (8), 23–27 (13), 30, 31 (15).
     expect(started.data).toMatchObject({ startedOn: '2026-03-10', answerDueOn: '2026-03-31' });
@@ -99,33 +109,107 @@ describe('request decider: the statutory clock on the real calendar', () => {
   });
 
   it('counts the third party’s 15 working days from its receipt of the letter, once recorded', () => {
-    const given = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' } as RequestCommand];
+    const given = [
+      receive('2026-03-02'),
+      {
+        type: 'StartConsultation',
+        today: d('2026-03-10'),
+        consultationId: 'c1',
+        kind: 'third_party',
+        party: '某建筑公司',
+        subject: '是否同意公开中标合同',
+      } as RequestCommand,
+    ];
     // Sent Tue 03-10 (answer due 03-31 if received that day), signed for Fri 03-13:
     // 16–20 (5), 23–27 (10), 30, 31, Apr 1–3 (15) → Fri 04-03.
-    const signed: RequestCommand = { type: 'RecordConsultationLetterReceipt', today: d('2026-03-16'), consultationId: 'c1', receivedOn: d('2026-03-13') };
-    expect(only(when(given, signed))).toMatchObject({ type: 'requests.ConsultationLetterReceived', data: { consultationId: 'c1', receivedOn: '2026-03-13', answerDueOn: '2026-04-03' } });
+    const signed: RequestCommand = {
+      type: 'RecordConsultationLetterReceipt',
+      today: d('2026-03-16'),
+      consultationId: 'c1',
+      receivedOn: d('2026-03-13'),
+    };
+    expect(only(when(given, signed))).toMatchObject({
+      type: 'requests.ConsultationLetterReceived',
+      data: { consultationId: 'c1', receivedOn: '2026-03-13', answerDueOn: '2026-04-03' },
+    });
     expect(when([...given, signed], signed)).toMatchObject({ kind: 'conflict', code: 'LETTER_RECEIPT_RECORDED' });
     expect(when(given, { ...signed, receivedOn: d('2026-03-09') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_START' });
     expect(when(given, { ...signed, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
     expect(when(given, { ...signed, consultationId: 'nope' } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });
-    const agency = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'a1', kind: 'agency', party: '区民政局', subject: '会商' } as RequestCommand];
+    const agency = [
+      receive('2026-03-02'),
+      {
+        type: 'StartConsultation',
+        today: d('2026-03-10'),
+        consultationId: 'a1',
+        kind: 'agency',
+        party: '区民政局',
+        subject: '会商',
+      } as RequestCommand,
+    ];
     expect(when(agency, { ...signed, consultationId: 'a1' } as RequestCommand)).toMatchObject({ code: 'NO_STATUTORY_ANSWER_PERIOD' });
-    const ended = [...given, { type: 'EndConsultation', today: d('2026-03-12'), consultationId: 'c1', outcome: '同意公开' } as RequestCommand];
+    const ended = [
+      ...given,
+      { type: 'EndConsultation', today: d('2026-03-12'), consultationId: 'c1', outcome: '同意公开' } as RequestCommand,
+    ];
     expect(when(ended, { ...signed, today: d('2026-03-13') } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_ENDED' });
   });
 
   it('ends a consultation as “no answer” only once the party’s 15 working days from its receipt have run out', () => {
-    const given = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' } as RequestCommand];
-    const silent = (on: string) => ({ type: 'EndConsultation', today: d(on), consultationId: 'c1', outcome: '第三方逾期未提出意见', answer: 'no_answer' }) as RequestCommand;
+    const given = [
+      receive('2026-03-02'),
+      {
+        type: 'StartConsultation',
+        today: d('2026-03-10'),
+        consultationId: 'c1',
+        kind: 'third_party',
+        party: '某建筑公司',
+        subject: '是否同意公开中标合同',
+      } as RequestCommand,
+    ];
+    const silent = (on: string) =>
+      ({
+        type: 'EndConsultation',
+        today: d(on),
+        consultationId: 'c1',
+        outcome: '第三方逾期未提出意见',
+        answer: 'no_answer',
+      }) as RequestCommand;
     // When the letter arrived is not known: the period's end is not either.
     expect(when(given, silent('2026-04-20'))).toMatchObject({ code: 'LETTER_RECEIPT_UNKNOWN' });
     // Signed for Fri 03-13: its answer is due Fri 04-03; silence counts from Mon 04-06 on.
-    const signed = [...given, { type: 'RecordConsultationLetterReceipt', today: d('2026-03-16'), consultationId: 'c1', receivedOn: d('2026-03-13') } as RequestCommand];
-    expect(when(signed, silent('2026-04-03'))).toMatchObject({ code: 'ANSWER_PERIOD_RUNNING', detail: expect.stringContaining('2026-04-03') });
-    expect(only(when(signed, silent('2026-04-07')))).toMatchObject({ type: 'requests.ConsultationEnded', data: { answer: 'no_answer', endedOn: '2026-04-07' } });
+    const signed = [
+      ...given,
+      {
+        type: 'RecordConsultationLetterReceipt',
+        today: d('2026-03-16'),
+        consultationId: 'c1',
+        receivedOn: d('2026-03-13'),
+      } as RequestCommand,
+    ];
+    expect(when(signed, silent('2026-04-03'))).toMatchObject({
+      code: 'ANSWER_PERIOD_RUNNING',
+      detail: expect.stringContaining('2026-04-03'),
+    });
+    expect(only(when(signed, silent('2026-04-07')))).toMatchObject({
+      type: 'requests.ConsultationEnded',
+      data: { answer: 'no_answer', endedOn: '2026-04-07' },
+    });
     // An answer given within the period ends it at any time; another agency has no statutory period.
-    expect(only(when(given, { ...silent('2026-03-12'), answer: 'objected', outcome: '第三方不同意公开' } as RequestCommand))).toMatchObject({ data: { answer: 'objected' } });
-    const agency = [receive('2026-03-02'), { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'agency', party: '区民政局', subject: '会商' } as RequestCommand];
+    expect(only(when(given, { ...silent('2026-03-12'), answer: 'objected', outcome: '第三方不同意公开' } as RequestCommand))).toMatchObject(
+      { data: { answer: 'objected' } },
+    );
+    const agency = [
+      receive('2026-03-02'),
+      {
+        type: 'StartConsultation',
+        today: d('2026-03-10'),
+        consultationId: 'c1',
+        kind: 'agency',
+        party: '区民政局',
+        subject: '会商',
+      } as RequestCommand,
+    ];
     expect(only(when(agency, silent('2026-03-11')))).toMatchObject({ data: { answer: 'no_answer' } });
   });
 
@@ -134,31 +218,53 @@ describe('request decider: the statutory clock on the real calendar', () => {
     // Restart from Wed 09-30: 国庆 10-01..10-07 off; Thu 10-08, Fri 10-09, Sat 10-10 make-up (1–3);
     // Oct 12–16 (4–8), 19–23 (9–13), 26–30 (14–18), Mon 11-02 (19), Tue 11-03 (20).
     const given = [receive('2026-09-14')];
-    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确所需信息的年份和村名'], periodWorkingDays: 10 };
+    const notice: RequestCommand = {
+      type: 'RequestCorrection',
+      today: d('2026-09-16'),
+      items: ['请明确所需信息的年份和村名'],
+      periodWorkingDays: 10,
+    };
     const [requested] = when(given, notice) as RequestEvent[];
     // Correction period of 10 working days from Wed 09-16: 17, 18 (1, 2), Sun 09-20 make-up (3), 21–24 (4–7),
     // Fri 09-25 中秋 off, 28, 29, Wed 09-30 (8–10).
     expect(requested.data).toMatchObject({ noticeOn: '2026-09-16', correctionDueOn: '2026-09-30' });
-    expect(when(given, { ...notice, today: d('2026-09-23') })).toMatchObject({ code: 'CORRECTION_TOO_LATE', detail: expect.stringContaining('2026-09-22') });
+    expect(when(given, { ...notice, today: d('2026-09-23') })).toMatchObject({
+      code: 'CORRECTION_TOO_LATE',
+      detail: expect.stringContaining('2026-09-22'),
+    });
     expect(when(given, { ...notice, today: d('2026-09-22') })).not.toBeInstanceOf(DomainError);
     // While waiting, there is no running deadline.
     expect(readClock(run([...given, notice]).state.clock, d('2026-09-25'))).toMatchObject({ dueOn: null, remainingWorkingDays: null });
-    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30'), note: '已补充年份' };
+    const corrected: RequestCommand = {
+      type: 'ReceiveCorrection',
+      today: d('2026-09-30'),
+      receivedOn: d('2026-09-30'),
+      note: '已补充年份',
+    };
     expect(due([...given, notice, corrected], '2026-09-30')).toBe('2026-11-03');
     // Corrected a day earlier, Tue 09-29: Wed 09-30 (1), 10-08..10-10 (2–4), 12–16 (5–9), 19–23 (10–14),
     // 26–30 (15–19), Mon 11-02 (20).
     expect(due([...given, notice, { ...corrected, today: d('2026-09-29'), receivedOn: d('2026-09-29') }], '2026-09-29')).toBe('2026-11-02');
-    expect(when([...given, notice], { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-10-08') })).toMatchObject({ code: 'CORRECTION_OVERDUE' });
-    expect(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-09-30') })).toMatchObject({ code: 'CORRECTION_PERIOD_RUNNING' });
+    expect(when([...given, notice], { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-10-08') })).toMatchObject({
+      code: 'CORRECTION_OVERDUE',
+    });
+    expect(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-09-30') })).toMatchObject({
+      code: 'CORRECTION_PERIOD_RUNNING',
+    });
     expect(only(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-10-08') }))).toMatchObject({
       type: 'requests.RequestAbandoned',
       data: { category: 'other.no_correction', abandonedOn: '2026-10-08' },
     });
-    expect(when([...given, notice], { type: 'RequestCorrection', today: d('2026-09-17'), items: ['再补'], periodWorkingDays: 5 })).toMatchObject({ code: 'CORRECTION_ONLY_ONCE' });
+    expect(
+      when([...given, notice], { type: 'RequestCorrection', today: d('2026-09-17'), items: ['再补'], periodWorkingDays: 5 }),
+    ).toMatchObject({ code: 'CORRECTION_ONLY_ONCE' });
   });
 
   it('a longer correction period runs over 中秋 and 国庆: 15 working days from Wed 09-16 end Tue 10-13', () => {
-    const given = [receive('2026-09-14'), { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确年份'], periodWorkingDays: 15 } as RequestCommand];
+    const given = [
+      receive('2026-09-14'),
+      { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确年份'], periodWorkingDays: 15 } as RequestCommand,
+    ];
     // 17, 18, 20 (make-up), 21–24 (7), 中秋 09-25 off, 28–30 (10), 国庆 off, 10-08, 10-09, Sat 10-10 make-up (13), 12, 13 (15).
     expect(run(given).state.correction).toMatchObject({ dueOn: '2026-10-13' });
     const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
@@ -168,7 +274,13 @@ describe('request decider: the statutory clock on the real calendar', () => {
   it('the fee period pauses the clock only when the setting says so', () => {
     // Received Mon 03-02, due Mon 03-30. Fee notice Mon 03-09 for 150 pages (¥1700), paid Fri 03-13.
     const given = [receive('2026-03-02')];
-    const notice = (pausesClock: boolean): RequestCommand => ({ type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock });
+    const notice = (pausesClock: boolean): RequestCommand => ({
+      type: 'IssueFeeNotice',
+      today: d('2026-03-09'),
+      method: 'per_page',
+      quantity: 150,
+      pausesClock,
+    });
     const paid: RequestCommand = { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 };
     expect(due([...given, notice(false), paid], '2026-03-13')).toBe('2026-03-30');
     // Paused 03-09..03-13 (5 working days): 03-30 + 5 = Mar 31, Apr 1, 2, 3, (清明) Tue 04-07.
@@ -179,32 +291,56 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(only(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }))).toMatchObject({
       data: { category: 'other.unpaid' },
     });
-    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') })).toMatchObject({ code: 'FEE_PERIOD_RUNNING' });
+    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') })).toMatchObject({
+      code: 'FEE_PERIOD_RUNNING',
+    });
     expect(when([...given, notice(false), paid], notice(false))).toMatchObject({ code: 'FEE_ONLY_ONCE' });
   });
 
   it('counts the 20 working days to pay from the applicant’s receipt of the fee notice, once recorded', () => {
     // Notice Mon 03-09 (pay by Tue 04-07 if received that day), sent by post and signed for Thu 03-12:
     // 03-13 (1), 16–20 (6), 23–27 (11), 30, 31, Apr 1–3 (16), (清明 04-04..06) 07–09 (19), Fri 04-10 (20).
-    const given = [receive('2026-03-02'), { type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock: false } as RequestCommand];
+    const given = [
+      receive('2026-03-02'),
+      { type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock: false } as RequestCommand,
+    ];
     const signedFor: RequestCommand = { type: 'RecordFeeNoticeReceipt', today: d('2026-03-16'), receivedOn: d('2026-03-12') };
-    expect(only(when(given, signedFor))).toMatchObject({ type: 'requests.FeeNoticeReceived', data: { receivedOn: '2026-03-12', payByOn: '2026-04-10' } });
+    expect(only(when(given, signedFor))).toMatchObject({
+      type: 'requests.FeeNoticeReceived',
+      data: { receivedOn: '2026-03-12', payByOn: '2026-04-10' },
+    });
     // Paying on 04-09 is within the applicant's period, though past the one counted from the notice date.
-    expect(only(when([...given, signedFor], { type: 'RecordFeePayment', today: d('2026-04-09'), amountYuan: 1700 }))).toMatchObject({ type: 'requests.FeePaid' });
-    expect(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-10') })).toMatchObject({ code: 'FEE_PERIOD_RUNNING' });
-    expect(only(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-13') }))).toMatchObject({ data: { category: 'other.unpaid' } });
+    expect(only(when([...given, signedFor], { type: 'RecordFeePayment', today: d('2026-04-09'), amountYuan: 1700 }))).toMatchObject({
+      type: 'requests.FeePaid',
+    });
+    expect(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-10') })).toMatchObject({
+      code: 'FEE_PERIOD_RUNNING',
+    });
+    expect(only(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-13') }))).toMatchObject({
+      data: { category: 'other.unpaid' },
+    });
     // Refusals: before the notice, in the future, twice, without a notice, after payment.
     expect(when(given, { ...signedFor, receivedOn: d('2026-03-06') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_NOTICE' });
     expect(when(given, { ...signedFor, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
     expect(when([...given, signedFor], signedFor)).toMatchObject({ kind: 'conflict', code: 'FEE_NOTICE_RECEIPT_RECORDED' });
     expect(when([receive('2026-03-02')], signedFor)).toMatchObject({ code: 'NO_FEE_NOTICE' });
-    expect(when([...given, { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 }], signedFor)).toMatchObject({ code: 'FEE_ALREADY_PAID' });
+    expect(when([...given, { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 }], signedFor)).toMatchObject({
+      code: 'FEE_ALREADY_PAID',
+    });
   });
 
   it('publishes the due date (dueOn) on every event that sets or moves it, null while paused', () => {
     const dueOf = (given: RequestCommand[]) => run(given).events.map((e) => [e.type, (e.data as { dueOn?: string | null }).dueOn]);
     // Receipt Fri 02-13 → Thu 03-19; extended by 20 working days → Fri 04-17 (both hand-worked above).
-    const extend: RequestCommand = { type: 'ExtendDeadline', today: d('2026-03-10'), workingDays: 20, reason: '需协调多个部门调取档案', noticeSentOn: d('2026-03-10'), actorId: 'head-1', actorRole: 'office_head' };
+    const extend: RequestCommand = {
+      type: 'ExtendDeadline',
+      today: d('2026-03-10'),
+      workingDays: 20,
+      reason: '需协调多个部门调取档案',
+      noticeSentOn: d('2026-03-10'),
+      actorId: 'head-1',
+      actorRole: 'office_head',
+    };
     const assign: RequestCommand = { type: 'AssignRequest', today: d('2026-02-24'), handlerId: 'clerk-1' };
     expect(dueOf([receive('2026-02-13'), assign, extend])).toEqual([
       ['requests.RequestReceived', '2026-03-19'],
@@ -212,7 +348,14 @@ describe('request decider: the statutory clock on the real calendar', () => {
       ['requests.DeadlineExtended', '2026-04-17'],
     ]);
     // Received Mon 03-02 → Mon 03-30; consultation 03-10..03-24 pauses (null), then → Wed 04-15.
-    const start: RequestCommand = { type: 'StartConsultation', today: d('2026-03-10'), consultationId: 'c1', kind: 'third_party', party: '某建筑公司', subject: '是否同意公开中标合同' };
+    const start: RequestCommand = {
+      type: 'StartConsultation',
+      today: d('2026-03-10'),
+      consultationId: 'c1',
+      kind: 'third_party',
+      party: '某建筑公司',
+      subject: '是否同意公开中标合同',
+    };
     const end: RequestCommand = { type: 'EndConsultation', today: d('2026-03-24'), consultationId: 'c1', outcome: '第三方不同意公开' };
     expect(dueOf([receive('2026-03-02'), start, end])).toEqual([
       ['requests.RequestReceived', '2026-03-30'],
@@ -223,15 +366,29 @@ describe('request decider: the statutory clock on the real calendar', () => {
     const start2: RequestCommand = { ...start, consultationId: 'c2', today: d('2026-03-12'), kind: 'agency' } as RequestCommand;
     expect(dueOf([receive('2026-03-02'), start, start2, end]).at(-1)).toEqual(['requests.ConsultationEnded', null]);
     // Correction: notice Wed 09-16 stops the clock (null); corrected Wed 09-30 → Tue 11-03 (Tue 09-29 → Mon 11-02).
-    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-09-16'), items: ['请明确所需信息的年份和村名'], periodWorkingDays: 10 };
+    const notice: RequestCommand = {
+      type: 'RequestCorrection',
+      today: d('2026-09-16'),
+      items: ['请明确所需信息的年份和村名'],
+      periodWorkingDays: 10,
+    };
     const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
     expect(dueOf([receive('2026-09-14'), notice, corrected]).slice(1)).toEqual([
       ['requests.CorrectionRequested', null],
       ['requests.CorrectionReceived', '2026-11-03'],
     ]);
-    expect(dueOf([receive('2026-09-14'), notice, { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-09-29') }]).at(-1)).toEqual(['requests.CorrectionReceived', '2026-11-02']);
+    expect(dueOf([receive('2026-09-14'), notice, { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-09-29') }]).at(-1)).toEqual([
+      'requests.CorrectionReceived',
+      '2026-11-02',
+    ]);
     // Fee period 03-09..03-13: pausing by setting → null, paid → Tue 04-07; not pausing → Mon 03-30 throughout.
-    const fee = (pausesClock: boolean): RequestCommand => ({ type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock });
+    const fee = (pausesClock: boolean): RequestCommand => ({
+      type: 'IssueFeeNotice',
+      today: d('2026-03-09'),
+      method: 'per_page',
+      quantity: 150,
+      pausesClock,
+    });
     const paid: RequestCommand = { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 };
     expect(dueOf([receive('2026-03-02'), fee(true), paid]).slice(1)).toEqual([
       ['requests.FeeNoticeIssued', null],
@@ -242,7 +399,9 @@ describe('request decider: the statutory clock on the real calendar', () => {
       ['requests.FeePaid', '2026-03-30'],
     ]);
     // The due date is computed, never taken from the command.
-    expect(dueOf([{ ...receive('2026-02-13'), dueOn: '2027-01-01' } as unknown as RequestCommand])).toEqual([['requests.RequestReceived', '2026-03-19']]);
+    expect(dueOf([{ ...receive('2026-02-13'), dueOn: '2027-01-01' } as unknown as RequestCommand])).toEqual([
+      ['requests.RequestReceived', '2026-03-19'],
+    ]);
   });
 });
 
@@ -258,7 +417,11 @@ describe('request decider: intake, handling and reply', () => {
   it('registers a December request whose deadline falls in the year not yet announced, and says the date is provisional', () => {
     // 2027's arrangement is not published (chinese-days 1.5.7): Mon-Fri minus 元旦 counts.
     expect(only(when([], receive('2026-12-15')))).toMatchObject({ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } });
-    expect(readClock(run([receive('2026-12-15')]).state.clock, d('2026-12-16'))).toMatchObject({ dueOn: '2027-01-13', remainingWorkingDays: 19, provisional: true });
+    expect(readClock(run([receive('2026-12-15')]).state.clock, d('2026-12-16'))).toMatchObject({
+      dueOn: '2027-01-13',
+      remainingWorkingDays: 19,
+      provisional: true,
+    });
     expect(readClock(run([receive('2026-11-02')]).state.clock, d('2026-11-03'))).toMatchObject({ dueOn: '2026-11-30', provisional: false });
   });
 
@@ -269,11 +432,24 @@ describe('request decider: intake, handling and reply', () => {
   const handled = [
     receive('2026-03-02'),
     { type: 'AssignRequest', today: d('2026-03-03'), handlerId: 'clerk-1' } as RequestCommand,
-    { type: 'RequestInvestigation', today: d('2026-03-03'), taskId: 't1', assistingUnitId: 'TEZ-CIVIL', question: '请提供补助名单', internalWorkingDays: 5 } as RequestCommand,
+    {
+      type: 'RequestInvestigation',
+      today: d('2026-03-03'),
+      taskId: 't1',
+      assistingUnitId: 'TEZ-CIVIL',
+      question: '请提供补助名单',
+      internalWorkingDays: 5,
+    } as RequestCommand,
   ];
 
   it('goes draft → review → reply → delivery → archive, each a separate event, and records on-time use of the clock', () => {
-    const drafted: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开，附名单一份。' };
+    const drafted: RequestCommand = {
+      type: 'DraftReply',
+      today: d('2026-03-10'),
+      category: 'disclose',
+      withheld: [],
+      content: '予以公开，附名单一份。',
+    };
     const reviewed: RequestCommand = { type: 'ReviewReply', today: d('2026-03-11'), approved: true, actorId: 'r1', actorRole: 'reviewer' };
     const issued: RequestCommand = { type: 'IssueReply', today: d('2026-03-12') };
     const { events, state } = run([...handled, drafted, reviewed, issued]);
@@ -288,33 +464,74 @@ describe('request decider: intake, handling and reply', () => {
     // Investigation due 5 working days after Tue 03-03: Mon 03-10.
     expect(events[2].data).toMatchObject({ internalDueOn: '2026-03-10' });
     // Replied Thu 03-12: working days 3–6, 9–12 March = 8 used, on time.
-    expect(events[5].data).toMatchObject({ category: 'disclose', workingDaysUsed: 8, onTime: true, legalBasis: expect.stringContaining('第三十六条') });
+    expect(events[5].data).toMatchObject({
+      category: 'disclose',
+      workingDaysUsed: 8,
+      onTime: true,
+      legalBasis: expect.stringContaining('第三十六条'),
+    });
     expect(state.status).toBe('replied');
-    expect(when([...handled, drafted, reviewed, issued], { type: 'AssignRequest', today: d('2026-03-13'), handlerId: 'x' })).toMatchObject({ code: 'REQUEST_CLOSED' });
+    expect(when([...handled, drafted, reviewed, issued], { type: 'AssignRequest', today: d('2026-03-13'), handlerId: 'x' })).toMatchObject({
+      code: 'REQUEST_CLOSED',
+    });
     const delivered: RequestCommand = { type: 'RecordDelivery', today: d('2026-03-13'), method: '邮寄', reference: 'EMS1234' };
-    expect(when([...handled, drafted, reviewed, issued], { type: 'ArchiveRequest', today: d('2026-03-13'), archiveNo: 'A-1' })).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
-    expect(run([...handled, drafted, reviewed, issued, delivered, { type: 'ArchiveRequest', today: d('2026-03-16'), archiveNo: 'A-1' }]).state.status).toBe('archived');
+    expect(
+      when([...handled, drafted, reviewed, issued], { type: 'ArchiveRequest', today: d('2026-03-13'), archiveNo: 'A-1' }),
+    ).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
+    expect(
+      run([...handled, drafted, reviewed, issued, delivered, { type: 'ArchiveRequest', today: d('2026-03-16'), archiveNo: 'A-1' }]).state
+        .status,
+    ).toBe('archived');
   });
 
   it('a reply without approval is refused; a clerk cannot review; rejection sends the draft back', () => {
-    const drafted: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'unable.not_held', withheld: [], content: '经检索不存在。' };
+    const drafted: RequestCommand = {
+      type: 'DraftReply',
+      today: d('2026-03-10'),
+      category: 'unable.not_held',
+      withheld: [],
+      content: '经检索不存在。',
+    };
     expect(when([...handled, drafted], { type: 'IssueReply', today: d('2026-03-10') })).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
-    expect(when([...handled, drafted], { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'c', actorRole: 'clerk' })).toMatchObject({ kind: 'forbidden' });
-    const rejected = run([...handled, drafted, { type: 'ReviewReply', today: d('2026-03-10'), approved: false, comment: '理由不充分', actorId: 'r', actorRole: 'reviewer' }]);
+    expect(
+      when([...handled, drafted], { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'c', actorRole: 'clerk' }),
+    ).toMatchObject({ kind: 'forbidden' });
+    const rejected = run([
+      ...handled,
+      drafted,
+      { type: 'ReviewReply', today: d('2026-03-10'), approved: false, comment: '理由不充分', actorId: 'r', actorRole: 'reviewer' },
+    ]);
     expect(rejected.state.status).toBe('in_progress');
   });
 
   it('partial disclosure lists what was withheld and on which 不予公开 ground', () => {
-    const partial = (withheld: { item: string; ground: never; reason: string }[]): RequestCommand => ({ type: 'DraftReply', today: d('2026-03-10'), category: 'partial', withheld, content: '部分公开。' });
+    const partial = (withheld: { item: string; ground: never; reason: string }[]): RequestCommand => ({
+      type: 'DraftReply',
+      today: d('2026-03-10'),
+      category: 'partial',
+      withheld,
+      content: '部分公开。',
+    });
     expect(when(handled, partial([]))).toMatchObject({ code: 'PARTIAL_NEEDS_WITHHELD' });
-    expect(when(handled, partial([{ item: '身份证号', ground: 'disclose' as never, reason: 'x' }]))).toMatchObject({ code: 'INVALID_WITHHOLD_GROUND' });
-    expect(only(when(handled, partial([{ item: '申请人身份证号码', ground: 'withhold.third_party' as never, reason: '涉及个人隐私' }])))).toMatchObject({
+    expect(when(handled, partial([{ item: '身份证号', ground: 'disclose' as never, reason: 'x' }]))).toMatchObject({
+      code: 'INVALID_WITHHOLD_GROUND',
+    });
+    expect(
+      only(when(handled, partial([{ item: '申请人身份证号码', ground: 'withhold.third_party' as never, reason: '涉及个人隐私' }]))),
+    ).toMatchObject({
       data: { category: 'partial', withheld: [{ item: '申请人身份证号码', ground: 'withhold.third_party' }] },
     });
   });
 
   it('cannot draft while a consultation is open or a fee is unpaid', () => {
-    const consult: RequestCommand = { type: 'StartConsultation', today: d('2026-03-04'), consultationId: 'c', kind: 'agency', party: '区民政局', subject: '会商' };
+    const consult: RequestCommand = {
+      type: 'StartConsultation',
+      today: d('2026-03-04'),
+      consultationId: 'c',
+      kind: 'agency',
+      party: '区民政局',
+      subject: '会商',
+    };
     const draft: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开' };
     expect(when([...handled, consult], draft)).toMatchObject({ code: 'CONSULTATION_OPEN' });
     const fee: RequestCommand = { type: 'IssueFeeNotice', today: d('2026-03-04'), method: 'per_request', quantity: 12, pausesClock: false };
@@ -325,20 +542,41 @@ describe('request decider: intake, handling and reply', () => {
   it('records reconsideration and litigation against a reply, with outcomes', () => {
     const done = [
       ...handled,
-      { type: 'DraftReply', today: d('2026-03-10'), category: 'withhold.process_info', withheld: [], content: '不予公开' } as RequestCommand,
+      {
+        type: 'DraftReply',
+        today: d('2026-03-10'),
+        category: 'withhold.process_info',
+        withheld: [],
+        content: '不予公开',
+      } as RequestCommand,
       { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'h', actorRole: 'office_head' } as RequestCommand,
       { type: 'IssueReply', today: d('2026-03-11') } as RequestCommand,
     ];
-    const file: RequestCommand = { type: 'FileChallenge', today: d('2026-04-01'), challengeId: 'fy1', kind: 'reconsideration', filedOn: d('2026-04-01'), body: '枣庄市人民政府' };
+    const file: RequestCommand = {
+      type: 'FileChallenge',
+      today: d('2026-04-01'),
+      challengeId: 'fy1',
+      kind: 'reconsideration',
+      filedOn: d('2026-04-01'),
+      body: '枣庄市人民政府',
+    };
     expect(when(handled, file)).toMatchObject({ code: 'NO_REPLY_YET' });
-    const { events } = run([...done, file, { type: 'DecideChallenge', today: d('2026-06-01'), challengeId: 'fy1', outcome: '纠正', decidedOn: d('2026-05-28') }]);
+    const { events } = run([
+      ...done,
+      file,
+      { type: 'DecideChallenge', today: d('2026-06-01'), challengeId: 'fy1', outcome: '纠正', decidedOn: d('2026-05-28') },
+    ]);
     expect(events.slice(-2).map((e) => e.type)).toEqual(['requests.ChallengeFiled', 'requests.ChallengeDecided']);
   });
 
   it('transfers to another unit (移交) and refuses a transfer to itself', () => {
-    expect(only(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' }))).toMatchObject({
+    expect(
+      only(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' })),
+    ).toMatchObject({
       data: { unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-CIVIL' },
     });
-    expect(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' })).toMatchObject({ code: 'TRANSFER_TO_SAME_UNIT' });
+    expect(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' })).toMatchObject({
+      code: 'TRANSFER_TO_SAME_UNIT',
+    });
   });
 });

@@ -33,10 +33,11 @@ import {
 type Dated = { today: LocalDate };
 type Actor = { actorId: string; actorRole: Role };
 
-export type ReceiveRequest = Dated & Omit<RequestReceived, 'receivedOn' | 'applicant' | 'dueOn'> & {
-  receivedOn: LocalDate;
-  applicant: RequestReceived['applicant'] & { type: ApplicantType };
-};
+export type ReceiveRequest = Dated &
+  Omit<RequestReceived, 'receivedOn' | 'applicant' | 'dueOn'> & {
+    receivedOn: LocalDate;
+    applicant: RequestReceived['applicant'] & { type: ApplicantType };
+  };
 
 export type RequestCommand =
   | ({ type: 'ReceiveRequest' } & ReceiveRequest)
@@ -47,7 +48,13 @@ export type RequestCommand =
   | ({ type: 'TransferRequest'; toUnitId: string; reason: string } & Dated)
   | ({ type: 'RequestInvestigation'; taskId: string; assistingUnitId: string; question: string; internalWorkingDays: number } & Dated)
   | ({ type: 'AnswerInvestigation'; taskId: string; answer: string } & Dated)
-  | ({ type: 'StartConsultation'; consultationId: string; kind: 'third_party' | 'agency' | 'co_producer'; party: string; subject: string } & Dated)
+  | ({
+      type: 'StartConsultation';
+      consultationId: string;
+      kind: 'third_party' | 'agency' | 'co_producer';
+      party: string;
+      subject: string;
+    } & Dated)
   | ({ type: 'RecordConsultationLetterReceipt'; consultationId: string; receivedOn: LocalDate } & Dated)
   | ({ type: 'EndConsultation'; consultationId: string; outcome: string; answer?: ConsultationAnswer; endedOn?: LocalDate } & Dated)
   | ({ type: 'ExtendDeadline'; workingDays: number; reason: string; noticeSentOn: LocalDate } & Dated & Actor)
@@ -61,7 +68,13 @@ export type RequestCommand =
   | ({ type: 'RecordDelivery'; method: '邮寄' | '电子邮件' | '当面领取' | '网上获取'; reference?: string } & Dated)
   | ({ type: 'ArchiveRequest'; archiveNo: string } & Dated)
   | ({ type: 'LinkInformation'; informationKey: string; information: string; documentId?: string } & Dated)
-  | ({ type: 'FileChallenge'; challengeId: string; kind: 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration'; filedOn: LocalDate; body: string } & Dated)
+  | ({
+      type: 'FileChallenge';
+      challengeId: string;
+      kind: 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
+      filedOn: LocalDate;
+      body: string;
+    } & Dated)
   | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated);
 
 /** How far back staff may date a receipt (a letter signed for last month is fine, last year is a typo). */
@@ -150,7 +163,14 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       return [
         {
           type: 'requests.CorrectionRequested',
-          data: { ...base, noticeOn: today, items: command.items, periodWorkingDays: command.periodWorkingDays, correctionDueOn, legalBasis: ART_30_CORRECTION },
+          data: {
+            ...base,
+            noticeOn: today,
+            items: command.items,
+            periodWorkingDays: command.periodWorkingDays,
+            correctionDueOn,
+            legalBasis: ART_30_CORRECTION,
+          },
         },
       ];
     }
@@ -162,7 +182,12 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (command.receivedOn > s.correction.dueOn) {
         return DomainError.rule('CORRECTION_OVERDUE', `补正期限已于 ${s.correction.dueOn} 届满，逾期补正视为放弃申请。`);
       }
-      return [{ type: 'requests.CorrectionReceived', data: { ...base, receivedOn: command.receivedOn, ...(command.note ? { note: command.note } : {}) } }];
+      return [
+        {
+          type: 'requests.CorrectionReceived',
+          data: { ...base, receivedOn: command.receivedOn, ...(command.note ? { note: command.note } : {}) },
+        },
+      ];
     }
     case 'AbandonForNoCorrection': {
       if (s.status !== 'awaiting_correction' || !s.correction) return wrongStatus(s, '按逾期不补正终止');
@@ -176,41 +201,76 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
     }
     case 'AssignRequest':
       if (s.status === 'awaiting_correction') return wrongStatus(s, '分办');
-      return [{ type: 'requests.RequestAssigned', data: { ...base, handlerId: command.handlerId, ...(command.handlerName ? { handlerName: command.handlerName } : {}), assignedOn: today } }];
+      return [
+        {
+          type: 'requests.RequestAssigned',
+          data: {
+            ...base,
+            handlerId: command.handlerId,
+            ...(command.handlerName ? { handlerName: command.handlerName } : {}),
+            assignedOn: today,
+          },
+        },
+      ];
     case 'TransferRequest':
       if (command.toUnitId === s.unitId) return DomainError.rule('TRANSFER_TO_SAME_UNIT', '不能移交给本单位。');
-      return [{ type: 'requests.RequestTransferred', data: { ...base, toUnitId: command.toUnitId, reason: command.reason, transferredOn: today } }];
+      return [
+        {
+          type: 'requests.RequestTransferred',
+          data: { ...base, toUnitId: command.toUnitId, reason: command.reason, transferredOn: today },
+        },
+      ];
     case 'RequestInvestigation': {
       if (s.investigations[command.taskId]) return DomainError.conflict('TASK_EXISTS', `协助调查任务 ${command.taskId} 已存在。`);
       const internalDueOn = calendar().addWorkingDays(today, command.internalWorkingDays);
       const { taskId, assistingUnitId, question } = command;
-      return [{ type: 'requests.InvestigationRequested', data: { ...base, taskId, assistingUnitId, question, requestedOn: today, internalDueOn } }];
+      return [
+        {
+          type: 'requests.InvestigationRequested',
+          data: { ...base, taskId, assistingUnitId, question, requestedOn: today, internalDueOn },
+        },
+      ];
     }
     case 'AnswerInvestigation': {
       const task = s.investigations[command.taskId];
       if (!task) return DomainError.notFound('TASK_NOT_FOUND', `协助调查任务 ${command.taskId} 不存在。`);
       if (task.answered) return DomainError.conflict('TASK_ANSWERED', '该协助调查任务已答复。');
-      return [{ type: 'requests.InvestigationAnswered', data: { ...base, taskId: command.taskId, answer: command.answer, answeredOn: today } }];
+      return [
+        { type: 'requests.InvestigationAnswered', data: { ...base, taskId: command.taskId, answer: command.answer, answeredOn: today } },
+      ];
     }
     case 'StartConsultation': {
       if (s.status === 'awaiting_correction') return wrongStatus(s, '发起征求意见');
       if (s.consultations[command.consultationId]) return DomainError.conflict('CONSULTATION_EXISTS', '该征求意见已存在。');
       const answerDueOn = command.kind === 'agency' ? undefined : calendar().addWorkingDays(today, THIRD_PARTY_WORKING_DAYS);
       const { consultationId, kind, party, subject } = command;
-      return [{ type: 'requests.ConsultationStarted', data: { ...base, consultationId, kind, party, subject, startedOn: today, ...(answerDueOn ? { answerDueOn } : {}) } }];
+      return [
+        {
+          type: 'requests.ConsultationStarted',
+          data: { ...base, consultationId, kind, party, subject, startedOn: today, ...(answerDueOn ? { answerDueOn } : {}) },
+        },
+      ];
     }
     case 'RecordConsultationLetterReceipt': {
       const consultation = s.consultations[command.consultationId];
       if (!consultation) return DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
-      if (consultation.kind === 'agency') return DomainError.rule('NO_STATUTORY_ANSWER_PERIOD', '征求其他机关意见没有法定答复期限，无需登记收到征询函的日期。');
+      if (consultation.kind === 'agency')
+        return DomainError.rule('NO_STATUTORY_ANSWER_PERIOD', '征求其他机关意见没有法定答复期限，无需登记收到征询函的日期。');
       if (!consultation.open) return DomainError.conflict('CONSULTATION_ENDED', '该征求意见已结束。');
-      if (consultation.letterReceivedOn) return DomainError.conflict('LETTER_RECEIPT_RECORDED', `已登记对方于 ${consultation.letterReceivedOn} 收到征询函。`);
+      if (consultation.letterReceivedOn)
+        return DomainError.conflict('LETTER_RECEIPT_RECORDED', `已登记对方于 ${consultation.letterReceivedOn} 收到征询函。`);
       const future = checkDate(command.receivedOn, today, '收到征询函日期');
       if (future) return future;
-      if (command.receivedOn < consultation.startedOn) return DomainError.rule('DATE_BEFORE_START', `收到征询函日期不能早于发函日期 ${consultation.startedOn}。`);
+      if (command.receivedOn < consultation.startedOn)
+        return DomainError.rule('DATE_BEFORE_START', `收到征询函日期不能早于发函日期 ${consultation.startedOn}。`);
       // Art. 32, 34: 15 working days from the addressee's receipt of the letter.
       const answerDueOn = calendar().addWorkingDays(command.receivedOn, THIRD_PARTY_WORKING_DAYS);
-      return [{ type: 'requests.ConsultationLetterReceived', data: { ...base, consultationId: command.consultationId, receivedOn: command.receivedOn, answerDueOn } }];
+      return [
+        {
+          type: 'requests.ConsultationLetterReceived',
+          data: { ...base, consultationId: command.consultationId, receivedOn: command.receivedOn, answerDueOn },
+        },
+      ];
     }
     case 'EndConsultation': {
       const consultation = s.consultations[command.consultationId];
@@ -224,14 +284,25 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (command.answer === 'no_answer' && consultation.kind !== 'agency') {
         // Silence counts only once the party's 15 working days from its receipt of the letter have run out (Art. 32, 34).
         if (!consultation.letterReceivedOn) {
-          return DomainError.rule('LETTER_RECEIPT_UNKNOWN', '以“逾期未提出意见”结束前，请先登记对方收到征询函的日期：答复期限自收到之日起计算。');
+          return DomainError.rule(
+            'LETTER_RECEIPT_UNKNOWN',
+            '以“逾期未提出意见”结束前，请先登记对方收到征询函的日期：答复期限自收到之日起计算。',
+          );
         }
         if (consultation.answerDueOn && endedOn <= consultation.answerDueOn) {
-          return DomainError.rule('ANSWER_PERIOD_RUNNING', `对方的答复期限至 ${consultation.answerDueOn}，期限届满前不能以“逾期未提出意见”结束征求意见。`);
+          return DomainError.rule(
+            'ANSWER_PERIOD_RUNNING',
+            `对方的答复期限至 ${consultation.answerDueOn}，期限届满前不能以“逾期未提出意见”结束征求意见。`,
+          );
         }
       }
       const { outcome, answer } = command;
-      return [{ type: 'requests.ConsultationEnded', data: { ...base, consultationId: command.consultationId, endedOn, outcome, ...(answer ? { answer } : {}) } }];
+      return [
+        {
+          type: 'requests.ConsultationEnded',
+          data: { ...base, consultationId: command.consultationId, endedOn, outcome, ...(answer ? { answer } : {}) },
+        },
+      ];
     }
     case 'ExtendDeadline': {
       if (command.actorRole !== 'office_head') {
@@ -251,7 +322,15 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       return [
         {
           type: 'requests.DeadlineExtended',
-          data: { ...base, workingDays: command.workingDays, reason: command.reason, approvedBy: command.actorId, noticeSentOn: command.noticeSentOn, newDueOn, legalBasis: ART_33_EXTENSION },
+          data: {
+            ...base,
+            workingDays: command.workingDays,
+            reason: command.reason,
+            approvedBy: command.actorId,
+            noticeSentOn: command.noticeSentOn,
+            newDueOn,
+            legalBasis: ART_33_EXTENSION,
+          },
         },
       ];
     }
@@ -264,17 +343,28 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       return [
         {
           type: 'requests.FeeNoticeIssued',
-          data: { ...base, method: command.method, quantity: command.quantity, amountYuan, noticeOn: today, payByOn, pausesClock: command.pausesClock, legalBasis: ART_42_FEES },
+          data: {
+            ...base,
+            method: command.method,
+            quantity: command.quantity,
+            amountYuan,
+            noticeOn: today,
+            payByOn,
+            pausesClock: command.pausesClock,
+            legalBasis: ART_42_FEES,
+          },
         },
       ];
     }
     case 'RecordFeeNoticeReceipt': {
       if (!s.fee) return DomainError.rule('NO_FEE_NOTICE', '该申请没有收费通知。');
       if (s.fee.paid) return DomainError.conflict('FEE_ALREADY_PAID', '信息处理费已缴纳，无需再登记收到收费通知的日期。');
-      if (s.fee.noticeReceivedOn) return DomainError.conflict('FEE_NOTICE_RECEIPT_RECORDED', `已登记申请人于 ${s.fee.noticeReceivedOn} 收到收费通知。`);
+      if (s.fee.noticeReceivedOn)
+        return DomainError.conflict('FEE_NOTICE_RECEIPT_RECORDED', `已登记申请人于 ${s.fee.noticeReceivedOn} 收到收费通知。`);
       const future = checkDate(command.receivedOn, today, '收到收费通知日期');
       if (future) return future;
-      if (command.receivedOn < s.fee.noticeOn) return DomainError.rule('DATE_BEFORE_NOTICE', `收到收费通知日期不能早于通知日期 ${s.fee.noticeOn}。`);
+      if (command.receivedOn < s.fee.noticeOn)
+        return DomainError.rule('DATE_BEFORE_NOTICE', `收到收费通知日期不能早于通知日期 ${s.fee.noticeOn}。`);
       // 国办函〔2020〕109号: 20 working days from the applicant's receipt of the notice.
       const payByOn = calendar().addWorkingDays(command.receivedOn, FEE_PAYMENT_WORKING_DAYS);
       return [{ type: 'requests.FeeNoticeReceived', data: { ...base, receivedOn: command.receivedOn, payByOn } }];
@@ -288,13 +378,19 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
     case 'AbandonForNonPayment':
       if (!s.fee || s.fee.paid) return DomainError.rule('NO_UNPAID_FEE', '该申请没有未缴的信息处理费。');
       if (today <= s.fee.payByOn) return DomainError.rule('FEE_PERIOD_RUNNING', `缴费期限至 ${s.fee.payByOn}，尚未届满。`);
-      return [{ type: 'requests.RequestAbandoned', data: { ...base, category: 'other.unpaid', abandonedOn: today, legalBasis: CATEGORY_LEGAL['other.unpaid'].article } }];
+      return [
+        {
+          type: 'requests.RequestAbandoned',
+          data: { ...base, category: 'other.unpaid', abandonedOn: today, legalBasis: CATEGORY_LEGAL['other.unpaid'].article },
+        },
+      ];
     case 'DraftReply': {
       if (!['registered', 'in_progress'].includes(s.status)) return wrongStatus(s, '起草答复');
       if (command.category === 'other.no_correction' || command.category === 'other.unpaid') {
         return DomainError.rule('CATEGORY_BY_ABANDONMENT', '逾期不补正、逾期未缴费由“终止办理”记录，不能作为答复类型起草。');
       }
-      if (Object.values(s.consultations).some((c) => c.open)) return DomainError.rule('CONSULTATION_OPEN', '征求意见尚未结束，不能起草答复。');
+      if (Object.values(s.consultations).some((c) => c.open))
+        return DomainError.rule('CONSULTATION_OPEN', '征求意见尚未结束，不能起草答复。');
       if (s.fee && !s.fee.paid) return DomainError.rule('FEE_UNPAID', '信息处理费尚未缴纳，不能答复。');
       if (command.category === 'partial' && command.withheld.length === 0) {
         return DomainError.rule('PARTIAL_NEEDS_WITHHELD', '部分公开须逐项列明不予公开的内容及理由。');
@@ -307,7 +403,13 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       return [
         {
           type: 'requests.ReplyDrafted',
-          data: { ...base, category: command.category, withheld: command.withheld, content: command.content, legalBasis: CATEGORY_LEGAL[command.category].article },
+          data: {
+            ...base,
+            category: command.category,
+            withheld: command.withheld,
+            content: command.content,
+            legalBasis: CATEGORY_LEGAL[command.category].article,
+          },
         },
       ];
     }
@@ -316,7 +418,12 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (!['reviewer', 'office_head'].includes(command.actorRole)) {
         return DomainError.forbidden('REVIEW_NEEDS_REVIEWER', '答复须由审核人员或政府信息公开工作机构负责人审核。');
       }
-      return [{ type: 'requests.ReplyReviewed', data: { ...base, approved: command.approved, ...(command.comment ? { comment: command.comment } : {}), reviewedOn: today } }];
+      return [
+        {
+          type: 'requests.ReplyReviewed',
+          data: { ...base, approved: command.approved, ...(command.comment ? { comment: command.comment } : {}), reviewedOn: today },
+        },
+      ];
     case 'IssueReply': {
       if (s.status !== 'approved' || !s.draft) return wrongStatus(s, '答复（须先起草并经审核通过）');
       const used = workingDaysUsed(s.clock, today);
@@ -324,19 +431,34 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       return [
         {
           type: 'requests.ReplyIssued',
-          data: { ...base, category: s.draft.category, withheld: s.draft.withheld, legalBasis: s.draft.legalBasis, repliedOn: today, workingDaysUsed: used, onTime: today <= due },
+          data: {
+            ...base,
+            category: s.draft.category,
+            withheld: s.draft.withheld,
+            legalBasis: s.draft.legalBasis,
+            repliedOn: today,
+            workingDaysUsed: used,
+            onTime: today <= due,
+          },
         },
       ];
     }
     case 'RecordDelivery':
       if (s.status !== 'replied') return wrongStatus(s, '登记送达');
-      return [{ type: 'requests.ReplyDelivered', data: { ...base, deliveredOn: today, method: command.method, ...(command.reference ? { reference: command.reference } : {}) } }];
+      return [
+        {
+          type: 'requests.ReplyDelivered',
+          data: { ...base, deliveredOn: today, method: command.method, ...(command.reference ? { reference: command.reference } : {}) },
+        },
+      ];
     case 'ArchiveRequest':
       if (s.status !== 'delivered' && s.status !== 'abandoned') return wrongStatus(s, '归档（须先送达答复或终止办理）');
       return [{ type: 'requests.RequestArchived', data: { ...base, archivedOn: today, archiveNo: command.archiveNo } }];
     case 'LinkInformation': {
       const { informationKey, information, documentId } = command;
-      return [{ type: 'requests.InformationLinked', data: { ...base, informationKey, information, ...(documentId ? { documentId } : {}) } }];
+      return [
+        { type: 'requests.InformationLinked', data: { ...base, informationKey, information, ...(documentId ? { documentId } : {}) } },
+      ];
     }
     case 'FileChallenge': {
       if (!s.reply) return DomainError.rule('NO_REPLY_YET', '该申请尚未答复，不能登记行政复议或行政诉讼。');
@@ -353,7 +475,12 @@ function decide(command: RequestCommand, state: RequestState): RequestEvent[] | 
       if (challenge.decided) return DomainError.conflict('CHALLENGE_DECIDED', '该复议或诉讼已审结。');
       const future = checkDate(command.decidedOn, today, '审结日期');
       if (future) return future;
-      return [{ type: 'requests.ChallengeDecided', data: { ...base, challengeId: command.challengeId, outcome: command.outcome, decidedOn: command.decidedOn } }];
+      return [
+        {
+          type: 'requests.ChallengeDecided',
+          data: { ...base, challengeId: command.challengeId, outcome: command.outcome, decidedOn: command.decidedOn },
+        },
+      ];
     }
   }
 }

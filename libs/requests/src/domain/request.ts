@@ -55,15 +55,7 @@ export type RequestEvent =
   | DomainEvent<'requests.ChallengeDecided', ChallengeDecided>;
 
 export type RequestStatus =
-  | 'registered'
-  | 'awaiting_correction'
-  | 'in_progress'
-  | 'under_review'
-  | 'approved'
-  | 'replied'
-  | 'delivered'
-  | 'archived'
-  | 'abandoned';
+  'registered' | 'awaiting_correction' | 'in_progress' | 'under_review' | 'approved' | 'replied' | 'delivered' | 'archived' | 'abandoned';
 
 /** Reply statutory limit (Art. 33): 20 working days from receipt, day of receipt not counted. */
 export const REPLY_WORKING_DAYS = 20;
@@ -94,7 +86,10 @@ export interface OpenRequest {
   handlerId: string | null;
   investigations: Record<string, { answered: boolean }>;
   /** `startedOn` is when the letter went out; `letterReceivedOn` when its addressee got it, once recorded. */
-  consultations: Record<string, { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null; answerDueOn: LocalDate | null }>;
+  consultations: Record<
+    string,
+    { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null; answerDueOn: LocalDate | null }
+  >;
   /** `noticeReceivedOn`: when the applicant received the notice, once recorded; the payment period runs from it. */
   fee: { amountYuan: number; noticeOn: LocalDate; noticeReceivedOn: LocalDate | null; payByOn: LocalDate; paid: boolean } | null;
   draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
@@ -157,13 +152,29 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.ConsultationStarted':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { open: true, kind: event.data.kind, startedOn: date(event.data.startedOn), letterReceivedOn: null, answerDueOn: event.data.answerDueOn ? date(event.data.answerDueOn) : null } },
+        consultations: {
+          ...s.consultations,
+          [event.data.consultationId]: {
+            open: true,
+            kind: event.data.kind,
+            startedOn: date(event.data.startedOn),
+            letterReceivedOn: null,
+            answerDueOn: event.data.answerDueOn ? date(event.data.answerDueOn) : null,
+          },
+        },
         clock: { ...s.clock, pauses: [...s.clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] },
       };
     case 'requests.ConsultationLetterReceived':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], letterReceivedOn: date(event.data.receivedOn), answerDueOn: date(event.data.answerDueOn) } },
+        consultations: {
+          ...s.consultations,
+          [event.data.consultationId]: {
+            ...s.consultations[event.data.consultationId],
+            letterReceivedOn: date(event.data.receivedOn),
+            answerDueOn: date(event.data.answerDueOn),
+          },
+        },
       };
     case 'requests.ConsultationEnded':
       return {
@@ -176,15 +187,31 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.FeeNoticeIssued':
       return {
         ...s,
-        fee: { amountYuan: event.data.amountYuan, noticeOn: date(event.data.noticeOn), noticeReceivedOn: null, payByOn: date(event.data.payByOn), paid: false },
-        clock: event.data.pausesClock ? { ...s.clock, pauses: [...s.clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] } : s.clock,
+        fee: {
+          amountYuan: event.data.amountYuan,
+          noticeOn: date(event.data.noticeOn),
+          noticeReceivedOn: null,
+          payByOn: date(event.data.payByOn),
+          paid: false,
+        },
+        clock: event.data.pausesClock
+          ? { ...s.clock, pauses: [...s.clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] }
+          : s.clock,
       };
     case 'requests.FeeNoticeReceived':
       return { ...s, fee: s.fee && { ...s.fee, noticeReceivedOn: date(event.data.receivedOn), payByOn: date(event.data.payByOn) } };
     case 'requests.FeePaid':
-      return { ...s, fee: s.fee && { ...s.fee, paid: true }, clock: { ...s.clock, pauses: closePause(s.clock.pauses, 'fee', date(event.data.paidOn)) } };
+      return {
+        ...s,
+        fee: s.fee && { ...s.fee, paid: true },
+        clock: { ...s.clock, pauses: closePause(s.clock.pauses, 'fee', date(event.data.paidOn)) },
+      };
     case 'requests.ReplyDrafted':
-      return { ...s, status: 'under_review', draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis } };
+      return {
+        ...s,
+        status: 'under_review',
+        draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis },
+      };
     case 'requests.ReplyReviewed':
       return { ...s, status: event.data.approved ? 'approved' : 'in_progress' };
     case 'requests.ReplyIssued':
@@ -200,7 +227,10 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.ChallengeFiled':
       return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { decided: false, kind: event.data.kind } } };
     case 'requests.ChallengeDecided':
-      return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { ...s.challenges[event.data.challengeId], decided: true } } };
+      return {
+        ...s,
+        challenges: { ...s.challenges, [event.data.challengeId]: { ...s.challenges[event.data.challengeId], decided: true } },
+      };
   }
 }
 
@@ -255,7 +285,14 @@ export function readClock(clock: RequestClock, today: LocalDate, nearDueDays = 3
   const calendar = defaultWorkingDayCalendar();
   const remaining = calendar.workingDaysBetween(today, dueOn, { pauses: pausesAsOf(clock, today) });
   const overdue = today > dueOn;
-  return { dueOn, remainingWorkingDays: remaining, overdue, nearDue: !overdue && remaining <= nearDueDays, paused, provisional: calendar.isProvisional(dueOn) };
+  return {
+    dueOn,
+    remainingWorkingDays: remaining,
+    overdue,
+    nearDue: !overdue && remaining <= nearDueDays,
+    paused,
+    provisional: calendar.isProvisional(dueOn),
+  };
 }
 
 export const requestStreamId = (requestId: string) => `requests.request-${requestId}`;

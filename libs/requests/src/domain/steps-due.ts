@@ -10,7 +10,13 @@ import type { LocalDate } from '@gongkai/working-days';
  * - `fee_lapsed`: the fee was not paid within its period; the case can be ended.
  * - `investigation_overdue`: the assisting unit has not answered within the internal limit.
  */
-export const STEPS_DUE = ['correction_lapsed', 'consultation_period_over', 'consultation_receipt_missing', 'fee_lapsed', 'investigation_overdue'] as const;
+export const STEPS_DUE = [
+  'correction_lapsed',
+  'consultation_period_over',
+  'consultation_receipt_missing',
+  'fee_lapsed',
+  'investigation_overdue',
+] as const;
 export type StepDue = (typeof STEPS_DUE)[number];
 
 /** The dated parts of a case the steps depend on, as the requests read model keeps them. */
@@ -26,7 +32,8 @@ export interface CaseDates {
 export function stepsDue(c: CaseDates, today: LocalDate): StepDue[] {
   if (c.closedOn) return [];
   const due: StepDue[] = [];
-  if (c.status === 'awaiting_correction' && c.correction && !c.correction.receivedOn && today > c.correction.correctionDueOn) due.push('correction_lapsed');
+  if (c.status === 'awaiting_correction' && c.correction && !c.correction.receivedOn && today > c.correction.correctionDueOn)
+    due.push('correction_lapsed');
   const waiting = c.consultations.filter((x) => !x.endedOn && x.kind !== 'agency' && x.answerDueOn && today > x.answerDueOn);
   if (waiting.some((x) => x.letterReceivedOn)) due.push('consultation_period_over');
   if (waiting.some((x) => !x.letterReceivedOn)) due.push('consultation_receipt_missing');

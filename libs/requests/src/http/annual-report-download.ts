@@ -9,7 +9,8 @@ export const isAnnualReportFormat = (format: unknown): format is AnnualReportFor
 /** The year of a report path (`/:unitId/:year`): a four-digit year from 2019 (the revised Regulations) on. */
 export function reportYear(text: string): number {
   const year = Number(text);
-  if (!/^\d{4}$/.test(text) || !Number.isInteger(year) || year < 2019 || year > 2100) throw DomainError.validation('INVALID_YEAR', '年度应为 2019 年以后的四位年份。');
+  if (!/^\d{4}$/.test(text) || !Number.isInteger(year) || year < 2019 || year > 2100)
+    throw DomainError.validation('INVALID_YEAR', '年度应为 2019 年以后的四位年份。');
   return year;
 }
 

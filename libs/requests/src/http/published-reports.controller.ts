@@ -5,7 +5,12 @@ import type { z } from 'zod';
 import { DomainError, Public, ZodPipe } from '@gongkai/platform';
 import { table3Violations } from '../domain/annual-report';
 import { annualReportTables, type AnnualReport, type AnnualReportTable } from '../documents/annual-report-export';
-import { AnnualReportsProjection, DISTRICT_UNIT_ID, type PublishedAnnualReport, type PublishedAnnualReportSummary } from '../read-models/annual-reports.projection';
+import {
+  AnnualReportsProjection,
+  DISTRICT_UNIT_ID,
+  type PublishedAnnualReport,
+  type PublishedAnnualReportSummary,
+} from '../read-models/annual-reports.projection';
 import { RequestsUnitsProjection } from '../read-models/units.projection';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { publishedReportsQuery } from './request.schemas';
@@ -35,7 +40,9 @@ export class PublishedAnnualReportsController {
   @Public()
   @ApiOperation({ summary: '已发布的政府信息公开工作年度报告列表（年度从新到旧，再按单位名称）；year 可选' })
   @ApiQuery({ name: 'year', required: false, type: Number })
-  async list(@Query(new ZodPipe(publishedReportsQuery)) query: z.infer<typeof publishedReportsQuery>): Promise<PublishedAnnualReportSummary[]> {
+  async list(
+    @Query(new ZodPipe(publishedReportsQuery)) query: z.infer<typeof publishedReportsQuery>,
+  ): Promise<PublishedAnnualReportSummary[]> {
     return Promise.all((await this.reports.list(query.year)).map((report) => this.named(report)));
   }
 
@@ -43,7 +50,12 @@ export class PublishedAnnualReportsController {
   @Public()
   @ApiOperation({ summary: '已发布的年度报告：定稿时的表二、表三、表四和正文（format=xlsx|docx 下载）' })
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'docx'] })
-  async get(@Param('unitId') unitId: string, @Param('year') yearText: string, @Query('format') format: string | undefined, @Res() response: Response): Promise<void> {
+  async get(
+    @Param('unitId') unitId: string,
+    @Param('year') yearText: string,
+    @Query('format') format: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     const year = reportYear(yearText);
     const found = await this.reports.get(unitId, year);
     if (!found) throw DomainError.notFound('ANNUAL_REPORT_NOT_PUBLISHED', '该单位该年度的政府信息公开工作年度报告尚未发布。');
@@ -63,7 +75,10 @@ export class PublishedAnnualReportsController {
       await sendAnnualReportFile(response, report, format);
       return;
     }
-    const body: PublishedAnnualReportBody = { ...published, tables: annualReportTables(published).map(({ key, title, rows }) => ({ key, title, rows })) };
+    const body: PublishedAnnualReportBody = {
+      ...published,
+      tables: annualReportTables(published).map(({ key, title, rows }) => ({ key, title, rows })),
+    };
     response.json(body);
   }
 }

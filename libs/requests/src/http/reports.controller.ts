@@ -2,8 +2,25 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnnualReportFinalised } from '@gongkai/contracts';
-import { assertReadsUnit, CommandHandler, commandContext, DomainError, jsonSchemaOf, parseInput, Roles, type AuthenticatedRequest } from '@gongkai/platform';
-import { computeTable3, computeTable4, TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS, table3Violations, type Table2 } from '../domain/annual-report';
+import {
+  assertReadsUnit,
+  CommandHandler,
+  commandContext,
+  DomainError,
+  jsonSchemaOf,
+  parseInput,
+  Roles,
+  type AuthenticatedRequest,
+} from '@gongkai/platform';
+import {
+  computeTable3,
+  computeTable4,
+  TABLE2_DOCUMENT_FIELDS,
+  TABLE2_FIELDS,
+  TABLE2_HAND_ENTERED_FIELDS,
+  table3Violations,
+  type Table2,
+} from '../domain/annual-report';
 import { annualReportDecider, annualReportStreamId } from '../domain/annual-report.decide';
 import { annualReportTables, type AnnualReport } from '../documents/annual-report-export';
 import { RequestsProjection } from '../read-models/requests.projection';
@@ -35,11 +52,16 @@ export class AnnualReportsController {
     if (unitId === 'district' && !['district_office', 'admin', 'auditor'].includes(request.principal.role)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
     }
-    const docs = await this.requests.find(unitId === 'district' ? { receivedOn: { $lte: `${year}-12-31` } } : { unitId, receivedOn: { $lte: `${year}-12-31` } });
-    const finalised = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state.finalised as AnnualReportFinalised | null;
+    const docs = await this.requests.find(
+      unitId === 'district' ? { receivedOn: { $lte: `${year}-12-31` } } : { unitId, receivedOn: { $lte: `${year}-12-31` } },
+    );
+    const finalised = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state
+      .finalised as AnnualReportFinalised | null;
     const table3 = computeTable3(docs, year);
     const entered = finalised?.table2 ?? {};
-    const handEntered = Object.fromEntries(TABLE2_HAND_ENTERED_FIELDS.filter((f) => typeof entered[f] === 'number').map((f) => [f, entered[f]]));
+    const handEntered = Object.fromEntries(
+      TABLE2_HAND_ENTERED_FIELDS.filter((f) => typeof entered[f] === 'number').map((f) => [f, entered[f]]),
+    );
     return {
       unitId,
       unitName: unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : await this.units.nameOf(unitId),
@@ -55,8 +77,16 @@ export class AnnualReportsController {
 
   @Get(':unitId/:year')
   @Roles('clerk', 'reviewer', 'office_head', 'district_office', 'admin', 'auditor')
-  @ApiOperation({ summary: '年度报告表二、表三、表四（format=xlsx|docx 导出）；表二规章、行政规范性文件行由公文属性事件计算；unitId=district 为全区汇总' })
-  async get(@Param('unitId') unitId: string, @Param('year') year: string, @Query('format') format: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response) {
+  @ApiOperation({
+    summary: '年度报告表二、表三、表四（format=xlsx|docx 导出）；表二规章、行政规范性文件行由公文属性事件计算；unitId=district 为全区汇总',
+  })
+  async get(
+    @Param('unitId') unitId: string,
+    @Param('year') year: string,
+    @Query('format') format: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
     const report = await this.build(unitId, year, request);
     if (isAnnualReportFormat(format)) {
       await sendAnnualReportFile(response, report, format);
@@ -73,9 +103,15 @@ export class AnnualReportsController {
       '年度报告定稿（校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报；可同时提交正文 narrative：总体情况、存在的主要问题及改进情况、其他需要报告的事项）。定稿后在门户网站公开发布。',
   })
   @ApiBody({ schema: jsonSchemaOf(finaliseAnnualReportBody) })
-  async finalise(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+  async finalise(
+    @Param('unitId') unitId: string,
+    @Param('year') year: string,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ) {
     // The document rows are computed; a client still sending them is told so rather than silently ignored.
-    const sent = body && typeof body === 'object' ? TABLE2_DOCUMENT_FIELDS.filter((f) => (body as Record<string, unknown>)[f] !== undefined) : [];
+    const sent =
+      body && typeof body === 'object' ? TABLE2_DOCUMENT_FIELDS.filter((f) => (body as Record<string, unknown>)[f] !== undefined) : [];
     if (sent.length > 0) {
       throw DomainError.validation(
         'TABLE2_DOCUMENT_ROWS_COMPUTED',
@@ -90,7 +126,15 @@ export class AnnualReportsController {
     const result = await this.commands.handle(
       annualReportDecider,
       annualReportStreamId(unitId, report.year),
-      { type: 'FinaliseAnnualReport', unitId, year: report.year, table2, table3: report.table3, table4: report.table4, ...(narrative ? { narrative } : {}) },
+      {
+        type: 'FinaliseAnnualReport',
+        unitId,
+        year: report.year,
+        table2,
+        table3: report.table3,
+        table4: report.table4,
+        ...(narrative ? { narrative } : {}),
+      },
       commandContext(request),
     );
     return { unitId, year: report.year, revision: result.revision, finalised: true };

@@ -28,18 +28,33 @@ export const plainText = (min: number, max: number) =>
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: '不是有效的日期' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: '不是有效的日期' },
+  );
 
 const applicant = z
   .object({
     type: z.enum(APPLICANT_TYPES),
     name: plainText(2, 100),
     contactPerson: plainText(2, 50).optional(),
-    idDocument: z.object({ kind: z.enum(ID_DOCUMENT_KINDS), number: z.string().trim().regex(/^[0-9A-Za-z-]{5,30}$/, { message: '证件号码格式不正确' }) }).optional(),
-    phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, { message: '联系电话格式不正确' }).optional(),
+    idDocument: z
+      .object({
+        kind: z.enum(ID_DOCUMENT_KINDS),
+        number: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z-]{5,30}$/, { message: '证件号码格式不正确' }),
+      })
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,30}$/, { message: '联系电话格式不正确' })
+      .optional(),
     email: z.email({ message: '电子邮箱格式不正确' }).max(100).optional(),
     address: plainText(4, 200).optional(),
   })
@@ -64,16 +79,34 @@ const withheld = z.array(z.object({ item: plainText(1, 300), ground: z.enum(REPL
 
 /** The handling steps: `POST /api/requests/:requestId/<action>` with these bodies. */
 export const ACTION_BODIES = {
-  'correction-notice': z.object({ items: z.array(plainText(2, 300)).min(1).max(20), periodWorkingDays: z.number().int().min(1).max(30).default(10) }),
+  'correction-notice': z.object({
+    items: z.array(plainText(2, 300)).min(1).max(20),
+    periodWorkingDays: z.number().int().min(1).max(30).default(10),
+  }),
   'correction-received': z.object({ receivedOn: calendarDate, note: plainText(1, 2000).optional() }),
   'abandon-no-correction': z.object({}),
   assign: z.object({ handlerId: plainText(1, 100), handlerName: plainText(1, 50).optional() }),
   transfer: z.object({ toUnitId: unitIdSchema, reason: plainText(2, 500) }),
-  investigations: z.object({ taskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), assistingUnitId: unitIdSchema, question: plainText(2, 1000), internalWorkingDays: z.number().int().min(1).max(20) }),
+  investigations: z.object({
+    taskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+    assistingUnitId: unitIdSchema,
+    question: plainText(2, 1000),
+    internalWorkingDays: z.number().int().min(1).max(20),
+  }),
   'investigation-answer': z.object({ taskId: z.string().min(1).max(40), answer: plainText(1, 2000) }),
-  consultations: z.object({ consultationId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), kind: z.enum(CONSULTATION_KINDS), party: plainText(2, 200), subject: plainText(2, 1000) }),
+  consultations: z.object({
+    consultationId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+    kind: z.enum(CONSULTATION_KINDS),
+    party: plainText(2, 200),
+    subject: plainText(2, 1000),
+  }),
   'consultation-letter-received': z.object({ consultationId: z.string().min(1).max(40), receivedOn: calendarDate }),
-  'consultation-end': z.object({ consultationId: z.string().min(1).max(40), outcome: plainText(1, 1000), answer: z.enum(CONSULTATION_ANSWERS).optional(), endedOn: calendarDate.optional() }),
+  'consultation-end': z.object({
+    consultationId: z.string().min(1).max(40),
+    outcome: plainText(1, 1000),
+    answer: z.enum(CONSULTATION_ANSWERS).optional(),
+    endedOn: calendarDate.optional(),
+  }),
   extension: z.object({ workingDays: z.number().int().min(1).max(20), reason: plainText(2, 500), noticeSentOn: calendarDate }),
   'fee-notice': z.object({ method: z.enum(FEE_METHODS), pages: z.number().int().min(1).max(1_000_000).optional() }),
   'fee-notice-received': z.object({ receivedOn: calendarDate }),
@@ -84,8 +117,17 @@ export const ACTION_BODIES = {
   reply: z.object({}),
   delivery: z.object({ method: z.enum(DELIVERY_METHODS), reference: plainText(1, 100).optional() }),
   archive: z.object({ archiveNo: plainText(1, 60) }),
-  'link-information': z.object({ informationKey: z.string().regex(/^[a-z0-9-]{1,60}$/), information: plainText(2, 300), documentId: z.string().min(1).max(80).optional() }),
-  challenges: z.object({ challengeId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), kind: z.enum(CHALLENGE_KINDS), filedOn: calendarDate, body: plainText(2, 200) }),
+  'link-information': z.object({
+    informationKey: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    information: plainText(2, 300),
+    documentId: z.string().min(1).max(80).optional(),
+  }),
+  challenges: z.object({
+    challengeId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+    kind: z.enum(CHALLENGE_KINDS),
+    filedOn: calendarDate,
+    body: plainText(2, 200),
+  }),
   'challenge-decision': z.object({ challengeId: z.string().min(1).max(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: calendarDate }),
 } as const;
 export type RequestAction = keyof typeof ACTION_BODIES;
@@ -116,9 +158,7 @@ const narrativeText = z
  * the portal print instead of the placeholder.
  */
 export const finaliseAnnualReportBody = table2Body.extend({
-  narrative: z
-    .object({ overview: narrativeText, problemsAndImprovements: narrativeText, otherMatters: narrativeText })
-    .optional(),
+  narrative: z.object({ overview: narrativeText, problemsAndImprovements: narrativeText, otherMatters: narrativeText }).optional(),
 });
 
 /** The portal's list of published annual reports, optionally of one year. */

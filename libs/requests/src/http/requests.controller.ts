@@ -21,7 +21,15 @@ import {
   type CommandContext,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
-import { identityDigest, maskIdNumber, newTrackingCode, REQUESTS_SETTINGS, similarity, trackingCodeHash, type RequestsSettings } from '../application/settings';
+import {
+  identityDigest,
+  maskIdNumber,
+  newTrackingCode,
+  REQUESTS_SETTINGS,
+  similarity,
+  trackingCodeHash,
+  type RequestsSettings,
+} from '../application/settings';
 import { frequentDecider, frequentStreamId } from '../domain/frequent';
 import { readClock, requestStreamId, CLOSED_STATUSES, REPLY_WORKING_DAYS } from '../domain/request';
 import { stepsDue } from '../domain/steps-due';
@@ -46,7 +54,8 @@ const LIST_FLAGS = ['overdue', 'near_due', 'open'];
 function scopedUnit(requested: string | undefined, principal: AuthenticatedRequest['principal']): string | undefined {
   const unit = requested ?? principal.unitId ?? undefined;
   if (unit) assertReadsUnit(principal, unit);
-  if (!unit && !['district_office', 'admin', 'auditor'].includes(principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
+  if (!unit && !['district_office', 'admin', 'auditor'].includes(principal.role))
+    throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
   return unit;
 }
 
@@ -66,7 +75,11 @@ export class RequestsController {
   @PublicSubmission('TOO_MANY_REQUESTS_FILED')
   @ApiOperation({ summary: '网上提交政府信息公开申请（公众，返回查询码）' })
   @ApiBody({ schema: jsonSchemaOf(publicRequestBody) })
-  async submitOnline(@Body(new ZodPipe(publicRequestBody)) body: z.infer<typeof publicRequestBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async submitOnline(
+    @Body(new ZodPipe(publicRequestBody)) body: z.infer<typeof publicRequestBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const context = commandContext(request);
     // Art. 31: online, the receipt date is the day both sides confirm; the portal confirms at once.
     return this.receive({ ...body, channel: 'online', receivedOn: today(context) }, '网上提交并经系统即时确认之日', context, response);
@@ -76,9 +89,19 @@ export class RequestsController {
   @Roles('clerk', 'office_head', 'district_office', 'admin')
   @ApiOperation({ summary: '登记纸质、信函、传真、当面申请（工作人员）' })
   @ApiBody({ schema: jsonSchemaOf(staffRequestBody) })
-  async register(@Body(new ZodPipe(staffRequestBody)) body: z.infer<typeof staffRequestBody>, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async register(
+    @Body(new ZodPipe(staffRequestBody)) body: z.infer<typeof staffRequestBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     assertActsForUnit(request.principal, body.unitId);
-    const basis = { in_person: '申请人当面提交之日', registered_post: '本机关签收之日', ordinary_letter: '本机关与申请人确认之日', fax: '双方确认之日', online: '双方确认之日' }[body.channel];
+    const basis = {
+      in_person: '申请人当面提交之日',
+      registered_post: '本机关签收之日',
+      ordinary_letter: '本机关与申请人确认之日',
+      fax: '双方确认之日',
+      online: '双方确认之日',
+    }[body.channel];
     return this.receive(body, basis, commandContext(request), response);
   }
 
@@ -90,7 +113,10 @@ export class RequestsController {
       ? identityDigest(key, `${idDocument.kind}:${idDocument.number}`)
       : identityDigest(key, `${given.name}:${given.phone ?? given.email ?? given.address ?? ''}`);
     const earlier = await this.requests.find({ applicantKey, unitId: body.unitId });
-    const possibleRepeatOf = earlier.filter((r) => r.closedOn && similarity(r.description, body.description) >= REPEAT_SIMILARITY).map((r) => r.requestId).slice(0, 20);
+    const possibleRepeatOf = earlier
+      .filter((r) => r.closedOn && similarity(r.description, body.description) >= REPEAT_SIMILARITY)
+      .map((r) => r.requestId)
+      .slice(0, 20);
     const trackingCode = newTrackingCode();
     const requestId = uuidv7();
     const command: RequestCommand = {
@@ -102,7 +128,15 @@ export class RequestsController {
       receiptBasis,
       applicant: {
         ...applicant,
-        ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: maskIdNumber(idDocument.number), digest: identityDigest(key, `${idDocument.kind}:${idDocument.number}`) } } : {}),
+        ...(idDocument
+          ? {
+              idDocument: {
+                kind: idDocument.kind,
+                masked: maskIdNumber(idDocument.number),
+                digest: identityDigest(key, `${idDocument.kind}:${idDocument.number}`),
+              },
+            }
+          : {}),
       },
       applicantKey,
       trackingCodeHash: trackingCodeHash(trackingCode),
@@ -133,7 +167,9 @@ export class RequestsController {
   async track(@Param('code') code: string) {
     const found = code.length <= 64 ? await this.requests.byTrackingHash(trackingCodeHash(code)) : null;
     if (!found) throw DomainError.notFound('TRACKING_CODE_UNKNOWN', '查询码不正确或申请不存在，请核对后重试。');
-    const clock = CLOSED_STATUSES.includes(found.status) ? null : readClock(found.state.clock, toShanghaiDate(new Date()), this.settings.nearDueDays);
+    const clock = CLOSED_STATUSES.includes(found.status)
+      ? null
+      : readClock(found.state.clock, toShanghaiDate(new Date()), this.settings.nearDueDays);
     return {
       status: found.status,
       statusLabel: STATUS_LABELS[found.status],
@@ -155,7 +191,12 @@ export class RequestsController {
   @Get('statistics')
   @Roles(...READERS)
   @ApiOperation({ summary: '统计：收件、在办、逾期、按期办结率、答复类型、平均用时' })
-  async statistics(@Query('unitId') requestedUnit: string | undefined, @Query('from') from: string, @Query('to') to: string, @Req() request: AuthenticatedRequest) {
+  async statistics(
+    @Query('unitId') requestedUnit: string | undefined,
+    @Query('from') from: string,
+    @Query('to') to: string,
+    @Req() request: AuthenticatedRequest,
+  ) {
     const unitId = scopedUnit(requestedUnit, request.principal);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(to ?? '') || from > to) {
       throw DomainError.validation('INVALID_PERIOD', '请用 from、to（YYYY-MM-DD，from 不晚于 to）指定统计期间。');
@@ -167,7 +208,9 @@ export class RequestsController {
     const replied = closed.filter((r) => r.reply);
     const open = docs.filter((r) => !r.closedOn);
     const overdue = open.filter((r) => readClock(r.state.clock, now).overdue);
-    const byCategory = Object.fromEntries(REPLY_CATEGORY_CODES.map((c) => [c, closed.filter((r) => r.category === c).length]).filter(([, n]) => n));
+    const byCategory = Object.fromEntries(
+      REPLY_CATEGORY_CODES.map((c) => [c, closed.filter((r) => r.category === c).length]).filter(([, n]) => n),
+    );
     return {
       unitId: unitId ?? 'district',
       from,
@@ -188,7 +231,9 @@ export class RequestsController {
   async list(@Query('unitId') unitId: string | undefined, @Query('flag') flag: string | undefined, @Req() request: AuthenticatedRequest) {
     const unit = scopedUnit(unitId, request.principal);
     if (flag !== undefined && !LIST_FLAGS.includes(flag)) {
-      throw DomainError.validation('INVALID_FLAG', `flag 只能是 ${LIST_FLAGS.join('、')} 之一。`, [{ field: 'flag', code: 'invalid_enum_value', message: `应为 ${LIST_FLAGS.join('、')} 之一` }]);
+      throw DomainError.validation('INVALID_FLAG', `flag 只能是 ${LIST_FLAGS.join('、')} 之一。`, [
+        { field: 'flag', code: 'invalid_enum_value', message: `应为 ${LIST_FLAGS.join('、')} 之一` },
+      ]);
     }
     const now = toShanghaiDate(new Date());
     const rows = (await this.requests.find(unit ? { unitId: unit } : {})).map((r) => this.summary(r, now));
@@ -213,7 +258,12 @@ export class RequestsController {
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       clock,
-      stage: { since: r.stageSince, internalLimitWorkingDays: stageLimit ?? null, internalDueOn: stageDueOn, overInternalLimit: stageDueOn !== null && now > stageDueOn },
+      stage: {
+        since: r.stageSince,
+        internalLimitWorkingDays: stageLimit ?? null,
+        internalDueOn: stageDueOn,
+        overInternalLimit: stageDueOn !== null && now > stageDueOn,
+      },
       stepsDue: stepsDue(r, now),
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
@@ -235,8 +285,15 @@ export class RequestsController {
   @Get(':requestId/letters/:kind')
   @Roles(...READERS)
   @ApiOperation({ summary: '生成答复书、补正告知书、延期告知书、第三方征询函、收费通知（.docx）' })
-  async letter(@Param('requestId') requestId: string, @Param('kind') kind: string, @Query('consultationId') consultationId: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response) {
-    if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw DomainError.notFound('LETTER_KIND_UNKNOWN', `文书类型应为：${LETTER_KINDS.join('、')}。`);
+  async letter(
+    @Param('requestId') requestId: string,
+    @Param('kind') kind: string,
+    @Query('consultationId') consultationId: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
+    if (!(LETTER_KINDS as readonly string[]).includes(kind))
+      throw DomainError.notFound('LETTER_KIND_UNKNOWN', `文书类型应为：${LETTER_KINDS.join('、')}。`);
     const r = await this.requireView(requestId, request);
     const letter = await renderLetter(kind as LetterKind, r, await this.units.nameOf(r.unitId), consultationId);
     if (!letter) throw DomainError.rule('LETTER_NOT_APPLICABLE', '该申请尚无此办理环节，不能生成该文书。');
@@ -249,21 +306,47 @@ export class RequestsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: `办理：${Object.keys(ACTION_BODIES).join(', ')}` })
-  async act(@Param('requestId') requestId: string, @Param('action') action: string, @Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async act(
+    @Param('requestId') requestId: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     if (!(action in ACTION_BODIES)) throw DomainError.notFound('ACTION_UNKNOWN', `不支持的办理操作“${action}”。`);
     const input = parseInput(ACTION_BODIES[action as RequestAction], body ?? {}) as Record<string, unknown>;
     const loaded = await this.commands.load(requestDecider, requestStreamId(requestId));
     if (loaded.state.status === 'none') throw DomainError.notFound('REQUEST_NOT_FOUND', '该政府信息公开申请不存在。');
     assertActsForUnit(request.principal, loaded.state.unitId);
     const context = commandContext(request);
-    const command = await this.toCommand(action as RequestAction, input, { today: today(context), actorId: request.principal.userId, actorRole: request.principal.role }, requestId);
+    const command = await this.toCommand(
+      action as RequestAction,
+      input,
+      { today: today(context), actorId: request.principal.userId, actorRole: request.principal.role },
+      requestId,
+    );
     const result = await this.commands.handle(requestDecider, requestStreamId(requestId), command, context);
     setRevision(response, result.revision);
-    if (action === 'reply' || action === 'link-information') await this.considerProactive(requestId, context, result.events.map((e) => e.data));
-    return { requestId, revision: result.revision, status: result.state.status === 'none' ? null : result.state.status, events: result.events.map((e) => e.type) };
+    if (action === 'reply' || action === 'link-information')
+      await this.considerProactive(
+        requestId,
+        context,
+        result.events.map((e) => e.data),
+      );
+    return {
+      requestId,
+      revision: result.revision,
+      status: result.state.status === 'none' ? null : result.state.status,
+      events: result.events.map((e) => e.type),
+    };
   }
 
-  private async toCommand(action: RequestAction, input: Record<string, unknown>, base: { today: LocalDate; actorId: string; actorRole: AuthenticatedRequest['principal']['role'] }, requestId: string): Promise<RequestCommand> {
+  private async toCommand(
+    action: RequestAction,
+    input: Record<string, unknown>,
+    base: { today: LocalDate; actorId: string; actorRole: AuthenticatedRequest['principal']['role'] },
+    requestId: string,
+  ): Promise<RequestCommand> {
     const d = base.today;
     const i = input as never as Record<string, never>;
     switch (action) {
@@ -278,7 +361,14 @@ export class RequestsController {
       case 'transfer':
         return { type: 'TransferRequest', today: d, toUnitId: i.toUnitId, reason: i.reason };
       case 'investigations':
-        return { type: 'RequestInvestigation', today: d, taskId: i.taskId, assistingUnitId: i.assistingUnitId, question: i.question, internalWorkingDays: i.internalWorkingDays };
+        return {
+          type: 'RequestInvestigation',
+          today: d,
+          taskId: i.taskId,
+          assistingUnitId: i.assistingUnitId,
+          question: i.question,
+          internalWorkingDays: i.internalWorkingDays,
+        };
       case 'investigation-answer':
         return { type: 'AnswerInvestigation', today: d, taskId: i.taskId, answer: i.answer };
       case 'consultations':
@@ -286,9 +376,24 @@ export class RequestsController {
       case 'consultation-letter-received':
         return { type: 'RecordConsultationLetterReceipt', today: d, consultationId: i.consultationId, receivedOn: i.receivedOn };
       case 'consultation-end':
-        return { type: 'EndConsultation', today: d, consultationId: i.consultationId, outcome: i.outcome, answer: i.answer, endedOn: i.endedOn };
+        return {
+          type: 'EndConsultation',
+          today: d,
+          consultationId: i.consultationId,
+          outcome: i.outcome,
+          answer: i.answer,
+          endedOn: i.endedOn,
+        };
       case 'extension':
-        return { type: 'ExtendDeadline', today: d, workingDays: i.workingDays, reason: i.reason, noticeSentOn: i.noticeSentOn, actorId: base.actorId, actorRole: base.actorRole };
+        return {
+          type: 'ExtendDeadline',
+          today: d,
+          workingDays: i.workingDays,
+          reason: i.reason,
+          noticeSentOn: i.noticeSentOn,
+          actorId: base.actorId,
+          actorRole: base.actorRole,
+        };
       case 'fee-notice': {
         let quantity: number = i.pages;
         if (i.method === 'per_request') {
@@ -299,7 +404,9 @@ export class RequestsController {
           const mine = (await this.requests.find({ applicantKey: self.applicantKey })).filter((r) => r.receivedOn.startsWith(month));
           quantity = mine.findIndex((r) => r.requestId === requestId) + 1;
         } else if (!quantity) {
-          throw DomainError.validation('PAGES_REQUIRED', '按量计收须填写页数（pages）。', [{ field: 'pages', code: 'required', message: '必填项，不能为空' }]);
+          throw DomainError.validation('PAGES_REQUIRED', '按量计收须填写页数（pages）。', [
+            { field: 'pages', code: 'required', message: '必填项，不能为空' },
+          ]);
         }
         return { type: 'IssueFeeNotice', today: d, method: i.method, quantity, pausesClock: this.settings.feePausesClock };
       }
@@ -312,7 +419,14 @@ export class RequestsController {
       case 'draft-reply':
         return { type: 'DraftReply', today: d, category: i.category, withheld: i.withheld, content: i.content };
       case 'review':
-        return { type: 'ReviewReply', today: d, approved: i.approved, comment: i.comment, actorId: base.actorId, actorRole: base.actorRole };
+        return {
+          type: 'ReviewReply',
+          today: d,
+          approved: i.approved,
+          comment: i.comment,
+          actorId: base.actorId,
+          actorRole: base.actorRole,
+        };
       case 'reply':
         return { type: 'IssueReply', today: d };
       case 'delivery':
@@ -320,7 +434,13 @@ export class RequestsController {
       case 'archive':
         return { type: 'ArchiveRequest', today: d, archiveNo: i.archiveNo };
       case 'link-information':
-        return { type: 'LinkInformation', today: d, informationKey: i.informationKey, information: i.information, documentId: i.documentId };
+        return {
+          type: 'LinkInformation',
+          today: d,
+          informationKey: i.informationKey,
+          information: i.information,
+          documentId: i.documentId,
+        };
       case 'challenges':
         return { type: 'FileChallenge', today: d, challengeId: i.challengeId, kind: i.kind, filedOn: i.filedOn, body: i.body };
       case 'challenge-decision':
@@ -337,17 +457,32 @@ export class RequestsController {
     const { history } = await this.commands.load(requestDecider, requestStreamId(requestId));
     const link = [...history].reverse().find((e) => e.type === 'requests.InformationLinked');
     if (!link) return;
-    const { unitId, informationKey, information, documentId } = link.data as { unitId: string; informationKey: string; information: string; documentId?: string };
+    const { unitId, informationKey, information, documentId } = link.data as {
+      unitId: string;
+      informationKey: string;
+      information: string;
+      documentId?: string;
+    };
     const candidates = await this.requests.find({ 'information.informationKey': informationKey, unitId });
     const obtained = new Map<string, string>();
     for (const r of candidates) if (r.requestId !== requestId && isObtained(r.category)) obtained.set(r.requestId, r.applicantKey);
     const self = await this.commands.load(requestDecider, requestStreamId(requestId));
-    if (self.state.status !== 'none' && self.state.reply && isObtained(self.state.reply.category)) obtained.set(requestId, self.state.applicantKey);
+    if (self.state.status !== 'none' && self.state.reply && isObtained(self.state.reply.category))
+      obtained.set(requestId, self.state.applicantKey);
     const applicants = new Set(obtained.values()).size;
     await this.commands.handle(
       frequentDecider,
       frequentStreamId(unitId, informationKey),
-      { type: 'ConsiderProactiveDisclosure', unitId, informationKey, information, requestIds: [...obtained.keys()], applicants, threshold: this.settings.frequentThreshold, ...(documentId ? { documentId } : {}) },
+      {
+        type: 'ConsiderProactiveDisclosure',
+        unitId,
+        informationKey,
+        information,
+        requestIds: [...obtained.keys()],
+        applicants,
+        threshold: this.settings.frequentThreshold,
+        ...(documentId ? { documentId } : {}),
+      },
       { ...context, expectedRevision: undefined },
     );
   }

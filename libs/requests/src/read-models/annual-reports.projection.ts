@@ -60,7 +60,10 @@ export class AnnualReportsProjection implements Projection {
   async handle(event: EventEnvelope): Promise<void> {
     if (event.type === 'requests.AnnualReportFinalised') {
       const { unitId, year, table2, table3, table4, narrative } = event.data as AnnualReportFinalised;
-      const unitName = unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : (((await this.units.findOne({ _id: unitId as never }))?.name as string | undefined) ?? unitId);
+      const unitName =
+        unitId === DISTRICT_UNIT_ID
+          ? DISTRICT_NAME
+          : (((await this.units.findOne({ _id: unitId as never }))?.name as string | undefined) ?? unitId);
       await projectDocument<StoredAnnualReport>(this.reports, annualReportDocumentId(unitId, year), event, () => ({
         unitId,
         unitName,

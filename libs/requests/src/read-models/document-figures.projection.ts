@@ -34,7 +34,18 @@ export class RequestsDocumentFiguresProjection implements Projection {
       await projectDocument<UnitDocuments>(this.figures, unitId, event, (current) => {
         const documents = (current?.documents ?? []).filter((d) => d.documentId !== documentId);
         const previous = current?.documents.find((d) => d.documentId === documentId);
-        return { unitId, documents: [...documents, { documentId, documentType: documentType as ReportableDocument['documentType'], issuedOn, invalidation: previous?.invalidation ?? null }] };
+        return {
+          unitId,
+          documents: [
+            ...documents,
+            {
+              documentId,
+              documentType: documentType as ReportableDocument['documentType'],
+              issuedOn,
+              invalidation: previous?.invalidation ?? null,
+            },
+          ],
+        };
       });
       return;
     }
@@ -43,7 +54,10 @@ export class RequestsDocumentFiguresProjection implements Projection {
       await projectDocument<UnitDocuments>(this.figures, unitId, event, (current) => {
         // Not a counted document (其他, or unknown here): keep the unit's document as it is.
         if (current === null) return null;
-        return { unitId, documents: current.documents.map((d) => (d.documentId === documentId ? { ...d, invalidation: { status, effectiveOn } } : d)) };
+        return {
+          unitId,
+          documents: current.documents.map((d) => (d.documentId === documentId ? { ...d, invalidation: { status, effectiveOn } } : d)),
+        };
       });
     }
   }
@@ -52,10 +66,10 @@ export class RequestsDocumentFiguresProjection implements Projection {
   async documentsOf(unitId: string): Promise<ReportableDocument[]> {
     if (unitId === 'district') {
       const all = await this.figures.find({}).toArray();
-      return all.flatMap((doc) => ((withoutMeta(doc) as unknown as UnitDocuments).documents ?? []));
+      return all.flatMap((doc) => (withoutMeta(doc) as unknown as UnitDocuments).documents ?? []);
     }
     const doc = await this.figures.findOne({ _id: unitId as never });
-    return ((doc?.documents as ReportableDocument[] | undefined) ?? []);
+    return (doc?.documents as ReportableDocument[] | undefined) ?? [];
   }
 
   /** Table 2's document rows for a unit (or the district: the sum of the units) and year. */

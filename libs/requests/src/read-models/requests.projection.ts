@@ -29,9 +29,36 @@ export interface RequestView {
   draft: { category: ReplyCategory; content: string; withheld: WithheldItem[]; legalBasis: string } | null;
   correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
-  fee: { method: string; quantity: number; amountYuan: number; noticeOn: string; noticeReceivedOn?: string; payByOn: string; paidOn?: string } | null;
-  consultations: { consultationId: string; kind: string; party: string; subject: string; startedOn: string; letterReceivedOn?: string; answerDueOn?: string; endedOn?: string; outcome?: string; answer?: string }[];
-  investigations: { taskId: string; assistingUnitId: string; question: string; requestedOn: string; internalDueOn: string; answeredOn?: string; answer?: string }[];
+  fee: {
+    method: string;
+    quantity: number;
+    amountYuan: number;
+    noticeOn: string;
+    noticeReceivedOn?: string;
+    payByOn: string;
+    paidOn?: string;
+  } | null;
+  consultations: {
+    consultationId: string;
+    kind: string;
+    party: string;
+    subject: string;
+    startedOn: string;
+    letterReceivedOn?: string;
+    answerDueOn?: string;
+    endedOn?: string;
+    outcome?: string;
+    answer?: string;
+  }[];
+  investigations: {
+    taskId: string;
+    assistingUnitId: string;
+    question: string;
+    requestedOn: string;
+    internalDueOn: string;
+    answeredOn?: string;
+    answer?: string;
+  }[];
   challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
   information: { informationKey: string; information: string; documentId?: string } | null;
   /** Absent in documents projected before they were added (a rebuild fills them). */
@@ -41,7 +68,6 @@ export interface RequestView {
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
 }
-
 
 export class RequestsProjection implements Projection {
   readonly name = 'requests.requests';
@@ -88,14 +114,30 @@ export class RequestsProjection implements Projection {
     if (!view.state?.clock) return document;
     const on = toShanghaiDate(at);
     const clock = CLOSED_STATUSES.includes(view.status) ? null : readClock(view.state.clock, on);
-    return { ...document, clock: clock && { readOn: on, dueOn: clock.dueOn, remainingWorkingDays: clock.remainingWorkingDays, overdue: clock.overdue, paused: clock.paused, provisional: clock.provisional } };
+    return {
+      ...document,
+      clock: clock && {
+        readOn: on,
+        dueOn: clock.dueOn,
+        remainingWorkingDays: clock.remainingWorkingDays,
+        overdue: clock.overdue,
+        paused: clock.paused,
+        provisional: clock.provisional,
+      },
+    };
   }
 
   async handle(event: EventEnvelope): Promise<void> {
     await projectDocument<RequestView>(this.requests, event.data.requestId as string, event, (current): RequestView | null => {
       const view = current ? (withoutMeta(current) as RequestView) : null;
       const domainEvent = { type: event.type, data: event.data } as RequestEvent;
-      const entry = { type: event.type.slice('requests.'.length), at: event.occurredAt, userId: event.actor.userId, unitId: event.actor.unitId, role: event.actor.role };
+      const entry = {
+        type: event.type.slice('requests.'.length),
+        at: event.occurredAt,
+        userId: event.actor.userId,
+        unitId: event.actor.unitId,
+        role: event.actor.role,
+      };
       if (domainEvent.type === 'requests.RequestReceived') {
         const d = domainEvent.data;
         const { idDocument, ...applicant } = d.applicant;
@@ -168,15 +210,34 @@ export class RequestsProjection implements Projection {
           return { ...next, investigations: [...view.investigations, task] };
         }
         case 'requests.InvestigationAnswered':
-          return { ...next, investigations: view.investigations.map((t) => (t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t)) };
+          return {
+            ...next,
+            investigations: view.investigations.map((t) =>
+              t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
+            ),
+          };
         case 'requests.ConsultationStarted': {
           const { requestId: _r, unitId: _u, ...consultation } = e.data;
           return { ...next, consultations: [...view.consultations, consultation] };
         }
         case 'requests.ConsultationLetterReceived':
-          return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn } : c)) };
+          return {
+            ...next,
+            consultations: view.consultations.map((c) =>
+              c.consultationId === e.data.consultationId
+                ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
+                : c,
+            ),
+          };
         case 'requests.ConsultationEnded':
-          return { ...next, consultations: view.consultations.map((c) => (c.consultationId === e.data.consultationId ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) } : c)) };
+          return {
+            ...next,
+            consultations: view.consultations.map((c) =>
+              c.consultationId === e.data.consultationId
+                ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
+                : c,
+            ),
+          };
         case 'requests.DeadlineExtended': {
           const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
           return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
@@ -190,10 +251,18 @@ export class RequestsProjection implements Projection {
         case 'requests.FeePaid':
           return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
         case 'requests.ReplyDrafted':
-          return { ...next, draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis } };
+          return {
+            ...next,
+            draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis },
+          };
         case 'requests.ReplyIssued': {
           const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
-          return { ...next, category: e.data.category, closedOn: repliedOn, reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } };
+          return {
+            ...next,
+            category: e.data.category,
+            closedOn: repliedOn,
+            reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+          };
         }
         case 'requests.RequestAbandoned':
           return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
@@ -208,7 +277,9 @@ export class RequestsProjection implements Projection {
         case 'requests.ChallengeDecided':
           return {
             ...next,
-            challenges: view.challenges.map((c) => (c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c)),
+            challenges: view.challenges.map((c) =>
+              c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
+            ),
           };
         default:
           return next;

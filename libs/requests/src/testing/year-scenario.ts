@@ -20,7 +20,15 @@ const DESCRIPTIONS: Record<string, string> = {
 
 export interface ScenarioExpectation {
   /** Per unit: how many requests of each applicant type were received in the year, closed by category, carried forward. */
-  units: Record<string, { newByType: Record<ApplicantType, number>; closedByCategory: Record<ReplyCategory, number>; carriedForward: number; carriedForwardType: ApplicantType }>;
+  units: Record<
+    string,
+    {
+      newByType: Record<ApplicantType, number>;
+      closedByCategory: Record<ReplyCategory, number>;
+      carriedForward: number;
+      carriedForwardType: ApplicantType;
+    }
+  >;
   replied: { unitId: string; requestId: string; category: ReplyCategory }[];
 }
 
@@ -62,7 +70,12 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
         possibleRepeatOf: [],
       });
       if (category === 'other.no_correction') {
-        await send(requestId, plus(2), { type: 'RequestCorrection', today: plus(2), items: ['请明确所需信息的名称、文号或者便于检索的其他特征性描述'], periodWorkingDays: 5 });
+        await send(requestId, plus(2), {
+          type: 'RequestCorrection',
+          today: plus(2),
+          items: ['请明确所需信息的名称、文号或者便于检索的其他特征性描述'],
+          periodWorkingDays: 5,
+        });
         await send(requestId, plus(9), { type: 'AbandonForNoCorrection', today: plus(9) });
         continue;
       }
@@ -72,14 +85,35 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
         continue;
       }
       await send(requestId, plus(1), { type: 'AssignRequest', today: plus(1), handlerId: `clerk-${unitId}` });
-      const withheld = category === 'partial' ? [{ item: '中标合同中的报价明细', ground: 'withhold.third_party' as const, reason: '涉及第三方商业秘密，第三方不同意公开' }] : [];
+      const withheld =
+        category === 'partial'
+          ? [{ item: '中标合同中的报价明细', ground: 'withhold.third_party' as const, reason: '涉及第三方商业秘密，第三方不同意公开' }]
+          : [];
       await send(requestId, plus(4), { type: 'DraftReply', today: plus(4), category, withheld, content: `拟按“${category}”答复。` });
-      await send(requestId, plus(5), { type: 'ReviewReply', today: plus(5), approved: true, actorId: `reviewer-${unitId}`, actorRole: 'reviewer' }, 'reviewer');
+      await send(
+        requestId,
+        plus(5),
+        { type: 'ReviewReply', today: plus(5), approved: true, actorId: `reviewer-${unitId}`, actorRole: 'reviewer' },
+        'reviewer',
+      );
       await send(requestId, plus(6), { type: 'IssueReply', today: plus(6) });
       expectation.replied.push({ unitId, requestId, category });
       if (category === 'withhold.process_info') {
-        await send(requestId, plus(20), { type: 'FileChallenge', today: plus(20), challengeId: 'FY1', kind: 'reconsideration', filedOn: plus(20), body: '枣庄市人民政府' });
-        await send(requestId, plus(60), { type: 'DecideChallenge', today: plus(60), challengeId: 'FY1', outcome: '维持', decidedOn: plus(60) });
+        await send(requestId, plus(20), {
+          type: 'FileChallenge',
+          today: plus(20),
+          challengeId: 'FY1',
+          kind: 'reconsideration',
+          filedOn: plus(20),
+          body: '枣庄市人民政府',
+        });
+        await send(requestId, plus(60), {
+          type: 'DecideChallenge',
+          today: plus(60),
+          challengeId: 'FY1',
+          outcome: '维持',
+          decidedOn: plus(60),
+        });
       }
     }
     // Received on the last working days of the year and still open: 结转下年度.

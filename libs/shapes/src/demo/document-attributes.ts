@@ -122,7 +122,8 @@ export async function loadDocumentAttributesDemo(app: INestApplication): Promise
     const drafter: CommandActor = { userId: `demo-clerk-${doc.unitId}`, role: 'clerk', unitId: doc.unitId };
     const reviewer: CommandActor = { userId: `demo-reviewer-${doc.unitId}`, role: 'reviewer', unitId: doc.unitId };
     const as = (by: CommandActor): CommandContext => ({ actor: by, correlationId: 'demo-document-attributes', now });
-    const run = (command: DocumentCommand, by: CommandActor) => commands.handle(documentDecider, documentStreamId(doc.documentId), command, as(by));
+    const run = (command: DocumentCommand, by: CommandActor) =>
+      commands.handle(documentDecider, documentStreamId(doc.documentId), command, as(by));
 
     await commands.handle(
       documentNumberDecider,
@@ -148,14 +149,24 @@ export async function loadDocumentAttributesDemo(app: INestApplication): Promise
     let forwarded = null;
     if (doc.forwardsDocumentId) {
       const source = (await commands.load(documentDecider, documentStreamId(doc.forwardsDocumentId))).state;
-      if (source.status === 'registered') forwarded = { documentId: source.documentId, attribute: source.attribute, legalBasis: source.legalBasis, reason: source.reason };
+      if (source.status === 'registered')
+        forwarded = { documentId: source.documentId, attribute: source.attribute, legalBasis: source.legalBasis, reason: source.reason };
     }
     await run({ type: 'ProposeAttribute', ...doc.proposal, forwarded, by: drafter }, drafter);
     if (!doc.issuedOn) continue;
     await run({ type: 'ReviewAttribute', outcome: 'approve', by: reviewer }, reviewer);
     await run({ type: 'IssueDocument', issuedOn: doc.issuedOn, by: drafter }, drafter);
     if (doc.publishedOn) {
-      await run({ type: 'RecordPublication', channel: '区政府门户网站', url: `https://www.tez.gov.cn/zwgk/wj/${doc.documentId}.html`, publishedOn: doc.publishedOn, by: drafter }, drafter);
+      await run(
+        {
+          type: 'RecordPublication',
+          channel: '区政府门户网站',
+          url: `https://www.tez.gov.cn/zwgk/wj/${doc.documentId}.html`,
+          publishedOn: doc.publishedOn,
+          by: drafter,
+        },
+        drafter,
+      );
     }
     if (doc.repealed) await run({ type: 'InvalidateDocument', status: '废止', ...doc.repealed }, drafter);
   }

@@ -38,7 +38,11 @@ export async function loadInterpretationDemo(app: INestApplication): Promise<voi
       type: 'PublishParticipationCatalogue',
       unitId: 'TEZ-ZSZ',
       items: [
-        { decisionItem: '镇村道路建设年度计划', methods: ['座谈会', '实地走访', '向社会公开征求意见'], channels: ['区政府门户网站', '村务公开栏'] },
+        {
+          decisionItem: '镇村道路建设年度计划',
+          methods: ['座谈会', '实地走访', '向社会公开征求意见'],
+          channels: ['区政府门户网站', '村务公开栏'],
+        },
         { decisionItem: '农村人居环境整治实施方案', methods: ['问卷调查', '书面征求意见'], channels: ['政务新媒体', '便民服务站'] },
       ],
     },
@@ -79,7 +83,12 @@ export async function loadInterpretationDemo(app: INestApplication): Promise<voi
     },
     context('TEZ-GOV-OFFICE', 'district_office'),
   );
-  await commands.handle(concernDecider, concernStreamId('DEMO-HEATING'), { type: 'AssignConcern', unitId: 'TEZ-HOUSING' }, context('TEZ-GOV-OFFICE', 'district_office'));
+  await commands.handle(
+    concernDecider,
+    concernStreamId('DEMO-HEATING'),
+    { type: 'AssignConcern', unitId: 'TEZ-HOUSING' },
+    context('TEZ-GOV-OFFICE', 'district_office'),
+  );
 
   await commands.handle(
     openDayDecider,
@@ -101,13 +110,28 @@ export async function loadInterpretationDemo(app: INestApplication): Promise<voi
   await commands.handle(
     villageDecider,
     villageStreamId('V-ZSZ-HOUWA'),
-    { type: 'RegisterVillageCommittee', committeeId: 'V-ZSZ-HOUWA', name: '张山子镇后洼村民委员会', kind: 'village', townUnitId: 'TEZ-ZSZ', financesMonthly: true },
+    {
+      type: 'RegisterVillageCommittee',
+      committeeId: 'V-ZSZ-HOUWA',
+      name: '张山子镇后洼村民委员会',
+      kind: 'village',
+      townUnitId: 'TEZ-ZSZ',
+      financesMonthly: true,
+    },
     context('TEZ-ZSZ'),
   );
   await commands.handle(
     villageDecider,
     villageStreamId('V-ZSZ-HOUWA'),
-    { type: 'RecordVillagePosting', postingId: 'DEMO-MAJOR-1', category: 'major', title: '村集体土地流转方案公示', period: today, today, limits },
+    {
+      type: 'RecordVillagePosting',
+      postingId: 'DEMO-MAJOR-1',
+      category: 'major',
+      title: '村集体土地流转方案公示',
+      period: today,
+      today,
+      limits,
+    },
     context('TEZ-ZSZ'),
   );
 }

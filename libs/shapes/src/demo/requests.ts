@@ -1,12 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AnnualReportNarrative } from '@gongkai/contracts';
-import { annualReportDecider, annualReportFiguresFromStore, annualReportStreamId, requestStreamId, runYearScenario } from '@gongkai/requests';
+import {
+  annualReportDecider,
+  annualReportFiguresFromStore,
+  annualReportStreamId,
+  requestStreamId,
+  runYearScenario,
+} from '@gongkai/requests';
 import { CommandHandler, EVENT_STORE, type CommandContext, type EventStore } from '@gongkai/platform';
 
 const YEAR = 2025;
 
 /** What each demo unit enters by hand when it finalises its 2025 report: Table 2's counts no service records, and the narrative. */
-const ANNUAL_REPORTS: Record<string, { licensing_decisions: number; penalty_decisions: number; enforcement_decisions: number; fees_amount_10k_yuan: number; narrative: AnnualReportNarrative }> = {
+const ANNUAL_REPORTS: Record<
+  string,
+  {
+    licensing_decisions: number;
+    penalty_decisions: number;
+    enforcement_decisions: number;
+    fees_amount_10k_yuan: number;
+    narrative: AnnualReportNarrative;
+  }
+> = {
   'TEZ-ZSZ': {
     licensing_decisions: 126,
     penalty_decisions: 38,
@@ -64,7 +79,16 @@ export async function loadRequestsDemo(app: INestApplication): Promise<void> {
     const { narrative, ...handEntered } = ANNUAL_REPORTS[unitId];
     // Computed from the events (the consumers may still be catching up with the year just recorded).
     const { table2Documents, table3, table4 } = await annualReportFiguresFromStore(store, unitId, YEAR);
-    const context: CommandContext = { actor: { userId: `office_head-${unitId}`, unitId, role: 'office_head' }, correlationId: 'demo-data', now: finalisedAt };
-    await commands.handle(annualReportDecider, streamId, { type: 'FinaliseAnnualReport', unitId, year: YEAR, table2: { ...table2Documents, ...handEntered }, table3, table4, narrative }, context);
+    const context: CommandContext = {
+      actor: { userId: `office_head-${unitId}`, unitId, role: 'office_head' },
+      correlationId: 'demo-data',
+      now: finalisedAt,
+    };
+    await commands.handle(
+      annualReportDecider,
+      streamId,
+      { type: 'FinaliseAnnualReport', unitId, year: YEAR, table2: { ...table2Documents, ...handEntered }, table3, table4, narrative },
+      context,
+    );
   }
 }
