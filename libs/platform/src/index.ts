@@ -13,6 +13,7 @@ export * from './messaging/event-bus';
 export * from './messaging/in-process-event-bus';
 export * from './messaging/kafka-event-bus';
 export * from './messaging/event-consumer';
+export * from './messaging/typed-envelope';
 export * from './messaging/relay';
 export * from './messaging/leader-election';
 export * from './messaging/kafka-leader-election';
