@@ -1,4 +1,4 @@
-import { ANCHOR_STREAM_ID, type AnchorRecorded } from '@gongkai/contracts';
+import { ANCHOR_STREAM_ID } from '@gongkai/contracts';
 import {
   HeadTracker,
   merkleProofs,
@@ -47,7 +47,7 @@ async function coveringAnchor(store: EventStore, events: StoredEvent[]): Promise
   const last = Math.max(0, ...covered.map((e) => e.globalPosition));
   const anchors = (await store.readStream(ANCHOR_STREAM_ID)) as AnchorEvent[];
   const valid = anchors.filter((a) => a.type === 'audit.AnchorRecorded');
-  const anchor = valid.find((a) => (a.data as AnchorRecorded).position >= last) ?? valid[valid.length - 1] ?? null;
+  const anchor = valid.find((a) => a.data.position >= last) ?? valid[valid.length - 1] ?? null;
   if (!anchor) return { anchor: null, proofs: [], note: '这些事件尚未被锚点覆盖：请先运行 anchor 再导出。' };
   const partial = anchor.data.position < last ? `全局位置 ${anchor.data.position} 之后的事件尚未被锚点覆盖。` : undefined;
   const tracker = new HeadTracker();

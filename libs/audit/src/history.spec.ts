@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@gongkai/platform';
-import { timelineEntry } from './history';
+import { timelineEntry } from '@gongkai/platform';
 
 const stored = (type: string, data: Record<string, unknown>, unitId: string | null = 'TEZ-GOV-OFFICE') =>
   ({

@@ -1,74 +1,7 @@
-import {
-  COMMON_FIELD_LABELS,
-  EVENT_LABELS,
-  groundFieldsOf,
-  reasonFieldsOf,
-  type EventEnvelope,
-  type EventLabel,
-  type EventLabels,
-} from '@gongkai/contracts';
-import { ROLE_LABELS, upcast, type EventStore, type StoredEvent } from '@gongkai/platform';
+import { timelineEntry, type EventStore, type TimelineEntry } from '@gongkai/platform';
 
-/** One decision in an auditor's timeline. */
-export interface TimelineEntry {
-  position: number;
-  streamId: string;
-  revision: number;
-  recordedAt: string;
-  occurredAt: string;
-  actor: { userId: string; unitId: string | null; role: string; roleLabel: string };
-  /** The unit the event is about (the label's `unitField`, default `data.unitId`), else the actor's unit. */
-  unitId: string | null;
-  type: string;
-  /** 中文: what happened; the event type itself when no label is registered. */
-  typeLabel: string;
-  /** `data.legalBasis` / `data.ground` (or the label's `groundField`), when present; coded values in Chinese. */
-  ground: string | null;
-  /** `data.reason` (or the label's `reasonField`), when present; coded values in Chinese. */
-  reason: string | null;
-  /** Every other data field with its Chinese label. */
-  fields: { name: string; label: string; value: unknown }[];
-  hash: string;
-}
-
-/** A data value as users read it: a coded value in Chinese where the label names it (`values`). */
-const valueOf = (label: EventLabel | undefined, name: string, value: unknown): unknown =>
-  typeof value === 'string' ? (label?.values?.[name]?.[value] ?? value) : value;
-
-const firstText = (label: EventLabel | undefined, data: Record<string, unknown>, names: readonly string[]): string | null => {
-  for (const name of names) if (data[name] !== undefined && data[name] !== null) return String(valueOf(label, name, data[name]));
-  return null;
-};
-
-export function timelineEntry(stored: StoredEvent, labels: EventLabels = EVENT_LABELS): TimelineEntry {
-  const event: EventEnvelope = upcast(stored);
-  const label = labels[event.type];
-  const groundFields = groundFieldsOf(label);
-  const reasonFields = reasonFieldsOf(label);
-  const shown = new Set<string>([...groundFields, ...reasonFields]);
-  const unit = event.data[label?.decision?.unitField ?? 'unitId'];
-  return {
-    position: stored.globalPosition,
-    streamId: event.streamId,
-    revision: event.streamRevision,
-    recordedAt: event.recordedAt,
-    occurredAt: event.occurredAt,
-    actor: { ...event.actor, roleLabel: ROLE_LABELS[event.actor.role] ?? event.actor.role },
-    unitId: typeof unit === 'string' ? unit : event.actor.unitId,
-    type: event.type,
-    typeLabel: label?.label ?? event.type,
-    ground: firstText(label, event.data, groundFields),
-    reason: firstText(label, event.data, reasonFields),
-    fields: Object.entries(event.data)
-      .filter(([name]) => !shown.has(name))
-      .map(([name, value]) => ({
-        name,
-        label: label?.fields?.[name] ?? COMMON_FIELD_LABELS[name] ?? name,
-        value: valueOf(label, name, value),
-      })),
-    hash: event.hash,
-  };
-}
+// One stream's events as timeline entries (labels, grounds and reasons in Chinese): `timelineEntry`
+// in libs/platform/src/audit/timeline.ts, shared with the services that show a stream's decisions.
 
 /**
  * The streams an auditor means by `target`: the stream of that id, else every stream whose id ends

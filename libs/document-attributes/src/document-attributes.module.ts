@@ -1,5 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, LOGGER, ReadModelConnections, type Logger } from '@gongkai/platform';
+import { CommandHandler, ConsumerRegistry, LOGGER, readModelProvider, type Logger } from '@gongkai/platform';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { DisclosureSuggestionHandler } from './application/disclosure-suggestion.handler';
 import { YearlyReviewProcess } from './application/yearly-review.process';
 import { CampaignsController } from './http/campaigns.controller';
@@ -12,26 +13,18 @@ import { DocumentsProjection } from './read-models/documents.projection';
 @Module({
   controllers: [DocumentsController, CampaignsController, PortalController],
   providers: [
-    {
-      provide: DocumentsProjection,
-      inject: [ReadModelConnections],
-      useFactory: (connections: ReadModelConnections) => new DocumentsProjection(connections.get('document-attributes')),
-    },
-    {
-      provide: CleanupProjection,
-      inject: [ReadModelConnections],
-      useFactory: (connections: ReadModelConnections) => new CleanupProjection(connections.get('document-attributes')),
-    },
+    readModelProvider('document-attributes', DocumentsProjection),
+    readModelProvider('document-attributes', CleanupProjection),
     {
       provide: YearlyReviewProcess,
       inject: [CommandHandler, DocumentsProjection, LOGGER],
       useFactory: (commands: CommandHandler, documents: DocumentsProjection, logger: Logger) =>
-        new YearlyReviewProcess(commands, documents, logger),
+        new YearlyReviewProcess(commands, documents, logger, defaultWorkingDayCalendar()),
     },
     {
       provide: DisclosureSuggestionHandler,
       inject: [CommandHandler],
-      useFactory: (commands: CommandHandler) => new DisclosureSuggestionHandler(commands),
+      useFactory: (commands: CommandHandler) => new DisclosureSuggestionHandler(commands, defaultWorkingDayCalendar()),
     },
   ],
 })

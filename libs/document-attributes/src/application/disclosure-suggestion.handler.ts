@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENT_CONTRACTS, type EventEnvelope } from '@gongkai/contracts';
-import { toShanghaiDate } from '@gongkai/working-days';
-import { DomainError, type CommandHandler, type EventHandler } from '@gongkai/platform';
+import { toShanghaiDate, type WorkingDayCalendar } from '@gongkai/working-days';
+import { DomainError, systemContext, type CommandHandler, type EventHandler } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import { documentDecider } from '../domain/document.decide';
 
@@ -27,7 +27,10 @@ export class DisclosureSuggestionHandler implements EventHandler {
   readonly name = 'document-attributes.disclosure-suggestions';
   readonly eventTypes = [PROACTIVE_DISCLOSURE_SUGGESTED];
 
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly calendar: WorkingDayCalendar,
+  ) {}
 
   /** Only consumable once the requests service has published the contract. */
   static contractAvailable(): boolean {
@@ -43,10 +46,11 @@ export class DisclosureSuggestionHandler implements EventHandler {
       );
     const { informationKey, count, documentId } = parsed.data;
     if (!documentId) return;
-    const { state } = await this.commands.load(documentDecider, documentStreamId(documentId));
+    const decider = documentDecider(this.calendar);
+    const { state } = await this.commands.load(decider, documentStreamId(documentId));
     if (state.status !== 'registered') return; // not one of ours (an id from another register): nothing to mark
     await this.commands.handle(
-      documentDecider,
+      decider,
       documentStreamId(documentId),
       // one suggestion per information key: a repeated report is a no-op, an answered one stays answered
       {
@@ -55,12 +59,7 @@ export class DisclosureSuggestionHandler implements EventHandler {
         requestCount: count,
         suggestedOn: toShanghaiDate(event.occurredAt),
       },
-      {
-        actor: { userId: 'document-attributes.disclosure-suggestions', unitId: null, role: 'system' },
-        correlationId: event.correlationId,
-        causationId: event.eventId,
-        now: new Date().toISOString(),
-      },
+      systemContext(this.name, event),
     );
   }
 }

@@ -1,9 +1,25 @@
 import type { EventEnvelope, ReviewCycleOpened, YearlyReviewDecided } from '@gongkai/contracts';
-import { DomainError, type CommandContext, type CommandHandler, type EventHandler, type Logger } from '@gongkai/platform';
+import {
+  asTyped,
+  DomainError,
+  systemContext,
+  type CommandHandler,
+  type EventHandler,
+  type Logger,
+  type TypedEnvelope,
+} from '@gongkai/platform';
+import type { WorkingDayCalendar } from '@gongkai/working-days';
 import { documentStreamId, type RegisteredDocument } from '../domain/document';
 import { documentDecider } from '../domain/document.decide';
 import { reviewCycleDecider, reviewCycleStreamId } from '../domain/review-cycle';
+import type { DocumentEnvelope } from '../read-models/document-view';
 import type { DocumentsProjection } from '../read-models/documents.projection';
+
+type Handled =
+  | TypedEnvelope<'document-attributes.ReviewCycleOpened', ReviewCycleOpened>
+  | TypedEnvelope<'document-attributes.YearlyReviewDecided', YearlyReviewDecided>;
+
+type Decided = Extract<DocumentEnvelope, { type: 'document-attributes.YearlyReviewDecided' }>;
 
 /**
  * The yearly review process manager. When the district office opens a cycle it opens a review task
@@ -22,34 +38,30 @@ export class YearlyReviewProcess implements EventHandler {
     private readonly commands: CommandHandler,
     private readonly documents: DocumentsProjection,
     private readonly logger: Logger,
+    private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  async handle(event: EventEnvelope): Promise<void> {
-    if (event.type === 'document-attributes.ReviewCycleOpened') return this.assignTasks(event, (event.data as ReviewCycleOpened).year);
-    const { year, unitId } = event.data as YearlyReviewDecided;
-    await this.completeIfDone(event, year, unitId);
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<Handled>(envelope);
+    switch (event.type) {
+      case 'document-attributes.ReviewCycleOpened':
+        return this.assignTasks(event, event.data.year);
+      case 'document-attributes.YearlyReviewDecided':
+        return this.completeIfDone(event, event.data.year, event.data.unitId);
+    }
   }
 
-  private context(event: EventEnvelope): CommandContext {
-    return {
-      actor: { userId: 'document-attributes.yearly-review-process', unitId: null, role: 'system' },
-      correlationId: event.correlationId,
-      causationId: event.eventId,
-      now: new Date().toISOString(),
-    };
-  }
-
-  private async assignTasks(event: EventEnvelope, year: number): Promise<void> {
+  private async assignTasks(event: Handled, year: number): Promise<void> {
     const candidates = await this.documents.withheldInForce();
     const byUnit = new Map<string, string[]>();
     for (const view of candidates) {
       let opened: RegisteredDocument | null = null;
       try {
         const result = await this.commands.handle(
-          documentDecider,
+          documentDecider(this.calendar),
           documentStreamId(view.documentId),
           { type: 'OpenYearlyReview', year },
-          this.context(event),
+          systemContext(this.name, event),
         );
         opened = result.state as RegisteredDocument;
       } catch (error) {
@@ -67,13 +79,13 @@ export class YearlyReviewProcess implements EventHandler {
         reviewCycleDecider,
         reviewCycleStreamId(year),
         { type: 'AssignReviewTasks', unitId, documentIds },
-        this.context(event),
+        systemContext(this.name, event),
       );
       await this.completeIfDone(event, year, unitId);
     }
   }
 
-  private async completeIfDone(event: EventEnvelope, year: number, unitId: string): Promise<void> {
+  private async completeIfDone(event: Handled, year: number, unitId: string): Promise<void> {
     const cycle = await this.commands.load(reviewCycleDecider, reviewCycleStreamId(year));
     if (cycle.state.status !== 'open') return;
     const unit = cycle.state.units[unitId];
@@ -82,21 +94,20 @@ export class YearlyReviewProcess implements EventHandler {
     let released = 0;
     let lastDecidedOn = '';
     for (const documentId of unit.documentIds) {
-      const { history } = await this.commands.load(documentDecider, documentStreamId(documentId));
-      const decision = history.find(
-        (e) => e.type === 'document-attributes.YearlyReviewDecided' && (e.data as YearlyReviewDecided).year === year,
-      );
+      const { history } = await this.commands.load(documentDecider(this.calendar), documentStreamId(documentId));
+      const decision = history
+        .map((e) => asTyped<DocumentEnvelope>(e))
+        .find((e): e is Decided => e.type === 'document-attributes.YearlyReviewDecided' && e.data.year === year);
       if (!decision) return; // still open
-      const data = decision.data as YearlyReviewDecided;
-      if (data.decision === 'keep') kept += 1;
+      if (decision.data.decision === 'keep') kept += 1;
       else released += 1;
-      if (data.decidedOn > lastDecidedOn) lastDecidedOn = data.decidedOn;
+      if (decision.data.decidedOn > lastDecidedOn) lastDecidedOn = decision.data.decidedOn;
     }
     await this.commands.handle(
       reviewCycleDecider,
       reviewCycleStreamId(year),
       { type: 'CompleteUnitReview', unitId, kept, released, completedOn: lastDecidedOn || cycle.state.openedOn },
-      this.context(event),
+      systemContext(this.name, event),
     );
   }
 }

@@ -18,14 +18,17 @@ export type CleanupCampaignCommand =
 
 export const cleanupCampaignStreamId = (campaignId: string) => `document-attributes.cleanup-campaign-${campaignId}`;
 
-export function decideCleanupCampaign(command: CleanupCampaignCommand, state: CleanupCampaignState): CleanupCampaignEvent[] | DomainError {
-  if (command.type === 'OpenCleanupCampaign') {
-    if (state.status === 'open') return DomainError.conflict('CLEANUP_CAMPAIGN_EXISTS', `清理活动 ${command.campaignId} 已存在。`);
-    if (!isLocalDate(command.openedOn)) return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
-    const { type: _type, ...data } = command;
-    return [{ type: 'document-attributes.CleanupCampaignOpened', data }];
-  }
-  if (state.status !== 'open') return DomainError.notFound('CLEANUP_CAMPAIGN_NOT_FOUND', '该清理活动不存在。');
+type Command<T extends CleanupCampaignCommand['type']> = Extract<CleanupCampaignCommand, { type: T }>;
+type OpenCampaign = Extract<CleanupCampaignState, { status: 'open' }>;
+
+function openCleanupCampaign(command: Command<'OpenCleanupCampaign'>, state: CleanupCampaignState): CleanupCampaignEvent[] | DomainError {
+  if (state.status === 'open') return DomainError.conflict('CLEANUP_CAMPAIGN_EXISTS', `清理活动 ${command.campaignId} 已存在。`);
+  if (!isLocalDate(command.openedOn)) return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
+  const { type: _type, ...data } = command;
+  return [{ type: 'document-attributes.CleanupCampaignOpened', data }];
+}
+
+function publishCleanupResult(command: Command<'PublishCleanupResult'>, state: OpenCampaign): CleanupCampaignEvent[] | DomainError {
   if (state.publishedUnits.includes(command.unitId)) {
     return DomainError.conflict('CLEANUP_RESULT_ALREADY_PUBLISHED', `单位 ${command.unitId} 已公布本次清理结果。`);
   }
@@ -40,6 +43,12 @@ export function decideCleanupCampaign(command: CleanupCampaignCommand, state: Cl
       data: { campaignId: state.campaignId, unitId: command.unitId, publishedOn: command.publishedOn, entries: command.entries },
     },
   ];
+}
+
+export function decideCleanupCampaign(command: CleanupCampaignCommand, state: CleanupCampaignState): CleanupCampaignEvent[] | DomainError {
+  if (command.type === 'OpenCleanupCampaign') return openCleanupCampaign(command, state);
+  if (state.status !== 'open') return DomainError.notFound('CLEANUP_CAMPAIGN_NOT_FOUND', '该清理活动不存在。');
+  return publishCleanupResult(command, state);
 }
 
 export const cleanupCampaignDecider: Decider<CleanupCampaignCommand, CleanupCampaignEvent, CleanupCampaignState> = {

@@ -38,26 +38,31 @@ export function evolveReviewCycle(state: ReviewCycleState, event: ReviewCycleEve
   }
 }
 
-export function decideReviewCycle(command: ReviewCycleCommand, state: ReviewCycleState): ReviewCycleEvent[] | DomainError {
-  if (command.type === 'OpenReviewCycle') {
-    if (state.status === 'open') return DomainError.conflict('REVIEW_CYCLE_ALREADY_OPEN', `${command.year} 年度评估已经启动。`);
-    if (!isLocalDate(command.openedOn) || !isLocalDate(command.dueOn))
-      return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
-    if (command.dueOn < command.openedOn) return DomainError.rule('DUE_BEFORE_OPENING', '评估截止日期不能早于启动日期。');
-    return [
-      { type: 'document-attributes.ReviewCycleOpened', data: { year: command.year, openedOn: command.openedOn, dueOn: command.dueOn } },
-    ];
+type Command<T extends ReviewCycleCommand['type']> = Extract<ReviewCycleCommand, { type: T }>;
+type OpenCycle = Extract<ReviewCycleState, { status: 'open' }>;
+
+function openReviewCycle(command: Command<'OpenReviewCycle'>, state: ReviewCycleState): ReviewCycleEvent[] | DomainError {
+  if (state.status === 'open') return DomainError.conflict('REVIEW_CYCLE_ALREADY_OPEN', `${command.year} 年度评估已经启动。`);
+  if (!isLocalDate(command.openedOn) || !isLocalDate(command.dueOn)) {
+    return DomainError.validation('INVALID_DATE', '日期无效，应为 YYYY-MM-DD。');
   }
-  if (state.status !== 'open') return DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
-  if (command.type === 'AssignReviewTasks') {
-    if (state.units[command.unitId]) return []; // assigned already: a redelivery
-    return [
-      {
-        type: 'document-attributes.ReviewTasksAssigned',
-        data: { year: state.year, unitId: command.unitId, documentIds: [...new Set(command.documentIds)] },
-      },
-    ];
-  }
+  if (command.dueOn < command.openedOn) return DomainError.rule('DUE_BEFORE_OPENING', '评估截止日期不能早于启动日期。');
+  return [
+    { type: 'document-attributes.ReviewCycleOpened', data: { year: command.year, openedOn: command.openedOn, dueOn: command.dueOn } },
+  ];
+}
+
+function assignReviewTasks(command: Command<'AssignReviewTasks'>, state: OpenCycle): ReviewCycleEvent[] | DomainError {
+  if (state.units[command.unitId]) return []; // assigned already: a redelivery
+  return [
+    {
+      type: 'document-attributes.ReviewTasksAssigned',
+      data: { year: state.year, unitId: command.unitId, documentIds: [...new Set(command.documentIds)] },
+    },
+  ];
+}
+
+function completeUnitReview(command: Command<'CompleteUnitReview'>, state: OpenCycle): ReviewCycleEvent[] | DomainError {
   const unit = state.units[command.unitId];
   if (!unit) return DomainError.notFound('REVIEW_TASKS_NOT_FOUND', `单位 ${command.unitId} 在 ${state.year} 年度没有评估任务。`);
   if (unit.completed) return [];
@@ -78,6 +83,17 @@ export function decideReviewCycle(command: ReviewCycleCommand, state: ReviewCycl
       },
     },
   ];
+}
+
+export function decideReviewCycle(command: ReviewCycleCommand, state: ReviewCycleState): ReviewCycleEvent[] | DomainError {
+  if (command.type === 'OpenReviewCycle') return openReviewCycle(command, state);
+  if (state.status !== 'open') return DomainError.notFound('REVIEW_CYCLE_NOT_FOUND', '该年度评估尚未启动。');
+  switch (command.type) {
+    case 'AssignReviewTasks':
+      return assignReviewTasks(command, state);
+    case 'CompleteUnitReview':
+      return completeUnitReview(command, state);
+  }
 }
 
 export const reviewCycleDecider: Decider<ReviewCycleCommand, ReviewCycleEvent, ReviewCycleState> = {

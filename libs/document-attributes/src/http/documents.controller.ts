@@ -1,25 +1,34 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { WITHHOLDING_GROUNDS, type WithholdingGround } from '@gongkai/contracts';
 import {
-  assertActsForUnit,
-  assertReadsUnit,
   CommandHandler,
   commandContext,
-  DomainError,
+  CurrentPrincipal,
+  DISTRICT_READER_ROLES,
+  DISTRICT_ROLES,
   jsonSchemaOf,
+  requestTime,
   Roles,
   setRevision,
   ZodPipe,
   type AuthenticatedRequest,
+  type Principal,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
-import { documentStreamId, type DocumentState, type RegisteredDocument } from '../domain/document';
-import { documentDecider, type CommandActor, type DocumentCommand, type ForwardedAttribute } from '../domain/document.decide';
-import { documentNumberDecider, documentNumberStreamId } from '../domain/document-number';
+import {
+  answerDisclosureSuggestion,
+  decideYearlyReview,
+  invalidateDocument,
+  issueDocument,
+  proposeAttribute,
+  recordPublication,
+  registerDocument,
+  reviewAttribute,
+  type DocumentCommandResult,
+} from '../application/document-commands';
+import { documentDecisions, documentFigures, listDocuments, overduePublications, staffDocument } from '../application/document-queries';
 import { DocumentsProjection, type DocumentFigures } from '../read-models/documents.projection';
 import type { DocumentView } from '../read-models/document-view';
 import {
@@ -36,28 +45,10 @@ import {
   yearlyReviewDecisionBody,
 } from './document.schemas';
 
-const READ_ANY_UNIT = ['auditor', 'district_office', 'admin'];
-
-/** Unit staff read their own unit's documents; the district office, admins and auditors read all. */
-const byOf = (request: AuthenticatedRequest): CommandActor => ({
-  userId: request.principal.userId,
-  role: request.principal.role,
-  unitId: request.principal.unitId,
-});
-const today = () => toShanghaiDate(new Date());
-const notFound = () => DomainError.notFound('DOCUMENT_NOT_FOUND', '该公文不存在。');
-
-const DECISION_LABELS: Record<string, string> = {
-  'document-attributes.DocumentRegistered': '拟文登记',
-  'document-attributes.AttributeProposed': '提出公开属性建议（源头认定）',
-  'document-attributes.ConfidentialityReviewed': '保密审查',
-  'document-attributes.DocumentIssued': '印发（确定公开属性与标注）',
-  'document-attributes.PublicationRecorded': '公开发布',
-  'document-attributes.YearlyReviewOpened': '年度评估任务',
-  'document-attributes.YearlyReviewDecided': '年度评估决定',
-  'document-attributes.DocumentInvalidated': '宣布失效/废止',
-  'document-attributes.ProactiveDisclosureSuggestionReceived': '收到转为主动公开的建议',
-  'document-attributes.ProactiveDisclosureSuggestionAnswered': '答复转为主动公开的建议',
+/** The answer of a document command, with its revision as the ETag for the next If-Match. */
+const answered = (response: Response, result: DocumentCommandResult) => {
+  setRevision(response, result.revision);
+  return result;
 };
 
 @ApiTags('document-attributes: documents 公文公开属性')
@@ -69,28 +60,8 @@ export class DocumentsController {
     private readonly documents: DocumentsProjection,
   ) {}
 
-  private async loadFor(request: AuthenticatedRequest, documentId: string): Promise<RegisteredDocument> {
-    const { state } = await this.commands.load(documentDecider, documentStreamId(documentId));
-    if (state.status !== 'registered') throw notFound();
-    assertActsForUnit(request.principal, state.unitId);
-    return state;
-  }
-
-  private async run(request: AuthenticatedRequest, response: Response, documentId: string, command: DocumentCommand) {
-    const result = await this.commands.handle(documentDecider, documentStreamId(documentId), command, commandContext(request));
-    setRevision(response, result.revision);
-    const state = result.state as DocumentState;
-    return {
-      documentId,
-      revision: result.revision,
-      ...(state.status === 'registered'
-        ? { phase: state.phase, attribute: state.attribute, publicationDueOn: state.publicationDueOn }
-        : {}),
-    };
-  }
-
   @Post('documents')
-  @Roles('clerk', 'office_head', 'district_office', 'admin')
+  @Roles('clerk', 'office_head', ...DISTRICT_ROLES)
   @ApiOperation({ summary: '拟文登记：标题、文号（本单位唯一）、类型、关联目录事项、是否需要解读、转发的公文' })
   @ApiBody({ schema: jsonSchemaOf(registerDocumentBody) })
   async register(
@@ -98,32 +69,10 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const unitId = body.unitId ?? request.principal.unitId;
-    if (!unitId) throw DomainError.validation('UNIT_REQUIRED', '请指明起草单位（unitId）。');
-    assertActsForUnit(request.principal, unitId);
-    if (body.forwardsDocumentId) {
-      const forwarded = await this.commands.load(documentDecider, documentStreamId(body.forwardsDocumentId));
-      if (forwarded.state.status !== 'registered') throw DomainError.rule('FORWARDED_DOCUMENT_NOT_FOUND', '被转发的公文不存在。');
-    }
-    const documentId = uuidv7();
-    const context = commandContext(request);
-    // The number first: its stream is keyed by unit and number, so a duplicate fails here, before
-    // anything else is written; a retry of the same registration is a no-op there.
-    await this.commands.handle(
-      documentNumberDecider,
-      documentNumberStreamId(unitId, body.documentNumber),
-      { type: 'ReserveDocumentNumber', unitId, documentNumber: body.documentNumber, documentId },
-      { ...context, expectedRevision: undefined },
-    );
-    const result = await this.commands.handle(
-      documentDecider,
-      documentStreamId(documentId),
-      { type: 'RegisterDocument', documentId, unitId, ...body, by: byOf(request) },
-      { ...context, expectedRevision: undefined },
-    );
+    const result = await registerDocument(this.commands, body, commandContext(request));
     setRevision(response, result.revision);
     response.status(201);
-    return { documentId, revision: result.revision };
+    return result;
   }
 
   @Post('documents/:documentId/attribute-proposal')
@@ -137,19 +86,7 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const state = await this.loadFor(request, documentId);
-    let forwarded: ForwardedAttribute | null = null;
-    if (state.forwardsDocumentId) {
-      const source = (await this.commands.load(documentDecider, documentStreamId(state.forwardsDocumentId))).state;
-      const decided = source.status === 'registered' && (source.phase === 'confirmed' || source.phase === 'issued');
-      forwarded = {
-        documentId: state.forwardsDocumentId,
-        attribute: decided ? source.attribute : null,
-        legalBasis: decided ? source.legalBasis : null,
-        reason: decided ? source.reason : null,
-      };
-    }
-    return this.run(request, response, documentId, { type: 'ProposeAttribute', ...body, forwarded, by: byOf(request) });
+    return answered(response, await proposeAttribute(this.commands, documentId, body, commandContext(request)));
   }
 
   @Post('documents/:documentId/confidentiality-review')
@@ -163,8 +100,7 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, { type: 'ReviewAttribute', ...body, by: byOf(request) });
+    return answered(response, await reviewAttribute(this.commands, documentId, body, commandContext(request)));
   }
 
   @Post('documents/:documentId/issue')
@@ -178,8 +114,7 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, { type: 'IssueDocument', issuedOn: body.issuedOn ?? today(), by: byOf(request) });
+    return answered(response, await issueDocument(this.commands, documentId, body, commandContext(request)));
   }
 
   @Post('documents/:documentId/publications')
@@ -193,13 +128,12 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, { type: 'RecordPublication', ...body, by: byOf(request) });
+    return answered(response, await recordPublication(this.commands, documentId, body, commandContext(request)));
   }
 
   @Post('documents/:documentId/invalidation')
   @HttpCode(200)
-  @Roles('clerk', 'office_head', 'district_office', 'admin')
+  @Roles('clerk', 'office_head', ...DISTRICT_ROLES)
   @ApiOperation({ summary: '宣布失效或废止（日期与依据）' })
   @ApiBody({ schema: jsonSchemaOf(invalidateDocumentBody) })
   async invalidate(
@@ -208,8 +142,7 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, { type: 'InvalidateDocument', ...body });
+    return answered(response, await invalidateDocument(this.commands, documentId, body, commandContext(request)));
   }
 
   @Post('documents/:documentId/yearly-reviews/:year/decision')
@@ -224,16 +157,7 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, {
-      type: 'DecideYearlyReview',
-      year,
-      decision: body.decision,
-      legalBasis: body.legalBasis,
-      reason: body.reason,
-      decidedOn: body.decidedOn ?? today(),
-      by: byOf(request),
-    });
+    return answered(response, await decideYearlyReview(this.commands, documentId, { ...body, year }, commandContext(request)));
   }
 
   @Post('documents/:documentId/disclosure-suggestions/:suggestionId/answer')
@@ -248,15 +172,8 @@ export class DocumentsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.loadFor(request, documentId);
-    return this.run(request, response, documentId, {
-      type: 'AnswerDisclosureSuggestion',
-      suggestionId,
-      answer: body.answer,
-      reason: body.reason,
-      answeredOn: body.answeredOn ?? today(),
-      by: byOf(request),
-    });
+    const context = commandContext(request);
+    return answered(response, await answerDisclosureSuggestion(this.commands, documentId, { ...body, suggestionId }, context));
   }
 
   // ---- staff queries
@@ -265,85 +182,43 @@ export class DocumentsController {
   @ApiOperation({ summary: '公文列表（本单位；区政府办公室与审计可查全部）' })
   async list(
     @Query(new ZodPipe(documentListQuery)) query: z.infer<typeof documentListQuery>,
-    @Req() request: AuthenticatedRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DocumentView[]> {
-    const principal = request.principal;
-    const unitId = READ_ANY_UNIT.includes(principal.role) ? query.unitId : (query.unitId ?? principal.unitId ?? undefined);
-    if (!READ_ANY_UNIT.includes(principal.role)) assertActsForUnit(principal, unitId ?? '');
-    return this.documents.list({ ...query, unitId });
+    return listDocuments(this.documents, principal, query);
   }
 
   @Get('documents/:documentId')
   @ApiOperation({ summary: '公文详情（工作人员）' })
   async get(
     @Param('documentId') documentId: string,
-    @Req() request: AuthenticatedRequest,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DocumentView & { revision: number }> {
-    const view = await this.documents.get(documentId);
-    if (!view) throw notFound();
-    assertReadsUnit(request.principal, view.unitId);
+    const view = await staffDocument(this.documents, principal, documentId);
     // As the document's commands answer: the client knows when this view includes its last write.
     setRevision(response, view.revision);
     return view;
   }
 
   @Get('documents/:documentId/decisions')
-  @Roles('auditor', 'district_office', 'admin', 'office_head')
+  @Roles(...DISTRICT_READER_ROLES, 'office_head')
   @ApiOperation({ summary: '公开属性决定的完整记录（审计）：每次决定的人员、单位、依据、理由、时间，直接读自事件存储' })
-  async decisions(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest) {
-    const { state, history } = await this.commands.load(documentDecider, documentStreamId(documentId));
-    if (state.status !== 'registered') throw notFound();
-    assertReadsUnit(request.principal, state.unitId);
-    return {
-      documentId,
-      unitId: state.unitId,
-      documentNumber: state.documentNumber,
-      title: state.title,
-      currentAttribute: state.attribute,
-      decisions: history.map((event) => {
-        const data = event.data as Record<string, unknown>;
-        const ground = (data.legalBasis ?? data.ground ?? null) as string | null;
-        const groundInfo = ground && ground in WITHHOLDING_GROUNDS ? WITHHOLDING_GROUNDS[ground as WithholdingGround] : null;
-        return {
-          streamRevision: event.streamRevision,
-          type: event.type,
-          decision: DECISION_LABELS[event.type] ?? event.type,
-          outcome: (data.outcome ?? data.decision ?? data.answer ?? data.status ?? null) as string | null,
-          attribute: (data.attribute ?? null) as string | null,
-          previousAttribute: (data.previousAttribute ?? null) as string | null,
-          legalBasis: ground,
-          legalBasisLabel: groundInfo ? `${groundInfo.label}（${groundInfo.article}）` : ground,
-          reason: (data.reason ?? null) as string | null,
-          actor: event.actor,
-          occurredAt: event.occurredAt,
-          recordedAt: event.recordedAt,
-          eventId: event.eventId,
-          hash: event.hash,
-        };
-      }),
-    };
+  async decisions(@Param('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
+    return documentDecisions(this.commands, principal, documentId);
   }
 
   @Get('publications/overdue')
   @ApiOperation({ summary: '逾期未公开的主动公开公文（按指定日期计算）' })
   async overdue(@Query(new ZodPipe(asOfQuery)) query: z.infer<typeof asOfQuery>, @Req() request: AuthenticatedRequest) {
-    const principal = request.principal;
-    const unitId = READ_ANY_UNIT.includes(principal.role) ? query.unitId : (query.unitId ?? principal.unitId ?? '');
-    if (unitId) assertReadsUnit(principal, unitId);
-    const asOf = query.asOf ?? today();
-    const documents = await this.documents.overdue(asOf, unitId);
-    return { asOf, documents };
+    return overduePublications(this.documents, request.principal, query, toShanghaiDate(requestTime(request)));
   }
 
   @Get('figures')
   @ApiOperation({ summary: '年度报告表二：规章、行政规范性文件的本年制发、本年废止、现行有效件数' })
   async figures(
     @Query(new ZodPipe(figuresQuery)) query: z.infer<typeof figuresQuery>,
-    @Req() request: AuthenticatedRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DocumentFigures> {
-    if (query.unitId) assertReadsUnit(request.principal, query.unitId);
-    else if (!READ_ANY_UNIT.includes(request.principal.role)) throw DomainError.validation('UNIT_REQUIRED', '请指明单位（unitId）。');
-    return this.documents.figures(query.year, query.unitId ?? null);
+    return documentFigures(this.documents, principal, query);
   }
 }

@@ -1,6 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { CleanupCampaignOpened, CleanupResultPublished, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+
+type CleanupEnvelope =
+  | TypedEnvelope<'document-attributes.CleanupCampaignOpened', CleanupCampaignOpened>
+  | TypedEnvelope<'document-attributes.CleanupResultPublished', CleanupResultPublished>;
 
 export interface CleanupResultView {
   campaignId: string;
@@ -25,13 +29,22 @@ export class CleanupProjection implements Projection {
     return this.connection.collection('cleanup_results');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    if (event.type === 'document-attributes.CleanupCampaignOpened') {
-      const data = event.data as CleanupCampaignOpened;
-      await projectDocument(this.campaigns, data.campaignId, event, () => ({ ...data }));
-      return;
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<CleanupEnvelope>(envelope);
+    switch (event.type) {
+      case 'document-attributes.CleanupCampaignOpened':
+        return this.open(event);
+      case 'document-attributes.CleanupResultPublished':
+        return this.publish(event);
     }
-    const data = event.data as CleanupResultPublished;
+  }
+
+  private async open(event: Extract<CleanupEnvelope, { type: 'document-attributes.CleanupCampaignOpened' }>): Promise<void> {
+    await projectDocument(this.campaigns, event.data.campaignId, event, () => ({ ...event.data }));
+  }
+
+  private async publish(event: Extract<CleanupEnvelope, { type: 'document-attributes.CleanupResultPublished' }>): Promise<void> {
+    const data = event.data;
     const campaign = await this.campaigns.findOne({ _id: data.campaignId as never });
     await projectDocument<CleanupResultView>(this.results, `${data.campaignId}:${data.unitId}`, event, () => ({
       campaignId: data.campaignId,

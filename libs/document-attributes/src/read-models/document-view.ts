@@ -1,19 +1,6 @@
-import {
-  WITHHOLDING_GROUNDS,
-  type AttributeProposed,
-  type ConfidentialityReviewed,
-  type DisclosureAttribute,
-  type DocumentInvalidated,
-  type DocumentIssued,
-  type DocumentRegistered,
-  type EventEnvelope,
-  type ProactiveDisclosureSuggestionAnswered,
-  type ProactiveDisclosureSuggestionReceived,
-  type PublicationRecorded,
-  type RedactedAnnex,
-  type YearlyReviewDecided,
-  type YearlyReviewOpened,
-} from '@gongkai/contracts';
+import { WITHHOLDING_GROUNDS, type DisclosureAttribute, type EventEnvelope, type RedactedAnnex } from '@gongkai/contracts';
+import type { TypedEnvelope } from '@gongkai/platform';
+import type { DocumentEvent } from '../domain/document';
 
 /** The staff view of a document (one read-model document per official document). */
 export interface DocumentView {
@@ -71,7 +58,12 @@ export const DOCUMENT_VIEW_EVENT_TYPES = [
   'document-attributes.ProactiveDisclosureSuggestionAnswered',
 ];
 
-type ViewEvent = Pick<EventEnvelope, 'type' | 'data' | 'occurredAt'>;
+/** The envelopes of a document's stream, typed: what `asTyped` narrows a document event to. */
+export type DocumentEnvelope = EnvelopeOf<DocumentEvent>;
+type EnvelopeOf<E extends DocumentEvent> = E extends DocumentEvent ? TypedEnvelope<E['type'], E['data']> : never;
+
+/** What the view reads of an event: its type, its data and when it happened. */
+type ViewEvent = DocumentEvent & Pick<EventEnvelope, 'occurredAt'>;
 
 /** Pure: the next view of a document after one of its events (null: nothing to show yet). */
 export function applyToDocumentView(current: DocumentView | null, event: ViewEvent): DocumentView | null {
@@ -82,7 +74,7 @@ export function applyToDocumentView(current: DocumentView | null, event: ViewEve
 function change(view: DocumentView | null, event: ViewEvent): DocumentView | null {
   const at = event.occurredAt;
   if (event.type === 'document-attributes.DocumentRegistered') {
-    const d = event.data as DocumentRegistered;
+    const d = event.data;
     return {
       documentId: d.documentId,
       unitId: d.unitId,
@@ -116,11 +108,11 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
   const updated = { ...view, updatedAt: at };
   switch (event.type) {
     case 'document-attributes.AttributeProposed': {
-      const { attribute, legalBasis, reason, redactedAnnexes } = event.data as AttributeProposed;
+      const { attribute, legalBasis, reason, redactedAnnexes } = event.data;
       return { ...updated, phase: 'proposed', attribute, legalBasis, reason, redactedAnnexes };
     }
     case 'document-attributes.ConfidentialityReviewed': {
-      const d = event.data as ConfidentialityReviewed;
+      const d = event.data;
       if (d.outcome === 'returned') return { ...updated, phase: 'drafting' };
       return {
         ...updated,
@@ -132,7 +124,7 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       };
     }
     case 'document-attributes.DocumentIssued': {
-      const d = event.data as DocumentIssued;
+      const d = event.data;
       return {
         ...updated,
         phase: 'issued',
@@ -143,16 +135,16 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       };
     }
     case 'document-attributes.PublicationRecorded': {
-      const { channel, url, publishedOn, late } = event.data as PublicationRecorded;
+      const { channel, url, publishedOn, late } = event.data;
       const firstPublishedOn = updated.firstPublishedOn && updated.firstPublishedOn <= publishedOn ? updated.firstPublishedOn : publishedOn;
       return { ...updated, publications: [...updated.publications, { channel, url, publishedOn, late }], firstPublishedOn };
     }
     case 'document-attributes.YearlyReviewOpened': {
-      const { year } = event.data as YearlyReviewOpened;
+      const { year } = event.data;
       return { ...updated, reviews: { ...updated.reviews, [String(year)]: { status: 'open', decidedOn: null } } };
     }
     case 'document-attributes.YearlyReviewDecided': {
-      const d = event.data as YearlyReviewDecided;
+      const d = event.data;
       const reviews = {
         ...updated.reviews,
         [String(d.year)]: { status: d.decision === 'keep' ? ('kept' as const) : ('released' as const), decidedOn: d.decidedOn },
@@ -170,15 +162,15 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       };
     }
     case 'document-attributes.DocumentInvalidated': {
-      const d = event.data as DocumentInvalidated;
+      const d = event.data;
       return { ...updated, validity: d.status, invalidatedOn: d.effectiveOn, invalidationBasis: d.legalBasis };
     }
     case 'document-attributes.ProactiveDisclosureSuggestionReceived': {
-      const { suggestionId, requestCount, suggestedOn } = event.data as ProactiveDisclosureSuggestionReceived;
+      const { suggestionId, requestCount, suggestedOn } = event.data;
       return { ...updated, pendingSuggestion: { suggestionId, requestCount, suggestedOn } };
     }
     case 'document-attributes.ProactiveDisclosureSuggestionAnswered': {
-      const d = event.data as ProactiveDisclosureSuggestionAnswered;
+      const d = event.data;
       if (d.answer === 'declined') return { ...updated, pendingSuggestion: null };
       return {
         ...updated,

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import {
   applyToDocumentView,
@@ -8,6 +8,7 @@ import {
   isPublicationOverdue,
   PUBLIC_FILTER,
   toPublicDocument,
+  type DocumentEnvelope,
   type DocumentView,
   type PublicDocument,
 } from './document-view';
@@ -57,8 +58,9 @@ export class DocumentsProjection implements Projection {
     return this.connection.collection('documents');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<DocumentView>(this.documents, event.data.documentId as string, event, (current) =>
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<DocumentEnvelope>(envelope);
+    await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) =>
       applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
     );
   }

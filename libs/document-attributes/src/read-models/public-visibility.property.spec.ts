@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { DISCLOSURE_ATTRIBUTES, WITHHOLDING_GROUND_CODES } from '@gongkai/contracts';
+import { DISCLOSURE_ATTRIBUTES, WITHHOLDING_GROUND_CODES, type Actor } from '@gongkai/contracts';
 import { CommandHandler, createApp, signDevToken, type AppDefinition } from '@gongkai/platform';
 import { DomainError } from '@gongkai/platform/domain';
 import { eventually, isolatedEnv, TEST_JWT_SECRET } from '@gongkai/platform/testing';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { DocumentAttributesModule } from '../document-attributes.module';
 import { documentStreamId, type DocumentEvent, type DocumentState } from '../domain/document';
-import { documentDecider, type CommandActor, type DocumentCommand } from '../domain/document.decide';
+import { documentDecider, type DocumentCommand } from '../domain/document.decide';
 import { DocumentsProjection } from './documents.projection';
 import { applyToDocumentView, matchesPublicFilter, toPublicDocument, type DocumentView } from './document-view';
 
-const drafter: CommandActor = { userId: 'wang', role: 'clerk', unitId: 'TEZ-EDU' };
-const reviewer: CommandActor = { userId: 'li', role: 'reviewer', unitId: 'TEZ-EDU' };
+const decider = documentDecider(defaultWorkingDayCalendar());
+const drafter: Actor = { userId: 'wang', role: 'clerk', unitId: 'TEZ-EDU' };
+const reviewer: Actor = { userId: 'li', role: 'reviewer', unitId: 'TEZ-EDU' };
 
 /** One step of a random history: which of three documents, and what happens to it. */
 const attribute = fc.constantFrom(...DISCLOSURE_ATTRIBUTES);
@@ -149,17 +151,17 @@ describe('property: no public query ever returns a document whose current attrib
     const seen = { public: 0, issuedNotPublic: 0 };
     fc.assert(
       fc.property(fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }), (steps) => {
-        const states: DocumentState[] = ids.map(() => documentDecider.initialState);
+        const states: DocumentState[] = ids.map(() => decider.initialState);
         const views: (DocumentView | null)[] = ids.map(() => null);
         const apply = (i: number, events: DocumentEvent[]) => {
           for (const event of events) {
-            states[i] = documentDecider.evolve(states[i], event);
+            states[i] = decider.evolve(states[i], event);
             views[i] = applyToDocumentView(views[i], { ...event, occurredAt: '2026-01-01T00:00:00.000Z' });
           }
         };
-        ids.forEach((_, i) => apply(i, documentDecider.decide(registerCommand(i), states[i]) as DocumentEvent[]));
+        ids.forEach((_, i) => apply(i, decider.decide(registerCommand(i), states[i]) as DocumentEvent[]));
         for (const s of steps) {
-          const result = documentDecider.decide(commandOf(s, states), states[s.doc]);
+          const result = decider.decide(commandOf(s, states), states[s.doc]);
           if (!(result instanceof DomainError)) apply(s.doc, result);
           // after every step: the portal list and detail agree with the decider's truth
           views.forEach((view, i) => {
@@ -264,7 +266,7 @@ describe('property: no public query ever returns a document whose current attrib
           // the truth, from the event store
           const truth = new Map<string, boolean>();
           for (const id of docIds) {
-            const { state, revision } = await commands.load(documentDecider, documentStreamId(id));
+            const { state, revision } = await commands.load(decider, documentStreamId(id));
             truth.set(id, state.status === 'registered' && state.phase === 'issued' && state.attribute === '主动公开');
             // wait until the read model has caught up with this document
             await eventually(

@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import type { DisclosureAttribute, OfficialDocumentType, WithholdingGround } from '@gongkai/contracts';
+import type { Actor, DisclosureAttribute, OfficialDocumentType, WithholdingGround } from '@gongkai/contracts';
 import {
   documentDecider,
   documentNumberDecider,
   documentNumberStreamId,
   documentStreamId,
-  type CommandActor,
   type DocumentCommand,
 } from '@gongkai/document-attributes';
 import { CommandHandler, type CommandContext } from '@gongkai/platform';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 
 interface DemoDocument {
   documentId: string;
@@ -118,12 +118,12 @@ export async function loadDocumentAttributesDemo(app: INestApplication): Promise
   const existing = await commands.load(documentNumberDecider, documentNumberStreamId(first.unitId, first.documentNumber));
   if (existing.state.documentId !== null) return;
   const now = new Date().toISOString();
+  const documents = documentDecider(defaultWorkingDayCalendar());
   for (const doc of DEMO_DOCUMENTS) {
-    const drafter: CommandActor = { userId: `demo-clerk-${doc.unitId}`, role: 'clerk', unitId: doc.unitId };
-    const reviewer: CommandActor = { userId: `demo-reviewer-${doc.unitId}`, role: 'reviewer', unitId: doc.unitId };
-    const as = (by: CommandActor): CommandContext => ({ actor: by, correlationId: 'demo-document-attributes', now });
-    const run = (command: DocumentCommand, by: CommandActor) =>
-      commands.handle(documentDecider, documentStreamId(doc.documentId), command, as(by));
+    const drafter: Actor = { userId: `demo-clerk-${doc.unitId}`, role: 'clerk', unitId: doc.unitId };
+    const reviewer: Actor = { userId: `demo-reviewer-${doc.unitId}`, role: 'reviewer', unitId: doc.unitId };
+    const as = (by: Actor): CommandContext => ({ actor: by, correlationId: 'demo-document-attributes', now });
+    const run = (command: DocumentCommand, by: Actor) => commands.handle(documents, documentStreamId(doc.documentId), command, as(by));
 
     await commands.handle(
       documentNumberDecider,
@@ -148,7 +148,7 @@ export async function loadDocumentAttributesDemo(app: INestApplication): Promise
     );
     let forwarded = null;
     if (doc.forwardsDocumentId) {
-      const source = (await commands.load(documentDecider, documentStreamId(doc.forwardsDocumentId))).state;
+      const source = (await commands.load(documents, documentStreamId(doc.forwardsDocumentId))).state;
       if (source.status === 'registered')
         forwarded = { documentId: source.documentId, attribute: source.attribute, legalBasis: source.legalBasis, reason: source.reason };
     }

@@ -1,0 +1,74 @@
+import type { Actor, DisclosureAttribute, OfficialDocumentType, RedactedAnnex, WithholdingGround } from '@gongkai/contracts';
+
+/** The attribute of the document a forwarding document (转发文件) forwards, as loaded by the application. */
+export interface ForwardedAttribute {
+  documentId: string;
+  /** null when the forwarded document has no attribute yet */
+  attribute: DisclosureAttribute | null;
+  legalBasis: WithholdingGround | null;
+  reason: string | null;
+}
+
+/**
+ * What can be asked of a document. Deciders enforce separation of duties, so the actor (`by`, the
+ * contracts' Actor) travels in the command; so do the dates (a Beijing date from the command context
+ * when the user gives none). System commands (a yearly review task, a suggestion) carry no actor.
+ */
+export type DocumentCommand =
+  | {
+      type: 'RegisterDocument';
+      documentId: string;
+      unitId: string;
+      title: string;
+      documentNumber: string;
+      documentType: OfficialDocumentType;
+      catalogueItemIds: string[];
+      needsInterpretation: boolean;
+      forwardsDocumentId: string | null;
+      by: Actor;
+    }
+  | {
+      type: 'ProposeAttribute';
+      /** Optional for a forwarding document: it inherits the forwarded one's. */
+      attribute?: DisclosureAttribute;
+      legalBasis?: WithholdingGround | null;
+      reason?: string | null;
+      redactedAnnexes?: RedactedAnnex[];
+      /** Loaded by the application from the forwarded document's stream. */
+      forwarded?: ForwardedAttribute | null;
+      by: Actor;
+    }
+  | {
+      type: 'ReviewAttribute';
+      outcome: 'approve' | 'change' | 'return';
+      attribute?: DisclosureAttribute;
+      legalBasis?: WithholdingGround | null;
+      reason?: string | null;
+      redactedAnnexes?: RedactedAnnex[];
+      by: Actor;
+    }
+  | { type: 'IssueDocument'; issuedOn: string; by: Actor }
+  | { type: 'RecordPublication'; channel: string; url: string; publishedOn: string; by: Actor }
+  | { type: 'OpenYearlyReview'; year: number }
+  | {
+      type: 'DecideYearlyReview';
+      year: number;
+      decision: 'keep' | 'release';
+      legalBasis?: WithholdingGround | null;
+      reason: string;
+      decidedOn: string;
+      by: Actor;
+    }
+  | { type: 'InvalidateDocument'; status: '失效' | '废止'; effectiveOn: string; legalBasis: string; campaignId?: string | null }
+  | { type: 'ReceiveDisclosureSuggestion'; suggestionId: string; requestCount: number; suggestedOn: string }
+  | {
+      type: 'AnswerDisclosureSuggestion';
+      suggestionId: string;
+      answer: 'accepted' | 'declined';
+      reason: string;
+      answeredOn: string;
+      by: Actor;
+    };
+
+/** One command of the union, by its type. */
+export type DocumentCommandOf<T extends DocumentCommand['type']> = Extract<DocumentCommand, { type: T }>;
