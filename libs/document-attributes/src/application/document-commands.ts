@@ -161,15 +161,7 @@ export const decideYearlyReview = (
   onDocument(
     commands,
     documentId,
-    {
-      type: 'DecideYearlyReview',
-      year: input.year,
-      decision: input.decision,
-      legalBasis: input.legalBasis,
-      reason: input.reason,
-      decidedOn: input.decidedOn ?? today(context),
-      by: context.actor,
-    },
+    { type: 'DecideYearlyReview', ...input, decidedOn: input.decidedOn ?? today(context), by: context.actor },
     context,
   );
 
@@ -183,13 +175,6 @@ export const answerDisclosureSuggestion = (
   onDocument(
     commands,
     documentId,
-    {
-      type: 'AnswerDisclosureSuggestion',
-      suggestionId: input.suggestionId,
-      answer: input.answer,
-      reason: input.reason,
-      answeredOn: input.answeredOn ?? today(context),
-      by: context.actor,
-    },
+    { type: 'AnswerDisclosureSuggestion', ...input, answeredOn: input.answeredOn ?? today(context), by: context.actor },
     context,
   );

@@ -1,4 +1,4 @@
-import type { Actor, DisclosureAttribute, OfficialDocumentType, RedactedAnnex, WithholdingGround } from '@gongkai/contracts';
+import type { Actor, DisclosureAttribute, DocumentRegistered, RedactedAnnex, WithholdingGround } from '@gongkai/contracts';
 
 /** The attribute of the document a forwarding document (转发文件) forwards, as loaded by the application. */
 export interface ForwardedAttribute {
@@ -15,18 +15,8 @@ export interface ForwardedAttribute {
  * when the user gives none). System commands (a yearly review task, a suggestion) carry no actor.
  */
 export type DocumentCommand =
-  | {
-      type: 'RegisterDocument';
-      documentId: string;
-      unitId: string;
-      title: string;
-      documentNumber: string;
-      documentType: OfficialDocumentType;
-      catalogueItemIds: string[];
-      needsInterpretation: boolean;
-      forwardsDocumentId: string | null;
-      by: Actor;
-    }
+  /** The registration's facts, as the event records them; the drafter is `by`. */
+  | ({ type: 'RegisterDocument'; by: Actor } & Omit<DocumentRegistered, 'draftedBy'>)
   | {
       type: 'ProposeAttribute';
       /** Optional for a forwarding document: it inherits the forwarded one's. */

@@ -127,12 +127,8 @@ export function answerDisclosureSuggestion(
   if (!hasText(command.reason)) return DomainError.rule('REASON_REQUIRED', '答复建议须说明理由。');
   const badDate = checkDate(command.answeredOn, '答复日期');
   if (badDate) return badDate;
-  let publicationDueOn: string | null = null;
-  if (command.answer === 'accepted') {
-    const due = publicationDueDate(calendar, command.answeredOn);
-    if (due instanceof DomainError) return due;
-    publicationDueOn = due;
-  }
+  const publicationDueOn = command.answer === 'accepted' ? publicationDueDate(calendar, command.answeredOn) : null;
+  if (publicationDueOn instanceof DomainError) return publicationDueOn;
   return [
     {
       type: 'document-attributes.ProactiveDisclosureSuggestionAnswered',

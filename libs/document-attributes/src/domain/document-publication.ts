@@ -18,12 +18,8 @@ export function issueDocument(
   }
   const badDate = checkDate(command.issuedOn, '印发日期');
   if (badDate) return badDate;
-  let publicationDueOn: string | null = null;
-  if (state.attribute === '主动公开') {
-    const due = publicationDueDate(calendar, command.issuedOn);
-    if (due instanceof DomainError) return due;
-    publicationDueOn = due;
-  }
+  const publicationDueOn = state.attribute === '主动公开' ? publicationDueDate(calendar, command.issuedOn) : null;
+  if (publicationDueOn instanceof DomainError) return publicationDueOn;
   return [
     {
       type: 'document-attributes.DocumentIssued',
