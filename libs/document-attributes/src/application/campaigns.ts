@@ -7,16 +7,13 @@ import {
   type CommandHandler,
   type Principal,
 } from '@gongkai/platform';
-import { toShanghaiDate } from '@gongkai/working-days';
 import { cleanupCampaignDecider, cleanupCampaignStreamId, type CleanupEntry } from '../domain/cleanup-campaign';
 import { documentStreamId } from '../domain/document';
 import { reviewCycleDecider, reviewCycleStreamId } from '../domain/review-cycle';
 import type { DocumentsProjection, ReviewProgress } from '../read-models/documents.projection';
-import { statutoryDocumentDecider } from './document-commands';
+import { statutoryDocumentDecider, today } from './document-commands';
 
 /** The district's campaigns on documents: the yearly review (年度评估) and the cleanup (文件清理). */
-
-const today = (context: CommandContext) => toShanghaiDate(context.now);
 
 export async function openReviewCycle(
   commands: CommandHandler,

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { DisclosureAttribute } from '@gongkai/contracts';
 import { DomainError, unitActionError, type CommandContext, type CommandHandler } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { documentStreamId, type DocumentPhase, type DocumentState } from '../domain/document';
@@ -27,7 +28,7 @@ export interface DocumentCommandResult {
   documentId: string;
   revision: number;
   phase?: DocumentPhase;
-  attribute?: string | null;
+  attribute?: DisclosureAttribute | null;
   publicationDueOn?: string | null;
 }
 
@@ -48,7 +49,8 @@ async function onDocument(
   };
 }
 
-const today = (context: CommandContext) => toShanghaiDate(context.now);
+/** The Beijing day of a command: the date a form leaves out. */
+export const today = (context: CommandContext) => toShanghaiDate(context.now);
 
 type Input<T extends DocumentCommand['type']> = Omit<DocumentCommandOf<T>, 'type' | 'by'>;
 
