@@ -1,5 +1,16 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, ReadModelConnections } from '@gongkai/platform';
+import {
+  CommandHandler,
+  ConsumerCatchUp,
+  ConsumerRegistry,
+  EVENT_STORE,
+  GONGKAI_CONFIG,
+  readModelProvider,
+  type EventStore,
+  type GongkaiConfig,
+} from '@gongkai/platform';
+import { AssessmentSchemes } from './application/schemes';
+import { AssessmentScores } from './application/scores';
 import { ScoringService } from './application/scoring.service';
 import { SchemesController } from './http/schemes.controller';
 import { ScoresController } from './http/scores.controller';
@@ -8,23 +19,34 @@ import { AssessmentFactsProjection } from './read-models/facts.projection';
 import { AssessmentSchemesProjection } from './read-models/schemes.projection';
 import { AssessmentUnitsProjection } from './read-models/units.projection';
 
-const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['get']>) => T) => ({
-  provide: type,
-  inject: [ReadModelConnections],
-  useFactory: (connections: ReadModelConnections) => new type(connections.get('assessment')),
-});
-
 /** The assessment service: facts from every other service's events, schemes, scores. */
 @Module({
   controllers: [AssessmentUnitsController, SchemesController, ScoresController],
   providers: [
-    readModel(AssessmentUnitsProjection),
-    readModel(AssessmentFactsProjection),
-    readModel(AssessmentSchemesProjection),
+    readModelProvider('assessment', AssessmentUnitsProjection),
+    readModelProvider('assessment', AssessmentFactsProjection),
+    readModelProvider('assessment', AssessmentSchemesProjection),
     {
       provide: ScoringService,
       inject: [CommandHandler, AssessmentFactsProjection],
       useFactory: (commands: CommandHandler, facts: AssessmentFactsProjection) => new ScoringService(commands, facts),
+    },
+    {
+      provide: AssessmentSchemes,
+      inject: [CommandHandler, ScoringService, AssessmentUnitsProjection, ConsumerCatchUp, GONGKAI_CONFIG],
+      useFactory: (
+        commands: CommandHandler,
+        scoring: ScoringService,
+        units: AssessmentUnitsProjection,
+        catchUp: ConsumerCatchUp,
+        config: GongkaiConfig,
+      ) => new AssessmentSchemes(commands, scoring, units, catchUp, config.ASSESSMENT_FREEZE_CATCH_UP_S),
+    },
+    {
+      provide: AssessmentScores,
+      inject: [ScoringService, AssessmentSchemesProjection, AssessmentFactsProjection, EVENT_STORE],
+      useFactory: (scoring: ScoringService, schemes: AssessmentSchemesProjection, facts: AssessmentFactsProjection, store: EventStore) =>
+        new AssessmentScores(scoring, schemes, facts, store),
     },
   ],
 })

@@ -1,6 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, ReadModelConnections } from '@gongkai/platform';
+import { CommandHandler, ConsumerRegistry, readModelProvider } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
+import { CatalogueItems } from './application/items';
+import { CatalogueNegativeList } from './application/negative-list';
+import { CataloguePortal } from './application/portal';
+import { CatalogueReference } from './application/reference';
 import { ItemsController } from './http/items.controller';
 import { NegativeListController } from './http/negative-list.controller';
 import { PortalController } from './http/portal.controller';
@@ -11,25 +15,41 @@ import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
 import { CatalogueUnitsProjection } from './read-models/units.projection';
 
-const projection = <T>(type: new (connection: ReturnType<ReadModelConnections['get']>) => T) => ({
-  provide: type,
-  inject: [ReadModelConnections],
-  useFactory: (connections: ReadModelConnections) => new type(connections.get('catalogue')),
-});
-
 /** The catalogue service: units, the standard catalogue, the negative list. */
 @Module({
   // Portal before the units controller, so that `/api/catalogue/portal/...` is never taken for a unit.
   controllers: [PortalController, ReferenceController, ItemsController, NegativeListController, UnitsController],
   providers: [
-    projection(CatalogueUnitsProjection),
-    projection(CatalogueItemsProjection),
-    projection(CatalogueGuidelinesProjection),
-    projection(CatalogueNegativeListProjection),
+    readModelProvider('catalogue', CatalogueUnitsProjection),
+    readModelProvider('catalogue', CatalogueItemsProjection),
+    readModelProvider('catalogue', CatalogueGuidelinesProjection),
+    readModelProvider('catalogue', CatalogueNegativeListProjection),
+    {
+      provide: CatalogueItems,
+      inject: [CommandHandler],
+      useFactory: (commands: CommandHandler) => new CatalogueItems(commands),
+    },
+    {
+      provide: CatalogueNegativeList,
+      inject: [CommandHandler],
+      useFactory: (commands: CommandHandler) => new CatalogueNegativeList(commands),
+    },
     {
       provide: CatalogueSpreadsheets,
       inject: [CommandHandler, CatalogueItemsProjection],
       useFactory: (commands: CommandHandler, items: CatalogueItemsProjection) => new CatalogueSpreadsheets(commands, items),
+    },
+    {
+      provide: CataloguePortal,
+      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection],
+      useFactory: (units: CatalogueUnitsProjection, items: CatalogueItemsProjection, guidelines: CatalogueGuidelinesProjection) =>
+        new CataloguePortal(units, items, guidelines),
+    },
+    {
+      provide: CatalogueReference,
+      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection],
+      useFactory: (units: CatalogueUnitsProjection, items: CatalogueItemsProjection, guidelines: CatalogueGuidelinesProjection) =>
+        new CatalogueReference(units, items, guidelines),
     },
   ],
   exports: [CatalogueItemsProjection],

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ManualScoreRecorded, ScoresFrozen } from '@gongkai/contracts';
-import { canonicalJson, CommandHandler, DomainError } from '@gongkai/platform';
-import { toShanghaiDate } from '@gongkai/working-days';
-import { evaluationDecider, evaluationStreamId, type SchemeRef } from '../domain/evaluation';
+import { asTyped, canonicalJson, CommandHandler, DomainError, type TypedEnvelope } from '@gongkai/platform';
+import { evaluationStreamId, type SchemeRef } from '../domain/evaluation';
+import { evaluationDecider } from '../domain/evaluation.decide';
 import { schemeStreamId, type SchemeState } from '../domain/scheme';
 import { schemeDecider } from '../domain/scheme.decide';
 import { scoreUnits, type ManualScoreInput, type ScoreSheet } from '../domain/scoring';
@@ -10,9 +10,15 @@ import type { AssessmentFactsProjection } from '../read-models/facts.projection'
 
 export type ScoredSheet = ScoreSheet & { inputsHash: string };
 
-/** `2026-12-31` → the end of that day in Asia/Shanghai; an ISO instant as given; nothing → now. */
-export function parseAsOf(value: string | undefined, now = new Date()): string {
-  if (!value) return now.toISOString();
+type EvaluationEnvelope =
+  TypedEnvelope<'assessment.ManualScoreRecorded', ManualScoreRecorded> | TypedEnvelope<'assessment.ScoresFrozen', ScoresFrozen>;
+
+/**
+ * `2026-12-31` → the end of that day in Asia/Shanghai; an ISO instant as given; nothing → `now`
+ * (ISO 8601: the time of the request, `requestTime(request)`).
+ */
+export function parseAsOf(value: string | undefined, now: string): string {
+  if (!value) return now;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T23:59:59.999+08:00`).toISOString();
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) throw DomainError.validation('INVALID_AS_OF', 'asOf 应为日期（YYYY-MM-DD）或 ISO 8601 时间。');
@@ -68,8 +74,12 @@ export class ScoringService {
   async manualScores(schemeId: string): Promise<ManualScoreInput[]> {
     const { history } = await this.commands.load(evaluationDecider, evaluationStreamId(schemeId));
     return history
-      .filter((e) => e.type === 'assessment.ManualScoreRecorded')
-      .map((e) => ({ ...(e.data as ManualScoreRecorded), eventId: e.eventId, streamId: e.streamId, recordedAt: e.recordedAt }));
+      .map(asTyped<EvaluationEnvelope>)
+      .flatMap((e) =>
+        e.type === 'assessment.ManualScoreRecorded'
+          ? [{ ...e.data, eventId: e.eventId, streamId: e.streamId, recordedAt: e.recordedAt }]
+          : [],
+      );
   }
 
   async frozen(schemeId: string): Promise<ScoresFrozen | null> {
@@ -108,5 +118,3 @@ export function schemeRefOf(state: SchemeState, version?: number): SchemeRef | n
   const chosen = version ? state.versions.find((v) => v.version === version) : state.current;
   return chosen ? { schemeId: state.schemeId, year: state.year, version: chosen } : null;
 }
-
-export const todayInShanghai = (now = new Date()) => toShanghaiDate(now);

@@ -233,7 +233,7 @@ const dueText = (fact: Fact) =>
 
 /** One line of Chinese saying what the fact is, for explanations and notices. */
 export function describeFact(fact: Fact): string {
-  const d = fact.data as Record<string, string | number | boolean | null | undefined>;
+  const d = fact.data;
   switch (fact.type) {
     case 'catalogue.UnitRegistered':
       return `登记单位“${d.name}”`;
@@ -242,7 +242,7 @@ export function describeFact(fact: Fact): string {
     case 'catalogue.UnitOpennessOfficeDesignated':
       return `明确政务公开主管科室“${d.office}”、专人${d.officerName}`;
     case 'catalogue.UnitResponsibleDomainsAssigned':
-      return `确定负责的试点领域：${(fact.data.domainCodes as string[]).join('、') || '无'}`;
+      return `确定负责的试点领域：${(Array.isArray(d.domainCodes) ? d.domainCodes.join('、') : '') || '无'}`;
     case 'catalogue.ItemPublished':
       return `发布目录事项 ${d.itemId}（领域 ${d.domainCode}）`;
     case 'catalogue.ItemRevised':

@@ -1,9 +1,10 @@
-import { DomainError, fold } from '@gongkai/platform/domain';
+import type { IndicatorNode } from '@gongkai/contracts';
+import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { SAMPLE_INDICATORS, SAMPLE_RULES } from './fixtures';
 import type { SchemeEvent } from './scheme';
 import { schemeDecider, type PublishSchemeCommand } from './scheme.decide';
 
-const given = (...events: SchemeEvent[]) => fold(schemeDecider, events);
+const spec = deciderSpec(schemeDecider);
 const publish = (overrides: Partial<PublishSchemeCommand> = {}): PublishSchemeCommand => ({
   type: 'PublishScheme',
   schemeId: 'KH-2026',
@@ -15,95 +16,125 @@ const publish = (overrides: Partial<PublishSchemeCommand> = {}): PublishSchemeCo
   scoresFrozen: false,
   ...overrides,
 });
+/** The event the decider records for `publish(overrides)` as version 1 (what a stream holds after it). */
+const published = (overrides: Partial<PublishSchemeCommand> = {}): SchemeEvent => {
+  const [event] = spec.given().when(publish(overrides)).decision as SchemeEvent[];
+  return event;
+};
+const noLists = { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null };
 
 describe('scheme decider', () => {
   it('refuses a scheme whose openness weight is 3.9%, quoting the rule', () => {
-    const result = schemeDecider.decide(publish({ opennessWeightPercent: 3.9 }), given());
-    expect(result).toBeInstanceOf(DomainError);
-    expect(result).toMatchObject({ kind: 'rule', code: 'OPENNESS_WEIGHT_BELOW_MINIMUM' });
-    expect((result as DomainError).detail).toContain('政务公开工作纳入考核体系，分值权重不低于4%');
-    expect((result as DomainError).detail).toContain('3.9%');
+    const refused = spec
+      .given()
+      .when(publish({ opennessWeightPercent: 3.9 }))
+      .thenError('OPENNESS_WEIGHT_BELOW_MINIMUM', { kind: 'rule' });
+    expect(refused.detail).toContain('政务公开工作纳入考核体系，分值权重不低于4%');
+    expect(refused.detail).toContain('3.9%');
   });
 
   it('accepts exactly 4% and publishes version 1 with the total of the tree', () => {
-    const result = schemeDecider.decide(publish({ opennessWeightPercent: 4 }), given()) as SchemeEvent[];
-    expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({
-      type: 'assessment.SchemePublished',
-      data: {
-        version: 1,
-        opennessWeightPercent: 4,
-        totalPoints: 100,
-        reason: null,
-        assessedUnitKinds: ['town', 'subdistrict', 'department'],
-      },
-    });
+    spec
+      .given()
+      .when(publish({ opennessWeightPercent: 4 }))
+      .then([
+        expect.objectContaining({
+          type: 'assessment.SchemePublished',
+          data: expect.objectContaining({
+            version: 1,
+            opennessWeightPercent: 4,
+            totalPoints: 100,
+            reason: null,
+            assessedUnitKinds: ['town', 'subdistrict', 'department'],
+          }),
+        }),
+      ]);
   });
 
   it('versions: a revision needs a reason, keeps the year and becomes version 2', () => {
-    const v1 = schemeDecider.decide(publish(), given()) as SchemeEvent[];
-    const state = given(...v1);
-    expect(schemeDecider.decide(publish({ title: '修订' }), state)).toMatchObject({ code: 'REASON_REQUIRED' });
-    expect(schemeDecider.decide(publish({ year: 2027, reason: '改年度' }), state)).toMatchObject({ code: 'SCHEME_YEAR_FIXED' });
-    const v2 = schemeDecider.decide(publish({ opennessWeightPercent: 6, reason: '提高权重' }), state) as SchemeEvent[];
-    expect(v2[0].data).toMatchObject({ version: 2, opennessWeightPercent: 6, reason: '提高权重' });
-    const after = given(...v1, ...v2);
+    const v1 = published();
+    spec
+      .given(v1)
+      .when(publish({ title: '修订' }))
+      .thenError('REASON_REQUIRED');
+    spec
+      .given(v1)
+      .when(publish({ year: 2027, reason: '改年度' }))
+      .thenError('SCHEME_YEAR_FIXED');
+    const revision = spec.given(v1).when(publish({ opennessWeightPercent: 6, reason: '提高权重' }));
+    revision.then([
+      expect.objectContaining({ data: expect.objectContaining({ version: 2, opennessWeightPercent: 6, reason: '提高权重' }) }),
+    ]);
+    const after = spec.given(v1, ...(revision.decision as SchemeEvent[])).state;
     expect(after).toMatchObject({ status: 'published', current: { version: 2 } });
     expect(after.status === 'published' && after.versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('refuses a revision once the scores are frozen', () => {
-    const state = given(...(schemeDecider.decide(publish(), given()) as SchemeEvent[]));
-    expect(schemeDecider.decide(publish({ reason: '再改', scoresFrozen: true }), state)).toMatchObject({ code: 'SCORES_FROZEN' });
+    spec
+      .given(published())
+      .when(publish({ reason: '再改', scoresFrozen: true }))
+      .thenError('SCORES_FROZEN');
   });
 
   it('refuses duplicate indicator ids, bands above the indicator points and thresholds above the total', () => {
-    const dup = [...SAMPLE_INDICATORS, { id: 'quality', name: '重复', kind: 'manual' as const, points: 1, guidance: 'x' }];
-    expect(schemeDecider.decide(publish({ indicators: dup }), given())).toMatchObject({ code: 'DUPLICATE_INDICATOR' });
-    const tooMuch = [
+    const dup: IndicatorNode[] = [...SAMPLE_INDICATORS, { id: 'quality', name: '重复', kind: 'manual', points: 1, guidance: 'x' }];
+    spec
+      .given()
+      .when(publish({ indicators: dup }))
+      .thenError('DUPLICATE_INDICATOR');
+    const tooMuch: IndicatorNode[] = [
       {
         id: 'a',
         name: '甲',
-        kind: 'computed' as const,
+        kind: 'computed',
         points: 5,
-        metric: 'request_on_time_rate' as const,
+        metric: 'request_on_time_rate',
         bands: [{ atLeast: 90, points: 6 }],
-        whenNoData: 'full' as const,
+        whenNoData: 'full',
       },
     ];
-    expect(
-      schemeDecider.decide(
-        publish({ indicators: tooMuch, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }),
-        given(),
-      ),
-    ).toMatchObject({ code: 'BAND_OVER_INDICATOR_POINTS' });
-    expect(schemeDecider.decide(publish({ rules: { ...SAMPLE_RULES, rectifyBelow: 120 } }), given())).toMatchObject({
-      code: 'RULE_OVER_TOTAL',
-    });
+    spec
+      .given()
+      .when(publish({ indicators: tooMuch, rules: noLists }))
+      .thenError('BAND_OVER_INDICATOR_POINTS');
+    spec
+      .given()
+      .when(publish({ rules: { ...SAMPLE_RULES, rectifyBelow: 120 } }))
+      .thenError('RULE_OVER_TOTAL');
   });
 
   it('sorts threshold rows highest first', () => {
-    const indicators = [
+    const indicators: IndicatorNode[] = [
       {
         id: 'a',
         name: '甲',
-        kind: 'computed' as const,
+        kind: 'computed',
         points: 10,
-        metric: 'request_on_time_rate' as const,
+        metric: 'request_on_time_rate',
         bands: [
           { atLeast: 50, points: 5 },
           { atLeast: 100, points: 10 },
         ],
-        whenNoData: 'full' as const,
+        whenNoData: 'full',
       },
     ];
-    const [event] = schemeDecider.decide(
-      publish({ indicators, rules: { commend: { topN: 1, minTotal: null }, rectifyBelow: null, criticiseBelow: null } }),
-      given(),
-    ) as SchemeEvent[];
-    expect((event.data.indicators[0] as { bands: unknown }).bands).toEqual([
-      { atLeast: 100, points: 10 },
-      { atLeast: 50, points: 5 },
-    ]);
+    spec
+      .given()
+      .when(publish({ indicators, rules: noLists }))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({
+            indicators: [
+              expect.objectContaining({
+                bands: [
+                  { atLeast: 100, points: 10 },
+                  { atLeast: 50, points: 5 },
+                ],
+              }),
+            ],
+          }),
+        }),
+      ]);
   });
 });

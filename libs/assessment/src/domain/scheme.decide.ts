@@ -60,8 +60,8 @@ function checkTree(indicators: IndicatorNode[]): DomainError | null {
   return null;
 }
 
-export function decideScheme(command: SchemeCommand, state: SchemeState): SchemeEvent[] | DomainError {
-  const weight = command.opennessWeightPercent;
+/** 政务公开工作占绩效考核的权重: a percentage, not below the minimum the district set. */
+function weightError(weight: number): DomainError | null {
   if (!Number.isFinite(weight) || weight > 100) {
     return DomainError.validation('INVALID_OPENNESS_WEIGHT', '政务公开分值权重应为0到100之间的百分数。');
   }
@@ -72,11 +72,12 @@ export function decideScheme(command: SchemeCommand, state: SchemeState): Scheme
       { minimumPercent: OPENNESS_MIN_WEIGHT_PERCENT, givenPercent: weight },
     );
   }
-  if (command.indicators.length === 0) return DomainError.validation('NO_INDICATORS', '考核方案至少应有一项指标。');
-  const treeError = checkTree(command.indicators);
-  if (treeError) return treeError;
-  const totalPoints = round2(command.indicators.reduce((sum, node) => sum + pointsOf(node), 0));
-  const { commend, rectifyBelow, criticiseBelow } = command.rules;
+  return null;
+}
+
+/** The thresholds of the lists (表扬, 督促整改, 通报批评) within the total, criticism not above rectification. */
+function rulesError(rules: ResultRules, totalPoints: number): DomainError | null {
+  const { commend, rectifyBelow, criticiseBelow } = rules;
   for (const [label, value] of [
     ['表扬分数线', commend.minTotal],
     ['督促整改分数线', rectifyBelow],
@@ -89,19 +90,34 @@ export function decideScheme(command: SchemeCommand, state: SchemeState): Scheme
   if (criticiseBelow !== null && rectifyBelow !== null && criticiseBelow > rectifyBelow) {
     return DomainError.validation('CRITICISE_ABOVE_RECTIFY', '通报批评分数线不应高于督促整改分数线。');
   }
-  const reason = command.reason?.trim() || null;
-  if (state.status === 'published') {
-    if (command.scoresFrozen) {
-      return DomainError.rule('SCORES_FROZEN', `${state.year}年度考核结果已固化，方案不能再修订。`);
-    }
-    if (command.year !== state.year) {
-      return DomainError.rule(
-        'SCHEME_YEAR_FIXED',
-        `方案“${state.schemeId}”是${state.year}年度的方案，不能改为${command.year}年度；请新建方案。`,
-      );
-    }
-    if (!reason || reason.length < 2) return DomainError.validation('REASON_REQUIRED', '修订已发布的考核方案须说明理由。');
+  return null;
+}
+
+/** A new version of a published scheme: same year, a reason, and only while its scores are not frozen. */
+function revisionError(command: PublishSchemeCommand, state: SchemeState, reason: string | null): DomainError | null {
+  if (state.status !== 'published') return null;
+  if (command.scoresFrozen) return DomainError.rule('SCORES_FROZEN', `${state.year}年度考核结果已固化，方案不能再修订。`);
+  if (command.year !== state.year) {
+    return DomainError.rule(
+      'SCHEME_YEAR_FIXED',
+      `方案“${state.schemeId}”是${state.year}年度的方案，不能改为${command.year}年度；请新建方案。`,
+    );
   }
+  if (!reason || reason.length < 2) return DomainError.validation('REASON_REQUIRED', '修订已发布的考核方案须说明理由。');
+  return null;
+}
+
+export function decideScheme(command: SchemeCommand, state: SchemeState): SchemeEvent[] | DomainError {
+  const weight = command.opennessWeightPercent;
+  const invalid =
+    weightError(weight) ??
+    (command.indicators.length === 0 ? DomainError.validation('NO_INDICATORS', '考核方案至少应有一项指标。') : null) ??
+    checkTree(command.indicators);
+  if (invalid) return invalid;
+  const totalPoints = round2(command.indicators.reduce((sum, node) => sum + pointsOf(node), 0));
+  const reason = command.reason?.trim() || null;
+  const refused = rulesError(command.rules, totalPoints) ?? revisionError(command, state, reason);
+  if (refused) return refused;
   return [
     {
       type: 'assessment.SchemePublished',

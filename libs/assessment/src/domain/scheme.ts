@@ -48,3 +48,7 @@ export function pointsOf(node: IndicatorNode): number {
 }
 
 export const round2 = (value: number): number => Math.round((value + Number.EPSILON) * 100) / 100;
+
+/** Whether a scheme version assesses units of this kind (the unit kinds it names; a town, a department…). */
+export const assesses = (version: Pick<SchemeVersion, 'assessedUnitKinds'>, unitKind: string): boolean =>
+  (version.assessedUnitKinds as readonly string[]).includes(unitKind);

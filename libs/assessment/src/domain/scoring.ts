@@ -2,7 +2,7 @@ import type { ComputedIndicator, IndicatorNode, ManualScoreRecorded, UnitKind } 
 import { toShanghaiDate } from '@gongkai/working-days';
 import { compareFacts, describeFact, type Fact } from './facts';
 import { METRICS } from './metrics';
-import { pointsOf, round2, type SchemeVersion } from './scheme';
+import { assesses, pointsOf, round2, type SchemeVersion } from './scheme';
 
 /** A manual score as scoring sees it: the event's data and where it is in the store. */
 export interface ManualScoreInput extends ManualScoreRecorded {
@@ -144,9 +144,7 @@ export function scoreUnits(input: ScoringInput): ScoreSheet {
       else factsByUnit.set(unitId, [fact]);
     }
   }
-  const assessed = [...units.entries()]
-    .filter(([, u]) => scheme.assessedUnitKinds.includes(u.kind))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const assessed = [...units.entries()].filter(([, u]) => assesses(scheme, u.kind)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const assessedIds = new Set(assessed.map(([id]) => id));
 
   const manual = new Map<string, ManualScoreInput>();

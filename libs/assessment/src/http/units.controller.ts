@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, Roles } from '@gongkai/platform';
+import { DISTRICT_READER_ROLES, DomainError, Roles } from '@gongkai/platform';
 import { AssessmentUnitsProjection, type AssessedUnit } from '../read-models/units.projection';
 
 @ApiTags('assessment: units 被考核单位')
@@ -10,14 +10,14 @@ export class AssessmentUnitsController {
   constructor(private readonly units: AssessmentUnitsProjection) {}
 
   @Get()
-  @Roles('district_office', 'admin', 'auditor')
+  @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '被考核单位（考核服务自有读模型）' })
   list(): Promise<AssessedUnit[]> {
     return this.units.list();
   }
 
   @Get(':unitId')
-  @Roles('district_office', 'admin', 'auditor')
+  @Roles(...DISTRICT_READER_ROLES)
   async get(@Param('unitId') unitId: string): Promise<AssessedUnit> {
     const unit = await this.units.get(unitId);
     if (!unit) throw DomainError.notFound('UNIT_NOT_FOUND', `考核服务中没有单位 ${unitId}。`);

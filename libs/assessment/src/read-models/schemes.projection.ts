@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, SchemePublished, ScoresFrozen } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface SchemeSummary {
   schemeId: string;
@@ -12,6 +12,8 @@ export interface SchemeSummary {
   versions: { version: number; title: string; publishedAt: string; eventId: string; reason: string | null }[];
   frozen: { asOf: string; schemeVersion: number; inputsHash: string; eventId: string; frozenAt: string } | null;
 }
+
+type SchemeEnvelope = TypedEnvelope<'assessment.SchemePublished', SchemePublished> | TypedEnvelope<'assessment.ScoresFrozen', ScoresFrozen>;
 
 /** The schemes and whether their scores are frozen, for lists (the streams stay the authority). */
 export class AssessmentSchemesProjection implements Projection {
@@ -25,12 +27,13 @@ export class AssessmentSchemesProjection implements Projection {
     return this.connection.collection('schemes');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const schemeId = String(event.data.schemeId);
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<SchemeEnvelope>(envelope);
+    const { schemeId } = event.data;
     await projectDocument<SchemeSummary>(this.schemes, schemeId, event, (current) => {
       const scheme = current ? (withoutMeta(current) as SchemeSummary) : null;
       if (event.type === 'assessment.SchemePublished') {
-        const data = event.data as SchemePublished;
+        const { data } = event;
         return {
           schemeId,
           year: data.year,
@@ -45,7 +48,7 @@ export class AssessmentSchemesProjection implements Projection {
           frozen: scheme?.frozen ?? null,
         };
       }
-      const data = event.data as ScoresFrozen;
+      const { data } = event;
       return (
         scheme && {
           ...scheme,

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 /** What assessment knows of a unit: who it is, and whether it has an openness office and officer. */
 export interface AssessedUnit {
@@ -16,6 +16,11 @@ export interface AssessedUnit {
   sourceEventIds: string[];
 }
 
+type UnitEnvelope =
+  | TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered>
+  | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>
+  | TypedEnvelope<'catalogue.UnitOpennessOfficeDesignated', UnitOpennessOfficeDesignated>;
+
 export class AssessmentUnitsProjection implements Projection {
   readonly name = 'assessment.units';
   readonly collections = ['units'];
@@ -27,19 +32,20 @@ export class AssessmentUnitsProjection implements Projection {
     return this.connection.collection('units');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<AssessedUnit>(this.units, event.data.unitId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<UnitEnvelope>(envelope);
+    await projectDocument<AssessedUnit>(this.units, event.data.unitId, event, (current) => {
       const unit = current ? (withoutMeta(current) as AssessedUnit) : null;
       const sourceEventIds = [...(unit?.sourceEventIds ?? []), event.eventId];
       switch (event.type) {
         case 'catalogue.UnitRegistered': {
-          const { unitId, name, level, kind } = event.data as UnitRegistered;
+          const { unitId, name, level, kind } = event.data;
           return { unitId, name, level, kind, hasOpennessOffice: false, opennessOffice: null, officerName: null, sourceEventIds };
         }
         case 'catalogue.UnitRenamed':
-          return unit && { ...unit, name: (event.data as UnitRenamed).name, sourceEventIds };
+          return unit && { ...unit, name: event.data.name, sourceEventIds };
         case 'catalogue.UnitOpennessOfficeDesignated': {
-          const { office, officerName } = event.data as UnitOpennessOfficeDesignated;
+          const { office, officerName } = event.data;
           return unit && { ...unit, hasOpennessOffice: true, opennessOffice: office, officerName, sourceEventIds };
         }
         default:

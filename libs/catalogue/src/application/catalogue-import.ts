@@ -8,6 +8,7 @@ import { sameValue } from '../domain/same-value';
 import type { CatalogueItemsProjection } from '../read-models/items.projection';
 import { GUIDELINE_COLUMNS, parseGuidelineRow } from '../domain/guideline-row';
 import type { GuidelineItem } from '@gongkai/contracts';
+import { registeredUnit } from './items';
 import { readCatalogueWorkbook, readWorkbook, writeCatalogueWorkbook } from './spreadsheet';
 
 export interface RowProblem {
@@ -35,16 +36,25 @@ export class CatalogueSpreadsheets {
     private readonly items: CatalogueItemsProjection,
   ) {}
 
-  async export(unitId: string, unitName: string): Promise<Buffer> {
+  /** The unit's catalogue (withdrawn items left out) as a workbook under the standard columns. */
+  async export(unitId: string): Promise<Buffer> {
+    const unit = await registeredUnit(this.commands, unitId);
     const items = (await this.items.ofUnit(unitId)).filter((item) => item.status !== 'withdrawn');
     return writeCatalogueWorkbook(
-      `${unitName}政务公开事项标准目录`,
+      `${unit.name}政务公开事项标准目录`,
       items.map((item, i) => toCatalogueRow(i + 1, item.itemId, item.content)),
     );
   }
 
-  async import(unitId: string, file: Buffer, context: CommandContext, reason = '按电子表格导入修订'): Promise<ImportReport> {
-    const rows = await readCatalogueWorkbook(file);
+  /** `upload` is read once the unit is known to be registered. */
+  async import(
+    unitId: string,
+    upload: () => Promise<Buffer>,
+    context: CommandContext,
+    reason = '按电子表格导入修订',
+  ): Promise<ImportReport> {
+    await registeredUnit(this.commands, unitId);
+    const rows = await readCatalogueWorkbook(await upload());
     if (rows.length === 0) throw DomainError.validation('SPREADSHEET_EMPTY', '电子表格中没有事项。');
     const existing = new Map((await this.items.ofUnit(unitId)).map((item) => [item.itemId, item]));
     const problems: RowProblem[] = [];

@@ -1,9 +1,10 @@
 import { checkContract, EVENT_CONTRACTS, type ItemContent } from '@gongkai/contracts';
 import type { DomainEvent } from '@gongkai/platform/domain';
-import { guidelineDecider } from './guideline';
+import { guidelineDecider } from './guideline.decide';
 import { itemDecider, type ItemCommand } from './item.decide';
 import type { ItemEvent } from './item';
-import { negativeEntryDecider, type NegativeEntryCommand, type NegativeEntryEvent } from './negative-entry';
+import type { NegativeEntryEvent } from './negative-entry';
+import { negativeEntryDecider, type NegativeEntryCommand } from './negative-entry.decide';
 import { SAMPLE_GUIDELINE_COMMAND } from './sample-guidelines';
 import { unitDecider } from './unit.decide';
 

@@ -71,3 +71,14 @@ export function computeCoverage(
     },
   };
 }
+
+/** The whole district's coverage: the units' expected and covered guideline items, summed. */
+export function districtOverall(units: readonly { expected: number; covered: number }[]): {
+  expected: number;
+  covered: number;
+  percent: number | null;
+} {
+  const expected = units.reduce((n, u) => n + u.expected, 0);
+  const covered = units.reduce((n, u) => n + u.covered, 0);
+  return { expected, covered, percent: percent(covered, expected) };
+}

@@ -1,5 +1,5 @@
-import type { GuidelineItem, GuidelineVersionLoaded } from '@gongkai/contracts';
-import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
+import type { GuidelineVersionLoaded } from '@gongkai/contracts';
+import type { DomainEvent } from '@gongkai/platform/domain';
 
 /**
  * The district's guideline reference data (标准指引): the items expected of a 县级 or 乡级 unit in
@@ -10,37 +10,12 @@ export interface GuidelineState {
   version: number;
   effectiveFrom: string | null;
 }
-export type GuidelineCommand = {
-  type: 'LoadGuidelineVersion';
-  title: string;
-  sample: boolean;
-  effectiveFrom: string;
-  source?: string;
-  items: GuidelineItem[];
-};
+
+export const initialGuidelineState: GuidelineState = { version: 0, effectiveFrom: null };
+
+export const evolveGuideline = (_state: GuidelineState, event: GuidelineEvent): GuidelineState => ({
+  version: event.data.version,
+  effectiveFrom: event.data.effectiveFrom,
+});
 
 export const GUIDELINE_STREAM_ID = 'catalogue.guidelines-district';
-
-export function decideGuideline(command: GuidelineCommand, state: GuidelineState): GuidelineEvent[] | DomainError {
-  if (command.items.length === 0) return DomainError.validation('GUIDELINE_EMPTY', '标准指引至少应包含一个事项。');
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const item of command.items) (seen.has(item.code) ? duplicates : seen).add(item.code);
-  if (duplicates.size > 0) {
-    return DomainError.rule('GUIDELINE_DUPLICATE_CODE', `标准指引事项编码重复：${[...duplicates].join('、')}。`);
-  }
-  if (state.effectiveFrom && command.effectiveFrom < state.effectiveFrom) {
-    return DomainError.rule(
-      'GUIDELINE_EFFECTIVE_DATE_BACKWARDS',
-      `新版本的施行日期（${command.effectiveFrom}）不能早于现行第 ${state.version} 版（${state.effectiveFrom}）。`,
-    );
-  }
-  const { type: _command, ...rest } = command;
-  return [{ type: 'catalogue.GuidelineVersionLoaded', data: { version: state.version + 1, ...rest } }];
-}
-
-export const guidelineDecider: Decider<GuidelineCommand, GuidelineEvent, GuidelineState> = {
-  initialState: { version: 0, effectiveFrom: null },
-  evolve: (_state, event) => ({ version: event.data.version, effectiveFrom: event.data.effectiveFrom }),
-  decide: decideGuideline,
-};

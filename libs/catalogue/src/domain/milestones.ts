@@ -1,4 +1,5 @@
 import type { DomainCode, GuidelineItem, UnitLevel } from '@gongkai/contracts';
+import { toShanghaiDate } from '@gongkai/working-days';
 import { computeCoverage } from './coverage';
 
 /**
@@ -42,8 +43,8 @@ const LABELS: Record<keyof MilestoneDeadlines, string> = {
   standardSystem: '建成标准体系（全覆盖且全部事项具备岗位、职权、流程，可嵌入业务系统）',
 };
 
-/** YYYY-MM-DD of an ISO instant, in China Standard Time. */
-const shanghaiDate = (iso: string) => (iso.length === 10 ? iso : new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10));
+/** YYYY-MM-DD of an ISO instant, in China Standard Time (a date stays as it is). */
+const shanghaiDate = (iso: string): string => (iso.length === 10 ? iso : toShanghaiDate(iso));
 
 /**
  * Replays the unit's publication facts and records when each milestone was first reached:

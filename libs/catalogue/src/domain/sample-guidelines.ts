@@ -1,5 +1,5 @@
 import type { GuidelineItem } from '@gongkai/contracts';
-import type { GuidelineCommand } from './guideline';
+import type { GuidelineCommand } from './guideline.decide';
 
 /**
  * 示例 (sample) guideline data for a few pilot domains, paraphrasing the shape of the State

@@ -1,8 +1,8 @@
-import { DomainError } from '@gongkai/platform';
+import type { Role } from '@gongkai/contracts';
+import { DISTRICT_ROLES } from '@gongkai/platform';
 
-export const today = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-export function required<T>(value: T | null | undefined, code: string, detail: string): T {
-  if (value === null || value === undefined) throw DomainError.notFound(code, detail);
-  return value;
-}
+/**
+ * Who edits a unit's catalogue and negative list: its clerks and office heads, and the district
+ * office. The legal reviewer (审核人员) reviews replies to requests, not the catalogue.
+ */
+export const CATALOGUE_EDITORS: readonly Role[] = ['clerk', 'office_head', ...DISTRICT_ROLES];

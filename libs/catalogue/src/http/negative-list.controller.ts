@@ -1,66 +1,68 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
-  CommandHandler,
   commandContext,
   jsonSchemaOf,
+  requestTime,
   Roles,
   setRevision,
   ZodPipe,
   type AuthenticatedRequest,
 } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
+import { CatalogueNegativeList, type NegativeEntryOutcome } from '../application/negative-list';
 import { stripUndefined } from '../domain/catalogue-row';
-import { negativeEntryDecider, negativeEntryStreamId, type NegativeEntryCommand } from '../domain/negative-entry';
+import type { NegativeEntryCommand } from '../domain/negative-entry.decide';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
-import { today } from './access';
+import { CATALOGUE_EDITORS } from './access';
 import { negativeEntryBody, reasonBody, reviewBody } from './catalogue.schemas';
-
-const STAFF = ['clerk', 'office_head', 'district_office', 'admin'] as const;
 
 @ApiTags('catalogue: negative list 负面清单')
 @ApiBearerAuth()
 @Controller('api/catalogue/units/:unitId/negative-list')
 export class NegativeListController {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly negativeList: CatalogueNegativeList,
     private readonly entries: CatalogueNegativeListProjection,
   ) {}
 
-  private async run(unitId: string, entryId: string, command: NegativeEntryCommand, request: AuthenticatedRequest, response: Response) {
+  /** The unit is authorised here; that it owns the entry, in the decider (the command names the unit). */
+  private async decide(
+    unitId: string,
+    entryId: string,
+    command: NegativeEntryCommand,
+    request: AuthenticatedRequest,
+    response: Response,
+  ): Promise<NegativeEntryOutcome> {
     assertActsForUnit(request.principal, unitId);
-    const result = await this.commands.handle(negativeEntryDecider, negativeEntryStreamId(entryId), command, commandContext(request));
-    setRevision(response, result.revision);
-    return { entryId, revision: result.revision, status: result.state.status };
+    const outcome = await this.negativeList.decide(entryId, command, commandContext(request));
+    setRevision(response, outcome.revision);
+    return outcome;
   }
 
   @Post()
-  @Roles(...STAFF)
+  @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: '新增负面清单事项（草稿）' })
   @ApiBody({ schema: jsonSchemaOf(negativeEntryBody) })
-  draft(
+  async draft(
     @Param('unitId') unitId: string,
     @Body(new ZodPipe(negativeEntryBody)) body: z.infer<typeof negativeEntryBody>,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const entryId = uuidv7();
+    assertActsForUnit(request.principal, unitId);
+    const outcome = await this.negativeList.draft(unitId, stripUndefined(body), commandContext(request));
+    setRevision(response, outcome.revision);
     response.status(201);
-    return this.run(
-      unitId,
-      entryId,
-      { type: 'DraftNegativeEntry', entryId, ownerUnitId: unitId, content: stripUndefined(body) },
-      request,
-      response,
-    );
+    return outcome;
   }
 
   @Put(':entryId')
-  @Roles(...STAFF)
+  @Roles(...CATALOGUE_EDITORS)
   @ApiBody({ schema: jsonSchemaOf(negativeEntryBody) })
   amend(
     @Param('unitId') unitId: string,
@@ -69,12 +71,18 @@ export class NegativeListController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(unitId, entryId, { type: 'AmendNegativeEntry', ownerUnitId: unitId, content: stripUndefined(body) }, request, response);
+    return this.decide(
+      unitId,
+      entryId,
+      { type: 'AmendNegativeEntry', ownerUnitId: unitId, content: stripUndefined(body) },
+      request,
+      response,
+    );
   }
 
   @Post(':entryId/publish')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: '发布（须有具体法律依据）' })
   publish(
     @Param('unitId') unitId: string,
@@ -82,18 +90,12 @@ export class NegativeListController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
-      unitId,
-      entryId,
-      { type: 'PublishNegativeEntry', ownerUnitId: unitId, at: new Date().toISOString() },
-      request,
-      response,
-    );
+    return this.decide(unitId, entryId, { type: 'PublishNegativeEntry', ownerUnitId: unitId, at: requestTime(request) }, request, response);
   }
 
   @Post(':entryId/review')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...CATALOGUE_EDITORS)
   @ApiBody({ schema: jsonSchemaOf(reviewBody) })
   review(
     @Param('unitId') unitId: string,
@@ -102,12 +104,12 @@ export class NegativeListController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(unitId, entryId, { type: 'ReviewNegativeEntry', ownerUnitId: unitId, ...body }, request, response);
+    return this.decide(unitId, entryId, { type: 'ReviewNegativeEntry', ownerUnitId: unitId, ...body }, request, response);
   }
 
   @Post(':entryId/withdraw')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...CATALOGUE_EDITORS)
   @ApiBody({ schema: jsonSchemaOf(reasonBody) })
   withdraw(
     @Param('unitId') unitId: string,
@@ -116,13 +118,13 @@ export class NegativeListController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(unitId, entryId, { type: 'WithdrawNegativeEntry', ownerUnitId: unitId, reason: body.reason }, request, response);
+    return this.decide(unitId, entryId, { type: 'WithdrawNegativeEntry', ownerUnitId: unitId, reason: body.reason }, request, response);
   }
 
   @Get()
   @ApiOperation({ summary: '本单位负面清单（含草稿；标注超过12个月未评估）' })
   list(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
     assertReadsUnit(request.principal, unitId);
-    return this.entries.list({ ownerUnitId: unitId }, today());
+    return this.entries.list({ ownerUnitId: unitId }, toShanghaiDate(requestTime(request)));
   }
 }

@@ -1,21 +1,19 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isoDate, PILOT_DOMAINS } from '@gongkai/contracts';
-import { DomainError, Public } from '@gongkai/platform';
-import { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
-import { CatalogueItemsProjection, toPublicItem } from '../read-models/items.projection';
+import { PILOT_DOMAINS } from '@gongkai/contracts';
+import { DomainError, Public, requestTime, type AuthenticatedRequest } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
+import { CataloguePortal } from '../application/portal';
+import { CatalogueItemsProjection } from '../read-models/items.projection';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
-import { CatalogueUnitsProjection } from '../read-models/units.projection';
-import { today } from './access';
 
 /** The district portal (区政府门户网站): published catalogue only, no login. Drafts never appear. */
 @ApiTags('catalogue: portal 门户公开')
 @Controller('api/catalogue/portal')
 export class PortalController {
   constructor(
+    private readonly portal: CataloguePortal,
     private readonly items: CatalogueItemsProjection,
-    private readonly units: CatalogueUnitsProjection,
-    private readonly guidelines: CatalogueGuidelinesProjection,
     private readonly negativeList: CatalogueNegativeListProjection,
   ) {}
 
@@ -29,52 +27,29 @@ export class PortalController {
   @Get('guidelines/current')
   @Public()
   @ApiOperation({ summary: '现行标准指引（示例数据会标明“示例”）' })
-  async guideline() {
-    const current = await this.guidelines.current();
-    if (!current) throw DomainError.notFound('GUIDELINE_NOT_LOADED', '尚未载入标准指引。');
-    return current;
+  guideline() {
+    return this.portal.currentGuideline();
   }
 
   @Get('units/:unitId/items')
   @Public()
   @ApiOperation({ summary: '单位的已发布目录；asOf=YYYY-MM-DD 或 ISO 时刻查询当日目录' })
-  async unitCatalogue(@Param('unitId') unitId: string, @Query('asOf') asOf?: string) {
-    const unit = await this.units.get(unitId);
-    if (!unit) throw DomainError.notFound('UNIT_NOT_FOUND', `单位 ${unitId} 不存在。`);
-    if (asOf === undefined) return { unit, asOf: null, items: (await this.items.publishedOfUnit(unitId)).map(toPublicItem) };
-    const instant = asOfInstant(asOf);
-    const entries = await this.items.ofUnitAsOf(unitId, instant);
-    return {
-      unit,
-      asOf: instant,
-      items: entries.map(({ item, version }) => ({
-        ...toPublicItem(item),
-        status: 'published',
-        version: version.version,
-        content: version.content,
-        versions: undefined,
-        publishedAt: version.publishedAt,
-      })),
-    };
+  unitCatalogue(@Param('unitId') unitId: string, @Query('asOf') asOf?: string) {
+    return this.portal.unitCatalogue(unitId, asOf);
   }
 
   @Get('domains/:domainCode/items')
   @Public()
   @ApiOperation({ summary: '某领域各单位的已发布事项' })
-  async domainCatalogue(@Param('domainCode') domainCode: string) {
-    const domain = PILOT_DOMAINS.find((d) => d.code === domainCode);
-    if (!domain) throw DomainError.notFound('DOMAIN_NOT_FOUND', `试点领域 ${domainCode} 不存在。`);
-    return { domain, items: (await this.items.publishedInDomain(domainCode)).map(toPublicItem) };
+  domainCatalogue(@Param('domainCode') domainCode: string) {
+    return this.portal.domainCatalogue(domainCode);
   }
 
   @Get('items/:itemId')
   @Public()
   @ApiOperation({ summary: '事项详情及全部版本' })
-  async item(@Param('itemId') itemId: string) {
-    const item = await this.items.get(itemId);
-    // A draft is not public: it does not exist for the portal.
-    if (!item || item.versions.length === 0) throw DomainError.notFound('ITEM_NOT_FOUND', '该公开事项不存在或尚未发布。');
-    return toPublicItem(item);
+  item(@Param('itemId') itemId: string) {
+    return this.portal.item(itemId);
   }
 
   @Get('search')
@@ -95,15 +70,10 @@ export class PortalController {
   @Get('negative-list')
   @Public()
   @ApiOperation({ summary: '负面清单（已发布）；超过12个月未评估的标注 reviewOverdue' })
-  negative(@Query('unitId') unitId?: string) {
-    return this.negativeList.list({ status: 'published', ...(unitId ? { ownerUnitId: unitId } : {}) }, today());
+  negative(@Req() request: AuthenticatedRequest, @Query('unitId') unitId?: string) {
+    return this.negativeList.list(
+      { status: 'published', ...(unitId ? { ownerUnitId: unitId } : {}) },
+      toShanghaiDate(requestTime(request)),
+    );
   }
-}
-
-function asOfInstant(asOf: string): string {
-  // A date means the end of that day in China time.
-  if (isoDate.safeParse(asOf).success) return new Date(Date.parse(`${asOf}T23:59:59.999+08:00`)).toISOString();
-  const parsed = Date.parse(asOf);
-  if (Number.isNaN(parsed)) throw DomainError.validation('AS_OF_INVALID', 'asOf 应为日期（YYYY-MM-DD）或带时区的时刻。');
-  return new Date(parsed).toISOString();
 }

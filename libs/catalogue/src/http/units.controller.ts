@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { z } from 'zod';
 import {
   assertActsForUnit,
   CommandHandler,
   commandContext,
+  DISTRICT_ROLES,
   DomainError,
   jsonSchemaOf,
   Public,
@@ -14,10 +16,10 @@ import {
   type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { unitStreamId } from '../domain/unit';
-import { unitDecider } from '../domain/unit.decide';
+import { unitDecider, type UnitCommand } from '../domain/unit.decide';
 import { CatalogueUnitsProjection, type UnitView } from '../read-models/units.projection';
+import { CATALOGUE_EDITORS } from './access';
 import { designateOfficeBody, registerUnitBody, renameUnitBody } from './unit.schemas';
-import type { z } from 'zod';
 
 @ApiTags('catalogue: units 单位')
 @ApiBearerAuth()
@@ -28,8 +30,14 @@ export class UnitsController {
     private readonly units: CatalogueUnitsProjection,
   ) {}
 
+  private async decide(unitId: string, command: UnitCommand, request: AuthenticatedRequest, response: Response) {
+    const result = await this.commands.handle(unitDecider, unitStreamId(unitId), command, commandContext(request));
+    setRevision(response, result.revision);
+    return { unitId, revision: result.revision };
+  }
+
   @Post()
-  @Roles('district_office', 'admin')
+  @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '登记单位（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(registerUnitBody) })
   async register(
@@ -37,52 +45,37 @@ export class UnitsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.handle(
-      unitDecider,
-      unitStreamId(body.unitId),
-      { type: 'RegisterUnit', ...body },
-      commandContext(request),
-    );
-    setRevision(response, result.revision);
+    const outcome = await this.decide(body.unitId, { type: 'RegisterUnit', ...body }, request, response);
     response.status(201);
-    return { unitId: body.unitId, revision: result.revision };
+    return outcome;
   }
 
   @Post(':unitId/rename')
   @HttpCode(200)
-  @Roles('district_office', 'admin')
+  @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '单位更名' })
   @ApiBody({ schema: jsonSchemaOf(renameUnitBody) })
-  async rename(
+  rename(
     @Param('unitId') unitId: string,
     @Body(new ZodPipe(renameUnitBody)) body: z.infer<typeof renameUnitBody>,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.handle(unitDecider, unitStreamId(unitId), { type: 'RenameUnit', ...body }, commandContext(request));
-    setRevision(response, result.revision);
-    return { unitId, revision: result.revision };
+    return this.decide(unitId, { type: 'RenameUnit', ...body }, request, response);
   }
 
   @Put(':unitId/openness-office')
-  @Roles('clerk', 'office_head', 'district_office', 'admin')
+  @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: '明确政务公开主管科室和专人' })
   @ApiBody({ schema: jsonSchemaOf(designateOfficeBody) })
-  async designateOffice(
+  designateOffice(
     @Param('unitId') unitId: string,
     @Body(new ZodPipe(designateOfficeBody)) body: z.infer<typeof designateOfficeBody>,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
     assertActsForUnit(request.principal, unitId);
-    const result = await this.commands.handle(
-      unitDecider,
-      unitStreamId(unitId),
-      { type: 'DesignateOpennessOffice', ...body },
-      commandContext(request),
-    );
-    setRevision(response, result.revision);
-    return { unitId, revision: result.revision };
+    return this.decide(unitId, { type: 'DesignateOpennessOffice', ...body }, request, response);
   }
 
   @Get()

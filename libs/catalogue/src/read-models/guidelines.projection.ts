@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, GuidelineItem, GuidelineVersionLoaded } from '@gongkai/contracts';
-import { projectDocument, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface GuidelineVersionView extends GuidelineVersionLoaded {
   loadedAt: string;
@@ -18,8 +18,9 @@ export class CatalogueGuidelinesProjection implements Projection {
     return this.connection.collection('guidelines');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const data = event.data as GuidelineVersionLoaded;
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<TypedEnvelope<'catalogue.GuidelineVersionLoaded', GuidelineVersionLoaded>>(envelope);
+    const { data } = event;
     await projectDocument<GuidelineVersionView>(this.guidelines, `v${data.version}`, event, () => ({
       ...data,
       loadedAt: event.occurredAt,

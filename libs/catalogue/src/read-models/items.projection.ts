@@ -4,12 +4,13 @@ import {
   type EventEnvelope,
   type ItemContent,
   type ItemDrafted,
+  type ItemDraftUpdated,
   type ItemPublished,
   type ItemReturnedForCorrection,
   type ItemRevised,
   type ItemWithdrawn,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope } from '@gongkai/platform';
 import type { CatalogueFact } from '../domain/milestones';
 import { indexTokens, queryTokens } from '../application/tokenize';
 import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
@@ -56,6 +57,15 @@ export interface ItemView {
 /** What the portal shows: never a draft, never the staff-only transitions. */
 export type PublicItemView = Omit<ItemView, 'tokens' | 'nameTokens' | 'transitions' | 'correction'> & { domainName: string };
 
+/** The events of an item's stream, as this read model reads them. */
+type ItemEnvelope =
+  | TypedEnvelope<'catalogue.ItemDrafted', ItemDrafted>
+  | TypedEnvelope<'catalogue.ItemDraftUpdated', ItemDraftUpdated>
+  | TypedEnvelope<'catalogue.ItemPublished', ItemPublished>
+  | TypedEnvelope<'catalogue.ItemRevised', ItemRevised>
+  | TypedEnvelope<'catalogue.ItemReturnedForCorrection', ItemReturnedForCorrection>
+  | TypedEnvelope<'catalogue.ItemWithdrawn', ItemWithdrawn>;
+
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
 
@@ -101,7 +111,7 @@ export class CatalogueItemsProjection implements Projection {
   async handle(event: EventEnvelope): Promise<void> {
     await this.ensureIndexes();
     let next: ItemView | null = null;
-    const outcome = await projectDocument<ItemView>(this.items, (event.data as { itemId: string }).itemId, event, (current) => {
+    const outcome = await projectDocument<ItemView>(this.items, asTyped<ItemEnvelope>(event).data.itemId, event, (current) => {
       next = applyItemEvent(current ? strip(current as never) : null, event);
       return next;
     });
@@ -227,18 +237,20 @@ export class CatalogueItemsProjection implements Projection {
 }
 
 /** The items read model as a pure function: the next document for one event (null: none). */
-export function applyItemEvent(item: ItemView | null, event: EventEnvelope): ItemView | null {
+export function applyItemEvent(item: ItemView | null, envelope: EventEnvelope): ItemView | null {
+  const event = asTyped<ItemEnvelope>(envelope);
+  const data = event.data;
   const transition: ItemTransitionView = {
     type: event.type.replace('catalogue.', ''),
     at: event.occurredAt,
     actor: event.actor,
-    version: (event.data as { version?: number }).version ?? null,
-    reason: ((event.data as { reason?: string; note?: string }).reason ?? (event.data as { note?: string }).note) || null,
+    version: 'version' in data ? data.version : null,
+    reason: ('reason' in data ? data.reason : 'note' in data ? data.note : undefined) || null,
   };
   const transitions = [...(item?.transitions ?? []), transition];
   switch (event.type) {
     case 'catalogue.ItemDrafted': {
-      const { itemId, unitId, content } = event.data as ItemDrafted;
+      const { itemId, unitId, content } = event.data;
       return {
         itemId,
         unitId,
@@ -258,7 +270,7 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
     }
     case 'catalogue.ItemDraftUpdated': {
       if (!item) return null;
-      const { content } = event.data as ItemDrafted;
+      const { content } = event.data;
       return {
         ...item,
         content,
@@ -271,14 +283,14 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
     case 'catalogue.ItemPublished':
     case 'catalogue.ItemRevised': {
       if (!item) return null;
-      const published = event.data as ItemPublished & Partial<Pick<ItemRevised, 'reason'>>;
+      const published = event.data;
       const { content } = published;
       const versions = item.versions.map((v) => (v.supersededAt === null ? { ...v, supersededAt: published.publishedAt } : v));
       versions.push({
         version: published.version,
         publishedAt: published.publishedAt,
         supersededAt: null,
-        reason: published.reason ?? null,
+        reason: 'reason' in published ? published.reason : null,
         publishedBy: event.actor.userId,
         content,
       });
@@ -301,14 +313,14 @@ export function applyItemEvent(item: ItemView | null, event: EventEnvelope): Ite
       return (
         item && {
           ...item,
-          correction: { note: (event.data as ItemReturnedForCorrection).note, at: event.occurredAt, by: event.actor.userId },
+          correction: { note: event.data.note, at: event.occurredAt, by: event.actor.userId },
           transitions,
           updatedAt: event.occurredAt,
         }
       );
     case 'catalogue.ItemWithdrawn': {
       if (!item) return null;
-      const { reason, withdrawnAt } = event.data as ItemWithdrawn;
+      const { reason, withdrawnAt } = event.data;
       return {
         ...item,
         status: 'withdrawn' as const,

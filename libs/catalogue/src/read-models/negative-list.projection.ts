@@ -3,10 +3,11 @@ import type {
   EventEnvelope,
   NegativeEntryContent,
   NegativeEntryDrafted,
+  NegativeEntryPublished,
   NegativeEntryReviewed,
   NegativeEntryWithdrawn,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import { isReviewOverdue } from '../domain/negative-entry';
 
 export interface NegativeEntryView {
@@ -19,6 +20,13 @@ export interface NegativeEntryView {
   withdrawal: { at: string; reason: string } | null;
   updatedAt: string;
 }
+
+type NegativeEntryEnvelope =
+  | TypedEnvelope<'catalogue.NegativeEntryDrafted', NegativeEntryDrafted>
+  | TypedEnvelope<'catalogue.NegativeEntryAmended', NegativeEntryDrafted>
+  | TypedEnvelope<'catalogue.NegativeEntryPublished', NegativeEntryPublished>
+  | TypedEnvelope<'catalogue.NegativeEntryReviewed', NegativeEntryReviewed>
+  | TypedEnvelope<'catalogue.NegativeEntryWithdrawn', NegativeEntryWithdrawn>;
 
 /** The negative list (负面清单). */
 export class CatalogueNegativeListProjection implements Projection {
@@ -38,21 +46,22 @@ export class CatalogueNegativeListProjection implements Projection {
     return this.connection.collection('negative_list');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<NegativeEntryView>(this.entries, event.data.entryId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<NegativeEntryEnvelope>(envelope);
+    await projectDocument<NegativeEntryView>(this.entries, event.data.entryId, event, (current) => {
       const entry = current ? (withoutMeta(current) as NegativeEntryView) : null;
       const base = { updatedAt: event.occurredAt };
       switch (event.type) {
         case 'catalogue.NegativeEntryDrafted': {
-          const { entryId, ownerUnitId, content } = event.data as NegativeEntryDrafted;
+          const { entryId, ownerUnitId, content } = event.data;
           return { entryId, ownerUnitId, status: 'draft' as const, content, publishedAt: null, reviews: [], withdrawal: null, ...base };
         }
         case 'catalogue.NegativeEntryAmended':
-          return entry && { ...entry, content: (event.data as NegativeEntryDrafted).content, ...base };
+          return entry && { ...entry, content: event.data.content, ...base };
         case 'catalogue.NegativeEntryPublished':
-          return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt as string, ...base };
+          return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt, ...base };
         case 'catalogue.NegativeEntryReviewed': {
-          const { reviewedOn, note } = event.data as NegativeEntryReviewed;
+          const { reviewedOn, note } = event.data;
           return (
             entry && {
               ...entry,
@@ -67,7 +76,7 @@ export class CatalogueNegativeListProjection implements Projection {
             entry && {
               ...entry,
               status: 'withdrawn' as const,
-              withdrawal: { at: event.occurredAt, reason: (event.data as NegativeEntryWithdrawn).reason },
+              withdrawal: { at: event.occurredAt, reason: event.data.reason },
               ...base,
             }
           );

@@ -6,7 +6,7 @@ import type {
   UnitRenamed,
   UnitResponsibleDomainsAssigned,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface UnitView {
   unitId: string;
@@ -19,6 +19,12 @@ export interface UnitView {
   registeredAt: string;
   updatedAt: string;
 }
+
+type UnitEnvelope =
+  | TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered>
+  | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>
+  | TypedEnvelope<'catalogue.UnitOpennessOfficeDesignated', UnitOpennessOfficeDesignated>
+  | TypedEnvelope<'catalogue.UnitResponsibleDomainsAssigned', UnitResponsibleDomainsAssigned>;
 
 /** The catalogue's own list of units, for the portal and the staff console. */
 export class CatalogueUnitsProjection implements Projection {
@@ -37,12 +43,13 @@ export class CatalogueUnitsProjection implements Projection {
     return this.connection.collection('units');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<UnitView>(this.units, event.data.unitId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<UnitEnvelope>(envelope);
+    await projectDocument<UnitView>(this.units, event.data.unitId, event, (current) => {
       const unit = current ? (withoutMeta(current) as UnitView) : null;
       switch (event.type) {
         case 'catalogue.UnitRegistered': {
-          const data = event.data as UnitRegistered;
+          const { data } = event;
           return {
             unitId: data.unitId,
             name: data.name,
@@ -55,9 +62,9 @@ export class CatalogueUnitsProjection implements Projection {
           };
         }
         case 'catalogue.UnitRenamed':
-          return unit && { ...unit, name: (event.data as UnitRenamed).name, updatedAt: event.occurredAt };
+          return unit && { ...unit, name: event.data.name, updatedAt: event.occurredAt };
         case 'catalogue.UnitOpennessOfficeDesignated': {
-          const { office, officerName, officerPhone } = event.data as UnitOpennessOfficeDesignated;
+          const { office, officerName, officerPhone } = event.data;
           return (
             unit && {
               ...unit,
@@ -67,9 +74,7 @@ export class CatalogueUnitsProjection implements Projection {
           );
         }
         case 'catalogue.UnitResponsibleDomainsAssigned':
-          return (
-            unit && { ...unit, responsibleDomains: (event.data as UnitResponsibleDomainsAssigned).domainCodes, updatedAt: event.occurredAt }
-          );
+          return unit && { ...unit, responsibleDomains: event.data.domainCodes, updatedAt: event.occurredAt };
         default:
           return unit;
       }

@@ -1,0 +1,91 @@
+import type { DomainCode, UnitLevel } from '@gongkai/contracts';
+import { DomainError } from '@gongkai/platform';
+import { defaultWorkingDayCalendar, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
+import { computeCoverage, districtOverall } from '../domain/coverage';
+import { computeMilestones } from '../domain/milestones';
+import { disclosureObligation } from '../domain/obligation';
+import type { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
+import type { CatalogueItemsProjection } from '../read-models/items.projection';
+import type { CatalogueUnitsProjection, UnitView } from '../read-models/units.projection';
+
+const profileOf = (unit: UnitView) => ({ level: unit.level as UnitLevel, responsibleDomains: unit.responsibleDomains as DomainCode[] });
+
+/** The catalogue measured against the guidelines: coverage, milestones, and the embedding API's obligations. */
+export class CatalogueReference {
+  private calendar: WorkingDayCalendar | null = null;
+
+  constructor(
+    private readonly units: CatalogueUnitsProjection,
+    private readonly items: CatalogueItemsProjection,
+    private readonly guidelines: CatalogueGuidelinesProjection,
+  ) {}
+
+  private async unit(unitId: string): Promise<UnitView> {
+    const unit = await this.units.get(unitId);
+    if (!unit) throw DomainError.notFound('UNIT_NOT_FOUND', `单位 ${unitId} 不存在。`);
+    return unit;
+  }
+
+  private async coverageOf(unit: UnitView) {
+    const [published, guideline] = await Promise.all([this.items.publishedOfUnit(unit.unitId), this.guidelines.currentItems()]);
+    return computeCoverage(
+      profileOf(unit),
+      published.map((i) => ({
+        itemId: i.itemId,
+        name: i.content.secondLevel ?? i.content.firstLevel,
+        domainCode: i.content.domainCode,
+        guidelineItemCode: i.guidelineItemCode,
+      })),
+      guideline,
+    );
+  }
+
+  /** One unit's published catalogue against the current guideline. */
+  async coverage(unitId: string) {
+    const unit = await this.unit(unitId);
+    return { unitId, unitName: unit.name, ...(await this.coverageOf(unit)) };
+  }
+
+  /** Every unit's coverage, per domain in figures, and the district's overall. */
+  async districtCoverage() {
+    const rows = [];
+    for (const unit of await this.units.list()) {
+      const coverage = await this.coverageOf(unit);
+      rows.push({
+        unitId: unit.unitId,
+        unitName: unit.name,
+        level: unit.level,
+        ...coverage.overall,
+        domains: coverage.domains.map((d) => ({
+          domainCode: d.domainCode,
+          expected: d.expected,
+          covered: d.covered.length,
+          percent: d.percent,
+        })),
+      });
+    }
+    return { units: rows, overall: districtOverall(rows) };
+  }
+
+  /** The unit's catalogue milestones as of `today` (Beijing date). */
+  async milestones(unitId: string, today: string) {
+    const unit = await this.unit(unitId);
+    const [facts, guideline] = await Promise.all([this.items.factsOfUnit(unitId), this.guidelines.currentItems()]);
+    return { unitId, milestones: computeMilestones(profileOf(unit), facts, guideline, today) };
+  }
+
+  /** Embedding (seed 三(六)): where, to whom and by when information of a published item formed on `formedOn` is disclosed. */
+  async obligation(request: { unitId: string; itemId: string; formedOn: string }) {
+    const item = await this.items.get(request.itemId);
+    if (!item || item.unitId !== request.unitId || item.status !== 'published') {
+      throw DomainError.notFound('ITEM_NOT_FOUND', `单位 ${request.unitId} 没有已发布的公开事项 ${request.itemId}。`);
+    }
+    this.calendar ??= defaultWorkingDayCalendar();
+    return {
+      unitId: request.unitId,
+      version: item.version,
+      formedOn: request.formedOn,
+      ...disclosureObligation(item.itemId, item.content, parseLocalDate(request.formedOn), this.calendar),
+    };
+  }
+}
