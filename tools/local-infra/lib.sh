@@ -188,6 +188,23 @@ stop_service() {
   log "$name: stopped in $(elapsed "$t0")"
 }
 
+# maven_fetch NAME TMPDIR OUTDIR [MVN_ARG...] : the dependencies of NAME/pom.xml from Maven Central
+# into OUTDIR (through ~/.m2), run in the fresh directory TMPDIR; dies (removing TMPDIR) on failure.
+maven_fetch() {
+  local name="$1" tmp="$2" out="$3"
+  shift 3
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp "$LI_ROOT/$name/pom.xml" "$tmp/pom.xml"
+  if ! (cd "$tmp" && mvn -B -q -ntp \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    "$@" -DoutputDirectory="$out") >"$LOG_DIR/$name-provision.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/$name-provision.log" >&2
+    rm -rf "$tmp"
+    die "$name: Maven download failed; full output in $LOG_DIR/$name-provision.log"
+  fi
+}
+
 # ---------------------------------------------------------------- Kafka
 
 kafka_home() {
@@ -204,16 +221,7 @@ provision_kafka() {
   t0="$(now_ms)"
   log "kafka: fetching Kafka and its dependencies from Maven Central (once) into $home ..."
   tmp="$home.tmp.$$"
-  rm -rf "$tmp"
-  mkdir -p "$tmp"
-  cp "$LI_ROOT/kafka/pom.xml" "$tmp/pom.xml"
-  if ! (cd "$tmp" && mvn -B -q -ntp \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$tmp/libs") >"$LOG_DIR/kafka-provision.log" 2>&1; then
-    tail -n 30 "$LOG_DIR/kafka-provision.log" >&2
-    rm -rf "$tmp"
-    die "kafka: Maven download failed; full output in $LOG_DIR/kafka-provision.log"
-  fi
+  maven_fetch kafka "$tmp" "$tmp/libs" -DincludeScope=runtime
   ls "$tmp"/libs/kafka_2.13-*.jar >/dev/null 2>&1 || die "kafka: kafka_2.13 jar missing after download"
   touch "$tmp/.complete"
   rm -rf "$home"
@@ -470,16 +478,7 @@ provision_keycloak() {
   t0="$(now_ms)"
   log "keycloak: fetching the Keycloak server distribution from Maven Central (once, ~180 MB) into $dir ..."
   tmp="$dir.tmp.$$"
-  rm -rf "$tmp"
-  mkdir -p "$tmp"
-  cp "$LI_ROOT/keycloak/pom.xml" "$tmp/pom.xml"
-  if ! (cd "$tmp" && mvn -B -q -ntp \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DoutputDirectory="$tmp/dist") >"$LOG_DIR/keycloak-provision.log" 2>&1; then
-    tail -n 30 "$LOG_DIR/keycloak-provision.log" >&2
-    rm -rf "$tmp"
-    die "keycloak: Maven download failed; full output in $LOG_DIR/keycloak-provision.log"
-  fi
+  maven_fetch keycloak "$tmp" "$tmp/dist"
   local zip
   zip="$(find "$tmp/dist" -name 'keycloak-quarkus-dist-*.zip' | head -n1)"
   [[ -n $zip ]] || die "keycloak: keycloak-quarkus-dist zip missing after download"
