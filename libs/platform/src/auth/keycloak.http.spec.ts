@@ -88,6 +88,39 @@ if (!issuer) {
     }, 30000);
   });
 
+  describe('the console client of the realm (for the sign-in of the web app)', () => {
+    const authorize = (params: Record<string, string>) =>
+      fetch(
+        `${issuer}/protocol/openid-connect/auth?${new URLSearchParams({ client_id: 'gongkai-console', response_type: 'code', scope: 'openid', ...params })}`,
+        {
+          redirect: 'manual',
+        },
+      );
+    const challenge = { code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' };
+
+    it('shows the login page for Authorization Code + PKCE to the local shapes, refuses it without PKCE or to another site', async () => {
+      for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000']) {
+        const page = await authorize({ redirect_uri: `${origin}/console`, ...challenge });
+        expect({ origin, status: page.status }).toEqual({ origin, status: 200 });
+        expect(await page.text()).toContain('kc-form-login');
+      }
+      const withoutPkce = await authorize({ redirect_uri: 'http://localhost:3000/console' });
+      expect(withoutPkce.status).toBe(302);
+      expect(withoutPkce.headers.get('location')).toMatch(/error=invalid_request.*code_challenge/);
+      expect((await authorize({ redirect_uri: 'https://evil.example/console', ...challenge })).status).toBe(400);
+    }, 30000);
+
+    it('gives the console no password grant', async () => {
+      const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', client_id: 'gongkai-console', username: 'clerk-zsz', password: PASSWORD }),
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/unauthorized_client|invalid_grant|invalid_client/);
+    }, 30000);
+  });
+
   @Controller('api/test')
   class WhoAmIController {
     @Get('me')
@@ -111,7 +144,12 @@ if (!issuer) {
     const tokens: Record<string, string> = {};
 
     beforeAll(async () => {
-      const { AUTH_JWT_SECRET: _secret, ...env } = isolatedEnv({ AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'gongkai' });
+      const { AUTH_JWT_SECRET: _secret, ...env } = isolatedEnv({
+        AUTH_JWKS_URL: jwksUrl,
+        AUTH_ISSUER: issuer,
+        AUTH_AUDIENCE: 'gongkai',
+        AUTH_CONSOLE_CLIENT_ID: 'gongkai-console',
+      });
       ({ app } = await createApp(
         { shape: 'standalone', title: 'keycloak test', modules: () => [WhoAmIModule] },
         { ...env, REQUESTS_IDENTITY_KEY: 'k'.repeat(32), INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) },
@@ -130,6 +168,12 @@ if (!issuer) {
       expect(me.body).toEqual({ userId: decodeJwt(tokens['clerk-zsz']).sub, name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
       const actor = await call('post', '/api/test/actor', tokens['clerk-zsz']).expect(201);
       expect(actor.body).toEqual({ userId: decodeJwt(tokens['clerk-zsz']).sub, unitId: 'TEZ-ZSZ', role: 'clerk' });
+    });
+
+    it('tells the console to sign in at the provider, and has no demo login', async () => {
+      const options = await request(app.getHttpServer()).get('/api/auth/sign-in').expect(200);
+      expect(options.body).toEqual({ demoLogin: false, provider: { issuer, clientId: 'gongkai-console' } });
+      await request(app.getHttpServer()).post('/api/auth/dev-token').send({ userId: 'x', role: 'admin' }).expect(404);
     });
 
     it('refuses a write to an auditor, a token without a role (403, stable code, zh-CN) and another realm’s token (401)', async () => {

@@ -80,6 +80,14 @@ export const configSchema = z
       .string()
       .regex(/^[\w:/.-]+(,\s*[\w:/.-]+)*$/, 'must be a comma list of claim names')
       .default('name,preferred_username'),
+    /**
+     * The console's client at the identity provider (a public client, Authorization Code + PKCE):
+     * with AUTH_JWKS_URL, `GET /api/auth/sign-in` tells the console to sign in there (issuer = AUTH_ISSUER).
+     */
+    AUTH_CONSOLE_CLIENT_ID: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, 'must be a client id')
+      .optional(),
     /** Seconds of clock difference with the identity provider tolerated on a token's expiry. */
     AUTH_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
     /** Lets `/api/auth/dev-token` mint tokens: the standalone demo only, never production. */

@@ -69,6 +69,11 @@ describe('security headers and error bodies (a real app serving the API and a bu
     expect(answers[0].body).toMatchObject({ code: 'INTERNAL_ERROR', status: 500 });
     expect(answers[1].body).toMatchObject({ code: 'MALFORMED_JSON' });
   });
+
+  it('offers no provider sign-in without AUTH_JWKS_URL and AUTH_CONSOLE_CLIENT_ID, and no demo login without AUTH_DEV_LOGIN', async () => {
+    const options = await request(app.getHttpServer()).get('/api/auth/sign-in').expect(200);
+    expect(options.body).toEqual({ demoLogin: false, provider: null });
+  });
 });
 
 describe('the Content-Security-Policy fits the web app', () => {

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
 import { AuthGuard } from '../auth/auth.guard';
+import { SignInController } from '../auth/sign-in.controller';
 import { tokenSettings } from '../auth/token-settings';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { GongkaiConfig } from '../config/config';
@@ -62,7 +63,7 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, DevLoginController],
+      controllers: [HealthController, MetricsController, DevLoginController, SignInController],
       providers: [
         { provide: GONGKAI_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
