@@ -7,6 +7,8 @@
 #     artifacts/ferretdb-<hash>/ferretdb  FerretDB binary (hash of ferretdb/{go.mod,go.sum,main.go})
 #     conf/kafka/                         generated server.properties, log4j2 configs
 #     data/kafka/, data/ferretdb/         server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
+#     artifacts/keycloak-<hash>/keycloak/ Keycloak server distribution (hash of keycloak/pom.xml)
+#     data/keycloak/                      Keycloak's H2 database (realms imported from infra/identity)
 #     run/*.pid                           pids of the running servers
 #     logs/kafka.log, logs/ferretdb.log   server output (previous run kept as *.log.1)
 
@@ -23,6 +25,11 @@ LI_HOST=127.0.0.1
 KAFKA_PORT="${GONGKAI_KAFKA_PORT:-29092}"
 KAFKA_CONTROLLER_PORT="${GONGKAI_KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
 MONGO_PORT="${GONGKAI_MONGO_PORT:-27027}"
+# Keycloak (OpenID Connect provider), only on request (`up.sh keycloak`); management interface on +1.
+KEYCLOAK_PORT="${GONGKAI_KEYCLOAK_PORT:-28080}"
+KEYCLOAK_MANAGEMENT_PORT="${GONGKAI_KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 1))}"
+KEYCLOAK_HEAP_OPTS="${GONGKAI_KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
+KEYCLOAK_JVM_OPTS="${GONGKAI_KEYCLOAK_JVM_OPTS--XX:TieredStopAtLevel=1}"
 # A second Kafka listener with TLS and SASL/PLAIN, so the clients' security settings are tested
 # against a real broker (dev-only CA and credentials, generated under the cache root).
 KAFKA_SECURE_PORT="${GONGKAI_KAFKA_SECURE_PORT:-$((KAFKA_PORT + 2))}"
@@ -32,7 +39,7 @@ KAFKA_HEAP_OPTS="${GONGKAI_KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 # C1-only JIT: starts the broker ~30% faster on 2 cores; plenty for local use. Set to "" for full JIT.
 KAFKA_JVM_OPTS="${GONGKAI_KAFKA_JVM_OPTS--XX:TieredStopAtLevel=1}"
 
-for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT START_TIMEOUT STOP_TIMEOUT; do
+for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT START_TIMEOUT STOP_TIMEOUT; do
   if [[ ! ${!_v} =~ ^[0-9]+$ ]]; then
     printf '[local-infra] error: %s must be a number, got "%s"\n' "$_v" "${!_v}" >&2
     exit 2
@@ -47,6 +54,9 @@ KAFKA_SASL_PASSWORD=gongkai-local-dev-only
 KAFKA_KEYSTORE_PASSWORD=gongkai-local-dev-only
 KAFKA_DATA="$DATA_DIR/kafka"
 MONGO_DATA="$DATA_DIR/ferretdb"
+KEYCLOAK_DATA="$DATA_DIR/keycloak"
+# The realms imported at Keycloak's first start (and again whenever these files change).
+IDENTITY_DIR="$(cd "$LI_ROOT/../../infra/identity" && pwd)"
 
 log() { printf '[local-infra] %s\n' "$*" >&2; }
 die() {
@@ -102,6 +112,7 @@ proc_marker() {
   case "$1" in
   kafka) printf '%s' "kafka.Kafka $KAFKA_CONF" ;;
   ferretdb) printf '%s' "-data-dir $MONGO_DATA" ;;
+  keycloak) printf '%s' "$(keycloak_home)/bin/" ;; # kc.sh, then its java (-Dkc.home.dir=…/bin/..)
   *) return 1 ;;
   esac
 }
@@ -177,6 +188,23 @@ stop_service() {
   log "$name: stopped in $(elapsed "$t0")"
 }
 
+# maven_fetch NAME TMPDIR OUTDIR [MVN_ARG...] : the dependencies of NAME/pom.xml from Maven Central
+# into OUTDIR (through ~/.m2), run in the fresh directory TMPDIR; dies (removing TMPDIR) on failure.
+maven_fetch() {
+  local name="$1" tmp="$2" out="$3"
+  shift 3
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp "$LI_ROOT/$name/pom.xml" "$tmp/pom.xml"
+  if ! (cd "$tmp" && mvn -B -q -ntp \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    "$@" -DoutputDirectory="$out") >"$LOG_DIR/$name-provision.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/$name-provision.log" >&2
+    rm -rf "$tmp"
+    die "$name: Maven download failed; full output in $LOG_DIR/$name-provision.log"
+  fi
+}
+
 # ---------------------------------------------------------------- Kafka
 
 kafka_home() {
@@ -193,16 +221,7 @@ provision_kafka() {
   t0="$(now_ms)"
   log "kafka: fetching Kafka and its dependencies from Maven Central (once) into $home ..."
   tmp="$home.tmp.$$"
-  rm -rf "$tmp"
-  mkdir -p "$tmp"
-  cp "$LI_ROOT/kafka/pom.xml" "$tmp/pom.xml"
-  if ! (cd "$tmp" && mvn -B -q -ntp \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$tmp/libs") >"$LOG_DIR/kafka-provision.log" 2>&1; then
-    tail -n 30 "$LOG_DIR/kafka-provision.log" >&2
-    rm -rf "$tmp"
-    die "kafka: Maven download failed; full output in $LOG_DIR/kafka-provision.log"
-  fi
+  maven_fetch kafka "$tmp" "$tmp/libs" -DincludeScope=runtime
   ls "$tmp"/libs/kafka_2.13-*.jar >/dev/null 2>&1 || die "kafka: kafka_2.13 jar missing after download"
   touch "$tmp/.complete"
   rm -rf "$home"
@@ -435,6 +454,91 @@ ferretdb_ready() {
   "$(ferretdb_bin)" -ping "$(mongo_url)" >/dev/null 2>>"$LOG_DIR/ferretdb-ready.log"
 }
 
+# ---------------------------------------------------------------- Keycloak
+
+keycloak_artifact() {
+  local key
+  key="$(sha256sum "$LI_ROOT/keycloak/pom.xml" | cut -c1-16)"
+  printf '%s/keycloak-%s' "$ARTIFACTS_DIR" "$key"
+}
+
+keycloak_home() { printf '%s/keycloak' "$(keycloak_artifact)"; }
+
+keycloak_version() { sed -n 's/^Keycloak - Version //p' "$(keycloak_home)/version.txt" 2>/dev/null; }
+
+keycloak_issuer() { printf 'http://%s:%s/realms/gongkai' "$LI_HOST" "$KEYCLOAK_PORT"; }
+
+# Fetches the server distribution (a zip on Maven Central) once and unpacks it.
+provision_keycloak() {
+  local dir tmp t0
+  dir="$(keycloak_artifact)"
+  [[ -f $dir/.complete ]] && return 0
+  require_mvn
+  command -v unzip >/dev/null 2>&1 || die "unzip not found (needed once to unpack Keycloak): apt-get install -y unzip"
+  t0="$(now_ms)"
+  log "keycloak: fetching the Keycloak server distribution from Maven Central (once, ~180 MB) into $dir ..."
+  tmp="$dir.tmp.$$"
+  maven_fetch keycloak "$tmp" "$tmp/dist"
+  local zip
+  zip="$(find "$tmp/dist" -name 'keycloak-quarkus-dist-*.zip' | head -n1)"
+  [[ -n $zip ]] || die "keycloak: keycloak-quarkus-dist zip missing after download"
+  unzip -q "$zip" -d "$tmp/unpacked" || die "keycloak: could not unpack $zip"
+  mv "$tmp"/unpacked/keycloak-* "$tmp/keycloak"
+  rm -rf "$tmp/dist" "$tmp/unpacked"
+  [[ -x $tmp/keycloak/bin/kc.sh ]] || die "keycloak: bin/kc.sh missing after unpacking"
+  touch "$tmp/.complete"
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
+  log "keycloak: provisioned Keycloak $(keycloak_version) in $(elapsed "$t0")"
+}
+
+# The realm files' fingerprint; the database is rebuilt (realms imported anew) when it changes.
+keycloak_realm_hash() { cat "$IDENTITY_DIR"/*.json | sha256sum | cut -c1-16; }
+
+keycloak_realm_changed() {
+  [[ -d $KEYCLOAK_DATA ]] || return 1
+  [[ $(cat "$KEYCLOAK_DATA/realm.sha256" 2>/dev/null) != "$(keycloak_realm_hash)" ]]
+}
+
+start_keycloak() {
+  require_java
+  local home
+  home="$(keycloak_home)"
+  if keycloak_realm_changed; then
+    log "keycloak: the realm files in infra/identity changed; importing them into a new database"
+    rm -rf "$KEYCLOAK_DATA"
+  fi
+  mkdir -p "$KEYCLOAK_DATA"
+  # --import-realm reads <home>/data/import; realms that already exist are left as they are.
+  rm -rf "$home/data/import"
+  mkdir -p "$home/data/import"
+  cp "$IDENTITY_DIR"/*.json "$home/data/import/"
+  keycloak_realm_hash >"$KEYCLOAK_DATA/realm.sha256"
+  # Development mode on loopback: HTTP, H2 database file under the data dir, the issuer pinned to
+  # 127.0.0.1 (so tokens fetched through "localhost" carry the same `iss`), no admin user unless
+  # KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD are set in the environment.
+  JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP_OPTS" JAVA_OPTS_APPEND="$KEYCLOAK_JVM_OPTS" \
+    launch keycloak "$home/bin/kc.sh" start-dev \
+    --http-host="$LI_HOST" --http-port="$KEYCLOAK_PORT" \
+    --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
+    --hostname="http://$LI_HOST:$KEYCLOAK_PORT" \
+    --db=dev-file --db-url="jdbc:h2:file:$KEYCLOAK_DATA/keycloakdb;NON_KEYWORDS=VALUE" \
+    --import-realm
+}
+
+# Real readiness check: the realm's discovery document over HTTP, naming the expected issuer.
+keycloak_ready() {
+  port_open "$KEYCLOAK_PORT" || return 1
+  local body
+  body="$(
+    exec 3<>"/dev/tcp/$LI_HOST/$KEYCLOAK_PORT" || exit 1
+    printf 'GET /realms/gongkai/.well-known/openid-configuration HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' \
+      "$LI_HOST" "$KEYCLOAK_PORT" >&3
+    timeout 5 cat <&3
+  )" 2>/dev/null || return 1
+  [[ $body == "HTTP/1.1 200"* && $body == *"\"issuer\":\"$(keycloak_issuer)\""* ]]
+}
+
 # ---------------------------------------------------------------- misc
 
 # Normalises the service argument to a list of internal names.
@@ -443,6 +547,7 @@ parse_target() {
   all) echo "kafka ferretdb" ;;
   kafka) echo "kafka" ;;
   mongo | mongodb | ferretdb) echo "ferretdb" ;;
+  keycloak) echo "keycloak" ;;
   *) return 1 ;;
   esac
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provision (cached), start and wait for a local single-node Kafka (KRaft) and/or
-# FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only.
+# FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only; Keycloak (the OpenID
+# Connect provider of the sign-in tests) only when asked for by name (`up.sh keycloak`).
 # Prints the connection settings on stdout; progress goes to stderr. See README.md.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -8,14 +9,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat >&2 <<'EOF_USAGE'
-usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|all]
+usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|all]
 
   --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
             same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
 
 Prints KAFKA_BROKERS=... (and the KAFKA_TEST_* settings of the TLS/SASL listener) and/or
-MONGODB_URL=... on stdout.
-If KAFKA_BROKERS / MONGODB_URL is already set, that server is not started
+MONGODB_URL=... on stdout; `keycloak` (not part of `all`) prints KEYCLOAK_ISSUER=... and
+KEYCLOAK_JWKS_URL=... of the local realm `gongkai` (infra/identity).
+If KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER is already set, that server is not started
 and the given value is printed instead.
 EOF_USAGE
 }
@@ -42,7 +44,7 @@ while (($#)); do
 done
 if ! services="$(parse_target "${target:-all}")"; then
   usage
-  die "unknown target: $target (expected kafka, mongo or all)"
+  die "unknown target: $target (expected kafka, mongo, keycloak or all)"
 fi
 
 ensure_dirs
@@ -80,6 +82,18 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     port[$svc]="$MONGO_PORT"
     data="$MONGO_DATA"
     ;;
+  keycloak)
+    if [[ -n ${KEYCLOAK_ISSUER:-} ]]; then
+      log "keycloak: KEYCLOAK_ISSUER is set; not starting a local Keycloak"
+      out[$svc]="KEYCLOAK_ISSUER=$KEYCLOAK_ISSUER
+KEYCLOAK_JWKS_URL=${KEYCLOAK_JWKS_URL:-$KEYCLOAK_ISSUER/protocol/openid-connect/certs}"
+      continue
+    fi
+    out[$svc]="KEYCLOAK_ISSUER=$(keycloak_issuer)
+KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
+    port[$svc]="$KEYCLOAK_PORT"
+    data="$KEYCLOAK_DATA"
+    ;;
   esac
 
   if [[ $fresh == 1 ]]; then
@@ -93,8 +107,13 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     stop_service kafka
   fi
 
+  if [[ $svc == keycloak ]] && service_pid keycloak >/dev/null && keycloak_realm_changed; then
+    log "keycloak: the realm files in infra/identity changed; restarting it with a new database"
+    stop_service keycloak
+  fi
+
   if pid="$(service_pid "$svc")"; then
-    if port_open "${port[$svc]}"; then
+    if { [[ $svc != keycloak ]] && port_open "${port[$svc]}"; } || { [[ $svc == keycloak ]] && keycloak_ready; }; then
       log "$svc: already running (pid $pid, port ${port[$svc]})"
       continue
     fi
@@ -111,10 +130,14 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     provision_kafka
     ;;
   ferretdb) provision_ferretdb ;;
+  keycloak)
+    require_java
+    provision_keycloak
+    ;;
   esac
 
   if port_open "${port[$svc]}"; then
-    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT) or set KAFKA_BROKERS / MONGODB_URL"
+    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_KEYCLOAK_PORT) or set KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER"
   fi
   if [[ $svc == kafka ]] && port_open "$KAFKA_CONTROLLER_PORT"; then
     die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
@@ -129,6 +152,10 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
   ferretdb)
     start_ferretdb
     log "ferretdb: started FerretDB (pid $(<"$RUN_DIR/ferretdb.pid")), log: $LOG_DIR/ferretdb.log"
+    ;;
+  keycloak)
+    start_keycloak
+    log "keycloak: started Keycloak $(keycloak_version) (pid $(<"$RUN_DIR/keycloak.pid")), log: $LOG_DIR/keycloak.log"
     ;;
   esac
   pending+=("$svc")

@@ -56,7 +56,8 @@ export interface AxeViolation {
 /** axe-core (WCAG 2.x A and AA rules) on the current page; only serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Runs in the page; the root tsconfig has no DOM lib, so the page's globals are reached through globalThis.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as an inline <script>: the app's Content-Security-Policy (script-src 'self') blocks inline scripts.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const page = globalThis as unknown as {
       axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { assertActsForUnit, type Principal } from './principal';
-import { signDevToken, TokenVerifier } from './token-verifier';
+import type { DomainError } from '../errors/domain-error';
+import { DEFAULT_CLAIMS, principalFromClaims, signDevToken, TokenVerifier } from './token-verifier';
 
 const SECRET = 's'.repeat(40);
 
@@ -13,7 +14,7 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
     expect(await verifier.verify(token)).toEqual({ userId: 'wang', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
   });
 
-  it('refuses an expired token, a wrong signature, a wrong audience and an unknown role', async () => {
+  it('refuses an expired token, a wrong signature, a wrong audience; an unknown role is refused as a missing role (403)', async () => {
     await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'clerk', expiresIn: '-1m' }))).rejects.toMatchObject({
       code: 'TOKEN_EXPIRED',
     });
@@ -30,7 +31,7 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
       .setAudience('gongkai')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(SECRET));
-    await expect(verifier.verify(stranger)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(verifier.verify(stranger)).rejects.toMatchObject({ kind: 'forbidden', code: 'ROLE_CLAIM_MISSING' });
   });
 });
 
@@ -50,7 +51,7 @@ describe('TokenVerifier with an identity provider (RS256 through JWKS)', () => {
   afterAll(() => new Promise((done) => server.close(done)));
 
   it('verifies a token signed by the provider and refuses an HS256 token', async () => {
-    const verifier = new TokenVerifier({ jwksUrl: url, issuer: 'https://idp.example', audience: 'gongkai' });
+    const verifier = new TokenVerifier({ jwksUrl: url, issuer: 'https://idp.example', audience: 'gongkai', claims: { roleClaim: 'role' } });
     const token = await new SignJWT({ role: 'auditor', name: '审计员' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('audit-1')
@@ -60,6 +61,61 @@ describe('TokenVerifier with an identity provider (RS256 through JWKS)', () => {
       .sign(privateKey);
     expect(await verifier.verify(token)).toEqual({ userId: 'audit-1', name: '审计员', role: 'auditor', unitId: null });
     await expect(verifier.verify(await signDevToken(SECRET, { userId: 'a', role: 'admin' }, 'https://idp.example'))).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+  });
+});
+
+describe('claims → principal (configurable claims, never a guessed role)', () => {
+  const base = { sub: 'f3b1', iss: 'x', aud: 'gongkai' };
+
+  it('reads Keycloak realm roles, the unit attribute and the display name by default', () => {
+    const payload = {
+      ...base,
+      realm_access: { roles: ['offline_access', 'clerk', 'default-roles-gongkai'] },
+      unit: 'TEZ-ZSZ',
+      name: '王芳',
+    };
+    expect(principalFromClaims(payload)).toEqual({ userId: 'f3b1', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
+    expect(principalFromClaims({ ...base, realm_access: { roles: ['auditor'] }, preferred_username: 'audit-1' })).toEqual({
+      userId: 'f3b1',
+      name: 'audit-1',
+      role: 'auditor',
+      unitId: null,
+    });
+    expect(principalFromClaims({ ...base, realm_access: { roles: ['admin'] } }).name).toBe('f3b1');
+  });
+
+  it('follows the configured claims: client roles, group paths with a prefix, a unit list of one, a claim named with dots', () => {
+    const claims = { ...DEFAULT_CLAIMS, roleClaim: 'resource_access.gongkai-console.roles', unitClaim: 'https://gov.example/unit' };
+    const payload = { ...base, resource_access: { 'gongkai-console': { roles: ['reviewer'] } }, 'https://gov.example/unit': ['TEZ-EDU'] };
+    expect(principalFromClaims(payload, claims)).toMatchObject({ role: 'reviewer', unitId: 'TEZ-EDU' });
+    const groups = { ...DEFAULT_CLAIMS, roleClaim: 'groups', rolePrefix: '/gongkai/' };
+    expect(principalFromClaims({ ...base, groups: ['/others/clerk', '/gongkai/district_office'] }, groups).role).toBe('district_office');
+  });
+
+  it('refuses no role, two roles, the public and system roles, unit staff without a unit, and two units', () => {
+    const refused = (payload: Record<string, unknown>) => {
+      try {
+        principalFromClaims({ ...base, ...payload });
+      } catch (error) {
+        return { kind: (error as DomainError).kind, code: (error as DomainError).code, detail: (error as DomainError).detail };
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({ realm_access: { roles: ['offline_access'] } })).toMatchObject({ kind: 'forbidden', code: 'ROLE_CLAIM_MISSING' });
+    expect(refused({ role: 'clerk', unit: 'TEZ-ZSZ' })).toMatchObject({ code: 'ROLE_CLAIM_MISSING' });
+    expect(refused({ realm_access: { roles: ['system'] } })).toMatchObject({ code: 'ROLE_CLAIM_MISSING' });
+    expect(refused({ realm_access: { roles: ['public'] } })).toMatchObject({ code: 'ROLE_CLAIM_MISSING' });
+    expect(refused({ realm_access: { roles: ['clerk', 'auditor'] }, unit: 'TEZ-ZSZ' })).toMatchObject({
+      kind: 'forbidden',
+      code: 'ROLE_CLAIM_AMBIGUOUS',
+      detail: expect.stringContaining('多个本系统角色'),
+    });
+    expect(refused({ realm_access: { roles: ['office_head'] } })).toMatchObject({ kind: 'forbidden', code: 'UNIT_CLAIM_MISSING' });
+    expect(refused({ realm_access: { roles: ['clerk'] }, unit: ['TEZ-A', 'TEZ-B'] })).toMatchObject({ code: 'UNIT_CLAIM_AMBIGUOUS' });
+    expect(refused({ sub: undefined, realm_access: { roles: ['admin'] } })).toMatchObject({
+      kind: 'unauthenticated',
       code: 'TOKEN_INVALID',
     });
   });

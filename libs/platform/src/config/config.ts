@@ -59,6 +59,37 @@ export const configSchema = z
     AUTH_JWKS_URL: z.string().url().optional(),
     AUTH_ISSUER: z.string().default('gongkai'),
     AUTH_AUDIENCE: z.string().default('gongkai'),
+    /**
+     * The token claim carrying the gongkai role: a string or a list (Keycloak's realm roles by
+     * default; `resource_access.<client>.roles` for client roles, `groups` for group paths, `role`
+     * for a plain claim). Dots walk into objects. Exactly one gongkai role must be present.
+     */
+    AUTH_ROLE_CLAIM: z
+      .string()
+      .regex(/^[\w:/.-]+$/, 'must be a claim name or a dotted path')
+      .default('realm_access.roles'),
+    /** Prefix before the gongkai role in that claim (`gongkai-` for `gongkai-clerk`, `/gongkai/` for group paths); empty = none. */
+    AUTH_ROLE_PREFIX: z.string().max(100).default(''),
+    /** The claim carrying the unit id (required for clerks, reviewers and office heads). */
+    AUTH_UNIT_CLAIM: z
+      .string()
+      .regex(/^[\w:/.-]+$/, 'must be a claim name or a dotted path')
+      .default('unit'),
+    /** Claims tried in order for the display name (comma list); the subject when none is present. */
+    AUTH_NAME_CLAIMS: z
+      .string()
+      .regex(/^[\w:/.-]+(,\s*[\w:/.-]+)*$/, 'must be a comma list of claim names')
+      .default('name,preferred_username'),
+    /**
+     * The console's client at the identity provider (a public client, Authorization Code + PKCE):
+     * with AUTH_JWKS_URL, `GET /api/auth/sign-in` tells the console to sign in there (issuer = AUTH_ISSUER).
+     */
+    AUTH_CONSOLE_CLIENT_ID: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, 'must be a client id')
+      .optional(),
+    /** Seconds of clock difference with the identity provider tolerated on a token's expiry. */
+    AUTH_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
     /** Lets `/api/auth/dev-token` mint tokens: the standalone demo only, never production. */
     AUTH_DEV_LOGIN: booleanFromEnv.default(false),
     RELAY_ENABLED: booleanFromEnv.default(true),

@@ -10,6 +10,7 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { ConfigurationError, loadConfig, type GongkaiConfig } from '../config/config';
 import { jsonBodies } from '../http/body-parsing';
 import { ProblemDetailsFilter } from '../http/problem-details';
+import { issuerOrigin, securityHeaders } from '../http/security-headers';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { LISTENING_MESSAGE, type ListeningMessage } from './listening-message';
@@ -75,6 +76,8 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
 
   const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false });
   app.set('trust proxy', trustProxy(config.HTTP_TRUST_PROXY));
+  app.disable('x-powered-by');
+  app.use(securityHeaders(issuerOrigin(config.AUTH_ISSUER)));
   app.useLogger(app.get(NestPinoLogger));
   app.use(jsonBodies('1mb'));
   // API answers depend on the caller and on today's date (clocks, statuses): no cache may reuse one,

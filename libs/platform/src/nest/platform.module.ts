@@ -4,6 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
 import { AuthGuard } from '../auth/auth.guard';
+import { SignInController } from '../auth/sign-in.controller';
+import { tokenSettings } from '../auth/token-settings';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { GongkaiConfig } from '../config/config';
 import { CommandHandler } from '../event-sourcing/command-handler';
@@ -61,7 +63,7 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, DevLoginController],
+      controllers: [HealthController, MetricsController, DevLoginController, SignInController],
       providers: [
         { provide: GONGKAI_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -85,13 +87,7 @@ export class PlatformModule {
         },
         {
           provide: TokenVerifier,
-          useFactory: () =>
-            new TokenVerifier({
-              secret: config.AUTH_JWT_SECRET,
-              jwksUrl: config.AUTH_JWKS_URL,
-              issuer: config.AUTH_ISSUER,
-              audience: config.AUTH_AUDIENCE,
-            }),
+          useFactory: () => new TokenVerifier(tokenSettings(config)),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         ConsumerRegistry,

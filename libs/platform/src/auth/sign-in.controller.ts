@@ -1,0 +1,36 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { GongkaiConfig } from '../config/config';
+import { GONGKAI_CONFIG } from '../nest/tokens';
+import { Public } from './auth.guard';
+
+/** How the console signs in, as the server is configured. */
+export interface SignInOptions {
+  /** The demo login (`POST /api/auth/dev-token`) exists: `npm start` only. */
+  demoLogin: boolean;
+  /** The OpenID Connect provider the console signs in with (Authorization Code + PKCE); null when none is configured. */
+  provider: { issuer: string; clientId: string } | null;
+}
+
+export function signInOptions(config: GongkaiConfig): SignInOptions {
+  return {
+    demoLogin: config.AUTH_DEV_LOGIN && !!config.AUTH_JWT_SECRET,
+    provider:
+      config.AUTH_JWKS_URL && config.AUTH_CONSOLE_CLIENT_ID
+        ? { issuer: config.AUTH_ISSUER, clientId: config.AUTH_CONSOLE_CLIENT_ID }
+        : null,
+  };
+}
+
+@ApiTags('operations')
+@Controller('api/auth')
+export class SignInController {
+  constructor(@Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig) {}
+
+  /** Public: the console's login page asks which sign-in to offer (the provider's button, the demo form). */
+  @Public()
+  @Get('sign-in')
+  options(): SignInOptions {
+    return signInOptions(this.config);
+  }
+}
