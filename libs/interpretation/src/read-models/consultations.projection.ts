@@ -119,6 +119,19 @@ export class ConsultationsProjection implements Projection {
     return docs.map((doc) => viewOf<ConsultationView>(doc));
   }
 
+  /** The unit's consultations still without adoption that have comments waiting for moderation, with how many (the staff's to-do list). */
+  async moderationDue(unitId: string): Promise<{ consultationId: string; title: string; closesOn: string; pending: number }[]> {
+    return (await this.list())
+      .filter((c) => c.unitId === unitId && !c.adoption)
+      .map((c) => ({
+        consultationId: c.consultationId,
+        title: c.title,
+        closesOn: c.closesOn,
+        pending: c.comments.filter((x) => x.status === 'pending').length,
+      }))
+      .filter((c) => c.pending > 0);
+  }
+
   /**
    * The consultation with the revision of its stream it reflects (see `appliedRevision`): every event
    * of this document is of that stream (comments, moderation, adoption, a commenter's erasure).

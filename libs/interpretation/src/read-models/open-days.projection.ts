@@ -108,6 +108,11 @@ export class OpenDaysProjection implements Projection {
     }
   }
 
+  /** The public list, each open day with its status on `today`. */
+  async publicList(filter: { unitId?: string; year?: number }, today: string) {
+    return (await this.list(filter)).map((day) => publicOpenDay(day, today));
+  }
+
   /** The open day with the revision of its stream it reflects (see `appliedRevision`). */
   async get(openDayId: string): Promise<(OpenDayView & { revision: number }) | null> {
     const doc = await this.openDays.findOne({ _id: openDayId as never });

@@ -91,9 +91,7 @@ export class PoliciesProjection implements Projection {
           };
         }
         case 'interpretation.InterpretationPlanned':
-          return policy?.obligation
-            ? { ...policy, obligation: { ...policy.obligation, plan: event.data } }
-            : policy;
+          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data } } : policy;
         case 'interpretation.InterpretationMaterialAdded': {
           if (!policy?.obligation) return policy;
           const { documentId: _d, ...material } = event.data;
