@@ -25,9 +25,12 @@ import { PersonalDataAccess } from './application/personal-data-access';
 import './application/upcasters';
 import { Villages } from './application/villages';
 import { ConcernsController } from './http/concerns.controller';
+import { ConsultationsController } from './http/consultations.controller';
 import { ObligationsController } from './http/obligations.controller';
+import { OpenDaysController } from './http/open-days.controller';
 import { PersonalDataController } from './http/personal-data.controller';
 import { ParticipationController } from './http/participation.controller';
+import { VillagesController } from './http/villages.controller';
 import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
 import { OpenDaysProjection } from './read-models/open-days.projection';
@@ -37,7 +40,15 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
 
 /** The interpretation service (政策解读与回应): interpretation obligations, concerns, participation, open days, village postings. */
 @Module({
-  controllers: [ObligationsController, ConcernsController, ParticipationController, PersonalDataController],
+  controllers: [
+    ObligationsController,
+    ConcernsController,
+    ParticipationController,
+    ConsultationsController,
+    OpenDaysController,
+    VillagesController,
+    PersonalDataController,
+  ],
   providers: [
     readModelProvider('interpretation', PoliciesProjection),
     readModelProvider('interpretation', ConcernsProjection),

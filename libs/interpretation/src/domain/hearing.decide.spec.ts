@@ -15,14 +15,12 @@ describe('hearing decider: materials at least 7 days before', () => {
     today: '2026-05-01',
   });
   const publish = (today: string) =>
-    spec
-      .given(...scheduled)
-      .when({
-        type: 'PublishHearingMaterials',
-        materials: [{ title: '成本监审报告', reference: 'file:123' }],
-        today,
-        minimumDaysBefore: 7,
-      });
+    spec.given(...scheduled).when({
+      type: 'PublishHearingMaterials',
+      materials: [{ title: '成本监审报告', reference: 'file:123' }],
+      today,
+      minimumDaysBefore: 7,
+    });
 
   it('accepts materials published exactly 7 days before', () => {
     expect(publish('2026-05-13').decision).toMatchObject([{ data: { daysBefore: 7, minimumDaysBefore: 7 } }]);
@@ -36,14 +34,12 @@ describe('hearing decider: materials at least 7 days before', () => {
       ...scheduled,
     );
     expect(
-      spec
-        .given(...scheduled, ...moved)
-        .when({
-          type: 'PublishHearingMaterials',
-          materials: [{ title: '报告', reference: 'file:1' }],
-          today: '2026-05-14',
-          minimumDaysBefore: 7,
-        }).decision,
+      spec.given(...scheduled, ...moved).when({
+        type: 'PublishHearingMaterials',
+        materials: [{ title: '报告', reference: 'file:1' }],
+        today: '2026-05-14',
+        minimumDaysBefore: 7,
+      }).decision,
     ).toHaveLength(1);
   });
 });

@@ -1,10 +1,7 @@
 import type { Actor } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { DomainError } from '@gongkai/platform/domain';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createWorkingDayCalendar, defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { decidedBy } from './decided.testing';
 import { obligationDecider, type ObligationCommand } from './obligation.decide';
 
@@ -48,25 +45,6 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
         legalBasis: expect.stringContaining('谁起草、谁解读'),
       }),
     });
-  });
-
-  it('judges a publication late with the calendar of the publication day, not the due date stored when opened (ADR 0009)', () => {
-    // Issued Wed 2026-12-30 while 2027 was provisional: due Tue 2027-01-05 (12-31, 01-04, 01-05; 01-01 off).
-    const [openedInDecember] = decided({ ...open, issued: { ...issued, issuedOn: '2026-12-30' } });
-    expect(openedInDecember.data).toMatchObject({ dueOn: '2027-01-05' });
-    // Then the State Council's notice is loaded (hypothetically with Mon 01-04 off too): due Wed 01-06.
-    const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
-    writeFileSync(
-      join(dir, '2027.json'),
-      JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: [] }),
-    );
-    const withNotice = deciderSpec(obligationDecider(createWorkingDayCalendar({ dataDirs: [dir] })));
-    // Plan, material and sign-off as in the other cases; they do not depend on the issue date.
-    expect(
-      withNotice
-        .given(openedInDecember, ...planned, ...qa, ...signed)
-        .when({ type: 'Publish', today: '2027-01-06', channels: ['政府网站'] }).decision,
-    ).toMatchObject([{ data: { dueOn: '2027-01-06', late: false, workingDaysLate: 0 } }]);
   });
 
   it('counts the limit in statutory working days, skipping weekends', () => {
