@@ -6,9 +6,9 @@ import {
   evolveVillage,
   expectedPeriodFormat,
   initialVillageState,
-  MONTH,
+  MONTH_PERIOD,
   periodEnd,
-  QUARTER,
+  QUARTER_PERIOD,
   type VillageEvent,
   type VillageState,
 } from './village';
@@ -60,7 +60,7 @@ function postingDueOn(command: Command<'RecordVillagePosting'>, financesMonthly:
     if (arose > command.today) return DomainError.rule('PERIOD_IN_FUTURE', '事项发生日期不能晚于今天。');
     return addCalendarDays(arose, command.limits.villageMajorMatterDays);
   }
-  const end = (format === 'quarter' ? QUARTER : MONTH).test(command.period) ? periodEnd(command.period) : null;
+  const end = (format === 'quarter' ? QUARTER_PERIOD : MONTH_PERIOD).test(command.period) ? periodEnd(command.period) : null;
   if (!end) {
     return DomainError.validation(
       'PERIOD_INVALID',

@@ -17,14 +17,14 @@ export const evolveVillage = (state: VillageState, event: VillageEvent): Village
 
 export const villageStreamId = (committeeId: string) => `interpretation.village-${committeeId}`;
 
-export const QUARTER = /^(\d{4})-Q([1-4])$/;
-export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+export const QUARTER_PERIOD = /^(\d{4})-Q([1-4])$/;
+export const MONTH_PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The last day of a quarter or month period. */
 export function periodEnd(period: string): string | null {
-  const q = QUARTER.exec(period);
+  const q = QUARTER_PERIOD.exec(period);
   if (q) return lastDayOfMonth(Number(q[1]), Number(q[2]) * 3);
-  const m = MONTH.exec(period);
+  const m = MONTH_PERIOD.exec(period);
   if (m) return lastDayOfMonth(Number(m[1]), Number(m[2]));
   return null;
 }

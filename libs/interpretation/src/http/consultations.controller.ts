@@ -6,6 +6,7 @@ import {
   assertActsForUnit,
   assertReadsUnit,
   commandContext,
+  CurrentPrincipal,
   DomainError,
   jsonSchemaOf,
   parseInput,
@@ -17,6 +18,7 @@ import {
   STAFF_ROLES,
   ZodPipe,
   type AuthenticatedRequest,
+  type Principal,
 } from '@gongkai/platform';
 import { Consultations } from '../application/consultations';
 import { ConsultationsProjection, publicConsultation, staffComment } from '../read-models/consultations.projection';
@@ -103,10 +105,10 @@ export class ConsultationsController {
   @Get('consultations/moderation-due')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '本单位待审核的公众意见：每个征求意见的待审核条数（工作台）' })
-  async moderationDue(@Query('unitId') unitId: string | undefined, @Req() request: AuthenticatedRequest) {
-    const unit = unitId ?? request.principal.unitId;
+  async moderationDue(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
+    const unit = unitId ?? principal.unitId;
     if (!unit) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
-    assertActsForUnit(request.principal, unit);
+    assertActsForUnit(principal, unit);
     return this.consultations.moderationDue(unit);
   }
 
@@ -125,10 +127,10 @@ export class ConsultationsController {
   @Get('consultations/:consultationId/comments')
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '全部意见（含待审核，供本单位审核）' })
-  async comments(@Param('consultationId') consultationId: string, @Req() request: AuthenticatedRequest) {
+  async comments(@Param('consultationId') consultationId: string, @CurrentPrincipal() principal: Principal) {
     const view = await this.consultations.get(consultationId);
     if (!view) throw DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
-    assertReadsUnit(request.principal, view.unitId);
+    assertReadsUnit(principal, view.unitId);
     return view.comments.map(staffComment);
   }
 }
