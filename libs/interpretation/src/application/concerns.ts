@@ -41,9 +41,7 @@ export class Concerns {
       concernStreamId(concernId),
       { type: 'PublishResponse', ...input, at: context.now },
       context,
-      {
-        authorize,
-      },
+      { authorize },
     );
   }
 }
