@@ -1,13 +1,36 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, GONGKAI_CONFIG, ReadModelConnections, type GongkaiConfig } from '@gongkai/platform';
+import {
+  CommandHandler,
+  ConsumerRegistry,
+  GONGKAI_CONFIG,
+  LOGGER,
+  readModelProvider,
+  type GongkaiConfig,
+  type Logger,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
+import { Concerns } from './application/concerns';
+import { Consultations } from './application/consultations';
 import { ObligationOpener } from './application/obligation-opener';
-import { INTERPRETATION_SETTINGS, interpretationSettingsFrom, PersonalDataStore } from './application/personal-data';
+import { Obligations } from './application/obligations';
+import { OpenDays } from './application/open-days';
+import { Participation } from './application/participation';
+import {
+  INTERPRETATION_SETTINGS,
+  interpretationSettingsFrom,
+  PersonalDataStore,
+  type InterpretationSettings,
+} from './application/personal-data';
+import { PersonalDataAccess } from './application/personal-data-access';
 import './application/upcasters';
+import { Villages } from './application/villages';
 import { ConcernsController } from './http/concerns.controller';
+import { ConsultationsController } from './http/consultations.controller';
 import { ObligationsController } from './http/obligations.controller';
+import { OpenDaysController } from './http/open-days.controller';
 import { PersonalDataController } from './http/personal-data.controller';
 import { ParticipationController } from './http/participation.controller';
+import { VillagesController } from './http/villages.controller';
 import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
 import { OpenDaysProjection } from './read-models/open-days.projection';
@@ -15,23 +38,25 @@ import { ParticipationCataloguesProjection } from './read-models/participation-c
 import { PoliciesProjection } from './read-models/policies.projection';
 import { VillagePostingsProjection } from './read-models/village-postings.projection';
 
-const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['get']>) => T) => ({
-  provide: type,
-  inject: [ReadModelConnections],
-  useFactory: (connections: ReadModelConnections) => new type(connections.get('interpretation')),
-});
-
 /** The interpretation service (政策解读与回应): interpretation obligations, concerns, participation, open days, village postings. */
 @Module({
-  controllers: [ObligationsController, ConcernsController, ParticipationController, PersonalDataController],
+  controllers: [
+    ObligationsController,
+    ConcernsController,
+    ParticipationController,
+    ConsultationsController,
+    OpenDaysController,
+    VillagesController,
+    PersonalDataController,
+  ],
   providers: [
-    readModel(PoliciesProjection),
-    readModel(ConcernsProjection),
-    readModel(ConsultationsProjection),
-    readModel(ParticipationCataloguesProjection),
-    readModel(OpenDaysProjection),
-    readModel(VillagePostingsProjection),
-    readModel(PersonalDataStore),
+    readModelProvider('interpretation', PoliciesProjection),
+    readModelProvider('interpretation', ConcernsProjection),
+    readModelProvider('interpretation', ConsultationsProjection),
+    readModelProvider('interpretation', ParticipationCataloguesProjection),
+    readModelProvider('interpretation', OpenDaysProjection),
+    readModelProvider('interpretation', VillagePostingsProjection),
+    readModelProvider('interpretation', PersonalDataStore),
     {
       provide: INTERPRETATION_SETTINGS,
       inject: [GONGKAI_CONFIG],
@@ -41,6 +66,37 @@ const readModel = <T>(type: new (connection: ReturnType<ReadModelConnections['ge
       provide: ObligationOpener,
       inject: [CommandHandler],
       useFactory: (commands: CommandHandler) => new ObligationOpener(commands, defaultWorkingDayCalendar()),
+    },
+    {
+      provide: Obligations,
+      inject: [CommandHandler, PoliciesProjection],
+      useFactory: (commands: CommandHandler, policies: PoliciesProjection) =>
+        new Obligations(commands, policies, defaultWorkingDayCalendar()),
+    },
+    { provide: Concerns, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Concerns(commands) },
+    { provide: Participation, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Participation(commands) },
+    {
+      provide: Consultations,
+      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
+        new Consultations(commands, defaultWorkingDayCalendar(), store, settings.personalDataKey),
+    },
+    {
+      provide: OpenDays,
+      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
+        new OpenDays(commands, store, settings.personalDataKey),
+    },
+    {
+      provide: Villages,
+      inject: [CommandHandler, VillagePostingsProjection],
+      useFactory: (commands: CommandHandler, postings: VillagePostingsProjection) => new Villages(commands, postings),
+    },
+    {
+      provide: PersonalDataAccess,
+      inject: [PersonalDataStore, CommandHandler, LOGGER],
+      useFactory: (store: PersonalDataStore, commands: CommandHandler, logger: Logger) =>
+        new PersonalDataAccess(store, commands, defaultWorkingDayCalendar(), logger),
     },
   ],
 })

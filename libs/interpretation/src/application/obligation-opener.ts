@@ -1,9 +1,9 @@
 import type { DocumentIssued, EventEnvelope } from '@gongkai/contracts';
-import type { CommandHandler, EventHandler } from '@gongkai/platform';
+import { asTyped, systemContext, type CommandHandler, type EventHandler, type TypedEnvelope } from '@gongkai/platform';
 import type { WorkingDayCalendar } from '@gongkai/working-days';
 import { obligationStreamId } from '../domain/obligation';
 import { obligationDecider } from '../domain/obligation.decide';
-import { settingsDecider, SETTINGS_STREAM_ID } from '../domain/settings';
+import { currentLimits } from './limits';
 
 /**
  * Process manager: a policy issued with `needsInterpretation` opens an interpretation obligation
@@ -18,10 +18,11 @@ export class ObligationOpener implements EventHandler {
     private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const issued = event.data as DocumentIssued;
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>>(envelope);
+    const issued = event.data;
     if (!issued.needsInterpretation) return;
-    const { state: settings } = await this.commands.load(settingsDecider, SETTINGS_STREAM_ID);
+    const limits = await currentLimits(this.commands);
     const { documentId, unitId, title, documentNumber, documentType, attribute, approvedBy, issuedOn } = issued;
     await this.commands.handle(
       obligationDecider(this.calendar),
@@ -29,14 +30,10 @@ export class ObligationOpener implements EventHandler {
       {
         type: 'OpenObligation',
         issued: { documentId, unitId, title, documentNumber, documentType, attribute, approvedBy, issuedOn },
-        limitWorkingDays: settings.limits.interpretationWorkingDays,
+        limitWorkingDays: limits.interpretationWorkingDays,
       },
-      {
-        actor: { userId: 'interpretation-service', unitId: null, role: 'system' },
-        correlationId: event.correlationId,
-        causationId: event.eventId,
-        now: event.occurredAt,
-      },
+      // The obligation opens when the policy was issued (its event's time), not when this reaction ran.
+      systemContext(this.name, event, new Date(event.occurredAt)),
     );
   }
 }

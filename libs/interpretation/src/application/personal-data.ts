@@ -103,3 +103,25 @@ export class PersonalDataStore {
     return (await this.collection.deleteOne({ _id: refId as never })).deletedCount === 1;
   }
 }
+
+/**
+ * Personal data first, then the event. The event is the irreversible part (append-only, hashed,
+ * relayed to the whole cluster): appended first, a failed personal-data write would leave an
+ * accepted comment or registration whose person nobody can contact, fixable only by a
+ * compensating event. Written first, a refused or failed append leaves a document no event
+ * refers to, which is deleted at once; should that delete fail too (a crash in between), the
+ * orphan is unpublished and recognisable (its refId is in no event).
+ */
+export async function withPersonalData<T>(
+  store: PersonalDataStore,
+  record: PersonalDataRecord | null,
+  append: () => Promise<T>,
+): Promise<T> {
+  if (record) await store.put(record);
+  try {
+    return await append();
+  } catch (error) {
+    if (record) await store.erase(record.refId);
+    throw error;
+  }
+}

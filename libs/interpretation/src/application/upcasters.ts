@@ -1,42 +1,7 @@
-import type { CommentSubmitted, CommentSubmittedV1, OpenDayRegistrationAccepted, OpenDayRegistrationAcceptedV1 } from '@gongkai/contracts';
 import { registerUpcaster } from '@gongkai/platform';
-import { maskName, maskPersonalData } from '../domain/personal-data';
+import { upcastCommentSubmittedV1, upcastOpenDayRegistrationAcceptedV1 } from '../domain/upcasts';
 
-/**
- * v1 → v2 of the two events that carried personal data. Keyless on purpose: the name is masked and
- * the contact dropped (contactDigest null), never HMAC'd. Upcasting runs in every process that
- * reads these events (this service, the standalone shape, the audit CLI's history, replay and
- * rebuild), registered when this file is imported, before any Nest module starts; a keyed upcaster
- * would need the key in all of them, and a process without it would upcast the same stored event
- * differently. The price: a new registration cannot be matched against a v1 registration of the
- * same open day by contact (only open days still taking registrations when v2 is deployed).
- */
-export const upcastCommentSubmittedV1 = (data: Record<string, unknown>): Record<string, unknown> => {
-  const v1 = data as CommentSubmittedV1;
-  const v2: CommentSubmitted = {
-    consultationId: v1.consultationId,
-    commentId: v1.commentId,
-    content: maskPersonalData(v1.content),
-    displayName: maskName(v1.commenterName),
-    contactDigest: null,
-    personalDataRef: null,
-    submittedOn: v1.submittedOn,
-  };
-  return v2;
-};
-
-export const upcastOpenDayRegistrationAcceptedV1 = (data: Record<string, unknown>): Record<string, unknown> => {
-  const v1 = data as OpenDayRegistrationAcceptedV1;
-  const v2: OpenDayRegistrationAccepted = {
-    openDayId: v1.openDayId,
-    registrationId: v1.registrationId,
-    displayName: maskName(v1.name),
-    contactDigest: null,
-    personalDataRef: null,
-    registeredOn: v1.registeredOn,
-  };
-  return v2;
-};
+export { upcastCommentSubmittedV1, upcastOpenDayRegistrationAcceptedV1 };
 
 /** Idempotent (the registry is a map keyed by type and version). */
 export function registerInterpretationUpcasters(): void {

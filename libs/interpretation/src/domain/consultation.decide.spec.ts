@@ -1,14 +1,12 @@
 import { checkContract, DEFAULT_INTERPRETATION_LIMITS, type CommentSubmitted } from '@gongkai/contracts';
-import { currentSchemaVersion } from '@gongkai/platform';
-import { upcastCommentSubmittedV1 } from '../application/upcasters';
-import { fold } from '@gongkai/platform/domain';
+import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
-import type { ConsultationEvent } from './consultation';
+import { upcastCommentSubmittedV1 } from './upcasts';
 import { consultationDecider, type ConsultationCommand } from './consultation.decide';
+import { decidedBy } from './decided.testing';
 
-const decider = consultationDecider(defaultWorkingDayCalendar());
-const given = (...events: ConsultationEvent[]) => fold(decider, events);
-const when = (state: ReturnType<typeof given>, command: ConsultationCommand) => decider.decide(command, state);
+const spec = deciderSpec(consultationDecider(defaultWorkingDayCalendar()));
+const decided = decidedBy(spec);
 const open = (overrides: Partial<Extract<ConsultationCommand, { type: 'OpenConsultation' }>> = {}): ConsultationCommand => ({
   type: 'OpenConsultation',
   consultationId: 'K1',
@@ -22,7 +20,7 @@ const open = (overrides: Partial<Extract<ConsultationCommand, { type: 'OpenConsu
   limits: DEFAULT_INTERPRETATION_LIMITS,
   ...overrides,
 });
-const opened = when(given(), open()) as ConsultationEvent[];
+const opened = decided(open());
 const DIGEST = 'a'.repeat(64);
 const comment = (commentId: string, today = '2026-04-10'): ConsultationCommand => ({
   type: 'SubmitComment',
@@ -46,83 +44,99 @@ describe('consultation decider (向社会公开征求意见)', () => {
   });
 
   it('refuses a 29-day period for a major decision without a reason', () => {
-    expect(when(given(), open({ closesOn: '2026-04-29' }))).toMatchObject({
-      kind: 'rule',
-      code: 'COMMENT_PERIOD_TOO_SHORT',
-      detail: expect.stringContaining('29日'),
-    });
-    expect(when(given(), open({ closesOn: '2026-04-29', shortPeriodReason: '   ' }))).toMatchObject({ code: 'COMMENT_PERIOD_TOO_SHORT' });
+    spec
+      .given()
+      .when(open({ closesOn: '2026-04-29' }))
+      .thenError('COMMENT_PERIOD_TOO_SHORT', { kind: 'rule', detail: expect.stringContaining('29日') });
+    spec
+      .given()
+      .when(open({ closesOn: '2026-04-29', shortPeriodReason: '   ' }))
+      .thenError('COMMENT_PERIOD_TOO_SHORT');
   });
 
   it('accepts a shorter period for a major decision with a recorded reason', () => {
-    const [event] = when(
-      given(),
-      open({ closesOn: '2026-04-15', shortPeriodReason: '防汛工程须在汛期前开工，经区政府常务会议同意缩短' }),
-    ) as ConsultationEvent[];
+    const [event] = decided(open({ closesOn: '2026-04-15', shortPeriodReason: '防汛工程须在汛期前开工，经区政府常务会议同意缩短' }));
     expect(event.data).toMatchObject({ periodDays: 15, minimumDays: 30, shortPeriodReason: expect.stringContaining('汛期') });
   });
 
   it('counts 7 working days for a normative document, skipping weekends', () => {
     // Wed 2026-03-04 … Thu 2026-03-12 = 7 working days; … Wed 03-11 = 6.
-    const ok = when(
-      given(),
-      open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-12', today: '2026-03-04' }),
-    ) as ConsultationEvent[];
+    const ok = decided(open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-12', today: '2026-03-04' }));
     expect(ok[0].data).toMatchObject({ periodDays: 7, periodUnit: 'working_days', minimumDays: 7 });
-    expect(
-      when(given(), open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-11', today: '2026-03-04' })),
-    ).toMatchObject({
-      code: 'COMMENT_PERIOD_TOO_SHORT',
-      detail: expect.stringContaining('6个工作日'),
-    });
+
+    spec
+      .given()
+      .when(open({ kind: 'normative_document', opensOn: '2026-03-04', closesOn: '2026-03-11', today: '2026-03-04' }))
+      .thenError('COMMENT_PERIOD_TOO_SHORT', { detail: expect.stringContaining('6个工作日') });
   });
 
   it('uses the configured minimum', () => {
     const limits = { ...DEFAULT_INTERPRETATION_LIMITS, majorDecisionCommentDays: 45 };
-    expect(when(given(), open({ limits }))).toMatchObject({ code: 'COMMENT_PERIOD_TOO_SHORT' });
+    spec.given().when(open({ limits })).thenError('COMMENT_PERIOD_TOO_SHORT');
   });
 
   it('refuses a period opening in the past or closing before it opens', () => {
-    expect(when(given(), open({ today: '2026-04-02' }))).toMatchObject({ code: 'OPENS_IN_PAST' });
-    expect(when(given(), open({ closesOn: '2026-03-30', kind: 'other' }))).toMatchObject({ code: 'CLOSES_BEFORE_OPENS' });
+    spec
+      .given()
+      .when(open({ today: '2026-04-02' }))
+      .thenError('OPENS_IN_PAST');
+    spec
+      .given()
+      .when(open({ closesOn: '2026-03-30', kind: 'other' }))
+      .thenError('CLOSES_BEFORE_OPENS');
   });
 
   it('takes comments only while open', () => {
-    expect(when(given(...opened), comment('c1', '2026-03-31'))).toMatchObject({ code: 'CONSULTATION_NOT_YET_OPEN' });
-    expect(when(given(...opened), comment('c1', '2026-05-01'))).toMatchObject({ code: 'CONSULTATION_CLOSED' });
-    expect(when(given(...opened), comment('c1', '2026-04-30'))).toEqual([
-      {
-        type: 'interpretation.CommentSubmitted',
-        data: {
-          consultationId: 'K1',
-          commentId: 'c1',
-          content: '建议增加公园绿地',
-          displayName: '张*',
-          contactDigest: DIGEST,
-          personalDataRef: 'pd-c1',
-          submittedOn: '2026-04-30',
+    spec
+      .given(...opened)
+      .when(comment('c1', '2026-03-31'))
+      .thenError('CONSULTATION_NOT_YET_OPEN');
+    spec
+      .given(...opened)
+      .when(comment('c1', '2026-05-01'))
+      .thenError('CONSULTATION_CLOSED');
+    spec
+      .given(...opened)
+      .when(comment('c1', '2026-04-30'))
+      .then([
+        {
+          type: 'interpretation.CommentSubmitted',
+          data: {
+            consultationId: 'K1',
+            commentId: 'c1',
+            content: '建议增加公园绿地',
+            displayName: '张*',
+            contactDigest: DIGEST,
+            personalDataRef: 'pd-c1',
+            submittedOn: '2026-04-30',
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('writes no personal data into the event: masked name, numbers in the text masked, the v2 contract met', () => {
-    const [event] = when(given(...opened), {
-      ...comment('c9'),
-      commenterName: '欧阳娜娜',
-      content: '请回电13812345678，身份证370405199001011234',
-    } as ConsultationCommand) as ConsultationEvent[];
+    const [event] = decided(
+      {
+        ...comment('c9'),
+        commenterName: '欧阳娜娜',
+        content: '请回电13812345678，身份证370405199001011234',
+      } as ConsultationCommand,
+      ...opened,
+    );
     expect(event.data).toMatchObject({ displayName: '欧***', content: '请回电138****5678，身份证370***********34' });
     expect(JSON.stringify(event)).not.toMatch(/欧阳娜娜|13812345678|370405199001011234/);
-    expect(checkContract(event.type, currentSchemaVersion(event.type), event.data)).toEqual({ ok: true });
-    const anonymous = when(given(...opened), {
-      type: 'SubmitComment',
-      commentId: 'c10',
-      content: '建议增加公园绿地',
-      contactDigest: null,
-      personalDataRef: null,
-      today: '2026-04-10',
-    }) as ConsultationEvent[];
+    expect(checkContract(event.type, 2, event.data)).toEqual({ ok: true }); // v2, the current version (event-versions.spec.ts)
+    const anonymous = decided(
+      {
+        type: 'SubmitComment',
+        commentId: 'c10',
+        content: '建议增加公园绿地',
+        contactDigest: null,
+        personalDataRef: null,
+        today: '2026-04-10',
+      },
+      ...opened,
+    );
     expect(anonymous[0].data).toMatchObject({ displayName: '匿名', contactDigest: null, personalDataRef: null });
     // An unmasked name breaks the contract, so it can never be appended.
     expect(checkContract(event.type, 2, { ...event.data, displayName: '欧阳娜娜' }).ok).toBe(false);
@@ -148,31 +162,41 @@ describe('consultation decider (向社会公开征求意见)', () => {
       submittedOn: '2026-04-02',
     });
     expect(checkContract('interpretation.CommentSubmitted', 2, upcast)).toEqual({ ok: true });
-    const state = given(...opened, { type: 'interpretation.CommentSubmitted', data: upcast as CommentSubmitted });
-    expect(when(state, { type: 'ModerateComment', commentId: 'old', decision: 'approved' })).toHaveLength(1);
+    const state = spec.given(...opened, { type: 'interpretation.CommentSubmitted', data: upcast as CommentSubmitted });
+    expect(state.when({ type: 'ModerateComment', commentId: 'old', decision: 'approved' }).decision).toHaveLength(1);
   });
 
   it('publishes the adoption (采纳情况) only after closing, with an outcome for every approved comment', () => {
-    const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
-    const c2 = when(given(...opened, ...c1), comment('c2')) as ConsultationEvent[];
-    const m1 = when(given(...opened, ...c1, ...c2), {
-      type: 'ModerateComment',
-      commentId: 'c1',
-      decision: 'approved',
-    }) as ConsultationEvent[];
+    const c1 = decided(comment('c1'), ...opened);
+    const c2 = decided(comment('c2'), ...opened, ...c1);
+    const m1 = decided(
+      {
+        type: 'ModerateComment',
+        commentId: 'c1',
+        decision: 'approved',
+      },
+      ...opened,
+      ...c1,
+      ...c2,
+    );
     const history = [...opened, ...c1, ...c2, ...m1];
-    expect(when(given(...history), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({
-      code: 'COMMENTS_PENDING',
-    });
-    expect(when(given(...history), { type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })).toMatchObject({
-      code: 'REJECTION_REASON_REQUIRED',
-    });
-    const m2 = when(given(...history), {
-      type: 'ModerateComment',
-      commentId: 'c2',
-      decision: 'rejected',
-      reason: '与草案无关',
-    }) as ConsultationEvent[];
+    spec
+      .given(...history)
+      .when({ type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })
+      .thenError('COMMENTS_PENDING');
+    spec
+      .given(...history)
+      .when({ type: 'ModerateComment', commentId: 'c2', decision: 'rejected' })
+      .thenError('REJECTION_REASON_REQUIRED');
+    const m2 = decided(
+      {
+        type: 'ModerateComment',
+        commentId: 'c2',
+        decision: 'rejected',
+        reason: '与草案无关',
+      },
+      ...history,
+    );
     expect(m2).toEqual([
       {
         type: 'interpretation.CommentModerated',
@@ -181,22 +205,29 @@ describe('consultation decider (向社会公开征求意见)', () => {
     ]);
     expect(m1[0].data).toMatchObject({ unitId: 'TEZ-NATRES', decision: 'approved' });
     const all = [...history, ...m2];
-    expect(
-      when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' }),
-    ).toMatchObject({ code: 'CONSULTATION_STILL_OPEN' });
-    expect(when(given(...all), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })).toMatchObject({
-      code: 'OUTCOME_MISSING',
-    });
-    expect(
-      when(given(...all), {
+
+    spec
+      .given(...all)
+      .when({ type: 'PublishAdoption', summary: '…', outcomes: [{ commentId: 'c1', outcome: '采纳' }], today: '2026-04-30' })
+      .thenError('CONSULTATION_STILL_OPEN');
+    spec
+      .given(...all)
+      .when({ type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-02' })
+      .thenError('OUTCOME_MISSING');
+
+    spec
+      .given(...all)
+      .when({
         type: 'PublishAdoption',
         summary: '…',
         outcomes: [{ commentId: 'c1', outcome: '未采纳' }],
         today: '2026-05-02',
-      }),
-    ).toMatchObject({ code: 'NON_ADOPTION_REASON_REQUIRED' });
-    expect(
-      when(given(...all), {
+      })
+      .thenError('NON_ADOPTION_REASON_REQUIRED');
+
+    spec
+      .given(...all)
+      .when({
         type: 'PublishAdoption',
         summary: '…',
         outcomes: [
@@ -204,14 +235,17 @@ describe('consultation decider (向社会公开征求意见)', () => {
           { commentId: 'c2', outcome: '采纳' },
         ],
         today: '2026-05-02',
-      }),
-    ).toMatchObject({ code: 'OUTCOME_FOR_UNKNOWN_COMMENT' });
-    const [published] = when(given(...all), {
-      type: 'PublishAdoption',
-      summary: '共收到2条意见',
-      outcomes: [{ commentId: 'c1', outcome: '采纳' }],
-      today: '2026-05-02',
-    }) as ConsultationEvent[];
+      })
+      .thenError('OUTCOME_FOR_UNKNOWN_COMMENT');
+    const [published] = decided(
+      {
+        type: 'PublishAdoption',
+        summary: '共收到2条意见',
+        outcomes: [{ commentId: 'c1', outcome: '采纳' }],
+        today: '2026-05-02',
+      },
+      ...all,
+    );
     expect(published.data).toMatchObject({
       commentsReceived: 2,
       commentsApproved: 1,
@@ -221,13 +255,15 @@ describe('consultation decider (向社会公开征求意见)', () => {
       unitId: 'TEZ-NATRES',
       kind: 'major_decision',
     });
-    expect(when(given(...all, published), { type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' })).toMatchObject({
+    expect(
+      spec.given(...all, published).when({ type: 'PublishAdoption', summary: '…', outcomes: [], today: '2026-05-03' }).decision,
+    ).toMatchObject({
       kind: 'conflict',
     });
   });
 
   describe("erasing a commenter's personal data (删除个人信息)", () => {
-    const c1 = when(given(...opened), comment('c1')) as ConsultationEvent[];
+    const c1 = decided(comment('c1'), ...opened);
     const erase = (overrides: Partial<Extract<ConsultationCommand, { type: 'ErasePersonalData' }>> = {}): ConsultationCommand => ({
       type: 'ErasePersonalData',
       refId: 'pd-c1',
@@ -238,7 +274,7 @@ describe('consultation decider (向社会公开征求意见)', () => {
     });
 
     it('records the reference, the unit, the ground and the reason, nothing personal, even after the period closed', () => {
-      const events = when(given(...opened, ...c1), erase()) as ConsultationEvent[];
+      const events = decided(erase(), ...opened, ...c1);
       expect(events).toEqual([
         {
           type: 'interpretation.PersonalDataErased',
@@ -254,47 +290,54 @@ describe('consultation decider (向社会公开征求意见)', () => {
           },
         },
       ]);
-      expect(checkContract(events[0].type, currentSchemaVersion(events[0].type), events[0].data)).toEqual({ ok: true });
+      expect(checkContract(events[0].type, 1, events[0].data)).toEqual({ ok: true }); // v1, the current version (event-versions.spec.ts)
       expect(JSON.stringify(events)).not.toMatch(/张三|displayName|contact/);
     });
 
     it('tracks the erasure in the state and refuses a second one', () => {
-      const erased = when(given(...opened, ...c1), erase()) as ConsultationEvent[];
-      const state = given(...opened, ...c1, ...erased);
-      expect(state).toMatchObject({ comments: [{ commentId: 'c1', personalDataRef: 'pd-c1', erasedOn: '2026-05-10' }] });
-      expect(when(state, erase({ today: '2026-05-11' }))).toMatchObject({
+      const erased = decided(erase(), ...opened, ...c1);
+      const state = spec.given(...opened, ...c1, ...erased);
+      expect(state.state).toMatchObject({ comments: [{ commentId: 'c1', personalDataRef: 'pd-c1', erasedOn: '2026-05-10' }] });
+      state.when(erase({ today: '2026-05-11' })).thenError('PERSONAL_DATA_ALREADY_ERASED', {
         kind: 'conflict',
-        code: 'PERSONAL_DATA_ALREADY_ERASED',
         detail: expect.stringContaining('2026-05-10'),
         extensions: { erasedOn: '2026-05-10' },
       });
       // The comment itself is untouched: it can still be moderated and counted.
-      expect(when(state, { type: 'ModerateComment', commentId: 'c1', decision: 'approved' })).toHaveLength(1);
+      expect(state.when({ type: 'ModerateComment', commentId: 'c1', decision: 'approved' }).decision).toHaveLength(1);
     });
 
     it("refuses a reference that is not the comment's, an unknown comment and a comment with nothing personal", () => {
-      const anonymous = when(given(...opened, ...c1), {
-        type: 'SubmitComment',
-        commentId: 'c2',
-        content: '建议增加公园绿地',
-        contactDigest: null,
-        personalDataRef: null,
-        today: '2026-04-10',
-      }) as ConsultationEvent[];
-      const state = given(...opened, ...c1, ...anonymous);
-      expect(when(state, erase({ refId: 'pd-other' }))).toMatchObject({
-        kind: 'not_found',
-        code: 'PERSONAL_DATA_RECORD_NOT_FOUND',
-        detail: expect.stringContaining('该征求意见'),
-      });
-      expect(when(state, erase({ recordId: 'c9' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
-      expect(when(state, erase({ recordId: 'c2', refId: 'pd-c2' }))).toMatchObject({ code: 'PERSONAL_DATA_RECORD_NOT_FOUND' });
-      expect(when(given(), erase())).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });
+      const anonymous = decided(
+        {
+          type: 'SubmitComment',
+          commentId: 'c2',
+          content: '建议增加公园绿地',
+          contactDigest: null,
+          personalDataRef: null,
+          today: '2026-04-10',
+        },
+        ...opened,
+        ...c1,
+      );
+      const state = spec.given(...opened, ...c1, ...anonymous);
+      state
+        .when(erase({ refId: 'pd-other' }))
+        .thenError('PERSONAL_DATA_RECORD_NOT_FOUND', { kind: 'not_found', detail: expect.stringContaining('该征求意见') });
+      state.when(erase({ recordId: 'c9' })).thenError('PERSONAL_DATA_RECORD_NOT_FOUND');
+      state.when(erase({ recordId: 'c2', refId: 'pd-c2' })).thenError('PERSONAL_DATA_RECORD_NOT_FOUND');
+      spec.given().when(erase()).thenError('CONSULTATION_NOT_FOUND');
     });
 
     it('refuses an erasure without a reason', () => {
-      expect(when(given(...opened, ...c1), erase({ reason: ' 删 ' }))).toMatchObject({ kind: 'rule', code: 'ERASURE_REASON_REQUIRED' });
-      expect(when(given(...opened, ...c1), erase({ reason: 'x'.repeat(501) }))).toMatchObject({ code: 'ERASURE_REASON_REQUIRED' });
+      spec
+        .given(...opened, ...c1)
+        .when(erase({ reason: ' 删 ' }))
+        .thenError('ERASURE_REASON_REQUIRED', { kind: 'rule' });
+      spec
+        .given(...opened, ...c1)
+        .when(erase({ reason: 'x'.repeat(501) }))
+        .thenError('ERASURE_REASON_REQUIRED');
     });
   });
 });

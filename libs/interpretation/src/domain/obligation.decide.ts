@@ -1,4 +1,4 @@
-import type { DocumentIssued, InterpretationForm } from '@gongkai/contracts';
+import type { Actor, DocumentIssued, InterpretationForm } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { evolveObligation, initialObligationState, interpretationDueOn, type ObligationEvent, type ObligationState } from './obligation';
@@ -16,16 +16,20 @@ export type ObligationCommand =
     }
   | { type: 'PlanInterpretation'; plan: string; forms: InterpretationForm[]; channels: Channel[] }
   | { type: 'AddMaterial'; materialId: string; form: InterpretationForm; title: string; body?: string; reference?: string }
-  | { type: 'SignOff'; signedBy: string }
+  /** Signed off by the actor giving the command: it must be the leader who approved the policy (同步审签). */
+  | { type: 'SignOff'; by: Actor }
   /** `today` is the Asia/Shanghai date of the command (deciders never read the clock). */
   | { type: 'Publish'; today: string; channels: Channel[] };
 
 export const INTERPRETATION_BASIS = '台政办发〔2020〕10号 三(四)：谁起草、谁解读，解读方案、解读材料与政策文件同步组织、同步审签、同步部署';
 
+type Command<T extends ObligationCommand['type']> = Extract<ObligationCommand, { type: T }>;
+type Existing = Exclude<ObligationState, { status: 'none' }>;
+
 const notFound = () => DomainError.notFound('OBLIGATION_NOT_FOUND', '该政策文件没有解读任务（文件尚未印发，或未登记为需要解读的政策）。');
 
 /** What each form must carry. */
-function checkMaterial(command: Extract<ObligationCommand, { type: 'AddMaterial' }>): DomainError | null {
+function checkMaterial(command: Command<'AddMaterial'>): DomainError | null {
   const hasBody = Boolean(command.body?.trim());
   const hasReference = Boolean(command.reference?.trim());
   switch (command.form) {
@@ -41,18 +45,52 @@ function checkMaterial(command: Extract<ObligationCommand, { type: 'AddMaterial'
 
 /** The obligation decider; the calendar is data (the statutory working days), not I/O. */
 export function obligationDecider(calendar: WorkingDayCalendar): Decider<ObligationCommand, ObligationEvent, ObligationState> {
-  function decide(command: ObligationCommand, state: ObligationState): ObligationEvent[] | DomainError {
-    if (command.type === 'OpenObligation') {
-      if (state.status !== 'none') return []; // the same DocumentIssued delivered again: nothing new
-      const { issued, limitWorkingDays } = command;
-      const dueOn = interpretationDueOn(calendar, issued.issuedOn, limitWorkingDays);
-      return [
-        {
-          type: 'interpretation.InterpretationObligationOpened',
-          data: { ...issued, limitWorkingDays, dueOn, legalBasis: INTERPRETATION_BASIS },
+  function openObligation(command: Command<'OpenObligation'>, state: ObligationState): ObligationEvent[] | DomainError {
+    if (state.status !== 'none') return []; // the same DocumentIssued delivered again: nothing new
+    const { issued, limitWorkingDays } = command;
+    const dueOn = interpretationDueOn(calendar, issued.issuedOn, limitWorkingDays);
+    if (dueOn instanceof DomainError) return dueOn;
+    return [
+      {
+        type: 'interpretation.InterpretationObligationOpened',
+        data: { ...issued, limitWorkingDays, dueOn, legalBasis: INTERPRETATION_BASIS },
+      },
+    ];
+  }
+
+  function publish(command: Command<'Publish'>, state: Existing): ObligationEvent[] | DomainError {
+    if (state.status !== 'signed_off' || !state.signedOff)
+      return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
+    const today = parseLocalDate(command.today);
+    const { documentId, unitId, issuedOn, limitWorkingDays } = state.opened;
+    const dueOn = interpretationDueOn(calendar, issuedOn, limitWorkingDays);
+    if (dueOn instanceof DomainError) return dueOn;
+    const workingDaysAfterIssue = calendar.workingDaysBetweenChecked(parseLocalDate(issuedOn), today);
+    if (workingDaysAfterIssue instanceof DomainError) return workingDaysAfterIssue;
+    const workingDaysPastDue = calendar.workingDaysBetweenChecked(dueOn, today);
+    if (workingDaysPastDue instanceof DomainError) return workingDaysPastDue;
+    const late = today > dueOn;
+    return [
+      {
+        type: 'interpretation.InterpretationPublished',
+        data: {
+          documentId,
+          unitId,
+          publishedOn: today,
+          issuedOn,
+          dueOn,
+          workingDaysAfterIssue,
+          late,
+          workingDaysLate: late ? Math.max(1, workingDaysPastDue) : 0,
+          channels: command.channels,
+          materialIds: state.signedOff.materialIds,
         },
-      ];
-    }
+      },
+    ];
+  }
+
+  function decide(command: ObligationCommand, state: ObligationState): ObligationEvent[] | DomainError {
+    if (command.type === 'OpenObligation') return openObligation(command, state);
     if (state.status === 'none') return notFound();
     if (state.status === 'published') {
       return DomainError.conflict(
@@ -60,66 +98,53 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
         `《${state.opened.title}》的解读已于 ${state.published?.publishedOn ?? ''} 发布，不能再修改。`,
       );
     }
-    const { documentId, unitId } = state.opened;
     switch (command.type) {
       case 'PlanInterpretation':
-        return [
-          {
-            type: 'interpretation.InterpretationPlanned',
-            data: { documentId, unitId, plan: command.plan, forms: command.forms, channels: command.channels },
-          },
-        ];
-      case 'AddMaterial': {
-        const problem = checkMaterial(command);
-        if (problem) return problem;
-        const { type: _command, ...material } = command;
-        return [{ type: 'interpretation.InterpretationMaterialAdded', data: { documentId, ...material } }];
-      }
-      case 'SignOff': {
-        if (!state.plan) return DomainError.rule('PLAN_MISSING', '请先制定解读方案，再送审签。');
-        if (state.materials.length === 0) return DomainError.rule('MATERIALS_MISSING', '至少需要一份解读材料才能审签。');
-        if (command.signedBy !== state.opened.approvedBy) {
-          return DomainError.forbidden(
-            'SIGNER_NOT_POLICY_APPROVER',
-            `解读材料须由签发政策文件的同一领导审签（同步审签）；该文件由 ${state.opened.approvedBy} 签发，${command.signedBy} 不能审签。`,
-          );
-        }
-        if (state.status === 'signed_off') return [];
-        return [
-          {
-            type: 'interpretation.InterpretationSignedOff',
-            data: { documentId, unitId, signedBy: command.signedBy, materialIds: state.materials.map((m) => m.materialId) },
-          },
-        ];
-      }
-      case 'Publish': {
-        if (state.status !== 'signed_off' || !state.signedOff)
-          return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
-        const today = parseLocalDate(command.today);
-        const { issuedOn, limitWorkingDays } = state.opened;
-        const dueOn = interpretationDueOn(calendar, issuedOn, limitWorkingDays);
-        const workingDaysAfterIssue = calendar.workingDaysBetween(parseLocalDate(issuedOn), today);
-        const workingDaysLate = Math.max(0, calendar.workingDaysBetween(dueOn, today));
-        const late = today > dueOn;
-        return [
-          {
-            type: 'interpretation.InterpretationPublished',
-            data: {
-              documentId,
-              unitId,
-              publishedOn: today,
-              issuedOn,
-              dueOn,
-              workingDaysAfterIssue,
-              late,
-              workingDaysLate: late ? Math.max(1, workingDaysLate) : 0,
-              channels: command.channels,
-              materialIds: state.signedOff.materialIds,
-            },
-          },
-        ];
-      }
+        return planInterpretation(command, state);
+      case 'AddMaterial':
+        return addMaterial(command, state);
+      case 'SignOff':
+        return signOff(command, state);
+      case 'Publish':
+        return publish(command, state);
     }
   }
   return { initialState: initialObligationState, evolve: evolveObligation, decide };
+}
+
+function planInterpretation(command: Command<'PlanInterpretation'>, state: Existing): ObligationEvent[] {
+  const { documentId, unitId } = state.opened;
+  return [
+    {
+      type: 'interpretation.InterpretationPlanned',
+      data: { documentId, unitId, plan: command.plan, forms: command.forms, channels: command.channels },
+    },
+  ];
+}
+
+function addMaterial(command: Command<'AddMaterial'>, state: Existing): ObligationEvent[] | DomainError {
+  const problem = checkMaterial(command);
+  if (problem) return problem;
+  const { type: _command, ...material } = command;
+  return [{ type: 'interpretation.InterpretationMaterialAdded', data: { documentId: state.opened.documentId, ...material } }];
+}
+
+function signOff(command: Command<'SignOff'>, state: Existing): ObligationEvent[] | DomainError {
+  const { documentId, unitId, approvedBy } = state.opened;
+  const signedBy = command.by.userId;
+  if (!state.plan) return DomainError.rule('PLAN_MISSING', '请先制定解读方案，再送审签。');
+  if (state.materials.length === 0) return DomainError.rule('MATERIALS_MISSING', '至少需要一份解读材料才能审签。');
+  if (signedBy !== approvedBy) {
+    return DomainError.forbidden(
+      'SIGNER_NOT_POLICY_APPROVER',
+      `解读材料须由签发政策文件的同一领导审签（同步审签）；该文件由 ${approvedBy} 签发，${signedBy} 不能审签。`,
+    );
+  }
+  if (state.status === 'signed_off') return [];
+  return [
+    {
+      type: 'interpretation.InterpretationSignedOff',
+      data: { documentId, unitId, signedBy, materialIds: state.materials.map((m) => m.materialId) },
+    },
+  ];
 }

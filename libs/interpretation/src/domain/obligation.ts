@@ -5,7 +5,7 @@ import type {
   InterpretationPublished,
   InterpretationSignedOff,
 } from '@gongkai/contracts';
-import type { DomainEvent } from '@gongkai/platform/domain';
+import type { DomainError, DomainEvent } from '@gongkai/platform/domain';
 import { parseLocalDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 
 /** An interpretation obligation (解读义务): the drafting unit interprets the policy it drafted. */
@@ -55,9 +55,10 @@ export function evolveObligation(state: ObligationState, event: ObligationEvent)
 /**
  * The interpretation's due date: `limitWorkingDays` after the policy's issue, counted with the given
  * calendar. Counted again at publication and in the staff views, so that a holiday arrangement loaded
- * after the obligation opened is taken into account (ADR 0009).
+ * after the obligation opened is taken into account (ADR 0009). A date beyond the calendar's range is
+ * refused as a value, like every rule.
  */
-export const interpretationDueOn = (calendar: WorkingDayCalendar, issuedOn: string, limitWorkingDays: number): LocalDate =>
-  calendar.addWorkingDays(parseLocalDate(issuedOn), limitWorkingDays);
+export const interpretationDueOn = (calendar: WorkingDayCalendar, issuedOn: string, limitWorkingDays: number): LocalDate | DomainError =>
+  calendar.addWorkingDaysChecked(parseLocalDate(issuedOn), limitWorkingDays);
 
 export const obligationStreamId = (documentId: string) => `interpretation.obligation-${documentId}`;

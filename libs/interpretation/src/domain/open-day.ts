@@ -1,7 +1,5 @@
 import type { OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished, PersonalDataErased } from '@gongkai/contracts';
-import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
-import { calendarDaysBetween } from './dates';
-import { decideErasure, maskName, type ErasePersonalData } from './personal-data';
+import type { DomainEvent } from '@gongkai/platform/domain';
 
 /** A government open day (政府开放日): announced ahead, registration within capacity, a summary after. */
 export type OpenDayEvent =
@@ -19,107 +17,23 @@ export interface RegistrationState {
 }
 export type OpenDayState =
   { status: 'none' } | { status: 'announced' | 'summarised'; announced: OpenDayAnnounced; registrations: RegistrationState[] };
-export type OpenDayCommand =
-  | {
-      type: 'AnnounceOpenDay';
-      openDayId: string;
-      unitId: string;
-      title: string;
-      description: string;
-      heldOn: string;
-      capacity: number;
-      today: string;
-      minimumNoticeDays: number;
+export const initialOpenDayState: OpenDayState = { status: 'none' };
+
+export function evolveOpenDay(state: OpenDayState, event: OpenDayEvent): OpenDayState {
+  if (event.type === 'interpretation.OpenDayAnnounced') return { status: 'announced', announced: event.data, registrations: [] };
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'interpretation.OpenDayRegistrationAccepted': {
+      const { registrationId, contactDigest, personalDataRef } = event.data;
+      return { ...state, registrations: [...state.registrations, { registrationId, contactDigest, personalDataRef, erasedOn: null }] };
     }
-  | {
-      type: 'RegisterForOpenDay';
-      registrationId: string;
-      /** As given: only its masked form enters the event. */
-      name: string;
-      /** HMAC of the normalised contact scoped to this open day (computed outside the domain: it needs the key). */
-      contactDigest: string;
-      /** The personal-data document holding the full name and contact. */
-      personalDataRef: string;
-      today: string;
+    case 'interpretation.PersonalDataErased': {
+      const { recordId, erasedOn } = event.data;
+      return { ...state, registrations: state.registrations.map((r) => (r.registrationId === recordId ? { ...r, erasedOn } : r)) };
     }
-  | { type: 'PublishOpenDaySummary'; summary: string; attendance: number; today: string }
-  /** Records the erasure of a registrant's name and contact (the HTTP layer deletes the document after). */
-  | ErasePersonalData;
+    case 'interpretation.OpenDaySummaryPublished':
+      return { ...state, status: 'summarised' };
+  }
+}
 
 export const openDayStreamId = (openDayId: string) => `interpretation.open-day-${openDayId}`;
-
-export const openDayDecider: Decider<OpenDayCommand, OpenDayEvent, OpenDayState> = {
-  initialState: { status: 'none' },
-  evolve: (state, event) => {
-    if (event.type === 'interpretation.OpenDayAnnounced') return { status: 'announced', announced: event.data, registrations: [] };
-    if (state.status === 'none') return state;
-    switch (event.type) {
-      case 'interpretation.OpenDayRegistrationAccepted': {
-        const { registrationId, contactDigest, personalDataRef } = event.data;
-        return { ...state, registrations: [...state.registrations, { registrationId, contactDigest, personalDataRef, erasedOn: null }] };
-      }
-      case 'interpretation.PersonalDataErased': {
-        const { recordId, erasedOn } = event.data;
-        return { ...state, registrations: state.registrations.map((r) => (r.registrationId === recordId ? { ...r, erasedOn } : r)) };
-      }
-      case 'interpretation.OpenDaySummaryPublished':
-        return { ...state, status: 'summarised' };
-    }
-  },
-  decide: (command, state) => {
-    if (command.type === 'AnnounceOpenDay') {
-      if (state.status !== 'none') return DomainError.conflict('OPEN_DAY_EXISTS', '该开放日活动已发布。');
-      const noticeDays = calendarDaysBetween(command.today, command.heldOn);
-      if (noticeDays < command.minimumNoticeDays) {
-        return DomainError.rule(
-          'OPEN_DAY_NOTICE_TOO_SHORT',
-          `政府开放日应至少提前 ${command.minimumNoticeDays} 日公告；${command.heldOn} 举行的活动仅提前 ${noticeDays} 日。`,
-          { noticeDays, minimumNoticeDays: command.minimumNoticeDays },
-        );
-      }
-      const { type: _command, today, minimumNoticeDays, ...announced } = command;
-      return [{ type: 'interpretation.OpenDayAnnounced', data: { ...announced, announcedOn: today, noticeDays, minimumNoticeDays } }];
-    }
-    if (state.status === 'none') return DomainError.notFound('OPEN_DAY_NOT_FOUND', '该开放日活动不存在。');
-    const { openDayId, heldOn, capacity, unitId } = state.announced;
-    if (command.type === 'RegisterForOpenDay') {
-      if (command.today >= heldOn) return DomainError.rule('OPEN_DAY_REGISTRATION_CLOSED', `报名已于活动前一日（${heldOn} 之前）截止。`);
-      if (state.registrations.some((r) => r.registrationId === command.registrationId)) return [];
-      // Registrations recorded before v2 have no digest (their contact was dropped on upcast) and match nothing.
-      if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest))
-        return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
-      if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
-      const { registrationId, name, contactDigest, personalDataRef, today } = command;
-      return [
-        {
-          type: 'interpretation.OpenDayRegistrationAccepted',
-          data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today },
-        },
-      ];
-    }
-    if (command.type === 'ErasePersonalData') {
-      // Allowed before and after the day: erasure does not free the place, and the contact digest (in the event) still counts.
-      return decideErasure(
-        state.registrations.find((r) => r.registrationId === command.recordId),
-        command,
-        { kind: 'open_day_registration', unitId, subjectId: openDayId },
-      );
-    }
-    if (state.status === 'summarised') return DomainError.conflict('OPEN_DAY_SUMMARY_PUBLISHED', '活动总结已发布。');
-    if (command.today < heldOn) return DomainError.rule('OPEN_DAY_NOT_HELD', `活动于 ${heldOn} 举行后方可发布总结。`);
-    return [
-      {
-        type: 'interpretation.OpenDaySummaryPublished',
-        data: {
-          openDayId,
-          unitId,
-          heldOn,
-          year: Number(heldOn.slice(0, 4)),
-          summary: command.summary,
-          attendance: command.attendance,
-          registrations: state.registrations.length,
-        },
-      },
-    ];
-  },
-};

@@ -1,4 +1,5 @@
-import type { PersonalDataErased, PersonalDataKind } from '@gongkai/contracts';
+import type { Actor, PersonalDataErased, PersonalDataKind } from '@gongkai/contracts';
+import { hasRole, UNIT_STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import { DomainError, type DomainEvent } from '@gongkai/platform/domain';
 
 /**
@@ -19,6 +20,16 @@ export const maskPersonalData = (text: string): string =>
   text
     .replace(/\d{17}[\dXx]|\d{15}/g, (id) => `${id.slice(0, 3)}***********${id.slice(-2)}`)
     .replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`);
+
+/**
+ * Who reads a citizen's name and contact: the staff of the owning unit only (they moderate and
+ * contact), narrower than the platform's unit reading (`unitReadError`): not the district office,
+ * not auditors. Null when allowed. Erasing is broader: the unit or the district office (`unitActionError`).
+ */
+export function personalDataReadError(who: Pick<Actor, 'role' | 'unitId'>, unitId: string): DomainError | null {
+  if (hasRole(who.role, UNIT_STAFF_ROLES) && who.unitId === unitId) return null;
+  return DomainError.forbidden('OTHER_UNIT', `个人信息仅限单位 ${unitId} 的工作人员查阅。`);
+}
 
 /** The ground of every erasure of a commenter's or registrant's name and contact. */
 export const PERSONAL_DATA_ERASURE_BASIS =

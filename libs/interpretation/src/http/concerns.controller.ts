@@ -3,100 +3,76 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
-  assertActsForUnit,
-  CommandHandler,
   commandContext,
+  DISTRICT_ROLES,
   DomainError,
   jsonSchemaOf,
   Public,
+  READER_ROLES,
+  requestTime,
   Roles,
   setRevision,
+  STAFF_ROLES,
   ZodPipe,
+  type AuthenticatedRequest,
 } from '@gongkai/platform';
-import { concernStreamId } from '../domain/concern';
-import { concernDecider } from '../domain/concern.decide';
+import { Concerns } from '../application/concerns';
 import { ConcernsProjection } from '../read-models/concerns.projection';
 import { assignConcernBody, concernResponseBody, registerConcernBody } from './schemas';
-import { answer, currentLimits, DISTRICT, STAFF, type StaffRequest } from './support';
+import { answer } from './support';
 
 @ApiTags('interpretation: 回应关切')
 @ApiBearerAuth()
 @Controller('api/interpretation/concerns')
 export class ConcernsController {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly concernService: Concerns,
     private readonly concerns: ConcernsProjection,
   ) {}
 
   @Post()
-  @Roles(...DISTRICT)
+  @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '登记社会关切（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(registerConcernBody) })
   async register(
     @Body(new ZodPipe(registerConcernBody)) body: z.infer<typeof registerConcernBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const context = commandContext(request);
-    const limits = await currentLimits(this.commands);
-    const result = await this.commands.handle(
-      concernDecider,
-      concernStreamId(body.concernId),
-      { type: 'RegisterConcern', ...body, registeredAt: body.registeredAt ?? context.now, now: context.now, limits },
-      context,
-    );
-    return answer(
-      response,
-      result.revision,
-      { concernId: body.concernId, dueBy: (result.events[0]?.data as { dueBy: unknown }).dueBy },
-      201,
-    );
+    const { revision, dueBy } = await this.concernService.register(body, commandContext(request));
+    return answer(response, revision, { concernId: body.concernId, dueBy }, 201);
   }
 
   @Post(':concernId/assign')
-  @Roles(...DISTRICT)
+  @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '交办责任单位' })
   @ApiBody({ schema: jsonSchemaOf(assignConcernBody) })
   async assign(
     @Param('concernId') concernId: string,
     @Body(new ZodPipe(assignConcernBody)) body: z.infer<typeof assignConcernBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.handle(
-      concernDecider,
-      concernStreamId(concernId),
-      { type: 'AssignConcern', ...body },
-      commandContext(request),
-    );
+    const result = await this.concernService.assign(concernId, body, commandContext(request));
     return answer(response, result.revision, { concernId });
   }
 
   @Post(':concernId/responses')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布回应（责任单位）' })
   @ApiBody({ schema: jsonSchemaOf(concernResponseBody) })
   async respond(
     @Param('concernId') concernId: string,
     @Body(new ZodPipe(concernResponseBody)) body: z.infer<typeof concernResponseBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state } = await this.commands.load(concernDecider, concernStreamId(concernId));
-    if (state.status === 'none') throw DomainError.notFound('CONCERN_NOT_FOUND', '该关切不存在。');
-    if (state.unitId) assertActsForUnit(request.principal, state.unitId);
-    const context = commandContext(request);
-    const result = await this.commands.handle(
-      concernDecider,
-      concernStreamId(concernId),
-      { type: 'PublishResponse', ...body, now: context.now },
-      context,
-    );
+    const result = await this.concernService.respond(concernId, body, commandContext(request));
     return answer(response, result.revision, { concernId, response: result.events[0]?.data });
   }
 
   @Get()
-  @Roles(...STAFF, 'auditor')
+  @Roles(...READER_ROLES)
   @ApiOperation({ summary: '关切列表' })
   list(@Query('unitId') unitId?: string) {
     return this.concerns.list({ unitId });
@@ -105,12 +81,12 @@ export class ConcernsController {
   @Get('statistics')
   @Public()
   @ApiOperation({ summary: '回应及时率统计（公开）' })
-  statistics() {
-    return this.concerns.statistics(new Date());
+  statistics(@Req() request: AuthenticatedRequest) {
+    return this.concerns.statistics(new Date(requestTime(request)));
   }
 
   @Get(':concernId')
-  @Roles(...STAFF, 'auditor')
+  @Roles(...READER_ROLES)
   @ApiOperation({ summary: '关切详情' })
   async get(@Param('concernId') concernId: string, @Res({ passthrough: true }) response: Response) {
     const concern = await this.concerns.get(concernId);

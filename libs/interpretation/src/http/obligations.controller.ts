@@ -3,124 +3,103 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
-  assertActsForUnit,
-  CommandHandler,
   commandContext,
+  CurrentPrincipal,
+  DISTRICT_ROLES,
   DomainError,
   jsonSchemaOf,
   Public,
+  READER_ROLES,
   Roles,
   setRevision,
+  STAFF_ROLES,
   ZodPipe,
+  type AuthenticatedRequest,
+  type CommandResult,
+  type Principal,
 } from '@gongkai/platform';
-import { defaultWorkingDayCalendar } from '@gongkai/working-days';
-import { interpretationDueOn, obligationStreamId } from '../domain/obligation';
-import { obligationDecider, type ObligationCommand } from '../domain/obligation.decide';
-import { settingsDecider, SETTINGS_STREAM_ID } from '../domain/settings';
-import { PoliciesProjection, portalView, type PolicyView } from '../read-models/policies.projection';
+import { Obligations } from '../application/obligations';
+import type { ObligationState } from '../domain/obligation';
+import { PoliciesProjection, portalView } from '../read-models/policies.projection';
 import { limitsBody, materialBody, planBody, publishInterpretationBody } from './schemas';
-import { answer, currentLimits, DISTRICT, STAFF, today, type StaffRequest } from './support';
-
-/**
- * The due date as the decider will judge it at publication: counted from the issue with today's
- * calendar, which may know a holiday arrangement the stored date was computed without, and marked
- * provisional while it falls in a year whose arrangement is not yet published (ADR 0009).
- */
-function withCurrentDueDate<T extends PolicyView>(policy: T): T {
-  if (!policy.obligation || policy.interpretation) return policy;
-  const calendar = defaultWorkingDayCalendar();
-  const dueOn = interpretationDueOn(calendar, policy.issuedOn, policy.obligation.limitWorkingDays);
-  return { ...policy, obligation: { ...policy.obligation, dueOn, dueOnProvisional: calendar.isProvisional(dueOn) } };
-}
+import { answer } from './support';
 
 @ApiTags('interpretation: 政策解读')
 @ApiBearerAuth()
 @Controller('api/interpretation')
 export class ObligationsController {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly obligationService: Obligations,
     private readonly policies: PoliciesProjection,
   ) {}
 
-  private async command(documentId: string, request: StaffRequest, response: Response, command: ObligationCommand) {
-    const policy = await this.policies.get(documentId);
-    if (!policy?.obligation) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
-    assertActsForUnit(request.principal, policy.unitId);
-    const result = await this.commands.handle(
-      obligationDecider(defaultWorkingDayCalendar()),
-      obligationStreamId(documentId),
-      command,
-      commandContext(request),
-    );
+  private async answerCommand(documentId: string, response: Response, command: Promise<CommandResult<ObligationState>>) {
+    const result = await command;
     return answer(response, result.revision, { documentId, events: result.events.map((e) => ({ type: e.type, data: e.data })) });
   }
 
   @Get('obligations')
-  @Roles(...STAFF, 'auditor')
+  @Roles(...READER_ROLES)
   @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部）' })
-  async obligations(@Query('unitId') unitId: string | undefined, @Req() request: StaffRequest) {
-    const scope =
-      request.principal.unitId && !['district_office', 'admin', 'auditor'].includes(request.principal.role)
-        ? request.principal.unitId
-        : unitId;
-    return (await this.policies.list({ unitId: scope })).map(withCurrentDueDate);
+  obligations(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return this.obligationService.list(principal, unitId);
   }
 
   @Get('obligations/:documentId')
-  @Roles(...STAFF, 'auditor')
+  @Roles(...READER_ROLES)
   @ApiOperation({ summary: '解读任务详情' })
   async obligation(@Param('documentId') documentId: string, @Res({ passthrough: true }) response: Response) {
-    const policy = await this.policies.get(documentId);
+    const policy = await this.obligationService.get(documentId);
     if (!policy) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
     // As the obligation's commands answer: the client knows when this view includes its last write.
     setRevision(response, policy.revision);
-    return withCurrentDueDate(policy);
+    return policy;
   }
 
   @Put('obligations/:documentId/plan')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '制定解读方案' })
   @ApiBody({ schema: jsonSchemaOf(planBody) })
   plan(
     @Param('documentId') documentId: string,
     @Body(new ZodPipe(planBody)) body: z.infer<typeof planBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.command(documentId, request, response, { type: 'PlanInterpretation', ...body });
+    return this.answerCommand(documentId, response, this.obligationService.plan(documentId, body, commandContext(request)));
   }
 
   @Post('obligations/:documentId/materials')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '添加解读材料（简明问答、图表图解、音频视频、案例说明）' })
   @ApiBody({ schema: jsonSchemaOf(materialBody) })
   material(
     @Param('documentId') documentId: string,
     @Body(new ZodPipe(materialBody)) body: z.infer<typeof materialBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.command(documentId, request, response, { type: 'AddMaterial', ...body });
+    return this.answerCommand(documentId, response, this.obligationService.addMaterial(documentId, body, commandContext(request)));
   }
 
   @Post('obligations/:documentId/sign-off')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '审签解读材料（须为签发政策文件的同一领导）' })
-  signOff(@Param('documentId') documentId: string, @Req() request: StaffRequest, @Res({ passthrough: true }) response: Response) {
-    return this.command(documentId, request, response, { type: 'SignOff', signedBy: request.principal.userId });
+  signOff(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    return this.answerCommand(documentId, response, this.obligationService.signOff(documentId, commandContext(request)));
   }
 
   @Post('obligations/:documentId/publish')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布解读（超过时限记为逾期）' })
   @ApiBody({ schema: jsonSchemaOf(publishInterpretationBody) })
   publish(
     @Param('documentId') documentId: string,
     @Body(new ZodPipe(publishInterpretationBody)) body: z.infer<typeof publishInterpretationBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.command(documentId, request, response, { type: 'Publish', today: today(), channels: body.channels });
+    return this.answerCommand(documentId, response, this.obligationService.publish(documentId, body.channels, commandContext(request)));
   }
 
   @Get('portal/policies')
@@ -144,25 +123,20 @@ export class ObligationsController {
   @Public()
   @ApiOperation({ summary: '解读回应、公众参与等时限设置（公开）' })
   limits() {
-    return currentLimits(this.commands);
+    return this.obligationService.limits();
   }
 
   @Put('settings/limits')
-  @Roles(...DISTRICT)
+  @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '调整时限设置（区政府办公室）' })
   @ApiBody({ schema: jsonSchemaOf(limitsBody) })
   async configure(
     @Body(new ZodPipe(limitsBody)) body: z.infer<typeof limitsBody>,
-    @Req() request: StaffRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { reason, ...limits } = body;
-    const result = await this.commands.handle(
-      settingsDecider,
-      SETTINGS_STREAM_ID,
-      { type: 'ConfigureLimits', limits, reason },
-      commandContext(request),
-    );
+    const result = await this.obligationService.configureLimits({ limits, reason }, commandContext(request));
     return answer(response, result.revision, { limits: result.state.limits });
   }
 }

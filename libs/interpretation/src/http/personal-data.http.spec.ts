@@ -368,18 +368,16 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const ref = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === response.body.commentId)!.data
       .personalDataRef as string;
     // The event appended, then the process died before deleting the document.
-    await app
-      .get(CommandHandler)
-      .handle(
-        consultationDecider(defaultWorkingDayCalendar()),
-        consultationStreamId('K-PD'),
-        { type: 'ErasePersonalData', refId: ref, recordId: response.body.commentId, reason: '提出人要求删除', today },
-        {
-          actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' },
-          correlationId: 'crash-test',
-          now: new Date().toISOString(),
-        },
-      );
+    await app.get(CommandHandler).handle(
+      consultationDecider(defaultWorkingDayCalendar()),
+      consultationStreamId('K-PD'),
+      { type: 'ErasePersonalData', refId: ref, recordId: response.body.commentId, reason: '提出人要求删除', today },
+      {
+        actor: { userId: 'clerk-TEZ-HOUSING', unitId: 'TEZ-HOUSING', role: 'clerk' },
+        correlationId: 'crash-test',
+        now: new Date().toISOString(),
+      },
+    );
     await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`).expect(200);
     const before = (await erasures()).length;
     expect((await erase(ref, clerk, { reason: '完成删除' }).expect(200)).body).toEqual({ refId: ref, erasedOn: today });

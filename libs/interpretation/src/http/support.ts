@@ -1,23 +1,13 @@
 import type { Response } from 'express';
-import type { InterpretationLimits } from '@gongkai/contracts';
-import { CommandHandler, setRevision, type AuthenticatedRequest } from '@gongkai/platform';
+import { requestTime, setRevision, type AuthenticatedRequest } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
-import { settingsDecider, SETTINGS_STREAM_ID } from '../domain/settings';
 
-export const STAFF = ['clerk', 'reviewer', 'office_head', 'district_office', 'admin'] as const;
-export const DISTRICT = ['district_office', 'admin'] as const;
+/** The request's Beijing date: what day-based views (an open day's status, a report's default date) are counted on. */
+export const beijingToday = (request: AuthenticatedRequest): string => toShanghaiDate(requestTime(request));
 
-/** Today in Asia/Shanghai: the date every day-based rule is counted in. */
-export const today = (now = new Date()): string => toShanghaiDate(now);
-
-export async function currentLimits(commands: CommandHandler): Promise<InterpretationLimits> {
-  return (await commands.load(settingsDecider, SETTINGS_STREAM_ID)).state.limits;
-}
-
+/** A command's answer: the stream revision as ETag and in the body, with the status given. */
 export function answer<T extends object>(response: Response, revision: number, body: T, status = 200): T & { revision: number } {
   setRevision(response, revision);
   response.status(status);
   return { ...body, revision };
 }
-
-export type StaffRequest = AuthenticatedRequest;

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { ConcernAssigned, ConcernRegistered, ConcernResponsePublished, EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import { concernStreamId } from '../domain/concern';
 
 export interface ConcernView extends ConcernRegistered {
@@ -18,6 +18,11 @@ export interface ConcernStatistics {
   overdueUnanswered: number;
 }
 
+type ConcernEnvelope =
+  | TypedEnvelope<'interpretation.ConcernRegistered', ConcernRegistered>
+  | TypedEnvelope<'interpretation.ConcernAssigned', ConcernAssigned>
+  | TypedEnvelope<'interpretation.ConcernResponsePublished', ConcernResponsePublished>;
+
 /** Concerns, their responses, and on-time statistics per unit and severity. */
 export class ConcernsProjection implements Projection {
   readonly name = 'interpretation.concerns';
@@ -30,16 +35,17 @@ export class ConcernsProjection implements Projection {
     return this.connection.collection('concerns');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<ConcernView>(this.concerns, event.data.concernId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<ConcernEnvelope>(envelope);
+    await projectDocument<ConcernView>(this.concerns, event.data.concernId, event, (current) => {
       const concern = current ? (withoutMeta(current) as ConcernView) : null;
       switch (event.type) {
         case 'interpretation.ConcernRegistered':
-          return { ...(event.data as ConcernRegistered), unitId: null, responses: [] };
+          return { ...event.data, unitId: null, responses: [] };
         case 'interpretation.ConcernAssigned':
-          return concern && { ...concern, unitId: (event.data as ConcernAssigned).unitId };
+          return concern && { ...concern, unitId: event.data.unitId };
         case 'interpretation.ConcernResponsePublished': {
-          const { concernId: _c, unitId: _u, severity: _s, ...response } = event.data as ConcernResponsePublished;
+          const { concernId: _c, unitId: _u, severity: _s, ...response } = event.data;
           return concern && { ...concern, responses: [...concern.responses, response] };
         }
         default:

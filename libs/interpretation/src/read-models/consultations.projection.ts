@@ -7,7 +7,7 @@ import type {
   EventEnvelope,
   PersonalDataErased,
 } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 import { consultationStreamId } from '../domain/consultation';
 import { maskName, maskPersonalData } from '../domain/personal-data';
@@ -34,6 +34,13 @@ export { maskPersonalData };
 /** Shown instead of the masked name once the commenter's personal data is erased (PersonalDataErased). */
 export const ERASED_COMMENTER = '（个人信息已删除）';
 
+type ConsultationEnvelope =
+  | TypedEnvelope<'interpretation.ConsultationOpened', ConsultationOpened>
+  | TypedEnvelope<'interpretation.CommentSubmitted', CommentSubmitted>
+  | TypedEnvelope<'interpretation.CommentModerated', CommentModerated>
+  | TypedEnvelope<'interpretation.AdoptionPublished', AdoptionPublished>
+  | TypedEnvelope<'interpretation.PersonalDataErased', PersonalDataErased>;
+
 /** Consultations with their comments (masked names only: personal data is in `personal_data`) and adoption summary. */
 export class ConsultationsProjection implements Projection {
   readonly name = 'interpretation.consultations';
@@ -52,20 +59,19 @@ export class ConsultationsProjection implements Projection {
     return this.connection.collection('consultations');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<ConsultationEnvelope>(envelope);
     // PersonalDataErased is also appended to open-day streams: only a commenter's concerns this view.
-    if (event.type === 'interpretation.PersonalDataErased' && (event.data as PersonalDataErased).kind !== 'comment') return;
-    const consultationId = (
-      event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId
-    ) as string;
+    if (event.type === 'interpretation.PersonalDataErased' && event.data.kind !== 'comment') return;
+    const consultationId = event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId;
     await projectDocument<ConsultationView>(this.consultations, consultationId, event, (current) => {
       const consultation = current ? (withoutMeta(current) as ConsultationView) : null;
       switch (event.type) {
         case 'interpretation.ConsultationOpened':
-          return { ...(event.data as ConsultationOpened), comments: [], adoption: null };
+          return { ...event.data, comments: [], adoption: null };
         case 'interpretation.CommentSubmitted': {
           if (!consultation) return null;
-          const c = event.data as CommentSubmitted;
+          const c = event.data;
           const comment: CommentView = {
             commentId: c.commentId,
             content: c.content,
@@ -79,7 +85,7 @@ export class ConsultationsProjection implements Projection {
         }
         case 'interpretation.CommentModerated': {
           if (!consultation) return null;
-          const m = event.data as CommentModerated;
+          const m = event.data;
           return {
             ...consultation,
             comments: consultation.comments.map((c) =>
@@ -89,12 +95,12 @@ export class ConsultationsProjection implements Projection {
         }
         case 'interpretation.AdoptionPublished': {
           if (!consultation) return null;
-          const { consultationId: _c, unitId: _u, kind: _k, ...adoption } = event.data as AdoptionPublished;
+          const { consultationId: _c, unitId: _u, kind: _k, ...adoption } = event.data;
           return { ...consultation, adoption };
         }
         case 'interpretation.PersonalDataErased': {
           if (!consultation) return null;
-          const { recordId } = event.data as PersonalDataErased;
+          const { recordId } = event.data;
           return {
             ...consultation,
             comments: consultation.comments.map((c) =>
@@ -111,6 +117,19 @@ export class ConsultationsProjection implements Projection {
   async list(filter: { unitId?: string } = {}): Promise<ConsultationView[]> {
     const docs = await this.consultations.find(filter.unitId ? { unitId: filter.unitId } : {}, { sort: { opensOn: -1 } }).toArray();
     return docs.map((doc) => viewOf<ConsultationView>(doc));
+  }
+
+  /** The unit's consultations still without adoption that have comments waiting for moderation, with how many (the staff's to-do list). */
+  async moderationDue(unitId: string): Promise<{ consultationId: string; title: string; closesOn: string; pending: number }[]> {
+    return (await this.list())
+      .filter((c) => c.unitId === unitId && !c.adoption)
+      .map((c) => ({
+        consultationId: c.consultationId,
+        title: c.title,
+        closesOn: c.closesOn,
+        pending: c.comments.filter((x) => x.status === 'pending').length,
+      }))
+      .filter((c) => c.pending > 0);
   }
 
   /**

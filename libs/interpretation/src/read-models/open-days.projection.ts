@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, OpenDayAnnounced, OpenDaySummaryPublished } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import type { EventEnvelope, OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished } from '@gongkai/contracts';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import '../application/upcasters';
 import { openDayStreamId } from '../domain/open-day';
 
@@ -35,6 +35,11 @@ export function publicOpenDay(view: OpenDayView, today: string) {
   return { ...view, status, remaining: Math.max(0, view.capacity - view.registered) };
 }
 
+type OpenDayEnvelope =
+  | TypedEnvelope<'interpretation.OpenDayAnnounced', OpenDayAnnounced>
+  | TypedEnvelope<'interpretation.OpenDayRegistrationAccepted', OpenDayRegistrationAccepted>
+  | TypedEnvelope<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>;
+
 /** Government open days (政府开放日): one document per open day and one per unit and year for the counts. */
 export class OpenDaysProjection implements Projection {
   readonly name = 'interpretation.open-days';
@@ -54,26 +59,27 @@ export class OpenDaysProjection implements Projection {
     return this.connection.collection('open-day-years');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const openDayId = event.data.openDayId as string;
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<OpenDayEnvelope>(envelope);
+    const openDayId = event.data.openDayId;
     await projectDocument<OpenDayView>(this.openDays, openDayId, event, (current) => {
       const day = current ? (withoutMeta(current) as OpenDayView) : null;
       switch (event.type) {
         case 'interpretation.OpenDayAnnounced': {
-          const announced = event.data as OpenDayAnnounced;
+          const announced = event.data;
           return { ...announced, year: yearOf(announced.heldOn), registered: 0, summary: null };
         }
         case 'interpretation.OpenDayRegistrationAccepted':
           // Only the count: the registrant's name and contact stay out of this read model.
           return day && { ...day, registered: day.registered + 1 };
         case 'interpretation.OpenDaySummaryPublished':
-          return day && { ...day, summary: event.data as OpenDaySummaryPublished };
+          return day && { ...day, summary: event.data };
         default:
           return day;
       }
     });
     if (event.type === 'interpretation.OpenDayAnnounced') {
-      const { unitId, heldOn, title } = event.data as OpenDayAnnounced;
+      const { unitId, heldOn, title } = event.data;
       const year = yearOf(heldOn);
       await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
         const row = current
@@ -87,7 +93,7 @@ export class OpenDaysProjection implements Projection {
       });
     }
     if (event.type === 'interpretation.OpenDaySummaryPublished') {
-      const { unitId, year, attendance, registrations } = event.data as OpenDaySummaryPublished;
+      const { unitId, year, attendance, registrations } = event.data;
       await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
         const row = current ? (withoutMeta(current) as OpenDayYearView) : null;
         if (!row || !row.openDays.some((d) => d.openDayId === openDayId && !d.summarised)) return row;
@@ -100,6 +106,11 @@ export class OpenDaysProjection implements Projection {
         };
       });
     }
+  }
+
+  /** The public list, each open day with its status on `today`. */
+  async publicList(filter: { unitId?: string; year?: number }, today: string) {
+    return (await this.list(filter)).map((day) => publicOpenDay(day, today));
   }
 
   /** The open day with the revision of its stream it reflects (see `appliedRevision`). */

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope, ParticipationCataloguePublished } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface ParticipationCatalogueView extends ParticipationCataloguePublished {
   publishedAt: string;
@@ -18,8 +18,9 @@ export class ParticipationCataloguesProjection implements Projection {
     return this.connection.collection('participation-catalogues');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const published = event.data as ParticipationCataloguePublished;
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<TypedEnvelope<'interpretation.ParticipationCataloguePublished', ParticipationCataloguePublished>>(envelope);
+    const published = event.data;
     await projectDocument<ParticipationCatalogueView>(this.catalogues, published.unitId, event, (current) => {
       const catalogue = current ? (withoutMeta(current) as ParticipationCatalogueView) : null;
       return catalogue && catalogue.version >= published.version ? catalogue : { ...published, publishedAt: event.occurredAt };

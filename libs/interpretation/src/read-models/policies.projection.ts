@@ -8,7 +8,7 @@ import type {
   InterpretationPublished,
   InterpretationSignedOff,
 } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import { obligationStreamId } from '../domain/obligation';
 
 export interface PolicyView {
@@ -36,6 +36,15 @@ export interface PolicyView {
 
 const EMPTY = { obligation: null, materials: [], interpretation: null };
 
+/** The events this read model handles: the policy's issue (another service's) and its obligation's. */
+type PolicyEvent =
+  | TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>
+  | TypedEnvelope<'interpretation.InterpretationObligationOpened', InterpretationObligationOpened>
+  | TypedEnvelope<'interpretation.InterpretationPlanned', InterpretationPlanned>
+  | TypedEnvelope<'interpretation.InterpretationMaterialAdded', InterpretationMaterialAdded>
+  | TypedEnvelope<'interpretation.InterpretationSignedOff', InterpretationSignedOff>
+  | TypedEnvelope<'interpretation.InterpretationPublished', InterpretationPublished>;
+
 /** Each policy with its interpretation obligation and, once published, its interpretation. */
 export class PoliciesProjection implements Projection {
   readonly name = 'interpretation.policies';
@@ -55,18 +64,19 @@ export class PoliciesProjection implements Projection {
     return this.connection.collection('policies');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    if (event.type === 'document-attributes.DocumentIssued' && !(event.data as DocumentIssued).needsInterpretation) return;
-    await projectDocument<PolicyView>(this.policies, event.data.documentId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<PolicyEvent>(envelope);
+    if (event.type === 'document-attributes.DocumentIssued' && !event.data.needsInterpretation) return;
+    await projectDocument<PolicyView>(this.policies, event.data.documentId, event, (current) => {
       const policy = current ? (withoutMeta(current) as PolicyView) : null;
       switch (event.type) {
         case 'document-attributes.DocumentIssued': {
-          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn } = event.data as DocumentIssued;
+          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn } = event.data;
           return { ...EMPTY, ...policy, documentId, unitId, title, documentNumber, documentType, attribute, issuedOn };
         }
         case 'interpretation.InterpretationObligationOpened': {
           const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } =
-            event.data as InterpretationObligationOpened;
+            event.data;
           return {
             ...EMPTY,
             ...policy,
@@ -81,12 +91,10 @@ export class PoliciesProjection implements Projection {
           };
         }
         case 'interpretation.InterpretationPlanned':
-          return policy?.obligation
-            ? { ...policy, obligation: { ...policy.obligation, plan: event.data as InterpretationPlanned } }
-            : policy;
+          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data } } : policy;
         case 'interpretation.InterpretationMaterialAdded': {
           if (!policy?.obligation) return policy;
-          const { documentId: _d, ...material } = event.data as InterpretationMaterialAdded;
+          const { documentId: _d, ...material } = event.data;
           return {
             ...policy,
             obligation: { ...policy.obligation, status: 'open', signedBy: null },
@@ -97,13 +105,12 @@ export class PoliciesProjection implements Projection {
           return policy?.obligation
             ? {
                 ...policy,
-                obligation: { ...policy.obligation, status: 'signed_off', signedBy: (event.data as InterpretationSignedOff).signedBy },
+                obligation: { ...policy.obligation, status: 'signed_off', signedBy: event.data.signedBy },
               }
             : policy;
         case 'interpretation.InterpretationPublished': {
           if (!policy?.obligation) return policy;
-          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } =
-            event.data as InterpretationPublished;
+          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } = event.data;
           return {
             ...policy,
             obligation: { ...policy.obligation, status: 'published' },

@@ -6,7 +6,7 @@ import type {
   VillagePostingCategory,
   VillagePostingRecorded,
 } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { committeeScheduleAsOf, type CommitteeSchedule } from '../domain/village-schedule';
 
@@ -55,6 +55,10 @@ export interface TownVillagePostingsReport {
 const byPostedOn = (a: VillagePostingView, b: VillagePostingView) =>
   a.postedOn.localeCompare(b.postedOn) || a.postingId.localeCompare(b.postingId);
 
+type VillageEnvelope =
+  | TypedEnvelope<'interpretation.VillageCommitteeRegistered', VillageCommitteeRegistered>
+  | TypedEnvelope<'interpretation.VillagePostingRecorded', VillagePostingRecorded>;
+
 /** 村(居)务公开 per town: the committees linked to the town, their postings and, as of a date, what is overdue. */
 export class VillagePostingsProjection implements Projection {
   readonly name = 'interpretation.village-postings';
@@ -67,13 +71,14 @@ export class VillagePostingsProjection implements Projection {
     return this.connection.collection('village-postings');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<TownVillagePostingsView>(this.towns, event.data.townUnitId as string, event, (current) => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<VillageEnvelope>(envelope);
+    await projectDocument<TownVillagePostingsView>(this.towns, event.data.townUnitId, event, (current) => {
       const town: TownVillagePostingsView = current
         ? (withoutMeta(current) as TownVillagePostingsView)
-        : { townUnitId: event.data.townUnitId as string, committees: [] };
+        : { townUnitId: event.data.townUnitId, committees: [] };
       if (event.type === 'interpretation.VillageCommitteeRegistered') {
-        const { committeeId, name, kind, financesMonthly } = event.data as VillageCommitteeRegistered;
+        const { committeeId, name, kind, financesMonthly } = event.data;
         if (town.committees.some((c) => c.committeeId === committeeId)) return town;
         const committee: CommitteeView = {
           committeeId,
@@ -90,11 +95,11 @@ export class VillagePostingsProjection implements Projection {
         return { ...town, committees: [...town.committees, committee].sort((a, b) => a.committeeId.localeCompare(b.committeeId)) };
       }
       if (event.type === 'interpretation.VillagePostingRecorded') {
-        const { committeeId: _c, townUnitId: _t, ...posting } = event.data as VillagePostingRecorded;
+        const { committeeId, townUnitId: _t, ...posting } = event.data;
         return {
           ...town,
           committees: town.committees.map((c) => {
-            if (c.committeeId !== (event.data as VillagePostingRecorded).committeeId) return c;
+            if (c.committeeId !== committeeId) return c;
             const postedPeriods =
               posting.category === 'major' || c.postedPeriods[posting.category].includes(posting.period)
                 ? c.postedPeriods

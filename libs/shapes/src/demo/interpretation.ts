@@ -78,7 +78,7 @@ export async function loadInterpretationDemo(app: INestApplication): Promise<voi
       summary: '12345热线近三日收到运河街道多个小区反映室温偏低。',
       severity: 'hot_issue',
       registeredAt: now.toISOString(),
-      now: now.toISOString(),
+      at: now.toISOString(),
       limits,
     },
     context('TEZ-GOV-OFFICE', 'district_office'),
