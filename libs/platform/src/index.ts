@@ -20,6 +20,7 @@ export * from './messaging/kafka-leader-election';
 export * from './messaging/catch-up';
 export * from './read-models/platform-collections';
 export * from './read-models/projection';
+export * from './read-models/projection-batch';
 export * from './read-models/rebuild';
 export * from './read-models/read-model-connections';
 export * from './config/config';

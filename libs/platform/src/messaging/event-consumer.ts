@@ -13,6 +13,8 @@ export interface EventHandler {
   readonly name: string;
   readonly eventTypes: readonly string[];
   handle(event: EventEnvelope): Promise<void>;
+  /** Several events at once, in the order given (a BatchedProjection); the consumer uses it when present. */
+  handleBatch?(events: readonly EventEnvelope[]): Promise<void>;
 }
 
 export type Validation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };

@@ -39,6 +39,34 @@ export class PlatformCollections {
     await this.inbox.updateOne({ _id: `${handler}:${eventId}` }, { $setOnInsert: { handler, eventId, at: new Date() } }, { upsert: true });
   }
 
+  /**
+   * `markProcessed` for many events in one unordered insert. An entry that exists already (another
+   * delivery got there first) is a duplicate-key error for that entry alone, and is fine.
+   */
+  async markProcessedMany(handler: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const at = new Date();
+    try {
+      await this.inbox.insertMany(
+        eventIds.map((eventId) => ({ _id: `${handler}:${eventId}`, handler, eventId, at })),
+        { ordered: false },
+      );
+    } catch (error) {
+      const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+      const list = Array.isArray(failures) ? failures : failures ? [failures] : null;
+      if (!list || list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
+    }
+  }
+
+  /** The ids among `eventIds` the handler has processed, in one query. */
+  async processedAmong(handler: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const docs = await this.inbox
+      .find({ _id: { $in: eventIds.map((id) => `${handler}:${id}`) } }, { projection: { eventId: 1 } })
+      .toArray();
+    return new Set(docs.map((d) => d.eventId));
+  }
+
   async forgetProcessed(handler: string): Promise<void> {
     await this.inbox.deleteMany({ handler });
   }

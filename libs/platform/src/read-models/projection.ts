@@ -11,7 +11,8 @@ export interface ProjectedMeta {
 
 export type Projected<T> = T & ProjectedMeta;
 
-const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
+/** The `_applied` key of a stream (internal to the projection helpers). */
+export const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
 
 export type ProjectionOutcome = 'applied' | 'skipped';
 
@@ -23,7 +24,8 @@ export type ProjectionOutcome = 'applied' | 'skipped';
  */
 const queues = new Map<string, Promise<unknown>>();
 
-function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` after every earlier work of `key` in this process (internal to the projection helpers). */
+export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
   const settled = next.catch(() => undefined);
