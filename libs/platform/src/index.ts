@@ -15,6 +15,7 @@ export * from './messaging/kafka-event-bus';
 export * from './messaging/event-consumer';
 export * from './messaging/typed-envelope';
 export * from './messaging/relay';
+export * from './messaging/store-consumers';
 export * from './messaging/leader-election';
 export * from './messaging/kafka-leader-election';
 export * from './messaging/catch-up';

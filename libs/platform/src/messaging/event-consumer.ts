@@ -17,6 +17,11 @@ export interface EventHandler {
   handleBatch?(events: readonly EventEnvelope[]): Promise<void>;
 }
 
+interface Delivery {
+  message: IncomingMessage;
+  event: EventEnvelope;
+}
+
 export type Validation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
 
 /** Checks an incoming message: JSON, the envelope, then the event's own contract. */
@@ -57,25 +62,86 @@ export class EventConsumer {
   ) {}
 
   async start(groupId: string, topics: string[], handlers: readonly EventHandler[]): Promise<void> {
-    await this.bus.subscribe({ groupId, topics, onMessage: (message) => this.process(groupId, handlers, message) });
+    await this.bus.subscribe({
+      groupId,
+      topics,
+      onMessage: (message) => this.process(groupId, handlers, message),
+      onBatch: (messages) => this.processBatch(groupId, handlers, messages),
+    });
   }
 
   async process(groupId: string, handlers: readonly EventHandler[], message: IncomingMessage): Promise<void> {
-    const validation = validateMessage(message.value);
-    if (!validation.ok) return this.parkMessage(groupId, message, validation.reason);
-    const event = upcast(validation.event);
-    for (const handler of handlers) {
-      if (!handler.eventTypes.includes(event.type)) continue;
-      if (await this.collections.wasProcessed(handler.name, event.eventId)) continue;
-      try {
-        await handler.handle(event);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await this.parkMessage(groupId, message, `${handler.name}: ${error.code} ${error.detail}`);
+    await this.processBatch(groupId, handlers, [message]);
+  }
+
+  /**
+   * A batch of messages, in their order. Handlers with `handleBatch` (batched projections) get the
+   * events in runs; a message that a handler without it (a process manager) wants is a run of its
+   * own, handled by every handler in turn as before: such a handler sees the read models exactly as
+   * one-message-at-a-time delivery would show them.
+   */
+  async processBatch(groupId: string, handlers: readonly EventHandler[], messages: readonly IncomingMessage[]): Promise<void> {
+    let run: Delivery[] = [];
+    for (const message of messages) {
+      const validation = validateMessage(message.value);
+      if (!validation.ok) {
+        await this.parkMessage(groupId, message, validation.reason);
         continue;
       }
-      await this.collections.markProcessed(handler.name, event.eventId);
-      this.hooks.onApplied?.(handler.name, event);
+      const delivery = { message, event: upcast(validation.event) };
+      const alone = handlers.some((h) => !h.handleBatch && h.eventTypes.includes(delivery.event.type));
+      if (alone) {
+        await this.deliver(groupId, handlers, run);
+        run = [];
+        await this.deliver(groupId, handlers, [delivery]);
+      } else {
+        run.push(delivery);
+      }
+    }
+    await this.deliver(groupId, handlers, run);
+  }
+
+  private async deliver(groupId: string, handlers: readonly EventHandler[], run: readonly Delivery[]): Promise<void> {
+    if (run.length === 0) return;
+    for (const handler of handlers) {
+      const wanted = run.filter((d) => handler.eventTypes.includes(d.event.type));
+      if (wanted.length === 0) continue;
+      const done = await this.collections.processedAmong(
+        handler.name,
+        wanted.map((d) => d.event.eventId),
+      );
+      const todo: Delivery[] = [];
+      for (const delivery of wanted) {
+        if (done.has(delivery.event.eventId)) continue; // processed before, or a duplicate within the batch
+        done.add(delivery.event.eventId);
+        todo.push(delivery);
+      }
+      if (todo.length === 0) continue;
+      if (handler.handleBatch && todo.length > 1) {
+        try {
+          await handler.handleBatch(todo.map((d) => d.event));
+          await this.collections.markProcessedMany(
+            handler.name,
+            todo.map((d) => d.event.eventId),
+          );
+          for (const d of todo) this.hooks.onApplied?.(handler.name, d.event);
+          continue;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // One event of the batch cannot be applied: find it by applying them one by one.
+        }
+      }
+      for (const { message, event } of todo) {
+        try {
+          await handler.handle(event);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          await this.parkMessage(groupId, message, `${handler.name}: ${error.code} ${error.detail}`);
+          continue;
+        }
+        await this.collections.markProcessed(handler.name, event.eventId);
+        this.hooks.onApplied?.(handler.name, event);
+      }
     }
   }
 

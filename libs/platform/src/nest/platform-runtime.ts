@@ -3,6 +3,8 @@ import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer } from '../messaging/event-consumer';
+import { InProcessEventBus } from '../messaging/in-process-event-bus';
+import { StoreConsumers } from '../messaging/store-consumers';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
 import type { LeaderElection } from '../messaging/leader-election';
@@ -28,6 +30,7 @@ export type RelayRole = 'leader' | 'follower' | 'sole' | 'disabled';
 export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay: Relay | null = null;
   private election: LeaderElection | null = null;
+  private storeConsumers: StoreConsumers | null = null;
 
   constructor(
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
@@ -50,15 +53,28 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       onApplied: (handler) => this.metrics.eventsApplied.inc({ handler }),
       onParked: () => this.metrics.messagesParked.inc(),
     });
+    // Standalone: every handler reads the store from its own checkpoint (no consumer waits for another).
+    const fromStore = this.bus instanceof InProcessEventBus;
+    if (fromStore) {
+      this.storeConsumers = new StoreConsumers(this.store, consumer, this.collections, this.logger, {
+        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      });
+    }
     for (const [service, handlers] of this.registry.groups()) {
       const topics = [
         ...new Set(handlers.flatMap((h) => h.eventTypes.map((type) => topicOf(serviceOfEventType(type), this.config.KAFKA_TOPIC_PREFIX)))),
       ];
       const group = `${this.config.KAFKA_TOPIC_PREFIX}.${service}`;
-      await consumer.start(group, topics, handlers);
+      if (this.storeConsumers) await this.storeConsumers.start(group, handlers);
+      else await consumer.start(group, topics, handlers);
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
     }
     if (this.config.RELAY_ENABLED) await this.startRelay();
+  }
+
+  /** Standalone: how far the consumer behind a checkpoint name has processed the store (null: unknown here). */
+  consumerPosition(name: string): number | null {
+    return this.storeConsumers?.position(name) ?? null;
   }
 
   get relayRole(): RelayRole {
@@ -122,6 +138,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     if (this.election) await this.election.stop();
     else await this.relay?.stop();
     this.metrics.relayLeader.set(0);
+    await this.storeConsumers?.stop();
     await this.bus.close();
     await this.store.close();
     await this.connections.closeAll();

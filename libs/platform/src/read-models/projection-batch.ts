@@ -257,6 +257,11 @@ export abstract class BatchedProjection implements Projection {
     return undefined;
   }
 
+  /** The same projection writing to another database (audit replays, as-of views). */
+  withConnection(connection: Connection): this {
+    return new (this.constructor as new (connection: Connection) => this)(connection);
+  }
+
   async handle(event: EventEnvelope): Promise<void> {
     await this.handleBatch([event]);
   }
