@@ -1,5 +1,5 @@
 import { prettyFactory } from 'pino-pretty';
-import { prettyOptions } from './logger';
+import { isStartupNoise, prettyOptions } from './logger';
 
 /** LOG_FORMAT=pretty (the local start scripts): one readable line per entry; JSON stays the default. */
 describe('readable local log lines', () => {
@@ -33,5 +33,14 @@ describe('readable local log lines', () => {
     expect(line({ level: 40, topic: 'gongkai.catalogue', msg: 'kafka warning' })).toMatch(
       /WARN \(gongkai-standalone\): kafka warning \{"topic":"gongkai.catalogue"\}\n$/,
     );
+  });
+});
+
+describe("Nest's start-up inventory", () => {
+  it('is recognised by its context, and nothing else is', () => {
+    expect(isStartupNoise('{"level":30,"context":"RouterExplorer","msg":"Mapped {/api/requests, POST} route"}')).toBe(true);
+    expect(isStartupNoise('{"level":30,"context":"InstanceLoader","msg":"RootModule dependencies initialized"}')).toBe(true);
+    expect(isStartupNoise('{"level":30,"context":"NestApplication","msg":"Nest application successfully started"}')).toBe(false);
+    expect(isStartupNoise('{"level":30,"msg":"request completed","req":{"url":"/api/catalogue/RouterExplorer"}}')).toBe(false);
   });
 });

@@ -11,8 +11,16 @@ export type Logger = pino.Logger;
 export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info', format = process.env.LOG_FORMAT ?? 'json'): Logger {
   const options: pino.LoggerOptions = { name, level, base: { service: name }, timestamp: pino.stdTimeFunctions.isoTime };
   const pretty = format === 'pretty' ? prettyStream() : undefined;
-  return pretty ? pino(options, pretty) : pino(options);
+  if (!pretty) return pino(options);
+  const verbose = level === 'debug' || level === 'trace';
+  return pino(options, { write: (line: string) => (verbose || !isStartupNoise(line) ? pretty.write(line) : true) });
 }
+
+/**
+ * Nest's start-up inventory (one line per module and per route, ~170 lines): in the readable local
+ * format it hides unless LOG_LEVEL is debug or trace. JSON keeps every line.
+ */
+export const isStartupNoise = (line: string): boolean => /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/.test(line);
 
 /** `GET /api/catalogue/units 200 12ms` for an HTTP request, `[Context] message` for Nest's own lines. */
 export const prettyMessage: MessageFormatFunc = (log, messageKey) => {
