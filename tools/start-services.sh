@@ -33,7 +33,10 @@ fi
 ensure_dependencies
 ensure_web_app
 start_local_infra all
-use_dev_secret || true
+# Without a configured token check: the local secret, and the console's demo login (as under npm start).
+if use_dev_secret; then
+  export AUTH_DEV_LOGIN="${AUTH_DEV_LOGIN:-true}"
+fi
 export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 
@@ -49,6 +52,8 @@ for entry in "${services[@]}"; do
 done
 
 # The gateway: /api/<service> → 127.0.0.1:<port> for each service, the web app for everything else.
+# Locally it also routes the console's demo login (/api/auth, which every service answers with the
+# same dev secret) to the first service; the Ingress keeps /api/auth inside the cluster.
 if running gateway; then
   echo "gateway already running (pid $(cat "$run_dir/gateway.pid"))" >&2
 else
@@ -56,6 +61,7 @@ else
     IFS=,
     echo "${services[*]//:/=}"
   )
+  routes="$routes,/api/auth=${services[0]##*:}"
   GATEWAY_ROUTES=$routes GATEWAY_PORT=$gateway_port nohup node -r @swc-node/register tools/gateway/gateway.ts >>"$log_dir/gateway.log" 2>&1 &
   echo $! >"$run_dir/gateway.pid"
 fi
