@@ -18,7 +18,12 @@ ensure_web_app
 
 start_local_infra mongo
 
-if use_dev_secret; then
+if [[ ${GONGKAI_IDENTITY:-demo} == keycloak ]]; then
+  # Staff sign in through the local Keycloak (tools/local-infra, realm infra/identity); no demo login.
+  start_local_infra keycloak
+  use_dev_secret || true # tokens are checked against Keycloak (AUTH_JWKS_URL wins); the secret only derives the local HMAC keys
+  export AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" AUTH_AUDIENCE=gongkai AUTH_CONSOLE_CLIENT_ID=gongkai-console AUTH_DEV_LOGIN=false
+elif use_dev_secret; then
   export AUTH_DEV_LOGIN="${AUTH_DEV_LOGIN:-true}"
 fi
 export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"

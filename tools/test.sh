@@ -20,6 +20,10 @@ if [[ -z ${EVENTSTORE_URL:-} ]]; then
   echo "EVENTSTORE_URL is not set: the EventStoreDB contract suite will be SKIPPED (shown as skipped below)" >&2
 fi
 
+step "identity provider (Keycloak, for the OpenID Connect tests)"
+start_local_infra keycloak
+echo "KEYCLOAK_ISSUER=$KEYCLOAK_ISSUER" >&2
+
 step "audit tooling (jq for the offline verification procedure)"
 bash apps/audit-cli/provision-jq.sh
 
