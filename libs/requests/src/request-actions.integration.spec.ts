@@ -29,7 +29,10 @@ const consulting = [
 ];
 const feeDue = [...assigned, step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false })];
 const underReview = [...assigned, step({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' })];
-const approved = [...underReview, step({ type: 'ReviewReply', approved: true, actorId: 'reviewer-1', actorRole: 'reviewer' }, 'reviewer')];
+const approved = [
+  ...underReview,
+  step({ type: 'ReviewReply', approved: true, by: { userId: 'reviewer-1', unitId: UNIT, role: 'reviewer' } }, 'reviewer'),
+];
 const replied = [...approved, step({ type: 'IssueReply' })];
 const challenged = [
   ...replied,
@@ -165,8 +168,7 @@ const CASES: Case[] = [
               workingDays: 15,
               reason: '需调取档案',
               noticeSentOn: TODAY,
-              actorId: 'head-1',
-              actorRole: 'office_head',
+              by: { userId: 'head-1', unitId: UNIT, role: 'office_head' },
             },
             'office_head',
             TODAY,
@@ -330,7 +332,12 @@ describe('request handling actions over HTTP', () => {
       possibleRepeatOf: [],
     };
     for (const { command, role = 'clerk', on = receivedOn } of [step(receive), ...steps]) {
-      await commands.handle(requestDecider, requestStreamId(requestId), { ...command, today: on } as RequestCommand, context(role, on));
+      await commands.handle(
+        requestDecider(defaultWorkingDayCalendar()),
+        requestStreamId(requestId),
+        { ...command, today: on } as RequestCommand,
+        context(role, on),
+      );
     }
     return requestId;
   }
@@ -392,8 +399,7 @@ describe('request handling actions over HTTP', () => {
             workingDays: 3,
             reason: '需调取档案',
             noticeSentOn: TODAY,
-            actorId: 'head-1',
-            actorRole: 'office_head',
+            by: { userId: 'head-1', unitId: UNIT, role: 'office_head' },
           },
           'office_head',
           TODAY,
