@@ -11,6 +11,7 @@ import {
   type Logger,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
+import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
@@ -60,6 +61,21 @@ let holidayArrangementWarned = false;
       inject: [RequestsProjection, RequestsUnitsProjection, REQUESTS_SETTINGS],
       useFactory: (requests: RequestsProjection, units: RequestsUnitsProjection, settings: RequestsSettings) =>
         new RequestReads(requests, units, settings, defaultWorkingDayCalendar()),
+    },
+    {
+      provide: AnnualReports,
+      inject: [CommandHandler, RequestsProjection, RequestsUnitsProjection, RequestsDocumentFiguresProjection],
+      useFactory: (
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        units: RequestsUnitsProjection,
+        documentFigures: RequestsDocumentFiguresProjection,
+      ) => new AnnualReports(commands, requests, units, documentFigures),
+    },
+    {
+      provide: PublishedAnnualReports,
+      inject: [AnnualReportsProjection, RequestsUnitsProjection],
+      useFactory: (reports: AnnualReportsProjection, units: RequestsUnitsProjection) => new PublishedAnnualReports(reports, units),
     },
     {
       provide: ProactiveDisclosureProcess,
