@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { READER_ROLES } from '@gongkai/contracts/vocabulary';
+import { DISTRICT_ROLES, READER_ROLES } from '@gongkai/contracts/vocabulary';
 import { commandContext, CurrentPrincipal, jsonSchemaOf, Roles, type AuthenticatedRequest, type Principal } from '@gongkai/platform';
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
@@ -39,7 +39,7 @@ export class AnnualReportsController {
   }
 
   @Post(':unitId/:year/finalise')
-  @Roles('office_head', 'district_office', 'admin')
+  @Roles('office_head', ...DISTRICT_ROLES)
   @ApiOperation({
     summary:
       '年度报告定稿（校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报；可同时提交正文 narrative：总体情况、存在的主要问题及改进情况、其他需要报告的事项）。定稿后在门户网站公开发布。',
