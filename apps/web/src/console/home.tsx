@@ -50,7 +50,7 @@ export function ConsoleHome({ session }: { session: Session }) {
     (o) => o.obligation && o.obligation.status !== 'published',
   );
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));
-  const stepsDue = (requests.data ?? []).filter((r) => r.stepsDue?.length);
+  const stepsDue = (requests.data ?? []).filter((r) => r.stepsDue.length);
   return (
     <>
       <PageTitle lead={`${session.name} · ${ROLE_LABELS[session.role]} · ${unitName(units.data, session.unitId)}`}>待办事项</PageTitle>

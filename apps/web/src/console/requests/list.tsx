@@ -28,7 +28,7 @@ export function RequestTable({
           <Remaining clock={r.clock} />
           {showSteps ? (
             <ul className="meta" data-testid="steps-due">
-              {(r.stepsDue ?? []).map((code) => (
+              {r.stepsDue.map((code) => (
                 <li key={code}>{STEP_DUE_LABELS[code] ?? code}</li>
               ))}
             </ul>

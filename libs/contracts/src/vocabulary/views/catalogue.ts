@@ -81,7 +81,13 @@ export interface StaffItemView extends Omit<PublicItemListView, 'domainName' | '
   versions: ItemVersionView[];
   /** Returned for correction by the district office (被退回修改), with its note. */
   correction: { note: string; at: string; by: string } | null;
-  transitions: { type: string; at: string; actor: { userId: string; unitId: string | null; role: string }; version: number | null; reason: string | null }[];
+  transitions: {
+    type: string;
+    at: string;
+    actor: { userId: string; unitId: string | null; role: string };
+    version: number | null;
+    reason: string | null;
+  }[];
 }
 
 /** `GET /api/catalogue/units/:unitId/items/todo`: items returned for correction and unpublished drafts. */

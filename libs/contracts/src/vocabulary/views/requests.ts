@@ -25,6 +25,10 @@ export interface RequestStageView {
   overInternalLimit: boolean;
 }
 
+/** Steps a case allows because a period ran out (libs/requests/src/domain/steps-due.ts `STEPS_DUE`). */
+export type RequestStepDue =
+  'correction_lapsed' | 'consultation_period_over' | 'consultation_receipt_missing' | 'fee_lapsed' | 'investigation_overdue';
+
 /** One row of `GET /api/requests` (the controller's `summary`). */
 export interface RequestSummaryView {
   requestId: string;
@@ -40,7 +44,7 @@ export interface RequestSummaryView {
   clock: RequestClockView | null;
   stage: RequestStageView;
   /** Steps the case now allows because a period ran out (libs/requests/src/domain/steps-due.ts). */
-  stepsDue: string[];
+  stepsDue: RequestStepDue[];
   possibleRepeatOf: string[];
   category: string | null;
   closedOn: string | null;

@@ -83,7 +83,8 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
   const abandon = useForm(null, {}, { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT });
   if (!c) return null;
   const awaiting = v.status === 'awaiting_correction';
-  const expired = shanghaiToday() > c.correctionDueOn;
+  // The server says when the period has run out (the case's `stepsDue`), not the browser's clock.
+  const expired = v.stepsDue.includes('correction_lapsed');
   return (
     <section aria-labelledby="correction-heading" className="card">
       <h2 id="correction-heading">补正</h2>

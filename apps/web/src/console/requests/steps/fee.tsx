@@ -83,7 +83,8 @@ export function FeeSection({ v, reload, handles }: StepProps & { handles: boolea
   const abandon = useForm(null, {}, { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT });
   if (!fee) return null;
   const unpaid = !fee.paidOn && !v.closedOn;
-  const expired = shanghaiToday() > fee.payByOn;
+  // The server says when the period has run out (the case's `stepsDue`), not the browser's clock.
+  const expired = v.stepsDue.includes('fee_lapsed');
   return (
     <section aria-labelledby="fee-heading" className="card">
       <h2 id="fee-heading">信息处理费</h2>
