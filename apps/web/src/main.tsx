@@ -35,7 +35,11 @@ import { LoginPage, RequireLogin } from './console/login';
 import { PortalHome } from './portal/home';
 import { loadSession, saveSession, type Session } from './api';
 import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
-import './styles.css';
+import './styles/assessment.css';
+import './styles/base.css';
+import './styles/catalogue.css';
+import './styles/components.css';
+import './styles/requests.css';
 
 interface Section {
   to: string;

@@ -1,4 +1,4 @@
-import { type SignInRole } from '@gongkai/contracts/vocabulary';
+import type { SignInRole } from '@gongkai/contracts/vocabulary';
 
 export interface Session {
   token: string;

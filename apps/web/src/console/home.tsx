@@ -2,16 +2,16 @@ import { Link } from 'react-router-dom';
 import {
   type DocumentStaffView,
   type ItemTodoView,
+  type ObligationStaffView,
   type RequestSummaryView,
   ROLE_LABELS,
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
 import { DocumentTable, openReviewYear } from './documents/list';
-import { type ObligationView } from './interpretation/obligations';
 import { ConcernsDue } from './participation/concerns';
 import { ModerationDue } from './participation/consultations';
 import { RequestTable } from './requests/list';
-import { type Session } from '../api';
+import type { Session } from '../api';
 import {
   DueBadge,
   ErrorNotice,
@@ -40,13 +40,13 @@ export function ConsoleHome({ session }: { session: Session }) {
       ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
       : null,
   );
-  const obligations = useApi<ObligationView[]>(isStaff(session) ? '/api/interpretation/obligations' : null);
+  const obligations = useApi<ObligationStaffView[]>(isStaff(session) ? '/api/interpretation/obligations' : null);
   const unitDocuments = useApi<DocumentStaffView[]>(
     unit && isUnitStaff(session) ? `/api/document-attributes/documents?unitId=${unit}` : null,
   );
   const yearlyReviews = (unitDocuments.data ?? []).filter((d) => openReviewYear(d) !== null);
   const todoRows = [...(todo.data?.returned ?? []), ...(todo.data?.drafts ?? [])];
-  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationView[])).filter(
+  const obligationRows = (Array.isArray(obligations.data) ? obligations.data : ([] as ObligationStaffView[])).filter(
     (o) => o.obligation && o.obligation.status !== 'published',
   );
   const urgent = (requests.data ?? []).filter((r) => r.clock && (r.clock.nearDue || r.clock.overdue));

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { readsDistrict, ROLE_LABELS, SIGN_IN_ROLES, type SignInRole, type UnitListView } from '@gongkai/contracts/vocabulary';
 import { api, loadSession, saveSession, type Session } from '../api';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { type DomainView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { DomainView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, Loading, useApi } from '../ui';
 
 export function SearchBox({ initial = '', big = false }: { initial?: string; big?: boolean }) {

@@ -1,5 +1,4 @@
-import { type RequestSummaryView } from '@gongkai/contracts/vocabulary';
-import { type ObligationView } from '../console/interpretation/obligations';
+import type { ObligationStaffView, RequestSummaryView } from '@gongkai/contracts/vocabulary';
 import { shanghaiToday } from './format';
 import { PROVISIONAL_DUE_NOTE } from './labels';
 
@@ -23,7 +22,7 @@ export function Remaining({ clock }: { clock: RequestSummaryView['clock'] }) {
 }
 
 /** On time / late: published (with the API's verdict) or still open against the due date. */
-export function DueBadge({ view }: { view: ObligationView }) {
+export function DueBadge({ view }: { view: ObligationStaffView }) {
   const o = view.obligation;
   if (!o) return <span className="badge">无解读任务</span>;
   if (view.interpretation) {

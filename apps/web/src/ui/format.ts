@@ -1,4 +1,4 @@
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { UnitListView } from '@gongkai/contracts/vocabulary';
 import { ApiError } from '../api';
 
 /** A date as people in the district read it: a timestamp becomes its Beijing date (a UTC slice is a day early before 08:00). */

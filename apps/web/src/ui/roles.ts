@@ -12,7 +12,7 @@ import {
   STAFF_ROLES,
   UNIT_STAFF_ROLES,
 } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../api';
+import type { Session } from '../api';
 
 /** Unit staff who act (not the reviewer) and the district-wide staff: they handle requests and edit the catalogue. */
 export const HANDLER_ROLES: readonly Role[] = [...UNIT_STAFF_ROLES.filter((role) => role !== 'reviewer'), ...DISTRICT_ROLES];

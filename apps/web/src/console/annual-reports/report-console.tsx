@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ReportDownloads, ReportTable } from '../../portal/annual-reports/reports';
-import { type Session } from '../../api';
+import type { Session } from '../../api';
 import {
   ActionForm,
   ErrorNotice,
@@ -15,8 +15,8 @@ import {
   shanghaiToday,
   TABLE2_FIELDS,
   TABLE2_HAND_ENTERED_FIELDS,
-  useForm,
   useApi,
+  useForm,
 } from '../../ui';
 
 /** `GET /api/requests/reports/annual/:unitId/:year` (staff): the live figures, and whether the report was finalised. */

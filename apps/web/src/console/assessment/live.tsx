@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { type Session } from '../../api';
+import type { Session } from '../../api';
 import { ErrorNotice, formatDate, formatDateTime, Loading, Notice, PageTitle, useApi } from '../../ui';
 import { breakdownPath, explainPath, fmt, type LiveView, SchemePicker, thisYear, useChosenScheme } from './common';
 

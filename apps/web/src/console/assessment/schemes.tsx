@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, type Session } from '../../api';
-import { actsDistrictWide, ErrorNotice, Field, formatDate, Loading, Notice, PageTitle, useApi, useForm, onField } from '../../ui';
+import { actsDistrictWide, ErrorNotice, Field, formatDate, Loading, Notice, onField, PageTitle, useApi, useForm } from '../../ui';
 import { fmt, schemeLabel, type SchemeSummary, thisYear } from './common';
 
 interface SchemeDetail {

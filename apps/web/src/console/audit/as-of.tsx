@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { RecordVerification } from '@gongkai/contracts/vocabulary';
 import { loadSession } from '../../api';
-import { actsDistrictWide, ErrorNotice, Field, formatDateTime, Loading, PageTitle, shanghaiLocal, useForm, useApi } from '../../ui';
+import { actsDistrictWide, ErrorNotice, Field, formatDateTime, Loading, PageTitle, shanghaiLocal, useApi, useForm } from '../../ui';
 
 interface ReadModelInfo {
   name: string;
@@ -14,16 +15,6 @@ interface AsOfResult {
   replay: { projection: string; replayed: number; applied: number; later: number };
   inMemory: boolean;
   documents: Record<string, Record<string, unknown>[]>;
-}
-interface Verification {
-  ok: boolean;
-  chains: { streams: number; events: number; breaks: unknown[] };
-  anchors: {
-    anchors: number;
-    lastAnchor: { revision: number; position: number; root: string; recordedAt: string } | null;
-    unanchoredEvents: number;
-    findings: { kind?: string; message?: string }[];
-  };
 }
 interface Anchor {
   revision: number;
@@ -67,7 +58,7 @@ export function AuditAsOf() {
   const result = useApi<AsOfResult>(
     model && at ? `/api/audit/read-models/${encodeURIComponent(model)}/as-of?at=${encodeURIComponent(`${at}+08:00`)}` : null,
   );
-  const verify = useApi<Verification>('/api/audit/verify');
+  const verify = useApi<RecordVerification>('/api/audit/verify');
   const anchors = useApi<Anchor[]>('/api/audit/anchors');
   const latest = anchors.data?.at(-1) ?? null;
   const mayAnchor = actsDistrictWide(loadSession());

@@ -1,28 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { type RecordVerification } from '@gongkai/contracts/vocabulary';
+import type { AuditHistoryView, RecordVerification } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, Field, formatDate, formatDateTime, Loading, PageTitle, useApi } from '../../ui';
-
-interface TimelineEntry {
-  position: number;
-  streamId: string;
-  revision: number;
-  recordedAt: string;
-  actor: { userId: string; unitId: string | null; roleLabel: string };
-  typeLabel: string;
-  ground: string | null;
-  reason: string | null;
-  fields: { name: string; label: string; value: unknown }[];
-  hash: string;
-}
 
 export function AuditTimeline() {
   const [params, setParams] = useSearchParams();
   const target = params.get('target') ?? '';
   const [input, setInput] = useState(target);
-  const history = useApi<{ target: string; streams: string[]; entries: TimelineEntry[] }>(
-    target ? `/api/audit/history/${encodeURIComponent(target)}` : null,
-  );
+  const history = useApi<AuditHistoryView>(target ? `/api/audit/history/${encodeURIComponent(target)}` : null);
   const verify = useApi<RecordVerification>('/api/audit/verify');
   const show = (value: unknown) =>
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);

@@ -1,7 +1,7 @@
-import type { StaffItemView } from '@gongkai/contracts/vocabulary';
 import { Link } from 'react-router-dom';
-import { type DomainView, type ItemContentView, type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { StaffItemView } from '@gongkai/contracts/vocabulary';
+import type { DomainView, ItemContentView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   Breadcrumb,
   DISCLOSURE_CHANNELS,

@@ -1,7 +1,7 @@
-import type { StaffItemView } from '@gongkai/contracts/vocabulary';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { type DomainView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { StaffItemView } from '@gongkai/contracts/vocabulary';
+import type { DomainView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api, ApiError, type Session } from '../../api';
 import {
   asError,

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { type ItemContentView } from '@gongkai/contracts/vocabulary';
+import type { ItemContentView } from '@gongkai/contracts/vocabulary';
 import { ApiError, type FieldError } from '../../api';
 import { CHANNELS } from './catalogue';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { type DocumentStaffView, type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { DocumentStaffView, ReviewProgressView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   ActionForm,
   actsDistrictWide,
@@ -11,8 +11,8 @@ import {
   PHASE_LABELS,
   shanghaiToday,
   unitName,
-  useForm,
   useApi,
+  useForm,
 } from '../../ui';
 
 /** The year of a document's yearly review still waiting for a decision, if any. */
@@ -59,15 +59,10 @@ export function DocumentsQueue({ session }: { session: Session }) {
   );
 }
 
-interface ReviewProgress {
-  year: number;
-  units: { unitId: string; tasks: number; open: number; kept: number; released: number; complete: boolean }[];
-}
-
 /** The district office starts the yearly review (年度评估) of documents not proactively disclosed, and follows it per unit. */
 function ReviewCycle({ units }: { units: UnitListView[] | null }) {
   const year = Number(shanghaiToday().slice(0, 4));
-  const progress = useApi<ReviewProgress>(`/api/document-attributes/review-cycles/${year}/progress`);
+  const progress = useApi<ReviewProgressView>(`/api/document-attributes/review-cycles/${year}/progress`);
   const open = useForm(`review-cycle.${year}`, { dueOn: `${year}-12-31` }, { onDone: progress.reload });
   const { values: form, update } = open;
   const started = progress.data !== null;

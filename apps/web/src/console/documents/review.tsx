@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { type DocumentStaffView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { DocumentStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api, type Session } from '../../api';
 import {
   ActionForm,
@@ -14,12 +14,12 @@ import {
   PageTitle,
   PHASE_LABELS,
   RadioOptions,
+  RECORD_CONFLICT,
   SelectField,
   unitName,
-  useForm,
   useApi,
+  useForm,
   useReadYourWrites,
-  RECORD_CONFLICT,
 } from '../../ui';
 import { openReviewYear } from './list';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { ObligationStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ApiError, type Session } from '../../api';
 import {
   ActionForm,
@@ -14,11 +14,11 @@ import {
   Notice,
   PageTitle,
   unitName,
-  useForm,
   useApi,
+  useForm,
   useReadYourWrites,
 } from '../../ui';
-import { type ObligationView, STATUS_LABELS } from './obligations';
+import { STATUS_LABELS } from './obligations';
 
 function Checkboxes({
   legend,
@@ -69,7 +69,7 @@ function Checkboxes({
 export function ObligationPage({ session }: { session: Session }) {
   const { documentId = '' } = useParams();
   const base = `/api/interpretation/obligations/${encodeURIComponent(documentId)}`;
-  const view = useApi<ObligationView>(base);
+  const view = useApi<ObligationStaffView>(base);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const reload = useReadYourWrites(view);
   const [publishChannels, setPublishChannels] = useState<string[]>(['政府网站']);

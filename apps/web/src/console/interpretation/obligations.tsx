@@ -1,57 +1,17 @@
 import { Link } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { ObligationStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import { CardList, DueBadge, ErrorNotice, Loading, PageTitle, unitName, useApi } from '../../ui';
-
-interface ObligationMaterial {
-  materialId: string;
-  form: string;
-  title: string;
-  body?: string;
-  reference?: string;
-}
-
-/** `GET /api/interpretation/obligations[/:documentId]` (PolicyView of the interpretation service). */
-export interface ObligationView {
-  documentId: string;
-  unitId: string;
-  title: string;
-  documentNumber: string;
-  documentType: string;
-  attribute: string;
-  issuedOn: string;
-  obligation: {
-    status: 'open' | 'signed_off' | 'published';
-    approvedBy: string;
-    dueOn: string;
-    /** The due date falls in a year whose holiday arrangement is not yet published. */
-    dueOnProvisional?: boolean;
-    limitWorkingDays: number;
-    plan: { plan: string; forms: string[]; channels: string[] } | null;
-    signedBy: string | null;
-  } | null;
-  materials: ObligationMaterial[];
-  interpretation: {
-    publishedOn: string;
-    workingDaysAfterIssue: number;
-    late: boolean;
-    workingDaysLate: number;
-    channels: string[];
-    materialIds: string[];
-  } | null;
-  /** The revision of the obligation's stream this view reflects (detail only; compared with a command's answer). */
-  revision?: number;
-}
 
 export const STATUS_LABELS: Record<string, string> = { open: '待审签', signed_off: '已审签待发布', published: '已发布' };
 
 export function InterpretationConsole({ session }: { session: Session }) {
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const rows = useApi<ObligationView[]>('/api/interpretation/obligations');
+  const rows = useApi<ObligationStaffView[]>('/api/interpretation/obligations');
   const list = (rows.data ?? []).filter((p) => p.obligation);
   const open = list.filter((p) => p.obligation?.status !== 'published');
   const done = list.filter((p) => p.obligation?.status === 'published');
-  const card = (p: ObligationView) => (
+  const card = (p: ObligationStaffView) => (
     <li key={p.documentId} className="card">
       <h3>
         <Link to={`/console/interpretation/${encodeURIComponent(p.documentId)}`}>{p.title}</Link>

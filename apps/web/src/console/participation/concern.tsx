@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { ConcernStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   ActionForm,
   actsDistrictWide,
@@ -14,19 +14,19 @@ import {
   isStaff,
   Loading,
   PageTitle,
+  RECORD_CONFLICT,
   SelectField,
   unitName,
-  useForm,
   useApi,
+  useForm,
   useReadYourWrites,
-  RECORD_CONFLICT,
 } from '../../ui';
-import { type ConcernView, DueLines, useNow } from './concerns';
+import { DueLines, useNow } from './concerns';
 
 export function ConcernPage({ session }: { session: Session }) {
   const { concernId = '' } = useParams();
   const base = `/api/interpretation/concerns/${encodeURIComponent(concernId)}`;
-  const concern = useApi<ConcernView>(base);
+  const concern = useApi<ConcernStaffView>(base);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const now = useNow();
   const settle = useReadYourWrites(concern);

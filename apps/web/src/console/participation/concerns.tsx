@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { ConcernStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   ActionForm,
   actsDistrictWide,
@@ -18,32 +18,9 @@ import {
   SelectField,
   shanghaiToday,
   unitName,
-  useForm,
   useApi,
+  useForm,
 } from '../../ui';
-
-/** `GET /api/interpretation/concerns[/:id]` (ConcernView of the interpretation service). */
-export interface ConcernView {
-  concernId: string;
-  source: string;
-  topic: string;
-  summary: string;
-  severity: string;
-  registeredAt: string;
-  unitId: string | null;
-  dueBy: { kind: string; hours: number | null; dueAt: string | null }[];
-  responses: {
-    kind: string;
-    content: string;
-    channel: string;
-    publishedAt: string;
-    dueAt: string | null;
-    hoursTaken: number;
-    onTime: boolean;
-  }[];
-  /** The revision of the concern's stream this view reflects (detail only; compared with a command's answer). */
-  revision?: number;
-}
 
 /** The current time, refreshed every 30 seconds, so countdowns stay true while the page is open. */
 export function useNow(): number {
@@ -64,7 +41,7 @@ function hoursAndMinutes(ms: number): string {
 }
 
 /** One required response of a concern: answered (on time or late), running, or overdue. */
-function DueLine({ due, concern, now }: { due: ConcernView['dueBy'][number]; concern: ConcernView; now: number }) {
+function DueLine({ due, concern, now }: { due: ConcernStaffView['dueBy'][number]; concern: ConcernStaffView; now: number }) {
   const label = CONCERN_RESPONSE_KIND_LABELS[due.kind] ?? due.kind;
   const answer = concern.responses.find((r) => r.kind === due.kind);
   if (answer) {
@@ -89,7 +66,7 @@ function DueLine({ due, concern, now }: { due: ConcernView['dueBy'][number]; con
   );
 }
 
-export function DueLines({ concern, now }: { concern: ConcernView; now: number }) {
+export function DueLines({ concern, now }: { concern: ConcernStaffView; now: number }) {
   return (
     <p className="actions" data-testid="concern-due">
       {concern.dueBy.map((due) => (
@@ -99,11 +76,11 @@ export function DueLines({ concern, now }: { concern: ConcernView; now: number }
   );
 }
 
-const concernOpen = (c: ConcernView) => c.dueBy.some((d) => !c.responses.some((r) => r.kind === d.kind));
+const concernOpen = (c: ConcernStaffView) => c.dueBy.some((d) => !c.responses.some((r) => r.kind === d.kind));
 
 export function ConcernsConsole({ session }: { session: Session }) {
   const district = seesDistrict(session);
-  const rows = useApi<ConcernView[]>(`/api/interpretation/concerns${!district && session.unitId ? `?unitId=${session.unitId}` : ''}`);
+  const rows = useApi<ConcernStaffView[]>(`/api/interpretation/concerns${!district && session.unitId ? `?unitId=${session.unitId}` : ''}`);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const now = useNow();
   const register = useForm(
@@ -114,7 +91,7 @@ export function ConcernsConsole({ session }: { session: Session }) {
   const { values: form, update, clear } = register;
   const list = rows.data ?? [];
   const open = list.filter(concernOpen);
-  const card = (c: ConcernView) => (
+  const card = (c: ConcernStaffView) => (
     <li key={c.concernId} className="card">
       <h3>
         <Link to={`/console/concerns/${encodeURIComponent(c.concernId)}`}>{c.topic}</Link>
@@ -186,7 +163,7 @@ export function ConcernsConsole({ session }: { session: Session }) {
 /** Console home: concerns of the unit (or, for the district office, all) still waiting for a response. */
 export function ConcernsDue({ session }: { session: Session }) {
   const district = actsDistrictWide(session);
-  const rows = useApi<ConcernView[]>(
+  const rows = useApi<ConcernStaffView[]>(
     district || session.unitId ? `/api/interpretation/concerns${district ? '' : `?unitId=${session.unitId}`}` : null,
   );
   const now = useNow();

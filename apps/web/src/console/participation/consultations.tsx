@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type PublicConsultationView, type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { PublicConsultationView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   ActionForm,
   Breadcrumb,
@@ -15,11 +15,11 @@ import {
   RadioOptions,
   shanghaiToday,
   unitName,
-  useForm,
   useApi,
+  useForm,
   useReadYourWrites,
 } from '../../ui';
-import { type OpenDay } from './open-days';
+import type { OpenDay } from './open-days';
 import { CommenterData } from './personal-data';
 
 /** `GET /api/interpretation/consultations/:id/comments` (staff view: masked name, personal-data reference). */

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router-dom';
-import { type Session } from '../../api';
+import type { Session } from '../../api';
 import {
   ActionForm,
   Breadcrumb,
@@ -11,8 +11,8 @@ import {
   Notice,
   OPEN_DAY_STATUS_LABELS,
   PageTitle,
-  useForm,
   useApi,
+  useForm,
   useReadYourWrites,
 } from '../../ui';
 import { ErasePersonalData, type PersonalDataRecord } from './personal-data';

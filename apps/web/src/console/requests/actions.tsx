@@ -1,5 +1,5 @@
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import { HANDLER_ROLES, hasAnyRole } from '../../ui';
 import { type Case, Step } from './steps/common';
 import { ConsultationsSection, ConsultationStartForm } from './steps/consultations';

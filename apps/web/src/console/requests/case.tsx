@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type RequestDetailView, type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { RequestDetailView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import {
   Breadcrumb,
   ErrorNotice,

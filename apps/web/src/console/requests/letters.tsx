@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, download } from '../../api';
 import { asError, ErrorNotice, Notice } from '../../ui';
-import { type Case } from './steps/common';
+import type { Case } from './steps/common';
 
 const LETTERS: [kind: string, label: string, applies: (v: Case) => boolean][] = [
   ['reply', '政府信息公开申请答复书', (v) => v.reply !== null],

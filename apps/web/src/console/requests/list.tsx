@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { type RequestSummaryView, type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../api';
+import type { RequestSummaryView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../api';
 import { ErrorNotice, Loading, PageTitle, Remaining, STEP_DUE_LABELS, unitName, useApi } from '../../ui';
 
 export function RequestTable({

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { type DomainView, type ItemContentView, type PublicItemListView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { DomainView, ItemContentView, PublicItemListView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { Breadcrumb, ErrorNotice, formatDateTime, Loading, PageTitle, UNIT_KIND_LABELS, unitName, useApi } from '../../ui';
 
 function ItemList({ items, units }: { items: PublicItemListView[]; units: UnitListView[] | null }) {

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { type ItemSearchHit, type PublicDocumentView, type PublicPolicyView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { ItemSearchHit, PublicDocumentView, PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
 import { DocumentList } from '../documents/documents';
 import { SearchBox } from '../home';

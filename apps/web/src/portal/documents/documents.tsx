@@ -1,4 +1,4 @@
-import { type PublicDocumentView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { PublicDocumentView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
 
 export function DocumentList({ documents, units }: { documents: PublicDocumentView[]; units: UnitListView[] | null }) {

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { type PublicPolicyView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { Breadcrumb, ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
 
 export function PoliciesPage() {

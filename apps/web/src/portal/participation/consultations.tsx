@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type PublicConsultationView, type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { PublicConsultationView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
 import { Breadcrumb, ErrorNotice, Field, Loading, Notice, PageTitle, shanghaiToday, unitName, useApi, useForm } from '../../ui';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
 import { ErrorNotice, Field, Loading, Notice, OPEN_DAY_STATUS_LABELS, PageTitle, unitName, useApi, useForm } from '../../ui';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
+import type { RequestReceiptView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
 import {
   APPLICANT_TYPES,
@@ -48,25 +48,17 @@ const EMPTY_REQUEST: RequestForm = {
   delivery: '网上获取',
 };
 
-interface Receipt {
-  trackingCode: string;
-  receivedOn: string;
-  dueOn: string;
-  dueOnProvisional: boolean;
-  notice: string;
-}
-
 export function ApplyPage() {
   const [params] = useSearchParams();
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const request = useForm<RequestForm>('request', { ...EMPTY_REQUEST, unitId: params.get('unit') ?? '' });
   const { values: form, update, clear, error, submitting: busy } = request;
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [receipt, setReceipt] = useState<RequestReceiptView | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const opt = (v: string) => (v.trim() ? v.trim() : undefined);
     const done = await request.submit(async () => {
-      const result = await api<Receipt>('/api/requests/public', {
+      const result = await api<RequestReceiptView>('/api/requests/public', {
         method: 'POST',
         token: null,
         body: {

@@ -1,27 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { RequestTrackingView } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, Field, Loading, PageTitle, PROVISIONAL_DUE_NOTE, useApi } from '../../ui';
-
-interface Tracking {
-  status: string;
-  statusLabel: string;
-  receivedOn: string;
-  dueOn: string | null;
-  dueOnProvisional: boolean;
-  remainingWorkingDays: number | null;
-  paused: boolean;
-  correctionDueOn?: string;
-  feeAmountYuan?: number;
-  feePayByOn?: string;
-  result: string | null;
-  closedOn: string | null;
-}
 
 export function TrackPage() {
   const [params, setParams] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
   const current = params.get('code');
-  const result = useApi<Tracking>(current ? `/api/requests/track/${encodeURIComponent(current)}` : null);
+  const result = useApi<RequestTrackingView>(current ? `/api/requests/track/${encodeURIComponent(current)}` : null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (code.trim()) setParams({ code: code.trim() });

@@ -1,7 +1,8 @@
 /**
  * What the interpretation service sends to the portal (zod-free, for the web app). Read from
- * libs/interpretation/src/read-models/policies.projection.ts (`portalView`) and
- * consultations.projection.ts (`publicConsultation`, `ConsultationView`).
+ * libs/interpretation/src/read-models/policies.projection.ts (`portalView`, `PolicyView`),
+ * consultations.projection.ts (`publicConsultation`, `ConsultationView`), concerns.projection.ts (`ConcernView`)
+ * and libs/interpretation/src/http/obligations.controller.ts.
  */
 
 export interface InterpretationMaterialView {
@@ -53,5 +54,63 @@ export interface PublicConsultationView {
   comments: { commentId: string; commenter: string; content: string; submittedOn: string }[];
   adoption: AdoptionView | null;
   /** The revision of the consultation's stream this view reflects (detail only). */
+  revision?: number;
+}
+
+/**
+ * `GET /api/interpretation/obligations[/:documentId]`: the staff view of a policy and its interpretation obligation
+ * (`PolicyView` of policies.projection.ts, with `dueOnProvisional` added by obligations.controller.ts).
+ */
+export interface ObligationStaffView {
+  documentId: string;
+  unitId: string;
+  title: string;
+  documentNumber: string;
+  documentType: string;
+  attribute: string;
+  issuedOn: string;
+  obligation: {
+    status: 'open' | 'signed_off' | 'published';
+    approvedBy: string;
+    dueOn: string;
+    /** The due date falls in a year whose holiday arrangement is not yet published. */
+    dueOnProvisional?: boolean;
+    limitWorkingDays: number;
+    plan: { plan: string; forms: string[]; channels: string[] } | null;
+    signedBy: string | null;
+  } | null;
+  materials: InterpretationMaterialView[];
+  interpretation: {
+    publishedOn: string;
+    workingDaysAfterIssue: number;
+    late: boolean;
+    workingDaysLate: number;
+    channels: string[];
+    materialIds: string[];
+  } | null;
+  /** The revision of the obligation's stream this view reflects (detail only; compared with a command's answer). */
+  revision?: number;
+}
+
+/** `GET /api/interpretation/concerns[/:id]`: `ConcernView` of concerns.projection.ts (the registration, the assigned unit, the responses). */
+export interface ConcernStaffView {
+  concernId: string;
+  source: string;
+  topic: string;
+  summary: string;
+  severity: string;
+  registeredAt: string;
+  unitId: string | null;
+  dueBy: { kind: string; hours: number | null; dueAt: string | null }[];
+  responses: {
+    kind: string;
+    content: string;
+    channel: string;
+    publishedAt: string;
+    dueAt: string | null;
+    hoursTaken: number;
+    onTime: boolean;
+  }[];
+  /** The revision of the concern's stream this view reflects (detail only; compared with a command's answer). */
   revision?: number;
 }

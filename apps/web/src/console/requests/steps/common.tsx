@@ -1,5 +1,11 @@
+/**
+ * The handling steps of a disclosure request (依申请公开) on the staff case page: each step's form
+ * (`POST /api/requests/:requestId/<action>`), offered only in the statuses and to the roles the
+ * decider accepts it from (libs/requests/src/domain/request.decide.ts), next to the facts it creates.
+ * This module holds what the steps share; each step group has its own file beside it.
+ */
 import { type ReactNode, useState } from 'react';
-import { type RequestDetailView } from '@gongkai/contracts/vocabulary';
+import type { RequestDetailView } from '@gongkai/contracts/vocabulary';
 
 export type Case = RequestDetailView;
 export interface StepProps {

@@ -1,5 +1,6 @@
 import {
   ActionForm,
+  CASE_CONFLICT,
   CONSULTATION_ANSWER_LABELS,
   Field,
   onField,
@@ -7,7 +8,6 @@ import {
   SelectField,
   shanghaiToday,
   useForm,
-  CASE_CONFLICT,
 } from '../../../ui';
 import { actionPath, type Case, keptId, type StepProps } from './common';
 

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api';
-import { ActionForm, Field, onField, shanghaiToday, useForm, CASE_CONFLICT } from '../../../ui';
+import { ActionForm, CASE_CONFLICT, Field, onField, shanghaiToday, useForm } from '../../../ui';
 import { actionPath, Fact, Facts, numberOrBlank, optionalText, type StepProps } from './common';
 
 // ── 补正（条例第三十条） ────────────────────────────────────────────────────────

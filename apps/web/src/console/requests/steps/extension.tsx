@@ -1,4 +1,4 @@
-import { ActionForm, Field, onField, shanghaiToday, useForm, CASE_CONFLICT } from '../../../ui';
+import { ActionForm, CASE_CONFLICT, Field, onField, shanghaiToday, useForm } from '../../../ui';
 import { actionPath, type Case, Fact, Facts, numberOrBlank, type StepProps } from './common';
 
 // ── 延长答复期限（条例第三十三条） ─────────────────────────────────────────────

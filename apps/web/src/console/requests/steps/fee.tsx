@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../api';
-import { ActionForm, FEE_METHOD_LABELS, Field, onField, SelectField, shanghaiToday, useForm, CASE_CONFLICT } from '../../../ui';
+import { ActionForm, CASE_CONFLICT, FEE_METHOD_LABELS, Field, onField, SelectField, shanghaiToday, useForm } from '../../../ui';
 import { actionPath, Fact, Facts, numberOrBlank, type StepProps } from './common';
 
 // ── 信息处理费（国办函〔2020〕109号） ──────────────────────────────────────────

@@ -1,6 +1,6 @@
-import { type UnitListView } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../../api';
-import { ActionForm, Field, onField, SelectField, unitName, useForm, CASE_CONFLICT } from '../../../ui';
+import type { UnitListView } from '@gongkai/contracts/vocabulary';
+import type { Session } from '../../../api';
+import { ActionForm, CASE_CONFLICT, Field, onField, SelectField, unitName, useForm } from '../../../ui';
 import { actionPath, type Case, keptId, numberOrBlank, optionalText, type StepProps } from './common';
 
 // ── 分办与移交 ────────────────────────────────────────────────────────────────

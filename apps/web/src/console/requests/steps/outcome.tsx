@@ -1,4 +1,4 @@
-import { ActionForm, DELIVERY_METHODS, Field, REPLY_CATEGORY_LABELS, SelectField, useForm, CASE_CONFLICT } from '../../../ui';
+import { ActionForm, CASE_CONFLICT, DELIVERY_METHODS, Field, REPLY_CATEGORY_LABELS, SelectField, useForm } from '../../../ui';
 import { actionPath, Fact, Facts, optionalText, type StepProps } from './common';
 
 // ── 答复结果、送达与归档 ──────────────────────────────────────────────────────

@@ -1,7 +1,8 @@
 import { hasRole } from '@gongkai/contracts/vocabulary';
-import { type Session } from '../../../api';
+import type { Session } from '../../../api';
 import {
   ActionForm,
+  CASE_CONFLICT,
   Field,
   HANDLER_ROLES,
   Notice,
@@ -9,7 +10,6 @@ import {
   REPLY_REVIEWER_ROLES,
   SelectField,
   useForm,
-  CASE_CONFLICT,
 } from '../../../ui';
 import { actionPath, optionalText, type StepProps } from './common';
 
