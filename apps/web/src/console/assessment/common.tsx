@@ -1,20 +1,10 @@
 /** The assessment (考核) screens: ranking, a unit's breakdown, one indicator's explanation, a unit's live score, schemes. */
 
 import { useSearchParams } from 'react-router-dom';
+import type { SchemeSummaryView } from '@gongkai/contracts/vocabulary';
 import { Field, useApi } from '../../ui';
 
 export const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, ''));
-
-export interface SchemeSummary {
-  schemeId: string;
-  year: number;
-  title: string;
-  currentVersion: number;
-  opennessWeightPercent: number;
-  totalPoints: number;
-  versions: { version: number; title: string; publishedAt: string; eventId: string; reason: string | null }[];
-  frozen: { asOf: string; schemeVersion: number; inputsHash: string; eventId: string; frozenAt: string } | null;
-}
 
 export interface IndicatorRow {
   indicatorId: string;
@@ -114,12 +104,12 @@ export interface LiveView {
 
 export const thisYear = () => Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
-export const schemeLabel = (s: SchemeSummary) => `${s.title}（第${s.currentVersion}版，${s.schemeId}）`;
+export const schemeLabel = (s: SchemeSummaryView) => `${s.title}（第${s.currentVersion}版，${s.schemeId}）`;
 
 /** The scheme chosen in the URL (?scheme=), else this year's first, else the newest. */
 export function useChosenScheme(year?: number) {
   const [params, setParams] = useSearchParams();
-  const schemes = useApi<SchemeSummary[]>(`/api/assessment/schemes${year ? `?year=${year}` : ''}`);
+  const schemes = useApi<SchemeSummaryView[]>(`/api/assessment/schemes${year ? `?year=${year}` : ''}`);
   const list = schemes.data ?? [];
   const wanted = params.get('scheme');
   const chosen = list.find((s) => s.schemeId === wanted) ?? list.find((s) => s.year === thisYear()) ?? list[0] ?? null;
@@ -136,8 +126,8 @@ export function SchemePicker({
   chosen,
   choose,
 }: {
-  list: SchemeSummary[];
-  chosen: SchemeSummary | null;
+  list: SchemeSummaryView[];
+  chosen: SchemeSummaryView | null;
   choose: (id: string) => void;
 }) {
   if (list.length === 0) return null;

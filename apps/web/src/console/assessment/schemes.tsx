@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { SchemeSummaryView } from '@gongkai/contracts/vocabulary';
 import { api, ApiError, type Session } from '../../api';
 import { actsDistrictWide, ErrorNotice, Field, formatDate, Loading, Notice, onField, PageTitle, useApi, useForm } from '../../ui';
-import { fmt, schemeLabel, type SchemeSummary, thisYear } from './common';
+import { fmt, schemeLabel, thisYear } from './common';
 
 interface SchemeDetail {
   schemeId: string;
@@ -19,7 +20,7 @@ interface SchemeDetail {
 
 /** Schemes, and (district office) publishing one: indicators and rules are taken from an existing scheme. */
 export function SchemesPage({ session }: { session: Session }) {
-  const schemes = useApi<SchemeSummary[]>('/api/assessment/schemes');
+  const schemes = useApi<SchemeSummaryView[]>('/api/assessment/schemes');
   const canPublish = actsDistrictWide(session);
   const year = thisYear();
   const publish = useForm(

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { PublicConsultationView, UnitListView } from '@gongkai/contracts/vocabulary';
+import {
+  type PublicConsultationView,
+  type PublicOpenDayView,
+  type StaffCommentView,
+  type UnitListView,
+} from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
 import {
   ActionForm,
@@ -19,28 +24,16 @@ import {
   useForm,
   useReadYourWrites,
 } from '../../ui';
-import type { OpenDay } from './open-days';
 import { CommenterData } from './personal-data';
 
-/** `GET /api/interpretation/consultations/:id/comments` (staff view: masked name, personal-data reference). */
-interface StaffComment {
-  commentId: string;
-  content: string;
-  commenter: string;
-  personalDataRef: string | null;
-  submittedOn: string;
-  status: 'pending' | 'approved' | 'rejected';
-  moderationReason: string | null;
-}
-
-const MODERATION_LABELS: Record<StaffComment['status'], string> = { pending: '待审核', approved: '已公开', rejected: '不予公开' };
+const MODERATION_LABELS: Record<StaffCommentView['status'], string> = { pending: '待审核', approved: '已公开', rejected: '不予公开' };
 
 /** Consultations and open days of the signed-in unit (the district office sees every unit's). */
 export function ParticipationConsole({ session }: { session: Session }) {
   const mine = <T extends { unitId: string }>(rows: T[] | null) =>
     (rows ?? []).filter((r) => !session.unitId || r.unitId === session.unitId);
   const consultations = useApi<PublicConsultationView[]>('/api/interpretation/consultations');
-  const openDays = useApi<OpenDay[]>(`/api/interpretation/open-days${session.unitId ? `?unitId=${session.unitId}` : ''}`);
+  const openDays = useApi<PublicOpenDayView[]>(`/api/interpretation/open-days${session.unitId ? `?unitId=${session.unitId}` : ''}`);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -87,7 +80,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
   );
 }
 
-function ModerationForm({ base, comment, onDone }: { base: string; comment: StaffComment; onDone: (result?: unknown) => unknown }) {
+function ModerationForm({ base, comment, onDone }: { base: string; comment: StaffCommentView; onDone: (result?: unknown) => unknown }) {
   const [reason, setReason] = useState('');
   const moderate = useForm(null, {}, { onDone });
   const decide = (decision: 'approved' | 'rejected') =>
@@ -123,7 +116,7 @@ function AdoptionForm({
 }: {
   base: string;
   consultationId: string;
-  approved: StaffComment[];
+  approved: StaffCommentView[];
   onDone: (result?: unknown) => unknown;
 }) {
   const publish = useForm(
@@ -185,7 +178,7 @@ export function ConsultationModeration({ session }: { session: Session }) {
   const { consultationId = '' } = useParams();
   const base = `/api/interpretation/consultations/${encodeURIComponent(consultationId)}`;
   const consultation = useApi<PublicConsultationView>(base);
-  const comments = useApi<StaffComment[]>(`${base}/comments`);
+  const comments = useApi<StaffCommentView[]>(`${base}/comments`);
   const settle = useReadYourWrites(consultation);
   // The comments come from the same read-model document as the consultation: once it shows the write, so do they.
   const reload = async (result?: unknown) => {

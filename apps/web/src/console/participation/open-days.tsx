@@ -1,4 +1,5 @@
 import { useParams } from 'react-router-dom';
+import type { PublicOpenDayView } from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
 import {
   ActionForm,
@@ -17,25 +18,10 @@ import {
 } from '../../ui';
 import { ErasePersonalData, type PersonalDataRecord } from './personal-data';
 
-export interface OpenDay {
-  openDayId: string;
-  unitId: string;
-  title: string;
-  description: string;
-  heldOn: string;
-  capacity: number;
-  registered: number;
-  remaining: number;
-  status: 'upcoming' | 'held' | 'summarised';
-  summary: { summary: string; attendance: number } | null;
-  /** The revision of the open day's stream this view reflects (detail only; compared with a command's answer). */
-  revision?: number;
-}
-
 export function OpenDayConsole({ session }: { session: Session }) {
   const { openDayId = '' } = useParams();
   const base = `/api/interpretation/open-days/${encodeURIComponent(openDayId)}`;
-  const day = useApi<OpenDay>(base);
+  const day = useApi<PublicOpenDayView>(base);
   const ownUnit = Boolean(day.data && session.unitId === day.data.unitId && isStaff(session));
   const registrants = useApi<PersonalDataRecord[]>(ownUnit ? `${base}/registrants` : null);
   const settle = useReadYourWrites(day);

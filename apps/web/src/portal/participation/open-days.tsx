@@ -1,14 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { UnitListView } from '@gongkai/contracts/vocabulary';
+import { type PublicOpenDayView, type UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
 import { ErrorNotice, Field, Loading, Notice, OPEN_DAY_STATUS_LABELS, PageTitle, unitName, useApi, useForm } from '../../ui';
 
 export function OpenDaysPage() {
-  const days =
-    useApi<{ openDayId: string; unitId: string; title: string; heldOn: string; capacity: number; remaining: number; status: string }[]>(
-      '/api/interpretation/open-days',
-    );
+  const days = useApi<PublicOpenDayView[]>('/api/interpretation/open-days');
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -35,15 +32,7 @@ export function OpenDaysPage() {
 
 export function OpenDayPage() {
   const { openDayId = '' } = useParams();
-  const day = useApi<{
-    title: string;
-    description: string;
-    heldOn: string;
-    capacity: number;
-    remaining: number;
-    status: string;
-    summary: { summary?: string } | null;
-  }>(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}`);
+  const day = useApi<PublicOpenDayView>(`/api/interpretation/open-days/${encodeURIComponent(openDayId)}`);
   const registration = useForm(`openday.${openDayId}`, { name: '', contact: '' });
   const { values: form, update, clear, error } = registration;
   const [done, setDone] = useState(false);

@@ -114,3 +114,37 @@ export interface ConcernStaffView {
   /** The revision of the concern's stream this view reflects (detail only; compared with a command's answer). */
   revision?: number;
 }
+
+/** `GET /api/interpretation/consultations/:id/comments` (staff, `staffComment`): the masked name and the personal-data reference. */
+export interface StaffCommentView {
+  commentId: string;
+  content: string;
+  /** Masked (王**, 匿名); the full name only through the personal-data reference. */
+  commenter: string;
+  personalDataRef: string | null;
+  submittedOn: string;
+  status: 'pending' | 'approved' | 'rejected';
+  moderationReason: string | null;
+}
+
+export type OpenDayStatusCode = 'upcoming' | 'held' | 'summarised';
+
+/** `GET /api/interpretation/open-days[/:id]` (`publicOpenDay` of open-days.projection.ts): no registrant's data, only the count. */
+export interface PublicOpenDayView {
+  openDayId: string;
+  unitId: string;
+  title: string;
+  description: string;
+  heldOn: string;
+  announcedOn: string;
+  capacity: number;
+  noticeDays: number;
+  minimumNoticeDays: number;
+  year: number;
+  registered: number;
+  remaining: number;
+  status: OpenDayStatusCode;
+  summary: { summary: string; attendance: number; registrations: number; [extra: string]: unknown } | null;
+  /** The revision of the open day's stream this view reflects (detail only). */
+  revision?: number;
+}
