@@ -1,7 +1,14 @@
 import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, type EventEnvelope, type PersonalDataMarkings } from '@gongkai/contracts';
 import { decryptField, encryptField } from './field-cipher';
 import { InMemoryPersonalDataKeys } from './personal-data-keys';
-import { NO_PERSONAL_DATA_ACCESS, redactPersonalData, revealEach, revealPersonalData, sealPersonalData } from './personal-data';
+import {
+  NO_PERSONAL_DATA_ACCESS,
+  redactPersonalData,
+  revealEach,
+  revealPersonalData,
+  sealPersonalData,
+  withholdSealed,
+} from './personal-data';
 
 const markings: PersonalDataMarkings = {
   'test.Registered': {
@@ -112,6 +119,17 @@ describe('personal data: seal and reveal', () => {
     const legacy = envelope(data());
     expect((await revealPersonalData(legacy, { keys }, markings)).data).toEqual(data());
     expect((await revealPersonalData(legacy, NO_PERSONAL_DATA_ACCESS, markings)).data.name).toBe(WITHHELD_PLACEHOLDER);
+  });
+
+  it('never lets a display print ciphertext: sealed values read 已脱敏, revealed ones stay', async () => {
+    const stored = envelope(await seal());
+    expect(withholdSealed(stored, markings).data).toMatchObject({
+      name: WITHHELD_PLACEHOLDER,
+      contact: { address: null },
+      topic: '开放日',
+    });
+    const revealed = await revealPersonalData(stored, { keys }, markings);
+    expect(withholdSealed(revealed, markings)).toBe(revealed);
   });
 
   it('refuses to write personal data in clear or without its subject or with another type than marked', async () => {

@@ -146,3 +146,13 @@ export function redactPersonalData<E extends EventEnvelope>(envelope: E, marking
   const values = marking ? personalValuesOf(marking, envelope.data) : [];
   return values.length === 0 ? envelope : readWith(envelope, values, false, null);
 }
+
+/**
+ * Ciphertext shown as `已脱敏`, plaintext left as it is: for displays (the audit timeline) that must
+ * never print a token. A reader allowed to see the data reveals the envelope first.
+ */
+export function withholdSealed<E extends EventEnvelope>(envelope: E, markings: PersonalDataMarkings = PERSONAL_DATA): E {
+  const marking = personalDataMarking(envelope.type, envelope.schemaVersion, markings);
+  const sealed = marking ? personalValuesOf(marking, envelope.data).filter((found) => isPersonalDataToken(found.value)) : [];
+  return sealed.length === 0 ? envelope : readWith(envelope, sealed, false, null);
+}
