@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Kafka } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import {
   ERASED_PLACEHOLDER,
   WITHHELD_PLACEHOLDER,
   registerPersonalData,
+  topicOf,
   type EventEnvelope,
   type PersonalDataMarking,
   type RequestReceived,
@@ -17,10 +19,12 @@ import { verifyStore } from '../event-sourcing/verify';
 import { upcast } from '../event-sourcing/upcasting';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer, validateMessage } from '../messaging/event-consumer';
+import { KafkaEventBus } from '../messaging/kafka-event-bus';
+import { Relay } from '../messaging/relay';
 import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { rebuildProjection } from '../read-models/rebuild';
-import { isolatedEnv } from '../testing/infra';
+import { eventually, isolatedEnv } from '../testing/infra';
 import { masterKeyFrom } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
 import { revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
@@ -261,4 +265,48 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
     await rebuildProjection(store, projection, connection, platform, holder);
     expect(names(replayed)).toEqual(['王小明', ERASED_PLACEHOLDER]);
   });
+
+  it('relays ciphertext to Kafka: a dump of the topic holds no personal data, and a key-holding consumer reads it back', async () => {
+    const topic = topicOf('requests', env.KAFKA_TOPIC_PREFIX);
+    const bus = new KafkaEventBus({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'shredding-test' });
+    const platform = new PlatformCollections(connection);
+    const logger = createLogger('shredding-test', 'silent');
+    const relay = new Relay(store, bus, platform, logger, {
+      name: 'shredding-test',
+      services: ['requests'],
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    });
+    const raw = new Kafka({ clientId: 'shredding-test-dump', brokers: env.KAFKA_BROKERS.split(','), logLevel: 0 }).consumer({
+      groupId: `${env.KAFKA_TOPIC_PREFIX}.dump`,
+    });
+    try {
+      await bus.ensureTopics([topic]);
+      await relay.start();
+      const dump: Buffer[] = [];
+      await raw.connect();
+      await raw.subscribe({ topics: [topic], fromBeginning: true });
+      await raw.run({ eachMessage: async ({ message }) => void dump.push(message.value ?? Buffer.alloc(0)) });
+      await eventually(async () => (dump.length >= 3 ? true : undefined), 30000, 'the three events on the topic');
+      const bytes = Buffer.concat(dump);
+      expect(bytes.includes(Buffer.from('enc:v1:'))).toBe(true);
+      expect(bytes.includes(Buffer.from('某路段改造工程的批复文件', 'utf8'))).toBe(true); // the search does find what is there
+      for (const value of [...personalValues(applicants.kept), ...personalValues(applicants.erased)]) {
+        expect({ value, found: bytes.includes(Buffer.from(value, 'utf8')) }).toEqual({ value, found: false });
+      }
+
+      const received: EventEnvelope[] = [];
+      const consumer = new EventConsumer(bus, platform, logger, {}, { personalData: holder });
+      await consumer.start(
+        `${env.KAFKA_TOPIC_PREFIX}.requests-own`,
+        [topic],
+        [{ name: 'requests.own-over-kafka', eventTypes: ['requests.RequestReceived'], handle: async (e) => void received.push(e) }],
+      );
+      await eventually(async () => (received.length === 2 ? true : undefined), 30000, 'the two requests through the consumer');
+      expect(received.map((e) => (e.data as RequestReceived).applicant.name).sort()).toEqual(['王小明', ERASED_PLACEHOLDER].sort());
+    } finally {
+      await raw.disconnect();
+      await relay.stop();
+      await bus.close();
+    }
+  }, 60000);
 });
