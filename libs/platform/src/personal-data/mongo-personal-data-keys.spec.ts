@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { ConfigurationError } from '../config/config';
+import { ConfigurationError, loadConfig } from '../config/config';
 import { isolatedEnv, TEST_JWT_SECRET } from '../testing/infra';
 import { masterKeyFrom, personalDataMasterKey, unwrapKey, wrapKey } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
@@ -19,6 +19,22 @@ describe('personal-data master key', () => {
     expect(() => personalDataMasterKey({ AUTH_DEV_LOGIN: false, AUTH_JWT_SECRET: TEST_JWT_SECRET })).toThrow(
       /PERSONAL_DATA_MASTER_KEY is missing/,
     );
+  });
+
+  it('is a setting of at least 32 characters, read from the environment at start-up', () => {
+    const environment = {
+      GONGKAI_SHAPE: 'requests',
+      KAFKA_BROKERS: '127.0.0.1:29092',
+      MONGODB_URL: 'mongodb://127.0.0.1:27027/',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    };
+    expect(() => loadConfig({ ...environment, PERSONAL_DATA_MASTER_KEY: 'short' })).toThrow(
+      /PERSONAL_DATA_MASTER_KEY must be at least 32 characters/,
+    );
+    const config = loadConfig({ ...environment, PERSONAL_DATA_MASTER_KEY: 'm'.repeat(32) });
+    expect(personalDataMasterKey(config).fingerprint).toBe(masterKeyFrom('m'.repeat(32)).fingerprint);
+    expect(() => personalDataMasterKey(loadConfig(environment))).toThrow(/PERSONAL_DATA_MASTER_KEY is missing/);
+    expect(personalDataMasterKey(loadConfig({ ...environment, AUTH_DEV_LOGIN: 'true' })).key).toHaveLength(32);
   });
 
   it('wraps a key bound to its subject and key id', () => {
