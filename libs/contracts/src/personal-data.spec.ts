@@ -87,6 +87,9 @@ describe('personal-data markings', () => {
       /subject applicantKey must not be encrypted/,
     );
     expect(() => registerPersonalData({ 'requests.RequestAssigned': { 1: { ...marking, scope: 'Requests' } } })).toThrow(/scope/);
+    expect(() => registerPersonalData({ 'requests.RequestAssigned': { 1: { ...marking, scope: 'interpretation.commenter' } } })).toThrow(
+      /scope interpretation.commenter must be requests.<kind>/,
+    );
     expect(() => registerPersonalData({ 'requests.RequestAssigned': { 1: { ...marking, fields: [] } } })).toThrow(/no fields/);
   });
 });

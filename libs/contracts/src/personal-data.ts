@@ -1,4 +1,5 @@
 import { EVENT_CONTRACTS, type ContractCheck, checkContract } from './registry';
+import { serviceOfEventType } from './topics';
 
 /**
  * Personal data in events (个人信息保护法, issue 19): which fields of an event are personal, and whose.
@@ -28,8 +29,9 @@ export interface PersonalDataMarking {
    */
   subject: string;
   /**
-   * Namespace of the subject: the key id is `<scope>/<subject value>`, so an applicant of the requests
-   * service and a commenter of interpretation never share a key, and a key store can grant per scope.
+   * Namespace of the subject, `<service>.<kind>` of the event's own service (`requests.applicant`):
+   * the subject id is `<scope>/<subject value>`, so an applicant of the requests service and a
+   * commenter of interpretation never share a key, and a service's readers are granted its scopes.
    */
   scope: string;
   /**
@@ -79,7 +81,9 @@ export function registerPersonalData(markings: PersonalDataMarkings): void {
     for (const [version, marking] of Object.entries(versions)) {
       const where = `${type} v${version}`;
       if (!EVENT_CONTRACTS[type]?.[Number(version)]) throw new Error(`personal data of ${where}: no such event contract`);
-      if (!SCOPE.test(marking.scope)) throw new Error(`personal data of ${where}: scope ${marking.scope} is not a dotted lower-case name`);
+      if (!SCOPE.test(marking.scope) || !marking.scope.startsWith(`${serviceOfEventType(type)}.`)) {
+        throw new Error(`personal data of ${where}: scope ${marking.scope} must be ${serviceOfEventType(type)}.<kind> in lower case`);
+      }
       if (!PATH.test(marking.subject) || marking.subject.includes('[]')) {
         throw new Error(`personal data of ${where}: subject ${marking.subject} must be a plain dot path`);
       }

@@ -27,7 +27,7 @@ import { rebuildProjection } from '../read-models/rebuild';
 import { eventually, isolatedEnv } from '../testing/infra';
 import { masterKeyFrom } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
-import { revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
+import { ownPersonalData, revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
 
 /** The marking the requests service is to register (issue 19): the applicant, keyed by the identity HMAC. */
 const APPLICANT: PersonalDataMarking = {
@@ -245,10 +245,13 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
     const names = (received: EventEnvelope[]) =>
       received.filter((e) => e.type === 'requests.RequestReceived').map((e) => (e.data as RequestReceived).applicant.name);
 
-    const own = await seen('requests.own-projection', holder);
+    const own = await seen('requests.own-projection', ownPersonalData(keys, 'requests'));
     expect(names(own)).toEqual(['王小明', ERASED_PLACEHOLDER]);
+    // Another service's group: without keys (its own process), or in the standalone's one process with them.
     const other = await seen('interpretation.other-service');
     expect(names(other)).toEqual([WITHHELD_PLACEHOLDER, WITHHELD_PLACEHOLDER]);
+    const sameProcess = await seen('interpretation.same-process', ownPersonalData(keys, 'interpretation'));
+    expect(names(sameProcess)).toEqual([WITHHELD_PLACEHOLDER, WITHHELD_PLACEHOLDER]);
     // An event without a marking reaches every handler exactly as before.
     const assigned = events.find((e) => e.type === 'requests.RequestAssigned')!;
     expect(other.find((e) => e.type === 'requests.RequestAssigned')).toEqual(upcast(JSON.parse(JSON.stringify(assigned))));

@@ -29,6 +29,15 @@ export interface PersonalDataAccess {
 /** A reader without keys: every marked field reads `已脱敏` (a string) or null (another type). */
 export const NO_PERSONAL_DATA_ACCESS: PersonalDataAccess = { keys: null };
 
+/**
+ * A service's own readers (its consumer group, its rebuilds): plaintext of the subjects of its own
+ * scopes (`<service>.<kind>`), `已脱敏` for every other service's personal data even in one process.
+ */
+export const ownPersonalData = (keys: PersonalDataKeys, service: string): PersonalDataAccess => ({
+  keys,
+  mayRead: (subjectId) => subjectId.startsWith(`${service}.`),
+});
+
 const jsonTypeOf = (value: unknown): PersonalFieldType =>
   Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : (typeof value as PersonalFieldType);
 
