@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { SubjectKey } from './field-cipher';
 import type { ReadModelConnections } from '../read-models/read-model-connections';
 import { personalDataMasterKey, unwrapKey, wrapKey, type MasterKey } from './master-key';
-import { matchesQuery, newKeyId, type PersonalDataKeys, type SubjectKeyQuery, type SubjectKeyRecord } from './personal-data-keys';
+import { matchesKeyQuery, newKeyId, type PersonalDataKeys, type SubjectKeyQuery, type SubjectKeyRecord } from './personal-data-keys';
 
 interface KeyDocument {
   /** The subject id: `<scope>/<subject value>`. */
@@ -78,7 +78,7 @@ export class MongoPersonalDataKeys implements PersonalDataKeys {
     const documents = await this.keys.find(filter, { projection: { wrapped: 0, master: 0 } }).toArray();
     return documents
       .map(({ _id, keyId, createdAt, shreddedAt }) => ({ subjectId: _id, keyId, createdAt, ...(shreddedAt ? { shreddedAt } : {}) }))
-      .filter((record) => matchesQuery(record, query))
+      .filter((record) => matchesKeyQuery(record, query))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 

@@ -41,7 +41,7 @@ export const newKeyId = (): string => randomBytes(12).toString('base64url');
 
 export const subjectIdOf = (scope: string, subjectValue: string): string => `${scope}/${subjectValue}`;
 
-export const matchesQuery = (record: SubjectKeyRecord, query: SubjectKeyQuery = {}): boolean =>
+export const matchesKeyQuery = (record: SubjectKeyRecord, query: SubjectKeyQuery = {}): boolean =>
   (query.scope === undefined || record.subjectId.startsWith(`${query.scope}/`)) &&
   (query.shredded === undefined || query.shredded === (record.shreddedAt !== undefined)) &&
   (query.createdBefore === undefined || record.createdAt < query.createdBefore);
@@ -75,7 +75,7 @@ export class InMemoryPersonalDataKeys implements PersonalDataKeys {
   async list(query?: SubjectKeyQuery): Promise<SubjectKeyRecord[]> {
     return [...this.records.values()]
       .map(({ subjectId, keyId, createdAt, shreddedAt }) => ({ subjectId, keyId, createdAt, ...(shreddedAt ? { shreddedAt } : {}) }))
-      .filter((record) => matchesQuery(record, query))
+      .filter((record) => matchesKeyQuery(record, query))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 }
