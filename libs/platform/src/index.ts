@@ -42,3 +42,8 @@ export * from './nest/bootstrap';
 export * from './event-sourcing/merkle';
 export * from './event-sourcing/anchors';
 export * from './audit/timeline';
+export * from './personal-data/field-cipher';
+export * from './personal-data/personal-data-keys';
+export * from './personal-data/mongo-personal-data-keys';
+export * from './personal-data/master-key';
+export * from './personal-data/personal-data';

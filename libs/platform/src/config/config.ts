@@ -121,6 +121,12 @@ export const configSchema = z
     REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     INTERPRETATION_PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Master key (≥ 32 characters) wrapping every data subject's key in the personal-data key store
+     * (crypto-shredding, libs/platform/src/personal-data). Required wherever personal data is written
+     * or read, except in the demo (AUTH_DEV_LOGIN=true), where it is derived from AUTH_JWT_SECRET.
+     */
+    PERSONAL_DATA_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
     ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

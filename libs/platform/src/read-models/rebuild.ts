@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { readAllInBatches, type EventStore } from '../event-sourcing/event-store';
 import { upcast } from '../event-sourcing/upcasting';
 import type { EventHandler } from '../messaging/event-consumer';
+import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
 
@@ -32,7 +33,9 @@ export interface RebuildReport {
 const INBOX_BULK = 1000;
 
 /**
- * Drops a projection's collections and replays the whole store into it from position 0.
+ * Drops a projection's collections and replays the whole store into it from position 0. Personal
+ * data is read as the live consumer reads it: pass the owning service's `personalData` access for
+ * plaintext (without it, marked fields replay as `已脱敏`).
  *
  * Stop the service's consumer first (scale it to 0): a live event applied to a dropped document
  * before the replay reaches its stream would mark the stream's later revision as applied, and the
@@ -47,6 +50,7 @@ export async function rebuildProjection(
   projection: Projection,
   connection: Connection,
   platform: PlatformCollections,
+  personalData: PersonalDataAccess = NO_PERSONAL_DATA_ACCESS,
 ): Promise<RebuildReport> {
   await connection.asPromise();
   const database = databaseOf(connection);
@@ -60,7 +64,7 @@ export async function rebuildProjection(
     for (const stored of batch) {
       replayed += 1;
       if (!projection.eventTypes.includes(stored.type)) continue;
-      await projection.handle(upcast(stored));
+      await projection.handle(upcast(await revealPersonalData(stored, personalData)));
       processed.push(stored.eventId);
       applied += 1;
       if (processed.length >= INBOX_BULK) {
