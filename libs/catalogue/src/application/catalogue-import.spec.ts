@@ -1,6 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import type { ItemContent } from '@gongkai/contracts';
 import type { CommandHandler, CommandContext } from '@gongkai/platform';
+import { elementsOf } from '../domain/published-table';
 import { DomainError } from '@gongkai/platform/domain';
 import type { CatalogueItemsProjection, ItemView } from '../read-models/items.projection';
 import { PUBLISHED_FIXTURES, workbookOf } from '../testing/published-fixtures';
@@ -75,6 +77,73 @@ describe.each(PUBLISHED_FIXTURES.map((f) => [f.name, f] as const))('published la
     expect((refused as DomainError).code).toBe('SPREADSHEET_INVALID');
     expect((refused as DomainError).extensions).toMatchObject({ rows: [expect.objectContaining({ row: fixture.malformed.rowNumber })] });
     expect(handled).toEqual([]);
+  });
+});
+
+describe('export in the published layout', () => {
+  const base: ItemContent = {
+    domainCode: 'social-assistance',
+    firstLevel: '最低生活保障',
+    secondLevel: '低保政策',
+    content: '低保政策法规、申请条件、保障标准',
+    legalBases: [{ law: '社会救助暂行办法', article: '第九条' }, { law: '中华人民共和国政府信息公开条例' }],
+    timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working_days_after_formation', days: 20 } },
+    subject: '张山子镇人民政府',
+    method: '主动',
+    channels: [{ channel: '政府网站' }, { channel: '社区/企事业单位/村公示栏(电子屏)' }],
+    audience: { kind: '全社会' },
+    level: '乡级',
+  };
+  const contents: ItemContent[] = [
+    base,
+    {
+      ...base,
+      secondLevel: '低保对象',
+      channels: [{ channel: '其他', other: '镇广播站' }],
+      audience: { kind: '特定群体', detail: '申请人' },
+    },
+    { ...base, firstLevel: '临时救助', secondLevel: '临时救助审批结果', method: '依申请', timeLimit: { text: '实时', rule: null } },
+    {
+      ...base,
+      domainCode: 'compulsory-education',
+      firstLevel: '学生资助',
+      secondLevel: '资助政策—资助名单',
+      stage: '结果',
+      guidelineItemCode: 'compulsory-education.S02',
+    },
+  ];
+
+  it('round-trips through the importer: export → preview → the same elements, domain and level', async () => {
+    const items = contents.map((content, i) => ({ itemId: `item-${i}`, status: 'published', content }) as Partial<ItemView>);
+    const { spreadsheets } = spreadsheetsFor('乡级', items);
+    const file = await spreadsheets.export('U1', 'published');
+    const preview = await spreadsheets.preview('U1', upload(file));
+    expect(preview.tables.map((t) => [t.source, t.domain.from, t.headerRows])).toEqual([
+      ['社会救助', 'sheet', 2],
+      ['义务教育', 'sheet', 2],
+    ]);
+    expect(preview.summary).toMatchObject({ rows: 4, valid: 4, create: 4 });
+    const published = ({ stage: _s, guidelineItemCode: _g, post: _p, authority: _a, procedure: _r, ...content }: ItemContent) => content;
+    const expected = contents;
+    expect(preview.rows.map((r) => r.content)).toEqual(expected.map(published));
+    expect(preview.rows.map((r) => r.elements)).toEqual(expected.map(elementsOf));
+    expect(preview.rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 4]);
+  });
+
+  it('writes the title, the two-row header with merges, √ marks and the ■/□ channel list', async () => {
+    const { spreadsheets } = spreadsheetsFor('乡级', [{ itemId: 'a', status: 'draft', content: contents[1] }]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await spreadsheets.export('U1', 'published')) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('社会救助');
+    expect(sheet.getCell('A1').value).toBe('测试单位社会救助领域政务公开事项标准目录');
+    expect(sheet.getCell('C2').isMerged).toBe(true);
+    expect([sheet.getCell('I3').value, sheet.getCell('J3').value, sheet.getCell('J4').value]).toEqual([
+      '全社会',
+      '特定群众',
+      '√（申请人）',
+    ]);
+    expect(String(sheet.getCell('H4').value)).toMatch(/^□政府网站 □政府公报 .* ■其他（镇广播站）$/);
   });
 });
 

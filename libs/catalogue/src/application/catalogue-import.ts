@@ -11,7 +11,8 @@ import type { CatalogueItemsProjection } from '../read-models/items.projection';
 import { GUIDELINE_COLUMNS, parseGuidelineRow } from '../domain/guideline-row';
 import type { GuidelineItem } from '@gongkai/contracts';
 import { registeredUnit } from './items';
-import { readWorkbook, writeCatalogueWorkbook } from './spreadsheet';
+import { readWorkbook, writeCatalogueWorkbook, writePublishedWorkbook } from './spreadsheet';
+import { publishedSheets } from '../domain/published-export';
 
 export interface RowProblem {
   row: number;
@@ -54,10 +55,23 @@ export class CatalogueSpreadsheets {
     private readonly maxUnpacked = DEFAULT_MAX_UNPACKED_BYTES,
   ) {}
 
-  /** The unit's catalogue (withdrawn items left out) as a workbook under the standard columns. */
-  async export(unitId: string): Promise<Buffer> {
+  /**
+   * The unit's catalogue (withdrawn items left out) as a workbook: under the standard columns (with
+   * the item ids, so that it re-imports onto the same items), or in the layout counties publish
+   * (one sheet per domain, √ columns), for the unit's site.
+   */
+  async export(unitId: string, layout: 'standard' | 'published' = 'standard'): Promise<Buffer> {
     const unit = await registeredUnit(this.commands, unitId);
     const items = (await this.items.ofUnit(unitId)).filter((item) => item.status !== 'withdrawn');
+    if (layout === 'published') {
+      return writePublishedWorkbook(
+        `${unit.name}政务公开事项标准目录`,
+        publishedSheets(
+          unit.name,
+          items.map((item) => item.content),
+        ),
+      );
+    }
     return writeCatalogueWorkbook(
       `${unit.name}政务公开事项标准目录`,
       items.map((item, i) => toCatalogueRow(i + 1, item.itemId, item.content)),

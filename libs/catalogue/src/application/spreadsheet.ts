@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '@gongkai/platform';
 import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../domain/catalogue-row';
+import type { PublishedSheet } from '../domain/published-export';
 import { cellText, DEFAULT_MAX_UNPACKED_BYTES, DOCX_MIME, unzipBounded } from './office-files';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,6 +16,25 @@ export async function writeCatalogueWorkbook(title: string, rows: Record<Catalog
   for (const row of rows) sheet.addRow(CATALOGUE_COLUMNS.map((column) => row[column]));
   sheet.columns.forEach((column, i) => (column.width = i === 0 ? 6 : 22));
   workbook.title = title;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The published layout (publishedSheets): per domain a sheet with its title, two-row header, merges and rows. */
+export async function writePublishedWorkbook(title: string, sheets: PublishedSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'gongkai';
+  workbook.title = title;
+  for (const published of sheets) {
+    const sheet = workbook.addWorksheet(published.name.slice(0, 31));
+    sheet.addRow([published.title]);
+    published.header.forEach((row) => sheet.addRow(row));
+    published.rows.forEach((row) => sheet.addRow(row));
+    for (const [top, left, bottom, right] of published.merges) sheet.mergeCells(top, left, bottom, right);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+    [2, 3].forEach((r) => (sheet.getRow(r).font = { bold: true }));
+    sheet.eachRow((row) => row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: 'middle' })));
+    sheet.columns.forEach((column, i) => (column.width = i === 0 ? 6 : i >= 8 ? 8 : 20));
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -103,3 +103,13 @@ export function levelNamed(text: string): ItemContent['level'] | null {
   if (/^(乡|镇|街道|乡镇|乡村|乡、村|乡\(村\)|乡镇\(街道\)|镇\(街道\)|乡\(镇\)|村)级?$/.test(name)) return '乡级';
   return null;
 }
+
+/** The standard channels as a checkbox list, the item's checked (■) and the others not (□); each 其他 with its text. */
+export function formatChannelChecklist(channels: ItemContent['channels']): string {
+  const others = channels.filter((c) => c.channel === '其他');
+  const standard = DISCLOSURE_CHANNELS.filter((c) => c !== '其他').map(
+    (name) => `${channels.some((c) => c.channel === name) ? '■' : '□'}${name}`,
+  );
+  const other = others.length > 0 ? others.map((c) => `■其他${c.other ? `（${c.other}）` : ''}`) : ['□其他'];
+  return [...standard, ...other].join(' ');
+}

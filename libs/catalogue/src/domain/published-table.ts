@@ -281,20 +281,20 @@ function previewRow(
   const firstLevel = value('level1') || value('公开事项');
   const secondLevel = [...new Set(levels)].join('—') || (hasRole('level1') ? '' : value('公开事项'));
 
-  const pick = (a: Role, b: Role, aText: string, bText: string, what: string, bothLabel: string): string => {
+  const pick = (a: Role, b: Role, aText: string, bText: string, what: string, bothLabel: string, withDetail = false): string => {
     const first = readMark(cell(a));
     const second = readMark(cell(b));
     if (first.marked && second.marked) {
       errors.push(`${what}同时勾选了“${bothLabel}”，只能选一项`);
       return '';
     }
-    if (first.marked) return aText;
-    if (second.marked) return second.detail ? `${bText}（${second.detail}）` : bText;
-    return '';
+    const chosen = first.marked ? { text: aText, detail: first.detail } : second.marked ? { text: bText, detail: second.detail } : null;
+    if (!chosen) return '';
+    return withDetail && chosen.detail ? `${chosen.text}（${chosen.detail}）` : chosen.text;
   };
   const audience = hasRole('公开对象')
     ? cell('公开对象').replace(/^特定群众/, '特定群体')
-    : pick('mark:全社会', 'mark:特定群体', '全社会', '特定群体', '公开对象', '全社会”和“特定群众');
+    : pick('mark:全社会', 'mark:特定群体', '全社会', '特定群体', '公开对象', '全社会”和“特定群众', true);
   const method = hasRole('公开方式') ? cell('公开方式') : pick('mark:主动', 'mark:依申请', '主动', '依申请', '公开方式', '主动”和“依申请');
 
   let level: string = read.unitLevel;

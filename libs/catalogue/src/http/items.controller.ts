@@ -25,7 +25,7 @@ import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
 import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
-import { itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
+import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -163,12 +163,26 @@ export class ItemsController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: '导出目录（.xlsx，标准列）' })
-  async export(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
+  @ApiQuery({
+    name: 'layout',
+    required: false,
+    enum: ['standard', 'published'],
+    description: 'published：按县级公开的目录样式（每领域一页，√ 列）',
+  })
+  @ApiOperation({ summary: '导出目录（.xlsx，标准列；或县级公开的目录样式）' })
+  async export(
+    @Param('unitId') unitId: string,
+    @Query('layout', new ZodPipe(exportLayout)) layout: z.infer<typeof exportLayout>,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
     assertReadsUnit(principal, unitId);
-    const file = await this.spreadsheets.export(unitId);
+    const file = await this.spreadsheets.export(unitId, layout);
     response.setHeader('Content-Type', XLSX_MIME);
-    response.setHeader('Content-Disposition', `attachment; filename="catalogue-${unitId}.xlsx"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="catalogue-${unitId}${layout === 'published' ? '-published' : ''}.xlsx"`,
+    );
     response.end(file);
   }
 
