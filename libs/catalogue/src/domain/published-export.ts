@@ -1,5 +1,5 @@
 import { PILOT_DOMAINS, type DomainCode, type ItemContent } from '@gongkai/contracts';
-import { formatLegalBases } from './catalogue-row';
+import { CATALOGUE_COLUMNS, formatLegalBases } from './catalogue-row';
 import { formatChannelChecklist } from './published-cells';
 
 /**
@@ -19,23 +19,11 @@ export interface PublishedSheet {
   rows: string[][];
 }
 
+/** 公开内容（要素） to 公开渠道和载体: the same columns as our standard layout. */
+const ELEMENT_COLUMNS = CATALOGUE_COLUMNS.slice(CATALOGUE_COLUMNS.indexOf('公开内容（要素）'), CATALOGUE_COLUMNS.indexOf('公开对象'));
+
 export const PUBLISHED_HEADER: [string[], string[]] = [
-  [
-    '序号',
-    '公开事项',
-    '',
-    '公开内容（要素）',
-    '公开依据',
-    '公开时限',
-    '公开主体',
-    '公开渠道和载体',
-    '公开对象',
-    '',
-    '公开方式',
-    '',
-    '公开层级',
-    '',
-  ],
+  ['序号', '公开事项', '', ...ELEMENT_COLUMNS, '公开对象', '', '公开方式', '', '公开层级', ''],
   ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群众', '主动', '依申请', '县级', '乡级'],
 ];
 const HEADER_MERGES: [number, number, number, number][] = [

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
+import { DISCLOSURE_CHANNELS } from '@gongkai/contracts';
 
 /**
  * Catalogue tables in the layouts county and town portals publish, built in code for the import
@@ -105,25 +106,23 @@ function twoRowHeader(options: { items: string[]; audience: string[]; method: st
   ];
 }
 
+/** The county's list: the standard one with 纸质载体 for 纸质媒体 and a 12345 hotline before 其他. */
 const CHANNEL_BOXES = (checked: string[]) =>
-  [
-    '政府网站',
-    '政府公报',
-    '两微一端',
-    '发布会/听证会',
-    '广播电视',
-    '纸质载体',
-    '公开查阅点',
-    '政务服务中心',
-    '便民服务站',
-    '入户/现场',
-    '社区/企事业单位/村公示栏(电子屏)',
-    '精准推送',
-    '12345政务服务热线',
-    '其他',
-  ]
+  [...DISCLOSURE_CHANNELS.filter((c) => c !== '其他').map((c) => (c === '纸质媒体' ? '纸质载体' : c)), '12345政务服务热线', '其他']
     .map((c) => `${checked.includes(c) ? '■' : '□'}${c}`)
     .join(' ');
+
+/** An expected row: its source row number, 一级事项, name, level, channels, audience, method (and domain, when not the fixture's). */
+const expect_ = (
+  rowNumber: number,
+  firstLevel: string,
+  name: string,
+  level: '县级' | '乡级',
+  channels: string,
+  audience: string,
+  method: string,
+  domainCode?: string,
+) => ({ rowNumber, firstLevel, name, level, channels, audience, method, ...(domainCode ? { domainCode } : {}) });
 
 const REGULATION = '《中华人民共和国政府信息公开条例》';
 const TWENTY = '信息形成或者变更之日起20个工作日内';
@@ -229,34 +228,10 @@ const housing: Fixture = {
       },
     ]),
   expected: [
-    {
-      rowNumber: 4,
-      firstLevel: '住房保障资格',
-      name: '公租房租赁补贴资格确认',
-      level: '县级',
-      channels: '政府网站、社区/企事业单位/村公示栏(电子屏)',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 5,
-      firstLevel: '住房保障资格',
-      name: '公租房承租资格确认',
-      level: '县级',
-      channels: '政府网站、其他（12345政务服务热线）',
-      audience: '全社会',
-      method: '主动',
-    },
+    expect_(4, '住房保障资格', '公租房租赁补贴资格确认', '县级', '政府网站、社区/企事业单位/村公示栏(电子屏)', '全社会', '主动'),
+    expect_(5, '住房保障资格', '公租房承租资格确认', '县级', '政府网站、其他（12345政务服务热线）', '全社会', '主动'),
     // Both levels marked: the unit keeps it at its own level (县级 in these tests).
-    {
-      rowNumber: 6,
-      firstLevel: '保障性住房分配',
-      name: '分配结果公示',
-      level: '县级',
-      channels: '政府网站、政务服务中心',
-      audience: '特定群体（申请家庭）',
-      method: '主动',
-    },
+    expect_(6, '保障性住房分配', '分配结果公示', '县级', '政府网站、政务服务中心', '特定群体（申请家庭）', '主动'),
   ],
   malformed: { rowNumber: 5, message: '缺少公开依据（依据）' },
 };
@@ -327,24 +302,16 @@ const subsidies: Fixture = {
       },
     ]),
   expected: [
-    {
-      rowNumber: 3,
-      firstLevel: '政策文件',
-      name: '政策文件',
-      level: '乡级',
-      channels: '政府网站、纸质媒体、公开查阅点',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 4,
-      firstLevel: '补贴对象及金额',
-      name: '补贴对象及金额',
-      level: '乡级',
-      channels: '政务服务中心、社区/企事业单位/村公示栏(电子屏)、其他（村广播）',
-      audience: '特定群体（补贴对象）',
-      method: '主动',
-    },
+    expect_(3, '政策文件', '政策文件', '乡级', '政府网站、纸质媒体、公开查阅点', '全社会', '主动'),
+    expect_(
+      4,
+      '补贴对象及金额',
+      '补贴对象及金额',
+      '乡级',
+      '政务服务中心、社区/企事业单位/村公示栏(电子屏)、其他（村广播）',
+      '特定群体（补贴对象）',
+      '主动',
+    ),
   ],
   malformed: { rowNumber: 4, message: '公开渠道和载体未勾选任何渠道' },
 };
@@ -423,34 +390,9 @@ const street: Fixture = {
       },
     ]),
   expected: [
-    {
-      rowNumber: 3,
-      firstLevel: '批准服务信息',
-      name: '审批结果',
-      level: '乡级',
-      channels: '政府网站、社区/企事业单位/村公示栏(电子屏)',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 4,
-      firstLevel: '征收土地信息',
-      name: '征收土地信息',
-      level: '乡级',
-      channels: '政府网站',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 3,
-      firstLevel: '政府采购信息',
-      name: '采购结果',
-      level: '乡级',
-      channels: '政府网站',
-      audience: '全社会',
-      method: '主动',
-      domainCode: 'public-resource-trading',
-    },
+    expect_(3, '批准服务信息', '审批结果', '乡级', '政府网站、社区/企事业单位/村公示栏(电子屏)', '全社会', '主动'),
+    expect_(4, '征收土地信息', '征收土地信息', '乡级', '政府网站', '全社会', '主动'),
+    expect_(3, '政府采购信息', '采购结果', '乡级', '政府网站', '全社会', '主动', 'public-resource-trading'),
   ],
   malformed: { rowNumber: 3, source: '表格1', message: '公开方式同时勾选了“主动”和“依申请”' },
 };
@@ -514,24 +456,8 @@ const assistance: Fixture = {
       },
     ]),
   expected: [
-    {
-      rowNumber: 4,
-      firstLevel: '最低生活保障',
-      name: '低保政策',
-      level: '乡级',
-      channels: '政府网站、便民服务站、社区/企事业单位/村公示栏(电子屏)',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 5,
-      firstLevel: '最低生活保障',
-      name: '低保对象',
-      level: '乡级',
-      channels: '社区/企事业单位/村公示栏(电子屏)',
-      audience: '全社会',
-      method: '主动',
-    },
+    expect_(4, '最低生活保障', '低保政策', '乡级', '政府网站、便民服务站、社区/企事业单位/村公示栏(电子屏)', '全社会', '主动'),
+    expect_(5, '最低生活保障', '低保对象', '乡级', '社区/企事业单位/村公示栏(电子屏)', '全社会', '主动'),
   ],
   malformed: { rowNumber: 4, message: '公开层级未勾选' },
 };
@@ -618,33 +544,9 @@ const education: Fixture = {
       },
     ]),
   expected: [
-    {
-      rowNumber: 4,
-      firstLevel: '招生入学',
-      name: '招生政策—招生范围',
-      level: '县级',
-      channels: '政府网站、两微一端',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 5,
-      firstLevel: '招生入学',
-      name: '招生政策—招生程序',
-      level: '县级',
-      channels: '政府网站',
-      audience: '全社会',
-      method: '主动',
-    },
-    {
-      rowNumber: 6,
-      firstLevel: '招生入学',
-      name: '招生结果—录取结果',
-      level: '县级',
-      channels: '政府网站',
-      audience: '特定群体（学生及家长）',
-      method: '主动',
-    },
+    expect_(4, '招生入学', '招生政策—招生范围', '县级', '政府网站、两微一端', '全社会', '主动'),
+    expect_(5, '招生入学', '招生政策—招生程序', '县级', '政府网站', '全社会', '主动'),
+    expect_(6, '招生入学', '招生结果—录取结果', '县级', '政府网站', '特定群体（学生及家长）', '主动'),
   ],
   malformed: { rowNumber: 5, message: '是公式（=CONCATENATE("招生","前")）且没有计算结果' },
 };
