@@ -188,6 +188,48 @@ describe('reading uploaded files', () => {
     });
   });
 
+  it('a published table’s plain channel list is mapped like a checkbox list; sheets without a catalogue are listed as ignored', async () => {
+    const header = [
+      '序号',
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '公开方式',
+    ];
+    const row = [
+      '1',
+      '临时救助',
+      '临时救助结果',
+      '救助对象、金额',
+      '《社会救助暂行办法》',
+      '20个工作日',
+      '某镇人民政府',
+      '政府网站、村务公开栏、村广播',
+      '全社会',
+      '主动公开',
+    ];
+    const file = await workbookOf([
+      { name: '填表说明', table: { rows: [['本表按标准指引编制'], ['各栏目均须填写']] } },
+      { name: '社会救助', table: { rows: [header, row] } },
+    ]);
+    const { spreadsheets } = spreadsheetsFor('乡级');
+    const preview = await spreadsheets.preview('U1', upload(file));
+    expect(preview.ignored).toEqual([{ source: '填表说明', reason: '没有公开事项目录的表头' }]);
+    expect(preview.rows[0]).toMatchObject({
+      ok: true,
+      level: '乡级',
+      content: {
+        domainCode: 'social-assistance',
+        channels: [{ channel: '政府网站' }, { channel: '社区/企事业单位/村公示栏(电子屏)' }, { channel: '其他', other: '村广播' }],
+      },
+    });
+  });
+
   it('without a domain anywhere, each row asks for one; the user’s choice supplies it', async () => {
     const education = PUBLISHED_FIXTURES.find((f) => f.domainCode === 'compulsory-education')!;
     const book = new ExcelJS.Workbook();

@@ -36,6 +36,8 @@ export interface ImportPreview {
   format: 'xlsx' | 'docx';
   tables: Omit<TablePreview, 'rows'>[];
   rows: (RowPreview & { action: RowAction | null })[];
+  /** Sheets or Word tables left out (an explanation sheet, a table of another kind), with why. */
+  ignored: { source: string; reason: string }[];
   summary: { rows: number; valid: number; invalid: number } & Record<RowAction, number>;
 }
 
@@ -111,6 +113,7 @@ export class CatalogueSpreadsheets {
       format,
       tables: read.tables,
       rows,
+      ignored: read.ignored,
       summary: {
         rows: rows.length,
         valid: rows.filter((r) => r.ok).length,
@@ -160,7 +163,7 @@ export class CatalogueSpreadsheets {
 export function previewTables(
   tables: SourceTable[],
   options: { unitLevel: UnitLevel; domain?: DomainCode },
-): { tables: Omit<TablePreview, 'rows'>[]; rows: RowPreview[] } {
+): { tables: Omit<TablePreview, 'rows'>[]; rows: RowPreview[]; ignored: ImportPreview['ignored'] } {
   const found = tables.map((table) => ({ table, layout: findLayout(table) }));
   const usable = found.filter((f): f is { table: SourceTable; layout: Layout } => f.layout !== null && f.layout.missing.length === 0);
   if (usable.length === 0) {
@@ -173,7 +176,13 @@ export function previewTables(
     );
   }
   const previews = usable.map(({ table, layout }) => previewTable(table, layout, options));
-  return { tables: previews.map(({ rows: _rows, ...table }) => table), rows: previews.flatMap((p) => p.rows) };
+  const ignored = found
+    .filter((f) => !usable.includes(f as (typeof usable)[number]))
+    .map(({ table, layout }) => ({
+      source: table.source,
+      reason: layout ? `缺少以下列：${layout.missing.join('、')}` : '没有公开事项目录的表头',
+    }));
+  return { tables: previews.map(({ rows: _rows, ...table }) => table), rows: previews.flatMap((p) => p.rows), ignored };
 }
 
 export { toCatalogueRow };

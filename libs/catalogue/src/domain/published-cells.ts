@@ -83,6 +83,22 @@ export function parseChannelChecklist(cell: string): ItemContent['channels'] | n
   return channels;
 }
 
+/**
+ * The channels of a published table's cell: a checkbox list (parseChannelChecklist), or a list
+ * separated by 、，； whose words are mapped the same way (村务公开栏 → 社区/企事业单位/村公示栏(电子屏)).
+ */
+export function parsePublishedChannels(cell: string): ItemContent['channels'] {
+  const checklist = parseChannelChecklist(cell);
+  if (checklist) return checklist;
+  const channels: ItemContent['channels'] = [];
+  for (const label of cell.split(/[、，,；;\n]+/).map((p) => p.trim())) {
+    if (!label) continue;
+    const channel = standardChannel(label);
+    if (!channels.some((c) => c.channel === channel.channel && c.other === channel.other)) channels.push(channel);
+  }
+  return channels;
+}
+
 /** The words that name each pilot domain: its name, the name without its parenthesis, the parenthesised alternative. */
 const DOMAIN_WORDS: { code: DomainCode; word: string }[] = PILOT_DOMAINS.flatMap(({ code, name }) => {
   const match = /^(.+?)（(.+)）$/.exec(name);

@@ -1,7 +1,7 @@
 import { PILOT_DOMAINS, type DomainCode, type ItemContent, type UnitLevel } from '@gongkai/contracts';
 import { formatChannels, formatLegalBases, parseCatalogueRow, type CatalogueColumn, type CatalogueRow } from './catalogue-row';
 import { audienceLabel } from './obligation';
-import { domainNamedIn, levelNamed, parseChannelChecklist, readMark, squeeze } from './published-cells';
+import { domainNamedIn, levelNamed, parseChannelChecklist, parsePublishedChannels, readMark, squeeze } from './published-cells';
 
 /**
  * A table as read from a file: a worksheet or a Word table. Cells covered by a merge carry the
@@ -248,6 +248,7 @@ export function previewTable(read: SourceTable, layout: Layout, options: { unitL
         hasRole,
         domainName: cell('所属领域') || section || (domain.name ?? ''),
         unitLevel: options.unitLevel,
+        published: layout.kind === 'published',
       }),
     );
   }
@@ -273,6 +274,7 @@ function previewRow(
     hasRole: (role: Role) => boolean;
     domainName: string;
     unitLevel: UnitLevel;
+    published: boolean;
   },
 ): RowPreview {
   const { value, cell, hasRole } = read;
@@ -308,8 +310,9 @@ function previewRow(
   }
 
   const channelCell = cell('公开渠道和载体');
-  const checklist = parseChannelChecklist(channelCell);
-  if (checklist && checklist.length === 0) errors.push('公开渠道和载体未勾选任何渠道');
+  // Our own layout keeps its strict list (其他 written as 其他（…）); a published table's words are mapped.
+  const checklist = read.published ? parsePublishedChannels(channelCell) : parseChannelChecklist(channelCell);
+  if (checklist && checklist.length === 0 && channelCell) errors.push('公开渠道和载体未勾选任何渠道');
 
   const { domainName } = read;
   const row: CatalogueRow = {
