@@ -94,6 +94,10 @@ export function cellText(cell: ExcelJS.Cell): { text: string; problem?: string }
   return { text: '', problem: `单元格 ${cell.address} 的内容无法读取` };
 }
 
+/** A catalogue sheet is a few hundred rows of a dozen or so columns; beyond these a sheet is not one. */
+const MAX_ROWS = 20000;
+const MAX_COLUMNS = 64;
+
 /** Every worksheet as a table; merged cells carry the merge's value; the rows above the header are the title (see findLayout). */
 export async function readWorkbookTables(file: Buffer): Promise<SourceTable[]> {
   const workbook = new ExcelJS.Workbook();
@@ -104,7 +108,13 @@ export async function readWorkbookTables(file: Buffer): Promise<SourceTable[]> {
   }
   return workbook.worksheets.map((sheet) => {
     const rows: SourceRow[] = [];
-    const width = sheet.columnCount;
+    if (sheet.rowCount > MAX_ROWS) {
+      throw DomainError.validation(
+        'SPREADSHEET_TOO_MANY_ROWS',
+        `工作表“${sheet.name}”有 ${sheet.rowCount} 行，超过 ${MAX_ROWS} 行的上限，请删除空行或拆分后再上传。`,
+      );
+    }
+    const width = Math.min(sheet.columnCount, MAX_COLUMNS);
     for (let r = 1; r <= sheet.rowCount; r++) {
       const cells: string[] = [];
       const problems: string[] = [];
