@@ -72,6 +72,7 @@ describe.each(PUBLISHED_FIXTURES.map((f) => [f.name, f] as const))('published la
       [fixture.malformed.source ?? expect.any(String), fixture.malformed.rowNumber],
     ]);
     expect(bad[0].errors.join('；')).toContain(fixture.malformed.message);
+    expect(bad[0].errors.some((e) => e.startsWith('缺少公开方式') || e.startsWith('缺少公开对象'))).toBe(false);
     const refused = await spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe('SPREADSHEET_INVALID');

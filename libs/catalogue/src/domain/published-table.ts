@@ -283,11 +283,13 @@ function previewRow(
   const firstLevel = value('level1') || value('公开事项');
   const secondLevel = [...new Set(levels)].join('—') || (hasRole('level1') ? '' : value('公开事项'));
 
+  const doubled: string[] = [];
   const pick = (a: Role, b: Role, aText: string, bText: string, what: string, bothLabel: string, withDetail = false): string => {
     const first = readMark(cell(a));
     const second = readMark(cell(b));
     if (first.marked && second.marked) {
       errors.push(`${what}同时勾选了“${bothLabel}”，只能选一项`);
+      doubled.push(`缺少${what}`);
       return '';
     }
     const chosen = first.marked ? { text: aText, detail: first.detail } : second.marked ? { text: bText, detail: second.detail } : null;
@@ -339,7 +341,9 @@ function previewRow(
     errors.push(
       `无法确定所属领域：表格没有“所属领域”列，${table.kind === 'sheet' ? '工作表名称和' : ''}标题中也没有试点领域名称，请选择领域`,
     );
-  if (!parsed.ok) errors.push(...parsed.errors.filter((e) => !(domainName === '' && e === '缺少所属领域')));
+  // A missing domain, or an element marked twice, was already said in the words of the table.
+  if (!parsed.ok)
+    errors.push(...parsed.errors.filter((e) => !(domainName === '' && e === '缺少所属领域') && !doubled.some((d) => e.startsWith(d))));
   const content = parsed.ok && errors.length === 0 ? parsed.content : null;
   return {
     source: table.source,
