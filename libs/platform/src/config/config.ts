@@ -127,6 +127,8 @@ export const configSchema = z
      * or read, except in the demo (AUTH_DEV_LOGIN=true), where it is derived from AUTH_JWT_SECRET.
      */
     PERSONAL_DATA_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Catalogue: megabytes an uploaded .xlsx/.docx may unpack to (a zip bomb is refused past it). */
+    CATALOGUE_IMPORT_MAX_UNPACKED_MB: z.coerce.number().min(1).max(1024).default(20),
     /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
     ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
