@@ -41,3 +41,4 @@ export * from './nest/read-model-provider';
 export * from './nest/bootstrap';
 export * from './event-sourcing/merkle';
 export * from './event-sourcing/anchors';
+export * from './blobs';

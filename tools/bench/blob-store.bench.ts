@@ -1,0 +1,171 @@
+/**
+ * Blob store throughput: a 20 MB file (BENCH_BLOB_MB) uploaded (put from a file stream: staging,
+ * SHA-256, size limit, type recognition, commit) and downloaded (get, streamed through SHA-256) on
+ * both adapters, side by side:
+ * - file system: FileSystemBlobStore in a temporary directory;
+ * - S3: S3BlobStore against S3_ENDPOINT (the SeaweedFS that `tools/local-infra/up.sh s3` starts),
+ *   skipped with a note when S3_ENDPOINT is not set.
+ * Two kinds of file: a PDF (binary: recognised from its head) and UTF-8 text (every byte checked).
+ * A "same bytes again" put is measured too: it hashes and recognises, then stores nothing.
+ * Each figure is the median of BENCH_BLOB_ROUNDS (default 3) rounds, each with new bytes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { BlobStore } from '../../libs/platform/src/blobs/blob-store';
+import { FileSystemBlobStore } from '../../libs/platform/src/blobs/fs-blob-store';
+import { S3BlobStore } from '../../libs/platform/src/blobs/s3-blob-store';
+import { progress, settle, timeNs, type Bench, type BenchOutput } from './harness';
+
+const MB = 1024 * 1024;
+const SIZE = Number(process.env['BENCH_BLOB_MB'] ?? '20') * MB;
+const ROUNDS = Math.max(1, Number(process.env['BENCH_BLOB_ROUNDS'] ?? '3'));
+
+interface Sample {
+  path: string;
+  type: string;
+  name: string;
+}
+
+/** Writes `size` bytes: a PDF header then random bytes, or lines of UTF-8 text; `round` makes each file's bytes unique. */
+async function writeSample(dir: string, kind: 'pdf' | 'text', round: number, size: number): Promise<Sample> {
+  const path = join(dir, `${kind}-${round}`);
+  const out = createWriteStream(path);
+  const first = kind === 'pdf' ? `%PDF-1.7\n%round ${round} ${Date.now()}\n` : `第 ${round} 轮 ${Date.now()}\n`;
+  out.write(first);
+  let written = Buffer.byteLength(first);
+  const block =
+    kind === 'pdf'
+      ? randomBytes(MB)
+      : Buffer.from('关于做好政务公开工作的通知：各乡镇人民政府、街道办事处，区政府各部门。0123456789\n'.repeat(8000));
+  while (written < size) {
+    const chunk = block.subarray(0, Math.min(block.length, size - written));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    written += chunk.length;
+  }
+  out.end();
+  await finished(out);
+  return { path, type: kind === 'pdf' ? 'application/pdf' : 'text/plain', name: `sample-${round}.${kind === 'pdf' ? 'pdf' : 'txt'}` };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mbPerSecond = (ns: bigint): number => SIZE / MB / (Number(ns) / 1e9);
+
+interface Row {
+  upload: number;
+  download: number;
+  again: number;
+}
+
+async function measure(store: BlobStore, samples: Sample[]): Promise<Row> {
+  const upload: number[] = [];
+  const download: number[] = [];
+  const again: number[] = [];
+  for (const sample of samples) {
+    settle();
+    let sha256 = '';
+    upload.push(
+      mbPerSecond(
+        await timeNs(async () => {
+          sha256 = (await store.put(createReadStream(sample.path), { declaredMediaType: sample.type, originalName: sample.name })).sha256;
+        }),
+      ),
+    );
+    settle();
+    download.push(
+      mbPerSecond(
+        await timeNs(async () => {
+          const content = await store.get(sha256);
+          if (!content) throw new Error('stored file not found');
+          const hash = createHash('sha256');
+          for await (const chunk of content.stream) hash.update(chunk as Buffer);
+          if (hash.digest('hex') !== sha256) throw new Error('downloaded bytes differ');
+        }),
+      ),
+    );
+    settle();
+    again.push(
+      mbPerSecond(
+        await timeNs(async () => {
+          await store.put(createReadStream(sample.path), { declaredMediaType: sample.type, originalName: sample.name });
+        }),
+      ),
+    );
+  }
+  return { upload: median(upload), download: median(download), again: median(again) };
+}
+
+export const bench: Bench = {
+  title: `Blob store: ${SIZE / MB} MB upload and download, file system and S3 (SeaweedFS)`,
+  async run(): Promise<BenchOutput> {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-bench-blobs-'));
+    const notes: string[] = [];
+    const rows: string[][] = [];
+    try {
+      const stores: [string, () => Promise<BlobStore>][] = [
+        ['file system', async () => new FileSystemBlobStore(join(dir, 'store'), { maxBytes: SIZE + MB })],
+      ];
+      const endpoint = process.env['S3_ENDPOINT'];
+      if (endpoint) {
+        stores.push([
+          `S3 (${endpoint})`,
+          async () => {
+            const store = new S3BlobStore({
+              bucket: 'gongkai-bench',
+              prefix: `bench/${Date.now()}/`,
+              endpoint,
+              region: process.env['S3_REGION'] ?? 'us-east-1',
+              credentials: {
+                accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
+                secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
+              },
+              maxBytes: SIZE + MB,
+              stagingDir: join(dir, 'staging'),
+            });
+            await store.ensureBucket();
+            return store;
+          },
+        ]);
+      } else {
+        notes.push(
+          'S3 not measured: S3_ENDPOINT is not set (start SeaweedFS with `tools/local-infra/up.sh s3` and export what it prints).',
+        );
+      }
+      for (const kind of ['pdf', 'text'] as const) {
+        for (const [name, create] of stores) {
+          progress(`${name}: writing ${ROUNDS} ${kind} samples of ${SIZE / MB} MB`);
+          const samples: Sample[] = [];
+          for (let round = 0; round < ROUNDS; round++) samples.push(await writeSample(dir, kind, round, SIZE));
+          progress(`${name}: ${kind} put/get × ${ROUNDS}`);
+          const store = await create();
+          try {
+            const row = await measure(store, samples);
+            rows.push([
+              name,
+              kind === 'pdf' ? 'PDF (binary)' : 'UTF-8 text',
+              row.upload.toFixed(1),
+              row.download.toFixed(1),
+              row.again.toFixed(1),
+            ]);
+          } finally {
+            await store.close();
+            for (const sample of samples) rmSync(sample.path, { force: true });
+          }
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    notes.push(
+      `MB/s = ${SIZE / MB} MB / wall time, median of ${ROUNDS} rounds. Upload = put from a file stream (stage to a temporary file with SHA-256,`,
+      'size limit and type check, then rename into place or one PutObject with x-amz-checksum-sha256); download = get, streamed through SHA-256;',
+      '"same bytes again" = a put of bytes already stored (hashed and recognised, nothing sent or written).',
+    );
+    return {
+      tables: [{ columns: ['adapter', 'file', 'upload MB/s', 'download MB/s', 'same bytes again MB/s'], rows, alignRight: [2, 3, 4] }],
+      notes,
+    };
+  },
+};
