@@ -36,12 +36,13 @@ async function writeSample(dir: string, kind: 'pdf' | 'text', round: number, siz
   const first = kind === 'pdf' ? `%PDF-1.7\n%round ${round} ${Date.now()}\n` : `第 ${round} 轮 ${Date.now()}\n`;
   out.write(first);
   let written = Buffer.byteLength(first);
-  const block =
-    kind === 'pdf'
-      ? randomBytes(MB)
-      : Buffer.from('关于做好政务公开工作的通知：各乡镇人民政府、街道办事处，区政府各部门。0123456789\n'.repeat(8000));
+  const line = Buffer.from('关于做好政务公开工作的通知：各乡镇人民政府、街道办事处，区政府各部门。0123456789\n');
+  const block = kind === 'pdf' ? randomBytes(MB) : Buffer.concat(Array.from({ length: 8000 }, () => line));
+  // Text ends on whole lines, padded with line feeds (a character cut in two would not be UTF-8).
+  const unit = kind === 'pdf' ? 1 : line.length;
   while (written < size) {
-    const chunk = block.subarray(0, Math.min(block.length, size - written));
+    const room = Math.min(block.length, size - written);
+    const chunk = room >= unit ? block.subarray(0, room - (room % unit)) : Buffer.alloc(room, 0x0a);
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     written += chunk.length;
   }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { DomainError } from '../errors/domain-error';
 
@@ -177,36 +178,40 @@ export async function zipEntryNames(path: string, size: number): Promise<string[
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_BYTES = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+
+/** How many bytes at the end of `bytes` begin a UTF-8 character that continues in the next chunk. */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
 /**
  * Checks, chunk by chunk, that a stream is UTF-8 text without control characters (tab, LF, CR and
  * FF allowed). `push` every chunk, then `end()` says whether the whole stream was plain text.
  */
 export class PlainTextCheck {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private carry: Uint8Array = new Uint8Array(0);
   private plain = true;
 
   push(chunk: Uint8Array): void {
     if (!this.plain) return;
-    for (const byte of chunk) {
-      if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) {
-        this.plain = false;
-        return;
-      }
-    }
-    try {
-      this.decoder.decode(chunk, { stream: true });
-    } catch {
-      this.plain = false;
-    }
+    const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const tail = incompleteTail(bytes);
+    const whole = bytes.subarray(0, bytes.length - tail);
+    // Native checks (UTF-8 validation, and a regular expression over the bytes read as Latin-1, where
+    // every control byte is one character): several times faster than decoding or a loop in JavaScript.
+    if (!isUtf8(whole) || CONTROL_BYTES.test(whole.toString('latin1'))) this.plain = false;
+    this.carry = Uint8Array.from(bytes.subarray(bytes.length - tail));
   }
 
   end(): boolean {
-    if (!this.plain) return false;
-    try {
-      this.decoder.decode();
-      return true;
-    } catch {
-      return false;
-    }
+    return this.plain && this.carry.length === 0;
   }
 }
