@@ -103,7 +103,9 @@ export const bench: Bench = {
   async run(): Promise<BenchOutput> {
     const dir = mkdtempSync(join(tmpdir(), 'gk-bench-blobs-'));
     const notes: string[] = [];
-    const rows: string[][] = [];
+    /** Per file kind, per adapter: the medians. */
+    const results = new Map<string, Map<string, Row>>();
+    const adapters: string[] = [];
     try {
       const stores: [string, () => Promise<BlobStore>][] = [
         ['file system', async () => new FileSystemBlobStore(join(dir, 'store'), { maxBytes: SIZE + MB })],
@@ -111,7 +113,7 @@ export const bench: Bench = {
       const endpoint = process.env['S3_ENDPOINT'];
       if (endpoint) {
         stores.push([
-          `S3 (${endpoint})`,
+          'S3 (SeaweedFS)',
           async () => {
             const store = new S3BlobStore({
               bucket: 'gongkai-bench',
@@ -134,7 +136,9 @@ export const bench: Bench = {
           'S3 not measured: S3_ENDPOINT is not set (start SeaweedFS with `tools/local-infra/up.sh s3` and export what it prints).',
         );
       }
+      adapters.push(...stores.map(([name]) => name));
       for (const kind of ['pdf', 'text'] as const) {
+        results.set(kind, new Map());
         for (const [name, create] of stores) {
           progress(`${name}: writing ${ROUNDS} ${kind} samples of ${SIZE / MB} MB`);
           const samples: Sample[] = [];
@@ -142,14 +146,7 @@ export const bench: Bench = {
           progress(`${name}: ${kind} put/get × ${ROUNDS}`);
           const store = await create();
           try {
-            const row = await measure(store, samples);
-            rows.push([
-              name,
-              kind === 'pdf' ? 'PDF (binary)' : 'UTF-8 text',
-              row.upload.toFixed(1),
-              row.download.toFixed(1),
-              row.again.toFixed(1),
-            ]);
+            results.get(kind)?.set(name, await measure(store, samples));
           } finally {
             await store.close();
             for (const sample of samples) rmSync(sample.path, { force: true });
@@ -164,9 +161,22 @@ export const bench: Bench = {
       'size limit and type check, then rename into place or one PutObject with x-amz-checksum-sha256); download = get, streamed through SHA-256;',
       '"same bytes again" = a put of bytes already stored (hashed and recognised, nothing sent or written).',
     );
-    return {
-      tables: [{ columns: ['adapter', 'file', 'upload MB/s', 'download MB/s', 'same bytes again MB/s'], rows, alignRight: [2, 3, 4] }],
-      notes,
-    };
+    // The adapters side by side: one row per file kind and operation, one column per adapter.
+    const rows: string[][] = [];
+    for (const [kind, byAdapter] of results) {
+      for (const [operation, pick] of [
+        ['upload', (row: Row) => row.upload],
+        ['download', (row: Row) => row.download],
+        ['same bytes again', (row: Row) => row.again],
+      ] as const) {
+        const cells = adapters.map((name) => {
+          const row = byAdapter.get(name);
+          return row ? pick(row).toFixed(1) : 'n/a';
+        });
+        rows.push([kind === 'pdf' ? 'PDF (binary)' : 'UTF-8 text', operation, ...cells]);
+      }
+    }
+    const columns = ['file', 'operation', ...adapters.map((name) => `${name} MB/s`)];
+    return { tables: [{ columns, rows, alignRight: adapters.map((_, i) => i + 2) }], notes };
   },
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop the local Kafka and/or FerretDB started by up.sh (SIGTERM, wait, then SIGKILL).
+# Stop the local Kafka, FerretDB and/or SeaweedFS started by up.sh (SIGTERM, wait, then SIGKILL).
 # Idempotent; works from any shell. Data and artifacts are kept.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -7,13 +7,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "${1:-all}" in
 -h | --help)
-  echo "usage: tools/local-infra/down.sh [kafka|mongo|all]" >&2
+  echo "usage: tools/local-infra/down.sh [kafka|mongo|s3|all]  (all includes s3)" >&2
   exit 0
   ;;
 esac
 if ! services="$(parse_target "${1:-all}")"; then
-  die "unknown target: $1 (expected kafka, mongo or all)"
+  die "unknown target: $1 (expected kafka, mongo, s3 or all)"
 fi
+# up.sh's "all" leaves SeaweedFS out (it is started on its own); down.sh's "all" stops it too.
+if [[ ${1:-all} == all ]]; then services="$services seaweedfs"; fi
 
 for svc in $services; do
   stop_service "$svc"

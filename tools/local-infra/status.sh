@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Show whether the local Kafka / FerretDB from up.sh are running.
-# Exit status: 0 if both are running, 3 otherwise.
+# Show whether the local Kafka / FerretDB (and SeaweedFS) from up.sh are running.
+# Exit status: 0 if Kafka and FerretDB are running, 3 otherwise (SeaweedFS is shown, not counted).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 rc=0
 echo "cache: $CACHE_DIR"
-for svc in kafka ferretdb; do
+for svc in kafka ferretdb seaweedfs; do
   case "$svc" in
   kafka)
     p="$KAFKA_PORT"
@@ -19,15 +19,20 @@ for svc in kafka ferretdb; do
     url="MONGODB_URL=$(mongo_url)"
     if [[ -x $(ferretdb_bin) ]]; then art="binary built"; else art="not built"; fi
     ;;
+  seaweedfs)
+    p="$S3_PORT"
+    url="S3_ENDPOINT=$(s3_endpoint)"
+    if [[ -x $(seaweedfs_dir)/weed ]]; then art="SeaweedFS $(seaweedfs_version) built"; else art="not built"; fi
+    ;;
   esac
   if pid="$(service_pid "$svc")"; then
     up="$(ps -o etime= -p "$pid" | tr -d ' ')"
     if port_open "$p"; then state="running"; else state="starting"; fi
     printf '%-9s %-8s pid %-7s up %-10s %s  (%s, log %s)\n' "$svc" "$state" "$pid" "$up" "$url" "$art" "$LOG_DIR/$svc.log"
-    [[ $state == running ]] || rc=3
+    [[ $state == running || $svc == seaweedfs ]] || rc=3
   else
     printf '%-9s %-8s (%s)\n' "$svc" "stopped" "$art"
-    rc=3
+    [[ $svc == seaweedfs ]] || rc=3
   fi
 done
 exit "$rc"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provision (cached), start and wait for a local single-node Kafka (KRaft) and/or
-# FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only.
+# FerretDB (MongoDB wire protocol, SQLite backend), or SeaweedFS (S3), on 127.0.0.1 only.
 # Prints the connection settings on stdout; progress goes to stderr. See README.md.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -8,14 +8,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat >&2 <<'EOF_USAGE'
-usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|all]
+usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|s3|all]
 
   --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
             same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
 
 Prints KAFKA_BROKERS=... (and the KAFKA_TEST_* settings of the TLS/SASL listener) and/or
-MONGODB_URL=... on stdout.
-If KAFKA_BROKERS / MONGODB_URL is already set, that server is not started
+MONGODB_URL=... on stdout; for s3 (SeaweedFS, not part of all) S3_ENDPOINT=..., S3_REGION=...,
+S3_ACCESS_KEY_ID=..., S3_SECRET_ACCESS_KEY=....
+If KAFKA_BROKERS / MONGODB_URL / S3_ENDPOINT is already set, that server is not started
 and the given value is printed instead.
 EOF_USAGE
 }
@@ -42,7 +43,7 @@ while (($#)); do
 done
 if ! services="$(parse_target "${target:-all}")"; then
   usage
-  die "unknown target: $target (expected kafka, mongo or all)"
+  die "unknown target: $target (expected kafka, mongo, s3 or all)"
 fi
 
 ensure_dirs
@@ -80,6 +81,16 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     port[$svc]="$MONGO_PORT"
     data="$MONGO_DATA"
     ;;
+  seaweedfs)
+    if [[ -n ${S3_ENDPOINT:-} ]]; then
+      log "seaweedfs: S3_ENDPOINT is set; not starting a local SeaweedFS"
+      out[$svc]="S3_ENDPOINT=$S3_ENDPOINT"
+      continue
+    fi
+    out[$svc]="$(s3_settings)"
+    port[$svc]="$S3_PORT"
+    data="$SEAWEED_DATA"
+    ;;
   esac
 
   if [[ $fresh == 1 ]]; then
@@ -111,10 +122,11 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
     provision_kafka
     ;;
   ferretdb) provision_ferretdb ;;
+  seaweedfs) provision_seaweedfs ;;
   esac
 
   if port_open "${port[$svc]}"; then
-    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT) or set KAFKA_BROKERS / MONGODB_URL"
+    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_S3_PORT) or set KAFKA_BROKERS / MONGODB_URL / S3_ENDPOINT"
   fi
   if [[ $svc == kafka ]] && port_open "$KAFKA_CONTROLLER_PORT"; then
     die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
@@ -129,6 +141,10 @@ KAFKA_TEST_SASL_PASSWORD=$KAFKA_SASL_PASSWORD"
   ferretdb)
     start_ferretdb
     log "ferretdb: started FerretDB (pid $(<"$RUN_DIR/ferretdb.pid")), log: $LOG_DIR/ferretdb.log"
+    ;;
+  seaweedfs)
+    start_seaweedfs
+    log "seaweedfs: started SeaweedFS $(seaweedfs_version) (pid $(<"$RUN_DIR/seaweedfs.pid")), log: $LOG_DIR/seaweedfs.log"
     ;;
   esac
   pending+=("$svc")

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../config/config';
 import { blobStoreContract } from './blob-store-contract';
 import { verifyBlob } from './blob-store';
 import { blobDirectoryOf, createBlobStore } from './blob-store-factory';
@@ -35,6 +36,27 @@ describe('FileSystemBlobStore specifics', () => {
     chmodSync(path, 0o644);
     writeFileSync(path, '篡改\n');
     expect(await verifyBlob(store, ref.sha256)).toBe('altered');
+  });
+});
+
+describe('blob settings', () => {
+  const base = { GONGKAI_SHAPE: 'standalone', MONGODB_URL: 'mongodb://127.0.0.1:27027/', AUTH_JWT_SECRET: 'x'.repeat(32) };
+
+  it('defaults to the file system under ./data/blobs with a 50 MB limit', () => {
+    const config = loadConfig(base);
+    expect([config.BLOB_STORE_URL, config.BLOB_MAX_BYTES, config.S3_REGION]).toEqual(['file:./data/blobs', 50 * 1024 * 1024, 'us-east-1']);
+    expect(config.S3_FORCE_PATH_STYLE).toBeUndefined();
+  });
+
+  it('names a bad store URL, limit or half a pair of S3 credentials at start-up', () => {
+    expect(() => loadConfig({ ...base, BLOB_STORE_URL: 'ftp://files' })).toThrow(
+      /BLOB_STORE_URL must be file:<directory> or s3:\/\/<bucket>/,
+    );
+    expect(() => loadConfig({ ...base, BLOB_MAX_BYTES: '0' })).toThrow(/BLOB_MAX_BYTES/);
+    expect(() => loadConfig({ ...base, BLOB_STORE_URL: 's3://files', S3_ACCESS_KEY_ID: 'a' })).toThrow(/S3_SECRET_ACCESS_KEY is required/);
+    expect(
+      loadConfig({ ...base, BLOB_STORE_URL: 's3://gongkai-files/district', S3_ENDPOINT: 'http://127.0.0.1:28333' }).BLOB_STORE_URL,
+    ).toBe('s3://gongkai-files/district');
   });
 });
 
