@@ -411,12 +411,12 @@ kafka_ready() {
 
 # ---------------------------------------------------------------- FerretDB
 
-ferretdb_bin() {
-  local key
-  key="$(cat "$LI_ROOT/ferretdb/go.mod" "$LI_ROOT/ferretdb/go.sum" "$LI_ROOT/ferretdb/main.go" |
-    sha256sum | cut -c1-16)"
-  printf '%s/ferretdb-%s/ferretdb' "$ARTIFACTS_DIR" "$key"
+# The cache key of a Go wrapper module in DIR (ferretdb, seaweedfs): its go.mod, go.sum and main.go.
+go_module_key() {
+  cat "$LI_ROOT/$1/go.mod" "$LI_ROOT/$1/go.sum" "$LI_ROOT/$1/main.go" | sha256sum | cut -c1-16
 }
+
+ferretdb_bin() { printf '%s/ferretdb-%s/ferretdb' "$ARTIFACTS_DIR" "$(go_module_key ferretdb)"; }
 
 provision_ferretdb() {
   local bin dir tmp t0
@@ -453,12 +453,7 @@ ferretdb_ready() {
 
 # ---------------------------------------------------------------- SeaweedFS (S3)
 
-seaweedfs_dir() {
-  local key
-  key="$(cat "$LI_ROOT/seaweedfs/go.mod" "$LI_ROOT/seaweedfs/go.sum" "$LI_ROOT/seaweedfs/main.go" |
-    sha256sum | cut -c1-16)"
-  printf '%s/seaweedfs-%s' "$ARTIFACTS_DIR" "$key"
-}
+seaweedfs_dir() { printf '%s/seaweedfs-%s' "$ARTIFACTS_DIR" "$(go_module_key seaweedfs)"; }
 
 seaweedfs_version() {
   sed -n 's|^[[:space:]]*github.com/seaweedfs/seaweedfs \(v[^ ]*\)$|\1|p' "$LI_ROOT/seaweedfs/go.mod"
