@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import type { GongkaiConfig } from '../config/config';
 import type { BlobStore } from './blob-store';
 import { FileSystemBlobStore } from './fs-blob-store';
-import { S3BlobStore } from './s3-blob-store';
 
 type BlobSettings = Pick<
   GongkaiConfig,
@@ -21,12 +20,16 @@ export function blobDirectoryOf(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
 }
 
-/** The adapter BLOB_STORE_URL names, configured from the validated settings. */
-export function createBlobStore(config: BlobSettings): BlobStore {
+/**
+ * The adapter BLOB_STORE_URL names, configured from the validated settings. The S3 adapter (and with
+ * it the AWS SDK, ~0.5 s and ~10 MB to load) is loaded only when an s3:// store is asked for.
+ */
+export async function createBlobStore(config: BlobSettings): Promise<BlobStore> {
   const url = config.BLOB_STORE_URL;
   if (url.startsWith('file:')) return new FileSystemBlobStore(blobDirectoryOf(url), { maxBytes: config.BLOB_MAX_BYTES });
   const [, bucket, prefix] = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url) ?? [];
   if (!bucket) throw new Error(`BLOB_STORE_URL must be file:<directory> or s3://<bucket>[/<prefix>], got ${url}`);
+  const { S3BlobStore } = await import('./s3-blob-store');
   return new S3BlobStore({
     bucket,
     prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,

@@ -63,24 +63,24 @@ describe('blob settings', () => {
 describe('createBlobStore', () => {
   const settings = { BLOB_MAX_BYTES: 1000, S3_REGION: 'us-east-1' };
 
-  it('reads the directory of a file: URL', () => {
+  it('reads the directory of a file: URL', async () => {
     expect(blobDirectoryOf('file:./data/blobs')).toBe('./data/blobs');
     expect(blobDirectoryOf('file:/srv/blobs')).toBe('/srv/blobs');
     expect(blobDirectoryOf('file:///srv/blobs')).toBe('/srv/blobs');
-    const store = createBlobStore({ ...settings, BLOB_STORE_URL: 'file:/srv/blobs' });
+    const store = await createBlobStore({ ...settings, BLOB_STORE_URL: 'file:/srv/blobs' });
     expect(store).toBeInstanceOf(FileSystemBlobStore);
     expect((store as FileSystemBlobStore).root).toBe('/srv/blobs');
     expect((store as FileSystemBlobStore).maxBytes).toBe(1000);
   });
 
   it('configures the S3 adapter from an s3:// URL and the S3 settings', async () => {
-    const store = createBlobStore({
+    const store = (await createBlobStore({
       ...settings,
       BLOB_STORE_URL: 's3://gongkai-files/district',
       S3_ENDPOINT: 'http://127.0.0.1:1',
       S3_ACCESS_KEY_ID: 'a',
       S3_SECRET_ACCESS_KEY: 'b',
-    }) as S3BlobStore;
+    })) as S3BlobStore;
     expect(store).toBeInstanceOf(S3BlobStore);
     expect([store.bucket, store.prefix, store.maxBytes]).toEqual(['gongkai-files', 'district/', 1000]);
     // Nothing listens there: a dependency failure, not a crash and not "not found".
