@@ -17,6 +17,7 @@ import { finished } from 'node:stream/promises';
 import type { BlobStore } from '../../libs/platform/src/blobs/blob-store';
 import { FileSystemBlobStore } from '../../libs/platform/src/blobs/fs-blob-store';
 import { S3BlobStore } from '../../libs/platform/src/blobs/s3-blob-store';
+import { emptyS3Prefix } from '../../libs/platform/src/blobs/s3-test-cleanup';
 import { progress, settle, timeNs, type Bench, type BenchOutput } from './harness';
 
 const MB = 1024 * 1024;
@@ -106,27 +107,23 @@ export const bench: Bench = {
     /** Per file kind, per adapter: the medians. */
     const results = new Map<string, Map<string, Row>>();
     const adapters: string[] = [];
+    const endpoint = process.env['S3_ENDPOINT'];
+    const s3Location = {
+      bucket: 'gongkai-bench',
+      prefix: `bench/${Date.now()}/`,
+      endpoint,
+      region: process.env['S3_REGION'] ?? 'us-east-1',
+      credentials: { accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '', secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '' },
+    };
     try {
       const stores: [string, () => Promise<BlobStore>][] = [
         ['file system', async () => new FileSystemBlobStore(join(dir, 'store'), { maxBytes: SIZE + MB })],
       ];
-      const endpoint = process.env['S3_ENDPOINT'];
       if (endpoint) {
         stores.push([
           'S3 (SeaweedFS)',
           async () => {
-            const store = new S3BlobStore({
-              bucket: 'gongkai-bench',
-              prefix: `bench/${Date.now()}/`,
-              endpoint,
-              region: process.env['S3_REGION'] ?? 'us-east-1',
-              credentials: {
-                accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '',
-                secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '',
-              },
-              maxBytes: SIZE + MB,
-              stagingDir: join(dir, 'staging'),
-            });
+            const store = new S3BlobStore({ ...s3Location, maxBytes: SIZE + MB, stagingDir: join(dir, 'staging') });
             await store.ensureBucket();
             return store;
           },
@@ -155,6 +152,7 @@ export const bench: Bench = {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      if (endpoint) await emptyS3Prefix(s3Location); // the bench's objects do not stay in the local SeaweedFS
     }
     notes.push(
       `MB/s = ${SIZE / MB} MB / wall time, median of ${ROUNDS} rounds. Upload = put from a file stream (stage to a temporary file with SHA-256,`,

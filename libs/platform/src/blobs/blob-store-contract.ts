@@ -21,6 +21,8 @@ import {
 export interface BlobStoreSubject {
   store: BlobStore;
   storedObjects(): Promise<number>;
+  /** Removes what the test stored (after the store is closed). */
+  dispose(): Promise<void>;
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -59,7 +61,10 @@ export function blobStoreContract(name: string, create: (maxBytes: number) => Pr
       subject = await create(25 * MB);
       store = subject.store;
     });
-    afterEach(() => store.close());
+    afterEach(async () => {
+      await store.close();
+      await subject.dispose();
+    });
 
     it('stores a file and gives back the same bytes, size and a stat under its SHA-256', async () => {
       const bytes = sampleText();
@@ -146,6 +151,7 @@ export function blobStoreContract(name: string, create: (maxBytes: number) => Pr
       // Exactly at the limit is fine.
       await small.store.put(Buffer.alloc(4096, 0x61), { declaredMediaType: 'text/plain', originalName: 'a.txt' });
       await small.store.close();
+      await small.dispose();
     });
 
     it('refuses bytes that are not what was declared, naming both, and stores nothing', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config';
@@ -20,7 +20,11 @@ function filesUnder(dir: string): string[] {
 
 blobStoreContract('file system', async (maxBytes) => {
   const root = tempDir();
-  return { store: new FileSystemBlobStore(root, { maxBytes }), storedObjects: async () => filesUnder(root).length };
+  return {
+    store: new FileSystemBlobStore(root, { maxBytes }),
+    storedObjects: async () => filesUnder(root).length,
+    dispose: async () => rmSync(root, { recursive: true, force: true }),
+  };
 });
 
 describe('FileSystemBlobStore specifics', () => {

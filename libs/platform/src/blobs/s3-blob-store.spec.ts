@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { blobStoreContract } from './blob-store-contract';
 import { S3BlobStore } from './s3-blob-store';
+import { emptyS3Prefix } from './s3-test-cleanup';
 
 const endpoint = process.env['S3_ENDPOINT'];
 const BUCKET = 'gongkai-test';
@@ -12,17 +13,23 @@ if (endpoint) {
   // Each test gets its own key prefix in one bucket on the server tools/local-infra/up.sh starts (SeaweedFS).
   blobStoreContract('S3 (SeaweedFS)', async (maxBytes) => {
     const stagingDir = mkdtempSync(join(tmpdir(), 'gk-s3-staging-'));
-    const store = new S3BlobStore({
+    const location = {
       bucket: BUCKET,
       prefix: `contract/${uuidv7()}/`,
       endpoint,
       region: process.env['S3_REGION'] ?? 'us-east-1',
       credentials: { accessKeyId: process.env['S3_ACCESS_KEY_ID'] ?? '', secretAccessKey: process.env['S3_SECRET_ACCESS_KEY'] ?? '' },
-      maxBytes,
-      stagingDir,
-    });
+    };
+    const store = new S3BlobStore({ ...location, maxBytes, stagingDir });
     await store.ensureBucket();
-    return { store, storedObjects: async () => (await store.countObjects()) + readdirSync(stagingDir).length };
+    return {
+      store,
+      storedObjects: async () => (await store.countObjects()) + readdirSync(stagingDir).length,
+      dispose: async () => {
+        await emptyS3Prefix(location);
+        rmSync(stagingDir, { recursive: true, force: true });
+      },
+    };
   });
 } else {
   console.warn(
