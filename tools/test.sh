@@ -20,6 +20,10 @@ if [[ -z ${EVENTSTORE_URL:-} ]]; then
   echo "EVENTSTORE_URL is not set: the EventStoreDB contract suite will be SKIPPED (shown as skipped below)" >&2
 fi
 
+step "local object storage (SeaweedFS S3, for the blob store's S3 contract suite; its first build takes several minutes)"
+start_local_infra s3
+echo "S3_ENDPOINT=$S3_ENDPOINT" >&2
+
 step "identity provider (Keycloak, for the OpenID Connect tests)"
 start_local_infra keycloak
 echo "KEYCLOAK_ISSUER=$KEYCLOAK_ISSUER" >&2
