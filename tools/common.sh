@@ -8,6 +8,13 @@ ensure_dependencies() {
   fi
 }
 
+# The portal and console: builds the web app (apps/web/dist) when it is missing or older than its sources.
+ensure_web_app() {
+  if [[ ! -f apps/web/dist/index.html ]] || [[ -n $(find apps/web/src apps/web/index.html -newer apps/web/dist/index.html -print -quit) ]]; then
+    npm run build:web
+  fi
+}
+
 # Starts the local Kafka and/or FerretDB (tools/local-infra; a setting already in the environment
 # is kept) and exports the KAFKA_BROKERS / MONGODB_URL it prints.
 start_local_infra() {

@@ -6,6 +6,7 @@
 #   - read models: FerretDB started by tools/local-infra (unless MONGODB_URL is set)
 #   - auth: a local secret in ./data/dev-secret and the demo login enabled
 #   - the web app (portal and console) built into apps/web/dist and served at the root URL
+#   - logs as readable lines (LOG_FORMAT=pretty; JSON lines, the production format, with LOG_FORMAT=json)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=tools/common.sh
@@ -13,18 +14,21 @@ source tools/common.sh
 
 ensure_dependencies
 
-# The portal and console: build the web app when it is missing or older than its sources.
-if [[ ! -f apps/web/dist/index.html ]] || [[ -n $(find apps/web/src apps/web/index.html -newer apps/web/dist/index.html -print -quit) ]]; then
-  npm run build:web
-fi
+ensure_web_app
 
 start_local_infra mongo
 
-if use_dev_secret; then
+if [[ ${GONGKAI_IDENTITY:-demo} == keycloak ]]; then
+  # Staff sign in through the local Keycloak (tools/local-infra, realm infra/identity); no demo login.
+  start_local_infra keycloak
+  use_dev_secret || true # tokens are checked against Keycloak (AUTH_JWKS_URL wins); the secret only derives the local HMAC keys
+  export AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" AUTH_AUDIENCE=gongkai AUTH_CONSOLE_CLIENT_ID=gongkai-console AUTH_DEV_LOGIN=false
+elif use_dev_secret; then
   export AUTH_DEV_LOGIN="${AUTH_DEV_LOGIN:-true}"
 fi
 export EVENT_STORE_URL="${EVENT_STORE_URL:-sqlite:./data/events.db}"
 export HTTP_PORT="${HTTP_PORT:-3000}"
 export GONGKAI_DEMO_DATA="${GONGKAI_DEMO_DATA:-true}"
+export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 
 exec node -r @swc-node/register apps/standalone/src/main.ts

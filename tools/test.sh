@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every test (README: `npm test`). On a fresh machine it installs the
 # dependencies, provisions and starts a real Kafka and a real FerretDB (tools/local-infra), then
-# type-checks, lints (service boundaries included) and runs the whole jest suite against them.
+# type-checks, checks the formatting, lints (service boundaries and domain purity included) and runs
+# the whole jest suite against them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=tools/common.sh
@@ -19,6 +20,14 @@ if [[ -z ${EVENTSTORE_URL:-} ]]; then
   echo "EVENTSTORE_URL is not set: the EventStoreDB contract suite will be SKIPPED (shown as skipped below)" >&2
 fi
 
+step "local object storage (SeaweedFS S3, for the blob store's S3 contract suite; its first build takes several minutes)"
+start_local_infra s3
+echo "S3_ENDPOINT=$S3_ENDPOINT" >&2
+
+step "identity provider (Keycloak, for the OpenID Connect tests)"
+start_local_infra keycloak
+echo "KEYCLOAK_ISSUER=$KEYCLOAK_ISSUER" >&2
+
 step "audit tooling (jq for the offline verification procedure)"
 bash apps/audit-cli/provision-jq.sh
 
@@ -28,7 +37,11 @@ tools/deploy-checks/provision.sh >/dev/null
 step "type check"
 npx tsc -p tsconfig.json --noEmit
 
-step "lint (including @nx/enforce-module-boundaries)"
+step "format (Prettier)"
+# .prettierrc.json and .prettierignore; `npx prettier --write <files>` fixes what this reports.
+npx prettier --check .
+
+step "lint (including @nx/enforce-module-boundaries and domain purity)"
 # The boundaries rule needs Nx's project graph and silently skips itself without one.
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint --max-warnings=0 .

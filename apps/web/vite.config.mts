@@ -8,7 +8,9 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   // The contracts' plain-data vocabulary (code lists and labels, no zod): one source for the API and the UI.
-  resolve: { alias: { '@gongkai/contracts/vocabulary': fileURLToPath(new URL('../../libs/contracts/src/vocabulary/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: { '@gongkai/contracts/vocabulary': fileURLToPath(new URL('../../libs/contracts/src/vocabulary/index.ts', import.meta.url)) },
+  },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 600 },
   server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
 });

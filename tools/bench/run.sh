@@ -6,4 +6,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source tools/common.sh
 ensure_dependencies
 start_local_infra all
+start_local_infra s3
 exec node --expose-gc -r @swc-node/register tools/bench/run.ts "$@"

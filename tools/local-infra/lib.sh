@@ -5,12 +5,15 @@
 #   $GONGKAI_CACHE_DIR (default ~/.cache/gongkai)
 #     artifacts/kafka-<hash>/libs/*.jar   Kafka + deps from Maven Central (hash of kafka/pom.xml)
 #     artifacts/ferretdb-<hash>/ferretdb  FerretDB binary (hash of ferretdb/{go.mod,go.sum,main.go})
+#     artifacts/seaweedfs-<hash>/weed     SeaweedFS and its S3 probe (hash of seaweedfs/{go.mod,go.sum,main.go})
+#     conf/seaweedfs/s3.json              S3 identity (local dev-only credentials)
 #     conf/kafka/                         generated server.properties, log4j2 configs
-#     data/kafka/, data/ferretdb/         server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
+#     data/kafka/, data/ferretdb/, data/keycloak/ (Keycloak's H2 database),
+#     data/seaweedfs/                     server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
 #     artifacts/keycloak-<hash>/keycloak/ Keycloak server distribution (hash of keycloak/pom.xml)
-#     data/keycloak/                      Keycloak's H2 database (realms imported from infra/identity)
 #     run/*.pid                           pids of the running servers
-#     logs/kafka.log, logs/ferretdb.log   server output (previous run kept as *.log.1)
+#     logs/kafka.log, logs/ferretdb.log,
+#     logs/seaweedfs.log                  server output (previous run kept as *.log.1)
 
 LI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -30,6 +33,8 @@ KEYCLOAK_PORT="${GONGKAI_KEYCLOAK_PORT:-28080}"
 KEYCLOAK_MANAGEMENT_PORT="${GONGKAI_KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 1))}"
 KEYCLOAK_HEAP_OPTS="${GONGKAI_KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
 KEYCLOAK_JVM_OPTS="${GONGKAI_KEYCLOAK_JVM_OPTS--XX:TieredStopAtLevel=1}"
+# SeaweedFS: the S3 port; master, volume and filer HTTP ports follow it; each gRPC port is HTTP + 10000.
+S3_PORT="${GONGKAI_S3_PORT:-28333}"
 # A second Kafka listener with TLS and SASL/PLAIN, so the clients' security settings are tested
 # against a real broker (dev-only CA and credentials, generated under the cache root).
 KAFKA_SECURE_PORT="${GONGKAI_KAFKA_SECURE_PORT:-$((KAFKA_PORT + 2))}"
@@ -39,7 +44,7 @@ KAFKA_HEAP_OPTS="${GONGKAI_KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 # C1-only JIT: starts the broker ~30% faster on 2 cores; plenty for local use. Set to "" for full JIT.
 KAFKA_JVM_OPTS="${GONGKAI_KAFKA_JVM_OPTS--XX:TieredStopAtLevel=1}"
 
-for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT START_TIMEOUT STOP_TIMEOUT; do
+for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT S3_PORT START_TIMEOUT STOP_TIMEOUT; do
   if [[ ! ${!_v} =~ ^[0-9]+$ ]]; then
     printf '[local-infra] error: %s must be a number, got "%s"\n' "$_v" "${!_v}" >&2
     exit 2
@@ -57,6 +62,15 @@ MONGO_DATA="$DATA_DIR/ferretdb"
 KEYCLOAK_DATA="$DATA_DIR/keycloak"
 # The realms imported at Keycloak's first start (and again whenever these files change).
 IDENTITY_DIR="$(cd "$LI_ROOT/../../infra/identity" && pwd)"
+SEAWEED_DATA="$DATA_DIR/seaweedfs"
+SEAWEED_S3_CONF="$CONF_DIR/seaweedfs/s3.json"
+SEAWEED_MASTER_PORT=$((S3_PORT + 1))
+SEAWEED_VOLUME_PORT=$((S3_PORT + 2))
+SEAWEED_FILER_PORT=$((S3_PORT + 3))
+# Local dev-only S3 credentials (the server listens on 127.0.0.1 only).
+S3_ACCESS_KEY=gongkai-local
+S3_SECRET_KEY=gongkai-local-dev-only-secret
+S3_BUCKET=gongkai
 
 log() { printf '[local-infra] %s\n' "$*" >&2; }
 die() {
@@ -113,6 +127,7 @@ proc_marker() {
   kafka) printf '%s' "kafka.Kafka $KAFKA_CONF" ;;
   ferretdb) printf '%s' "-data-dir $MONGO_DATA" ;;
   keycloak) printf '%s' "$(keycloak_home)/bin/" ;; # kc.sh, then its java (-Dkc.home.dir=…/bin/..)
+  seaweedfs) printf '%s' "-dir=$SEAWEED_DATA" ;;
   *) return 1 ;;
   esac
 }
@@ -414,12 +429,12 @@ kafka_ready() {
 
 # ---------------------------------------------------------------- FerretDB
 
-ferretdb_bin() {
-  local key
-  key="$(cat "$LI_ROOT/ferretdb/go.mod" "$LI_ROOT/ferretdb/go.sum" "$LI_ROOT/ferretdb/main.go" |
-    sha256sum | cut -c1-16)"
-  printf '%s/ferretdb-%s/ferretdb' "$ARTIFACTS_DIR" "$key"
+# The cache key of a Go wrapper module in DIR (ferretdb, seaweedfs): its go.mod, go.sum and main.go.
+go_module_key() {
+  cat "$LI_ROOT/$1/go.mod" "$LI_ROOT/$1/go.sum" "$LI_ROOT/$1/main.go" | sha256sum | cut -c1-16
 }
+
+ferretdb_bin() { printf '%s/ferretdb-%s/ferretdb' "$ARTIFACTS_DIR" "$(go_module_key ferretdb)"; }
 
 provision_ferretdb() {
   local bin dir tmp t0
@@ -539,6 +554,84 @@ keycloak_ready() {
   [[ $body == "HTTP/1.1 200"* && $body == *"\"issuer\":\"$(keycloak_issuer)\""* ]]
 }
 
+# ---------------------------------------------------------------- SeaweedFS (S3)
+
+seaweedfs_dir() { printf '%s/seaweedfs-%s' "$ARTIFACTS_DIR" "$(go_module_key seaweedfs)"; }
+
+seaweedfs_version() {
+  sed -n 's|^[[:space:]]*github.com/seaweedfs/seaweedfs \(v[^ ]*\)$|\1|p' "$LI_ROOT/seaweedfs/go.mod"
+}
+
+# Builds upstream's `weed` and our S3 probe from the wrapper module in seaweedfs/ (once per version).
+provision_seaweedfs() {
+  local dir tmp t0
+  dir="$(seaweedfs_dir)"
+  [[ -x $dir/weed && -x $dir/seaweedfs-probe ]] && return 0
+  require_go
+  t0="$(now_ms)"
+  tmp="$dir.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  log "seaweedfs: building SeaweedFS $(seaweedfs_version) (once, ~4-10 min on 2 cores) into $dir ..."
+  if ! (cd "$LI_ROOT/seaweedfs" && export GOWORK=off CGO_ENABLED=0 &&
+    go build -mod=readonly -buildvcs=false -trimpath -ldflags='-s -w' -o "$tmp/weed" github.com/seaweedfs/seaweedfs/weed &&
+    go build -mod=readonly -buildvcs=false -trimpath -ldflags='-s -w' -o "$tmp/seaweedfs-probe" .) \
+    >"$LOG_DIR/seaweedfs-build.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/seaweedfs-build.log" >&2
+    rm -rf "$tmp"
+    die "seaweedfs: go build failed; full output in $LOG_DIR/seaweedfs-build.log"
+  fi
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
+  log "seaweedfs: built in $(elapsed "$t0")"
+}
+
+write_seaweedfs_s3_conf() {
+  mkdir -p "$(dirname "$SEAWEED_S3_CONF")"
+  cat >"$SEAWEED_S3_CONF" <<EOF
+{
+  "identities": [
+    {
+      "name": "gongkai",
+      "credentials": [{ "accessKey": "$S3_ACCESS_KEY", "secretKey": "$S3_SECRET_KEY" }],
+      "actions": ["Admin", "Read", "List", "Tagging", "Write"]
+    }
+  ]
+}
+EOF
+}
+
+# One process: master, volume server, filer and the S3 gateway, all on 127.0.0.1; the extra
+# listeners upstream enables by default (Iceberg, Lance) and its telemetry are off. A single master
+# needs no 10 s election timeout, and a volume server with no peers no 10 s pre-stop wait.
+start_seaweedfs() {
+  mkdir -p "$SEAWEED_DATA"
+  write_seaweedfs_s3_conf
+  launch seaweedfs "$(seaweedfs_dir)/weed" server \
+    -ip="$LI_HOST" -ip.bind="$LI_HOST" -dir="$SEAWEED_DATA" \
+    -master.port="$SEAWEED_MASTER_PORT" -master.port.grpc=$((SEAWEED_MASTER_PORT + 10000)) \
+    -master.volumeSizeLimitMB=1024 -master.telemetry=false -master.electionTimeout=1s \
+    -volume.port="$SEAWEED_VOLUME_PORT" -volume.port.grpc=$((SEAWEED_VOLUME_PORT + 10000)) -volume.max=0 \
+    -volume.preStopSeconds=0 \
+    -filer.port="$SEAWEED_FILER_PORT" -filer.port.grpc=$((SEAWEED_FILER_PORT + 10000)) \
+    -s3 -s3.port="$S3_PORT" -s3.port.grpc=$((S3_PORT + 10000)) -s3.port.iceberg=0 -s3.port.lance=0 \
+    -s3.config="$SEAWEED_S3_CONF"
+}
+
+s3_endpoint() { printf 'http://%s:%s' "$LI_HOST" "$S3_PORT"; }
+
+s3_settings() {
+  printf 'S3_ENDPOINT=%s\nS3_REGION=us-east-1\nS3_ACCESS_KEY_ID=%s\nS3_SECRET_ACCESS_KEY=%s' \
+    "$(s3_endpoint)" "$S3_ACCESS_KEY" "$S3_SECRET_KEY"
+}
+
+# Real readiness check: a signed S3 round trip (create and list the bucket, put and get an object).
+seaweedfs_ready() {
+  port_open "$S3_PORT" || return 1
+  "$(seaweedfs_dir)/seaweedfs-probe" -endpoint "$(s3_endpoint)" -bucket "$S3_BUCKET" \
+    -access-key "$S3_ACCESS_KEY" -secret-key "$S3_SECRET_KEY" >/dev/null 2>>"$LOG_DIR/seaweedfs-ready.log"
+}
+
 # ---------------------------------------------------------------- misc
 
 # Normalises the service argument to a list of internal names.
@@ -548,6 +641,7 @@ parse_target() {
   kafka) echo "kafka" ;;
   mongo | mongodb | ferretdb) echo "ferretdb" ;;
   keycloak) echo "keycloak" ;;
+  s3 | seaweedfs) echo "seaweedfs" ;;
   *) return 1 ;;
   esac
 }

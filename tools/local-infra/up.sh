@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Provision (cached), start and wait for a local single-node Kafka (KRaft) and/or
 # FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only; Keycloak (the OpenID
-# Connect provider of the sign-in tests) only when asked for by name (`up.sh keycloak`).
+# Connect provider of the sign-in tests) and SeaweedFS (S3, for the blob store) only when asked for by name.
 # Prints the connection settings on stdout; progress goes to stderr. See README.md.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -9,15 +9,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat >&2 <<'EOF_USAGE'
-usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|all]
+usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|s3|all]
 
   --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
             same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
 
 Prints KAFKA_BROKERS=... (and the KAFKA_TEST_* settings of the TLS/SASL listener) and/or
 MONGODB_URL=... on stdout; `keycloak` (not part of `all`) prints KEYCLOAK_ISSUER=... and
-KEYCLOAK_JWKS_URL=... of the local realm `gongkai` (infra/identity).
-If KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER is already set, that server is not started
+KEYCLOAK_JWKS_URL=... of the local realm `gongkai` (infra/identity); `s3` (SeaweedFS, not part of
+`all`) prints S3_ENDPOINT=..., S3_REGION=..., S3_ACCESS_KEY_ID=..., S3_SECRET_ACCESS_KEY=....
+If KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT is already set, that server is not started
 and the given value is printed instead.
 EOF_USAGE
 }
@@ -44,7 +45,7 @@ while (($#)); do
 done
 if ! services="$(parse_target "${target:-all}")"; then
   usage
-  die "unknown target: $target (expected kafka, mongo, keycloak or all)"
+  die "unknown target: $target (expected kafka, mongo, keycloak, s3 or all)"
 fi
 
 ensure_dirs
@@ -94,6 +95,16 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
     port[$svc]="$KEYCLOAK_PORT"
     data="$KEYCLOAK_DATA"
     ;;
+  seaweedfs)
+    if [[ -n ${S3_ENDPOINT:-} ]]; then
+      log "seaweedfs: S3_ENDPOINT is set; not starting a local SeaweedFS"
+      out[$svc]="S3_ENDPOINT=$S3_ENDPOINT"
+      continue
+    fi
+    out[$svc]="$(s3_settings)"
+    port[$svc]="$S3_PORT"
+    data="$SEAWEED_DATA"
+    ;;
   esac
 
   if [[ $fresh == 1 ]]; then
@@ -134,10 +145,11 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
     require_java
     provision_keycloak
     ;;
+  seaweedfs) provision_seaweedfs ;;
   esac
 
   if port_open "${port[$svc]}"; then
-    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_KEYCLOAK_PORT) or set KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER"
+    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_KEYCLOAK_PORT / GONGKAI_S3_PORT) or set KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT"
   fi
   if [[ $svc == kafka ]] && port_open "$KAFKA_CONTROLLER_PORT"; then
     die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
@@ -156,6 +168,10 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
   keycloak)
     start_keycloak
     log "keycloak: started Keycloak $(keycloak_version) (pid $(<"$RUN_DIR/keycloak.pid")), log: $LOG_DIR/keycloak.log"
+    ;;
+  seaweedfs)
+    start_seaweedfs
+    log "seaweedfs: started SeaweedFS $(seaweedfs_version) (pid $(<"$RUN_DIR/seaweedfs.pid")), log: $LOG_DIR/seaweedfs.log"
     ;;
   esac
   pending+=("$svc")

@@ -1,34 +1,45 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS, loadSession, saveSession, type Session } from './api';
-import { AnnualReportConsole, AnnualReportPage, AnnualReportsPage } from './annual-reports';
-import { AuditAsOf } from './audit';
-import { ExplainPage, LiveScorePage, RankingPage, SchemesPage, UnitBreakdownPage, seesDistrict } from './assessment';
-import { CatalogueConsole, ItemEditorRoute } from './catalogue';
-import { AuditTimeline, ConsoleHome, DocumentReview, DocumentsQueue, LoginPage, RequestCase, RequestsList, RequireLogin } from './console';
-import { InterpretationConsole, ObligationPage } from './interpretation';
-import { ConcernPage, ConcernsConsole, ConsultationModeration, OpenDayConsole, ParticipationConsole } from './participation';
-import {
-  ApplyPage,
-  CleanupResultsPage,
-  ConsultationPage,
-  ConsultationsPage,
-  DocumentsPage,
-  DomainCatalogue,
-  ItemDetail,
-  NegativeListPage,
-  OpenDayPage,
-  OpenDaysPage,
-  PoliciesPage,
-  PolicyPage,
-  PortalHome,
-  SearchPage,
-  TrackPage,
-  UnitCatalogue,
-} from './portal';
-import { FlashMessage, FlashProvider, PageTitle } from './ui';
-import './styles.css';
+import { ROLE_LABELS } from '@gongkai/contracts/vocabulary';
+import { AnnualReportConsole } from './console/annual-reports/report-console';
+import { ExplainPage, UnitBreakdownPage } from './console/assessment/breakdown';
+import { LiveScorePage } from './console/assessment/live';
+import { RankingPage } from './console/assessment/ranking';
+import { SchemesPage } from './console/assessment/schemes';
+import { AuditAsOf } from './console/audit/as-of';
+import { AuditTimeline } from './console/audit/timeline';
+import { CatalogueConsole } from './console/catalogue/catalogue';
+import { ItemEditorRoute } from './console/catalogue/editor';
+import { DocumentsQueue } from './console/documents/list';
+import { DocumentReview } from './console/documents/review';
+import { ObligationPage } from './console/interpretation/obligation';
+import { InterpretationConsole } from './console/interpretation/obligations';
+import { ConcernPage } from './console/participation/concern';
+import { ConcernsConsole } from './console/participation/concerns';
+import { ConsultationModeration, ParticipationConsole } from './console/participation/consultations';
+import { OpenDayConsole } from './console/participation/open-days';
+import { RequestCase } from './console/requests/case';
+import { RequestsList } from './console/requests/list';
+import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
+import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
+import { NegativeListPage, SearchPage } from './portal/catalogue/search';
+import { CleanupResultsPage, DocumentsPage } from './portal/documents/documents';
+import { PoliciesPage, PolicyPage } from './portal/interpretation/policies';
+import { ConsultationPage, ConsultationsPage } from './portal/participation/consultations';
+import { OpenDayPage, OpenDaysPage } from './portal/participation/open-days';
+import { ApplyPage } from './portal/requests/apply';
+import { TrackPage } from './portal/requests/track';
+import { ConsoleHome } from './console/home';
+import { LoginPage, RequireLogin } from './console/login';
+import { PortalHome } from './portal/home';
+import { loadSession, saveSession, type Session } from './api';
+import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
+import './styles/assessment.css';
+import './styles/base.css';
+import './styles/catalogue.css';
+import './styles/components.css';
+import './styles/requests.css';
 
 interface Section {
   to: string;
@@ -46,9 +57,9 @@ const PORTAL_SECTIONS: Section[] = [
 
 /** The console sections a role works in; the API enforces the same rules, this only hides what would be refused. */
 function consoleSections(session: Session): Section[] {
-  const staff = session.role !== 'auditor';
+  const staff = isStaff(session);
   const districtWide = seesDistrict(session);
-  const editsCatalogue = Boolean(session.unitId) && ['clerk', 'office_head', 'district_office', 'admin'].includes(session.role);
+  const editsCatalogue = Boolean(session.unitId) && hasAnyRole(session, HANDLER_ROLES);
   const sections: (Section | false)[] = [
     { to: '/console', label: '待办', end: true },
     { to: '/console/requests', label: '依申请公开' },

@@ -6,6 +6,8 @@ import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { CatalogueModule } from './catalogue.module';
 import { CATALOGUE_COLUMNS, type CatalogueRow } from './domain/catalogue-row';
 import { XLSX_MIME } from './application/spreadsheet';
+import { DOCX_MIME } from './application/office-files';
+import { PUBLISHED_FIXTURES } from './testing/published-fixtures';
 
 /**
  * The catalogue service alone, as in the distributed shape: events go from the store through the
@@ -261,6 +263,25 @@ describe('catalogue service over Kafka and FerretDB', () => {
       return values;
     };
     expect(await readRows(await exported())).toEqual(await readRows(first));
+  });
+
+  it('a published .docx layout: preview maps each source row, import records it all or nothing', async () => {
+    const street = PUBLISHED_FIXTURES.find((f) => f.imitates.includes('九龙街道'))!;
+    const send = (path: string, file: Buffer) =>
+      http.post(`/api/catalogue/units/${TOWN}/items/${path}`).set(auth(clerk)).set('Content-Type', DOCX_MIME).send(file);
+    const before = await store.headPosition();
+    const preview = await send('import/preview', await street.file(true)).expect(200);
+    expect(preview.body.format).toBe('docx');
+    expect(preview.body.tables.map((t: { domain: { code: string; from: string } }) => t.domain)).toEqual([
+      { code: 'major-projects', name: '重大建设项目', from: 'title' },
+      { code: 'public-resource-trading', name: '公共资源交易', from: 'title' },
+    ]);
+    expect(preview.body.summary).toMatchObject({ rows: 3, valid: 2, invalid: 1, create: 2 });
+    expect(preview.body.rows[0]).toMatchObject({ source: '表格1', rowNumber: 3, ok: false, action: null });
+    const refused = await send('import', await street.file(true)).expect(400);
+    expect(refused.body.rows).toEqual([{ row: 3, source: '表格1', messages: expect.any(Array) }]);
+    expect(await store.headPosition()).toBe(before);
+    await send('import', await street.file()).expect(200, { rows: 3, created: 3, updated: 0, revised: 0, unchanged: 0 });
   });
 
   it('the district office loads a new guideline version from a spreadsheet; bad rows are all reported', async () => {

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, readModelProvider } from '@gongkai/platform';
+import { CommandHandler, ConsumerRegistry, GONGKAI_CONFIG, readModelProvider, type GongkaiConfig } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
 import { CatalogueItems } from './application/items';
 import { CatalogueNegativeList } from './application/negative-list';
@@ -36,8 +36,9 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     },
     {
       provide: CatalogueSpreadsheets,
-      inject: [CommandHandler, CatalogueItemsProjection],
-      useFactory: (commands: CommandHandler, items: CatalogueItemsProjection) => new CatalogueSpreadsheets(commands, items),
+      inject: [CommandHandler, CatalogueItemsProjection, GONGKAI_CONFIG],
+      useFactory: (commands: CommandHandler, items: CatalogueItemsProjection, config: GongkaiConfig) =>
+        new CatalogueSpreadsheets(commands, items, config.CATALOGUE_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
     },
     {
       provide: CataloguePortal,

@@ -9,3 +9,4 @@ export * from './events/interpretation';
 export * from './events/assessment';
 export * from './events/audit';
 export * from './event-labels';
+export * from './personal-data';

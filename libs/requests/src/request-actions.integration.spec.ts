@@ -29,7 +29,10 @@ const consulting = [
 ];
 const feeDue = [...assigned, step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false })];
 const underReview = [...assigned, step({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' })];
-const approved = [...underReview, step({ type: 'ReviewReply', approved: true, actorId: 'reviewer-1', actorRole: 'reviewer' }, 'reviewer')];
+const approved = [
+  ...underReview,
+  step({ type: 'ReviewReply', approved: true, by: { userId: 'reviewer-1', unitId: UNIT, role: 'reviewer' } }, 'reviewer'),
+];
 const replied = [...approved, step({ type: 'IssueReply' })];
 const challenged = [
   ...replied,
@@ -165,8 +168,7 @@ const CASES: Case[] = [
               workingDays: 15,
               reason: '需调取档案',
               noticeSentOn: TODAY,
-              actorId: 'head-1',
-              actorRole: 'office_head',
+              by: { userId: 'head-1', unitId: UNIT, role: 'office_head' },
             },
             'office_head',
             TODAY,
@@ -330,7 +332,12 @@ describe('request handling actions over HTTP', () => {
       possibleRepeatOf: [],
     };
     for (const { command, role = 'clerk', on = receivedOn } of [step(receive), ...steps]) {
-      await commands.handle(requestDecider, requestStreamId(requestId), { ...command, today: on } as RequestCommand, context(role, on));
+      await commands.handle(
+        requestDecider(defaultWorkingDayCalendar()),
+        requestStreamId(requestId),
+        { ...command, today: on } as RequestCommand,
+        context(role, on),
+      );
     }
     return requestId;
   }
@@ -381,6 +388,35 @@ describe('request handling actions over HTTP', () => {
     await expectRefused('clerk', 'no-such-request', 'assign', { handlerId: 'x' }, 404, 'REQUEST_NOT_FOUND');
   });
 
+  it('suggests proactive disclosure (Art. 44) once three applicants obtained the same linked information', async () => {
+    const informationKey = `art44-${Date.now()}`;
+    const streamId = `requests.frequent-${UNIT}-${informationKey}`;
+    const requestIds = [await given(replied), await given(replied), await given(replied)];
+    const body = { informationKey, information: '2025年农村危房改造补助对象名单' };
+    for (const requestId of requestIds.slice(0, 2)) expect((await act('clerk', requestId, 'link-information', body)).status).toBe(200);
+    // The third link is the one that reaches the threshold (the process manager reads the others from the read model).
+    const token = await tokenFor('clerk', UNIT);
+    for (const requestId of requestIds.slice(0, 2)) {
+      await eventually(async () => {
+        const res = await request(app.getHttpServer()).get(`/api/requests/${requestId}`).set('Authorization', `Bearer ${token}`);
+        return res.body.information?.informationKey === informationKey ? true : undefined;
+      });
+    }
+    expect(await store.readStream(streamId)).toEqual([]);
+    expect((await act('clerk', requestIds[2], 'link-information', body)).status).toBe(200);
+    const suggested = await eventually(async () => {
+      const events = await store.readStream(streamId);
+      return events.length > 0 ? events : undefined;
+    });
+    expect(suggested).toHaveLength(1);
+    expect(suggested[0]).toMatchObject({
+      type: 'requests.ProactiveDisclosureSuggested',
+      data: { unitId: UNIT, informationKey, count: 3 },
+      actor: { role: 'system' },
+    });
+    expect([...(suggested[0].data.requestIds as string[])].sort()).toEqual([...requestIds].sort());
+  });
+
   it('serves the extension, third-party and fee letters over HTTP, each citing its article; refuses unknown kinds', async () => {
     const requestId = await given({
       receivedOn: dueToday,
@@ -392,8 +428,7 @@ describe('request handling actions over HTTP', () => {
             workingDays: 3,
             reason: '需调取档案',
             noticeSentOn: TODAY,
-            actorId: 'head-1',
-            actorRole: 'office_head',
+            by: { userId: 'head-1', unitId: UNIT, role: 'office_head' },
           },
           'office_head',
           TODAY,

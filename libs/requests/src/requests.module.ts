@@ -1,16 +1,22 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
+  CommandHandler,
   ConsumerRegistry,
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
-  ReadModelConnections,
+  readModelProvider,
   type GongkaiConfig,
   type Logger,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
-import { requestsSettingsFrom, REQUESTS_SETTINGS } from './application/settings';
+import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
+import { RequestHandling } from './application/handling';
+import { RequestIntake } from './application/intake';
+import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
+import { RequestReads } from './application/request-reads';
+import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
@@ -34,25 +40,48 @@ let holidayArrangementWarned = false;
       inject: [GONGKAI_CONFIG],
       useFactory: (config: GongkaiConfig) => requestsSettingsFrom(config),
     },
+    readModelProvider('requests', RequestsProjection),
+    readModelProvider('requests', RequestsUnitsProjection),
+    readModelProvider('requests', RequestsDocumentFiguresProjection),
+    readModelProvider('requests', AnnualReportsProjection),
     {
-      provide: RequestsProjection,
-      inject: [ReadModelConnections],
-      useFactory: (c: ReadModelConnections) => new RequestsProjection(c.get('requests')),
+      provide: RequestIntake,
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar()),
     },
     {
-      provide: RequestsUnitsProjection,
-      inject: [ReadModelConnections],
-      useFactory: (c: ReadModelConnections) => new RequestsUnitsProjection(c.get('requests')),
+      provide: RequestHandling,
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar()),
     },
     {
-      provide: RequestsDocumentFiguresProjection,
-      inject: [ReadModelConnections],
-      useFactory: (c: ReadModelConnections) => new RequestsDocumentFiguresProjection(c.get('requests')),
+      provide: RequestReads,
+      inject: [RequestsProjection, RequestsUnitsProjection, REQUESTS_SETTINGS],
+      useFactory: (requests: RequestsProjection, units: RequestsUnitsProjection, settings: RequestsSettings) =>
+        new RequestReads(requests, units, settings, defaultWorkingDayCalendar()),
     },
     {
-      provide: AnnualReportsProjection,
-      inject: [ReadModelConnections],
-      useFactory: (c: ReadModelConnections) => new AnnualReportsProjection(c.get('requests')),
+      provide: AnnualReports,
+      inject: [CommandHandler, RequestsProjection, RequestsUnitsProjection, RequestsDocumentFiguresProjection],
+      useFactory: (
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        units: RequestsUnitsProjection,
+        documentFigures: RequestsDocumentFiguresProjection,
+      ) => new AnnualReports(commands, requests, units, documentFigures),
+    },
+    {
+      provide: PublishedAnnualReports,
+      inject: [AnnualReportsProjection, RequestsUnitsProjection],
+      useFactory: (reports: AnnualReportsProjection, units: RequestsUnitsProjection) => new PublishedAnnualReports(reports, units),
+    },
+    {
+      provide: ProactiveDisclosureProcess,
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new ProactiveDisclosureProcess(commands, requests, settings.frequentThreshold, defaultWorkingDayCalendar()),
     },
   ],
 })
@@ -63,12 +92,13 @@ export class RequestsModule implements OnModuleInit {
     private readonly units: RequestsUnitsProjection,
     private readonly documentFigures: RequestsDocumentFiguresProjection,
     private readonly annualReports: AnnualReportsProjection,
+    private readonly proactive: ProactiveDisclosureProcess,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('requests', this.requests, this.units, this.documentFigures, this.annualReports);
+    this.registry.register('requests', this.proactive, this.requests, this.units, this.documentFigures, this.annualReports);
     this.watchHolidayArrangements();
   }
 

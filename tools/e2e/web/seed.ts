@@ -259,3 +259,37 @@ export async function seedIssuedPolicy(base: string, unitId = 'TEZ-CIVIL'): Prom
   );
   return { documentId, title, approverId };
 }
+
+/** A request registered at the counter (the public endpoint's rate limit is not involved), still 已登记. */
+export async function seedOpenRequest(base: string, unitId = 'TEZ-CIVIL'): Promise<string> {
+  const clerk = await devToken(base, 'seed-counter', 'clerk', unitId, '赵敏');
+  const receivedOn = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const { requestId } = await call<{ requestId: string }>(base, clerk, 'POST', '/api/requests', {
+    unitId,
+    channel: 'in_person',
+    receivedOn,
+    applicant: { type: '自然人', name: '周建华', phone: '13500002222' },
+    description: '2025年度城乡居民最低生活保障资金的发放总额',
+    preferredForm: '电子',
+    delivery: '电子邮件',
+  });
+  return requestId;
+}
+
+/**
+ * Another member of staff takes a step on the case (assigns a handler) through the API, and waits
+ * until the case's read model shows it: a page opened before still carries the older revision.
+ */
+export async function assignAsAnotherUser(base: string, requestId: string, unitId = 'TEZ-CIVIL'): Promise<void> {
+  const head = await devToken(base, 'head-other', 'office_head', unitId, '钱伟');
+  const { revision } = await call<{ revision: number }>(base, head, 'POST', `/api/requests/${requestId}/assign`, {
+    handlerId: 'clerk-qian',
+    handlerName: '钱伟',
+  });
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const view = await call<{ revision: number }>(base, head, 'GET', `/api/requests/${requestId}`);
+    if (view.revision >= revision) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the case ${requestId} did not reach revision ${revision}`);
+}

@@ -8,7 +8,16 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { DESKTOP, PHONE, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { seedAssessment, seedIssuedPolicy, seedWebData, type AssessmentSeed, type PolicySeed, type SeedResult } from './seed';
+import {
+  assignAsAnotherUser,
+  seedAssessment,
+  seedIssuedPolicy,
+  seedOpenRequest,
+  seedWebData,
+  type AssessmentSeed,
+  type PolicySeed,
+  type SeedResult,
+} from './seed';
 
 /**
  * The portal and the console in a real browser (playwright-core driving Debian's Chromium) against
@@ -379,15 +388,13 @@ describe('web: portal and console in Chromium', () => {
     const ranking = page.getByTestId('ranking');
     await ranking.getByRole('link', { name: assessment.expected[0].name }).waitFor();
     // The units in ranked order with their totals, as the scores API computed them from the seeded facts.
-    const rows = await ranking
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          rank: tr.querySelector('[data-testid=rank]')?.textContent,
-          name: tr.querySelector('th a')?.textContent,
-          total: tr.querySelector('[data-testid=total]')?.textContent,
-        })),
-      );
+    const rows = await ranking.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        rank: tr.querySelector('[data-testid=rank]')?.textContent,
+        name: tr.querySelector('th a')?.textContent,
+        total: tr.querySelector('[data-testid=total]')?.textContent,
+      })),
+    );
     expect(rows).toEqual(assessment.expected.map((u, n) => ({ rank: String(n + 1), name: u.name, total: `${u.total} / 100` })));
     expect(await page.getByTestId('commended').locator('a').allTextContents()).toEqual(assessment.commended);
     expect(await page.getByTestId('rectify').locator('a').allTextContents()).toEqual(assessment.rectify);
@@ -820,5 +827,42 @@ describe('web: portal and console in Chromium', () => {
     await home.click();
     await page.getByRole('heading', { level: 1, name: '待办事项' }).waitFor();
     expect(await home.isVisible()).toBe(false);
+  }, 120_000);
+
+  it('a clerk deciding on a case that another user changed first is told so, keeps the typing and reloads', async () => {
+    const caseId = await seedOpenRequest(url);
+    const clerk = await newPage();
+    await login(clerk, 'clerk-gao', 'clerk', 'TEZ-CIVIL');
+    await clerk.goto(`${url}/console/requests/${caseId}`);
+    await reloadUntil(clerk, clerk.getByLabel('答复内容'));
+    expect(await clerk.getByTestId('case-status').textContent()).toBe('已登记');
+    const reply = '经查，您申请的2025年度城乡居民最低生活保障资金发放总额属于公开范围，现予以公开。';
+    await clerk.getByLabel('答复内容').fill(reply);
+
+    // Meanwhile the office head assigns a handler: the page still shows the case as it was.
+    await assignAsAnotherUser(url, caseId);
+    await clerk.getByRole('button', { name: '提交审核' }).click();
+    const stale = clerk.getByTestId('stale-revision');
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('该案件已被他人修改，请刷新后再操作');
+    expect(await clerk.getByLabel('答复内容').inputValue()).toBe(reply);
+    expect(await clerk.getByTestId('case-status').textContent()).toBe('已登记');
+    await scrollToTop(clerk);
+    expect(await screenshotBoth(clerk, 'request-case-stale')).toEqual([]);
+
+    // 刷新: the page shows the other user's step, the typing is still there, and the step now goes through.
+    await stale.getByRole('button', { name: '刷新' }).click();
+    await clerk
+      .getByTestId('case-status')
+      .filter({ hasText: /^办理中$/ })
+      .waitFor({ timeout: 15000 });
+    await clerk.getByText(/承办人：钱伟（clerk-qian）/).waitFor();
+    expect(await clerk.getByLabel('答复内容').inputValue()).toBe(reply);
+    await clerk.getByRole('button', { name: '提交审核' }).click();
+    await clerk.getByText('答复已起草，等待审核。').waitFor();
+    await clerk
+      .getByTestId('case-status')
+      .filter({ hasText: /^待审核$/ })
+      .waitFor({ timeout: 15000 });
   }, 120_000);
 });

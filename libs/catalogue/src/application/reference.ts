@@ -2,7 +2,9 @@ import type { DomainCode, UnitLevel } from '@gongkai/contracts';
 import { DomainError } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { computeCoverage, districtOverall } from '../domain/coverage';
+import { proposeMatches } from '../domain/coverage-match';
 import { computeMilestones } from '../domain/milestones';
+import { indexTokens } from './tokenize';
 import { disclosureObligation } from '../domain/obligation';
 import type { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
 import type { CatalogueItemsProjection } from '../read-models/items.projection';
@@ -65,6 +67,31 @@ export class CatalogueReference {
       });
     }
     return { units: rows, overall: districtOverall(rows) };
+  }
+
+  /**
+   * Proposed matches of the unit's items not yet tied to a guideline item (drafts included: the
+   * officer matches before publishing), by the words of names and content (jieba, synonyms).
+   */
+  async matchProposals(unitId: string) {
+    const unit = await this.unit(unitId);
+    const [items, guideline] = await Promise.all([this.items.ofUnit(unitId), this.guidelines.currentItems()]);
+    const proposals = proposeMatches(
+      items
+        .filter((i) => i.status !== 'withdrawn')
+        .map((i) => ({
+          itemId: i.itemId,
+          domainCode: i.content.domainCode,
+          level: i.content.level,
+          firstLevel: i.content.firstLevel,
+          secondLevel: i.content.secondLevel,
+          content: i.content.content,
+          guidelineItemCode: i.content.guidelineItemCode ?? null,
+        })),
+      guideline,
+      (text) => indexTokens(text),
+    );
+    return { unitId, unitName: unit.name, proposals };
   }
 
   /** The unit's catalogue milestones as of `today` (Beijing date). */

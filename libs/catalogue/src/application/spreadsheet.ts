@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '@gongkai/platform';
-import { CATALOGUE_COLUMNS, type CatalogueColumn, type CatalogueRow } from '../domain/catalogue-row';
+import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../domain/catalogue-row';
+import type { PublishedSheet } from '../domain/published-export';
+import { cellText, DEFAULT_MAX_UNPACKED_BYTES, DOCX_MIME, unzipBounded } from './office-files';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,36 +19,23 @@ export async function writeCatalogueWorkbook(title: string, rows: Record<Catalog
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
+/** The published layout (publishedSheets): per domain a sheet with its title, two-row header, merges and rows. */
+export async function writePublishedWorkbook(title: string, sheets: PublishedSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'gongkai';
+  workbook.title = title;
+  for (const published of sheets) {
+    const sheet = workbook.addWorksheet(published.name.slice(0, 31));
+    sheet.addRow([published.title]);
+    published.header.forEach((row) => sheet.addRow(row));
+    published.rows.forEach((row) => sheet.addRow(row));
+    for (const [top, left, bottom, right] of published.merges) sheet.mergeCells(top, left, bottom, right);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+    [2, 3].forEach((r) => (sheet.getRow(r).font = { bold: true }));
+    sheet.eachRow((row) => row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: 'middle' })));
+    sheet.columns.forEach((column, i) => (column.width = i === 0 ? 6 : i >= 8 ? 8 : 20));
   }
-  return String(value);
-};
-
-/**
- * Reads the first sheet: the header row must hold the standard columns (in any order; our extra
- * columns may be absent, except 所属领域). Returns each non-empty row with its sheet row number.
- */
-export async function readCatalogueWorkbook(file: Buffer): Promise<{ rowNumber: number; row: CatalogueRow }[]> {
-  const required: CatalogueColumn[] = [
-    '一级事项',
-    '二级事项',
-    '公开内容（要素）',
-    '公开依据',
-    '公开时限',
-    '公开主体',
-    '公开渠道和载体',
-    '公开对象',
-    '公开方式',
-    '公开层级',
-    '所属领域',
-  ];
-  return readWorkbook(file, CATALOGUE_COLUMNS, required);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Reads the first sheet: the header row names the columns (any order); returns non-empty rows with their sheet row numbers. */
@@ -54,7 +43,11 @@ export async function readWorkbook<C extends string>(
   file: Buffer,
   columns: readonly C[],
   required: readonly C[],
+  maxUnpacked = DEFAULT_MAX_UNPACKED_BYTES,
 ): Promise<{ rowNumber: number; row: Partial<Record<C, string>> }[]> {
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50)
+    throw DomainError.validation('NOT_A_SPREADSHEET', '上传的文件不是有效的 .xlsx 电子表格。');
+  unzipBounded(file, maxUnpacked);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -63,9 +56,15 @@ export async function readWorkbook<C extends string>(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw DomainError.validation('NOT_A_SPREADSHEET', '电子表格中没有工作表。');
+  // A cell that cannot be read (a formula never calculated) refuses the file, naming the cell.
+  const text = (cell: ExcelJS.Cell) => {
+    const read = cellText(cell);
+    if (read.problem) throw DomainError.validation('SPREADSHEET_CELL_UNREADABLE', `${read.problem}。`);
+    return read.text.trim();
+  };
   const header = new Map<number, C>();
   sheet.getRow(1).eachCell((cell, column) => {
-    const name = cellText(cell.value).trim().replace(/\(/g, '（').replace(/\)/g, '）');
+    const name = text(cell).replace(/\(/g, '（').replace(/\)/g, '）');
     const known = columns.find((c) => c === name);
     if (known) header.set(column, known);
   });
@@ -77,7 +76,7 @@ export async function readWorkbook<C extends string>(
     const row: Partial<Record<C, string>> = {};
     excelRow.eachCell((cell, column) => {
       const name = header.get(column);
-      if (name) row[name] = cellText(cell.value).trim();
+      if (name) row[name] = text(cell);
     });
     if (Object.entries(row).some(([column, value]) => column !== '序号' && value)) rows.push({ rowNumber, row });
   });
@@ -86,7 +85,7 @@ export async function readWorkbook<C extends string>(
 
 const MAX_UPLOAD = 5 * 1024 * 1024;
 
-/** The raw .xlsx request body (sent with Content-Type XLSX_MIME, which the JSON parser leaves alone). */
+/** The raw .xlsx (or .docx) request body (sent with Content-Type XLSX_MIME or DOCX_MIME, which the JSON parser leaves alone). */
 export async function readUpload(request: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -95,6 +94,7 @@ export async function readUpload(request: AsyncIterable<Buffer>): Promise<Buffer
     if (size > MAX_UPLOAD) throw new DomainError('validation', 'PAYLOAD_TOO_LARGE', '上传的文件过大（上限 5MB）。', [], { status: 413 });
     chunks.push(chunk);
   }
-  if (size === 0) throw DomainError.validation('NOT_A_SPREADSHEET', `请以 ${XLSX_MIME} 上传 .xlsx 文件。`);
+  if (size === 0)
+    throw DomainError.validation('NOT_A_SPREADSHEET', `请以 ${XLSX_MIME} 上传 .xlsx 文件（目录也可以 ${DOCX_MIME} 上传 .docx 文件）。`);
   return Buffer.concat(chunks);
 }

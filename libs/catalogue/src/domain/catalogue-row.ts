@@ -100,16 +100,17 @@ export type ParsedRow = { ok: true; itemId: string | null; content: ItemContent 
 
 /**
  * One spreadsheet row → the content of a complete catalogue item, or every problem with it in
- * Chinese. Imported rows must carry all eight elements.
+ * Chinese. Imported rows must carry all eight elements. `checkedChannels`: the channels of a
+ * checkbox list (■政府网站 □两微一端), already read, instead of the cell's comma list.
  */
-export function parseCatalogueRow(row: CatalogueRow): ParsedRow {
+export function parseCatalogueRow(row: CatalogueRow, checkedChannels?: ItemContent['channels']): ParsedRow {
   const cell = (column: CatalogueColumn) => (row[column] ?? '').trim();
   const errors: string[] = [];
   const domain = domainOf(cell('所属领域'));
   if (!cell('所属领域')) errors.push('缺少所属领域');
   else if (!domain) errors.push(`所属领域“${cell('所属领域')}”不是26个试点领域之一`);
   if (!cell('一级事项')) errors.push('缺少一级事项');
-  const { channels, unknown } = parseChannels(cell('公开渠道和载体'));
+  const { channels, unknown } = checkedChannels ? { channels: checkedChannels, unknown: [] } : parseChannels(cell('公开渠道和载体'));
   if (unknown.length > 0) errors.push(`公开渠道“${unknown.join('、')}”不在标准渠道列表中（如需其他渠道请写“其他（具体渠道）”）`);
   const audience = cell('公开对象') ? parseAudience(cell('公开对象')) : undefined;
   if (audience === null) errors.push(`公开对象“${cell('公开对象')}”应为“全社会”或“特定群体”`);

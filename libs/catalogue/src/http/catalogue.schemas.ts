@@ -45,6 +45,9 @@ export const itemContentBody = z.object({
   procedure: text(1000).optional(),
 });
 
+/** The layout of an exported catalogue: our standard columns, or the one counties publish. */
+export const exportLayout = z.enum(['standard', 'published']).default('standard');
+
 export const reviseItemBody = z.object({ content: itemContentBody, reason: text(500) });
 export const reasonBody = z.object({ reason: text(500) });
 export const noteBody = z.object({ note: text(1000) });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { domainCodeSchema, type DomainCode } from '@gongkai/contracts';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
@@ -16,14 +17,15 @@ import {
   type AuthenticatedRequest,
   type Principal,
 } from '@gongkai/platform';
-import { CatalogueSpreadsheets } from '../application/catalogue-import';
+import { CatalogueSpreadsheets, type ImportPreview } from '../application/catalogue-import';
+import { DOCX_MIME } from '../application/office-files';
 import { CatalogueItems, type ItemOutcome } from '../application/items';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
 import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
-import { itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
+import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -161,22 +163,56 @@ export class ItemsController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: '导出目录（.xlsx，标准列）' })
-  async export(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
+  @ApiQuery({
+    name: 'layout',
+    required: false,
+    enum: ['standard', 'published'],
+    description: 'published：按县级公开的目录样式（每领域一页，√ 列）',
+  })
+  @ApiOperation({ summary: '导出目录（.xlsx，标准列；或县级公开的目录样式）' })
+  async export(
+    @Param('unitId') unitId: string,
+    @Query('layout', new ZodPipe(exportLayout)) layout: z.infer<typeof exportLayout>,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
     assertReadsUnit(principal, unitId);
-    const file = await this.spreadsheets.export(unitId);
+    const file = await this.spreadsheets.export(unitId, layout);
     response.setHeader('Content-Type', XLSX_MIME);
-    response.setHeader('Content-Disposition', `attachment; filename="catalogue-${unitId}.xlsx"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="catalogue-${unitId}${layout === 'published' ? '-published' : ''}.xlsx"`,
+    );
     response.end(file);
+  }
+
+  @Post('import/preview')
+  @HttpCode(200)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiConsumes(XLSX_MIME, DOCX_MIME)
+  @ApiQuery({ name: 'domain', required: false, description: '表格未写明领域时由用户选择的领域代码' })
+  @ApiOperation({ summary: '导入预览：每一行对应的八要素和问题（不记录任何内容）' })
+  preview(
+    @Param('unitId') unitId: string,
+    @Query('domain', new ZodPipe(domainCodeSchema.optional())) domain: DomainCode | undefined,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<ImportPreview> {
+    assertActsForUnit(request.principal, unitId);
+    return this.spreadsheets.preview(unitId, () => readUpload(request), domain);
   }
 
   @Post('import')
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
-  @ApiConsumes(XLSX_MIME)
-  @ApiOperation({ summary: '导入目录（.xlsx；任一行有误则全部不导入）' })
-  import(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
+  @ApiConsumes(XLSX_MIME, DOCX_MIME)
+  @ApiQuery({ name: 'domain', required: false, description: '表格未写明领域时由用户选择的领域代码' })
+  @ApiOperation({ summary: '导入目录（.xlsx 或 .docx，标准列或县级公开的目录样式；任一行有误则全部不导入）' })
+  import(
+    @Param('unitId') unitId: string,
+    @Query('domain', new ZodPipe(domainCodeSchema.optional())) domain: DomainCode | undefined,
+    @Req() request: AuthenticatedRequest,
+  ) {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.import(unitId, () => readUpload(request), commandContext(request));
+    return this.spreadsheets.import(unitId, () => readUpload(request), commandContext(request), { domain });
   }
 }

@@ -113,6 +113,13 @@ export class ReferenceController {
     return this.reference.coverage(unitId);
   }
 
+  @Get('units/:unitId/coverage/proposals')
+  @ApiOperation({ summary: '建议的指引事项对应（按名称和内容的词语相似度，含同义词；仅建议，未确认）' })
+  matchProposals(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
+    assertReadsUnit(principal, unitId);
+    return this.reference.matchProposals(unitId);
+  }
+
   @Get('coverage')
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位覆盖情况' })

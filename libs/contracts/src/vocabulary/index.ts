@@ -9,3 +9,4 @@ export * from './interpretation';
 export * from './requests';
 export * from './roles';
 export * from './units';
+export * from './views';

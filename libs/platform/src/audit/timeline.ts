@@ -10,6 +10,7 @@ import {
 import { ROLE_LABELS } from '@gongkai/contracts/vocabulary';
 import type { StoredEvent } from '../event-sourcing/event-store';
 import { upcast } from '../event-sourcing/upcasting';
+import { withholdSealed } from '../personal-data/personal-data';
 
 /**
  * An event as people read it in an audit timeline: what happened, who, for which unit, on what
@@ -50,9 +51,12 @@ const firstText = (label: EventLabel | undefined, data: Record<string, unknown>,
   return null;
 };
 
-/** An event (upcast to its newest schema first) described with its labels. */
+/**
+ * An event (upcast to its newest schema first) described with its labels. Encrypted personal data
+ * reads `已脱敏`; a caller allowed to see it passes the envelope through `revealPersonalData` first.
+ */
 export function describeEvent(envelope: EventEnvelope, labels: EventLabels = EVENT_LABELS): DescribedEvent {
-  const event = upcast(envelope);
+  const event = upcast(withholdSealed(envelope));
   const label = labels[event.type];
   const groundFields = groundFieldsOf(label);
   const reasonFields = reasonFieldsOf(label);

@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       /REQUESTS_STAGE_LIMITS must be a JSON object/,
     );
     expect(() => loadConfig({ ...base, REQUESTS_NEAR_DUE_DAYS: 'soon' })).toThrow(/REQUESTS_NEAR_DUE_DAYS/);
+    expect(loadConfig(base).CATALOGUE_IMPORT_MAX_UNPACKED_MB).toBe(20);
+    expect(() => loadConfig({ ...base, CATALOGUE_IMPORT_MAX_UNPACKED_MB: '0' })).toThrow(/CATALOGUE_IMPORT_MAX_UNPACKED_MB/);
   });
 
   it('takes the interpretation personal-data key, or requires it when there is no secret to derive it from', () => {

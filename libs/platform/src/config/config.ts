@@ -121,8 +121,42 @@ export const configSchema = z
     REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     INTERPRETATION_PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Master key (≥ 32 characters) wrapping every data subject's key in the personal-data key store
+     * (crypto-shredding, libs/platform/src/personal-data). Required wherever personal data is written
+     * or read, except in the demo (AUTH_DEV_LOGIN=true), where it is derived from AUTH_JWT_SECRET.
+     */
+    PERSONAL_DATA_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Catalogue: megabytes an uploaded .xlsx/.docx may unpack to (a zip bomb is refused past it). */
+    CATALOGUE_IMPORT_MAX_UNPACKED_MB: z.coerce.number().min(1).max(1024).default(20),
     /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
     ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
+    /**
+     * Where files (document bodies, annexes, reply attachments) are kept: `file:<directory>` (embedded;
+     * a PersistentVolume in Kubernetes) or `s3://<bucket>[/<key prefix>]` (S3-compatible object storage,
+     * with the S3_* settings).
+     */
+    BLOB_STORE_URL: z
+      .string()
+      .regex(/^(file:.+|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[\w./-]*)?)$/, 'must be file:<directory> or s3://<bucket>[/<prefix>]')
+      .default('file:./data/blobs'),
+    /** Largest file accepted, in bytes (default 50 MB; at most 5 GiB, the S3 single-upload limit). */
+    BLOB_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5 * 1024 ** 3)
+      .default(50 * 1024 ** 2),
+    /** S3 store: local directory where uploads are staged (hashed, measured, recognised) before they are sent; default the system temp directory. */
+    BLOB_STAGING_DIR: z.string().min(1).optional(),
+    /** S3 store: the endpoint of an S3-compatible server (SeaweedFS, MinIO, …); unset = AWS S3. */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** S3 store: static credentials (both or neither; without them the SDK's default chain is used, e.g. a workload identity). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** S3 store: path-style URLs (`<endpoint>/<bucket>/<key>`), as SeaweedFS and MinIO need; default true when S3_ENDPOINT is set. */
+    S3_FORCE_PATH_STYLE: booleanFromEnv.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
@@ -155,6 +189,13 @@ export const configSchema = z
     }
     if (config.KAFKA_SSL_CA_FILE && !existsSync(config.KAFKA_SSL_CA_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['KAFKA_SSL_CA_FILE'], message: `file not found: ${config.KAFKA_SSL_CA_FILE}` });
+    }
+    if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [config.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'is required with the other S3 credential (set both or neither)',
+      });
     }
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required' });

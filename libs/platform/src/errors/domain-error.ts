@@ -49,5 +49,3 @@ export class DomainError extends Error {
     return new DomainError('conflict', code, detail, [], extensions);
   }
 }
-
-export const isDomainError = (value: unknown): value is DomainError => value instanceof DomainError;

@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { checkContract, EVENT_CONTRACTS, type Actor, type EventEnvelope } from '@gongkai/contracts';
+import { checkContract, checkStoredContract, EVENT_CONTRACTS, type Actor, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
+import { revealEach, sealPersonalData } from '../personal-data/personal-data';
+import type { PersonalDataKeys } from '../personal-data/personal-data-keys';
 import { fold, type Decider, type DomainEvent } from './decider';
 import type { EventStore, NewEvent } from './event-store';
 import { upcast } from './upcasting';
@@ -50,19 +52,27 @@ export function currentSchemaVersion(type: string): number {
  * The one command handler of gongkai: load the stream, fold it, decide, append with the expected
  * revision. Every event is checked against its contract before it is written, so nothing that a
  * consumer would park can ever enter the store.
+ *
+ * Personal data (contracts' personal-data markings, issue 19): the contract is checked on the
+ * plaintext the decider produced (lengths, formats, enums apply to the real value), then the marked
+ * fields are encrypted with the subject's key from `personalData`, and the sealed event is what is
+ * appended and hashed. Loading decrypts with the same keys, so deciders fold plaintext (`已删除` once
+ * a subject's key is erased). The result's events carry the data as decided; the store holds the
+ * ciphertext. Without a key store, an event carrying marked fields is refused, never written in clear.
  */
 export class CommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly maxAttempts = 3,
     private readonly onAppended?: (type: string) => void,
+    private readonly personalData: PersonalDataKeys | null = null,
   ) {}
 
   async load<E extends DomainEvent, S>(
     decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
     streamId: string,
   ): Promise<{ state: S; revision: number; history: EventEnvelope[] }> {
-    const history = await this.store.readStream(streamId);
+    const history = await revealEach(await this.store.readStream(streamId), { keys: this.personalData });
     return { state: fold(decider, history.map(toDomainEvent<E>)), revision: history.length - 1, history };
   }
 
@@ -88,22 +98,29 @@ export class CommandHandler {
       if (decision instanceof DomainError) throw decision;
       if (decision.length === 0) return { state, revision, events: [] };
       try {
-        const appended = await this.store.append(
-          streamId,
-          decision.map((event) => toNewEvent(event, context)),
-          revision,
-        );
+        const planned = decision.map((event) => toNewEvent(event, context));
+        const sealed = await Promise.all(planned.map((event) => this.sealed(event)));
+        const appended = await this.store.append(streamId, sealed, revision);
         appended.events.forEach((event) => this.onAppended?.(event.type));
         return {
           state: decision.reduce(decider.evolve, state),
           revision: appended.nextExpectedRevision,
-          events: appended.events,
+          events: appended.events.map((stored, i) => (sealed[i] === planned[i] ? stored : { ...stored, data: planned[i].data })),
         };
       } catch (error) {
         const retriable = error instanceof DomainError && error.kind === 'conflict' && context.expectedRevision === undefined;
         if (!retriable || attempt >= this.maxAttempts) throw error;
       }
     }
+  }
+
+  /** The event with its personal fields encrypted (itself when it has none), checked as consumers will check it. */
+  private async sealed(event: NewEvent): Promise<NewEvent> {
+    const data = await sealPersonalData(event.type, event.schemaVersion, event.data, this.personalData);
+    if (data === event.data) return event;
+    const check = checkStoredContract(event.type, event.schemaVersion, data);
+    if (!check.ok) throw new Error(`sealed event ${event.type} breaks its contract: ${check.reason}`);
+    return { ...event, data };
   }
 }
 

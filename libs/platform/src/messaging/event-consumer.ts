@@ -1,7 +1,8 @@
-import { checkContract, envelopeSchema, type EventEnvelope } from '@gongkai/contracts';
+import { checkStoredContract, envelopeSchema, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { upcast } from '../event-sourcing/upcasting';
 import type { Logger } from '../observability/logger';
+import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from '../read-models/platform-collections';
 import type { EventBus, IncomingMessage } from './event-bus';
 
@@ -24,7 +25,10 @@ interface Delivery {
 
 export type Validation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
 
-/** Checks an incoming message: JSON, the envelope, then the event's own contract. */
+/**
+ * Checks an incoming message: JSON, the envelope, then the event's own contract (a personal field
+ * holding its encryption token is accepted as such: the writer checked the plaintext).
+ */
 export function validateMessage(value: unknown): Validation {
   let parsed: unknown = value;
   if (typeof value === 'string') {
@@ -42,7 +46,7 @@ export function validateMessage(value: unknown): Validation {
     };
   }
   const event = parsed as EventEnvelope;
-  const contract = checkContract(event.type, event.schemaVersion, event.data);
+  const contract = checkStoredContract(event.type, event.schemaVersion, event.data);
   if (!contract.ok) return { ok: false, reason: `contract: ${contract.reason}` };
   return { ok: true, event };
 }
@@ -52,6 +56,11 @@ export function validateMessage(value: unknown): Validation {
  * never crashing the consumer, never blocking the partition), and runs each interested handler
  * at most once per event id. A handler that throws a DomainError cannot succeed on retry, so the
  * message is parked for it; any other error is transient and the message is delivered again.
+ *
+ * Personal data reaches the handlers through `revealPersonalData` before upcasting: plaintext when
+ * `options.personalData` holds the subject's key (the owning service's own projections), `已删除`
+ * once that key is erased, `已脱敏` for a consumer without keys (the default: another service's).
+ * Events without personal-data markings are handed over exactly as before.
  */
 export class EventConsumer {
   constructor(
@@ -59,6 +68,7 @@ export class EventConsumer {
     private readonly collections: PlatformCollections,
     private readonly logger: Logger,
     private readonly hooks: { onApplied?: (handler: string, event: EventEnvelope) => void; onParked?: () => void } = {},
+    private readonly options: { personalData?: PersonalDataAccess } = {},
   ) {}
 
   async start(groupId: string, topics: string[], handlers: readonly EventHandler[]): Promise<void> {
@@ -88,7 +98,10 @@ export class EventConsumer {
         await this.parkMessage(groupId, message, validation.reason);
         continue;
       }
-      const delivery = { message, event: upcast(validation.event) };
+      const delivery = {
+        message,
+        event: upcast(await revealPersonalData(validation.event, this.options.personalData ?? NO_PERSONAL_DATA_ACCESS)),
+      };
       const alone = handlers.some((h) => !h.handleBatch && h.eventTypes.includes(delivery.event.type));
       if (alone) {
         await this.deliver(groupId, handlers, run);

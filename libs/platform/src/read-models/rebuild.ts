@@ -1,7 +1,9 @@
 import type { Connection } from 'mongoose';
+import type { EventEnvelope } from '@gongkai/contracts';
 import { readAllInBatches, type EventStore } from '../event-sourcing/event-store';
 import { upcast } from '../event-sourcing/upcasting';
 import type { EventHandler } from '../messaging/event-consumer';
+import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
 
@@ -35,7 +37,9 @@ export interface RebuildReport {
 const REBUILD_BATCH = 2000;
 
 /**
- * Drops a projection's collections and replays the whole store into it from position 0.
+ * Drops a projection's collections and replays the whole store into it from position 0. Personal
+ * data is read as the live consumer reads it: pass the owning service's `personalData` access for
+ * plaintext (without it, marked fields replay as `已脱敏`).
  *
  * Stop the service's consumer first (scale it to 0): a live event applied to a dropped document
  * before the replay reaches its stream would mark the stream's later revision as applied, and the
@@ -50,6 +54,7 @@ export async function rebuildProjection(
   projection: Projection,
   connection: Connection,
   platform: PlatformCollections,
+  personalData: PersonalDataAccess = NO_PERSONAL_DATA_ACCESS,
 ): Promise<RebuildReport> {
   await connection.asPromise();
   const database = databaseOf(connection);
@@ -60,7 +65,10 @@ export async function rebuildProjection(
   let applied = 0;
   for await (const batch of readAllInBatches(store, 0, REBUILD_BATCH)) {
     replayed += batch.length;
-    const events = batch.filter((stored) => projection.eventTypes.includes(stored.type)).map((stored) => upcast(stored));
+    const events: EventEnvelope[] = [];
+    for (const stored of batch) {
+      if (projection.eventTypes.includes(stored.type)) events.push(upcast(await revealPersonalData(stored, personalData)));
+    }
     if (events.length === 0) continue;
     if (projection.handleBatch) await projection.handleBatch(events);
     else for (const event of events) await projection.handle(event);

@@ -1,8 +1,10 @@
+import { APPLICANT_TYPES } from '@gongkai/contracts';
 import {
   assertTable3Balanced,
   computeTable2Documents,
   computeTable3,
   computeTable4,
+  reportableFromEvents,
   table3Violations,
   type ReportableDocument,
   type ReportableRequest,
@@ -130,5 +132,88 @@ describe('annual report Table 2 document rows (规章, 行政规范性文件)', 
       normative_in_force: 2,
     });
     expect(Object.values(computeTable2Documents([], 2025))).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('reportableFromEvents: the report figures straight from the events', () => {
+  const received = (requestId: string, unitId: string, receivedOn: string) => ({
+    type: 'requests.RequestReceived',
+    data: { requestId, unitId, receivedOn, applicant: { type: APPLICANT_TYPES[0], name: '申请人' } },
+  });
+  const events = [
+    received('a', 'TEZ-ZSZ', '2025-03-02'),
+    {
+      type: 'requests.ReplyIssued',
+      data: { requestId: 'a', unitId: 'TEZ-ZSZ', category: 'withhold.process_info', repliedOn: '2025-03-20' },
+    },
+    {
+      type: 'requests.ChallengeFiled',
+      data: {
+        requestId: 'a',
+        unitId: 'TEZ-ZSZ',
+        challengeId: 'FY1',
+        kind: 'reconsideration',
+        filedOn: '2025-04-01',
+        body: '枣庄市人民政府',
+      },
+    },
+    {
+      type: 'requests.ChallengeDecided',
+      data: { requestId: 'a', unitId: 'TEZ-ZSZ', challengeId: 'FY1', outcome: '维持', decidedOn: '2025-06-01' },
+    },
+    received('b', 'TEZ-ZSZ', '2025-05-06'),
+    {
+      type: 'requests.RequestTransferred',
+      data: { requestId: 'b', unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-EDU', reason: '职责', transferredOn: '2025-05-07' },
+    },
+    {
+      type: 'requests.RequestAbandoned',
+      data: { requestId: 'b', unitId: 'TEZ-EDU', category: 'other.no_correction', abandonedOn: '2025-06-01' },
+    },
+    {
+      type: 'document-attributes.DocumentIssued',
+      data: { documentId: 'N1', unitId: 'TEZ-EDU', documentType: '行政规范性文件', issuedOn: '2025-02-01' },
+    },
+    {
+      type: 'document-attributes.DocumentInvalidated',
+      data: { documentId: 'N1', unitId: 'TEZ-EDU', status: '废止', effectiveOn: '2025-10-01' },
+    },
+    {
+      type: 'document-attributes.DocumentIssued',
+      data: { documentId: 'O1', unitId: 'TEZ-EDU', documentType: '其他', issuedOn: '2025-02-01' },
+    },
+  ];
+
+  it('folds requests (category, closing date, transfers, challenges) and counted documents as the read models keep them', () => {
+    const { requests, documents } = reportableFromEvents(events);
+    expect(requests).toEqual([
+      {
+        requestId: 'a',
+        unitId: 'TEZ-ZSZ',
+        applicantType: '自然人',
+        receivedOn: '2025-03-02',
+        closedOn: '2025-03-20',
+        category: 'withhold.process_info',
+        challenges: [{ kind: 'reconsideration', filedOn: '2025-04-01', outcome: '维持', decidedOn: '2025-06-01' }],
+      },
+      {
+        requestId: 'b',
+        unitId: 'TEZ-EDU',
+        applicantType: '自然人',
+        receivedOn: '2025-05-06',
+        closedOn: '2025-06-01',
+        category: 'other.no_correction',
+        challenges: [],
+      },
+    ]);
+    expect(documents).toEqual([
+      {
+        documentId: 'N1',
+        unitId: 'TEZ-EDU',
+        documentType: '行政规范性文件',
+        issuedOn: '2025-02-01',
+        invalidation: { status: '废止', effectiveOn: '2025-10-01' },
+      },
+    ]);
   });
 });

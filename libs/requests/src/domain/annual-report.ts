@@ -150,14 +150,6 @@ export function computeTable2Documents(
   };
 }
 
-export const TABLE3_ROW_LABELS: Record<Table3Row, string> = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried_over: '二、上年结转政府信息公开申请数量',
-  total: '（七）总计',
-  carried_forward: '四、结转下年度继续办理',
-  ...(Object.fromEntries(REPLY_CATEGORY_CODES.map((c) => [c, c])) as Record<ReplyCategory, string>),
-};
-
 type Challenge = ReportableRequest['challenges'][number];
 
 /** An event as the store or the bus gives it (type and data), for the fold below. */

@@ -1,5 +1,7 @@
-import { DomainError, fold } from '@gongkai/platform/domain';
-import type { LocalDate } from '@gongkai/working-days';
+import type { Actor, Role } from '@gongkai/contracts';
+import { deciderSpec } from '@gongkai/platform/decider-spec';
+import { DomainError } from '@gongkai/platform/domain';
+import { defaultWorkingDayCalendar, type LocalDate } from '@gongkai/working-days';
 import { readClock, type OpenRequest, type RequestEvent } from './request';
 import { requestDecider, type RequestCommand } from './request.decide';
 
@@ -10,18 +12,28 @@ import { requestDecider, type RequestCommand } from './request.decide';
  */
 const d = (s: string) => s as LocalDate;
 const HASH = 'a'.repeat(64);
+const calendar = defaultWorkingDayCalendar();
+const spec = deciderSpec(requestDecider(calendar));
+const actor = (userId: string, role: Role): Actor => ({ userId, unitId: 'TEZ-ZSZ', role });
 
-function run(commands: RequestCommand[]): { events: RequestEvent[]; state: OpenRequest } {
+/** The events the given commands record, each decided on the state the earlier ones left. */
+function history(commands: RequestCommand[]): RequestEvent[] {
   const events: RequestEvent[] = [];
   for (const command of commands) {
-    const result = requestDecider.decide(command, fold(requestDecider, events));
+    const result = spec.given(...events).when(command).decision;
     if (result instanceof DomainError) throw result;
     events.push(...result);
   }
-  return { events, state: fold(requestDecider, events) as OpenRequest };
+  return events;
 }
 
-const when = (given: RequestCommand[], command: RequestCommand) => requestDecider.decide(command, run(given).state);
+function run(commands: RequestCommand[]): { events: RequestEvent[]; state: OpenRequest } {
+  const events = history(commands);
+  return { events, state: spec.given(...events).state as OpenRequest };
+}
+
+/** Given the events of these commands, when this command. */
+const when = (given: RequestCommand[], command: RequestCommand) => spec.given(...history(given)).when(command);
 
 const receive = (receivedOn: string, today = receivedOn): RequestCommand => ({
   type: 'ReceiveRequest',
@@ -40,7 +52,7 @@ const receive = (receivedOn: string, today = receivedOn): RequestCommand => ({
   possibleRepeatOf: [],
 });
 
-const due = (given: RequestCommand[], today: string) => readClock(run(given).state.clock, d(today)).dueOn;
+const due = (given: RequestCommand[], today: string) => readClock(calendar, run(given).state.clock, d(today)).dueOn;
 
 describe('request decider: the statutory clock on the real calendar', () => {
   it('received Fri 2026-02-13, just before the Spring Festival: due Thu 2026-03-19', () => {
@@ -52,10 +64,18 @@ describe('request decider: the statutory clock on the real calendar', () => {
   it('counts down and flags near-due (3 working days) and overdue', () => {
     const given = [receive('2026-02-13')];
     // On Mon 03-16: 17, 18, 19 March are left → 3, near due.
-    expect(readClock(run(given).state.clock, d('2026-03-16'))).toMatchObject({ remainingWorkingDays: 3, nearDue: true, overdue: false });
-    expect(readClock(run(given).state.clock, d('2026-03-13'))).toMatchObject({ remainingWorkingDays: 4, nearDue: false });
+    expect(readClock(calendar, run(given).state.clock, d('2026-03-16'))).toMatchObject({
+      remainingWorkingDays: 3,
+      nearDue: true,
+      overdue: false,
+    });
+    expect(readClock(calendar, run(given).state.clock, d('2026-03-13'))).toMatchObject({ remainingWorkingDays: 4, nearDue: false });
     // On Fri 03-20 the case is one working day overdue.
-    expect(readClock(run(given).state.clock, d('2026-03-20'))).toMatchObject({ remainingWorkingDays: -1, overdue: true, nearDue: false });
+    expect(readClock(calendar, run(given).state.clock, d('2026-03-20'))).toMatchObject({
+      remainingWorkingDays: -1,
+      overdue: true,
+      nearDue: false,
+    });
   });
 
   it('an extension of 20 working days approved by the office head: due Fri 2026-04-17', () => {
@@ -68,10 +88,9 @@ describe('request decider: the statutory clock on the real calendar', () => {
       workingDays: 20,
       reason: '需协调多个部门调取档案',
       noticeSentOn: d('2026-03-10'),
-      actorId: 'head-1',
-      actorRole: 'office_head',
+      by: actor('head-1', 'office_head'),
     };
-    const events = when(given, extend) as RequestEvent[];
+    const events = when(given, extend).decision as RequestEvent[];
     expect(events).toEqual([
       expect.objectContaining({
         type: 'requests.DeadlineExtended',
@@ -80,9 +99,9 @@ describe('request decider: the statutory clock on the real calendar', () => {
     ]);
     expect(due([...given, extend], '2026-03-10')).toBe('2026-04-17');
     // At most 20 working days in all, only the office head approves, and never after the deadline passed.
-    expect(when([...given, extend], { ...extend, workingDays: 1 })).toMatchObject({ code: 'EXTENSION_TOO_LONG' });
-    expect(when(given, { ...extend, actorRole: 'clerk' })).toMatchObject({ kind: 'forbidden', code: 'EXTENSION_NEEDS_OFFICE_HEAD' });
-    expect(when(given, { ...extend, today: d('2026-03-20'), noticeSentOn: d('2026-03-20') })).toMatchObject({ code: 'DEADLINE_PASSED' });
+    when([...given, extend], { ...extend, workingDays: 1 }).thenError('EXTENSION_TOO_LONG');
+    when(given, { ...extend, by: actor('head-1', 'clerk') }).thenError('EXTENSION_NEEDS_OFFICE_HEAD', { kind: 'forbidden' });
+    when(given, { ...extend, today: d('2026-03-20'), noticeSentOn: d('2026-03-20') }).thenError('DEADLINE_PASSED');
   });
 
   it('a third-party consultation pauses the clock: received Mon 03-02, consulted 03-10..03-24, due Wed 2026-04-15', () => {
@@ -99,13 +118,13 @@ describe('request decider: the statutory clock on the real calendar', () => {
       party: '某建筑公司',
       subject: '是否同意公开中标合同',
     };
-    const [started] = when(given, start) as RequestEvent[];
+    const [started] = when(given, start).decision as RequestEvent[];
     // The third party answers within 15 working days: 03-11..03-13 (3), 16–20 (8), 23–27 (13), 30, 31 (15).
     expect(started.data).toMatchObject({ startedOn: '2026-03-10', answerDueOn: '2026-03-31' });
     const end: RequestCommand = { type: 'EndConsultation', today: d('2026-03-24'), consultationId: 'c1', outcome: '第三方不同意公开' };
     expect(due([...given, start, end], '2026-03-25')).toBe('2026-04-15');
     // While the consultation runs the due date moves day by day; the clock reads "paused".
-    expect(readClock(run([...given, start]).state.clock, d('2026-03-12'))).toMatchObject({ paused: true });
+    expect(readClock(calendar, run([...given, start]).state.clock, d('2026-03-12'))).toMatchObject({ paused: true });
   });
 
   it('counts the third party’s 15 working days from its receipt of the letter, once recorded', () => {
@@ -128,14 +147,16 @@ describe('request decider: the statutory clock on the real calendar', () => {
       consultationId: 'c1',
       receivedOn: d('2026-03-13'),
     };
-    expect(only(when(given, signed))).toMatchObject({
-      type: 'requests.ConsultationLetterReceived',
-      data: { consultationId: 'c1', receivedOn: '2026-03-13', answerDueOn: '2026-04-03' },
-    });
-    expect(when([...given, signed], signed)).toMatchObject({ kind: 'conflict', code: 'LETTER_RECEIPT_RECORDED' });
-    expect(when(given, { ...signed, receivedOn: d('2026-03-09') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_START' });
-    expect(when(given, { ...signed, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
-    expect(when(given, { ...signed, consultationId: 'nope' } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_NOT_FOUND' });
+    expect(when(given, signed).decision).toMatchObject([
+      {
+        type: 'requests.ConsultationLetterReceived',
+        data: { consultationId: 'c1', receivedOn: '2026-03-13', answerDueOn: '2026-04-03' },
+      },
+    ]);
+    when([...given, signed], signed).thenError('LETTER_RECEIPT_RECORDED', { kind: 'conflict' });
+    when(given, { ...signed, receivedOn: d('2026-03-09') } as RequestCommand).thenError('DATE_BEFORE_START');
+    when(given, { ...signed, receivedOn: d('2026-03-17') } as RequestCommand).thenError('DATE_IN_FUTURE');
+    when(given, { ...signed, consultationId: 'nope' } as RequestCommand).thenError('CONSULTATION_NOT_FOUND');
     const agency = [
       receive('2026-03-02'),
       {
@@ -147,12 +168,12 @@ describe('request decider: the statutory clock on the real calendar', () => {
         subject: '会商',
       } as RequestCommand,
     ];
-    expect(when(agency, { ...signed, consultationId: 'a1' } as RequestCommand)).toMatchObject({ code: 'NO_STATUTORY_ANSWER_PERIOD' });
+    when(agency, { ...signed, consultationId: 'a1' } as RequestCommand).thenError('NO_STATUTORY_ANSWER_PERIOD');
     const ended = [
       ...given,
       { type: 'EndConsultation', today: d('2026-03-12'), consultationId: 'c1', outcome: '同意公开' } as RequestCommand,
     ];
-    expect(when(ended, { ...signed, today: d('2026-03-13') } as RequestCommand)).toMatchObject({ code: 'CONSULTATION_ENDED' });
+    when(ended, { ...signed, today: d('2026-03-13') } as RequestCommand).thenError('CONSULTATION_ENDED');
   });
 
   it('ends a consultation as “no answer” only once the party’s 15 working days from its receipt have run out', () => {
@@ -176,7 +197,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
         answer: 'no_answer',
       }) as RequestCommand;
     // When the letter arrived is not known: the period's end is not either.
-    expect(when(given, silent('2026-04-20'))).toMatchObject({ code: 'LETTER_RECEIPT_UNKNOWN' });
+    when(given, silent('2026-04-20')).thenError('LETTER_RECEIPT_UNKNOWN');
     // Signed for Fri 03-13: its answer is due Fri 04-03; silence counts from Mon 04-06 on.
     const signed = [
       ...given,
@@ -187,18 +208,17 @@ describe('request decider: the statutory clock on the real calendar', () => {
         receivedOn: d('2026-03-13'),
       } as RequestCommand,
     ];
-    expect(when(signed, silent('2026-04-03'))).toMatchObject({
-      code: 'ANSWER_PERIOD_RUNNING',
-      detail: expect.stringContaining('2026-04-03'),
-    });
-    expect(only(when(signed, silent('2026-04-07')))).toMatchObject({
-      type: 'requests.ConsultationEnded',
-      data: { answer: 'no_answer', endedOn: '2026-04-07' },
-    });
+    when(signed, silent('2026-04-03')).thenError('ANSWER_PERIOD_RUNNING', { detail: expect.stringContaining('2026-04-03') });
+    expect(when(signed, silent('2026-04-07')).decision).toMatchObject([
+      {
+        type: 'requests.ConsultationEnded',
+        data: { answer: 'no_answer', endedOn: '2026-04-07' },
+      },
+    ]);
     // An answer given within the period ends it at any time; another agency has no statutory period.
-    expect(only(when(given, { ...silent('2026-03-12'), answer: 'objected', outcome: '第三方不同意公开' } as RequestCommand))).toMatchObject(
-      { data: { answer: 'objected' } },
-    );
+    expect(
+      when(given, { ...silent('2026-03-12'), answer: 'objected', outcome: '第三方不同意公开' } as RequestCommand).decision,
+    ).toMatchObject([{ data: { answer: 'objected' } }]);
     const agency = [
       receive('2026-03-02'),
       {
@@ -210,7 +230,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
         subject: '会商',
       } as RequestCommand,
     ];
-    expect(only(when(agency, silent('2026-03-11')))).toMatchObject({ data: { answer: 'no_answer' } });
+    expect(when(agency, silent('2026-03-11')).decision).toMatchObject([{ data: { answer: 'no_answer' } }]);
   });
 
   it('a correction restarts the clock: received Mon 09-14, corrected Wed 09-30, due Tue 2026-11-03', () => {
@@ -224,17 +244,17 @@ describe('request decider: the statutory clock on the real calendar', () => {
       items: ['请明确所需信息的年份和村名'],
       periodWorkingDays: 10,
     };
-    const [requested] = when(given, notice) as RequestEvent[];
+    const [requested] = when(given, notice).decision as RequestEvent[];
     // Correction period of 10 working days from Wed 09-16: 17, 18 (1, 2), Sun 09-20 make-up (3), 21–24 (4–7),
     // Fri 09-25 中秋 off, 28, 29, Wed 09-30 (8–10).
     expect(requested.data).toMatchObject({ noticeOn: '2026-09-16', correctionDueOn: '2026-09-30' });
-    expect(when(given, { ...notice, today: d('2026-09-23') })).toMatchObject({
-      code: 'CORRECTION_TOO_LATE',
-      detail: expect.stringContaining('2026-09-22'),
-    });
-    expect(when(given, { ...notice, today: d('2026-09-22') })).not.toBeInstanceOf(DomainError);
+    when(given, { ...notice, today: d('2026-09-23') }).thenError('CORRECTION_TOO_LATE', { detail: expect.stringContaining('2026-09-22') });
+    expect(when(given, { ...notice, today: d('2026-09-22') }).decision).not.toBeInstanceOf(DomainError);
     // While waiting, there is no running deadline.
-    expect(readClock(run([...given, notice]).state.clock, d('2026-09-25'))).toMatchObject({ dueOn: null, remainingWorkingDays: null });
+    expect(readClock(calendar, run([...given, notice]).state.clock, d('2026-09-25'))).toMatchObject({
+      dueOn: null,
+      remainingWorkingDays: null,
+    });
     const corrected: RequestCommand = {
       type: 'ReceiveCorrection',
       today: d('2026-09-30'),
@@ -245,19 +265,17 @@ describe('request decider: the statutory clock on the real calendar', () => {
     // Corrected a day earlier, Tue 09-29: Wed 09-30 (1), 10-08..10-10 (2–4), 12–16 (5–9), 19–23 (10–14),
     // 26–30 (15–19), Mon 11-02 (20).
     expect(due([...given, notice, { ...corrected, today: d('2026-09-29'), receivedOn: d('2026-09-29') }], '2026-09-29')).toBe('2026-11-02');
-    expect(when([...given, notice], { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-10-08') })).toMatchObject({
-      code: 'CORRECTION_OVERDUE',
-    });
-    expect(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-09-30') })).toMatchObject({
-      code: 'CORRECTION_PERIOD_RUNNING',
-    });
-    expect(only(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-10-08') }))).toMatchObject({
-      type: 'requests.RequestAbandoned',
-      data: { category: 'other.no_correction', abandonedOn: '2026-10-08' },
-    });
-    expect(
-      when([...given, notice], { type: 'RequestCorrection', today: d('2026-09-17'), items: ['再补'], periodWorkingDays: 5 }),
-    ).toMatchObject({ code: 'CORRECTION_ONLY_ONCE' });
+    when([...given, notice], { ...corrected, today: d('2026-10-08'), receivedOn: d('2026-10-08') }).thenError('CORRECTION_OVERDUE');
+    when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-09-30') }).thenError('CORRECTION_PERIOD_RUNNING');
+    expect(when([...given, notice], { type: 'AbandonForNoCorrection', today: d('2026-10-08') }).decision).toMatchObject([
+      {
+        type: 'requests.RequestAbandoned',
+        data: { category: 'other.no_correction', abandonedOn: '2026-10-08' },
+      },
+    ]);
+    when([...given, notice], { type: 'RequestCorrection', today: d('2026-09-17'), items: ['再补'], periodWorkingDays: 5 }).thenError(
+      'CORRECTION_ONLY_ONCE',
+    );
   });
 
   it('a longer correction period runs over 中秋 and 国庆: 15 working days from Wed 09-16 end Tue 10-13', () => {
@@ -285,16 +303,16 @@ describe('request decider: the statutory clock on the real calendar', () => {
     expect(due([...given, notice(false), paid], '2026-03-13')).toBe('2026-03-30');
     // Paused 03-09..03-13 (5 working days): 03-30 + 5 = Mar 31, Apr 1, 2, 3, (清明) Tue 04-07.
     expect(due([...given, notice(true), paid], '2026-03-13')).toBe('2026-04-07');
-    const [fee] = when(given, notice(false)) as RequestEvent[];
+    const [fee] = when(given, notice(false)).decision as RequestEvent[];
     // Pay within 20 working days of Mon 03-09: 10–13 (4), 16–20 (9), 23–27 (14), 30, 31, Apr 1–3 (19), Tue 04-07 (20).
     expect(fee.data).toMatchObject({ amountYuan: 1700, payByOn: '2026-04-07' });
-    expect(only(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }))).toMatchObject({
-      data: { category: 'other.unpaid' },
-    });
-    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') })).toMatchObject({
-      code: 'FEE_PERIOD_RUNNING',
-    });
-    expect(when([...given, notice(false), paid], notice(false))).toMatchObject({ code: 'FEE_ONLY_ONCE' });
+    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }).decision).toMatchObject([
+      {
+        data: { category: 'other.unpaid' },
+      },
+    ]);
+    when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') }).thenError('FEE_PERIOD_RUNNING');
+    when([...given, notice(false), paid], notice(false)).thenError('FEE_ONLY_ONCE');
   });
 
   it('counts the 20 working days to pay from the applicant’s receipt of the fee notice, once recorded', () => {
@@ -305,32 +323,34 @@ describe('request decider: the statutory clock on the real calendar', () => {
       { type: 'IssueFeeNotice', today: d('2026-03-09'), method: 'per_page', quantity: 150, pausesClock: false } as RequestCommand,
     ];
     const signedFor: RequestCommand = { type: 'RecordFeeNoticeReceipt', today: d('2026-03-16'), receivedOn: d('2026-03-12') };
-    expect(only(when(given, signedFor))).toMatchObject({
-      type: 'requests.FeeNoticeReceived',
-      data: { receivedOn: '2026-03-12', payByOn: '2026-04-10' },
-    });
+    expect(when(given, signedFor).decision).toMatchObject([
+      {
+        type: 'requests.FeeNoticeReceived',
+        data: { receivedOn: '2026-03-12', payByOn: '2026-04-10' },
+      },
+    ]);
     // Paying on 04-09 is within the applicant's period, though past the one counted from the notice date.
-    expect(only(when([...given, signedFor], { type: 'RecordFeePayment', today: d('2026-04-09'), amountYuan: 1700 }))).toMatchObject({
-      type: 'requests.FeePaid',
-    });
-    expect(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-10') })).toMatchObject({
-      code: 'FEE_PERIOD_RUNNING',
-    });
-    expect(only(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-13') }))).toMatchObject({
-      data: { category: 'other.unpaid' },
-    });
+    expect(when([...given, signedFor], { type: 'RecordFeePayment', today: d('2026-04-09'), amountYuan: 1700 }).decision).toMatchObject([
+      {
+        type: 'requests.FeePaid',
+      },
+    ]);
+    when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-10') }).thenError('FEE_PERIOD_RUNNING');
+    expect(when([...given, signedFor], { type: 'AbandonForNonPayment', today: d('2026-04-13') }).decision).toMatchObject([
+      {
+        data: { category: 'other.unpaid' },
+      },
+    ]);
     // Refusals: before the notice, in the future, twice, without a notice, after payment.
-    expect(when(given, { ...signedFor, receivedOn: d('2026-03-06') } as RequestCommand)).toMatchObject({ code: 'DATE_BEFORE_NOTICE' });
-    expect(when(given, { ...signedFor, receivedOn: d('2026-03-17') } as RequestCommand)).toMatchObject({ code: 'DATE_IN_FUTURE' });
-    expect(when([...given, signedFor], signedFor)).toMatchObject({ kind: 'conflict', code: 'FEE_NOTICE_RECEIPT_RECORDED' });
-    expect(when([receive('2026-03-02')], signedFor)).toMatchObject({ code: 'NO_FEE_NOTICE' });
-    expect(when([...given, { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 }], signedFor)).toMatchObject({
-      code: 'FEE_ALREADY_PAID',
-    });
+    when(given, { ...signedFor, receivedOn: d('2026-03-06') } as RequestCommand).thenError('DATE_BEFORE_NOTICE');
+    when(given, { ...signedFor, receivedOn: d('2026-03-17') } as RequestCommand).thenError('DATE_IN_FUTURE');
+    when([...given, signedFor], signedFor).thenError('FEE_NOTICE_RECEIPT_RECORDED', { kind: 'conflict' });
+    when([receive('2026-03-02')], signedFor).thenError('NO_FEE_NOTICE');
+    when([...given, { type: 'RecordFeePayment', today: d('2026-03-13'), amountYuan: 1700 }], signedFor).thenError('FEE_ALREADY_PAID');
   });
 
   it('publishes the due date (dueOn) on every event that sets or moves it, null while paused', () => {
-    const dueOf = (given: RequestCommand[]) => run(given).events.map((e) => [e.type, (e.data as { dueOn?: string | null }).dueOn]);
+    const dueOf = (given: RequestCommand[]) => run(given).events.map((e) => [e.type, 'dueOn' in e.data ? e.data.dueOn : undefined]);
     // Receipt Fri 02-13 → Thu 03-19; extended by 20 working days → Fri 04-17 (both hand-worked above).
     const extend: RequestCommand = {
       type: 'ExtendDeadline',
@@ -338,8 +358,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
       workingDays: 20,
       reason: '需协调多个部门调取档案',
       noticeSentOn: d('2026-03-10'),
-      actorId: 'head-1',
-      actorRole: 'office_head',
+      by: actor('head-1', 'office_head'),
     };
     const assign: RequestCommand = { type: 'AssignRequest', today: d('2026-02-24'), handlerId: 'clerk-1' };
     expect(dueOf([receive('2026-02-13'), assign, extend])).toEqual([
@@ -405,28 +424,29 @@ describe('request decider: the statutory clock on the real calendar', () => {
   });
 });
 
-const only = (result: RequestEvent[] | DomainError) => (result instanceof DomainError ? result : result[0]);
-
 describe('request decider: intake, handling and reply', () => {
   it('refuses absurd receipt dates: in the future, or long past', () => {
-    expect(when([], receive('2026-03-03', '2026-03-02'))).toMatchObject({ code: 'DATE_IN_FUTURE' });
-    expect(when([], receive('2025-12-01', '2026-03-02'))).toMatchObject({ code: 'RECEIPT_TOO_OLD' });
-    expect(when([receive('2026-03-02')], receive('2026-03-02'))).toMatchObject({ kind: 'conflict', code: 'REQUEST_ALREADY_RECEIVED' });
+    when([], receive('2026-03-03', '2026-03-02')).thenError('DATE_IN_FUTURE');
+    when([], receive('2025-12-01', '2026-03-02')).thenError('RECEIPT_TOO_OLD');
+    when([receive('2026-03-02')], receive('2026-03-02')).thenError('REQUEST_ALREADY_RECEIVED', { kind: 'conflict' });
   });
 
   it('registers a December request whose deadline falls in the year not yet announced, and says the date is provisional', () => {
     // 2027's arrangement is not published (chinese-days 1.5.7): Mon-Fri minus 元旦 counts.
-    expect(only(when([], receive('2026-12-15')))).toMatchObject({ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } });
-    expect(readClock(run([receive('2026-12-15')]).state.clock, d('2026-12-16'))).toMatchObject({
+    expect(when([], receive('2026-12-15')).decision).toMatchObject([{ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } }]);
+    expect(readClock(calendar, run([receive('2026-12-15')]).state.clock, d('2026-12-16'))).toMatchObject({
       dueOn: '2027-01-13',
       remainingWorkingDays: 19,
       provisional: true,
     });
-    expect(readClock(run([receive('2026-11-02')]).state.clock, d('2026-11-03'))).toMatchObject({ dueOn: '2026-11-30', provisional: false });
+    expect(readClock(calendar, run([receive('2026-11-02')]).state.clock, d('2026-11-03'))).toMatchObject({
+      dueOn: '2026-11-30',
+      provisional: false,
+    });
   });
 
   it('refuses a receipt whose deadline falls past the covered calendar (the provisional year included)', () => {
-    expect(when([], receive('2027-12-15'))).toMatchObject({ code: 'CALENDAR_OUT_OF_RANGE' });
+    when([], receive('2027-12-15')).thenError('CALENDAR_OUT_OF_RANGE');
   });
 
   const handled = [
@@ -450,7 +470,7 @@ describe('request decider: intake, handling and reply', () => {
       withheld: [],
       content: '予以公开，附名单一份。',
     };
-    const reviewed: RequestCommand = { type: 'ReviewReply', today: d('2026-03-11'), approved: true, actorId: 'r1', actorRole: 'reviewer' };
+    const reviewed: RequestCommand = { type: 'ReviewReply', today: d('2026-03-11'), approved: true, by: actor('r1', 'reviewer') };
     const issued: RequestCommand = { type: 'IssueReply', today: d('2026-03-12') };
     const { events, state } = run([...handled, drafted, reviewed, issued]);
     expect(events.map((e) => e.type)).toEqual([
@@ -471,13 +491,13 @@ describe('request decider: intake, handling and reply', () => {
       legalBasis: expect.stringContaining('第三十六条'),
     });
     expect(state.status).toBe('replied');
-    expect(when([...handled, drafted, reviewed, issued], { type: 'AssignRequest', today: d('2026-03-13'), handlerId: 'x' })).toMatchObject({
-      code: 'REQUEST_CLOSED',
-    });
+    when([...handled, drafted, reviewed, issued], { type: 'AssignRequest', today: d('2026-03-13'), handlerId: 'x' }).thenError(
+      'REQUEST_CLOSED',
+    );
     const delivered: RequestCommand = { type: 'RecordDelivery', today: d('2026-03-13'), method: '邮寄', reference: 'EMS1234' };
-    expect(
-      when([...handled, drafted, reviewed, issued], { type: 'ArchiveRequest', today: d('2026-03-13'), archiveNo: 'A-1' }),
-    ).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
+    when([...handled, drafted, reviewed, issued], { type: 'ArchiveRequest', today: d('2026-03-13'), archiveNo: 'A-1' }).thenError(
+      'REQUEST_WRONG_STATUS',
+    );
     expect(
       run([...handled, drafted, reviewed, issued, delivered, { type: 'ArchiveRequest', today: d('2026-03-16'), archiveNo: 'A-1' }]).state
         .status,
@@ -492,14 +512,15 @@ describe('request decider: intake, handling and reply', () => {
       withheld: [],
       content: '经检索不存在。',
     };
-    expect(when([...handled, drafted], { type: 'IssueReply', today: d('2026-03-10') })).toMatchObject({ code: 'REQUEST_WRONG_STATUS' });
-    expect(
-      when([...handled, drafted], { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'c', actorRole: 'clerk' }),
-    ).toMatchObject({ kind: 'forbidden' });
+    when([...handled, drafted], { type: 'IssueReply', today: d('2026-03-10') }).thenError('REQUEST_WRONG_STATUS');
+    when([...handled, drafted], { type: 'ReviewReply', today: d('2026-03-10'), approved: true, by: actor('c', 'clerk') }).thenError(
+      'REVIEW_NEEDS_REVIEWER',
+      { kind: 'forbidden' },
+    );
     const rejected = run([
       ...handled,
       drafted,
-      { type: 'ReviewReply', today: d('2026-03-10'), approved: false, comment: '理由不充分', actorId: 'r', actorRole: 'reviewer' },
+      { type: 'ReviewReply', today: d('2026-03-10'), approved: false, comment: '理由不充分', by: actor('r', 'reviewer') },
     ]);
     expect(rejected.state.status).toBe('in_progress');
   });
@@ -512,15 +533,11 @@ describe('request decider: intake, handling and reply', () => {
       withheld,
       content: '部分公开。',
     });
-    expect(when(handled, partial([]))).toMatchObject({ code: 'PARTIAL_NEEDS_WITHHELD' });
-    expect(when(handled, partial([{ item: '身份证号', ground: 'disclose' as never, reason: 'x' }]))).toMatchObject({
-      code: 'INVALID_WITHHOLD_GROUND',
-    });
+    when(handled, partial([])).thenError('PARTIAL_NEEDS_WITHHELD');
+    when(handled, partial([{ item: '身份证号', ground: 'disclose' as never, reason: 'x' }])).thenError('INVALID_WITHHOLD_GROUND');
     expect(
-      only(when(handled, partial([{ item: '申请人身份证号码', ground: 'withhold.third_party' as never, reason: '涉及个人隐私' }]))),
-    ).toMatchObject({
-      data: { category: 'partial', withheld: [{ item: '申请人身份证号码', ground: 'withhold.third_party' }] },
-    });
+      when(handled, partial([{ item: '申请人身份证号码', ground: 'withhold.third_party' as never, reason: '涉及个人隐私' }])).decision,
+    ).toMatchObject([{ data: { category: 'partial', withheld: [{ item: '申请人身份证号码', ground: 'withhold.third_party' }] } }]);
   });
 
   it('cannot draft while a consultation is open or a fee is unpaid', () => {
@@ -533,10 +550,10 @@ describe('request decider: intake, handling and reply', () => {
       subject: '会商',
     };
     const draft: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开' };
-    expect(when([...handled, consult], draft)).toMatchObject({ code: 'CONSULTATION_OPEN' });
+    when([...handled, consult], draft).thenError('CONSULTATION_OPEN');
     const fee: RequestCommand = { type: 'IssueFeeNotice', today: d('2026-03-04'), method: 'per_request', quantity: 12, pausesClock: false };
-    expect(when([...handled, fee], draft)).toMatchObject({ code: 'FEE_UNPAID' });
-    expect(when(handled, { ...fee, quantity: 3 } as RequestCommand)).toMatchObject({ code: 'FEE_NOT_DUE' });
+    when([...handled, fee], draft).thenError('FEE_UNPAID');
+    when(handled, { ...fee, quantity: 3 } as RequestCommand).thenError('FEE_NOT_DUE');
   });
 
   it('records reconsideration and litigation against a reply, with outcomes', () => {
@@ -549,7 +566,7 @@ describe('request decider: intake, handling and reply', () => {
         withheld: [],
         content: '不予公开',
       } as RequestCommand,
-      { type: 'ReviewReply', today: d('2026-03-10'), approved: true, actorId: 'h', actorRole: 'office_head' } as RequestCommand,
+      { type: 'ReviewReply', today: d('2026-03-10'), approved: true, by: actor('h', 'office_head') } as RequestCommand,
       { type: 'IssueReply', today: d('2026-03-11') } as RequestCommand,
     ];
     const file: RequestCommand = {
@@ -560,7 +577,7 @@ describe('request decider: intake, handling and reply', () => {
       filedOn: d('2026-04-01'),
       body: '枣庄市人民政府',
     };
-    expect(when(handled, file)).toMatchObject({ code: 'NO_REPLY_YET' });
+    when(handled, file).thenError('NO_REPLY_YET');
     const { events } = run([
       ...done,
       file,
@@ -571,12 +588,8 @@ describe('request decider: intake, handling and reply', () => {
 
   it('transfers to another unit (移交) and refuses a transfer to itself', () => {
     expect(
-      only(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' })),
-    ).toMatchObject({
-      data: { unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-CIVIL' },
-    });
-    expect(when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' })).toMatchObject({
-      code: 'TRANSFER_TO_SAME_UNIT',
-    });
+      when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' }).decision,
+    ).toMatchObject([{ data: { unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-CIVIL' } }]);
+    when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' }).thenError('TRANSFER_TO_SAME_UNIT');
   });
 });

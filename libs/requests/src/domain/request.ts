@@ -25,8 +25,8 @@ import type {
   RequestTransferred,
   WithheldItem,
 } from '@gongkai/contracts';
-import type { DomainEvent } from '@gongkai/platform/domain';
-import { defaultWorkingDayCalendar, type LocalDate, type PauseInterval } from '@gongkai/working-days';
+import { DomainError, type DomainEvent } from '@gongkai/platform/domain';
+import type { LocalDate, PauseInterval, WorkingDayCalendar } from '@gongkai/working-days';
 
 /** A disclosure request (依申请公开) from intake to archive. */
 export type RequestEvent =
@@ -112,7 +112,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       unitId: d.unitId,
       receivedOn: date(d.receivedOn),
       applicantKey: d.applicantKey,
-      clock: { startedOn: date(d.receivedOn), pauses: [], extensionDays: 0, suspendedForCorrection: false },
+      clock: startClock(d.receivedOn),
       correction: null,
       handlerId: null,
       investigations: {},
@@ -124,27 +124,16 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     };
   }
   if (state.status === 'none') return state;
-  const s = state;
+  const s = { ...state, status: evolveStatus(state, event), clock: evolveClock(state.clock, event) };
   switch (event.type) {
     case 'requests.CorrectionRequested':
-      return {
-        ...s,
-        status: 'awaiting_correction',
-        correction: { noticeOn: date(event.data.noticeOn), dueOn: date(event.data.correctionDueOn), receivedOn: null },
-        clock: { ...s.clock, suspendedForCorrection: true },
-      };
+      return { ...s, correction: { noticeOn: date(event.data.noticeOn), dueOn: date(event.data.correctionDueOn), receivedOn: null } };
     case 'requests.CorrectionReceived':
-      return {
-        ...s,
-        status: s.handlerId ? 'in_progress' : 'registered',
-        correction: s.correction && { ...s.correction, receivedOn: date(event.data.receivedOn) },
-        // Art. 30: the period restarts from the day the corrected request arrives.
-        clock: { ...s.clock, startedOn: date(event.data.receivedOn), pauses: [], suspendedForCorrection: false },
-      };
+      return { ...s, correction: s.correction && { ...s.correction, receivedOn: date(event.data.receivedOn) } };
     case 'requests.RequestAssigned':
-      return { ...s, status: s.status === 'registered' ? 'in_progress' : s.status, handlerId: event.data.handlerId };
+      return { ...s, handlerId: event.data.handlerId };
     case 'requests.RequestTransferred':
-      return { ...s, unitId: event.data.toUnitId, handlerId: null, status: s.status === 'in_progress' ? 'registered' : s.status };
+      return { ...s, unitId: event.data.toUnitId, handlerId: null };
     case 'requests.InvestigationRequested':
       return { ...s, investigations: { ...s.investigations, [event.data.taskId]: { answered: false } } };
     case 'requests.InvestigationAnswered':
@@ -162,7 +151,6 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
             answerDueOn: event.data.answerDueOn ? date(event.data.answerDueOn) : null,
           },
         },
-        clock: { ...s.clock, pauses: [...s.clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] },
       };
     case 'requests.ConsultationLetterReceived':
       return {
@@ -180,10 +168,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return {
         ...s,
         consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], open: false } },
-        clock: { ...s.clock, pauses: closePause(s.clock.pauses, event.data.consultationId, date(event.data.endedOn)) },
       };
-    case 'requests.DeadlineExtended':
-      return { ...s, clock: { ...s.clock, extensionDays: s.clock.extensionDays + event.data.workingDays } };
     case 'requests.FeeNoticeIssued':
       return {
         ...s,
@@ -194,36 +179,17 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
           payByOn: date(event.data.payByOn),
           paid: false,
         },
-        clock: event.data.pausesClock
-          ? { ...s.clock, pauses: [...s.clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] }
-          : s.clock,
       };
     case 'requests.FeeNoticeReceived':
       return { ...s, fee: s.fee && { ...s.fee, noticeReceivedOn: date(event.data.receivedOn), payByOn: date(event.data.payByOn) } };
     case 'requests.FeePaid':
-      return {
-        ...s,
-        fee: s.fee && { ...s.fee, paid: true },
-        clock: { ...s.clock, pauses: closePause(s.clock.pauses, 'fee', date(event.data.paidOn)) },
-      };
+      return { ...s, fee: s.fee && { ...s.fee, paid: true } };
     case 'requests.ReplyDrafted':
-      return {
-        ...s,
-        status: 'under_review',
-        draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis },
-      };
-    case 'requests.ReplyReviewed':
-      return { ...s, status: event.data.approved ? 'approved' : 'in_progress' };
+      return { ...s, draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis } };
     case 'requests.ReplyIssued':
-      return { ...s, status: 'replied', reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
+      return { ...s, reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
     case 'requests.RequestAbandoned':
-      return { ...s, status: 'abandoned', reply: { category: event.data.category, closedOn: date(event.data.abandonedOn) } };
-    case 'requests.ReplyDelivered':
-      return { ...s, status: 'delivered' };
-    case 'requests.RequestArchived':
-      return { ...s, status: 'archived' };
-    case 'requests.InformationLinked':
-      return s;
+      return { ...s, reply: { category: event.data.category, closedOn: date(event.data.abandonedOn) } };
     case 'requests.ChallengeFiled':
       return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { decided: false, kind: event.data.kind } } };
     case 'requests.ChallengeDecided':
@@ -231,6 +197,80 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
         ...s,
         challenges: { ...s.challenges, [event.data.challengeId]: { ...s.challenges[event.data.challengeId], decided: true } },
       };
+    default:
+      return s;
+  }
+}
+
+/** The clock as a request is received: it runs from the receipt date (Art. 31), unpaused, unextended. */
+export const startClock = (receivedOn: string): RequestClock => ({
+  startedOn: date(receivedOn),
+  pauses: [],
+  extensionDays: 0,
+  suspendedForCorrection: false,
+});
+
+/**
+ * The statutory clock after an event: what the due date depends on. The decider's state and the
+ * requests read model both keep it through this one function.
+ */
+export function evolveClock(clock: RequestClock, event: RequestEvent): RequestClock {
+  switch (event.type) {
+    case 'requests.RequestReceived':
+      return startClock(event.data.receivedOn);
+    case 'requests.CorrectionRequested':
+      return { ...clock, suspendedForCorrection: true };
+    case 'requests.CorrectionReceived':
+      // Art. 30: the period restarts from the day the corrected request arrives.
+      return { ...clock, startedOn: date(event.data.receivedOn), pauses: [], suspendedForCorrection: false };
+    case 'requests.ConsultationStarted':
+      return { ...clock, pauses: [...clock.pauses, { id: event.data.consultationId, from: date(event.data.startedOn), to: null }] };
+    case 'requests.ConsultationEnded':
+      return { ...clock, pauses: closePause(clock.pauses, event.data.consultationId, date(event.data.endedOn)) };
+    case 'requests.DeadlineExtended':
+      return { ...clock, extensionDays: clock.extensionDays + event.data.workingDays };
+    case 'requests.FeeNoticeIssued':
+      return event.data.pausesClock
+        ? { ...clock, pauses: [...clock.pauses, { id: 'fee', from: date(event.data.noticeOn), to: null }] }
+        : clock;
+    case 'requests.FeePaid':
+      return { ...clock, pauses: closePause(clock.pauses, 'fee', date(event.data.paidOn)) };
+    default:
+      return clock;
+  }
+}
+
+/**
+ * The status after an event, from the status before and whether a handler is assigned (a corrected
+ * request goes back to its handler). The decider's state and the requests read model share it.
+ */
+export function evolveStatus(current: { status: RequestStatus; handlerId: string | null }, event: RequestEvent): RequestStatus {
+  const { status } = current;
+  switch (event.type) {
+    case 'requests.RequestReceived':
+      return 'registered';
+    case 'requests.CorrectionRequested':
+      return 'awaiting_correction';
+    case 'requests.CorrectionReceived':
+      return current.handlerId ? 'in_progress' : 'registered';
+    case 'requests.RequestAssigned':
+      return status === 'registered' ? 'in_progress' : status;
+    case 'requests.RequestTransferred':
+      return status === 'in_progress' ? 'registered' : status;
+    case 'requests.ReplyDrafted':
+      return 'under_review';
+    case 'requests.ReplyReviewed':
+      return event.data.approved ? 'approved' : 'in_progress';
+    case 'requests.ReplyIssued':
+      return 'replied';
+    case 'requests.RequestAbandoned':
+      return 'abandoned';
+    case 'requests.ReplyDelivered':
+      return 'delivered';
+    case 'requests.RequestArchived':
+      return 'archived';
+    default:
+      return status;
   }
 }
 
@@ -245,26 +285,27 @@ export function pausesAsOf(clock: RequestClock, today: LocalDate): PauseInterval
 /**
  * The statutory due date as of `today` (a running pause is assumed to end today, so the date moves
  * while a consultation runs). Null while a correction is awaited: the clock restarts on arrival.
+ * A DomainError when the date lies past the years the calendar covers (a refusal, not a crash).
  */
-export function dueDate(clock: RequestClock, today: LocalDate): LocalDate | null {
+export function dueDate(calendar: WorkingDayCalendar, clock: RequestClock, today: LocalDate): LocalDate | null | DomainError {
   if (clock.suspendedForCorrection) return null;
-  return defaultWorkingDayCalendar().addWorkingDays(clock.startedOn, REPLY_WORKING_DAYS + clock.extensionDays, {
+  return calendar.addWorkingDaysChecked(clock.startedOn, REPLY_WORKING_DAYS + clock.extensionDays, {
     pauses: pausesAsOf(clock, today),
   });
 }
 
 /** Working days used from the clock's start to `on` (start day not counted, pauses excluded). */
-export function workingDaysUsed(clock: RequestClock, on: LocalDate): number {
-  return defaultWorkingDayCalendar().workingDaysBetween(clock.startedOn, on, { pauses: pausesAsOf(clock, on) });
+export function workingDaysUsed(calendar: WorkingDayCalendar, clock: RequestClock, on: LocalDate): number | DomainError {
+  return calendar.workingDaysBetweenChecked(clock.startedOn, on, { pauses: pausesAsOf(clock, on) });
 }
 
 /**
  * The due date the clock events publish (`dueOn`): null while a pause runs (the date still moves)
  * or a correction is awaited; otherwise `dueDate`, which then no longer depends on `today`.
  */
-export function publishedDueOn(clock: RequestClock, today: LocalDate): LocalDate | null {
+export function publishedDueOn(calendar: WorkingDayCalendar, clock: RequestClock, today: LocalDate): LocalDate | null | DomainError {
   if (clock.suspendedForCorrection || clock.pauses.some((p) => p.to === null)) return null;
-  return dueDate(clock, today);
+  return dueDate(calendar, clock, today);
 }
 
 export interface ClockReading {
@@ -278,12 +319,12 @@ export interface ClockReading {
   provisional: boolean;
 }
 
-export function readClock(clock: RequestClock, today: LocalDate, nearDueDays = 3): ClockReading {
-  const dueOn = dueDate(clock, today);
+/** The clock as the read side shows it on `today`. Throws past the calendar's years, as the calendar does. */
+export function readClock(calendar: WorkingDayCalendar, clock: RequestClock, today: LocalDate, nearDueDays = 3): ClockReading {
+  const dueOn = orThrow(dueDate(calendar, clock, today));
   const paused = clock.pauses.some((p) => p.to === null);
   if (!dueOn) return { dueOn, remainingWorkingDays: null, overdue: false, nearDue: false, paused: true, provisional: false };
-  const calendar = defaultWorkingDayCalendar();
-  const remaining = calendar.workingDaysBetween(today, dueOn, { pauses: pausesAsOf(clock, today) });
+  const remaining = orThrow(calendar.workingDaysBetweenChecked(today, dueOn, { pauses: pausesAsOf(clock, today) }));
   const overdue = today > dueOn;
   return {
     dueOn,
@@ -294,6 +335,11 @@ export function readClock(clock: RequestClock, today: LocalDate, nearDueDays = 3
     provisional: calendar.isProvisional(dueOn),
   };
 }
+
+const orThrow = <T>(value: T | DomainError): T => {
+  if (value instanceof DomainError) throw value;
+  return value;
+};
 
 export const requestStreamId = (requestId: string) => `requests.request-${requestId}`;
 export const CLOSED_STATUSES: readonly RequestStatus[] = ['replied', 'delivered', 'archived', 'abandoned'];

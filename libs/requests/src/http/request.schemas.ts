@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DomainError, parseInput } from '@gongkai/platform';
+import { TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS } from '../domain/annual-report';
 import {
   APPLICANT_TYPES,
   CHALLENGE_KINDS,
@@ -160,6 +162,23 @@ const narrativeText = z
 export const finaliseAnnualReportBody = table2Body.extend({
   narrative: z.object({ overview: narrativeText, problemsAndImprovements: narrativeText, otherMatters: narrativeText }).optional(),
 });
+
+/**
+ * The finalise body, parsed. The document rows are computed; a client still sending them is told so
+ * rather than silently ignored.
+ */
+export function parseFinaliseBody(body: unknown): z.output<typeof finaliseAnnualReportBody> {
+  const sent =
+    body && typeof body === 'object' ? TABLE2_DOCUMENT_FIELDS.filter((f) => (body as Record<string, unknown>)[f] !== undefined) : [];
+  if (sent.length > 0) {
+    throw DomainError.validation(
+      'TABLE2_DOCUMENT_ROWS_COMPUTED',
+      `表二中“${sent.map((f) => TABLE2_FIELDS[f]).join('、')}”由公文属性管理中印发、失效和废止的文件自动统计，不能手工填报；请删除这些字段后重新提交（只需填报行政许可、行政处罚、行政强制和行政事业性收费）。`,
+      sent.map((field) => ({ field, code: 'computed', message: '自动统计，不能手工填报' })),
+    );
+  }
+  return parseInput(finaliseAnnualReportBody, body ?? {});
+}
 
 /** The portal's list of published annual reports, optionally of one year. */
 export const publishedReportsQuery = z.object({

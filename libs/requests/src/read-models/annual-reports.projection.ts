@@ -1,7 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { AnnualReportFinalised, AnnualReportNarrative, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, viewOf, type Projection } from '@gongkai/platform';
+import { asTyped, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
 import type { Table2, Table3, Table4 } from '../domain/annual-report';
+import type { UnitNamed } from './units.projection';
+
+type Handled = TypedEnvelope<'requests.AnnualReportFinalised', AnnualReportFinalised> | UnitNamed;
 
 /** The district-wide report's unit id and the name it is published under. */
 export const DISTRICT_UNIT_ID = 'district';
@@ -57,14 +60,15 @@ export class AnnualReportsProjection implements Projection {
     return this.connection.collection('annual_report_units');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<Handled>(envelope);
     if (event.type === 'requests.AnnualReportFinalised') {
-      const { unitId, year, table2, table3, table4, narrative } = event.data as AnnualReportFinalised;
+      const { unitId, year, table2, table3, table4, narrative } = event.data;
       const unitName =
         unitId === DISTRICT_UNIT_ID
           ? DISTRICT_NAME
           : (((await this.units.findOne({ _id: unitId as never }))?.name as string | undefined) ?? unitId);
-      await projectDocument<StoredAnnualReport>(this.reports, annualReportDocumentId(unitId, year), event, () => ({
+      await projectDocument<StoredAnnualReport>(this.reports, annualReportDocumentId(unitId, year), envelope, () => ({
         unitId,
         unitName,
         year,
@@ -76,8 +80,8 @@ export class AnnualReportsProjection implements Projection {
       }));
       return;
     }
-    const { unitId, name } = event.data as { unitId: string; name: string };
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, event, () => ({ unitId, name }));
+    const { unitId, name } = event.data;
+    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
   }
 
   async get(unitId: string, year: number): Promise<PublishedAnnualReport | null> {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { DocumentInvalidated, DocumentIssued, EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope } from '@gongkai/platform';
 import { computeTable2Documents, type ReportableDocument, type Table2DocumentField } from '../domain/annual-report';
 
 /** One unit's 规章 and 行政规范性文件: `_id` is the unit id (FerretDB indexes only `_id` equality, ADR 0006). */
@@ -8,6 +8,10 @@ export interface UnitDocuments {
   unitId: string;
   documents: ReportableDocument[];
 }
+
+type Handled =
+  | TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>
+  | TypedEnvelope<'document-attributes.DocumentInvalidated', DocumentInvalidated>;
 
 const COUNTED_TYPES: readonly string[] = ['规章', '行政规范性文件'];
 
@@ -27,11 +31,12 @@ export class RequestsDocumentFiguresProjection implements Projection {
     return this.connection.collection('document_figures');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<Handled>(envelope);
     if (event.type === 'document-attributes.DocumentIssued') {
-      const { documentId, unitId, documentType, issuedOn } = event.data as DocumentIssued;
+      const { documentId, unitId, documentType, issuedOn } = event.data;
       if (!COUNTED_TYPES.includes(documentType)) return;
-      await projectDocument<UnitDocuments>(this.figures, unitId, event, (current) => {
+      await projectDocument<UnitDocuments>(this.figures, unitId, envelope, (current) => {
         const documents = (current?.documents ?? []).filter((d) => d.documentId !== documentId);
         const previous = current?.documents.find((d) => d.documentId === documentId);
         return {
@@ -50,8 +55,8 @@ export class RequestsDocumentFiguresProjection implements Projection {
       return;
     }
     if (event.type === 'document-attributes.DocumentInvalidated') {
-      const { documentId, unitId, status, effectiveOn } = event.data as DocumentInvalidated;
-      await projectDocument<UnitDocuments>(this.figures, unitId, event, (current) => {
+      const { documentId, unitId, status, effectiveOn } = event.data;
+      await projectDocument<UnitDocuments>(this.figures, unitId, envelope, (current) => {
         // Not a counted document (其他, or unknown here): keep the unit's document as it is.
         if (current === null) return null;
         return {

@@ -1,11 +1,52 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, RequestReceived, ReplyCategory, WithheldItem } from '@gongkai/contracts';
-import { appliedRevision, projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { REPLY_CATEGORY_CODES, type EventEnvelope, type RequestReceived, type ReplyCategory, type WithheldItem } from '@gongkai/contracts';
+import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
-import { toShanghaiDate } from '@gongkai/working-days';
-import { CLOSED_STATUSES, evolveRequest, readClock, requestStreamId, type OpenRequest, type RequestEvent } from '../domain/request';
+import {
+  CLOSED_STATUSES,
+  evolveClock,
+  evolveStatus,
+  readClock,
+  requestStreamId,
+  startClock,
+  type OpenRequest,
+  type RequestClock,
+  type RequestEvent,
+} from '../domain/request';
 
-/** One document per request: the decider's state (clock included) plus what the screens show. */
+/** The request events as the read side receives them: one typed envelope per domain event. */
+export type RequestEnvelope = RequestEvent extends infer E
+  ? E extends { type: infer T extends string; data: infer D }
+    ? TypedEnvelope<T, D>
+    : never
+  : never;
+
+/** The statistics of one unit (or the district) over a period of receipt and closing dates. */
+export interface RequestStatistics {
+  unitId: string;
+  from: string;
+  to: string;
+  received: number;
+  open: number;
+  overdue: number;
+  closed: number;
+  onTimeRate: number | null;
+  averageWorkingDaysToReply: number | null;
+  byCategory: Partial<Record<ReplyCategory, number>>;
+}
+
+/**
+ * Documents projected before the clock's inputs were stored on their own kept the decider's whole
+ * state; a rebuild replaces them. Until then their clock and handler are read from there.
+ */
+type Legacy = { state?: Pick<OpenRequest, 'clock' | 'handlerId'> };
+
+/** The clock's inputs of a stored request, whatever version of the document. */
+export const clockInputsOf = (view: Pick<RequestView, 'clockInputs'>): RequestClock =>
+  view.clockInputs ?? (view as Legacy).state?.clock ?? startClock((view as unknown as RequestView).receivedOn);
+
+/** One document per request: the statutory clock's inputs plus what the screens show. */
 export interface RequestView {
   requestId: string;
   unitId: string;
@@ -19,7 +60,8 @@ export interface RequestView {
   preferredForm: string;
   delivery: string;
   possibleRepeatOf: string[];
-  state: OpenRequest;
+  /** What the statutory clock reads from (`readClock`): start, pauses, extension, suspension for correction. */
+  clockInputs: RequestClock;
   status: OpenRequest['status'];
   /** When the current stage began, for the internal time limits. */
   stageSince: string;
@@ -98,7 +140,10 @@ export class RequestsProjection implements Projection {
     'requests.ChallengeDecided',
   ];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
+  ) {}
 
   get requests() {
     return this.connection.collection('requests');
@@ -110,10 +155,10 @@ export class RequestsProjection implements Projection {
    * the request lists. The audit `as-of` shows it as of the as-of moment, not as of today.
    */
   viewAt(_collection: string, document: Record<string, unknown>, at: Date): Record<string, unknown> {
-    const view = document as unknown as RequestView;
-    if (!view.state?.clock) return document;
+    const view = document as unknown as RequestView & Legacy;
+    if (!view.clockInputs && !view.state?.clock) return document;
     const on = toShanghaiDate(at);
-    const clock = CLOSED_STATUSES.includes(view.status) ? null : readClock(view.state.clock, on);
+    const clock = CLOSED_STATUSES.includes(view.status) ? null : readClock(this.calendar, clockInputsOf(view), on);
     return {
       ...document,
       clock: clock && {
@@ -127,10 +172,10 @@ export class RequestsProjection implements Projection {
     };
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    await projectDocument<RequestView>(this.requests, event.data.requestId as string, event, (current): RequestView | null => {
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<RequestEnvelope>(envelope);
+    await projectDocument<RequestView>(this.requests, event.data.requestId, envelope, (current): RequestView | null => {
       const view = current ? (withoutMeta(current) as RequestView) : null;
-      const domainEvent = { type: event.type, data: event.data } as RequestEvent;
       const entry = {
         type: event.type.slice('requests.'.length),
         at: event.occurredAt,
@@ -138,8 +183,8 @@ export class RequestsProjection implements Projection {
         unitId: event.actor.unitId,
         role: event.actor.role,
       };
-      if (domainEvent.type === 'requests.RequestReceived') {
-        const d = domainEvent.data;
+      if (event.type === 'requests.RequestReceived') {
+        const d = event.data;
         const { idDocument, ...applicant } = d.applicant;
         return {
           requestId: d.requestId,
@@ -154,7 +199,7 @@ export class RequestsProjection implements Projection {
           preferredForm: d.preferredForm,
           delivery: d.delivery,
           possibleRepeatOf: d.possibleRepeatOf,
-          state: evolveRequest({ status: 'none' }, domainEvent) as OpenRequest,
+          clockInputs: startClock(d.receivedOn),
           status: 'registered',
           stageSince: d.receivedOn,
           category: null,
@@ -176,17 +221,18 @@ export class RequestsProjection implements Projection {
         };
       }
       if (!view) return null;
-      const state = evolveRequest(view.state, domainEvent) as OpenRequest;
+      const { state: _legacy, ...kept } = view as RequestView & Legacy;
+      const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
+      const status = evolveStatus({ status: view.status, handlerId }, event);
       const next: RequestView = {
-        ...view,
-        state,
-        unitId: state.unitId,
-        status: state.status,
-        stageSince: state.status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
+        ...kept,
+        clockInputs: evolveClock(clockInputsOf(view), event),
+        status,
+        stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
         history: [...view.history, entry],
         updatedAt: event.occurredAt,
       };
-      const e = domainEvent;
+      const e = event;
       switch (e.type) {
         case 'requests.RequestAssigned': {
           const { handlerId, handlerName, assignedOn } = e.data;
@@ -194,7 +240,7 @@ export class RequestsProjection implements Projection {
         }
         case 'requests.RequestTransferred':
           // The receiving unit assigns its own handler.
-          return { ...next, handler: null };
+          return { ...next, unitId: e.data.toUnitId, handler: null };
         case 'requests.ReplyDelivered': {
           const { deliveredOn, method, reference } = e.data;
           return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
@@ -296,6 +342,44 @@ export class RequestsProjection implements Projection {
   async get(requestId: string): Promise<(RequestView & { revision: number }) | null> {
     const doc = await this.requests.findOne({ _id: requestId as never });
     return doc && { ...viewOf<RequestView>(doc), revision: appliedRevision(doc, requestStreamId(requestId)) };
+  }
+
+  /**
+   * 按件计收: this request's position among the same applicant's requests received in its calendar
+   * month (1 for the first). Null when the request is not projected yet. As eventually consistent as
+   * the read model: a request received moments before may not be counted yet.
+   */
+  async positionInMonth(requestId: string): Promise<number | null> {
+    const self = await this.get(requestId);
+    if (!self) return null;
+    const month = self.receivedOn.slice(0, 7);
+    const mine = (await this.find({ applicantKey: self.applicantKey })).filter((r) => r.receivedOn.startsWith(month));
+    return mine.findIndex((r) => r.requestId === requestId) + 1;
+  }
+
+  /** Received, open, overdue (on `today`), closed in the period; on-time rate and average working days of the replies. */
+  async statistics(unitId: string | undefined, from: string, to: string, today: LocalDate): Promise<RequestStatistics> {
+    const docs = await this.find(unitId ? { unitId } : {});
+    const received = docs.filter((r) => r.receivedOn >= from && r.receivedOn <= to);
+    const closed = docs.filter((r) => r.closedOn && r.closedOn >= from && r.closedOn <= to);
+    const replied = closed.filter((r) => r.reply);
+    const open = docs.filter((r) => !r.closedOn);
+    const overdue = open.filter((r) => readClock(this.calendar, clockInputsOf(r), today).overdue);
+    const byCategory = Object.fromEntries(
+      REPLY_CATEGORY_CODES.map((c) => [c, closed.filter((r) => r.category === c).length]).filter(([, n]) => n),
+    );
+    return {
+      unitId: unitId ?? 'district',
+      from,
+      to,
+      received: received.length,
+      open: open.length,
+      overdue: overdue.length,
+      closed: closed.length,
+      onTimeRate: replied.length ? replied.filter((r) => r.reply?.onTime).length / replied.length : null,
+      averageWorkingDaysToReply: replied.length ? replied.reduce((s, r) => s + (r.reply?.workingDaysUsed ?? 0), 0) / replied.length : null,
+      byCategory,
+    };
   }
 
   async byTrackingHash(hash: string): Promise<RequestView | null> {

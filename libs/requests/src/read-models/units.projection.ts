@@ -1,6 +1,9 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, type Projection } from '@gongkai/platform';
+import type { EventEnvelope, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
+import { asTyped, projectDocument, type Projection, type TypedEnvelope } from '@gongkai/platform';
+
+/** The catalogue's unit events that carry a unit's name. */
+export type UnitNamed = TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered> | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>;
 
 /** Unit names from the catalogue's events, for the letters' signature (the requests service keeps its own copy). */
 export class RequestsUnitsProjection implements Projection {
@@ -14,9 +17,10 @@ export class RequestsUnitsProjection implements Projection {
     return this.connection.collection('units');
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    const { unitId, name } = event.data as { unitId: string; name: string };
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, event, () => ({ unitId, name }));
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const event = asTyped<UnitNamed>(envelope);
+    const { unitId, name } = event.data;
+    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
   }
 
   async nameOf(unitId: string): Promise<string> {

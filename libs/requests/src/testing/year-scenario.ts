@@ -45,7 +45,7 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
     const newByType = Object.fromEntries(APPLICANT_TYPES.map((t) => [t, 0])) as Record<ApplicantType, number>;
     const closedByCategory = Object.fromEntries(REPLY_CATEGORY_CODES.map((c) => [c, 0])) as Record<ReplyCategory, number>;
     const send = async (requestId: string, day: string, command: RequestCommand, role: CommandContext['actor']['role'] = 'clerk') =>
-      commands.handle(requestDecider, requestStreamId(requestId), command, at(day, role, unitId));
+      commands.handle(requestDecider(cal), requestStreamId(requestId), command, at(day, role, unitId));
     for (const [i, category] of REPLY_CATEGORY_CODES.entries()) {
       const requestId = `Y${year}-${unitId}-${String(i).padStart(2, '0')}`;
       const type = APPLICANT_TYPES[(i + u) % APPLICANT_TYPES.length];
@@ -93,7 +93,7 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
       await send(
         requestId,
         plus(5),
-        { type: 'ReviewReply', today: plus(5), approved: true, actorId: `reviewer-${unitId}`, actorRole: 'reviewer' },
+        { type: 'ReviewReply', today: plus(5), approved: true, by: { userId: `reviewer-${unitId}`, unitId: unitId, role: 'reviewer' } },
         'reviewer',
       );
       await send(requestId, plus(6), { type: 'IssueReply', today: plus(6) });

@@ -1,0 +1,125 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import type { ItemSearchHit, PublicDocumentView, PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
+import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { DocumentList } from '../documents/documents';
+import { SearchBox } from '../home';
+
+export function SearchPage() {
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const path = q ? `/api/catalogue/portal/search?q=${encodeURIComponent(q)}` : null;
+  const items = useApi<{ hits: ItemSearchHit[] }>(path);
+  const documents = useApi<PublicDocumentView[] | { documents: PublicDocumentView[] }>(
+    q ? `/api/document-attributes/public/documents?q=${encodeURIComponent(q)}` : null,
+  );
+  const policies = useApi<PublicPolicyView[]>(q ? '/api/interpretation/portal/policies' : null);
+  const units = useApi<UnitListView[]>('/api/catalogue/units');
+  const docs = Array.isArray(documents.data) ? documents.data : (documents.data?.documents ?? []);
+  const matchedPolicies = (policies.data ?? []).filter(
+    (p) => p.title.includes(q) || p.interpretations.some((i) => i.materials.some((m) => m.title.includes(q) || (m.body ?? '').includes(q))),
+  );
+  return (
+    <>
+      <PageTitle lead="在公开事项、主动公开文件和政策解读中检索（中文分词）">检索</PageTitle>
+      <SearchBox initial={q} />
+      {!q ? <p className="muted">请输入检索词。</p> : null}
+      {q ? (
+        <>
+          <section aria-labelledby="hits-items">
+            <h2 id="hits-items">公开事项{items.data ? `（${items.data.hits.length}）` : ''}</h2>
+            {items.loading ? <Loading what="检索结果" /> : null}
+            <ErrorNotice error={items.error} />
+            {items.data && items.data.hits.length === 0 ? <p className="muted">没有找到与“{q}”相关的公开事项。</p> : null}
+            <ul className="cards">
+              {(items.data?.hits ?? []).map((h) => (
+                <li key={h.itemId} className="card">
+                  <h3>
+                    <Link to={`/items/${h.itemId}`}>{h.name}</Link>
+                  </h3>
+                  <p className="meta">
+                    {unitName(units.data, h.unitId)} · 一级事项：{h.firstLevel} · 命中：{h.matched.join('、')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="hits-docs">
+            <h2 id="hits-docs">主动公开文件（{docs.length}）</h2>
+            <ErrorNotice error={documents.error} />
+            <DocumentList documents={docs} units={units.data} />
+          </section>
+          <section aria-labelledby="hits-policies">
+            <h2 id="hits-policies">政策解读（{matchedPolicies.length}）</h2>
+            <ErrorNotice error={policies.error} />
+            <ul className="cards">
+              {matchedPolicies.map((p) => (
+                <li key={p.documentId} className="card">
+                  <h3>
+                    <Link to={`/policies/${p.documentId}`}>{p.title}</Link>
+                  </h3>
+                  <p className="meta">{p.documentNumber}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function NegativeListPage() {
+  const list = useApi<unknown>('/api/catalogue/portal/negative-list');
+  const units = useApi<UnitListView[]>('/api/catalogue/units');
+  const rows = (Array.isArray(list.data) ? list.data : ((list.data as { entries?: unknown[] } | null)?.entries ?? [])) as {
+    entryId: string;
+    ownerUnitId?: string;
+    matter: string;
+    scope: string;
+    regulationArticle: number;
+    specificBasis?: { law: string; article?: string };
+    lastReviewedOn?: string;
+    reviewOverdue?: boolean;
+  }[];
+  return (
+    <>
+      <PageTitle lead="不予公开的事项，每项列明具体法律依据（条例第十四至十六条）">负面清单</PageTitle>
+      {list.loading ? <Loading /> : null}
+      <ErrorNotice error={list.error} />
+      {list.data && rows.length === 0 ? <p className="muted">暂无已发布的负面清单事项。</p> : null}
+      {rows.length ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">负面清单</caption>
+            <thead>
+              <tr>
+                <th scope="col">事项</th>
+                <th scope="col">范围</th>
+                <th scope="col">依据</th>
+                <th scope="col">单位</th>
+                <th scope="col">最近评估</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.entryId}>
+                  <td>{r.matter}</td>
+                  <td>{r.scope}</td>
+                  <td>
+                    条例第{['十四', '十五', '十六'][r.regulationArticle - 14]}条
+                    {r.specificBasis ? `；《${r.specificBasis.law}》${r.specificBasis.article ?? ''}` : ''}
+                  </td>
+                  <td>{r.ownerUnitId ? unitName(units.data, r.ownerUnitId) : ''}</td>
+                  <td>
+                    {formatDate(r.lastReviewedOn)}
+                    {r.reviewOverdue ? '（超过12个月未评估）' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

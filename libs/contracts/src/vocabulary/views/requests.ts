@@ -1,0 +1,164 @@
+/**
+ * What the requests service sends (zod-free, for the web app): `GET /api/requests`,
+ * `GET /api/requests/:requestId`, `GET /api/requests/track/:code` and the steps' answers.
+ * Read from libs/requests/src/http/requests.controller.ts (`summary`, `get`, `track`, `act`) and
+ * libs/requests/src/read-models/requests.projection.ts (`RequestView`).
+ */
+
+/** The statutory reply clock (`readClock`); `dueOn` and `remainingWorkingDays` are null while a correction is awaited. */
+export interface RequestClockView {
+  dueOn: string | null;
+  /** Working days left (negative when overdue). */
+  remainingWorkingDays: number | null;
+  overdue: boolean;
+  nearDue: boolean;
+  paused: boolean;
+  /** The due date falls in a year whose holidays are not yet published: it may still move. */
+  provisional: boolean;
+}
+
+/** The internal time limit of the case's current stage (本区内部时限). */
+export interface RequestStageView {
+  since: string;
+  internalLimitWorkingDays: number | null;
+  internalDueOn: string | null;
+  overInternalLimit: boolean;
+}
+
+/** Steps a case allows because a period ran out (libs/requests/src/domain/steps-due.ts `STEPS_DUE`). */
+export type RequestStepDue =
+  'correction_lapsed' | 'consultation_period_over' | 'consultation_receipt_missing' | 'fee_lapsed' | 'investigation_overdue';
+
+/** One row of `GET /api/requests` (the controller's `summary`). */
+export interface RequestSummaryView {
+  requestId: string;
+  unitId: string;
+  receivedOn: string;
+  /** The channel's label (REQUEST_CHANNEL_LABELS), not its code. */
+  channel: string;
+  applicantType: string;
+  description: string;
+  status: string;
+  statusLabel: string;
+  /** Null once the case is closed. */
+  clock: RequestClockView | null;
+  stage: RequestStageView;
+  /** Steps the case now allows because a period ran out (libs/requests/src/domain/steps-due.ts). */
+  stepsDue: RequestStepDue[];
+  possibleRepeatOf: string[];
+  category: string | null;
+  closedOn: string | null;
+}
+
+export interface RequestConsultationView {
+  consultationId: string;
+  kind: string;
+  party: string;
+  subject: string;
+  startedOn: string;
+  letterReceivedOn?: string;
+  answerDueOn?: string;
+  endedOn?: string;
+  outcome?: string;
+  answer?: string;
+}
+
+export interface RequestInvestigationView {
+  taskId: string;
+  assistingUnitId: string;
+  question: string;
+  requestedOn: string;
+  internalDueOn: string;
+  answeredOn?: string;
+  answer?: string;
+}
+
+export interface WithheldItemView {
+  description: string;
+  ground: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * `GET /api/requests/:requestId`: the read model's `RequestView` (without `state`, `trackingCodeHash`,
+ * `applicantKey`) merged with the summary (so `channel` is the label). Also sent as `ETag: "<revision>"`.
+ */
+export interface RequestDetailView extends RequestSummaryView {
+  applicant: {
+    type: string;
+    name: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+    idDocument?: { kind: string; masked: string };
+    [extra: string]: unknown;
+  };
+  purpose?: string;
+  preferredForm: string;
+  /** The applicant's chosen way of obtaining the information (获取方式), not the recorded delivery. */
+  delivery: string;
+  receiptBasis?: string;
+  stageSince: string;
+  draft: { category: string; content: string; withheld: WithheldItemView[]; legalBasis: string } | null;
+  reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
+  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  /** The latest extension (条例第三十三条). */
+  extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
+  fee: {
+    method: string;
+    quantity: number;
+    amountYuan: number;
+    noticeOn: string;
+    noticeReceivedOn?: string;
+    payByOn: string;
+    paidOn?: string;
+  } | null;
+  consultations: RequestConsultationView[];
+  investigations: RequestInvestigationView[];
+  challenges: { challengeId: string; kind: string; filedOn: string; body: string; [extra: string]: unknown }[];
+  information: { informationKey: string; information: string; documentId?: string } | null;
+  /** Absent for cases projected before these were recorded; null until the step happens. */
+  handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
+  deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
+  archive?: { archivedOn: string; archiveNo: string } | null;
+  /** The events of the request in order (type without the `requests.` prefix, recorded at `at`). */
+  history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
+  updatedAt: string;
+  /** The revision of the case's stream this view reflects: the `If-Match` of the next step. */
+  revision: number;
+}
+
+/** `POST /api/requests/:requestId/<step>`: the answer of a step (also sent as `ETag`). */
+export interface RequestStepResult {
+  requestId: string;
+  revision: number;
+  status: string | null;
+  events: string[];
+}
+
+/** `POST /api/requests/public`: the receipt the applicant keeps. */
+export interface RequestReceiptView {
+  requestId: string;
+  trackingCode: string;
+  receivedOn: string;
+  dueOn: string;
+  dueOnProvisional: boolean;
+  notice: string;
+}
+
+/** `GET /api/requests/track/:code`: what the applicant sees with the tracking code. */
+export interface RequestTrackingView {
+  status: string;
+  statusLabel: string;
+  receivedOn: string;
+  dueOn: string | null;
+  dueOnProvisional: boolean;
+  remainingWorkingDays: number | null;
+  paused: boolean;
+  correctionDueOn?: string;
+  feeAmountYuan?: number;
+  feePayByOn?: string;
+  /** The reply's group (予以公开, 不予公开, ...) once replied. */
+  result: string | null;
+  closedOn: string | null;
+}

@@ -1,0 +1,147 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { RequestChannel, RequestReceived } from '@gongkai/contracts';
+import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
+import { asTyped, type CommandContext, type CommandHandler, type TypedEnvelope } from '@gongkai/platform';
+import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
+import { receiptBasis } from '../domain/legal-basis';
+import { REPLY_WORKING_DAYS, requestStreamId } from '../domain/request';
+import { requestDecider, type ReceiveRequest } from '../domain/request.decide';
+import type { RequestsProjection } from '../read-models/requests.projection';
+import { identityDigest, maskIdNumber, newTrackingCode, similarity, trackingCodeHash, type RequestsSettings } from './settings';
+
+/** A description this similar to an earlier, closed request of the same applicant marks a possible repeat (Art. 36 (6)). */
+export const REPEAT_SIMILARITY = 0.6;
+
+type Applicant = Omit<ReceiveRequest['applicant'], 'idDocument'> & {
+  idDocument?: { kind: NonNullable<ReceiveRequest['applicant']['idDocument']>['kind']; number: string };
+};
+
+/** A request as the applicant fills it in on the portal: the ID number in clear, not yet masked. */
+export interface OnlineSubmission {
+  unitId: string;
+  applicant: Applicant;
+  description: string;
+  purpose?: string;
+  preferredForm: ReceiveRequest['preferredForm'];
+  delivery: ReceiveRequest['delivery'];
+}
+
+/** A request registered by staff: how it came in and the day it counts as received (Art. 31). */
+export interface CounterSubmission extends OnlineSubmission {
+  channel: RequestChannel;
+  receivedOn: string;
+}
+
+/** What the applicant is given on receipt: the tracking code (shown once, only its hash is kept) and the due date. */
+export interface IntakeReceipt {
+  requestId: string;
+  trackingCode: string;
+  receivedOn: string;
+  dueOn: LocalDate;
+  dueOnProvisional: boolean;
+  notice: string;
+}
+
+/**
+ * The applicant's identity key: a keyed hash (HMAC) of the ID document, or of the name and a
+ * contact when there is none. It links the same applicant's requests (repeats, 按件 fees) without
+ * keeping the number.
+ */
+export function applicantKeyOf(key: Buffer, applicant: Applicant): string {
+  return applicant.idDocument
+    ? identityDigest(key, `${applicant.idDocument.kind}:${applicant.idDocument.number}`)
+    : identityDigest(key, `${applicant.name}:${applicant.phone ?? applicant.email ?? applicant.address ?? ''}`);
+}
+
+/**
+ * Intake (Art. 29–31): online on the portal, on paper, by letter, by fax or in person at the
+ * counter. Keys the applicant, points at possible repeats, issues the tracking code and records the
+ * receipt; the receipt states the due date the decider recorded.
+ */
+export class RequestIntake {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly requests: RequestsProjection,
+    private readonly settings: RequestsSettings,
+    private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  /** On the portal: received the day it is submitted (Beijing time), the system confirming at once. */
+  submitOnline(submission: OnlineSubmission, context: CommandContext): Promise<{ receipt: IntakeReceipt; revision: number }> {
+    const receivedOn = toShanghaiDate(context.now);
+    return this.receive({ ...submission, channel: 'online', receivedOn }, receiptBasis('portal'), context);
+  }
+
+  /** At the counter: staff record the channel and the day it counts as received. */
+  register(submission: CounterSubmission, context: CommandContext): Promise<{ receipt: IntakeReceipt; revision: number }> {
+    return this.receive(submission, receiptBasis(submission.channel), context);
+  }
+
+  /** The applicant's earlier closed requests to the same unit that ask for much the same (at most 20). */
+  async possibleRepeats(applicantKey: string, unitId: string, description: string): Promise<string[]> {
+    const earlier = await this.requests.find({ applicantKey, unitId });
+    return earlier
+      .filter((r) => r.closedOn && similarity(r.description, description) >= REPEAT_SIMILARITY)
+      .map((r) => r.requestId)
+      .slice(0, 20);
+  }
+
+  private async receive(
+    submission: CounterSubmission,
+    basis: string,
+    context: CommandContext,
+  ): Promise<{ receipt: IntakeReceipt; revision: number }> {
+    const { applicant, receivedOn, ...rest } = submission;
+    const { idDocument, ...identity } = applicant;
+    const key = this.settings.identityKey;
+    const applicantKey = applicantKeyOf(key, applicant);
+    const trackingCode = newTrackingCode();
+    const requestId = uuidv7();
+    const result = await this.commands.handle(
+      requestDecider(this.calendar),
+      requestStreamId(requestId),
+      {
+        type: 'ReceiveRequest',
+        today: toShanghaiDate(context.now),
+        ...rest,
+        requestId,
+        receivedOn: receivedOn as LocalDate,
+        receiptBasis: basis,
+        applicant: {
+          ...identity,
+          ...(idDocument
+            ? {
+                idDocument: {
+                  kind: idDocument.kind,
+                  masked: maskIdNumber(idDocument.number),
+                  digest: identityDigest(key, `${idDocument.kind}:${idDocument.number}`),
+                },
+              }
+            : {}),
+        },
+        applicantKey,
+        trackingCodeHash: trackingCodeHash(trackingCode),
+        possibleRepeatOf: await this.possibleRepeats(applicantKey, submission.unitId, submission.description),
+      },
+      context,
+    );
+    // The due date the decider recorded in RequestReceived: the receipt states exactly that.
+    // Never null on receipt: the clock runs, unpaused, from the receipt date.
+    const due = asTyped<TypedEnvelope<'requests.RequestReceived', RequestReceived>>(result.events[0]).data.dueOn as LocalDate;
+    const dueOnProvisional = this.calendar.isProvisional(due);
+    return {
+      revision: result.revision,
+      receipt: {
+        requestId,
+        trackingCode,
+        receivedOn,
+        dueOn: due,
+        dueOnProvisional,
+        notice:
+          `已收到您的申请，收到日期为 ${receivedOn}，本机关将在 ${REPLY_WORKING_DAYS} 个工作日内（${due} 前）答复。` +
+          (dueOnProvisional ? PROVISIONAL_DUE_NOTE : '') +
+          '请妥善保存查询码，凭查询码可查询办理进度。',
+      },
+    };
+  }
+}

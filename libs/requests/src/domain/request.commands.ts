@@ -1,0 +1,99 @@
+import type { Actor, ApplicantType, ConsultationAnswer, ReplyCategory, RequestReceived, WithheldItem } from '@gongkai/contracts';
+import { DomainError } from '@gongkai/platform/domain';
+import type { LocalDate } from '@gongkai/working-days';
+import { CLOSED_STATUSES, type OpenRequest, type RequestEvent } from './request';
+
+/** Every command carries `today` (Asia/Shanghai, from the command context's `now`): deciders never read the clock. */
+type Dated = { today: LocalDate };
+/** Who gives the command, for the rules that depend on it (separation of duties): the command context's actor. */
+type By = { by: Actor };
+
+export type ReceiveRequest = Dated &
+  Omit<RequestReceived, 'receivedOn' | 'applicant' | 'dueOn'> & {
+    receivedOn: LocalDate;
+    applicant: RequestReceived['applicant'] & { type: ApplicantType };
+  };
+
+/**
+ * The fee notice. `quantity` is, per page (按量), the pages the handler counted; per request (按件),
+ * this request's position among the same applicant's requests received in its calendar month (the
+ * first ten are free). That position is counted by the application from the requests read model
+ * (`application/handling.ts`), so it is eventually consistent: a request of the same applicant
+ * received moments before may not be counted yet.
+ */
+export type IssueFeeNotice = { type: 'IssueFeeNotice'; method: 'per_request' | 'per_page'; quantity: number; pausesClock: boolean } & Dated;
+
+export type RequestCommand =
+  | ({ type: 'ReceiveRequest' } & ReceiveRequest)
+  | ({ type: 'RequestCorrection'; items: string[]; periodWorkingDays: number } & Dated)
+  | ({ type: 'ReceiveCorrection'; receivedOn: LocalDate; note?: string } & Dated)
+  | ({ type: 'AbandonForNoCorrection' } & Dated)
+  | ({ type: 'AssignRequest'; handlerId: string; handlerName?: string } & Dated)
+  | ({ type: 'TransferRequest'; toUnitId: string; reason: string } & Dated)
+  | ({ type: 'RequestInvestigation'; taskId: string; assistingUnitId: string; question: string; internalWorkingDays: number } & Dated)
+  | ({ type: 'AnswerInvestigation'; taskId: string; answer: string } & Dated)
+  | ({
+      type: 'StartConsultation';
+      consultationId: string;
+      kind: 'third_party' | 'agency' | 'co_producer';
+      party: string;
+      subject: string;
+    } & Dated)
+  | ({ type: 'RecordConsultationLetterReceipt'; consultationId: string; receivedOn: LocalDate } & Dated)
+  | ({ type: 'EndConsultation'; consultationId: string; outcome: string; answer?: ConsultationAnswer; endedOn?: LocalDate } & Dated)
+  | ({ type: 'ExtendDeadline'; workingDays: number; reason: string; noticeSentOn: LocalDate } & Dated & By)
+  | IssueFeeNotice
+  | ({ type: 'RecordFeeNoticeReceipt'; receivedOn: LocalDate } & Dated)
+  | ({ type: 'RecordFeePayment'; amountYuan: number } & Dated)
+  | ({ type: 'AbandonForNonPayment' } & Dated)
+  | ({ type: 'DraftReply'; category: ReplyCategory; withheld: WithheldItem[]; content: string } & Dated)
+  | ({ type: 'ReviewReply'; approved: boolean; comment?: string } & Dated & By)
+  | ({ type: 'IssueReply' } & Dated)
+  | ({ type: 'RecordDelivery'; method: '邮寄' | '电子邮件' | '当面领取' | '网上获取'; reference?: string } & Dated)
+  | ({ type: 'ArchiveRequest'; archiveNo: string } & Dated)
+  | ({ type: 'LinkInformation'; informationKey: string; information: string; documentId?: string } & Dated)
+  | ({
+      type: 'FileChallenge';
+      challengeId: string;
+      kind: 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
+      filedOn: LocalDate;
+      body: string;
+    } & Dated)
+  | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated);
+
+/** One command of the union, by its type. */
+export type CommandOf<T extends RequestCommand['type']> = Extract<RequestCommand, { type: T }>;
+
+/** What one command decides on an open request: its events, or the refusal. */
+export type Decision = RequestEvent[] | DomainError;
+
+/** How far back staff may date a receipt (a letter signed for last month is fine, last year is a typo). */
+export const MAX_RECEIPT_AGE_DAYS = 60;
+
+export const STATUS_LABELS: Record<OpenRequest['status'], string> = {
+  registered: '已登记',
+  awaiting_correction: '待补正',
+  in_progress: '办理中',
+  under_review: '待审核',
+  approved: '审核通过待答复',
+  replied: '已答复',
+  delivered: '已送达',
+  archived: '已归档',
+  abandoned: '已终止（视为放弃申请）',
+};
+const statusLabel = (s: OpenRequest) => STATUS_LABELS[s.status];
+
+export const isClosed = (s: OpenRequest) => CLOSED_STATUSES.includes(s.status);
+
+export const notFound = () => DomainError.notFound('REQUEST_NOT_FOUND', '该政府信息公开申请不存在。');
+export const closed = (s: OpenRequest) => DomainError.rule('REQUEST_CLOSED', `该申请已办结（${statusLabel(s)}），不能再办理此事项。`);
+export const wrongStatus = (s: OpenRequest, what: string) =>
+  DomainError.rule('REQUEST_WRONG_STATUS', `该申请当前状态为“${statusLabel(s)}”，不能${what}。`);
+
+export function checkDate(day: LocalDate, today: LocalDate, field: string): DomainError | null {
+  if (day > today) return DomainError.rule('DATE_IN_FUTURE', `${field}（${day}）不能晚于今天（${today}）。`);
+  return null;
+}
+
+/** The two ids every request event carries. */
+export const ids = (s: OpenRequest) => ({ requestId: s.requestId, unitId: s.unitId });

@@ -1,0 +1,123 @@
+import { REPLY_CATEGORIES } from '@gongkai/contracts';
+import { DomainError } from '@gongkai/platform/domain';
+import type { WorkingDayCalendar } from '@gongkai/working-days';
+import { CATEGORY_LEGAL } from './legal-basis';
+import { dueDate, workingDaysUsed, type OpenRequest } from './request';
+import { checkDate, ids, wrongStatus, type CommandOf, type Decision } from './request.commands';
+
+/** The reply and after: draft, review, reply (Art. 36–37), delivery, archive, the Art. 44 link, challenges. */
+
+export function draftReply(command: CommandOf<'DraftReply'>, s: OpenRequest): Decision {
+  if (!['registered', 'in_progress'].includes(s.status)) return wrongStatus(s, '起草答复');
+  if (command.category === 'other.no_correction' || command.category === 'other.unpaid') {
+    return DomainError.rule('CATEGORY_BY_ABANDONMENT', '逾期不补正、逾期未缴费由“终止办理”记录，不能作为答复类型起草。');
+  }
+  if (Object.values(s.consultations).some((c) => c.open)) return DomainError.rule('CONSULTATION_OPEN', '征求意见尚未结束，不能起草答复。');
+  if (s.fee && !s.fee.paid) return DomainError.rule('FEE_UNPAID', '信息处理费尚未缴纳，不能答复。');
+  if (command.category === 'partial' && command.withheld.length === 0) {
+    return DomainError.rule('PARTIAL_NEEDS_WITHHELD', '部分公开须逐项列明不予公开的内容及理由。');
+  }
+  if (command.category !== 'partial' && command.withheld.length > 0) {
+    return DomainError.rule('WITHHELD_ONLY_FOR_PARTIAL', '只有“部分公开”需要列明不予公开的内容。');
+  }
+  const badGround = command.withheld.find((w) => REPLY_CATEGORIES[w.ground].group !== '不予公开');
+  if (badGround) return DomainError.rule('INVALID_WITHHOLD_GROUND', `“${badGround.item}”的不予公开理由应为“不予公开”类别之一。`);
+  return [
+    {
+      type: 'requests.ReplyDrafted',
+      data: {
+        ...ids(s),
+        category: command.category,
+        withheld: command.withheld,
+        content: command.content,
+        legalBasis: CATEGORY_LEGAL[command.category].article,
+      },
+    },
+  ];
+}
+
+export function reviewReply(command: CommandOf<'ReviewReply'>, s: OpenRequest): Decision {
+  if (s.status !== 'under_review') return wrongStatus(s, '审核答复');
+  if (!['reviewer', 'office_head'].includes(command.by.role)) {
+    return DomainError.forbidden('REVIEW_NEEDS_REVIEWER', '答复须由审核人员或政府信息公开工作机构负责人审核。');
+  }
+  return [
+    {
+      type: 'requests.ReplyReviewed',
+      data: { ...ids(s), approved: command.approved, ...(command.comment ? { comment: command.comment } : {}), reviewedOn: command.today },
+    },
+  ];
+}
+
+export function issueReply(command: CommandOf<'IssueReply'>, s: OpenRequest, calendar: WorkingDayCalendar): Decision {
+  const { today } = command;
+  if (s.status !== 'approved' || !s.draft) return wrongStatus(s, '答复（须先起草并经审核通过）');
+  const used = workingDaysUsed(calendar, s.clock, today);
+  if (used instanceof DomainError) return used;
+  const due = dueDate(calendar, s.clock, today) ?? today;
+  if (due instanceof DomainError) return due;
+  return [
+    {
+      type: 'requests.ReplyIssued',
+      data: {
+        ...ids(s),
+        category: s.draft.category,
+        withheld: s.draft.withheld,
+        legalBasis: s.draft.legalBasis,
+        repliedOn: today,
+        workingDaysUsed: used,
+        onTime: today <= due,
+      },
+    },
+  ];
+}
+
+export function recordDelivery(command: CommandOf<'RecordDelivery'>, s: OpenRequest): Decision {
+  if (s.status !== 'replied') return wrongStatus(s, '登记送达');
+  return [
+    {
+      type: 'requests.ReplyDelivered',
+      data: {
+        ...ids(s),
+        deliveredOn: command.today,
+        method: command.method,
+        ...(command.reference ? { reference: command.reference } : {}),
+      },
+    },
+  ];
+}
+
+export function archiveRequest(command: CommandOf<'ArchiveRequest'>, s: OpenRequest): Decision {
+  if (s.status !== 'delivered' && s.status !== 'abandoned') return wrongStatus(s, '归档（须先送达答复或终止办理）');
+  return [{ type: 'requests.RequestArchived', data: { ...ids(s), archivedOn: command.today, archiveNo: command.archiveNo } }];
+}
+
+/** Names the information asked for, so that the Art. 44 process manager counts the applicants who obtained it. */
+export function linkInformation(command: CommandOf<'LinkInformation'>, s: OpenRequest): Decision {
+  const { informationKey, information, documentId } = command;
+  return [{ type: 'requests.InformationLinked', data: { ...ids(s), informationKey, information, ...(documentId ? { documentId } : {}) } }];
+}
+
+export function fileChallenge(command: CommandOf<'FileChallenge'>, s: OpenRequest): Decision {
+  if (!s.reply) return DomainError.rule('NO_REPLY_YET', '该申请尚未答复，不能登记行政复议或行政诉讼。');
+  if (s.challenges[command.challengeId]) return DomainError.conflict('CHALLENGE_EXISTS', '该复议或诉讼已登记。');
+  const future = checkDate(command.filedOn, command.today, '立案日期');
+  if (future) return future;
+  if (command.filedOn < s.reply.closedOn) return DomainError.rule('DATE_BEFORE_REPLY', '复议或诉讼日期不能早于答复日期。');
+  const { challengeId, kind, filedOn, body } = command;
+  return [{ type: 'requests.ChallengeFiled', data: { ...ids(s), challengeId, kind, filedOn, body } }];
+}
+
+export function decideChallenge(command: CommandOf<'DecideChallenge'>, s: OpenRequest): Decision {
+  const challenge = s.challenges[command.challengeId];
+  if (!challenge) return DomainError.notFound('CHALLENGE_NOT_FOUND', '该复议或诉讼不存在。');
+  if (challenge.decided) return DomainError.conflict('CHALLENGE_DECIDED', '该复议或诉讼已审结。');
+  const future = checkDate(command.decidedOn, command.today, '审结日期');
+  if (future) return future;
+  return [
+    {
+      type: 'requests.ChallengeDecided',
+      data: { ...ids(s), challengeId: command.challengeId, outcome: command.outcome, decidedOn: command.decidedOn },
+    },
+  ];
+}
