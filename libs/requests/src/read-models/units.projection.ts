@@ -1,26 +1,23 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { asTyped, projectDocument, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, type DocumentChange, type TypedEnvelope } from '@gongkai/platform';
 
 /** The catalogue's unit events that carry a unit's name. */
 export type UnitNamed = TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered> | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>;
 
 /** Unit names from the catalogue's events, for the letters' signature (the requests service keeps its own copy). */
-export class RequestsUnitsProjection implements Projection {
+export class RequestsUnitsProjection extends BatchedProjection {
   readonly name = 'requests.units';
   readonly collections = ['units'];
   readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get units() {
     return this.connection.collection('units');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<UnitNamed>(envelope);
     const { unitId, name } = event.data;
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+    return [documentChange<{ unitId: string; name: string }>('units', unitId, () => ({ unitId, name }))];
   }
 
   async nameOf(unitId: string): Promise<string> {
