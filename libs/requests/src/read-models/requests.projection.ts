@@ -1,6 +1,15 @@
 import type { Connection } from 'mongoose';
 import { REPLY_CATEGORY_CODES, type EventEnvelope, type RequestReceived, type ReplyCategory, type WithheldItem } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
 import {
@@ -111,7 +120,7 @@ export interface RequestView {
   updatedAt: string;
 }
 
-export class RequestsProjection implements Projection {
+export class RequestsProjection extends BatchedProjection {
   readonly name = 'requests.requests';
   readonly collections = ['requests'];
   readonly eventTypes = [
@@ -141,9 +150,15 @@ export class RequestsProjection implements Projection {
   ];
 
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
-  ) {}
+  ) {
+    super(connection);
+  }
+
+  override withConnection(connection: Connection): this {
+    return new RequestsProjection(connection, this.calendar) as this;
+  }
 
   get requests() {
     return this.connection.collection('requests');
@@ -172,165 +187,167 @@ export class RequestsProjection implements Projection {
     };
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<RequestEnvelope>(envelope);
-    await projectDocument<RequestView>(this.requests, event.data.requestId, envelope, (current): RequestView | null => {
-      const view = current ? (withoutMeta(current) as RequestView) : null;
-      const entry = {
-        type: event.type.slice('requests.'.length),
-        at: event.occurredAt,
-        userId: event.actor.userId,
-        unitId: event.actor.unitId,
-        role: event.actor.role,
-      };
-      if (event.type === 'requests.RequestReceived') {
-        const d = event.data;
-        const { idDocument, ...applicant } = d.applicant;
-        return {
-          requestId: d.requestId,
-          unitId: d.unitId,
-          channel: d.channel,
-          receivedOn: d.receivedOn,
-          applicantType: d.applicant.type,
-          applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
-          applicantKey: d.applicantKey,
-          trackingCodeHash: d.trackingCodeHash,
-          description: d.description,
-          preferredForm: d.preferredForm,
-          delivery: d.delivery,
-          possibleRepeatOf: d.possibleRepeatOf,
-          clockInputs: startClock(d.receivedOn),
-          status: 'registered',
-          stageSince: d.receivedOn,
-          category: null,
-          closedOn: null,
-          reply: null,
-          draft: null,
-          correction: null,
-          extension: null,
-          fee: null,
-          consultations: [],
-          investigations: [],
-          challenges: [],
-          information: null,
-          handler: null,
-          deliveryRecord: null,
-          archive: null,
-          history: [entry],
+    return [
+      documentChange<RequestView>('requests', event.data.requestId, (current): RequestView | null => {
+        const view = current ? (withoutMeta(current) as RequestView) : null;
+        const entry = {
+          type: event.type.slice('requests.'.length),
+          at: event.occurredAt,
+          userId: event.actor.userId,
+          unitId: event.actor.unitId,
+          role: event.actor.role,
+        };
+        if (event.type === 'requests.RequestReceived') {
+          const d = event.data;
+          const { idDocument, ...applicant } = d.applicant;
+          return {
+            requestId: d.requestId,
+            unitId: d.unitId,
+            channel: d.channel,
+            receivedOn: d.receivedOn,
+            applicantType: d.applicant.type,
+            applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
+            applicantKey: d.applicantKey,
+            trackingCodeHash: d.trackingCodeHash,
+            description: d.description,
+            preferredForm: d.preferredForm,
+            delivery: d.delivery,
+            possibleRepeatOf: d.possibleRepeatOf,
+            clockInputs: startClock(d.receivedOn),
+            status: 'registered',
+            stageSince: d.receivedOn,
+            category: null,
+            closedOn: null,
+            reply: null,
+            draft: null,
+            correction: null,
+            extension: null,
+            fee: null,
+            consultations: [],
+            investigations: [],
+            challenges: [],
+            information: null,
+            handler: null,
+            deliveryRecord: null,
+            archive: null,
+            history: [entry],
+            updatedAt: event.occurredAt,
+          };
+        }
+        if (!view) return null;
+        const { state: _legacy, ...kept } = view as RequestView & Legacy;
+        const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
+        const status = evolveStatus({ status: view.status, handlerId }, event);
+        const next: RequestView = {
+          ...kept,
+          clockInputs: evolveClock(clockInputsOf(view), event),
+          status,
+          stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
+          history: [...view.history, entry],
           updatedAt: event.occurredAt,
         };
-      }
-      if (!view) return null;
-      const { state: _legacy, ...kept } = view as RequestView & Legacy;
-      const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
-      const status = evolveStatus({ status: view.status, handlerId }, event);
-      const next: RequestView = {
-        ...kept,
-        clockInputs: evolveClock(clockInputsOf(view), event),
-        status,
-        stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
-        history: [...view.history, entry],
-        updatedAt: event.occurredAt,
-      };
-      const e = event;
-      switch (e.type) {
-        case 'requests.RequestAssigned': {
-          const { handlerId, handlerName, assignedOn } = e.data;
-          return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
+        const e = event;
+        switch (e.type) {
+          case 'requests.RequestAssigned': {
+            const { handlerId, handlerName, assignedOn } = e.data;
+            return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
+          }
+          case 'requests.RequestTransferred':
+            // The receiving unit assigns its own handler.
+            return { ...next, unitId: e.data.toUnitId, handler: null };
+          case 'requests.ReplyDelivered': {
+            const { deliveredOn, method, reference } = e.data;
+            return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
+          }
+          case 'requests.RequestArchived':
+            return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
+          case 'requests.CorrectionRequested':
+            return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
+          case 'requests.CorrectionReceived':
+            return { ...next, correction: view.correction && { ...view.correction, receivedOn: e.data.receivedOn } };
+          case 'requests.InvestigationRequested': {
+            const { requestId: _r, unitId: _u, ...task } = e.data;
+            return { ...next, investigations: [...view.investigations, task] };
+          }
+          case 'requests.InvestigationAnswered':
+            return {
+              ...next,
+              investigations: view.investigations.map((t) =>
+                t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
+              ),
+            };
+          case 'requests.ConsultationStarted': {
+            const { requestId: _r, unitId: _u, ...consultation } = e.data;
+            return { ...next, consultations: [...view.consultations, consultation] };
+          }
+          case 'requests.ConsultationLetterReceived':
+            return {
+              ...next,
+              consultations: view.consultations.map((c) =>
+                c.consultationId === e.data.consultationId
+                  ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
+                  : c,
+              ),
+            };
+          case 'requests.ConsultationEnded':
+            return {
+              ...next,
+              consultations: view.consultations.map((c) =>
+                c.consultationId === e.data.consultationId
+                  ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
+                  : c,
+              ),
+            };
+          case 'requests.DeadlineExtended': {
+            const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
+            return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
+          }
+          case 'requests.FeeNoticeIssued': {
+            const { method, quantity, amountYuan, noticeOn, payByOn } = e.data;
+            return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn } };
+          }
+          case 'requests.FeeNoticeReceived':
+            return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
+          case 'requests.FeePaid':
+            return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
+          case 'requests.ReplyDrafted':
+            return {
+              ...next,
+              draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis },
+            };
+          case 'requests.ReplyIssued': {
+            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+            return {
+              ...next,
+              category: e.data.category,
+              closedOn: repliedOn,
+              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+            };
+          }
+          case 'requests.RequestAbandoned':
+            return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+          case 'requests.InformationLinked': {
+            const { informationKey, information, documentId } = e.data;
+            return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
+          }
+          case 'requests.ChallengeFiled': {
+            const { challengeId, kind, filedOn, body } = e.data;
+            return { ...next, challenges: [...view.challenges, { challengeId, kind, filedOn, body, outcome: null, decidedOn: null }] };
+          }
+          case 'requests.ChallengeDecided':
+            return {
+              ...next,
+              challenges: view.challenges.map((c) =>
+                c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
+              ),
+            };
+          default:
+            return next;
         }
-        case 'requests.RequestTransferred':
-          // The receiving unit assigns its own handler.
-          return { ...next, unitId: e.data.toUnitId, handler: null };
-        case 'requests.ReplyDelivered': {
-          const { deliveredOn, method, reference } = e.data;
-          return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
-        }
-        case 'requests.RequestArchived':
-          return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
-        case 'requests.CorrectionRequested':
-          return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
-        case 'requests.CorrectionReceived':
-          return { ...next, correction: view.correction && { ...view.correction, receivedOn: e.data.receivedOn } };
-        case 'requests.InvestigationRequested': {
-          const { requestId: _r, unitId: _u, ...task } = e.data;
-          return { ...next, investigations: [...view.investigations, task] };
-        }
-        case 'requests.InvestigationAnswered':
-          return {
-            ...next,
-            investigations: view.investigations.map((t) =>
-              t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
-            ),
-          };
-        case 'requests.ConsultationStarted': {
-          const { requestId: _r, unitId: _u, ...consultation } = e.data;
-          return { ...next, consultations: [...view.consultations, consultation] };
-        }
-        case 'requests.ConsultationLetterReceived':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
-                : c,
-            ),
-          };
-        case 'requests.ConsultationEnded':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
-                : c,
-            ),
-          };
-        case 'requests.DeadlineExtended': {
-          const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
-          return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
-        }
-        case 'requests.FeeNoticeIssued': {
-          const { method, quantity, amountYuan, noticeOn, payByOn } = e.data;
-          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn } };
-        }
-        case 'requests.FeeNoticeReceived':
-          return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
-        case 'requests.FeePaid':
-          return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
-        case 'requests.ReplyDrafted':
-          return {
-            ...next,
-            draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis },
-          };
-        case 'requests.ReplyIssued': {
-          const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
-          return {
-            ...next,
-            category: e.data.category,
-            closedOn: repliedOn,
-            reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
-          };
-        }
-        case 'requests.RequestAbandoned':
-          return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
-        case 'requests.InformationLinked': {
-          const { informationKey, information, documentId } = e.data;
-          return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
-        }
-        case 'requests.ChallengeFiled': {
-          const { challengeId, kind, filedOn, body } = e.data;
-          return { ...next, challenges: [...view.challenges, { challengeId, kind, filedOn, body, outcome: null, decidedOn: null }] };
-        }
-        case 'requests.ChallengeDecided':
-          return {
-            ...next,
-            challenges: view.challenges.map((c) =>
-              c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
-            ),
-          };
-        default:
-          return next;
-      }
-    });
+      }),
+    ];
   }
 
   private strip(doc: Record<string, unknown> | null): RequestView | null {
