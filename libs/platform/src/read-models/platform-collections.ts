@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { findByIds } from './projection-batch';
 
 /**
  * The chassis' own bookkeeping in MongoDB: relay checkpoints, the processed-event inbox of
@@ -58,13 +59,13 @@ export class PlatformCollections {
     }
   }
 
-  /** The ids among `eventIds` the handler has processed, in one query. */
+  /** The ids among `eventIds` the handler has processed (by `_id`, several lookups in flight). */
   async processedAmong(handler: string, eventIds: readonly string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const docs = await this.inbox
-      .find({ _id: { $in: eventIds.map((id) => `${handler}:${id}`) } }, { projection: { eventId: 1 } })
-      .toArray();
-    return new Set(docs.map((d) => d.eventId));
+    const found = await findByIds(
+      this.inbox as never,
+      eventIds.map((id) => `${handler}:${id}`),
+    );
+    return new Set([...found.values()].map((d) => String(d.eventId)));
   }
 
   async forgetProcessed(handler: string): Promise<void> {

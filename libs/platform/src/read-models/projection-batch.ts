@@ -55,15 +55,33 @@ interface Fold {
 /** The database a batch writes to: a mongoose connection, or a native `Db`. */
 export type ReadModelDatabase = Pick<Connection, 'collection'> | { collection(name: string): Collection<Document> };
 
+/** `findOne` by `_id` in flight at once while loading a batch's documents. */
+const LOAD_CONCURRENCY = 16;
+
+/**
+ * The documents with these ids, by `_id` equality: FerretDB 1.24 on SQLite uses its primary key
+ * only for `_id` equality, and scans the whole collection for `{_id: {$in: [...]}}` (measured:
+ * docs/adr/0010), so a batch's documents are fetched one id at a time, several in flight; the cost
+ * follows the batch, not the collection.
+ */
+export async function findByIds(collection: Pick<Collection<Document>, 'findOne'>, ids: readonly string[]): Promise<Map<string, Document>> {
+  const found = new Map<string, Document>();
+  for (let at = 0; at < ids.length; at += LOAD_CONCURRENCY) {
+    const docs = await Promise.all(ids.slice(at, at + LOAD_CONCURRENCY).map((id) => collection.findOne({ _id: id as never })));
+    for (const doc of docs) if (doc) found.set(String(doc._id), doc);
+  }
+  return found;
+}
+
 /** How often a document whose write lost its guard is loaded and folded again. */
 const MAX_ATTEMPTS = 20;
 
 /**
  * The batched projection helper: applies a batch of events, each of which names the documents it
- * changes (`changesOf`), with one read and one write per collection instead of a read and a write
- * per event.
+ * changes (`changesOf`), with one read per affected document and one bulk write per collection,
+ * instead of a read and a conditional write per event.
  *
- * For every collection: load every affected document with one `find({_id: {$in}})`, fold each
+ * For every collection: load every affected document (`findByIds`), fold each
  * document's changes in memory in the batch's order with the per-stream revision guard of
  * `projectDocument` (`_applied[stream] >= revision`: skipped), then write the batch with one
  * unordered `bulkWrite` of inserts (new documents), replaces and deletes guarded by the loaded
@@ -146,10 +164,7 @@ async function projectCollection(collection: Collection<Document>, pending: Map<
   const outcome: BatchOutcome = { applied: 0, skipped: 0, written: [] };
   let remaining = [...pending.keys()];
   for (let attempt = 0; attempt < MAX_ATTEMPTS && remaining.length > 0; attempt += 1) {
-    const loaded = new Map<string, Projected<Document>>();
-    for (const doc of await collection.find({ _id: { $in: remaining as never[] } }).toArray()) {
-      loaded.set(String(doc._id), doc as unknown as Projected<Document>);
-    }
+    const loaded = (await findByIds(collection, remaining)) as Map<string, Projected<Document>>;
     const writes: PlannedWrite[] = [];
     for (const id of remaining) {
       const base = loaded.get(id) ?? null;
@@ -213,10 +228,10 @@ async function write(
   // A short count says that some guard was lost, not which: read those documents back and compare.
   if (counts.matchedCount < replaces.length || counts.deletedCount < deletes.length) {
     const suspects = [...(counts.matchedCount < replaces.length ? replaces : []), ...(counts.deletedCount < deletes.length ? deletes : [])];
-    const stored = new Map<string, Projected<Document>>();
-    for (const doc of await collection.find({ _id: { $in: suspects.map((w) => w.id) as never[] } }).toArray()) {
-      stored.set(String(doc._id), doc as unknown as Projected<Document>);
-    }
+    const stored = (await findByIds(
+      collection,
+      suspects.map((w) => w.id),
+    )) as Map<string, Projected<Document>>;
     for (const { id, kind, fold: planned } of suspects) {
       const now = stored.get(id);
       if (kind === 'delete' ? now !== undefined : !now || !sameWrite(now, planned.document!)) lost.add(id);
