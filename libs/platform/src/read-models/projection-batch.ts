@@ -115,7 +115,7 @@ export async function projectBatch<E extends BatchEvent>(
   const names = [...plan.keys()].sort();
   const work = async () => {
     const results = await Promise.all(
-      names.map((name) => projectCollection(database.collection(name) as Collection<Document>, plan.get(name)!)),
+      names.map((name) => projectCollection(database.collection(name) as Collection<Document>, plan.get(name) ?? new Map())),
     );
     for (const result of results) {
       outcome.applied += result.applied;
@@ -168,7 +168,7 @@ async function projectCollection(collection: Collection<Document>, pending: Map<
     const writes: PlannedWrite[] = [];
     for (const id of remaining) {
       const base = loaded.get(id) ?? null;
-      const result = fold(base, id, pending.get(id)!);
+      const result = fold(base, id, pending.get(id) ?? []);
       if (result.applied === 0 || (base === null && result.document === null)) {
         // Nothing to write: every change skipped, or a document created and deleted within the batch.
         outcome.applied += result.applied;
@@ -188,10 +188,7 @@ async function projectCollection(collection: Collection<Document>, pending: Map<
   }
   if (remaining.length > 0) {
     const [id] = remaining;
-    const labels = pending
-      .get(id)!
-      .map((c) => c.label)
-      .join(', ');
+    const labels = (pending.get(id) ?? []).map((c) => c.label).join(', ');
     throw new Error(`projection of ${labels} into ${collection.collectionName}/${id} kept conflicting`);
   }
   return outcome;
@@ -207,9 +204,9 @@ async function write(
   if (writes.length === 0) return lost;
   const operations: AnyBulkWriteOperation<Document>[] = writes.map(({ id, kind, fold: { document } }) => {
     const filter = { _id: id as never, _version: loaded.get(id)?._version };
-    if (kind === 'insert') return { insertOne: { document: document! } };
-    if (kind === 'delete') return { deleteOne: { filter } };
-    const { _id: _ignored, ...replacement } = document!;
+    if (kind === 'delete' || document === null) return { deleteOne: { filter } };
+    if (kind === 'insert') return { insertOne: { document } };
+    const { _id: _ignored, ...replacement } = document;
     return { replaceOne: { filter, replacement } };
   });
   let counts: { matchedCount: number; deletedCount: number };
@@ -234,7 +231,7 @@ async function write(
     )) as Map<string, Projected<Document>>;
     for (const { id, kind, fold: planned } of suspects) {
       const now = stored.get(id);
-      if (kind === 'delete' ? now !== undefined : !now || !sameWrite(now, planned.document!)) lost.add(id);
+      if (kind === 'delete' ? now !== undefined : !now || planned.document === null || !sameWrite(now, planned.document)) lost.add(id);
     }
   }
   return lost;
