@@ -118,19 +118,16 @@ describe('projectBatch (real FerretDB)', () => {
       { _id: 'a' as never, count: 1, _applied: {}, _version: 1 },
       { _id: 'b' as never, count: 1, _applied: {}, _version: 1 },
     ]);
-    // Another process writes `b` between this batch's first read and its write.
-    let finds = 0;
+    // Another process writes `b` between this batch's read and its write.
+    let writes = 0;
     const racing = new Proxy(real, {
       get(target, property) {
-        if (property === 'find') {
-          return (...args: Parameters<typeof target.find>) => ({
-            toArray: async () => {
-              const docs = await target.find(...args).toArray();
-              finds += 1;
-              if (finds === 1) await target.replaceOne({ _id: 'b' as never }, { count: 10, _applied: {}, _version: 2 });
-              return docs;
-            },
-          });
+        if (property === 'bulkWrite') {
+          return async (...args: Parameters<typeof target.bulkWrite>) => {
+            writes += 1;
+            if (writes === 1) await target.replaceOne({ _id: 'b' as never }, { count: 10, _applied: {}, _version: 2 });
+            return target.bulkWrite(...args);
+          };
         }
         const value = Reflect.get(target, property) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -17,7 +17,7 @@ export const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
 export type ProjectionOutcome = 'applied' | 'skipped';
 
 /**
- * Per-document queue inside this process. FerretDB 1.x on SQLite does not apply a conditional
+ * Per-collection queue inside this process. FerretDB 1.x on SQLite does not apply a conditional
  * replace atomically (two writers with the same `_version` can both match; measured by
  * projection.spec.ts), so writers in one process take turns; across processes, MongoDB's atomic
  * filter on `_version` is what keeps concurrent consumers honest (docs/adr/0004).
@@ -50,7 +50,8 @@ export function projectDocument<T extends Document>(
   event: Pick<EventEnvelope, 'streamId' | 'streamRevision'>,
   change: (current: Projected<T> | null) => T | null,
 ): Promise<ProjectionOutcome> {
-  return serialised(`${collection.dbName}/${collection.collectionName}/${id}`, () => applyOnce(collection, id, event, change));
+  // The collection's turn, shared with batches (projectBatch) writing the same collection.
+  return serialised(`${collection.dbName}/${collection.collectionName}`, () => applyOnce(collection, id, event, change));
 }
 
 async function applyOnce<T extends Document>(
