@@ -81,8 +81,8 @@ export async function replayInto(store: EventStore, projections: Projection[], u
  * back from there, so what is compared went through the same server as the live read model.
  *
  * Only what projections do while handling is served: `findOne`/`replaceOne`/`deleteOne` by `_id`
- * (and `_version`), `insertOne`, `createIndex` (no-op), and what batched projections add: an
- * unordered `bulkWrite` of those writes. Documents are stored as BSON, exactly as
+ * (and `_version`), `insertOne`, `createIndex` (no-op), and what batched projections add:
+ * `find({_id: {$in}})`, `estimatedDocumentCount` and an unordered `bulkWrite` of those writes. Documents are stored as BSON, exactly as
  * the driver would send them (`undefined` → null, `_id` first). Anything else throws
  * `NotReplayableInMemory`, and the replay is done again against the database itself.
  */
@@ -145,6 +145,19 @@ class MemoryCollection {
     if (!this.matches(this.read(key), filter)) return { acknowledged: true, deletedCount: 0 };
     this.documents.delete(key);
     return { acknowledged: true, deletedCount: 1 };
+  }
+
+  find(filter: Document): { toArray(): Promise<Document[]> } {
+    const ids = (filter._id as { $in?: unknown[] } | undefined)?.$in;
+    if (Object.keys(filter).length !== 1 || !Array.isArray(ids)) {
+      throw new NotReplayableInMemory(`${this.collectionName}: find ${JSON.stringify(filter)} is not served in memory`);
+    }
+    const docs = ids.map((id) => this.read(JSON.stringify(id))).filter((doc): doc is Document => doc !== null);
+    return { toArray: async () => docs };
+  }
+
+  async estimatedDocumentCount(): Promise<number> {
+    return this.documents.size;
   }
 
   async bulkWrite(operations: Document[]): Promise<{ insertedCount: number; matchedCount: number; deletedCount: number }> {

@@ -59,19 +59,30 @@ export type ReadModelDatabase = Pick<Connection, 'collection'> | { collection(na
 const LOAD_CONCURRENCY = 16;
 
 /**
- * The documents with these ids, by `_id` equality: FerretDB 1.24 on SQLite uses its primary key
- * only for `_id` equality, and scans the whole collection for `{_id: {$in: [...]}}` (measured:
- * docs/adr/0010), so a batch's documents are fetched one id at a time, several in flight; the cost
- * follows the batch, not the collection.
+ * The documents with these ids. FerretDB 1.24 on SQLite uses its primary key only for `_id`
+ * equality and scans the whole collection for `{_id: {$in: [...]}}` (docs/adr/0010): one `$in`
+ * query when the ids are a good part of the collection (a rebuild, a young read model), else
+ * `findOne` by `_id`, several in flight, so that the cost follows the batch, not the collection.
  */
-export async function findByIds(collection: Pick<Collection<Document>, 'findOne'>, ids: readonly string[]): Promise<Map<string, Document>> {
+export async function findByIds(
+  collection: Pick<Collection<Document>, 'findOne' | 'find' | 'estimatedDocumentCount'>,
+  ids: readonly string[],
+): Promise<Map<string, Document>> {
   const found = new Map<string, Document>();
+  if (ids.length === 0) return found;
+  if (ids.length * SCAN_RATIO >= (await collection.estimatedDocumentCount())) {
+    for (const doc of await collection.find({ _id: { $in: ids as never[] } }).toArray()) found.set(String(doc._id), doc);
+    return found;
+  }
   for (let at = 0; at < ids.length; at += LOAD_CONCURRENCY) {
     const docs = await Promise.all(ids.slice(at, at + LOAD_CONCURRENCY).map((id) => collection.findOne({ _id: id as never })));
     for (const doc of docs) if (doc) found.set(String(doc._id), doc);
   }
   return found;
 }
+
+/** A collection at most this many times the ids is read with one `$in` (a scan), not id by id. */
+const SCAN_RATIO = 20;
 
 /** How often a document whose write lost its guard is loaded and folded again. */
 const MAX_ATTEMPTS = 20;
