@@ -54,7 +54,9 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       onParked: () => this.metrics.messagesParked.inc(),
     });
     // Standalone: every handler reads the store from its own checkpoint (no consumer waits for another).
-    const fromStore = this.bus instanceof InProcessEventBus;
+    // Only the process that relays consumes: with RELAY_ENABLED=false (the audit CLI beside a running
+    // installation) nothing reached its in-process bus before, and nothing is consumed now.
+    const fromStore = this.bus instanceof InProcessEventBus && this.config.RELAY_ENABLED;
     if (fromStore) {
       this.storeConsumers = new StoreConsumers(this.store, consumer, this.collections, this.logger, {
         topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
