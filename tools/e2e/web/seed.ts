@@ -293,3 +293,18 @@ export async function assignAsAnotherUser(base: string, requestId: string, unitI
   }
   throw new Error(`the case ${requestId} did not reach revision ${revision}`);
 }
+
+/**
+ * The demo catalogue, ready for a unit's officer: the unit is listed (the login form offers it) and
+ * its demo items are in its catalogue. Returns how many items the unit has.
+ */
+export async function catalogueReady(base: string, unitId: string): Promise<number> {
+  const clerk = await devToken(base, `seed-clerk-${unitId}`, 'clerk', unitId);
+  let count = 0;
+  await until(async () => {
+    const units = await call<{ unitId: string }[]>(base, clerk, 'GET', '/api/catalogue/units');
+    count = (await call<unknown[]>(base, clerk, 'GET', `/api/catalogue/units/${unitId}/items`)).length;
+    return units.some((u) => u.unitId === unitId) && count > 0;
+  });
+  return count;
+}
