@@ -28,7 +28,7 @@ function TableFound({ table }: { table: ImportTableView }) {
       </h4>
       {table.title ? <p className="meta">标题：{table.title}</p> : null}
       <p className="meta">
-        {table.layout === 'published' ? '县级公开的目录样式' : '本系统标准列'} · 表头 {table.headerRows} 行 · 识别出 {table.columns.length}{' '}
+        {table.layout === 'published' ? '各地公开的目录样式' : '本系统标准列'} · 表头 {table.headerRows} 行 · 识别出 {table.columns.length}{' '}
         列
       </p>
       <p className={table.domain.from ? 'domain-from' : 'domain-from domain-missing'} data-testid="import-domain">

@@ -106,7 +106,7 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
         <SelectField
           label="所属领域"
           name="domain"
-          hint="表格的表头、工作表名或标题写明了领域时可不选；所选领域用于未写明领域所属领域列的表格。"
+          hint="表格的工作表名或标题已写明领域时可不选；选择后，没有“所属领域”列的表格都按所选领域导入。"
           error={error}
           placeholder="自动识别（取自表头列、工作表名或标题）"
           options={PILOT_DOMAINS.map((d) => [d.code, d.name] as const)}
