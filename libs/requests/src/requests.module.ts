@@ -46,15 +46,15 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', AnnualReportsProjection),
     {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar()),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
+        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units),
     },
     {
       provide: RequestHandling,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar()),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
+        new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar(), units),
     },
     {
       provide: RequestReads,

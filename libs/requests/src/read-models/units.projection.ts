@@ -5,7 +5,11 @@ import { asTyped, projectDocument, type Projection, type TypedEnvelope } from '@
 /** The catalogue's unit events that carry a unit's name. */
 export type UnitNamed = TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered> | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>;
 
-/** Unit names from the catalogue's events, for the letters' signature (the requests service keeps its own copy). */
+/**
+ * The units from the catalogue's events (the requests service keeps its own copy): their names for the
+ * letters' signature, and which exist, for the filing and transfer checks. As current as the consumer:
+ * a unit registered moments ago may not be here yet.
+ */
 export class RequestsUnitsProjection implements Projection {
   readonly name = 'requests.units';
   readonly collections = ['units'];
@@ -21,6 +25,11 @@ export class RequestsUnitsProjection implements Projection {
     const event = asTyped<UnitNamed>(envelope);
     const { unitId, name } = event.data;
     await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+  }
+
+  /** Whether the catalogue has registered the unit (every registered unit handles requests; none is dissolved yet). */
+  async exists(unitId: string): Promise<boolean> {
+    return (await this.units.countDocuments({ _id: unitId as never }, { limit: 1 })) > 0;
   }
 
   async nameOf(unitId: string): Promise<string> {
