@@ -110,6 +110,8 @@ export const configSchema = z
     REQUESTS_ALLOW_SELF_REVIEW: booleanFromEnv.default(false),
     /** Requests: the reconsideration body printed on a unit's replies until its letter settings name one (行政复议法 Art. 24). */
     REQUESTS_RECONSIDERATION_BODY: z.string().min(2).max(100).default('台儿庄区人民政府'),
+    /** Requests: replies that tell the applicant to apply for reconsideration before suing (行政复议法 Art. 23): withheld | all_refusals. */
+    REQUESTS_RECONSIDERATION_FIRST: z.enum(['withheld', 'all_refusals']).default('withheld'),
     /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
     REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
     /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */
