@@ -445,6 +445,8 @@ describe('reading requests over HTTP', () => {
       await handle({ type: 'AssignRequest', handlerId: 'clerk-9' });
       // 44 calendar days hold more than 20 working days even across the Spring Festival.
       await handle({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false });
+      // Handed over at the counter the same day: the 20 working days to pay ran from then.
+      await handle({ type: 'RecordFeeNoticeReceipt', receivedOn: on });
       await handle({
         type: 'RequestInvestigation',
         taskId: 'T1',
