@@ -467,7 +467,7 @@ describe('request handling actions over HTTP', () => {
       await eventually(async () => {
         const res = await request(app.getHttpServer()).get(`/api/requests/${requestId}`).set('Authorization', `Bearer ${token}`);
         return res.body.information?.informationKey === informationKey ? true : undefined;
-      });
+      }, 90000); // behind every earlier case's events on a shared machine
     }
     expect(await store.readStream(streamId)).toEqual([]);
     expect((await act('clerk', requestIds[2], 'link-information', body)).status).toBe(200);
@@ -482,7 +482,7 @@ describe('request handling actions over HTTP', () => {
       actor: { role: 'system' },
     });
     expect([...(suggested[0].data.requestIds as string[])].sort()).toEqual([...requestIds].sort());
-  });
+  }, 180000);
 
   it('serves the extension, third-party and fee letters over HTTP, each citing its article; refuses unknown kinds', async () => {
     const requestId = await given({
