@@ -65,7 +65,13 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, DevLoginController, SignInController],
+      // With METRICS_PORT, /metrics is served by its own listener (bootstrap.ts), not on the public port.
+      controllers: [
+        HealthController,
+        ...(config.METRICS_PORT === undefined ? [MetricsController] : []),
+        DevLoginController,
+        SignInController,
+      ],
       providers: [
         { provide: GONGKAI_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -46,8 +46,7 @@ export const REDACTED_PATHS = [
   'req.headers["proxy-authorization"]',
   'req.headers["x-tracking-code"]',
   'res.headers["set-cookie"]',
-  'req.params.code',
-  'req.query.code',
+  ...['code', 'token', 'access_token', 'id_token', 'trackingCode', 'idNumber'].map((key) => `req.query.${key}`),
 ];
 
 /** An identity number of the mainland resident card: 17 digits and a digit or X. */
@@ -67,8 +66,12 @@ export function redactUrl(url: string | undefined): string | undefined {
     .replace(RESIDENT_ID_NUMBER, REDACTED);
 }
 
-/** pino-http's `req` serializer on top of the standard one: the URL redacted as `redactUrl` does. */
-export const redactedRequest = (request: { url?: string; [key: string]: unknown }) => ({
+/**
+ * pino-http's `req` serializer on top of the standard one: the URL redacted as `redactUrl` does, and
+ * no `params` (a catch-all middleware route puts every path segment there, the tracking code too;
+ * the URL says the same).
+ */
+export const redactedRequest = ({ params: _params, ...request }: { url?: string; params?: unknown; [key: string]: unknown }) => ({
   ...request,
   url: redactUrl(request.url),
 });

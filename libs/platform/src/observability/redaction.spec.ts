@@ -38,7 +38,7 @@ describe('secrets never logged (issue 16.6)', () => {
       method: 'GET',
       url: `/api/requests/track/${TRACKING}`,
       query: { code: TRACKING },
-      params: { code: TRACKING },
+      params: { path: ['api', 'requests', 'track', TRACKING] },
       headers: { authorization: `Bearer ${TOKEN}`, cookie: `session=${TOKEN}`, host: 'localhost', 'x-tracking-code': TRACKING },
     });
     logger.info({ req, res: { statusCode: 200, headers: { 'set-cookie': `session=${TOKEN}` } } }, 'request completed');
