@@ -92,6 +92,26 @@ describe('the standalone as a process: secrets never logged, metrics off the pub
     for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 
+  it('the public form refuses control and direction characters, recording nothing (issue 16.3)', async () => {
+    const form = (description: string, name = '李四') =>
+      json('POST', {
+        unitId: 'TEZ-EXP',
+        applicant: { type: '自然人', name, phone: '13800002222' },
+        description,
+        preferredForm: '电子',
+        delivery: '网上获取',
+      });
+    for (const [init, field, code] of [
+      [form('请公开\u0000本街道的预算'), 'description', 'control_character'],
+      [form('请公开\u001b[31m本街道的预算'), 'description', 'control_character'],
+      [form('请公开本街道的预算', '李\u202e四'), 'applicant.name', 'bidi_control'],
+    ] as const) {
+      const response = await call('/api/requests/public', init);
+      const body = (await response.json()) as { code: string; errors: { field: string; code: string }[] };
+      expect([response.status, body.code, body.errors.map((e) => [e.field, e.code])]).toEqual([400, 'VALIDATION_FAILED', [[field, code]]]);
+    }
+  });
+
   it('serves /metrics on METRICS_PORT only, not on the public port', async () => {
     const publicPort = await call('/metrics');
     expect(publicPort.status).toBe(404);

@@ -164,7 +164,7 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const shape = (r: request.Response) => ({
       status: r.status,
       type: r.headers['content-type'],
-      etag: r.headers['etag'],
+      etag: r.headers['etag'] === undefined ? 'none' : 'an entity tag of the body', // Express's, of the body
       keys: Object.keys(r.body),
       openDayId: r.body.openDayId,
       registrationId: /^[0-9a-f-]{36}$/.test(r.body.registrationId),
@@ -359,14 +359,18 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     // revision 3, is no part of this view). Its status also follows the date: not to be cached.
     expect([day.revision, dayResponse.headers.etag, dayResponse.headers['cache-control']]).toEqual([2, '"2"', 'no-store']);
     expect(JSON.stringify(day)).not.toMatch(PERSONAL);
-    // A new registration with the erased registrant's contact is still refused as a duplicate (the digest is in the event).
+    // A new registration with the erased registrant's contact is still a duplicate (the digest is in the event):
+    // answered as a first registration, recording nothing.
+    const head = await store.headPosition();
     expect(
       (
         await request(server)
           .post('/api/interpretation/open-days/OD-PD/registrations')
           .send({ name: REGISTRANT, contact: REGISTRANT_PHONE })
       ).status,
-    ).toBe(409);
+    ).toBe(201);
+    expect(await store.headPosition()).toBe(head);
+    expect((await request(server).get('/api/interpretation/open-days/OD-PD').expect(200)).body).toMatchObject({ registered: 2 });
   });
 
   it('finishes an erasure recorded before a crash: the document is deleted, no second event', async () => {
