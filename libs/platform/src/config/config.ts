@@ -14,6 +14,11 @@ export const configSchema = z
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HTTP_HOST: z.string().default('127.0.0.1'),
     /**
+     * Where Prometheus scrapes `/metrics`: a port of its own (on HTTP_HOST), never the public HTTP
+     * port, which then answers 404 for it. Unset: `/metrics` on HTTP_PORT (local development only).
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /**
      * Which proxies in front may say who the client is (X-Forwarded-For), as Express's `trust proxy`:
      * `false` (default: the connecting address is the client), a hop count (`1` behind one ingress),
      * or a comma list of addresses, CIDRs or `loopback`/`linklocal`/`uniquelocal`.

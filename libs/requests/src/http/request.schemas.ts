@@ -15,19 +15,16 @@ import {
   PREFERRED_FORMS,
   REASONS_OUTCOMES,
   REPLY_CATEGORY_CODES,
+  multiLineText,
   REQUEST_CHANNELS,
+  singleLineText,
   unitIdSchema,
 } from '@gongkai/contracts';
 
 const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
 /** Free text: trimmed, bounded, and never markup (the portal shows it back to staff). */
 export const plainText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
+  multiLineText(max, min).refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export const calendarDate = z
@@ -44,8 +41,8 @@ export const calendarDate = z
 const applicant = z
   .object({
     type: z.enum(APPLICANT_TYPES),
-    name: plainText(2, 100),
-    contactPerson: plainText(2, 50).optional(),
+    name: singleLineText(100, 2),
+    contactPerson: singleLineText(50, 2).optional(),
     idDocument: z
       .object({
         kind: z.enum(ID_DOCUMENT_KINDS),
@@ -177,10 +174,7 @@ export const table2Body = z.object({
 });
 
 /** A narrative section of the annual report: trimmed, plain text, up to 8000 characters; blank means not written. */
-const narrativeText = z
-  .string()
-  .trim()
-  .max(8000)
+const narrativeText = multiLineText(8000, 0)
   .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' })
   .optional();
 
