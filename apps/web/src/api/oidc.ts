@@ -68,13 +68,15 @@ function createManager({ issuer, clientId }: NonNullable<SignInOptions['provider
     const session = loadSession();
     if (session?.via === 'provider') saveSession({ ...session, token: user.access_token });
   });
-  setRenewer(async () => {
-    if (loadSession()?.via !== 'provider') return null;
-    const user = await users.signinSilent();
-    return user?.access_token ?? null;
-  });
   return users;
 }
+
+// A token the API refused is renewed at the provider (also before the shell resumed the session after a reload).
+setRenewer(async () => {
+  if (loadSession()?.via !== 'provider') return null;
+  const user = await (await providerManager())?.signinSilent();
+  return user?.access_token ?? null;
+});
 
 /** Only a path of this site is a return path (never another origin). */
 export function returnPath(path: unknown): string {
