@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, recordCspViolations, screenshotBoth } from './browser';
+import { DESKTOP, ensureWebBuilt, launch, recordCspViolations, SCREENSHOTS, screenshotBoth } from './browser';
 import { KEYCLOAK_PASSWORD, keycloakToken, seedOpenRequest } from './seed';
 
 /**
@@ -191,7 +192,10 @@ if (!issuer) {
       await expired.waitFor();
       expect(await expired.textContent()).toContain('登录已失效，请重新登录');
       expect(await page.getByLabel('答复内容').inputValue()).toBe(reply);
+      expect(await screenshotBoth(page, 'oidc-session-expired')).toEqual([]);
       await expired.getByRole('button', { name: '重新登录' }).click();
+      await page.waitForURL((u) => u.href.startsWith(`${issuer}/`));
+      await page.screenshot({ path: join(SCREENSHOTS, 'oidc-provider-login-desktop.png'), fullPage: true });
       await signInAtProvider(page, 'clerk-zsz');
       await page.waitForURL(`${url}/console/requests/${caseId}`, { timeout: 30_000 });
       await page.getByLabel('答复内容').waitFor({ timeout: 15_000 });
