@@ -94,7 +94,7 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
   return { itemId, itemName, documentId: document.documentId, documentTitle };
 }
 
-async function until(probe: () => Promise<boolean>, timeoutMs = 30_000) {
+async function until(probe: () => Promise<boolean>, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = 'the condition stayed false';
   while (Date.now() < deadline) {
