@@ -33,7 +33,7 @@ import { TrackPage } from './portal/requests/track';
 import { ConsoleHome } from './console/home';
 import { LoginPage, RequireLogin, SignedInPage } from './console/login';
 import { PortalHome } from './portal/home';
-import { loadSession, onSessionExpired, resumeProviderSession, type Session, signOut, startProviderSignIn } from './api';
+import { loadSession, onSessionExpired, resumeProviderSession, saveSession, type Session, signOut, startProviderSignIn } from './api';
 import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
 import './styles/assessment.css';
 import './styles/base.css';
@@ -108,7 +108,12 @@ function Shell() {
   const signInAgain = () => {
     const here = location.pathname + location.search;
     if (session?.via === 'provider') void startProviderSignIn(here);
-    else navigate(`/console/login?next=${encodeURIComponent(here)}`);
+    else {
+      // The demo token has expired: forget it (the drafts stay), sign in on the login page, come back here.
+      saveSession(null);
+      setSession(null);
+      navigate(`/console/login?next=${encodeURIComponent(here)}`);
+    }
   };
   const logout = () => {
     setSession(null);

@@ -10,6 +10,7 @@ import {
   saveSession,
   type Session,
   type SignInOptions,
+  signInOptions,
   startProviderSignIn,
 } from '../api';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SelectField, useApi, useForm } from '../ui';
@@ -30,7 +31,18 @@ const signInError = (error: unknown) =>
  * demo form, labelled as such.
  */
 export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
-  const options = useApi<SignInOptions>('/api/auth/sign-in');
+  // Asked without the session's token: a stale one would be refused even on this public route.
+  const [options, setOptions] = useState<{ data: SignInOptions | null; error: ApiError | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  useEffect(() => {
+    signInOptions().then(
+      (data) => setOptions({ data, error: null, loading: false }),
+      (error: unknown) => setOptions({ data: null, error: signInError(error), loading: false }),
+    );
+  }, []);
   const [params] = useSearchParams();
   const [failure, setFailure] = useState<ApiError | null>(null);
   const next = returnPath(params.get('next'));
