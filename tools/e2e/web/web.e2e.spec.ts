@@ -45,7 +45,7 @@ describe('web: portal and console in Chromium', () => {
     await loadDemoData(app);
     seed = await seedWebData(url);
     browser = await launch();
-  }, 120_000);
+  }, 240_000); // the read models first catch up with the demo data: on a busy machine, more than a minute
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
