@@ -29,7 +29,7 @@ export type PublishedAnnualReportBody = PublishedAnnualReport & { tables: Omit<A
 
 /** The presentation-ready tables (key, title, rows) the console and the portal print without their own labels. */
 const printable = (report: Pick<AnnualReport, 'table2' | 'table3' | 'table4'>) =>
-  annualReportTables(report).map(({ key, title, rows }) => ({ key, title, rows }));
+  annualReportTables(report).map(({ sheetName: _s, ...table }) => table);
 
 /**
  * The annual report (Art. 49): Tables 3 and 4 computed from the requests' read model; Table 2's 规章
