@@ -30,7 +30,8 @@ const report = (narrative?: AnnualReport['narrative']): AnnualReport => ({
 const documentXml = async (body: Buffer) => (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
 
 /** A grid with the fixture's figure positions blanked out (null), to compare the headings and their positions. */
-const headings = (grid: unknown[][], fixture: FixtureGrid) => grid.map((row, r) => row.map((v, c) => (fixture[r]?.[c] === null ? null : v)));
+const headings = (grid: unknown[][], fixture: FixtureGrid) =>
+  grid.map((row, r) => row.map((v, c) => (fixture[r]?.[c] === null ? null : v)));
 /** The figures of a grid, where the fixture has a figure. */
 const figuresOf = (grid: unknown[][], fixture: FixtureGrid) => grid.flatMap((row, r) => row.filter((_, c) => fixture[r][c] === null));
 
@@ -101,7 +102,12 @@ describe('the tables in the official layout (国办公开办函〔2021〕30号):
   it('the web data keeps the invariant: 一 + 二 = 三（七）总计 + 四 in every applicant column', () => {
     const grid = tables[1].rows;
     const at = (label: string) => grid.find((r) => r.includes(label))!.slice(3) as number[];
-    const [received, carried, total, forward] = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（七）总计', '四、结转下年度继续办理'].map(at);
+    const [received, carried, total, forward] = [
+      '一、本年新收政府信息公开申请数量',
+      '二、上年结转政府信息公开申请数量',
+      '（七）总计',
+      '四、结转下年度继续办理',
+    ].map(at);
     received.forEach((_, c) => expect(received[c] + carried[c]).toBe(total[c] + forward[c]));
   });
 

@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
-import {
-  ANNUAL_REPORT_NARRATIVE_SECTIONS,
-  type AnnualReportNarrative,
-  type AnnualReportNarrativeSection,
-} from '@gongkai/contracts';
+import { ANNUAL_REPORT_NARRATIVE_SECTIONS, type AnnualReportNarrative, type AnnualReportNarrativeSection } from '@gongkai/contracts';
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import type { Table2, Table3, Table4 } from '../domain/annual-report';
-import { layoutGrid, layoutRows, table2Layout, table3Layout, table4Layout, type LayoutCell, type TableLayout } from './annual-report-layout';
+import {
+  layoutGrid,
+  layoutRows,
+  table2Layout,
+  table3Layout,
+  table4Layout,
+  type LayoutCell,
+  type TableLayout,
+} from './annual-report-layout';
 import { docxBuffer, heading, para, title } from './docx';
 
 export interface AnnualReport {
@@ -91,7 +95,7 @@ function spannedTable(layout: TableLayout): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: grid.map((_, r) => {
       const children: TableCell[] = [];
-      for (let c = 0; c < layout.width; ) {
+      for (let c = 0; c < layout.width;) {
         const cell = layout.cells.find((x) => x.row <= r && r < x.row + x.rowSpan && x.column === c)!;
         const starts = cell.row === r;
         children.push(

@@ -83,15 +83,23 @@ export function table2Layout(t: Partial<Table2>): TableLayout {
       row++;
     }
   };
-  part(TABLE2_PARTS[0], ['本年制发件数', '本年废止件数', '现行有效件数'], [
-    ['规章', [t.regulations_issued, t.regulations_repealed, t.regulations_in_force]],
-    ['行政规范性文件', [t.normative_issued, t.normative_repealed, t.normative_in_force]],
-  ]);
+  part(
+    TABLE2_PARTS[0],
+    ['本年制发件数', '本年废止件数', '现行有效件数'],
+    [
+      ['规章', [t.regulations_issued, t.regulations_repealed, t.regulations_in_force]],
+      ['行政规范性文件', [t.normative_issued, t.normative_repealed, t.normative_in_force]],
+    ],
+  );
   part(TABLE2_PARTS[1], ['本年处理决定数量'], [['行政许可', [t.licensing_decisions]]]);
-  part(TABLE2_PARTS[2], ['本年处理决定数量'], [
-    ['行政处罚', [t.penalty_decisions]],
-    ['行政强制', [t.enforcement_decisions]],
-  ]);
+  part(
+    TABLE2_PARTS[2],
+    ['本年处理决定数量'],
+    [
+      ['行政处罚', [t.penalty_decisions]],
+      ['行政强制', [t.enforcement_decisions]],
+    ],
+  );
   part(TABLE2_PARTS[3], ['本年收费金额（单位：万元）'], [['行政事业性收费', [t.fees_amount_10k_yuan]]]);
   return b.build();
 }
