@@ -103,6 +103,12 @@ export const configSchema = z
     REQUESTS_NEAR_DUE_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     /** Requests: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
     REQUESTS_FEE_PAUSES_CLOCK: booleanFromEnv.default(false),
+    /**
+     * Requests: what the district government's own annual report covers (Art. 49; L): `government` —
+     * the government and its office as an agency (units of kind district_office), separately from the
+     * departments' and towns' reports; `all` — every unit added up.
+     */
+    REQUESTS_DISTRICT_REPORT_SCOPE: z.enum(['government', 'all']).default('government'),
     /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
     REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
     /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */

@@ -1,6 +1,9 @@
 import type { AnnualReportNarrative } from '@gongkai/contracts';
 import { assertReadsUnit, DomainError, readsEveryUnit, type CommandContext, type CommandHandler, type Principal } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
 import {
+  annualReportDeadlineStatus,
+  annualReportDueOn,
   computeTable3,
   computeTable4,
   TABLE2_HAND_ENTERED_FIELDS,
@@ -42,7 +45,29 @@ export class AnnualReports {
     private readonly requests: RequestsProjection,
     private readonly units: RequestsUnitsProjection,
     private readonly documentFigures: RequestsDocumentFiguresProjection,
+    private readonly published: AnnualReportsProjection,
+    private readonly districtReportScope: 'government' | 'all' = 'government',
   ) {}
+
+  /**
+   * The units the district government's own report covers (Art. 49, L: a setting): the government and
+   * its office as an agency (units of kind district_office) by default; null: every unit.
+   */
+  private async governmentUnitIds(): Promise<string[] | null> {
+    if (this.districtReportScope === 'all') return null;
+    return (await this.published.registeredUnits()).filter((u) => u.kind === 'district_office').map((u) => u.unitId);
+  }
+
+  /** Table 2's document rows of the reporting units (the government's own units for the district report by default). */
+  private async table2Documents(unitId: string, year: number): Promise<Partial<Table2>> {
+    const governmentUnits = unitId === DISTRICT_UNIT_ID ? await this.governmentUnitIds() : null;
+    if (!governmentUnits) return this.documentFigures.table2Rows(unitId, year);
+    const rows = await Promise.all(governmentUnits.map((id) => this.documentFigures.table2Rows(id, year)));
+    return rows.reduce<Partial<Table2>>((sum, row) => {
+      for (const [field, value] of Object.entries(row)) sum[field as keyof Table2] = (sum[field as keyof Table2] ?? 0) + value;
+      return sum;
+    }, {});
+  }
 
   /** One unit's report (or the district's, `unitId = 'district'`, for the district office, admins and auditors). */
   async report(unitId: string, year: number, principal: Principal): Promise<AnnualReport> {
@@ -50,8 +75,13 @@ export class AnnualReports {
     if (unitId === DISTRICT_UNIT_ID && !readsEveryUnit(principal)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
     }
+    const governmentUnits = unitId === DISTRICT_UNIT_ID ? await this.governmentUnitIds() : null;
     const docs = await this.requests.find(
-      unitId === DISTRICT_UNIT_ID ? { receivedOn: { $lte: `${year}-12-31` } } : { unitId, receivedOn: { $lte: `${year}-12-31` } },
+      unitId !== DISTRICT_UNIT_ID
+        ? { unitId, receivedOn: { $lte: `${year}-12-31` } }
+        : governmentUnits
+          ? { unitId: { $in: governmentUnits }, receivedOn: { $lte: `${year}-12-31` } }
+          : { receivedOn: { $lte: `${year}-12-31` } },
     );
     const finalised = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state.finalised;
     const table3 = computeTable3(docs, year);
@@ -63,12 +93,37 @@ export class AnnualReports {
       unitId,
       unitName: unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : await this.units.nameOf(unitId),
       year,
-      table2: { ...(await this.documentFigures.table2Rows(unitId, year)), ...handEntered } as Partial<Table2>,
+      table2: { ...(await this.table2Documents(unitId, year)), ...handEntered } as Partial<Table2>,
       table3,
       table4: computeTable4(docs, year),
       balanced: table3Violations(table3).length === 0,
       finalised: finalised !== null,
       ...(finalised?.narrative ? { narrative: finalised.narrative } : {}),
+    };
+  }
+
+  /**
+   * The report deadlines for the console's home page (Art. 49): the previous year's report of each unit
+   * the principal reads (its own; every unit and the government's for the district roles), due by
+   * 31 January (departments and towns) or 31 March (the government), with where each stands today.
+   */
+  async deadlines(principal: Principal, today: string) {
+    const year = Number(today.slice(0, 4)) - 1;
+    const finalised = new Set((await this.published.list(year)).map((r) => r.unitId));
+    const units = (await this.published.registeredUnits()).filter((u) => readsEveryUnit(principal) || u.unitId === principal.unitId);
+    const rows: { unitId: string; unitName: string; reporter: 'government' | 'unit' }[] = units.map((u) => ({
+      unitId: u.unitId,
+      unitName: u.name,
+      reporter: 'unit',
+    }));
+    if (readsEveryUnit(principal)) rows.unshift({ unitId: DISTRICT_UNIT_ID, unitName: DISTRICT_NAME, reporter: 'government' });
+    return {
+      year,
+      today,
+      deadlines: rows.map((row) => {
+        const dueOn = annualReportDueOn(row.reporter, year);
+        return { ...row, year, dueOn, ...annualReportDeadlineStatus(dueOn, finalised.has(row.unitId), today) };
+      }),
     };
   }
 
@@ -90,6 +145,7 @@ export class AnnualReports {
         type: 'FinaliseAnnualReport',
         unitId,
         year: report.year,
+        today: toShanghaiDate(context.now),
         table2,
         table3: report.table3,
         table4: report.table4,

@@ -1,7 +1,7 @@
 import { annualReportFinalisedV1 } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { DomainError } from '@gongkai/platform/domain';
-import { computeTable3, computeTable4, TABLE2_FIELDS, type Table2 } from './annual-report';
+import { annualReportDeadlineStatus, annualReportDueOn, computeTable3, computeTable4, TABLE2_FIELDS, type Table2 } from './annual-report';
 import { annualReportDecider, type FinaliseAnnualReport } from './annual-report.decide';
 
 const spec = deciderSpec(annualReportDecider);
@@ -11,6 +11,7 @@ const command = (narrative?: FinaliseAnnualReport['narrative']): FinaliseAnnualR
   type: 'FinaliseAnnualReport',
   unitId: 'TEZ-ZSZ',
   year: 2025,
+  today: '2026-01-20',
   table2: { ...table2, licensing_decisions: 126 },
   table3: computeTable3([], 2025),
   table4: computeTable4([], 2025),
@@ -21,6 +22,35 @@ const finalise = (c: FinaliseAnnualReport) => {
   if (events instanceof DomainError) throw events;
   return events[0].data;
 };
+
+describe('finalising the annual report: only after the year has ended', () => {
+  it('refuses on 31 December and before; accepts from 1 January of the next year', () => {
+    spec
+      .given()
+      .when({ ...command(), today: '2025-12-31' })
+      .thenError('REPORT_YEAR_NOT_ENDED', { kind: 'rule' });
+    spec
+      .given()
+      .when({ ...command(), today: '2025-06-30' })
+      .thenError('REPORT_YEAR_NOT_ENDED');
+    const events = spec.given().when({ ...command(), today: '2026-01-01' }).decision;
+    expect(events).toHaveLength(1);
+    expect((events as { data: object }[])[0].data).not.toHaveProperty('today');
+  });
+});
+
+describe('the report deadlines (departments and towns by 31 January, the government by 31 March)', () => {
+  it('gives the due date of each kind of reporter', () => {
+    expect(annualReportDueOn('unit', 2026)).toBe('2027-01-31');
+    expect(annualReportDueOn('government', 2026)).toBe('2027-03-31');
+  });
+
+  it('says where a report stands on a day', () => {
+    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-01-20')).toEqual({ status: 'open', daysLeft: 11 });
+    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-02-01')).toEqual({ status: 'overdue', daysLeft: -1 });
+    expect(annualReportDeadlineStatus('2027-01-31', true, '2027-02-01')).toEqual({ status: 'finalised', daysLeft: -1 });
+  });
+});
 
 describe('finalising the annual report: the narrative', () => {
   it('without a narrative: the event has no narrative field, as before, and meets the contract', () => {

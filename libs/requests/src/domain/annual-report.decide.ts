@@ -8,6 +8,8 @@ export type FinaliseAnnualReport = {
   type: 'FinaliseAnnualReport';
   unitId: string;
   year: number;
+  /** The Beijing date of the command: a year's report is finalised only after the year has ended. */
+  today: string;
   table2: Table2;
   table3: Table3;
   table4: Table4;
@@ -28,6 +30,11 @@ export const annualReportDecider: Decider<FinaliseAnnualReport, AnnualReportEven
   evolve: (_s, e) => ({ finalised: e.data }),
   decide(command, state) {
     if (state.finalised) return DomainError.conflict('REPORT_ALREADY_FINALISED', `${command.year} 年度报告已定稿，不能重复定稿。`);
+    if (command.today <= `${command.year}-12-31`) {
+      return DomainError.rule('REPORT_YEAR_NOT_ENDED', `${command.year} 年度尚未结束，年度报告须在次年定稿（报告内容截至 12 月 31 日）。`, {
+        year: command.year,
+      });
+    }
     const broken = table3Violations(command.table3);
     if (broken.length > 0) {
       return DomainError.rule(
@@ -36,7 +43,7 @@ export const annualReportDecider: Decider<FinaliseAnnualReport, AnnualReportEven
         { columns: broken },
       );
     }
-    const { type: _t, narrative: _n, ...figures } = command;
+    const { type: _t, narrative: _n, today: _today, ...figures } = command;
     const narrative = writtenNarrative(command.narrative);
     const data: AnnualReportFinalised = { ...figures, ...(narrative ? { narrative } : {}) };
     return [{ type: 'requests.AnnualReportFinalised', data }];

@@ -2,7 +2,16 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DISTRICT_ROLES, READER_ROLES } from '@gongkai/contracts/vocabulary';
-import { commandContext, CurrentPrincipal, jsonSchemaOf, Roles, type AuthenticatedRequest, type Principal } from '@gongkai/platform';
+import {
+  commandContext,
+  CurrentPrincipal,
+  jsonSchemaOf,
+  requestTime,
+  Roles,
+  type AuthenticatedRequest,
+  type Principal,
+} from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
@@ -17,6 +26,16 @@ import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
 @Controller('api/requests/reports/annual')
 export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
+
+  @Get('deadlines')
+  @Roles('office_head', ...DISTRICT_ROLES, 'auditor')
+  @ApiOperation({
+    summary:
+      '年度报告报送期限（首页提醒）：上一年度报告，部门和镇街 1 月 31 日前、区政府 3 月 31 日前；status：finalised 已定稿、open 未定稿（daysLeft 剩余天数）、overdue 已逾期',
+  })
+  deadlines(@Req() request: AuthenticatedRequest) {
+    return this.reports.deadlines(request.principal, toShanghaiDate(requestTime(request)));
+  }
 
   @Get(':unitId/:year')
   @Roles(...READER_ROLES)
@@ -42,7 +61,7 @@ export class AnnualReportsController {
   @Roles('office_head', ...DISTRICT_ROLES)
   @ApiOperation({
     summary:
-      '年度报告定稿（校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报；可同时提交正文 narrative：总体情况、存在的主要问题及改进情况、其他需要报告的事项）。定稿后在门户网站公开发布。',
+      '年度报告定稿（年度结束后方可定稿；校验表三平衡，录入表二人工统计数：行政许可、行政处罚、行政强制、行政事业性收费；规章、行政规范性文件行自动统计，不接受填报；可同时提交正文 narrative：总体情况、存在的主要问题及改进情况、其他需要报告的事项）。定稿后在门户网站公开发布。',
   })
   @ApiBody({ schema: jsonSchemaOf(finaliseAnnualReportBody) })
   finalise(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {

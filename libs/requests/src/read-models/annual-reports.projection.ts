@@ -81,7 +81,19 @@ export class AnnualReportsProjection implements Projection {
       return;
     }
     const { unitId, name } = event.data;
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+    await projectDocument<{ unitId: string; name: string; kind?: string }>(this.units, unitId, envelope, (current) => {
+      const kind = event.type === 'catalogue.UnitRegistered' ? event.data.kind : current?.kind;
+      return { unitId, name, ...(kind ? { kind } : {}) };
+    });
+  }
+
+  /** The registered units with their kind (district_office: the government's own office), by unit id. */
+  async registeredUnits(): Promise<{ unitId: string; name: string; kind: string | null }[]> {
+    const docs = await this.units.find({}).toArray();
+    return docs
+      .map((doc) => viewOf<{ unitId: string; name: string; kind?: string }>(doc))
+      .map(({ unitId, name, kind }) => ({ unitId, name, kind: kind ?? null }))
+      .sort((a, b) => a.unitId.localeCompare(b.unitId));
   }
 
   async get(unitId: string, year: number): Promise<PublishedAnnualReport | null> {
