@@ -4,6 +4,7 @@ import { toShanghaiDate } from '@gongkai/working-days';
 import {
   annualReportDeadlineStatus,
   annualReportDueOn,
+  computeFeesCollected,
   computeTable3,
   computeTable4,
   TABLE2_HAND_ENTERED_FIELDS,
@@ -83,7 +84,7 @@ export class AnnualReports {
           ? { unitId: { $in: governmentUnits }, receivedOn: { $lte: `${year}-12-31` } }
           : { receivedOn: { $lte: `${year}-12-31` } },
     );
-    const finalised = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state.finalised;
+    const { finalised, version } = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state;
     const table3 = computeTable3(docs, year);
     const entered = finalised?.table2 ?? {};
     const handEntered = Object.fromEntries(
@@ -98,7 +99,9 @@ export class AnnualReports {
       table4: computeTable4(docs, year),
       balanced: table3Violations(table3).length === 0,
       finalised: finalised !== null,
+      version,
       ...(finalised?.narrative ? { narrative: finalised.narrative } : {}),
+      feesCollected: computeFeesCollected(docs, year),
     };
   }
 
@@ -150,10 +153,41 @@ export class AnnualReports {
         table3: report.table3,
         table4: report.table4,
         ...(narrative ? { narrative } : {}),
+        ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
       },
       context,
     );
     return { unitId, year: report.year, revision: result.revision, finalised: true };
+  }
+
+  /**
+   * Corrects a published report (office head or district office, with a reason): a new version with
+   * the figures as computed now, the hand-entered rows and narrative as given (the current version's
+   * when not given). The earlier version stays in the event history.
+   */
+  async correct(unitId: string, year: number, input: FinaliseInput & { reason: string }, principal: Principal, context: CommandContext) {
+    const { narrative, reason, ...handEntered } = input;
+    const report = await this.report(unitId, year, principal);
+    const table2 = { ...(report.table2 as Record<string, number>), ...handEntered } as Table2;
+    const result = await this.commands.handle(
+      annualReportDecider,
+      annualReportStreamId(unitId, report.year),
+      {
+        type: 'CorrectAnnualReport',
+        unitId,
+        year: report.year,
+        today: toShanghaiDate(context.now),
+        table2,
+        table3: report.table3,
+        table4: report.table4,
+        ...((narrative ?? report.narrative) ? { narrative: narrative ?? report.narrative } : {}),
+        ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
+        reason,
+        by: context.actor,
+      },
+      context,
+    );
+    return { unitId, year: report.year, revision: result.revision, corrected: true };
   }
 }
 
@@ -191,6 +225,8 @@ export class PublishedAnnualReports {
       balanced: table3Violations(published.table3).length === 0,
       finalised: true,
       ...(published.narrative ? { narrative: published.narrative } : {}),
+      ...(published.feesCollected ? { feesCollected: published.feesCollected } : {}),
+      ...(published.correction ? { correction: published.correction } : {}),
     };
   }
 

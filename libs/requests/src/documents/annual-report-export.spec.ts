@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { computeTable3, computeTable4, type ReportableRequest } from '../domain/annual-report';
 import { OFFICIAL_MERGES, OFFICIAL_TABLE2, OFFICIAL_TABLE3, OFFICIAL_TABLE4, type FixtureGrid } from './annual-report-layout.fixture';
-import { annualReportDocx, annualReportTables, annualReportXlsx, type AnnualReport } from './annual-report-export';
+import { annualReportDocx, annualReportTables, annualReportXlsx, feesSentence, type AnnualReport } from './annual-report-export';
 
 const request = (id: string, category: ReportableRequest['category'], closedOn: string | null): ReportableRequest => ({
   requestId: id,
@@ -158,5 +158,25 @@ describe('the .docx narrative', () => {
     expect(at('主动公开信息326条。')).toBeLessThan(at('二、主动公开政府信息情况'));
     expect(at('（由本单位填写）')).toBeGreaterThan(at('五、存在的主要问题及改进情况'));
     expect(at('本年度未收取信息处理费。')).toBeGreaterThan(at('六、其他需要报告的事项'));
+  });
+});
+
+describe('section 六 and a corrected report in the .docx', () => {
+  it('prints the fees collected at the head of section 六, and says that a corrected report was corrected, with the reason', async () => {
+    const xml = await documentXml(
+      await annualReportDocx({
+        ...report({ otherMatters: '无其他需要报告的事项。' }),
+        feesCollected: { requests: 2, amountYuan: 140 },
+        correction: { version: 2, reason: '行政许可数量统计有误', correctedAt: '2026-02-10T02:00:00.000Z' },
+      }),
+    );
+    const at = (text: string) => xml.indexOf(text);
+    expect(at('本年度共对 2 件政府信息公开申请收取信息处理费，合计 140 元。')).toBeGreaterThan(at('六、其他需要报告的事项'));
+    expect(at('本年度共对 2 件政府信息公开申请收取信息处理费')).toBeLessThan(at('无其他需要报告的事项。'));
+    expect(xml).toContain('（本报告已于 2026-02-10 更正，现为第 2 版。更正理由：行政许可数量统计有误）');
+  });
+
+  it('says that no fee was collected when none was', () => {
+    expect(feesSentence({ requests: 0, amountYuan: 0 })).toBe('本年度未收取政府信息公开信息处理费。');
   });
 });

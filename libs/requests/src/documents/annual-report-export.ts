@@ -22,8 +22,21 @@ export interface AnnualReport {
   table4: Table4;
   balanced: boolean;
   finalised: boolean;
+  /** The published version (1 as finalised, more once corrected; 0 before), in the staff's view. */
+  version?: number;
   /** The narrative sections the unit wrote when it finalised (absent: not written). */
   narrative?: AnnualReportNarrative;
+  /** Section 六: the information-processing fees collected in the year (absent in reports finalised before it was recorded). */
+  feesCollected?: { requests: number; amountYuan: number };
+  /** Set when the published report was corrected: its current version, and why. */
+  correction?: { version: number; reason: string; correctedAt: string };
+}
+
+/** Section 六's sentence on the fees collected (国办函〔2020〕109号). */
+export function feesSentence(fees: { requests: number; amountYuan: number }): string {
+  return fees.requests === 0
+    ? '本年度未收取政府信息公开信息处理费。'
+    : `本年度共对 ${fees.requests} 件政府信息公开申请收取信息处理费，合计 ${fees.amountYuan} 元。`;
 }
 
 /** What the tables need of a report: the live one or a published one. */
@@ -144,7 +157,15 @@ export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
     heading(ANNUAL_REPORT_NARRATIVE_SECTIONS.problemsAndImprovements),
     ...narrativeParagraphs(report, 'problemsAndImprovements'),
     heading(ANNUAL_REPORT_NARRATIVE_SECTIONS.otherMatters),
+    ...(report.feesCollected ? [para(feesSentence(report.feesCollected))] : []),
     ...narrativeParagraphs(report, 'otherMatters'),
+    ...(report.correction
+      ? [
+          para(
+            `（本报告已于 ${report.correction.correctedAt.slice(0, 10)} 更正，现为第 ${report.correction.version} 版。更正理由：${report.correction.reason}）`,
+          ),
+        ]
+      : []),
   ]);
 }
 

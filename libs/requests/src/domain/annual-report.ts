@@ -95,6 +95,18 @@ export function computeTable4(requests: readonly ReportableRequest[], year: numb
 export { TABLE2_FIELDS, TABLE2_HAND_ENTERED_FIELDS };
 
 /**
+ * Section 六's fees (信息处理费, 国办函〔2020〕109号): the requests whose fee was paid in the year and the
+ * amount collected. Reads only the fee of each request (kept apart from Table 3's and 4's input).
+ */
+export function computeFeesCollected(
+  requests: readonly { fee?: { paidOn?: string; amountYuan: number } | null }[],
+  year: number,
+): { requests: number; amountYuan: number } {
+  const paid = requests.filter((r) => r.fee?.paidOn?.startsWith(`${year}-`));
+  return { requests: paid.length, amountYuan: paid.reduce((sum, r) => sum + (r.fee?.amountYuan ?? 0), 0) };
+}
+
+/**
  * When a year's report is due (Art. 49; local rule for towns): a department's or a town's by 31 January,
  * the government's own by 31 March of the following year.
  */

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { DISTRICT_ROLES, READER_ROLES } from '@gongkai/contracts/vocabulary';
 import {
   commandContext,
   CurrentPrincipal,
   jsonSchemaOf,
+  parseInput,
   requestTime,
   Roles,
   type AuthenticatedRequest,
@@ -15,6 +17,10 @@ import { toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
+
+/** The correction's reason, beside the finalise body's fields. */
+const correctionReason = z.object({ reason: z.string().trim().min(5).max(1000) }).passthrough();
+const correctAnnualReportBody = finaliseAnnualReportBody.extend({ reason: z.string().trim().min(5).max(1000) });
 
 /**
  * The annual report (Art. 49): Tables 3 and 4 computed from the requests' events; Table 2's 规章 and
@@ -67,5 +73,18 @@ export class AnnualReportsController {
   finalise(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const input = parseFinaliseBody(body);
     return this.reports.finalise(unitId, reportYear(year), input, request.principal, commandContext(request));
+  }
+
+  @Post(':unitId/:year/correct')
+  @Roles('office_head', ...DISTRICT_ROLES)
+  @ApiOperation({
+    summary:
+      '更正已公布的年度报告（政府信息公开工作机构负责人；须填写更正理由 reason）：按当前办理记录重新统计，表二人工统计数和正文可同时修改；生成新版本，门户网站显示当前版本并注明已更正，原版本保留在审计记录中。',
+  })
+  @ApiBody({ schema: jsonSchemaOf(correctAnnualReportBody) })
+  correct(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const { reason, ...rest } = parseInput(correctionReason, body ?? {});
+    const input = parseFinaliseBody(rest);
+    return this.reports.correct(unitId, reportYear(year), { ...input, reason }, request.principal, commandContext(request));
   }
 }
