@@ -279,4 +279,63 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     // Finalising stays a staff action.
     await http().post(`${BASE}/TEZ-EDU/2026/finalise`).send({}).expect(401);
   });
+
+  it('shows the report deadlines to office heads and the district office', async () => {
+    await published(3);
+    const zsz = await tokenFor('office_head', 'TEZ-ZSZ');
+    // The clock is the request's (December 2026): the 2025 reports were due by 31 January 2026 (units) and 31 March (government).
+    const own = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${zsz}`).expect(200)).body;
+    expect(own.year).toBe(Number(own.today.slice(0, 4)) - 1);
+    expect(own.deadlines).toEqual([
+      expect.objectContaining({
+        unitId: 'TEZ-ZSZ',
+        reporter: 'unit',
+        dueOn: `${own.year + 1}-01-31`,
+        status: own.year === 2025 ? 'finalised' : expect.any(String),
+      }),
+    ]);
+    const all = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${district}`).expect(200)).body;
+    expect(all.deadlines[0]).toMatchObject({ unitId: 'district', reporter: 'government', dueOn: `${all.year + 1}-03-31` });
+    expect(all.deadlines.map((d: { unitId: string }) => d.unitId)).toEqual(expect.arrayContaining(['TEZ-ZSZ', 'TEZ-EDU']));
+    await http()
+      .get(`${BASE}/deadlines`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)
+      .expect(403);
+  });
+
+  it('a published report corrected by the office head with a reason: a new version, said on the portal; the first stays in the history', async () => {
+    await published(3);
+    const zsz = await tokenFor('office_head', 'TEZ-ZSZ');
+    const noReason = await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 128 });
+    expect(noReason.status).toBe(400);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)
+      .send({ licensing_decisions: 128, reason: '行政许可数量统计有误' })
+      .expect(403);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 128, reason: '行政许可数量统计有误' })
+      .expect(201);
+    const history = await store.readStream('requests.annual-report-TEZ-ZSZ-2025');
+    expect(history.map((e) => e.type)).toEqual(['requests.AnnualReportFinalised', 'requests.AnnualReportCorrected']);
+    expect(history[0].data.table2).toMatchObject({ licensing_decisions: 126 });
+    const detail = await eventually(
+      async () => {
+        const res = await http().get(`${BASE}/published/TEZ-ZSZ/2025`);
+        return res.body.correction ? res.body : undefined;
+      },
+      60000,
+      'the corrected report on the portal',
+    );
+    expect(detail.correction).toMatchObject({ version: 2, reason: '行政许可数量统计有误' });
+    expect(detail.table2).toMatchObject({ licensing_decisions: 128 });
+    expect(detail.narrative).toEqual(history[0].data.narrative); // kept when not given again
+    const listed = (await http().get(`${BASE}/published?year=2025`).expect(200)).body;
+    expect(listed.find((r: { unitId: string }) => r.unitId === 'TEZ-ZSZ')).toMatchObject({ corrected: true });
+  }, 120000);
 });

@@ -89,7 +89,10 @@ describe('annual report Table 2 from document-attributes events (FerretDB)', () 
 
   beforeAll(async () => {
     // The standalone shape's relay publishes every service's streams, so document-attributes' events reach the requests consumer.
-    ({ app } = await createApp({ shape: 'standalone', title: 'requests table 2 test', modules: () => [RequestsModule] }, isolatedEnv()));
+    ({ app } = await createApp(
+      { shape: 'standalone', title: 'requests table 2 test', modules: () => [RequestsModule] },
+      isolatedEnv({ REQUESTS_DISTRICT_REPORT_SCOPE: 'all' }),
+    ));
     await app.init();
     store = app.get(EVENT_STORE);
     district = await tokenFor('district_office');
@@ -123,7 +126,7 @@ describe('annual report Table 2 from document-attributes events (FerretDB)', () 
     await report('TEZ-ZSZ', 2025, { regulations_in_force: 0, normative_issued: 1, normative_in_force: 1 });
   });
 
-  it('the district sums the units', async () => {
+  it('with REQUESTS_DISTRICT_REPORT_SCOPE=all (set above), the district sums the units', async () => {
     await report('district', 2025, {
       regulations_issued: 1,
       regulations_repealed: 1,

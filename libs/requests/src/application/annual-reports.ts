@@ -136,28 +136,40 @@ export class AnnualReports {
     return { ...report, tables: printable(report) };
   }
 
-  /** Finalises the report as computed now, with the hand-entered rows: the whole Table 2 is kept in the event. */
-  async finalise(unitId: string, year: number, input: FinaliseInput, principal: Principal, context: CommandContext) {
-    const { narrative, ...handEntered } = input;
+  /**
+   * The report's content as computed now for the given year, with the hand-entered Table 2 rows and
+   * the narrative (the current version's when `keepNarrative` and none is given): what a finalisation
+   * or a correction records (the whole Table 2 is kept in the event).
+   */
+  private async content(
+    unitId: string,
+    year: number,
+    input: FinaliseInput,
+    principal: Principal,
+    context: CommandContext,
+    keepNarrative: boolean,
+  ) {
+    const { narrative: given, ...handEntered } = input;
     const report = await this.report(unitId, year, principal);
-    const table2 = { ...(report.table2 as Record<string, number>), ...handEntered } as Table2;
-    const result = await this.commands.handle(
-      annualReportDecider,
-      annualReportStreamId(unitId, report.year),
-      {
-        type: 'FinaliseAnnualReport',
-        unitId,
-        year: report.year,
-        today: toShanghaiDate(context.now),
-        table2,
-        table3: report.table3,
-        table4: report.table4,
-        ...(narrative ? { narrative } : {}),
-        ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
-      },
-      context,
-    );
-    return { unitId, year: report.year, revision: result.revision, finalised: true };
+    const narrative = given ?? (keepNarrative ? report.narrative : undefined);
+    return {
+      unitId,
+      year: report.year,
+      today: toShanghaiDate(context.now),
+      table2: { ...(report.table2 as Record<string, number>), ...handEntered } as Table2,
+      table3: report.table3,
+      table4: report.table4,
+      ...(narrative ? { narrative } : {}),
+      ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
+    };
+  }
+
+  /** Finalises the report as computed now, with the hand-entered rows. */
+  async finalise(unitId: string, year: number, input: FinaliseInput, principal: Principal, context: CommandContext) {
+    const content = await this.content(unitId, year, input, principal, context, false);
+    const command = { type: 'FinaliseAnnualReport' as const, ...content };
+    const result = await this.commands.handle(annualReportDecider, annualReportStreamId(unitId, content.year), command, context);
+    return { unitId, year: content.year, revision: result.revision, finalised: true };
   }
 
   /**
@@ -166,28 +178,11 @@ export class AnnualReports {
    * when not given). The earlier version stays in the event history.
    */
   async correct(unitId: string, year: number, input: FinaliseInput & { reason: string }, principal: Principal, context: CommandContext) {
-    const { narrative, reason, ...handEntered } = input;
-    const report = await this.report(unitId, year, principal);
-    const table2 = { ...(report.table2 as Record<string, number>), ...handEntered } as Table2;
-    const result = await this.commands.handle(
-      annualReportDecider,
-      annualReportStreamId(unitId, report.year),
-      {
-        type: 'CorrectAnnualReport',
-        unitId,
-        year: report.year,
-        today: toShanghaiDate(context.now),
-        table2,
-        table3: report.table3,
-        table4: report.table4,
-        ...((narrative ?? report.narrative) ? { narrative: narrative ?? report.narrative } : {}),
-        ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
-        reason,
-        by: context.actor,
-      },
-      context,
-    );
-    return { unitId, year: report.year, revision: result.revision, corrected: true };
+    const { reason, ...rest } = input;
+    const content = await this.content(unitId, year, rest, principal, context, true);
+    const command = { type: 'CorrectAnnualReport' as const, ...content, reason, by: context.actor };
+    const result = await this.commands.handle(annualReportDecider, annualReportStreamId(unitId, content.year), command, context);
+    return { unitId, year: content.year, revision: result.revision, corrected: true };
   }
 }
 

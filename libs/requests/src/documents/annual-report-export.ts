@@ -109,7 +109,8 @@ function spannedTable(layout: TableLayout): Table {
     rows: grid.map((_, r) => {
       const children: TableCell[] = [];
       for (let c = 0; c < layout.width;) {
-        const cell = layout.cells.find((x) => x.row <= r && r < x.row + x.rowSpan && x.column === c)!;
+        const cell = layout.cells.find((x) => x.row <= r && r < x.row + x.rowSpan && x.column === c);
+        if (!cell) throw new Error(`annual report layout: no cell covers row ${r}, column ${c}`); // a layout bug, caught by the layout tests
         const starts = cell.row === r;
         children.push(
           new TableCell({
