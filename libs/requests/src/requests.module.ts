@@ -72,22 +72,13 @@ let holidayArrangementWarned = false;
     },
     {
       provide: AnnualReports,
-      inject: [
-        CommandHandler,
-        RequestsProjection,
-        RequestsUnitsProjection,
-        RequestsDocumentFiguresProjection,
-        AnnualReportsProjection,
-        REQUESTS_SETTINGS,
-      ],
+      inject: [CommandHandler, RequestsProjection, RequestsUnitsProjection, RequestsDocumentFiguresProjection],
       useFactory: (
         commands: CommandHandler,
         requests: RequestsProjection,
         units: RequestsUnitsProjection,
         documentFigures: RequestsDocumentFiguresProjection,
-        published: AnnualReportsProjection,
-        settings: RequestsSettings,
-      ) => new AnnualReports(commands, requests, units, documentFigures, published, settings.districtReportScope),
+      ) => new AnnualReports(commands, requests, units, documentFigures),
     },
     {
       provide: PublishedAnnualReports,

@@ -19,8 +19,6 @@ export interface DocumentView {
   redactedAnnexes: RedactedAnnex[];
   marking: string | null;
   issuedOn: string | null;
-  /** 成文日期: the date the information was formed, from which Art. 26's twenty working days run (the issue date for documents issued before it was recorded). */
-  formedOn: string | null;
   publicationDueOn: string | null;
   publications: { channel: string; url: string; publishedOn: string; late: boolean }[];
   firstPublishedOn: string | null;
@@ -93,7 +91,6 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       redactedAnnexes: [],
       marking: null,
       issuedOn: null,
-      formedOn: null,
       publicationDueOn: null,
       publications: [],
       firstPublishedOn: null,
@@ -134,7 +131,6 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
         attribute: d.attribute,
         marking: d.marking,
         issuedOn: d.issuedOn,
-        formedOn: d.formedOn ?? d.issuedOn,
         publicationDueOn: d.publicationDueOn,
       };
     }
