@@ -7,6 +7,7 @@ import {
   STAFF_ROLES,
   UNIT_STAFF_ROLES,
   hasRole,
+  readsDistrict,
 } from '@gongkai/contracts/vocabulary';
 import { DomainError } from '../errors/domain-error';
 
@@ -64,7 +65,7 @@ export function assertReadsUnit(principal: Principal, unitId: string): void {
 }
 
 /** Whether the principal reads every unit's staff-side data (district office, admins, auditors). */
-export const readsEveryUnit = (principal: Pick<Principal, 'role'>): boolean => hasRole(principal.role, DISTRICT_READER_ROLES);
+export const readsEveryUnit = (principal: Pick<Principal, 'role'>): boolean => readsDistrict(principal.role);
 
 /**
  * The unit a staff list covers, read like a write is authorised: the unit asked for, else the
