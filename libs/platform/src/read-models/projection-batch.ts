@@ -269,6 +269,12 @@ export abstract class BatchedProjection implements Projection {
   abstract readonly name: string;
   abstract readonly collections: readonly string[];
   abstract readonly eventTypes: readonly string[];
+  /**
+   * Every change is guarded by its stream's revision in the document it writes, so the consumer
+   * keeps no inbox for a batched projection. A projection that deletes documents must set this to
+   * false: a replay of an event older than the delete would find no guard and write the document again.
+   */
+  readonly idempotent: boolean = true;
 
   constructor(protected readonly connection: Connection) {}
 

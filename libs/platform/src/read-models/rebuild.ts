@@ -47,7 +47,8 @@ const REBUILD_BATCH = 2000;
  * CLI `rebuild` without `--apply`) replays into a separate database and is safe at any time.
  *
  * A projection with `handleBatch` (a BatchedProjection) gets each store batch at once; others one
- * event at a time. The processed-event inbox is written in bulk after each batch.
+ * event at a time. The processed-event inbox is written in bulk after each batch, unless the
+ * projection is `idempotent` (its revision guard does the inbox's work).
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -72,10 +73,11 @@ export async function rebuildProjection(
     if (events.length === 0) continue;
     if (projection.handleBatch) await projection.handleBatch(events);
     else for (const event of events) await projection.handle(event);
-    await platform.markProcessedMany(
-      projection.name,
-      events.map((event) => event.eventId),
-    );
+    if (!projection.idempotent)
+      await platform.markProcessedMany(
+        projection.name,
+        events.map((event) => event.eventId),
+      );
     applied += events.length;
   }
   return { projection: projection.name, replayed, applied };
