@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import type { Projection } from './rebuild';
-import { serialised, streamKey, type Projected } from './projection';
+import { collectionKey, serialised, streamKey, type Projected } from './projection';
 
 /**
  * What one event does to one read-model document: `change` gets the document as it stands (null if
@@ -58,19 +58,55 @@ export type ReadModelDatabase = Pick<Connection, 'collection'> | { collection(na
 /** `findOne` by `_id` in flight at once while loading a batch's documents. */
 const LOAD_CONCURRENCY = 16;
 
+type CountedCollection = Pick<Collection<Document>, 'estimatedDocumentCount' | 'collectionName'> & {
+  dbName?: string;
+  conn?: { name?: string };
+};
+
+/** How long a collection's size, as this process knows it, is trusted before it is asked again. */
+const SIZE_TTL_MS = 60_000;
+const sizes = new Map<string, { count: number; at: number }>();
+
+/**
+ * About how many documents the collection holds: asked at most once a minute, and kept up to date
+ * with what this process's batches insert and delete in between. FerretDB answers
+ * `estimatedDocumentCount` by scanning (~0.5 s for 1,000 documents on a busy machine here), which
+ * asked per batch cost more than a small batch itself; the figure only chooses how to load.
+ */
+async function sizeOf(collection: CountedCollection): Promise<number> {
+  const known = sizes.get(collectionKey(collection));
+  if (known && Date.now() - known.at < SIZE_TTL_MS) return known.count;
+  const count = await collection.estimatedDocumentCount();
+  sizes.set(collectionKey(collection), { count, at: Date.now() });
+  return count;
+}
+
+/** After a collection is dropped (a rebuild): its size is asked again. */
+export function forgetCollectionSize(collection: Pick<CountedCollection, 'collectionName' | 'dbName' | 'conn'>): void {
+  sizes.delete(collectionKey(collection));
+}
+
+function noteSizeChange(collection: CountedCollection, delta: number): void {
+  const known = sizes.get(collectionKey(collection));
+  if (known) known.count = Math.max(0, known.count + delta);
+}
+
 /**
  * The documents with these ids. FerretDB 1.24 on SQLite uses its primary key only for `_id`
  * equality and scans the whole collection for `{_id: {$in: [...]}}` (docs/adr/0010): one `$in`
  * query when the ids are a good part of the collection (a rebuild, a young read model), else
  * `findOne` by `_id`, several in flight, so that the cost follows the batch, not the collection.
+ * A handful of ids (live traffic) is always read by `_id`, without asking the collection's size.
  */
 export async function findByIds(
-  collection: Pick<Collection<Document>, 'findOne' | 'find' | 'estimatedDocumentCount'>,
+  collection: Pick<Collection<Document>, 'findOne' | 'find'> & CountedCollection,
   ids: readonly string[],
 ): Promise<Map<string, Document>> {
   const found = new Map<string, Document>();
   if (ids.length === 0) return found;
-  if (ids.length * SCAN_RATIO >= (await collection.estimatedDocumentCount())) {
+  const size = ids.length > LOAD_CONCURRENCY ? await sizeOf(collection) : Infinity;
+  if (size === 0) return found; // an empty collection (a rebuild's first batch, a new read model): nothing to read
+  if (ids.length * SCAN_RATIO >= size) {
     for (const doc of await collection.find({ _id: { $in: ids as never[] } }).toArray()) found.set(String(doc._id), doc);
     return found;
   }
@@ -136,8 +172,10 @@ export async function projectBatch<E extends BatchEvent>(
     return outcome;
   };
   // Take every collection's turn, in a fixed order (no two batches wait on each other).
-  const dbName = (database.collection(names[0]) as Collection<Document>).dbName;
-  return names.reduceRight<() => Promise<BatchOutcome>>((inner, name) => () => serialised(`${dbName}/${name}`, inner), work)();
+  return names.reduceRight<() => Promise<BatchOutcome>>(
+    (inner, name) => () => serialised(collectionKey(database.collection(name) as Collection<Document>), inner),
+    work,
+  )();
 }
 
 /** Folds one document's pending changes, in order, as `projectDocument` would apply them one by one. */
@@ -228,9 +266,12 @@ async function write(
     const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
     if (list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
     for (const failure of list) lost.add(writes[failure.index].id); // created meanwhile: fold again on it
+    forgetCollectionSize(collection); // another writer: this process's idea of the size may be behind
     const result = (error as { result?: { matchedCount?: number; deletedCount?: number } }).result;
     counts = { matchedCount: result?.matchedCount ?? 0, deletedCount: result?.deletedCount ?? 0 };
   }
+  const inserted = writes.filter((w) => w.kind === 'insert' && !lost.has(w.id)).length;
+  noteSizeChange(collection, inserted - counts.deletedCount);
   const replaces = writes.filter((w) => w.kind === 'replace');
   const deletes = writes.filter((w) => w.kind === 'delete');
   // A short count says that some guard was lost, not which: read those documents back and compare.

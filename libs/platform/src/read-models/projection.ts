@@ -24,6 +24,13 @@ export type ProjectionOutcome = 'applied' | 'skipped';
  */
 const queues = new Map<string, Promise<unknown>>();
 
+/**
+ * `database/collection` of a native or a mongoose collection (a mongoose collection has no `dbName`:
+ * its connection's `name` is the database), for the helpers' per-collection bookkeeping.
+ */
+export const collectionKey = (collection: { collectionName: string; dbName?: string; conn?: { name?: string } }): string =>
+  `${collection.dbName ?? collection.conn?.name ?? ''}/${collection.collectionName}`;
+
 /** Runs `work` after every earlier work of `key` in this process (internal to the projection helpers). */
 export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
@@ -51,7 +58,7 @@ export function projectDocument<T extends Document>(
   change: (current: Projected<T> | null) => T | null,
 ): Promise<ProjectionOutcome> {
   // The collection's turn, shared with batches (projectBatch) writing the same collection.
-  return serialised(`${collection.dbName}/${collection.collectionName}`, () => applyOnce(collection, id, event, change));
+  return serialised(collectionKey(collection), () => applyOnce(collection, id, event, change));
 }
 
 async function applyOnce<T extends Document>(

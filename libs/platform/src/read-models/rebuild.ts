@@ -6,6 +6,7 @@ import type { EventHandler } from '../messaging/event-consumer';
 import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
+import { forgetCollectionSize } from './projection-batch';
 
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
@@ -60,7 +61,10 @@ export async function rebuildProjection(
   await connection.asPromise();
   const database = databaseOf(connection);
   const existing = new Set((await database.listCollections().toArray()).map((c) => c.name));
-  for (const name of projection.collections) if (existing.has(name)) await database.dropCollection(name);
+  for (const name of projection.collections) {
+    if (existing.has(name)) await database.dropCollection(name);
+    forgetCollectionSize(database.collection(name));
+  }
   await platform.forgetProcessed(projection.name);
   let replayed = 0;
   let applied = 0;
