@@ -82,7 +82,7 @@ export async function replayInto(store: EventStore, projections: Projection[], u
  *
  * Only what projections do while handling is served: `findOne`/`replaceOne`/`deleteOne` by `_id`
  * (and `_version`), `insertOne`, `createIndex` (no-op), and what batched projections add:
- * `find({_id: {$in}})`, `estimatedDocumentCount` and an unordered `bulkWrite` of those writes. Documents are stored as BSON, exactly as
+ * `find({_id: {$in}})` and an unordered `bulkWrite` of those writes. Documents are stored as BSON, exactly as
  * the driver would send them (`undefined` → null, `_id` first). Anything else throws
  * `NotReplayableInMemory`, and the replay is done again against the database itself.
  */
@@ -154,10 +154,6 @@ class MemoryCollection {
     }
     const docs = ids.map((id) => this.read(JSON.stringify(id))).filter((doc): doc is Document => doc !== null);
     return { toArray: async () => docs };
-  }
-
-  async estimatedDocumentCount(): Promise<number> {
-    return this.documents.size;
   }
 
   async bulkWrite(operations: Document[]): Promise<{ insertedCount: number; matchedCount: number; deletedCount: number }> {

@@ -55,70 +55,43 @@ interface Fold {
 /** The database a batch writes to: a mongoose connection, or a native `Db`. */
 export type ReadModelDatabase = Pick<Connection, 'collection'> | { collection(name: string): Collection<Document> };
 
-/** `findOne` by `_id` in flight at once while loading a batch's documents. */
-const LOAD_CONCURRENCY = 16;
+type KeyedCollection = { collectionName: string; dbName?: string; conn?: { name?: string } };
 
-type CountedCollection = Pick<Collection<Document>, 'estimatedDocumentCount' | 'collectionName'> & {
-  dbName?: string;
-  conn?: { name?: string };
-};
-
-/** How long a collection's size, as this process knows it, is trusted before it is asked again. */
-const SIZE_TTL_MS = 60_000;
-const sizes = new Map<string, { count: number; at: number }>();
+/** Collections a rebuild is filling from empty in this process, with the ids written so far. */
+const filling = new Map<string, Set<string>>();
 
 /**
- * About how many documents the collection holds: asked at most once a minute, and kept up to date
- * with what this process's batches insert and delete in between. FerretDB answers
- * `estimatedDocumentCount` by scanning (~0.5 s for 1,000 documents on a busy machine here), which
- * asked per batch cost more than a small batch itself; the figure only chooses how to load.
+ * From now on (until `doneFilling`) only this process writes the collection, and it starts empty:
+ * a batch reads only the documents an earlier batch wrote, the others are known to be absent.
+ * A rebuild's collections, after the drop (FerretDB scans the collection for every read).
  */
-async function sizeOf(collection: CountedCollection): Promise<number> {
-  const known = sizes.get(collectionKey(collection));
-  if (known && Date.now() - known.at < SIZE_TTL_MS) return known.count;
-  const count = await collection.estimatedDocumentCount();
-  sizes.set(collectionKey(collection), { count, at: Date.now() });
-  return count;
+export function fillingFromEmpty(collection: KeyedCollection): void {
+  filling.set(collectionKey(collection), new Set());
 }
 
-/** After a collection is dropped (a rebuild): its size is asked again. */
-export function forgetCollectionSize(collection: Pick<CountedCollection, 'collectionName' | 'dbName' | 'conn'>): void {
-  sizes.delete(collectionKey(collection));
-}
-
-function noteSizeChange(collection: CountedCollection, delta: number): void {
-  const known = sizes.get(collectionKey(collection));
-  if (known) known.count = Math.max(0, known.count + delta);
+export function doneFilling(collection: KeyedCollection): void {
+  filling.delete(collectionKey(collection));
 }
 
 /**
- * The documents with these ids. FerretDB 1.24 on SQLite uses its primary key only for `_id`
- * equality and scans the whole collection for `{_id: {$in: [...]}}` (docs/adr/0010): one `$in`
- * query when the ids are a good part of the collection (a rebuild, a young read model), else
- * `findOne` by `_id`, several in flight, so that the cost follows the batch, not the collection.
- * A handful of ids (live traffic) is always read by `_id`, without asking the collection's size.
+ * The documents with these ids, in one query. FerretDB 1.24 on SQLite scans the collection for a
+ * `findOne` by `_id` as for `{_id: {$in: [...]}}` (docs/adr/0010: 500 `findOne` took 11× one `$in`
+ * of the same 500 ids in a 6,000-document collection), so a batch reads once, whatever its size.
  */
 export async function findByIds(
-  collection: Pick<Collection<Document>, 'findOne' | 'find'> & CountedCollection,
+  collection: Pick<Collection<Document>, 'findOne' | 'find'>,
   ids: readonly string[],
 ): Promise<Map<string, Document>> {
   const found = new Map<string, Document>();
   if (ids.length === 0) return found;
-  const size = ids.length > LOAD_CONCURRENCY ? await sizeOf(collection) : Infinity;
-  if (size === 0) return found; // an empty collection (a rebuild's first batch, a new read model): nothing to read
-  if (ids.length * SCAN_RATIO >= size) {
-    for (const doc of await collection.find({ _id: { $in: ids as never[] } }).toArray()) found.set(String(doc._id), doc);
+  if (ids.length === 1) {
+    const doc = await collection.findOne({ _id: ids[0] as never });
+    if (doc) found.set(String(doc._id), doc);
     return found;
   }
-  for (let at = 0; at < ids.length; at += LOAD_CONCURRENCY) {
-    const docs = await Promise.all(ids.slice(at, at + LOAD_CONCURRENCY).map((id) => collection.findOne({ _id: id as never })));
-    for (const doc of docs) if (doc) found.set(String(doc._id), doc);
-  }
+  for (const doc of await collection.find({ _id: { $in: ids as never[] } }).toArray()) found.set(String(doc._id), doc);
   return found;
 }
-
-/** A collection at most this many times the ids is read with one `$in` (a scan), not id by id. */
-const SCAN_RATIO = 20;
 
 /** How often a document whose write lost its guard is loaded and folded again. */
 const MAX_ATTEMPTS = 20;
@@ -212,8 +185,10 @@ interface PlannedWrite {
 async function projectCollection(collection: Collection<Document>, pending: Map<string, PendingChange[]>): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: 0, skipped: 0, written: [] };
   let remaining = [...pending.keys()];
+  const written = filling.get(collectionKey(collection));
   for (let attempt = 0; attempt < MAX_ATTEMPTS && remaining.length > 0; attempt += 1) {
-    const loaded = (await findByIds(collection, remaining)) as Map<string, Projected<Document>>;
+    const toLoad = written ? remaining.filter((id) => written.has(id)) : remaining;
+    const loaded = (await findByIds(collection, toLoad)) as Map<string, Projected<Document>>;
     const writes: PlannedWrite[] = [];
     for (const id of remaining) {
       const base = loaded.get(id) ?? null;
@@ -227,6 +202,7 @@ async function projectCollection(collection: Collection<Document>, pending: Map<
       writes.push({ id, kind: base === null ? 'insert' : result.document === null ? 'delete' : 'replace', fold: result });
     }
     const lost = await write(collection, writes, loaded);
+    for (const { id } of writes) written?.add(id); // lost ones too: they exist, and are read again
     for (const planned of writes) {
       if (lost.has(planned.id)) continue;
       outcome.applied += planned.fold.applied;
@@ -266,12 +242,9 @@ async function write(
     const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
     if (list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
     for (const failure of list) lost.add(writes[failure.index].id); // created meanwhile: fold again on it
-    forgetCollectionSize(collection); // another writer: this process's idea of the size may be behind
     const result = (error as { result?: { matchedCount?: number; deletedCount?: number } }).result;
     counts = { matchedCount: result?.matchedCount ?? 0, deletedCount: result?.deletedCount ?? 0 };
   }
-  const inserted = writes.filter((w) => w.kind === 'insert' && !lost.has(w.id)).length;
-  noteSizeChange(collection, inserted - counts.deletedCount);
   const replaces = writes.filter((w) => w.kind === 'replace');
   const deletes = writes.filter((w) => w.kind === 'delete');
   // A short count says that some guard was lost, not which: read those documents back and compare.

@@ -6,7 +6,7 @@ import type { EventHandler } from '../messaging/event-consumer';
 import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
-import { forgetCollectionSize } from './projection-batch';
+import { doneFilling, fillingFromEmpty } from './projection-batch';
 
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
@@ -63,8 +63,21 @@ export async function rebuildProjection(
   const existing = new Set((await database.listCollections().toArray()).map((c) => c.name));
   for (const name of projection.collections) {
     if (existing.has(name)) await database.dropCollection(name);
-    forgetCollectionSize(database.collection(name));
+    fillingFromEmpty(database.collection(name));
   }
+  try {
+    return await replay(store, projection, platform, personalData);
+  } finally {
+    for (const name of projection.collections) doneFilling(database.collection(name));
+  }
+}
+
+async function replay(
+  store: EventStore,
+  projection: Projection,
+  platform: PlatformCollections,
+  personalData: PersonalDataAccess,
+): Promise<RebuildReport> {
   await platform.forgetProcessed(projection.name);
   let replayed = 0;
   let applied = 0;
