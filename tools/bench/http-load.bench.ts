@@ -115,8 +115,8 @@ export const bench: Bench = {
       const unit = await waitFor(
         async () => {
           for (const { unitId } of (await get<{ unitId: string }[]>('/api/catalogue/units')) ?? []) {
-            const items = await get<{ itemId: string }[]>(`/api/catalogue/portal/units/${unitId}/items`);
-            if (items && items.length > 0) return unitId;
+            const catalogue = await get<{ items: unknown[] }>(`/api/catalogue/portal/units/${unitId}/items`);
+            if (catalogue && catalogue.items.length > 0) return unitId;
           }
           return undefined;
         },
