@@ -2,15 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
-import {
-  ERASED_PLACEHOLDER,
-  WITHHELD_PLACEHOLDER,
-  registerPersonalData,
-  topicOf,
-  type EventEnvelope,
-  type PersonalDataMarking,
-  type RequestReceived,
-} from '@gongkai/contracts';
+import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, topicOf, type EventEnvelope, type RequestReceived } from '@gongkai/contracts';
 import { describeEvent } from '../audit/timeline';
 import { CommandHandler, type CommandContext } from '../event-sourcing/command-handler';
 import type { Decider } from '../event-sourcing/decider';
@@ -29,20 +21,7 @@ import { masterKeyFrom } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
 import { ownPersonalData, revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
 
-/** The marking the requests service is to register (issue 19): the applicant, keyed by the identity HMAC. */
-const APPLICANT: PersonalDataMarking = {
-  scope: 'requests.applicant',
-  subject: 'applicantKey',
-  fields: [
-    'applicant.name',
-    'applicant.contactPerson',
-    'applicant.phone',
-    'applicant.email',
-    'applicant.address',
-    'applicant.idDocument.masked',
-  ],
-};
-registerPersonalData({ 'requests.RequestReceived': { 1: APPLICANT } });
+// The applicant's marking is the one the contracts register for the requests service (REQUEST_APPLICANT_MARKING).
 
 type Event =
   | { type: 'requests.RequestReceived'; data: RequestReceived }
