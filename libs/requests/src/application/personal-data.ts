@@ -134,8 +134,10 @@ export class ApplicantPersonalData {
   private async erase(
     applicantKey: string,
     what: { reason: PersonalDataErasureReason; note?: string; retentionEndedOn?: LocalDate },
-    context: CommandContext,
+    given: CommandContext,
   ): Promise<ApplicantErasure> {
+    // One erasure over several streams: the revision a client saw of one case does not bind the others.
+    const { expectedRevision: _seen, ...context } = given;
     const decider = requestDecider(this.calendar);
     const today = toShanghaiDate(context.now);
     const command: RequestCommand = { type: 'ErasePersonalData', today, ...what };
