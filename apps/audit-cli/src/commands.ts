@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuditService, formatTimeline, parseAsOf, type ExportSelection } from '@gongkai/audit';
 import { hasRole, SIGN_IN_ROLES } from '@gongkai/contracts/vocabulary';
+import { ApplicantPersonalData } from '@gongkai/requests';
 import {
   ConsumerRegistry,
   EVENT_STORE,
@@ -38,6 +39,10 @@ export const USAGE = `gongkai-audit <command>
   export <stream> | export --from <pos> --to <pos>
                          events as JSON Lines with hashes and the covering anchor (docs/audit.md)
   read-models            list the read models
+  personal-data-retention
+                         run the requests service's retention job now: delete again the keys a
+                         restored key-store backup brought back, then erase every applicant whose
+                         retention period ended (each recorded with the reason)
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
 
@@ -144,6 +149,15 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       const { streams, entries } = await audit.history(target, role);
       out(json ? `${JSON.stringify({ target, streams, entries }, null, 2)}\n` : `${formatTimeline(target, streams, entries)}\n`);
       return streams.length === 0 ? 1 : 0;
+    }
+    case 'personal-data-retention': {
+      const personalData = app.get(ApplicantPersonalData);
+      const again = await personalData.shredRestoredKeys();
+      out(`恢复的备份中已删除的密钥：重新删除 ${again.length} 个。\n`);
+      const erased = await personalData.eraseExpired();
+      for (const e of erased) out(`保存期限届满（${e.retentionEndedOn}）：删除申请人个人信息，申请 ${e.requestIds.join('、')}。\n`);
+      out(`保存期限届满的申请人：${erased.length} 人。\n`);
+      return 0;
     }
     case 'as-of': {
       const [date, name] = positional(args);

@@ -7,7 +7,7 @@ import { AuditModule } from '@gongkai/audit';
 import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, type EventEnvelope, type Role } from '@gongkai/contracts';
 import { createApp, EVENT_STORE, ReadModelConnections, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
-import { ApplicantPersonalData, knownUnits, RequestsModule } from '@gongkai/requests';
+import { ApplicantPersonalData, applicantSubjectId, knownUnits, RequestsModule } from '@gongkai/requests';
 import { addCalendarDays, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
 import { runCommand } from './commands';
 
@@ -268,6 +268,17 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
   });
 
   it('erases one applicant at her request: no trace in the store, on Kafka or in any read model; the others intact; verify passes; the report unchanged', async () => {
+    // A backup of the key store taken before the erasure (the runbook backs it up with the event store).
+    const keyStore = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    const applicantKey = (
+      (await app
+        .get(ReadModelConnections)
+        .get('requests')
+        .collection('requests')
+        .findOne({ _id: requests.erased[0] as never })) as unknown as { applicantKey: string }
+    ).applicantKey;
+    const backup = await keyStore.findOne({ _id: applicantSubjectId(applicantKey) as never });
+    expect(backup).toMatchObject({ wrapped: expect.any(String) });
     const erased = await http()
       .post(`/api/requests/${requests.erased[1]}/erase-personal-data`)
       .set('Authorization', await as('office_head'))
@@ -330,6 +341,14 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     const verified = await cli('verify');
     expect([verified.code, verified.output]).toEqual([0, expect.stringContaining('完整性校验通过')]);
     expect(await annualReport()).toEqual(reportBefore);
+
+    // Restoring that key-store backup brings the erased key back; the recorded erasure deletes it again.
+    await keyStore.replaceOne({ _id: applicantSubjectId(applicantKey) as never }, backup!);
+    expect((await detail(requests.erased[0], 'clerk')).applicant.name).toBe(APPLICANTS.erased.name);
+    const rerun = await cli('personal-data-retention');
+    expect([rerun.code, rerun.output]).toEqual([0, expect.stringContaining('重新删除 1 个')]);
+    expect((await detail(requests.erased[0], 'clerk')).applicant.name).toBe(ERASED_PLACEHOLDER);
+    expect(await app.get(ApplicantPersonalData).shredRestoredKeys()).toEqual([]);
   }, 240000);
 
   it('retention: with the clock past the period the job erases exactly the expired applicants, recorded with the reason', async () => {

@@ -1,5 +1,6 @@
 import { EVENT_CONTRACTS, type ContractCheck, checkContract } from './registry';
 import { serviceOfEventType } from './topics';
+import { interpretationPersonalData } from './events/interpretation.personal-data';
 import { requestsPersonalData } from './events/requests.personal-data';
 
 /**
@@ -185,3 +186,4 @@ export function checkStoredContract(
 
 // The markings of the services' events, registered once with the contracts (every reader knows them).
 registerPersonalData(requestsPersonalData);
+registerPersonalData(interpretationPersonalData);

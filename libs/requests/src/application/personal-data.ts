@@ -104,6 +104,7 @@ export class ApplicantPersonalData {
     const today = toShanghaiDate(now);
     const byApplicant = new Map<string, RequestView[]>();
     for (const r of await this.requests.find({})) byApplicant.set(r.applicantKey, [...(byApplicant.get(r.applicantKey) ?? []), r]);
+    await this.shredRestoredKeys(byApplicant);
     const erased: ApplicantErasure[] = [];
     for (const [applicantKey, requests] of byApplicant) {
       if (requests.every((r) => r.personalDataErased)) continue;
@@ -123,6 +124,32 @@ export class ApplicantPersonalData {
       if (erasure.requestIds.length > 0) erased.push(erasure);
     }
     return erased;
+  }
+
+  /**
+   * A key store restored from a backup taken before an erasure holds the erased key again: any
+   * living key of an applicant created before their latest recorded erasure is such a key, and is
+   * deleted again (docs/operations.md §6). A key created after it (the applicant came back with a
+   * new request) is left alone. Returns the subjects shredded again.
+   */
+  async shredRestoredKeys(byApplicant?: Map<string, RequestView[]>): Promise<string[]> {
+    if (!this.keys) return [];
+    const requests =
+      byApplicant ?? new Map((await this.requests.find({ personalDataErased: { $ne: null } })).map((r) => [r.applicantKey, [r]]));
+    const erasedAt = new Map<string, string>();
+    for (const [applicantKey, views] of requests) {
+      for (const view of views) {
+        const at = view.personalDataErased ? view.history.findLast((h) => h.type === 'PersonalDataErased')?.at : undefined;
+        if (at && at > (erasedAt.get(applicantKey) ?? '')) erasedAt.set(applicantKey, at);
+      }
+    }
+    if (erasedAt.size === 0) return [];
+    const shredded: string[] = [];
+    for (const record of await this.keys.list({ scope: REQUEST_APPLICANT_MARKING.scope, shredded: false })) {
+      const at = erasedAt.get(record.subjectId.slice(REQUEST_APPLICANT_MARKING.scope.length + 1));
+      if (at && record.createdAt.getTime() < Date.parse(at) && (await this.keys.shred(record.subjectId))) shredded.push(record.subjectId);
+    }
+    return shredded;
   }
 
   /**

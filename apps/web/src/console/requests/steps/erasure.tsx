@@ -16,7 +16,8 @@ export function ErasureNotice({ v }: { v: Case }) {
   if (!erased) return null;
   return (
     <Notice>
-      申请人个人信息已于 {erased.erasedOn} 删除（{REASON_LABELS[erased.reason] ?? erased.reason}）。办理过程、日期、答复类型和法律依据仍保留，年度报告统计不受影响。
+      申请人个人信息已于 {erased.erasedOn} 删除（{REASON_LABELS[erased.reason] ?? erased.reason}
+      ）。办理过程、日期、答复类型和法律依据仍保留，年度报告统计不受影响。
     </Notice>
   );
 }
@@ -39,7 +40,13 @@ export function ErasureForm({ v, reload }: StepProps) {
           erase.setError(new ApiError(422, 'NOT_CONFIRMED', '请先勾选确认：删除后无法恢复。'));
           return;
         }
-        void erase.run(actionPath(v, 'erase-personal-data'), 'POST', { reason: form.reason, note: form.note }, '已删除申请人个人信息。', clear);
+        void erase.run(
+          actionPath(v, 'erase-personal-data'),
+          'POST',
+          { reason: form.reason, note: form.note },
+          '已删除申请人个人信息。',
+          clear,
+        );
       }}
     >
       <p className="muted">
