@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { AuditModule } from '@gongkai/audit';
 import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, type EventEnvelope, type Role } from '@gongkai/contracts';
 import { createApp, EVENT_STORE, ReadModelConnections, type EventStore } from '@gongkai/platform';
-import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
+import { eventually, isolatedEnv, sqliteStoreBytes, tokenFor } from '@gongkai/platform/testing';
 import { ApplicantPersonalData, applicantSubjectId, knownUnits, RequestsModule } from '@gongkai/requests';
 import { addCalendarDays, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
 import { runCommand } from './commands';
@@ -33,14 +31,6 @@ const traces = (who: Who) => {
   const a = APPLICANTS[who];
   return [a.name, a.phone, a.email, a.address, a.id, `${a.id.slice(0, 4)}${'*'.repeat(10)}${a.id.slice(-4)}`];
 };
-
-/** Every byte the SQLite store has on disk: the database file and its WAL. */
-const storeBytes = (file: string): Buffer =>
-  Buffer.concat(
-    readdirSync(dirname(file))
-      .filter((name) => name.startsWith('events.db'))
-      .map((name) => readFileSync(join(dirname(file), name))),
-  );
 
 /**
  * Erasing an applicant (issue 19) over the real servers: the requests service alone (SQLite store,
@@ -246,7 +236,7 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     expect(await audited('auditor')).toContain(WITHHELD_PLACEHOLDER);
     expect(await audited('district_office')).toContain(APPLICANTS.erased.name);
 
-    const bytes = storeBytes(storeFile);
+    const bytes = sqliteStoreBytes(storeFile);
     expect(bytes.includes(Buffer.from('台儿庄区2026年城区老旧小区改造项目清单', 'utf8'))).toBe(true); // the search finds what is there
     for (const who of ['erased', 'kept', 'open'] as const) expectNoTrace('event store before erasure', bytes, who);
   });
@@ -336,7 +326,7 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     );
     expect(readModels.bytes.includes(Buffer.from('张山子镇2026年农村公路养护计划', 'utf8'))).toBe(true);
     expectNoTrace('read-model collections', readModels.bytes, 'erased');
-    expectNoTrace('event store after erasure', storeBytes(storeFile), 'erased');
+    expectNoTrace('event store after erasure', sqliteStoreBytes(storeFile), 'erased');
 
     const verified = await cli('verify');
     expect([verified.code, verified.output]).toEqual([0, expect.stringContaining('完整性校验通过')]);

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, topicOf, type EventEnvelope, type RequestReceived } from '@gongkai/contracts';
@@ -17,6 +15,7 @@ import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { rebuildProjection } from '../read-models/rebuild';
 import { eventually, isolatedEnv } from '../testing/infra';
+import { sqliteStoreBytes } from '../testing/store-bytes';
 import { masterKeyFrom } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
 import { ownPersonalData, revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
@@ -98,14 +97,6 @@ const context: CommandContext = {
 
 const personalValues = (a: Applicant) => [a.name, a.phone, a.email, a.address, a.masked];
 
-/** Every byte the store has on disk: the database file and its WAL. */
-const storeBytes = (file: string): Buffer =>
-  Buffer.concat(
-    readdirSync(dirname(file))
-      .filter((name) => name.startsWith('events.db'))
-      .map((name) => readFileSync(join(dirname(file), name))),
-  );
-
 describe('crypto-shredding over the real servers (SQLite store file, FerretDB key store)', () => {
   const env = isolatedEnv();
   const file = env.EVENT_STORE_URL.replace(/^sqlite:/, '');
@@ -144,7 +135,7 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
     expect(kept.events[0].data).toMatchObject({ applicant: { name: '王小明' } });
     expect(kept.state.applicantName).toBe('王小明');
 
-    let bytes = storeBytes(file);
+    let bytes = sqliteStoreBytes(file);
     expect(bytes.includes(Buffer.from('enc:v1:'))).toBe(true);
     for (const value of [...personalValues(applicants.kept), ...personalValues(applicants.erased)]) {
       expect({ value, found: bytes.includes(Buffer.from(value, 'utf8')) }).toEqual({ value, found: false });
@@ -199,7 +190,7 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
       type: '自然人',
     });
     expect(applicantField(describeEvent(await revealPersonalData(stored, holder)))).toMatchObject({ name: '王小明', phone: '13800138001' });
-    bytes = storeBytes(file);
+    bytes = sqliteStoreBytes(file);
     for (const value of personalValues(applicants.erased)) expect(bytes.includes(Buffer.from(value, 'utf8'))).toBe(false);
   });
 

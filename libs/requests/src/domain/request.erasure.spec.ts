@@ -45,6 +45,15 @@ function history(commands: RequestCommand[]): RequestEvent[] {
   return events;
 }
 
+const challenge: RequestCommand = {
+  type: 'FileChallenge',
+  today: d('2026-04-01'),
+  challengeId: 'FY-1',
+  kind: 'reconsideration',
+  filedOn: d('2026-04-01'),
+  body: '台儿庄区人民政府',
+};
+
 const erase = (reason: 'retention' | 'request_by_person' | 'court_order', extra: object = {}): RequestCommand => ({
   type: 'ErasePersonalData',
   today: d('2026-06-01'),
@@ -94,31 +103,14 @@ describe('request decider: erasing the applicant’s personal data', () => {
       .given(...history([receive]))
       .when(erase('court_order'))
       .then([expect.objectContaining({ type: 'requests.PersonalDataErased' })]);
-    const challenged = history([
-      ...replied,
-      {
-        type: 'FileChallenge',
-        today: d('2026-04-01'),
-        challengeId: 'FY-1',
-        kind: 'reconsideration',
-        filedOn: d('2026-04-01'),
-        body: '台儿庄区人民政府',
-      },
-    ]);
+    const challenged = history([...replied, challenge]);
     spec
       .given(...challenged)
       .when(erase('retention'))
       .thenError('PERSONAL_DATA_UNDER_CHALLENGE');
     const decided = history([
       ...replied,
-      {
-        type: 'FileChallenge',
-        today: d('2026-04-01'),
-        challengeId: 'FY-1',
-        kind: 'reconsideration',
-        filedOn: d('2026-04-01'),
-        body: '台儿庄区人民政府',
-      },
+      challenge,
       { type: 'DecideChallenge', today: d('2026-05-01'), challengeId: 'FY-1', outcome: '维持', decidedOn: d('2026-05-01') },
     ]);
     spec
