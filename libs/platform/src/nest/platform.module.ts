@@ -46,11 +46,11 @@ export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus 
 
 /**
  * The personal-data key store of a process whose services write personal data (a marking in the
- * contracts: requests, the standalone): the `platform` read-model database, keys wrapped by
+ * contracts: requests, interpretation, the standalone): the `platform` read-model database, keys wrapped by
  * PERSONAL_DATA_MASTER_KEY (a missing key is a configuration error at start, not at the first
  * request). Null for the other services: they never hold keys, and their consumers read `已脱敏`.
  */
-export function personalDataKeysOf(config: GongkaiConfig, connections: ReadModelConnections): PersonalDataKeys | null {
+export function personalDataKeysOf(config: GongkaiConfig, connections: Pick<ReadModelConnections, 'get'>): PersonalDataKeys | null {
   const writers = new Set(Object.keys(PERSONAL_DATA).map(serviceOfEventType));
   if (config.GONGKAI_SHAPE !== 'standalone' && !writers.has(config.GONGKAI_SHAPE)) return null;
   return personalDataKeysFrom(config, connections);
