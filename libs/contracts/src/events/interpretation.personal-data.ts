@@ -5,8 +5,9 @@ import type { PersonalDataMarkings } from '../personal-data';
  * and open-day registrations carry none (a masked name, a contact digest and the reference of the
  * `personal_data` document, which is sealed with the platform's key store). Their v1 events were
  * recorded with the name and contact in clear and can never be rewritten (the hash chain covers
- * them): marked here so that every reader without the right (another service, the audit timeline
- * for an auditor) reads `已脱敏`; only a store migration could remove the bytes (ADR 0010).
+ * them): marked here so that every reader without the right (another service's consumer) reads
+ * `已脱敏`; the audit timeline shows their upcast v2 form (a masked name, no contact); only a store
+ * migration could remove the bytes (ADR 0010).
  */
 export const interpretationPersonalData: PersonalDataMarkings = {
   'interpretation.CommentSubmitted': {
