@@ -1,7 +1,20 @@
 import { BSON, type Document } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { canonicalJson, databaseOf, readAllInBatches, upcast, type EventStore, type Projection } from '@gongkai/platform';
+import {
+  canonicalJson,
+  databaseOf,
+  readAllInBatches,
+  revealPersonalData,
+  sealedForOwner,
+  upcast,
+  type EventStore,
+  type Projection,
+} from '@gongkai/platform';
+import type { EventEnvelope } from '@gongkai/contracts';
+
+/** The service a projection belongs to: the prefix of its name (`requests.requests`). */
+const ownerOf = (projection: Projection): string => projection.name.slice(0, projection.name.indexOf('.'));
 
 /**
  * How the audit tool gets a projection writing to another database. Convention (docs/audit.md):
@@ -63,7 +76,12 @@ export async function replayInto(store: EventStore, projections: Projection[], u
       const projection = projections[i];
       reports[i].later += batch.length - due.length;
       reports[i].replayed += due.length;
-      const events = due.filter((stored) => projection.eventTypes.includes(stored.type)).map((stored) => upcast(stored));
+      // As the live consumer hands it over: the owner's personal data sealed, another service's withheld.
+      const access = sealedForOwner(ownerOf(projection));
+      const events: EventEnvelope[] = [];
+      for (const stored of due) {
+        if (projection.eventTypes.includes(stored.type)) events.push(upcast(await revealPersonalData(stored, access)));
+      }
       if (projection.handleBatch && events.length > 0) await projection.handleBatch(events);
       else for (const event of events) await projection.handle(event);
       reports[i].applied += events.length;

@@ -78,17 +78,23 @@ export class EventConsumer {
     private readonly options: { personalData?: PersonalDataAccess } = {},
   ) {}
 
-  async start(groupId: string, topics: string[], handlers: readonly EventHandler[]): Promise<void> {
+  /** `personalData`: this group's access (default: the consumer's option, else none). */
+  async start(groupId: string, topics: string[], handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
     await this.bus.subscribe({
       groupId,
       topics,
-      onMessage: (message) => this.process(groupId, handlers, message),
-      onBatch: (messages) => this.processBatch(groupId, handlers, messages),
+      onMessage: (message) => this.process(groupId, handlers, message, personalData),
+      onBatch: (messages) => this.processBatch(groupId, handlers, messages, personalData),
     });
   }
 
-  async process(groupId: string, handlers: readonly EventHandler[], message: IncomingMessage): Promise<void> {
-    await this.processBatch(groupId, handlers, [message]);
+  async process(
+    groupId: string,
+    handlers: readonly EventHandler[],
+    message: IncomingMessage,
+    personalData?: PersonalDataAccess,
+  ): Promise<void> {
+    await this.processBatch(groupId, handlers, [message], personalData);
   }
 
   /**
@@ -97,7 +103,13 @@ export class EventConsumer {
    * own, handled by every handler in turn as before: such a handler sees the read models exactly as
    * one-message-at-a-time delivery would show them.
    */
-  async processBatch(groupId: string, handlers: readonly EventHandler[], messages: readonly IncomingMessage[]): Promise<void> {
+  async processBatch(
+    groupId: string,
+    handlers: readonly EventHandler[],
+    messages: readonly IncomingMessage[],
+    personalData?: PersonalDataAccess,
+  ): Promise<void> {
+    const access = personalData ?? this.options.personalData ?? NO_PERSONAL_DATA_ACCESS;
     let run: Delivery[] = [];
     for (const message of messages) {
       const validation = validateMessage(message.value);
@@ -107,7 +119,7 @@ export class EventConsumer {
       }
       const delivery = {
         message,
-        event: upcast(await revealPersonalData(validation.event, this.options.personalData ?? NO_PERSONAL_DATA_ACCESS)),
+        event: upcast(await revealPersonalData(validation.event, access)),
       };
       const alone = handlers.some((h) => !h.handleBatch && h.eventTypes.includes(delivery.event.type));
       if (alone) {

@@ -1,6 +1,7 @@
 import { serviceOfStream, topicOf } from '@gongkai/contracts';
 import type { EventStore, StoredEvent } from '../event-sourcing/event-store';
 import type { Logger } from '../observability/logger';
+import type { PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from '../read-models/platform-collections';
 import type { EventConsumer, EventHandler } from './event-consumer';
 import type { IncomingMessage } from './event-bus';
@@ -16,7 +17,7 @@ const SKIP_SAVE = 1000;
  * from a checkpoint of its own, in batches, and saves it after each batch. A backlog in one handler
  * (a 100,000-row catalogue import in the items read model) therefore delays no other handler: the
  * requests register reads past the import's events without handling them. A crash between a batch
- * and its checkpoint delivers the batch again; handlers are idempotent (inbox and revision guard).
+ * and its checkpoint delivers the batch again; handlers are idempotent (revision guard, and the inbox for process managers).
  */
 export class StoreConsumers {
   private readonly stops: (() => Promise<void>)[] = [];
@@ -31,7 +32,8 @@ export class StoreConsumers {
     private readonly options: { topicPrefix: string; batchSize?: number },
   ) {}
 
-  async start(groupId: string, handlers: readonly EventHandler[]): Promise<void> {
+  /** `personalData`: the group's access, as `EventConsumer.start` takes it. */
+  async start(groupId: string, handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
     for (const handler of handlers) {
       const name = consumerCheckpointName(groupId, handler.name);
       const from = await this.collections.loadCheckpoint(name);
@@ -42,7 +44,7 @@ export class StoreConsumers {
         async (events) => {
           const wanted = events.filter((event) => handler.eventTypes.includes(event.type)).map((event) => this.message(event));
           const position = events[events.length - 1].globalPosition;
-          if (wanted.length > 0) await this.consumer.processBatch(groupId, [handler], wanted);
+          if (wanted.length > 0) await this.consumer.processBatch(groupId, [handler], wanted, personalData);
           // Events of no interest move the checkpoint in memory; it is saved with the next handled
           // event or every SKIP_SAVE positions (after a restart, re-reading them is cheap).
           if (wanted.length > 0 || position - saved >= SKIP_SAVE) {

@@ -75,7 +75,7 @@ export function doneFilling(collection: KeyedCollection): void {
 
 /**
  * The documents with these ids, in one query. FerretDB 1.24 on SQLite scans the collection for a
- * `findOne` by `_id` as for `{_id: {$in: [...]}}` (docs/adr/0010: 500 `findOne` took 11× one `$in`
+ * `findOne` by `_id` as for `{_id: {$in: [...]}}` (docs/adr/0011: 500 `findOne` took 11× one `$in`
  * of the same 500 ids in a 6,000-document collection), so a batch reads once, whatever its size.
  */
 export async function findByIds(
