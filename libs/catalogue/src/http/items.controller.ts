@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { domainCodeSchema, type DomainCode } from '@gongkai/contracts';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
@@ -26,6 +26,8 @@ import type { ItemCommand } from '../domain/item.decide';
 import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import { importPreviewViewSchema, importReportViewSchema, itemTodoViewSchema, staffItemViewSchema } from '@gongkai/contracts';
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -149,6 +151,7 @@ export class ItemsController {
   }
 
   @Get()
+  @Returns(z.array(staffItemViewSchema))
   @ApiOperation({ summary: '本单位全部事项（含草稿）' })
   list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<ItemView[]> {
     assertReadsUnit(principal, unitId);
@@ -156,6 +159,7 @@ export class ItemsController {
   }
 
   @Get('todo')
+  @Returns(itemTodoViewSchema)
   @ApiOperation({ summary: '待办：被退回修改的事项和未发布的草稿' })
   todo(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
@@ -163,6 +167,7 @@ export class ItemsController {
   }
 
   @Get('export')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @ApiQuery({
     name: 'layout',
     required: false,
@@ -187,6 +192,7 @@ export class ItemsController {
   }
 
   @Post('import/preview')
+  @Returns(importPreviewViewSchema)
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
   @ApiConsumes(XLSX_MIME, DOCX_MIME)
@@ -202,6 +208,7 @@ export class ItemsController {
   }
 
   @Post('import')
+  @Returns(importReportViewSchema)
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
   @ApiConsumes(XLSX_MIME, DOCX_MIME)

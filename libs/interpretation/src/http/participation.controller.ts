@@ -16,6 +16,8 @@ import { Participation } from '../application/participation';
 import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
 import { hearingMaterialsBody, meetingBody, participationCatalogueBody, scheduleHearingBody } from './schemas';
 import { answer } from './support';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /** Public participation in decisions: the units' participation catalogues, hearings, meeting attendance (列席). */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -43,6 +45,7 @@ export class ParticipationController {
   }
 
   @Get('participation-catalogues/:unitId')
+  @Returns(someObjectSchema)
   @Public()
   @ApiOperation({ summary: '公众参与事项目录（公开）' })
   async catalogue(@Param('unitId') unitId: string) {

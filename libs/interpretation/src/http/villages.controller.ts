@@ -16,6 +16,8 @@ import {
 import { Villages } from '../application/villages';
 import { villageCommitteeBody, villagePostingBody, villagePostingsQuery } from './schemas';
 import { answer, beijingToday } from './support';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /** Village and community affairs (村(居)务公开): committees, their postings, the town's report. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -52,6 +54,7 @@ export class VillagesController {
   }
 
   @Get('towns/:townUnitId/village-postings')
+  @Returns(someObjectSchema, { query: villagePostingsQuery })
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '本镇街所辖村(居)委会的公开安排、已公开事项和逾期未公开情况（截至 asOf，默认今天）' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
