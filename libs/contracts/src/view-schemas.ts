@@ -282,7 +282,11 @@ export const requestSummaryViewSchema = z.object(summaryShape) satisfies z.ZodTy
 
 const withheld = z.looseObject({ description: text, ground: text });
 
-export const requestDetailViewSchema = z.object({
+/**
+ * The read model's `RequestView` grows with each handling step (review, reasons, joint applicants…);
+ * the schema names what the console reads and lets the rest through.
+ */
+export const requestDetailViewSchema = z.looseObject({
   ...summaryShape,
   applicant: z.looseObject({
     type: text,
@@ -297,9 +301,15 @@ export const requestDetailViewSchema = z.object({
   delivery: text,
   receiptBasis: text.optional(),
   stageSince: day,
-  draft: z.object({ category: text, content: text, withheld: z.array(withheld), legalBasis: text }).nullable(),
+  draft: z
+    .looseObject({ category: text, content: text, withheld: z.array(withheld), legalBasis: text, draftedBy: text.optional() })
+    .nullable(),
   reply: z.object({ repliedOn: day, legalBasis: text, withheld: z.array(withheld), workingDaysUsed: int, onTime: z.boolean() }).nullable(),
-  correction: z.object({ noticeOn: day, items: z.array(text), correctionDueOn: day, receivedOn: day.optional() }).nullable(),
+  correction: z.looseObject({ noticeOn: day, items: z.array(text), correctionDueOn: day, receivedOn: day.optional() }).nullable(),
+  review: z
+    .object({ reviewedBy: text.optional(), selfReview: z.literal(true).optional(), approved: z.boolean(), reviewedOn: day })
+    .nullable()
+    .optional(),
   extension: z.object({ workingDays: int, reason: text, approvedBy: text, noticeSentOn: day, newDueOn: day }).nullable(),
   fee: z
     .object({
@@ -602,3 +612,9 @@ export const assessedUnitViewSchema = z.looseObject({
 export const auditReadModelsViewSchema = z.array(z.object({ name: text, collections: z.array(text), eventTypes: z.array(text) }));
 export const auditAnchorsViewSchema = z.array(z.looseObject({ revision: int, recordedAt: instant, changed: int, text }));
 export const consultationListViewSchema = z.array(publicConsultationViewSchema);
+export const overduePublicationsViewSchema = z.looseObject({ asOf: day, documents: someListSchema });
+
+/** `POST /api/interpretation/consultations/:id/comments` (public): the citizen's receipt, no revision. */
+export const commentReceiptViewSchema = z.object({ consultationId: text, commentId: text, message: text });
+/** `POST /api/interpretation/open-days/:id/registrations` (public): the registration's id, no revision. */
+export const openDayRegistrationViewSchema = z.object({ openDayId: text, registrationId: text });

@@ -23,7 +23,7 @@ import { CatalogueItems, type ItemOutcome } from '../application/items';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
-import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
+import { CatalogueItemsProjection, toStaffItem, type StaffItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 import { Returns, ReturnsFile } from '@gongkai/platform';
@@ -153,17 +153,18 @@ export class ItemsController {
   @Get()
   @Returns(z.array(staffItemViewSchema))
   @ApiOperation({ summary: '本单位全部事项（含草稿）' })
-  list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<ItemView[]> {
+  async list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<StaffItemView[]> {
     assertReadsUnit(principal, unitId);
-    return this.items.ofUnit(unitId);
+    return (await this.items.ofUnit(unitId)).map(toStaffItem);
   }
 
   @Get('todo')
   @Returns(itemTodoViewSchema)
   @ApiOperation({ summary: '待办：被退回修改的事项和未发布的草稿' })
-  todo(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
+  async todo(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
-    return this.items.todo(unitId);
+    const { returned, drafts } = await this.items.todo(unitId);
+    return { returned: returned.map(toStaffItem), drafts: drafts.map(toStaffItem) };
   }
 
   @Get('export')

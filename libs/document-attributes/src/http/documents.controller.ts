@@ -45,7 +45,7 @@ import {
   yearlyReviewDecisionBody,
 } from './document.schemas';
 import { Returns } from '@gongkai/platform';
-import { documentStaffViewSchema, someListSchema, someObjectSchema } from '@gongkai/contracts';
+import { documentStaffViewSchema, overduePublicationsViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 /** The answer of a document command, with its revision as the ETag for the next If-Match. */
 const answered = (response: Response, result: DocumentCommandResult) => {
@@ -213,7 +213,7 @@ export class DocumentsController {
   }
 
   @Get('publications/overdue')
-  @Returns(someListSchema)
+  @Returns(overduePublicationsViewSchema)
   @ApiOperation({ summary: '逾期未公开的主动公开公文（按指定日期计算）' })
   async overdue(@Query(new ZodPipe(asOfQuery)) query: z.infer<typeof asOfQuery>, @Req() request: AuthenticatedRequest) {
     return overduePublications(this.documents, request.principal, query, toShanghaiDate(requestTime(request)));

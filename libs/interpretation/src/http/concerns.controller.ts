@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -25,7 +25,7 @@ import { ConcernsProjection } from '../read-models/concerns.projection';
 import { assignConcernBody, concernResponseBody, registerConcernBody } from './schemas';
 import { answer } from './support';
 import { Returns } from '@gongkai/platform';
-import { concernStaffViewSchema, someObjectSchema } from '@gongkai/contracts';
+import { concernStaffViewSchema, someListSchema } from '@gongkai/contracts';
 
 @ApiTags('interpretation: 回应关切')
 @ApiBearerAuth()
@@ -50,6 +50,7 @@ export class ConcernsController {
   }
 
   @Post(':concernId/assign')
+  @HttpCode(200)
   @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '交办责任单位' })
   @ApiBody({ schema: jsonSchemaOf(assignConcernBody) })
@@ -64,6 +65,7 @@ export class ConcernsController {
   }
 
   @Post(':concernId/responses')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布回应（责任单位）' })
   @ApiBody({ schema: jsonSchemaOf(concernResponseBody) })
@@ -86,7 +88,7 @@ export class ConcernsController {
   }
 
   @Get('statistics')
-  @Returns(someObjectSchema)
+  @Returns(someListSchema)
   @Public()
   @ApiOperation({ summary: '回应及时率统计（公开）' })
   statistics(@Req() request: AuthenticatedRequest) {

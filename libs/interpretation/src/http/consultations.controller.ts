@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -26,7 +26,13 @@ import { ConsultationsProjection, publicConsultation, staffComment } from '../re
 import { adoptionBody, commentBody, moderateBody, openConsultationBody } from './schemas';
 import { answer } from './support';
 import { Returns } from '@gongkai/platform';
-import { consultationListViewSchema, publicConsultationViewSchema, someListSchema, staffCommentViewSchema } from '@gongkai/contracts';
+import {
+  commentReceiptViewSchema,
+  consultationListViewSchema,
+  publicConsultationViewSchema,
+  someListSchema,
+  staffCommentViewSchema,
+} from '@gongkai/contracts';
 
 /** Public consultations on drafts (向社会公开征求意见): opening, citizens' comments, moderation, adoption. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -52,6 +58,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/comments')
+  @Returns(commentReceiptViewSchema)
   @PublicSubmission('TOO_MANY_COMMENTS')
   @ApiOperation({ summary: '公众提交意见（经审核后公开；个人信息不公开；限频）' })
   @ApiBody({ schema: jsonSchemaOf(commentBody) })
@@ -70,6 +77,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/comments/:commentId/moderation')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '审核公众意见' })
   @ApiBody({ schema: jsonSchemaOf(moderateBody) })
@@ -85,6 +93,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/adoption')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '公布意见采纳情况（征求意见截止后）' })
   @ApiBody({ schema: jsonSchemaOf(adoptionBody) })

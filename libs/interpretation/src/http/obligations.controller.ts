@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -78,6 +78,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:documentId/materials')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '添加解读材料（简明问答、图表图解、音频视频、案例说明）' })
   @ApiBody({ schema: jsonSchemaOf(materialBody) })
@@ -91,6 +92,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:documentId/sign-off')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '审签解读材料（须为签发政策文件的同一领导）' })
   signOff(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
@@ -98,6 +100,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:documentId/publish')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布解读（超过时限记为逾期）' })
   @ApiBody({ schema: jsonSchemaOf(publishInterpretationBody) })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.proj
 import { announceOpenDayBody, openDayRegistrationBody, openDaysQuery, openDaySummaryBody } from './schemas';
 import { answer, beijingToday } from './support';
 import { Returns } from '@gongkai/platform';
-import { publicOpenDayViewSchema, someObjectSchema } from '@gongkai/contracts';
+import { openDayRegistrationViewSchema, publicOpenDayViewSchema, someListSchema } from '@gongkai/contracts';
 
 /** Government open days (政府开放日): announcement, citizens' registrations, the summary, the public list and counts. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -46,6 +46,7 @@ export class OpenDaysController {
   }
 
   @Post('open-days/:openDayId/registrations')
+  @Returns(openDayRegistrationViewSchema)
   @PublicSubmission('TOO_MANY_REGISTRATIONS')
   @ApiOperation({ summary: '公众报名政府开放日（限频）' })
   @ApiBody({ schema: jsonSchemaOf(openDayRegistrationBody) })
@@ -62,6 +63,7 @@ export class OpenDaysController {
   }
 
   @Post('open-days/:openDayId/summary')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布开放日活动总结' })
   @ApiBody({ schema: jsonSchemaOf(openDaySummaryBody) })
@@ -86,7 +88,7 @@ export class OpenDaysController {
   }
 
   @Get('open-days/statistics')
-  @Returns(someObjectSchema, { query: openDaysQuery })
+  @Returns(someListSchema, { query: openDaysQuery })
   @Public()
   @ApiOperation({ summary: '各单位每年政府开放日次数、参加人数（公开）' })
   @ApiQuery({ name: 'unitId', required: false })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -69,6 +69,7 @@ export class ParticipationController {
   }
 
   @Post('hearings/:hearingId/materials')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '公布听证材料（听证会7日前）' })
   @ApiBody({ schema: jsonSchemaOf(hearingMaterialsBody) })

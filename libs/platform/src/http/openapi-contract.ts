@@ -58,17 +58,47 @@ export const problemSchema = z.looseObject({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-/** JSON Schema of a zod schema in the dialect of the OpenAPI 3.0 document. */
-export function openApiSchemaOf(schema: ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
-  const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io }) as Record<string, unknown>;
-  return json;
+/**
+ * JSON Schema of a zod schema in the dialect of the OpenAPI 3.0 document. A recursive schema's
+ * definitions (zod writes them under `definitions`, which OpenAPI 3.0 has no place for) go into
+ * `components` as `<name>.<definition>` and the references follow them.
+ */
+export function openApiSchemaOf(
+  schema: ZodType,
+  io: 'input' | 'output' = 'output',
+  components?: { name: string; schemas: Record<string, unknown> },
+): Record<string, unknown> {
+  const {
+    $schema: _,
+    definitions,
+    ...json
+  } = z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io }) as Record<string, unknown>;
+  if (!definitions) return json;
+  if (!components) throw new Error('a recursive schema needs a place in the components of the document');
+  const prefix = `${components.name}.${io}.`;
+  const relink = (node: unknown): unknown =>
+    Array.isArray(node)
+      ? node.map(relink)
+      : node && typeof node === 'object'
+        ? Object.fromEntries(
+            Object.entries(node).map(([key, value]) => [
+              key,
+              key === '$ref' && typeof value === 'string'
+                ? value.replace('#/definitions/', `#/components/schemas/${prefix}`)
+                : relink(value),
+            ]),
+          )
+        : node;
+  for (const [name, definition] of Object.entries(definitions as Record<string, unknown>))
+    components.schemas[`${prefix}${name}`] = relink(definition);
+  return relink(json) as Record<string, unknown>;
 }
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (field errors in `errors`)',
-  401: 'Authentication required',
-  403: 'Forbidden for this role or unit',
+  401: 'Authentication required, or the token sent is not valid',
+  403: 'Forbidden for this role or unit, or the token sent lacks the unit its role needs',
   404: 'Not found',
   409: 'Conflict (concurrent change or duplicate)',
   413: 'Payload too large',
@@ -165,8 +195,9 @@ export function routeFacts(app: INestApplication): RouteFacts[] {
 
 /** The problem statuses an operation documents. */
 export function errorStatuses(route: RouteFacts): number[] {
-  const statuses = new Set<number>([400, 404, 503]);
-  if (!route.isPublic) [401, 403].forEach((s) => statuses.add(s));
+  // 401 and 403 on public routes too: a token sent to one is still verified, and refused when expired,
+  // malformed or without the unit its role needs (AuthGuard), as the console must learn.
+  const statuses = new Set<number>([400, 401, 403, 404, 503]);
   if (route.method !== 'get') [409, 413, 422].forEach((s) => statuses.add(s));
   if (route.publicSubmission) statuses.add(429);
   for (const s of route.contract?.errors ?? []) statuses.add(s);
@@ -177,8 +208,8 @@ function successStatus(route: RouteFacts): string {
   return String(route.contract?.status ?? route.httpCode ?? (route.method === 'post' ? 201 : 200));
 }
 
-function queryParameters(schema: ZodType) {
-  const json = openApiSchemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+function queryParameters(schema: Record<string, unknown>) {
+  const json = schema as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',
@@ -191,21 +222,36 @@ function queryParameters(schema: ZodType) {
 export function completeContract(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, Problem: openApiSchemaOf(problemSchema) as never };
+  const schemas = document.components.schemas as Record<string, unknown>;
   for (const route of routeFacts(app)) {
     const operation = (document.paths[route.path] as Record<string, Operation> | undefined)?.[route.method];
     if (!operation) continue; // excluded from the document (@ApiExcludeEndpoint)
+    const place = { name: operation.operationId ?? `${route.method}${route.path}`, schemas };
+    const openApi = (schema: ZodType, io: 'input' | 'output' = 'output') => openApiSchemaOf(schema, io, place);
     operation.security = route.isPublic ? [] : [{ bearer: [] }];
     if (route.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: openApiSchemaOf(route.body, 'input') } } };
+      operation.requestBody = { required: true, content: { 'application/json': { schema: openApi(route.body, 'input') } } };
     }
     const parameters = (operation.parameters ?? []).filter((p) => p.in !== 'query' || !(route.query || route.queryFields[p.name]));
-    if (route.query) parameters.push(...queryParameters(route.query));
+    if (route.query) parameters.push(...queryParameters(openApi(route.query, 'input')));
     for (const [name, schema] of Object.entries(route.queryFields)) {
-      parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: openApiSchemaOf(schema, 'input') });
+      parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: openApi(schema, 'input') });
     }
     for (const parameter of parameters) {
       const schema = parameter.in === 'path' ? route.params[parameter.name] : undefined;
-      if (schema) parameter.schema = openApiSchemaOf(schema, 'input');
+      if (schema) parameter.schema = openApi(schema, 'input');
+    }
+    // Every `{name}` of the path is a required path parameter (routes defined at run time, e.g. the request steps, lack them).
+    for (const [, name] of route.path.matchAll(/\{([^}]+)\}/g)) {
+      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+        const schema = route.params[name as string];
+        parameters.push({
+          name: name as string,
+          in: 'path',
+          required: true,
+          schema: schema ? openApi(schema, 'input') : { type: 'string' },
+        });
+      }
     }
     operation.parameters = parameters;
     const responses: Operation['responses'] = {};
@@ -216,12 +262,12 @@ export function completeContract(app: INestApplication, document: OpenAPIObject)
       responses[status] = {
         description: contract.schema ? 'OK' : 'A file',
         content: {
-          ...(contract.schema ? { 'application/json': { schema: openApiSchemaOf(contract.schema) } } : {}),
+          ...(contract.schema ? { 'application/json': { schema: openApi(contract.schema) } } : {}),
           ...Object.fromEntries((contract.files ?? []).map((type) => [type, binary])),
         },
       };
     } else if (route.method !== 'get') {
-      responses[status] = { description: 'Recorded', content: { 'application/json': { schema: openApiSchemaOf(commandOutcomeSchema) } } };
+      responses[status] = { description: 'Recorded', content: { 'application/json': { schema: openApi(commandOutcomeSchema) } } };
     } else {
       // Left as the Swagger module described it (health: Terminus's own); the contract test names such routes.
       Object.assign(responses, operation.responses);
