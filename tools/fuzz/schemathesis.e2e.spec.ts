@@ -56,7 +56,7 @@ describe('schema-based fuzzing of the standalone (Schemathesis)', () => {
     await app?.close();
     const line = summaryLine(reports);
     if (line) process.stdout.write(`\n${line}\n`);
-  });
+  }, 120_000);
 
   /** Runs Schemathesis on `schema` (a file) against the standalone; resolves with its JSON report. */
   async function fuzz(who: string, schema: string, headers: string[]): Promise<FuzzReport> {
