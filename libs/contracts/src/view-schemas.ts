@@ -618,3 +618,11 @@ export const overduePublicationsViewSchema = z.looseObject({ asOf: day, document
 export const commentReceiptViewSchema = z.object({ consultationId: text, commentId: text, message: text });
 /** `POST /api/interpretation/open-days/:id/registrations` (public): the registration's id, no revision. */
 export const openDayRegistrationViewSchema = z.object({ openDayId: text, registrationId: text });
+
+/** `POST /api/requests/:requestId/erase-personal-data`: the requests whose applicant was erased. */
+export const applicantErasureViewSchema = z.object({
+  requestIds: z.array(text),
+  reason: text,
+  erasedOn: day,
+  retentionEndedOn: day.optional(),
+});
