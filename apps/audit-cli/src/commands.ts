@@ -34,6 +34,8 @@ export const USAGE = `gongkai-audit <command>
   export <stream> | export --from <pos> --to <pos>
                          events as JSON Lines with hashes and the covering anchor (docs/audit.md)
   read-models            list the read models
+  backup <file>          online copy of the SQLite event store (EVENT_STORE_URL=sqlite:…) into a
+                         new file, while the services run (SQLite's backup API)
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
 

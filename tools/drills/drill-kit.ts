@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { MongoClient, type Document } from 'mongodb';
+import { tokenFor } from '@gongkai/platform/testing';
+
+/** What the fault drills share: the audit CLI as a process, the store, the read models, the counts. */
+export const root = resolve(__dirname, '../..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a shell command line from the repository root (as an operator would type it), with `env`. */
+export function shell(commandLine: string, env: Record<string, string>, timeoutMs = 240000): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', commandLine], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', fail);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The audit CLI from source, as `npm run audit -- <args>` runs it. */
+export function auditCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const quoted = args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  return shell(`node -r @swc-node/register apps/audit-cli/src/main.ts ${quoted}`, {
+    ...env,
+    SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+  });
+}
+
+/** The event ids and streams in a SQLite store file right now (read-only, beside the running app). */
+export function storeContents(eventStoreUrl: string): { events: number; eventIds: Set<string>; perStream: Map<string, number> } {
+  const db = new Database(eventStoreUrl.replace(/^sqlite:/, ''), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT event_id, stream_id FROM events').all() as { event_id: string; stream_id: string }[];
+    const perStream = new Map<string, number>();
+    for (const row of rows) perStream.set(row.stream_id, (perStream.get(row.stream_id) ?? 0) + 1);
+    return { events: rows.length, eventIds: new Set(rows.map((r) => r.event_id)), perStream };
+  } finally {
+    db.close();
+  }
+}
+
+export async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** Registers one unit (a catalogue command every other service's read models consume). */
+export async function registerUnit(baseUrl: string, unitId: string, n: number) {
+  return call(baseUrl, 'POST', '/api/catalogue/units', await tokenFor('district_office'), {
+    unitId,
+    name: `演练单位${n}`,
+    level: n % 2 === 0 ? '乡级' : '县级',
+    kind: n % 2 === 0 ? 'town' : 'department',
+  });
+}
+
+/** Σ `gongkai_events_applied_total` of one process (per handler too), from its /metrics. */
+export async function appliedByHandler(baseUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const applied: Record<string, number> = {};
+  for (const match of text.matchAll(/^gongkai_events_applied_total\{[^}]*handler="([^"]+)"[^}]*\} (\d+)/gm)) {
+    applied[match[1]] = (applied[match[1]] ?? 0) + Number(match[2]);
+  }
+  return applied;
+}
+
+export const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
+
+/** The processed-event inbox of an installation: entries per handler (one per handler and event id). */
+export async function inboxByHandler(mongo: MongoClient, prefix: string): Promise<Record<string, number>> {
+  const rows = await mongo
+    .db(`${prefix}-platform`)
+    .collection('processed_events')
+    .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$handler', n: { $sum: 1 } } }])
+    .toArray();
+  return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+}
+
+export type Snapshot = Record<string, Document[]>;
+
+/**
+ * Every document of the collections `collections` (`<service>/<collection>`) of an installation's
+ * databases `<prefix>-<service>`, sorted by id, without the projection's optimistic-concurrency
+ * counter (`_version` counts writes, which a crash-and-retry may legitimately have done more of).
+ */
+export async function snapshot(mongo: MongoClient, prefix: string, collections: string[]): Promise<Snapshot> {
+  const result: Snapshot = {};
+  for (const key of collections) {
+    const [service, collection] = key.split('/');
+    const docs = await mongo.db(`${prefix}-${service}`).collection(collection).find({}).sort({ _id: 1 }).toArray();
+    result[key] = docs.map(({ _version: _v, ...doc }) => doc);
+  }
+  return result;
+}
+
+/** The `<service>/<collection>` names of an installation's read-model databases (the platform's excluded). */
+export async function collectionsOf(mongo: MongoClient, prefix: string): Promise<string[]> {
+  const { databases } = await mongo.db('admin').admin().listDatabases();
+  const names: string[] = [];
+  for (const { name } of databases) {
+    if (!name.startsWith(`${prefix}-`) || name === `${prefix}-platform`) continue;
+    const service = name.slice(prefix.length + 1);
+    for (const c of await mongo.db(name).listCollections().toArray()) names.push(`${service}/${c.name}`);
+  }
+  return names.sort();
+}
+
+export const documentCount = (s: Snapshot) => Object.values(s).reduce((n, docs) => n + docs.length, 0);
+
+/** The counts line every drill prints. */
+export function printCounts(drill: string, counts: { before: number; after: number; applied: number; duplicates: number }, extra = '') {
+  process.stdout.write(
+    `\n[drill] ${drill}: events before ${counts.before}, after ${counts.after}, applied ${counts.applied}, duplicates ${counts.duplicates}${extra ? `; ${extra}` : ''}\n`,
+  );
+}
