@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient, type Document } from 'mongodb';
+import { SHAPE_SERVICES } from '@gongkai/platform';
 import { tokenFor } from '@gongkai/platform/testing';
 
 /** What the fault drills share: the audit CLI as a process, the store, the read models, the counts. */
@@ -40,13 +41,24 @@ export function auditCli(args: string[], env: Record<string, string>): Promise<C
 }
 
 /** The event ids and streams in a SQLite store file right now (read-only, beside the running app). */
-export function storeContents(eventStoreUrl: string): { events: number; eventIds: Set<string>; perStream: Map<string, number> } {
+export function storeContents(eventStoreUrl: string): {
+  events: number;
+  eventIds: Set<string>;
+  perStream: Map<string, number>;
+  /** The ids of the events in streams whose id starts with `prefix`. */
+  eventIdsIn(prefix: string): string[];
+} {
   const db = new Database(eventStoreUrl.replace(/^sqlite:/, ''), { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('SELECT event_id, stream_id FROM events').all() as { event_id: string; stream_id: string }[];
     const perStream = new Map<string, number>();
     for (const row of rows) perStream.set(row.stream_id, (perStream.get(row.stream_id) ?? 0) + 1);
-    return { events: rows.length, eventIds: new Set(rows.map((r) => r.event_id)), perStream };
+    return {
+      events: rows.length,
+      eventIds: new Set(rows.map((r) => r.event_id)),
+      perStream,
+      eventIdsIn: (prefix) => rows.filter((r) => r.stream_id.startsWith(prefix)).map((r) => r.event_id),
+    };
   } finally {
     db.close();
   }
@@ -97,30 +109,38 @@ export async function inboxByHandler(mongo: MongoClient, prefix: string): Promis
 export type Snapshot = Record<string, Document[]>;
 
 /**
+ * Fields a replay legitimately writes differently: the optimistic-concurrency counter `_version`
+ * (it counts writes) and the projections' declared `bookkeepingFields` (assessment facts' `projectedAt`).
+ */
+const NOT_COMPARED = ['_version', 'projectedAt'];
+
+/**
  * Every document of the collections `collections` (`<service>/<collection>`) of an installation's
- * databases `<prefix>-<service>`, sorted by id, without the projection's optimistic-concurrency
- * counter (`_version` counts writes, which a crash-and-retry may legitimately have done more of).
+ * databases `<prefix>-<service>`, sorted by id, without the fields a replay writes differently.
  */
 export async function snapshot(mongo: MongoClient, prefix: string, collections: string[]): Promise<Snapshot> {
   const result: Snapshot = {};
   for (const key of collections) {
     const [service, collection] = key.split('/');
     const docs = await mongo.db(`${prefix}-${service}`).collection(collection).find({}).sort({ _id: 1 }).toArray();
-    result[key] = docs.map(({ _version: _v, ...doc }) => doc);
+    result[key] = docs.map((doc) => Object.fromEntries(Object.entries(doc).filter(([field]) => !NOT_COMPARED.includes(field))));
   }
   return result;
 }
 
 /** The `<service>/<collection>` names of an installation's read-model databases (the platform's excluded). */
 export async function collectionsOf(mongo: MongoClient, prefix: string): Promise<string[]> {
-  const { databases } = await mongo.db('admin').admin().listDatabases();
   const names: string[] = [];
-  for (const { name } of databases) {
-    if (!name.startsWith(`${prefix}-`) || name === `${prefix}-platform`) continue;
-    const service = name.slice(prefix.length + 1);
-    for (const c of await mongo.db(name).listCollections().toArray()) names.push(`${service}/${c.name}`);
+  for (const service of SHAPE_SERVICES) {
+    for (const c of await mongo.db(`${prefix}-${service}`).listCollections({}, { nameOnly: true }).toArray())
+      names.push(`${service}/${c.name}`);
   }
   return names.sort();
+}
+
+/** A progress line with the seconds since `since`, so a slow step shows in the output. */
+export function progress(since: number, step: string) {
+  process.stdout.write(`[drill] +${Math.round((Date.now() - since) / 1000)} s ${step}\n`);
 }
 
 export const documentCount = (s: Snapshot) => Object.values(s).reduce((n, docs) => n + docs.length, 0);
