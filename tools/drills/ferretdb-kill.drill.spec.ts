@@ -29,6 +29,7 @@ describe('fault drill: FerretDB killed and restarted while events flow', () => {
 
   it('resumes, converges to a clean rebuild and applies nothing twice', async () => {
     const started = Date.now();
+    const timedOut = () => Date.now() - started > 300000; // the writers never outlive a failed drill
     ferret = await startPrivateFerretDb();
     const env = isolatedEnv({ MONGODB_URL: ferret.address });
     app = await startServiceProcess('standalone', env, 180000);
@@ -41,7 +42,7 @@ describe('fault drill: FerretDB killed and restarted while events flow', () => {
     let writing = true;
     const writer = Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (writing) {
+        while (writing && !timedOut()) {
           const n = next++;
           const { status } = await registerUnit(running.url, `DRILL-FD-${n}`, n).catch(() => ({ status: 0 }));
           answered[status] = (answered[status] ?? 0) + 1;
@@ -56,10 +57,13 @@ describe('fault drill: FerretDB killed and restarted while events flow', () => {
     progress(started, `FerretDB SIGKILLed at ${before} events`);
     const atKill = ok();
     await eventually(async () => (ok() >= atKill + 15 ? true : undefined), 60000, '15 commands while FerretDB is down');
+    // The app has noticed: its readiness probe reports the read-model database down.
+    await eventually(async () => ((await fetch(`${running.url}/health/ready`)).ok ? undefined : true), 60000, 'readiness to fail');
     progress(started, `${ok() - atKill} commands answered 201 while FerretDB was down`);
     await ferret.start();
     const atRestart = ok();
     progress(started, `FerretDB restarted (pid ${ferret.pid})`);
+    await eventually(async () => ((await fetch(`${running.url}/health/ready`)).ok ? true : undefined), 60000, 'readiness to recover');
     await eventually(async () => (ok() >= atRestart + 15 ? true : undefined), 60000, '15 commands after the restart');
     writing = false;
     await writer;
