@@ -44,6 +44,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** True when `roundTrip` succeeds; the client is closed either way. */
+async function answers(roundTrip: () => Promise<void>, close: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await roundTrip();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await close().catch(() => undefined);
+  }
+}
+
 export interface PrivateServer {
   /** The address clients use: a MongoDB URL, or Kafka's `host:port`. */
   readonly address: string;
@@ -125,17 +137,12 @@ export async function startPrivateFerretDb(): Promise<PrivateServer> {
     join(dataDir, 'ferretdb.log'),
     binary,
     ['-listen-addr', `${HOST}:${port}`, '-data-dir', join(dataDir, 'data')],
-    async () => {
+    () => {
       const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
-      try {
-        await client.connect();
-        await client.db('admin').command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await client.close().catch(() => undefined);
-      }
+      return answers(
+        async () => void (await client.connect().then(() => client.db('admin').command({ ping: 1 }))),
+        () => client.close(),
+      );
     },
     60000,
   );
@@ -211,17 +218,12 @@ export async function startPrivateKafka(): Promise<PrivateServer> {
     join(dataDir, 'kafka.log'),
     'java',
     [...jvm, '-XX:+UseG1GC', `-Dkafka.logs.dir=${dataDir}`, '-cp', `${libs}/*`, 'kafka.Kafka', properties],
-    async () => {
+    () => {
       const admin = new Kafka({ clientId: 'drill-probe', brokers: [address], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
-      try {
-        await admin.connect();
-        await admin.listTopics();
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await admin.disconnect().catch(() => undefined);
-      }
+      return answers(
+        async () => void (await admin.connect().then(() => admin.listTopics())),
+        () => admin.disconnect(),
+      );
     },
     180000,
   );
