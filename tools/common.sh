@@ -34,3 +34,15 @@ use_dev_secret() {
   AUTH_JWT_SECRET="$(cat data/dev-secret)"
   export AUTH_JWT_SECRET
 }
+
+# FerretDB keeps every database the tests create (each isolated installation has its own prefix
+# `t<12 hex>`, audits and benches their own temporary ones); thousands of them make listing databases
+# take minutes. While FerretDB is stopped, removes those test databases' files. Never touches the
+# databases of `npm start` (prefix `gongkai`) or any other name.
+prune_test_databases() {
+  local dir="${GONGKAI_CACHE_DIR:-$HOME/.cache/gongkai}/data/ferretdb"
+  [[ -d $dir ]] || return 0
+  if tools/local-infra/status.sh 2>/dev/null | grep -q '^ferretdb  running'; then return 0; fi
+  find "$dir" -maxdepth 1 -type f \( -regextype posix-extended -regex '.*/t[0-9a-f]{12}-[a-z-]+\.sqlite(-shm|-wal)?' \
+    -o -regex '.*/(t[0-9a-f]{12}|bench|gongkai)-audit-tmp-[0-9a-f]{12}\.sqlite(-shm|-wal)?' \) -delete
+}

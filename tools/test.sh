@@ -14,6 +14,7 @@ step "dependencies"
 ensure_dependencies
 
 step "local infrastructure (Kafka, FerretDB)"
+prune_test_databases
 start_local_infra all
 echo "KAFKA_BROKERS=$KAFKA_BROKERS MONGODB_URL=$MONGODB_URL" >&2
 if [[ -z ${EVENTSTORE_URL:-} ]]; then

@@ -113,6 +113,8 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
       KAFKA_TOPIC_PREFIX: `r${id}`,
       MONGODB_DB_PREFIX: `r${id}`,
       LOG_LEVEL: 'info',
+      // Five processes on one host cannot share the ConfigMap's METRICS_PORT: /metrics on each HTTP port here.
+      METRICS_PORT: '',
       // gongkai-secrets: EVENT_STORE_URL (one shared store, as EventStoreDB would be), MONGODB_URL, AUTH_JWT_SECRET
       EVENT_STORE_URL: `sqlite:${join(work, 'events.db')}`,
       MONGODB_URL: infra.mongodbUrl,

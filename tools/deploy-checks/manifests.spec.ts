@@ -218,6 +218,37 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     });
 
+    it('serves /metrics on the metrics port only, reachable from the monitoring namespace alone, never through the ingress (issue 16.7)', () => {
+      const config = ofKind(overlay, 'ConfigMap').find((c) => c.metadata.name === 'gongkai-config')!;
+      const metricsPort = Number(config.data!.METRICS_PORT);
+      expect(metricsPort).toBeGreaterThan(0);
+      expect(metricsPort).not.toBe(Number(config.data!.HTTP_PORT));
+      for (const deployment of ofKind(overlay, 'Deployment')) {
+        const where = `${overlay} ${deployment.metadata.name}`;
+        const annotations = deployment.spec.template.metadata.annotations ?? {};
+        expect({ where, port: annotations['prometheus.io/port'], path: annotations['prometheus.io/path'] }).toEqual({
+          where,
+          port: String(metricsPort),
+          path: '/metrics',
+        });
+        const ports = containersOf(deployment)[0].ports as { name: string; containerPort: number }[];
+        expect({ where, metrics: ports.find((p) => p.name === 'metrics')?.containerPort }).toEqual({ where, metrics: metricsPort });
+      }
+      for (const service of ofKind(overlay, 'Service')) {
+        for (const port of service.spec.ports)
+          expect({ service: service.metadata.name, port: port.port }).not.toEqual({ service: service.metadata.name, port: metricsPort });
+      }
+      const policy = ofKind(overlay, 'NetworkPolicy').find((p) => p.metadata.name === 'gongkai-services-ingress')!;
+      const rules = policy.spec.ingress as { from: Record<string, any>[]; ports: { port: number }[] }[];
+      const toMetrics = rules.filter((rule) => rule.ports.some((p) => p.port === metricsPort));
+      expect(toMetrics.map((rule) => rule.from)).toEqual([
+        [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      ]);
+      for (const rule of rules.filter((r) => !toMetrics.includes(r))) {
+        expect(rule.from).not.toContainEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } });
+      }
+    });
+
     it('creates a topic for each service (<prefix>.<service>)', () => {
       const script = ofKind(overlay, 'ConfigMap').find((c) => c.metadata.name === 'gongkai-kafka-topics-script')!.data!['create-topics.js'];
       const listed = /const SERVICES = (\[.*?\]);/.exec(script)![1];

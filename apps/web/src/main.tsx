@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@gongkai/contracts/vocabulary';
@@ -31,9 +31,9 @@ import { OpenDayPage, OpenDaysPage } from './portal/participation/open-days';
 import { ApplyPage } from './portal/requests/apply';
 import { TrackPage } from './portal/requests/track';
 import { ConsoleHome } from './console/home';
-import { LoginPage, RequireLogin } from './console/login';
+import { LoginPage, RequireLogin, SignedInPage } from './console/login';
 import { PortalHome } from './portal/home';
-import { loadSession, saveSession, type Session } from './api';
+import { loadSession, onSessionExpired, resumeProviderSession, saveSession, type Session, signOut, startProviderSignIn } from './api';
 import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
 import './styles/assessment.css';
 import './styles/base.css';
@@ -96,10 +96,30 @@ function Shell() {
   // On a phone the console's many sections fold behind a menu button; any navigation folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // A provider session renews itself before its tokens expire (also after a reload).
+  useEffect(() => resumeProviderSession(), [session]);
+  // The API refused the session and it could not be renewed: offer to sign in again, back to this page.
+  const [expired, setExpired] = useState(false);
+  useEffect(() => onSessionExpired(() => setExpired(true)), []);
+  const signedIn = useCallback((next: Session) => {
+    setExpired(false);
+    setSession(next);
+  }, []);
+  const signInAgain = () => {
+    const here = location.pathname + location.search;
+    if (session?.via === 'provider') void startProviderSignIn(here);
+    else {
+      // The demo token has expired: forget it (the drafts stay), sign in on the login page, come back here.
+      saveSession(null);
+      setSession(null);
+      navigate(`/console/login?next=${encodeURIComponent(here)}`);
+    }
+  };
   const logout = () => {
-    saveSession(null);
     setSession(null);
-    navigate('/');
+    void signOut().then((atProvider) => {
+      if (!atProvider) navigate('/');
+    });
   };
   return (
     <>
@@ -163,6 +183,14 @@ function Shell() {
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
         <FocusOnNavigate />
+        {expired && session ? (
+          <div className="notice notice-error" role="alert" data-testid="session-expired">
+            <strong>登录已失效，请重新登录。</strong>您填写的内容已保留，重新登录后回到本页。{' '}
+            <button type="button" className="link-button" onClick={signInAgain}>
+              重新登录
+            </button>
+          </div>
+        ) : null}
         <FlashMessage />
         <Routes>
           <Route path="/" element={<PortalHome />} />
@@ -183,7 +211,8 @@ function Shell() {
           <Route path="/open-days/:openDayId" element={<OpenDayPage />} />
           <Route path="/annual-reports" element={<AnnualReportsPage />} />
           <Route path="/annual-reports/:unitId/:year" element={<AnnualReportPage />} />
-          <Route path="/console/login" element={<LoginPage onLogin={setSession} />} />
+          <Route path="/console/login" element={<LoginPage onLogin={signedIn} />} />
+          <Route path="/console/signed-in" element={<SignedInPage onLogin={signedIn} />} />
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />

@@ -10,6 +10,7 @@ import { ART_30_CORRECTION, ART_32_THIRD_PARTY, ART_33_EXTENSION, ART_42_FEES, C
 import { requestStreamId } from './domain/request';
 import { requestDecider, type RequestCommand } from './domain/request.decide';
 import { RequestsModule } from './requests.module';
+import { knownUnits } from './testing/known-units';
 
 const UNIT = 'TEZ-ZSZ';
 const TODAY = toShanghaiDate(new Date()) as LocalDate;
@@ -28,7 +29,11 @@ const consulting = [
   step({ type: 'StartConsultation', consultationId: 'C1', kind: 'third_party', party: '枣庄某建筑公司', subject: '中标合同报价' }),
 ];
 const feeDue = [...assigned, step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false })];
-const underReview = [...assigned, step({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' })];
+const CLERK_1 = { userId: 'clerk-1', unitId: UNIT, role: 'clerk' };
+const underReview = [
+  ...assigned,
+  step({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。', by: CLERK_1 }),
+];
 const approved = [
   ...underReview,
   step({ type: 'ReviewReply', approved: true, by: { userId: 'reviewer-1', unitId: UNIT, role: 'reviewer' } }, 'reviewer'),
@@ -54,8 +59,17 @@ const dueToday = (() => {
 })();
 const feeLapsed = {
   receivedOn: PAST,
-  steps: [step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false }, 'clerk', plus(PAST, 1))],
+  steps: [
+    step({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false }, 'clerk', plus(PAST, 1)),
+    // The payment period runs from the applicant's receipt of the notice, recorded here.
+    step({ type: 'RecordFeeNoticeReceipt', receivedOn: plus(PAST, 2) }, 'clerk', plus(PAST, 2)),
+  ],
 };
+const askedForReasons = [...assigned, step({ type: 'RequestReasons', periodWorkingDays: 5 })];
+const thirdPartyObjected = [
+  ...consulting,
+  step({ type: 'EndConsultation', consultationId: 'C1', outcome: '第三方不同意公开', answer: 'objected' }),
+];
 
 type Case = {
   action: string;
@@ -222,7 +236,7 @@ const CASES: Case[] = [
     given: feeLapsed,
     body: {},
     then: { status: 'abandoned', event: 'requests.RequestAbandoned', data: { category: 'other.unpaid', legalBasis: ART_42_FEES } },
-    refused: { given: feeDue, status: 422, code: 'FEE_PERIOD_RUNNING' },
+    refused: { given: feeDue, status: 422, code: 'FEE_NOTICE_RECEIPT_UNKNOWN' },
   },
   {
     action: 'draft-reply',
@@ -280,7 +294,59 @@ const CASES: Case[] = [
     given: replied,
     body: { challengeId: 'F1', kind: 'reconsideration', filedOn: TODAY, body: '枣庄市台儿庄区人民政府' },
     then: { status: 'replied', event: 'requests.ChallengeFiled', data: { challengeId: 'F1', kind: 'reconsideration' } },
-    refused: { given: assigned, status: 422, code: 'NO_REPLY_YET' },
+    refused: {
+      given: assigned,
+      body: { challengeId: 'F1', kind: 'reconsideration', filedOn: TODAY, body: '枣庄市台儿庄区人民政府', against: 'reply' },
+      status: 422,
+      code: 'NO_REPLY_YET',
+    },
+  },
+  {
+    action: 'challenges',
+    given: assigned,
+    body: { challengeId: 'F2', kind: 'litigation_direct', filedOn: TODAY, body: '台儿庄区人民法院' },
+    then: { status: 'in_progress', event: 'requests.ChallengeFiled', data: { challengeId: 'F2', party: 'applicant', against: 'no_reply' } },
+    refused: {
+      body: { challengeId: 'F2', kind: 'reconsideration', filedOn: TODAY, body: '台儿庄区人民政府', party: 'third_party' },
+      status: 422,
+      code: 'NO_DISCLOSURE_DECISION',
+    },
+  },
+  {
+    action: 'count-items',
+    given: assigned,
+    body: { items: 15, reason: '一份申请含15项内容' },
+    then: { status: 'in_progress', event: 'requests.ItemsCounted', data: { items: 15 } },
+    refused: { given: feeDue, status: 422, code: 'FEE_ALREADY_NOTIFIED' },
+  },
+  {
+    action: 'third-party-notice',
+    given: thirdPartyObjected,
+    body: { consultationId: 'C1', reason: '不公开可能对公共利益造成重大影响' },
+    then: { status: 'in_progress', event: 'requests.ThirdPartyDisclosureNotified', data: { party: '枣庄某建筑公司', noticeOn: TODAY } },
+    refused: { given: consulting, status: 422, code: 'THIRD_PARTY_DID_NOT_OBJECT' },
+  },
+  {
+    action: 'reasons-request',
+    given: assigned,
+    body: { periodWorkingDays: 5 },
+    then: { status: 'in_progress', event: 'requests.ReasonsRequested', data: { noticeOn: TODAY, answerDueOn: plus(TODAY, 5) } },
+    refused: { given: askedForReasons, status: 409, code: 'REASONS_ALREADY_REQUESTED' },
+  },
+  {
+    action: 'reasons-answer',
+    given: askedForReasons,
+    body: { outcome: 'rejected', note: '未说明合理理由' },
+    then: { status: 'in_progress', event: 'requests.ReasonsAnswered', data: { outcome: 'rejected', answeredOn: TODAY } },
+    refused: { body: { outcome: 'no_answer' }, status: 422, code: 'REASONS_PERIOD_RUNNING' },
+  },
+  {
+    action: 'defer-reply',
+    given: [...askedForReasons, step({ type: 'RecordReasons', outcome: 'accepted' })],
+    role: 'office_head',
+    body: { replyByOn: plus(TODAY, 45), reason: '申请数量较大，需逐件检索', noticeSentOn: TODAY },
+    then: { status: 'in_progress', event: 'requests.ReplyDeferred', data: { replyByOn: plus(TODAY, 45), dueOn: plus(TODAY, 45) } },
+    refused: { role: 'clerk', status: 403, code: 'DEFERRAL_NEEDS_OFFICE_HEAD' },
   },
   {
     action: 'challenge-decision',
@@ -301,6 +367,7 @@ describe('request handling actions over HTTP', () => {
   beforeAll(async () => {
     ({ app } = await createApp({ shape: 'requests', title: 'request actions test', modules: () => [RequestsModule] }, isolatedEnv()));
     await app.init();
+    await knownUnits(app, [UNIT, 'TEZ-EDU', 'TEZ-CIVIL']);
     store = app.get(EVENT_STORE);
     commands = app.get(CommandHandler);
   }, 120000);
@@ -400,7 +467,7 @@ describe('request handling actions over HTTP', () => {
       await eventually(async () => {
         const res = await request(app.getHttpServer()).get(`/api/requests/${requestId}`).set('Authorization', `Bearer ${token}`);
         return res.body.information?.informationKey === informationKey ? true : undefined;
-      });
+      }, 90000); // behind every earlier case's events on a shared machine
     }
     expect(await store.readStream(streamId)).toEqual([]);
     expect((await act('clerk', requestIds[2], 'link-information', body)).status).toBe(200);
@@ -415,7 +482,7 @@ describe('request handling actions over HTTP', () => {
       actor: { role: 'system' },
     });
     expect([...(suggested[0].data.requestIds as string[])].sort()).toEqual([...requestIds].sort());
-  });
+  }, 180000);
 
   it('serves the extension, third-party and fee letters over HTTP, each citing its article; refuses unknown kinds', async () => {
     const requestId = await given({

@@ -7,6 +7,7 @@ import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate, type LocalD
 import { requestStreamId } from './domain/request';
 import { requestDecider, type RequestCommand } from './domain/request.decide';
 import { RequestsModule } from './requests.module';
+import { knownUnits } from './testing/known-units';
 
 const UNIT = 'TEZ-ZSZ';
 const OTHER = 'TEZ-EDU';
@@ -103,6 +104,7 @@ describe('reading requests over HTTP', () => {
   beforeAll(async () => {
     ({ app } = await createApp({ shape: 'requests', title: 'request reads test', modules: () => [RequestsModule] }, isolatedEnv()));
     await app.init();
+    await knownUnits(app, [UNIT, OTHER, 'TEZ-CIVIL']);
     c.overdue = await register(UNIT, LONG_AGO, '张山子镇2025年村级财务公开明细');
     c.nearDue = await register(UNIT, NEAR_DUE, '张山子镇2025年耕地地力保护补贴发放名单', { channel: 'in_person' });
     c.fresh = await register(UNIT, TODAY, '张山子镇2026年道路养护工程合同');
@@ -405,7 +407,16 @@ describe('reading requests over HTTP', () => {
       // 20 calendar days hold 3 working days even across the Spring Festival.
       const repliedOn = daysAgo(20);
       await handle({ type: 'AssignRequest', handlerId: 'clerk-9' }, repliedOn);
-      await handle({ type: 'DraftReply', category: 'disclose', withheld: [], content: '现将名单提供给您。' }, repliedOn);
+      await handle(
+        {
+          type: 'DraftReply',
+          category: 'disclose',
+          withheld: [],
+          content: '现将名单提供给您。',
+          by: { userId: 'clerk-9', unitId, role: 'clerk' },
+        },
+        repliedOn,
+      );
       await handle(
         { type: 'ReviewReply', approved: true, by: { userId: `reviewer-${unitId}`, unitId: unitId, role: 'reviewer' } },
         repliedOn,
@@ -435,6 +446,8 @@ describe('reading requests over HTTP', () => {
       await handle({ type: 'AssignRequest', handlerId: 'clerk-9' });
       // 44 calendar days hold more than 20 working days even across the Spring Festival.
       await handle({ type: 'IssueFeeNotice', method: 'per_page', quantity: 150, pausesClock: false });
+      // Handed over at the counter the same day: the 20 working days to pay ran from then.
+      await handle({ type: 'RecordFeeNoticeReceipt', receivedOn: on });
       await handle({
         type: 'RequestInvestigation',
         taskId: 'T1',

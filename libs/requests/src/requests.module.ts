@@ -14,12 +14,14 @@ import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
+import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestReads } from './application/request-reads';
 import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
+import { LetterSettingsController } from './http/letter-settings.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
@@ -33,7 +35,7 @@ let holidayArrangementWarned = false;
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
-  controllers: [PublishedAnnualReportsController, AnnualReportsController, RequestsController],
+  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, RequestsController],
   providers: [
     {
       provide: REQUESTS_SETTINGS,
@@ -46,21 +48,27 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', AnnualReportsProjection),
     {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar()),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
+        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units),
     },
     {
       provide: RequestHandling,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar()),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
+      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
+        new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar(), units),
+    },
+    {
+      provide: LetterSettings,
+      inject: [CommandHandler, RequestsUnitsProjection, REQUESTS_SETTINGS],
+      useFactory: (commands: CommandHandler, units: RequestsUnitsProjection, settings: RequestsSettings) =>
+        new LetterSettings(commands, units, settings),
     },
     {
       provide: RequestReads,
-      inject: [RequestsProjection, RequestsUnitsProjection, REQUESTS_SETTINGS],
-      useFactory: (requests: RequestsProjection, units: RequestsUnitsProjection, settings: RequestsSettings) =>
-        new RequestReads(requests, units, settings, defaultWorkingDayCalendar()),
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings],
+      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings) =>
+        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters),
     },
     {
       provide: AnnualReports,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '../../..');
 const WEB = join(ROOT, 'apps/web');
@@ -42,6 +42,24 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Records every Content-Security-Policy violation the pages of a context report (Chromium's console
+ * message, and the `securitypolicyviolation` event, logged by a script the browser adds before the
+ * page's own: Playwright's init scripts are not subject to the page's CSP).
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('securitypolicyviolation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/securitypolicyviolation|Content Security Policy/i.test(text)) violations.push(`${message.page()?.url() ?? '?'}: ${text}`);
+  });
+  return violations;
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -20,6 +20,24 @@ export async function devToken(base: string, userId: string, role: string, unitI
   return ((await response.json()) as { token: string }).token;
 }
 
+/** The local Keycloak's password (infra/identity/gongkai-realm.json: every demo user, local and tests only). */
+export const KEYCLOAK_PASSWORD = 'gongkai-local-dev-only';
+
+/**
+ * A token of a demo user of the local Keycloak, from its token endpoint with the password grant of
+ * the test-only client `gongkai-test` (`gongkai-test-expiring`: one that is expired a second later).
+ */
+export async function keycloakToken(issuer: string, username: string, client = 'gongkai-test'): Promise<string> {
+  const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: client, username, password: KEYCLOAK_PASSWORD, scope: 'openid' }),
+  });
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!response.ok || !body.access_token) throw new Error(`no Keycloak token for ${username}: ${body.error_description}`);
+  return body.access_token;
+}
+
 async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
@@ -76,7 +94,7 @@ export async function seedWebData(base: string, unitId = 'TEZ-CIVIL'): Promise<S
   return { itemId, itemName, documentId: document.documentId, documentTitle };
 }
 
-async function until(probe: () => Promise<boolean>, timeoutMs = 30_000) {
+async function until(probe: () => Promise<boolean>, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = 'the condition stayed false';
   while (Date.now() < deadline) {
@@ -261,8 +279,8 @@ export async function seedIssuedPolicy(base: string, unitId = 'TEZ-CIVIL'): Prom
 }
 
 /** A request registered at the counter (the public endpoint's rate limit is not involved), still 已登记. */
-export async function seedOpenRequest(base: string, unitId = 'TEZ-CIVIL'): Promise<string> {
-  const clerk = await devToken(base, 'seed-counter', 'clerk', unitId, '赵敏');
+export async function seedOpenRequest(base: string, unitId = 'TEZ-CIVIL', clerkToken?: string): Promise<string> {
+  const clerk = clerkToken ?? (await devToken(base, 'seed-counter', 'clerk', unitId, '赵敏'));
   const receivedOn = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const { requestId } = await call<{ requestId: string }>(base, clerk, 'POST', '/api/requests', {
     unitId,
@@ -292,4 +310,19 @@ export async function assignAsAnotherUser(base: string, requestId: string, unitI
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the case ${requestId} did not reach revision ${revision}`);
+}
+
+/**
+ * The demo catalogue, ready for a unit's officer: the unit is listed (the login form offers it) and
+ * its demo items are in its catalogue. Returns how many items the unit has.
+ */
+export async function catalogueReady(base: string, unitId: string): Promise<number> {
+  const clerk = await devToken(base, `seed-clerk-${unitId}`, 'clerk', unitId);
+  let count = 0;
+  await until(async () => {
+    const units = await call<{ unitId: string }[]>(base, clerk, 'GET', '/api/catalogue/units');
+    count = (await call<unknown[]>(base, clerk, 'GET', `/api/catalogue/units/${unitId}/items`)).length;
+    return units.some((u) => u.unitId === unitId) && count > 0;
+  });
+  return count;
 }

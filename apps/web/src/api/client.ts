@@ -1,4 +1,4 @@
-import { loadSession } from './session';
+import { loadSession, recoverSession } from './session';
 
 /** The one HTTP client of the web app: JSON in and out, RFC 9457 problems turned into ApiError. */
 
@@ -42,23 +42,38 @@ async function toError(response: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * Sends a request with the session's token (or `explicit`: a given token, or null for none). When the
+ * API refuses the session's token (401: expired, or ended at the provider), the session is renewed
+ * once and the request sent again; if it cannot be renewed, the shell asks the user to sign in again.
+ */
+async function send(request: (authorization: Record<string, string>) => Promise<Response>, explicit?: string | null): Promise<Response> {
+  const token = explicit === undefined ? loadSession()?.token : explicit;
+  const response = await request(token ? { authorization: `Bearer ${token}` } : {});
+  if (response.status !== 401 || explicit !== undefined || !token) return response;
+  const renewed = await recoverSession();
+  return renewed ? request({ authorization: `Bearer ${renewed}` }) : response;
+}
+
 export async function api<T>(
   path: string,
   options: { method?: string; body?: unknown; token?: string | null; ifMatch?: number } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const token = options.token === undefined ? loadSession()?.token : options.token;
-  if (token) headers.authorization = `Bearer ${token}`;
   // A decision carries the revision of the view it was taken on (the server answers 409 if it is no longer current).
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await send(
+      (authorization) =>
+        fetch(path, {
+          method: options.method ?? 'GET',
+          headers: { ...headers, ...authorization },
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        }),
+      options.token,
+    );
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。您填写的内容已保留。');
   }
@@ -69,12 +84,10 @@ export async function api<T>(
 
 /** Sends a file as the raw request body (e.g. an .xlsx import) and returns the JSON answer. */
 export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
-  const token = loadSession()?.token;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'content-type': contentType };
-  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers, body: file });
+    response = await send((authorization) => fetch(path, { method: 'POST', headers: { ...headers, ...authorization }, body: file }));
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
   }
@@ -84,8 +97,7 @@ export async function upload<T>(path: string, file: Blob, contentType: string): 
 
 /** Downloads a file (e.g. a .docx letter) with the session's token and saves it under its name. */
 export async function download(path: string): Promise<string> {
-  const token = loadSession()?.token;
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await send((authorization) => fetch(path, { headers: authorization }));
   if (!response.ok) throw await toError(response);
   const disposition = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

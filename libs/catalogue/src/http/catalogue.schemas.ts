@@ -7,17 +7,22 @@ import {
   guidelineItemSchema,
   isoDate,
   ITEM_STAGES,
+  multiLineText,
+  singleLineText,
   UNIT_LEVELS,
 } from '@gongkai/contracts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Names, titles and labels: one line. */
+const text = (max: number) => singleLineText(max);
+/** Free text: reasons, notes, contents. */
+const prose = (max: number) => multiLineText(max);
 
 /** Item content as staff send it; a draft may leave the eight elements out. */
 export const itemContentBody = z.object({
   domainCode: domainCodeSchema,
   firstLevel: text(100),
   secondLevel: text(200).optional(),
-  content: text(2000).optional(),
+  content: prose(2000).optional(),
   legalBases: z
     .array(z.object({ law: text(200), article: text(100).optional() }))
     .max(20)
@@ -42,17 +47,17 @@ export const itemContentBody = z.object({
   guidelineItemCode: text(40).optional(),
   post: text(100).optional(),
   authority: text(200).optional(),
-  procedure: text(1000).optional(),
+  procedure: prose(1000).optional(),
 });
 
 /** The layout of an exported catalogue: our standard columns, or the one counties publish. */
 export const exportLayout = z.enum(['standard', 'published']).default('standard');
 
-export const reviseItemBody = z.object({ content: itemContentBody, reason: text(500) });
-export const reasonBody = z.object({ reason: text(500) });
-export const noteBody = z.object({ note: text(1000) });
+export const reviseItemBody = z.object({ content: itemContentBody, reason: prose(500) });
+export const reasonBody = z.object({ reason: prose(500) });
+export const noteBody = z.object({ note: prose(1000) });
 
-export const responsibleDomainsBody = z.object({ domainCodes: z.array(domainCodeSchema).max(26), reason: text(500).optional() });
+export const responsibleDomainsBody = z.object({ domainCodes: z.array(domainCodeSchema).max(26), reason: prose(500).optional() });
 
 export const guidelineBody = z.object({
   title: text(200),
@@ -66,9 +71,9 @@ export const obligationBody = z.object({ unitId: z.string().min(2).max(32), item
 
 export const negativeEntryBody = z.object({
   matter: text(200),
-  scope: text(500),
+  scope: prose(500),
   regulationArticle: z.union([z.literal(14), z.literal(15), z.literal(16)]),
   specificBasis: z.object({ law: text(200), article: text(100).optional() }).optional(),
   lastReviewedOn: isoDate,
 });
-export const reviewBody = z.object({ reviewedOn: isoDate, note: text(500) });
+export const reviewBody = z.object({ reviewedOn: isoDate, note: prose(500) });

@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '@gongkai/contracts';
+import { multiLineText, singleLineText, UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '@gongkai/contracts';
 
 export const registerUnitBody = z.object({
   unitId: unitIdSchema,
-  name: z.string().trim().min(2).max(60),
+  name: singleLineText(60, 2),
   level: z.enum(UNIT_LEVELS),
   kind: z.enum(UNIT_KINDS),
-  basis: z.string().trim().max(200).optional(),
+  basis: singleLineText(200, 0).optional(),
 });
 
 export const renameUnitBody = z.object({
-  name: z.string().trim().min(2).max(60),
-  reason: z.string().trim().min(2).max(500),
+  name: singleLineText(60, 2),
+  reason: multiLineText(500, 2),
 });
 
 export const designateOfficeBody = z.object({
-  office: z.string().trim().min(2).max(60),
-  officerName: z.string().trim().min(2).max(30),
+  office: singleLineText(60, 2),
+  officerName: singleLineText(30, 2),
   officerPhone: z
     .string()
     .trim()

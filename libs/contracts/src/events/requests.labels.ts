@@ -13,6 +13,9 @@ const REPLY_FIELDS = {
   withheld: '不予公开的内容、依据和理由',
   content: '答复内容',
   legalBasis: '法律依据',
+  draftedBy: '起草人',
+  access: '获取信息的方式、途径和时间',
+  holdingAgency: '负责公开该信息的机关及联系方式',
 };
 
 /**
@@ -36,6 +39,7 @@ export const requestsEventLabels = {
       delivery: '获取方式',
       trackingCodeHash: '查询码摘要',
       possibleRepeatOf: '可能重复的申请',
+      jointApplicants: '共同申请人',
       dueOn: DUE_ON,
     },
     values: { channel: REQUEST_CHANNEL_LABELS },
@@ -54,7 +58,7 @@ export const requestsEventLabels = {
   },
   'requests.CorrectionReceived': {
     label: '收到补正材料',
-    fields: { receivedOn: '收到补正日期', dueOn: DUE_ON },
+    fields: { receivedOn: '收到补正日期', lateAccepted: '逾期补正经负责人同意受理（理由）', dueOn: DUE_ON },
     decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.RequestAssigned': {
@@ -117,6 +121,7 @@ export const requestsEventLabels = {
     fields: {
       method: '计费方式',
       quantity: '数量',
+      items: '一事一申请计件数',
       amountYuan: '金额（元）',
       noticeOn: '通知日期',
       payByOn: '缴费期限',
@@ -142,7 +147,13 @@ export const requestsEventLabels = {
   },
   'requests.ReplyReviewed': {
     label: '审核答复',
-    fields: { approved: '审核通过', comment: '审核意见', reviewedOn: '审核日期' },
+    fields: {
+      approved: '审核通过',
+      comment: '审核意见',
+      reviewedOn: '审核日期',
+      reviewedBy: '审核人',
+      selfReview: '起草人自行审核（按设置允许）',
+    },
     decision: { reasonField: 'comment', groundRequired: false, reasonRequired: false },
   },
   'requests.ReplyIssued': {
@@ -171,7 +182,7 @@ export const requestsEventLabels = {
   },
   'requests.ChallengeFiled': {
     label: '登记行政复议或行政诉讼',
-    fields: { challengeId: '案件编号', kind: '类别', filedOn: '立案日期', body: '复议机关或法院' },
+    fields: { challengeId: '案件编号', kind: '类别', filedOn: '立案日期', body: '复议机关或法院', party: '提起人', against: '针对事项' },
     values: {
       kind: {
         reconsideration: '行政复议',
@@ -183,6 +194,43 @@ export const requestsEventLabels = {
   'requests.ChallengeDecided': {
     label: '登记复议或诉讼结果',
     fields: { challengeId: '案件编号', outcome: '结果', decidedOn: '审结日期' },
+  },
+  'requests.ItemsCounted': {
+    label: '按一事一申请分项计件',
+    fields: { items: '计件数' },
+    decision: { groundRequired: true, reasonRequired: true },
+  },
+  'requests.ThirdPartyDisclosureNotified': {
+    label: '书面告知第三方决定公开（条例第三十二条）',
+    fields: { consultationId: '征求意见编号', party: '第三方', noticeOn: '告知日期' },
+    decision: { groundRequired: true, reasonRequired: true },
+  },
+  'requests.ReasonsRequested': {
+    label: '要求申请人说明理由（条例第三十五条）',
+    fields: { noticeOn: '通知日期', answerDueOn: '说明理由期限' },
+    decision: { groundRequired: true, reasonRequired: false },
+  },
+  'requests.ReasonsAnswered': {
+    label: '登记申请人说明理由的结果',
+    fields: { outcome: '结果', answeredOn: '登记日期' },
+    values: { outcome: { accepted: '理由合理', rejected: '理由不合理', no_answer: '逾期未说明理由' } },
+    decision: { reasonField: 'outcome', groundRequired: false, reasonRequired: true },
+  },
+  'requests.ReplyDeferred': {
+    label: '确定延迟答复的合理期限（条例第三十五条）',
+    fields: { replyByOn: '答复期限', noticeSentOn: '告知申请人日期', dueOn: DUE_ON },
+    decision: { groundRequired: true, reasonRequired: true },
+  },
+  'requests.LetterSettingsUpdated': {
+    label: '修改答复书设置',
+    fields: {
+      version: '版本',
+      printedName: '答复书署名',
+      reconsiderationBody: '行政复议机关',
+      contact: '联系方式',
+      numberPrefix: '答复书文号前缀',
+    },
+    decision: { groundRequired: false, reasonRequired: false },
   },
   'requests.ProactiveDisclosureSuggested': {
     label: '建议转为主动公开（条例第四十四条）',

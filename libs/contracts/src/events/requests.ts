@@ -75,7 +75,15 @@ export const REQUEST_DEADLINE_EVENT_TYPES = [
   'requests.DeadlineExtended',
   'requests.FeeNoticeIssued',
   'requests.FeePaid',
+  'requests.ReplyDeferred',
 ] as const;
+
+/** Who challenges a request: the applicant, or a third party against a decision to disclose (Table 4 counts both). */
+export const CHALLENGE_PARTIES = ['applicant', 'third_party'] as const;
+/** What a challenge is against: no reply in time (不予答复/逾期), the reply, or a decision to disclose over a third party's objection. */
+export const CHALLENGE_SUBJECTS = ['no_reply', 'reply', 'disclosure'] as const;
+/** The applicant's answer to an Art. 35 request for reasons (大量、频繁申请): accepted, not accepted, or none in time. */
+export const REASONS_OUTCOMES = ['accepted', 'rejected', 'no_answer'] as const;
 
 export const requestReceivedV1 = z.object({
   ...base,
@@ -104,6 +112,14 @@ export const requestReceivedV1 = z.object({
   trackingCodeHash: hex64,
   /** Earlier requests of the same applicant that look like the same information: a hint only. */
   possibleRepeatOf: z.array(requestId).max(20),
+  /**
+   * Further applicants of a joint application (共同申请), in the order named (added v1-compatible).
+   * The applicant above is the first named: fees (按件) count against it.
+   */
+  jointApplicants: z
+    .array(z.object({ type: z.enum(APPLICANT_TYPES), name: text(100) }))
+    .max(20)
+    .optional(),
   dueOn,
 });
 
@@ -116,7 +132,17 @@ export const correctionRequestedV1 = z.object({
   legalBasis: text(200),
   dueOn,
 });
-export const correctionReceivedV1 = z.object({ ...base, receivedOn: isoDate, note: text(2000).optional(), dueOn });
+export const correctionReceivedV1 = z.object({
+  ...base,
+  receivedOn: isoDate,
+  note: text(2000).optional(),
+  /**
+   * A correction received after its period, accepted by the head of the openness office for a good
+   * reason (Art. 30 ends only requests delayed without one). Added v1-compatible.
+   */
+  lateAccepted: z.object({ by: text(100), reason: text(500) }).optional(),
+  dueOn,
+});
 export const requestAssignedV1 = z.object({ ...base, handlerId: text(100), handlerName: text(50).optional(), assignedOn: isoDate });
 export const requestTransferredV1 = z.object({ ...base, toUnitId: unitIdSchema, reason: text(500), transferredOn: isoDate });
 export const investigationRequestedV1 = z.object({
@@ -174,6 +200,11 @@ export const feeNoticeIssuedV1 = z.object({
   payByOn: isoDate,
   pausesClock: z.boolean(),
   legalBasis: text(200),
+  /**
+   * 一事一申请 (109号 Art. 4): the items the application was counted as (per_request only; absent =
+   * one). `quantity` is then the first item's position in the month. Added v1-compatible.
+   */
+  items: z.number().int().min(2).max(500).optional(),
   dueOn,
 });
 /**
@@ -184,14 +215,31 @@ export const feeNoticeIssuedV1 = z.object({
 export const feeNoticeReceivedV1 = z.object({ ...base, receivedOn: isoDate, payByOn: isoDate });
 export const feePaidV1 = z.object({ ...base, paidOn: isoDate, amountYuan: z.number().int().min(0), dueOn });
 const withheldItem = z.object({ item: text(300), ground: z.enum(REPLY_CATEGORY_CODES), reason: text(500) });
+/** The agency that holds the information or is responsible for disclosing it (Art. 36(5)), when it can be identified. */
+const holdingAgency = z.object({ name: text(100), contact: text(200).optional() });
 export const replyDraftedV1 = z.object({
   ...base,
   category: z.enum(REPLY_CATEGORY_CODES),
   withheld: z.array(withheldItem).max(50),
   content: text(5000),
   legalBasis: text(300),
+  /** Who drafted it: the reviewer must be someone else (separation of duties). Added v1-compatible. */
+  draftedBy: text(100).optional(),
+  /** Art. 36(1)(2): where, how and when the applicant obtains the information. Added v1-compatible. */
+  access: text(1000).optional(),
+  /** Art. 36(5): the agency that holds the information. Added v1-compatible. */
+  holdingAgency: holdingAgency.optional(),
 });
-export const replyReviewedV1 = z.object({ ...base, approved: z.boolean(), comment: text(1000).optional(), reviewedOn: isoDate });
+export const replyReviewedV1 = z.object({
+  ...base,
+  approved: z.boolean(),
+  comment: text(1000).optional(),
+  reviewedOn: isoDate,
+  /** Added v1-compatible: who reviewed it. */
+  reviewedBy: text(100).optional(),
+  /** The drafter reviewed the reply, allowed by the setting REQUESTS_ALLOW_SELF_REVIEW (one-person office). */
+  selfReview: z.literal(true).optional(),
+});
 export const replyIssuedV1 = z.object({
   ...base,
   category: z.enum(REPLY_CATEGORY_CODES),
@@ -227,8 +275,47 @@ export const challengeFiledV1 = z.object({
   kind: z.enum(CHALLENGE_KINDS),
   filedOn: isoDate,
   body: text(200),
+  /** Added v1-compatible (absent = the applicant against the reply). */
+  party: z.enum(CHALLENGE_PARTIES).optional(),
+  against: z.enum(CHALLENGE_SUBJECTS).optional(),
 });
 export const challengeDecidedV1 = z.object({ ...base, challengeId: text(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: isoDate });
+
+/** 一事一申请 (109号 Art. 4): one application containing several items is counted as that many requests. */
+export const itemsCountedV1 = z.object({ ...base, items: z.number().int().min(2).max(500), reason: text(500), legalBasis: text(200) });
+/** Art. 32: written notice to a third party that the information will be disclosed over its objection, with the reason. */
+export const thirdPartyDisclosureNotifiedV1 = z.object({
+  ...base,
+  consultationId: text(40),
+  party: text(200),
+  reason: text(1000),
+  noticeOn: isoDate,
+  legalBasis: text(200),
+});
+/** Art. 35: the applicant is asked to state the reasons for the quantity or frequency of its requests. */
+export const reasonsRequestedV1 = z.object({ ...base, noticeOn: isoDate, answerDueOn: isoDate, legalBasis: text(200) });
+export const reasonsAnsweredV1 = z.object({ ...base, outcome: z.enum(REASONS_OUTCOMES), answeredOn: isoDate, note: text(1000).optional() });
+/** Art. 35: reasons accepted, the reply cannot be given within Art. 33's period: a reasonable later date, notified (延迟答复). */
+export const replyDeferredV1 = z.object({
+  ...base,
+  replyByOn: isoDate,
+  reason: text(500),
+  noticeSentOn: isoDate,
+  legalBasis: text(200),
+  dueOn,
+});
+/**
+ * A unit's reply-letter settings (stream `requests.letter-settings-<unitId>`): the name printed on
+ * its letters, its reconsideration body (行政复议法 Art. 24), the contact, the 答复书文号 prefix.
+ */
+export const letterSettingsUpdatedV1 = z.object({
+  unitId: unitIdSchema,
+  version: z.number().int().min(1),
+  printedName: text(100),
+  reconsiderationBody: text(100),
+  contact: text(200).optional(),
+  numberPrefix: text(40).optional(),
+});
 
 /** Art. 44: many applicants obtained the same information — suggest making it proactive. */
 export const proactiveDisclosureSuggestedV1 = z.object({
@@ -292,6 +379,12 @@ export const requestsEvents = {
   'requests.InformationLinked': { 1: informationLinkedV1 },
   'requests.ChallengeFiled': { 1: challengeFiledV1 },
   'requests.ChallengeDecided': { 1: challengeDecidedV1 },
+  'requests.ItemsCounted': { 1: itemsCountedV1 },
+  'requests.ThirdPartyDisclosureNotified': { 1: thirdPartyDisclosureNotifiedV1 },
+  'requests.ReasonsRequested': { 1: reasonsRequestedV1 },
+  'requests.ReasonsAnswered': { 1: reasonsAnsweredV1 },
+  'requests.ReplyDeferred': { 1: replyDeferredV1 },
+  'requests.LetterSettingsUpdated': { 1: letterSettingsUpdatedV1 },
   'requests.ProactiveDisclosureSuggested': { 1: proactiveDisclosureSuggestedV1 },
   'requests.AnnualReportFinalised': { 1: annualReportFinalisedV1 },
 } as const;
@@ -319,6 +412,13 @@ export type RequestArchived = z.infer<typeof requestArchivedV1>;
 export type InformationLinked = z.infer<typeof informationLinkedV1>;
 export type ChallengeFiled = z.infer<typeof challengeFiledV1>;
 export type ChallengeDecided = z.infer<typeof challengeDecidedV1>;
+export type ItemsCounted = z.infer<typeof itemsCountedV1>;
+export type ThirdPartyDisclosureNotified = z.infer<typeof thirdPartyDisclosureNotifiedV1>;
+export type ReasonsRequested = z.infer<typeof reasonsRequestedV1>;
+export type ReasonsAnswered = z.infer<typeof reasonsAnsweredV1>;
+export type ReplyDeferred = z.infer<typeof replyDeferredV1>;
+export type LetterSettingsUpdated = z.infer<typeof letterSettingsUpdatedV1>;
+export type HoldingAgency = z.infer<typeof holdingAgency>;
 export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;
 export type AnnualReportFinalised = z.infer<typeof annualReportFinalisedV1>;
 export type AnnualReportNarrative = z.infer<typeof annualReportNarrative>;

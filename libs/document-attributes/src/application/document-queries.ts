@@ -1,9 +1,9 @@
 import {
   asTyped,
-  assertActsForUnit,
   assertReadsUnit,
   describeEvent,
   DomainError,
+  readScope,
   readsEveryUnit,
   type CommandHandler,
   type Principal,
@@ -25,10 +25,7 @@ export async function listDocuments(
   principal: Principal,
   query: { unitId?: string; attribute?: string; phase?: string },
 ): Promise<DocumentView[]> {
-  const everyUnit = readsEveryUnit(principal);
-  const unitId = everyUnit ? query.unitId : (query.unitId ?? principal.unitId ?? undefined);
-  if (!everyUnit) assertActsForUnit(principal, unitId ?? '');
-  return documents.list({ ...query, unitId });
+  return documents.list({ ...query, unitId: readScope(principal, query.unitId) });
 }
 
 export async function staffDocument(
@@ -49,8 +46,7 @@ export async function overduePublications(
   query: { asOf?: string; unitId?: string },
   today: string,
 ): Promise<{ asOf: string; documents: DocumentView[] }> {
-  const unitId = readsEveryUnit(principal) ? query.unitId : (query.unitId ?? principal.unitId ?? '');
-  if (unitId) assertReadsUnit(principal, unitId);
+  const unitId = readScope(principal, query.unitId);
   const asOf = query.asOf ?? today;
   return { asOf, documents: await documents.overdue(asOf, unitId) };
 }

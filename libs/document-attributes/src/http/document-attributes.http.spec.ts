@@ -360,4 +360,37 @@ describe('document-attributes over HTTP', () => {
       'now on the portal',
     );
   });
+
+  it('reads are scoped like writes: a unit staff token without a unit lists nothing unit-scoped (issue 16.4)', async () => {
+    // The token verifier refuses it first (UNIT_CLAIM_MISSING); `readScope` would refuse it too (NO_UNIT, principal.spec.ts).
+    const noUnit = await tokenFor('clerk');
+    for (const path of ['/publications/overdue?asOf=2026-03-31', '/documents']) {
+      const response = await get(path, noUnit);
+      expect([path, response.status, response.body.code]).toEqual([path, 403, 'UNIT_CLAIM_MISSING']);
+    }
+    const otherUnit = await get('/publications/overdue?asOf=2026-03-31&unitId=TEZ-EDU', tokens.otherClerk);
+    expect([otherUnit.status, otherUnit.body.code]).toEqual([403, 'OTHER_UNIT']);
+    await get('/publications/overdue?asOf=2026-03-31', tokens.drafter).expect(200);
+  });
+
+  it('refuses control and direction characters in titles and any URL but http(s) (issue 16.3)', async () => {
+    const base = { documentNumber: '台教体发〔2026〕90号', documentType: '行政规范性文件', needsInterpretation: false };
+    for (const [title, code] of [
+      ['关于\u0000开展工作的通知', 'control_character'],
+      ['关于\u001b[2J开展工作的通知', 'control_character'],
+      ['关于\u202e知通的作工展开', 'bidi_control'],
+      ['<script>alert(1)</script>关于', 'markup'],
+    ]) {
+      const response = await post('/documents', tokens.drafter, { ...base, title });
+      expect([response.status, response.body.errors?.map((f: { field: string; code: string }) => [f.field, f.code])]).toEqual([
+        400,
+        [['title', code]],
+      ]);
+    }
+    const { id } = await throughIssue('台教体发〔2026〕91号', { attribute: '主动公开' });
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html;base64,PHNjcmlwdD4=', 'file:///etc/passwd']) {
+      const response = await post(`/documents/${id}/publications`, tokens.drafter, { channel: '政府网站', url, publishedOn: '2026-03-10' });
+      expect([response.status, response.body.errors?.[0]]).toEqual([400, expect.objectContaining({ field: 'url', code: 'url_scheme' })]);
+    }
+  });
 });

@@ -4,22 +4,25 @@ import {
   DISCLOSURE_ATTRIBUTES,
   DOCUMENT_TYPES,
   documentNumberSchema,
+  httpUrl,
   isoDate,
+  multiLineText,
   redactedAnnexSchema,
+  singleLineText,
   unitIdSchema,
   withholdingGroundSchema,
 } from '@gongkai/contracts';
 
-const reason = z.string().trim().min(2).max(1000);
+const reason = multiLineText(1000, 2);
 const documentId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 export const registerDocumentBody = z.object({
   /** The drafting unit; defaults to the caller's unit. */
   unitId: unitIdSchema.optional(),
-  title: z.string().trim().min(2).max(200),
+  title: singleLineText(200, 2),
   documentNumber: z.string().trim().pipe(documentNumberSchema),
   documentType: z.enum(DOCUMENT_TYPES),
-  catalogueItemIds: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  catalogueItemIds: z.array(singleLineText(80)).max(50).default([]),
   needsInterpretation: z.boolean(),
   forwardsDocumentId: documentId.nullable().default(null),
 });
@@ -45,15 +48,15 @@ export const issueDocumentBody = z.object({
 });
 
 export const recordPublicationBody = z.object({
-  channel: z.string().trim().min(2).max(60),
-  url: z.string().trim().url().max(500),
+  channel: singleLineText(60, 2),
+  url: httpUrl(500),
   publishedOn: isoDate,
 });
 
 export const invalidateDocumentBody = z.object({
   status: z.enum(['失效', '废止']),
   effectiveOn: isoDate,
-  legalBasis: z.string().trim().min(2).max(500),
+  legalBasis: multiLineText(500, 2),
 });
 
 export const yearlyReviewDecisionBody = z.object({
@@ -77,14 +80,14 @@ export const openReviewCycleBody = z.object({
 
 export const openCleanupCampaignBody = z.object({
   campaignId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
-  title: z.string().trim().min(2).max(200),
+  title: singleLineText(200, 2),
   openedOn: isoDate.optional(),
 });
 
 export const publishCleanupResultBody = z.object({
   publishedOn: isoDate.optional(),
   entries: z
-    .array(z.object({ documentId, outcome: z.enum(CLEANUP_OUTCOMES), note: z.string().trim().max(500).nullable().default(null) }))
+    .array(z.object({ documentId, outcome: z.enum(CLEANUP_OUTCOMES), note: multiLineText(500, 0).nullable().default(null) }))
     .min(1)
     .max(2000),
 });
@@ -99,5 +102,5 @@ export const documentListQuery = z.object({
 export const publicListQuery = z.object({
   unitId: unitIdSchema.optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
-  q: z.string().max(100).optional(),
+  q: singleLineText(100, 0).optional(),
 });

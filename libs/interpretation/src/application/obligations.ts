@@ -1,4 +1,4 @@
-import { DomainError, readsEveryUnit, type CommandContext, type CommandHandler, type Principal } from '@gongkai/platform';
+import { assertReadsUnit, DomainError, readScope, type CommandContext, type CommandHandler, type Principal } from '@gongkai/platform';
 import type { InterpretationLimits } from '@gongkai/contracts';
 import { toShanghaiDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { interpretationDueOn, obligationStreamId, type ObligationState } from '../domain/obligation';
@@ -48,12 +48,13 @@ export class Obligations {
 
   /** Unit staff see their own unit's obligations; the district office, admins and auditors any unit's (or all). */
   async list(principal: Principal, unitId: string | undefined): Promise<PolicyView[]> {
-    const scope = principal.unitId && !readsEveryUnit(principal) ? principal.unitId : unitId;
-    return (await this.policies.list({ unitId: scope })).map((policy) => this.withCurrentDueDate(policy));
+    return (await this.policies.list({ unitId: readScope(principal, unitId) })).map((policy) => this.withCurrentDueDate(policy));
   }
 
-  async get(documentId: string): Promise<(PolicyView & { revision: number }) | null> {
+  /** One obligation, read as it is written: by its unit's staff, the district office, admins and auditors. */
+  async get(documentId: string, principal: Principal): Promise<(PolicyView & { revision: number }) | null> {
     const policy = await this.policies.get(documentId);
+    if (policy) assertReadsUnit(principal, policy.unitId);
     return policy && this.withCurrentDueDate(policy);
   }
 

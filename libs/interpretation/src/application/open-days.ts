@@ -52,7 +52,7 @@ export class OpenDays {
       createdAt: context.now,
     };
     const digest = contactDigest(this.personalDataKey, `open-day:${openDayId}`, input.contact);
-    await withPersonalData(this.personalData, record, () =>
+    const result = await withPersonalData(this.personalData, record, () =>
       this.commands.handle(
         openDayDecider,
         openDayStreamId(openDayId),
@@ -67,6 +67,8 @@ export class OpenDays {
         context,
       ),
     );
+    // A contact already registered recorded nothing (answered as a first registration): its second copy of the personal data goes.
+    if (result.events.length === 0) await this.personalData.erase(record.refId);
     return { registrationId };
   }
 

@@ -53,12 +53,12 @@ describe('open day decider (政府开放日)', () => {
     expect(JSON.stringify(event)).not.toMatch(/李四|13812345678/);
     expect(checkContract(event.type, 2, event.data)).toEqual({ ok: true }); // v2, the current version (event-versions.spec.ts)
   });
-  it('detects a duplicate by the digest of the normalised contact, within one open day only', () => {
+  it('detects a duplicate by the digest of the normalised contact, within one open day only, and records nothing (answered as a first registration)', () => {
     const r1 = decided(register('r1', '138 1234 5678'), ...announced);
     spec
       .given(...announced, ...r1)
       .when(register('r2', '+86-13812345678'))
-      .thenError('ALREADY_REGISTERED');
+      .thenNothing();
     expect(spec.given(...announced, ...r1).when(register('r2', 'Li.Si@Example.com')).decision).toHaveLength(1);
     expect(contactDigest(key, 'open-day:O2', '13812345678')).not.toBe(digest('13812345678'));
     expect(contactDigest(Buffer.from('x'.repeat(32)), 'open-day:O1', '13812345678')).not.toBe(digest('13812345678'));
@@ -96,11 +96,16 @@ describe('open day decider (政府开放日)', () => {
     spec
       .given(...announced, ...r1)
       .when(register('r2', '138-1'))
-      .thenError('ALREADY_REGISTERED');
+      .thenNothing();
     const r2 = decided(register('r2', '138-2'), ...announced, ...r1);
     spec
       .given(...announced, ...r1, ...r2)
       .when(register('r3', '138-3'))
+      .thenError('OPEN_DAY_FULL');
+    // Full is full for everyone, registered or not: the answer does not tell who signed up.
+    spec
+      .given(...announced, ...r1, ...r2)
+      .when(register('r4', '138-1'))
       .thenError('OPEN_DAY_FULL');
     spec
       .given(...announced)
@@ -173,7 +178,7 @@ describe("open day decider: erasing a registrant's personal data", () => {
       registrations: [{ registrationId: 'r1', contactDigest: DIGEST, personalDataRef: 'pd-r1', erasedOn: '2026-05-11' }],
     });
     history.when(erase()).thenError('PERSONAL_DATA_ALREADY_ERASED', { kind: 'conflict', extensions: { erasedOn: '2026-05-11' } });
-    // The same contact still cannot register twice: the digest stays in the event.
+    // The same contact still cannot register twice (nothing is recorded): the digest stays in the event.
     history
       .when({
         type: 'RegisterForOpenDay',
@@ -183,7 +188,7 @@ describe("open day decider: erasing a registrant's personal data", () => {
         personalDataRef: 'pd-r2',
         today: '2026-05-12',
       })
-      .thenError('ALREADY_REGISTERED');
+      .thenNothing();
   });
 
   it("refuses a registration not in the stream, a reference that is not the registration's, and no reason", () => {

@@ -51,10 +51,11 @@ function registerForOpenDay(command: Command<'RegisterForOpenDay'>, state: Exist
   const { openDayId, heldOn, capacity } = state.announced;
   if (command.today >= heldOn) return DomainError.rule('OPEN_DAY_REGISTRATION_CLOSED', `报名已于活动前一日（${heldOn} 之前）截止。`);
   if (state.registrations.some((r) => r.registrationId === command.registrationId)) return [];
-  // Registrations recorded before v2 have no digest (their contact was dropped on upcast) and match nothing.
-  if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest))
-    return DomainError.conflict('ALREADY_REGISTERED', '该联系方式已报名。');
   if (state.registrations.length >= capacity) return DomainError.rule('OPEN_DAY_FULL', `名额已满（共 ${capacity} 人）。`);
+  // A contact already registered records nothing, and is answered as a first registration is: the
+  // answer must not tell anyone whether that contact signed up (issue 16.7). Registrations recorded
+  // before v2 have no digest (their contact was dropped on upcast) and match nothing.
+  if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest)) return [];
   const { registrationId, name, contactDigest, personalDataRef, today } = command;
   return [
     {

@@ -3,18 +3,22 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
+  assertReadsUnit,
   commandContext,
+  CurrentPrincipal,
   DISTRICT_ROLES,
   DomainError,
   jsonSchemaOf,
   Public,
   READER_ROLES,
+  readScope,
   requestTime,
   Roles,
   setRevision,
   STAFF_ROLES,
   ZodPipe,
   type AuthenticatedRequest,
+  type Principal,
 } from '@gongkai/platform';
 import { Concerns } from '../application/concerns';
 import { ConcernsProjection } from '../read-models/concerns.projection';
@@ -73,9 +77,9 @@ export class ConcernsController {
 
   @Get()
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '关切列表' })
-  list(@Query('unitId') unitId?: string) {
-    return this.concerns.list({ unitId });
+  @ApiOperation({ summary: '关切列表（本单位交办的；区政府办公室、审计可看全部）' })
+  list(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
+    return this.concerns.list({ unitId: readScope(principal, unitId) });
   }
 
   @Get('statistics')
@@ -88,9 +92,14 @@ export class ConcernsController {
   @Get(':concernId')
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '关切详情' })
-  async get(@Param('concernId') concernId: string, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('concernId') concernId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const concern = await this.concerns.get(concernId);
     if (!concern) throw DomainError.notFound('CONCERN_NOT_FOUND', '该关切不存在。');
+    assertReadsUnit(principal, concern.unitId ?? '（未交办）');
     // As the concern's commands answer: the client knows when this view includes its last write.
     setRevision(response, concern.revision);
     return concern;

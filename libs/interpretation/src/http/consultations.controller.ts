@@ -13,6 +13,7 @@ import {
   Public,
   PublicSubmission,
   READER_ROLES,
+  readScope,
   Roles,
   setRevision,
   STAFF_ROLES,
@@ -106,7 +107,7 @@ export class ConsultationsController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '本单位待审核的公众意见：每个征求意见的待审核条数（工作台）' })
   async moderationDue(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
-    const unit = unitId ?? principal.unitId;
+    const unit = readScope(principal, unitId);
     if (!unit) throw DomainError.validation('UNIT_REQUIRED', '请指定单位（unitId）。');
     assertActsForUnit(principal, unit);
     return this.consultations.moderationDue(unit);

@@ -48,8 +48,12 @@ export class ObligationsController {
   @Get('obligations/:documentId')
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '解读任务详情' })
-  async obligation(@Param('documentId') documentId: string, @Res({ passthrough: true }) response: Response) {
-    const policy = await this.obligationService.get(documentId);
+  async obligation(
+    @Param('documentId') documentId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const policy = await this.obligationService.get(documentId, principal);
     if (!policy) throw DomainError.notFound('OBLIGATION_NOT_FOUND', `文件 ${documentId} 没有解读任务。`);
     // As the obligation's commands answer: the client knows when this view includes its last write.
     setRevision(response, policy.revision);

@@ -7,6 +7,7 @@ import {
   STAFF_ROLES,
   UNIT_STAFF_ROLES,
   hasRole,
+  readsDistrict,
 } from '@gongkai/contracts/vocabulary';
 import { DomainError } from '../errors/domain-error';
 
@@ -64,7 +65,20 @@ export function assertReadsUnit(principal: Principal, unitId: string): void {
 }
 
 /** Whether the principal reads every unit's staff-side data (district office, admins, auditors). */
-export const readsEveryUnit = (principal: Pick<Principal, 'role'>): boolean => hasRole(principal.role, DISTRICT_READER_ROLES);
+export const readsEveryUnit = (principal: Pick<Principal, 'role'>): boolean => readsDistrict(principal.role);
+
+/**
+ * The unit a staff list covers, read like a write is authorised: the unit asked for, else the
+ * caller's own; `undefined` (every unit) only for those who read every unit. Unit staff read only
+ * their own unit, and a unit staff token without a unit reads nothing unit-scoped (403 NO_UNIT).
+ */
+export function readScope(principal: Principal, requested: string | undefined): string | undefined {
+  if (readsEveryUnit(principal)) return requested || undefined;
+  const unit = requested || principal.unitId;
+  if (!unit) throw DomainError.forbidden('NO_UNIT', '您的账号未关联单位，不能查看单位的数据；请联系管理员设置所属单位。');
+  assertReadsUnit(principal, unit);
+  return unit;
+}
 
 export function assertRole(principal: Principal, roles: readonly Role[]): void {
   if (!roles.includes(principal.role)) {

@@ -2,7 +2,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { GongkaiConfig } from '../config/config';
 import { GONGKAI_CONFIG } from '../nest/tokens';
-import { Public } from './auth.guard';
+import { CurrentPrincipal, Public } from './auth.guard';
+import type { Principal } from './principal';
 
 /** How the console signs in, as the server is configured. */
 export interface SignInOptions {
@@ -32,5 +33,14 @@ export class SignInController {
   @Get('sign-in')
   options(): SignInOptions {
     return signInOptions(this.config);
+  }
+
+  /**
+   * Who the token is, as this server maps its claims (AUTH_ROLE_CLAIM, AUTH_UNIT_CLAIM, AUTH_NAME_CLAIMS):
+   * the console asks after signing in at the provider, so it never re-reads the provider's claims itself.
+   */
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
   }
 }

@@ -14,6 +14,11 @@ export const configSchema = z
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HTTP_HOST: z.string().default('127.0.0.1'),
     /**
+     * Where Prometheus scrapes `/metrics`: a port of its own (on HTTP_HOST), never the public HTTP
+     * port, which then answers 404 for it. Unset: `/metrics` on HTTP_PORT (local development only).
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /**
      * Which proxies in front may say who the client is (X-Forwarded-For), as Express's `trust proxy`:
      * `false` (default: the connecting address is the client), a hop count (`1` behind one ingress),
      * or a comma list of addresses, CIDRs or `loopback`/`linklocal`/`uniquelocal`.
@@ -101,8 +106,17 @@ export const configSchema = z
     RELAY_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
     /** Requests: open cases with this many working days left or fewer are flagged as near due. */
     REQUESTS_NEAR_DUE_DAYS: z.coerce.number().int().min(0).max(20).default(3),
-    /** Requests: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
-    REQUESTS_FEE_PAUSES_CLOCK: booleanFromEnv.default(false),
+    /**
+     * Requests: whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3; 109号 is
+     * believed to exclude it). Default paused, the safer reading for the unit; legal office to confirm.
+     */
+    REQUESTS_FEE_PAUSES_CLOCK: booleanFromEnv.default(true),
+    /** Requests: a one-person office may review its own reply drafts (recorded on the case). Default false. */
+    REQUESTS_ALLOW_SELF_REVIEW: booleanFromEnv.default(false),
+    /** Requests: the reconsideration body printed on a unit's replies until its letter settings name one (行政复议法 Art. 24). */
+    REQUESTS_RECONSIDERATION_BODY: z.string().min(2).max(100).default('台儿庄区人民政府'),
+    /** Requests: replies that tell the applicant to apply for reconsideration before suing (行政复议法 Art. 23): withheld | all_refusals. */
+    REQUESTS_RECONSIDERATION_FIRST: z.enum(['withheld', 'all_refusals']).default('withheld'),
     /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
     REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
     /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */

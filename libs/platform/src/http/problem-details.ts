@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type ErrorKind } from '../errors/domain-error';
-import type { Logger } from '../observability/logger';
+import { redactUrl, type Logger } from '../observability/logger';
 
 const STATUS: Record<ErrorKind, number> = {
   validation: 400,
@@ -50,7 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const error = normalise(exception);
     if (!error) {
-      this.logger.error({ err: exception, correlationId: request.id, path: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, correlationId: request.id, path: redactUrl(request.url) }, 'unhandled error');
     }
     const problem = error ?? new DomainError('unavailable', 'INTERNAL_ERROR', '系统内部错误，请稍后重试；如持续出现请联系管理员。');
     const { status: statusOverride, ...extensions } = problem.extensions as { status?: number };

@@ -1,5 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
+import { textProblem } from '@gongkai/contracts';
 import { DomainError, type FieldError } from '../errors/domain-error';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -11,7 +12,9 @@ function toFieldError(issue: z.core.$ZodIssue, input: unknown): FieldError {
     input,
   );
   if (value === undefined && issue.path.length > 0) return { field, code: 'required', message: '必填项，不能为空' };
-  return { field, code: issue.code, message: plainMessage(issue) };
+  // The shared text rules (contracts' singleLineText, multiLineText, httpUrl) name their own stable code.
+  const code = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : issue.code;
+  return { field, code, message: plainMessage(issue) };
 }
 
 /** zod's zh-CN messages name JavaScript types ("期望 string >=2 字符"); say it as people would. */
@@ -39,11 +42,29 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/**
+ * The floor under every schema: no text anywhere in the input, whatever its field's schema says,
+ * carries control characters (tab and line breaks aside), direction controls or non-characters
+ * (contracts' `textProblem`, multi-line rules). Fields that are names or titles say more with
+ * `singleLineText`.
+ */
+function textFloorErrors(value: unknown, path: (string | number)[] = [], errors: FieldError[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    const problem = textProblem(value, 'multi_line');
+    if (problem) errors.push({ field: path.join('.') || '(body)', code: problem.code, message: problem.message });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => textFloorErrors(item, [...path, index], errors));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) textFloorErrors(item, [...path, key], errors);
+  }
+  return errors;
+}
+
 /** Parses untrusted input; every problem becomes a field error with a zh-CN message. */
 export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input, { error: zhCN });
-  if (result.success) return result.data;
-  const fieldErrors = result.error.issues.map((issue) => toFieldError(issue, input));
+  const fieldErrors = result.success ? textFloorErrors(result.data) : result.error.issues.map((issue) => toFieldError(issue, input));
+  if (result.success && fieldErrors.length === 0) return result.data;
   throw DomainError.validation(
     'VALIDATION_FAILED',
     `提交的内容有 ${fieldErrors.length} 处问题：${fieldErrors.map((f) => `${f.field}：${f.message}`).join('；')}`,

@@ -12,7 +12,7 @@ import { jsonBodies } from '../http/body-parsing';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { issuerOrigin, securityHeaders } from '../http/security-headers';
 import { createLogger } from '../observability/logger';
-import { Metrics } from '../observability/metrics';
+import { Metrics, serveMetrics } from '../observability/metrics';
 import { LISTENING_MESSAGE, type ListeningMessage } from './listening-message';
 import { PlatformModule } from './platform.module';
 
@@ -130,6 +130,17 @@ export async function runApp(definition: AppDefinition): Promise<INestApplicatio
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${config.HTTP_HOST}:${port}`;
   logger.info({ url: `${url}/` }, `${definition.title} listening`);
-  process.send?.({ type: LISTENING_MESSAGE, url } satisfies ListeningMessage);
+  const metricsUrl = config.METRICS_PORT === undefined ? undefined : await listenForScrapes(app, config, logger);
+  process.send?.({ type: LISTENING_MESSAGE, url, ...(metricsUrl ? { metricsUrl } : {}) } satisfies ListeningMessage);
   return app;
+}
+
+/** METRICS_PORT: `/metrics` on a listener of its own, closed with the app. */
+async function listenForScrapes(app: INestApplication, config: GongkaiConfig, logger: { info(o: object, m: string): void }) {
+  const server = await serveMetrics(app.get(Metrics), config.METRICS_PORT ?? 0, config.HTTP_HOST);
+  app.getHttpServer().once('close', () => server.close());
+  const { port } = server.address() as AddressInfo;
+  const metricsUrl = `http://${config.HTTP_HOST}:${port}`;
+  logger.info({ url: `${metricsUrl}/metrics` }, 'metrics listening');
+  return metricsUrl;
 }

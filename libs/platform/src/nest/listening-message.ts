@@ -7,4 +7,6 @@ export const LISTENING_MESSAGE = 'gongkai.listening';
 export interface ListeningMessage {
   type: typeof LISTENING_MESSAGE;
   url: string;
+  /** The metrics listener's URL when METRICS_PORT is set (`<url>/metrics`). */
+  metricsUrl?: string;
 }

@@ -15,7 +15,7 @@ import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import type { EventBus } from '../messaging/event-bus';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
-import type { Logger } from '../observability/logger';
+import { redactedRequest, type Logger } from '../observability/logger';
 import { PublicSubmissionLimiter } from '../http/rate-limit';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
@@ -60,10 +60,18 @@ export class PlatformModule {
               return id;
             },
             autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
+            // Secrets never logged (issue 16.6): the logger redacts headers and keys, this the URL.
+            serializers: { req: redactedRequest },
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, DevLoginController, SignInController],
+      // With METRICS_PORT, /metrics is served by its own listener (bootstrap.ts), not on the public port.
+      controllers: [
+        HealthController,
+        ...(config.METRICS_PORT === undefined ? [MetricsController] : []),
+        DevLoginController,
+        SignInController,
+      ],
       providers: [
         { provide: GONGKAI_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -3,6 +3,7 @@ import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongka
 import { requestStreamId, type RequestState, type RequestStatus } from '../domain/request';
 import { requestDecider, type IssueFeeNotice, type RequestCommand } from '../domain/request.decide';
 import type { RequestsProjection } from '../read-models/requests.projection';
+import { unitHandlesRequests, type KnownUnits } from './intake';
 import type { RequestsSettings } from './settings';
 
 /** A command as a handler gives it: the day and the actor come from the command context. */
@@ -11,8 +12,11 @@ type Given<C> = C extends unknown ? Omit<C, 'today' | 'by'> : never;
 /** The fee notice as the handler asks for it: per page with the page count, or per request (counted here). */
 export type FeeNoticeStep = { type: 'IssueFeeNotice'; method: IssueFeeNotice['method']; pages?: number };
 
-/** One handling step of a received request (everything after intake). */
-export type RequestStep = Given<Exclude<RequestCommand, { type: 'ReceiveRequest' | 'IssueFeeNotice' }>> | FeeNoticeStep;
+/** One handling step of a received request (everything after intake); the review's self-review permission is a setting. */
+export type RequestStep =
+  | Given<Exclude<RequestCommand, { type: 'ReceiveRequest' | 'IssueFeeNotice' | 'ReviewReply' }>>
+  | Omit<Given<Extract<RequestCommand, { type: 'ReviewReply' }>>, 'allowSelfReview'>
+  | FeeNoticeStep;
 
 export interface StepResult {
   requestId: string;
@@ -37,13 +41,17 @@ export class RequestHandling {
     private readonly requests: RequestsProjection,
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
+    private readonly units: KnownUnits,
   ) {}
 
   async handle(requestId: string, step: RequestStep, context: CommandContext): Promise<StepResult> {
     const decider = requestDecider(this.calendar);
     const today = toShanghaiDate(context.now);
+    if (step.type === 'TransferRequest') await unitHandlesRequests(this.units, step.toUnitId);
     const command =
-      step.type === 'IssueFeeNotice' ? await this.feeNotice(requestId, step, today, context) : withContext(step, today, context);
+      step.type === 'IssueFeeNotice'
+        ? await this.feeNotice(requestId, step, today, context)
+        : withContext(step, today, context, this.settings.allowSelfReview);
     const result = await this.commands.handle(decider, requestStreamId(requestId), command, context, { authorize: mayHandle(context) });
     return {
       requestId,
@@ -79,10 +87,19 @@ export class RequestHandling {
 }
 
 /** The actor travels only in the commands whose rules depend on who gives them (separation of duties). */
-function withContext(step: Exclude<RequestStep, FeeNoticeStep>, today: LocalDate, context: CommandContext): RequestCommand {
+function withContext(
+  step: Exclude<RequestStep, FeeNoticeStep>,
+  today: LocalDate,
+  context: CommandContext,
+  allowSelfReview: boolean,
+): RequestCommand {
   switch (step.type) {
-    case 'ExtendDeadline':
     case 'ReviewReply':
+      return { ...step, today, by: context.actor, allowSelfReview };
+    case 'ExtendDeadline':
+    case 'DraftReply':
+    case 'ReceiveCorrection':
+    case 'DeferReply':
       return { ...step, today, by: context.actor };
     default:
       return { ...step, today };

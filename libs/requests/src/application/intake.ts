@@ -1,12 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestChannel, RequestReceived } from '@gongkai/contracts';
 import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
-import { asTyped, type CommandContext, type CommandHandler, type TypedEnvelope } from '@gongkai/platform';
+import { asTyped, DomainError, type CommandContext, type CommandHandler, type TypedEnvelope } from '@gongkai/platform';
 import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { receiptBasis } from '../domain/legal-basis';
 import { REPLY_WORKING_DAYS, requestStreamId } from '../domain/request';
 import { requestDecider, type ReceiveRequest } from '../domain/request.decide';
 import type { RequestsProjection } from '../read-models/requests.projection';
+import type { RequestsUnitsProjection } from '../read-models/units.projection';
 import { identityDigest, maskIdNumber, newTrackingCode, similarity, trackingCodeHash, type RequestsSettings } from './settings';
 
 /** A description this similar to an earlier, closed request of the same applicant marks a possible repeat (Art. 36 (6)). */
@@ -53,6 +54,26 @@ export function applicantKeyOf(key: Buffer, applicant: Applicant): string {
     : identityDigest(key, `${applicant.name}:${applicant.phone ?? applicant.email ?? applicant.address ?? ''}`);
 }
 
+/** The units the requests service knows (its read model of the catalogue's unit events). */
+export type KnownUnits = Pick<RequestsUnitsProjection, 'exists'>;
+
+/**
+ * Refuses a unit the catalogue has not registered: a request filed with it would start a statutory
+ * clock no one can stop. Reads the units read model, so it is eventually consistent: a unit registered
+ * moments ago may be refused until the consumer has caught up (the message says to retry).
+ */
+export async function unitHandlesRequests(units: KnownUnits, unitId: string): Promise<void> {
+  if (!(await units.exists(unitId))) {
+    throw DomainError.rule(
+      'UNIT_UNKNOWN',
+      `单位“${unitId}”不存在或尚未登记，不能受理或移交政府信息公开申请。如该单位刚刚登记，请稍后重试。`,
+      {
+        unitId,
+      },
+    );
+  }
+}
+
 /**
  * Intake (Art. 29–31): online on the portal, on paper, by letter, by fax or in person at the
  * counter. Keys the applicant, points at possible repeats, issues the tracking code and records the
@@ -64,6 +85,7 @@ export class RequestIntake {
     private readonly requests: RequestsProjection,
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
+    private readonly units: KnownUnits,
   ) {}
 
   /** On the portal: received the day it is submitted (Beijing time), the system confirming at once. */
@@ -91,6 +113,7 @@ export class RequestIntake {
     basis: string,
     context: CommandContext,
   ): Promise<{ receipt: IntakeReceipt; revision: number }> {
+    await unitHandlesRequests(this.units, submission.unitId);
     const { applicant, receivedOn, ...rest } = submission;
     const { idDocument, ...identity } = applicant;
     const key = this.settings.identityKey;

@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '../domain/request.decide';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
-import type { RequestsUnitsProjection } from '../read-models/units.projection';
+import type { LetterSettings } from './letter-settings';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
 /** The list filters: past the due date, within `nearDueDays` of it, or simply open. */
@@ -21,9 +21,9 @@ export type ListFlag = (typeof LIST_FLAGS)[number];
 export class RequestReads {
   constructor(
     private readonly requests: RequestsProjection,
-    private readonly units: RequestsUnitsProjection,
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
+    private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
   ) {}
 
   /** The applicant's view by tracking code: progress and dates, nothing about the person. */
@@ -75,7 +75,8 @@ export class RequestReads {
   /** A letter of the request as .docx; refused when the request has no such step. */
   async letter(requestId: string, kind: LetterKind, consultationId: string | undefined, principal: Principal) {
     const r = await this.readable(requestId, principal);
-    const letter = await renderLetter(kind, r, await this.units.nameOf(r.unitId), consultationId);
+    const head = await this.letterHeads.headOf(r.unitId);
+    const letter = await renderLetter(kind, r, head, consultationId, this.settings.reconsiderationFirst);
     if (!letter) throw DomainError.rule('LETTER_NOT_APPLICABLE', '该申请尚无此办理环节，不能生成该文书。');
     return letter;
   }

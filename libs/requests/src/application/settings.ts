@@ -1,13 +1,20 @@
 import { createHmac, randomBytes, createHash } from 'node:crypto';
 import type { GongkaiConfig } from '@gongkai/platform';
 import type { RequestStatus } from '../domain/request';
+import type { ReconsiderationFirst } from '../documents/letters';
 
 /** Settings of the requests service, from the validated configuration (README: configuration). */
 export interface RequestsSettings {
   /** Open cases with this many working days left or fewer are flagged. */
   nearDueDays: number;
-  /** Whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3). */
+  /** Whether the fee period stops the reply clock (unconfirmed rule, DOMAIN.md §3; default paused). */
   feePausesClock: boolean;
+  /** A one-person office: the drafter of a reply may review it (recorded on the case). Default false. */
+  allowSelfReview: boolean;
+  /** The reconsideration body printed when a unit has no letter settings (行政复议法 Art. 24). */
+  defaultReconsiderationBody: string;
+  /** Which replies say 复议前置 (行政复议法 Art. 23): the withheld ones (default) or every refusal. */
+  reconsiderationFirst: ReconsiderationFirst;
   /** Distinct applicants who obtained the same information → suggest proactive disclosure. */
   frequentThreshold: number;
   /** Internal working-day limit of each stage, shown against the statutory one. */
@@ -37,6 +44,9 @@ export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
   return {
     nearDueDays: config.REQUESTS_NEAR_DUE_DAYS,
     feePausesClock: config.REQUESTS_FEE_PAUSES_CLOCK,
+    allowSelfReview: config.REQUESTS_ALLOW_SELF_REVIEW,
+    defaultReconsiderationBody: config.REQUESTS_RECONSIDERATION_BODY,
+    reconsiderationFirst: config.REQUESTS_RECONSIDERATION_FIRST,
     frequentThreshold: config.REQUESTS_FREQUENT_THRESHOLD,
     stageLimits: {
       ...DEFAULT_STAGE_LIMITS,

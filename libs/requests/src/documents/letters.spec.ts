@@ -64,6 +64,8 @@ const CATEGORY_TERMS: Partial<Record<ReplyCategory, string>> = {
   'other.no_correction': '无正当理由逾期不补正，视为放弃申请',
 };
 
+const HEAD = { printedName: '张山子镇人民政府', reconsiderationBody: '台儿庄区人民政府' };
+
 const view = (over: Partial<RequestView> = {}): RequestView =>
   ({
     requestId: 'r-1',
@@ -101,7 +103,7 @@ const consulting = (kind: string) =>
   });
 
 async function text(kind: LetterKind, r: RequestView, consultationId?: string): Promise<string> {
-  const letter = await renderLetter(kind, r, '张山子镇人民政府', consultationId);
+  const letter = await renderLetter(kind, r, HEAD, consultationId);
   if (!letter) throw new Error(`no ${kind} letter`);
   return (await JSZip.loadAsync(letter.buffer)).file('word/document.xml')!.async('string');
 }
@@ -192,7 +194,7 @@ describe('the letters cite their articles', () => {
 
   it('the third-party letter is not sent to the co-producer, and an agency consultation has no letter', async () => {
     expect(await text('consultation', consulting('co_producer'))).not.toContain('第三十二条');
-    expect(await renderLetter('consultation', consulting('agency'), '张山子镇人民政府', 'c1')).toBeNull();
+    expect(await renderLetter('consultation', consulting('agency'), HEAD, 'c1')).toBeNull();
   });
 
   it.each(['third_party', 'co_producer'])(
@@ -203,4 +205,90 @@ describe('the letters cite their articles', () => {
       expect(xml).not.toMatch(/发出之日起算|截止日为|2025年3月26日/);
     },
   );
+});
+
+describe('reply letters by category (issue 20.1): the drafted answer, Art. 36 sub-cases, the remedy and the reconsideration body', () => {
+  const head = {
+    printedName: '台儿庄区张山子镇人民政府',
+    reconsiderationBody: '台儿庄区人民政府',
+    contact: '0632-6611234',
+    numberPrefix: '张政信复',
+  };
+  const drafted = (category: ReplyCategory, extra: Partial<NonNullable<RequestView['draft']>> = {}) => ({
+    ...replied(category),
+    draft: { category, content: `起草的答复正文（${category}）。`, withheld: [], legalBasis: CATEGORY_LEGAL[category].article, ...extra },
+  });
+  const letterText = async (r: RequestView, first?: 'withheld' | 'all_refusals') => {
+    const letter = await renderLetter('reply', r, head, undefined, first);
+    return (await JSZip.loadAsync(letter!.buffer)).file('word/document.xml')!.async('string');
+  };
+  const FIRST = '应当先向台儿庄区人民政府申请行政复议';
+  const EITHER = '可以自收到本答复之日起六十日内向台儿庄区人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼';
+
+  it.each(REPLY_CATEGORY_CODES.filter((c) => !c.startsWith('other.no') && c !== 'other.unpaid'))('%s', async (category) => {
+    const xml = await letterText(drafted(category));
+    expect(xml).toContain(`答复如下：起草的答复正文（${category}）。`);
+    expect(xml).toContain('台儿庄区张山子镇人民政府');
+    expect(xml).toContain('联系方式：0632-6611234');
+    expect(xml).toMatch(/张政信复〔2025〕[0-9a-z]{1,6}号/);
+    const withheld = category.startsWith('withhold.');
+    if (category === 'partial') {
+      expect(xml).toContain(`如对本答复中不予公开部分的决定不服，根据《中华人民共和国行政复议法》第二十三条的规定，${FIRST}`);
+      expect(xml).toContain(`如对本答复的其他内容不服，${EITHER}`);
+    } else if (withheld) {
+      expect(xml).toContain(`如对本答复不服，根据《中华人民共和国行政复议法》第二十三条的规定，${FIRST}`);
+      expect(xml).not.toContain(EITHER);
+    } else {
+      expect(xml).toContain(`如对本答复不服，${EITHER}`);
+      expect(xml).not.toContain(FIRST);
+    }
+    // The old wording (reconsideration or lawsuit for every reply, no body named) is gone.
+    expect(xml).not.toContain('依法申请行政复议，或者在六个月内');
+  });
+
+  it('the setting all_refusals extends 复议前置 to 无法提供 and 不予处理, not to 予以公开', async () => {
+    expect(await letterText(drafted('unable.not_held'), 'all_refusals')).toContain(FIRST);
+    expect(await letterText(drafted('reject.repeat'), 'all_refusals')).toContain(FIRST);
+    expect(await letterText(drafted('disclose'), 'all_refusals')).not.toContain(FIRST);
+  });
+
+  it('Art. 36(5) names the agency that holds the information; Art. 36(2) says how to obtain it', async () => {
+    const notHeld = await letterText(drafted('unable.not_held', { holdingAgency: { name: '台儿庄区民政局', contact: '0632-6612345' } }));
+    expect(notHeld).toContain('该政府信息由台儿庄区民政局负责公开，联系方式：0632-6612345，请您向该机关提出申请');
+    const disclosed = await letterText(drafted('disclose', { access: '以电子邮件方式于2025年3月25日前发送至申请人邮箱' }));
+    expect(disclosed).toContain('获取方式：以电子邮件方式于2025年3月25日前发送至申请人邮箱');
+  });
+
+  it('without letter settings the configured body is printed; the termination, third-party, reasons and deferral notices', async () => {
+    const plain = { printedName: '张山子镇人民政府', reconsiderationBody: '台儿庄区人民政府' };
+    const text = async (kind: LetterKind, r: RequestView) =>
+      (await JSZip.loadAsync((await renderLetter(kind, r, plain))!.buffer)).file('word/document.xml')!.async('string');
+    const ended = view({ category: 'other.unpaid', closedOn: '2025-05-06' });
+    expect(await text('termination', ended)).toContain('逾期未按收费通知要求缴纳费用');
+    expect(await text('termination', ended)).toContain('台儿庄区人民政府申请行政复议');
+    expect(await renderLetter('termination', replied('disclose'), plain)).toBeNull();
+    const notified = view({
+      consultations: [
+        {
+          consultationId: 'c1',
+          kind: 'third_party',
+          party: '枣庄某建筑公司',
+          subject: '中标合同报价',
+          startedOn: '2025-03-05',
+          answer: 'objected',
+          disclosureNotice: { noticeOn: '2025-03-20', reason: '涉及重大公共利益' },
+        },
+      ],
+    });
+    const notice = await text('third-party-notice', notified);
+    expect(notice).toContain('枣庄某建筑公司：');
+    expect(notice).toContain('决定予以公开，理由如下：涉及重大公共利益');
+    expect(notice).toContain(`根据${ART_32_THIRD_PARTY}的规定`);
+    expect(await text('reasons', view({ reasons: { noticeOn: '2025-03-05', answerDueOn: '2025-03-12' } }))).toContain(
+      '请您于2025年3月12日前说明理由',
+    );
+    expect(
+      await text('deferral', view({ deferral: { replyByOn: '2025-06-30', reason: '申请数量较大', noticeSentOn: '2025-03-20' } })),
+    ).toContain('本机关将于2025年6月30日前作出答复');
+  });
 });

@@ -1,10 +1,11 @@
-import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, type RequestChannel } from '@gongkai/contracts';
+import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, type ReplyCategory, type RequestChannel } from '@gongkai/contracts';
 import {
   ART_30_CORRECTION,
   ART_32_THIRD_PARTY,
   ART_33_CONSULTATION_NOT_COUNTED,
   ART_33_EXTENSION,
   ART_34_CO_PRODUCER,
+  ART_35_MASS_REQUESTS,
   ART_42_FEES,
   CATEGORY_LEGAL,
   REGULATION,
@@ -12,8 +13,65 @@ import {
 import type { RequestView } from '../read-models/requests.projection';
 import { docxBuffer, para, title } from './docx';
 
-export const LETTER_KINDS = ['reply', 'correction', 'extension', 'consultation', 'fee'] as const;
+export const LETTER_KINDS = [
+  'reply',
+  'correction',
+  'extension',
+  'consultation',
+  'fee',
+  'termination',
+  'third-party-notice',
+  'reasons',
+  'deferral',
+] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** What a unit's letters print about it: its letter settings, or the defaults (unit name, the configured reconsideration body). */
+export interface LetterHead {
+  printedName: string;
+  reconsiderationBody: string;
+  contact?: string;
+  numberPrefix?: string;
+}
+
+/**
+ * Which replies must tell the applicant to apply for reconsideration before suing (行政复议法 as revised
+ * 2023, Art. 23(1)(4), in force 2024-01-01): `withheld` — 不予公开 and the withheld part of 部分公开 (the
+ * legal review's reading, the default); `all_refusals` — also 无法提供 and 不予处理 (setting
+ * REQUESTS_RECONSIDERATION_FIRST, for the legal office to decide).
+ */
+export type ReconsiderationFirst = 'withheld' | 'all_refusals';
+
+const REVIEW_LAW = '《中华人民共和国行政复议法》';
+
+/** The remedy paragraphs of a reply of this category (Art. 23, 24 of the reconsideration law). */
+export function remedyParagraphs(category: ReplyCategory, head: LetterHead, first: ReconsiderationFirst = 'withheld'): string[] {
+  const body = head.reconsiderationBody;
+  const either = (what: string) =>
+    `${what}，可以自收到本答复之日起六十日内向${body}申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。`;
+  const firstReconsider = (what: string) =>
+    `${what}，根据${REVIEW_LAW}第二十三条的规定，应当先向${body}申请行政复议（自收到本答复之日起六十日内提出）；对行政复议决定不服的，可以依法向人民法院提起行政诉讼。`;
+  const group = REPLY_CATEGORIES[category].group;
+  if (category === 'partial') return [firstReconsider('如对本答复中不予公开部分的决定不服'), either('如对本答复的其他内容不服')];
+  if (group === '不予公开') return [firstReconsider('如对本答复不服')];
+  if (first === 'all_refusals' && (group === '无法提供' || group === '不予处理')) return [firstReconsider('如对本答复不服')];
+  return [either('如对本答复不服')];
+}
+
+/** What Art. 36 requires the reply to say beyond its category's sentence: how to obtain it (36(1)(2)), who holds it (36(5)). */
+function subCaseParagraphs(r: RequestView): string[] {
+  const draft = r.draft;
+  if (!draft) return [];
+  const lines: string[] = [];
+  if (draft.access) lines.push(`获取方式：${draft.access}`);
+  if (draft.holdingAgency) {
+    const contact = draft.holdingAgency.contact ? `，联系方式：${draft.holdingAgency.contact}` : '';
+    lines.push(
+      `根据${REGULATION}第三十六条第（五）项的规定，经确定，该政府信息由${draft.holdingAgency.name}负责公开${contact}，请您向该机关提出申请。`,
+    );
+  }
+  return lines;
+}
 
 const cn = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -28,13 +86,17 @@ const cn = (iso: string) => {
 export async function renderLetter(
   kind: LetterKind,
   r: RequestView,
-  unitName: string,
+  head: LetterHead,
   consultationId?: string,
+  reconsiderationFirst: ReconsiderationFirst = 'withheld',
 ): Promise<{ filename: string; buffer: Buffer } | null> {
+  const unitName = head.printedName;
   const addressee = `${r.applicant.name}：`;
   const received = `本机关于${cn(r.receivedOn)}收到您通过${REQUEST_CHANNEL_LABELS[r.channel as RequestChannel] ?? r.channel}方式提出的政府信息公开申请，申请获取“${r.description}”。`;
-  const signature = (date: string) => [para(unitName, { right: true }), para(cn(date), { right: true })];
+  const contact = head.contact ? [para(`联系方式：${head.contact}`)] : [];
+  const signature = (date: string) => [...contact, para(unitName, { right: true }), para(cn(date), { right: true })];
   const no = `（申请编号：${r.requestId}）`;
+  const general = () => remedyParagraphs('other.other', head).map((t) => para(t));
   switch (kind) {
     case 'reply': {
       if (!r.reply || !r.category) return null;
@@ -44,17 +106,23 @@ export async function renderLetter(
           `${i + 1}. “${w.item}”不予公开：${w.reason}（${REPLY_CATEGORIES[w.ground].label}，依据${CATEGORY_LEGAL[w.ground].article}）。`,
         ),
       );
+      // 答复书文号: the unit's prefix, the year and the request's short number (a register of numbers is not kept here).
+      const year = r.reply.repliedOn.slice(0, 4);
+      const letterNo = head.numberPrefix ? `${head.numberPrefix}〔${year}〕${r.requestId.replace(/-/g, '').slice(-6)}号` : null;
       return {
         filename: `政府信息公开申请答复书-${r.requestId}.docx`,
         buffer: await docxBuffer([
           title('政府信息公开申请答复书'),
+          ...(letterNo ? [para(letterNo, { right: true })] : []),
           para(no, { indent: false }),
           para(addressee, { indent: false }),
           para(received),
           para(`${legal.wording}`),
+          ...(r.draft?.content ? [para(`答复如下：${r.draft.content}`)] : []),
+          ...subCaseParagraphs(r).map((t) => para(t)),
           ...withheld,
           para(`根据${legal.article}的规定，特此答复。`),
-          para('如对本答复不服，可以在收到本答复之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。'),
+          ...remedyParagraphs(r.category, head, reconsiderationFirst).map((t) => para(t)),
           ...signature(r.reply.repliedOn),
         ]),
       };
@@ -146,6 +214,79 @@ export async function renderLetter(
           // The 20 working days run from the applicant's receipt of this notice, which the unit does not know when it writes it.
           para('请自收到本通知之日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。'),
           ...signature(r.fee.noticeOn),
+        ]),
+      };
+    }
+    case 'termination': {
+      // 逾期不补正 / 逾期未缴费: the notice that the request is no longer handled (Art. 30; 109号).
+      if (!r.closedOn || (r.category !== 'other.no_correction' && r.category !== 'other.unpaid')) return null;
+      const legal = CATEGORY_LEGAL[r.category];
+      return {
+        filename: `终止办理告知书-${r.requestId}.docx`,
+        buffer: await docxBuffer([
+          title('政府信息公开申请终止办理告知书'),
+          para(no, { indent: false }),
+          para(addressee, { indent: false }),
+          para(received),
+          para(legal.wording),
+          para(`根据${legal.article}的规定，特此告知。`),
+          ...general(),
+          ...signature(r.closedOn),
+        ]),
+      };
+    }
+    case 'third-party-notice': {
+      // Art. 32: the decision to disclose over the third party's objection, with its content and reason.
+      const c =
+        r.consultations.find((x) => x.consultationId === consultationId && x.disclosureNotice) ??
+        r.consultations.find((x) => x.disclosureNotice);
+      if (!c?.disclosureNotice) return null;
+      return {
+        filename: `第三方告知书-${r.requestId}.docx`,
+        buffer: await docxBuffer([
+          title('政府信息公开决定告知书（第三方）'),
+          para(no, { indent: false }),
+          para(`${c.party}：`, { indent: false }),
+          para(
+            `本机关收到的政府信息公开申请涉及“${c.subject}”。您不同意公开，经审查，本机关认为不公开可能对公共利益造成重大影响，决定予以公开，理由如下：${c.disclosureNotice.reason}`,
+          ),
+          para(`根据${ART_32_THIRD_PARTY}的规定，现将决定公开的政府信息内容和理由书面告知您。`),
+          para(
+            `如对本决定不服，可以自收到本告知书之日起六十日内向${head.reconsiderationBody}申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。`,
+          ),
+          ...signature(c.disclosureNotice.noticeOn),
+        ]),
+      };
+    }
+    case 'reasons': {
+      if (!r.reasons) return null;
+      return {
+        filename: `说明理由通知书-${r.requestId}.docx`,
+        buffer: await docxBuffer([
+          title('政府信息公开申请说明理由通知书'),
+          para(no, { indent: false }),
+          para(addressee, { indent: false }),
+          para(received),
+          para(
+            `您申请公开政府信息的数量、频次明显超过合理范围。根据${ART_35_MASS_REQUESTS}的规定，请您于${cn(r.reasons.answerDueOn)}前说明理由。本机关认为理由不合理的，告知您不予处理；认为理由合理，但是无法在规定期限内答复的，将确定合理期限后答复并书面告知您。`,
+          ),
+          ...signature(r.reasons.noticeOn),
+        ]),
+      };
+    }
+    case 'deferral': {
+      if (!r.deferral) return null;
+      return {
+        filename: `延迟答复告知书-${r.requestId}.docx`,
+        buffer: await docxBuffer([
+          title('政府信息公开申请延迟答复告知书'),
+          para(no, { indent: false }),
+          para(addressee, { indent: false }),
+          para(received),
+          para(
+            `您说明的理由合理，但因${r.deferral.reason}，本机关无法在规定期限内答复。根据${ART_35_MASS_REQUESTS}的规定，本机关将于${cn(r.deferral.replyByOn)}前作出答复。`,
+          ),
+          ...signature(r.deferral.noticeSentOn),
         ]),
       };
     }

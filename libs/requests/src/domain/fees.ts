@@ -18,5 +18,13 @@ export function perPageFee(pages: number): number {
   return band(31, 100, 10) + band(101, 200, 20) + band(201, Number.MAX_SAFE_INTEGER, 40);
 }
 
-export const feeFor = (method: 'per_request' | 'per_page', quantity: number): number =>
-  method === 'per_request' ? perRequestFee(quantity) : perPageFee(quantity);
+/**
+ * The fee of one notice. Per request, `quantity` is the position in the month of the request's first
+ * item; an application counted as several items (一事一申请) pays for each item at its own position.
+ */
+export function feeFor(method: 'per_request' | 'per_page', quantity: number, items = 1): number {
+  if (method === 'per_page') return perPageFee(quantity);
+  let total = 0;
+  for (let i = 0; i < items; i += 1) total += perRequestFee(quantity + i);
+  return total;
+}

@@ -27,6 +27,8 @@ export function receiptBasis(channel: RequestChannel | 'portal'): string {
 }
 export const ART_30_CORRECTION = `${REGULATION}第三十条`;
 export const ART_32_THIRD_PARTY = `${REGULATION}第三十二条`;
+/** Art. 35: requests clearly beyond a reasonable quantity or frequency; reasons asked first, or a later reply date. */
+export const ART_35_MASS_REQUESTS = `${REGULATION}第三十五条`;
 export const ART_33_EXTENSION = `${REGULATION}第三十三条第二款`;
 /** 行政机关征求第三方和其他机关意见所需时间不计算在前款规定的期限内。 */
 export const ART_33_CONSULTATION_NOT_COUNTED = `${REGULATION}第三十三条第三款`;
@@ -34,6 +36,7 @@ export const ART_33_CONSULTATION_NOT_COUNTED = `${REGULATION}第三十三条第�
 export const ART_34_CO_PRODUCER = `${REGULATION}第三十四条`;
 export const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
 export const ART_42_FEES = `${REGULATION}第四十二条、${FEE_MEASURES}`;
+export const FEE_ITEMS = `${FEE_MEASURES}第四条（一事一申请）`;
 export const ART_44_PROACTIVE = `${REGULATION}第四十四条`;
 
 /**

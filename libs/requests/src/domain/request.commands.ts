@@ -1,4 +1,14 @@
-import type { Actor, ApplicantType, ConsultationAnswer, ReplyCategory, RequestReceived, WithheldItem } from '@gongkai/contracts';
+import type {
+  Actor,
+  ApplicantType,
+  ChallengeFiled,
+  ConsultationAnswer,
+  HoldingAgency,
+  ReasonsAnswered,
+  ReplyCategory,
+  RequestReceived,
+  WithheldItem,
+} from '@gongkai/contracts';
 import { DomainError } from '@gongkai/platform/domain';
 import type { LocalDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, type OpenRequest, type RequestEvent } from './request';
@@ -8,6 +18,11 @@ type Dated = { today: LocalDate };
 /** Who gives the command, for the rules that depend on it (separation of duties): the command context's actor. */
 type By = { by: Actor };
 
+/**
+ * Receipt. The unit must exist and handle requests: the application checks it against the units
+ * read model (built from the catalogue's unit events) before giving this command, so the check is
+ * eventually consistent — a unit registered moments ago may not be known yet (refused, retry).
+ */
 export type ReceiveRequest = Dated &
   Omit<RequestReceived, 'receivedOn' | 'applicant' | 'dueOn'> & {
     receivedOn: LocalDate;
@@ -23,12 +38,19 @@ export type ReceiveRequest = Dated &
  */
 export type IssueFeeNotice = { type: 'IssueFeeNotice'; method: 'per_request' | 'per_page'; quantity: number; pausesClock: boolean } & Dated;
 
+/**
+ * The reply's review. `allowSelfReview` is the setting REQUESTS_ALLOW_SELF_REVIEW (a one-person
+ * office; absent = false): without it the drafter may not review its own reply; with it the event records that it did.
+ */
+export type ReviewReply = { type: 'ReviewReply'; approved: boolean; comment?: string; allowSelfReview?: boolean } & Dated & By;
+
 export type RequestCommand =
   | ({ type: 'ReceiveRequest' } & ReceiveRequest)
   | ({ type: 'RequestCorrection'; items: string[]; periodWorkingDays: number } & Dated)
-  | ({ type: 'ReceiveCorrection'; receivedOn: LocalDate; note?: string } & Dated)
+  | ({ type: 'ReceiveCorrection'; receivedOn: LocalDate; note?: string; lateReason?: string } & Dated & By)
   | ({ type: 'AbandonForNoCorrection' } & Dated)
   | ({ type: 'AssignRequest'; handlerId: string; handlerName?: string } & Dated)
+  /** The receiving unit is checked by the application against the units read model (eventually consistent, see ReceiveRequest). */
   | ({ type: 'TransferRequest'; toUnitId: string; reason: string } & Dated)
   | ({ type: 'RequestInvestigation'; taskId: string; assistingUnitId: string; question: string; internalWorkingDays: number } & Dated)
   | ({ type: 'AnswerInvestigation'; taskId: string; answer: string } & Dated)
@@ -46,8 +68,21 @@ export type RequestCommand =
   | ({ type: 'RecordFeeNoticeReceipt'; receivedOn: LocalDate } & Dated)
   | ({ type: 'RecordFeePayment'; amountYuan: number } & Dated)
   | ({ type: 'AbandonForNonPayment' } & Dated)
-  | ({ type: 'DraftReply'; category: ReplyCategory; withheld: WithheldItem[]; content: string } & Dated)
-  | ({ type: 'ReviewReply'; approved: boolean; comment?: string } & Dated & By)
+  | ({
+      type: 'DraftReply';
+      category: ReplyCategory;
+      withheld: WithheldItem[];
+      content: string;
+      access?: string;
+      holdingAgency?: HoldingAgency;
+    } & Dated &
+      By)
+  | ReviewReply
+  | ({ type: 'CountItems'; items: number; reason: string } & Dated)
+  | ({ type: 'NotifyThirdPartyDisclosure'; consultationId: string; reason: string } & Dated)
+  | ({ type: 'RequestReasons'; periodWorkingDays: number } & Dated)
+  | ({ type: 'RecordReasons'; outcome: ReasonsAnswered['outcome']; note?: string } & Dated)
+  | ({ type: 'DeferReply'; replyByOn: LocalDate; reason: string; noticeSentOn: LocalDate } & Dated & By)
   | ({ type: 'IssueReply' } & Dated)
   | ({ type: 'RecordDelivery'; method: '邮寄' | '电子邮件' | '当面领取' | '网上获取'; reference?: string } & Dated)
   | ({ type: 'ArchiveRequest'; archiveNo: string } & Dated)
@@ -58,6 +93,8 @@ export type RequestCommand =
       kind: 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
       filedOn: LocalDate;
       body: string;
+      party?: NonNullable<ChallengeFiled['party']>;
+      against?: NonNullable<ChallengeFiled['against']>;
     } & Dated)
   | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated);
 

@@ -15,6 +15,7 @@ const HASH = 'a'.repeat(64);
 const calendar = defaultWorkingDayCalendar();
 const spec = deciderSpec(requestDecider(calendar));
 const actor = (userId: string, role: Role): Actor => ({ userId, unitId: 'TEZ-ZSZ', role });
+const CLERK = actor('clerk-1', 'clerk');
 
 /** The events the given commands record, each decided on the state the earlier ones left. */
 function history(commands: RequestCommand[]): RequestEvent[] {
@@ -257,6 +258,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
     });
     const corrected: RequestCommand = {
       type: 'ReceiveCorrection',
+      by: CLERK,
       today: d('2026-09-30'),
       receivedOn: d('2026-09-30'),
       note: '已补充年份',
@@ -285,7 +287,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
     ];
     // 17, 18, 20 (make-up), 21–24 (7), 中秋 09-25 off, 28–30 (10), 国庆 off, 10-08, 10-09, Sat 10-10 make-up (13), 12, 13 (15).
     expect(run(given).state.correction).toMatchObject({ dueOn: '2026-10-13' });
-    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', by: CLERK, today: d('2026-09-30'), receivedOn: d('2026-09-30') };
     expect(due([...given, corrected], '2026-09-30')).toBe('2026-11-03');
   });
 
@@ -306,12 +308,10 @@ describe('request decider: the statutory clock on the real calendar', () => {
     const [fee] = when(given, notice(false)).decision as RequestEvent[];
     // Pay within 20 working days of Mon 03-09: 10–13 (4), 16–20 (9), 23–27 (14), 30, 31, Apr 1–3 (19), Tue 04-07 (20).
     expect(fee.data).toMatchObject({ amountYuan: 1700, payByOn: '2026-04-07' });
-    expect(when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }).decision).toMatchObject([
-      {
-        data: { category: 'other.unpaid' },
-      },
-    ]);
-    when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-07') }).thenError('FEE_PERIOD_RUNNING');
+    // Past the period counted from the notice date, but the applicant's receipt of the notice is not recorded: no abandonment.
+    when([...given, notice(false)], { type: 'AbandonForNonPayment', today: d('2026-04-08') }).thenError('FEE_NOTICE_RECEIPT_UNKNOWN');
+    // Nor is late payment refused while the receipt is unknown.
+    expect(when([...given, notice(false)], { ...paid, today: d('2026-04-08') }).decision).toMatchObject([{ type: 'requests.FeePaid' }]);
     when([...given, notice(false), paid], notice(false)).thenError('FEE_ONLY_ONCE');
   });
 
@@ -391,7 +391,7 @@ describe('request decider: the statutory clock on the real calendar', () => {
       items: ['请明确所需信息的年份和村名'],
       periodWorkingDays: 10,
     };
-    const corrected: RequestCommand = { type: 'ReceiveCorrection', today: d('2026-09-30'), receivedOn: d('2026-09-30') };
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', by: CLERK, today: d('2026-09-30'), receivedOn: d('2026-09-30') };
     expect(dueOf([receive('2026-09-14'), notice, corrected]).slice(1)).toEqual([
       ['requests.CorrectionRequested', null],
       ['requests.CorrectionReceived', '2026-11-03'],
@@ -465,6 +465,7 @@ describe('request decider: intake, handling and reply', () => {
   it('goes draft → review → reply → delivery → archive, each a separate event, and records on-time use of the clock', () => {
     const drafted: RequestCommand = {
       type: 'DraftReply',
+      by: CLERK,
       today: d('2026-03-10'),
       category: 'disclose',
       withheld: [],
@@ -507,6 +508,7 @@ describe('request decider: intake, handling and reply', () => {
   it('a reply without approval is refused; a clerk cannot review; rejection sends the draft back', () => {
     const drafted: RequestCommand = {
       type: 'DraftReply',
+      by: CLERK,
       today: d('2026-03-10'),
       category: 'unable.not_held',
       withheld: [],
@@ -528,6 +530,7 @@ describe('request decider: intake, handling and reply', () => {
   it('partial disclosure lists what was withheld and on which 不予公开 ground', () => {
     const partial = (withheld: { item: string; ground: never; reason: string }[]): RequestCommand => ({
       type: 'DraftReply',
+      by: CLERK,
       today: d('2026-03-10'),
       category: 'partial',
       withheld,
@@ -549,7 +552,14 @@ describe('request decider: intake, handling and reply', () => {
       party: '区民政局',
       subject: '会商',
     };
-    const draft: RequestCommand = { type: 'DraftReply', today: d('2026-03-10'), category: 'disclose', withheld: [], content: '予以公开' };
+    const draft: RequestCommand = {
+      type: 'DraftReply',
+      by: CLERK,
+      today: d('2026-03-10'),
+      category: 'disclose',
+      withheld: [],
+      content: '予以公开',
+    };
     when([...handled, consult], draft).thenError('CONSULTATION_OPEN');
     const fee: RequestCommand = { type: 'IssueFeeNotice', today: d('2026-03-04'), method: 'per_request', quantity: 12, pausesClock: false };
     when([...handled, fee], draft).thenError('FEE_UNPAID');
@@ -561,6 +571,7 @@ describe('request decider: intake, handling and reply', () => {
       ...handled,
       {
         type: 'DraftReply',
+        by: CLERK,
         today: d('2026-03-10'),
         category: 'withhold.process_info',
         withheld: [],
@@ -577,7 +588,9 @@ describe('request decider: intake, handling and reply', () => {
       filedOn: d('2026-04-01'),
       body: '枣庄市人民政府',
     };
-    when(handled, file).thenError('NO_REPLY_YET');
+    // Before any reply: a challenge against no reply in time; against the reply only once there is one.
+    expect(when(handled, file).decision).toMatchObject([{ data: { party: 'applicant', against: 'no_reply' } }]);
+    when(handled, { ...file, against: 'reply' } as RequestCommand).thenError('NO_REPLY_YET');
     const { events } = run([
       ...done,
       file,
@@ -591,5 +604,186 @@ describe('request decider: intake, handling and reply', () => {
       when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-CIVIL', reason: '属区民政局职责' }).decision,
     ).toMatchObject([{ data: { unitId: 'TEZ-ZSZ', toUnitId: 'TEZ-CIVIL' } }]);
     when(handled, { type: 'TransferRequest', today: d('2026-03-04'), toUnitId: 'TEZ-ZSZ', reason: 'x' }).thenError('TRANSFER_TO_SAME_UNIT');
+  });
+});
+
+describe('request decider: the legal review (issue 20) and separation of duties (issue 16)', () => {
+  const HEAD = actor('head-1', 'office_head');
+  const handled = [receive('2026-03-02'), { type: 'AssignRequest', today: d('2026-03-03'), handlerId: 'clerk-1' } as RequestCommand];
+  const draft = (category: string, extra: object = {}): RequestCommand =>
+    ({ type: 'DraftReply', today: d('2026-03-10'), by: CLERK, category, withheld: [], content: '答复内容。', ...extra }) as RequestCommand;
+  const review = (by: Actor, allowSelfReview?: boolean): RequestCommand => ({
+    type: 'ReviewReply',
+    today: d('2026-03-11'),
+    approved: true,
+    by,
+    ...(allowSelfReview === undefined ? {} : { allowSelfReview }),
+  });
+
+  it('the reviewer of a reply is not its drafter, unless the one-person-office setting allows it, which is recorded', () => {
+    const byHead = draft('disclose', { by: HEAD });
+    expect(when(handled, byHead).decision).toMatchObject([{ data: { draftedBy: 'head-1' } }]);
+    when([...handled, byHead], review(HEAD)).thenError('SELF_REVIEW', { kind: 'forbidden' });
+    when([...handled, byHead], review(HEAD, false)).thenError('SELF_REVIEW', { kind: 'forbidden' });
+    expect(when([...handled, byHead], review(HEAD, true)).decision).toMatchObject([
+      { type: 'requests.ReplyReviewed', data: { reviewedBy: 'head-1', selfReview: true, approved: true } },
+    ]);
+    const [other] = when([...handled, byHead], review(actor('r1', 'reviewer'))).decision as RequestEvent[];
+    expect(other.data).toMatchObject({ reviewedBy: 'r1' });
+    expect(other.data).not.toHaveProperty('selfReview');
+  });
+
+  it('a request never answered, overdue, can be challenged; a third party can challenge a decision to disclose', () => {
+    const file = (extra: object): RequestCommand =>
+      ({
+        type: 'FileChallenge',
+        today: d('2026-05-06'),
+        challengeId: 'fy1',
+        kind: 'reconsideration',
+        filedOn: d('2026-05-06'),
+        body: '台儿庄区人民政府',
+        ...extra,
+      }) as RequestCommand;
+    // Received 03-02, due 03-30, nothing replied by May.
+    expect(readClock(calendar, run(handled).state.clock, d('2026-05-06')).overdue).toBe(true);
+    expect(when(handled, file({})).decision).toMatchObject([
+      { type: 'requests.ChallengeFiled', data: { party: 'applicant', against: 'no_reply', kind: 'reconsideration' } },
+    ]);
+    when(handled, file({ filedOn: d('2026-02-27') })).thenError('DATE_BEFORE_RECEIPT');
+    when(handled, file({ party: 'third_party' })).thenError('NO_DISCLOSURE_DECISION');
+    when(handled, file({ party: 'third_party', against: 'reply' })).thenError('CHALLENGE_PARTY_MISMATCH');
+    const disclosed = [
+      ...handled,
+      draft('disclose'),
+      review(actor('r1', 'reviewer')),
+      { type: 'IssueReply', today: d('2026-03-12') } as RequestCommand,
+    ];
+    expect(when(disclosed, file({ party: 'third_party', kind: 'litigation_direct', body: '台儿庄区人民法院' })).decision).toMatchObject([
+      { data: { party: 'third_party', against: 'disclosure', kind: 'litigation_direct' } },
+    ]);
+  });
+
+  it('Art. 35: 大量反复 only after the applicant was asked for reasons and they were not accepted; accepted reasons allow a later reply date', () => {
+    const ask: RequestCommand = { type: 'RequestReasons', today: d('2026-03-04'), periodWorkingDays: 5 };
+    when(handled, draft('reject.mass_repeat')).thenError('REASONS_NOT_ASKED');
+    when([...handled, ask], draft('reject.mass_repeat')).thenError('REASONS_NOT_ASKED');
+    expect(when(handled, ask).decision).toMatchObject([{ data: { noticeOn: '2026-03-04', answerDueOn: '2026-03-11' } }]);
+    when([...handled, ask], { type: 'RecordReasons', today: d('2026-03-11'), outcome: 'no_answer' }).thenError('REASONS_PERIOD_RUNNING');
+    const silent: RequestCommand = { type: 'RecordReasons', today: d('2026-03-12'), outcome: 'no_answer' };
+    expect(when([...handled, ask, silent], draft('reject.mass_repeat')).decision).toMatchObject([
+      { data: { category: 'reject.mass_repeat' } },
+    ]);
+    const accepted: RequestCommand = { type: 'RecordReasons', today: d('2026-03-09'), outcome: 'accepted', note: '用于学术研究' };
+    when([...handled, ask, accepted], draft('reject.mass_repeat')).thenError('REASONS_ACCEPTED');
+    // 延迟答复: beyond the 20-day extension, by the office head, later than the current due date (03-30).
+    const defer = (by: Actor, replyByOn: string): RequestCommand => ({
+      type: 'DeferReply',
+      today: d('2026-03-10'),
+      replyByOn: d(replyByOn),
+      reason: '申请数量较大，需逐件检索',
+      noticeSentOn: d('2026-03-10'),
+      by,
+    });
+    when([...handled, ask], defer(HEAD, '2026-06-30')).thenError('DEFERRAL_NEEDS_ACCEPTED_REASONS');
+    when([...handled, ask, accepted], defer(CLERK, '2026-06-30')).thenError('DEFERRAL_NEEDS_OFFICE_HEAD', { kind: 'forbidden' });
+    when([...handled, ask, accepted], defer(HEAD, '2026-03-20')).thenError('DEFERRAL_NOT_LATER');
+    expect(when([...handled, ask, accepted], defer(HEAD, '2026-06-30')).decision).toMatchObject([
+      { type: 'requests.ReplyDeferred', data: { replyByOn: '2026-06-30', dueOn: '2026-06-30' } },
+    ]);
+    expect(due([...handled, ask, accepted, defer(HEAD, '2026-06-30')], '2026-04-01')).toBe('2026-06-30');
+  });
+
+  it('补正后申请内容仍不明确 only after a correction was requested and received', () => {
+    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-03-03'), items: ['请明确年份'], periodWorkingDays: 5 };
+    const corrected: RequestCommand = { type: 'ReceiveCorrection', by: CLERK, today: d('2026-03-05'), receivedOn: d('2026-03-05') };
+    when(handled, draft('unable.still_unclear')).thenError('NO_CORRECTION_RECEIVED');
+    expect(when([...handled, notice, corrected], draft('unable.still_unclear')).decision).toMatchObject([
+      { data: { category: 'unable.still_unclear' } },
+    ]);
+  });
+
+  it('a late correction is accepted only by the office head, with the reason recorded', () => {
+    const notice: RequestCommand = { type: 'RequestCorrection', today: d('2026-03-03'), items: ['请明确年份'], periodWorkingDays: 5 };
+    // Correction due 03-10; it arrives 03-12.
+    const late = (by: Actor, lateReason?: string): RequestCommand =>
+      ({
+        type: 'ReceiveCorrection',
+        by,
+        today: d('2026-03-12'),
+        receivedOn: d('2026-03-12'),
+        ...(lateReason ? { lateReason } : {}),
+      }) as RequestCommand;
+    when([...handled, notice], late(HEAD)).thenError('CORRECTION_OVERDUE');
+    when([...handled, notice], late(CLERK, '申请人住院，有证明')).thenError('LATE_CORRECTION_NEEDS_OFFICE_HEAD', { kind: 'forbidden' });
+    expect(when([...handled, notice], late(HEAD, '申请人住院，有证明')).decision).toMatchObject([
+      { type: 'requests.CorrectionReceived', data: { lateAccepted: { by: 'head-1', reason: '申请人住院，有证明' }, dueOn: '2026-04-10' } },
+    ]);
+  });
+
+  it('Art. 32: disclosing over a third party’s objection needs the written notice first', () => {
+    const consult: RequestCommand = {
+      type: 'StartConsultation',
+      today: d('2026-03-03'),
+      consultationId: 'c1',
+      kind: 'third_party',
+      party: '某建筑公司',
+      subject: '中标合同',
+    };
+    const objected: RequestCommand = {
+      type: 'EndConsultation',
+      today: d('2026-03-06'),
+      consultationId: 'c1',
+      outcome: '不同意公开',
+      answer: 'objected',
+    };
+    const notify: RequestCommand = {
+      type: 'NotifyThirdPartyDisclosure',
+      today: d('2026-03-09'),
+      consultationId: 'c1',
+      reason: '涉及公共利益',
+    };
+    when([...handled, consult, objected], draft('disclose')).thenError('THIRD_PARTY_NOT_NOTIFIED');
+    expect(when([...handled, consult, objected], draft('withhold.third_party')).decision).not.toBeInstanceOf(DomainError);
+    expect(when([...handled, consult, objected], notify).decision).toMatchObject([
+      {
+        type: 'requests.ThirdPartyDisclosureNotified',
+        data: { party: '某建筑公司', noticeOn: '2026-03-09', legalBasis: expect.stringContaining('第三十二条') },
+      },
+    ]);
+    when([...handled, consult, objected, notify], notify).thenError('THIRD_PARTY_NOTIFIED', { kind: 'conflict' });
+    when([...handled, consult], notify).thenError('THIRD_PARTY_DID_NOT_OBJECT');
+    expect(when([...handled, consult, objected, notify], draft('disclose')).decision).toMatchObject([{ data: { category: 'disclose' } }]);
+  });
+
+  it('fees by the 109号 text: items of one application each counted; a per-page fee only when information is supplied', () => {
+    const items: RequestCommand = {
+      type: 'CountItems',
+      today: d('2026-03-03'),
+      items: 15,
+      reason: '一份申请含15项内容，按一事一申请分项计件',
+    };
+    const perRequest: RequestCommand = {
+      type: 'IssueFeeNotice',
+      today: d('2026-03-04'),
+      method: 'per_request',
+      quantity: 1,
+      pausesClock: true,
+    };
+    // Items 1–15 of the month: items 11–15 at ¥100 each.
+    expect(when([...handled, items], perRequest).decision).toMatchObject([{ data: { quantity: 1, items: 15, amountYuan: 500 } }]);
+    when(handled, perRequest).thenError('FEE_NOT_DUE');
+    when([...handled, items, perRequest], items).thenError('FEE_ALREADY_NOTIFIED');
+    // Per page on a reply that supplies nothing: refused whichever comes first.
+    const perPage: RequestCommand = {
+      type: 'IssueFeeNotice',
+      today: d('2026-03-11'),
+      method: 'per_page',
+      quantity: 150,
+      pausesClock: true,
+    };
+    when([...handled, draft('withhold.process_info')], perPage).thenError('PER_PAGE_FEE_WITHOUT_INFORMATION');
+    const paid: RequestCommand = { type: 'RecordFeePayment', today: d('2026-03-12'), amountYuan: 1700 };
+    when([...handled, perPage, paid], draft('withhold.process_info')).thenError('PER_PAGE_FEE_WITHOUT_INFORMATION');
+    expect(when([...handled, perPage, paid], draft('disclose')).decision).not.toBeInstanceOf(DomainError);
   });
 });

@@ -6,13 +6,18 @@ import { closed, isClosed, notFound, type Decision, type RequestCommand } from '
 import {
   abandonForNonPayment,
   answerInvestigation,
+  countItems,
+  deferReply,
   endConsultation,
   extendDeadline,
   issueFeeNotice,
+  notifyThirdPartyDisclosure,
   recordConsultationLetterReceipt,
   recordFeeNoticeReceipt,
   recordFeePayment,
+  recordReasons,
   requestInvestigation,
+  requestReasons,
   startConsultation,
 } from './request.handling';
 import {
@@ -34,7 +39,14 @@ import {
   reviewReply,
 } from './request.reply';
 
-export { MAX_RECEIPT_AGE_DAYS, STATUS_LABELS, type IssueFeeNotice, type ReceiveRequest, type RequestCommand } from './request.commands';
+export {
+  MAX_RECEIPT_AGE_DAYS,
+  STATUS_LABELS,
+  type IssueFeeNotice,
+  type ReceiveRequest,
+  type RequestCommand,
+  type ReviewReply,
+} from './request.commands';
 
 /** The events that set or move the statutory deadline: each publishes the due date it leaves (`dueOn`). */
 export const CLOCK_EVENT_TYPES: ReadonlySet<RequestEvent['type']> = new Set<RequestEvent['type']>(REQUEST_DEADLINE_EVENT_TYPES);
@@ -115,6 +127,16 @@ function decide(command: RequestCommand, state: RequestState, calendar: WorkingD
       return fileChallenge(command, state);
     case 'DecideChallenge':
       return decideChallenge(command, state);
+    case 'CountItems':
+      return countItems(command, state);
+    case 'NotifyThirdPartyDisclosure':
+      return notifyThirdPartyDisclosure(command, state);
+    case 'RequestReasons':
+      return requestReasons(command, state, calendar);
+    case 'RecordReasons':
+      return recordReasons(command, state);
+    case 'DeferReply':
+      return deferReply(command, state, calendar);
   }
 }
 

@@ -1,11 +1,14 @@
 import { DomainError } from '@gongkai/platform/domain';
 import type { WorkingDayCalendar } from '@gongkai/working-days';
 import { feeFor } from './fees';
-import { ART_33_EXTENSION, ART_42_FEES, CATEGORY_LEGAL } from './legal-basis';
+import { ART_32_THIRD_PARTY, ART_33_EXTENSION, ART_35_MASS_REQUESTS, ART_42_FEES, CATEGORY_LEGAL, FEE_ITEMS } from './legal-basis';
 import { dueDate, FEE_PAYMENT_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS, type OpenRequest } from './request';
 import { checkDate, ids, wrongStatus, type CommandOf, type Decision } from './request.commands';
 
-/** Handling: investigations, consultations (Art. 32–34), the extension (Art. 33) and the fee (Art. 42). */
+/** Handling: investigations, consultations (Art. 32–34), the extension (Art. 33), Art. 35 and the fee (Art. 42). */
+
+/** What a reply of this category supplies: information (a per-page fee is possible) or none. */
+export const SUPPLIES_INFORMATION: ReadonlySet<string> = new Set(['disclose', 'partial']);
 
 export function requestInvestigation(command: CommandOf<'RequestInvestigation'>, s: OpenRequest, calendar: WorkingDayCalendar): Decision {
   if (s.investigations[command.taskId]) return DomainError.conflict('TASK_EXISTS', `协助调查任务 ${command.taskId} 已存在。`);
@@ -146,7 +149,15 @@ export function issueFeeNotice(command: CommandOf<'IssueFeeNotice'>, s: OpenRequ
   const { today } = command;
   if (s.fee) return DomainError.rule('FEE_ONLY_ONCE', '每件申请只能选择一种计费方式、发出一次收费通知。');
   if (s.status === 'awaiting_correction') return wrongStatus(s, '发出收费通知');
-  const amountYuan = feeFor(command.method, command.quantity);
+  // 109号 Art. 5: a per-page fee only when information is actually supplied.
+  if (command.method === 'per_page' && s.draft && !SUPPLIES_INFORMATION.has(s.draft.category)) {
+    return DomainError.rule(
+      'PER_PAGE_FEE_WITHOUT_INFORMATION',
+      '按量计收仅适用于向申请人提供政府信息的情形；本答复不提供信息，不能按量收费。',
+    );
+  }
+  const items = command.method === 'per_request' ? s.items : 1;
+  const amountYuan = feeFor(command.method, command.quantity, items);
   if (amountYuan === 0) return DomainError.rule('FEE_NOT_DUE', '按该计费方式和数量不收取信息处理费，无需发出收费通知。');
   const payByOn = calendar.addWorkingDaysChecked(today, FEE_PAYMENT_WORKING_DAYS);
   if (payByOn instanceof DomainError) return payByOn;
@@ -161,7 +172,8 @@ export function issueFeeNotice(command: CommandOf<'IssueFeeNotice'>, s: OpenRequ
         noticeOn: today,
         payByOn,
         pausesClock: command.pausesClock,
-        legalBasis: ART_42_FEES,
+        legalBasis: items > 1 ? `${ART_42_FEES}、${FEE_ITEMS}` : ART_42_FEES,
+        ...(items > 1 ? { items } : {}),
       },
     },
   ];
@@ -190,12 +202,21 @@ export function recordFeePayment(command: CommandOf<'RecordFeePayment'>, s: Open
   if (!s.fee) return DomainError.rule('NO_FEE_NOTICE', '该申请没有收费通知。');
   if (s.fee.paid) return DomainError.conflict('FEE_ALREADY_PAID', '信息处理费已缴纳。');
   if (command.amountYuan !== s.fee.amountYuan) return DomainError.rule('FEE_AMOUNT_MISMATCH', `应缴金额为 ${s.fee.amountYuan} 元。`);
-  if (command.today > s.fee.payByOn) return DomainError.rule('FEE_PERIOD_EXPIRED', `缴费期限已于 ${s.fee.payByOn} 届满。`);
+  // Until the applicant's receipt of the notice is recorded the period is not known to have run out.
+  if (s.fee.noticeReceivedOn && command.today > s.fee.payByOn) {
+    return DomainError.rule('FEE_PERIOD_EXPIRED', `缴费期限已于 ${s.fee.payByOn} 届满。`);
+  }
   return [{ type: 'requests.FeePaid', data: { ...ids(s), paidOn: command.today, amountYuan: command.amountYuan } }];
 }
 
 export function abandonForNonPayment(command: CommandOf<'AbandonForNonPayment'>, s: OpenRequest): Decision {
   if (!s.fee || s.fee.paid) return DomainError.rule('NO_UNPAID_FEE', '该申请没有未缴的信息处理费。');
+  if (!s.fee.noticeReceivedOn) {
+    return DomainError.rule(
+      'FEE_NOTICE_RECEIPT_UNKNOWN',
+      '以“逾期未缴费”终止前，请先登记申请人收到收费通知的日期：缴费期限自收到之日起计算。',
+    );
+  }
   if (command.today <= s.fee.payByOn) return DomainError.rule('FEE_PERIOD_RUNNING', `缴费期限至 ${s.fee.payByOn}，尚未届满。`);
   return [
     {
@@ -203,4 +224,77 @@ export function abandonForNonPayment(command: CommandOf<'AbandonForNonPayment'>,
       data: { ...ids(s), category: 'other.unpaid', abandonedOn: command.today, legalBasis: CATEGORY_LEGAL['other.unpaid'].article },
     },
   ];
+}
+
+/** 一事一申请 (109号 Art. 4): the application is counted as `items` requests for the per-request fee. */
+export function countItems(command: CommandOf<'CountItems'>, s: OpenRequest): Decision {
+  if (s.fee) return DomainError.rule('FEE_ALREADY_NOTIFIED', '已发出收费通知，不能再调整计件数。');
+  if (s.items === command.items) return [];
+  return [{ type: 'requests.ItemsCounted', data: { ...ids(s), items: command.items, reason: command.reason, legalBasis: FEE_ITEMS } }];
+}
+
+/** Art. 32: before disclosing over a third party's objection, tell it in writing, with the content and the reason. */
+export function notifyThirdPartyDisclosure(command: CommandOf<'NotifyThirdPartyDisclosure'>, s: OpenRequest): Decision {
+  const c = s.consultations[command.consultationId];
+  if (!c || c.kind !== 'third_party') return DomainError.notFound('CONSULTATION_NOT_FOUND', '该第三方征求意见不存在。');
+  if (c.open || c.answer !== 'objected') {
+    return DomainError.rule('THIRD_PARTY_DID_NOT_OBJECT', '只有第三方不同意公开、本机关仍决定公开时，才需书面告知第三方。');
+  }
+  if (c.notified) return DomainError.conflict('THIRD_PARTY_NOTIFIED', '已书面告知该第三方。');
+  return [
+    {
+      type: 'requests.ThirdPartyDisclosureNotified',
+      data: {
+        ...ids(s),
+        consultationId: command.consultationId,
+        party: c.party,
+        reason: command.reason,
+        noticeOn: command.today,
+        legalBasis: ART_32_THIRD_PARTY,
+      },
+    },
+  ];
+}
+
+/** Art. 35: ask the applicant to state reasons before treating its requests as 大量、频繁. */
+export function requestReasons(command: CommandOf<'RequestReasons'>, s: OpenRequest, calendar: WorkingDayCalendar): Decision {
+  if (!['registered', 'in_progress'].includes(s.status)) return wrongStatus(s, '要求说明理由');
+  if (s.reasons) return DomainError.conflict('REASONS_ALREADY_REQUESTED', '已要求申请人说明理由。');
+  const answerDueOn = calendar.addWorkingDaysChecked(command.today, command.periodWorkingDays);
+  if (answerDueOn instanceof DomainError) return answerDueOn;
+  return [
+    { type: 'requests.ReasonsRequested', data: { ...ids(s), noticeOn: command.today, answerDueOn, legalBasis: ART_35_MASS_REQUESTS } },
+  ];
+}
+
+export function recordReasons(command: CommandOf<'RecordReasons'>, s: OpenRequest): Decision {
+  if (!s.reasons) return DomainError.rule('REASONS_NOT_REQUESTED', '尚未要求申请人说明理由。');
+  if (s.reasons.outcome) return DomainError.conflict('REASONS_RECORDED', '已登记申请人说明理由的结果。');
+  if (command.outcome === 'no_answer' && command.today <= s.reasons.answerDueOn) {
+    return DomainError.rule('REASONS_PERIOD_RUNNING', `说明理由的期限至 ${s.reasons.answerDueOn}，尚未届满。`);
+  }
+  const note = command.note ? { note: command.note } : {};
+  return [{ type: 'requests.ReasonsAnswered', data: { ...ids(s), outcome: command.outcome, answeredOn: command.today, ...note } }];
+}
+
+/** Art. 35: reasons accepted, no reply possible within Art. 33's period: a reasonable later date, told to the applicant. */
+export function deferReply(command: CommandOf<'DeferReply'>, s: OpenRequest, calendar: WorkingDayCalendar): Decision {
+  if (command.by.role !== 'office_head') {
+    return DomainError.forbidden('DEFERRAL_NEEDS_OFFICE_HEAD', '确定延迟答复的期限须经政府信息公开工作机构负责人同意。');
+  }
+  if (s.reasons?.outcome !== 'accepted') {
+    return DomainError.rule(
+      'DEFERRAL_NEEDS_ACCEPTED_REASONS',
+      '只有申请人说明的理由合理、且无法在法定期限内答复时，才能确定延迟答复的期限（条例第三十五条）。',
+    );
+  }
+  if (s.clock.deferredTo) return DomainError.conflict('REPLY_ALREADY_DEFERRED', `已确定于 ${s.clock.deferredTo} 前答复。`);
+  const current = dueDate(calendar, s.clock, command.today);
+  if (current instanceof DomainError) return current;
+  if (current && command.replyByOn <= current) {
+    return DomainError.rule('DEFERRAL_NOT_LATER', `延迟答复的期限应晚于现有答复期限 ${current}。`);
+  }
+  if (command.noticeSentOn > command.today) return DomainError.rule('INVALID_NOTICE_DATE', '告知申请人的日期不能晚于今天。');
+  const { replyByOn, reason, noticeSentOn } = command;
+  return [{ type: 'requests.ReplyDeferred', data: { ...ids(s), replyByOn, reason, noticeSentOn, legalBasis: ART_35_MASS_REQUESTS } }];
 }

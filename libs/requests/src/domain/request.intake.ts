@@ -52,13 +52,25 @@ export function receiveCorrection(command: CommandOf<'ReceiveCorrection'>, s: Op
   const future = checkDate(command.receivedOn, command.today, '收到补正日期');
   if (future) return future;
   if (command.receivedOn < s.correction.noticeOn) return DomainError.rule('DATE_BEFORE_NOTICE', '收到补正日期不能早于补正通知日期。');
-  if (command.receivedOn > s.correction.dueOn) {
-    return DomainError.rule('CORRECTION_OVERDUE', `补正期限已于 ${s.correction.dueOn} 届满，逾期补正视为放弃申请。`);
+  const late = command.receivedOn > s.correction.dueOn;
+  if (late && !command.lateReason) {
+    return DomainError.rule(
+      'CORRECTION_OVERDUE',
+      `补正期限已于 ${s.correction.dueOn} 届满。无正当理由逾期补正视为放弃申请；有正当理由的，须由政府信息公开工作机构负责人同意受理并填写理由。`,
+    );
+  }
+  if (late && command.by.role !== 'office_head') {
+    return DomainError.forbidden('LATE_CORRECTION_NEEDS_OFFICE_HEAD', '逾期补正须经政府信息公开工作机构负责人同意受理（条例第三十条）。');
   }
   return [
     {
       type: 'requests.CorrectionReceived',
-      data: { ...ids(s), receivedOn: command.receivedOn, ...(command.note ? { note: command.note } : {}) },
+      data: {
+        ...ids(s),
+        receivedOn: command.receivedOn,
+        ...(command.note ? { note: command.note } : {}),
+        ...(late && command.lateReason ? { lateAccepted: { by: command.by.userId, reason: command.lateReason } } : {}),
+      },
     },
   ];
 }

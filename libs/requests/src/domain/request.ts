@@ -13,6 +13,11 @@ import type {
   InformationLinked,
   InvestigationAnswered,
   InvestigationRequested,
+  ItemsCounted,
+  ReasonsAnswered,
+  ReasonsRequested,
+  ReplyDeferred,
+  ThirdPartyDisclosureNotified,
   ReplyCategory,
   ReplyDelivered,
   ReplyDrafted,
@@ -52,7 +57,12 @@ export type RequestEvent =
   | DomainEvent<'requests.RequestArchived', RequestArchived>
   | DomainEvent<'requests.InformationLinked', InformationLinked>
   | DomainEvent<'requests.ChallengeFiled', ChallengeFiled>
-  | DomainEvent<'requests.ChallengeDecided', ChallengeDecided>;
+  | DomainEvent<'requests.ChallengeDecided', ChallengeDecided>
+  | DomainEvent<'requests.ItemsCounted', ItemsCounted>
+  | DomainEvent<'requests.ThirdPartyDisclosureNotified', ThirdPartyDisclosureNotified>
+  | DomainEvent<'requests.ReasonsRequested', ReasonsRequested>
+  | DomainEvent<'requests.ReasonsAnswered', ReasonsAnswered>
+  | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>;
 
 export type RequestStatus =
   'registered' | 'awaiting_correction' | 'in_progress' | 'under_review' | 'approved' | 'replied' | 'delivered' | 'archived' | 'abandoned';
@@ -73,6 +83,8 @@ export interface RequestClock {
   extensionDays: number;
   /** While a correction is awaited the clock does not run (it restarts on arrival). */
   suspendedForCorrection: boolean;
+  /** Art. 35: reasons accepted, a reasonable later reply date set and notified (延迟答复); it replaces the statutory date. */
+  deferredTo?: LocalDate;
 }
 
 export interface OpenRequest {
@@ -88,11 +100,32 @@ export interface OpenRequest {
   /** `startedOn` is when the letter went out; `letterReceivedOn` when its addressee got it, once recorded. */
   consultations: Record<
     string,
-    { open: boolean; kind: string; startedOn: LocalDate; letterReceivedOn: LocalDate | null; answerDueOn: LocalDate | null }
+    {
+      open: boolean;
+      kind: string;
+      party: string;
+      startedOn: LocalDate;
+      letterReceivedOn: LocalDate | null;
+      answerDueOn: LocalDate | null;
+      /** What the party answered, once ended; `notified`: the Art. 32 notice of disclosure over its objection went out. */
+      answer?: string;
+      notified?: boolean;
+    }
   >;
   /** `noticeReceivedOn`: when the applicant received the notice, once recorded; the payment period runs from it. */
-  fee: { amountYuan: number; noticeOn: LocalDate; noticeReceivedOn: LocalDate | null; payByOn: LocalDate; paid: boolean } | null;
-  draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string } | null;
+  fee: {
+    method: 'per_request' | 'per_page';
+    amountYuan: number;
+    noticeOn: LocalDate;
+    noticeReceivedOn: LocalDate | null;
+    payByOn: LocalDate;
+    paid: boolean;
+  } | null;
+  draft: { category: ReplyCategory; withheld: WithheldItem[]; legalBasis: string; draftedBy: string | null } | null;
+  /** 一事一申请: how many requests the application counts as (1 unless split). */
+  items: number;
+  /** Art. 35: the request for reasons and the applicant's answer. */
+  reasons: { noticeOn: LocalDate; answerDueOn: LocalDate; outcome: ReasonsAnswered['outcome'] | null } | null;
   reply: { category: ReplyCategory; closedOn: LocalDate } | null;
   challenges: Record<string, { decided: boolean; kind: string }>;
 }
@@ -121,6 +154,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       draft: null,
       reply: null,
       challenges: {},
+      items: 1,
+      reasons: null,
     };
   }
   if (state.status === 'none') return state;
@@ -146,6 +181,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
           [event.data.consultationId]: {
             open: true,
             kind: event.data.kind,
+            party: event.data.party,
             startedOn: date(event.data.startedOn),
             letterReceivedOn: null,
             answerDueOn: event.data.answerDueOn ? date(event.data.answerDueOn) : null,
@@ -167,12 +203,16 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.ConsultationEnded':
       return {
         ...s,
-        consultations: { ...s.consultations, [event.data.consultationId]: { ...s.consultations[event.data.consultationId], open: false } },
+        consultations: {
+          ...s.consultations,
+          [event.data.consultationId]: { ...s.consultations[event.data.consultationId], open: false, answer: event.data.answer },
+        },
       };
     case 'requests.FeeNoticeIssued':
       return {
         ...s,
         fee: {
+          method: event.data.method,
           amountYuan: event.data.amountYuan,
           noticeOn: date(event.data.noticeOn),
           noticeReceivedOn: null,
@@ -185,7 +225,15 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'requests.FeePaid':
       return { ...s, fee: s.fee && { ...s.fee, paid: true } };
     case 'requests.ReplyDrafted':
-      return { ...s, draft: { category: event.data.category, withheld: event.data.withheld, legalBasis: event.data.legalBasis } };
+      return {
+        ...s,
+        draft: {
+          category: event.data.category,
+          withheld: event.data.withheld,
+          legalBasis: event.data.legalBasis,
+          draftedBy: event.data.draftedBy ?? null,
+        },
+      };
     case 'requests.ReplyIssued':
       return { ...s, reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
     case 'requests.RequestAbandoned':
@@ -197,6 +245,20 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
         ...s,
         challenges: { ...s.challenges, [event.data.challengeId]: { ...s.challenges[event.data.challengeId], decided: true } },
       };
+    case 'requests.ItemsCounted':
+      return { ...s, items: event.data.items };
+    case 'requests.ThirdPartyDisclosureNotified':
+      return {
+        ...s,
+        consultations: {
+          ...s.consultations,
+          [event.data.consultationId]: { ...s.consultations[event.data.consultationId], notified: true },
+        },
+      };
+    case 'requests.ReasonsRequested':
+      return { ...s, reasons: { noticeOn: date(event.data.noticeOn), answerDueOn: date(event.data.answerDueOn), outcome: null } };
+    case 'requests.ReasonsAnswered':
+      return { ...s, reasons: s.reasons && { ...s.reasons, outcome: event.data.outcome } };
     default:
       return s;
   }
@@ -235,6 +297,8 @@ export function evolveClock(clock: RequestClock, event: RequestEvent): RequestCl
         : clock;
     case 'requests.FeePaid':
       return { ...clock, pauses: closePause(clock.pauses, 'fee', date(event.data.paidOn)) };
+    case 'requests.ReplyDeferred':
+      return { ...clock, deferredTo: date(event.data.replyByOn) };
     default:
       return clock;
   }
@@ -289,6 +353,7 @@ export function pausesAsOf(clock: RequestClock, today: LocalDate): PauseInterval
  */
 export function dueDate(calendar: WorkingDayCalendar, clock: RequestClock, today: LocalDate): LocalDate | null | DomainError {
   if (clock.suspendedForCorrection) return null;
+  if (clock.deferredTo) return clock.deferredTo;
   return calendar.addWorkingDaysChecked(clock.startedOn, REPLY_WORKING_DAYS + clock.extensionDays, {
     pauses: pausesAsOf(clock, today),
   });

@@ -37,7 +37,9 @@ describe('steps a handler can take now that a period has run out', () => {
   });
 
   it('an unpaid fee past its period, and an assisting unit late to answer', () => {
-    expect(stepsDue({ ...quiet, fee: { payByOn: '2026-04-09' } }, today)).toEqual(['fee_lapsed']);
+    expect(stepsDue({ ...quiet, fee: { payByOn: '2026-04-09', noticeReceivedOn: '2026-03-10' } }, today)).toEqual(['fee_lapsed']);
+    // The applicant's receipt of the notice not recorded: the period is not known to have run out.
+    expect(stepsDue({ ...quiet, fee: { payByOn: '2026-04-09' } }, today)).toEqual(['fee_receipt_missing']);
     expect(stepsDue({ ...quiet, fee: { payByOn: '2026-04-09', paidOn: '2026-04-08' } }, today)).toEqual([]);
     expect(
       stepsDue(
@@ -45,5 +47,11 @@ describe('steps a handler can take now that a period has run out', () => {
         today,
       ),
     ).toEqual(['investigation_overdue']);
+  });
+
+  it('the applicant did not state reasons (Art. 35) within the period given', () => {
+    expect(stepsDue({ ...quiet, reasons: { answerDueOn: '2026-04-09' } }, today)).toEqual(['reasons_period_over']);
+    expect(stepsDue({ ...quiet, reasons: { answerDueOn: '2026-04-10' } }, today)).toEqual([]);
+    expect(stepsDue({ ...quiet, reasons: { answerDueOn: '2026-04-09', outcome: 'rejected' } }, today)).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ export const REQUEST_STEPS: { readonly [A in RequestAction]: StepRoute<A> } = {
     type: 'ReceiveCorrection',
     receivedOn: day(i.receivedOn),
     note: i.note,
+    lateReason: i.lateReason,
   })),
   'abandon-no-correction': route('abandon-no-correction', '逾期不补正，视为放弃申请，终止办理', () => ({ type: 'AbandonForNoCorrection' })),
   assign: route('assign', '分办：指定承办人', (i) => ({ type: 'AssignRequest', handlerId: i.handlerId, handlerName: i.handlerName })),
@@ -93,6 +94,33 @@ export const REQUEST_STEPS: { readonly [A in RequestAction]: StepRoute<A> } = {
     category: i.category,
     withheld: i.withheld,
     content: i.content,
+    access: i.access,
+    holdingAgency: i.holdingAgency,
+  })),
+  'count-items': route('count-items', '按一事一申请分项计件（国办函〔2020〕109号第四条）', (i) => ({
+    type: 'CountItems',
+    items: i.items,
+    reason: i.reason,
+  })),
+  'third-party-notice': route('third-party-notice', '书面告知第三方决定公开的内容和理由（条例第三十二条）', (i) => ({
+    type: 'NotifyThirdPartyDisclosure',
+    consultationId: i.consultationId,
+    reason: i.reason,
+  })),
+  'reasons-request': route('reasons-request', '要求申请人说明理由（条例第三十五条）', (i) => ({
+    type: 'RequestReasons',
+    periodWorkingDays: i.periodWorkingDays,
+  })),
+  'reasons-answer': route('reasons-answer', '登记申请人说明理由的结果（理由合理、不合理或逾期未说明）', (i) => ({
+    type: 'RecordReasons',
+    outcome: i.outcome,
+    note: i.note,
+  })),
+  'defer-reply': route('defer-reply', '理由合理但无法按期答复：确定延迟答复的合理期限并告知申请人（条例第三十五条）', (i) => ({
+    type: 'DeferReply',
+    replyByOn: day(i.replyByOn),
+    reason: i.reason,
+    noticeSentOn: day(i.noticeSentOn),
   })),
   review: route('review', '审核答复（审核人员或工作机构负责人）', (i) => ({
     type: 'ReviewReply',
@@ -114,6 +142,8 @@ export const REQUEST_STEPS: { readonly [A in RequestAction]: StepRoute<A> } = {
     kind: i.kind,
     filedOn: day(i.filedOn),
     body: i.body,
+    party: i.party,
+    against: i.against,
   })),
   'challenge-decision': route('challenge-decision', '登记复议决定或判决结果', (i) => ({
     type: 'DecideChallenge',

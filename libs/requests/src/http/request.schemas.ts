@@ -5,26 +5,26 @@ import {
   APPLICANT_TYPES,
   CHALLENGE_KINDS,
   CHALLENGE_OUTCOMES,
+  CHALLENGE_PARTIES,
+  CHALLENGE_SUBJECTS,
   CONSULTATION_ANSWERS,
   CONSULTATION_KINDS,
   DELIVERY_METHODS,
   FEE_METHODS,
   ID_DOCUMENT_KINDS,
   PREFERRED_FORMS,
+  REASONS_OUTCOMES,
   REPLY_CATEGORY_CODES,
+  multiLineText,
   REQUEST_CHANNELS,
+  singleLineText,
   unitIdSchema,
 } from '@gongkai/contracts';
 
 const NO_MARKUP = /<\s*\/?\s*[a-z!?]/i;
 /** Free text: trimmed, bounded, and never markup (the portal shows it back to staff). */
 export const plainText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
+  multiLineText(max, min).refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export const calendarDate = z
@@ -41,8 +41,8 @@ export const calendarDate = z
 const applicant = z
   .object({
     type: z.enum(APPLICANT_TYPES),
-    name: plainText(2, 100),
-    contactPerson: plainText(2, 50).optional(),
+    name: singleLineText(100, 2),
+    contactPerson: singleLineText(50, 2).optional(),
     idDocument: z
       .object({
         kind: z.enum(ID_DOCUMENT_KINDS),
@@ -75,6 +75,11 @@ export const staffRequestBody = publicRequestBody.extend({
   channel: z.enum(REQUEST_CHANNELS),
   /** Art. 31: submitted (in person), signed for (registered post), confirmed with the applicant (letter, fax, online). */
   receivedOn: calendarDate,
+  /** A joint application (共同申请): the further applicants, in the order named; the fee counts against the first named. */
+  jointApplicants: z
+    .array(z.object({ type: z.enum(APPLICANT_TYPES), name: plainText(2, 100) }))
+    .max(20)
+    .optional(),
 });
 
 const withheld = z.array(z.object({ item: plainText(1, 300), ground: z.enum(REPLY_CATEGORY_CODES), reason: plainText(2, 500) })).max(50);
@@ -85,7 +90,12 @@ export const ACTION_BODIES = {
     items: z.array(plainText(2, 300)).min(1).max(20),
     periodWorkingDays: z.number().int().min(1).max(30).default(10),
   }),
-  'correction-received': z.object({ receivedOn: calendarDate, note: plainText(1, 2000).optional() }),
+  'correction-received': z.object({
+    receivedOn: calendarDate,
+    note: plainText(1, 2000).optional(),
+    /** A late correction accepted by the office head: the good reason (Art. 30). */
+    lateReason: plainText(2, 500).optional(),
+  }),
   'abandon-no-correction': z.object({}),
   assign: z.object({ handlerId: plainText(1, 100), handlerName: plainText(1, 50).optional() }),
   transfer: z.object({ toUnitId: unitIdSchema, reason: plainText(2, 500) }),
@@ -114,7 +124,20 @@ export const ACTION_BODIES = {
   'fee-notice-received': z.object({ receivedOn: calendarDate }),
   'fee-paid': z.object({ amountYuan: z.number().int().min(0) }),
   'abandon-unpaid': z.object({}),
-  'draft-reply': z.object({ category: z.enum(REPLY_CATEGORY_CODES), withheld: withheld.default([]), content: plainText(1, 5000) }),
+  'draft-reply': z.object({
+    category: z.enum(REPLY_CATEGORY_CODES),
+    withheld: withheld.default([]),
+    content: plainText(1, 5000),
+    /** Art. 36(1)(2): where, how and when the applicant obtains the information. */
+    access: plainText(2, 1000).optional(),
+    /** Art. 36(5): the agency that holds the information, when it can be identified. */
+    holdingAgency: z.object({ name: plainText(2, 100), contact: plainText(2, 200).optional() }).optional(),
+  }),
+  'count-items': z.object({ items: z.number().int().min(2).max(500), reason: plainText(2, 500) }),
+  'third-party-notice': z.object({ consultationId: z.string().min(1).max(40), reason: plainText(2, 1000) }),
+  'reasons-request': z.object({ periodWorkingDays: z.number().int().min(1).max(20).default(10) }),
+  'reasons-answer': z.object({ outcome: z.enum(REASONS_OUTCOMES), note: plainText(1, 1000).optional() }),
+  'defer-reply': z.object({ replyByOn: calendarDate, reason: plainText(2, 500), noticeSentOn: calendarDate }),
   review: z.object({ approved: z.boolean(), comment: plainText(1, 1000).optional() }),
   reply: z.object({}),
   delivery: z.object({ method: z.enum(DELIVERY_METHODS), reference: plainText(1, 100).optional() }),
@@ -129,6 +152,10 @@ export const ACTION_BODIES = {
     kind: z.enum(CHALLENGE_KINDS),
     filedOn: calendarDate,
     body: plainText(2, 200),
+    /** The applicant (default) or a third party against a decision to disclose. */
+    party: z.enum(CHALLENGE_PARTIES).optional(),
+    /** No reply in time, the reply, or a decision to disclose (default: from the party and whether there is a reply). */
+    against: z.enum(CHALLENGE_SUBJECTS).optional(),
   }),
   'challenge-decision': z.object({ challengeId: z.string().min(1).max(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: calendarDate }),
 } as const;
@@ -147,10 +174,7 @@ export const table2Body = z.object({
 });
 
 /** A narrative section of the annual report: trimmed, plain text, up to 8000 characters; blank means not written. */
-const narrativeText = z
-  .string()
-  .trim()
-  .max(8000)
+const narrativeText = multiLineText(8000, 0)
   .refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' })
   .optional();
 

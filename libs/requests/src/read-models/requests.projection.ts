@@ -1,5 +1,14 @@
 import type { Connection } from 'mongoose';
-import { REPLY_CATEGORY_CODES, type EventEnvelope, type RequestReceived, type ReplyCategory, type WithheldItem } from '@gongkai/contracts';
+import {
+  REPLY_CATEGORY_CODES,
+  type ChallengeFiled,
+  type EventEnvelope,
+  type HoldingAgency,
+  type ReasonsAnswered,
+  type RequestReceived,
+  type ReplyCategory,
+  type WithheldItem,
+} from '@gongkai/contracts';
 import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
@@ -68,13 +77,36 @@ export interface RequestView {
   category: ReplyCategory | null;
   closedOn: string | null;
   reply: { repliedOn: string; legalBasis: string; withheld: WithheldItem[]; workingDaysUsed: number; onTime: boolean } | null;
-  draft: { category: ReplyCategory; content: string; withheld: WithheldItem[]; legalBasis: string } | null;
-  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  draft: {
+    category: ReplyCategory;
+    content: string;
+    withheld: WithheldItem[];
+    legalBasis: string;
+    draftedBy?: string;
+    access?: string;
+    holdingAgency?: HoldingAgency;
+  } | null;
+  correction: {
+    noticeOn: string;
+    items: string[];
+    correctionDueOn: string;
+    receivedOn?: string;
+    lateAccepted?: { by: string; reason: string };
+  } | null;
+  /** Absent in documents projected before they were added. */
+  jointApplicants?: RequestReceived['jointApplicants'];
+  /** 一事一申请: the requests this application counts as (absent = 1). */
+  items?: number;
+  review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
+  /** Art. 35: the request for reasons, the answer, and the later reply date (延迟答复). */
+  reasons?: { noticeOn: string; answerDueOn: string; outcome?: ReasonsAnswered['outcome']; answeredOn?: string } | null;
+  deferral?: { replyByOn: string; reason: string; noticeSentOn: string } | null;
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: {
     method: string;
     quantity: number;
     amountYuan: number;
+    items?: number;
     noticeOn: string;
     noticeReceivedOn?: string;
     payByOn: string;
@@ -91,6 +123,8 @@ export interface RequestView {
     endedOn?: string;
     outcome?: string;
     answer?: string;
+    /** Art. 32: the written notice of disclosure over the third party's objection. */
+    disclosureNotice?: { noticeOn: string; reason: string };
   }[];
   investigations: {
     taskId: string;
@@ -101,7 +135,12 @@ export interface RequestView {
     answeredOn?: string;
     answer?: string;
   }[];
-  challenges: (ReportableRequest['challenges'][number] & { challengeId: string; body: string })[];
+  challenges: (ReportableRequest['challenges'][number] & {
+    challengeId: string;
+    body: string;
+    party?: ChallengeFiled['party'];
+    against?: ChallengeFiled['against'];
+  })[];
   information: { informationKey: string; information: string; documentId?: string } | null;
   /** Absent in documents projected before they were added (a rebuild fills them). */
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
@@ -138,6 +177,11 @@ export class RequestsProjection implements Projection {
     'requests.InformationLinked',
     'requests.ChallengeFiled',
     'requests.ChallengeDecided',
+    'requests.ItemsCounted',
+    'requests.ThirdPartyDisclosureNotified',
+    'requests.ReasonsRequested',
+    'requests.ReasonsAnswered',
+    'requests.ReplyDeferred',
   ];
 
   constructor(
@@ -199,6 +243,7 @@ export class RequestsProjection implements Projection {
           preferredForm: d.preferredForm,
           delivery: d.delivery,
           possibleRepeatOf: d.possibleRepeatOf,
+          ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
           clockInputs: startClock(d.receivedOn),
           status: 'registered',
           stageSince: d.receivedOn,
@@ -250,7 +295,14 @@ export class RequestsProjection implements Projection {
         case 'requests.CorrectionRequested':
           return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
         case 'requests.CorrectionReceived':
-          return { ...next, correction: view.correction && { ...view.correction, receivedOn: e.data.receivedOn } };
+          return {
+            ...next,
+            correction: view.correction && {
+              ...view.correction,
+              receivedOn: e.data.receivedOn,
+              ...(e.data.lateAccepted ? { lateAccepted: e.data.lateAccepted } : {}),
+            },
+          };
         case 'requests.InvestigationRequested': {
           const { requestId: _r, unitId: _u, ...task } = e.data;
           return { ...next, investigations: [...view.investigations, task] };
@@ -289,18 +341,43 @@ export class RequestsProjection implements Projection {
           return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
         }
         case 'requests.FeeNoticeIssued': {
-          const { method, quantity, amountYuan, noticeOn, payByOn } = e.data;
-          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn } };
+          const { method, quantity, amountYuan, noticeOn, payByOn, items } = e.data;
+          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn, ...(items ? { items } : {}) } };
         }
         case 'requests.FeeNoticeReceived':
           return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
         case 'requests.FeePaid':
           return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
-        case 'requests.ReplyDrafted':
+        case 'requests.ReplyDrafted': {
+          const { requestId: _r, unitId: _u, ...draft } = e.data;
+          return { ...next, draft };
+        }
+        case 'requests.ReplyReviewed': {
+          const { reviewedBy, selfReview, approved, reviewedOn } = e.data;
           return {
             ...next,
-            draft: { category: e.data.category, content: e.data.content, withheld: e.data.withheld, legalBasis: e.data.legalBasis },
+            review: { approved, reviewedOn, ...(reviewedBy ? { reviewedBy } : {}), ...(selfReview ? { selfReview } : {}) },
           };
+        }
+        case 'requests.ItemsCounted':
+          return { ...next, items: e.data.items };
+        case 'requests.ThirdPartyDisclosureNotified':
+          return {
+            ...next,
+            consultations: view.consultations.map((c) =>
+              c.consultationId === e.data.consultationId
+                ? { ...c, disclosureNotice: { noticeOn: e.data.noticeOn, reason: e.data.reason } }
+                : c,
+            ),
+          };
+        case 'requests.ReasonsRequested':
+          return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
+        case 'requests.ReasonsAnswered':
+          return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
+        case 'requests.ReplyDeferred': {
+          const { replyByOn, reason, noticeSentOn } = e.data;
+          return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
+        }
         case 'requests.ReplyIssued': {
           const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
           return {
@@ -317,8 +394,12 @@ export class RequestsProjection implements Projection {
           return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
         }
         case 'requests.ChallengeFiled': {
-          const { challengeId, kind, filedOn, body } = e.data;
-          return { ...next, challenges: [...view.challenges, { challengeId, kind, filedOn, body, outcome: null, decidedOn: null }] };
+          const { challengeId, kind, filedOn, body, party, against } = e.data;
+          const who = { ...(party ? { party } : {}), ...(against ? { against } : {}) };
+          return {
+            ...next,
+            challenges: [...view.challenges, { challengeId, kind, filedOn, body, ...who, outcome: null, decidedOn: null }],
+          };
         }
         case 'requests.ChallengeDecided':
           return {
@@ -345,16 +426,22 @@ export class RequestsProjection implements Projection {
   }
 
   /**
-   * 按件计收: this request's position among the same applicant's requests received in its calendar
-   * month (1 for the first). Null when the request is not projected yet. As eventually consistent as
-   * the read model: a request received moments before may not be counted yet.
+   * 按件计收 (109号 Art. 4): the position of this request's first item among the same applicant's
+   * requests received in its natural month AT THE CHARGING AGENCY (the unit handling it now), an
+   * application counted item by item (一事一申请) counting as its items. 1 for the first. Null when the
+   * request is not projected yet. As eventually consistent as the read model: a request received
+   * moments before may not be counted yet.
    */
   async positionInMonth(requestId: string): Promise<number | null> {
     const self = await this.get(requestId);
     if (!self) return null;
     const month = self.receivedOn.slice(0, 7);
-    const mine = (await this.find({ applicantKey: self.applicantKey })).filter((r) => r.receivedOn.startsWith(month));
-    return mine.findIndex((r) => r.requestId === requestId) + 1;
+    const mine = (await this.find({ applicantKey: self.applicantKey, unitId: self.unitId })).filter((r) => r.receivedOn.startsWith(month));
+    const before = mine.slice(
+      0,
+      mine.findIndex((r) => r.requestId === requestId),
+    );
+    return 1 + before.reduce((n, r) => n + (r.items ?? 1), 0);
   }
 
   /** Received, open, overdue (on `today`), closed in the period; on-time rate and average working days of the replies. */

@@ -1,15 +1,20 @@
 import type { Connection } from 'mongoose';
-import type { EventEnvelope, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { asTyped, projectDocument, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import type { EventEnvelope, LetterSettingsUpdated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
+import { asTyped, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
 
 /** The catalogue's unit events that carry a unit's name. */
 export type UnitNamed = TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered> | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>;
+type Handled = UnitNamed | TypedEnvelope<'requests.LetterSettingsUpdated', LetterSettingsUpdated>;
 
-/** Unit names from the catalogue's events, for the letters' signature (the requests service keeps its own copy). */
+/**
+ * The units from the catalogue's events (the requests service keeps its own copy): their names for the
+ * letters' signature, and which exist, for the filing and transfer checks. As current as the consumer:
+ * a unit registered moments ago may not be here yet.
+ */
 export class RequestsUnitsProjection implements Projection {
   readonly name = 'requests.units';
-  readonly collections = ['units'];
-  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed'];
+  readonly collections = ['units', 'letter_settings'];
+  readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'requests.LetterSettingsUpdated'];
 
   constructor(private readonly connection: Connection) {}
 
@@ -17,10 +22,30 @@ export class RequestsUnitsProjection implements Projection {
     return this.connection.collection('units');
   }
 
+  private get letterSettings() {
+    return this.connection.collection('letter_settings');
+  }
+
   async handle(envelope: EventEnvelope): Promise<void> {
-    const event = asTyped<UnitNamed>(envelope);
+    const event = asTyped<Handled>(envelope);
+    if (event.type === 'requests.LetterSettingsUpdated') {
+      const data = event.data;
+      await projectDocument<LetterSettingsUpdated>(this.letterSettings, data.unitId, envelope, () => data);
+      return;
+    }
     const { unitId, name } = event.data;
     await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+  }
+
+  /** The unit's current letter settings (the last version), or null while it has none. */
+  async letterSettingsOf(unitId: string): Promise<LetterSettingsUpdated | null> {
+    const doc = await this.letterSettings.findOne({ _id: unitId as never });
+    return doc ? viewOf<LetterSettingsUpdated>(doc) : null;
+  }
+
+  /** Whether the catalogue has registered the unit (every registered unit handles requests; none is dissolved yet). */
+  async exists(unitId: string): Promise<boolean> {
+    return (await this.units.countDocuments({ _id: unitId as never }, { limit: 1 })) > 0;
   }
 
   async nameOf(unitId: string): Promise<string> {

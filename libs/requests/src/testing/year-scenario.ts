@@ -81,15 +81,40 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
       }
       if (category === 'other.unpaid') {
         await send(requestId, plus(2), { type: 'IssueFeeNotice', today: plus(2), method: 'per_page', quantity: 120, pausesClock: false });
-        await send(requestId, plus(23), { type: 'AbandonForNonPayment', today: plus(23) });
+        // The period runs from the applicant's receipt of the notice: recorded before the case can end.
+        await send(requestId, plus(4), { type: 'RecordFeeNoticeReceipt', today: plus(4), receivedOn: plus(3) });
+        await send(requestId, plus(24), { type: 'AbandonForNonPayment', today: plus(24) });
         continue;
       }
       await send(requestId, plus(1), { type: 'AssignRequest', today: plus(1), handlerId: `clerk-${unitId}` });
+      if (category === 'reject.mass_repeat') {
+        // Art. 35: the applicant is asked for reasons first; the reasons are not accepted.
+        await send(requestId, plus(1), { type: 'RequestReasons', today: plus(1), periodWorkingDays: 1 });
+        await send(requestId, plus(3), { type: 'RecordReasons', today: plus(3), outcome: 'rejected' });
+      }
+      if (category === 'unable.still_unclear') {
+        // Only after a correction was requested and received.
+        const items = ['请明确所需信息的名称、文号或者便于检索的其他特征性描述'];
+        await send(requestId, plus(1), { type: 'RequestCorrection', today: plus(1), items, periodWorkingDays: 5 });
+        await send(requestId, plus(2), {
+          type: 'ReceiveCorrection',
+          today: plus(2),
+          receivedOn: plus(2),
+          by: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
+        });
+      }
       const withheld =
         category === 'partial'
           ? [{ item: '中标合同中的报价明细', ground: 'withhold.third_party' as const, reason: '涉及第三方商业秘密，第三方不同意公开' }]
           : [];
-      await send(requestId, plus(4), { type: 'DraftReply', today: plus(4), category, withheld, content: `拟按“${category}”答复。` });
+      await send(requestId, plus(4), {
+        type: 'DraftReply',
+        today: plus(4),
+        category,
+        withheld,
+        content: `拟按“${category}”答复。`,
+        by: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
+      });
       await send(
         requestId,
         plus(5),

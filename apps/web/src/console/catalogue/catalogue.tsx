@@ -1,6 +1,6 @@
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { StaffItemView } from '@gongkai/contracts/vocabulary';
-import type { DomainView, ItemContentView, UnitListView } from '@gongkai/contracts/vocabulary';
+import type { DomainView, ItemContentView, UnitCoverageView, UnitListView } from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
 import {
   Breadcrumb,
@@ -15,18 +15,16 @@ import {
   UNIT_LEVELS,
   useApi,
 } from '../../ui';
+import { CoveragePanel } from './coverage';
 import { SpreadsheetPanel } from './spreadsheet';
 
-/** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export. */
+/** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export, coverage. */
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CHANNELS = DISCLOSURE_CHANNELS;
 export const STAGES = ITEM_STAGES;
 export const LEVELS = UNIT_LEVELS;
 
-interface Coverage {
-  overall: { expected: number; covered: number; missing: number; extra: number; percent: number | null };
-}
 interface Milestone {
   key: string;
   label: string;
@@ -64,13 +62,42 @@ export function NeedsUnit({ session }: { session: Session }) {
   return session.unitId ? null : <Notice kind="warn">公开事项目录由各单位编制和维护，请以单位身份登录后使用。</Notice>;
 }
 
+/** The views of the catalogue page (`?view=`). */
+const VIEWS = [
+  ['items', '本单位事项'],
+  ['import', '导入导出'],
+  ['coverage', '覆盖情况与对应建议'],
+] as const;
+type View = (typeof VIEWS)[number][0];
+
+function ViewTabs({ view }: { view: View }) {
+  return (
+    <nav className="view-tabs" aria-label="公开事项目录">
+      <ul>
+        {VIEWS.map(([key, label]) => (
+          <li key={key}>
+            <Link
+              to={key === 'items' ? '/console/catalogue' : `/console/catalogue?view=${key}`}
+              aria-current={key === view ? 'page' : undefined}
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function CatalogueConsole({ session }: { session: Session }) {
   const unitId = session.unitId;
+  const [params] = useSearchParams();
+  const view: View = VIEWS.find(([key]) => key === params.get('view'))?.[0] ?? 'items';
   const base = unitId ? `/api/catalogue/units/${encodeURIComponent(unitId)}` : null;
   const unit = useApi<UnitListView>(base);
   const items = useApi<StaffItemView[]>(base && `${base}/items`);
   const todo = useApi<{ returned: StaffItemView[]; drafts: StaffItemView[] }>(base && `${base}/items/todo`);
-  const coverage = useApi<Coverage>(base && `${base}/coverage`);
+  const coverage = useApi<UnitCoverageView>(base && `${base}/coverage`);
   const milestones = useApi<{ milestones: Milestone[] }>(base && `${base}/milestones`);
   const domains = useApi<DomainView[]>('/api/catalogue/portal/domains');
   const domainName = (code: string) => domains.data?.find((d) => d.code === code)?.name ?? code;
@@ -90,7 +117,12 @@ export function CatalogueConsole({ session }: { session: Session }) {
         公开事项目录
       </PageTitle>
       <NeedsUnit session={session} />
-      {unitId ? (
+      {unitId ? <ViewTabs view={view} /> : null}
+      {unitId && view === 'import' ? (
+        <SpreadsheetPanel unitId={unitId} onImported={() => (items.reload(), todo.reload(), coverage.reload(), milestones.reload())} />
+      ) : null}
+      {unitId && view === 'coverage' ? <CoveragePanel unitId={unitId} items={items.data ?? []} /> : null}
+      {unitId && view === 'items' ? (
         <>
           <section className="card" aria-labelledby="progress-heading">
             <h2 id="progress-heading">编制进度</h2>
@@ -106,7 +138,8 @@ export function CatalogueConsole({ session }: { session: Session }) {
                   </span>
                 ) : (
                   '—'
-                )}
+                )}{' '}
+                <Link to="/console/catalogue?view=coverage">各领域覆盖情况</Link>
               </dd>
             </dl>
             <h3 className="milestones-heading">编制里程碑</h3>
@@ -153,7 +186,11 @@ export function CatalogueConsole({ session }: { session: Session }) {
             </div>
             {items.loading && !items.data ? <Loading what="事项" /> : null}
             <ErrorNotice error={items.error} />
-            {items.data && rows.length === 0 ? <p className="muted">尚无事项：可以新增，或通过电子表格导入。</p> : null}
+            {items.data && rows.length === 0 ? (
+              <p className="muted">
+                尚无事项：可以新增，或<Link to="/console/catalogue?view=import">通过电子表格导入</Link>。
+              </p>
+            ) : null}
             <ul className="cards" data-testid="catalogue-items">
               {rows.map((i) => (
                 <li key={i.itemId} className="card">
@@ -170,8 +207,6 @@ export function CatalogueConsole({ session }: { session: Session }) {
               ))}
             </ul>
           </section>
-
-          <SpreadsheetPanel unitId={unitId} onImported={() => (items.reload(), todo.reload(), coverage.reload(), milestones.reload())} />
         </>
       ) : null}
     </>

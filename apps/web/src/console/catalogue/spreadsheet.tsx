@@ -1,148 +1,152 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { PILOT_DOMAINS, type ImportPreviewView, type ImportReportView } from '@gongkai/contracts/vocabulary';
 import { ApiError, download, upload } from '../../api';
-import { asError, ErrorNotice, Field, Notice, useForm } from '../../ui';
+import { asError, ErrorNotice, Field, Notice, SelectField, useForm } from '../../ui';
 import { XLSX_MIME } from './catalogue';
+import { ImportPreviewPanel } from './import-preview';
 
-interface ImportReport {
-  rows: number;
-  created: number;
-  updated: number;
-  revised: number;
-  unchanged: number;
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const mimeOf = (file: File) => (/\.docx$/i.test(file.name) ? DOCX_MIME : XLSX_MIME);
+
+/** The file and the domain a preview was made with: confirming sends the same. */
+interface Previewed {
+  file: File;
+  domain: string;
+  preview: ImportPreviewView;
 }
 
-/** Maps one import problem message to the spreadsheet column it is about (the messages name their column). */
-const COLUMN_HINTS: [string, string][] = [
-  ['公开内容（要素）', '公开内容（要素）'],
-  ['公开渠道', '公开渠道和载体'],
-  ['标准指引事项编码', '标准指引事项编码'],
-  ...[
-    '一级事项',
-    '二级事项',
-    '公开依据',
-    '公开时限',
-    '公开主体',
-    '公开对象',
-    '公开方式',
-    '公开层级',
-    '所属领域',
-    '公开环节',
-    '事项编号',
-  ].map((c): [string, string] => [c, c]),
-];
-const columnOf = (message: string) => {
-  const hits = COLUMN_HINTS.map(([hint, column]) => ({ at: message.indexOf(hint), column })).filter((h) => h.at >= 0);
-  hits.sort((a, b) => a.at - b.at);
-  return hits[0]?.column ?? '—';
-};
-
-interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-function importProblems(error: ApiError): RowProblem[] {
-  const rows = Array.isArray(error.extensions.rows) ? (error.extensions.rows as { row: number; messages: string[] }[]) : null;
-  const list =
-    rows ??
-    error.errors.filter((e) => e.field.startsWith('row.')).map((e) => ({ row: Number(e.field.slice(4)), messages: e.message.split('；') }));
-  return list.flatMap((r) => r.messages.map((message) => ({ row: r.row, column: columnOf(message), message })));
-}
-
+/**
+ * Spreadsheet (and Word table) import and export of a unit's catalogue: choose a file, preview how
+ * each source row maps to the eight elements (nothing recorded), confirm when no row has a problem
+ * (all or nothing), then see the result. Export under the standard columns or in the published layout.
+ */
 export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImported: () => void }) {
   const base = `/api/catalogue/units/${encodeURIComponent(unitId)}/items`;
   // The file is not kept over a reload (a browser cannot restore a chosen file): no draft key.
-  const sheet = useForm<{ file: File | null }>(null, { file: null });
+  const sheet = useForm<{ file: File | null; domain: string }>(null, { file: null, domain: '' });
   const { values, update, error, setError, submitting: busy } = sheet;
-  const file = values.file;
-  const setFile = (chosen: File | null) => update({ file: chosen });
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [previewed, setPreviewed] = useState<Previewed | null>(null);
+  const [report, setReport] = useState<ImportReportView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const problems = error ? importProblems(error) : [];
-  const exportFile = async () => {
+  const query = (domain: string) => (domain ? `?domain=${encodeURIComponent(domain)}` : '');
+  const stale = previewed !== null && (previewed.file !== values.file || previewed.domain !== values.domain);
+
+  const exportFile = async (layout: 'standard' | 'published') => {
     setMessage(null);
     setError(null);
     try {
-      setMessage(`已下载：${await download(`${base}/export`)}`);
+      setMessage(`已下载：${await download(`${base}/export${layout === 'published' ? '?layout=published' : ''}`)}`);
     } catch (e) {
       setError(asError(e));
     }
   };
-  const submit = async (event: FormEvent) => {
+  const preview = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setReport(null);
     setMessage(null);
+    const { file, domain } = values;
     if (!file) {
+      setPreviewed(null);
       setError(
-        new ApiError(400, 'NO_FILE', '请先选择要导入的 .xlsx 文件。', [{ field: 'file', code: 'required', message: '请选择 .xlsx 文件' }]),
+        new ApiError(400, 'NO_FILE', '请先选择要导入的文件。', [
+          { field: 'file', code: 'required', message: '请选择 .xlsx 或 .docx 文件' },
+        ]),
       );
       return;
     }
     await sheet.submit(async () => {
-      setReport(await upload<ImportReport>(`${base}/import`, file, XLSX_MIME));
+      setPreviewed(null);
+      const result = await upload<ImportPreviewView>(`${base}/import/preview${query(domain)}`, file, mimeOf(file));
+      setPreviewed({ file, domain, preview: result });
+    });
+  };
+  const confirm = async () => {
+    if (!previewed) return;
+    const { file, domain } = previewed;
+    await sheet.submit(async () => {
+      setReport(await upload<ImportReportView>(`${base}/import${query(domain)}`, file, mimeOf(file)));
+      setPreviewed(null);
+      update({ file: null });
       onImported();
     });
   };
+  const rows = previewed?.preview.summary;
+  const confirmable = previewed !== null && !stale && rows !== undefined && rows.rows > 0 && rows.invalid === 0;
+
   return (
     <section className="card sheet" aria-labelledby="sheet-heading">
       <h2 id="sheet-heading">电子表格导入导出</h2>
       <p className="hint">
-        导出文件使用标准列（序号、一级事项、二级事项、公开内容（要素）、公开依据、公开时限、公开主体、公开渠道和载体、公开对象、公开方式、公开层级等）。保留“事项编号”列可在导入时更新对应事项；不填事项编号的行新增为草稿。任何一行有误时，整个文件都不会导入。
+        可导入本系统导出的标准列表格，也可直接导入各地公开的目录表格（Excel 工作簿或 Word 文档中的表格：两行表头、√ 勾选列、■/□
+        渠道清单、三级事项均可识别）。先预览每一行对应的八要素，全部无误后再确认导入；任何一行有误时，整个文件都不会导入。
       </p>
       <div className="actions">
-        <button type="button" onClick={() => void exportFile()}>
-          下载本单位目录（.xlsx）
+        <button type="button" onClick={() => void exportFile('standard')}>
+          下载本单位目录（标准列，.xlsx）
+        </button>
+        <button type="button" onClick={() => void exportFile('published')}>
+          下载本单位目录（公开样式，.xlsx）
         </button>
       </div>
       {message ? <Notice kind="success">{message}</Notice> : null}
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="导入电子表格（.xlsx）" name="file" error={error}>
-          {(p) => <input {...p} type="file" accept={`.xlsx,${XLSX_MIME}`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+
+      <form className="form" onSubmit={(e) => void preview(e)} noValidate>
+        <Field label="选择要导入的文件（.xlsx 或 .docx）" name="file" error={error}>
+          {(p) => (
+            <input
+              {...p}
+              key={report ? 'done' : 'choosing'}
+              type="file"
+              accept={`.xlsx,.docx,${XLSX_MIME},${DOCX_MIME}`}
+              onChange={(e) => (update({ file: e.target.files?.[0] ?? null }), setReport(null))}
+            />
+          )}
         </Field>
+        <SelectField
+          label="所属领域"
+          name="domain"
+          hint="表格的工作表名或标题已写明领域时可不选；选择后，没有“所属领域”列的表格都按所选领域导入。"
+          error={error}
+          placeholder="自动识别（取自表头列、工作表名或标题）"
+          options={PILOT_DOMAINS.map((d) => [d.code, d.name] as const)}
+          value={values.domain}
+          onChange={(domain) => update({ domain })}
+        />
         <div>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? '正在导入……' : '导入'}
+          <button type="submit" disabled={busy}>
+            {busy ? '正在处理……' : previewed ? '重新预览' : '预览'}
           </button>
         </div>
       </form>
+
+      {error && error.code !== 'NO_FILE' ? <ErrorNotice error={error} title="未导入任何内容" /> : null}
+
+      {previewed ? (
+        <>
+          {stale ? <Notice kind="warn">文件或所属领域已更改，请点“重新预览”后再确认导入。</Notice> : null}
+          <ImportPreviewPanel preview={previewed.preview} />
+          <div className="actions confirm-import">
+            <button type="button" className="primary" disabled={!confirmable || busy} onClick={() => void confirm()}>
+              {busy ? '正在导入……' : '确认导入'}
+            </button>
+            {rows && rows.invalid > 0 ? (
+              <span className="muted">有 {rows.invalid} 行有误：请修改这些行后重新上传整个文件，全部无误后才能确认导入。</span>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+
       {report ? (
         <Notice kind="success">
           <span data-testid="import-result">
             导入成功：共 {report.rows} 行，新增草稿 {report.created} 条，修改草稿 {report.updated} 条，修订已发布事项 {report.revised}{' '}
             条，未变化 {report.unchanged} 条。
-          </span>
+          </span>{' '}
+          <Link to="/console/catalogue?view=coverage">查看覆盖情况和指引事项对应建议</Link>
+          {' · '}
+          <Link to="/console/catalogue">查看本单位事项</Link>
         </Notice>
-      ) : null}
-      {error && problems.length > 0 ? (
-        <div className="notice notice-error" role="alert" data-testid="import-errors">
-          <p className="notice-title">
-            <strong>电子表格有 {new Set(problems.map((p) => p.row)).size} 行存在问题，未导入任何内容。</strong>
-            请修改以下各行后重新上传整个文件。
-          </p>
-          <div className="table-scroll" role="region" aria-label="有问题的行" tabIndex={0}>
-            <table className="problems">
-              <thead>
-                <tr>
-                  <th scope="col">行号</th>
-                  <th scope="col">列</th>
-                  <th scope="col">问题</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p, n) => (
-                  <tr key={`${p.row}-${n}`}>
-                    <td className="nowrap">第 {p.row} 行</td>
-                    <td className="nowrap">{p.column}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ) : error && error.code !== 'NO_FILE' ? (
-        <ErrorNotice error={error} title="未导入任何内容" />
       ) : null}
     </section>
   );

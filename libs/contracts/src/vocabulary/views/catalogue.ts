@@ -95,3 +95,109 @@ export interface ItemTodoView {
   returned: StaffItemView[];
   drafts: StaffItemView[];
 }
+
+/** What confirming an import does with a row (libs/catalogue/src/application/catalogue-import.ts `RowAction`). */
+export type ImportRowAction = 'create' | 'update' | 'revise' | 'unchanged';
+
+/** The eight elements (八要素) of a source row as text, as the preview shows them (`Elements`). */
+export interface ImportElementsView {
+  名称: string;
+  内容: string;
+  依据: string;
+  时限: string;
+  主体: string;
+  方式: string;
+  渠道: string;
+  公开对象: string;
+}
+
+/** One table (a sheet, or a table of a Word document) of an uploaded file, as read (`TablePreview` without its rows). */
+export interface ImportTableView {
+  source: string;
+  kind: 'sheet' | 'table';
+  title: string | null;
+  /** standard = our own export's columns; published = the layout counties publish (two-row header, √ marks). */
+  layout: 'standard' | 'published';
+  headerRows: 1 | 2;
+  columns: { column: number; heading: string; role: string }[];
+  /** Where the domain of the rows came from: a 所属领域 column, the user's choice, the sheet name, the title; null = not found. */
+  domain: { code: string | null; name: string | null; from: 'column' | 'choice' | 'sheet' | 'title' | null };
+  /** Rows left out: section titles and notes spanning the table. */
+  skipped: { rowNumber: number; text: string }[];
+}
+
+/** One source row of the preview (`RowPreview` with its action). */
+export interface ImportRowView {
+  source: string;
+  rowNumber: number;
+  ok: boolean;
+  /** zh-CN problems of the row; empty when it imports. */
+  errors: string[];
+  firstLevel: string;
+  secondLevel: string;
+  level: string;
+  domainCode: string | null;
+  elements: ImportElementsView;
+  itemId: string | null;
+  content: ItemContentView | null;
+  action: ImportRowAction | null;
+}
+
+/** `POST /api/catalogue/units/:unitId/items/import/preview`: how every row maps to the catalogue; nothing recorded. */
+export interface ImportPreviewView {
+  format: 'xlsx' | 'docx';
+  tables: ImportTableView[];
+  rows: ImportRowView[];
+  /** Sheets or tables left out, with why. */
+  ignored: { source: string; reason: string }[];
+  summary: { rows: number; valid: number; invalid: number } & Record<ImportRowAction, number>;
+}
+
+/** `POST /api/catalogue/units/:unitId/items/import`: what the import recorded. */
+export interface ImportReportView {
+  rows: number;
+  created: number;
+  updated: number;
+  revised: number;
+  unchanged: number;
+}
+
+/** `GET /api/catalogue/units/:unitId/coverage/proposals`: guideline items proposed for the unit's unmatched items (not yet confirmed). */
+export interface MatchProposalsView {
+  unitId: string;
+  unitName: string;
+  proposals: {
+    itemId: string;
+    /** Best first: guideline items of the item's domain and level, score 0–1, with the words both names share. */
+    candidates: { code: string; firstLevel: string; secondLevel: string; score: number; shared: string[] }[];
+    /** The candidate the proposal picks (no guideline item is proposed twice), or null. */
+    proposed: string | null;
+  }[];
+}
+
+/** A guideline item (标准指引事项) as coverage lists it. */
+export interface GuidelineItemView {
+  code: string;
+  domainCode: string;
+  level: string;
+  firstLevel: string;
+  secondLevel: string;
+  [extra: string]: unknown;
+}
+
+/** `GET /api/catalogue/units/:unitId/coverage`: the unit's published items against the guideline, per domain and overall. */
+export interface UnitCoverageView {
+  unitId: string;
+  unitName: string;
+  level: string;
+  domains: {
+    domainCode: string;
+    domainName: string;
+    expected: number;
+    covered: GuidelineItemView[];
+    missing: GuidelineItemView[];
+    extra: { itemId: string; name: string; domainCode: string; guidelineItemCode: string | null }[];
+    percent: number | null;
+  }[];
+  overall: { expected: number; covered: number; missing: number; extra: number; percent: number | null };
+}
