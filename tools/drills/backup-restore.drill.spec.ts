@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
-import { eventually, isolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
+import { eventually, isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
 import {
   call,
   collectionsOf,
@@ -39,6 +39,8 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
   const env = isolatedEnv();
   let app: ServiceProcess | undefined;
   let mongo: MongoClient;
+  const work: string[] = [];
+  const otherPrefixes: string[] = [];
 
   beforeAll(async () => {
     mongo = await new MongoClient(env.MONGODB_URL).connect();
@@ -47,6 +49,8 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
   afterAll(async () => {
     await app?.stop();
     await mongo?.close();
+    for (const dir of work) rmSync(dir, { recursive: true, force: true });
+    await removeIsolatedEnv(env, { otherPrefixes });
   });
 
   it('restores a backup taken while the app runs into read models equal to the original ones, and verifies', async () => {
@@ -90,8 +94,10 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
     );
 
     // The runbook's block, while the standalone keeps running and serving.
-    const work = mkdtempSync(join(tmpdir(), 'gk-drill-backup-'));
-    const newPrefix = `r${uuidv7().replace(/-/g, '').slice(-12)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'gk-drill-backup-'));
+    work.push(dir);
+    const newPrefix = `t${uuidv7().replace(/-/g, '').slice(-12)}`;
+    otherPrefixes.push(newPrefix);
     let procedureRunning = true;
     const serving = (async () => {
       let reads = 0;
@@ -103,8 +109,8 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
     })();
     const procedure = await shell(runbookProcedure(), {
       ...env,
-      BACKUP: join(work, 'events-backup.db'),
-      RESTORED: join(work, 'restored'),
+      BACKUP: join(dir, 'events-backup.db'),
+      RESTORED: join(dir, 'restored'),
       NEW_PREFIX: newPrefix,
     });
     procedureRunning = false;
@@ -113,13 +119,13 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
     process.stdout.write(`runbook procedure output:\n${procedure.stdout}${procedure.stderr}`);
     expect(procedure.code).toBe(0);
     expect(procedure.stdout).toContain(
-      `备份完成：${join(work, 'events-backup.db')}，${before.perStream.size} 个事件流，${before.events} 个事件`,
+      `备份完成：${join(dir, 'events-backup.db')}，${before.perStream.size} 个事件流，${before.events} 个事件`,
     );
     expect(procedure.stdout).toContain(`完整性校验通过：${before.perStream.size} 个事件流，${before.events} 个事件，哈希链完整。`);
     expect(procedure.stdout).toMatch(/重建 catalogue\.\S+：重放 \d+ 个事件，应用 \d+ 个。/);
 
     // The restored store holds exactly the original's events.
-    const restored = storeContents(`sqlite:${join(work, 'restored/events.db')}`);
+    const restored = storeContents(`sqlite:${join(dir, 'restored/events.db')}`);
     expect([...restored.eventIds].sort()).toEqual([...before.eventIds].sort());
 
     // Every read model of the rebuild equals the running installation's, document by document.

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient, type Document } from 'mongodb';
 import { SHAPE_SERVICES } from '@gongkai/platform';
-import { tokenFor } from '@gongkai/platform/testing';
+import { eventually, tokenFor } from '@gongkai/platform/testing';
 
 /** What the fault drills share: the audit CLI as a process, the store, the read models, the counts. */
 export const root = resolve(__dirname, '../..');
@@ -150,4 +150,50 @@ export function printCounts(drill: string, counts: { before: number; after: numb
   process.stdout.write(
     `\n[drill] ${drill}: events before ${counts.before}, after ${counts.after}, applied ${counts.applied}, duplicates ${counts.duplicates}${extra ? `; ${extra}` : ''}\n`,
   );
+}
+
+/**
+ * Commands that keep flowing from `writers` concurrent callers until `stop()`: each phase of a drill
+ * allows a bounded number more (`allow(n)`), so the relay and the read models are never buried
+ * under more than a drill needs, and the run time stays bounded. A caller waits while the phase's
+ * commands are all answered. `send(n)` sends the n-th command and answers its HTTP status (0: no answer).
+ */
+export function commandFlow(send: (n: number) => Promise<number>, writers = 4, deadlineMs = 300000) {
+  const answered: Record<string, number> = {};
+  const started = Date.now();
+  let next = 0;
+  let allowed = 0;
+  let flowing = true;
+  const ok = () => answered[201] ?? 0;
+  const total = () => Object.values(answered).reduce((a, b) => a + b, 0);
+  const done = Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (flowing && Date.now() - started < deadlineMs) {
+        if (next >= allowed) {
+          await new Promise((wake) => setTimeout(wake, 50));
+          continue;
+        }
+        const status = await send(next++).catch(() => 0);
+        answered[status] = (answered[status] ?? 0) + 1;
+      }
+    }),
+  );
+  return {
+    answered,
+    ok,
+    /** Lets `n` more commands be sent (counted from those sent so far), without waiting for them. */
+    allow(n: number) {
+      allowed = next + n;
+    },
+    /** Lets `n` more commands be sent and waits until every one has its answer. */
+    async phase(n: number, what: string, timeoutMs = 90000) {
+      allowed = next + n;
+      const target = allowed;
+      await eventually(async () => (total() >= target ? true : undefined), timeoutMs, `${n} commands ${what}`);
+    },
+    async stop() {
+      flowing = false;
+      await done;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { eventually, isolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
+import { eventually, isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
 import { appliedByHandler, auditCli, call, printCounts, registerUnit, storeContents, sum } from './drill-kit';
 
 /**
@@ -12,6 +12,7 @@ describe('fault drill: the standalone SIGKILLed during a burst of commands', () 
 
   afterAll(async () => {
     await Promise.all(running.map((p) => p.kill()));
+    await removeIsolatedEnv(env);
   });
 
   it('keeps every command it answered 2xx, and the store verifies', async () => {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +69,8 @@ export interface PrivateServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and data directory and waits until it answers. */
   start(): Promise<void>;
+  /** SIGKILL (if running) and remove the data directory, log included: the end of a drill, passed or failed. */
+  dispose(): Promise<void>;
 }
 
 class ManagedServer implements PrivateServer {
@@ -121,6 +123,23 @@ class ManagedServer implements PrivateServer {
     this.child?.kill('SIGTERM');
     await this.exited;
   }
+
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts `server`; a server that does not come up is killed and its directory removed. */
+async function started(server: ManagedServer): Promise<PrivateServer> {
+  try {
+    await server.start();
+    return server;
+  } catch (error) {
+    const log = existsSync(server.logFile) ? readFileSync(server.logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n') : '(no log)';
+    await server.dispose();
+    throw new Error(`${(error as Error).message}\n--- last lines of its log ---\n${log}`);
+  }
 }
 
 /** A FerretDB (SQLite backend) on a free port with an empty data directory of its own. */
@@ -147,8 +166,7 @@ export async function startPrivateFerretDb(): Promise<PrivateServer> {
     60000,
   );
   mkdirSync(join(dataDir, 'data'));
-  await server.start();
-  return server;
+  return started(server);
 }
 
 /**
@@ -210,7 +228,10 @@ export async function startPrivateKafka(): Promise<PrivateServer> {
     ],
     { encoding: 'utf8', timeout: 120000 },
   );
-  if (format.status !== 0) throw new Error(`kafka storage format failed: ${format.stderr || format.stdout || format.error}`);
+  if (format.status !== 0) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`kafka storage format failed: ${format.stderr || format.stdout || format.error}`);
+  }
   const address = `${HOST}:${port}`;
   const server = new ManagedServer(
     address,
@@ -227,6 +248,5 @@ export async function startPrivateKafka(): Promise<PrivateServer> {
     },
     180000,
   );
-  await server.start();
-  return server;
+  return started(server);
 }
