@@ -1,5 +1,5 @@
 import { eventually, isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
-import { appliedByHandler, auditCli, call, printCounts, registerUnit, storeContents, sum } from './drill-kit';
+import { appliedByHandler, auditCli, call, printCounts, progress, registerUnit, storeContents, sum } from './drill-kit';
 
 /**
  * Fault drill 3 (issue 16.9): the standalone is SIGKILLed in the middle of a burst of 200 concurrent
@@ -18,6 +18,7 @@ describe('fault drill: the standalone SIGKILLed during a burst of commands', () 
   it('keeps every command it answered 2xx, and the store verifies', async () => {
     const started = Date.now();
     const first = await startServiceProcess('standalone', env, 180000);
+    progress(started, `standalone ready; log ${first.logFile}`);
     running.push(first);
     for (let i = 0; i < 5; i += 1) expect((await registerUnit(first.url, `DRILL-PRE-${i}`, i)).status).toBe(201);
     const before = storeContents(env.EVENT_STORE_URL).events;
@@ -47,7 +48,9 @@ describe('fault drill: the standalone SIGKILLed during a burst of commands', () 
     expect(burst.every((r) => r.status === 0 || r.status === 201)).toBe(true);
 
     // Restart on the same store and databases.
+    progress(started, `SIGKILLed during the burst: ${burst.filter((r) => r.status === 201).length} answered 201`);
     const second = await startServiceProcess('standalone', env, 180000);
+    progress(started, `restarted; log ${second.logFile}`);
     running.push(second);
     const stored = storeContents(env.EVENT_STORE_URL);
     const missing = ok.filter((unitId) => !stored.perStream.has(`catalogue.unit-${unitId}`));
@@ -64,7 +67,8 @@ describe('fault drill: the standalone SIGKILLed during a burst of commands', () 
         const ids = new Set(units.map((u) => u.unitId));
         return unitStreams.every((s) => ids.has(s.slice('catalogue.unit-'.length))) ? true : undefined;
       },
-      90000,
+      // The restarted consumers rejoin their Kafka groups once the killed member's session expires.
+      180000,
       'the catalogue read model to hold every stored unit',
     );
     const applied = sum(await appliedByHandler(second.url));
