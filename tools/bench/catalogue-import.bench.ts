@@ -34,11 +34,11 @@ export const bench: Bench = {
       });
       progress('importing it while probing /health/live');
       // The service's own event-loop delay (prom-client's, reset at every scrape): read once before
-      // the import and once after, it covers the import alone and tells a blocked loop (high) from
-      // a loop that waited for a CPU (the probe slow, the loop's delay low).
+      // the import and once after, it covers the import alone. It counts the time the main thread
+      // waited for a CPU too, so on a busy machine it is an upper bound of any blocking.
       const loopDelay = async () => {
         const text = await (await fetch(`${service.url}/metrics`)).text();
-        const seconds = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+        const seconds = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
         return { p99: seconds('nodejs_eventloop_lag_p99_seconds'), max: seconds('nodejs_eventloop_lag_max_seconds') };
       };
       await loopDelay();
@@ -55,10 +55,11 @@ export const bench: Bench = {
               'import answered (s)',
               'answer',
               'probes answered meanwhile',
-              'p50 (ms)',
-              'p99 (ms)',
-              'max (ms)',
+              'probe p50 (ms)',
+              'probe p99 (ms)',
+              'probe max (ms)',
               'limit (ms)',
+              'event-loop delay p99 / max (ms)',
             ],
             rows: [
               [
@@ -78,7 +79,7 @@ export const bench: Bench = {
           },
         ],
         notes: [
-          `verdict: probe p99 ${ms(p99)} ms during the import is ${p99 < LIMIT_MS ? 'WITHIN' : 'OVER'} the ${LIMIT_MS} ms limit; the service's event-loop delay meanwhile: p99 ${ms(loop.p99)} ms, max ${ms(loop.max)} ms (the file is parsed in the import worker; a probe slower than the loop's delay waited for a CPU, see the load average).`,
+          `verdict: probe p99 ${ms(p99)} ms during the import is ${p99 < LIMIT_MS ? 'WITHIN' : 'OVER'} the ${LIMIT_MS} ms limit; the service's event-loop delay meanwhile: p99 ${ms(loop.p99)} ms, max ${ms(loop.max)} ms (the file is parsed in the import worker; both figures include waiting for a CPU, see the load average).`,
         ],
       };
     } finally {
