@@ -60,7 +60,7 @@ describe('fault drill: the standalone SIGKILLed during a burst of commands', () 
     const unitStreams = [...stored.perStream.keys()].filter((s) => s.startsWith('catalogue.unit-'));
 
     // The restarted process relays what the killed one had not, and its read models should catch
-    // up. Measured, not asserted: in 2 of 7 runs here the catalogue read model stopped short (83 of
+    // up. Measured, not asserted: in 3 of 8 runs here the catalogue read model stopped short (43 and 83 of
     // 105 units after three minutes, every handler at 82-83 applied, the relay leading) - an open
     // defect reported with this drill (issue 16.9); the FerretDB drill asserts convergence.
     const district = await tokenFor('district_office');
