@@ -152,6 +152,14 @@ export const configSchema = z
     PERSONAL_DATA_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Catalogue: megabytes an uploaded .xlsx/.docx may unpack to (a zip bomb is refused past it). */
     CATALOGUE_IMPORT_MAX_UNPACKED_MB: z.coerce.number().min(1).max(1024).default(20),
+    /** Catalogue: megabytes an uploaded .xlsx/.docx may have as sent (compressed). */
+    CATALOGUE_IMPORT_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(200).default(5),
+    /** Catalogue: rows an uploaded file's sheets may have together (counted before they are parsed). */
+    CATALOGUE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1000000).default(20000),
+    /** Catalogue: seconds the import worker may take to read an uploaded file before it is stopped. */
+    CATALOGUE_IMPORT_MAX_SECONDS: z.coerce.number().min(1).max(600).default(30),
+    /** Catalogue: megabytes of heap the import worker may use (beyond it the file is refused); within the pod's memory limit. */
+    CATALOGUE_IMPORT_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(4096).default(256),
     /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
     ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
     /**
