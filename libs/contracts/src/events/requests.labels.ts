@@ -244,7 +244,22 @@ export const requestsEventLabels = {
       table3: '依申请公开情况（表三）',
       table4: '复议诉讼情况（表四）',
       narrative: '报告正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）',
+      feesCollected: '收取信息处理费（第六部分）',
     },
     decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.AnnualReportCorrected': {
+    label: '更正已公布的年度报告',
+    fields: {
+      year: '年度',
+      version: '版本',
+      reason: '更正理由',
+      table2: '主动公开情况（表二）',
+      table3: '依申请公开情况（表三）',
+      table4: '复议诉讼情况（表四）',
+      narrative: '报告正文',
+      feesCollected: '收取信息处理费（第六部分）',
+    },
+    decision: { groundRequired: false, reasonRequired: true },
   },
 } as const satisfies EventLabels;

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type {
   DocumentIssued,
   EventEnvelope,
+  PublicationRecorded,
   InterpretationMaterialAdded,
   InterpretationObligationOpened,
   InterpretationPlanned,
@@ -19,6 +20,8 @@ export interface PolicyView {
   documentType: string;
   attribute: string;
   issuedOn: string;
+  /** The policy's first publication (document-attributes' PublicationRecorded): the interpretation's due date runs from it. */
+  policyPublishedOn?: string | null;
   obligation: {
     status: 'open' | 'signed_off' | 'published';
     approvedBy: string;
@@ -39,6 +42,7 @@ const EMPTY = { obligation: null, materials: [], interpretation: null };
 /** The events this read model handles: the policy's issue (another service's) and its obligation's. */
 type PolicyEvent =
   | TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>
+  | TypedEnvelope<'document-attributes.PublicationRecorded', PublicationRecorded>
   | TypedEnvelope<'interpretation.InterpretationObligationOpened', InterpretationObligationOpened>
   | TypedEnvelope<'interpretation.InterpretationPlanned', InterpretationPlanned>
   | TypedEnvelope<'interpretation.InterpretationMaterialAdded', InterpretationMaterialAdded>
@@ -51,6 +55,7 @@ export class PoliciesProjection implements Projection {
   readonly collections = ['policies'];
   readonly eventTypes = [
     'document-attributes.DocumentIssued',
+    'document-attributes.PublicationRecorded',
     'interpretation.InterpretationObligationOpened',
     'interpretation.InterpretationPlanned',
     'interpretation.InterpretationMaterialAdded',
@@ -101,6 +106,9 @@ export class PoliciesProjection implements Projection {
             materials: [...policy.materials.filter((m) => m.materialId !== material.materialId), material],
           };
         }
+        case 'document-attributes.PublicationRecorded':
+          // The first publication only (a document may be published on several channels).
+          return policy && !policy.policyPublishedOn ? { ...policy, policyPublishedOn: event.data.publishedOn } : policy;
         case 'interpretation.InterpretationSignedOff':
           return policy?.obligation
             ? {

@@ -21,6 +21,8 @@ export interface RequestsSettings {
   stageLimits: Partial<Record<RequestStatus, number>>;
   /** Key of the applicant-identity HMAC. */
   identityKey: Buffer;
+  /** What the district government's own annual report covers: the government and its office (default), or every unit. */
+  districtReportScope: 'government' | 'all';
 }
 
 export const DEFAULT_STAGE_LIMITS: Partial<Record<RequestStatus, number>> = {
@@ -53,6 +55,7 @@ export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
       ...(config.REQUESTS_STAGE_LIMITS ? (JSON.parse(config.REQUESTS_STAGE_LIMITS) as Partial<Record<RequestStatus, number>>) : {}),
     },
     identityKey: Buffer.from(identityKey),
+    districtReportScope: config.REQUESTS_DISTRICT_REPORT_SCOPE,
   };
 }
 
