@@ -361,7 +361,7 @@ describe('web: portal and console in Chromium', () => {
     // reconsideration or lawsuit can still be recorded (in any state of the request).
     const forms = clerk.locator('main form');
     expect(await forms.count()).toBe(1);
-    expect(await forms.getByRole('button').allTextContents()).toEqual(['登记复议或诉讼']);
+    expect(await forms.locator('button').allTextContents()).toEqual(['登记复议或诉讼']);
     expect(await clerk.getByRole('button', { name: '下载收费通知' }).count()).toBe(1);
     expect(await clerk.getByRole('button', { name: '下载补正申请告知书' }).count()).toBe(0);
     await scrollToTop(clerk);
