@@ -29,6 +29,7 @@ export async function knownUnits(app: INestApplication, unitIds: readonly string
   const reports = app.get(AnnualReportsProjection);
   for (const unitId of unitIds) {
     const at = new Date().toISOString();
+    const kind = TEST_UNIT_KINDS[unitId] ?? 'department';
     const envelope: EventEnvelope = {
       eventId: `unit-${unitId}`,
       type: 'catalogue.UnitRegistered',
@@ -40,7 +41,12 @@ export async function knownUnits(app: INestApplication, unitIds: readonly string
       actor: { userId: 'test', unitId: null, role: 'admin' },
       correlationId: `unit-${unitId}`,
       causationId: null,
-      data: { unitId, name: TEST_UNIT_NAMES[unitId] ?? `${unitId}单位`, level: '县级', kind: TEST_UNIT_KINDS[unitId] ?? 'department' },
+      data: {
+        unitId,
+        name: TEST_UNIT_NAMES[unitId] ?? `${unitId}单位`,
+        level: kind === 'town' || kind === 'subdistrict' ? '乡级' : '县级',
+        kind,
+      },
       prevHash: GENESIS_HASH,
       hash: GENESIS_HASH,
     };
