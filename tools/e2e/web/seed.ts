@@ -329,7 +329,8 @@ export async function catalogueReady(base: string, unitId: string): Promise<numb
 
 /** Waits until the case's read model satisfies `ready` (bounded). */
 async function caseUntil(base: string, token: string, requestId: string, ready: (view: Record<string, unknown>) => boolean) {
-  await until(async () => ready(await call<Record<string, unknown>>(base, token, 'GET', `/api/requests/${requestId}`)));
+  // Behind the demo data's events on a shared machine: more than the usual two minutes.
+  await until(async () => ready(await call<Record<string, unknown>>(base, token, 'GET', `/api/requests/${requestId}`)), 240_000);
 }
 
 /**
