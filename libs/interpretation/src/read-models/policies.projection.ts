@@ -1,6 +1,7 @@
 import type {
   DocumentIssued,
   EventEnvelope,
+  PublicationRecorded,
   InterpretationMaterialAdded,
   InterpretationObligationOpened,
   InterpretationPlanned,
@@ -27,6 +28,8 @@ export interface PolicyView {
   documentType: string;
   attribute: string;
   issuedOn: string;
+  /** The policy's first publication (document-attributes' PublicationRecorded): the interpretation's due date runs from it. */
+  policyPublishedOn?: string | null;
   obligation: {
     status: 'open' | 'signed_off' | 'published';
     approvedBy: string;
@@ -47,6 +50,7 @@ const EMPTY = { obligation: null, materials: [], interpretation: null };
 /** The events this read model handles: the policy's issue (another service's) and its obligation's. */
 type PolicyEvent =
   | TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>
+  | TypedEnvelope<'document-attributes.PublicationRecorded', PublicationRecorded>
   | TypedEnvelope<'interpretation.InterpretationObligationOpened', InterpretationObligationOpened>
   | TypedEnvelope<'interpretation.InterpretationPlanned', InterpretationPlanned>
   | TypedEnvelope<'interpretation.InterpretationMaterialAdded', InterpretationMaterialAdded>
@@ -59,6 +63,7 @@ export class PoliciesProjection extends BatchedProjection {
   readonly collections = ['policies'];
   readonly eventTypes = [
     'document-attributes.DocumentIssued',
+    'document-attributes.PublicationRecorded',
     'interpretation.InterpretationObligationOpened',
     'interpretation.InterpretationPlanned',
     'interpretation.InterpretationMaterialAdded',
@@ -108,6 +113,9 @@ export class PoliciesProjection extends BatchedProjection {
               materials: [...policy.materials.filter((m) => m.materialId !== material.materialId), material],
             };
           }
+          case 'document-attributes.PublicationRecorded':
+            // The first publication only (a document may be published on several channels).
+            return policy && !policy.policyPublishedOn ? { ...policy, policyPublishedOn: event.data.publishedOn } : policy;
           case 'interpretation.InterpretationSignedOff':
             return policy?.obligation
               ? {

@@ -117,6 +117,12 @@ export const configSchema = z
     REQUESTS_RECONSIDERATION_BODY: z.string().min(2).max(100).default('台儿庄区人民政府'),
     /** Requests: replies that tell the applicant to apply for reconsideration before suing (行政复议法 Art. 23): withheld | all_refusals. */
     REQUESTS_RECONSIDERATION_FIRST: z.enum(['withheld', 'all_refusals']).default('withheld'),
+    /**
+     * Requests: what the district government's own annual report covers (Art. 49; L): `government` —
+     * the government and its office as an agency (units of kind district_office), separately from the
+     * departments' and towns' reports; `all` — every unit added up.
+     */
+    REQUESTS_DISTRICT_REPORT_SCOPE: z.enum(['government', 'all']).default('government'),
     /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
     REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
     /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */
