@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
+import { PublicDocumentIndex, type DocumentSearchFilter, type DocumentSearchHit, type SearchableDocument } from './public-search';
 import {
   applyToDocumentView,
   DOCUMENT_VIEW_EVENT_TYPES,
@@ -58,11 +59,84 @@ export class DocumentsProjection implements Projection {
     return this.connection.collection('documents');
   }
 
+  /** Texts of files, written by DocumentTextsProjection (registered before this one, so a file's text is there when its document becomes public). */
+  private get texts() {
+    return this.connection.collection('document_texts');
+  }
+
+  private searchIndex: Promise<PublicDocumentIndex> | null = null;
+
   async handle(envelope: EventEnvelope): Promise<void> {
     const event = asTyped<DocumentEnvelope>(envelope);
-    await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) =>
-      applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
-    );
+    let next: DocumentView | null = null;
+    const outcome = await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) => {
+      next = applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event);
+      return next;
+    });
+    if (outcome === 'applied' && this.searchIndex) {
+      const index = await this.searchIndex;
+      const view = next as DocumentView | null;
+      if (view && view.isPublic) index.upsert((await this.searchable([view]))[0]);
+      else index.remove(event.data.documentId);
+    }
+  }
+
+  /** Public documents as the search index holds them, with the text of their published files. */
+  private async searchable(views: readonly DocumentView[]): Promise<SearchableDocument[]> {
+    const publicHashes = (view: DocumentView) => {
+      const files = toPublicDocument(view)?.files;
+      return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
+    };
+    const hashes = [...new Set(views.flatMap(publicHashes))];
+    const texts = new Map<string, string>();
+    for (let at = 0; at < hashes.length; at += 500) {
+      const docs = await this.texts.find({ _id: { $in: hashes.slice(at, at + 500) as never[] }, extracted: true }).toArray();
+      for (const doc of docs) texts.set(String(doc._id), doc.text as string);
+    }
+    return views.map((view) => {
+      const publishedOn = view.firstPublishedOn ?? view.issuedOn;
+      return {
+        documentId: view.documentId,
+        unitId: view.unitId,
+        documentType: view.documentType,
+        topic: view.topic ?? null,
+        year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
+        publishedOn,
+        title: view.title,
+        documentNumber: view.documentNumber,
+        text: publicHashes(view)
+          .map((hash) => texts.get(hash) ?? '')
+          .filter(Boolean)
+          .join('\n\n'),
+      };
+    });
+  }
+
+  /** The in-memory search index of the public documents, loaded from the read model on first use. */
+  private index(): Promise<PublicDocumentIndex> {
+    this.searchIndex ??= (async () => {
+      const index = new PublicDocumentIndex();
+      const views = (await this.documents.find({ ...PUBLIC_FILTER }).toArray()).map(strip);
+      for (const doc of await this.searchable(views)) index.upsert(doc);
+      return index;
+    })().catch((error: unknown) => {
+      this.searchIndex = null;
+      throw error;
+    });
+    return this.searchIndex;
+  }
+
+  /** Portal search over the public documents' titles, numbers and texts (abbreviations expanded). */
+  async searchPublic(query: string, filter: DocumentSearchFilter, limit: number): Promise<DocumentSearchHit[]> {
+    return (await this.index()).search(query, filter, limit);
+  }
+
+  /** The extracted text of a public document's body, or null (no body, or no text could be read). */
+  async publicBodyText(document: PublicDocument): Promise<string | null> {
+    const body = document.files.body;
+    if (!body) return null;
+    const doc = await this.texts.findOne({ _id: body.sha256 as never });
+    return doc?.extracted ? (doc.text as string) : null;
   }
 
   /** The document with the revision of its stream it reflects (see `appliedRevision`). */

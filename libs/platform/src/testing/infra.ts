@@ -32,6 +32,7 @@ export function isolatedEnv(overrides: Record<string, string> = {}): Record<stri
     MONGODB_DB_PREFIX: `t${id}`,
     KAFKA_TOPIC_PREFIX: `t${id}`,
     EVENT_STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'gk-')), 'events.db')}`,
+    BLOB_STORE_URL: `file:${mkdtempSync(join(tmpdir(), 'gk-blobs-'))}`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     HTTP_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
