@@ -18,6 +18,10 @@ import {
   type Logger,
   type Projection,
   type RecordVerification,
+  type BlobStore,
+  type FileVerification,
+  BLOB_STORE,
+  verifyFiles,
 } from '@gongkai/platform';
 import { anchorText } from './anchor-text';
 import { exportLines, type ExportSelection } from './export';
@@ -72,6 +76,9 @@ export interface CompareResult {
   differences: DocumentDifference[];
 }
 
+/** `verify`: the record's integrity and the files'. */
+export type AuditVerification = RecordVerification & { files: FileVerification };
+
 /** The auditors' capabilities, shared by the CLI and the HTTP API. Everything here only reads, except `anchor`. */
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -85,6 +92,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly registry: ConsumerRegistry,
     private readonly connections: ReadModelConnections,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
     this.recorder = new AnchorRecorder(store);
   }
@@ -118,8 +126,11 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   anchorText = anchorText;
 
-  verify(external: ExternalRoot[] = []): Promise<RecordVerification> {
-    return verifyRecord(this.store, { external });
+  /** The record (chains, anchors, published roots) and every file an event refers to (read back and hashed again). */
+  async verify(external: ExternalRoot[] = []): Promise<AuditVerification> {
+    const record = await verifyRecord(this.store, { external });
+    const files = await verifyFiles(this.store, this.blobs);
+    return { ...record, ok: record.ok && files.findings.length === 0, files };
   }
 
   history(target: string) {

@@ -27,7 +27,8 @@ import { DocumentsProjection } from './read-models/documents.projection';
     {
       provide: DocumentTextsProjection,
       inject: [ReadModelConnections, BLOB_STORE],
-      useFactory: (connections: ReadModelConnections, blobs: BlobStore) => new DocumentTextsProjection(connections.get('document-attributes'), blobs),
+      useFactory: (connections: ReadModelConnections, blobs: BlobStore) =>
+        new DocumentTextsProjection(connections.get('document-attributes'), blobs),
     },
     readModelProvider('document-attributes', DocumentsProjection),
     readModelProvider('document-attributes', CleanupProjection),

@@ -56,7 +56,6 @@ export const ATTRIBUTE_MARKINGS: Record<DisclosureAttribute, string> = {
   不予公开: '此件不予公开',
 };
 
-
 /** 文号, e.g. 台政办发〔2020〕10号: issuer abbreviation, year in 〔〕, sequence number, 号. */
 export const DOCUMENT_NUMBER_PATTERN = /^[\u4e00-\u9fa5A-Za-z]{1,20}〔(19|20)\d{2}〕[1-9]\d{0,4}号$/;
 export const documentNumberSchema = z.string().regex(DOCUMENT_NUMBER_PATTERN, '文号格式应如“台政办发〔2020〕10号”');
@@ -107,7 +106,9 @@ export const documentIssuedV1 = z.object({
   publishedFiles: z
     .object({
       body: blobRefSchema.nullable(),
-      annexes: z.array(z.object({ annexId: z.string().min(1), title: z.string().min(1).max(200), file: blobRefSchema, redacted: z.boolean() })).max(50),
+      annexes: z
+        .array(z.object({ annexId: z.string().min(1), title: z.string().min(1).max(200), file: blobRefSchema, redacted: z.boolean() }))
+        .max(50),
     })
     .optional(),
 });

@@ -50,7 +50,12 @@ async function attach(
     documentStreamId(documentId),
     { type: 'AttachFile', ...target, file, by: context.actor },
     context,
-    { authorize: (state) => (state.status !== 'registered' ? DomainError.notFound('DOCUMENT_NOT_FOUND', '该公文不存在。') : unitActionError(context.actor, state.unitId)) },
+    {
+      authorize: (state) =>
+        state.status !== 'registered'
+          ? DomainError.notFound('DOCUMENT_NOT_FOUND', '该公文不存在。')
+          : unitActionError(context.actor, state.unitId),
+    },
   );
   return { documentId, revision: result.revision, file, annexId: target.annexId };
 }
@@ -67,7 +72,15 @@ export const attachAnnex = (
   input: { title: string; annexId?: string },
   upload: Upload,
   context: CommandContext,
-) => attach(commands, blobs, documentId, { role: 'annex', annexId: input.annexId ?? uuidv7(), title: input.title, redactions: [] }, upload, context);
+) =>
+  attach(
+    commands,
+    blobs,
+    documentId,
+    { role: 'annex', annexId: input.annexId ?? uuidv7(), title: input.title, redactions: [] },
+    upload,
+    context,
+  );
 
 /** 上传删除处理后的附件, with the ground of each redaction: published in place of the original. */
 export async function attachRedactedAnnex(
@@ -79,5 +92,12 @@ export async function attachRedactedAnnex(
   context: CommandContext,
 ): Promise<AttachedFileResult> {
   const title = (await documentToChange(commands, documentId, context)).annexes.find((a) => a.annexId === input.annexId)?.title ?? '附件';
-  return attach(commands, blobs, documentId, { role: 'redacted-annex', annexId: input.annexId, title, redactions: input.redactions }, upload, context);
+  return attach(
+    commands,
+    blobs,
+    documentId,
+    { role: 'redacted-annex', annexId: input.annexId, title, redactions: input.redactions },
+    upload,
+    context,
+  );
 }

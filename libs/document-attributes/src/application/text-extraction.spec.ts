@@ -8,7 +8,10 @@ describe('extractText', () => {
     const bytes = await docxOf(['关于调整城乡最低生活保障标准的通知', '自2026年1月1日起，月人均补差标准提高到每人每月860元。']);
     const { text, extracted } = await extractText(bytes, DOCX);
     expect(extracted).toBe(true);
-    expect(text.split('\n').filter(Boolean)).toEqual(['关于调整城乡最低生活保障标准的通知', '自2026年1月1日起，月人均补差标准提高到每人每月860元。']);
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      '关于调整城乡最低生活保障标准的通知',
+      '自2026年1月1日起，月人均补差标准提高到每人每月860元。',
+    ]);
   });
 
   it('reads the text of a PDF', async () => {

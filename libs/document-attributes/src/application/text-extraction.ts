@@ -56,7 +56,11 @@ const { extractText, getDocumentProxy } = require(workerData.unpdf);
  */
 function pdfText(bytes: Buffer): Promise<string> {
   const copy = new Uint8Array(bytes);
-  const worker = new Worker(PDF_WORKER, { eval: true, workerData: { bytes: copy, unpdf: require.resolve('unpdf') }, transferList: [copy.buffer] });
+  const worker = new Worker(PDF_WORKER, {
+    eval: true,
+    workerData: { bytes: copy, unpdf: require.resolve('unpdf') },
+    transferList: [copy.buffer],
+  });
   return new Promise<string>((resolve, reject) => {
     const finish = (error: Error | null, text = '') => {
       clearTimeout(timer);

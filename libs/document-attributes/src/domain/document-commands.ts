@@ -1,4 +1,12 @@
-import type { Actor, DisclosureAttribute, DocumentRegistered, FileRef, RedactedAnnex, Redaction, WithholdingGround } from '@gongkai/contracts';
+import type {
+  Actor,
+  DisclosureAttribute,
+  DocumentRegistered,
+  FileRef,
+  RedactedAnnex,
+  Redaction,
+  WithholdingGround,
+} from '@gongkai/contracts';
 
 /** The attribute of the document a forwarding document (转发文件) forwards, as loaded by the application. */
 export interface ForwardedAttribute {

@@ -201,7 +201,9 @@ export function withFile(
   }
   return {
     body: files.body,
-    annexes: files.annexes.map((a) => (a.annexId === annexId ? { ...a, redacted: { file: attached.file, redactions: attached.redactions } } : a)),
+    annexes: files.annexes.map((a) =>
+      a.annexId === annexId ? { ...a, redacted: { file: attached.file, redactions: attached.redactions } } : a,
+    ),
   };
 }
 

@@ -17,7 +17,8 @@ export type IndexNumberCommand = { type: 'AssignIndexNumber'; unitId: string; ye
 
 export const indexNumberStreamId = (unitId: string, year: number) => `document-attributes.index-numbers-${unitId}-${year}`;
 
-export const formatIndexNumber = (unitId: string, year: number, sequence: number) => `${unitId}/${year}-${String(sequence).padStart(5, '0')}`;
+export const formatIndexNumber = (unitId: string, year: number, sequence: number) =>
+  `${unitId}/${year}-${String(sequence).padStart(5, '0')}`;
 
 export function decideIndexNumber(command: IndexNumberCommand, state: IndexNumberState): IndexNumberEvent[] {
   if (state.byDocument[command.documentId]) return [];

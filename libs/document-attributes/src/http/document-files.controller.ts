@@ -98,7 +98,10 @@ export class DocumentFilesController {
   ) {
     const upload = uploadOf(request, query.name, this.config.BLOB_MAX_BYTES);
     const input = { annexId, redactions: query.redactions };
-    return this.answered(response, await attachRedactedAnnex(this.commands, this.blobs, documentId, input, upload, commandContext(request)));
+    return this.answered(
+      response,
+      await attachRedactedAnnex(this.commands, this.blobs, documentId, input, upload, commandContext(request)),
+    );
   }
 
   @Get('files/:sha256')

@@ -47,12 +47,17 @@ describe('document files over HTTP', () => {
       http().put(api(path)).set('Authorization', `Bearer ${clerk}`).set('Content-Type', type).send(bytes);
 
     // A .docx declared as a PDF is refused in Chinese, and nothing is recorded.
-    const before = await http().get(api(`/documents/${id}`)).set('Authorization', `Bearer ${clerk}`).expect(200);
+    const before = await http()
+      .get(api(`/documents/${id}`))
+      .set('Authorization', `Bearer ${clerk}`)
+      .expect(200);
     const refused = await upload(`/documents/${id}/body?name=${encodeURIComponent('通知.pdf')}`, body, 'application/pdf');
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('BLOB_MEDIA_TYPE_MISMATCH');
     expect(refused.body.detail).toContain('声明为PDF 文件');
-    const events = await http().get(api(`/documents/${id}/decisions`)).set('Authorization', `Bearer ${await signDevToken(TEST_JWT_SECRET, { userId: 'zhao', role: 'office_head', unitId: 'TEZ-MZJ' })}`);
+    const events = await http()
+      .get(api(`/documents/${id}/decisions`))
+      .set('Authorization', `Bearer ${await signDevToken(TEST_JWT_SECRET, { userId: 'zhao', role: 'office_head', unitId: 'TEZ-MZJ' })}`);
     expect(JSON.stringify(events.body)).not.toContain('DocumentFileAttached');
     expect(before.body.body).toBeNull();
 
@@ -65,11 +70,27 @@ describe('document files over HTTP', () => {
       .send(original)
       .expect(201);
     const redactions = JSON.stringify([{ ground: 'PERSONAL_PRIVACY', description: '身份证号码和住址' }]);
-    await upload(`/documents/${id}/annexes/${annex.body.annexId}/redacted?name=list-redacted.txt&redactions=${encodeURIComponent(redactions)}`, redacted, 'text/plain').expect(200);
+    await upload(
+      `/documents/${id}/annexes/${annex.body.annexId}/redacted?name=list-redacted.txt&redactions=${encodeURIComponent(redactions)}`,
+      redacted,
+      'text/plain',
+    ).expect(200);
 
-    await http().post(api(`/documents/${id}/attribute-proposal`)).set('Authorization', `Bearer ${clerk}`).send({ attribute: '主动公开' }).expect(200);
-    await http().post(api(`/documents/${id}/confidentiality-review`)).set('Authorization', `Bearer ${reviewer}`).send({ outcome: 'approve' }).expect(200);
-    await http().post(api(`/documents/${id}/issue`)).set('Authorization', `Bearer ${clerk}`).send({ issuedOn: '2026-03-02' }).expect(200);
+    await http()
+      .post(api(`/documents/${id}/attribute-proposal`))
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({ attribute: '主动公开' })
+      .expect(200);
+    await http()
+      .post(api(`/documents/${id}/confidentiality-review`))
+      .set('Authorization', `Bearer ${reviewer}`)
+      .send({ outcome: 'approve' })
+      .expect(200);
+    await http()
+      .post(api(`/documents/${id}/issue`))
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({ issuedOn: '2026-03-02' })
+      .expect(200);
 
     const page = await eventually(async () => {
       const response = await http().get(api(`/public/documents/${id}`));
@@ -84,17 +105,22 @@ describe('document files over HTTP', () => {
       validity: '现行有效',
       files: {
         body: { sha256: sha256(body), originalName: '通知正文.docx' },
-        annexes: [{ title: '附件 救助对象名单', file: { sha256: sha256(redacted) }, redactions: ['涉及个人隐私（《政府信息公开条例》第十五条）'] }],
+        annexes: [
+          { title: '附件 救助对象名单', file: { sha256: sha256(redacted) }, redactions: ['涉及个人隐私（《政府信息公开条例》第十五条）'] },
+        ],
       },
     });
     expect(page.text).toContain('由镇街道逐户复核家庭经济状况');
     expect(JSON.stringify(page)).not.toContain(sha256(original));
 
-    const download = await http().get(api(`/public/documents/${id}/files/${sha256(redacted)}`)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = await http()
+      .get(api(`/public/documents/${id}/files/${sha256(redacted)}`))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, redacted)).toBe(0);
     expect(download.headers['content-disposition']).toBe("attachment; filename*=UTF-8''list-redacted.txt");
@@ -106,14 +132,22 @@ describe('document files over HTTP', () => {
     const answer = ({ correlationId: _c, instance: _i, ...rest }: Record<string, unknown>) => rest;
     expect(answer(probe.body)).toEqual(answer(random.body));
     // Staff of the unit can still read it.
-    await http().get(api(`/documents/${id}/files/${sha256(original)}`)).set('Authorization', `Bearer ${clerk}`).expect(200);
+    await http()
+      .get(api(`/documents/${id}/files/${sha256(original)}`))
+      .set('Authorization', `Bearer ${clerk}`)
+      .expect(200);
 
     // Search reads the body, expands 低保, and never finds the original's words.
-    const search = (q: string) => http().get(api(`/public/search?q=${encodeURIComponent(q)}`)).expect(200);
+    const search = (q: string) =>
+      http()
+        .get(api(`/public/search?q=${encodeURIComponent(q)}`))
+        .expect(200);
     expect((await search('复核')).body.hits.map((h: { documentId: string }) => h.documentId)).toEqual([id]);
     expect((await search('低保')).body.hits.map((h: { documentId: string }) => h.documentId)).toEqual([id]);
     expect((await search('330100199001011234')).body.hits).toEqual([]);
-    expect((await search('低保')).body.hits[0].snippet.some((p: { text: string; hit: boolean }) => p.hit && p.text === '最低生活保障')).toBe(true);
+    expect(
+      (await search('低保')).body.hits[0].snippet.some((p: { text: string; hit: boolean }) => p.hit && p.text === '最低生活保障'),
+    ).toBe(true);
 
     // The published version is fixed.
     const late = await upload(`/documents/${id}/body?name=new.txt`, Buffer.from('新正文'), 'text/plain');

@@ -126,7 +126,12 @@ export const redactedUploadQuery = uploadQuery.extend({
         return z.NEVER;
       }
     })
-    .pipe(z.array(redactionSchema.extend({ description: multiLineText(300, 2) })).min(1).max(50)),
+    .pipe(
+      z
+        .array(redactionSchema.extend({ description: multiLineText(300, 2) }))
+        .min(1)
+        .max(50),
+    ),
 });
 export const fileHashParam = z.string().regex(/^[0-9a-f]{64}$/);
 export const publicSearchQuery = z.object({

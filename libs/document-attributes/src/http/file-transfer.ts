@@ -19,7 +19,10 @@ export function uploadOf(request: Request, name: string, maxBytes: number): Uplo
     }
     const length = Number(request.headers['content-length'] ?? NaN);
     if (length > maxBytes) {
-      return new DomainError('validation', 'BLOB_TOO_LARGE', `文件过大：单个文件不得超过 ${formatSize(maxBytes)}。`, [], { status: 413, maxBytes });
+      return new DomainError('validation', 'BLOB_TOO_LARGE', `文件过大：单个文件不得超过 ${formatSize(maxBytes)}。`, [], {
+        status: 413,
+        maxBytes,
+      });
     }
     return null;
   })();

@@ -33,8 +33,12 @@ export class PortalController {
 
   @Get('search')
   @Public()
-  @ApiOperation({ summary: '检索主动公开文件的标题、文号和正文（含常用简称，如“低保”即“最低生活保障”），可按单位、类型、主题分类、年份筛选' })
-  async search(@Query(new ZodPipe(publicSearchQuery)) query: z.infer<typeof publicSearchQuery>): Promise<{ query: string; hits: DocumentSearchHit[] }> {
+  @ApiOperation({
+    summary: '检索主动公开文件的标题、文号和正文（含常用简称，如“低保”即“最低生活保障”），可按单位、类型、主题分类、年份筛选',
+  })
+  async search(
+    @Query(new ZodPipe(publicSearchQuery)) query: z.infer<typeof publicSearchQuery>,
+  ): Promise<{ query: string; hits: DocumentSearchHit[] }> {
     const { q, limit, ...filter } = query;
     return { query: q, hits: await this.documents.searchPublic(q, filter, limit) };
   }

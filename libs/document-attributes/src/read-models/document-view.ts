@@ -272,7 +272,12 @@ export function publicFilesOf(view: DocumentView): { body: PublicFile | null; an
   const annexes = view.annexes ?? [];
   const published: PublishedFiles = view.publishedFiles ?? {
     body: view.body ?? null,
-    annexes: annexes.map((a) => ({ annexId: a.annexId, title: a.title, file: a.redacted ? a.redacted.file : a.file, redacted: a.redacted !== null })),
+    annexes: annexes.map((a) => ({
+      annexId: a.annexId,
+      title: a.title,
+      file: a.redacted ? a.redacted.file : a.file,
+      redacted: a.redacted !== null,
+    })),
   };
   return {
     body: published.body ? publicFile(published.body) : null,
@@ -280,7 +285,9 @@ export function publicFilesOf(view: DocumentView): { body: PublicFile | null; an
       annexId: a.annexId,
       title: a.title,
       file: publicFile(a.file),
-      redactions: a.redacted ? (annexes.find((x) => x.annexId === a.annexId)?.redacted?.redactions ?? []).map((r) => groundLabel(r.ground)) : [],
+      redactions: a.redacted
+        ? (annexes.find((x) => x.annexId === a.annexId)?.redacted?.redactions ?? []).map((r) => groundLabel(r.ground))
+        : [],
     })),
   };
 }

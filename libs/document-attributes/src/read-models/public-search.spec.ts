@@ -17,8 +17,20 @@ const marked = (pieces: { text: string; hit: boolean }[] | null) => (pieces ?? [
 describe('PublicDocumentIndex', () => {
   const index = new PublicDocumentIndex();
   index.upsert(doc('a', { text: '自2026年1月1日起，城乡最低生活保障标准提高到每人每月860元，由各镇街道负责核对申请家庭的收入。' }));
-  index.upsert(doc('bb', { title: '关于做好住房公积金缴存工作的通知', topic: '城乡建设、环境保护', text: '住房公积金缴存比例为百分之十二。' }));
-  index.upsert(doc('ccc', { unitId: 'TEZ-EDU', year: 2025, publishedOn: '2025-05-01', title: '义务教育招生入学办法', documentType: '其他', topic: '科技、教育', text: '低保家庭子女优先安排就近入学。' }));
+  index.upsert(
+    doc('bb', { title: '关于做好住房公积金缴存工作的通知', topic: '城乡建设、环境保护', text: '住房公积金缴存比例为百分之十二。' }),
+  );
+  index.upsert(
+    doc('ccc', {
+      unitId: 'TEZ-EDU',
+      year: 2025,
+      publishedOn: '2025-05-01',
+      title: '义务教育招生入学办法',
+      documentType: '其他',
+      topic: '科技、教育',
+      text: '低保家庭子女优先安排就近入学。',
+    }),
+  );
 
   it('finds a document by a word only in its text, with the passage around it and the word marked', () => {
     const [hit, ...rest] = index.search('核对');

@@ -129,7 +129,9 @@ export class PublicDocumentIndex {
         matched: [...matched],
       });
     }
-    hits.sort((a, b) => b.score - a.score || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || a.documentId.localeCompare(b.documentId));
+    hits.sort(
+      (a, b) => b.score - a.score || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || a.documentId.localeCompare(b.documentId),
+    );
     return hits.slice(0, limit);
   }
 }
