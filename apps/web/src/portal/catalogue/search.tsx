@@ -87,7 +87,9 @@ export function SearchPage() {
   );
   return (
     <>
-      <PageTitle lead="在公开事项、主动公开文件（含正文）和政策解读中检索；常用简称（如“低保”“医保”“公积金”）按全称一并检索">检索</PageTitle>
+      <PageTitle lead="在公开事项、主动公开文件（含正文）和政策解读中检索；常用简称（如“低保”“医保”“公积金”）按全称一并检索">
+        检索
+      </PageTitle>
       <SearchBox initial={q} />
       {q ? <SearchFilters units={units.data} /> : null}
       {!q ? <p className="muted">请输入检索词。</p> : null}

@@ -8,11 +8,7 @@ export const publicFileUrl = (documentId: string, file: FileView) =>
 
 /** Text with its matched words marked: React escapes every piece, nothing is parsed as HTML. */
 export function Marked({ pieces }: { pieces: MarkedText }) {
-  return (
-    <>
-      {pieces.map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
-    </>
-  );
+  return <>{pieces.map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}</>;
 }
 
 function FileLink({ documentId, file, label }: { documentId: string; file: FileView; label: string }) {
@@ -47,7 +43,8 @@ export function DocumentPage() {
             <Notice kind="warn">
               <span data-testid="validity-banner">
                 本文件已{d.validity}
-                {d.invalidatedOn ? `（自 ${formatDate(d.invalidatedOn)} 起）` : ''}，仅供查阅。见<Link to="/cleanup-results">文件清理结果</Link>。
+                {d.invalidatedOn ? `（自 ${formatDate(d.invalidatedOn)} 起）` : ''}，仅供查阅。见
+                <Link to="/cleanup-results">文件清理结果</Link>。
               </span>
             </Notice>
           ) : null}
@@ -95,9 +92,7 @@ export function DocumentPage() {
               {(d.files?.annexes ?? []).map((a) => (
                 <li key={a.annexId}>
                   <FileLink documentId={d.documentId} file={a.file} label={a.title} />
-                  {a.redactions.length > 0 ? (
-                    <p className="meta">已作删除处理后公开：{[...new Set(a.redactions)].join('；')}</p>
-                  ) : null}
+                  {a.redactions.length > 0 ? <p className="meta">已作删除处理后公开：{[...new Set(a.redactions)].join('；')}</p> : null}
                 </li>
               ))}
             </ul>
