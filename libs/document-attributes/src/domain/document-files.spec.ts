@@ -55,7 +55,7 @@ const attach = (
 const privacy = [{ ground: 'PERSONAL_PRIVACY' as const, description: '名单中的身份证号码和住址' }];
 
 const withFiles = (): DocumentEvent[] => {
-  const history = [registered];
+  const history: DocumentEvent[] = [registered];
   history.push(...recorded(history, attach('body', file(1))));
   history.push(...recorded(history, attach('annex', file(2))));
   history.push(...recorded(history, attach('redacted-annex', file(3), { redactions: privacy })));
