@@ -6,10 +6,10 @@ import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
-import { loadDemoData, standaloneApp } from '@gongkai/shapes';
+import { standaloneApp } from '@gongkai/shapes';
 import { docxOf } from '../../../libs/document-attributes/src/testing/demo-files';
 import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
-import { catalogueReady } from './seed';
+import { devToken } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -31,8 +31,19 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await loadDemoData(app);
-    await catalogueReady(url, UNIT);
+    // Only the unit (the demo data's other documents are not needed, and take minutes to load here).
+    const district = await devToken(url, 'district-e2e-docs', 'district_office', 'TEZ-GOV-OFFICE');
+    const created = await fetch(`${url}/api/catalogue/units`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${district}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ unitId: UNIT, name: '区民政局', level: '县级', kind: 'department' }),
+    });
+    expect(created.status).toBe(201);
+    for (let n = 0; n < 120; n++) {
+      const units = (await (await fetch(`${url}/api/catalogue/units`)).json()) as { unitId: string }[];
+      if (units.some((u) => u.unitId === UNIT)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     browser = await launch();
   }, 240_000);
 
@@ -40,7 +51,7 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await app?.close();
-  }, 120_000);
+  }, 240_000);
 
   async function pageAs(userId: string, role: string): Promise<Page> {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
@@ -54,6 +65,15 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     await page.getByRole('heading', { name: '待办事项' }).waitFor();
     return page;
   }
+
+  /** Waits for the locator; on failure says what the page showed instead. */
+  const shows = (page: Page, locator: ReturnType<Page['locator']>) =>
+    locator
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${await page.locator('main').innerText()}`);
+      });
 
   /** Read models are eventually consistent: reload until the locator shows (bounded). */
   async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 30) {
@@ -97,7 +117,7 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     await clerk.getByLabel('文号').fill(number);
     await clerk.getByLabel('主题分类').selectOption('民政、扶贫、救灾');
     await clerk.getByRole('button', { name: '登记', exact: true }).click();
-    await clerk.getByRole('heading', { name: '正文与附件' }).waitFor();
+    await shows(clerk, clerk.getByRole('heading', { name: '正文与附件' }));
     const documentId = clerk.url().split('/').pop() as string;
     await clerk.getByLabel(/^正文（/).setInputFiles(bodyPath);
     await clerk.getByRole('button', { name: '上传正文' }).click();

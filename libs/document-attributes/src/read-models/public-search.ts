@@ -115,7 +115,8 @@ export class PublicDocumentIndex {
       if (filter.documentType && doc.documentType !== filter.documentType) continue;
       if (filter.topic && doc.topic !== filter.topic) continue;
       if (filter.year && doc.year !== filter.year) continue;
-      const terms = [...matched, ...queryTokens(query)];
+      // The whole query first (marked as one where it occurs as typed), then the forms and words found.
+      const terms = [query.trim(), ...matched, ...queryTokens(query)];
       hits.push({
         documentId: doc.documentId,
         unitId: doc.unitId,

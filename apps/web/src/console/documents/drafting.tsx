@@ -1,9 +1,19 @@
 import { useNavigate } from 'react-router-dom';
 import { DOCUMENT_TYPES, TOPIC_CATEGORIES, type DocumentStaffView } from '@gongkai/contracts/vocabulary';
-import type { Session } from '../../api';
+import { api, type Session } from '../../api';
 import { ActionForm, Field, GROUNDS, RECORD_CONFLICT, SelectField, shanghaiToday, useForm } from '../../ui';
 
 const base = (documentId: string) => `/api/document-attributes/documents/${encodeURIComponent(documentId)}`;
+
+/** Waits (bounded) until the staff view shows the registration, so that the document's page opens on it. */
+async function registered({ documentId, revision }: { documentId: string; revision: number }): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const view = await api<DocumentStaffView>(base(documentId)).catch(() => null);
+    if (view && (view.revision ?? -1) >= revision) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return documentId;
+}
 
 /** 拟文登记: title, 文号, type, 成文日期, 主题分类; then the document's page for its files and attribute. */
 export function RegisterDocumentForm() {
@@ -11,7 +21,7 @@ export function RegisterDocumentForm() {
   const form = useForm(
     'document.register',
     { title: '', documentNumber: '', documentType: '行政规范性文件', writtenOn: shanghaiToday(), topic: '', needsInterpretation: false },
-    { onDone: (result) => navigate(`/console/documents/${(result as { documentId: string }).documentId}`) },
+    { onDone: async (result) => navigate(`/console/documents/${await registered(result as { documentId: string; revision: number })}`) },
   );
   const { values: v, update } = form;
   return (
