@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { BLOB_STORE, createApp, FileSystemBlobStore, signDevToken } from '@gongkai/platform';
 import { isolatedEnv, TEST_JWT_SECRET } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 import { runCommand } from './commands';
+
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+/** The offline file check, exactly as docs/audit.md gives it. */
+const procedure = /```sh\n(f=export\.jsonl\njq -r 'select\(\.eventId\) \| \.data[\s\S]*?)```/.exec(
+  readFileSync(join(__dirname, '../../../docs/audit.md'), 'utf8'),
+)![1];
 
 /** The tamper test of issue 21: altering one stored file's bytes makes `verify` name the document, the revision and the file. */
 describe('gongkai-audit verify checks the files', () => {
@@ -51,6 +60,17 @@ describe('gongkai-audit verify checks the files', () => {
     expect(intact.output).toContain('2 个文件与记录的 SHA-256 一致');
 
     const store = app.get(BLOB_STORE) as FileSystemBlobStore;
+    // The offline check of docs/audit.md, on the exported stream and the store's directory.
+    const exported = await run('export', `document-attributes.document-${documentId}`);
+    const exportFile = join(mkdtempSync(join(tmpdir(), 'gk-export-')), 'export.jsonl');
+    writeFileSync(exportFile, exported.output);
+    const offline = () =>
+      spawnSync('bash', ['-c', procedure.replace('f=export.jsonl', `f=${exportFile}`)], { cwd: store.root, encoding: 'utf8' });
+    if (hasJq) {
+      const ok = offline();
+      expect(ok.status).toBe(0);
+      expect(ok.stdout.match(/: OK$/gm)).toHaveLength(2);
+    }
     const bodyPath = store.pathOf(createHash('sha256').update(body).digest('hex'));
     chmodSync(bodyPath, 0o644);
     writeFileSync(bodyPath, '第一条 临时救助由区民政局受理。\n');
@@ -60,6 +80,11 @@ describe('gongkai-audit verify checks the files', () => {
       `文件校验不符：事件流 document-attributes.document-${documentId}，版本 1（document-attributes.DocumentFileAttached 的 file），文件“body.txt”`,
     );
     expect(altered.output).toContain('内容已被改动');
+    if (hasJq) {
+      const bad = offline();
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toContain(`${bodyPath.slice(store.root.length + 1)}: FAILED`);
+    }
     expect(altered.output).not.toContain('form.txt');
 
     rmSync(store.pathOf(createHash('sha256').update(annex).digest('hex')));

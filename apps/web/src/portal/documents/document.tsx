@@ -30,7 +30,6 @@ export function DocumentPage() {
     <>
       <Breadcrumb
         trail={[
-          ['首页', '/'],
           ['主动公开文件', '/documents'],
           [d?.title ?? '文件', null],
         ]}
