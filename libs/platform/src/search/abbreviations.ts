@@ -41,7 +41,9 @@ export function expandQuery(query: string, words: readonly string[]): string[][]
   const seen = new Set<string>();
   const push = (group: string[]) => {
     const key = group.join('|');
-    if (!seen.has(key)) (groups.push(group), seen.add(key));
+    if (seen.has(key)) return;
+    groups.push(group);
+    seen.add(key);
   };
   for (const word of words) {
     const alternatives = new Set([word, ...(ABBREVIATIONS[word] ?? [])]);

@@ -33,7 +33,8 @@ export function markTerms(text: string, terms: readonly string[]): Snippet {
   while (at < text.length) {
     const term = wanted.find((t) => lower.startsWith(t.toLowerCase(), at));
     if (term) {
-      if (plain) (pieces.push({ text: plain, hit: false }), (plain = ''));
+      if (plain) pieces.push({ text: plain, hit: false });
+      plain = '';
       pieces.push({ text: text.slice(at, at + term.length), hit: true });
       at += term.length;
     } else {

@@ -13,18 +13,18 @@ import { Marked } from '../documents/document';
 import { SearchBox } from '../home';
 
 /** The filters of a search, kept in the address (so a filtered result can be linked). */
-const FILTERS = ['unitId', 'domainCode', 'documentType', 'topic', 'year'] as const;
+type Filter = 'unitId' | 'domainCode' | 'documentType' | 'topic' | 'year';
 
 function SearchFilters({ units }: { units: UnitListView[] | null }) {
   const [params, setParams] = useSearchParams();
-  const set = (name: (typeof FILTERS)[number], value: string) => {
+  const set = (name: Filter, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next);
   };
   const thisYear = new Date().getFullYear();
-  const select = (name: (typeof FILTERS)[number], label: string, options: [string, string][]) => (
+  const select = (name: Filter, label: string, options: [string, string][]) => (
     <label>
       {label}
       <select name={name} value={params.get(name) ?? ''} onChange={(e) => set(name, e.target.value)}>
