@@ -47,10 +47,12 @@ describe('document files over HTTP', () => {
       http().put(api(path)).set('Authorization', `Bearer ${clerk}`).set('Content-Type', type).send(bytes);
 
     // A .docx declared as a PDF is refused in Chinese, and nothing is recorded.
-    const before = await http()
-      .get(api(`/documents/${id}`))
-      .set('Authorization', `Bearer ${clerk}`)
-      .expect(200);
+    const before = await eventually(async () => {
+      const response = await http()
+        .get(api(`/documents/${id}`))
+        .set('Authorization', `Bearer ${clerk}`);
+      return response.status === 200 ? response : undefined;
+    });
     const refused = await upload(`/documents/${id}/body?name=${encodeURIComponent('通知.pdf')}`, body, 'application/pdf');
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('BLOB_MEDIA_TYPE_MISMATCH');

@@ -108,16 +108,28 @@ export class PublicDocumentIndex {
         }
       }
     }
-    const hits: DocumentSearchHit[] = [];
+    // Filter and rank first; the snippets (the costly part) only for the hits returned.
+    const ranked: { entry: Entry; score: number; matched: Set<string> }[] = [];
     for (const [id, { score, matched }] of scores) {
-      const { doc } = this.entries.get(id) as Entry;
+      const entry = this.entries.get(id) as Entry;
+      const { doc } = entry;
       if (filter.unitId && doc.unitId !== filter.unitId) continue;
       if (filter.documentType && doc.documentType !== filter.documentType) continue;
       if (filter.topic && doc.topic !== filter.topic) continue;
       if (filter.year && doc.year !== filter.year) continue;
+      ranked.push({ entry, score, matched });
+    }
+    ranked.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (b.entry.doc.publishedOn ?? '').localeCompare(a.entry.doc.publishedOn ?? '') ||
+        a.entry.doc.documentId.localeCompare(b.entry.doc.documentId),
+    );
+    const words = queryTokens(query);
+    return ranked.slice(0, limit).map(({ entry: { doc }, score, matched }) => {
       // The whole query first (marked as one where it occurs as typed), then the forms and words found.
-      const terms = [query.trim(), ...matched, ...queryTokens(query)];
-      hits.push({
+      const terms = [query.trim(), ...matched, ...words];
+      return {
         documentId: doc.documentId,
         unitId: doc.unitId,
         documentType: doc.documentType,
@@ -128,11 +140,7 @@ export class PublicDocumentIndex {
         snippet: snippetOf(doc.text, terms),
         score,
         matched: [...matched],
-      });
-    }
-    hits.sort(
-      (a, b) => b.score - a.score || (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || a.documentId.localeCompare(b.documentId),
-    );
-    return hits.slice(0, limit);
+      };
+    });
   }
 }
