@@ -14,7 +14,7 @@ import mongoose from 'mongoose';
 import { TOPIC_CATEGORIES } from '../../libs/contracts/src';
 import { applyToDocumentView, type DocumentView } from '../../libs/document-attributes/src/read-models/document-view';
 import { DocumentsProjection } from '../../libs/document-attributes/src/read-models/documents.projection';
-import { progress, settle, type Bench, type BenchOutput } from './harness';
+import { progress, quantile, settle, type Bench, type BenchOutput } from './harness';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const DOCUMENTS = Math.max(100, Math.round(5000 * SCALE));
@@ -121,8 +121,6 @@ function viewOf(n: number, text: string): DocumentView {
   for (const event of events) view = applyToDocumentView(view, { ...event, occurredAt: at } as never);
   return view as DocumentView;
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 export const bench: Bench = {
   title: `portal search over document text, ${DOCUMENTS} public documents of ${UNITS} units (FerretDB)`,

@@ -8,7 +8,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 import { docxOf } from '../../../libs/document-attributes/src/testing/demo-files';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
 import { devToken } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -75,21 +75,6 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
         throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${await page.locator('main').innerText()}`);
       });
 
-  /** Read models are eventually consistent: reload until the locator shows (bounded). */
-  async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 30) {
-    for (let n = 0; n < tries && (await locator.count()) === 0; n++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-      await page.waitForTimeout(300);
-    }
-    await locator
-      .first()
-      .waitFor({ timeout: 5000 })
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
-      });
-  }
-
   it('a clerk publishes a policy with a .docx body and a redacted annex; a citizen finds, reads and downloads it; the original stays private', async () => {
     const title = '关于做好2026年冬季困难群众取暖救助工作的通知（示例）';
     const number = `台民发〔2026〕${100 + Math.floor(Math.random() * 800)}号`;
@@ -153,11 +138,11 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     const citizen = await citizenContext.newPage();
     await citizen.goto(`${url}/search?q=${encodeURIComponent('清洁取暖')}`);
     const hit = citizen.getByTestId('document-hits').getByRole('link', { name: title });
-    await reloadUntil(citizen, hit);
+    await reloadUntil(citizen, hit, 30);
     expect(await citizen.getByTestId('document-hits').locator('mark', { hasText: '清洁取暖' }).count()).toBeGreaterThan(0);
     // …and by an abbreviation of what the body says (公积金 → 住房公积金).
     await citizen.goto(`${url}/search?q=${encodeURIComponent('公积金')}`);
-    await reloadUntil(citizen, citizen.getByTestId('document-hits').getByRole('link', { name: title }));
+    await reloadUntil(citizen, citizen.getByTestId('document-hits').getByRole('link', { name: title }), 30);
 
     // It opens the document, reads the text, and downloads the redacted annex.
     await citizen.getByTestId('document-hits').getByRole('link', { name: title }).click();
