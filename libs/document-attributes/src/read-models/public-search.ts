@@ -94,30 +94,33 @@ export class PublicDocumentIndex {
   /** Ranked: more query words matched first, then words in the title, then the newest. */
   search(query: string, filter: DocumentSearchFilter = {}, limit = 50): DocumentSearchHit[] {
     const groups = expandQuery(query, queryTokens(query));
-    const scores = new Map<string, { score: number; matched: Set<string> }>();
+    // Integer work per candidate; which forms a document matched is worked out for the returned hits only.
+    const found = new Map<string, Set<string>>();
+    const scores = new Map<string, number>();
     for (const group of groups) {
       const seen = new Set<string>();
       for (const form of group) {
-        for (const id of this.containing(form)) {
-          const entry = this.entries.get(id) as Entry;
-          const current = scores.get(id) ?? { score: 0, matched: new Set<string>() };
-          current.matched.add(form);
-          if (!seen.has(id)) current.score += 10 + (entry.titleTokens.has(form.toLowerCase()) || entry.doc.title.includes(form) ? 3 : 0);
+        const ids = found.get(form) ?? this.containing(form);
+        found.set(form, ids);
+        const lower = form.toLowerCase();
+        for (const id of ids) {
+          if (seen.has(id)) continue;
           seen.add(id);
-          scores.set(id, current);
+          const entry = this.entries.get(id) as Entry;
+          scores.set(id, (scores.get(id) ?? 0) + 10 + (entry.titleTokens.has(lower) || entry.doc.title.includes(form) ? 3 : 0));
         }
       }
     }
     // Filter and rank first; the snippets (the costly part) only for the hits returned.
-    const ranked: { entry: Entry; score: number; matched: Set<string> }[] = [];
-    for (const [id, { score, matched }] of scores) {
+    const ranked: { entry: Entry; score: number }[] = [];
+    for (const [id, score] of scores) {
       const entry = this.entries.get(id) as Entry;
       const { doc } = entry;
       if (filter.unitId && doc.unitId !== filter.unitId) continue;
       if (filter.documentType && doc.documentType !== filter.documentType) continue;
       if (filter.topic && doc.topic !== filter.topic) continue;
       if (filter.year && doc.year !== filter.year) continue;
-      ranked.push({ entry, score, matched });
+      ranked.push({ entry, score });
     }
     ranked.sort(
       (a, b) =>
@@ -126,7 +129,8 @@ export class PublicDocumentIndex {
         a.entry.doc.documentId.localeCompare(b.entry.doc.documentId),
     );
     const words = queryTokens(query);
-    return ranked.slice(0, limit).map(({ entry: { doc }, score, matched }) => {
+    return ranked.slice(0, limit).map(({ entry: { doc }, score }) => {
+      const matched = [...found].filter(([, ids]) => ids.has(doc.documentId)).map(([form]) => form);
       // The whole query first (marked as one where it occurs as typed), then the forms and words found.
       const terms = [query.trim(), ...matched, ...words];
       return {
@@ -139,7 +143,7 @@ export class PublicDocumentIndex {
         title: markTerms(doc.title, terms),
         snippet: snippetOf(doc.text, terms),
         score,
-        matched: [...matched],
+        matched,
       };
     });
   }
