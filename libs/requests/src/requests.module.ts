@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
@@ -6,14 +6,17 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
+  PERSONAL_DATA_KEYS,
   readModelProvider,
   type GongkaiConfig,
   type Logger,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
+import { ApplicantPersonalData } from './application/personal-data';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestReads } from './application/request-reads';
@@ -22,6 +25,7 @@ import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
+import { PersonalDataController } from './http/personal-data.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
@@ -35,7 +39,13 @@ let holidayArrangementWarned = false;
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
-  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, RequestsController],
+  controllers: [
+    PublishedAnnualReportsController,
+    AnnualReportsController,
+    LetterSettingsController,
+    PersonalDataController,
+    RequestsController,
+  ],
   providers: [
     {
       provide: REQUESTS_SETTINGS,
@@ -65,10 +75,20 @@ let holidayArrangementWarned = false;
         new LetterSettings(commands, units, settings),
     },
     {
+      provide: ApplicantPersonalData,
+      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (keys: PersonalDataKeys | null, commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears),
+    },
+    {
       provide: RequestReads,
-      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings],
-      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings) =>
-        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters),
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, ApplicantPersonalData],
+      useFactory: (
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        letters: LetterSettings,
+        personalData: ApplicantPersonalData,
+      ) => new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, personalData),
     },
     {
       provide: AnnualReports,
@@ -93,7 +113,10 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit {
+export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private retentionRun: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly requests: RequestsProjection,
@@ -103,7 +126,36 @@ export class RequestsModule implements OnModuleInit {
     private readonly proactive: ProactiveDisclosureProcess,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly personalData: ApplicantPersonalData,
+    @Inject(REQUESTS_SETTINGS) private readonly settings: RequestsSettings,
   ) {}
+
+  /**
+   * The personal-data retention job (个人信息保护法 Art. 19, 47): every REQUESTS_RETENTION_CHECK_HOURS,
+   * the applicants whose retention period ended are erased, each recorded with the reason. Every
+   * replica runs it: the erasure is recorded once per request and the key deleted once, so two runs
+   * at the same time do the same thing.
+   */
+  onApplicationBootstrap(): void {
+    const hours = this.settings.retentionCheckHours;
+    if (hours === 0) return;
+    this.retentionTimer = setInterval(
+      () => {
+        this.retentionRun = this.personalData.eraseExpired().then(
+          (erased) => erased.length > 0 && this.logger.info({ applicants: erased.length }, 'personal data erased: retention period ended'),
+          (error: Error) => this.logger.error({ err: error }, 'personal-data retention job failed'),
+        );
+      },
+      hours * 3600 * 1000,
+    );
+    this.retentionTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = null;
+    await this.retentionRun;
+  }
 
   onModuleInit(): void {
     this.registry.register('requests', this.proactive, this.requests, this.units, this.documentFigures, this.annualReports);

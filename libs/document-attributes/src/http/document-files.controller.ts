@@ -9,6 +9,8 @@ import {
   CurrentPrincipal,
   DomainError,
   GONGKAI_CONFIG,
+  Returns,
+  ReturnsFile,
   Roles,
   setRevision,
   ZodPipe,
@@ -17,6 +19,7 @@ import {
   type GongkaiConfig,
   type Principal,
 } from '@gongkai/platform';
+import { attachedFileViewSchema } from '@gongkai/contracts';
 import { attachAnnex, attachBody, attachRedactedAnnex, type AttachedFileResult } from '../application/document-files';
 import { staffDocument } from '../application/document-queries';
 import { DocumentsProjection } from '../read-models/documents.projection';
@@ -55,6 +58,7 @@ export class DocumentFilesController {
 
   @Put('body')
   @HttpCode(200)
+  @Returns(attachedFileViewSchema)
   @Roles('clerk', 'office_head')
   @ApiConsumes(...UPLOAD_TYPES)
   @ApiOperation({ summary: '上传正文（.docx、PDF、OFD 或纯文本；类型按文件内容识别，须与声明的类型一致；拟文阶段可替换）' })
@@ -70,6 +74,7 @@ export class DocumentFilesController {
 
   @Post('annexes')
   @HttpCode(201)
+  @Returns(attachedFileViewSchema)
   @Roles('clerk', 'office_head')
   @ApiConsumes(...UPLOAD_TYPES)
   @ApiOperation({ summary: '上传附件（title：附件名称；annexId：替换已有附件的文件）' })
@@ -86,6 +91,7 @@ export class DocumentFilesController {
 
   @Put('annexes/:annexId/redacted')
   @HttpCode(200)
+  @Returns(attachedFileViewSchema)
   @Roles('clerk', 'office_head')
   @ApiConsumes(...UPLOAD_TYPES)
   @ApiOperation({ summary: '上传删除处理后的附件，逐项列明删除内容及依据（公开发布时以此代替原件，原件不公开）' })
@@ -105,6 +111,7 @@ export class DocumentFilesController {
   }
 
   @Get('files/:sha256')
+  @ReturnsFile(UPLOAD_TYPES)
   @ApiOperation({ summary: '下载公文的文件（工作人员，含删除处理前的原件）' })
   async download(
     @Param('documentId') documentId: string,

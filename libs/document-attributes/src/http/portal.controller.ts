@@ -9,6 +9,13 @@ import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { fileHashParam, publicListQuery, publicSearchQuery } from './document.schemas';
 import { sendFile } from './file-transfer';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import {
+  cleanupResultsViewSchema,
+  documentSearchViewSchema,
+  publicDocumentListViewSchema,
+  publicDocumentViewSchema,
+} from '@gongkai/contracts';
 
 /** Exactly the same answer for a document that does not exist and one that is not public. */
 export const PUBLIC_NOT_FOUND = () => DomainError.notFound('DOCUMENT_NOT_FOUND', '未找到该公文。');
@@ -32,6 +39,7 @@ export class PortalController {
   ) {}
 
   @Get('search')
+  @Returns(documentSearchViewSchema)
   @Public()
   @ApiOperation({
     summary: '检索主动公开文件的标题、文号和正文（含常用简称，如“低保”即“最低生活保障”），可按单位、类型、主题分类、年份筛选',
@@ -44,6 +52,7 @@ export class PortalController {
   }
 
   @Get('documents')
+  @Returns(publicDocumentListViewSchema)
   @Public()
   @ApiOperation({ summary: '主动公开的公文（含标注与发布情况）' })
   async list(
@@ -54,6 +63,7 @@ export class PortalController {
   }
 
   @Get('documents/:documentId')
+  @Returns(publicDocumentViewSchema)
   @Public()
   @ApiOperation({ summary: '主动公开公文详情：目录信息、正文文字、可下载的文件' })
   async get(@Param('documentId') documentId: string): Promise<PublicDocument & { text: string | null }> {
@@ -68,6 +78,15 @@ export class PortalController {
    * annex, a file of a document that is not public — answers exactly as a file that does not exist.
    */
   @Get('documents/:documentId/files/:sha256')
+  @ReturnsFile([
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/ofd',
+    'text/plain',
+    'image/png',
+    'image/jpeg',
+  ])
   @Public()
   @ApiOperation({ summary: '下载主动公开公文的正文或附件（删除处理的附件只提供处理后的文件）' })
   async download(@Param('documentId') documentId: string, @Param('sha256') sha256: string, @Res() response: Response): Promise<void> {
@@ -79,6 +98,7 @@ export class PortalController {
   }
 
   @Get('cleanup-results')
+  @Returns(cleanupResultsViewSchema)
   @Public()
   @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文）' })
   async cleanupResults(@Query(new ZodPipe(cleanupQuery)) query: z.infer<typeof cleanupQuery>) {

@@ -99,9 +99,18 @@ export interface RequestDetailView extends RequestSummaryView {
   delivery: string;
   receiptBasis?: string;
   stageSince: string;
-  draft: { category: string; content: string; withheld: WithheldItemView[]; legalBasis: string } | null;
+  draft: {
+    category: string;
+    content: string;
+    withheld: WithheldItemView[];
+    legalBasis: string;
+    draftedBy?: string;
+    [extra: string]: unknown;
+  } | null;
   reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
-  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string; [extra: string]: unknown } | null;
+  /** The reply's review (审核): who, when, whether approved; `selfReview` when the one-person-office setting allowed it. */
+  review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
   /** The latest extension (条例第三十三条). */
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: {
@@ -121,11 +130,18 @@ export interface RequestDetailView extends RequestSummaryView {
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
   deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
   archive?: { archivedOn: string; archiveNo: string } | null;
+  /**
+   * The applicant's personal data was erased (crypto-shredding): `applicant` then reads 已删除 (and
+   * 已脱敏 for a role without the right to see personal data, e.g. an auditor).
+   */
+  personalDataErased?: { erasedOn: string; reason: 'retention' | 'request_by_person' | 'court_order' } | null;
   /** The events of the request in order (type without the `requests.` prefix, recorded at `at`). */
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
   /** The revision of the case's stream this view reflects: the `If-Match` of the next step. */
   revision: number;
+  /** Further fields of the read model (reasons, joint applicants, counted items, ...). */
+  [extra: string]: unknown;
 }
 
 /** `POST /api/requests/:requestId/<step>`: the answer of a step (also sent as `ETag`). */
