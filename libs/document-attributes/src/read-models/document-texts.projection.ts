@@ -22,6 +22,11 @@ export class DocumentTextsProjection implements Projection {
     private readonly blobs: BlobStore,
   ) {}
 
+  /** The same projection on another database (audit replays: as-of, rebuild compare), reading the same blob store. */
+  withConnection(connection: Connection): DocumentTextsProjection {
+    return new DocumentTextsProjection(connection, this.blobs);
+  }
+
   private get texts() {
     return this.connection.collection('document_texts');
   }
