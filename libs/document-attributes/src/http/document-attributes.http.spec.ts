@@ -297,7 +297,7 @@ describe('document-attributes over HTTP', () => {
       async () => {
         const response = await get('/figures?year=2026&unitId=TEZ-EDU', tokens.head);
         const row = response.body.rows?.find((r: { documentType: string }) => r.documentType === '行政规范性文件');
-        return row?.repealed === 1 ? response.body : undefined;
+        return row?.repealed === 1 && row?.expired === 1 ? response.body : undefined;
       },
       20000,
       'figures',

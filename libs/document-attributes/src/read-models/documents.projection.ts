@@ -1,6 +1,13 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type WrittenDocument,
+} from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import { PublicDocumentIndex, type DocumentSearchFilter, type DocumentSearchHit, type SearchableDocument } from './public-search';
 import {
@@ -48,12 +55,10 @@ export function computeFigures(views: readonly DocumentView[], year: number, uni
 }
 
 /** The documents read model: staff views, portal queries, overdue publications, figures. */
-export class DocumentsProjection implements Projection {
+export class DocumentsProjection extends BatchedProjection {
   readonly name = 'document-attributes.documents';
   readonly collections = ['documents'];
   readonly eventTypes = DOCUMENT_VIEW_EVENT_TYPES;
-
-  constructor(private readonly connection: Connection) {}
 
   private get documents() {
     return this.connection.collection('documents');
@@ -66,18 +71,14 @@ export class DocumentsProjection implements Projection {
 
   private searchIndex: Promise<PublicDocumentIndex> | null = null;
 
-  async handle(envelope: EventEnvelope): Promise<void> {
-    const event = asTyped<DocumentEnvelope>(envelope);
-    let next: DocumentView | null = null;
-    const outcome = await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) => {
-      next = applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event);
-      return next;
-    });
-    if (outcome === 'applied' && this.searchIndex) {
-      const index = await this.searchIndex;
-      const view = next as DocumentView | null;
+  /** Keeps the search index (once loaded) in step with what the batch wrote. */
+  protected override async afterBatch(written: readonly WrittenDocument[]): Promise<void> {
+    if (!this.searchIndex) return;
+    const index = await this.searchIndex;
+    for (const { id, document } of written) {
+      const view = document ? strip(document) : null;
       if (view && view.isPublic) index.upsert((await this.searchable([view]))[0]);
-      else index.remove(event.data.documentId);
+      else index.remove(view?.documentId ?? id);
     }
   }
 
@@ -137,6 +138,15 @@ export class DocumentsProjection implements Projection {
     if (!body) return null;
     const doc = await this.texts.findOne({ _id: body.sha256 as never });
     return doc?.extracted ? (doc.text as string) : null;
+  }
+
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
+    const event = asTyped<DocumentEnvelope>(envelope);
+    return [
+      documentChange<DocumentView>('documents', event.data.documentId, (current) =>
+        applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
+      ),
+    ];
   }
 
   /** The document with the revision of its stream it reflects (see `appliedRevision`). */

@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { AnnualReportFinalised, AnnualReportNarrative, EventEnvelope } from '@gongkai/contracts';
-import { asTyped, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, viewOf, type DocumentChange, type TypedEnvelope } from '@gongkai/platform';
 import type { Table2, Table3, Table4 } from '../domain/annual-report';
 import type { UnitNamed } from './units.projection';
 
@@ -43,14 +42,16 @@ const collator = new Intl.Collator('zh-CN');
  * `annual_reports`, from `requests.AnnualReportFinalised` — the tables as finalised, never
  * recomputed. The unit names come from the catalogue's events into this read model's own
  * `annual_report_units` (not from `requests.units`), so a replay of this read model alone (audit
- * `rebuild`, `as-of`) gives the same documents as the live one.
+ * `rebuild`, `as-of`) gives the same documents as the live one. Batched, split at each finalised
+ * report: the unit's name is read once the batch's earlier events are written, as one at a time.
  */
-export class AnnualReportsProjection implements Projection {
+export class AnnualReportsProjection extends BatchedProjection {
   readonly name = 'requests.annual-reports';
   readonly collections = ['annual_reports', 'annual_report_units'];
   readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'requests.AnnualReportFinalised'];
 
-  constructor(private readonly connection: Connection) {}
+  /** The unit names read for the finalised reports of the run in hand, by event id. */
+  private readonly unitNames = new Map<string, string>();
 
   private get reports() {
     return this.connection.collection('annual_reports');
@@ -60,28 +61,50 @@ export class AnnualReportsProjection implements Projection {
     return this.connection.collection('annual_report_units');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
-    const event = asTyped<Handled>(envelope);
-    if (event.type === 'requests.AnnualReportFinalised') {
-      const { unitId, year, table2, table3, table4, narrative } = event.data;
+  override async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
+    let run: EventEnvelope[] = [];
+    for (const envelope of events) {
+      if (envelope.type !== 'requests.AnnualReportFinalised') {
+        run.push(envelope);
+        continue;
+      }
+      if (run.length > 0) await super.handleBatch(run);
+      run = [];
+      const { unitId } = asTyped<Extract<Handled, { type: 'requests.AnnualReportFinalised' }>>(envelope).data;
       const unitName =
         unitId === DISTRICT_UNIT_ID
           ? DISTRICT_NAME
           : (((await this.units.findOne({ _id: unitId as never }))?.name as string | undefined) ?? unitId);
-      await projectDocument<StoredAnnualReport>(this.reports, annualReportDocumentId(unitId, year), envelope, () => ({
-        unitId,
-        unitName,
-        year,
-        finalisedAt: event.occurredAt,
-        table2: table2 as Partial<Table2>,
-        table3: Object.entries(table3).map(([row, cells]) => ({ row, cells: cells as Table3[keyof Table3] })),
-        table4: table4 as Table4,
-        narrative: narrative ?? null,
-      }));
-      return;
+      this.unitNames.set(envelope.eventId, unitName);
+      try {
+        await super.handleBatch([envelope]);
+      } finally {
+        this.unitNames.delete(envelope.eventId);
+      }
+    }
+    if (run.length > 0) await super.handleBatch(run);
+  }
+
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
+    const event = asTyped<Handled>(envelope);
+    if (event.type === 'requests.AnnualReportFinalised') {
+      const { unitId, year, table2, table3, table4, narrative } = event.data;
+      const unitName = this.unitNames.get(envelope.eventId) ?? unitId;
+      return [
+        documentChange<StoredAnnualReport>('annual_reports', annualReportDocumentId(unitId, year), () => ({
+          unitId,
+          unitName,
+          year,
+          finalisedAt: event.occurredAt,
+          table2: table2 as Partial<Table2>,
+          table3: Object.entries(table3).map(([row, cells]) => ({ row, cells: cells as Table3[keyof Table3] })),
+          table4: table4 as Table4,
+          narrative: narrative ?? null,
+        })),
+      ];
     }
     const { unitId, name } = event.data;
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+    return [documentChange<{ unitId: string; name: string }>('annual_report_units', unitId, () => ({ unitId, name }))];
   }
 
   async get(unitId: string, year: number): Promise<PublishedAnnualReport | null> {
