@@ -59,6 +59,7 @@ export class DocumentAttributesModule implements OnModuleInit {
   onModuleInit(): void {
     // Texts first (the documents projection indexes a public document with its files' texts), then the
     // documents projection (the yearly-review process reads it): handlers run in order.
+    this.texts.onExtracted = (sha256) => this.documents.textExtracted(sha256);
     this.registry.register('document-attributes', this.texts, this.documents, this.cleanup, this.yearlyReview);
     if (DisclosureSuggestionHandler.contractAvailable()) this.registry.register('document-attributes', this.suggestions);
     else this.logger.info('requests.ProactiveDisclosureSuggested has no contract yet: suggestions are not consumed');

@@ -95,8 +95,9 @@ describe('document files over HTTP', () => {
       .expect(200);
 
     const page = await eventually(async () => {
+      // The text is extracted by its own read model: it may follow the document by a moment.
       const response = await http().get(api(`/public/documents/${id}`));
-      return response.status === 200 ? response.body : undefined;
+      return response.status === 200 && response.body.text ? response.body : undefined;
     });
     expect(page).toMatchObject({
       indexNumber: 'TEZ-MZJ/2026-00001',

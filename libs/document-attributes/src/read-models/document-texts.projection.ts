@@ -17,6 +17,9 @@ export class DocumentTextsProjection implements Projection {
   readonly collections = ['document_texts'];
   readonly eventTypes = ['document-attributes.DocumentFileAttached'];
 
+  /** Told of each newly extracted text (the documents read model re-indexes the public documents that publish the file). */
+  onExtracted: ((sha256: string) => Promise<void>) | null = null;
+
   constructor(
     private readonly connection: Connection,
     private readonly blobs: BlobStore,
@@ -39,6 +42,7 @@ export class DocumentTextsProjection implements Projection {
     // A file missing from the store is the audit's finding (verify names it); the text stays empty.
     const { text, extracted } = bytes ? await extractText(bytes, mediaType) : { text: '', extracted: false };
     await this.texts.updateOne({ _id: sha256 as never }, { $setOnInsert: { text, extracted } }, { upsert: true });
+    if (extracted) await this.onExtracted?.(sha256);
   }
 
   /** The extracted text of a file, or null if none was extracted (yet). */

@@ -82,6 +82,22 @@ export class DocumentsProjection extends BatchedProjection {
     }
   }
 
+  /**
+   * A file's text was extracted after its document was indexed (the texts and the documents read
+   * models consume independently): the public documents that publish it are indexed again.
+   */
+  async textExtracted(sha256: string): Promise<void> {
+    if (!this.searchIndex) return;
+    const index = await this.searchIndex;
+    const candidates = await this.documents
+      .find({
+        ...PUBLIC_FILTER,
+        $or: [{ 'body.sha256': sha256 }, { 'annexes.file.sha256': sha256 }, { 'annexes.redacted.file.sha256': sha256 }],
+      })
+      .toArray();
+    for (const doc of await this.searchable(candidates.map(strip))) index.upsert(doc);
+  }
+
   /** Public documents as the search index holds them, with the text of their published files. */
   private async searchable(views: readonly DocumentView[]): Promise<SearchableDocument[]> {
     const publicHashes = (view: DocumentView) => {
