@@ -25,6 +25,7 @@ import { RequestsList } from './console/requests/list';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
+import { DocumentPage } from './portal/documents/document';
 import { CleanupResultsPage, DocumentsPage } from './portal/documents/documents';
 import { PoliciesPage, PolicyPage } from './portal/interpretation/policies';
 import { ConsultationPage, ConsultationsPage } from './portal/participation/consultations';
@@ -200,6 +201,7 @@ function Shell() {
           <Route path="/domains/:code" element={<DomainCatalogue />} />
           <Route path="/items/:itemId" element={<ItemDetail />} />
           <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/documents/:documentId" element={<DocumentPage />} />
           <Route path="/cleanup-results" element={<CleanupResultsPage />} />
           <Route path="/policies" element={<PoliciesPage />} />
           <Route path="/policies/:documentId" element={<PolicyPage />} />

@@ -9,7 +9,15 @@ import {
   type ItemRevised,
   type ItemWithdrawn,
 } from '@gongkai/contracts';
-import { asTyped, BatchedProjection, documentChange, withoutMeta, type TypedEnvelope, type WrittenDocument } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  expandQuery,
+  withoutMeta,
+  type TypedEnvelope,
+  type WrittenDocument,
+} from '@gongkai/platform';
 import type { CatalogueFact } from '../domain/milestones';
 import { indexTokens, queryTokens } from '../application/tokenize';
 import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
@@ -239,13 +247,15 @@ export class CatalogueItemsProjection extends BatchedProjection {
 
   /**
    * Portal search: the query is segmented into words (jieba) and looked up in the in-memory
-   * inverted index of the published items' tokens (SearchIndex), ranked there. Drafts and withdrawn
+   * inverted index of the published items' tokens (SearchIndex), ranked there; each word is also
+   * searched in its other forms from the abbreviation list (低保 → 最低生活保障). Drafts and withdrawn
    * items are never in it.
    */
   async search(query: string, limit = 20, filter: { unitId?: string; domainCode?: string } = {}): Promise<SearchHit[]> {
     const words = queryTokens(query);
     if (words.length === 0) return [];
-    return (await this.index()).search(words, limit, filter);
+    const forms = [...new Set(expandQuery(query, words).flatMap((group) => group.map((form) => form.toLowerCase())))];
+    return (await this.index()).search(forms, limit, filter);
   }
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '@gongkai/platform/domain';
 import type { WorkingDayCalendar } from '@gongkai/working-days';
 import type { DocumentEvent, RegisteredDocument } from './document';
 import type { DocumentCommandOf } from './document-commands';
+import { publishedFilesOf } from './document-files';
 import { checkDate, publicationDueDate } from './document-rules';
 
 /** Issue and publication (印发与标注、公开发布): a 主动公开 document is due for publication 20 working days after it was formed (成文日期, Art. 26). */
@@ -40,6 +41,9 @@ export function issueDocument(
         publicationDueOn,
         ...(state.legalBasis ? { ground: state.legalBasis } : {}),
         ...(state.forwardsDocumentId ? { forwardsDocumentId: state.forwardsDocumentId } : {}),
+        ...(command.indexNumber ? { indexNumber: command.indexNumber } : {}),
+        // The published version is fixed here: what the portal serves and the audit checks.
+        ...(state.attribute === '主动公开' && (state.body || state.annexes.length > 0) ? { publishedFiles: publishedFilesOf(state) } : {}),
       },
     },
   ];

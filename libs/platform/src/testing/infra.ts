@@ -36,6 +36,7 @@ export function isolatedEnv(overrides: Record<string, string> = {}): Record<stri
     MONGODB_DB_PREFIX: `t${id}`,
     KAFKA_TOPIC_PREFIX: `t${id}`,
     EVENT_STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'gk-')), 'events.db')}`,
+    BLOB_STORE_URL: `file:${mkdtempSync(join(tmpdir(), 'gk-blobs-'))}`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
     HTTP_PORT: '0',
