@@ -13,7 +13,8 @@ import { catalogueReady } from './seed';
 /**
  * Issue 18 in a real browser: a town's officer imports the catalogue table the way counties publish
  * it (two-row merged header, √ columns, ■ channel lists, the domain only in the title), checks the
- * preview, confirms, and sees the new items in the catalogue and in the coverage view's proposals.
+ * preview, confirms, and sees the new items in the catalogue and in the coverage view's proposals,
+ * then confirms a proposed match.
  */
 describe('web: importing a published catalogue table in Chromium', () => {
   const UNIT = 'TEZ-ZSZ';
@@ -129,5 +130,11 @@ describe('web: importing a published catalogue table in Chromium', () => {
     expect(await proposal.textContent()).toMatch(/相似度 \d+%/);
     await scrollToTop(page);
     expect(await screenshotBoth(page, 'catalogue-coverage-proposals')).toEqual([]);
+
+    // The officer confirms the proposed match: recorded, and the item is no longer offered a proposal.
+    const proposed = proposal.getByRole('listitem').filter({ hasText: '建议对应' });
+    await proposed.getByRole('button', { name: /^确认对应/ }).click();
+    await page.getByText('已确认对应，覆盖情况已更新。').waitFor({ timeout: 20_000 });
+    expect(await proposals.getByRole('link', { name: fixture.expected[0].name }).count()).toBe(0);
   }, 300_000);
 });
