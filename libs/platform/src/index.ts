@@ -28,6 +28,7 @@ export * from './auth/token-verifier';
 export * from './auth/auth.guard';
 export * from './http/problem-details';
 export * from './http/validation';
+export * from './http/openapi-contract';
 export * from './http/rate-limit';
 export * from './http/command-context';
 export * from './observability/logger';

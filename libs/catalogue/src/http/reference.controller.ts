@@ -33,6 +33,16 @@ import { unitDecider } from '../domain/unit.decide';
 import { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { guidelineBody, matchDecisionBody, obligationBody, responsibleDomainsBody } from './catalogue.schemas';
+import { Returns } from '@gongkai/platform';
+import {
+  districtCoverageViewSchema,
+  guidelineVersionListSchema,
+  matchDecisionResultSchema,
+  matchProposalsViewSchema,
+  milestonesViewSchema,
+  someObjectSchema,
+  unitCoverageViewSchema,
+} from '@gongkai/contracts';
 
 /** Reference data (guidelines, responsible domains), coverage, milestones and the embedding API. */
 @ApiTags('catalogue: reference, coverage 指引与覆盖')
@@ -96,6 +106,7 @@ export class ReferenceController {
   }
 
   @Get('guidelines/versions')
+  @Returns(guidelineVersionListSchema)
   @ApiOperation({ summary: '标准指引各版本' })
   versions() {
     return this.guidelines.versions();
@@ -118,6 +129,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/coverage')
+  @Returns(unitCoverageViewSchema)
   @ApiOperation({ summary: '单位目录对标准指引的覆盖情况' })
   coverage(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
@@ -125,6 +137,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/coverage/proposals')
+  @Returns(matchProposalsViewSchema)
   @ApiOperation({ summary: '建议的指引事项对应（按名称和内容的词语相似度，含同义词；仅建议，未确认）' })
   matchProposals(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
@@ -133,6 +146,7 @@ export class ReferenceController {
 
   @Post('units/:unitId/coverage/matches/confirm')
   @HttpCode(200)
+  @Returns(matchDecisionResultSchema)
   @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: '确认公开事项与标准指引事项的对应（计入覆盖率和里程碑）' })
   @ApiBody({ schema: jsonSchemaOf(matchDecisionBody) })
@@ -147,6 +161,7 @@ export class ReferenceController {
 
   @Post('units/:unitId/coverage/matches/reject')
   @HttpCode(200)
+  @Returns(matchDecisionResultSchema)
   @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: '否决对应建议（不再建议该对应）' })
   @ApiBody({ schema: jsonSchemaOf(matchDecisionBody) })
@@ -173,6 +188,7 @@ export class ReferenceController {
   }
 
   @Get('coverage')
+  @Returns(districtCoverageViewSchema)
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位覆盖情况' })
   districtCoverage() {
@@ -180,6 +196,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/milestones')
+  @Returns(milestonesViewSchema)
   @ApiOperation({ summary: '目录编制里程碑（按时/逾期/未完成）' })
   milestones(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
     assertReadsUnit(request.principal, unitId);
@@ -187,6 +204,7 @@ export class ReferenceController {
   }
 
   @Post('embedding/obligations')
+  @Returns(someObjectSchema)
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '业务系统嵌入：按事项和信息形成日期返回公开义务（渠道、对象、法定工作日截止日）' })

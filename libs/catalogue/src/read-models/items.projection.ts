@@ -69,6 +69,13 @@ type ItemEnvelope =
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
 
+/** What staff see of an item: everything but the search tokens, which only the portal's index reads. */
+export type StaffItemView = Omit<ItemView, 'tokens' | 'nameTokens'>;
+export function toStaffItem(item: ItemView): StaffItemView {
+  const { tokens: _t, nameTokens: _n, ...rest } = item;
+  return rest;
+}
+
 export function toPublicItem(item: ItemView): PublicItemView {
   const { tokens: _t, nameTokens: _n, transitions: _tr, correction: _c, ...rest } = item;
   return { ...rest, domainName: domainName(item.domainCode) };

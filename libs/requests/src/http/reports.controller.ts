@@ -6,6 +6,8 @@ import { commandContext, CurrentPrincipal, jsonSchemaOf, Roles, type Authenticat
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /**
  * The annual report (Art. 49): Tables 3 and 4 computed from the requests' events; Table 2's 规章 and
@@ -19,6 +21,12 @@ export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
 
   @Get(':unitId/:year')
+  @Returns(someObjectSchema, {
+    files: [
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+  })
   @Roles(...READER_ROLES)
   @ApiOperation({
     summary: '年度报告表二、表三、表四（format=xlsx|docx 导出）；表二规章、行政规范性文件行由公文属性事件计算；unitId=district 为全区汇总',

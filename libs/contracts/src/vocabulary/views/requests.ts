@@ -99,9 +99,18 @@ export interface RequestDetailView extends RequestSummaryView {
   delivery: string;
   receiptBasis?: string;
   stageSince: string;
-  draft: { category: string; content: string; withheld: WithheldItemView[]; legalBasis: string } | null;
+  draft: {
+    category: string;
+    content: string;
+    withheld: WithheldItemView[];
+    legalBasis: string;
+    draftedBy?: string;
+    [extra: string]: unknown;
+  } | null;
   reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
-  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string; [extra: string]: unknown } | null;
+  /** The reply's review (审核): who, when, whether approved; `selfReview` when the one-person-office setting allowed it. */
+  review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
   /** The latest extension (条例第三十三条). */
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: {
@@ -131,6 +140,8 @@ export interface RequestDetailView extends RequestSummaryView {
   updatedAt: string;
   /** The revision of the case's stream this view reflects: the `If-Match` of the next step. */
   revision: number;
+  /** Further fields of the read model (reasons, joint applicants, counted items, ...). */
+  [extra: string]: unknown;
 }
 
 /** `POST /api/requests/:requestId/<step>`: the answer of a step (also sent as `ETag`). */
