@@ -81,6 +81,8 @@ describe('web: importing a published catalogue table in Chromium', () => {
     await page.getByRole('link', { name: '公开事项目录' }).click();
     await page.getByRole('heading', { level: 1, name: '公开事项目录' }).waitFor();
     await page.getByTestId('catalogue-items').getByRole('listitem').first().waitFor();
+    // The demo unit has items: count them once the list has loaded (a slow machine may show it late).
+    await page.getByTestId('catalogue-items').getByRole('listitem').first().waitFor({ timeout: 30_000 });
     const before = await page.getByTestId('catalogue-items').getByRole('listitem').count();
     expect(await page.getByTestId('catalogue-items').getByText('低保政策', { exact: true }).count()).toBe(0);
 
