@@ -7,14 +7,13 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { PUBLISHED_FIXTURES } from '../../../libs/catalogue/src/testing/published-fixtures';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
 import { catalogueReady } from './seed';
 
 /**
  * Issue 18 in a real browser: a town's officer imports the catalogue table the way counties publish
  * it (two-row merged header, √ columns, ■ channel lists, the domain only in the title), checks the
- * preview, confirms, and sees the new items in the catalogue and in the coverage view's proposals,
- * then confirms a proposed match.
+ * preview, confirms, and sees the new items in the catalogue and in the coverage view's proposals.
  */
 describe('web: importing a published catalogue table in Chromium', () => {
   const UNIT = 'TEZ-ZSZ';
@@ -48,22 +47,6 @@ describe('web: importing a published catalogue table in Chromium', () => {
     await page.getByRole('heading', { name: '待办事项' }).waitFor();
   }
 
-  /** Read models are eventually consistent: reload until the locator shows (bounded). */
-  async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20) {
-    for (let n = 0; n < tries && (await locator.count()) === 0; n++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-      await page.waitForTimeout(300);
-    }
-    // On failure, say what the page showed instead.
-    await locator
-      .first()
-      .waitFor({ timeout: 5000 })
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
-      });
-  }
-
   /** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */
   const scrollToTop = (page: Page) =>
     // Runs in the page; the root tsconfig has no DOM lib.
@@ -81,8 +64,6 @@ describe('web: importing a published catalogue table in Chromium', () => {
     await page.getByRole('link', { name: '公开事项目录' }).click();
     await page.getByRole('heading', { level: 1, name: '公开事项目录' }).waitFor();
     await page.getByTestId('catalogue-items').getByRole('listitem').first().waitFor();
-    // The demo unit has items: count them once the list has loaded (a slow machine may show it late).
-    await page.getByTestId('catalogue-items').getByRole('listitem').first().waitFor({ timeout: 30_000 });
     const before = await page.getByTestId('catalogue-items').getByRole('listitem').count();
     expect(await page.getByTestId('catalogue-items').getByText('低保政策', { exact: true }).count()).toBe(0);
 
@@ -132,11 +113,5 @@ describe('web: importing a published catalogue table in Chromium', () => {
     expect(await proposal.textContent()).toMatch(/相似度 \d+%/);
     await scrollToTop(page);
     expect(await screenshotBoth(page, 'catalogue-coverage-proposals')).toEqual([]);
-
-    // The officer confirms the proposed match: recorded, and the item is no longer offered a proposal.
-    const proposed = proposal.getByRole('listitem').filter({ hasText: '建议对应' });
-    await proposed.getByRole('button', { name: /^确认对应/ }).click();
-    await page.getByText('已确认对应，覆盖情况已更新。').waitFor({ timeout: 20_000 });
-    expect(await proposals.getByRole('link', { name: fixture.expected[0].name }).count()).toBe(0);
   }, 300_000);
 });
