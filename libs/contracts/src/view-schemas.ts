@@ -208,6 +208,9 @@ export const unitCoverageViewSchema = z.object({
 
 const documentPhase = z.enum(['drafting', 'proposed', 'confirmed', 'issued']);
 
+const fileView = z.object({ sha256: text, size: int, mediaType: text, originalName: text }) satisfies z.ZodType<V.FileView>;
+const markedText = z.array(z.object({ text, hit: z.boolean() }));
+
 export const documentStaffViewSchema = z.object({
   documentId: text,
   unitId: text,
@@ -235,6 +238,21 @@ export const documentStaffViewSchema = z.object({
   registeredAt: instant,
   updatedAt: instant,
   isPublic: z.boolean(),
+  writtenOn: day.nullable().optional(),
+  topic: text.nullable().optional(),
+  indexNumber: text.nullable().optional(),
+  body: fileView.nullable().optional(),
+  annexes: z
+    .array(
+      z.object({
+        annexId: text,
+        title: text,
+        file: fileView,
+        redacted: z.object({ file: fileView, redactions: z.array(z.object({ ground: text, description: text })) }).nullable(),
+      }),
+    )
+    .optional(),
+  publishedFiles: z.unknown().optional(),
   revision: int.optional(),
 }) satisfies z.ZodType<V.DocumentStaffView>;
 
@@ -251,7 +269,44 @@ export const publicDocumentViewSchema = z.object({
   validity: text,
   invalidatedOn: day.nullable(),
   redactedAnnexes: z.array(z.object({ title: text, ground: text })),
+  indexNumber: text.nullable().optional(),
+  writtenOn: day.nullable().optional(),
+  publishedOn: day.nullable().optional(),
+  topic: text.nullable().optional(),
+  files: z
+    .object({
+      body: fileView.nullable(),
+      annexes: z.array(z.object({ annexId: text, title: text, file: fileView, redactions: z.array(text) })),
+    })
+    .optional(),
+  text: text.nullable().optional(),
 }) satisfies z.ZodType<V.PublicDocumentView>;
+
+export const documentSearchViewSchema = z.object({
+  query: text,
+  hits: z.array(
+    z.object({
+      documentId: text,
+      unitId: text,
+      documentType: text,
+      topic: text.nullable(),
+      publishedOn: day.nullable(),
+      documentNumber: text,
+      title: markedText,
+      snippet: markedText.nullable(),
+      score: z.number(),
+      matched: z.array(text),
+    }),
+  ),
+}) satisfies z.ZodType<{ query: string; hits: V.DocumentSearchHitView[] }>;
+
+/** The answer of a file upload to a document: the command's revision and the file as recorded. */
+export const attachedFileViewSchema = z.looseObject({
+  documentId: text,
+  revision: int.nonnegative(),
+  file: fileView,
+  annexId: text.nullable(),
+});
 
 export const reviewProgressViewSchema = z.object({
   year: int,
@@ -540,6 +595,24 @@ export const recordVerificationSchema = z.object({
     unanchoredEvents: int,
     findings: z.array(z.looseObject({ kind: text.optional(), message: text.optional() })),
   }),
+  /** Every file an event refers to, read back and hashed again (missing or altered ones as findings). */
+  files: z
+    .object({
+      files: int,
+      references: int,
+      findings: z.array(
+        z.object({
+          streamId: text,
+          streamRevision: int,
+          eventType: text,
+          path: text,
+          sha256: text,
+          originalName: text,
+          problem: z.enum(['missing', 'altered']),
+        }),
+      ),
+    })
+    .optional(),
 }) satisfies z.ZodType<V.RecordVerification>;
 
 export const auditHistoryViewSchema = z.object({

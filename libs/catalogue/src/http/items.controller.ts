@@ -205,7 +205,7 @@ export class ItemsController {
     @Req() request: AuthenticatedRequest,
   ): Promise<ImportPreview> {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.preview(unitId, () => readUpload(request), domain);
+    return this.spreadsheets.preview(unitId, (maxBytes) => readUpload(request, maxBytes), domain);
   }
 
   @Post('import')
@@ -221,6 +221,6 @@ export class ItemsController {
     @Req() request: AuthenticatedRequest,
   ) {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.import(unitId, () => readUpload(request), commandContext(request), { domain });
+    return this.spreadsheets.import(unitId, (maxBytes) => readUpload(request, maxBytes), commandContext(request), { domain });
   }
 }

@@ -21,7 +21,7 @@ import {
   type Principal,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
-import { readGuidelineWorkbook } from '../application/catalogue-import';
+import { CatalogueSpreadsheets } from '../application/catalogue-import';
 import { CatalogueReference } from '../application/reference';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { GUIDELINE_STREAM_ID } from '../domain/guideline';
@@ -53,6 +53,7 @@ export class ReferenceController {
     private readonly commands: CommandHandler,
     private readonly reference: CatalogueReference,
     private readonly guidelines: CatalogueGuidelinesProjection,
+    private readonly spreadsheets: CatalogueSpreadsheets,
   ) {}
 
   private async load(command: GuidelineCommand, request: AuthenticatedRequest, response: Response) {
@@ -85,7 +86,7 @@ export class ReferenceController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const items = await readGuidelineWorkbook(await readUpload(request));
+    const items = await this.spreadsheets.guidelineItems((maxBytes) => readUpload(request, maxBytes));
     const body = parseInput(guidelineBody, { title, effectiveFrom, sample: sample === 'true', items });
     return this.load({ type: 'LoadGuidelineVersion', ...body }, request, response);
   }

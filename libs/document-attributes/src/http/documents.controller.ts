@@ -108,7 +108,7 @@ export class DocumentsController {
   @Post('documents/:documentId/issue')
   @HttpCode(200)
   @Roles('clerk', 'office_head')
-  @ApiOperation({ summary: '印发：确定标注；主动公开的公文自印发之日起20个工作日内公开' })
+  @ApiOperation({ summary: '印发：确定标注；主动公开的公文自成文日期（formedOn，默认为印发日期）起20个工作日内公开' })
   @ApiBody({ schema: jsonSchemaOf(issueDocumentBody) })
   async issue(
     @Param('documentId') documentId: string,

@@ -21,7 +21,7 @@ import {
 import { Obligations } from '../application/obligations';
 import type { ObligationState } from '../domain/obligation';
 import { PoliciesProjection, portalView } from '../read-models/policies.projection';
-import { limitsBody, materialBody, planBody, publishInterpretationBody } from './schemas';
+import { limitsBody, materialBody, planBody, publishInterpretationBody, signOffBody } from './schemas';
 import { answer } from './support';
 import { Returns } from '@gongkai/platform';
 import { obligationStaffViewSchema, publicPolicyViewSchema, someObjectSchema } from '@gongkai/contracts';
@@ -94,9 +94,15 @@ export class ObligationsController {
   @Post('obligations/:documentId/sign-off')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: '审签解读材料（须为签发政策文件的同一领导）' })
-  signOff(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    return this.answerCommand(documentId, response, this.obligationService.signOff(documentId, commandContext(request)));
+  @ApiOperation({ summary: '登记解读材料的审签（signer：签发人姓名，通常为签发政策文件的领导，无需为系统用户）' })
+  @ApiBody({ schema: jsonSchemaOf(signOffBody) })
+  signOff(
+    @Param('documentId') documentId: string,
+    @Body(new ZodPipe(signOffBody)) body: z.infer<typeof signOffBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.answerCommand(documentId, response, this.obligationService.signOff(documentId, body.signer, commandContext(request)));
   }
 
   @Post('obligations/:documentId/publish')
