@@ -11,6 +11,7 @@ import { NegativeListController } from './http/negative-list.controller';
 import { PortalController } from './http/portal.controller';
 import { ReferenceController } from './http/reference.controller';
 import { UnitsController } from './http/units.controller';
+import { CatalogueGuidelineMatchesProjection } from './read-models/guideline-matches.projection';
 import { CatalogueGuidelinesProjection } from './read-models/guidelines.projection';
 import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
@@ -25,6 +26,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     readModelProvider('catalogue', CatalogueItemsProjection),
     readModelProvider('catalogue', CatalogueGuidelinesProjection),
     readModelProvider('catalogue', CatalogueNegativeListProjection),
+    readModelProvider('catalogue', CatalogueGuidelineMatchesProjection),
     {
       provide: CatalogueItems,
       inject: [CommandHandler],
@@ -49,9 +51,20 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     },
     {
       provide: CatalogueReference,
-      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection],
-      useFactory: (units: CatalogueUnitsProjection, items: CatalogueItemsProjection, guidelines: CatalogueGuidelinesProjection) =>
-        new CatalogueReference(units, items, guidelines),
+      inject: [
+        CatalogueUnitsProjection,
+        CatalogueItemsProjection,
+        CatalogueGuidelinesProjection,
+        CatalogueGuidelineMatchesProjection,
+        CommandHandler,
+      ],
+      useFactory: (
+        units: CatalogueUnitsProjection,
+        items: CatalogueItemsProjection,
+        guidelines: CatalogueGuidelinesProjection,
+        matches: CatalogueGuidelineMatchesProjection,
+        commands: CommandHandler,
+      ) => new CatalogueReference(units, items, guidelines, matches, commands),
     },
   ],
   exports: [CatalogueItemsProjection],
@@ -63,9 +76,10 @@ export class CatalogueModule implements OnModuleInit {
     private readonly items: CatalogueItemsProjection,
     private readonly guidelines: CatalogueGuidelinesProjection,
     private readonly negativeList: CatalogueNegativeListProjection,
+    private readonly matches: CatalogueGuidelineMatchesProjection,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('catalogue', this.units, this.items, this.guidelines, this.negativeList);
+    this.registry.register('catalogue', this.units, this.items, this.guidelines, this.negativeList, this.matches);
   }
 }
