@@ -1,12 +1,14 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
   ConsumerRegistry,
+  createBlobStore,
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
   readModelProvider,
+  type BlobStore,
   type GongkaiConfig,
   type Logger,
 } from '@gongkai/platform';
@@ -17,6 +19,7 @@ import { RequestIntake } from './application/intake';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestReads } from './application/request-reads';
+import { RequestScans } from './application/request-scans';
 import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
@@ -26,6 +29,9 @@ import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
 import { AnnualReportsProjection } from './read-models/annual-reports.projection';
+
+/** The file store of the scanned applications. */
+const REQUESTS_BLOB_STORE = Symbol('REQUESTS_BLOB_STORE');
 
 /** A 20-working-day reply period plus its extension spans about two months. */
 const HOLIDAY_ARRANGEMENT_WARNING_DAYS = 60;
@@ -47,10 +53,26 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', RequestsDocumentFiguresProjection),
     readModelProvider('requests', AnnualReportsProjection),
     {
+      // The scanned applications (BLOB_STORE_URL: the file system in the standalone, S3 in production).
+      provide: REQUESTS_BLOB_STORE,
+      inject: [GONGKAI_CONFIG],
+      useFactory: (config: GongkaiConfig) => createBlobStore(config),
+    },
+    {
+      provide: RequestScans,
+      inject: [REQUESTS_BLOB_STORE],
+      useFactory: (files: BlobStore) => new RequestScans(files),
+    },
+    {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
-        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE],
+      useFactory: (
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        units: RequestsUnitsProjection,
+        files: BlobStore,
+      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files),
     },
     {
       provide: RequestHandling,
@@ -66,9 +88,9 @@ let holidayArrangementWarned = false;
     },
     {
       provide: RequestReads,
-      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings],
-      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings) =>
-        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters),
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, REQUESTS_BLOB_STORE],
+      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings, files: BlobStore) =>
+        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, files),
     },
     {
       provide: AnnualReports,
@@ -93,8 +115,9 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit {
+export class RequestsModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
+    @Inject(REQUESTS_BLOB_STORE) private readonly files: BlobStore,
     private readonly registry: ConsumerRegistry,
     private readonly requests: RequestsProjection,
     private readonly units: RequestsUnitsProjection,
@@ -104,6 +127,10 @@ export class RequestsModule implements OnModuleInit {
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.files.close();
+  }
 
   onModuleInit(): void {
     this.registry.register('requests', this.proactive, this.requests, this.units, this.documentFigures, this.annualReports);

@@ -40,6 +40,8 @@ export const requestsEventLabels = {
       trackingCodeHash: '查询码摘要',
       possibleRepeatOf: '可能重复的申请',
       jointApplicants: '共同申请人',
+      backEntry: '补录（补录人、补录原因）',
+      scan: '申请书扫描件',
       dueOn: DUE_ON,
     },
     values: { channel: REQUEST_CHANNEL_LABELS },

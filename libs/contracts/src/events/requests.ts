@@ -120,6 +120,14 @@ export const requestReceivedV1 = z.object({
     .array(z.object({ type: z.enum(APPLICANT_TYPES), name: text(100) }))
     .max(20)
     .optional(),
+  /**
+   * 补录 (added v1-compatible): recorded after the fact — a unit starting on the system mid-year, a
+   * letter found never registered — with its true receipt date, which may then be older than the
+   * usual 60 days (from 1 January of the previous year on). Who entered it and why.
+   */
+  backEntry: z.object({ enteredBy: text(100), reason: text(500) }).optional(),
+  /** The scanned application (paper, letter, fax, counter), as the file store holds it: never the bytes (added v1-compatible). */
+  scan: z.object({ sha256: hex64, size: z.number().int().positive(), mediaType: text(100), originalName: text(255) }).optional(),
   dueOn,
 });
 

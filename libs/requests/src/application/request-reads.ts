@@ -1,17 +1,31 @@
 import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from '@gongkai/contracts';
-import { assertReadsUnit, DomainError, type Principal } from '@gongkai/platform';
+import { assertReadsUnit, DomainError, type BlobStore, type Principal } from '@gongkai/platform';
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
 import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { STATUS_LABELS } from '../domain/request.decide';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
+import { renderReceipt } from '../documents/receipt';
+import { registerWorkbook } from '../documents/register-export';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
+import {
+  CLOCK_FLAGS,
+  CLOCK_SORTS,
+  REGISTER_MAX_ROWS,
+  registerFilter,
+  registerSort,
+  type RegisterFilter,
+  type RegisterQuery,
+  type RegisterSort,
+} from './request-register';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
-/** The list filters: past the due date, within `nearDueDays` of it, or simply open. */
-export const LIST_FLAGS = ['overdue', 'near_due', 'open'] as const;
-export type ListFlag = (typeof LIST_FLAGS)[number];
+/** A register row: the request as the lists show it, with its clock on the day read. */
+export type RequestSummary = ReturnType<RequestReads['summary']>;
+
+const needsClock = (filter: RegisterFilter, sort: RegisterSort) =>
+  (filter.flags ?? []).some((flag) => CLOCK_FLAGS.includes(flag)) || CLOCK_SORTS.includes(sort);
 
 /**
  * What staff and applicants read about requests, on a given day (Beijing): the statutory clock and
@@ -24,6 +38,7 @@ export class RequestReads {
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
     private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
+    private readonly files?: Pick<BlobStore, 'get'>,
   ) {}
 
   /** The applicant's view by tracking code: progress and dates, nothing about the person. */
@@ -51,12 +66,49 @@ export class RequestReads {
     };
   }
 
-  /** The requests of a unit (or the district), each with its clock; optionally only overdue, near due or open ones. */
-  async list(unitId: string | undefined, flag: ListFlag | undefined, today: LocalDate) {
-    const rows = (await this.requests.find(unitId ? { unitId } : {})).map((r) => this.summary(r, today));
-    if (flag === 'overdue') return rows.filter((r) => r.clock?.overdue);
-    if (flag === 'near_due') return rows.filter((r) => r.clock?.nearDue);
-    if (flag === 'open') return rows.filter((r) => r.clock !== null);
+  /**
+   * One page of the register of a unit (or the district): the requests the filters select, each with
+   * its clock, and how many there are in all. Stored fields are filtered and paged by the read model;
+   * the clock flags (overdue, near due, over the internal limit) and the due-date sort read the clock
+   * of every open request the stored filters leave, then page.
+   */
+  async register(unitId: string | undefined, query: RegisterQuery, today: LocalDate): Promise<{ rows: RequestSummary[]; total: number }> {
+    const { sort, page, pageSize, ...filter } = query;
+    const skip = (page - 1) * pageSize;
+    if (!needsClock(filter, sort)) {
+      const found = await this.requests.page(registerFilter(unitId, filter), registerSort(sort), skip, pageSize);
+      return { rows: found.rows.map((r) => this.summary(r, today)), total: found.total };
+    }
+    const rows = await this.registerRows(unitId, filter, sort, today);
+    return { rows: rows.slice(skip, skip + pageSize).map(({ summary }) => summary), total: rows.length };
+  }
+
+  /** Every request the filters select (at most REGISTER_MAX_ROWS), sorted: what the export writes. */
+  async registerRows(
+    unitId: string | undefined,
+    filter: RegisterFilter,
+    sort: RegisterSort,
+    today: LocalDate,
+  ): Promise<{ view: RequestView; summary: RequestSummary }[]> {
+    const views = await this.requests.findAll(registerFilter(unitId, filter), registerSort(sort), REGISTER_MAX_ROWS);
+    const flags = filter.flags ?? [];
+    const rows = views
+      .map((view) => ({ view, summary: this.summary(view, today) }))
+      .filter(({ summary }) => !flags.includes('overdue') || summary.clock?.overdue)
+      .filter(({ summary }) => !flags.includes('near_due') || summary.clock?.nearDue)
+      .filter(({ summary }) => !flags.includes('over_internal_limit') || summary.stage.overInternalLimit);
+    if (CLOCK_SORTS.includes(sort)) {
+      const direction = sort.startsWith('-') ? -1 : 1;
+      // Closed requests (no due date) last, whichever the direction.
+      const key = (r: (typeof rows)[number]) => r.summary.clock?.dueOn ?? null;
+      rows.sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        if (x === y) return 0;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return x < y ? -direction : direction;
+      });
+    }
     return rows;
   }
 
@@ -70,6 +122,41 @@ export class RequestReads {
 
   statistics(unitId: string | undefined, from: string, to: string, today: LocalDate): Promise<RequestStatistics> {
     return this.requests.statistics(unitId, from, to, today);
+  }
+
+  /** The register's rows as the .xlsx 登记台账: exactly the requests the filters select, in the order asked. */
+  async exportRegister(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
+    const rows = await this.registerRows(unitId, filter, sort, today);
+    const name = unitId ? (await this.letterHeads.headOf(unitId)).printedName : '全区';
+    const title = `${name}政府信息公开申请登记台账（${today}导出）`;
+    return { filename: `${title}.xlsx`, buffer: await registerWorkbook(title, rows), rows: rows.length };
+  }
+
+  /**
+   * The receipt (回执) as .docx, printed right after registration: the caller gives back the tracking
+   * code the registration answered (only its hash is kept), so only who registered it can print it.
+   */
+  async receipt(requestId: string, trackingCode: string, principal: Principal, today: LocalDate) {
+    const r = await this.readable(requestId, principal);
+    if (trackingCodeHash(trackingCode) !== r.trackingCodeHash) {
+      throw DomainError.rule('TRACKING_CODE_MISMATCH', '查询码与该申请不符，不能打印回执。');
+    }
+    const clock = readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays);
+    const head = await this.letterHeads.headOf(r.unitId);
+    return renderReceipt(r, head, {
+      trackingCode,
+      dueOn: clock.dueOn ?? '',
+      dueOnProvisional: clock.provisional,
+      printedOn: today,
+    });
+  }
+
+  /** The scanned application of a request, streamed from the file store. */
+  async scan(requestId: string, principal: Principal) {
+    const r = await this.readable(requestId, principal);
+    const content = r.scan && this.files ? await this.files.get(r.scan.sha256) : null;
+    if (!r.scan || !content) throw DomainError.notFound('SCAN_NOT_FOUND', '该申请没有申请书扫描件。');
+    return { ref: r.scan, content };
   }
 
   /** A letter of the request as .docx; refused when the request has no such step. */
@@ -88,7 +175,7 @@ export class RequestReads {
     return r;
   }
 
-  private summary(r: RequestView, today: LocalDate) {
+  summary(r: RequestView, today: LocalDate) {
     const open = !CLOSED_STATUSES.includes(r.status);
     const clock = open ? readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays) : null;
     const stageLimit = this.settings.stageLimits[r.status];
@@ -113,6 +200,8 @@ export class RequestReads {
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
       closedOn: r.closedOn,
+      handlerName: r.handler ? (r.handler.handlerName ?? r.handler.handlerId) : null,
+      backEntered: Boolean(r.backEntry),
     };
   }
 }

@@ -431,6 +431,19 @@ describe('request decider: intake, handling and reply', () => {
     when([receive('2026-03-02')], receive('2026-03-02')).thenError('REQUEST_ALREADY_RECEIVED', { kind: 'conflict' });
   });
 
+  it('back-entry (补录): a receipt of last year is recorded with its true date, who entered it and why; the year before is refused', () => {
+    const backEntry = { enteredBy: 'clerk-1', reason: '本单位年中启用系统，补录此前收到的纸质申请' };
+    const late = { ...receive('2025-11-12', '2026-12-07'), backEntry } as RequestCommand;
+    expect(when([], late).decision).toMatchObject([
+      { type: 'requests.RequestReceived', data: { receivedOn: '2025-11-12', backEntry, dueOn: expect.stringMatching(/^2025-12-/) } },
+    ]);
+    const tooOld = { ...receive('2024-12-31', '2026-12-07'), backEntry } as RequestCommand;
+    when([], tooOld).thenError('BACK_ENTRY_TOO_OLD');
+    when([], { ...receive('2026-12-08', '2026-12-07'), backEntry } as RequestCommand).thenError('DATE_IN_FUTURE');
+    // Without the back-entry mark, the 60-day safeguard against typos stands.
+    when([], receive('2025-11-12', '2026-12-07')).thenError('RECEIPT_TOO_OLD');
+  });
+
   it('registers a December request whose deadline falls in the year not yet announced, and says the date is provisional', () => {
     // 2027's arrangement is not published (chinese-days 1.5.7): Mon-Fri minus 元旦 counts.
     expect(when([], receive('2026-12-15')).decision).toMatchObject([{ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } }]);

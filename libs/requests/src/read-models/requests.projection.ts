@@ -9,7 +9,16 @@ import {
   type ReplyCategory,
   type WithheldItem,
 } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  DomainError,
+  projectDocument,
+  withoutMeta,
+  type Projection,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
 import {
@@ -95,6 +104,11 @@ export interface RequestView {
   } | null;
   /** Absent in documents projected before they were added. */
   jointApplicants?: RequestReceived['jointApplicants'];
+  /** 补录: registered after the fact, by whom and why. */
+  backEntry?: RequestReceived['backEntry'];
+  /** The scanned application in the file store. */
+  scan?: RequestReceived['scan'];
+  receiptBasis?: string;
   /** 一事一申请: the requests this application counts as (absent = 1). */
   items?: number;
   review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
@@ -244,6 +258,9 @@ export class RequestsProjection implements Projection {
           delivery: d.delivery,
           possibleRepeatOf: d.possibleRepeatOf,
           ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
+          ...(d.backEntry ? { backEntry: d.backEntry } : {}),
+          ...(d.scan ? { scan: d.scan } : {}),
+          receiptBasis: d.receiptBasis,
           clockInputs: startClock(d.receivedOn),
           status: 'registered',
           stageSince: d.receivedOn,
@@ -471,6 +488,34 @@ export class RequestsProjection implements Projection {
 
   async byTrackingHash(hash: string): Promise<RequestView | null> {
     return this.strip(await this.requests.findOne({ trackingCodeHash: hash }));
+  }
+
+  /**
+   * One page of the register: the requests matching `filter` (see `registerFilter`), sorted, with
+   * how many match in all. Without the history (the register does not show it).
+   */
+  async page(
+    filter: Record<string, unknown>,
+    sort: Record<string, 1 | -1>,
+    skip: number,
+    limit: number,
+  ): Promise<{ rows: RequestView[]; total: number }> {
+    const [docs, total] = await Promise.all([
+      this.requests.find(filter, { sort: { ...sort, requestId: 1 }, skip, limit, projection: { history: 0 } }).toArray(),
+      this.requests.countDocuments(filter),
+    ]);
+    return { rows: docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null), total };
+  }
+
+  /** Every request matching `filter`, sorted, without the history; refused past `max` (a register export, a clock-flag filter). */
+  async findAll(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, max: number): Promise<RequestView[]> {
+    const docs = await this.requests
+      .find(filter, { sort: { ...sort, requestId: 1 }, limit: max + 1, projection: { history: 0 } })
+      .toArray();
+    if (docs.length > max) {
+      throw DomainError.rule('REGISTER_TOO_MANY_ROWS', `符合条件的申请超过 ${max} 件，请缩小筛选范围（如收到日期）后再试。`, { max });
+    }
+    return docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null);
   }
 
   async find(filter: Record<string, unknown>): Promise<RequestView[]> {
