@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
@@ -11,11 +12,14 @@ import { RequestsModule } from './requests.module';
 import { knownUnits } from './testing/known-units';
 
 const UNIT = 'TEZ-CIVIL';
+/** The unit that imports its past cases (its own Table 3, apart from UNIT's). */
+const IMPORTER = 'TEZ-EDU';
 const TODAY = toShanghaiDate(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
 /** 1×1 PNG: a photographed paper application. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = (res: request.Response, cb: (e: Error | null, b: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -57,7 +61,7 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
     ));
     await app.init();
     store = app.get(EVENT_STORE);
-    await knownUnits(app, [UNIT]);
+    await knownUnits(app, [UNIT, IMPORTER]);
     clerk = `Bearer ${await tokenFor('clerk', UNIT)}`;
   }, 120000);
   afterAll(async () => {
@@ -181,5 +185,102 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
       .set('Authorization', clerk)
       .send(letter({ receivedOn: `${YEAR - 2}-12-31`, backEntryReason: '补录前年的申请' }));
     expect([tooOld.status, tooOld.body.code]).toEqual([422, 'BACK_ENTRY_TOO_OLD']);
+  });
+
+  it('imports this and last year’s open and closed cases from a spreadsheet: all or nothing, errors by row number, a re-run adds nothing', async () => {
+    const head = `Bearer ${await tokenFor('office_head', IMPORTER)}`;
+    const sheet = async (rows: string[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet('申请');
+      ws.addRow(['收到申请日期', '申请方式', '申请人类型', '申请人', '联系电话', '申请内容', '办理结果', '办结日期']);
+      rows.forEach((row) => ws.addRow(row));
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const good = [
+      [
+        `${YEAR - 1}-03-10`,
+        '挂号信/邮政快递',
+        '自然人',
+        '王秀英',
+        '13905321234',
+        '申请公开2024年本区学前教育资助发放名单',
+        '予以公开',
+        `${YEAR - 1}-03-30`,
+      ],
+      [
+        `${YEAR - 1}-11-20`,
+        '当面申请',
+        '商业企业',
+        '台儿庄某校车服务有限公司',
+        '0632-6612345',
+        '申请公开本区校车服务招标文件和评标结果',
+        '',
+        '',
+      ],
+      [
+        `${YEAR}-02-03`,
+        '平信',
+        '自然人',
+        '陈建国',
+        '13605321111',
+        '想了解我孙子所在小学今年的午餐补助标准和发放情况',
+        '不予公开：属于国家秘密',
+        `${YEAR}-02-25`,
+      ],
+    ];
+    const post = (file: Buffer, query = `unitId=${IMPORTER}&reason=${encodeURIComponent('本局年中启用系统，补录以前收到的申请')}`) =>
+      http().post(`/api/requests/import?${query}`).set('Authorization', head).set('Content-Type', XLSX).send(file);
+
+    const before = await store.headPosition();
+    const bad = await post(
+      await sheet([
+        good[0],
+        [`${YEAR - 1}-02-30`, '当面申请', '自然人', '李四', '13900000000', '申请公开某某文件的全文', '', ''],
+        good[1],
+        [`${YEAR}-01-05`, '微信', '个人', '张', '', '短', '予以公开', ''],
+      ]),
+    );
+    expect([bad.status, bad.body.code]).toEqual([400, 'IMPORT_ROWS_INVALID']);
+    const badRows = (bad.body.errors as { field: string }[]).map((e) => e.field);
+    expect(badRows).toEqual(
+      expect.arrayContaining([
+        '第3行.收到申请日期',
+        '第5行.申请方式',
+        '第5行.申请人类型',
+        '第5行.申请人',
+        '第5行.申请内容',
+        '第5行.办结日期',
+      ]),
+    );
+    expect(badRows.some((f) => f.startsWith('第2行') || f.startsWith('第4行'))).toBe(false);
+    expect(bad.body.detail).toContain('全部未导入');
+    expect(await store.headPosition()).toBe(before);
+
+    const file = await sheet(good);
+    const imported = await post(file);
+    expect([imported.status, imported.body]).toEqual([200, { rows: 3, registered: 3, outcomesRecorded: 2, open: 1 }]);
+    expect(await post(file).then((r) => r.body)).toEqual({ rows: 3, registered: 0, outcomesRecorded: 0, open: 1 });
+
+    const table3 = (year: number, ready: (t: Record<string, Record<string, number>>) => boolean) =>
+      eventually(
+        async () => {
+          const res = await http().get(`/api/requests/reports/annual/${IMPORTER}/${year}`).set('Authorization', head);
+          return res.status === 200 && ready(res.body.table3) ? res.body.table3 : undefined;
+        },
+        30000,
+        `Table 3 of ${IMPORTER} ${year}`,
+      );
+    const last = await table3(YEAR - 1, (t) => t.new['总计'] === 2 && t.disclose['总计'] === 1);
+    expect([last.new['自然人'], last.new['商业企业'], last.disclose['自然人'], last.carried_forward['商业企业']]).toEqual([1, 1, 1, 1]);
+    const current = await table3(YEAR, (t) => t.new['总计'] === 1 && t['withhold.state_secret']['总计'] === 1);
+    expect([current.carried_over['商业企业'], current.carried_forward['商业企业'], current['withhold.state_secret']['自然人']]).toEqual([
+      1, 1, 1,
+    ]);
+    const clerkRefused = await http()
+      .post(`/api/requests/import?unitId=${IMPORTER}`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', IMPORTER)}`)
+      .set('Content-Type', XLSX)
+      .send(file);
+    expect(clerkRefused.status).toBe(403);
   });
 });

@@ -295,7 +295,7 @@ describe('reading requests over HTTP', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet('登记台账');
       const cells = (row: number) => ((sheet?.getRow(row).values ?? []) as unknown[]).slice(1).map(String);
       expect(cells(1).slice(0, 1)).toEqual(['登记']);

@@ -18,6 +18,7 @@ import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
+import { RequestImport } from './application/request-import';
 import { RequestReads } from './application/request-reads';
 import { RequestScans } from './application/request-scans';
 import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
@@ -79,6 +80,11 @@ let holidayArrangementWarned = false;
       inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
       useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
         new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar(), units),
+    },
+    {
+      provide: RequestImport,
+      inject: [RequestIntake, CommandHandler],
+      useFactory: (intake: RequestIntake, commands: CommandHandler) => new RequestImport(intake, commands, defaultWorkingDayCalendar()),
     },
     {
       provide: LetterSettings,

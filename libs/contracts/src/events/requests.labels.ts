@@ -170,6 +170,12 @@ export const requestsEventLabels = {
     values: { category: CATEGORY_LABELS },
     decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
   },
+  'requests.PastOutcomeRecorded': {
+    label: '补录办理结果',
+    fields: { category: '办理结果', closedOn: '答复（办结）日期', note: '说明' },
+    values: { category: CATEGORY_LABELS },
+    decision: { reasonField: 'category', groundRequired: true, reasonRequired: false },
+  },
   'requests.ReplyDelivered': {
     label: '送达答复',
     fields: { deliveredOn: '送达日期', method: '送达方式', reference: '送达凭证' },

@@ -264,6 +264,17 @@ export const requestAbandonedV1 = z.object({
   abandonedOn: isoDate,
   legalBasis: text(300),
 });
+/**
+ * 补录 of a past outcome: a back-entered request that was answered (or ended) before it was entered
+ * here, with the true date and category. Only on a back-entered request; Table 3 counts it like a reply.
+ */
+export const pastOutcomeRecordedV1 = z.object({
+  ...base,
+  category: z.enum(REPLY_CATEGORY_CODES),
+  closedOn: isoDate,
+  legalBasis: text(300),
+  note: text(500).optional(),
+});
 export const replyDeliveredV1 = z.object({
   ...base,
   deliveredOn: isoDate,
@@ -382,6 +393,7 @@ export const requestsEvents = {
   'requests.ReplyReviewed': { 1: replyReviewedV1 },
   'requests.ReplyIssued': { 1: replyIssuedV1 },
   'requests.RequestAbandoned': { 1: requestAbandonedV1 },
+  'requests.PastOutcomeRecorded': { 1: pastOutcomeRecordedV1 },
   'requests.ReplyDelivered': { 1: replyDeliveredV1 },
   'requests.RequestArchived': { 1: requestArchivedV1 },
   'requests.InformationLinked': { 1: informationLinkedV1 },
@@ -415,6 +427,7 @@ export type ReplyDrafted = z.infer<typeof replyDraftedV1>;
 export type ReplyReviewed = z.infer<typeof replyReviewedV1>;
 export type ReplyIssued = z.infer<typeof replyIssuedV1>;
 export type RequestAbandoned = z.infer<typeof requestAbandonedV1>;
+export type PastOutcomeRecorded = z.infer<typeof pastOutcomeRecordedV1>;
 export type ReplyDelivered = z.infer<typeof replyDeliveredV1>;
 export type RequestArchived = z.infer<typeof requestArchivedV1>;
 export type InformationLinked = z.infer<typeof informationLinkedV1>;

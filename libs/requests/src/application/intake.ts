@@ -112,7 +112,12 @@ export class RequestIntake {
   }
 
   /** At the counter: staff record the channel and the day it counts as received. */
-  async register(submission: CounterSubmission, context: CommandContext): Promise<{ receipt: IntakeReceipt; revision: number }> {
+  async register(
+    submission: CounterSubmission,
+    context: CommandContext,
+    /** A request number chosen by the caller (an import, so that a re-run never registers a row twice). */
+    requestId?: string,
+  ): Promise<{ receipt: IntakeReceipt; revision: number }> {
     const { scan } = submission;
     if (scan) {
       const stored = this.scans ? await this.scans.stat(scan.sha256) : null;
@@ -120,7 +125,7 @@ export class RequestIntake {
         throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
       }
     }
-    return this.receive(submission, receiptBasis(submission.channel), context);
+    return this.receive(submission, receiptBasis(submission.channel), context, requestId);
   }
 
   /** The applicant's earlier closed requests to the same unit that ask for much the same (at most 20). */
@@ -136,6 +141,7 @@ export class RequestIntake {
     submission: CounterSubmission,
     basis: string,
     context: CommandContext,
+    givenRequestId?: string,
   ): Promise<{ receipt: IntakeReceipt; revision: number }> {
     await unitHandlesRequests(this.units, submission.unitId);
     const { applicant, receivedOn, backEntryReason, ...rest } = submission;
@@ -143,7 +149,7 @@ export class RequestIntake {
     const key = this.settings.identityKey;
     const applicantKey = applicantKeyOf(key, applicant);
     const trackingCode = newTrackingCode();
-    const requestId = uuidv7();
+    const requestId = givenRequestId ?? uuidv7();
     const result = await this.commands.handle(
       requestDecider(this.calendar),
       requestStreamId(requestId),

@@ -84,6 +84,8 @@ export type RequestCommand =
   | ({ type: 'RecordReasons'; outcome: ReasonsAnswered['outcome']; note?: string } & Dated)
   | ({ type: 'DeferReply'; replyByOn: LocalDate; reason: string; noticeSentOn: LocalDate } & Dated & By)
   | ({ type: 'IssueReply' } & Dated)
+  /** 补录: the outcome of a back-entered request, answered or ended before it was entered. */
+  | ({ type: 'RecordPastOutcome'; category: ReplyCategory; closedOn: LocalDate; note?: string } & Dated)
   | ({ type: 'RecordDelivery'; method: '邮寄' | '电子邮件' | '当面领取' | '网上获取'; reference?: string } & Dated)
   | ({ type: 'ArchiveRequest'; archiveNo: string } & Dated)
   | ({ type: 'LinkInformation'; informationKey: string; information: string; documentId?: string } & Dated)

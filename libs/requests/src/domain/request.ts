@@ -24,6 +24,7 @@ import type {
   ReplyIssued,
   ReplyReviewed,
   RequestAbandoned,
+  PastOutcomeRecorded,
   RequestArchived,
   RequestAssigned,
   RequestReceived,
@@ -53,6 +54,7 @@ export type RequestEvent =
   | DomainEvent<'requests.ReplyReviewed', ReplyReviewed>
   | DomainEvent<'requests.ReplyIssued', ReplyIssued>
   | DomainEvent<'requests.RequestAbandoned', RequestAbandoned>
+  | DomainEvent<'requests.PastOutcomeRecorded', PastOutcomeRecorded>
   | DomainEvent<'requests.ReplyDelivered', ReplyDelivered>
   | DomainEvent<'requests.RequestArchived', RequestArchived>
   | DomainEvent<'requests.InformationLinked', InformationLinked>
@@ -127,6 +129,8 @@ export interface OpenRequest {
   /** Art. 35: the request for reasons and the applicant's answer. */
   reasons: { noticeOn: LocalDate; answerDueOn: LocalDate; outcome: ReasonsAnswered['outcome'] | null } | null;
   reply: { category: ReplyCategory; closedOn: LocalDate } | null;
+  /** 补录: registered after the fact (its past outcome may then be recorded). Absent in states folded before it. */
+  backEntered?: boolean;
   challenges: Record<string, { decided: boolean; kind: string }>;
 }
 
@@ -156,6 +160,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       challenges: {},
       items: 1,
       reasons: null,
+      ...(d.backEntry ? { backEntered: true } : {}),
     };
   }
   if (state.status === 'none') return state;
@@ -238,6 +243,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...s, reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
     case 'requests.RequestAbandoned':
       return { ...s, reply: { category: event.data.category, closedOn: date(event.data.abandonedOn) } };
+    case 'requests.PastOutcomeRecorded':
+      return { ...s, reply: { category: event.data.category, closedOn: date(event.data.closedOn) } };
     case 'requests.ChallengeFiled':
       return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { decided: false, kind: event.data.kind } } };
     case 'requests.ChallengeDecided':
@@ -329,6 +336,8 @@ export function evolveStatus(current: { status: RequestStatus; handlerId: string
       return 'replied';
     case 'requests.RequestAbandoned':
       return 'abandoned';
+    case 'requests.PastOutcomeRecorded':
+      return event.data.category.startsWith('other.') ? 'abandoned' : 'replied';
     case 'requests.ReplyDelivered':
       return 'delivered';
     case 'requests.RequestArchived':

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
+import { unitIdSchema } from '@gongkai/contracts';
 import { DISTRICT_ROLES, READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import {
   assertActsForUnit,
@@ -24,6 +25,7 @@ import {
 import { toShanghaiDate } from '@gongkai/working-days';
 import { RequestHandling } from '../application/handling';
 import { RequestIntake } from '../application/intake';
+import { IMPORT_COLUMNS, RequestImport } from '../application/request-import';
 import { RequestReads } from '../application/request-reads';
 import { RequestScans, SCAN_MEDIA_TYPES } from '../application/request-scans';
 import { LETTER_KINDS, type LetterKind } from '../documents/letters';
@@ -72,6 +74,7 @@ export class RequestsController {
     private readonly handling: RequestHandling,
     private readonly reads: RequestReads,
     private readonly scans: RequestScans,
+    private readonly imports: RequestImport,
   ) {}
 
   @Post('public')
@@ -175,6 +178,22 @@ export class RequestsController {
   })
   async uploadScan(@Req() request: AuthenticatedRequest, @Headers('x-file-name') name: string | undefined) {
     return this.scans.upload(request, request.headers['content-type'] ?? '', name);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('office_head', ...DISTRICT_ROLES)
+  @ApiConsumes(XLSX_MIME)
+  @ApiOperation({
+    summary: `补录导入（.xlsx）：本年度和上一年度已办结、未办结的申请，列为 ${IMPORT_COLUMNS.join('、')}；任一行有误则全部不导入并逐行列明；reason 为统一的补录原因`,
+  })
+  importRequests(
+    @Query('unitId', new ZodPipe(unitIdSchema)) unitId: string,
+    @Query('reason') reason: string | undefined,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    assertActsForUnit(request.principal, unitId);
+    return this.imports.import(unitId, request, reason?.trim() || undefined, commandContext(request));
   }
 
   @Post(':requestId/receipt')

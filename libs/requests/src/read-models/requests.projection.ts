@@ -196,6 +196,7 @@ export class RequestsProjection implements Projection {
     'requests.ReasonsRequested',
     'requests.ReasonsAnswered',
     'requests.ReplyDeferred',
+    'requests.PastOutcomeRecorded',
   ];
 
   constructor(
@@ -406,6 +407,8 @@ export class RequestsProjection implements Projection {
         }
         case 'requests.RequestAbandoned':
           return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+        case 'requests.PastOutcomeRecorded':
+          return { ...next, category: e.data.category, closedOn: e.data.closedOn };
         case 'requests.InformationLinked': {
           const { informationKey, information, documentId } = e.data;
           return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
