@@ -20,7 +20,8 @@ import { ConcernsConsole } from './console/participation/concerns';
 import { ConsultationModeration, ParticipationConsole } from './console/participation/consultations';
 import { OpenDayConsole } from './console/participation/open-days';
 import { RequestCase } from './console/requests/case';
-import { RequestsList } from './console/requests/list';
+import { RequestRegister } from './console/requests/register';
+import { CounterRegistration } from './console/requests/register-form';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
@@ -214,7 +215,8 @@ function Shell() {
           <Route path="/console/login" element={<LoginPage onLogin={signedIn} />} />
           <Route path="/console/signed-in" element={<SignedInPage onLogin={signedIn} />} />
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
-          <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
+          <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestRegister session={s} />}</RequireLogin>} />
+          <Route path="/console/requests/new" element={<RequireLogin>{(s) => <CounterRegistration session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />

@@ -1,19 +1,10 @@
 import type { ApplicantType, ReplyCategory, RequestChannel } from '@gongkai/contracts';
+import { REQUEST_STATUSES } from '@gongkai/contracts/vocabulary';
 import type { LocalDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, type RequestStatus } from '../domain/request';
 
 /** The statuses a register can be filtered on (the decider's, in the order of handling). */
-export const REGISTER_STATUSES = [
-  'registered',
-  'awaiting_correction',
-  'in_progress',
-  'under_review',
-  'approved',
-  'replied',
-  'delivered',
-  'archived',
-  'abandoned',
-] as const satisfies readonly RequestStatus[];
+export const REGISTER_STATUSES = REQUEST_STATUSES satisfies readonly RequestStatus[];
 
 /** The clock flags: past the due date, within `nearDueDays` of it, open, or past its stage's internal limit. */
 export const REGISTER_FLAGS = ['overdue', 'near_due', 'open', 'closed', 'over_internal_limit', 'back_entered'] as const;

@@ -48,6 +48,10 @@ export interface RequestSummaryView {
   possibleRepeatOf: string[];
   category: string | null;
   closedOn: string | null;
+  /** The handler's name (or user name) once assigned. */
+  handlerName: string | null;
+  /** 补录: registered after the fact. */
+  backEntered: boolean;
 }
 
 export interface RequestConsultationView {
