@@ -102,6 +102,10 @@ export interface RequestDetailView extends RequestSummaryView {
   /** The applicant's chosen way of obtaining the information (获取方式), not the recorded delivery. */
   delivery: string;
   receiptBasis?: string;
+  /** 补录: who entered the request after the fact, and why. */
+  backEntry?: { enteredBy: string; reason: string };
+  /** The scanned application (`GET /api/requests/:requestId/scan`). */
+  scan?: { sha256: string; size: number; mediaType: string; originalName: string };
   stageSince: string;
   draft: { category: string; content: string; withheld: WithheldItemView[]; legalBasis: string } | null;
   reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
