@@ -92,7 +92,6 @@ export function RequestRegister({ session }: { session: Session }) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params.toString()]);
 
   const apply = (event: FormEvent) => {
