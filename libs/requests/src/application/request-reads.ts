@@ -9,23 +9,11 @@ import { renderReceipt } from '../documents/receipt';
 import { registerWorkbook } from '../documents/register-export';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
-import {
-  CLOCK_FLAGS,
-  CLOCK_SORTS,
-  REGISTER_MAX_ROWS,
-  registerFilter,
-  registerSort,
-  type RegisterFilter,
-  type RegisterQuery,
-  type RegisterSort,
-} from './request-register';
+import { REGISTER_MAX_ROWS, selectRegister, type RegisterFilter, type RegisterQuery, type RegisterSort } from './request-register';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
 /** A register row: the request as the lists show it, with its clock on the day read. */
 export type RequestSummary = ReturnType<RequestReads['summary']>;
-
-const needsClock = (filter: RegisterFilter, sort: RegisterSort) =>
-  (filter.flags ?? []).some((flag) => CLOCK_FLAGS.includes(flag)) || CLOCK_SORTS.includes(sort);
 
 /**
  * What staff and applicants read about requests, on a given day (Beijing): the statutory clock and
@@ -68,19 +56,14 @@ export class RequestReads {
 
   /**
    * One page of the register of a unit (or the district): the requests the filters select, each with
-   * its clock, and how many there are in all. Stored fields are filtered and paged by the read model;
-   * the clock flags (overdue, near due, over the internal limit) and the due-date sort read the clock
-   * of every open request the stored filters leave, then page.
+   * its clock, and how many there are in all. Filtered and sorted on the projection's in-memory rows
+   * (ADR 0006: FerretDB scans for every filter), then the page's requests are read by their ids.
    */
   async register(unitId: string | undefined, query: RegisterQuery, today: LocalDate): Promise<{ rows: RequestSummary[]; total: number }> {
     const { sort, page, pageSize, ...filter } = query;
-    const skip = (page - 1) * pageSize;
-    if (!needsClock(filter, sort)) {
-      const found = await this.requests.page(registerFilter(unitId, filter), registerSort(sort), skip, pageSize);
-      return { rows: found.rows.map((r) => this.summary(r, today)), total: found.total };
-    }
-    const rows = await this.registerRows(unitId, filter, sort, today);
-    return { rows: rows.slice(skip, skip + pageSize).map(({ summary }) => summary), total: rows.length };
+    const selected = await this.selected(unitId, filter, sort, today);
+    const views = await this.requests.getMany(selected.slice((page - 1) * pageSize, page * pageSize).map((r) => r.requestId));
+    return { rows: views.map((r) => this.summary(r, today)), total: selected.length };
   }
 
   /** Every request the filters select (at most REGISTER_MAX_ROWS), sorted: what the export writes. */
@@ -90,26 +73,23 @@ export class RequestReads {
     sort: RegisterSort,
     today: LocalDate,
   ): Promise<{ view: RequestView; summary: RequestSummary }[]> {
-    const views = await this.requests.findAll(registerFilter(unitId, filter), registerSort(sort), REGISTER_MAX_ROWS);
-    const flags = filter.flags ?? [];
-    const rows = views
-      .map((view) => ({ view, summary: this.summary(view, today) }))
-      .filter(({ summary }) => !flags.includes('overdue') || summary.clock?.overdue)
-      .filter(({ summary }) => !flags.includes('near_due') || summary.clock?.nearDue)
-      .filter(({ summary }) => !flags.includes('over_internal_limit') || summary.stage.overInternalLimit);
-    if (CLOCK_SORTS.includes(sort)) {
-      const direction = sort.startsWith('-') ? -1 : 1;
-      // Closed requests (no due date) last, whichever the direction.
-      const key = (r: (typeof rows)[number]) => r.summary.clock?.dueOn ?? null;
-      rows.sort((a, b) => {
-        const [x, y] = [key(a), key(b)];
-        if (x === y) return 0;
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return x < y ? -direction : direction;
-      });
+    const selected = await this.selected(unitId, filter, sort, today);
+    if (selected.length > REGISTER_MAX_ROWS) {
+      throw DomainError.rule(
+        'REGISTER_TOO_MANY_ROWS',
+        `符合条件的申请超过 ${REGISTER_MAX_ROWS} 件，请缩小筛选范围（如收到日期）后再导出。`,
+        { max: REGISTER_MAX_ROWS },
+      );
     }
-    return rows;
+    const views = await this.requests.getMany(selected.map((r) => r.requestId));
+    return views.map((view) => ({ view, summary: this.summary(view, today) }));
+  }
+
+  private async selected(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
+    return selectRegister(await this.requests.registerRows(), unitId, filter, sort, (row) => {
+      const clock = readClock(this.calendar, row.clockInputs, today, this.settings.nearDueDays);
+      return { ...clock, overInternalLimit: this.stage(row.status, row.stageSince, today).overInternalLimit };
+    });
   }
 
   /** One request as its unit's staff (or the district, or an auditor) read it, with the revision it reflects. */
@@ -175,11 +155,22 @@ export class RequestReads {
     return r;
   }
 
+  /** The internal time limit of the current stage (本区内部时限), on `today`. */
+  private stage(status: RequestView['status'], since: string, today: LocalDate) {
+    const limit = this.settings.stageLimits[status];
+    const internalDueOn = limit !== undefined ? this.calendar.addWorkingDays(since as LocalDate, limit) : null;
+    return {
+      since,
+      internalLimitWorkingDays: limit ?? null,
+      internalDueOn,
+      overInternalLimit: internalDueOn !== null && today > internalDueOn,
+    };
+  }
+
   summary(r: RequestView, today: LocalDate) {
     const open = !CLOSED_STATUSES.includes(r.status);
     const clock = open ? readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays) : null;
-    const stageLimit = this.settings.stageLimits[r.status];
-    const stageDueOn = stageLimit !== undefined ? this.calendar.addWorkingDays(r.stageSince as LocalDate, stageLimit) : null;
+
     return {
       requestId: r.requestId,
       unitId: r.unitId,
@@ -190,12 +181,7 @@ export class RequestReads {
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       clock,
-      stage: {
-        since: r.stageSince,
-        internalLimitWorkingDays: stageLimit ?? null,
-        internalDueOn: stageDueOn,
-        overInternalLimit: stageDueOn !== null && today > stageDueOn,
-      },
+      stage: this.stage(r.status, r.stageSince, today),
       stepsDue: stepsDue(r, today),
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,

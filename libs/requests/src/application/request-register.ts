@@ -2,6 +2,7 @@ import type { ApplicantType, ReplyCategory, RequestChannel } from '@gongkai/cont
 import { REQUEST_STATUSES } from '@gongkai/contracts/vocabulary';
 import type { LocalDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, type RequestStatus } from '../domain/request';
+import type { RegisterRow } from '../read-models/requests.projection';
 
 /** The statuses a register can be filtered on (the decider's, in the order of handling). */
 export const REGISTER_STATUSES = REQUEST_STATUSES satisfies readonly RequestStatus[];
@@ -16,7 +17,7 @@ export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
 export const REGISTER_MAX_PAGE_SIZE = 200;
 export const REGISTER_DEFAULT_PAGE_SIZE = 50;
-/** An export (and a clock-flag filter, computed in the service) reads at most this many requests. */
+/** An export holds at most this many requests. */
 export const REGISTER_MAX_ROWS = 20_000;
 
 /** The register's filters, all optional and combined with AND. */
@@ -43,42 +44,64 @@ export interface RegisterQuery extends RegisterFilter {
 
 /** The flags a clock (or the stage limit) decides: the service reads the clock of each open request to apply them. */
 export const CLOCK_FLAGS: readonly RegisterFlag[] = ['overdue', 'near_due', 'over_internal_limit'];
-/** Sorts the service computes from the clock (the due date is not stored: pauses and extensions move it). */
-export const CLOCK_SORTS: readonly RegisterSort[] = ['dueOn', '-dueOn'];
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The read-model filter of everything stored: status, category, applicant type, channel, handler,
- * dates, the text box. The clock flags are applied afterwards (`CLOCK_FLAGS`); they imply open.
- */
-export function registerFilter(unitId: string | undefined, f: RegisterFilter): Record<string, unknown> {
-  const and: Record<string, unknown>[] = [];
-  if (unitId) and.push({ unitId });
-  if (f.statuses?.length) and.push({ status: { $in: f.statuses } });
-  const flags = f.flags ?? [];
-  if (flags.includes('open') || flags.some((flag) => CLOCK_FLAGS.includes(flag))) and.push({ status: { $nin: CLOSED_STATUSES } });
-  if (flags.includes('closed')) and.push({ status: { $in: CLOSED_STATUSES } });
-  if (flags.includes('back_entered')) and.push({ backEntry: { $exists: true } });
-  if (f.category) and.push({ category: f.category });
-  if (f.applicantType) and.push({ applicantType: f.applicantType });
-  if (f.channel) and.push({ channel: f.channel });
-  if (f.handlerId) and.push({ 'handler.handlerId': f.handlerId });
-  if (f.receivedFrom) and.push({ receivedOn: { $gte: f.receivedFrom } });
-  if (f.receivedTo) and.push({ receivedOn: { $lte: f.receivedTo } });
-  if (f.closedFrom) and.push({ closedOn: { $gte: f.closedFrom } });
-  if (f.closedTo) and.push({ closedOn: { $lte: f.closedTo, $ne: null } });
-  const words = (f.text ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
-  for (const word of words) {
-    const pattern = { $regex: escapeRegex(word), $options: 'i' };
-    and.push({ $or: [{ description: pattern }, { 'applicant.name': pattern }, { requestId: pattern }] });
-  }
-  return and.length ? { $and: and } : {};
+/** What the clock flags read of a row, on the day read: computed by the service (the statutory calendar, the stage limits). */
+export interface RowClock {
+  dueOn: string | null;
+  overdue: boolean;
+  nearDue: boolean;
+  overInternalLimit: boolean;
 }
 
-/** The stored sort of a register sort (a clock sort is applied in the service, on the receipt date first). */
-export function registerSort(sort: RegisterSort): Record<string, 1 | -1> {
-  const descending = sort.startsWith('-');
-  const field = sort.replace(/^-/, '');
-  return { [field === 'dueOn' ? 'receivedOn' : field]: descending ? -1 : 1 };
+/**
+ * The register's rows the filters select, sorted (pure). Every filter is combined with AND; the
+ * clock flags imply open requests and read `clockOf` (only for those). Ties keep the request number order.
+ */
+export function selectRegister(
+  rows: readonly RegisterRow[],
+  unitId: string | undefined,
+  f: RegisterFilter,
+  sort: RegisterSort,
+  clockOf: (row: RegisterRow) => RowClock,
+): RegisterRow[] {
+  const flags = f.flags ?? [];
+  const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  const open = (row: RegisterRow) => !CLOSED_STATUSES.includes(row.status);
+  const clocks = new Map<string, RowClock>();
+  const clock = (row: RegisterRow) => {
+    let found = clocks.get(row.requestId);
+    if (!found) clocks.set(row.requestId, (found = clockOf(row)));
+    return found;
+  };
+  const selected = rows.filter(
+    (row) =>
+      (!unitId || row.unitId === unitId) &&
+      (!f.statuses?.length || f.statuses.includes(row.status)) &&
+      (!f.category || row.category === f.category) &&
+      (!f.applicantType || row.applicantType === f.applicantType) &&
+      (!f.channel || row.channel === f.channel) &&
+      (!f.handlerId || row.handlerId === f.handlerId) &&
+      (!f.receivedFrom || row.receivedOn >= f.receivedFrom) &&
+      (!f.receivedTo || row.receivedOn <= f.receivedTo) &&
+      (!f.closedFrom || (row.closedOn !== null && row.closedOn >= f.closedFrom)) &&
+      (!f.closedTo || (row.closedOn !== null && row.closedOn <= f.closedTo)) &&
+      words.every((word) => row.text.includes(word)) &&
+      (!flags.includes('open') || open(row)) &&
+      (!flags.includes('closed') || !open(row)) &&
+      (!flags.includes('back_entered') || row.backEntered) &&
+      (!flags.some((flag) => CLOCK_FLAGS.includes(flag)) ||
+        (open(row) &&
+          (!flags.includes('overdue') || clock(row).overdue) &&
+          (!flags.includes('near_due') || clock(row).nearDue) &&
+          (!flags.includes('over_internal_limit') || clock(row).overInternalLimit))),
+  );
+  const direction = sort.startsWith('-') ? -1 : 1;
+  const field = sort.replace(/^-/, '') as 'receivedOn' | 'closedOn' | 'dueOn';
+  const key = (row: RegisterRow) => (field === 'dueOn' ? (open(row) ? clock(row).dueOn : null) : row[field]);
+  return selected.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    // Rows without the date (open ones by closing date, closed ones by due date) come last either way.
+    if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -direction : direction;
+    return a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0;
+  });
 }

@@ -12,9 +12,9 @@ import {
 import {
   appliedRevision,
   asTyped,
-  DomainError,
   projectDocument,
   withoutMeta,
+  type Projected,
   type Projection,
   type TypedEnvelope,
   viewOf,
@@ -164,6 +164,60 @@ export interface RequestView {
   updatedAt: string;
 }
 
+/** What the register filters and sorts on, for one request: kept in memory by the projection (ADR 0006). */
+export interface RegisterRow {
+  requestId: string;
+  unitId: string;
+  status: RequestView['status'];
+  category: ReplyCategory | null;
+  applicantType: string;
+  channel: string;
+  handlerId: string | null;
+  receivedOn: string;
+  closedOn: string | null;
+  backEntered: boolean;
+  /** Description, applicant and request number, lower-cased: what the text box searches. */
+  text: string;
+  clockInputs: RequestClock;
+  stageSince: string;
+}
+
+const REGISTER_ROW_FIELDS = {
+  requestId: 1,
+  unitId: 1,
+  status: 1,
+  category: 1,
+  applicantType: 1,
+  channel: 1,
+  'handler.handlerId': 1,
+  receivedOn: 1,
+  closedOn: 1,
+  backEntry: 1,
+  description: 1,
+  'applicant.name': 1,
+  clockInputs: 1,
+  state: 1,
+  stageSince: 1,
+};
+
+function registerRowOf(view: RequestView): RegisterRow {
+  return {
+    requestId: view.requestId,
+    unitId: view.unitId,
+    status: view.status,
+    category: view.category,
+    applicantType: view.applicantType,
+    channel: view.channel,
+    handlerId: view.handler?.handlerId ?? null,
+    receivedOn: view.receivedOn,
+    closedOn: view.closedOn,
+    backEntered: Boolean(view.backEntry),
+    text: `${view.description} ${view.applicant?.name ?? ''} ${view.requestId}`.toLowerCase(),
+    clockInputs: clockInputsOf(view),
+    stageSince: view.stageSince,
+  };
+}
+
 export class RequestsProjection implements Projection {
   readonly name = 'requests.requests';
   readonly collections = ['requests'];
@@ -208,6 +262,24 @@ export class RequestsProjection implements Projection {
     return this.connection.collection('requests');
   }
 
+  private indexes: Promise<unknown> | null = null;
+  private register: Promise<Map<string, RegisterRow>> | null = null;
+
+  /**
+   * The lookups by tracking code and by applicant (repeats, fees). MongoDB serves them; FerretDB
+   * answers by scanning (ADR 0006). The register reads its rows from memory (`registerRows`).
+   */
+  ensureIndexes(): Promise<unknown> {
+    this.indexes ??= Promise.all([
+      this.requests.createIndex({ trackingCodeHash: 1 }),
+      this.requests.createIndex({ applicantKey: 1, unitId: 1 }),
+    ]).catch((error: unknown) => {
+      this.indexes = null;
+      throw error;
+    });
+    return this.indexes;
+  }
+
   /**
    * The statutory clock as the service computes it when a request is read on the day of `at`
    * (China Standard Time): due date, working days left, overdue, paused; null once closed, as in
@@ -232,206 +304,230 @@ export class RequestsProjection implements Projection {
   }
 
   async handle(envelope: EventEnvelope): Promise<void> {
+    await this.ensureIndexes();
     const event = asTyped<RequestEnvelope>(envelope);
-    await projectDocument<RequestView>(this.requests, event.data.requestId, envelope, (current): RequestView | null => {
-      const view = current ? (withoutMeta(current) as RequestView) : null;
-      const entry = {
-        type: event.type.slice('requests.'.length),
-        at: event.occurredAt,
-        userId: event.actor.userId,
-        unitId: event.actor.unitId,
-        role: event.actor.role,
-      };
-      if (event.type === 'requests.RequestReceived') {
-        const d = event.data;
-        const { idDocument, ...applicant } = d.applicant;
-        return {
-          requestId: d.requestId,
-          unitId: d.unitId,
-          channel: d.channel,
-          receivedOn: d.receivedOn,
-          applicantType: d.applicant.type,
-          applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
-          applicantKey: d.applicantKey,
-          trackingCodeHash: d.trackingCodeHash,
-          description: d.description,
-          preferredForm: d.preferredForm,
-          delivery: d.delivery,
-          possibleRepeatOf: d.possibleRepeatOf,
-          ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
-          ...(d.backEntry ? { backEntry: d.backEntry } : {}),
-          ...(d.scan ? { scan: d.scan } : {}),
-          receiptBasis: d.receiptBasis,
-          clockInputs: startClock(d.receivedOn),
-          status: 'registered',
-          stageSince: d.receivedOn,
-          category: null,
-          closedOn: null,
-          reply: null,
-          draft: null,
-          correction: null,
-          extension: null,
-          fee: null,
-          consultations: [],
-          investigations: [],
-          challenges: [],
-          information: null,
-          handler: null,
-          deliveryRecord: null,
-          archive: null,
-          history: [entry],
-          updatedAt: event.occurredAt,
-        };
-      }
-      if (!view) return null;
-      const { state: _legacy, ...kept } = view as RequestView & Legacy;
-      const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
-      const status = evolveStatus({ status: view.status, handlerId }, event);
-      const next: RequestView = {
-        ...kept,
-        clockInputs: evolveClock(clockInputsOf(view), event),
-        status,
-        stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
-        history: [...view.history, entry],
+    let written: RequestView | null = null;
+    const outcome = await projectDocument<RequestView>(this.requests, event.data.requestId, envelope, (current) => {
+      written = this.apply(current, event);
+      return written;
+    });
+    if (outcome === 'applied' && written && this.register) (await this.register).set(event.data.requestId, registerRowOf(written));
+  }
+
+  /** The register's rows (what it filters and sorts on), in memory: loaded on first use, kept current by `handle` (ADR 0006). */
+  async registerRows(): Promise<RegisterRow[]> {
+    this.register ??= (async () => {
+      const docs = await this.requests.find({}, { projection: REGISTER_ROW_FIELDS }).toArray();
+      return new Map(docs.map((doc) => [String(doc.requestId), registerRowOf(doc as unknown as RequestView)]));
+    })().catch((error: unknown) => {
+      this.register = null;
+      throw error;
+    });
+    return [...(await this.register).values()];
+  }
+
+  /** The requests of these ids, in this order, without their history (a register page, an export). */
+  async getMany(requestIds: readonly string[]): Promise<RequestView[]> {
+    const docs = await Promise.all(requestIds.map((id) => this.requests.findOne({ _id: id as never }, { projection: { history: 0 } })));
+    return docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null);
+  }
+
+  private apply(current: Projected<RequestView> | null, event: RequestEnvelope): RequestView | null {
+    const view = current ? (withoutMeta(current) as RequestView) : null;
+    const entry = {
+      type: event.type.slice('requests.'.length),
+      at: event.occurredAt,
+      userId: event.actor.userId,
+      unitId: event.actor.unitId,
+      role: event.actor.role,
+    };
+    if (event.type === 'requests.RequestReceived') {
+      const d = event.data;
+      const { idDocument, ...applicant } = d.applicant;
+      return {
+        requestId: d.requestId,
+        unitId: d.unitId,
+        channel: d.channel,
+        receivedOn: d.receivedOn,
+        applicantType: d.applicant.type,
+        applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
+        applicantKey: d.applicantKey,
+        trackingCodeHash: d.trackingCodeHash,
+        description: d.description,
+        preferredForm: d.preferredForm,
+        delivery: d.delivery,
+        possibleRepeatOf: d.possibleRepeatOf,
+        ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
+        ...(d.backEntry ? { backEntry: d.backEntry } : {}),
+        ...(d.scan ? { scan: d.scan } : {}),
+        receiptBasis: d.receiptBasis,
+        clockInputs: startClock(d.receivedOn),
+        status: 'registered',
+        stageSince: d.receivedOn,
+        category: null,
+        closedOn: null,
+        reply: null,
+        draft: null,
+        correction: null,
+        extension: null,
+        fee: null,
+        consultations: [],
+        investigations: [],
+        challenges: [],
+        information: null,
+        handler: null,
+        deliveryRecord: null,
+        archive: null,
+        history: [entry],
         updatedAt: event.occurredAt,
       };
-      const e = event;
-      switch (e.type) {
-        case 'requests.RequestAssigned': {
-          const { handlerId, handlerName, assignedOn } = e.data;
-          return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
-        }
-        case 'requests.RequestTransferred':
-          // The receiving unit assigns its own handler.
-          return { ...next, unitId: e.data.toUnitId, handler: null };
-        case 'requests.ReplyDelivered': {
-          const { deliveredOn, method, reference } = e.data;
-          return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
-        }
-        case 'requests.RequestArchived':
-          return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
-        case 'requests.CorrectionRequested':
-          return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
-        case 'requests.CorrectionReceived':
-          return {
-            ...next,
-            correction: view.correction && {
-              ...view.correction,
-              receivedOn: e.data.receivedOn,
-              ...(e.data.lateAccepted ? { lateAccepted: e.data.lateAccepted } : {}),
-            },
-          };
-        case 'requests.InvestigationRequested': {
-          const { requestId: _r, unitId: _u, ...task } = e.data;
-          return { ...next, investigations: [...view.investigations, task] };
-        }
-        case 'requests.InvestigationAnswered':
-          return {
-            ...next,
-            investigations: view.investigations.map((t) =>
-              t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
-            ),
-          };
-        case 'requests.ConsultationStarted': {
-          const { requestId: _r, unitId: _u, ...consultation } = e.data;
-          return { ...next, consultations: [...view.consultations, consultation] };
-        }
-        case 'requests.ConsultationLetterReceived':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
-                : c,
-            ),
-          };
-        case 'requests.ConsultationEnded':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
-                : c,
-            ),
-          };
-        case 'requests.DeadlineExtended': {
-          const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
-          return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
-        }
-        case 'requests.FeeNoticeIssued': {
-          const { method, quantity, amountYuan, noticeOn, payByOn, items } = e.data;
-          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn, ...(items ? { items } : {}) } };
-        }
-        case 'requests.FeeNoticeReceived':
-          return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
-        case 'requests.FeePaid':
-          return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
-        case 'requests.ReplyDrafted': {
-          const { requestId: _r, unitId: _u, ...draft } = e.data;
-          return { ...next, draft };
-        }
-        case 'requests.ReplyReviewed': {
-          const { reviewedBy, selfReview, approved, reviewedOn } = e.data;
-          return {
-            ...next,
-            review: { approved, reviewedOn, ...(reviewedBy ? { reviewedBy } : {}), ...(selfReview ? { selfReview } : {}) },
-          };
-        }
-        case 'requests.ItemsCounted':
-          return { ...next, items: e.data.items };
-        case 'requests.ThirdPartyDisclosureNotified':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, disclosureNotice: { noticeOn: e.data.noticeOn, reason: e.data.reason } }
-                : c,
-            ),
-          };
-        case 'requests.ReasonsRequested':
-          return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
-        case 'requests.ReasonsAnswered':
-          return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
-        case 'requests.ReplyDeferred': {
-          const { replyByOn, reason, noticeSentOn } = e.data;
-          return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
-        }
-        case 'requests.ReplyIssued': {
-          const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
-          return {
-            ...next,
-            category: e.data.category,
-            closedOn: repliedOn,
-            reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
-          };
-        }
-        case 'requests.RequestAbandoned':
-          return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
-        case 'requests.PastOutcomeRecorded':
-          return { ...next, category: e.data.category, closedOn: e.data.closedOn };
-        case 'requests.InformationLinked': {
-          const { informationKey, information, documentId } = e.data;
-          return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
-        }
-        case 'requests.ChallengeFiled': {
-          const { challengeId, kind, filedOn, body, party, against } = e.data;
-          const who = { ...(party ? { party } : {}), ...(against ? { against } : {}) };
-          return {
-            ...next,
-            challenges: [...view.challenges, { challengeId, kind, filedOn, body, ...who, outcome: null, decidedOn: null }],
-          };
-        }
-        case 'requests.ChallengeDecided':
-          return {
-            ...next,
-            challenges: view.challenges.map((c) =>
-              c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
-            ),
-          };
-        default:
-          return next;
+    }
+    if (!view) return null;
+    const { state: _legacy, ...kept } = view as RequestView & Legacy;
+    const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
+    const status = evolveStatus({ status: view.status, handlerId }, event);
+    const next: RequestView = {
+      ...kept,
+      clockInputs: evolveClock(clockInputsOf(view), event),
+      status,
+      stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
+      history: [...view.history, entry],
+      updatedAt: event.occurredAt,
+    };
+    const e = event;
+    switch (e.type) {
+      case 'requests.RequestAssigned': {
+        const { handlerId, handlerName, assignedOn } = e.data;
+        return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
       }
-    });
+      case 'requests.RequestTransferred':
+        // The receiving unit assigns its own handler.
+        return { ...next, unitId: e.data.toUnitId, handler: null };
+      case 'requests.ReplyDelivered': {
+        const { deliveredOn, method, reference } = e.data;
+        return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
+      }
+      case 'requests.RequestArchived':
+        return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
+      case 'requests.CorrectionRequested':
+        return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
+      case 'requests.CorrectionReceived':
+        return {
+          ...next,
+          correction: view.correction && {
+            ...view.correction,
+            receivedOn: e.data.receivedOn,
+            ...(e.data.lateAccepted ? { lateAccepted: e.data.lateAccepted } : {}),
+          },
+        };
+      case 'requests.InvestigationRequested': {
+        const { requestId: _r, unitId: _u, ...task } = e.data;
+        return { ...next, investigations: [...view.investigations, task] };
+      }
+      case 'requests.InvestigationAnswered':
+        return {
+          ...next,
+          investigations: view.investigations.map((t) =>
+            t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
+          ),
+        };
+      case 'requests.ConsultationStarted': {
+        const { requestId: _r, unitId: _u, ...consultation } = e.data;
+        return { ...next, consultations: [...view.consultations, consultation] };
+      }
+      case 'requests.ConsultationLetterReceived':
+        return {
+          ...next,
+          consultations: view.consultations.map((c) =>
+            c.consultationId === e.data.consultationId ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn } : c,
+          ),
+        };
+      case 'requests.ConsultationEnded':
+        return {
+          ...next,
+          consultations: view.consultations.map((c) =>
+            c.consultationId === e.data.consultationId
+              ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
+              : c,
+          ),
+        };
+      case 'requests.DeadlineExtended': {
+        const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
+        return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
+      }
+      case 'requests.FeeNoticeIssued': {
+        const { method, quantity, amountYuan, noticeOn, payByOn, items } = e.data;
+        return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn, ...(items ? { items } : {}) } };
+      }
+      case 'requests.FeeNoticeReceived':
+        return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
+      case 'requests.FeePaid':
+        return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
+      case 'requests.ReplyDrafted': {
+        const { requestId: _r, unitId: _u, ...draft } = e.data;
+        return { ...next, draft };
+      }
+      case 'requests.ReplyReviewed': {
+        const { reviewedBy, selfReview, approved, reviewedOn } = e.data;
+        return {
+          ...next,
+          review: { approved, reviewedOn, ...(reviewedBy ? { reviewedBy } : {}), ...(selfReview ? { selfReview } : {}) },
+        };
+      }
+      case 'requests.ItemsCounted':
+        return { ...next, items: e.data.items };
+      case 'requests.ThirdPartyDisclosureNotified':
+        return {
+          ...next,
+          consultations: view.consultations.map((c) =>
+            c.consultationId === e.data.consultationId
+              ? { ...c, disclosureNotice: { noticeOn: e.data.noticeOn, reason: e.data.reason } }
+              : c,
+          ),
+        };
+      case 'requests.ReasonsRequested':
+        return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
+      case 'requests.ReasonsAnswered':
+        return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
+      case 'requests.ReplyDeferred': {
+        const { replyByOn, reason, noticeSentOn } = e.data;
+        return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
+      }
+      case 'requests.ReplyIssued': {
+        const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+        return {
+          ...next,
+          category: e.data.category,
+          closedOn: repliedOn,
+          reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+        };
+      }
+      case 'requests.RequestAbandoned':
+        return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+      case 'requests.PastOutcomeRecorded':
+        return { ...next, category: e.data.category, closedOn: e.data.closedOn };
+      case 'requests.InformationLinked': {
+        const { informationKey, information, documentId } = e.data;
+        return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
+      }
+      case 'requests.ChallengeFiled': {
+        const { challengeId, kind, filedOn, body, party, against } = e.data;
+        const who = { ...(party ? { party } : {}), ...(against ? { against } : {}) };
+        return {
+          ...next,
+          challenges: [...view.challenges, { challengeId, kind, filedOn, body, ...who, outcome: null, decidedOn: null }],
+        };
+      }
+      case 'requests.ChallengeDecided':
+        return {
+          ...next,
+          challenges: view.challenges.map((c) =>
+            c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
+          ),
+        };
+      default:
+        return next;
+    }
   }
 
   private strip(doc: Record<string, unknown> | null): RequestView | null {
@@ -491,34 +587,6 @@ export class RequestsProjection implements Projection {
 
   async byTrackingHash(hash: string): Promise<RequestView | null> {
     return this.strip(await this.requests.findOne({ trackingCodeHash: hash }));
-  }
-
-  /**
-   * One page of the register: the requests matching `filter` (see `registerFilter`), sorted, with
-   * how many match in all. Without the history (the register does not show it).
-   */
-  async page(
-    filter: Record<string, unknown>,
-    sort: Record<string, 1 | -1>,
-    skip: number,
-    limit: number,
-  ): Promise<{ rows: RequestView[]; total: number }> {
-    const [docs, total] = await Promise.all([
-      this.requests.find(filter, { sort: { ...sort, requestId: 1 }, skip, limit, projection: { history: 0 } }).toArray(),
-      this.requests.countDocuments(filter),
-    ]);
-    return { rows: docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null), total };
-  }
-
-  /** Every request matching `filter`, sorted, without the history; refused past `max` (a register export, a clock-flag filter). */
-  async findAll(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, max: number): Promise<RequestView[]> {
-    const docs = await this.requests
-      .find(filter, { sort: { ...sort, requestId: 1 }, limit: max + 1, projection: { history: 0 } })
-      .toArray();
-    if (docs.length > max) {
-      throw DomainError.rule('REGISTER_TOO_MANY_ROWS', `符合条件的申请超过 ${max} 件，请缩小筛选范围（如收到日期）后再试。`, { max });
-    }
-    return docs.map((d) => this.strip(d)).filter((v): v is RequestView => v !== null);
   }
 
   async find(filter: Record<string, unknown>): Promise<RequestView[]> {

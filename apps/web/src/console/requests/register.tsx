@@ -54,6 +54,19 @@ const SORT_OPTIONS: [string, string][] = [
   ['-closedOn', '办结日期（新→旧）'],
 ];
 const PAGE_SIZE = 20;
+const SELECT_FILTERS: [string, string, readonly (string | readonly [string, string])[]][] = [
+  ['status', '状态', STATUS_OPTIONS],
+  ['applicantType', '申请人类型', APPLICANT_TYPES],
+  ['channel', '申请方式', CHANNEL_OPTIONS],
+  ['category', '办理结果', CATEGORY_OPTIONS],
+];
+const TEXT_FILTERS: [string, string, 'text' | 'date'][] = [
+  ['handlerId', '承办人（用户名）', 'text'],
+  ['receivedFrom', '收到日期自', 'date'],
+  ['receivedTo', '收到日期至', 'date'],
+  ['closedFrom', '办结日期自', 'date'],
+  ['closedTo', '办结日期至', 'date'],
+];
 
 /** Beijing's date of today, and the first day of its month. */
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -178,60 +191,17 @@ export function RequestRegister({ session }: { session: Session }) {
           ))}
         </fieldset>
         <div className="row">
-          <SelectField
-            label="状态"
-            name="status"
-            value={draft.status}
-            onChange={set('status')}
-            placeholder="全部"
-            options={STATUS_OPTIONS}
-          />
-          <SelectField
-            label="申请人类型"
-            name="applicantType"
-            value={draft.applicantType}
-            onChange={set('applicantType')}
-            placeholder="全部"
-            options={APPLICANT_TYPES}
-          />
-          <SelectField
-            label="申请方式"
-            name="channel"
-            value={draft.channel}
-            onChange={set('channel')}
-            placeholder="全部"
-            options={CHANNEL_OPTIONS}
-          />
-          <SelectField
-            label="办理结果"
-            name="category"
-            value={draft.category}
-            onChange={set('category')}
-            placeholder="全部"
-            options={CATEGORY_OPTIONS}
-          />
+          {SELECT_FILTERS.map(([key, label, options]) => (
+            <SelectField key={key} label={label} name={key} value={draft[key]} onChange={set(key)} placeholder="全部" options={options} />
+          ))}
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="register-handler">承办人（用户名）</label>
-            <input id="register-handler" value={draft.handlerId} onChange={(e) => set('handlerId')(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="register-from">收到日期自</label>
-            <input id="register-from" type="date" value={draft.receivedFrom} onChange={(e) => set('receivedFrom')(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="register-to">收到日期至</label>
-            <input id="register-to" type="date" value={draft.receivedTo} onChange={(e) => set('receivedTo')(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="register-closed-from">办结日期自</label>
-            <input id="register-closed-from" type="date" value={draft.closedFrom} onChange={(e) => set('closedFrom')(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="register-closed-to">办结日期至</label>
-            <input id="register-closed-to" type="date" value={draft.closedTo} onChange={(e) => set('closedTo')(e.target.value)} />
-          </div>
+          {TEXT_FILTERS.map(([key, label, type]) => (
+            <div className="field" key={key}>
+              <label htmlFor={`register-${key}`}>{label}</label>
+              <input id={`register-${key}`} type={type} value={draft[key]} onChange={(e) => set(key)(e.target.value)} />
+            </div>
+          ))}
           <SelectField label="排序" name="sort" value={draft.sort || '-receivedOn'} onChange={set('sort')} options={SORT_OPTIONS} />
         </div>
         <p className="actions">
