@@ -16,6 +16,7 @@ import type { RequestsSettings } from '../../libs/requests/src/application/setti
 import { startClock } from '../../libs/requests/src/domain/request';
 import { RequestsProjection } from '../../libs/requests/src/read-models/requests.projection';
 import { defaultWorkingDayCalendar, type LocalDate } from '../../libs/working-days/src';
+import type { Principal } from '../../libs/platform/src';
 import { progress, settle, type Bench, type BenchOutput } from './harness';
 
 const PER_UNIT_YEAR = Math.max(2, Math.round(20 * Number(process.env['BENCH_SCALE'] ?? '1')));
@@ -23,6 +24,7 @@ const UNITS = 60;
 const YEARS = 10;
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? '60');
 const TODAY = '2026-12-07' as LocalDate;
+const READER = { userId: 'bench', unitId: null, role: 'district_office' } as unknown as Principal;
 const WORDS = ['低保', '危房改造', '征收补偿', '招标文件', '学生资助', '环境监测'];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -107,9 +109,14 @@ export const bench: Bench = {
         await projection.requests.insertMany(docs as never[]);
       }
       const settings = { nearDueDays: 3, stageLimits: {} } as unknown as RequestsSettings;
-      const reads = new RequestReads(projection, settings, defaultWorkingDayCalendar(), {
-        headOf: async () => ({ version: 0, printedName: '某单位', reconsiderationBody: '台儿庄区人民政府' }),
-      });
+      const reads = new RequestReads(
+        projection,
+        settings,
+        defaultWorkingDayCalendar(),
+        { headOf: async () => ({ version: 0, printedName: '某单位', reconsiderationBody: '台儿庄区人民政府' }) },
+        // The bench's applicants are not sealed: revealing them is the identity.
+        { revealApplicant: async (view) => view },
+      );
       const page = (query: Partial<RegisterQuery>): RegisterQuery => ({ sort: '-receivedOn', page: 1, pageSize: 50, ...query });
       const unitOf = (n: number) => `TEZ-U${String(n % UNITS).padStart(2, '0')}`;
       const kinds: [string, (n: number) => Promise<number>][] = [
@@ -149,7 +156,7 @@ export const bench: Bench = {
             (await reads.register(undefined, page({ text: '危房改造', applicantType: '商业企业', page: 10, pageSize: 20 }), TODAY)).rows
               .length,
         ],
-        ['export: unit, all years', async (n) => (await reads.exportRegister(unitOf(n), {}, 'receivedOn', TODAY)).rows],
+        ['export: unit, all years', async (n) => (await reads.exportRegister(unitOf(n), {}, 'receivedOn', TODAY, READER)).rows],
         [
           'export: district, one year',
           async () =>
@@ -159,6 +166,7 @@ export const bench: Bench = {
                 { receivedFrom: '2025-01-01' as LocalDate, receivedTo: '2025-12-31' as LocalDate },
                 'receivedOn',
                 TODAY,
+                READER,
               )
             ).rows,
         ],

@@ -259,10 +259,11 @@ describe('reading requests over HTTP', () => {
       });
     });
 
-    it('the text box finds words of the description, the applicant and the request number', async () => {
+    it('the text box finds words of the description and the request number', async () => {
       expect(await listed(`q=${encodeURIComponent('危房改造')}`)).toEqual({ ids: inReceiptOrder('replied', 'repeat'), total: 2 });
       expect(await listed(`q=${encodeURIComponent('危房 金额')}`)).toEqual({ ids: [c.repeat.id], total: 1 });
-      expect(await listed(`q=${encodeURIComponent('周强')}`)).toEqual({ ids: inReceiptOrder('replied', 'repeat'), total: 2 });
+      // The applicant is sealed (personal data): never searched.
+      expect(await listed(`q=${encodeURIComponent('周强')}`)).toEqual({ ids: [], total: 0 });
       expect(await listed(`q=${c.fresh.id.slice(-12)}`)).toEqual({ ids: [c.fresh.id], total: 1 });
       expect(await listed(`q=${encodeURIComponent('.*')}`)).toEqual({ ids: [], total: 0 });
     });

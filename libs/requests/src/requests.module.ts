@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
@@ -7,15 +7,18 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
+  PERSONAL_DATA_KEYS,
   readModelProvider,
   type BlobStore,
   type GongkaiConfig,
   type Logger,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
+import { ApplicantPersonalData } from './application/personal-data';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestImport } from './application/request-import';
@@ -26,6 +29,7 @@ import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
+import { PersonalDataController } from './http/personal-data.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
@@ -42,7 +46,13 @@ let holidayArrangementWarned = false;
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
-  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, RequestsController],
+  controllers: [
+    PublishedAnnualReportsController,
+    AnnualReportsController,
+    LetterSettingsController,
+    PersonalDataController,
+    RequestsController,
+  ],
   providers: [
     {
       provide: REQUESTS_SETTINGS,
@@ -93,10 +103,21 @@ let holidayArrangementWarned = false;
         new LetterSettings(commands, units, settings),
     },
     {
+      provide: ApplicantPersonalData,
+      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (keys: PersonalDataKeys | null, commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears),
+    },
+    {
       provide: RequestReads,
-      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, REQUESTS_BLOB_STORE],
-      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings, files: BlobStore) =>
-        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, files),
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, ApplicantPersonalData, REQUESTS_BLOB_STORE],
+      useFactory: (
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        letters: LetterSettings,
+        personalData: ApplicantPersonalData,
+        files: BlobStore,
+      ) => new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, personalData, files),
     },
     {
       provide: AnnualReports,
@@ -121,7 +142,10 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit, OnApplicationShutdown {
+export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private retentionRun: Promise<unknown> = Promise.resolve();
+
   constructor(
     @Inject(REQUESTS_BLOB_STORE) private readonly files: BlobStore,
     private readonly registry: ConsumerRegistry,
@@ -132,9 +156,35 @@ export class RequestsModule implements OnModuleInit, OnApplicationShutdown {
     private readonly proactive: ProactiveDisclosureProcess,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly personalData: ApplicantPersonalData,
+    @Inject(REQUESTS_SETTINGS) private readonly settings: RequestsSettings,
   ) {}
 
+  /**
+   * The personal-data retention job (个人信息保护法 Art. 19, 47): every REQUESTS_RETENTION_CHECK_HOURS,
+   * the applicants whose retention period ended are erased, each recorded with the reason. Every
+   * replica runs it: the erasure is recorded once per request and the key deleted once, so two runs
+   * at the same time do the same thing.
+   */
+  onApplicationBootstrap(): void {
+    const hours = this.settings.retentionCheckHours;
+    if (hours === 0) return;
+    this.retentionTimer = setInterval(
+      () => {
+        this.retentionRun = this.personalData.eraseExpired().then(
+          (erased) => erased.length > 0 && this.logger.info({ applicants: erased.length }, 'personal data erased: retention period ended'),
+          (error: Error) => this.logger.error({ err: error }, 'personal-data retention job failed'),
+        );
+      },
+      hours * 3600 * 1000,
+    );
+    this.retentionTimer.unref();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = null;
+    await this.retentionRun;
     await this.files.close();
   }
 

@@ -9,6 +9,7 @@ import { renderReceipt } from '../documents/receipt';
 import { registerWorkbook } from '../documents/register-export';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
+import type { ApplicantPersonalData } from './personal-data';
 import { REGISTER_MAX_ROWS, selectRegister, type RegisterFilter, type RegisterQuery, type RegisterSort } from './request-register';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
@@ -26,6 +27,7 @@ export class RequestReads {
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
     private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
+    private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant'>,
     private readonly files?: Pick<BlobStore, 'get'>,
   ) {}
 
@@ -92,9 +94,13 @@ export class RequestReads {
     });
   }
 
-  /** One request as its unit's staff (or the district, or an auditor) read it, with the revision it reflects. */
+  /**
+   * One request as its unit's staff (or the district, or an auditor) read it, with the revision it
+   * reflects. The applicant in clear for the roles with the right, `已脱敏` for the others, `已删除`
+   * once erased.
+   */
   async detail(requestId: string, principal: Principal, today: LocalDate) {
-    const r = await this.readable(requestId, principal);
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     // Not for the screens: the keys, the clock's inputs (read through `clock`), the state of documents projected before them.
     const { trackingCodeHash: _t, applicantKey: _k, clockInputs: _c, state: _s, ...view } = r as typeof r & { state?: unknown };
     return { ...view, ...this.summary(r, today) };
@@ -104,9 +110,17 @@ export class RequestReads {
     return this.requests.statistics(unitId, from, to, today);
   }
 
-  /** The register's rows as the .xlsx 登记台账: exactly the requests the filters select, in the order asked. */
-  async exportRegister(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
-    const rows = await this.registerRows(unitId, filter, sort, today);
+  /**
+   * The register's rows as the .xlsx 登记台账: exactly the requests the filters select, in the order
+   * asked; the applicants as the exporting reader may read them (`revealApplicant`).
+   */
+  async exportRegister(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate, principal: Principal) {
+    const rows = await Promise.all(
+      (await this.registerRows(unitId, filter, sort, today)).map(async (row) => ({
+        ...row,
+        view: await this.personalData.revealApplicant(row.view, principal),
+      })),
+    );
     const name = unitId ? (await this.letterHeads.headOf(unitId)).printedName : '全区';
     const title = `${name}政府信息公开申请登记台账（${today}导出）`;
     return { filename: `${title}.xlsx`, buffer: await registerWorkbook(title, rows), rows: rows.length };
@@ -123,7 +137,7 @@ export class RequestReads {
     }
     const clock = readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays);
     const head = await this.letterHeads.headOf(r.unitId);
-    return renderReceipt(r, head, {
+    return renderReceipt(await this.personalData.revealApplicant(r, principal), head, {
       trackingCode,
       dueOn: clock.dueOn ?? '',
       dueOnProvisional: clock.provisional,
@@ -141,7 +155,7 @@ export class RequestReads {
 
   /** A letter of the request as .docx; refused when the request has no such step. */
   async letter(requestId: string, kind: LetterKind, consultationId: string | undefined, principal: Principal) {
-    const r = await this.readable(requestId, principal);
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     const head = await this.letterHeads.headOf(r.unitId);
     const letter = await renderLetter(kind, r, head, consultationId, this.settings.reconsiderationFirst);
     if (!letter) throw DomainError.rule('LETTER_NOT_APPLICABLE', '该申请尚无此办理环节，不能生成该文书。');

@@ -32,7 +32,7 @@ export interface RegisterFilter {
   receivedTo?: LocalDate;
   closedFrom?: LocalDate;
   closedTo?: LocalDate;
-  /** Words in the description, the applicant's name or the request number (Chinese: a substring match, no tokenizer needed). */
+  /** Words in the description or the request number (Chinese: a substring match, no tokenizer needed). */
   text?: string;
 }
 

@@ -28,6 +28,7 @@ import {
   requestCorrection,
   transferRequest,
 } from './request.intake';
+import { erasePersonalData } from './request.erasure';
 import {
   archiveRequest,
   decideChallenge,
@@ -59,6 +60,7 @@ const AFTER_CLOSE: ReadonlySet<RequestCommand['type']> = new Set<RequestCommand[
   'LinkInformation',
   'FileChallenge',
   'DecideChallenge',
+  'ErasePersonalData',
 ]);
 
 /**
@@ -140,6 +142,8 @@ function decide(command: RequestCommand, state: RequestState, calendar: WorkingD
       return recordReasons(command, state);
     case 'DeferReply':
       return deferReply(command, state, calendar);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
   }
 }
 

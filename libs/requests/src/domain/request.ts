@@ -13,6 +13,7 @@ import type {
   InformationLinked,
   InvestigationAnswered,
   InvestigationRequested,
+  ApplicantDataErased,
   ItemsCounted,
   ReasonsAnswered,
   ReasonsRequested,
@@ -64,7 +65,8 @@ export type RequestEvent =
   | DomainEvent<'requests.ThirdPartyDisclosureNotified', ThirdPartyDisclosureNotified>
   | DomainEvent<'requests.ReasonsRequested', ReasonsRequested>
   | DomainEvent<'requests.ReasonsAnswered', ReasonsAnswered>
-  | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>;
+  | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>
+  | DomainEvent<'requests.PersonalDataErased', ApplicantDataErased>;
 
 export type RequestStatus =
   'registered' | 'awaiting_correction' | 'in_progress' | 'under_review' | 'approved' | 'replied' | 'delivered' | 'archived' | 'abandoned';
@@ -132,6 +134,8 @@ export interface OpenRequest {
   /** 补录: registered after the fact (its past outcome may then be recorded). Absent in states folded before it. */
   backEntered?: boolean;
   challenges: Record<string, { decided: boolean; kind: string }>;
+  /** The applicant's personal data was erased (its key shredded): recorded once per request. */
+  personalDataErased?: true;
 }
 
 export type RequestState = { status: 'none' } | OpenRequest;
@@ -266,6 +270,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...s, reasons: { noticeOn: date(event.data.noticeOn), answerDueOn: date(event.data.answerDueOn), outcome: null } };
     case 'requests.ReasonsAnswered':
       return { ...s, reasons: s.reasons && { ...s.reasons, outcome: event.data.outcome } };
+    case 'requests.PersonalDataErased':
+      return { ...s, personalDataErased: true };
     default:
       return s;
   }

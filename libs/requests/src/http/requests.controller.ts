@@ -162,7 +162,7 @@ export class RequestsController {
   ) {
     const unit = scopedUnit(query.unitId, request.principal);
     const { page: _p, pageSize: _s, sort, ...filter } = registerQueryOf(query);
-    const file = await this.reads.exportRegister(unit, filter, sort, today(request));
+    const file = await this.reads.exportRegister(unit, filter, sort, today(request), request.principal);
     response.setHeader('Content-Type', XLSX_MIME);
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     response.setHeader('X-Total-Count', String(file.rows));

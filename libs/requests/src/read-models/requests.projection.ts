@@ -4,6 +4,7 @@ import {
   type ChallengeFiled,
   type EventEnvelope,
   type HoldingAgency,
+  type PersonalDataErasureReason,
   type ReasonsAnswered,
   type RequestReceived,
   type ReplyCategory,
@@ -64,7 +65,11 @@ type Legacy = { state?: Pick<OpenRequest, 'clock' | 'handlerId'> };
 export const clockInputsOf = (view: Pick<RequestView, 'clockInputs'>): RequestClock =>
   view.clockInputs ?? (view as Legacy).state?.clock ?? startClock((view as unknown as RequestView).receivedOn);
 
-/** One document per request: the statutory clock's inputs plus what the screens show. */
+/**
+ * One document per request: the statutory clock's inputs plus what the screens show. The applicant's
+ * personal fields (`applicant`, `jointApplicants`: the contracts' marking) are kept as stored, sealed
+ * with the applicant's key: read them only through `revealApplicant` (application/personal-data.ts).
+ */
 export interface RequestView {
   requestId: string;
   unitId: string;
@@ -160,6 +165,8 @@ export interface RequestView {
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
   deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
   archive?: { archivedOn: string; archiveNo: string } | null;
+  /** The applicant's personal data was erased: `applicant` and `jointApplicants` read 已删除 from then on. */
+  personalDataErased?: { erasedOn: string; reason: PersonalDataErasureReason } | null;
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
 }
@@ -176,7 +183,7 @@ export interface RegisterRow {
   receivedOn: string;
   closedOn: string | null;
   backEntered: boolean;
-  /** Description, applicant and request number, lower-cased: what the text box searches. */
+  /** Description and request number, lower-cased: what the text box searches (the applicant is sealed, never searched). */
   text: string;
   clockInputs: RequestClock;
   stageSince: string;
@@ -194,7 +201,6 @@ const REGISTER_ROW_FIELDS = {
   closedOn: 1,
   backEntry: 1,
   description: 1,
-  'applicant.name': 1,
   clockInputs: 1,
   state: 1,
   stageSince: 1,
@@ -212,7 +218,7 @@ function registerRowOf(view: RequestView): RegisterRow {
     receivedOn: view.receivedOn,
     closedOn: view.closedOn,
     backEntered: Boolean(view.backEntry),
-    text: `${view.description} ${view.applicant?.name ?? ''} ${view.requestId}`.toLowerCase(),
+    text: `${view.description} ${view.requestId}`.toLowerCase(),
     clockInputs: clockInputsOf(view),
     stageSince: view.stageSince,
   };
@@ -251,6 +257,7 @@ export class RequestsProjection implements Projection {
     'requests.ReasonsAnswered',
     'requests.ReplyDeferred',
     'requests.PastOutcomeRecorded',
+    'requests.PersonalDataErased',
   ];
 
   constructor(
@@ -489,6 +496,8 @@ export class RequestsProjection implements Projection {
         return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
       case 'requests.ReasonsAnswered':
         return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
+      case 'requests.PersonalDataErased':
+        return { ...next, personalDataErased: { erasedOn: e.data.erasedOn, reason: e.data.reason } };
       case 'requests.ReplyDeferred': {
         const { replyByOn, reason, noticeSentOn } = e.data;
         return { ...next, deferral: { replyByOn, reason, noticeSentOn } };

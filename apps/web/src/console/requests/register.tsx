@@ -161,7 +161,7 @@ export function RequestRegister({ session }: { session: Session }) {
               type="search"
               value={draft.q}
               onChange={(e) => set('q')(e.target.value)}
-              placeholder="申请内容、申请人或申请编号"
+              placeholder="申请内容或申请编号"
             />
           </div>
           {seesDistrict(session) ? (
