@@ -112,7 +112,13 @@ describe('web: counter registration and the request register in Chromium', () =>
   }, 120_000);
 
   async function saved(page: Page, click: () => Promise<void>): Promise<Buffer> {
-    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }).catch(async (error: Error) => {
+        // On failure, say what the page showed instead (an error notice).
+        throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
+      }),
+      click(),
+    ]);
     return readFileSync(await download.path());
   }
 
