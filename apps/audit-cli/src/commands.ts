@@ -39,6 +39,8 @@ export const USAGE = `gongkai-audit <command>
   export <stream> | export --from <pos> --to <pos>
                          events as JSON Lines with hashes and the covering anchor (docs/audit.md)
   read-models            list the read models
+  backup <file>          online copy of the SQLite event store (EVENT_STORE_URL=sqlite:…) into a
+                         new file, while the services run (SQLite's backup API)
   personal-data-retention
                          run the requests service's retention job now: delete again the keys a
                          restored key-store backup brought back, then erase every applicant whose

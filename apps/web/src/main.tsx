@@ -20,6 +20,7 @@ import { ConcernsConsole } from './console/participation/concerns';
 import { ConsultationModeration, ParticipationConsole } from './console/participation/consultations';
 import { OpenDayConsole } from './console/participation/open-days';
 import { RequestCase } from './console/requests/case';
+import { LetterSettingsPage } from './console/requests/letter-settings';
 import { RequestRegister } from './console/requests/register';
 import { CounterRegistration } from './console/requests/register-form';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
@@ -217,6 +218,7 @@ function Shell() {
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestRegister session={s} />}</RequireLogin>} />
           <Route path="/console/requests/new" element={<RequireLogin>{(s) => <CounterRegistration session={s} />}</RequireLogin>} />
+          <Route path="/console/letter-settings" element={<RequireLogin>{(s) => <LetterSettingsPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CommandHandler, ConsumerRegistry, GONGKAI_CONFIG, readModelProvider, type GongkaiConfig } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
+import { importLimitsOf } from './application/import-limits';
 import { CatalogueItems } from './application/items';
 import { CatalogueNegativeList } from './application/negative-list';
 import { CataloguePortal } from './application/portal';
@@ -38,7 +39,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
       provide: CatalogueSpreadsheets,
       inject: [CommandHandler, CatalogueItemsProjection, GONGKAI_CONFIG],
       useFactory: (commands: CommandHandler, items: CatalogueItemsProjection, config: GongkaiConfig) =>
-        new CatalogueSpreadsheets(commands, items, config.CATALOGUE_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
+        new CatalogueSpreadsheets(commands, items, importLimitsOf(config)),
     },
     {
       provide: CataloguePortal,

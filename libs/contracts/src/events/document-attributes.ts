@@ -26,7 +26,7 @@ export {
 export const ATTRIBUTE_MARKINGS: Record<DisclosureAttribute, string> = {
   主动公开: '（此件公开发布）',
   依申请公开: '（此件依申请公开）',
-  不予公开: '此件不予公开',
+  不予公开: '（此件不予公开）',
 };
 
 export const withholdingGroundSchema = z.enum(WITHHOLDING_GROUND_CODES);
@@ -62,7 +62,16 @@ export const documentIssuedV1 = z.object({
   approvedBy: z.string().min(1),
   /** Calendar date of issue, Asia/Shanghai, YYYY-MM-DD. */
   issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** For 主动公开: the statutory publication due date (20 working days after issue). */
+  /**
+   * 成文日期, the date the information was formed (usually the signing date; on or before the issue):
+   * Art. 26's twenty working days run from it. Optional (v1-compatible): absent in events recorded
+   * before it existed, whose due date ran from the issue date.
+   */
+  formedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** For 主动公开: the statutory publication due date (20 working days after 成文日期, or after issue when it is absent). */
   publicationDueOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -134,8 +134,23 @@ export const reviewAttribute = (commands: CommandHandler, documentId: string, in
   onDocument(commands, documentId, { type: 'ReviewAttribute', ...input, by: context.actor }, context);
 
 /** 印发, today unless the date is given. */
-export const issueDocument = (commands: CommandHandler, documentId: string, input: { issuedOn?: string }, context: CommandContext) =>
-  onDocument(commands, documentId, { type: 'IssueDocument', issuedOn: input.issuedOn ?? today(context), by: context.actor }, context);
+export const issueDocument = (
+  commands: CommandHandler,
+  documentId: string,
+  input: { issuedOn?: string; formedOn?: string },
+  context: CommandContext,
+) =>
+  onDocument(
+    commands,
+    documentId,
+    {
+      type: 'IssueDocument',
+      issuedOn: input.issuedOn ?? today(context),
+      ...(input.formedOn ? { formedOn: input.formedOn } : {}),
+      by: context.actor,
+    },
+    context,
+  );
 
 /** 登记公开发布. */
 export const recordPublication = (

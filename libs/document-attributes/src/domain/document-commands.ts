@@ -37,7 +37,8 @@ export type DocumentCommand =
       redactedAnnexes?: RedactedAnnex[];
       by: Actor;
     }
-  | { type: 'IssueDocument'; issuedOn: string; by: Actor }
+  /** `formedOn` (成文日期) defaults to the issue date. */
+  | { type: 'IssueDocument'; issuedOn: string; formedOn?: string; by: Actor }
   | { type: 'RecordPublication'; channel: string; url: string; publishedOn: string; by: Actor }
   | { type: 'OpenYearlyReview'; year: number }
   | {

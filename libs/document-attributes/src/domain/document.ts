@@ -115,7 +115,7 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
         phase: 'issued',
         issuedOn: event.data.issuedOn,
         publicationDueOn: event.data.publicationDueOn,
-        publicationDueFrom: event.data.publicationDueOn ? event.data.issuedOn : null,
+        publicationDueFrom: event.data.publicationDueOn ? (event.data.formedOn ?? event.data.issuedOn) : null,
       };
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn } = event.data;

@@ -45,6 +45,8 @@ export const reviewAttributeBody = z.object({
 export const issueDocumentBody = z.object({
   /** Defaults to today (Asia/Shanghai). */
   issuedOn: isoDate.optional(),
+  /** 成文日期 (Art. 26's twenty working days run from it); defaults to the issue date. */
+  formedOn: isoDate.optional(),
 });
 
 export const recordPublicationBody = z.object({

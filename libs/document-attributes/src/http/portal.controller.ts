@@ -6,6 +6,8 @@ import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { publicListQuery } from './document.schemas';
+import { Returns } from '@gongkai/platform';
+import { cleanupResultsViewSchema, publicDocumentListViewSchema, publicDocumentViewSchema } from '@gongkai/contracts';
 
 /** Exactly the same answer for a document that does not exist and one that is not public. */
 export const PUBLIC_NOT_FOUND = () => DomainError.notFound('DOCUMENT_NOT_FOUND', '未找到该公文。');
@@ -25,6 +27,7 @@ export class PortalController {
   ) {}
 
   @Get('documents')
+  @Returns(publicDocumentListViewSchema)
   @Public()
   @ApiOperation({ summary: '主动公开的公文（含标注与发布情况）' })
   async list(
@@ -35,6 +38,7 @@ export class PortalController {
   }
 
   @Get('documents/:documentId')
+  @Returns(publicDocumentViewSchema)
   @Public()
   @ApiOperation({ summary: '主动公开公文详情' })
   async get(@Param('documentId') documentId: string): Promise<PublicDocument> {
@@ -44,6 +48,7 @@ export class PortalController {
   }
 
   @Get('cleanup-results')
+  @Returns(cleanupResultsViewSchema)
   @Public()
   @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文）' })
   async cleanupResults(@Query(new ZodPipe(cleanupQuery)) query: z.infer<typeof cleanupQuery>) {

@@ -19,6 +19,8 @@ export interface DocumentView {
   redactedAnnexes: RedactedAnnex[];
   marking: string | null;
   issuedOn: string | null;
+  /** 成文日期: the date the information was formed, from which Art. 26's twenty working days run (the issue date for documents issued before it was recorded). */
+  formedOn: string | null;
   publicationDueOn: string | null;
   publications: { channel: string; url: string; publishedOn: string; late: boolean }[];
   firstPublishedOn: string | null;
@@ -91,6 +93,7 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       redactedAnnexes: [],
       marking: null,
       issuedOn: null,
+      formedOn: null,
       publicationDueOn: null,
       publications: [],
       firstPublishedOn: null,
@@ -131,6 +134,7 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
         attribute: d.attribute,
         marking: d.marking,
         issuedOn: d.issuedOn,
+        formedOn: d.formedOn ?? d.issuedOn,
         publicationDueOn: d.publicationDueOn,
       };
     }

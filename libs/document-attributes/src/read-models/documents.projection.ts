@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import { appliedRevision, asTyped, BatchedProjection, documentChange, type DocumentChange, withoutMeta } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
 import {
   applyToDocumentView,
@@ -47,22 +46,22 @@ export function computeFigures(views: readonly DocumentView[], year: number, uni
 }
 
 /** The documents read model: staff views, portal queries, overdue publications, figures. */
-export class DocumentsProjection implements Projection {
+export class DocumentsProjection extends BatchedProjection {
   readonly name = 'document-attributes.documents';
   readonly collections = ['documents'];
   readonly eventTypes = DOCUMENT_VIEW_EVENT_TYPES;
-
-  constructor(private readonly connection: Connection) {}
 
   private get documents() {
     return this.connection.collection('documents');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<DocumentEnvelope>(envelope);
-    await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) =>
-      applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
-    );
+    return [
+      documentChange<DocumentView>('documents', event.data.documentId, (current) =>
+        applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
+      ),
+    ];
   }
 
   /** The document with the revision of its stream it reflects (see `appliedRevision`). */

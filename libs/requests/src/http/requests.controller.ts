@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res 
 import { pipeline } from 'node:stream/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { unitIdSchema } from '@gongkai/contracts';
 import { DISTRICT_ROLES, READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import {
@@ -41,6 +41,14 @@ import {
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import {
+  requestDetailViewSchema,
+  requestReceiptViewSchema,
+  requestSummaryViewSchema,
+  requestTrackingViewSchema,
+  someObjectSchema,
+} from '@gongkai/contracts';
 
 /** Who registers paper, letter, fax and counter requests: the unit's clerk and office head, and the district. */
 const REGISTRARS = ['clerk', 'office_head', ...DISTRICT_ROLES] as const;
@@ -78,6 +86,7 @@ export class RequestsController {
   ) {}
 
   @Post('public')
+  @Returns(requestReceiptViewSchema)
   @PublicSubmission('TOO_MANY_REQUESTS_FILED')
   @ApiOperation({ summary: '网上提交政府信息公开申请（公众，返回查询码）' })
   @ApiBody({ schema: jsonSchemaOf(publicRequestBody) })
@@ -93,6 +102,7 @@ export class RequestsController {
   }
 
   @Post()
+  @Returns(requestReceiptViewSchema)
   @Roles(...REGISTRARS)
   @ApiOperation({ summary: '登记纸质、信函、传真、当面申请（工作人员）' })
   @ApiBody({ schema: jsonSchemaOf(staffRequestBody) })
@@ -109,6 +119,7 @@ export class RequestsController {
   }
 
   @Get('track/:code')
+  @Returns(requestTrackingViewSchema)
   @Public()
   @ApiOperation({ summary: '凭查询码查询办理进度（公众）' })
   track(@Param('code') code: string, @Req() request: AuthenticatedRequest) {
@@ -116,6 +127,7 @@ export class RequestsController {
   }
 
   @Get('statistics')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '统计：收件、在办、逾期、按期办结率、答复类型、平均用时' })
   statistics(
@@ -132,6 +144,7 @@ export class RequestsController {
   }
 
   @Get()
+  @Returns(z.array(requestSummaryViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({
     summary:
@@ -225,6 +238,7 @@ export class RequestsController {
   }
 
   @Get(':requestId')
+  @Returns(requestDetailViewSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '申请详情（含办理过程、时限、重复申请提示）' })
   async get(@Param('requestId') requestId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
@@ -235,6 +249,7 @@ export class RequestsController {
   }
 
   @Get(':requestId/letters/:kind')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '生成答复书、补正告知书、延期告知书、第三方征询函、收费通知（.docx）' })
   async letter(

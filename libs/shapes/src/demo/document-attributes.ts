@@ -80,7 +80,10 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     documentType: '其他',
     needsInterpretation: false,
     catalogueItemIds: ['社会救助-最低生活保障'],
-    proposal: { attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: '附有保障对象姓名、家庭收入等个人信息' },
+    proposal: {
+      attribute: '依申请公开',
+      reason: '附有保障对象姓名、家庭收入等个人信息，涉及特定对象，不属于第十九条至第二十一条规定的主动公开范围',
+    },
     issuedOn: '2025-06-03',
   },
   {

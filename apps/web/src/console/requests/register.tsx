@@ -152,6 +152,11 @@ export function RequestRegister({ session }: { session: Session }) {
           </Link>
         </p>
       ) : null}
+      {session.unitId ? (
+        <p>
+          <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
+        </p>
+      ) : null}
       <form onSubmit={apply} className="form filters" role="search" aria-label="筛选申请">
         <div className="row">
           <div className="field">
