@@ -21,7 +21,8 @@ import { ConsultationModeration, ParticipationConsole } from './console/particip
 import { OpenDayConsole } from './console/participation/open-days';
 import { RequestCase } from './console/requests/case';
 import { LetterSettingsPage } from './console/requests/letter-settings';
-import { RequestsList } from './console/requests/list';
+import { RequestRegister } from './console/requests/register';
+import { CounterRegistration } from './console/requests/register-form';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
@@ -217,7 +218,8 @@ function Shell() {
           <Route path="/console/login" element={<LoginPage onLogin={signedIn} />} />
           <Route path="/console/signed-in" element={<SignedInPage onLogin={signedIn} />} />
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
-          <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
+          <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestRegister session={s} />}</RequireLogin>} />
+          <Route path="/console/requests/new" element={<RequireLogin>{(s) => <CounterRegistration session={s} />}</RequireLogin>} />
           <Route path="/console/letter-settings" element={<RequireLogin>{(s) => <LetterSettingsPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />

@@ -340,6 +340,8 @@ const summaryShape = {
   possibleRepeatOf: z.array(text),
   category: text.nullable(),
   closedOn: day.nullable(),
+  handlerName: text.nullable(),
+  backEntered: z.boolean(),
 };
 
 export const requestSummaryViewSchema = z.object(summaryShape) satisfies z.ZodType<V.RequestSummaryView>;

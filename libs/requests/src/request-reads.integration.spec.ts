@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Role } from '@gongkai/contracts';
 import { CommandHandler, createApp } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, defaultWorkingDayCalendar, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
+import { REGISTER_EXPORT_HEADERS, REGISTER_FIRST_ROW } from './documents/register-export';
 import { requestStreamId } from './domain/request';
 import { requestDecider, type RequestCommand } from './domain/request.decide';
 import { RequestsModule } from './requests.module';
@@ -166,6 +168,8 @@ describe('reading requests over HTTP', () => {
         possibleRepeatOf: [],
         category: null,
         closedOn: null,
+        handlerName: null,
+        backEntered: false,
       });
       expect(row('fresh')).toMatchObject({ clock: { remainingWorkingDays: 20 } });
       expect(row('overdue')).toMatchObject({
@@ -204,7 +208,7 @@ describe('reading requests over HTTP', () => {
       expect(await flagged('open')).toEqual(inReceiptOrder('overdue', 'nearDue', 'fresh', 'correction', 'repeat'));
       expect(await flagged('overdue', 'district_office', null)).toEqual(inReceiptOrder('overdue', 'otherOverdue'));
       expect(await flagged('open', 'clerk', OTHER)).toEqual([c.otherOverdue.id]);
-      expectProblem(await read('/api/requests?flag=bogus', 'clerk'), 400, 'INVALID_FLAG');
+      expectProblem(await read('/api/requests?flag=bogus', 'clerk'), 400, 'VALIDATION_FAILED');
     });
 
     it('scopes the list: unit staff to their unit, the district office and auditors to any unit or all', async () => {
@@ -224,6 +228,86 @@ describe('reading requests over HTTP', () => {
       // Unit staff without a unit in their token are refused at sign-in (issue 14: never a guessed scope).
       expectProblem(await read('/api/requests', 'clerk', null), 403, 'UNIT_CLAIM_MISSING');
       expectProblem(await request(app.getHttpServer()).get('/api/requests'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('the register: filters, text, sorting, paging, export', () => {
+    const listed = async (query: string, role: Role = 'clerk', unitId: string | null = UNIT) => {
+      const res = await read(`/api/requests?${query}`, role, unitId);
+      expect([query, res.status, res.body.code]).toEqual([query, 200, undefined]);
+      return { ids: ids(res.body), total: Number(res.headers['x-total-count']) };
+    };
+
+    it('filters on status, category, applicant type, channel, handler, dates and flags combined', async () => {
+      expect(await listed('status=awaiting_correction')).toEqual({ ids: [c.correction.id], total: 1 });
+      expect(await listed('category=disclose')).toEqual({ ids: [c.replied.id], total: 1 });
+      expect(await listed('channel=in_person')).toEqual({ ids: [c.nearDue.id], total: 1 });
+      expect(await listed('handlerId=clerk-1')).toEqual({ ids: [c.replied.id], total: 1 });
+      expect(await listed('applicantType=商业企业')).toEqual({ ids: [], total: 0 });
+      expect(await listed(`receivedFrom=${TODAY}&receivedTo=${TODAY}`)).toEqual({
+        ids: inReceiptOrder('fresh', 'correction', 'repeat'),
+        total: 3,
+      });
+      expect(await listed(`closedFrom=${TODAY}`)).toEqual({ ids: [c.replied.id], total: 1 });
+      expect(await listed('flag=closed')).toEqual({ ids: [c.replied.id], total: 1 });
+      // Clock flags with stored filters: overdue + 自然人 + received this period.
+      expect(await listed(`flag=overdue&applicantType=自然人&receivedFrom=${LONG_AGO}`)).toEqual({ ids: [c.overdue.id], total: 1 });
+      expect(await listed(`flag=overdue,near_due`)).toEqual({ ids: [], total: 0 });
+      expect(await listed(`flag=open&status=registered&channel=registered_post`)).toEqual({
+        ids: inReceiptOrder('overdue', 'fresh', 'repeat'),
+        total: 3,
+      });
+    });
+
+    it('the text box finds words of the description and the request number', async () => {
+      expect(await listed(`q=${encodeURIComponent('危房改造')}`)).toEqual({ ids: inReceiptOrder('replied', 'repeat'), total: 2 });
+      expect(await listed(`q=${encodeURIComponent('危房 金额')}`)).toEqual({ ids: [c.repeat.id], total: 1 });
+      // The applicant is sealed (personal data): never searched.
+      expect(await listed(`q=${encodeURIComponent('周强')}`)).toEqual({ ids: [], total: 0 });
+      expect(await listed(`q=${c.fresh.id.slice(-12)}`)).toEqual({ ids: [c.fresh.id], total: 1 });
+      expect(await listed(`q=${encodeURIComponent('.*')}`)).toEqual({ ids: [], total: 0 });
+    });
+
+    it('sorts and pages on the server: X-Total-Count gives the whole count; the page size is bounded', async () => {
+      const all = inReceiptOrder(...MINE);
+      expect(await listed('pageSize=2&page=2')).toEqual({ ids: all.slice(2, 4), total: 6 });
+      expect(await listed('pageSize=4&page=2')).toEqual({ ids: all.slice(4), total: 6 });
+      const newest = (await listed('sort=-receivedOn')).ids;
+      expect(newest.map((id) => MINE.map((k) => c[k]).find((r) => r.id === id)?.receivedOn)).toEqual(
+        all.map((id) => MINE.map((k) => c[k]).find((r) => r.id === id)?.receivedOn).reverse(),
+      );
+      // The due date is read from the clock: the overdue one first, closed ones last.
+      const byDue = (await listed('sort=dueOn&flag=open&pageSize=2')).ids;
+      expect(byDue).toEqual([c.overdue.id, c.nearDue.id]);
+      expectProblem(await read('/api/requests?pageSize=1000', 'clerk'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('exports exactly the filtered rows as the Art. 45 登记台账 (.xlsx)', async () => {
+      const binary = (res: request.Response, cb: (e: Error | null, b: Buffer) => void) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      };
+      const res = await request(app.getHttpServer())
+        .get('/api/requests/export.xlsx?flag=open&channel=registered_post&pageSize=1')
+        .set('Authorization', `Bearer ${await tokenFor('clerk', UNIT)}`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('登记台账');
+      const cells = (row: number) => ((sheet?.getRow(row).values ?? []) as unknown[]).slice(1).map(String);
+      expect(cells(1).slice(0, 1)).toEqual(['登记']);
+      expect(cells(2)).toEqual(REGISTER_EXPORT_HEADERS);
+      const rows = [];
+      for (let r = REGISTER_FIRST_ROW; r <= (sheet?.rowCount ?? 0); r++) rows.push(cells(r));
+      // The page size does not cut the export: every filtered row, in order.
+      expect(rows.map((r) => r[1])).toEqual(inReceiptOrder('overdue', 'fresh', 'correction', 'repeat'));
+      expect(rows[0].slice(2, 7)).toEqual([LONG_AGO, '本机关签收之日', '挂号信/邮政快递', '自然人', '孙丽']);
+      const overdueRow = rows[0];
+      expect(overdueRow[REGISTER_EXPORT_HEADERS.indexOf('剩余工作日')]).toMatch(/^已逾期\d+个工作日$/);
     });
   });
 

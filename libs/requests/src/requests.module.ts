@@ -3,11 +3,13 @@ import { Gauge } from 'prom-client';
 import {
   CommandHandler,
   ConsumerRegistry,
+  createBlobStore,
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
   PERSONAL_DATA_KEYS,
   readModelProvider,
+  type BlobStore,
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
@@ -19,7 +21,9 @@ import { RequestIntake } from './application/intake';
 import { ApplicantPersonalData } from './application/personal-data';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
+import { RequestImport } from './application/request-import';
 import { RequestReads } from './application/request-reads';
+import { RequestScans } from './application/request-scans';
 import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
@@ -30,6 +34,9 @@ import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
 import { AnnualReportsProjection } from './read-models/annual-reports.projection';
+
+/** The file store of the scanned applications. */
+const REQUESTS_BLOB_STORE = Symbol('REQUESTS_BLOB_STORE');
 
 /** A 20-working-day reply period plus its extension spans about two months. */
 const HOLIDAY_ARRANGEMENT_WARNING_DAYS = 60;
@@ -57,16 +64,37 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', RequestsDocumentFiguresProjection),
     readModelProvider('requests', AnnualReportsProjection),
     {
+      // The scanned applications (BLOB_STORE_URL: the file system in the standalone, S3 in production).
+      provide: REQUESTS_BLOB_STORE,
+      inject: [GONGKAI_CONFIG],
+      useFactory: (config: GongkaiConfig) => createBlobStore(config),
+    },
+    {
+      provide: RequestScans,
+      inject: [REQUESTS_BLOB_STORE],
+      useFactory: (files: BlobStore) => new RequestScans(files),
+    },
+    {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
-      useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
-        new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units),
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE],
+      useFactory: (
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        units: RequestsUnitsProjection,
+        files: BlobStore,
+      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files),
     },
     {
       provide: RequestHandling,
       inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
       useFactory: (commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings, units: RequestsUnitsProjection) =>
         new RequestHandling(commands, requests, settings, defaultWorkingDayCalendar(), units),
+    },
+    {
+      provide: RequestImport,
+      inject: [RequestIntake, CommandHandler],
+      useFactory: (intake: RequestIntake, commands: CommandHandler) => new RequestImport(intake, commands, defaultWorkingDayCalendar()),
     },
     {
       provide: LetterSettings,
@@ -82,13 +110,14 @@ let holidayArrangementWarned = false;
     },
     {
       provide: RequestReads,
-      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, ApplicantPersonalData],
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, ApplicantPersonalData, REQUESTS_BLOB_STORE],
       useFactory: (
         requests: RequestsProjection,
         settings: RequestsSettings,
         letters: LetterSettings,
         personalData: ApplicantPersonalData,
-      ) => new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, personalData),
+        files: BlobStore,
+      ) => new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, personalData, files),
     },
     {
       provide: AnnualReports,
@@ -127,6 +156,7 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnA
   private retentionRun: Promise<unknown> = Promise.resolve();
 
   constructor(
+    @Inject(REQUESTS_BLOB_STORE) private readonly files: BlobStore,
     private readonly registry: ConsumerRegistry,
     private readonly requests: RequestsProjection,
     private readonly units: RequestsUnitsProjection,
@@ -164,6 +194,7 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnA
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.retentionTimer = null;
     await this.retentionRun;
+    await this.files.close();
   }
 
   onModuleInit(): void {

@@ -82,9 +82,22 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
-/** Sends a file as the raw request body (e.g. an .xlsx import, a document's body with PUT) and returns the JSON answer. */
-export async function upload<T>(path: string, file: Blob, contentType: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'content-type': contentType };
+/**
+ * Sends a file as the raw request body (an .xlsx import, a document's body with PUT, a scan with its
+ * name in `headers`) and returns the JSON answer.
+ */
+export async function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  options: { method?: 'POST' | 'PUT'; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const method = options.method ?? 'POST';
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'content-type': contentType,
+    ...options.headers,
+  };
   let response: Response;
   try {
     response = await send((authorization) => fetch(path, { method, headers: { ...headers, ...authorization }, body: file }));
@@ -95,9 +108,34 @@ export async function upload<T>(path: string, file: Blob, contentType: string, m
   return (await response.json()) as T;
 }
 
-/** Downloads a file (e.g. a .docx letter) with the session's token and saves it under its name. */
-export async function download(path: string): Promise<string> {
-  const response = await send((authorization) => fetch(path, { headers: authorization }));
+/** One page of a paged list: its rows and how many there are in all (the `X-Total-Count` header). */
+export async function apiPage<T>(path: string): Promise<{ rows: T[]; total: number }> {
+  let response: Response;
+  try {
+    response = await send((authorization) =>
+      fetch(path, { headers: { accept: 'application/json, application/problem+json', ...authorization } }),
+    );
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+  }
+  if (!response.ok) throw await toError(response);
+  const rows = (await response.json()) as T[];
+  return { rows, total: Number(response.headers.get('x-total-count') ?? rows.length) };
+}
+
+/**
+ * Downloads a file (e.g. a .docx letter) with the session's token and saves it under its name;
+ * `body` sends a POST with that JSON body (e.g. the tracking code a receipt prints).
+ */
+export async function download(path: string, body?: unknown): Promise<string> {
+  const response = await send((authorization) =>
+    fetch(
+      path,
+      body === undefined
+        ? { headers: authorization }
+        : { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify(body) },
+    ),
+  );
   if (!response.ok) throw await toError(response);
   const disposition = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

@@ -32,7 +32,9 @@ export function ConsoleHome({ session }: { session: Session }) {
   const unit = session.unitId;
   const handles = isStaff(session);
   const requests = useApi<RequestSummaryView[]>(
-    handles && (unit || session.role !== 'reviewer') ? `/api/requests?flag=open${unit ? `&unitId=${unit}` : ''}` : null,
+    handles && (unit || session.role !== 'reviewer')
+      ? `/api/requests?flag=open&sort=dueOn&pageSize=200${unit ? `&unitId=${unit}` : ''}`
+      : null,
   );
   const todo = useApi<ItemTodoView>(unit && hasAnyRole(session, HANDLER_ROLES) ? `/api/catalogue/units/${unit}/items/todo` : null);
   const reviews = useApi<DocumentStaffView[]>(

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@gongkai/contracts';
+import { REPLY_CATEGORIES, type EventEnvelope } from '@gongkai/contracts';
 import { toShanghaiDate } from '@gongkai/working-days';
 
 /**
@@ -109,6 +109,8 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   }),
   'requests.ReplyIssued': unit('unitId', 'repliedOn', ['requestId', 'unitId', 'category', 'repliedOn', 'workingDaysUsed', 'onTime']),
   'requests.RequestAbandoned': unit('unitId', 'abandonedOn', ['requestId', 'unitId', 'category', 'abandonedOn']),
+  // 补录: the outcome of a request answered before it was entered (no on-time figure: it closes the request).
+  'requests.PastOutcomeRecorded': unit('unitId', 'closedOn', ['requestId', 'unitId', 'category', 'closedOn']),
   'interpretation.InterpretationObligationOpened': unit('unitId', 'dueOn', [
     'documentId',
     'unitId',
@@ -190,7 +192,7 @@ export const FACT_EVENT_TYPES = Object.keys(FACT_PICKERS);
  * Closures of a request: whatever their business date, they say the request is no longer owed a
  * reply (a request of December abandoned or answered in January is not a late reply of December).
  */
-const REQUEST_CLOSURE_TYPES = ['requests.ReplyIssued', 'requests.RequestAbandoned'];
+const REQUEST_CLOSURE_TYPES = ['requests.ReplyIssued', 'requests.RequestAbandoned', 'requests.PastOutcomeRecorded'];
 
 /**
  * Whether a fact is a scoring input for a year ending `latestOn`, as of the instant `asOf`: recorded
@@ -232,6 +234,12 @@ const dueText = (fact: Fact) =>
   !('dueOn' in fact.data) ? '' : fact.data.dueOn === null ? '，答复期限暂停计算' : `，答复期限${String(fact.data.dueOn)}`;
 
 /** One line of Chinese saying what the fact is, for explanations and notices. */
+/** A reply category as people read it (类别：情形), never its code. */
+const categoryLabel = (code: unknown) => {
+  const category = REPLY_CATEGORIES[code as keyof typeof REPLY_CATEGORIES];
+  return category ? `${category.group}：${category.label.replace(/（.*）$/, '')}` : '其他';
+};
+
 export function describeFact(fact: Fact): string {
   const d = fact.data;
   switch (fact.type) {
@@ -288,7 +296,9 @@ export function describeFact(fact: Fact): string {
     case 'requests.ReplyIssued':
       return `答复申请 ${d.requestId}（${d.repliedOn}，用时${d.workingDaysUsed}个工作日，${d.onTime ? '按期' : '逾期'}）`;
     case 'requests.RequestAbandoned':
-      return `申请 ${d.requestId} 视为放弃（${d.category}）`;
+      return `申请 ${d.requestId} 视为放弃（${categoryLabel(d.category)}）`;
+    case 'requests.PastOutcomeRecorded':
+      return `补录申请 ${d.requestId} 的办理结果（${categoryLabel(d.category)}，${d.closedOn}办结）`;
     case 'interpretation.InterpretationObligationOpened':
       return `《${d.title}》（${d.documentNumber}）应于${d.dueOn}前发布解读`;
     case 'interpretation.InterpretationPublished':

@@ -114,7 +114,8 @@ function requestLedger(facts: readonly Fact[], unitId: string, year: number, asO
     if (!received || !inYear(received, year)) continue;
     const transfer = history.filter((f) => f.type === 'requests.RequestTransferred').at(-1);
     if ((transfer ? transfer.data.toUnitId : received.data.unitId) !== unitId) continue;
-    if (history.some((f) => f.type === 'requests.ReplyIssued')) continue;
+    // A reply, or the outcome of a back-entered request recorded with its true date (补录): not owed a reply.
+    if (history.some((f) => f.type === 'requests.ReplyIssued' || f.type === 'requests.PastOutcomeRecorded')) continue;
     const abandoned = history.find((f) => f.type === 'requests.RequestAbandoned');
     if (abandoned) {
       ledger.abandoned.push(abandoned);

@@ -41,6 +41,8 @@ export const requestsEventLabels = {
       trackingCodeHash: '查询码摘要',
       possibleRepeatOf: '可能重复的申请',
       jointApplicants: '共同申请人',
+      backEntry: '补录（补录人、补录原因）',
+      scan: '申请书扫描件',
       dueOn: DUE_ON,
     },
     values: { channel: REQUEST_CHANNEL_LABELS },
@@ -168,6 +170,12 @@ export const requestsEventLabels = {
     fields: { category: '终止情形', abandonedOn: '终止日期' },
     values: { category: CATEGORY_LABELS },
     decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
+  },
+  'requests.PastOutcomeRecorded': {
+    label: '补录办理结果',
+    fields: { category: '办理结果', closedOn: '答复（办结）日期', note: '说明' },
+    values: { category: CATEGORY_LABELS },
+    decision: { reasonField: 'category', groundRequired: true, reasonRequired: false },
   },
   'requests.ReplyDelivered': {
     label: '送达答复',

@@ -120,6 +120,14 @@ export const requestReceivedV1 = z.object({
     .array(z.object({ type: z.enum(APPLICANT_TYPES), name: text(100) }))
     .max(20)
     .optional(),
+  /**
+   * 补录 (added v1-compatible): recorded after the fact — a unit starting on the system mid-year, a
+   * letter found never registered — with its true receipt date, which may then be older than the
+   * usual 60 days (from 1 January of the previous year on). Who entered it and why.
+   */
+  backEntry: z.object({ enteredBy: text(100), reason: text(500) }).optional(),
+  /** The scanned application (paper, letter, fax, counter), as the file store holds it: never the bytes (added v1-compatible). */
+  scan: z.object({ sha256: hex64, size: z.number().int().positive(), mediaType: text(100), originalName: text(255) }).optional(),
   dueOn,
 });
 
@@ -255,6 +263,17 @@ export const requestAbandonedV1 = z.object({
   category: z.enum(['other.no_correction', 'other.unpaid']),
   abandonedOn: isoDate,
   legalBasis: text(300),
+});
+/**
+ * 补录 of a past outcome: a back-entered request that was answered (or ended) before it was entered
+ * here, with the true date and category. Only on a back-entered request; Table 3 counts it like a reply.
+ */
+export const pastOutcomeRecordedV1 = z.object({
+  ...base,
+  category: z.enum(REPLY_CATEGORY_CODES),
+  closedOn: isoDate,
+  legalBasis: text(300),
+  note: text(500).optional(),
 });
 export const replyDeliveredV1 = z.object({
   ...base,
@@ -407,6 +426,7 @@ export const requestsEvents = {
   'requests.ReplyReviewed': { 1: replyReviewedV1 },
   'requests.ReplyIssued': { 1: replyIssuedV1 },
   'requests.RequestAbandoned': { 1: requestAbandonedV1 },
+  'requests.PastOutcomeRecorded': { 1: pastOutcomeRecordedV1 },
   'requests.ReplyDelivered': { 1: replyDeliveredV1 },
   'requests.RequestArchived': { 1: requestArchivedV1 },
   'requests.InformationLinked': { 1: informationLinkedV1 },
@@ -442,6 +462,7 @@ export type ReplyDrafted = z.infer<typeof replyDraftedV1>;
 export type ReplyReviewed = z.infer<typeof replyReviewedV1>;
 export type ReplyIssued = z.infer<typeof replyIssuedV1>;
 export type RequestAbandoned = z.infer<typeof requestAbandonedV1>;
+export type PastOutcomeRecorded = z.infer<typeof pastOutcomeRecordedV1>;
 export type ReplyDelivered = z.infer<typeof replyDeliveredV1>;
 export type RequestArchived = z.infer<typeof requestArchivedV1>;
 export type InformationLinked = z.infer<typeof informationLinkedV1>;

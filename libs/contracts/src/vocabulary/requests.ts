@@ -16,6 +16,31 @@ export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   ordinary_letter: '平信',
 };
 
+/** The statuses of a request, in the order of handling, and their labels (the register's filter). */
+export const REQUEST_STATUS_LABELS = {
+  registered: '已登记',
+  awaiting_correction: '待补正',
+  in_progress: '办理中',
+  under_review: '待审核',
+  approved: '审核通过待答复',
+  replied: '已答复',
+  delivered: '已送达',
+  archived: '已归档',
+  abandoned: '已终止（视为放弃申请）',
+} as const;
+export type RequestStatusCode = keyof typeof REQUEST_STATUS_LABELS;
+export const REQUEST_STATUSES = Object.keys(REQUEST_STATUS_LABELS) as [RequestStatusCode, ...RequestStatusCode[]];
+
+/** The day a request counts as received, per channel (Art. 31); `portal`: submitted online and confirmed by the system at once. */
+export const RECEIPT_BASIS: Record<RequestChannel | 'portal', string> = {
+  portal: '网上提交并经系统即时确认之日',
+  in_person: '申请人当面提交之日',
+  registered_post: '本机关签收之日',
+  ordinary_letter: '本机关与申请人确认之日',
+  fax: '双方确认之日',
+  online: '双方确认之日',
+};
+
 export const ID_DOCUMENT_KINDS = [
   '居民身份证',
   '护照',

@@ -149,8 +149,8 @@ describe('document files', () => {
       ...recorded(history, {
         type: 'ProposeAttribute',
         attribute: '依申请公开',
-        legalBasis: 'PROCESS_INFORMATION',
-        reason: '过程性信息',
+        legalBasis: null,
+        reason: '仅涉及特定对象，不属于主动公开范围',
         by: clerk,
       }),
     ];

@@ -1,7 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestChannel, RequestReceived } from '@gongkai/contracts';
 import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
-import { asTyped, DomainError, type CommandContext, type CommandHandler, type TypedEnvelope } from '@gongkai/platform';
+import {
+  asTyped,
+  DomainError,
+  type BlobRef,
+  type BlobStore,
+  type CommandContext,
+  type CommandHandler,
+  type TypedEnvelope,
+} from '@gongkai/platform';
 import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { receiptBasis } from '../domain/legal-basis';
 import { REPLY_WORKING_DAYS, requestStreamId } from '../domain/request';
@@ -31,7 +39,15 @@ export interface OnlineSubmission {
 export interface CounterSubmission extends OnlineSubmission {
   channel: RequestChannel;
   receivedOn: string;
+  /** 补录: why the request is registered only now (its receipt date may then be older than 60 days). */
+  backEntryReason?: string;
+  /** The scanned application, already in the file store (`POST /api/requests/scans`). */
+  scan?: BlobRef;
+  jointApplicants?: ReceiveRequest['jointApplicants'];
 }
+
+/** What intake needs of the file store: whether the scan a registration names was uploaded. */
+export type ScanStore = Pick<BlobStore, 'stat'>;
 
 /** What the applicant is given on receipt: the tracking code (shown once, only its hash is kept) and the due date. */
 export interface IntakeReceipt {
@@ -86,6 +102,7 @@ export class RequestIntake {
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
     private readonly units: KnownUnits,
+    private readonly scans?: ScanStore,
   ) {}
 
   /** On the portal: received the day it is submitted (Beijing time), the system confirming at once. */
@@ -95,8 +112,20 @@ export class RequestIntake {
   }
 
   /** At the counter: staff record the channel and the day it counts as received. */
-  register(submission: CounterSubmission, context: CommandContext): Promise<{ receipt: IntakeReceipt; revision: number }> {
-    return this.receive(submission, receiptBasis(submission.channel), context);
+  async register(
+    submission: CounterSubmission,
+    context: CommandContext,
+    /** A request number chosen by the caller (an import, so that a re-run never registers a row twice). */
+    requestId?: string,
+  ): Promise<{ receipt: IntakeReceipt; revision: number }> {
+    const { scan } = submission;
+    if (scan) {
+      const stored = this.scans ? await this.scans.stat(scan.sha256) : null;
+      if (!stored || stored.size !== scan.size) {
+        throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
+      }
+    }
+    return this.receive(submission, receiptBasis(submission.channel), context, requestId);
   }
 
   /** The applicant's earlier closed requests to the same unit that ask for much the same (at most 20). */
@@ -112,14 +141,15 @@ export class RequestIntake {
     submission: CounterSubmission,
     basis: string,
     context: CommandContext,
+    givenRequestId?: string,
   ): Promise<{ receipt: IntakeReceipt; revision: number }> {
     await unitHandlesRequests(this.units, submission.unitId);
-    const { applicant, receivedOn, ...rest } = submission;
+    const { applicant, receivedOn, backEntryReason, ...rest } = submission;
     const { idDocument, ...identity } = applicant;
     const key = this.settings.identityKey;
     const applicantKey = applicantKeyOf(key, applicant);
     const trackingCode = newTrackingCode();
-    const requestId = uuidv7();
+    const requestId = givenRequestId ?? uuidv7();
     const result = await this.commands.handle(
       requestDecider(this.calendar),
       requestStreamId(requestId),
@@ -145,6 +175,7 @@ export class RequestIntake {
         applicantKey,
         trackingCodeHash: trackingCodeHash(trackingCode),
         possibleRepeatOf: await this.possibleRepeats(applicantKey, submission.unitId, submission.description),
+        ...(backEntryReason ? { backEntry: { enteredBy: context.actor.userId, reason: backEntryReason } } : {}),
       },
       context,
     );

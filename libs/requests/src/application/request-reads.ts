@@ -1,18 +1,20 @@
 import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from '@gongkai/contracts';
-import { assertReadsUnit, DomainError, type Principal } from '@gongkai/platform';
+import { assertReadsUnit, DomainError, type BlobStore, type Principal } from '@gongkai/platform';
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
 import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { STATUS_LABELS } from '../domain/request.decide';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
+import { renderReceipt } from '../documents/receipt';
+import { registerWorkbook } from '../documents/register-export';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
 import type { ApplicantPersonalData } from './personal-data';
+import { REGISTER_MAX_ROWS, selectRegister, type RegisterFilter, type RegisterQuery, type RegisterSort } from './request-register';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
-/** The list filters: past the due date, within `nearDueDays` of it, or simply open. */
-export const LIST_FLAGS = ['overdue', 'near_due', 'open'] as const;
-export type ListFlag = (typeof LIST_FLAGS)[number];
+/** A register row: the request as the lists show it, with its clock on the day read. */
+export type RequestSummary = ReturnType<RequestReads['summary']>;
 
 /**
  * What staff and applicants read about requests, on a given day (Beijing): the statutory clock and
@@ -26,6 +28,7 @@ export class RequestReads {
     private readonly calendar: WorkingDayCalendar,
     private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
     private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant'>,
+    private readonly files?: Pick<BlobStore, 'get'>,
   ) {}
 
   /** The applicant's view by tracking code: progress and dates, nothing about the person. */
@@ -53,13 +56,42 @@ export class RequestReads {
     };
   }
 
-  /** The requests of a unit (or the district), each with its clock; optionally only overdue, near due or open ones. */
-  async list(unitId: string | undefined, flag: ListFlag | undefined, today: LocalDate) {
-    const rows = (await this.requests.find(unitId ? { unitId } : {})).map((r) => this.summary(r, today));
-    if (flag === 'overdue') return rows.filter((r) => r.clock?.overdue);
-    if (flag === 'near_due') return rows.filter((r) => r.clock?.nearDue);
-    if (flag === 'open') return rows.filter((r) => r.clock !== null);
-    return rows;
+  /**
+   * One page of the register of a unit (or the district): the requests the filters select, each with
+   * its clock, and how many there are in all. Filtered and sorted on the projection's in-memory rows
+   * (ADR 0006: FerretDB scans for every filter), then the page's requests are read by their ids.
+   */
+  async register(unitId: string | undefined, query: RegisterQuery, today: LocalDate): Promise<{ rows: RequestSummary[]; total: number }> {
+    const { sort, page, pageSize, ...filter } = query;
+    const selected = await this.selected(unitId, filter, sort, today);
+    const views = await this.requests.getMany(selected.slice((page - 1) * pageSize, page * pageSize).map((r) => r.requestId));
+    return { rows: views.map((r) => this.summary(r, today)), total: selected.length };
+  }
+
+  /** Every request the filters select (at most REGISTER_MAX_ROWS), sorted: what the export writes. */
+  async registerRows(
+    unitId: string | undefined,
+    filter: RegisterFilter,
+    sort: RegisterSort,
+    today: LocalDate,
+  ): Promise<{ view: RequestView; summary: RequestSummary }[]> {
+    const selected = await this.selected(unitId, filter, sort, today);
+    if (selected.length > REGISTER_MAX_ROWS) {
+      throw DomainError.rule(
+        'REGISTER_TOO_MANY_ROWS',
+        `符合条件的申请超过 ${REGISTER_MAX_ROWS} 件，请缩小筛选范围（如收到日期）后再导出。`,
+        { max: REGISTER_MAX_ROWS },
+      );
+    }
+    const views = await this.requests.getMany(selected.map((r) => r.requestId));
+    return views.map((view) => ({ view, summary: this.summary(view, today) }));
+  }
+
+  private async selected(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
+    return selectRegister(await this.requests.registerRows(), unitId, filter, sort, (row) => {
+      const clock = readClock(this.calendar, row.clockInputs, today, this.settings.nearDueDays);
+      return { ...clock, overInternalLimit: this.stage(row.status, row.stageSince, today).overInternalLimit };
+    });
   }
 
   /**
@@ -78,6 +110,49 @@ export class RequestReads {
     return this.requests.statistics(unitId, from, to, today);
   }
 
+  /**
+   * The register's rows as the .xlsx 登记台账: exactly the requests the filters select, in the order
+   * asked; the applicants as the exporting reader may read them (`revealApplicant`).
+   */
+  async exportRegister(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate, principal: Principal) {
+    const rows = await Promise.all(
+      (await this.registerRows(unitId, filter, sort, today)).map(async (row) => ({
+        ...row,
+        view: await this.personalData.revealApplicant(row.view, principal),
+      })),
+    );
+    const name = unitId ? (await this.letterHeads.headOf(unitId)).printedName : '全区';
+    const title = `${name}政府信息公开申请登记台账（${today}导出）`;
+    return { filename: `${title}.xlsx`, buffer: await registerWorkbook(title, rows), rows: rows.length };
+  }
+
+  /**
+   * The receipt (回执) as .docx, printed right after registration: the caller gives back the tracking
+   * code the registration answered (only its hash is kept), so only who registered it can print it.
+   */
+  async receipt(requestId: string, trackingCode: string, principal: Principal, today: LocalDate) {
+    const r = await this.readable(requestId, principal);
+    if (trackingCodeHash(trackingCode) !== r.trackingCodeHash) {
+      throw DomainError.rule('TRACKING_CODE_MISMATCH', '查询码与该申请不符，不能打印回执。');
+    }
+    const clock = readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays);
+    const head = await this.letterHeads.headOf(r.unitId);
+    return renderReceipt(await this.personalData.revealApplicant(r, principal), head, {
+      trackingCode,
+      dueOn: clock.dueOn ?? '',
+      dueOnProvisional: clock.provisional,
+      printedOn: today,
+    });
+  }
+
+  /** The scanned application of a request, streamed from the file store. */
+  async scan(requestId: string, principal: Principal) {
+    const r = await this.readable(requestId, principal);
+    const content = r.scan && this.files ? await this.files.get(r.scan.sha256) : null;
+    if (!r.scan || !content) throw DomainError.notFound('SCAN_NOT_FOUND', '该申请没有申请书扫描件。');
+    return { ref: r.scan, content };
+  }
+
   /** A letter of the request as .docx; refused when the request has no such step. */
   async letter(requestId: string, kind: LetterKind, consultationId: string | undefined, principal: Principal) {
     const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
@@ -94,11 +169,22 @@ export class RequestReads {
     return r;
   }
 
-  private summary(r: RequestView, today: LocalDate) {
+  /** The internal time limit of the current stage (本区内部时限), on `today`. */
+  private stage(status: RequestView['status'], since: string, today: LocalDate) {
+    const limit = this.settings.stageLimits[status];
+    const internalDueOn = limit !== undefined ? this.calendar.addWorkingDays(since as LocalDate, limit) : null;
+    return {
+      since,
+      internalLimitWorkingDays: limit ?? null,
+      internalDueOn,
+      overInternalLimit: internalDueOn !== null && today > internalDueOn,
+    };
+  }
+
+  summary(r: RequestView, today: LocalDate) {
     const open = !CLOSED_STATUSES.includes(r.status);
     const clock = open ? readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays) : null;
-    const stageLimit = this.settings.stageLimits[r.status];
-    const stageDueOn = stageLimit !== undefined ? this.calendar.addWorkingDays(r.stageSince as LocalDate, stageLimit) : null;
+
     return {
       requestId: r.requestId,
       unitId: r.unitId,
@@ -109,16 +195,13 @@ export class RequestReads {
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       clock,
-      stage: {
-        since: r.stageSince,
-        internalLimitWorkingDays: stageLimit ?? null,
-        internalDueOn: stageDueOn,
-        overInternalLimit: stageDueOn !== null && today > stageDueOn,
-      },
+      stage: this.stage(r.status, r.stageSince, today),
       stepsDue: stepsDue(r, today),
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
       closedOn: r.closedOn,
+      handlerName: r.handler ? (r.handler.handlerName ?? r.handler.handlerId) : null,
+      backEntered: Boolean(r.backEntry),
     };
   }
 }

@@ -225,6 +225,9 @@ export function reportableFromEvents(events: Iterable<ReportableEvent>): {
       case 'requests.RequestAbandoned':
         if (request) Object.assign(request, { category: data.category, closedOn: (data.repliedOn ?? data.abandonedOn) as string });
         break;
+      case 'requests.PastOutcomeRecorded':
+        if (request) Object.assign(request, { category: data.category, closedOn: data.closedOn as string });
+        break;
       case 'requests.ChallengeFiled':
         if (request) {
           const challenge: Challenge = {

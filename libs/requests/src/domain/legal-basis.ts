@@ -1,3 +1,4 @@
+import { RECEIPT_BASIS } from '@gongkai/contracts/vocabulary';
 import type { ReplyCategory, RequestChannel } from '@gongkai/contracts';
 
 /** 《中华人民共和国政府信息公开条例》(2019 修订) */
@@ -11,19 +12,7 @@ export const ART_31_RECEIPT = `${REGULATION}第三十一条`;
  * submitted on the portal is confirmed by the system the moment it is submitted.
  */
 export function receiptBasis(channel: RequestChannel | 'portal'): string {
-  switch (channel) {
-    case 'portal':
-      return '网上提交并经系统即时确认之日';
-    case 'in_person':
-      return '申请人当面提交之日';
-    case 'registered_post':
-      return '本机关签收之日';
-    case 'ordinary_letter':
-      return '本机关与申请人确认之日';
-    case 'fax':
-    case 'online':
-      return '双方确认之日';
-  }
+  return RECEIPT_BASIS[channel];
 }
 export const ART_30_CORRECTION = `${REGULATION}第三十条`;
 export const ART_32_THIRD_PARTY = `${REGULATION}第三十二条`;

@@ -10,6 +10,7 @@ import type {
   RequestReceived,
   WithheldItem,
 } from '@gongkai/contracts';
+import { REQUEST_STATUS_LABELS } from '@gongkai/contracts/vocabulary';
 import { DomainError } from '@gongkai/platform/domain';
 import type { LocalDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, type OpenRequest, type RequestEvent } from './request';
@@ -85,6 +86,8 @@ export type RequestCommand =
   | ({ type: 'RecordReasons'; outcome: ReasonsAnswered['outcome']; note?: string } & Dated)
   | ({ type: 'DeferReply'; replyByOn: LocalDate; reason: string; noticeSentOn: LocalDate } & Dated & By)
   | ({ type: 'IssueReply' } & Dated)
+  /** 补录: the outcome of a back-entered request, answered or ended before it was entered. */
+  | ({ type: 'RecordPastOutcome'; category: ReplyCategory; closedOn: LocalDate; note?: string } & Dated)
   | ({ type: 'RecordDelivery'; method: '邮寄' | '电子邮件' | '当面领取' | '网上获取'; reference?: string } & Dated)
   | ({ type: 'ArchiveRequest'; archiveNo: string } & Dated)
   | ({ type: 'LinkInformation'; informationKey: string; information: string; documentId?: string } & Dated)
@@ -110,17 +113,7 @@ export type Decision = RequestEvent[] | DomainError;
 /** How far back staff may date a receipt (a letter signed for last month is fine, last year is a typo). */
 export const MAX_RECEIPT_AGE_DAYS = 60;
 
-export const STATUS_LABELS: Record<OpenRequest['status'], string> = {
-  registered: '已登记',
-  awaiting_correction: '待补正',
-  in_progress: '办理中',
-  under_review: '待审核',
-  approved: '审核通过待答复',
-  replied: '已答复',
-  delivered: '已送达',
-  archived: '已归档',
-  abandoned: '已终止（视为放弃申请）',
-};
+export const STATUS_LABELS: Record<OpenRequest['status'], string> = REQUEST_STATUS_LABELS;
 const statusLabel = (s: OpenRequest) => STATUS_LABELS[s.status];
 
 export const isClosed = (s: OpenRequest) => CLOSED_STATUSES.includes(s.status);

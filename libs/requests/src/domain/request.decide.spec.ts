@@ -431,6 +431,48 @@ describe('request decider: intake, handling and reply', () => {
     when([receive('2026-03-02')], receive('2026-03-02')).thenError('REQUEST_ALREADY_RECEIVED', { kind: 'conflict' });
   });
 
+  it('back-entry (补录): a receipt of last year is recorded with its true date, who entered it and why; the year before is refused', () => {
+    const backEntry = { enteredBy: 'clerk-1', reason: '本单位年中启用系统，补录此前收到的纸质申请' };
+    const late = { ...receive('2025-11-12', '2026-12-07'), backEntry } as RequestCommand;
+    expect(when([], late).decision).toMatchObject([
+      { type: 'requests.RequestReceived', data: { receivedOn: '2025-11-12', backEntry, dueOn: expect.stringMatching(/^2025-12-/) } },
+    ]);
+    const tooOld = { ...receive('2024-12-31', '2026-12-07'), backEntry } as RequestCommand;
+    when([], tooOld).thenError('BACK_ENTRY_TOO_OLD');
+    when([], { ...receive('2026-12-08', '2026-12-07'), backEntry } as RequestCommand).thenError('DATE_IN_FUTURE');
+    // Without the back-entry mark, the 60-day safeguard against typos stands.
+    when([], receive('2025-11-12', '2026-12-07')).thenError('RECEIPT_TOO_OLD');
+  });
+
+  it('back-entry: the past outcome of a back-entered request is recorded with its true date; never on another request', () => {
+    const backEntry = { enteredBy: 'clerk-1', reason: '补录去年已答复的申请' };
+    const late = { ...receive('2025-11-12', '2026-12-07'), backEntry } as RequestCommand;
+    const outcome = (closedOn: string, category: 'disclose' | 'other.unpaid' = 'disclose'): RequestCommand => ({
+      type: 'RecordPastOutcome',
+      today: d('2026-12-07'),
+      category,
+      closedOn: d(closedOn),
+    });
+    expect(when([late], outcome('2025-12-05')).decision).toEqual([
+      {
+        type: 'requests.PastOutcomeRecorded',
+        data: {
+          requestId: 'REQ-0001-test',
+          unitId: 'TEZ-ZSZ',
+          category: 'disclose',
+          closedOn: '2025-12-05',
+          legalBasis: expect.stringContaining('第三十六条'),
+        },
+      },
+    ]);
+    expect(run([late, outcome('2025-12-05')]).state).toMatchObject({ status: 'replied', reply: { closedOn: '2025-12-05' } });
+    expect(run([late, outcome('2026-01-10', 'other.unpaid')]).state.status).toBe('abandoned');
+    when([late], outcome('2025-11-01')).thenError('CLOSED_BEFORE_RECEIPT');
+    when([late], outcome('2026-12-08')).thenError('DATE_IN_FUTURE');
+    when([late, outcome('2025-12-05')], outcome('2025-12-06')).thenError('REQUEST_CLOSED');
+    when([receive('2026-12-01', '2026-12-07')], { ...outcome('2026-12-03'), today: d('2026-12-07') }).thenError('NOT_BACK_ENTERED');
+  });
+
   it('registers a December request whose deadline falls in the year not yet announced, and says the date is provisional', () => {
     // 2027's arrangement is not published (chinese-days 1.5.7): Mon-Fri minus 元旦 counts.
     expect(when([], receive('2026-12-15')).decision).toMatchObject([{ type: 'requests.RequestReceived', data: { dueOn: '2027-01-13' } }]);

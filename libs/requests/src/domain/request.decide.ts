@@ -37,6 +37,7 @@ import {
   issueReply,
   linkInformation,
   recordDelivery,
+  recordPastOutcome,
   reviewReply,
 } from './request.reply';
 
@@ -121,6 +122,8 @@ function decide(command: RequestCommand, state: RequestState, calendar: WorkingD
       return issueReply(command, state, calendar);
     case 'RecordDelivery':
       return recordDelivery(command, state);
+    case 'RecordPastOutcome':
+      return recordPastOutcome(command, state);
     case 'ArchiveRequest':
       return archiveRequest(command, state);
     case 'LinkInformation':

@@ -1,18 +1,33 @@
 import { DomainError } from '@gongkai/platform/domain';
-import { addCalendarDays, type WorkingDayCalendar } from '@gongkai/working-days';
+import { addCalendarDays, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { ART_30_CORRECTION, CATEGORY_LEGAL } from './legal-basis';
 import { CORRECTION_NOTICE_WORKING_DAYS, REPLY_WORKING_DAYS, type OpenRequest, type RequestState } from './request';
 import { checkDate, ids, MAX_RECEIPT_AGE_DAYS, wrongStatus, type CommandOf, type Decision } from './request.commands';
 
 /** Intake: receipt, the one correction (Art. 30), assignment and transfer. */
 
+/** The earliest receipt date a back-entry (补录) accepts: 1 January of the year before `today`'s. */
+export const backEntryEarliest = (today: LocalDate): LocalDate => `${Number(today.slice(0, 4)) - 1}-01-01` as LocalDate;
+
 export function receiveRequest(command: CommandOf<'ReceiveRequest'>, state: RequestState, calendar: WorkingDayCalendar): Decision {
   const { today } = command;
   if (state.status !== 'none') return DomainError.conflict('REQUEST_ALREADY_RECEIVED', '该申请已登记，不能重复登记。');
   const future = checkDate(command.receivedOn, today, '收到申请日期');
   if (future) return future;
-  if (command.receivedOn < addCalendarDays(today, -MAX_RECEIPT_AGE_DAYS)) {
-    return DomainError.rule('RECEIPT_TOO_OLD', `收到申请日期（${command.receivedOn}）早于 ${MAX_RECEIPT_AGE_DAYS} 天前，请核对日期。`);
+  if (command.backEntry) {
+    // 补录: the true receipt date, as far back as the previous year (the first annual report's 上年结转).
+    const earliest = backEntryEarliest(today);
+    if (command.receivedOn < earliest) {
+      return DomainError.rule(
+        'BACK_ENTRY_TOO_OLD',
+        `补录的收到申请日期（${command.receivedOn}）不能早于 ${earliest}：只能补录本年度和上一年度的申请。`,
+      );
+    }
+  } else if (command.receivedOn < addCalendarDays(today, -MAX_RECEIPT_AGE_DAYS)) {
+    return DomainError.rule(
+      'RECEIPT_TOO_OLD',
+      `收到申请日期（${command.receivedOn}）早于 ${MAX_RECEIPT_AGE_DAYS} 天前，请核对日期；确属以前收到而未登记的申请，请按补录办理并写明原因。`,
+    );
   }
   // The deadline must be computable on the statutory calendar (refused past the covered years).
   const computable = calendar.addWorkingDaysChecked(command.receivedOn, REPLY_WORKING_DAYS);

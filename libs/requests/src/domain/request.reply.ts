@@ -128,6 +128,30 @@ export function issueReply(command: CommandOf<'IssueReply'>, s: OpenRequest, cal
   ];
 }
 
+/**
+ * 补录 of a past outcome: a back-entered request answered (or ended) before it was entered, with its
+ * true date. Only on a back-entered request, still without any handling recorded here.
+ */
+export function recordPastOutcome(command: CommandOf<'RecordPastOutcome'>, s: OpenRequest): Decision {
+  if (!s.backEntered) return DomainError.rule('NOT_BACK_ENTERED', '只有补录的申请才能补录办理结果；其他申请请按办理流程答复。');
+  if (s.status !== 'registered' && s.status !== 'in_progress') return wrongStatus(s, '补录办理结果');
+  const future = checkDate(command.closedOn, command.today, '答复（办结）日期');
+  if (future) return future;
+  if (command.closedOn < s.receivedOn) return DomainError.rule('CLOSED_BEFORE_RECEIPT', '答复（办结）日期不能早于收到申请日期。');
+  return [
+    {
+      type: 'requests.PastOutcomeRecorded',
+      data: {
+        ...ids(s),
+        category: command.category,
+        closedOn: command.closedOn,
+        legalBasis: CATEGORY_LEGAL[command.category].article,
+        ...(command.note ? { note: command.note } : {}),
+      },
+    },
+  ];
+}
+
 export function recordDelivery(command: CommandOf<'RecordDelivery'>, s: OpenRequest): Decision {
   if (s.status !== 'replied') return wrongStatus(s, '登记送达');
   return [

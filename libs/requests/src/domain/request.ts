@@ -25,6 +25,7 @@ import type {
   ReplyIssued,
   ReplyReviewed,
   RequestAbandoned,
+  PastOutcomeRecorded,
   RequestArchived,
   RequestAssigned,
   RequestReceived,
@@ -54,6 +55,7 @@ export type RequestEvent =
   | DomainEvent<'requests.ReplyReviewed', ReplyReviewed>
   | DomainEvent<'requests.ReplyIssued', ReplyIssued>
   | DomainEvent<'requests.RequestAbandoned', RequestAbandoned>
+  | DomainEvent<'requests.PastOutcomeRecorded', PastOutcomeRecorded>
   | DomainEvent<'requests.ReplyDelivered', ReplyDelivered>
   | DomainEvent<'requests.RequestArchived', RequestArchived>
   | DomainEvent<'requests.InformationLinked', InformationLinked>
@@ -129,6 +131,8 @@ export interface OpenRequest {
   /** Art. 35: the request for reasons and the applicant's answer. */
   reasons: { noticeOn: LocalDate; answerDueOn: LocalDate; outcome: ReasonsAnswered['outcome'] | null } | null;
   reply: { category: ReplyCategory; closedOn: LocalDate } | null;
+  /** 补录: registered after the fact (its past outcome may then be recorded). Absent in states folded before it. */
+  backEntered?: boolean;
   challenges: Record<string, { decided: boolean; kind: string }>;
   /** The applicant's personal data was erased (its key shredded): recorded once per request. */
   personalDataErased?: true;
@@ -160,6 +164,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       challenges: {},
       items: 1,
       reasons: null,
+      ...(d.backEntry ? { backEntered: true } : {}),
     };
   }
   if (state.status === 'none') return state;
@@ -242,6 +247,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...s, reply: { category: event.data.category, closedOn: date(event.data.repliedOn) } };
     case 'requests.RequestAbandoned':
       return { ...s, reply: { category: event.data.category, closedOn: date(event.data.abandonedOn) } };
+    case 'requests.PastOutcomeRecorded':
+      return { ...s, reply: { category: event.data.category, closedOn: date(event.data.closedOn) } };
     case 'requests.ChallengeFiled':
       return { ...s, challenges: { ...s.challenges, [event.data.challengeId]: { decided: false, kind: event.data.kind } } };
     case 'requests.ChallengeDecided':
@@ -335,6 +342,8 @@ export function evolveStatus(current: { status: RequestStatus; handlerId: string
       return 'replied';
     case 'requests.RequestAbandoned':
       return 'abandoned';
+    case 'requests.PastOutcomeRecorded':
+      return event.data.category.startsWith('other.') ? 'abandoned' : 'replied';
     case 'requests.ReplyDelivered':
       return 'delivered';
     case 'requests.RequestArchived':

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { DomainError, parseInput } from '@gongkai/platform';
+import type { LocalDate } from '@gongkai/working-days';
+import {
+  REGISTER_DEFAULT_PAGE_SIZE,
+  REGISTER_FLAGS,
+  REGISTER_MAX_PAGE_SIZE,
+  REGISTER_SORTS,
+  REGISTER_STATUSES,
+  type RegisterQuery,
+} from '../application/request-register';
+import { SCAN_MEDIA_TYPES } from '../application/request-scans';
 import { TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS } from '../domain/annual-report';
 import {
   APPLICANT_TYPES,
@@ -79,6 +89,17 @@ export const staffRequestBody = publicRequestBody.extend({
   jointApplicants: z
     .array(z.object({ type: z.enum(APPLICANT_TYPES), name: plainText(2, 100) }))
     .max(20)
+    .optional(),
+  /** 补录: why the request is registered only now; with it the receipt date may go back to 1 January of last year. */
+  backEntryReason: plainText(4, 500).optional(),
+  /** The scanned application as `POST /api/requests/scans` answered. */
+  scan: z
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '文件标识无效' }),
+      size: z.number().int().positive(),
+      mediaType: z.enum(SCAN_MEDIA_TYPES),
+      originalName: singleLineText(255, 1),
+    })
     .optional(),
 });
 
@@ -208,3 +229,50 @@ export function parseFinaliseBody(body: unknown): z.output<typeof finaliseAnnual
 export const publishedReportsQuery = z.object({
   year: z.coerce.number().int().min(2019).max(2100).optional(),
 });
+
+const commaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values, { message: `${label}只能是 ${values.join('、')}` })).max(values.length));
+
+/**
+ * The register's query string (`GET /api/requests`, `GET /api/requests/export.xlsx`): filters, the
+ * text box, sorting and the page. `flag` keeps its old single-value use (`flag=overdue`) and takes a list.
+ */
+export const registerQuerySchema = z.object({
+  unitId: unitIdSchema.optional(),
+  status: commaList(REGISTER_STATUSES, '状态').optional(),
+  flag: commaList(REGISTER_FLAGS, 'flag ').optional(),
+  category: z.enum(REPLY_CATEGORY_CODES).optional(),
+  applicantType: z.enum(APPLICANT_TYPES).optional(),
+  channel: z.enum(REQUEST_CHANNELS).optional(),
+  handlerId: singleLineText(100, 1).optional(),
+  receivedFrom: calendarDate.optional(),
+  receivedTo: calendarDate.optional(),
+  closedFrom: calendarDate.optional(),
+  closedTo: calendarDate.optional(),
+  q: singleLineText(100, 1).optional(),
+  sort: z.enum(REGISTER_SORTS).default('receivedOn'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(REGISTER_MAX_PAGE_SIZE).default(REGISTER_DEFAULT_PAGE_SIZE),
+});
+export type RegisterQueryInput = z.infer<typeof registerQuerySchema>;
+
+/** The query string as the register's filter and page (`unitId` is scoped by the controller). */
+export function registerQueryOf(input: RegisterQueryInput): RegisterQuery {
+  const { unitId: _u, status, flag, q, ...rest } = input;
+  return {
+    ...rest,
+    receivedFrom: rest.receivedFrom as LocalDate | undefined,
+    receivedTo: rest.receivedTo as LocalDate | undefined,
+    closedFrom: rest.closedFrom as LocalDate | undefined,
+    closedTo: rest.closedTo as LocalDate | undefined,
+    ...(status ? { statuses: status } : {}),
+    ...(flag ? { flags: flag } : {}),
+    ...(q ? { text: q } : {}),
+  };
+}
+
+/** The receipt's body: the tracking code the registration answered. */
+export const receiptBody = z.object({ trackingCode: z.string().trim().min(4).max(64) });

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { unitIdSchema } from '@gongkai/contracts';
 import { DISTRICT_ROLES, READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import {
   assertActsForUnit,
@@ -23,10 +25,22 @@ import {
 import { toShanghaiDate } from '@gongkai/working-days';
 import { RequestHandling } from '../application/handling';
 import { RequestIntake } from '../application/intake';
-import { LIST_FLAGS, RequestReads, type ListFlag } from '../application/request-reads';
+import { IMPORT_COLUMNS, RequestImport } from '../application/request-import';
+import { RequestReads } from '../application/request-reads';
+import { RequestScans, SCAN_MEDIA_TYPES } from '../application/request-scans';
 import { LETTER_KINDS, type LetterKind } from '../documents/letters';
 import { isRequestAction, stepOf, StepRoutes } from './request-steps';
-import { publicRequestBody, staffRequestBody } from './request.schemas';
+import {
+  publicRequestBody,
+  receiptBody,
+  registerQueryOf,
+  registerQuerySchema,
+  staffRequestBody,
+  type RegisterQueryInput,
+} from './request.schemas';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { Returns, ReturnsFile } from '@gongkai/platform';
 import {
   requestDetailViewSchema,
@@ -67,6 +81,8 @@ export class RequestsController {
     private readonly intake: RequestIntake,
     private readonly handling: RequestHandling,
     private readonly reads: RequestReads,
+    private readonly scans: RequestScans,
+    private readonly imports: RequestImport,
   ) {}
 
   @Post('public')
@@ -130,15 +146,95 @@ export class RequestsController {
   @Get()
   @Returns(z.array(requestSummaryViewSchema))
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '申请列表，含剩余工作日；flag=overdue|near_due|open' })
-  list(@Query('unitId') unitId: string | undefined, @Query('flag') flag: string | undefined, @Req() request: AuthenticatedRequest) {
-    const unit = scopedUnit(unitId, request.principal);
-    if (flag !== undefined && !(LIST_FLAGS as readonly string[]).includes(flag)) {
-      throw DomainError.validation('INVALID_FLAG', `flag 只能是 ${LIST_FLAGS.join('、')} 之一。`, [
-        { field: 'flag', code: 'invalid_enum_value', message: `应为 ${LIST_FLAGS.join('、')} 之一` },
-      ]);
-    }
-    return this.reads.list(unit, flag as ListFlag | undefined, today(request));
+  @ApiOperation({
+    summary:
+      '申请登记簿（分页）：按状态、flag（overdue|near_due|open|closed|over_internal_limit|back_entered，可逗号分隔）、答复类型、申请人类型、申请方式、承办人、收到/办结日期筛选，q 全文检索，sort 排序；总数见 X-Total-Count',
+  })
+  async list(
+    @Query(new ZodPipe(registerQuerySchema)) query: RegisterQueryInput,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const unit = scopedUnit(query.unitId, request.principal);
+    const page = await this.reads.register(unit, registerQueryOf(query), today(request));
+    response.setHeader('X-Total-Count', String(page.total));
+    response.setHeader('X-Page', String(query.page));
+    response.setHeader('X-Page-Size', String(query.pageSize));
+    return page.rows;
+  }
+
+  @Get('export.xlsx')
+  @Roles(...READER_ROLES)
+  @ApiOperation({
+    summary: '导出登记台账（.xlsx，条例第四十五条：登记、审核、办理、答复、归档），筛选条件同登记簿，导出全部符合条件的申请',
+  })
+  async exportRegister(
+    @Query(new ZodPipe(registerQuerySchema)) query: RegisterQueryInput,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
+    const unit = scopedUnit(query.unitId, request.principal);
+    const { page: _p, pageSize: _s, sort, ...filter } = registerQueryOf(query);
+    const file = await this.reads.exportRegister(unit, filter, sort, today(request), request.principal);
+    response.setHeader('Content-Type', XLSX_MIME);
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    response.setHeader('X-Total-Count', String(file.rows));
+    response.send(file.buffer);
+  }
+
+  @Post('scans')
+  @Roles(...REGISTRARS)
+  @ApiConsumes(...SCAN_MEDIA_TYPES)
+  @ApiOperation({
+    summary:
+      '上传申请书扫描件（请求体为文件本身，Content-Type 为 PDF/JPEG/PNG，X-File-Name 为 URL 编码的文件名）；返回登记时使用的文件引用',
+  })
+  async uploadScan(@Req() request: AuthenticatedRequest, @Headers('x-file-name') name: string | undefined) {
+    return this.scans.upload(request, request.headers['content-type'] ?? '', name);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('office_head', ...DISTRICT_ROLES)
+  @ApiConsumes(XLSX_MIME)
+  @ApiOperation({
+    summary: `补录导入（.xlsx）：本年度和上一年度已办结、未办结的申请，列为 ${IMPORT_COLUMNS.join('、')}；任一行有误则全部不导入并逐行列明；reason 为统一的补录原因`,
+  })
+  importRequests(
+    @Query('unitId', new ZodPipe(unitIdSchema)) unitId: string,
+    @Query('reason') reason: string | undefined,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    assertActsForUnit(request.principal, unitId);
+    return this.imports.import(unitId, request, reason?.trim() || undefined, commandContext(request));
+  }
+
+  @Post(':requestId/receipt')
+  @HttpCode(200)
+  @Roles(...REGISTRARS)
+  @ApiOperation({ summary: '打印申请回执（.docx）：提交登记时返回的查询码，回执载明收到日期、查询码和答复期限' })
+  @ApiBody({ schema: jsonSchemaOf(receiptBody) })
+  async receipt(
+    @Param('requestId') requestId: string,
+    @Body(new ZodPipe(receiptBody)) body: z.infer<typeof receiptBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
+    const file = await this.reads.receipt(requestId, body.trackingCode, request.principal, today(request));
+    response.setHeader('Content-Type', DOCX_MIME);
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    response.send(file.buffer);
+  }
+
+  @Get(':requestId/scan')
+  @Roles(...READER_ROLES)
+  @ApiOperation({ summary: '下载申请书扫描件' })
+  async scan(@Param('requestId') requestId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
+    const { ref, content } = await this.reads.scan(requestId, principal);
+    response.setHeader('Content-Type', ref.mediaType);
+    response.setHeader('Content-Length', String(content.size));
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ref.originalName)}`);
+    await pipeline(content.stream, response);
   }
 
   @Get(':requestId')
@@ -166,7 +262,7 @@ export class RequestsController {
     if (!(LETTER_KINDS as readonly string[]).includes(kind))
       throw DomainError.notFound('LETTER_KIND_UNKNOWN', `文书类型应为：${LETTER_KINDS.join('、')}。`);
     const letter = await this.reads.letter(requestId, kind as LetterKind, consultationId, principal);
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    response.setHeader('Content-Type', DOCX_MIME);
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(letter.filename)}`);
     response.send(letter.buffer);
   }

@@ -16,6 +16,7 @@ import {
   BatchedProjection,
   documentChange,
   type DocumentChange,
+  type WrittenDocument,
   withoutMeta,
   type TypedEnvelope,
   viewOf,
@@ -109,6 +110,11 @@ export interface RequestView {
   } | null;
   /** Absent in documents projected before they were added. */
   jointApplicants?: RequestReceived['jointApplicants'];
+  /** 补录: registered after the fact, by whom and why. */
+  backEntry?: RequestReceived['backEntry'];
+  /** The scanned application in the file store. */
+  scan?: RequestReceived['scan'];
+  receiptBasis?: string;
   /** 一事一申请: the requests this application counts as (absent = 1). */
   items?: number;
   review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
@@ -166,6 +172,59 @@ export interface RequestView {
   updatedAt: string;
 }
 
+/** What the register filters and sorts on, for one request: kept in memory by the projection (ADR 0006). */
+export interface RegisterRow {
+  requestId: string;
+  unitId: string;
+  status: RequestView['status'];
+  category: ReplyCategory | null;
+  applicantType: string;
+  channel: string;
+  handlerId: string | null;
+  receivedOn: string;
+  closedOn: string | null;
+  backEntered: boolean;
+  /** Description and request number, lower-cased: what the text box searches (the applicant is sealed, never searched). */
+  text: string;
+  clockInputs: RequestClock;
+  stageSince: string;
+}
+
+const REGISTER_ROW_FIELDS = {
+  requestId: 1,
+  unitId: 1,
+  status: 1,
+  category: 1,
+  applicantType: 1,
+  channel: 1,
+  'handler.handlerId': 1,
+  receivedOn: 1,
+  closedOn: 1,
+  backEntry: 1,
+  description: 1,
+  clockInputs: 1,
+  state: 1,
+  stageSince: 1,
+};
+
+function registerRowOf(view: RequestView): RegisterRow {
+  return {
+    requestId: view.requestId,
+    unitId: view.unitId,
+    status: view.status,
+    category: view.category,
+    applicantType: view.applicantType,
+    channel: view.channel,
+    handlerId: view.handler?.handlerId ?? null,
+    receivedOn: view.receivedOn,
+    closedOn: view.closedOn,
+    backEntered: Boolean(view.backEntry),
+    text: `${view.description} ${view.requestId}`.toLowerCase(),
+    clockInputs: clockInputsOf(view),
+    stageSince: view.stageSince,
+  };
+}
+
 export class RequestsProjection extends BatchedProjection {
   readonly name = 'requests.requests';
   readonly collections = ['requests'];
@@ -199,6 +258,7 @@ export class RequestsProjection extends BatchedProjection {
     'requests.ReasonsAnswered',
     'requests.ReplyDeferred',
     'requests.PersonalDataErased',
+    'requests.PastOutcomeRecorded',
   ];
 
   constructor(
@@ -214,6 +274,40 @@ export class RequestsProjection extends BatchedProjection {
 
   get requests() {
     return this.connection.collection('requests');
+  }
+
+  private register: Promise<Map<string, RegisterRow>> | null = null;
+
+  /** Keeps the register's in-memory rows current with the documents just written (once loaded). */
+  protected override async afterBatch(written: readonly WrittenDocument[]): Promise<void> {
+    if (!this.register) return;
+    const rows = await this.register;
+    for (const { collection, id, document } of written) {
+      if (collection !== 'requests') continue;
+      if (document) rows.set(id, registerRowOf(withoutMeta(document) as unknown as RequestView));
+      else rows.delete(id);
+    }
+  }
+
+  /** The register's rows (what it filters and sorts on), in memory: loaded on first use, kept current by `handle` (ADR 0006). */
+  async registerRows(): Promise<RegisterRow[]> {
+    this.register ??= (async () => {
+      const docs = await this.requests.find({}, { projection: REGISTER_ROW_FIELDS }).toArray();
+      return new Map(docs.map((doc) => [String(doc.requestId), registerRowOf(doc as unknown as RequestView)]));
+    })().catch((error: unknown) => {
+      this.register = null;
+      throw error;
+    });
+    return [...(await this.register).values()];
+  }
+
+  /** The requests of these ids, in this order, without their history (a register page, an export). */
+  async getMany(requestIds: readonly string[]): Promise<RequestView[]> {
+    if (requestIds.length === 0) return [];
+    // One query: FerretDB answers a filter other than one `_id` by scanning, so one scan rather than one per row.
+    const docs = await this.requests.find({ _id: { $in: [...requestIds] as never[] } }, { projection: { history: 0 } }).toArray();
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    return requestIds.map((id) => this.strip(byId.get(id) ?? null)).filter((v): v is RequestView => v !== null);
   }
 
   /**
@@ -268,6 +362,9 @@ export class RequestsProjection extends BatchedProjection {
             delivery: d.delivery,
             possibleRepeatOf: d.possibleRepeatOf,
             ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
+            ...(d.backEntry ? { backEntry: d.backEntry } : {}),
+            ...(d.scan ? { scan: d.scan } : {}),
+            receiptBasis: d.receiptBasis,
             clockInputs: startClock(d.receivedOn),
             status: 'registered',
             stageSince: d.receivedOn,
@@ -415,6 +512,8 @@ export class RequestsProjection extends BatchedProjection {
           }
           case 'requests.RequestAbandoned':
             return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+          case 'requests.PastOutcomeRecorded':
+            return { ...next, category: e.data.category, closedOn: e.data.closedOn };
           case 'requests.InformationLinked': {
             const { informationKey, information, documentId } = e.data;
             return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { APPLICANT_TYPES, REPLY_CATEGORY_CODES, type ApplicantType, type ReplyCategory } from '@gongkai/contracts';
+import { APPLICANT_TYPES, REPLY_CATEGORIES, REPLY_CATEGORY_CODES, type ApplicantType, type ReplyCategory } from '@gongkai/contracts';
 import type { CommandContext, CommandHandler } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, type LocalDate } from '@gongkai/working-days';
 import { requestStreamId } from '../domain/request';
@@ -12,11 +12,45 @@ const at = (day: string, role: CommandContext['actor']['role'], unitId: string):
   now: `${day}T02:00:00.000Z`, // 10:00 in Shanghai
 });
 
-const DESCRIPTIONS: Record<string, string> = {
-  disclose: '2025年农村低保资金发放明细',
-  partial: '某道路改造工程招标文件及中标合同',
-  'reject.publication': '本区2024年统计年鉴',
+/**
+ * What each demo applicant asked, written as people write to a town or a department: one per reply
+ * category, so the category shows in how the request was answered, never in its wording.
+ */
+export const SCENARIO_DESCRIPTIONS: Record<ReplyCategory, string> = {
+  disclose: '请提供本镇2025年农村低保资金的发放明细，到村一级就可以。',
+  partial: '申请公开张山子至涧头集道路改造工程的招标文件和中标合同。',
+  'withhold.state_secret': '想了解咱们区防汛抗旱物资储备库都设在哪里、各存了多少物资。',
+  'withhold.law_forbids': '申请查看我们村在第七次人口普查时填报的每户登记表。',
+  'withhold.three_security': '请公开本区危险化学品仓库的具体位置、储量和夜间安保布置。',
+  'withhold.third_party': '申请提供邻居家宅基地审批时交的全部材料，包括他家的身份证复印件。',
+  'withhold.internal_affairs': '请提供镇政府机关食堂2025年的采购清单和工作人员排班表。',
+  'withhold.process_info': '申请公开镇里开会讨论拆迁补偿方案时的会议记录，以及每个人的发言。',
+  'withhold.enforcement_file': '我家超市去年被罚过一次款，想把那次执法的全部案卷复印一份。',
+  'withhold.query_matter': '帮我查一下我名下登记了几处房产，出具一份查询结果。',
+  'unable.not_held': '请提供1958年修运河大堤时的施工图纸和参加施工的人员名单。',
+  'unable.needs_creation': '请把全镇近十年每个村的人口变化情况整理成一张表格给我。',
+  'unable.still_unclear': '我要那个文件，就是去年开会说的关于补贴的那个。',
+  'reject.petition': '我家的承包地被人占了两年一直没人管，请政府出面处理并赔偿损失。',
+  'reject.repeat': '再次申请公开本镇2025年农村低保资金发放明细（上个月申请过，还想再要一份）。',
+  'reject.publication': '请给我一本《台儿庄区统计年鉴（2024）》。',
+  'reject.mass_repeat': '申请公开全镇各村2015年以来每一笔村级财务支出的原始凭证和审批单。',
+  'reject.reconfirm': '上次你们给我的答复书请再书面确认一下是真的，并重新盖章出具一份。',
+  'other.no_correction': '要那个关于拆迁的文件。',
+  'other.unpaid': '请提供本镇2020年以来全部党委会会议纪要的复印件，大概三百多页。',
+  'other.other': '申请公开本镇2025年为民办实事项目的进展和资金使用情况。',
 };
+
+const PEOPLE = ['王秀英', '李建国', '张桂兰', '刘洪涛', '陈玉梅', '杨志强', '赵淑珍', '孙立军', '周海燕', '吴德福', '郑丽娟'];
+const ORGANISATIONS: Record<Exclude<ApplicantType, '自然人'>, string[]> = {
+  商业企业: ['台儿庄区顺河建材有限公司', '枣庄市运河物流有限公司', '台儿庄古城餐饮管理有限公司'],
+  科研机构: ['枣庄学院乡村振兴研究中心', '山东省农业科学院枣庄试验站'],
+  社会公益组织: ['台儿庄区爱心助学志愿者协会', '枣庄市环保公益服务中心'],
+  法律服务机构: ['山东运河律师事务所', '台儿庄区法律援助中心'],
+  其他: ['张山子镇北洛村村民委员会', '台儿庄区个体劳动者协会'],
+};
+/** A name as applicants have them: a person's, or an organisation's of its type. */
+const applicantName = (type: ApplicantType, i: number) =>
+  type === '自然人' ? PEOPLE[i % PEOPLE.length] : ORGANISATIONS[type][i % ORGANISATIONS[type].length];
 
 export interface ScenarioExpectation {
   /** Per unit: how many requests of each applicant type were received in the year, closed by category, carried forward. */
@@ -61,9 +95,9 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
         channel: i % 2 ? 'registered_post' : 'online',
         receivedOn: received,
         receiptBasis: i % 2 ? '本机关签收之日' : '双方确认之日',
-        applicant: { type, name: type === '自然人' ? `申请人${i}` : `某${type}${i}`, phone: `1380000${String(i).padStart(4, '0')}` },
+        applicant: { type, name: applicantName(type, i), phone: `1380000${String(i).padStart(4, '0')}` },
         applicantKey: hex(`applicant-${u}-${i}`),
-        description: DESCRIPTIONS[category] ?? `关于${category}情形的政府信息公开申请（第${i}件）`,
+        description: SCENARIO_DESCRIPTIONS[category],
         preferredForm: '电子',
         delivery: '电子邮件',
         trackingCodeHash: hex(`code-${u}-${i}`),
@@ -112,7 +146,7 @@ export async function runYearScenario(commands: CommandHandler, unitIds: readonl
         today: plus(4),
         category,
         withheld,
-        content: `拟按“${category}”答复。`,
+        content: `经审查，拟按“${REPLY_CATEGORIES[category].group}：${REPLY_CATEGORIES[category].label.replace(/（.*）$/, '')}”答复。`,
         by: { userId: `clerk-${unitId}`, unitId, role: 'clerk' },
       });
       await send(

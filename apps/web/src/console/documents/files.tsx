@@ -101,12 +101,9 @@ function BodyUpload({ document, onDone }: { document: DocumentStaffView; onDone:
       onSubmit={() =>
         void form.submit(async () => {
           if (!file) throw new ApiError(0, 'FILE_REQUIRED', '请选择正文文件。');
-          const result = await upload(
-            `${base(document.documentId)}/body?name=${encodeURIComponent(file.name)}`,
-            file,
-            declaredType(file),
-            'PUT',
-          );
+          const result = await upload(`${base(document.documentId)}/body?name=${encodeURIComponent(file.name)}`, file, declaredType(file), {
+            method: 'PUT',
+          });
           await onDone(result);
         })
       }
@@ -172,7 +169,7 @@ function RedactedUpload({
               `${base(document.documentId)}/annexes/${encodeURIComponent(annexId)}/redacted?${query}`,
               file,
               declaredType(file),
-              'PUT',
+              { method: 'PUT' },
             );
             await onDone(result);
           })

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { RequestDetailView, UnitListView } from '@gongkai/contracts/vocabulary';
-import type { Session } from '../../api';
+import { download, type Session } from '../../api';
 import {
   Breadcrumb,
   ErrorNotice,
@@ -88,6 +88,28 @@ export function RequestCase({ session }: { session: Session }) {
                 <>
                   <dt>收到日期依据</dt>
                   <dd>{v.receiptBasis}</dd>
+                </>
+              ) : null}
+              {v.backEntry ? (
+                <>
+                  <dt>补录</dt>
+                  <dd>
+                    {v.backEntry.enteredBy}：{v.backEntry.reason}
+                  </dd>
+                </>
+              ) : null}
+              {v.scan ? (
+                <>
+                  <dt>申请书扫描件</dt>
+                  <dd>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void download(`/api/requests/${encodeURIComponent(v.requestId)}/scan`)}
+                    >
+                      {v.scan.originalName}
+                    </button>
+                  </dd>
                 </>
               ) : null}
             </dl>

@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { RequestSummaryView, UnitListView } from '@gongkai/contracts/vocabulary';
-import type { Session } from '../../api';
-import { ErrorNotice, Loading, PageTitle, Remaining, STEP_DUE_LABELS, unitName, useApi } from '../../ui';
+import { Remaining, STEP_DUE_LABELS, unitName } from '../../ui';
 
 export function RequestTable({
   rows,
@@ -36,23 +35,5 @@ export function RequestTable({
         </li>
       ))}
     </ul>
-  );
-}
-
-export function RequestsList({ session }: { session: Session }) {
-  const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const rows = useApi<RequestSummaryView[]>(`/api/requests${session.unitId ? `?unitId=${session.unitId}` : ''}`);
-  return (
-    <>
-      <PageTitle>依申请公开办理</PageTitle>
-      {session.unitId ? (
-        <p>
-          <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
-        </p>
-      ) : null}
-      {rows.loading ? <Loading /> : null}
-      <ErrorNotice error={rows.error} />
-      {rows.data ? <RequestTable rows={rows.data} units={units.data} /> : null}
-    </>
   );
 }

@@ -54,6 +54,10 @@ export interface RequestSummaryView {
   possibleRepeatOf: string[];
   category: string | null;
   closedOn: string | null;
+  /** The handler's name (or user name) once assigned. */
+  handlerName: string | null;
+  /** 补录: registered after the fact. */
+  backEntered: boolean;
 }
 
 export interface RequestConsultationView {
@@ -106,6 +110,10 @@ export interface RequestDetailView extends RequestSummaryView {
   /** The applicant's chosen way of obtaining the information (获取方式), not the recorded delivery. */
   delivery: string;
   receiptBasis?: string;
+  /** 补录: who entered the request after the fact, and why. */
+  backEntry?: { enteredBy: string; reason: string };
+  /** The scanned application (`GET /api/requests/:requestId/scan`). */
+  scan?: { sha256: string; size: number; mediaType: string; originalName: string };
   stageSince: string;
   draft: {
     category: string;
