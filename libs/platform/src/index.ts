@@ -48,3 +48,4 @@ export * from './personal-data/mongo-personal-data-keys';
 export * from './personal-data/master-key';
 export * from './personal-data/personal-data';
 export * from './blobs';
+export * from './notices';

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
@@ -6,12 +6,18 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
+  NoticeOutbox,
   readModelProvider,
+  startNoticeSender,
+  type NoticeSender,
   type GongkaiConfig,
   type Logger,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
+import { ApplicantNoticeComposer, ApplicantNoticesProcess } from './application/applicant-notices';
+import { RequestNotices } from './application/notices';
+import { digestRecipients, RequestsNoticeComposer, StaffDigest } from './application/staff-digest';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
 import { LetterSettings } from './application/letter-settings';
@@ -22,6 +28,7 @@ import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
+import { NoticesController } from './http/notices.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
@@ -35,7 +42,8 @@ let holidayArrangementWarned = false;
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
-  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, RequestsController],
+  // The notices list before the requests: `api/requests/notices` is not a request id.
+  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, NoticesController, RequestsController],
   providers: [
     {
       provide: REQUESTS_SETTINGS,
@@ -46,6 +54,21 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', RequestsUnitsProjection),
     readModelProvider('requests', RequestsDocumentFiguresProjection),
     readModelProvider('requests', AnnualReportsProjection),
+    readModelProvider('requests', NoticeOutbox),
+    { provide: ApplicantNoticesProcess, inject: [NoticeOutbox], useFactory: (outbox: NoticeOutbox) => new ApplicantNoticesProcess(outbox) },
+    { provide: RequestNotices, inject: [NoticeOutbox], useFactory: (outbox: NoticeOutbox) => new RequestNotices(outbox) },
+    {
+      provide: StaffDigest,
+      inject: [NoticeOutbox, RequestReads, GONGKAI_CONFIG],
+      useFactory: (outbox: NoticeOutbox, reads: RequestReads, config: GongkaiConfig) =>
+        new StaffDigest(outbox, reads, digestRecipients(config.NOTICES_DIGEST_TO), config.NOTICES_DIGEST_HOUR),
+    },
+    {
+      provide: RequestsNoticeComposer,
+      inject: [RequestsProjection, LetterSettings, REQUESTS_SETTINGS, StaffDigest],
+      useFactory: (requests: RequestsProjection, letters: LetterSettings, settings: RequestsSettings, digest: StaffDigest) =>
+        new RequestsNoticeComposer(new ApplicantNoticeComposer(requests, letters, settings, defaultWorkingDayCalendar()), digest),
+    },
     {
       provide: RequestIntake,
       inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection],
@@ -93,7 +116,10 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit {
+export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private sender: NoticeSender | null = null;
+  private digestTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly requests: RequestsProjection,
@@ -103,11 +129,43 @@ export class RequestsModule implements OnModuleInit {
     private readonly proactive: ProactiveDisclosureProcess,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly applicantNotices: ApplicantNoticesProcess,
+    private readonly outbox: NoticeOutbox,
+    private readonly composer: RequestsNoticeComposer,
+    private readonly digest: StaffDigest,
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('requests', this.proactive, this.requests, this.units, this.documentFigures, this.annualReports);
+    // The notices after the requests read model: an event's notice finds the request projected (the composer waits otherwise).
+    this.registry.register(
+      'requests',
+      this.proactive,
+      this.requests,
+      this.units,
+      this.documentFigures,
+      this.annualReports,
+      this.applicantNotices,
+    );
     this.watchHolidayArrangements();
+  }
+
+  /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.outbox.ensureIndexes();
+    this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
+    if (!this.sender) return;
+    const queueDigest = () =>
+      void this.digest
+        .enqueueDue(new Date())
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'daily digest not queued; trying again'));
+    queueDigest();
+    this.digestTimer = setInterval(queueDigest, 60_000).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.digestTimer) clearInterval(this.digestTimer);
+    await this.sender?.stop();
   }
 
   /**
