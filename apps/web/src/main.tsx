@@ -21,6 +21,8 @@ import { ConsultationModeration, ParticipationConsole } from './console/particip
 import { OpenDayConsole } from './console/participation/open-days';
 import { RequestCase } from './console/requests/case';
 import { RequestsList } from './console/requests/list';
+import { NoticesPage } from './console/requests/notices';
+import { GuidesPage } from './console/guides/guides';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
@@ -30,6 +32,7 @@ import { ConsultationPage, ConsultationsPage } from './portal/participation/cons
 import { OpenDayPage, OpenDaysPage } from './portal/participation/open-days';
 import { ApplyPage } from './portal/requests/apply';
 import { TrackPage } from './portal/requests/track';
+import { SubscribePage, SubscriptionLinkPage } from './portal/subscriptions/subscribe';
 import { ConsoleHome } from './console/home';
 import { LoginPage, RequireLogin, SignedInPage } from './console/login';
 import { PortalHome } from './portal/home';
@@ -64,6 +67,8 @@ function consoleSections(session: Session): Section[] {
     { to: '/console', label: '待办', end: true },
     { to: '/console/requests', label: '依申请公开' },
     { to: '/console/documents', label: '公文与审查' },
+    staff && { to: '/console/requests/notices', label: '通知记录' },
+    (districtWide || (staff && Boolean(session.unitId))) && { to: '/console/guide', label: '公开指南' },
     staff && { to: '/console/annual-report', label: '年度报告' },
     staff && { to: '/console/interpretation', label: '政策解读' },
     { to: '/console/concerns', label: '回应关切' },
@@ -205,6 +210,9 @@ function Shell() {
           <Route path="/negative-list" element={<NegativeListPage />} />
           <Route path="/apply" element={<ApplyPage />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/subscribe" element={<SubscribePage />} />
+          <Route path="/subscribe/confirm" element={<SubscriptionLinkPage action="confirm" />} />
+          <Route path="/subscribe/unsubscribe" element={<SubscriptionLinkPage action="unsubscribe" />} />
           <Route path="/consultations" element={<ConsultationsPage />} />
           <Route path="/consultations/:consultationId" element={<ConsultationPage />} />
           <Route path="/open-days" element={<OpenDaysPage />} />
@@ -215,6 +223,8 @@ function Shell() {
           <Route path="/console/signed-in" element={<SignedInPage onLogin={signedIn} />} />
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
+          <Route path="/console/guide" element={<RequireLogin>{(s) => <GuidesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/requests/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />
@@ -265,7 +275,7 @@ function Shell() {
           <nav aria-label="页脚导航">
             <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
             <Link to="/cleanup-results">文件清理结果</Link> · <Link to="/consultations">意见征集</Link> ·{' '}
-            <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link>
+            <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link> · <Link to="/subscribe">订阅公开信息</Link>
           </nav>
           <p>主办：台儿庄区人民政府办公室 · 依据《中华人民共和国政府信息公开条例》</p>
         </div>
