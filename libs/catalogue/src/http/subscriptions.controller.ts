@@ -33,7 +33,7 @@ export class SubscriptionsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const target = body.unitId ? { unitId: body.unitId } : { domainCode: body.domainCode! };
+    const target = body.unitId ? { unitId: body.unitId } : { domainCode: body.domainCode ?? '' };
     const { targetName } = await this.subscriptions.subscribe(body.email, target, new Date(requestTime(request)));
     response.status(202);
     return { targetName, message: `确认邮件已发送，请打开邮件中的链接完成订阅“${targetName}”。` };

@@ -16,10 +16,13 @@ class ManualClock {
 /** Records what it is asked to send (a stand-in for a mail server that accepts everything). */
 class RecordingMailer implements Mailer {
   readonly sent: MailMessage[] = [];
+  closed = false;
   async send(message: MailMessage) {
     this.sent.push(message);
   }
-  close() {}
+  close() {
+    this.closed = true;
+  }
 }
 
 const composer = (answer: (noticeId: string) => Composed): NoticeComposer => ({

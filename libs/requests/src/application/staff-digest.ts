@@ -68,7 +68,7 @@ export class StaffDigest implements NoticeComposer {
     const stage = rows.filter((r) => !r.clock?.overdue && !r.clock?.nearDue && r.stage.overInternalLimit);
     if (overdue.length + nearDue.length + stage.length === 0) return { cancel: '今日无到期事项' };
     const line = (r: (typeof rows)[number]) =>
-      `· ${r.requestId}　${r.statusLabel}　${r.clock?.dueOn ? `答复期限 ${r.clock.dueOn}` : '期限暂停'}　${r.description.slice(0, 40)}`;
+      `· ${r.requestId}  ${r.statusLabel}  ${r.clock?.dueOn ? `答复期限 ${r.clock.dueOn}` : '期限暂停'}  ${r.description.slice(0, 40)}`;
     const section = (title: string, list: typeof rows) =>
       list.length ? `\n\n${title}（${list.length}件）\n${list.map(line).join('\n')}` : '';
     return {
