@@ -37,25 +37,38 @@ import { ConsoleHome } from './console/home';
 import { LoginPage, RequireLogin, SignedInPage } from './console/login';
 import { PortalHome } from './portal/home';
 import { loadSession, onSessionExpired, resumeProviderSession, saveSession, type Session, signOut, startProviderSignIn } from './api';
-import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
+import {
+  applyStoredReadingMode,
+  FlashMessage,
+  FlashProvider,
+  HANDLER_ROLES,
+  hasAnyRole,
+  isStaff,
+  PageTitle,
+  ReadingModeToggle,
+  seesDistrict,
+} from './ui';
 import './styles/assessment.css';
 import './styles/base.css';
 import './styles/catalogue.css';
 import './styles/components.css';
 import './styles/requests.css';
+import './styles/elder.css';
 
 interface Section {
   to: string;
   label: string;
   end?: boolean;
+  /** Left out of the shorter menu of the elderly-friendly mode (still in the footer and on the pages). */
+  secondary?: boolean;
 }
 
 const PORTAL_SECTIONS: Section[] = [
   { to: '/', label: '首页', end: true },
   { to: '/apply', label: '申请公开' },
   { to: '/track', label: '进度查询' },
-  { to: '/policies', label: '政策解读' },
-  { to: '/consultations', label: '意见征集' },
+  { to: '/policies', label: '政策解读', secondary: true },
+  { to: '/consultations', label: '意见征集', secondary: true },
 ];
 
 /** The console sections a role works in; the API enforces the same rules, this only hides what would be refused. */
@@ -172,7 +185,7 @@ function Shell() {
             ) : (
               <ul>
                 {PORTAL_SECTIONS.map((section) => (
-                  <li key={section.to}>
+                  <li key={section.to} className={section.secondary ? 'secondary' : undefined}>
                     <NavLink to={section.to} end={section.end}>
                       {section.label}
                     </NavLink>
@@ -180,6 +193,9 @@ function Shell() {
                 ))}
                 <li>
                   <NavLink to="/console">{session ? '工作台' : '工作人员登录'}</NavLink>
+                </li>
+                <li>
+                  <ReadingModeToggle />
                 </li>
               </ul>
             )}
@@ -273,7 +289,7 @@ function Shell() {
       <footer className="site-footer">
         <div className="wrap">
           <nav aria-label="页脚导航">
-            <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
+            <Link to="/documents">主动公开文件</Link> · <Link to="/policies">政策解读</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
             <Link to="/cleanup-results">文件清理结果</Link> · <Link to="/consultations">意见征集</Link> ·{' '}
             <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link> · <Link to="/subscribe">订阅公开信息</Link>
           </nav>
@@ -284,6 +300,7 @@ function Shell() {
   );
 }
 
+applyStoredReadingMode();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <BrowserRouter>
