@@ -80,7 +80,7 @@ function consoleSections(session: Session): Section[] {
     { to: '/console', label: '待办', end: true },
     { to: '/console/requests', label: '依申请公开' },
     { to: '/console/documents', label: '公文与审查' },
-    staff && { to: '/console/requests/notices', label: '通知记录' },
+    staff && { to: '/console/notices', label: '通知记录' },
     (districtWide || (staff && Boolean(session.unitId))) && { to: '/console/guide', label: '公开指南' },
     staff && { to: '/console/annual-report', label: '年度报告' },
     staff && { to: '/console/interpretation', label: '政策解读' },
@@ -240,7 +240,7 @@ function Shell() {
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
           <Route path="/console/guide" element={<RequireLogin>{(s) => <GuidesPage session={s} />}</RequireLogin>} />
-          <Route path="/console/requests/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import request from 'supertest';
 import { createApp, EVENT_STORE, PlatformCollections, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
+import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
 import { requestStreamId } from './domain/request';
 import { RequestsModule } from './requests.module';
 import { knownUnits } from './testing/known-units';
@@ -26,6 +27,7 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
   const env = isolatedEnv({ NOTICES_POLL_MS: '200', NOTICES_RETRY_BASE_MS: '500' });
   const run = Math.random().toString(36).slice(2, 10);
   const applicant = `applicant-${run}@example.cn`;
+  const office = `office-${run}@example.cn`;
   let app: INestApplication | null = null;
   let clerk: string;
 
@@ -85,6 +87,7 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
 
   let requestId: string;
   let receiptId: string;
+  let overdueId: string;
 
   it('queues the receipt of an applicant who chose e-mail, and keeps it while no mail server is configured', async () => {
     await start({});
@@ -137,10 +140,32 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
       'both notices recorded as sent',
     );
     expect(page.rows.map((n) => n.kind).sort()).toEqual(['receipt', 'reply']);
+
+    // A letter received 55 days ago, registered today at the counter: overdue, for the next process' digest.
+    const late = await http()
+      .post('/api/requests')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        unitId: UNIT,
+        channel: 'ordinary_letter',
+        receivedOn: addCalendarDays(toShanghaiDate(new Date()), -55),
+        applicant: { type: '自然人', name: '张伟', address: '台儿庄区张山子镇张山子村' },
+        description: '请公开张山子村2025年度村级财务收支明细',
+        preferredForm: '纸质',
+        delivery: '邮寄',
+      })
+      .expect(201);
+    overdueId = late.body.requestId as string;
+    await eventually(
+      async () =>
+        (await http().get(`/api/requests/${overdueId}`).set('Authorization', `Bearer ${clerk}`)).status === 200 ? true : undefined,
+      30000,
+      'the registered letter',
+    );
   }, 180000);
 
-  it('after another restart, sends nothing twice, and nothing to an applicant who chose post', async () => {
-    await start({ SMTP_URL: smtpUrl });
+  it('after another restart, sends nothing twice, and nothing to an applicant who chose post; staff get the daily digest', async () => {
+    await start({ SMTP_URL: smtpUrl, NOTICES_DIGEST_TO: `${UNIT}=${office}`, NOTICES_DIGEST_HOUR: '0' });
     const other = `other-${run}@example.cn`;
     const byPost = `post-${run}@example.cn`;
     const postRequest = await file(byPost, '邮寄');
@@ -160,5 +185,10 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
     );
     expect((await notices(postRequest)).total).toBe(0);
     expect(await messagesTo(byPost)).toHaveLength(0);
+
+    // The day's digest to the unit's office address: the overdue letter registered before the restart.
+    const [digest] = await arrived(office, 1, 'the daily digest');
+    expect(digest.Subject).toContain('已逾期1件');
+    expect((await detail(digest.ID)).Text).toContain(overdueId);
   }, 180000);
 });
