@@ -2,22 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DocumentAttributesModule } from '@gongkai/document-attributes';
 import { createApp, signDevToken } from '@gongkai/platform';
-import { eventually, isolatedEnv, TEST_JWT_SECRET, tokenFor } from '@gongkai/platform/testing';
+import { eventually, isolatedEnv, mailpit, TEST_JWT_SECRET, tokenFor } from '@gongkai/platform/testing';
 import { CatalogueModule } from '@gongkai/catalogue';
-
-/** The Mailpit started by `tools/test.sh` (`up.sh mail`): a real SMTP server with an API to read what arrived. */
-function requireMailpit(): { smtpUrl: string; api: string } {
-  const smtpUrl = process.env.SMTP_URL;
-  const api = process.env.MAILPIT_API;
-  if (!smtpUrl || !api) throw new Error('SMTP_URL and MAILPIT_API must be set: run the tests with `npm test`, which starts Mailpit');
-  return { smtpUrl, api };
-}
-
-type MailSummary = { ID: string; Subject: string };
 
 /** 精准推送: subscribe to a domain, confirm by the e-mailed link, receive one e-mail per matching publication; the Atom feeds. */
 describe('subscriptions by e-mail and Atom feeds (real Mailpit, catalogue + document-attributes in one process)', () => {
-  const { smtpUrl, api } = requireMailpit();
+  const { smtpUrl, messagesTo, arrived, detail, headers } = mailpit();
   const UNIT = 'TEZ-ZSZ';
   const run = Math.random().toString(36).slice(2, 10);
   const follower = `shjz-${run}@example.cn`;
@@ -26,21 +16,7 @@ describe('subscriptions by e-mail and Atom feeds (real Mailpit, catalogue + docu
   const http = () => request(app.getHttpServer());
   const as = (userId: string, role: 'clerk' | 'reviewer' | 'office_head') => signDevToken(TEST_JWT_SECRET, { userId, role, unitId: UNIT });
 
-  const messagesTo = async (address: string): Promise<MailSummary[]> => {
-    const res = await fetch(`${api}/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
-    return ((await res.json()) as { messages: MailSummary[] }).messages;
-  };
-  const arrived = (address: string, count: number, what: string) =>
-    eventually(
-      async () => {
-        const list = await messagesTo(address);
-        return list.length >= count ? list : undefined;
-      },
-      60000,
-      what,
-    );
-  const text = async (id: string) => ((await (await fetch(`${api}/message/${id}`)).json()) as { Text: string }).Text;
-  const headers = async (id: string) => (await (await fetch(`${api}/message/${id}/headers`)).json()) as Record<string, string[]>;
+  const text = async (id: string) => (await detail(id)).Text;
   const tokenIn = (body: string, path: string) => decodeURIComponent(new RegExp(`${path}\\?token=([^\\s]+)`).exec(body)![1]);
 
   const subscribeAndConfirm = async (email: string, domainCode: string) => {

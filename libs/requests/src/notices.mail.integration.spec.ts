@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { createApp, EVENT_STORE, PlatformCollections, type EventStore } from '@gongkai/platform';
-import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
+import { eventually, isolatedEnv, mailpit, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
 import { requestStreamId } from './domain/request';
 import { RequestsModule } from './requests.module';
@@ -10,19 +10,8 @@ import { knownUnits } from './testing/known-units';
 
 const UNIT = 'TEZ-ZSZ';
 
-/** The Mailpit started by `tools/test.sh` (tools/local-infra `up.sh mail`): a real SMTP server with an API to read what arrived. */
-function requireMailpit(): { smtpUrl: string; api: string } {
-  const smtpUrl = process.env.SMTP_URL;
-  const api = process.env.MAILPIT_API;
-  if (!smtpUrl || !api) throw new Error('SMTP_URL and MAILPIT_API must be set: run the tests with `npm test`, which starts Mailpit');
-  return { smtpUrl, api };
-}
-
-type MailSummary = { ID: string; MessageID: string; Subject: string; Attachments: number; To: { Address: string }[] };
-type MailDetail = MailSummary & { Text: string; Attachments: { PartID: string; FileName: string; ContentType: string }[] };
-
 describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', () => {
-  const { smtpUrl, api } = requireMailpit();
+  const { smtpUrl, messagesTo, arrived, detail, part } = mailpit();
   // One installation (event store file, databases, topics) for the three processes below.
   const env = isolatedEnv({ NOTICES_POLL_MS: '200', NOTICES_RETRY_BASE_MS: '500' });
   const run = Math.random().toString(36).slice(2, 10);
@@ -42,22 +31,6 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
     app = null;
   };
   const http = () => request(app!.getHttpServer());
-
-  const messagesTo = async (address: string): Promise<MailSummary[]> => {
-    const res = await fetch(`${api}/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
-    if (!res.ok) throw new Error(`Mailpit search: HTTP ${res.status}`);
-    return ((await res.json()) as { messages: MailSummary[] }).messages;
-  };
-  const arrived = (address: string, count: number, what: string) =>
-    eventually(
-      async () => {
-        const list = await messagesTo(address);
-        return list.length >= count ? list : undefined;
-      },
-      60000,
-      what,
-    );
-  const detail = async (id: string) => (await (await fetch(`${api}/message/${id}`)).json()) as MailDetail;
 
   const file = async (email: string, delivery: string) => {
     const res = await http()
@@ -126,7 +99,7 @@ describe('notices by e-mail: outbox → SMTP (real Mailpit), across restarts', (
     const full = await detail(reply!.ID);
     expect(full.Attachments).toHaveLength(1);
     expect(full.Attachments[0].FileName).toBe(`政府信息公开申请答复书-${requestId}.docx`);
-    const docx = Buffer.from(await (await fetch(`${api}/message/${reply!.ID}/part/${full.Attachments[0].PartID}`)).arrayBuffer());
+    const docx = await part(reply!.ID, full.Attachments[0].PartID);
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     expect(xml).toContain('政府信息公开申请答复书');
     expect(xml).toContain(requestId);

@@ -1,3 +1,4 @@
 export * from './infra';
 export * from './event-store-contract';
 export * from './processes';
+export * from './mailpit';
