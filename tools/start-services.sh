@@ -51,9 +51,9 @@ for entry in "${services[@]}"; do
   echo $! >"$run_dir/$name.pid"
 done
 
-# The gateway: /api/<service> → 127.0.0.1:<port> for each service, the web app for everything else.
-# Locally it also routes the console's demo login (/api/auth, which every service answers with the
-# same dev secret) to the first service; the Ingress keeps /api/auth inside the cluster.
+# The gateway: /api/<service> → 127.0.0.1:<port> for each service, the web app for everything else,
+# and /api/auth (sign-in settings, `me`, the demo login when enabled; every service answers it alike)
+# to the first service, as the Ingress routes it (infra/k8s/base/ingress.yaml).
 if running gateway; then
   echo "gateway already running (pid $(cat "$run_dir/gateway.pid"))" >&2
 else

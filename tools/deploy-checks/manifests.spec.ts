@@ -39,6 +39,11 @@ let report: Report;
 const objectsOf = (overlay: string) => report.overlays.find((o) => o.overlay === overlay)!.objects;
 const ofKind = (overlay: string, kind: string) => objectsOf(overlay).filter((o) => o.kind === kind);
 const containersOf = (o: K8sObject): any[] => o.spec.template.spec.containers;
+/** The five services' Deployments (the web app's Deployment serves files and holds no data or secret). */
+const serviceDeployments = (overlay: string) =>
+  ofKind(overlay, 'Deployment')
+    .filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service')
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 
 beforeAll(() => {
   const result = render();
@@ -90,16 +95,17 @@ describe('Kubernetes manifests (infra/k8s)', () => {
   }, 60000);
 
   describe.each(overlayNames)('policy, overlay %s', (overlay) => {
-    it('runs one Deployment per service, each with a Service and a PodDisruptionBudget', () => {
+    it('runs one Deployment per service and one for the web app, each with a Service and a PodDisruptionBudget', () => {
       const names = ofKind(overlay, 'Deployment')
         .map((d) => d.metadata.name)
         .sort();
-      expect(names).toEqual([...SHAPE_SERVICES].sort());
+      expect(names).toEqual([...SHAPE_SERVICES, 'web'].sort());
+      expect(serviceDeployments(overlay).map((d) => d.metadata.name)).toEqual([...SHAPE_SERVICES].sort());
       for (const name of names) {
         expect(ofKind(overlay, 'Service').map((s) => s.metadata.name)).toContain(name);
         expect(ofKind(overlay, 'PodDisruptionBudget').map((s) => s.metadata.name)).toContain(name);
         const image = containersOf(ofKind(overlay, 'Deployment').find((d) => d.metadata.name === name)!)[0].image as string;
-        expect(image).toMatch(new RegExp(`gongkai/${name}-service:[\\w.-]+$`));
+        expect(image).toMatch(new RegExp(`gongkai/${name === 'web' ? 'web-server' : `${name}-service`}:[\\w.-]+$`));
         expect(image).not.toMatch(/:latest$/);
       }
     });
@@ -174,12 +180,16 @@ describe('Kubernetes manifests (infra/k8s)', () => {
           }
         }
       }
-      for (const deployment of ofKind(overlay, 'Deployment')) {
+      for (const deployment of serviceDeployments(overlay)) {
         expect(containersOf(deployment)[0].envFrom).toEqual([
           { configMapRef: { name: 'gongkai-config' } },
           { secretRef: { name: 'gongkai-secrets' } },
         ]);
       }
+      // The web app reads the settings (HTTP_*, AUTH_ISSUER for its CSP), never the secrets.
+      expect(containersOf(ofKind(overlay, 'Deployment').find((d) => d.metadata.name === 'web')!)[0].envFrom).toEqual([
+        { configMapRef: { name: 'gongkai-config' } },
+      ]);
     });
 
     it('sets only settings the services know (config.ts), and listens on all interfaces on the probed port', () => {
@@ -204,16 +214,24 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       }
     });
 
-    it('routes the ingress only to existing Services, denies other traffic by default', () => {
+    it('routes the ingress only to existing Services: `/` to the web app, /api/<service> to each service, /api/auth to a service', () => {
       const services = new Set(ofKind(overlay, 'Service').map((s) => s.metadata.name));
+      const routed = new Map<string, string>();
       for (const ingress of ofKind(overlay, 'Ingress')) {
         for (const rule of ingress.spec.rules) {
           for (const path of rule.http.paths) {
             expect(services).toContain(path.backend.service.name);
-            expect(path.path).toMatch(/^\/api\//);
+            expect(path.pathType).toBe('Prefix');
+            routed.set(path.path, path.backend.service.name);
           }
         }
       }
+      expect(routed.get('/')).toBe('web');
+      expect(SHAPE_SERVICES).toContain(routed.get('/api/auth'));
+      for (const service of SHAPE_SERVICES) expect({ service, to: routed.get(`/api/${service}`) }).toEqual({ service, to: service });
+      expect(routed.size).toBe(SHAPE_SERVICES.length + 2);
+      const web = ofKind(overlay, 'NetworkPolicy').find((p) => p.metadata.name === 'gongkai-web-ingress')!;
+      expect(web.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/component': 'web' } });
       const deny = ofKind(overlay, 'NetworkPolicy').find((p) => p.metadata.name === 'gongkai-default-deny')!;
       expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     });
@@ -223,7 +241,7 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       const metricsPort = Number(config.data!.METRICS_PORT);
       expect(metricsPort).toBeGreaterThan(0);
       expect(metricsPort).not.toBe(Number(config.data!.HTTP_PORT));
-      for (const deployment of ofKind(overlay, 'Deployment')) {
+      for (const deployment of serviceDeployments(overlay)) {
         const where = `${overlay} ${deployment.metadata.name}`;
         const annotations = deployment.spec.template.metadata.annotations ?? {};
         expect({ where, port: annotations['prometheus.io/port'], path: annotations['prometheus.io/path'] }).toEqual({

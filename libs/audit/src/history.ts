@@ -28,7 +28,7 @@ export function formatTimeline(target: string, streams: string[], entries: Timel
   for (const e of entries) {
     lines.push(`${e.recordedAt}  ${e.typeLabel}（${e.type}，${e.streamId} 第 ${e.revision} 版，全局位置 ${e.position}）`);
     lines.push(
-      `  操作人：${e.actor.userId}（${e.actor.roleLabel}${e.actor.unitId ? `，${e.actor.unitId}` : ''}）  单位：${e.unitId ?? '—'}  发生时间：${e.occurredAt}`,
+      `  操作人：${e.actor.name ? `${e.actor.name}（${e.actor.userId}）` : e.actor.userId}（${e.actor.roleLabel}${e.actor.unitId ? `，${e.actor.unitId}` : ''}）  单位：${e.unitId ?? '—'}  发生时间：${e.occurredAt}`,
     );
     lines.push(`  法律依据：${e.ground ?? '—'}  理由：${e.reason ?? '—'}`);
     if (e.fields.length > 0) lines.push(`  内容：${e.fields.map((f) => `${f.label}=${show(f.value)}`).join('；')}`);

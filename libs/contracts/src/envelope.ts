@@ -9,6 +9,12 @@ export const actorSchema = z.object({
   /** The unit the actor acted for; null for the public and the system. */
   unitId: z.string().min(1).nullable(),
   role: z.enum(ROLES),
+  /**
+   * The display name the identity provider gave the official (its `name` claim, AUTH_NAME_CLAIMS), so
+   * that an auditor can trace a decision to a person in the district's directory; `userId` is the
+   * provider's subject. Absent for the public, the system and tokens that carry no name.
+   */
+  name: z.string().min(1).max(100).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

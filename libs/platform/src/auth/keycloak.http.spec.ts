@@ -163,13 +163,13 @@ if (!issuer) {
     const call = (method: 'get' | 'post', path: string, token: string) =>
       request(app.getHttpServer())[method](path).set('Authorization', `Bearer ${token}`);
 
-    it('serves a clerk: the actor of the events is the provider’s subject, with role and unit from the token', async () => {
+    it('serves a clerk: the actor of the events is the provider’s subject and display name, with role and unit from the token', async () => {
       const me = await call('get', '/api/test/me', tokens['clerk-zsz']).expect(200);
       expect(me.body).toEqual({ userId: decodeJwt(tokens['clerk-zsz']).sub, name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' });
       // The console asks the same after its sign-in at the provider.
       expect((await call('get', '/api/auth/me', tokens['clerk-zsz']).expect(200)).body).toEqual(me.body);
       const actor = await call('post', '/api/test/actor', tokens['clerk-zsz']).expect(201);
-      expect(actor.body).toEqual({ userId: decodeJwt(tokens['clerk-zsz']).sub, unitId: 'TEZ-ZSZ', role: 'clerk' });
+      expect(actor.body).toEqual({ userId: decodeJwt(tokens['clerk-zsz']).sub, name: '王芳', unitId: 'TEZ-ZSZ', role: 'clerk' });
     });
 
     it('tells the console to sign in at the provider, and has no demo login', async () => {

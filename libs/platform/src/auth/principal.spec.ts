@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { readScope, type Principal } from './principal';
+import { actorOf, PUBLIC_PRINCIPAL, readScope, recordedActorOf, type Principal } from './principal';
 
 const principal = (role: Principal['role'], unitId: string | null): Principal => ({ userId: 'u', name: 'u', role, unitId });
 const refusal = (run: () => unknown) => {
@@ -35,5 +35,31 @@ describe('readScope: reads scoped like writes (issue 16.4)', () => {
 
   it('the public reads no unit', () => {
     expect(refusal(() => readScope(principal('public', null), 'TEZ-EDU'))).toBe('ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('the actor recorded on events (issue 14.3)', () => {
+  it('carries the official’s display name beside the provider’s subject', () => {
+    expect(recordedActorOf({ userId: '5f0c-subject', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' })).toEqual({
+      userId: '5f0c-subject',
+      name: '王芳',
+      role: 'clerk',
+      unitId: 'TEZ-ZSZ',
+    });
+    // The command's actor (deciders, separation of duties) stays the identity alone.
+    expect(actorOf({ userId: '5f0c-subject', name: '王芳', role: 'clerk', unitId: 'TEZ-ZSZ' })).toEqual({
+      userId: '5f0c-subject',
+      role: 'clerk',
+      unitId: 'TEZ-ZSZ',
+    });
+  });
+
+  it('records no name for the public, nor when the token had none (the subject repeated)', () => {
+    expect(recordedActorOf(PUBLIC_PRINCIPAL)).toEqual({ userId: 'anonymous', role: 'public', unitId: null });
+    expect(recordedActorOf({ userId: 'clerk-1', name: 'clerk-1', role: 'clerk', unitId: 'TEZ-ZSZ' })).toEqual({
+      userId: 'clerk-1',
+      role: 'clerk',
+      unitId: 'TEZ-ZSZ',
+    });
   });
 });

@@ -33,6 +33,15 @@ export const actorOf = (principal: Principal): Actor => ({
 });
 
 /**
+ * The actor recorded on an event's envelope: `actorOf` plus the official's display name when the
+ * token carried one (not for the public: an applicant's name is personal data, never an actor).
+ */
+export const recordedActorOf = (principal: Principal): Actor => ({
+  ...actorOf(principal),
+  ...(principal.role !== 'public' && principal.name && principal.name !== principal.userId ? { name: principal.name.slice(0, 100) } : {}),
+});
+
+/**
  * Unit scoping, as a value (errors as values, like the deciders): unit staff act only for their own
  * unit; the district office and admins act for any unit; everyone else (the public, auditors, the
  * system) acts for none. Null when allowed. Works on a Principal or on the Actor a command carries.

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import type { CommandContext } from '../event-sourcing/command-handler';
-import { actorOf } from '../auth/principal';
+import { recordedActorOf } from '../auth/principal';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 /** `If-Match: "3"` → 3; absent → undefined; anything else is a client error. */
@@ -29,7 +29,7 @@ export function requestTime(request: AuthenticatedRequest): string {
 /** Who, when and in which conversation: the context every command carries into its events. */
 export function commandContext(request: AuthenticatedRequest): CommandContext {
   return {
-    actor: actorOf(request.principal),
+    actor: recordedActorOf(request.principal),
     correlationId: String(request.id ?? 'none'),
     now: requestTime(request),
     expectedRevision: expectedRevisionFrom(request),

@@ -42,18 +42,25 @@ interface HeaderResponse {
   setHeader(name: string, value: string): void;
 }
 
+/** The security headers of every answer, by name. `inlineStyles` only for the OpenAPI page (/api/docs). */
+export function securityHeaderValues(identityProvider?: string | null, options: { inlineStyles?: boolean } = {}): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(identityProvider, options),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  };
+}
+
 /** Express middleware: the security headers on every response. The OpenAPI page (/api/docs) keeps its own inline styles. */
 export function securityHeaders(identityProvider?: string | null) {
-  const strict = contentSecurityPolicy(identityProvider);
-  const docs = contentSecurityPolicy(identityProvider, { inlineStyles: true });
+  const strict = Object.entries(securityHeaderValues(identityProvider));
+  const docs = Object.entries(securityHeaderValues(identityProvider, { inlineStyles: true }));
   return (request: { path: string }, response: HeaderResponse, next: Next) => {
-    response.setHeader('Content-Security-Policy', request.path.startsWith('/api/docs') ? docs : strict);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('X-Frame-Options', 'DENY');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    for (const [name, value] of request.path.startsWith('/api/docs') ? docs : strict) response.setHeader(name, value);
     next();
   };
 }

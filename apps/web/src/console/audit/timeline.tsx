@@ -46,7 +46,7 @@ export function AuditTimeline() {
                 <strong>{e.typeLabel}</strong> <time dateTime={e.recordedAt}>{formatDateTime(e.recordedAt)}</time>
               </p>
               <p className="meta">
-                {e.actor.roleLabel} {e.actor.userId}
+                {e.actor.roleLabel} {e.actor.name ? `${e.actor.name}（${e.actor.userId}）` : e.actor.userId}
                 {e.actor.unitId ? `（${e.actor.unitId}）` : ''} · 第 {e.revision} 号事件
               </p>
               {e.ground ? <p>依据：{e.ground}</p> : null}

@@ -22,7 +22,7 @@ export interface TimelineEntryView {
   revision: number;
   recordedAt: string;
   occurredAt: string;
-  actor: { userId: string; unitId: string | null; role: string; roleLabel: string };
+  actor: { userId: string; name?: string; unitId: string | null; role: string; roleLabel: string };
   /** The unit the event is about, else the actor's unit. */
   unitId: string | null;
   type: string;
