@@ -125,11 +125,19 @@ export class Subscriptions {
     return { subscriptionId: _id, ...rest };
   }
 
-  /** The confirmed subscriptions an entry matters to: its unit's, and its domains'. */
-  async matching(entry: PublicationEntry): Promise<string[]> {
+  /**
+   * The subscriptions an entry matters to: its unit's and its domains', confirmed before it was
+   * published (`at`: a publication recorded earlier is not sent to a later subscriber, however late the
+   * read model applies it).
+   */
+  async matching(entry: PublicationEntry, at: Date): Promise<string[]> {
     const docs = await this.subscriptions
       .find(
-        { status: 'confirmed', $or: [{ 'target.unitId': entry.unitId }, { 'target.domainCode': { $in: entry.domainCodes } }] },
+        {
+          status: 'confirmed',
+          confirmedAt: { $lte: at },
+          $or: [{ 'target.unitId': entry.unitId }, { 'target.domainCode': { $in: entry.domainCodes } }],
+        },
         { projection: { _id: 1 } },
       )
       .toArray();
@@ -159,7 +167,7 @@ export class PublicationAlerts implements EventHandler {
     if (!alertShape.safeParse(event.data).success) return;
     const entry = await this.publications.get(event.eventId);
     if (!entry) return;
-    for (const subscriptionId of await this.subscriptions.matching(entry)) {
+    for (const subscriptionId of await this.subscriptions.matching(entry, new Date(event.recordedAt))) {
       await this.outbox.enqueue(
         {
           noticeId: `${PUBLICATION_KIND}-${event.eventId}-${subscriptionId}`,
