@@ -23,6 +23,13 @@ if [[ ${GONGKAI_IDENTITY:-demo} == keycloak ]]; then
   start_local_infra keycloak
   use_dev_secret || true # tokens are checked against Keycloak (AUTH_JWKS_URL wins); the secret only derives the local HMAC keys
   export AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" AUTH_AUDIENCE=gongkai AUTH_CONSOLE_CLIENT_ID=gongkai-console AUTH_DEV_LOGIN=false
+  # Without the demo login the personal-data master key is not derived: a local one, kept with the local data.
+  if [[ -z ${PERSONAL_DATA_MASTER_KEY:-} ]]; then
+    mkdir -p data
+    [[ -s data/personal-data-master-key ]] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >data/personal-data-master-key
+    PERSONAL_DATA_MASTER_KEY="$(cat data/personal-data-master-key)"
+    export PERSONAL_DATA_MASTER_KEY
+  fi
 elif use_dev_secret; then
   export AUTH_DEV_LOGIN="${AUTH_DEV_LOGIN:-true}"
 fi

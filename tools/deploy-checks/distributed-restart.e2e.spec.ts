@@ -6,7 +6,15 @@ import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import { SHAPE_SERVICES, KafkaEventBus } from '@gongkai/platform';
-import { TEST_JWT_SECRET, eventually, requireInfra, startNodeService, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
+import {
+  TEST_JWT_SECRET,
+  TEST_PERSONAL_DATA_MASTER_KEY,
+  eventually,
+  requireInfra,
+  startNodeService,
+  tokenFor,
+  type ServiceProcess,
+} from '@gongkai/platform/testing';
 
 /**
  * The distributed shape as the manifests run it, on this machine: the five services compiled to
@@ -115,10 +123,12 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
       LOG_LEVEL: 'info',
       // Five processes on one host cannot share the ConfigMap's METRICS_PORT: /metrics on each HTTP port here.
       METRICS_PORT: '',
-      // gongkai-secrets: EVENT_STORE_URL (one shared store, as EventStoreDB would be), MONGODB_URL, AUTH_JWT_SECRET
+      // gongkai-secrets: EVENT_STORE_URL (one shared store, as EventStoreDB would be), MONGODB_URL, AUTH_JWT_SECRET,
+      // PERSONAL_DATA_MASTER_KEY (the requests service writes personal data)
       EVENT_STORE_URL: `sqlite:${join(work, 'events.db')}`,
       MONGODB_URL: infra.mongodbUrl,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
     };
     process.stdout.write(`settings from the dev overlay's ConfigMap: ${Object.keys(config).join(', ')}\n`);
     // The topic Job's script, as rendered (single broker here: replication factor 1).

@@ -1,11 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuditService, formatTimeline, parseAsOf, type ExportSelection } from '@gongkai/audit';
+import { hasRole, SIGN_IN_ROLES } from '@gongkai/contracts/vocabulary';
+import { ApplicantPersonalData } from '@gongkai/requests';
 import {
   ConsumerRegistry,
   EVENT_STORE,
   PlatformCollections,
   ReadModelConnections,
   rebuildProjection,
+  sealedForOwner,
   SYSTEM_ACTOR,
   verifyStore,
   type EventStore,
@@ -22,8 +25,10 @@ export const USAGE = `gongkai-audit <command>
                          on paper, if given); exit 1 on any break, naming stream and revision
   anchor [--force]       record an anchor now (Merkle root over every stream head) and print it
   anchors                print every anchor as the text to file or publish
-  history <stream|id> [--json]
-                         the decision timeline of a stream, or of every stream of an entity id
+  history <stream|id> [--json] [--as <role>]
+                         the decision timeline of a stream, or of every stream of an entity id;
+                         personal data reads 已脱敏 unless --as names a role with the right to see
+                         it (clerk, reviewer, office_head, district_office); default auditor
   as-of <date> <read-model> [--json]
                          a read model as it stood at <date> (YYYY-MM-DD = end of that day, UTC+8,
                          or an ISO time), replayed into a temporary database
@@ -34,6 +39,10 @@ export const USAGE = `gongkai-audit <command>
   export <stream> | export --from <pos> --to <pos>
                          events as JSON Lines with hashes and the covering anchor (docs/audit.md)
   read-models            list the read models
+  personal-data-retention
+                         run the requests service's retention job now: delete again the keys a
+                         restored key-store backup brought back, then erase every applicant whose
+                         retention period ended (each recorded with the reason)
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
 
@@ -50,7 +59,7 @@ export async function rebuildReadModels(app: INestApplication, names: string[]):
   const reports: RebuildReport[] = [];
   for (const projection of projections.filter((p) => names.length === 0 || names.includes(p.name))) {
     const owner = projection.name.slice(0, projection.name.indexOf('.'));
-    reports.push(await rebuildProjection(store, projection, connections.get(owner), platform));
+    reports.push(await rebuildProjection(store, projection, connections.get(owner), platform, sealedForOwner(owner)));
   }
   return reports;
 }
@@ -133,11 +142,22 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       return 0;
     }
     case 'history': {
-      const [target] = positional(args);
+      const [target] = positional(args, ['--as']);
       if (!target) throw new UsageError('history needs a stream id or an entity id');
-      const { streams, entries } = await audit.history(target);
+      const role = option(args, '--as') ?? 'auditor';
+      if (!hasRole(role, SIGN_IN_ROLES)) throw new UsageError(`--as needs a role: ${SIGN_IN_ROLES.join(', ')}`);
+      const { streams, entries } = await audit.history(target, role);
       out(json ? `${JSON.stringify({ target, streams, entries }, null, 2)}\n` : `${formatTimeline(target, streams, entries)}\n`);
       return streams.length === 0 ? 1 : 0;
+    }
+    case 'personal-data-retention': {
+      const personalData = app.get(ApplicantPersonalData);
+      const again = await personalData.shredRestoredKeys();
+      out(`恢复的备份中已删除的密钥：重新删除 ${again.length} 个。\n`);
+      const erased = await personalData.eraseExpired();
+      for (const e of erased) out(`保存期限届满（${e.retentionEndedOn}）：删除申请人个人信息，申请 ${e.requestIds.join('、')}。\n`);
+      out(`保存期限届满的申请人：${erased.length} 人。\n`);
+      return 0;
     }
     case 'as-of': {
       const [date, name] = positional(args);

@@ -32,8 +32,9 @@ export class AuditController {
 
   @Get('history/:target')
   @ApiOperation({ summary: '决定记录：一个事件流或实体（单位代码、申请编号……）的全部决定' })
-  async history(@Param('target') target: string) {
-    const { streams, entries } = await this.audit.history(target);
+  async history(@Param('target') target: string, @Req() request: AuthenticatedRequest) {
+    // Auditors and admins read personal data as 已脱敏; the district office in clear.
+    const { streams, entries } = await this.audit.history(target, request.principal.role);
     if (streams.length === 0) throw DomainError.notFound('STREAM_NOT_FOUND', `未找到 ${target} 的事件流。`);
     return { target, streams, entries };
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ANCHOR_STREAM_ID, type Actor } from '@gongkai/contracts';
+import { seesPersonalData } from '@gongkai/contracts/vocabulary';
 import {
   AnchorRecorder,
   ConsumerRegistry,
@@ -7,6 +8,8 @@ import {
   EVENT_STORE,
   GONGKAI_CONFIG,
   LOGGER,
+  NO_PERSONAL_DATA_ACCESS,
+  PERSONAL_DATA_KEYS,
   ReadModelConnections,
   SYSTEM_ACTOR,
   verifyRecord,
@@ -16,6 +19,7 @@ import {
   type ExternalRoot,
   type GongkaiConfig,
   type Logger,
+  type PersonalDataKeys,
   type Projection,
   type RecordVerification,
 } from '@gongkai/platform';
@@ -85,6 +89,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly registry: ConsumerRegistry,
     private readonly connections: ReadModelConnections,
+    @Inject(PERSONAL_DATA_KEYS) private readonly personalData: PersonalDataKeys | null,
   ) {
     this.recorder = new AnchorRecorder(store);
   }
@@ -122,8 +127,10 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     return verifyRecord(this.store, { external });
   }
 
-  history(target: string) {
-    return decisionTimeline(this.store, target);
+  /** The decision timeline, read as `role` may read it: personal data in clear only for the roles with the right (`seesPersonalData`). */
+  history(target: string, role: string) {
+    const access = seesPersonalData(role) && this.personalData ? { keys: this.personalData } : NO_PERSONAL_DATA_ACCESS;
+    return decisionTimeline(this.store, target, access);
   }
 
   exportLines(selection: ExportSelection) {

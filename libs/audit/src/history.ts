@@ -1,4 +1,11 @@
-import { timelineEntry, type EventStore, type TimelineEntry } from '@gongkai/platform';
+import {
+  NO_PERSONAL_DATA_ACCESS,
+  revealEach,
+  timelineEntry,
+  type EventStore,
+  type PersonalDataAccess,
+  type TimelineEntry,
+} from '@gongkai/platform';
 
 // One stream's events as timeline entries (labels, grounds and reasons in Chinese): `timelineEntry`
 // in libs/platform/src/audit/timeline.ts, shared with the services that show a stream's decisions.
@@ -12,11 +19,19 @@ export async function resolveStreams(store: EventStore, target: string): Promise
   return (await store.streamHeads()).map((h) => h.streamId).filter((id) => id.endsWith(`-${target}`));
 }
 
-export async function decisionTimeline(store: EventStore, target: string): Promise<{ streams: string[]; entries: TimelineEntry[] }> {
+/**
+ * The timeline of a target. Personal data (the contracts' markings) reads in clear only with an
+ * access holding the keys (a reader with the right); `已脱敏` otherwise, `已删除` once erased.
+ */
+export async function decisionTimeline(
+  store: EventStore,
+  target: string,
+  personalData: PersonalDataAccess = NO_PERSONAL_DATA_ACCESS,
+): Promise<{ streams: string[]; entries: TimelineEntry[] }> {
   const streams = await resolveStreams(store, target);
   const events = (await Promise.all(streams.map((s) => store.readStream(s)))).flat();
   events.sort((a, b) => a.globalPosition - b.globalPosition);
-  return { streams, entries: events.map((e) => timelineEntry(e)) };
+  return { streams, entries: (await revealEach(events, personalData)).map((e) => timelineEntry(e)) };
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

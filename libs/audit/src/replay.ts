@@ -1,7 +1,19 @@
 import { BSON, type Document } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { canonicalJson, databaseOf, readAllInBatches, upcast, type EventStore, type Projection } from '@gongkai/platform';
+import {
+  canonicalJson,
+  databaseOf,
+  readAllInBatches,
+  revealPersonalData,
+  sealedForOwner,
+  upcast,
+  type EventStore,
+  type Projection,
+} from '@gongkai/platform';
+
+/** The service a projection belongs to: the prefix of its name (`requests.requests`). */
+const ownerOf = (projection: Projection): string => projection.name.slice(0, projection.name.indexOf('.'));
 
 /**
  * How the audit tool gets a projection writing to another database. Convention (docs/audit.md):
@@ -67,7 +79,8 @@ export async function replayInto(store: EventStore, projections: Projection[], u
         }
         reports[i].replayed += 1;
         if (!projections[i].eventTypes.includes(stored.type)) continue;
-        await projections[i].handle(upcast(stored));
+        // As the live consumer hands it over: the owner's personal data sealed, another service's withheld.
+        await projections[i].handle(upcast(await revealPersonalData(stored, sealedForOwner(ownerOf(projections[i])))));
         reports[i].applied += 1;
       }
     }

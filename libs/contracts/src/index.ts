@@ -5,6 +5,7 @@ export * from './registry';
 export * from './events/catalogue';
 export * from './events/document-attributes';
 export * from './events/requests';
+export * from './events/requests.personal-data';
 export * from './events/interpretation';
 export * from './events/assessment';
 export * from './events/audit';

@@ -7,6 +7,7 @@ import {
   subjectValueOf,
   type PersonalDataMarkings,
 } from './personal-data';
+import { REQUEST_APPLICANT_MARKING } from './events/requests.personal-data';
 
 const TOKEN = `enc:v1:AAAAAAAAAAAAAAAA:${'b'.repeat(16)}:${'c'.repeat(40)}:${'d'.repeat(22)}`;
 const hex = (c: string) => c.repeat(64);
@@ -70,7 +71,8 @@ describe('personal-data markings', () => {
   });
 
   it('registers markings once, refusing the malformed and the contradictory', () => {
-    const marking = markings['requests.RequestReceived'][1];
+    // The requests service's own marking, registered with the contracts.
+    const marking = REQUEST_APPLICANT_MARKING;
     registerPersonalData({ 'requests.RequestReceived': { 1: marking } });
     registerPersonalData({ 'requests.RequestReceived': { 1: marking } });
     expect(personalDataMarking('requests.RequestReceived', 1)).toEqual(marking);

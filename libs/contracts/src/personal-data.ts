@@ -1,5 +1,7 @@
 import { EVENT_CONTRACTS, type ContractCheck, checkContract } from './registry';
 import { serviceOfEventType } from './topics';
+import { interpretationPersonalData } from './events/interpretation.personal-data';
+import { requestsPersonalData } from './events/requests.personal-data';
 
 /**
  * Personal data in events (个人信息保护法, issue 19): which fields of an event are personal, and whose.
@@ -181,3 +183,7 @@ export function checkStoredContract(
   if (issues.length === 0) return { ok: true };
   return { ok: false, reason: issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
 }
+
+// The markings of the services' events, registered once with the contracts (every reader knows them).
+registerPersonalData(requestsPersonalData);
+registerPersonalData(interpretationPersonalData);

@@ -1,12 +1,15 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
   CommandHandler,
   ConsumerRegistry,
   GONGKAI_CONFIG,
   LOGGER,
+  PERSONAL_DATA_KEYS,
+  ReadModelConnections,
   readModelProvider,
   type GongkaiConfig,
   type Logger,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { Concerns } from './application/concerns';
@@ -56,7 +59,12 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     readModelProvider('interpretation', ParticipationCataloguesProjection),
     readModelProvider('interpretation', OpenDaysProjection),
     readModelProvider('interpretation', VillagePostingsProjection),
-    readModelProvider('interpretation', PersonalDataStore),
+    {
+      provide: PersonalDataStore,
+      inject: [ReadModelConnections, PERSONAL_DATA_KEYS],
+      useFactory: (connections: ReadModelConnections, keys: PersonalDataKeys | null) =>
+        new PersonalDataStore(connections.get('interpretation'), keys),
+    },
     {
       provide: INTERPRETATION_SETTINGS,
       inject: [GONGKAI_CONFIG],
@@ -100,7 +108,7 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     },
   ],
 })
-export class InterpretationModule implements OnModuleInit {
+export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly policies: PoliciesProjection,
@@ -110,7 +118,15 @@ export class InterpretationModule implements OnModuleInit {
     private readonly openDays: OpenDaysProjection,
     private readonly villages: VillagePostingsProjection,
     private readonly opener: ObligationOpener,
+    private readonly personalData: PersonalDataStore,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /** Personal data written in clear before crypto-shredding is sealed with its subject's key (idempotent, ADR 0010). */
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.personalData.rekeyPlaintext();
+    if (sealed > 0) this.logger.info({ documents: sealed }, "personal data sealed with its subjects' keys (crypto-shredding)");
+  }
 
   onModuleInit(): void {
     this.registry.register(

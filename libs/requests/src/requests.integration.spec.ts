@@ -274,10 +274,14 @@ describe('requests service over Kafka and FerretDB', () => {
       expect(JSON.stringify(status)).not.toMatch(/李明|1391234|370405/);
       const wrong = await request(app.getHttpServer()).get('/api/requests/track/ABCDE-FGHJK-MNPQR-STVWX-YZ012-3').expect(404);
       expect(wrong.body.code).toBe('TRACKING_CODE_UNKNOWN');
-      // The store keeps the ID document masked with a keyed hash, never the number.
+      // The store keeps the ID document masked with a keyed hash, never the number, and even the
+      // masked form, the name and the phone only sealed with the applicant's key (crypto-shredding).
       const events = await store.readStream(`requests.request-${res.body.requestId}`);
-      expect(JSON.stringify(events)).not.toContain('370405199001011234');
-      expect(events[0].data.applicant).toMatchObject({ idDocument: { masked: '3704**********1234' } });
+      expect(JSON.stringify(events)).not.toMatch(/370405199001011234|3704\*{10}1234|李明|13912345678/);
+      expect(events[0].data.applicant).toMatchObject({
+        name: expect.stringMatching(/^enc:v1:/),
+        idDocument: { masked: expect.stringMatching(/^enc:v1:/) },
+      });
 
       // Staff handle it over HTTP: correction notice within 7 working days, letter as .docx.
       const clerk = await tokenFor('clerk', 'TEZ-ZSZ');

@@ -1,4 +1,11 @@
-import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
@@ -7,11 +14,13 @@ import {
   LOGGER,
   Metrics,
   NoticeOutbox,
+  PERSONAL_DATA_KEYS,
   readModelProvider,
   startNoticeSender,
   type NoticeSender,
   type GongkaiConfig,
   type Logger,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
@@ -20,6 +29,7 @@ import { RequestNotices } from './application/notices';
 import { digestRecipients, RequestsNoticeComposer, StaffDigest } from './application/staff-digest';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
+import { ApplicantPersonalData } from './application/personal-data';
 import { LetterSettings } from './application/letter-settings';
 import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestReads } from './application/request-reads';
@@ -29,6 +39,7 @@ import { PublishedAnnualReportsController } from './http/published-reports.contr
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
 import { NoticesController } from './http/notices.controller';
+import { PersonalDataController } from './http/personal-data.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
@@ -43,7 +54,14 @@ let holidayArrangementWarned = false;
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
   // The notices list before the requests: `api/requests/notices` is not a request id.
-  controllers: [PublishedAnnualReportsController, AnnualReportsController, LetterSettingsController, NoticesController, RequestsController],
+  controllers: [
+    PublishedAnnualReportsController,
+    AnnualReportsController,
+    LetterSettingsController,
+    PersonalDataController,
+    NoticesController,
+    RequestsController,
+  ],
   providers: [
     {
       provide: REQUESTS_SETTINGS,
@@ -88,10 +106,20 @@ let holidayArrangementWarned = false;
         new LetterSettings(commands, units, settings),
     },
     {
+      provide: ApplicantPersonalData,
+      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
+      useFactory: (keys: PersonalDataKeys | null, commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
+        new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears),
+    },
+    {
       provide: RequestReads,
-      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings],
-      useFactory: (requests: RequestsProjection, settings: RequestsSettings, letters: LetterSettings) =>
-        new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters),
+      inject: [RequestsProjection, REQUESTS_SETTINGS, LetterSettings, ApplicantPersonalData],
+      useFactory: (
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        letters: LetterSettings,
+        personalData: ApplicantPersonalData,
+      ) => new RequestReads(requests, settings, defaultWorkingDayCalendar(), letters, personalData),
     },
     {
       provide: AnnualReports,
@@ -116,7 +144,9 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private retentionRun: Promise<unknown> = Promise.resolve();
   private sender: NoticeSender | null = null;
   private digestTimer: NodeJS.Timeout | null = null;
 
@@ -129,12 +159,41 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
     private readonly proactive: ProactiveDisclosureProcess,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly personalData: ApplicantPersonalData,
+    @Inject(REQUESTS_SETTINGS) private readonly settings: RequestsSettings,
     private readonly applicantNotices: ApplicantNoticesProcess,
     private readonly outbox: NoticeOutbox,
     private readonly composer: RequestsNoticeComposer,
     private readonly digest: StaffDigest,
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
+
+  /**
+   * The personal-data retention job (个人信息保护法 Art. 19, 47): every REQUESTS_RETENTION_CHECK_HOURS,
+   * the applicants whose retention period ended are erased, each recorded with the reason. Every
+   * replica runs it: the erasure is recorded once per request and the key deleted once, so two runs
+   * at the same time do the same thing.
+   */
+  private startRetentionJob(): void {
+    const hours = this.settings.retentionCheckHours;
+    if (hours === 0) return;
+    this.retentionTimer = setInterval(
+      () => {
+        this.retentionRun = this.personalData.eraseExpired().then(
+          (erased) => erased.length > 0 && this.logger.info({ applicants: erased.length }, 'personal data erased: retention period ended'),
+          (error: Error) => this.logger.error({ err: error }, 'personal-data retention job failed'),
+        );
+      },
+      hours * 3600 * 1000,
+    );
+    this.retentionTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = null;
+    await this.retentionRun;
+  }
 
   onModuleInit(): void {
     // The notices after the requests read model: an event's notice finds the request projected (the composer waits otherwise).
@@ -150,8 +209,13 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
     this.watchHolidayArrangements();
   }
 
-  /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */
   async onApplicationBootstrap(): Promise<void> {
+    this.startRetentionJob();
+    await this.startNotices();
+  }
+
+  /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */
+  private async startNotices(): Promise<void> {
     await this.outbox.ensureIndexes();
     this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
     if (!this.sender) return;

@@ -326,3 +326,38 @@ export async function catalogueReady(base: string, unitId: string): Promise<numb
   });
   return count;
 }
+
+/**
+ * An installation without the demo data: one unit registered by the district office, known to the
+ * requests service once its units read model has the catalogue's event.
+ */
+export async function seedUnit(base: string, unitId = 'TEZ-CIVIL', name = '区民政局'): Promise<void> {
+  const office = await devToken(base, 'seed-office', 'district_office');
+  await call(base, office, 'POST', '/api/catalogue/units', { unitId, name, level: '县级', kind: 'department' });
+  await until(async () => (await call<{ unitId: string }[]>(base, office, 'GET', '/api/catalogue/units')).some((u) => u.unitId === unitId));
+}
+
+/**
+ * A request of 周建华 (13500002222) taken through the API to its archive: received at the counter
+ * (retried while the requests service does not know the unit yet), assigned, replied (reviewed by
+ * the reviewer), delivered, archived. Waits until the case's read model shows it archived.
+ */
+export async function seedArchivedRequest(base: string, unitId = 'TEZ-CIVIL'): Promise<string> {
+  const clerk = await devToken(base, 'seed-archive-clerk', 'clerk', unitId, '赵敏');
+  const reviewer = await devToken(base, 'seed-archive-reviewer', 'reviewer', unitId, '孙审');
+  let requestId = '';
+  await until(async () => {
+    requestId = await seedOpenRequest(base, unitId, clerk);
+    return true;
+  });
+  const step = (token: string, action: string, body: object = {}) =>
+    call(base, token, 'POST', `/api/requests/${requestId}/${action}`, body);
+  await step(clerk, 'assign', { handlerId: 'seed-archive-clerk', handlerName: '赵敏' });
+  await step(clerk, 'draft-reply', { category: 'disclose', content: '经查，现将2025年度城乡居民最低生活保障资金的发放总额提供给您。' });
+  await step(reviewer, 'review', { approved: true });
+  await step(clerk, 'reply');
+  await step(clerk, 'delivery', { method: '电子邮件' });
+  await step(clerk, 'archive', { archiveNo: '2026-MZ-0001' });
+  await until(async () => (await call<{ status: string }>(base, clerk, 'GET', `/api/requests/${requestId}`)).status === 'archived');
+  return requestId;
+}

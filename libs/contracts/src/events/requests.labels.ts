@@ -221,6 +221,12 @@ export const requestsEventLabels = {
     fields: { replyByOn: '答复期限', noticeSentOn: '告知申请人日期', dueOn: DUE_ON },
     decision: { groundRequired: true, reasonRequired: true },
   },
+  'requests.PersonalDataErased': {
+    label: '删除申请人个人信息',
+    fields: { note: '说明', erasedOn: '删除日期', retentionEndedOn: '保存期限届满日期' },
+    values: { reason: { retention: '保存期限届满', request_by_person: '本人申请删除', court_order: '法院裁判要求' } },
+    decision: { groundRequired: false, reasonRequired: true },
+  },
   'requests.LetterSettingsUpdated': {
     label: '修改答复书设置',
     fields: {

@@ -279,6 +279,25 @@ export const challengeFiledV1 = z.object({
   party: z.enum(CHALLENGE_PARTIES).optional(),
   against: z.enum(CHALLENGE_SUBJECTS).optional(),
 });
+/** Why an applicant's personal data was erased (个人信息保护法 Art. 47): the retention period ran out, the person asked, a court ordered it. */
+export const PERSONAL_DATA_ERASURE_REASONS = ['retention', 'request_by_person', 'court_order'] as const;
+export type PersonalDataErasureReason = (typeof PERSONAL_DATA_ERASURE_REASONS)[number];
+/**
+ * The applicant's personal data of this request was erased (crypto-shredding, issue 19): the key of
+ * the applicant's data subject is deleted, so the name, contact, address and masked ID document read
+ * 已删除 wherever a copy went. Appended to every request of that applicant; the case keeps its facts
+ * (dates, category, legal basis) and the annual report's figures. The actor is who erased it (the
+ * office head, or the system for retention).
+ */
+export const applicantDataErasedV1 = z.object({
+  ...base,
+  reason: z.enum(PERSONAL_DATA_ERASURE_REASONS),
+  /** What the office head recorded: the person's request, the court's decision and number. */
+  note: text(500).optional(),
+  erasedOn: isoDate,
+  /** Retention: the day the period ended (the latest closing or archive date of the applicant's requests plus the period). */
+  retentionEndedOn: isoDate.optional(),
+});
 export const challengeDecidedV1 = z.object({ ...base, challengeId: text(40), outcome: z.enum(CHALLENGE_OUTCOMES), decidedOn: isoDate });
 
 /** 一事一申请 (109号 Art. 4): one application containing several items is counted as that many requests. */
@@ -384,6 +403,7 @@ export const requestsEvents = {
   'requests.ReasonsRequested': { 1: reasonsRequestedV1 },
   'requests.ReasonsAnswered': { 1: reasonsAnsweredV1 },
   'requests.ReplyDeferred': { 1: replyDeferredV1 },
+  'requests.PersonalDataErased': { 1: applicantDataErasedV1 },
   'requests.LetterSettingsUpdated': { 1: letterSettingsUpdatedV1 },
   'requests.ProactiveDisclosureSuggested': { 1: proactiveDisclosureSuggestedV1 },
   'requests.AnnualReportFinalised': { 1: annualReportFinalisedV1 },
@@ -417,6 +437,7 @@ export type ThirdPartyDisclosureNotified = z.infer<typeof thirdPartyDisclosureNo
 export type ReasonsRequested = z.infer<typeof reasonsRequestedV1>;
 export type ReasonsAnswered = z.infer<typeof reasonsAnsweredV1>;
 export type ReplyDeferred = z.infer<typeof replyDeferredV1>;
+export type ApplicantDataErased = z.infer<typeof applicantDataErasedV1>;
 export type LetterSettingsUpdated = z.infer<typeof letterSettingsUpdatedV1>;
 export type HoldingAgency = z.infer<typeof holdingAgency>;
 export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;

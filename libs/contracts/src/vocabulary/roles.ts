@@ -19,6 +19,14 @@ export const STAFF_ROLES: readonly Role[] = [...UNIT_STAFF_ROLES, ...DISTRICT_RO
 export const DISTRICT_READER_ROLES: readonly Role[] = [...DISTRICT_ROLES, 'auditor'];
 /** Everyone who reads staff-side data at all: staff and auditors. */
 export const READER_ROLES: readonly Role[] = [...STAFF_ROLES, 'auditor'];
+/**
+ * Who reads the personal data of applicants and citizens in clear (个人信息保护法: access limited to
+ * those who need it): the staff who handle the cases and the district office. Auditors check the
+ * record and admins run the system: both read 已脱敏.
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = [...UNIT_STAFF_ROLES, 'district_office'];
+/** Who erases an applicant's personal data on request or by court order: the unit's office head (工作机构负责人). */
+export const PERSONAL_DATA_ERASER_ROLES: readonly Role[] = ['office_head'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   public: '公众',
@@ -34,3 +42,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const hasRole = (role: string, roles: readonly Role[]): boolean => (roles as readonly string[]).includes(role);
 /** Whether a role reads every unit (the district office, admins, auditors). */
 export const readsDistrict = (role: string): boolean => hasRole(role, DISTRICT_READER_ROLES);
+/** Whether a role reads personal data in clear (else `已脱敏`). */
+export const seesPersonalData = (role: string): boolean => hasRole(role, PERSONAL_DATA_ROLES);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import type { PersonalDataKind } from '@gongkai/contracts';
-import type { GongkaiConfig } from '@gongkai/platform';
+import { isPersonalDataToken, type PersonalDataKind } from '@gongkai/contracts';
+import { encryptField, revealSealed, subjectIdOf, type GongkaiConfig, type PersonalDataKeys } from '@gongkai/platform';
 
 /** Settings of the interpretation service from the validated configuration (README: configuration). */
 export interface InterpretationSettings {
@@ -66,41 +66,95 @@ export interface PersonalDataRecord {
   createdAt: string;
 }
 
+/** The key-store scope of a citizen's personal data, by kind: one data subject per comment or registration. */
+export const PERSONAL_DATA_SCOPES: Record<PersonalDataKind, string> = {
+  comment: 'interpretation.commenter',
+  open_day_registration: 'interpretation.registrant',
+};
+
+/** The fields of a document that are personal: kept sealed with the subject's key. */
+const SEALED_FIELDS = ['name', 'contact', 'originalContent'] as const;
+type Stored = Omit<PersonalDataRecord, 'refId'> & { _id: string };
+
 /**
  * The `personal_data` collection of the interpretation database. Not a read model: nothing can
  * rebuild it from events (which hold none of it), so it is primary data to back up, and it is in
  * no projection's `collections`, so a rebuild never drops it.
+ *
+ * Crypto-shredding (issue 19, ADR 0010): the name, the contact and the text as written are stored
+ * encrypted with a key of their own data subject (`interpretation.commenter/<refId>`,
+ * `interpretation.registrant/<refId>`) in the platform's key store, the same mechanism as the
+ * requests service's applicants. An erasure deletes the key and the document, so a backup of this
+ * collection taken before it holds nothing readable. Documents written in clear before this
+ * (`rekeyPlaintext`) are sealed on start.
  */
 export class PersonalDataStore {
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly keys: PersonalDataKeys | null,
+  ) {}
 
   private get collection() {
-    return this.connection.collection('personal_data');
+    return this.connection.collection<Stored>('personal_data');
+  }
+
+  private subjectOf(record: Pick<PersonalDataRecord, 'kind' | 'refId'>): string {
+    return subjectIdOf(PERSONAL_DATA_SCOPES[record.kind], record.refId);
+  }
+
+  private async sealed(record: PersonalDataRecord): Promise<Partial<Pick<PersonalDataRecord, (typeof SEALED_FIELDS)[number]>>> {
+    if (!this.keys) throw new Error('personal data of interpretation without a personal-data key store');
+    const present = SEALED_FIELDS.filter((field) => typeof record[field] === 'string' && !isPersonalDataToken(record[field]));
+    if (present.length === 0) return {};
+    const key = await this.keys.getOrCreate(this.subjectOf(record));
+    return Object.fromEntries(present.map((field) => [field, encryptField(key, record[field])]));
+  }
+
+  private async opened(doc: Stored): Promise<PersonalDataRecord> {
+    const { _id, ...rest } = doc;
+    const record = { refId: String(_id), ...(rest as Omit<PersonalDataRecord, 'refId'>) };
+    // The caller checked the reader's right (personalDataReadError): the service reads with its keys.
+    return this.keys ? revealSealed(record, this.subjectOf(record), { keys: this.keys }) : record;
   }
 
   async put(record: PersonalDataRecord): Promise<void> {
     const { refId, ...rest } = record;
-    await this.collection.insertOne({ _id: refId as never, ...rest });
+    await this.collection.insertOne({ _id: refId, ...rest, ...(await this.sealed(record)) });
   }
 
   async get(refId: string): Promise<PersonalDataRecord | null> {
-    const doc = await this.collection.findOne({ _id: refId as never });
-    if (!doc) return null;
-    const { _id, ...rest } = doc;
-    return { refId: String(_id), ...(rest as unknown as Omit<PersonalDataRecord, 'refId'>) };
+    const doc = await this.collection.findOne({ _id: refId });
+    return doc ? this.opened(doc) : null;
   }
 
   /** The registrants of one open day (or commenters of one consultation), for the unit to contact. */
   async list(kind: PersonalDataKind, subjectId: string): Promise<PersonalDataRecord[]> {
     const docs = await this.collection.find({ kind, subjectId }).toArray();
-    return docs
-      .map(({ _id, ...rest }) => ({ refId: String(_id), ...(rest as unknown as Omit<PersonalDataRecord, 'refId'>) }))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.refId.localeCompare(b.refId));
+    const records = await Promise.all(docs.map((doc) => this.opened(doc)));
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.refId.localeCompare(b.refId));
   }
 
-  /** Returns whether a document was removed. */
+  /** Deletes the subject's key, then the document. Returns whether a document was removed. */
   async erase(refId: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ _id: refId as never })).deletedCount === 1;
+    const doc = await this.collection.findOne({ _id: refId });
+    if (doc && this.keys) await this.keys.shred(this.subjectOf({ kind: doc.kind, refId }));
+    return (await this.collection.deleteOne({ _id: refId })).deletedCount === 1;
+  }
+
+  /**
+   * Seals the documents written in clear before crypto-shredding (each with its subject's new key).
+   * Idempotent; returns how many it sealed.
+   */
+  async rekeyPlaintext(): Promise<number> {
+    let count = 0;
+    for (const doc of await this.collection.find({}).toArray()) {
+      const record = { refId: String(doc._id), ...(doc as Omit<Stored, '_id'>) } as PersonalDataRecord;
+      const sealed = await this.sealed(record);
+      if (Object.keys(sealed).length === 0) continue;
+      await this.collection.updateOne({ _id: doc._id }, { $set: sealed });
+      count += 1;
+    }
+    return count;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   EVENT_STORE,
   GONGKAI_CONFIG,
   PublicSubmissionLimiter,
+  ReadModelConnections,
   verifyStore,
   type EventBus,
   type EventStore,
@@ -19,6 +20,7 @@ import { consultationStreamId } from '../domain/consultation';
 import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { InterpretationModule } from '../interpretation.module';
+import { PersonalDataStore } from '../application/personal-data';
 import { ERASED_COMMENTER } from '../read-models/consultations.projection';
 
 const NAME = '王小明';
@@ -216,6 +218,48 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     ).toBe(403);
   });
 
+  it('keeps the names and contacts sealed with the platform key store (crypto-shredding); a document written in clear is sealed on start', async () => {
+    const connections = app.get(ReadModelConnections);
+    const documents = connections.get('interpretation').collection('personal_data');
+    const stored = await documents.findOne({ _id: commentRef as never });
+    expect(stored).toMatchObject({
+      name: expect.stringMatching(/^enc:v1:/),
+      contact: expect.stringMatching(/^enc:v1:/),
+      originalContent: expect.stringMatching(/^enc:v1:/),
+      kind: 'comment',
+      unitId: 'TEZ-HOUSING',
+    });
+    expect(JSON.stringify(await documents.find({}).toArray())).not.toMatch(PERSONAL);
+    const keys = connections.get('platform').collection('personal_data_keys');
+    expect(await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never })).toMatchObject({ wrapped: expect.any(String) });
+    expect(await keys.findOne({ _id: `interpretation.registrant/${registrationRef}` as never })).toMatchObject({
+      wrapped: expect.any(String),
+    });
+
+    // A document written in clear by the earlier code is sealed by `rekeyPlaintext` (run on every start) and reads as before.
+    await documents.insertOne({
+      _id: 'legacy-doc' as never,
+      kind: 'open_day_registration',
+      unitId: 'TEZ-HOUSING',
+      subjectId: 'OD-PD',
+      recordId: 'legacy-doc-r',
+      name: '孙旧旧',
+      contact: '13500005555',
+      createdAt: new Date().toISOString(),
+    });
+    expect(await app.get(PersonalDataStore).rekeyPlaintext()).toBe(1);
+    expect(await app.get(PersonalDataStore).rekeyPlaintext()).toBe(0);
+    expect(JSON.stringify(await documents.findOne({ _id: 'legacy-doc' as never }))).not.toMatch(/孙旧旧|13500005555/);
+    const read = await request(server)
+      .get('/api/interpretation/personal-data/legacy-doc')
+      .set('Authorization', `Bearer ${clerk}`)
+      .expect(200);
+    expect(read.body).toMatchObject({ name: '孙旧旧', contact: '13500005555' });
+    await app.get(PersonalDataStore).erase('legacy-doc');
+    expect(await keys.findOne({ _id: 'interpretation.registrant/legacy-doc' as never })).toMatchObject({ shreddedAt: expect.any(Date) });
+    expect(await keys.findOne({ _id: 'interpretation.registrant/legacy-doc' as never })).not.toHaveProperty('wrapped');
+  });
+
   it('shows staff and the portal masked names only, v1 events included (upcast on read)', async () => {
     const comments = await eventually(
       async () => {
@@ -308,7 +352,13 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const published = await eventually(async () => kafka.find((e) => e.eventId === commentErased.eventId), 30000, 'the erasure on Kafka');
     expect(JSON.stringify(published)).not.toMatch(PERSONAL);
 
-    // The documents are gone; a second erasure finds nothing and records nothing.
+    // The documents are gone, and so are their subjects' keys (a backup of the collection reveals nothing).
+    const keys = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    for (const subject of [`interpretation.commenter/${commentRef}`, `interpretation.registrant/${registrationRef}`]) {
+      const tombstone = await keys.findOne({ _id: subject as never });
+      expect([subject, tombstone?.shreddedAt instanceof Date, tombstone && 'wrapped' in tombstone]).toEqual([subject, true, false]);
+    }
+    // A second erasure finds nothing and records nothing.
     expect(
       (await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body,
     ).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });

@@ -1,3 +1,6 @@
+import type { Connection } from 'mongoose';
+import { personalDataKeysOf } from '../nest/platform.module';
+import { MongoPersonalDataKeys } from '../personal-data/mongo-personal-data-keys';
 import { loadConfig } from './config';
 
 const base = {
@@ -61,5 +64,24 @@ describe('loadConfig', () => {
     const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
     expect(() => loadConfig(rest)).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL is required/);
     expect(() => loadConfig({ ...base, AUTH_JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+  });
+});
+
+describe('the personal-data key store of a process (crypto-shredding)', () => {
+  const connections = { get: () => ({}) as Connection };
+
+  it('exists where a service writes personal data, and is refused at start without the master key', () => {
+    expect(personalDataKeysOf(loadConfig(base), connections)).toBeNull(); // catalogue: no marked events
+    for (const shape of ['requests', 'interpretation', 'standalone']) {
+      const config = loadConfig({ ...base, GONGKAI_SHAPE: shape, PERSONAL_DATA_MASTER_KEY: 'm'.repeat(32) });
+      expect([shape, personalDataKeysOf(config, connections)]).toEqual([shape, expect.any(MongoPersonalDataKeys)]);
+      expect(() => personalDataKeysOf(loadConfig({ ...base, GONGKAI_SHAPE: shape }), connections)).toThrow(
+        /PERSONAL_DATA_MASTER_KEY is missing/,
+      );
+    }
+    // The demo (AUTH_DEV_LOGIN=true) derives one from AUTH_JWT_SECRET.
+    expect(personalDataKeysOf(loadConfig({ ...base, GONGKAI_SHAPE: 'requests', AUTH_DEV_LOGIN: 'true' }), connections)).toBeInstanceOf(
+      MongoPersonalDataKeys,
+    );
   });
 });

@@ -131,6 +131,15 @@ export const configSchema = z
         }
       }, 'must be a JSON object of whole numbers of working days, e.g. {"in_progress": 8}')
       .optional(),
+    /**
+     * Requests: years an applicant's personal data is kept after the last of their requests was
+     * archived (or closed, if never archived); then the retention job erases it (crypto-shredding).
+     * Default 10 (the 定期10年 of the district's archive rules for 依申请公开 files; L: confirm with
+     * the archives office, docs/legal-settings.md).
+     */
+    REQUESTS_APPLICANT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+    /** Requests: hours between runs of the personal-data retention job (0 = off, e.g. run it from a CronJob instead). Default 24. */
+    REQUESTS_RETENTION_CHECK_HOURS: z.coerce.number().min(0).max(500).default(24),
     /** Requests: key of the applicant-identity HMAC (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     REQUESTS_IDENTITY_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */

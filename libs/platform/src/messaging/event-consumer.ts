@@ -64,14 +64,21 @@ export class EventConsumer {
     private readonly options: { personalData?: PersonalDataAccess } = {},
   ) {}
 
-  async start(groupId: string, topics: string[], handlers: readonly EventHandler[]): Promise<void> {
-    await this.bus.subscribe({ groupId, topics, onMessage: (message) => this.process(groupId, handlers, message) });
+  /** `personalData`: this group's access (default: the consumer's option, else none). */
+  async start(groupId: string, topics: string[], handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
+    await this.bus.subscribe({ groupId, topics, onMessage: (message) => this.process(groupId, handlers, message, personalData) });
   }
 
-  async process(groupId: string, handlers: readonly EventHandler[], message: IncomingMessage): Promise<void> {
+  async process(
+    groupId: string,
+    handlers: readonly EventHandler[],
+    message: IncomingMessage,
+    personalData?: PersonalDataAccess,
+  ): Promise<void> {
     const validation = validateMessage(message.value);
     if (!validation.ok) return this.parkMessage(groupId, message, validation.reason);
-    const event = upcast(await revealPersonalData(validation.event, this.options.personalData ?? NO_PERSONAL_DATA_ACCESS));
+    const access = personalData ?? this.options.personalData ?? NO_PERSONAL_DATA_ACCESS;
+    const event = upcast(await revealPersonalData(validation.event, access));
     for (const handler of handlers) {
       if (!handler.eventTypes.includes(event.type)) continue;
       if (await this.collections.wasProcessed(handler.name, event.eventId)) continue;

@@ -3,6 +3,7 @@ import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer } from '../messaging/event-consumer';
+import { sealedForOwner } from '../personal-data/personal-data';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
 import type { LeaderElection } from '../messaging/leader-election';
@@ -55,7 +56,8 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
         ...new Set(handlers.flatMap((h) => h.eventTypes.map((type) => topicOf(serviceOfEventType(type), this.config.KAFKA_TOPIC_PREFIX)))),
       ];
       const group = `${this.config.KAFKA_TOPIC_PREFIX}.${service}`;
-      await consumer.start(group, topics, handlers);
+      // A service's own projections keep its personal data sealed (revealed on read, erased with the key).
+      await consumer.start(group, topics, handlers, sealedForOwner(service));
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
     }
     if (this.config.RELAY_ENABLED) await this.startRelay();

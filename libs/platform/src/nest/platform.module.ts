@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
+import { PERSONAL_DATA, serviceOfEventType } from '@gongkai/contracts';
 import { AuthGuard } from '../auth/auth.guard';
 import { SignInController } from '../auth/sign-in.controller';
 import { tokenSettings } from '../auth/token-settings';
@@ -16,6 +17,8 @@ import type { EventBus } from '../messaging/event-bus';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { redactedRequest, type Logger } from '../observability/logger';
+import { personalDataKeysFrom } from '../personal-data/mongo-personal-data-keys';
+import type { PersonalDataKeys } from '../personal-data/personal-data-keys';
 import { PublicSubmissionLimiter } from '../http/rate-limit';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
@@ -24,7 +27,7 @@ import { ConsumerCatchUp } from './consumer-catch-up';
 import { ConsumerRegistry } from './consumer-registry';
 import { DevLoginController, HealthController, MetricsController } from './platform.controllers';
 import { PlatformRuntime } from './platform-runtime';
-import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER } from './tokens';
+import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER, PERSONAL_DATA_KEYS } from './tokens';
 
 export function createEventStore(url: string): EventStore {
   return url.startsWith('sqlite:') ? new SqliteEventStore(url.slice('sqlite:'.length)) : new EventStoreDbEventStore(url);
@@ -39,6 +42,18 @@ export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus 
     partitions: config.KAFKA_PARTITIONS,
     log: (level, message, extra) => logger[level](extra ?? {}, message),
   });
+}
+
+/**
+ * The personal-data key store of a process whose services write personal data (a marking in the
+ * contracts: requests, interpretation, the standalone): the `platform` read-model database, keys wrapped by
+ * PERSONAL_DATA_MASTER_KEY (a missing key is a configuration error at start, not at the first
+ * request). Null for the other services: they never hold keys, and their consumers read `已脱敏`.
+ */
+export function personalDataKeysOf(config: GongkaiConfig, connections: Pick<ReadModelConnections, 'get'>): PersonalDataKeys | null {
+  const writers = new Set(Object.keys(PERSONAL_DATA).map(serviceOfEventType));
+  if (config.GONGKAI_SHAPE !== 'standalone' && !writers.has(config.GONGKAI_SHAPE)) return null;
+  return personalDataKeysFrom(config, connections);
 }
 
 /** The chassis as one global Nest module: every feature module gets its ports from here. */
@@ -89,9 +104,15 @@ export class PlatformModule {
           useFactory: (connections: ReadModelConnections) => new PlatformCollections(connections.get('platform')),
         },
         {
+          provide: PERSONAL_DATA_KEYS,
+          inject: [ReadModelConnections],
+          useFactory: (connections: ReadModelConnections) => personalDataKeysOf(config, connections),
+        },
+        {
           provide: CommandHandler,
-          inject: [EVENT_STORE, Metrics],
-          useFactory: (store: EventStore, metrics: Metrics) => new CommandHandler(store, 3, (type) => metrics.eventsAppended.inc({ type })),
+          inject: [EVENT_STORE, Metrics, PERSONAL_DATA_KEYS],
+          useFactory: (store: EventStore, metrics: Metrics, keys: PersonalDataKeys | null) =>
+            new CommandHandler(store, 3, (type) => metrics.eventsAppended.inc({ type }), keys),
         },
         {
           provide: TokenVerifier,
@@ -112,6 +133,7 @@ export class PlatformModule {
         ReadModelConnections,
         PlatformCollections,
         CommandHandler,
+        PERSONAL_DATA_KEYS,
         TokenVerifier,
         ConsumerRegistry,
         ConsumerCatchUp,

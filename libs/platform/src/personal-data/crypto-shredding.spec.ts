@@ -1,16 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
-import {
-  ERASED_PLACEHOLDER,
-  WITHHELD_PLACEHOLDER,
-  registerPersonalData,
-  topicOf,
-  type EventEnvelope,
-  type PersonalDataMarking,
-  type RequestReceived,
-} from '@gongkai/contracts';
+import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, topicOf, type EventEnvelope, type RequestReceived } from '@gongkai/contracts';
 import { describeEvent } from '../audit/timeline';
 import { CommandHandler, type CommandContext } from '../event-sourcing/command-handler';
 import type { Decider } from '../event-sourcing/decider';
@@ -25,24 +15,12 @@ import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { rebuildProjection } from '../read-models/rebuild';
 import { eventually, isolatedEnv } from '../testing/infra';
+import { sqliteStoreBytes } from '../testing/store-bytes';
 import { masterKeyFrom } from './master-key';
 import { MongoPersonalDataKeys } from './mongo-personal-data-keys';
 import { ownPersonalData, revealEach, revealPersonalData, type PersonalDataAccess } from './personal-data';
 
-/** The marking the requests service is to register (issue 19): the applicant, keyed by the identity HMAC. */
-const APPLICANT: PersonalDataMarking = {
-  scope: 'requests.applicant',
-  subject: 'applicantKey',
-  fields: [
-    'applicant.name',
-    'applicant.contactPerson',
-    'applicant.phone',
-    'applicant.email',
-    'applicant.address',
-    'applicant.idDocument.masked',
-  ],
-};
-registerPersonalData({ 'requests.RequestReceived': { 1: APPLICANT } });
+// The applicant's marking is the one the contracts register for the requests service (REQUEST_APPLICANT_MARKING).
 
 type Event =
   | { type: 'requests.RequestReceived'; data: RequestReceived }
@@ -119,14 +97,6 @@ const context: CommandContext = {
 
 const personalValues = (a: Applicant) => [a.name, a.phone, a.email, a.address, a.masked];
 
-/** Every byte the store has on disk: the database file and its WAL. */
-const storeBytes = (file: string): Buffer =>
-  Buffer.concat(
-    readdirSync(dirname(file))
-      .filter((name) => name.startsWith('events.db'))
-      .map((name) => readFileSync(join(dirname(file), name))),
-  );
-
 describe('crypto-shredding over the real servers (SQLite store file, FerretDB key store)', () => {
   const env = isolatedEnv();
   const file = env.EVENT_STORE_URL.replace(/^sqlite:/, '');
@@ -165,7 +135,7 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
     expect(kept.events[0].data).toMatchObject({ applicant: { name: '王小明' } });
     expect(kept.state.applicantName).toBe('王小明');
 
-    let bytes = storeBytes(file);
+    let bytes = sqliteStoreBytes(file);
     expect(bytes.includes(Buffer.from('enc:v1:'))).toBe(true);
     for (const value of [...personalValues(applicants.kept), ...personalValues(applicants.erased)]) {
       expect({ value, found: bytes.includes(Buffer.from(value, 'utf8')) }).toEqual({ value, found: false });
@@ -220,7 +190,7 @@ describe('crypto-shredding over the real servers (SQLite store file, FerretDB ke
       type: '自然人',
     });
     expect(applicantField(describeEvent(await revealPersonalData(stored, holder)))).toMatchObject({ name: '王小明', phone: '13800138001' });
-    bytes = storeBytes(file);
+    bytes = sqliteStoreBytes(file);
     for (const value of personalValues(applicants.erased)) expect(bytes.includes(Buffer.from(value, 'utf8'))).toBe(false);
   });
 

@@ -24,6 +24,12 @@ export interface PersonalDataAccess {
   keys: PersonalDataKeys | null;
   /** Which subjects (`<scope>/<value>`) this reader may see; default: all it has keys for. */
   mayRead?: (subjectId: string) => boolean;
+  /**
+   * Subjects whose ciphertext this reader takes as stored (no key needed): the owning service's own
+   * projections that keep the tokens and reveal them on read (`revealSealed`), so erasing the key
+   * leaves no plaintext in the read model either.
+   */
+  keepSealed?: (subjectId: string) => boolean;
 }
 
 /** A reader without keys: every marked field reads `已脱敏` (a string) or null (another type). */
@@ -36,6 +42,16 @@ export const NO_PERSONAL_DATA_ACCESS: PersonalDataAccess = { keys: null };
 export const ownPersonalData = (keys: PersonalDataKeys, service: string): PersonalDataAccess => ({
   keys,
   mayRead: (subjectId) => subjectId.startsWith(`${service}.`),
+});
+
+/**
+ * A service's own projections that keep its personal data sealed: the tokens of its own scopes are
+ * handed over as stored, every other service's personal data reads `已脱敏`. The service reveals the
+ * stored tokens when a reader with the right asks (`revealSealed`).
+ */
+export const sealedForOwner = (service: string): PersonalDataAccess => ({
+  keys: null,
+  keepSealed: (subjectId) => subjectId.startsWith(`${service}.`),
 });
 
 const jsonTypeOf = (value: unknown): PersonalFieldType =>
@@ -111,6 +127,7 @@ async function reveal<E extends EventEnvelope>(
   if (!marking || values.length === 0) return envelope;
   const subject = subjectValueOf(marking, envelope.data);
   const subjectId = subject ? subjectIdOf(marking.scope, subject) : null;
+  if (subjectId && access.keepSealed?.(subjectId)) return envelope;
   const { keys } = access;
   const allowed = !!keys && !!subjectId && (access.mayRead?.(subjectId) ?? true);
   if (!allowed || !subjectId) return readWith(envelope, values, false, null);
@@ -164,4 +181,29 @@ export function withholdSealed<E extends EventEnvelope>(envelope: E, markings: P
   const marking = personalDataMarking(envelope.type, envelope.schemaVersion, markings);
   const sealed = marking ? personalValuesOf(marking, envelope.data).filter((found) => isPersonalDataToken(found.value)) : [];
   return sealed.length === 0 ? envelope : readWith(envelope, sealed, false, null);
+}
+
+/**
+ * Tokens kept outside an event (a read model that stores its personal data sealed): every token in
+ * `value` (any depth) read by the same rules as `revealPersonalData` — plaintext with the subject's
+ * living key and the right to read it, `已删除` once the key that wrote it is erased, `已脱敏` for a
+ * reader without the right. Everything else is returned as it is.
+ */
+export async function revealSealed<T>(value: T, subjectId: string, access: PersonalDataAccess): Promise<T> {
+  const allowed = !!access.keys && (access.mayRead?.(subjectId) ?? true);
+  let key: SubjectKey | null | undefined;
+  const open = async (node: unknown): Promise<unknown> => {
+    if (isPersonalDataToken(node)) {
+      if (!allowed || !access.keys) return WITHHELD_PLACEHOLDER;
+      if (key === undefined) key = await access.keys.get(subjectId);
+      return key && tokenKeyId(node) === key.keyId ? decryptField(key, node) : ERASED_PLACEHOLDER;
+    }
+    if (Array.isArray(node)) return Promise.all(node.map(open));
+    if (node && typeof node === 'object') {
+      const entries = await Promise.all(Object.entries(node).map(async ([name, child]) => [name, await open(child)] as const));
+      return Object.fromEntries(entries);
+    }
+    return node;
+  };
+  return (await open(value)) as T;
 }

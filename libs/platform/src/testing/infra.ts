@@ -6,6 +6,8 @@ import type { Role } from '@gongkai/contracts';
 import { signDevToken } from '../auth/token-verifier';
 
 export const TEST_JWT_SECRET = 'test-secret-for-gongkai-tests-only-000000';
+/** The personal-data master key of the tests (crypto-shredding): a process writing personal data needs one. */
+export const TEST_PERSONAL_DATA_MASTER_KEY = 'test-personal-data-master-key-for-gongkai-tests-only';
 
 /**
  * The real servers the tests run against, started by `tools/test.sh` (tools/local-infra). A test
@@ -33,6 +35,7 @@ export function isolatedEnv(overrides: Record<string, string> = {}): Record<stri
     KAFKA_TOPIC_PREFIX: `t${id}`,
     EVENT_STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'gk-')), 'events.db')}`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
     HTTP_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...overrides,

@@ -7,6 +7,7 @@ import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
+import type { ApplicantPersonalData } from './personal-data';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
 /** The list filters: past the due date, within `nearDueDays` of it, or simply open. */
@@ -24,6 +25,7 @@ export class RequestReads {
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
     private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
+    private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant'>,
   ) {}
 
   /** The applicant's view by tracking code: progress and dates, nothing about the person. */
@@ -60,9 +62,13 @@ export class RequestReads {
     return rows;
   }
 
-  /** One request as its unit's staff (or the district, or an auditor) read it, with the revision it reflects. */
+  /**
+   * One request as its unit's staff (or the district, or an auditor) read it, with the revision it
+   * reflects. The applicant in clear for the roles with the right, `已脱敏` for the others, `已删除`
+   * once erased.
+   */
   async detail(requestId: string, principal: Principal, today: LocalDate) {
-    const r = await this.readable(requestId, principal);
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     // Not for the screens: the keys, the clock's inputs (read through `clock`), the state of documents projected before them.
     const { trackingCodeHash: _t, applicantKey: _k, clockInputs: _c, state: _s, ...view } = r as typeof r & { state?: unknown };
     return { ...view, ...this.summary(r, today) };
@@ -74,7 +80,7 @@ export class RequestReads {
 
   /** A letter of the request as .docx; refused when the request has no such step. */
   async letter(requestId: string, kind: LetterKind, consultationId: string | undefined, principal: Principal) {
-    const r = await this.readable(requestId, principal);
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     const head = await this.letterHeads.headOf(r.unitId);
     const letter = await renderLetter(kind, r, head, consultationId, this.settings.reconsiderationFirst);
     if (!letter) throw DomainError.rule('LETTER_NOT_APPLICABLE', '该申请尚无此办理环节，不能生成该文书。');

@@ -21,6 +21,10 @@ export interface RequestsSettings {
   stageLimits: Partial<Record<RequestStatus, number>>;
   /** Key of the applicant-identity HMAC. */
   identityKey: Buffer;
+  /** Years an applicant's personal data is kept after their last request was archived or closed (REQUESTS_APPLICANT_RETENTION_YEARS). */
+  applicantRetentionYears: number;
+  /** Hours between runs of the retention job; 0 = off. */
+  retentionCheckHours: number;
 }
 
 export const DEFAULT_STAGE_LIMITS: Partial<Record<RequestStatus, number>> = {
@@ -53,6 +57,8 @@ export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
       ...(config.REQUESTS_STAGE_LIMITS ? (JSON.parse(config.REQUESTS_STAGE_LIMITS) as Partial<Record<RequestStatus, number>>) : {}),
     },
     identityKey: Buffer.from(identityKey),
+    applicantRetentionYears: config.REQUESTS_APPLICANT_RETENTION_YEARS,
+    retentionCheckHours: config.REQUESTS_RETENTION_CHECK_HOURS,
   };
 }
 

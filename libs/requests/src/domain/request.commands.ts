@@ -4,6 +4,7 @@ import type {
   ChallengeFiled,
   ConsultationAnswer,
   HoldingAgency,
+  PersonalDataErasureReason,
   ReasonsAnswered,
   ReplyCategory,
   RequestReceived,
@@ -96,7 +97,9 @@ export type RequestCommand =
       party?: NonNullable<ChallengeFiled['party']>;
       against?: NonNullable<ChallengeFiled['against']>;
     } & Dated)
-  | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated);
+  | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated)
+  /** Erasing the applicant's personal data (crypto-shredding): recorded on each of the applicant's requests, see request.erasure.ts. */
+  | ({ type: 'ErasePersonalData'; reason: PersonalDataErasureReason; note?: string; retentionEndedOn?: LocalDate } & Dated);
 
 /** One command of the union, by its type. */
 export type CommandOf<T extends RequestCommand['type']> = Extract<RequestCommand, { type: T }>;

@@ -28,6 +28,7 @@ import {
   requestCorrection,
   transferRequest,
 } from './request.intake';
+import { erasePersonalData } from './request.erasure';
 import {
   archiveRequest,
   decideChallenge,
@@ -58,6 +59,7 @@ const AFTER_CLOSE: ReadonlySet<RequestCommand['type']> = new Set<RequestCommand[
   'LinkInformation',
   'FileChallenge',
   'DecideChallenge',
+  'ErasePersonalData',
 ]);
 
 /**
@@ -137,6 +139,8 @@ function decide(command: RequestCommand, state: RequestState, calendar: WorkingD
       return recordReasons(command, state);
     case 'DeferReply':
       return deferReply(command, state, calendar);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   InformationLinked,
   InvestigationAnswered,
   InvestigationRequested,
+  ApplicantDataErased,
   ItemsCounted,
   ReasonsAnswered,
   ReasonsRequested,
@@ -62,7 +63,8 @@ export type RequestEvent =
   | DomainEvent<'requests.ThirdPartyDisclosureNotified', ThirdPartyDisclosureNotified>
   | DomainEvent<'requests.ReasonsRequested', ReasonsRequested>
   | DomainEvent<'requests.ReasonsAnswered', ReasonsAnswered>
-  | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>;
+  | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>
+  | DomainEvent<'requests.PersonalDataErased', ApplicantDataErased>;
 
 export type RequestStatus =
   'registered' | 'awaiting_correction' | 'in_progress' | 'under_review' | 'approved' | 'replied' | 'delivered' | 'archived' | 'abandoned';
@@ -128,6 +130,8 @@ export interface OpenRequest {
   reasons: { noticeOn: LocalDate; answerDueOn: LocalDate; outcome: ReasonsAnswered['outcome'] | null } | null;
   reply: { category: ReplyCategory; closedOn: LocalDate } | null;
   challenges: Record<string, { decided: boolean; kind: string }>;
+  /** The applicant's personal data was erased (its key shredded): recorded once per request. */
+  personalDataErased?: true;
 }
 
 export type RequestState = { status: 'none' } | OpenRequest;
@@ -259,6 +263,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...s, reasons: { noticeOn: date(event.data.noticeOn), answerDueOn: date(event.data.answerDueOn), outcome: null } };
     case 'requests.ReasonsAnswered':
       return { ...s, reasons: s.reasons && { ...s.reasons, outcome: event.data.outcome } };
+    case 'requests.PersonalDataErased':
+      return { ...s, personalDataErased: true };
     default:
       return s;
   }

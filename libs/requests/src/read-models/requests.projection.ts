@@ -4,6 +4,7 @@ import {
   type ChallengeFiled,
   type EventEnvelope,
   type HoldingAgency,
+  type PersonalDataErasureReason,
   type ReasonsAnswered,
   type RequestReceived,
   type ReplyCategory,
@@ -55,7 +56,11 @@ type Legacy = { state?: Pick<OpenRequest, 'clock' | 'handlerId'> };
 export const clockInputsOf = (view: Pick<RequestView, 'clockInputs'>): RequestClock =>
   view.clockInputs ?? (view as Legacy).state?.clock ?? startClock((view as unknown as RequestView).receivedOn);
 
-/** One document per request: the statutory clock's inputs plus what the screens show. */
+/**
+ * One document per request: the statutory clock's inputs plus what the screens show. The applicant's
+ * personal fields (`applicant`, `jointApplicants`: the contracts' marking) are kept as stored, sealed
+ * with the applicant's key: read them only through `revealApplicant` (application/personal-data.ts).
+ */
 export interface RequestView {
   requestId: string;
   unitId: string;
@@ -146,6 +151,8 @@ export interface RequestView {
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
   deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
   archive?: { archivedOn: string; archiveNo: string } | null;
+  /** The applicant's personal data was erased: `applicant` and `jointApplicants` read 已删除 from then on. */
+  personalDataErased?: { erasedOn: string; reason: PersonalDataErasureReason } | null;
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
 }
@@ -182,6 +189,7 @@ export class RequestsProjection implements Projection {
     'requests.ReasonsRequested',
     'requests.ReasonsAnswered',
     'requests.ReplyDeferred',
+    'requests.PersonalDataErased',
   ];
 
   constructor(
@@ -374,6 +382,8 @@ export class RequestsProjection implements Projection {
           return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
         case 'requests.ReasonsAnswered':
           return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
+        case 'requests.PersonalDataErased':
+          return { ...next, personalDataErased: { erasedOn: e.data.erasedOn, reason: e.data.reason } };
         case 'requests.ReplyDeferred': {
           const { replyByOn, reason, noticeSentOn } = e.data;
           return { ...next, deferral: { replyByOn, reason, noticeSentOn } };

@@ -16,6 +16,8 @@ import {
 } from '../../ui';
 import { RequestActions } from './actions';
 import { CaseLetters } from './letters';
+import { Step } from './steps/common';
+import { ErasureForm, ErasureNotice } from './steps/erasure';
 
 export function RequestCase({ session }: { session: Session }) {
   const { requestId = '' } = useParams();
@@ -89,6 +91,12 @@ export function RequestCase({ session }: { session: Session }) {
                 </>
               ) : null}
             </dl>
+            <ErasureNotice v={v} />
+            {v.closedOn && !v.personalDataErased && session.role === 'office_head' ? (
+              <Step title="删除申请人个人信息">
+                <ErasureForm v={v} reload={settle} />
+              </Step>
+            ) : null}
             {v.possibleRepeatOf.length ? (
               <Notice kind="warn">该申请人曾提出相似申请（可能为重复申请）：{v.possibleRepeatOf.join('、')}</Notice>
             ) : null}

@@ -121,6 +121,11 @@ export interface RequestDetailView extends RequestSummaryView {
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
   deliveryRecord?: { deliveredOn: string; method: string; reference?: string } | null;
   archive?: { archivedOn: string; archiveNo: string } | null;
+  /**
+   * The applicant's personal data was erased (crypto-shredding): `applicant` then reads 已删除 (and
+   * 已脱敏 for a role without the right to see personal data, e.g. an auditor).
+   */
+  personalDataErased?: { erasedOn: string; reason: 'retention' | 'request_by_person' | 'court_order' } | null;
   /** The events of the request in order (type without the `requests.` prefix, recorded at `at`). */
   history: { type: string; at: string; userId: string; unitId: string | null; role: string }[];
   updatedAt: string;
