@@ -83,9 +83,18 @@ let holidayArrangementWarned = false;
     },
     {
       provide: RequestsNoticeComposer,
-      inject: [RequestsProjection, LetterSettings, REQUESTS_SETTINGS, StaffDigest],
-      useFactory: (requests: RequestsProjection, letters: LetterSettings, settings: RequestsSettings, digest: StaffDigest) =>
-        new RequestsNoticeComposer(new ApplicantNoticeComposer(requests, letters, settings, defaultWorkingDayCalendar()), digest),
+      inject: [RequestsProjection, LetterSettings, REQUESTS_SETTINGS, StaffDigest, ApplicantPersonalData],
+      useFactory: (
+        requests: RequestsProjection,
+        letters: LetterSettings,
+        settings: RequestsSettings,
+        digest: StaffDigest,
+        personalData: ApplicantPersonalData,
+      ) =>
+        new RequestsNoticeComposer(
+          new ApplicantNoticeComposer(requests, letters, settings, defaultWorkingDayCalendar(), personalData),
+          digest,
+        ),
     },
     {
       provide: RequestIntake,

@@ -6,6 +6,7 @@ import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { clockInputsOf, type RequestsProjection, type RequestView } from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
+import type { ApplicantPersonalData } from './personal-data';
 import type { RequestsSettings } from './settings';
 
 /** The notices an applicant who chose e-mail delivery receives, by the event that causes each. */
@@ -87,11 +88,14 @@ export class ApplicantNoticeComposer implements NoticeComposer {
     private readonly letters: Pick<LetterSettings, 'headOf'>,
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
+    private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant'>,
   ) {}
 
   async compose(notice: Notice, now: Date): Promise<Composed> {
-    const r = notice.subjectId ? await this.requests.get(notice.subjectId) : null;
-    if (!r || (notice.cause && r.revision < notice.cause.streamRevision)) return { wait: '申请尚未同步到读模型' };
+    const stored = notice.subjectId ? await this.requests.get(notice.subjectId) : null;
+    if (!stored || (notice.cause && stored.revision < notice.cause.streamRevision)) return { wait: '申请尚未同步到读模型' };
+    // The applicant's fields are sealed in the read model: revealed here, for this e-mail only (erased: 已删除, cancelled below).
+    const r = await this.personalData.revealApplicant(stored, 'service');
     const to = r.applicant.email;
     if (r.delivery !== BY_EMAIL || !to || !z.email().safeParse(to).success) return { cancel: '申请人未选择电子邮件送达或邮箱不可用' };
     const head = await this.letters.headOf(r.unitId);
