@@ -67,7 +67,7 @@ const PORTAL_SECTIONS: Section[] = [
   { to: '/', label: '首页', end: true },
   { to: '/apply', label: '申请公开' },
   { to: '/track', label: '进度查询' },
-  { to: '/policies', label: '政策解读', secondary: true },
+  { to: '/policies', label: '政策解读' },
   { to: '/consultations', label: '意见征集', secondary: true },
 ];
 
@@ -289,7 +289,7 @@ function Shell() {
       <footer className="site-footer">
         <div className="wrap">
           <nav aria-label="页脚导航">
-            <Link to="/documents">主动公开文件</Link> · <Link to="/policies">政策解读</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
+            <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
             <Link to="/cleanup-results">文件清理结果</Link> · <Link to="/consultations">意见征集</Link> ·{' '}
             <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link> · <Link to="/subscribe">订阅公开信息</Link>
           </nav>

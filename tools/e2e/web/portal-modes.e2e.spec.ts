@@ -101,7 +101,7 @@ describe('web: the portal in normal and elderly-friendly mode', () => {
     expect(await fontSize()).toBe('16px');
     await page.getByRole('button', { name: '长辈模式' }).click();
     expect(await fontSize()).toBe('20px');
-    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '政策解读' }).isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '意见征集' }).isVisible()).toBe(false);
     await page.reload();
     await page.getByRole('button', { name: /长辈模式/ }).waitFor();
     expect(await page.getByRole('button', { name: /长辈模式/ }).getAttribute('aria-pressed')).toBe('true');
