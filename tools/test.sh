@@ -39,6 +39,9 @@ bash apps/audit-cli/provision-jq.sh
 step "deployment tooling (kustomize)"
 tools/deploy-checks/provision.sh >/dev/null
 
+step "API fuzzing tooling (Schemathesis from PyPI, in a cached venv; first run ~2 minutes)"
+tools/fuzz/provision.sh >/dev/null
+
 step "type check"
 npx tsc -p tsconfig.json --noEmit
 

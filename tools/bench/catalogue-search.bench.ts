@@ -13,7 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { PILOT_DOMAINS, type EventEnvelope, type ItemContent } from '../../libs/contracts/src';
 import { applyItemEvent, CatalogueItemsProjection } from '../../libs/catalogue/src/read-models/items.projection';
 import { SAMPLE_GUIDELINE_ITEMS } from '../../libs/catalogue/src/domain/sample-guidelines';
-import { progress, settle, type Bench, type BenchOutput } from './harness';
+import { progress, quantile, settle, type Bench, type BenchOutput } from './harness';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const UNITS = 60;
@@ -86,8 +86,6 @@ function content(unit: number, i: number): ItemContent {
     level: unit % 3 === 0 ? '县级' : '乡级',
   };
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 export const bench: Bench = {
   title: `catalogue portal search, ${UNITS} units × ${ITEMS_PER_UNIT} items (FerretDB)`,

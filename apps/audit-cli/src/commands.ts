@@ -22,7 +22,8 @@ export const USAGE = `gongkai-audit <command>
 
   verify [--root <hex> --position <n>]
                          check every stream's hash chain and every anchor (and a root published
-                         on paper, if given); exit 1 on any break, naming stream and revision
+                         on paper, if given), and every referenced file's SHA-256 against the
+                         blob store; exit 1 on any break, naming stream, revision (and file)
   anchor [--force]       record an anchor now (Merkle root over every stream head) and print it
   anchors                print every anchor as the text to file or publish
   history <stream|id> [--json] [--as <role>]
@@ -39,6 +40,8 @@ export const USAGE = `gongkai-audit <command>
   export <stream> | export --from <pos> --to <pos>
                          events as JSON Lines with hashes and the covering anchor (docs/audit.md)
   read-models            list the read models
+  backup <file>          online copy of the SQLite event store (EVENT_STORE_URL=sqlite:…) into a
+                         new file, while the services run (SQLite's backup API)
   personal-data-retention
                          run the requests service's retention job now: delete again the keys a
                          restored key-store backup brought back, then erase every applicant whose
@@ -113,8 +116,15 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
           : '';
         out(`锚点校验不符：${where}${against}：${f.problem}: ${f.detail}\n`);
       }
+      for (const f of report.files.findings) {
+        out(
+          `文件校验不符：事件流 ${f.streamId}，版本 ${f.streamRevision}（${f.eventType} 的 ${f.path}），文件“${f.originalName}”（SHA-256 ${f.sha256}）${f.problem === 'missing' ? '在文件存储中缺失' : '内容已被改动，与记录的 SHA-256 不符'}\n`,
+        );
+      }
       if (report.ok) {
-        out(`完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整。\n`);
+        out(
+          `完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整；${report.files.files} 个文件与记录的 SHA-256 一致。\n`,
+        );
       }
       if (anchors.lastAnchor) {
         out(

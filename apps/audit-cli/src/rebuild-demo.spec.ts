@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuditService } from '@gongkai/audit';
-import { ConsumerRegistry, createApp, EVENT_STORE, PlatformCollections, type EventStore } from '@gongkai/platform';
+import { ConsumerCatchUp, ConsumerRegistry, createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { runCommand } from './commands';
@@ -16,15 +16,19 @@ describe('rebuild after the full demo', () => {
     ({ app } = await createApp(standaloneApp, isolatedEnv({ AUDIT_ANCHOR_INTERVAL_S: '0' })));
     await app.init();
     expect(await loadDemoData(app)).toBeGreaterThan(0);
-    // Caught up: the standalone relay saves its checkpoint only once every consumer group has
-    // processed the batch (in-process bus), and process managers append their own events before
-    // that, so checkpoint = store head means every event is in every read model.
+    // Caught up: every consumer (own checkpoint in the store, StoreConsumers) has reached the store's
+    // head, and the head stayed put meanwhile (process managers append their own events).
     const store = app.get<EventStore>(EVENT_STORE);
-    const platform = app.get(PlatformCollections);
+    const catchUp = app.get(ConsumerCatchUp);
+    const services = app
+      .get(ConsumerRegistry)
+      .groups()
+      .map(([service]) => service);
     await eventually(
       async () => {
         const head = await store.headPosition();
-        return (await platform.loadCheckpoint('relay:standalone')) === head && (await store.headPosition()) === head ? head : undefined;
+        for (const service of services) if (!(await catchUp.waitFor(service, { timeoutMs: 0 })).caughtUp) return undefined;
+        return (await store.headPosition()) === head ? head : undefined;
       },
       600_000,
       'the consumers to catch up with the store',

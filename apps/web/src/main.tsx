@@ -20,12 +20,14 @@ import { ConcernsConsole } from './console/participation/concerns';
 import { ConsultationModeration, ParticipationConsole } from './console/participation/consultations';
 import { OpenDayConsole } from './console/participation/open-days';
 import { RequestCase } from './console/requests/case';
+import { LetterSettingsPage } from './console/requests/letter-settings';
 import { RequestsList } from './console/requests/list';
 import { NoticesPage } from './console/requests/notices';
 import { GuidesPage } from './console/guides/guides';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
+import { DocumentPage } from './portal/documents/document';
 import { CleanupResultsPage, DocumentsPage } from './portal/documents/documents';
 import { PoliciesPage, PolicyPage } from './portal/interpretation/policies';
 import { ConsultationPage, ConsultationsPage } from './portal/participation/consultations';
@@ -220,6 +222,7 @@ function Shell() {
           <Route path="/domains/:code" element={<DomainCatalogue />} />
           <Route path="/items/:itemId" element={<ItemDetail />} />
           <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/documents/:documentId" element={<DocumentPage />} />
           <Route path="/cleanup-results" element={<CleanupResultsPage />} />
           <Route path="/policies" element={<PoliciesPage />} />
           <Route path="/policies/:documentId" element={<PolicyPage />} />
@@ -241,6 +244,7 @@ function Shell() {
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestsList session={s} />}</RequireLogin>} />
           <Route path="/console/guide" element={<RequireLogin>{(s) => <GuidesPage session={s} />}</RequireLogin>} />
           <Route path="/console/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/letter-settings" element={<RequireLogin>{(s) => <LetterSettingsPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
           <Route path="/console/documents/:documentId" element={<RequireLogin>{(s) => <DocumentReview session={s} />}</RequireLogin>} />

@@ -4,6 +4,14 @@ import type { Response } from 'express';
 import { actorOf, DomainError, Roles, type AuthenticatedRequest, type ExternalRoot } from '@gongkai/platform';
 import { AuditService, parseAsOf } from './audit.service';
 import type { ExportSelection } from './export';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import {
+  auditAnchorsViewSchema,
+  auditHistoryViewSchema,
+  auditReadModelsViewSchema,
+  recordVerificationSchema,
+  someObjectSchema,
+} from '@gongkai/contracts';
 
 const positiveInt = (name: string, value: string | undefined): number => {
   const n = Number(value);
@@ -20,6 +28,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('verify')
+  @Returns(recordVerificationSchema)
   @ApiOperation({ summary: '完整性校验：哈希链与锚点（可附公布的根 root 与位置 position）' })
   async verify(@Query('root') root?: string, @Query('position') position?: string) {
     const external: ExternalRoot[] = [];
@@ -31,6 +40,7 @@ export class AuditController {
   }
 
   @Get('history/:target')
+  @Returns(auditHistoryViewSchema)
   @ApiOperation({ summary: '决定记录：一个事件流或实体（单位代码、申请编号……）的全部决定' })
   async history(@Param('target') target: string, @Req() request: AuthenticatedRequest) {
     // Auditors and admins read personal data as 已脱敏; the district office in clear.
@@ -40,12 +50,14 @@ export class AuditController {
   }
 
   @Get('read-models')
+  @Returns(auditReadModelsViewSchema)
   @ApiOperation({ summary: '读模型列表' })
   readModels() {
     return this.audit.readModels().map((p) => ({ name: p.name, collections: p.collections, eventTypes: p.eventTypes }));
   }
 
   @Get('read-models/:name/as-of')
+  @Returns(someObjectSchema)
   @ApiOperation({ summary: '时间回溯：读模型在某一时刻的内容（at=YYYY-MM-DD 或 ISO 时间）' })
   asOf(@Param('name') name: string, @Query('at') at?: string) {
     if (!at) throw DomainError.validation('BAD_DATE', '请提供 at 参数。');
@@ -53,12 +65,14 @@ export class AuditController {
   }
 
   @Get('read-models/:name/compare')
+  @Returns(someObjectSchema)
   @ApiOperation({ summary: '重放读模型到临时数据库并与在用读模型逐条比对' })
   compare(@Param('name') name: string) {
     return this.audit.compare(name);
   }
 
   @Get('export')
+  @ReturnsFile(['application/x-ndjson'])
   @ApiOperation({ summary: '导出事件（JSON Lines，含哈希与覆盖它们的锚点），stream= 或 from=&to=' })
   async export(@Res() response: Response, @Query('stream') stream?: string, @Query('from') from?: string, @Query('to') to?: string) {
     const selection: ExportSelection = stream ? { stream } : { from: positiveInt('from', from), to: positiveInt('to', to) };
@@ -68,6 +82,7 @@ export class AuditController {
   }
 
   @Get('anchors')
+  @Returns(auditAnchorsViewSchema)
   @ApiOperation({ summary: '锚点列表，含可归档的文本' })
   async anchors() {
     return (await this.audit.anchors()).map((a) => ({

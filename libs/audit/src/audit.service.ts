@@ -22,6 +22,10 @@ import {
   type PersonalDataKeys,
   type Projection,
   type RecordVerification,
+  type BlobStore,
+  type FileVerification,
+  BLOB_STORE,
+  verifyFiles,
 } from '@gongkai/platform';
 import { anchorText } from './anchor-text';
 import { exportLines, type ExportSelection } from './export';
@@ -76,6 +80,9 @@ export interface CompareResult {
   differences: DocumentDifference[];
 }
 
+/** `verify`: the record's integrity and the files'. */
+export type AuditVerification = RecordVerification & { files: FileVerification };
+
 /** The auditors' capabilities, shared by the CLI and the HTTP API. Everything here only reads, except `anchor`. */
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -89,6 +96,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly registry: ConsumerRegistry,
     private readonly connections: ReadModelConnections,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(PERSONAL_DATA_KEYS) private readonly personalData: PersonalDataKeys | null,
   ) {
     this.recorder = new AnchorRecorder(store);
@@ -123,8 +131,11 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   anchorText = anchorText;
 
-  verify(external: ExternalRoot[] = []): Promise<RecordVerification> {
-    return verifyRecord(this.store, { external });
+  /** The record (chains, anchors, published roots) and every file an event refers to (read back and hashed again). */
+  async verify(external: ExternalRoot[] = []): Promise<AuditVerification> {
+    const record = await verifyRecord(this.store, { external });
+    const files = await verifyFiles(this.store, this.blobs);
+    return { ...record, ok: record.ok && files.findings.length === 0, files };
   }
 
   /** The decision timeline, read as `role` may read it: personal data in clear only for the roles with the right (`seesPersonalData`). */

@@ -19,6 +19,8 @@ export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
   // document-attributes
   'document-attributes.DocumentNumberReserved':
     'a uniqueness lock on the 文号 within the unit, written with DocumentRegistered (the decision)',
+  'document-attributes.IndexNumberAssigned':
+    'the next number of the unit’s yearly 索引号 sequence, taken at issue (the decision is DocumentIssued)',
   'document-attributes.ReviewTasksAssigned': 'the yearly-review process lists each unit’s withheld documents itself; nobody chooses them',
   'document-attributes.YearlyReviewOpened':
     'the yearly-review process opens a task per withheld document; the decision is YearlyReviewDecided',

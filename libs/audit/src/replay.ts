@@ -11,6 +11,7 @@ import {
   type EventStore,
   type Projection,
 } from '@gongkai/platform';
+import type { EventEnvelope } from '@gongkai/contracts';
 
 /** The service a projection belongs to: the prefix of its name (`requests.requests`). */
 const ownerOf = (projection: Projection): string => projection.name.slice(0, projection.name.indexOf('.'));
@@ -70,19 +71,20 @@ export async function replayInto(store: EventStore, projections: Projection[], u
   const reports = projections.map((p) => ({ projection: p.name, replayed: 0, applied: 0, later: 0 }));
   const limit = until?.getTime();
   for await (const batch of readAllInBatches(store, 0, 1000)) {
-    for (const stored of batch) {
-      const late = limit !== undefined && Date.parse(stored.recordedAt) > limit;
-      for (let i = 0; i < projections.length; i += 1) {
-        if (late) {
-          reports[i].later += 1;
-          continue;
-        }
-        reports[i].replayed += 1;
-        if (!projections[i].eventTypes.includes(stored.type)) continue;
-        // As the live consumer hands it over: the owner's personal data sealed, another service's withheld.
-        await projections[i].handle(upcast(await revealPersonalData(stored, sealedForOwner(ownerOf(projections[i])))));
-        reports[i].applied += 1;
+    const due = limit === undefined ? batch : batch.filter((stored) => Date.parse(stored.recordedAt) <= limit);
+    for (let i = 0; i < projections.length; i += 1) {
+      const projection = projections[i];
+      reports[i].later += batch.length - due.length;
+      reports[i].replayed += due.length;
+      // As the live consumer hands it over: the owner's personal data sealed, another service's withheld.
+      const access = sealedForOwner(ownerOf(projection));
+      const events: EventEnvelope[] = [];
+      for (const stored of due) {
+        if (projection.eventTypes.includes(stored.type)) events.push(upcast(await revealPersonalData(stored, access)));
       }
+      if (projection.handleBatch && events.length > 0) await projection.handleBatch(events);
+      else for (const event of events) await projection.handle(event);
+      reports[i].applied += events.length;
     }
   }
   return reports;
@@ -97,7 +99,8 @@ export async function replayInto(store: EventStore, projections: Projection[], u
  * back from there, so what is compared went through the same server as the live read model.
  *
  * Only what projections do while handling is served: `findOne`/`replaceOne`/`deleteOne` by `_id`
- * (and `_version`), `insertOne`, `createIndex` (no-op). Documents are stored as BSON, exactly as
+ * (and `_version`), `insertOne`, `createIndex` (no-op), and what batched projections add:
+ * `find({_id: {$in}})` and an unordered `bulkWrite` of those writes. Documents are stored as BSON, exactly as
  * the driver would send them (`undefined` → null, `_id` first). Anything else throws
  * `NotReplayableInMemory`, and the replay is done again against the database itself.
  */
@@ -160,6 +163,27 @@ class MemoryCollection {
     if (!this.matches(this.read(key), filter)) return { acknowledged: true, deletedCount: 0 };
     this.documents.delete(key);
     return { acknowledged: true, deletedCount: 1 };
+  }
+
+  find(filter: Document): { toArray(): Promise<Document[]> } {
+    const ids = (filter._id as { $in?: unknown[] } | undefined)?.$in;
+    if (Object.keys(filter).length !== 1 || !Array.isArray(ids)) {
+      throw new NotReplayableInMemory(`${this.collectionName}: find ${JSON.stringify(filter)} is not served in memory`);
+    }
+    const docs = ids.map((id) => this.read(JSON.stringify(id))).filter((doc): doc is Document => doc !== null);
+    return { toArray: async () => docs };
+  }
+
+  async bulkWrite(operations: Document[]): Promise<{ insertedCount: number; matchedCount: number; deletedCount: number }> {
+    const counts = { insertedCount: 0, matchedCount: 0, deletedCount: 0 };
+    for (const operation of operations) {
+      if (operation.insertOne) counts.insertedCount += (await this.insertOne(operation.insertOne.document), 1);
+      else if (operation.replaceOne)
+        counts.matchedCount += (await this.replaceOne(operation.replaceOne.filter, operation.replaceOne.replacement)).matchedCount;
+      else if (operation.deleteOne) counts.deletedCount += (await this.deleteOne(operation.deleteOne.filter)).deletedCount;
+      else throw new NotReplayableInMemory(`${this.collectionName}: bulk ${Object.keys(operation).join()} is not served in memory`);
+    }
+    return counts;
   }
 
   async createIndex(): Promise<string> {

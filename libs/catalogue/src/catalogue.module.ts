@@ -14,6 +14,7 @@ import {
   type NoticeSender,
 } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
+import { importLimitsOf } from './application/import-limits';
 import { CatalogueItems } from './application/items';
 import { CatalogueNegativeList } from './application/negative-list';
 import { CataloguePortal } from './application/portal';
@@ -99,7 +100,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
       provide: CatalogueSpreadsheets,
       inject: [CommandHandler, CatalogueItemsProjection, GONGKAI_CONFIG],
       useFactory: (commands: CommandHandler, items: CatalogueItemsProjection, config: GongkaiConfig) =>
-        new CatalogueSpreadsheets(commands, items, config.CATALOGUE_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
+        new CatalogueSpreadsheets(commands, items, importLimitsOf(config)),
     },
     {
       provide: CataloguePortal,

@@ -11,3 +11,4 @@ export * from './events/assessment';
 export * from './events/audit';
 export * from './event-labels';
 export * from './personal-data';
+export * from './view-schemas';

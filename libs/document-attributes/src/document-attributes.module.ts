@@ -1,18 +1,35 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, LOGGER, readModelProvider, type Logger } from '@gongkai/platform';
+import {
+  BLOB_STORE,
+  CommandHandler,
+  ConsumerRegistry,
+  LOGGER,
+  ReadModelConnections,
+  readModelProvider,
+  type BlobStore,
+  type Logger,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { DisclosureSuggestionHandler } from './application/disclosure-suggestion.handler';
 import { YearlyReviewProcess } from './application/yearly-review.process';
 import { CampaignsController } from './http/campaigns.controller';
+import { DocumentFilesController } from './http/document-files.controller';
 import { DocumentsController } from './http/documents.controller';
 import { PortalController } from './http/portal.controller';
 import { CleanupProjection } from './read-models/cleanup.projection';
+import { DocumentTextsProjection } from './read-models/document-texts.projection';
 import { DocumentsProjection } from './read-models/documents.projection';
 
 /** The document-attributes service (公文公开属性): register, attribute decisions, review, issue, yearly review, cleanup. */
 @Module({
-  controllers: [DocumentsController, CampaignsController, PortalController],
+  controllers: [DocumentsController, DocumentFilesController, CampaignsController, PortalController],
   providers: [
+    {
+      provide: DocumentTextsProjection,
+      inject: [ReadModelConnections, BLOB_STORE],
+      useFactory: (connections: ReadModelConnections, blobs: BlobStore) =>
+        new DocumentTextsProjection(connections.get('document-attributes'), blobs),
+    },
     readModelProvider('document-attributes', DocumentsProjection),
     readModelProvider('document-attributes', CleanupProjection),
     {
@@ -31,6 +48,7 @@ import { DocumentsProjection } from './read-models/documents.projection';
 export class DocumentAttributesModule implements OnModuleInit {
   constructor(
     private readonly registry: ConsumerRegistry,
+    private readonly texts: DocumentTextsProjection,
     private readonly documents: DocumentsProjection,
     private readonly cleanup: CleanupProjection,
     private readonly yearlyReview: YearlyReviewProcess,
@@ -39,8 +57,10 @@ export class DocumentAttributesModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // The documents projection first: the yearly-review process reads it, and handlers run in order.
-    this.registry.register('document-attributes', this.documents, this.cleanup, this.yearlyReview);
+    // Texts first (the documents projection indexes a public document with its files' texts), then the
+    // documents projection (the yearly-review process reads it): handlers run in order.
+    this.texts.onExtracted = (sha256) => this.documents.textExtracted(sha256);
+    this.registry.register('document-attributes', this.texts, this.documents, this.cleanup, this.yearlyReview);
     if (DisclosureSuggestionHandler.contractAvailable()) this.registry.register('document-attributes', this.suggestions);
     else this.logger.info('requests.ProactiveDisclosureSuggested has no contract yet: suggestions are not consumed');
   }

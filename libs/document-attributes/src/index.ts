@@ -9,3 +9,4 @@ export * from './read-models/documents.projection';
 export * from './read-models/cleanup.projection';
 export * from './application/yearly-review.process';
 export * from './application/disclosure-suggestion.handler';
+export * from './domain/index-number';

@@ -7,7 +7,6 @@ import { CommandHandler, createApp, EVENT_STORE, type EventStore } from '@gongka
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { defaultWorkingDayCalendar, type LocalDate } from '@gongkai/working-days';
 import { annualReportFiguresFromStore } from './application/annual-report-figures';
-import { TABLE3_COLUMNS, TABLE4_COLUMNS } from './domain/annual-report';
 import { annualReportTables, type AnnualReportTablesInput } from './documents/annual-report-export';
 import { requestDecider } from './domain/request.decide';
 import { requestStreamId } from './domain/request';
@@ -113,8 +112,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
       .send({ licensing_decisions: 126, penalty_decisions: 38, narrative: NARRATIVE })
       .expect(201);
     await http().post(`${BASE}/TEZ-EDU/2025/finalise`).set('Authorization', `Bearer ${edu}`).send({ licensing_decisions: 214 }).expect(201);
-    // 2026: the December case carried over, still open; balanced, so it can be finalised too.
-    await http().post(`${BASE}/TEZ-ZSZ/2026/finalise`).set('Authorization', `Bearer ${zsz}`).send({}).expect(201);
+    // 2026 has not ended (the clock is the request's): its report cannot be finalised yet.
+    const early = await http().post(`${BASE}/TEZ-ZSZ/2026/finalise`).set('Authorization', `Bearer ${zsz}`).send({}).expect(422);
+    expect(early.body.code).toBe('REPORT_YEAR_NOT_ENDED');
+    // 2024: no requests yet; balanced, so it can be finalised too.
+    await http().post(`${BASE}/TEZ-ZSZ/2024/finalise`).set('Authorization', `Bearer ${zsz}`).send({}).expect(201);
 
     const event = await finalisedEvent('TEZ-ZSZ', 2025);
     expect(event.data.narrative).toEqual({
@@ -130,12 +132,12 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     // Newest year first, then by unit name in Chinese order (区 qū before 张 zhāng).
     const list = await published(3);
     expect(list).toEqual([
-      { unitId: 'TEZ-ZSZ', unitName: '张山子镇人民政府', year: 2026, finalisedAt: (await finalisedEvent('TEZ-ZSZ', 2026)).occurredAt },
       { unitId: 'TEZ-EDU', unitName: '区教育和体育局', year: 2025, finalisedAt: (await finalisedEvent('TEZ-EDU', 2025)).occurredAt },
       { unitId: 'TEZ-ZSZ', unitName: '张山子镇人民政府', year: 2025, finalisedAt: event.occurredAt },
+      { unitId: 'TEZ-ZSZ', unitName: '张山子镇人民政府', year: 2024, finalisedAt: (await finalisedEvent('TEZ-ZSZ', 2024)).occurredAt },
     ]);
-    expect((await http().get(`${BASE}/published?year=2026`).expect(200)).body).toEqual([list[0]]);
-    expect((await http().get(`${BASE}/published`).query({ year: '2025' }).expect(200)).body).toEqual(list.slice(1));
+    expect((await http().get(`${BASE}/published?year=2024`).expect(200)).body).toEqual([list[2]]);
+    expect((await http().get(`${BASE}/published`).query({ year: '2025' }).expect(200)).body).toEqual(list.slice(0, 2));
 
     const detail = (await http().get(`${BASE}/published/TEZ-ZSZ/2025`).expect(200)).body;
     expect(detail).toMatchObject({
@@ -148,21 +150,22 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     expect([detail.table2, detail.table3, detail.table4]).toEqual([event.data.table2, event.data.table3, event.data.table4]);
     expect(detail.table2).toMatchObject({ licensing_decisions: 126, penalty_decisions: 38, enforcement_decisions: 0 });
     const finalised = { table2: event.data.table2, table3: event.data.table3, table4: event.data.table4 } as AnnualReportTablesInput;
-    expect(detail.tables).toEqual(annualReportTables(finalised).map(({ key, title, rows }) => ({ key, title, rows })));
+    expect(detail.tables).toEqual(annualReportTables(finalised).map(({ sheetName: _s, ...table }) => table));
     const [table2, table3, table4] = detail.tables as { title: string; rows: (string | number)[][] }[];
     expect([table2.title, table3.title, table4.title]).toEqual([
       '表二 主动公开政府信息情况',
       '表三 收到和处理政府信息公开申请情况',
       '表四 政府信息公开行政复议、行政诉讼情况',
     ]);
-    expect([table2.rows[0], table3.rows[0], table4.rows[0]]).toEqual([
-      ['项目', '数值'],
-      ['', ...TABLE3_COLUMNS],
-      ['', ...TABLE4_COLUMNS],
+    // The official layout (国办公开办函〔2021〕30号): Table 2 in four parts, Table 3 under 申请人情况, Table 4 one row of 15.
+    expect([table2.rows[0][0], table3.rows[0][3], table4.rows[0]]).toEqual([
+      '第二十条第（一）项',
+      '申请人情况',
+      [...Array(5).fill('行政复议'), ...Array(10).fill('行政诉讼')],
     ]);
-    expect(table2.rows).toContainEqual(['行政许可·本年处理决定数量', 126]);
-    expect(table3.rows.find((r) => r[0] === '三、本年度办理结果 （七）总计')?.at(-1)).toBe(21);
-    expect(table4.rows.find((r) => r[0] === '行政复议')).toEqual(['行政复议', 1, 0, 0, 0, 1]);
+    expect(table2.rows).toContainEqual(['行政许可', 126, 126, 126]);
+    expect(table3.rows.find((r) => r[1] === '（七）总计')?.at(-1)).toBe(21);
+    expect(table4.rows[3].slice(0, 5)).toEqual([1, 0, 0, 0, 1]);
     expect((await http().get(`${BASE}/published/TEZ-EDU/2025`).expect(200)).body.narrative).toBeNull();
   }, 240000);
 
@@ -217,11 +220,11 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     await workbook.xlsx.load(xlsx.body);
     const rows = workbook.getWorksheet('表二 主动公开')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0][1]).toBe('张山子镇人民政府2025年政府信息公开工作年度报告 表二 主动公开政府信息情况');
-    expect(rows.find((r) => r[1] === '行政许可·本年处理决定数量')![2]).toBe(126);
+    expect(rows.find((r) => r[1] === '行政许可')![2]).toBe(126);
     expect(
       (workbook.getWorksheet('表三 收到和处理申请')!.getSheetValues().filter(Boolean) as unknown[][]).find((r) =>
-        String(r[1]).includes('（七）总计'),
-      )![8],
+        String(r[2]).includes('（七）总计'),
+      )![10],
     ).toBe(21);
 
     const docx = await http().get(`${BASE}/published/TEZ-ZSZ/2025?format=docx`).buffer(true).parse(binary).expect(200);
@@ -276,4 +279,63 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     // Finalising stays a staff action.
     await http().post(`${BASE}/TEZ-EDU/2026/finalise`).send({}).expect(401);
   });
+
+  it('shows the report deadlines to office heads and the district office', async () => {
+    await published(3);
+    const zsz = await tokenFor('office_head', 'TEZ-ZSZ');
+    // The clock is the request's (December 2026): the 2025 reports were due by 31 January 2026 (units) and 31 March (government).
+    const own = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${zsz}`).expect(200)).body;
+    expect(own.year).toBe(Number(own.today.slice(0, 4)) - 1);
+    expect(own.deadlines).toEqual([
+      expect.objectContaining({
+        unitId: 'TEZ-ZSZ',
+        reporter: 'unit',
+        dueOn: `${own.year + 1}-01-31`,
+        status: own.year === 2025 ? 'finalised' : expect.any(String),
+      }),
+    ]);
+    const all = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${district}`).expect(200)).body;
+    expect(all.deadlines[0]).toMatchObject({ unitId: 'district', reporter: 'government', dueOn: `${all.year + 1}-03-31` });
+    expect(all.deadlines.map((d: { unitId: string }) => d.unitId)).toEqual(expect.arrayContaining(['TEZ-ZSZ', 'TEZ-EDU']));
+    await http()
+      .get(`${BASE}/deadlines`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)
+      .expect(403);
+  });
+
+  it('a published report corrected by the office head with a reason: a new version, said on the portal; the first stays in the history', async () => {
+    await published(3);
+    const zsz = await tokenFor('office_head', 'TEZ-ZSZ');
+    const noReason = await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 128 });
+    expect(noReason.status).toBe(400);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)
+      .send({ licensing_decisions: 128, reason: '行政许可数量统计有误' })
+      .expect(403);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2025/correct`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 128, reason: '行政许可数量统计有误' })
+      .expect(201);
+    const history = await store.readStream('requests.annual-report-TEZ-ZSZ-2025');
+    expect(history.map((e) => e.type)).toEqual(['requests.AnnualReportFinalised', 'requests.AnnualReportCorrected']);
+    expect(history[0].data.table2).toMatchObject({ licensing_decisions: 126 });
+    const detail = await eventually(
+      async () => {
+        const res = await http().get(`${BASE}/published/TEZ-ZSZ/2025`);
+        return res.body.correction ? res.body : undefined;
+      },
+      60000,
+      'the corrected report on the portal',
+    );
+    expect(detail.correction).toMatchObject({ version: 2, reason: '行政许可数量统计有误' });
+    expect(detail.table2).toMatchObject({ licensing_decisions: 128 });
+    expect(detail.narrative).toEqual(history[0].data.narrative); // kept when not given again
+    const listed = (await http().get(`${BASE}/published?year=2025`).expect(200)).body;
+    expect(listed.find((r: { unitId: string }) => r.unitId === 'TEZ-ZSZ')).toMatchObject({ corrected: true });
+  }, 120000);
 });

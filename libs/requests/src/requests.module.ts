@@ -132,13 +132,22 @@ let holidayArrangementWarned = false;
     },
     {
       provide: AnnualReports,
-      inject: [CommandHandler, RequestsProjection, RequestsUnitsProjection, RequestsDocumentFiguresProjection],
+      inject: [
+        CommandHandler,
+        RequestsProjection,
+        RequestsUnitsProjection,
+        RequestsDocumentFiguresProjection,
+        AnnualReportsProjection,
+        REQUESTS_SETTINGS,
+      ],
       useFactory: (
         commands: CommandHandler,
         requests: RequestsProjection,
         units: RequestsUnitsProjection,
         documentFigures: RequestsDocumentFiguresProjection,
-      ) => new AnnualReports(commands, requests, units, documentFigures),
+        published: AnnualReportsProjection,
+        settings: RequestsSettings,
+      ) => new AnnualReports(commands, requests, units, documentFigures, published, settings.districtReportScope),
     },
     {
       provide: PublishedAnnualReports,

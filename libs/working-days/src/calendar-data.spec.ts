@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkingDayCalendar } from './calendar-factory';
+import { chineseDaysArrangements, provisionalArrangement, statutoryHolidays } from './calendar-data';
 import { addCalendarDays, LocalDate, parseLocalDate } from './local-date';
 
 const d = parseLocalDate;
@@ -143,5 +144,36 @@ describe('defaultWorkingDayCalendar', () => {
   it('uses the shipped data alone without it', async () => {
     delete process.env['GONGKAI_CALENDAR_DIR'];
     expect((await freshDefault()).publishedRange().to).toBe('2026-12-31');
+  });
+});
+
+describe('statutoryHolidays: the holidays of a year computable before the State Council notice', () => {
+  it('2027: the fixed ones, and 春节 (除夕 to 初三), 清明, 端午, 中秋 from the lunar calendar', () => {
+    expect(statutoryHolidays(2027)).toEqual([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
+  });
+
+  it('agrees with the published 2026 notice on every statutory day (the notice adds bridges and make-up days)', () => {
+    const published = chineseDaysArrangements().find((a) => a.year === 2026)!;
+    const computed = statutoryHolidays(2026);
+    expect(computed).toHaveLength(13);
+    expect(computed.filter((date) => !published.holidays.includes(date))).toEqual([]);
+  });
+
+  it('the provisional year carries them and no make-up days', () => {
+    expect(provisionalArrangement(2027)).toEqual({ year: 2027, holidays: statutoryHolidays(2027), workdays: [], origin: 'provisional' });
   });
 });

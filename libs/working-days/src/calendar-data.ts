@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DomainError } from '@gongkai/platform/domain';
+import { getLunarFestivals, getSolarTermDate } from 'chinese-days';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { dayOfWeek, isLocalDate, LocalDate, toDayNumber } from './local-date';
+import { addCalendarDays, dayOfWeek, isLocalDate, LocalDate, toDayNumber } from './local-date';
 
 /** The State Council's arrangement for one calendar year: every date in it lies in `year`. */
 export interface YearArrangement {
@@ -88,16 +89,38 @@ export const chineseDaysArrangements = (): YearArrangement[] => {
     );
 };
 
+/** The day of a lunar festival in a Gregorian year, as chinese-days computes it (除夕, 春节, 端午节, 中秋节). */
+const lunarFestival = (year: number, name: string): LocalDate => {
+  const found = getLunarFestivals(`${year}-01-01`, `${year}-12-31`).find((festival) => festival.name.includes(name));
+  if (!found) throw invalidCalendarData('chinese-days', `${year} 年找不到农历节日「${name}」`);
+  return found.date as LocalDate;
+};
+
+/**
+ * The statutory holidays of a year that the law fixes and the calendar can compute
+ * (《全国年节及纪念日放假办法》2024 年修订 第二条): 元旦 1月1日; 春节 农历除夕至正月初三 (4 days);
+ * 清明节 (the 清明 solar term); 劳动节 5月1日至2日; 端午节 农历五月初五; 中秋节 农历八月十五;
+ * 国庆节 10月1日至3日. The lunar ones from chinese-days' lunar calendar. Without the State Council's
+ * yearly notice: no bridges and no make-up workdays (调休).
+ */
+export const statutoryHolidays = (year: number): LocalDate[] => {
+  const eve = lunarFestival(year, '除夕');
+  const springFestival = [0, 1, 2, 3].map((n) => addCalendarDays(eve, n));
+  const fixed = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'].map((day) => `${year}-${day}` as LocalDate);
+  const qingming = getSolarTermDate(year, 4, 'pure_brightness') as LocalDate;
+  const lunar = [lunarFestival(year, '端午节'), lunarFestival(year, '中秋节')];
+  return [...new Set([...fixed, ...springFestival, qingming, ...lunar])].filter((d) => d.startsWith(`${year}-`)).sort();
+};
+
 /**
  * The one year after the published ones, before the State Council announces it: Monday to Friday,
- * minus the statutory holidays whose dates the law fixes (《全国年节及纪念日放假办法》第二条: 元旦
- * 1月1日, 劳动节 5月1日至2日, 国庆节 10月1日至3日). The lunar holidays (春节, 清明节, 端午节,
- * 中秋节) and the make-up days are unknown until the notice, so deadlines over this year are
- * provisional (预计) and move when the year's data is added.
+ * minus the statutory holidays (`statutoryHolidays`: the fixed ones and the lunar ones computed from
+ * the lunar calendar). The bridges and make-up days are unknown until the notice, so deadlines over
+ * this year are provisional (预计) and move when the year's data is added.
  */
 export const provisionalArrangement = (year: number): YearArrangement => ({
   year,
-  holidays: ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'].map((day) => `${year}-${day}` as LocalDate),
+  holidays: statutoryHolidays(year),
   workdays: [],
   origin: 'provisional',
 });

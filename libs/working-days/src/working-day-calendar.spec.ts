@@ -195,12 +195,14 @@ describe('pauses', () => {
 });
 
 describe('the provisional year after the published ones (2027 until its notice is loaded)', () => {
-  it('counts Monday to Friday, minus the holidays the law fixes by date', () => {
+  it('counts Monday to Friday, minus the statutory holidays: those the law fixes by date and the lunar ones computed now', () => {
     const notWorking = datesFrom('2027-01-01', '2027-12-31').filter(
       (date) => !calendar.isWorkingDay(date) && ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()),
     );
-    // 元旦 Fri 01-01; 劳动节 Sat 05-01 and Sun 05-02 fall on a weekend; 国庆节 Fri 10-01 (Sat, Sun).
-    expect(notWorking).toEqual(['2027-01-01', '2027-10-01']);
+    // 元旦 Fri 01-01; 春节 除夕 Fri 02-05 to 初三 Mon 02-08; 清明 Mon 04-05; 劳动节 Sat 05-01 and Sun 05-02
+    // fall on a weekend; 端午 Wed 06-09; 中秋 Wed 09-15; 国庆节 Fri 10-01 (Sat, Sun).
+    expect(notWorking).toEqual(['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01']);
+    expect(datesFrom('2027-02-05', '2027-02-08').some((date) => calendar.isWorkingDay(date))).toBe(false);
     expect(datesFrom('2027-01-02', '2027-01-03').some((date) => calendar.isWorkingDay(date))).toBe(false);
   });
 
@@ -210,6 +212,14 @@ describe('the provisional year after the published ones (2027 until its notice i
     expect(due).toBe('2027-01-13');
     expect(calendar.isProvisional(due)).toBe(true);
     expect(calendar.isProvisional(d('2026-12-31'))).toBe(false);
+  });
+
+  it('a request received on Mon 2027-01-25 is due after the computed Spring Festival days, marked provisional', () => {
+    // After Mon 01-25: 01-26..01-29 = 1..4, 02-01..02-04 = 5..8; 春节 02-05 (除夕) to 02-08 (初三) off;
+    // 02-09..02-12 = 9..12, 02-15..02-19 = 13..17, 02-22..02-24 = 18..20. (Fixed holidays only: 02-22.)
+    const due = calendar.addWorkingDays(d('2027-01-25'), 20);
+    expect(due).toBe('2027-02-24');
+    expect(calendar.isProvisional(due)).toBe(true);
   });
 
   it('is replaced by the real arrangement once its file is loaded', () => {

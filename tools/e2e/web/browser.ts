@@ -105,3 +105,18 @@ export async function screenshotBoth(page: Page, name: string): Promise<AxeViola
   }
   return found;
 }
+
+/** Read models are eventually consistent: reloads until the locator shows (bounded); on failure says what the page showed. */
+export async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20): Promise<void> {
+  for (let n = 0; n < tries && (await locator.count()) === 0; n++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.waitForTimeout(300);
+  }
+  await locator
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
+    });
+}

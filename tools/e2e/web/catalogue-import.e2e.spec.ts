@@ -7,7 +7,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { loadDemoData, standaloneApp } from '@gongkai/shapes';
 import { PUBLISHED_FIXTURES } from '../../../libs/catalogue/src/testing/published-fixtures';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
 import { catalogueReady } from './seed';
 
 /**
@@ -45,22 +45,6 @@ describe('web: importing a published catalogue table in Chromium', () => {
     await page.getByLabel('所在单位').selectOption(unit);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '待办事项' }).waitFor();
-  }
-
-  /** Read models are eventually consistent: reload until the locator shows (bounded). */
-  async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20) {
-    for (let n = 0; n < tries && (await locator.count()) === 0; n++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-      await page.waitForTimeout(300);
-    }
-    // On failure, say what the page showed instead.
-    await locator
-      .first()
-      .waitFor({ timeout: 5000 })
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
-      });
   }
 
   /** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */

@@ -247,7 +247,7 @@ export async function seedAssessment(base: string): Promise<AssessmentSeed> {
 export interface PolicySeed {
   documentId: string;
   title: string;
-  /** The leader who issued (signed) the policy: the only one who may sign off its interpretation. */
+  /** The leader who issued (signed) the policy (its 签发人). */
   approverId: string;
 }
 
@@ -360,4 +360,41 @@ export async function seedArchivedRequest(base: string, unitId = 'TEZ-CIVIL'): P
   await step(clerk, 'archive', { archiveNo: '2026-MZ-0001' });
   await until(async () => (await call<{ status: string }>(base, clerk, 'GET', `/api/requests/${requestId}`)).status === 'archived');
   return requestId;
+}
+
+/** Waits until the case's read model satisfies `ready` (bounded). */
+async function caseUntil(base: string, token: string, requestId: string, ready: (view: Record<string, unknown>) => boolean) {
+  // Behind the demo data's events on a shared machine: more than the usual two minutes.
+  await until(async () => ready(await call<Record<string, unknown>>(base, token, 'GET', `/api/requests/${requestId}`)), 240_000);
+}
+
+/**
+ * A request received by registered post 50 calendar days ago and never answered: past its statutory
+ * deadline (overdue) once the read model has it.
+ */
+export async function seedOverdueRequest(base: string, unitId = 'TEZ-CIVIL'): Promise<string> {
+  const clerk = await devToken(base, 'seed-counter', 'clerk', unitId, '赵敏');
+  const receivedOn = new Date(Date.now() - 50 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const { requestId } = await call<{ requestId: string }>(base, clerk, 'POST', '/api/requests', {
+    unitId,
+    channel: 'registered_post',
+    receivedOn,
+    applicant: { type: '自然人', name: '吴刚', phone: '13500003333' },
+    description: '2025年度临时救助资金的发放对象和金额',
+    preferredForm: '电子',
+    delivery: '电子邮件',
+  });
+  await caseUntil(base, clerk, requestId, (v) => (v.clock as { overdue?: boolean } | null)?.overdue === true);
+  return requestId;
+}
+
+/** A drafted reply approved by the unit's reviewer and issued by its clerk through the API; waits until the case shows the reply. */
+export async function approveAndReply(base: string, requestId: string, unitId = 'TEZ-CIVIL'): Promise<void> {
+  const clerk = await devToken(base, 'seed-counter', 'clerk', unitId, '赵敏');
+  const reviewer = await devToken(base, 'seed-reviewer', 'reviewer', unitId, '钱审');
+  await caseUntil(base, clerk, requestId, (v) => v.status === 'under_review');
+  await call(base, reviewer, 'POST', `/api/requests/${requestId}/review`, { approved: true });
+  await caseUntil(base, clerk, requestId, (v) => v.status === 'approved');
+  await call(base, clerk, 'POST', `/api/requests/${requestId}/reply`, {});
+  await caseUntil(base, clerk, requestId, (v) => v.reply !== null);
 }

@@ -357,8 +357,11 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByRole('button', { name: '归档', exact: true }).click();
     await statusIs('已归档');
     expect(await clerk.getByTestId('archived').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} 已归档，档号 TEZ-MZ-2026-YSQ-0007$/);
-    // Closed: no handling step is offered any more, the facts and the letters of the steps taken stay.
-    expect(await clerk.locator('main form').count()).toBe(0);
+    // Closed: no handling step is offered any more, the facts and the letters of the steps taken stay; only a
+    // reconsideration or lawsuit can still be recorded (in any state of the request).
+    const forms = clerk.locator('main form');
+    expect(await forms.count()).toBe(1);
+    expect(await forms.locator('button').allTextContents()).toEqual(['登记复议或诉讼']);
     expect(await clerk.getByRole('button', { name: '下载收费通知' }).count()).toBe(1);
     expect(await clerk.getByRole('button', { name: '下载补正申请告知书' }).count()).toBe(0);
     await scrollToTop(clerk);
@@ -576,7 +579,7 @@ describe('web: portal and console in Chromium', () => {
     expect(await page.getByTestId('catalogue-items').getByText('临时救助对象审批结果').count()).toBe(0);
   }, 120_000);
 
-  it('a clerk of the drafting unit prepares the interpretation of an issued policy; only its approver signs off; it is published', async () => {
+  it('a clerk of the drafting unit prepares the interpretation of an issued policy; the sign-off of the 签发人 is recorded by name; it is published', async () => {
     policy = await seedIssuedPolicy(url);
     const clerk = await newPage();
     await login(clerk, 'clerk-chen', 'clerk', 'TEZ-CIVIL');
@@ -606,21 +609,22 @@ describe('web: portal and console in Chromium', () => {
     await clerk.getByText('解读材料已添加（添加材料后须重新审签）。').waitFor();
     await clerk.getByTestId('materials').getByText('《台儿庄区临时救助实施办法》政策问答').waitFor({ timeout: 15000 });
 
-    // The clerk is not the leader who issued the policy: the API refuses and the refusal shows in the sign-off section.
-    await clerk.getByRole('button', { name: '审签解读材料' }).click();
-    const refusal = clerk.getByTestId('sign-off').getByRole('alert');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('同一领导审签');
-    expect(await refusal.textContent()).toContain(policy.approverId);
+    // The 签发人 is data (a leader who need not be a system user): without a name the API refuses, next to the field.
+    await clerk.getByRole('button', { name: '登记审签' }).click();
+    await clerk.getByTestId('sign-off').getByRole('alert').waitFor();
+    expect(await clerk.getByTestId('sign-off').locator('.field-error').count()).toBe(1);
     expect(await clerk.getByTestId('obligation-status').textContent()).toBe('待审签');
     expect(await screenshotBoth(clerk, 'interpretation-obligation-refused')).toEqual([]);
 
+    // The office head records the sign-off of the leader who issued the policy, by name.
     const head = await newPage();
-    await login(head, policy.approverId, 'office_head', 'TEZ-CIVIL');
+    await login(head, 'head-zhao', 'office_head', 'TEZ-CIVIL');
     await head.goto(`${url}/console/interpretation/${policy.documentId}`);
-    await head.getByRole('button', { name: '审签解读材料' }).click();
-    await head.getByRole('status').getByText('已审签。').waitFor();
+    await head.getByLabel('签发人').fill('王建国');
+    await head.getByRole('button', { name: '登记审签' }).click();
+    await head.getByRole('status').getByText('已登记审签。').waitFor();
     await head.getByTestId('obligation-status').filter({ hasText: '已审签待发布' }).waitFor({ timeout: 15000 });
+    expect(await head.getByTestId('sign-off').textContent()).toContain('已由 王建国 审签');
     await head.waitForTimeout(1100);
     beforePublish = new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19);
     await head.waitForTimeout(1100);

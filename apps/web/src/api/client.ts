@@ -82,12 +82,12 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
-/** Sends a file as the raw request body (e.g. an .xlsx import) and returns the JSON answer. */
-export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+/** Sends a file as the raw request body (e.g. an .xlsx import, a document's body with PUT) and returns the JSON answer. */
+export async function upload<T>(path: string, file: Blob, contentType: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'content-type': contentType };
   let response: Response;
   try {
-    response = await send((authorization) => fetch(path, { method: 'POST', headers: { ...headers, ...authorization }, body: file }));
+    response = await send((authorization) => fetch(path, { method, headers: { ...headers, ...authorization }, body: file }));
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
   }

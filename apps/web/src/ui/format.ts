@@ -17,3 +17,10 @@ export const shanghaiToday = () => formatDate(new Date().toISOString());
 export function shanghaiLocal(date: Date): string {
   return date.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace(' ', 'T').slice(0, 19);
 }
+
+/** A file size as people read it: `1.2 MB`, `34 KB`, `100 字节`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} 字节`;
+}

@@ -71,5 +71,14 @@ export const STEP_DUE_LABELS: Labels = {
   consultation_period_over: '征求意见的答复期限已届满：可结束征求意见',
   consultation_receipt_missing: '征询函发出已满15个工作日：请登记对方收到征询函的日期',
   fee_lapsed: '缴费期限已过，未缴纳信息处理费：可终止办理',
+  fee_receipt_missing: '收费通知发出已满20个工作日：请登记申请人收到收费通知的日期（登记前不能按逾期未缴费终止办理）',
   investigation_overdue: '协助调查已超过内部时限：请督促协助单位答复',
+  reasons_period_over: '说明理由的期限已过：请登记申请人说明理由的结果',
 };
+
+/** Reconsideration and litigation (Table 4) and the Art. 35 reasons, by the API's codes. */
+export const CHALLENGE_KIND_LABELS: Labels = vocabulary.CHALLENGE_KIND_LABELS;
+export const CHALLENGE_PARTY_LABELS: Labels = vocabulary.CHALLENGE_PARTY_LABELS;
+export const CHALLENGE_SUBJECT_LABELS: Labels = vocabulary.CHALLENGE_SUBJECT_LABELS;
+export const CHALLENGE_OUTCOME_LABELS: Labels = vocabulary.CHALLENGE_OUTCOME_LABELS;
+export const REASONS_OUTCOME_LABELS: Labels = vocabulary.REASONS_OUTCOME_LABELS;

@@ -19,8 +19,8 @@ type EvaluationEnvelope =
  */
 export function parseAsOf(value: string | undefined, now: string): string {
   if (!value) return now;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T23:59:59.999+08:00`).toISOString();
-  const instant = new Date(value);
+  // A date that is no day (0000-00-00, 2026-13-01) is refused like any other bad text: 400, not 500.
+  const instant = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999+08:00` : value);
   if (Number.isNaN(instant.getTime())) throw DomainError.validation('INVALID_AS_OF', 'asOf 应为日期（YYYY-MM-DD）或 ISO 8601 时间。');
   return instant.toISOString();
 }

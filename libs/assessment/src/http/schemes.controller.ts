@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   commandContext,
   DISTRICT_READER_ROLES,
@@ -18,6 +18,8 @@ import { AssessmentSchemes } from '../application/schemes';
 import { ScoringService } from '../application/scoring.service';
 import { AssessmentSchemesProjection } from '../read-models/schemes.projection';
 import { freezeBody, manualScoreBody, publishSchemeBody, trainingBody } from './schemas';
+import { Returns } from '@gongkai/platform';
+import { schemeSummaryViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 /** A command's answer: 201 with the new stream revision as the ETag. */
 function created<T extends { revision: number }>(response: Response, outcome: T): T {
@@ -49,6 +51,7 @@ export class SchemesController {
   }
 
   @Get('schemes')
+  @Returns(z.array(schemeSummaryViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '考核方案列表' })
   list(@Query('year') year?: string) {
@@ -56,6 +59,7 @@ export class SchemesController {
   }
 
   @Get('schemes/:schemeId')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '考核方案（当前版本及历次版本）' })
   get(@Param('schemeId') schemeId: string) {
@@ -89,6 +93,7 @@ export class SchemesController {
   }
 
   @Get('schemes/:schemeId/frozen')
+  @Returns(someObjectSchema)
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '已固化的考核结果' })
   async frozen(@Param('schemeId') schemeId: string) {
@@ -98,6 +103,7 @@ export class SchemesController {
   }
 
   @Get('schemes/:schemeId/frozen/verify')
+  @Returns(someObjectSchema)
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '按历史重新计算已固化的结果并逐项比对' })
   verify(@Param('schemeId') schemeId: string) {

@@ -5,6 +5,8 @@ import { assertReadsUnit, DISTRICT_READER_ROLES, READER_ROLES, requestTime, Role
 import { noticeDocx } from '../application/exports';
 import { AssessmentScores } from '../application/scores';
 import { parseAsOf } from '../application/scoring.service';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -20,6 +22,7 @@ export class ScoresController {
   constructor(private readonly scores: AssessmentScores) {}
 
   @Get('schemes/:schemeId/scores')
+  @Returns(someObjectSchema)
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全部单位得分、排名、通报表扬和督促整改/通报批评名单（asOf=YYYY-MM-DD 可回看任一日期）' })
   ranking(
@@ -32,6 +35,7 @@ export class ScoresController {
   }
 
   @Get('schemes/:schemeId/scores/:unitId')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '单位得分明细（每项得分及其依据的事实和事件编号）' })
   unit(
@@ -45,6 +49,7 @@ export class ScoresController {
   }
 
   @Get('schemes/:schemeId/scores/:unitId/indicators/:indicatorId')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '一项指标的得分说明：指标值、评分档、依据的事实及其事件编号' })
   explain(
@@ -59,6 +64,7 @@ export class ScoresController {
   }
 
   @Get('live/:unitId')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '本年度实时得分：当前得分和失分点' })
   live(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest, @Query('schemeId') schemeId?: string) {
@@ -67,6 +73,7 @@ export class ScoresController {
   }
 
   @Get('schemes/:schemeId/export.xlsx')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '导出排名和各单位得分明细（.xlsx）' })
   async xlsx(
@@ -82,6 +89,7 @@ export class ScoresController {
   }
 
   @Get('schemes/:schemeId/notices/:unitId')
+  @ReturnsFile(['text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '考核结果通知（format=txt|docx）' })
   async notice(
@@ -105,6 +113,7 @@ export class ScoresController {
   }
 
   @Get('events/:eventId')
+  @Returns(someObjectSchema)
   @Roles('auditor', 'district_office')
   @ApiOperation({ summary: '审计：按事件编号读取考核所依据的事件（只读，来自事件库）' })
   event(@Param('eventId') eventId: string) {

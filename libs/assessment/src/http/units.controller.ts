@@ -2,6 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DISTRICT_READER_ROLES, DomainError, Roles } from '@gongkai/platform';
 import { AssessmentUnitsProjection, type AssessedUnit } from '../read-models/units.projection';
+import { Returns } from '@gongkai/platform';
+import { assessedUnitViewSchema } from '@gongkai/contracts';
+import { z } from 'zod';
 
 @ApiTags('assessment: units 被考核单位')
 @ApiBearerAuth()
@@ -10,6 +13,7 @@ export class AssessmentUnitsController {
   constructor(private readonly units: AssessmentUnitsProjection) {}
 
   @Get()
+  @Returns(z.array(assessedUnitViewSchema))
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '被考核单位（考核服务自有读模型）' })
   list(): Promise<AssessedUnit[]> {
@@ -17,6 +21,7 @@ export class AssessmentUnitsController {
   }
 
   @Get(':unitId')
+  @Returns(assessedUnitViewSchema)
   @Roles(...DISTRICT_READER_ROLES)
   async get(@Param('unitId') unitId: string): Promise<AssessedUnit> {
     const unit = await this.units.get(unitId);

@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { projectDocument, withoutMeta, type Projection, viewOf } from '@gongkai/platform';
+import { BatchedProjection, documentChange, type DocumentChange, withoutMeta, viewOf } from '@gongkai/platform';
 import { FACT_EVENT_TYPES, factFromEvent, isScoringInput, type Fact } from '../domain/facts';
 
 /** How far back a refresh looks before the newest write it has seen (in-flight writes, clock skew). */
@@ -12,7 +11,7 @@ type StoredFact = Fact & { projectedAt: string };
  * The assessment's facts: one document per consumed event (id = event id), append-only, so that
  * scores can be taken as of any instant and every point links back to the events behind it.
  */
-export class AssessmentFactsProjection implements Projection {
+export class AssessmentFactsProjection extends BatchedProjection {
   readonly name = 'assessment.facts';
   readonly collections = ['facts'];
   /** When this process projected a fact: the high-water mark of the incremental cache reload, not a fact. */
@@ -27,8 +26,6 @@ export class AssessmentFactsProjection implements Projection {
   private cache: { facts: Map<string, Fact>; highWater: string } | null = null;
   private refreshing: Promise<void> | null = null;
 
-  constructor(private readonly connection: Connection) {}
-
   private get facts() {
     return this.connection.collection('facts');
   }
@@ -38,13 +35,22 @@ export class AssessmentFactsProjection implements Projection {
     await this.facts.createIndex({ projectedAt: 1 });
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  changesOf(event: EventEnvelope): DocumentChange[] {
     const fact = factFromEvent(event);
-    if (!fact) return;
-    await projectDocument<StoredFact>(this.facts, event.eventId, event, (current) =>
-      current ? (withoutMeta(current) as StoredFact) : { ...fact, projectedAt: new Date().toISOString() },
-    );
-    this.cache?.facts.set(fact.eventId, fact);
+    if (!fact) return [];
+    return [
+      documentChange<StoredFact>('facts', event.eventId, (current) =>
+        current ? (withoutMeta(current) as StoredFact) : { ...fact, projectedAt: new Date().toISOString() },
+      ),
+    ];
+  }
+
+  override async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
+    await super.handleBatch(events);
+    for (const event of events) {
+      const fact = factFromEvent(event);
+      if (fact) this.cache?.facts.set(fact.eventId, fact);
+    }
   }
 
   /**

@@ -1,6 +1,13 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, SchemePublished, ScoresFrozen } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 
 export interface SchemeSummary {
   schemeId: string;
@@ -16,52 +23,52 @@ export interface SchemeSummary {
 type SchemeEnvelope = TypedEnvelope<'assessment.SchemePublished', SchemePublished> | TypedEnvelope<'assessment.ScoresFrozen', ScoresFrozen>;
 
 /** The schemes and whether their scores are frozen, for lists (the streams stay the authority). */
-export class AssessmentSchemesProjection implements Projection {
+export class AssessmentSchemesProjection extends BatchedProjection {
   readonly name = 'assessment.schemes';
   readonly collections = ['schemes'];
   readonly eventTypes = ['assessment.SchemePublished', 'assessment.ScoresFrozen'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get schemes() {
     return this.connection.collection('schemes');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<SchemeEnvelope>(envelope);
     const { schemeId } = event.data;
-    await projectDocument<SchemeSummary>(this.schemes, schemeId, event, (current) => {
-      const scheme = current ? (withoutMeta(current) as SchemeSummary) : null;
-      if (event.type === 'assessment.SchemePublished') {
-        const { data } = event;
-        return {
-          schemeId,
-          year: data.year,
-          title: data.title,
-          currentVersion: data.version,
-          opennessWeightPercent: data.opennessWeightPercent,
-          totalPoints: data.totalPoints,
-          versions: [
-            ...(scheme?.versions ?? []),
-            { version: data.version, title: data.title, publishedAt: event.recordedAt, eventId: event.eventId, reason: data.reason },
-          ],
-          frozen: scheme?.frozen ?? null,
-        };
-      }
-      const { data } = event;
-      return (
-        scheme && {
-          ...scheme,
-          frozen: {
-            asOf: data.asOf,
-            schemeVersion: data.schemeVersion,
-            inputsHash: data.inputsHash,
-            eventId: event.eventId,
-            frozenAt: event.recordedAt,
-          },
+    return [
+      documentChange<SchemeSummary>('schemes', schemeId, (current) => {
+        const scheme = current ? (withoutMeta(current) as SchemeSummary) : null;
+        if (event.type === 'assessment.SchemePublished') {
+          const { data } = event;
+          return {
+            schemeId,
+            year: data.year,
+            title: data.title,
+            currentVersion: data.version,
+            opennessWeightPercent: data.opennessWeightPercent,
+            totalPoints: data.totalPoints,
+            versions: [
+              ...(scheme?.versions ?? []),
+              { version: data.version, title: data.title, publishedAt: event.recordedAt, eventId: event.eventId, reason: data.reason },
+            ],
+            frozen: scheme?.frozen ?? null,
+          };
         }
-      );
-    });
+        const { data } = event;
+        return (
+          scheme && {
+            ...scheme,
+            frozen: {
+              asOf: data.asOf,
+              schemeVersion: data.schemeVersion,
+              inputsHash: data.inputsHash,
+              eventId: event.eventId,
+              frozenAt: event.recordedAt,
+            },
+          }
+        );
+      }),
+    ];
   }
 
   async list(year?: number): Promise<SchemeSummary[]> {

@@ -1,6 +1,13 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, UnitOpennessOfficeDesignated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 
 /** What assessment knows of a unit: who it is, and whether it has an openness office and officer. */
 export interface AssessedUnit {
@@ -21,37 +28,37 @@ type UnitEnvelope =
   | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>
   | TypedEnvelope<'catalogue.UnitOpennessOfficeDesignated', UnitOpennessOfficeDesignated>;
 
-export class AssessmentUnitsProjection implements Projection {
+export class AssessmentUnitsProjection extends BatchedProjection {
   readonly name = 'assessment.units';
   readonly collections = ['units'];
   readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'catalogue.UnitOpennessOfficeDesignated'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get units() {
     return this.connection.collection('units');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<UnitEnvelope>(envelope);
-    await projectDocument<AssessedUnit>(this.units, event.data.unitId, event, (current) => {
-      const unit = current ? (withoutMeta(current) as AssessedUnit) : null;
-      const sourceEventIds = [...(unit?.sourceEventIds ?? []), event.eventId];
-      switch (event.type) {
-        case 'catalogue.UnitRegistered': {
-          const { unitId, name, level, kind } = event.data;
-          return { unitId, name, level, kind, hasOpennessOffice: false, opennessOffice: null, officerName: null, sourceEventIds };
+    return [
+      documentChange<AssessedUnit>('units', event.data.unitId, (current) => {
+        const unit = current ? (withoutMeta(current) as AssessedUnit) : null;
+        const sourceEventIds = [...(unit?.sourceEventIds ?? []), event.eventId];
+        switch (event.type) {
+          case 'catalogue.UnitRegistered': {
+            const { unitId, name, level, kind } = event.data;
+            return { unitId, name, level, kind, hasOpennessOffice: false, opennessOffice: null, officerName: null, sourceEventIds };
+          }
+          case 'catalogue.UnitRenamed':
+            return unit && { ...unit, name: event.data.name, sourceEventIds };
+          case 'catalogue.UnitOpennessOfficeDesignated': {
+            const { office, officerName } = event.data;
+            return unit && { ...unit, hasOpennessOffice: true, opennessOffice: office, officerName, sourceEventIds };
+          }
+          default:
+            return unit;
         }
-        case 'catalogue.UnitRenamed':
-          return unit && { ...unit, name: event.data.name, sourceEventIds };
-        case 'catalogue.UnitOpennessOfficeDesignated': {
-          const { office, officerName } = event.data;
-          return unit && { ...unit, hasOpennessOffice: true, opennessOffice: office, officerName, sourceEventIds };
-        }
-        default:
-          return unit;
-      }
-    });
+      }),
+    ];
   }
 
   async list(): Promise<AssessedUnit[]> {

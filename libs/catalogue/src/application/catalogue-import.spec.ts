@@ -1,4 +1,3 @@
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { ItemContent } from '@gongkai/contracts';
 import type { CommandHandler, CommandContext } from '@gongkai/platform';
@@ -6,11 +5,15 @@ import { elementsOf } from '../domain/published-table';
 import { DomainError } from '@gongkai/platform/domain';
 import type { CatalogueItemsProjection, ItemView } from '../read-models/items.projection';
 import { PUBLISHED_FIXTURES, workbookOf } from '../testing/published-fixtures';
+import { zipOf } from '../testing/large-workbook';
+import { largeImportWithLastRowBad } from '../testing/import-load';
+import { readUpload } from './spreadsheet';
+import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { CatalogueSpreadsheets } from './catalogue-import';
 import { readOfficeTables, unzipBounded } from './office-files';
 
 /** The application with its edges faked: a registered unit, the unit's items, and a record of every command. */
-function spreadsheetsFor(level: '县级' | '乡级', items: Partial<ItemView>[] = [], maxUnpacked?: number) {
+function spreadsheetsFor(level: '县级' | '乡级', items: Partial<ItemView>[] = [], limits: Partial<typeof DEFAULT_IMPORT_LIMITS> = {}) {
   const handled: unknown[] = [];
   const commands = {
     load: async () => ({ state: { status: 'registered', unitId: 'U1', name: '测试单位', level, responsibleDomains: [] }, revision: 1 }),
@@ -20,7 +23,7 @@ function spreadsheetsFor(level: '县级' | '乡级', items: Partial<ItemView>[] 
     },
   } as unknown as CommandHandler;
   const projection = { ofUnit: async () => items } as unknown as CatalogueItemsProjection;
-  return { spreadsheets: new CatalogueSpreadsheets(commands, projection, maxUnpacked), handled };
+  return { spreadsheets: new CatalogueSpreadsheets(commands, projection, { ...DEFAULT_IMPORT_LIMITS, ...limits }), handled };
 }
 const context = { now: '2026-01-05T02:00:00.000Z' } as CommandContext;
 const upload = (file: Buffer) => async () => file;
@@ -151,7 +154,7 @@ describe('export in the published layout', () => {
 describe('reading uploaded files', () => {
   it('a .docx table: merged header cells and merged group cells carry their text', async () => {
     const street = PUBLISHED_FIXTURES.find((f) => f.imitates.includes('九龙街道'))!;
-    const { format, tables } = await readOfficeTables(await street.file(), 1024 * 1024);
+    const { format, tables } = await readOfficeTables(await street.file(), { unpackedBytes: 1024 * 1024, rows: 1000 });
     expect(format).toBe('docx');
     expect(tables.map((t) => [t.source, t.title])).toEqual([
       ['表格1', '（一）重大建设项目领域基层政务公开标准目录'],
@@ -164,13 +167,63 @@ describe('reading uploaded files', () => {
   it('refuses a file that unpacks beyond the limit (a zip bomb), in Chinese, before reading it', async () => {
     const bomb = zipOf({ 'xl/workbook.xml': Buffer.alloc(3 * 1024 * 1024, 32) });
     expect(bomb.length).toBeLessThan(10 * 1024);
-    const { spreadsheets, handled } = spreadsheetsFor('县级', [], 1024 * 1024);
+    const { spreadsheets, handled } = spreadsheetsFor('县级', [], { unpackedBytes: 1024 * 1024 });
     const refused = await spreadsheets.preview('U1', upload(bomb)).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'FILE_UNPACKED_TOO_LARGE', message: expect.stringContaining('解压后超过 1MB 的上限') });
     expect((refused as DomainError).extensions).toMatchObject({ status: 413 });
     expect(handled).toEqual([]);
     // A directory that understates the sizes does not help: inflating stops at the budget.
     expect(() => unzipBounded(zipOf({ 'a.xml': Buffer.alloc(3 * 1024 * 1024, 32) }, 10), 1024 * 1024)).toThrow('解压后超过');
+  });
+
+  it('refuses a file with more rows than the limit, counted before its sheets are parsed, recording nothing', async () => {
+    const file = await largeImportWithLastRowBad(30);
+    const { spreadsheets, handled } = spreadsheetsFor('乡级', [], { rows: 25 });
+    const refused = await spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'SPREADSHEET_TOO_MANY_ROWS', message: expect.stringContaining('共有 31 行，超过 25 行的上限') });
+    expect((refused as DomainError).extensions).toMatchObject({ status: 413 });
+    expect(handled).toEqual([]);
+  });
+
+  it('stops reading a file that takes longer than the time limit, and reads the next file on a new worker', async () => {
+    const file = await largeImportWithLastRowBad(5000);
+    const slow = spreadsheetsFor('乡级', [], { seconds: 0.05 });
+    const refused = await slow.spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'IMPORT_TOO_SLOW',
+      message: expect.stringContaining('超过 0.05 秒的上限，已停止，未导入任何内容'),
+    });
+    expect(slow.handled).toEqual([]);
+    const { spreadsheets } = spreadsheetsFor('乡级');
+    await expect(spreadsheets.import('U1', upload(file), context)).rejects.toMatchObject({
+      code: 'SPREADSHEET_INVALID',
+      message: expect.stringContaining('第 5001 行'),
+    });
+  });
+
+  it('stops a worker whose heap passes the limit, and reads the next file on a new worker', async () => {
+    const file = await largeImportWithLastRowBad(20000);
+    const small = spreadsheetsFor('乡级', [], { workerHeapMb: 64, unpackedBytes: 64 * 1024 * 1024, rows: 20001, seconds: 300 });
+    const refused = await small.spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'IMPORT_TOO_LARGE_TO_READ',
+      message: expect.stringContaining('所需内存超过 64MB 的上限，已停止，未导入任何内容'),
+    });
+    expect(small.handled).toEqual([]);
+    const { spreadsheets } = spreadsheetsFor('乡级');
+    await expect(spreadsheets.import('U1', upload(zipOf({ 'a.txt': Buffer.from('x') })), context)).rejects.toMatchObject({
+      code: 'NOT_A_SPREADSHEET',
+    });
+  }, 400000);
+
+  it('refuses an upload past the compressed-size limit while it arrives', async () => {
+    const chunks = (async function* () {
+      for (let i = 0; i < 10; i++) yield Buffer.alloc(1024 * 1024);
+    })();
+    await expect(readUpload(chunks, 3 * 1024 * 1024)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('上限 3MB'),
+    });
   });
 
   it('refuses what is not an Office file', async () => {
@@ -248,36 +301,3 @@ describe('reading uploaded files', () => {
 });
 
 /** A zip of stored-then-deflated entries; `claimed` overrides the uncompressed size the directory states. */
-function zipOf(entries: Record<string, Buffer>, claimed?: number): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
-    const data = deflateRawSync(content);
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(claimed ?? content.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(claimed ?? content.length, 24);
-    header.writeUInt16LE(nameBytes.length, 28);
-    header.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    central.push(header, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}

@@ -1,19 +1,19 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@gongkai/platform';
+import { DomainError } from '@gongkai/platform/domain';
 import type { SourceRow, SourceTable } from '../domain/published-table';
+import { DEFAULT_IMPORT_LIMITS, megabytes, type ImportLimits } from './import-limits';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Unpacked bytes allowed by default (CATALOGUE_IMPORT_MAX_UNPACKED_MB): a county catalogue unpacks to well under 1 MB. */
-export const DEFAULT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
 
 const notOffice = () => DomainError.validation('NOT_A_SPREADSHEET', '上传的文件不是有效的 .xlsx 电子表格或 .docx 文档。');
 const tooLarge = (limit: number) =>
   new DomainError(
     'validation',
     'FILE_UNPACKED_TOO_LARGE',
-    `上传的文件解压后超过 ${Math.round((limit / 1024 / 1024) * 10) / 10}MB 的上限，未导入任何内容。请删除多余的工作表、图片或格式后再上传。`,
+    `上传的文件解压后超过 ${megabytes(limit)} 的上限，未导入任何内容。请删除多余的工作表、图片或格式后再上传。`,
     [],
     { status: 413, limit },
   );
@@ -94,40 +94,172 @@ export function cellText(cell: ExcelJS.Cell): { text: string; problem?: string }
   return { text: '', problem: `单元格 ${cell.address} 的内容无法读取` };
 }
 
-/** A catalogue sheet is a few hundred rows of a dozen or so columns; beyond these a sheet is not one. */
-const MAX_ROWS = 20000;
+/** At most this many columns are read: a catalogue has a dozen or so. */
 const MAX_COLUMNS = 64;
 
-/** Every worksheet as a table; merged cells carry the merge's value; the rows above the header are the title (see findLayout). */
-export async function readWorkbookTables(file: Buffer): Promise<SourceTable[]> {
-  const workbook = new ExcelJS.Workbook();
+const tooManyRows = (rows: number, limit: number) =>
+  new DomainError(
+    'validation',
+    'SPREADSHEET_TOO_MANY_ROWS',
+    `上传的文件共有 ${rows} 行，超过 ${limit} 行的上限，未导入任何内容。请删除空行或拆分后再上传。`,
+    [],
+    { status: 413, limit },
+  );
+
+/** How many `<tag ` or `<tag>` elements a part of a zip holds, without parsing it. */
+function countElements(xml: Buffer, tag: string): number {
+  const open = Buffer.from(`<${tag}`);
+  let n = 0;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + open.length)) {
+    const next = xml[at + open.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) n++;
+  }
+  return n;
+}
+
+/**
+ * Refuses a file whose sheets (or Word tables) have more than `limit` rows together, counted in
+ * the unpacked parts before anything is parsed: the parse of a sheet costs memory and time per cell.
+ */
+export function assertRowsWithin(entries: Map<string, Buffer>, limit: number): void {
+  let rows = 0;
+  for (const [name, part] of entries) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) rows += countElements(part, 'row');
+    else if (name === 'word/document.xml') rows += countElements(part, 'w:tr');
+  }
+  if (rows > limit) throw tooManyRows(rows, limit);
+}
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The letters of column `n` (28 → `AB`). */
+function columnLetters(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Column number of a cell reference's letters (`AB12` → 28) and its row. */
+function cellAt(ref: string): { row: number; col: number } {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref) ?? ['', 'A', '1'];
+  let col = 0;
+  for (const letter of letters) col = col * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(digits), col };
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The worksheets in the workbook's order: name, part, merged ranges (workbook.xml names them, its relationships give their parts). */
+function sheetsOf(entries: Map<string, Buffer>): { name: string; part: Buffer; merges: Range[] }[] {
+  const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      attribute(m[0], 'Id'),
+      (attribute(m[0], 'Target') ?? '').replace(/^\/?(xl\/)?/, 'xl/'),
+    ]),
+  );
+  return [...(entries.get('xl/workbook.xml')?.toString('utf8') ?? '').matchAll(/<sheet\b[^>]*>/g)].flatMap((m) => {
+    const part = entries.get(targets.get(attribute(m[0], 'r:id')) ?? '');
+    if (!part) return [];
+    const merges = [...part.toString('utf8').matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g)].map(([, from, to]) => {
+      const [a, b] = [cellAt(from), cellAt(to)];
+      return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+    });
+    return [{ name: decode(attribute(m[0], 'name') ?? ''), part, merges }];
+  });
+}
+
+/**
+ * ExcelJS 4.4's streaming workbook reader, driven part by part with text: its own zip reading
+ * decodes every chunk on its own, and so breaks a Chinese character that falls across two chunks
+ * of a large sheet. Its part parsers take streams of strings as they are.
+ */
+interface StreamingWorkbook {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(text: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> & { name: string } }>;
+}
+
+const TEXT_CHUNK = 64 * 1024;
+/** A part as a stream of strings, decoded chunk by chunk (a character split between two chunks is carried over). */
+const textOf = (part: Buffer) =>
+  Readable.from(
+    (function* () {
+      const decoder = new StringDecoder('utf8');
+      for (let at = 0; at < part.length; at += TEXT_CHUNK) yield decoder.write(part.subarray(at, at + TEXT_CHUNK));
+      yield decoder.end();
+    })(),
+  );
+
+/**
+ * Every worksheet as a table, read row by row with ExcelJS's streaming reader (a sheet's cells are
+ * never all held as ExcelJS objects); merged cells carry the merge's value; the rows above the
+ * header are the title (see findLayout). `entries` are the file's unpacked parts.
+ */
+export async function readWorkbookTables(entries: Map<string, Buffer>): Promise<SourceTable[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as StreamingWorkbook;
+  const tables: SourceTable[] = [];
   try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
+    const part = (name: string) => entries.get(name);
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(textOf(rels));
+    await reader._parseWorkbook(textOf(part('xl/workbook.xml') ?? Buffer.alloc(0)));
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) for await (const _ of reader._parseSharedStrings(textOf(strings)));
+    const styles = part('xl/styles.xml');
+    if (styles) await reader._parseStyles(textOf(styles));
+    for (const [index, { name, part: sheetPart, merges }] of sheetsOf(entries).entries()) {
+      const rows: SourceRow[] = [];
+      const pad = (upTo: number) => {
+        while (rows.length < upTo) rows.push({ rowNumber: rows.length + 1, cells: [], problems: [] });
+      };
+      for (const { value: sheet } of reader._parseWorksheet(textOf(sheetPart), String(index + 1))) {
+        for await (const row of sheet) {
+          pad(row.number - 1);
+          const cells: string[] = [];
+          const problems: string[] = [];
+          row.eachCell({ includeEmpty: false }, (cell, col) => {
+            if (col > MAX_COLUMNS) return;
+            const read = cellText(cell);
+            cells[col - 1] = read.text;
+            if (read.problem) problems.push(read.problem);
+          });
+          rows[row.number - 1] = { rowNumber: row.number, cells, problems };
+        }
+      }
+      const width = rows.reduce((w, row) => Math.max(w, row.cells.length), 0);
+      for (const row of rows) for (let c = 0; c < width; c++) row.cells[c] ??= '';
+      // A merge's cells all carry its top-left cell's text (and only that cell's problem).
+      for (const range of merges) {
+        const master = rows[range.top - 1]?.cells[range.left - 1];
+        if (master === undefined) continue;
+        for (let r = range.top; r <= Math.min(range.bottom, rows.length); r++)
+          for (let c = range.left; c <= Math.min(range.right, width); c++) {
+            if (r === range.top && c === range.left) continue;
+            rows[r - 1].cells[c - 1] = master;
+            rows[r - 1].problems = rows[r - 1].problems.filter((p) => !p.includes(`单元格 ${columnLetters(c)}${r} `));
+          }
+      }
+      tables.push({ source: name, kind: 'sheet', title: null, rows });
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw DomainError.validation('NOT_A_SPREADSHEET', '上传的文件不是有效的 .xlsx 电子表格。');
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: SourceRow[] = [];
-    if (sheet.rowCount > MAX_ROWS) {
-      throw DomainError.validation(
-        'SPREADSHEET_TOO_MANY_ROWS',
-        `工作表“${sheet.name}”有 ${sheet.rowCount} 行，超过 ${MAX_ROWS} 行的上限，请删除空行或拆分后再上传。`,
-      );
-    }
-    const width = Math.min(sheet.columnCount, MAX_COLUMNS);
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const cells: string[] = [];
-      const problems: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = sheet.getCell(r, c);
-        const read = cellText(cell.isMerged ? cell.master : cell);
-        cells.push(read.text);
-        if (read.problem && (!cell.isMerged || cell.master === cell)) problems.push(read.problem);
-      }
-      rows.push({ rowNumber: r, cells, problems });
-    }
-    return { source: sheet.name, kind: 'sheet', title: null, rows };
-  });
+  return tables;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -217,12 +349,20 @@ export function readDocumentTables(documentXml: string): SourceTable[] {
   return tables;
 }
 
-/** An uploaded .xlsx or .docx (told apart by its content) as tables, unpacking at most `maxUnpacked` bytes. */
-export async function readOfficeTables(file: Buffer, maxUnpacked: number): Promise<{ format: 'xlsx' | 'docx'; tables: SourceTable[] }> {
+/**
+ * An uploaded .xlsx or .docx (told apart by its content) as tables, unpacking at most
+ * `limits.unpackedBytes` and refusing more than `limits.rows` rows before parsing. CPU-bound: the
+ * services call it in the import worker (import-worker.ts), never on the event loop.
+ */
+export async function readOfficeTables(
+  file: Buffer,
+  limits: Pick<ImportLimits, 'unpackedBytes' | 'rows'> = DEFAULT_IMPORT_LIMITS,
+): Promise<{ format: 'xlsx' | 'docx'; tables: SourceTable[] }> {
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw notOffice();
-  const entries = unzipBounded(file, maxUnpacked);
+  const entries = unzipBounded(file, limits.unpackedBytes);
+  assertRowsWithin(entries, limits.rows);
   const document = entries.get('word/document.xml');
   if (document) return { format: 'docx', tables: readDocumentTables(document.toString('utf8')) };
-  if (entries.has('xl/workbook.xml')) return { format: 'xlsx', tables: await readWorkbookTables(file) };
+  if (entries.has('xl/workbook.xml')) return { format: 'xlsx', tables: await readWorkbookTables(entries) };
   throw notOffice();
 }

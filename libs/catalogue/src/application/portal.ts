@@ -6,8 +6,8 @@ import type { CatalogueUnitsProjection } from '../read-models/units.projection';
 
 /** `asOf` of the portal: a date means the end of that day in China time; an instant is taken as given. */
 function asOfInstant(asOf: string): string {
-  if (isoDate.safeParse(asOf).success) return new Date(Date.parse(`${asOf}T23:59:59.999+08:00`)).toISOString();
-  const parsed = Date.parse(asOf);
+  // A date that is no day (0000-00-00, 2026-13-01) parses to NaN like any other bad text: 400, not 500.
+  const parsed = Date.parse(isoDate.safeParse(asOf).success ? `${asOf}T23:59:59.999+08:00` : asOf);
   if (Number.isNaN(parsed)) throw DomainError.validation('AS_OF_INVALID', 'asOf 应为日期（YYYY-MM-DD）或带时区的时刻。');
   return new Date(parsed).toISOString();
 }

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import { DomainError } from '@gongkai/platform';
+import { DomainError } from '@gongkai/platform/domain';
 import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../domain/catalogue-row';
 import type { PublishedSheet } from '../domain/published-export';
-import { cellText, DEFAULT_MAX_UNPACKED_BYTES, DOCX_MIME, unzipBounded } from './office-files';
+import { DEFAULT_IMPORT_LIMITS, megabytes, type ImportLimits } from './import-limits';
+import { assertRowsWithin, DOCX_MIME, readWorkbookTables, unzipBounded } from './office-files';
+import type { SourceRow } from '../domain/published-table';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,55 +45,53 @@ export async function readWorkbook<C extends string>(
   file: Buffer,
   columns: readonly C[],
   required: readonly C[],
-  maxUnpacked = DEFAULT_MAX_UNPACKED_BYTES,
+  limits: Pick<ImportLimits, 'unpackedBytes' | 'rows'> = DEFAULT_IMPORT_LIMITS,
 ): Promise<{ rowNumber: number; row: Partial<Record<C, string>> }[]> {
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50)
     throw DomainError.validation('NOT_A_SPREADSHEET', '上传的文件不是有效的 .xlsx 电子表格。');
-  unzipBounded(file, maxUnpacked);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw DomainError.validation('NOT_A_SPREADSHEET', '上传的文件不是有效的 .xlsx 电子表格。');
-  }
-  const sheet = workbook.worksheets[0];
+  const entries = unzipBounded(file, limits.unpackedBytes);
+  assertRowsWithin(entries, limits.rows);
+  const [sheet] = await readWorkbookTables(entries);
   if (!sheet) throw DomainError.validation('NOT_A_SPREADSHEET', '电子表格中没有工作表。');
   // A cell that cannot be read (a formula never calculated) refuses the file, naming the cell.
-  const text = (cell: ExcelJS.Cell) => {
-    const read = cellText(cell);
-    if (read.problem) throw DomainError.validation('SPREADSHEET_CELL_UNREADABLE', `${read.problem}。`);
-    return read.text.trim();
+  const readable = (row: SourceRow) => {
+    if (row.problems.length > 0) throw DomainError.validation('SPREADSHEET_CELL_UNREADABLE', `${row.problems[0]}。`);
+    return row.cells.map((cell) => cell.trim());
   };
+  const [first, ...rest] = sheet.rows;
   const header = new Map<number, C>();
-  sheet.getRow(1).eachCell((cell, column) => {
-    const name = text(cell).replace(/\(/g, '（').replace(/\)/g, '）');
-    const known = columns.find((c) => c === name);
+  (first ? readable(first) : []).forEach((cell, column) => {
+    const known = columns.find((c) => c === cell.replace(/\(/g, '（').replace(/\)/g, '）'));
     if (known) header.set(column, known);
   });
   const missing = required.filter((c) => ![...header.values()].includes(c));
   if (missing.length > 0) throw DomainError.validation('SPREADSHEET_COLUMNS_MISSING', `电子表格缺少以下列：${missing.join('、')}。`);
   const rows: { rowNumber: number; row: Partial<Record<C, string>> }[] = [];
-  sheet.eachRow((excelRow, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const sourceRow of rest) {
     const row: Partial<Record<C, string>> = {};
-    excelRow.eachCell((cell, column) => {
+    readable(sourceRow).forEach((cell, column) => {
       const name = header.get(column);
-      if (name) row[name] = text(cell);
+      if (name && cell) row[name] = cell;
     });
-    if (Object.entries(row).some(([column, value]) => column !== '序号' && value)) rows.push({ rowNumber, row });
-  });
+    if (Object.entries(row).some(([column, value]) => column !== '序号' && value)) rows.push({ rowNumber: sourceRow.rowNumber, row });
+  }
   return rows;
 }
 
-const MAX_UPLOAD = 5 * 1024 * 1024;
-
-/** The raw .xlsx (or .docx) request body (sent with Content-Type XLSX_MIME or DOCX_MIME, which the JSON parser leaves alone). */
-export async function readUpload(request: AsyncIterable<Buffer>): Promise<Buffer> {
+/**
+ * The raw .xlsx (or .docx) request body (sent with Content-Type XLSX_MIME or DOCX_MIME, which the
+ * JSON parser leaves alone), refused once it passes `maxBytes` (CATALOGUE_IMPORT_MAX_UPLOAD_MB).
+ */
+export async function readUpload(request: AsyncIterable<Buffer>, maxBytes = DEFAULT_IMPORT_LIMITS.uploadBytes): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += chunk.length;
-    if (size > MAX_UPLOAD) throw new DomainError('validation', 'PAYLOAD_TOO_LARGE', '上传的文件过大（上限 5MB）。', [], { status: 413 });
+    if (size > maxBytes)
+      throw new DomainError('validation', 'PAYLOAD_TOO_LARGE', `上传的文件过大（上限 ${megabytes(maxBytes)}），未导入任何内容。`, [], {
+        status: 413,
+        limit: maxBytes,
+      });
     chunks.push(chunk);
   }
   if (size === 0)

@@ -1,4 +1,5 @@
 import type { ItemContent } from '@gongkai/contracts';
+import { PROVISIONAL_DUE_NOTE } from '@gongkai/contracts/vocabulary';
 import { addCalendarDays, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 
 export interface DisclosureObligation {
@@ -10,6 +11,8 @@ export interface DisclosureObligation {
   timeLimit: string;
   /** The last day to disclose; null when no rule applies (依申请, or a time limit without a rule). */
   dueDate: string | null;
+  /** True when the due date falls in a year whose holiday arrangement is not yet published (预计): it may still move. */
+  dueDateProvisional: boolean;
   note: string | null;
 }
 
@@ -35,9 +38,13 @@ export function disclosureObligation(
     audience: content.audience ? audienceLabel(content.audience) : '',
     timeLimit: content.timeLimit?.text ?? '',
   };
-  if (content.method === '依申请') return { ...base, dueDate: null, note: '依申请公开事项，无主动公开时限；按申请答复时限办理。' };
+  if (content.method === '依申请')
+    return { ...base, dueDate: null, dueDateProvisional: false, note: '依申请公开事项，无主动公开时限；按申请答复时限办理。' };
   const rule = content.timeLimit?.rule;
-  if (!rule) return { ...base, dueDate: null, note: '该事项的公开时限没有可计算的规则，请按时限说明办理。' };
-  if (rule.kind === 'calendar_days_after_formation') return { ...base, dueDate: addCalendarDays(formedOn, rule.days), note: null };
-  return { ...base, dueDate: calendar.addWorkingDays(formedOn, rule.days), note: null };
+  if (!rule) return { ...base, dueDate: null, dueDateProvisional: false, note: '该事项的公开时限没有可计算的规则，请按时限说明办理。' };
+  if (rule.kind === 'calendar_days_after_formation')
+    return { ...base, dueDate: addCalendarDays(formedOn, rule.days), dueDateProvisional: false, note: null };
+  const dueDate = calendar.addWorkingDays(formedOn, rule.days);
+  const provisional = calendar.isProvisional(dueDate);
+  return { ...base, dueDate, dueDateProvisional: provisional, note: provisional ? `预计：${PROVISIONAL_DUE_NOTE}` : null };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { domainCodeSchema, type DomainCode } from '@gongkai/contracts';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
@@ -23,9 +23,11 @@ import { CatalogueItems, type ItemOutcome } from '../application/items';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
-import { CatalogueItemsProjection, type ItemView } from '../read-models/items.projection';
+import { CatalogueItemsProjection, toStaffItem, type StaffItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import { importPreviewViewSchema, importReportViewSchema, itemTodoViewSchema, staffItemViewSchema } from '@gongkai/contracts';
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -149,20 +151,24 @@ export class ItemsController {
   }
 
   @Get()
+  @Returns(z.array(staffItemViewSchema))
   @ApiOperation({ summary: '本单位全部事项（含草稿）' })
-  list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<ItemView[]> {
+  async list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<StaffItemView[]> {
     assertReadsUnit(principal, unitId);
-    return this.items.ofUnit(unitId);
+    return (await this.items.ofUnit(unitId)).map(toStaffItem);
   }
 
   @Get('todo')
+  @Returns(itemTodoViewSchema)
   @ApiOperation({ summary: '待办：被退回修改的事项和未发布的草稿' })
-  todo(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
+  async todo(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
-    return this.items.todo(unitId);
+    const { returned, drafts } = await this.items.todo(unitId);
+    return { returned: returned.map(toStaffItem), drafts: drafts.map(toStaffItem) };
   }
 
   @Get('export')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @ApiQuery({
     name: 'layout',
     required: false,
@@ -187,6 +193,7 @@ export class ItemsController {
   }
 
   @Post('import/preview')
+  @Returns(importPreviewViewSchema)
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
   @ApiConsumes(XLSX_MIME, DOCX_MIME)
@@ -198,10 +205,11 @@ export class ItemsController {
     @Req() request: AuthenticatedRequest,
   ): Promise<ImportPreview> {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.preview(unitId, () => readUpload(request), domain);
+    return this.spreadsheets.preview(unitId, (maxBytes) => readUpload(request, maxBytes), domain);
   }
 
   @Post('import')
+  @Returns(importReportViewSchema)
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
   @ApiConsumes(XLSX_MIME, DOCX_MIME)
@@ -213,6 +221,6 @@ export class ItemsController {
     @Req() request: AuthenticatedRequest,
   ) {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.import(unitId, () => readUpload(request), commandContext(request), { domain });
+    return this.spreadsheets.import(unitId, (maxBytes) => readUpload(request, maxBytes), commandContext(request), { domain });
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
@@ -20,6 +20,8 @@ import type { NegativeEntryCommand } from '../domain/negative-entry.decide';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { negativeEntryBody, reasonBody, reviewBody } from './catalogue.schemas';
+import { Returns } from '@gongkai/platform';
+import { negativeEntryViewSchema } from '@gongkai/contracts';
 
 @ApiTags('catalogue: negative list 负面清单')
 @ApiBearerAuth()
@@ -122,6 +124,7 @@ export class NegativeListController {
   }
 
   @Get()
+  @Returns(z.array(negativeEntryViewSchema))
   @ApiOperation({ summary: '本单位负面清单（含草稿；标注超过12个月未评估）' })
   list(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
     assertReadsUnit(request.principal, unitId);

@@ -6,6 +6,17 @@ import { toShanghaiDate } from '@gongkai/working-days';
 import { CataloguePortal } from '../application/portal';
 import { CatalogueItemsProjection } from '../read-models/items.projection';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
+import { Returns } from '@gongkai/platform';
+import {
+  domainCatalogueViewSchema,
+  domainViewSchema,
+  guidelineVersionViewSchema,
+  itemSearchViewSchema,
+  negativeEntryViewSchema,
+  publicItemViewSchema,
+  unitCatalogueViewSchema,
+} from '@gongkai/contracts';
+import { z } from 'zod';
 
 /** The district portal (区政府门户网站): published catalogue only, no login. Drafts never appear. */
 @ApiTags('catalogue: portal 门户公开')
@@ -18,6 +29,7 @@ export class PortalController {
   ) {}
 
   @Get('domains')
+  @Returns(z.array(domainViewSchema))
   @Public()
   @ApiOperation({ summary: '26个试点领域' })
   domains() {
@@ -25,6 +37,7 @@ export class PortalController {
   }
 
   @Get('guidelines/current')
+  @Returns(guidelineVersionViewSchema)
   @Public()
   @ApiOperation({ summary: '现行标准指引（示例数据会标明“示例”）' })
   guideline() {
@@ -32,6 +45,7 @@ export class PortalController {
   }
 
   @Get('units/:unitId/items')
+  @Returns(unitCatalogueViewSchema)
   @Public()
   @ApiOperation({ summary: '单位的已发布目录；asOf=YYYY-MM-DD 或 ISO 时刻查询当日目录' })
   unitCatalogue(@Param('unitId') unitId: string, @Query('asOf') asOf?: string) {
@@ -39,6 +53,7 @@ export class PortalController {
   }
 
   @Get('domains/:domainCode/items')
+  @Returns(domainCatalogueViewSchema)
   @Public()
   @ApiOperation({ summary: '某领域各单位的已发布事项' })
   domainCatalogue(@Param('domainCode') domainCode: string) {
@@ -46,6 +61,7 @@ export class PortalController {
   }
 
   @Get('items/:itemId')
+  @Returns(publicItemViewSchema)
   @Public()
   @ApiOperation({ summary: '事项详情及全部版本' })
   item(@Param('itemId') itemId: string) {
@@ -53,6 +69,7 @@ export class PortalController {
   }
 
   @Get('search')
+  @Returns(itemSearchViewSchema)
   @Public()
   @ApiOperation({ summary: '中文分词检索已发布事项（按相关度排序）' })
   async search(
@@ -68,6 +85,7 @@ export class PortalController {
   }
 
   @Get('negative-list')
+  @Returns(z.array(negativeEntryViewSchema))
   @Public()
   @ApiOperation({ summary: '负面清单（已发布）；超过12个月未评估的标注 reviewOverdue' })
   negative(@Req() request: AuthenticatedRequest, @Query('unitId') unitId?: string) {

@@ -20,7 +20,7 @@ import {
   type Principal,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
-import { readGuidelineWorkbook } from '../application/catalogue-import';
+import { CatalogueSpreadsheets } from '../application/catalogue-import';
 import { CatalogueReference } from '../application/reference';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { GUIDELINE_STREAM_ID } from '../domain/guideline';
@@ -30,6 +30,15 @@ import { unitStreamId } from '../domain/unit';
 import { unitDecider } from '../domain/unit.decide';
 import { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
 import { guidelineBody, obligationBody, responsibleDomainsBody } from './catalogue.schemas';
+import { Returns } from '@gongkai/platform';
+import {
+  districtCoverageViewSchema,
+  guidelineVersionListSchema,
+  matchProposalsViewSchema,
+  milestonesViewSchema,
+  someObjectSchema,
+  unitCoverageViewSchema,
+} from '@gongkai/contracts';
 
 /** Reference data (guidelines, responsible domains), coverage, milestones and the embedding API. */
 @ApiTags('catalogue: reference, coverage 指引与覆盖')
@@ -40,6 +49,7 @@ export class ReferenceController {
     private readonly commands: CommandHandler,
     private readonly reference: CatalogueReference,
     private readonly guidelines: CatalogueGuidelinesProjection,
+    private readonly spreadsheets: CatalogueSpreadsheets,
   ) {}
 
   private async load(command: GuidelineCommand, request: AuthenticatedRequest, response: Response) {
@@ -72,7 +82,7 @@ export class ReferenceController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const items = await readGuidelineWorkbook(await readUpload(request));
+    const items = await this.spreadsheets.guidelineItems((maxBytes) => readUpload(request, maxBytes));
     const body = parseInput(guidelineBody, { title, effectiveFrom, sample: sample === 'true', items });
     return this.load({ type: 'LoadGuidelineVersion', ...body }, request, response);
   }
@@ -85,6 +95,7 @@ export class ReferenceController {
   }
 
   @Get('guidelines/versions')
+  @Returns(guidelineVersionListSchema)
   @ApiOperation({ summary: '标准指引各版本' })
   versions() {
     return this.guidelines.versions();
@@ -107,6 +118,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/coverage')
+  @Returns(unitCoverageViewSchema)
   @ApiOperation({ summary: '单位目录对标准指引的覆盖情况' })
   coverage(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
@@ -114,6 +126,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/coverage/proposals')
+  @Returns(matchProposalsViewSchema)
   @ApiOperation({ summary: '建议的指引事项对应（按名称和内容的词语相似度，含同义词；仅建议，未确认）' })
   matchProposals(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
@@ -121,6 +134,7 @@ export class ReferenceController {
   }
 
   @Get('coverage')
+  @Returns(districtCoverageViewSchema)
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位覆盖情况' })
   districtCoverage() {
@@ -128,6 +142,7 @@ export class ReferenceController {
   }
 
   @Get('units/:unitId/milestones')
+  @Returns(milestonesViewSchema)
   @ApiOperation({ summary: '目录编制里程碑（按时/逾期/未完成）' })
   milestones(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
     assertReadsUnit(request.principal, unitId);
@@ -135,6 +150,7 @@ export class ReferenceController {
   }
 
   @Post('embedding/obligations')
+  @Returns(someObjectSchema)
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '业务系统嵌入：按事项和信息形成日期返回公开义务（渠道、对象、法定工作日截止日）' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertActsForUnit,
   CommandHandler,
@@ -20,6 +20,8 @@ import { unitDecider, type UnitCommand } from '../domain/unit.decide';
 import { CatalogueUnitsProjection, type UnitView } from '../read-models/units.projection';
 import { CATALOGUE_EDITORS } from './access';
 import { designateOfficeBody, registerUnitBody, renameUnitBody } from './unit.schemas';
+import { Returns } from '@gongkai/platform';
+import { unitListViewSchema } from '@gongkai/contracts';
 
 @ApiTags('catalogue: units 单位')
 @ApiBearerAuth()
@@ -79,6 +81,7 @@ export class UnitsController {
   }
 
   @Get()
+  @Returns(z.array(unitListViewSchema))
   @Public()
   @ApiOperation({ summary: '单位列表（公开）' })
   list(): Promise<UnitView[]> {
@@ -86,6 +89,7 @@ export class UnitsController {
   }
 
   @Get(':unitId')
+  @Returns(unitListViewSchema)
   @Public()
   @ApiOperation({ summary: '单位详情（公开）' })
   async get(@Param('unitId') unitId: string): Promise<UnitView> {

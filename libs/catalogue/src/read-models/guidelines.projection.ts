@@ -1,30 +1,29 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, GuidelineItem, GuidelineVersionLoaded } from '@gongkai/contracts';
-import { asTyped, projectDocument, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, type DocumentChange, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface GuidelineVersionView extends GuidelineVersionLoaded {
   loadedAt: string;
 }
 
 /** The versions of the guideline reference data (标准指引); the newest is in force. */
-export class CatalogueGuidelinesProjection implements Projection {
+export class CatalogueGuidelinesProjection extends BatchedProjection {
   readonly name = 'catalogue.guidelines';
   readonly collections = ['guidelines'];
   readonly eventTypes = ['catalogue.GuidelineVersionLoaded'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get guidelines() {
     return this.connection.collection('guidelines');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<TypedEnvelope<'catalogue.GuidelineVersionLoaded', GuidelineVersionLoaded>>(envelope);
     const { data } = event;
-    await projectDocument<GuidelineVersionView>(this.guidelines, `v${data.version}`, event, () => ({
-      ...data,
-      loadedAt: event.occurredAt,
-    }));
+    return [
+      documentChange<GuidelineVersionView>('guidelines', `v${data.version}`, () => ({
+        ...data,
+        loadedAt: event.occurredAt,
+      })),
+    ];
   }
 
   async current(): Promise<GuidelineVersionView | null> {

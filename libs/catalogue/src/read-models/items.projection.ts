@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   PILOT_DOMAINS,
   type EventEnvelope,
@@ -10,7 +9,15 @@ import {
   type ItemRevised,
   type ItemWithdrawn,
 } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  expandQuery,
+  withoutMeta,
+  type TypedEnvelope,
+  type WrittenDocument,
+} from '@gongkai/platform';
 import type { CatalogueFact } from '../domain/milestones';
 import { indexTokens, queryTokens } from '../application/tokenize';
 import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
@@ -69,13 +76,20 @@ type ItemEnvelope =
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
 
+/** What staff see of an item: everything but the search tokens, which only the portal's index reads. */
+export type StaffItemView = Omit<ItemView, 'tokens' | 'nameTokens'>;
+export function toStaffItem(item: ItemView): StaffItemView {
+  const { tokens: _t, nameTokens: _n, ...rest } = item;
+  return rest;
+}
+
 export function toPublicItem(item: ItemView): PublicItemView {
   const { tokens: _t, nameTokens: _n, transitions: _tr, correction: _c, ...rest } = item;
   return { ...rest, domainName: domainName(item.domainCode) };
 }
 
 /** The catalogue items: current state, every published version, every transition. */
-export class CatalogueItemsProjection implements Projection {
+export class CatalogueItemsProjection extends BatchedProjection {
   readonly name = 'catalogue.items';
   readonly collections = ['items'];
   readonly eventTypes = [
@@ -88,8 +102,6 @@ export class CatalogueItemsProjection implements Projection {
   ];
   private indexes: Promise<unknown> | null = null;
   private searchIndex: Promise<SearchIndex> | null = null;
-
-  constructor(private readonly connection: Connection) {}
 
   private get items() {
     return this.connection.collection('items');
@@ -108,18 +120,27 @@ export class CatalogueItemsProjection implements Projection {
     return this.indexes;
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
+  changesOf(event: EventEnvelope) {
+    return [
+      documentChange<ItemView>('items', asTyped<ItemEnvelope>(event).data.itemId, (current) =>
+        applyItemEvent(current ? strip(current as never) : null, event),
+      ),
+    ];
+  }
+
+  override async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
     await this.ensureIndexes();
-    let next: ItemView | null = null;
-    const outcome = await projectDocument<ItemView>(this.items, asTyped<ItemEnvelope>(event).data.itemId, event, (current) => {
-      next = applyItemEvent(current ? strip(current as never) : null, event);
-      return next;
-    });
-    if (outcome === 'applied' && this.searchIndex) {
-      const index = await this.searchIndex;
-      const item = next as ItemView | null;
+    await super.handleBatch(events);
+  }
+
+  /** Keeps the search index (once loaded) in step with what the batch wrote. */
+  protected override async afterBatch(written: readonly WrittenDocument[]): Promise<void> {
+    if (!this.searchIndex) return;
+    const index = await this.searchIndex;
+    for (const { id, document } of written) {
+      const item = document ? strip(document) : null;
       if (item?.status === 'published') index.upsert(indexed(item));
-      else if (item) index.remove(item.itemId);
+      else index.remove(item?.itemId ?? id);
     }
   }
 
@@ -226,13 +247,15 @@ export class CatalogueItemsProjection implements Projection {
 
   /**
    * Portal search: the query is segmented into words (jieba) and looked up in the in-memory
-   * inverted index of the published items' tokens (SearchIndex), ranked there. Drafts and withdrawn
+   * inverted index of the published items' tokens (SearchIndex), ranked there; each word is also
+   * searched in its other forms from the abbreviation list (低保 → 最低生活保障). Drafts and withdrawn
    * items are never in it.
    */
   async search(query: string, limit = 20, filter: { unitId?: string; domainCode?: string } = {}): Promise<SearchHit[]> {
     const words = queryTokens(query);
     if (words.length === 0) return [];
-    return (await this.index()).search(words, limit, filter);
+    const forms = [...new Set(expandQuery(query, words).flatMap((group) => group.map((form) => form.toLowerCase())))];
+    return (await this.index()).search(forms, limit, filter);
   }
 }
 

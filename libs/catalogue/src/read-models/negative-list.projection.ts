@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import type {
   EventEnvelope,
   NegativeEntryContent,
@@ -7,7 +6,15 @@ import type {
   NegativeEntryReviewed,
   NegativeEntryWithdrawn,
 } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { isReviewOverdue } from '../domain/negative-entry';
 
 export interface NegativeEntryView {
@@ -29,7 +36,7 @@ type NegativeEntryEnvelope =
   | TypedEnvelope<'catalogue.NegativeEntryWithdrawn', NegativeEntryWithdrawn>;
 
 /** The negative list (负面清单). */
-export class CatalogueNegativeListProjection implements Projection {
+export class CatalogueNegativeListProjection extends BatchedProjection {
   readonly name = 'catalogue.negative-list';
   readonly collections = ['negative_list'];
   readonly eventTypes = [
@@ -40,50 +47,50 @@ export class CatalogueNegativeListProjection implements Projection {
     'catalogue.NegativeEntryWithdrawn',
   ];
 
-  constructor(private readonly connection: Connection) {}
-
   private get entries() {
     return this.connection.collection('negative_list');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<NegativeEntryEnvelope>(envelope);
-    await projectDocument<NegativeEntryView>(this.entries, event.data.entryId, event, (current) => {
-      const entry = current ? (withoutMeta(current) as NegativeEntryView) : null;
-      const base = { updatedAt: event.occurredAt };
-      switch (event.type) {
-        case 'catalogue.NegativeEntryDrafted': {
-          const { entryId, ownerUnitId, content } = event.data;
-          return { entryId, ownerUnitId, status: 'draft' as const, content, publishedAt: null, reviews: [], withdrawal: null, ...base };
+    return [
+      documentChange<NegativeEntryView>('negative_list', event.data.entryId, (current) => {
+        const entry = current ? (withoutMeta(current) as NegativeEntryView) : null;
+        const base = { updatedAt: event.occurredAt };
+        switch (event.type) {
+          case 'catalogue.NegativeEntryDrafted': {
+            const { entryId, ownerUnitId, content } = event.data;
+            return { entryId, ownerUnitId, status: 'draft' as const, content, publishedAt: null, reviews: [], withdrawal: null, ...base };
+          }
+          case 'catalogue.NegativeEntryAmended':
+            return entry && { ...entry, content: event.data.content, ...base };
+          case 'catalogue.NegativeEntryPublished':
+            return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt, ...base };
+          case 'catalogue.NegativeEntryReviewed': {
+            const { reviewedOn, note } = event.data;
+            return (
+              entry && {
+                ...entry,
+                content: { ...entry.content, lastReviewedOn: reviewedOn },
+                reviews: [...entry.reviews, { reviewedOn, note, by: event.actor.userId }],
+                ...base,
+              }
+            );
+          }
+          case 'catalogue.NegativeEntryWithdrawn':
+            return (
+              entry && {
+                ...entry,
+                status: 'withdrawn' as const,
+                withdrawal: { at: event.occurredAt, reason: event.data.reason },
+                ...base,
+              }
+            );
+          default:
+            return entry;
         }
-        case 'catalogue.NegativeEntryAmended':
-          return entry && { ...entry, content: event.data.content, ...base };
-        case 'catalogue.NegativeEntryPublished':
-          return entry && { ...entry, status: 'published' as const, publishedAt: event.data.publishedAt, ...base };
-        case 'catalogue.NegativeEntryReviewed': {
-          const { reviewedOn, note } = event.data;
-          return (
-            entry && {
-              ...entry,
-              content: { ...entry.content, lastReviewedOn: reviewedOn },
-              reviews: [...entry.reviews, { reviewedOn, note, by: event.actor.userId }],
-              ...base,
-            }
-          );
-        }
-        case 'catalogue.NegativeEntryWithdrawn':
-          return (
-            entry && {
-              ...entry,
-              status: 'withdrawn' as const,
-              withdrawal: { at: event.occurredAt, reason: event.data.reason },
-              ...base,
-            }
-          );
-        default:
-          return entry;
-      }
-    });
+      }),
+    ];
   }
 
   async get(entryId: string): Promise<NegativeEntryView | null> {

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import type {
   EventEnvelope,
   UnitOpennessOfficeDesignated,
@@ -6,7 +5,7 @@ import type {
   UnitRenamed,
   UnitResponsibleDomainsAssigned,
 } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, withoutMeta, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 export interface UnitView {
   unitId: string;
@@ -27,7 +26,7 @@ type UnitEnvelope =
   | TypedEnvelope<'catalogue.UnitResponsibleDomainsAssigned', UnitResponsibleDomainsAssigned>;
 
 /** The catalogue's own list of units, for the portal and the staff console. */
-export class CatalogueUnitsProjection implements Projection {
+export class CatalogueUnitsProjection extends BatchedProjection {
   readonly name = 'catalogue.units';
   readonly collections = ['units'];
   readonly eventTypes = [
@@ -37,48 +36,48 @@ export class CatalogueUnitsProjection implements Projection {
     'catalogue.UnitResponsibleDomainsAssigned',
   ];
 
-  constructor(private readonly connection: Connection) {}
-
   private get units() {
     return this.connection.collection('units');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope) {
     const event = asTyped<UnitEnvelope>(envelope);
-    await projectDocument<UnitView>(this.units, event.data.unitId, event, (current) => {
-      const unit = current ? (withoutMeta(current) as UnitView) : null;
-      switch (event.type) {
-        case 'catalogue.UnitRegistered': {
-          const { data } = event;
-          return {
-            unitId: data.unitId,
-            name: data.name,
-            level: data.level,
-            kind: data.kind,
-            opennessOffice: null,
-            responsibleDomains: [],
-            registeredAt: event.occurredAt,
-            updatedAt: event.occurredAt,
-          };
-        }
-        case 'catalogue.UnitRenamed':
-          return unit && { ...unit, name: event.data.name, updatedAt: event.occurredAt };
-        case 'catalogue.UnitOpennessOfficeDesignated': {
-          const { office, officerName, officerPhone } = event.data;
-          return (
-            unit && {
-              ...unit,
-              opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) },
+    return [
+      documentChange<UnitView>('units', event.data.unitId, (current) => {
+        const unit = current ? (withoutMeta(current) as UnitView) : null;
+        switch (event.type) {
+          case 'catalogue.UnitRegistered': {
+            const { data } = event;
+            return {
+              unitId: data.unitId,
+              name: data.name,
+              level: data.level,
+              kind: data.kind,
+              opennessOffice: null,
+              responsibleDomains: [],
+              registeredAt: event.occurredAt,
               updatedAt: event.occurredAt,
-            }
-          );
+            };
+          }
+          case 'catalogue.UnitRenamed':
+            return unit && { ...unit, name: event.data.name, updatedAt: event.occurredAt };
+          case 'catalogue.UnitOpennessOfficeDesignated': {
+            const { office, officerName, officerPhone } = event.data;
+            return (
+              unit && {
+                ...unit,
+                opennessOffice: { office, officerName, ...(officerPhone ? { officerPhone } : {}) },
+                updatedAt: event.occurredAt,
+              }
+            );
+          }
+          case 'catalogue.UnitResponsibleDomainsAssigned':
+            return unit && { ...unit, responsibleDomains: event.data.domainCodes, updatedAt: event.occurredAt };
+          default:
+            return unit;
         }
-        case 'catalogue.UnitResponsibleDomainsAssigned':
-          return unit && { ...unit, responsibleDomains: event.data.domainCodes, updatedAt: event.occurredAt };
-        default:
-          return unit;
-      }
-    });
+      }),
+    ];
   }
 
   async list(): Promise<UnitView[]> {

@@ -24,6 +24,8 @@ export const documentAttributesEventLabels = {
       needsInterpretation: '需要解读',
       forwardsDocumentId: '转发的公文',
       draftedBy: '起草人',
+      writtenOn: '成文日期',
+      topic: '主题分类',
     },
     decision: { groundRequired: false, reasonRequired: false },
   },
@@ -72,6 +74,8 @@ export const documentAttributesEventLabels = {
       publicationDueOn: '公开期限',
       ground: '不予公开依据',
       forwardsDocumentId: '转发的公文',
+      indexNumber: '索引号',
+      publishedFiles: '公开发布的正文与附件',
     },
     values: { ground: GROUND_LABELS },
     // Signing the issue decides no attribute: the ground and reason of a withheld document are
@@ -154,5 +158,17 @@ export const documentAttributesEventLabels = {
     },
     values: { answer: { accepted: '采纳，转为主动公开', declined: '不采纳' } },
     decision: { groundRequired: false, reasonRequired: true },
+  },
+  'document-attributes.DocumentFileAttached': {
+    label: '上传公文文件',
+    fields: { role: '文件用途', annexId: '附件编号', title: '名称', file: '文件', redactions: '删除处理及依据', attachedBy: '上传人' },
+    values: { role: { body: '正文', annex: '附件', 'redacted-annex': '附件的删除处理版本' } },
+    // The grounds of a redacted annex are per redaction (`redactions[].ground`); the decision on what is
+    // published is taken at the confidentiality review and fixed at issue.
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'document-attributes.IndexNumberAssigned': {
+    label: '编制索引号',
+    fields: { year: '年度', sequence: '顺序号', indexNumber: '索引号' },
   },
 } as const satisfies EventLabels;

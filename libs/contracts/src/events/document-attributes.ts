@@ -6,8 +6,11 @@ import {
   WITHHOLDING_GROUNDS,
   WITHHOLDING_GROUND_CODES,
   CLEANUP_OUTCOMES,
+  DOCUMENT_FILE_ROLES,
+  TOPIC_CATEGORIES,
   type DisclosureAttribute,
   type OfficialDocumentType,
+  type TopicCategory,
   type WithholdingGround,
 } from '../vocabulary/document-attributes';
 
@@ -17,19 +20,41 @@ export {
   WITHHOLDING_GROUNDS,
   WITHHOLDING_GROUND_CODES,
   CLEANUP_OUTCOMES,
+  DOCUMENT_FILE_ROLES,
+  TOPIC_CATEGORIES,
   type DisclosureAttribute,
   type OfficialDocumentType,
+  type TopicCategory,
   type WithholdingGround,
 };
+
+export const withholdingGroundSchema = z.enum(WITHHOLDING_GROUND_CODES);
+
+/**
+ * A file as events carry it (never the bytes): the lower-case hex SHA-256 of its bytes (its address in
+ * the blob store), its size, the media type recognised from the bytes, the name it was uploaded under.
+ */
+export const blobRefSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  mediaType: z.string().min(1).max(120),
+  originalName: z.string().min(1).max(255),
+});
+export type FileRef = z.infer<typeof blobRefSchema>;
+
+/** One redaction in a redacted annex (删除处理): what was removed and on which ground. */
+export const redactionSchema = z.object({
+  ground: withholdingGroundSchema,
+  description: z.string().min(2).max(300),
+});
+export type Redaction = z.infer<typeof redactionSchema>;
 
 /** The marking printed on an issued document (印发时标注). */
 export const ATTRIBUTE_MARKINGS: Record<DisclosureAttribute, string> = {
   主动公开: '（此件公开发布）',
   依申请公开: '（此件依申请公开）',
-  不予公开: '此件不予公开',
+  不予公开: '（此件不予公开）',
 };
-
-export const withholdingGroundSchema = z.enum(WITHHOLDING_GROUND_CODES);
 
 /** 文号, e.g. 台政办发〔2020〕10号: issuer abbreviation, year in 〔〕, sequence number, 号. */
 export const DOCUMENT_NUMBER_PATTERN = /^[\u4e00-\u9fa5A-Za-z]{1,20}〔(19|20)\d{2}〕[1-9]\d{0,4}号$/;
@@ -62,7 +87,16 @@ export const documentIssuedV1 = z.object({
   approvedBy: z.string().min(1),
   /** Calendar date of issue, Asia/Shanghai, YYYY-MM-DD. */
   issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** For 主动公开: the statutory publication due date (20 working days after issue). */
+  /**
+   * 成文日期, the date the information was formed (usually the signing date; on or before the issue):
+   * Art. 26's twenty working days run from it. Optional (v1-compatible): absent in events recorded
+   * before it existed, whose due date ran from the issue date.
+   */
+  formedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** For 主动公开: the statutory publication due date (20 working days after 成文日期, or after issue when it is absent). */
   publicationDueOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -71,6 +105,21 @@ export const documentIssuedV1 = z.object({
   ground: withholdingGroundSchema.optional(),
   /** The document this one forwards (转发), whose attribute it inherited. */
   forwardsDocumentId: z.string().min(1).optional(),
+  /** 索引号 of the 政府信息公开目录 entry, assigned at issue by the unit's rule (optional addition). */
+  indexNumber: z.string().min(1).max(80).optional(),
+  /**
+   * For 主动公开: the published version, fixed at issue (optional addition): the body and, per annex,
+   * the file published (the redacted one where the annex was redacted). Originals of redacted annexes
+   * are not listed here: they never leave the staff side.
+   */
+  publishedFiles: z
+    .object({
+      body: blobRefSchema.nullable(),
+      annexes: z
+        .array(z.object({ annexId: z.string().min(1), title: z.string().min(1).max(200), file: blobRefSchema, redacted: z.boolean() }))
+        .max(50),
+    })
+    .optional(),
 });
 export type DocumentIssued = z.infer<typeof documentIssuedV1>;
 
@@ -96,6 +145,10 @@ export const documentRegisteredV1 = z.object({
   needsInterpretation: z.boolean(),
   forwardsDocumentId: z.string().min(1).nullable(),
   draftedBy: z.string().min(1),
+  /** 成文日期 (optional addition). */
+  writtenOn: isoDate.optional(),
+  /** 主题分类 (optional addition). */
+  topic: z.enum(TOPIC_CATEGORIES).optional(),
 });
 
 /** 源头认定: the drafter proposes the attribute. */
@@ -245,6 +298,36 @@ export const proactiveDisclosureSuggestionAnsweredV1 = z.object({
 });
 
 /**
+ * A file was attached to a document while it is drafted: its body (正文, replaces an earlier one), an
+ * annex (附件), or the redacted version of an annex (published in the annex's place, with the ground of
+ * each redaction). The bytes are in the blob store under `file.sha256`.
+ */
+export const documentFileAttachedV1 = z.object({
+  documentId: z.string().min(1),
+  unitId: unitIdSchema,
+  role: z.enum(DOCUMENT_FILE_ROLES),
+  /** The annex (null for the body). */
+  annexId: z.string().min(1).max(64).nullable(),
+  /** 正文 for the body; the annex's title. */
+  title: z.string().min(1).max(200),
+  file: blobRefSchema,
+  /** For a redacted annex: each redaction with its ground (at least one); empty otherwise. */
+  redactions: z.array(redactionSchema).max(50),
+  attachedBy: z.string().min(1),
+});
+export type DocumentFileAttached = z.infer<typeof documentFileAttachedV1>;
+
+/** A 索引号 was assigned in a unit's yearly sequence (stream per unit and year). */
+export const indexNumberAssignedV1 = z.object({
+  unitId: unitIdSchema,
+  year: z.number().int().min(2000).max(2100),
+  sequence: z.number().int().positive(),
+  indexNumber: z.string().min(1).max(80),
+  documentId: z.string().min(1),
+});
+export type IndexNumberAssigned = z.infer<typeof indexNumberAssignedV1>;
+
+/**
  * Integration events of the document-attributes service (topic `gongkai.document-attributes`):
  * one zod schema per event type and version.
  */
@@ -265,6 +348,8 @@ export const documentAttributesEvents = {
   'document-attributes.CleanupResultPublished': { 1: cleanupResultPublishedV1 },
   'document-attributes.ProactiveDisclosureSuggestionReceived': { 1: proactiveDisclosureSuggestionReceivedV1 },
   'document-attributes.ProactiveDisclosureSuggestionAnswered': { 1: proactiveDisclosureSuggestionAnsweredV1 },
+  'document-attributes.DocumentFileAttached': { 1: documentFileAttachedV1 },
+  'document-attributes.IndexNumberAssigned': { 1: indexNumberAssignedV1 },
 } as const;
 
 export type DocumentNumberReserved = z.infer<typeof documentNumberReservedV1>;

@@ -47,14 +47,14 @@ const instant = z.string().datetime({ offset: true });
 
 /** The district's configurable limits (DOMAIN.md §4: several are M, so none is hard-coded). */
 export const interpretationLimitsSchema = z.object({
-  /** Interpretation published at the latest this many working days after the policy's issue. */
+  /** Interpretation published at the latest this many working days after the policy's publication. */
   interpretationWorkingDays: z.number().int().min(0).max(30),
   /** Major emergencies: authoritative information within these hours. */
   majorEmergencyInformationHours: z.number().int().min(1).max(720),
   /** Major emergencies: press conference within these hours. */
   majorEmergencyPressConferenceHours: z.number().int().min(1).max(720),
   hotIssueResponseHours: z.number().int().min(1).max(720),
-  /** null: ordinary concerns have no fixed limit. */
+  /** Ordinary public-opinion incidents (其他政务舆情, 国办发〔2016〕61号: 48 hours); null: no fixed limit. */
   ordinaryResponseHours: z.number().int().min(1).max(2160).nullable(),
   majorDecisionCommentDays: z.number().int().min(1).max(365),
   normativeDocumentCommentWorkingDays: z.number().int().min(1).max(120),
@@ -72,7 +72,7 @@ export const DEFAULT_INTERPRETATION_LIMITS: InterpretationLimits = {
   majorEmergencyInformationHours: 5,
   majorEmergencyPressConferenceHours: 24,
   hotIssueResponseHours: 48,
-  ordinaryResponseHours: null,
+  ordinaryResponseHours: 48,
   majorDecisionCommentDays: 30,
   normativeDocumentCommentWorkingDays: 7,
   hearingMaterialsDaysBefore: 7,
@@ -123,7 +123,10 @@ export const interpretationSignedOffV1 = z.object({
   documentId: text(100),
   /** The drafting unit (added v1-compatible: events recorded before it lack it). */
   unitId: unitIdSchema.optional(),
+  /** The 签发人 (signing leader) as recorded: a name, usually not a system user (a user id in events recorded before it was data). */
   signedBy: text(100),
+  /** The system user who recorded the sign-off (added v1-compatible). */
+  recordedBy: text(100).optional(),
   materialIds: z.array(z.string()).min(1),
 });
 
@@ -135,6 +138,12 @@ export const interpretationPublishedV1 = z.object({
   issuedOn: isoDate,
   dueOn: isoDate,
   workingDaysAfterIssue: z.number().int(),
+  /**
+   * The policy's publication (its first PublicationRecorded), from which the due date runs (added
+   * v1-compatible: absent when the policy's publication was not recorded, and before the rule changed:
+   * the due date then ran from the issue).
+   */
+  policyPublishedOn: isoDate.optional(),
   late: z.boolean(),
   workingDaysLate: z.number().int().min(0),
   channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1),

@@ -1,4 +1,5 @@
 import type { EventLabels } from '../event-labels';
+import { CHALLENGE_KIND_LABELS, CHALLENGE_PARTY_LABELS, CHALLENGE_SUBJECT_LABELS, REASONS_OUTCOME_LABELS } from '../vocabulary/requests';
 import { CONSULTATION_ANSWER_LABELS, FEE_METHOD_LABELS, REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from './requests';
 
 /** Reply categories (annual report Table 3) in Chinese, e.g. 不予公开：属于国家秘密. */
@@ -183,13 +184,7 @@ export const requestsEventLabels = {
   'requests.ChallengeFiled': {
     label: '登记行政复议或行政诉讼',
     fields: { challengeId: '案件编号', kind: '类别', filedOn: '立案日期', body: '复议机关或法院', party: '提起人', against: '针对事项' },
-    values: {
-      kind: {
-        reconsideration: '行政复议',
-        litigation_direct: '行政诉讼（未经复议直接起诉）',
-        litigation_after_reconsideration: '行政诉讼（复议后起诉）',
-      },
-    },
+    values: { kind: CHALLENGE_KIND_LABELS, party: CHALLENGE_PARTY_LABELS, against: CHALLENGE_SUBJECT_LABELS },
   },
   'requests.ChallengeDecided': {
     label: '登记复议或诉讼结果',
@@ -213,7 +208,7 @@ export const requestsEventLabels = {
   'requests.ReasonsAnswered': {
     label: '登记申请人说明理由的结果',
     fields: { outcome: '结果', answeredOn: '登记日期' },
-    values: { outcome: { accepted: '理由合理', rejected: '理由不合理', no_answer: '逾期未说明理由' } },
+    values: { outcome: REASONS_OUTCOME_LABELS },
     decision: { reasonField: 'outcome', groundRequired: false, reasonRequired: true },
   },
   'requests.ReplyDeferred': {
@@ -250,7 +245,22 @@ export const requestsEventLabels = {
       table3: '依申请公开情况（表三）',
       table4: '复议诉讼情况（表四）',
       narrative: '报告正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）',
+      feesCollected: '收取信息处理费（第六部分）',
     },
     decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.AnnualReportCorrected': {
+    label: '更正已公布的年度报告',
+    fields: {
+      year: '年度',
+      version: '版本',
+      reason: '更正理由',
+      table2: '主动公开情况（表二）',
+      table3: '依申请公开情况（表三）',
+      table4: '复议诉讼情况（表四）',
+      narrative: '报告正文',
+      feesCollected: '收取信息处理费（第六部分）',
+    },
+    decision: { groundRequired: false, reasonRequired: true },
   },
 } as const satisfies EventLabels;

@@ -372,6 +372,20 @@ export const annualReportFinalisedV1 = z.object({
    * only when written.
    */
   narrative: annualReportNarrative.optional(),
+  /**
+   * Section 六: the information-processing fees (信息处理费) collected in the year, from FeePaid (added
+   * v1-compatible: absent in reports finalised before it was recorded).
+   */
+  feesCollected: z.object({ requests: z.number().int().min(0), amountYuan: z.number().min(0) }).optional(),
+});
+/**
+ * A published report corrected by the office head (or the district office) with a recorded reason: a
+ * new version with the whole content; the portal shows the current version and says it was corrected,
+ * and the earlier versions stay in the event history (the audit record).
+ */
+export const annualReportCorrectedV1 = annualReportFinalisedV1.extend({
+  version: z.number().int().min(2),
+  reason: text(1000),
 });
 
 export const requestsEvents = {
@@ -407,6 +421,7 @@ export const requestsEvents = {
   'requests.LetterSettingsUpdated': { 1: letterSettingsUpdatedV1 },
   'requests.ProactiveDisclosureSuggested': { 1: proactiveDisclosureSuggestedV1 },
   'requests.AnnualReportFinalised': { 1: annualReportFinalisedV1 },
+  'requests.AnnualReportCorrected': { 1: annualReportCorrectedV1 },
 } as const;
 
 export type RequestReceived = z.infer<typeof requestReceivedV1>;
@@ -442,5 +457,6 @@ export type LetterSettingsUpdated = z.infer<typeof letterSettingsUpdatedV1>;
 export type HoldingAgency = z.infer<typeof holdingAgency>;
 export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;
 export type AnnualReportFinalised = z.infer<typeof annualReportFinalisedV1>;
+export type AnnualReportCorrected = z.infer<typeof annualReportCorrectedV1>;
 export type AnnualReportNarrative = z.infer<typeof annualReportNarrative>;
 export type WithheldItem = z.infer<typeof withheldItem>;

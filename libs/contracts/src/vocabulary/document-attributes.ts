@@ -28,3 +28,34 @@ export type WithholdingGround = keyof typeof WITHHOLDING_GROUNDS;
 export const WITHHOLDING_GROUND_CODES = Object.keys(WITHHOLDING_GROUNDS) as [WithholdingGround, ...WithholdingGround[]];
 
 export const CLEANUP_OUTCOMES = ['继续有效', '拟修改', '失效', '废止'] as const;
+
+/**
+ * 主题分类 of a 政府信息公开目录 entry: the top level of the State Council's document subject
+ * classification (国务院公文主题分类), as government portals show it.
+ */
+export const TOPIC_CATEGORIES = [
+  '综合政务',
+  '国民经济管理、国有资产监管',
+  '财政、金融、审计',
+  '国土资源、能源',
+  '农业、林业、水利',
+  '工业、交通',
+  '商贸、海关、旅游',
+  '市场监管、安全生产监管',
+  '城乡建设、环境保护',
+  '科技、教育',
+  '文化、广电、新闻出版',
+  '卫生、体育',
+  '人口与计划生育、妇女儿童工作',
+  '劳动、人事、监察',
+  '公安、安全、司法',
+  '民政、扶贫、救灾',
+  '民族、宗教',
+  '对外事务',
+  '其他',
+] as const;
+export type TopicCategory = (typeof TOPIC_CATEGORIES)[number];
+
+/** What a file is to a document: its body (正文), an annex (附件), or the redacted version of an annex published in its place. */
+export const DOCUMENT_FILE_ROLES = ['body', 'annex', 'redacted-annex'] as const;
+export type DocumentFileRole = (typeof DOCUMENT_FILE_ROLES)[number];

@@ -112,3 +112,25 @@ export const CONSULTATION_ANSWER_LABELS: Record<ConsultationAnswer, string> = {
   objected: '不同意公开',
   no_answer: '逾期未提出意见',
 };
+
+/**
+ * Challenges to a request (annual report Table 4) and the Art. 35 reasons, in Chinese, by the codes of
+ * the events' CHALLENGE_KINDS, CHALLENGE_PARTIES, CHALLENGE_SUBJECTS, CHALLENGE_OUTCOMES and REASONS_OUTCOMES.
+ */
+export const CHALLENGE_KIND_LABELS: Readonly<Record<string, string>> = {
+  reconsideration: '行政复议',
+  litigation_direct: '行政诉讼（未经复议直接起诉）',
+  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
+};
+export const CHALLENGE_PARTY_LABELS: Readonly<Record<string, string>> = { applicant: '申请人', third_party: '第三方' };
+export const CHALLENGE_SUBJECT_LABELS: Readonly<Record<string, string>> = {
+  no_reply: '未按期答复',
+  reply: '答复',
+  disclosure: '公开决定',
+};
+export const CHALLENGE_OUTCOME_LABELS: Readonly<Record<string, string>> = { 维持: '结果维持', 纠正: '结果纠正', 其他: '其他结果' };
+export const REASONS_OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  accepted: '理由合理',
+  rejected: '理由不合理',
+  no_answer: '逾期未说明理由',
+};

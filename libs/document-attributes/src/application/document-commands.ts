@@ -5,6 +5,7 @@ import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days
 import { documentStreamId, type DocumentPhase, type DocumentState } from '../domain/document';
 import { documentDecider, type DocumentCommand, type DocumentCommandOf, type ForwardedAttribute } from '../domain/document.decide';
 import { documentNumberDecider, documentNumberStreamId } from '../domain/document-number';
+import { indexNumberDecider, indexNumberOf, indexNumberStreamId } from '../domain/index-number';
 
 /**
  * The commands staff give on a document, from the HTTP edge: each builds the decider's command
@@ -94,6 +95,8 @@ export async function registerDocument(
       catalogueItemIds: input.catalogueItemIds,
       needsInterpretation: input.needsInterpretation,
       forwardsDocumentId: input.forwardsDocumentId,
+      ...(input.writtenOn ? { writtenOn: input.writtenOn } : {}),
+      ...(input.topic ? { topic: input.topic } : {}),
       by: context.actor,
     },
     once,
@@ -133,9 +136,40 @@ export async function proposeAttribute(
 export const reviewAttribute = (commands: CommandHandler, documentId: string, input: Input<'ReviewAttribute'>, context: CommandContext) =>
   onDocument(commands, documentId, { type: 'ReviewAttribute', ...input, by: context.actor }, context);
 
-/** 印发, today unless the date is given. */
-export const issueDocument = (commands: CommandHandler, documentId: string, input: { issuedOn?: string }, context: CommandContext) =>
-  onDocument(commands, documentId, { type: 'IssueDocument', issuedOn: input.issuedOn ?? today(context), by: context.actor }, context);
+/**
+ * 印发, today unless the date is given. The 索引号 is taken first from the unit's sequence of the
+ * year of issue (a retried issue gets the same number); a refused issue leaves a gap in the sequence
+ * only if the document is never issued.
+ */
+export async function issueDocument(
+  commands: CommandHandler,
+  documentId: string,
+  input: { issuedOn?: string; formedOn?: string },
+  context: CommandContext,
+): Promise<DocumentCommandResult> {
+  const issuedOn = input.issuedOn ?? today(context);
+  const { state } = await commands.load(statutoryDocumentDecider(), documentStreamId(documentId));
+  const refused = actsOnDocument(context)(state);
+  if (refused) throw refused;
+  let indexNumber: string | undefined;
+  if (state.status === 'registered' && state.phase === 'confirmed' && /^\d{4}-/.test(issuedOn)) {
+    const year = Number(issuedOn.slice(0, 4));
+    const assigned = await commands.handle(
+      indexNumberDecider,
+      indexNumberStreamId(state.unitId, year),
+      { type: 'AssignIndexNumber', unitId: state.unitId, year, documentId },
+      { ...context, expectedRevision: undefined },
+    );
+    indexNumber = indexNumberOf(assigned.state, documentId) ?? undefined;
+  }
+  const formedOn = input.formedOn ?? state.writtenOn ?? undefined;
+  return onDocument(
+    commands,
+    documentId,
+    { type: 'IssueDocument', issuedOn, ...(formedOn ? { formedOn } : {}), indexNumber, by: context.actor },
+    context,
+  );
+}
 
 /** 登记公开发布. */
 export const recordPublication = (

@@ -1,4 +1,12 @@
-import type { Actor, DisclosureAttribute, DocumentRegistered, RedactedAnnex, WithholdingGround } from '@gongkai/contracts';
+import type {
+  Actor,
+  DisclosureAttribute,
+  DocumentRegistered,
+  FileRef,
+  RedactedAnnex,
+  Redaction,
+  WithholdingGround,
+} from '@gongkai/contracts';
 
 /** The attribute of the document a forwarding document (转发文件) forwards, as loaded by the application. */
 export interface ForwardedAttribute {
@@ -37,7 +45,21 @@ export type DocumentCommand =
       redactedAnnexes?: RedactedAnnex[];
       by: Actor;
     }
-  | { type: 'IssueDocument'; issuedOn: string; by: Actor }
+  /** A body (replaces the earlier one), an annex (new or replaced, by `annexId`) or an annex's redacted version. */
+  | {
+      type: 'AttachFile';
+      role: 'body' | 'annex' | 'redacted-annex';
+      annexId: string | null;
+      title: string;
+      file: FileRef;
+      redactions: Redaction[];
+      by: Actor;
+    }
+  /**
+   * `indexNumber`: the 索引号 the application took from the unit's yearly sequence; `formedOn` (成文日期)
+   * defaults to the one given at registration, else the issue date.
+   */
+  | { type: 'IssueDocument'; issuedOn: string; formedOn?: string; indexNumber?: string; by: Actor }
   | { type: 'RecordPublication'; channel: string; url: string; publishedOn: string; by: Actor }
   | { type: 'OpenYearlyReview'; year: number }
   | {

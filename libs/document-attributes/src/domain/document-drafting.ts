@@ -21,7 +21,15 @@ function checkAttributeChoice(choice: AttributeChoice): DomainError | null {
     }
     return null;
   }
-  if (!choice.legalBasis) {
+  if (choice.attribute === '依申请公开') {
+    // Outside the proactive scope of Arts. 19–21 (e.g. it concerns specific persons or units): a reason, not a withholding ground.
+    if (choice.legalBasis) {
+      return DomainError.rule(
+        'GROUND_NOT_APPLICABLE',
+        '依申请公开不是不予公开，不适用《政府信息公开条例》第十四条至第十六条的依据；请说明理由（如：不属于第十九条至第二十一条规定的主动公开范围）。',
+      );
+    }
+  } else if (!choice.legalBasis) {
     return DomainError.rule(
       'GROUND_REQUIRED',
       `公开属性为“${choice.attribute}”时，须列明《政府信息公开条例》第十四条至第十六条规定的依据。`,
@@ -66,7 +74,13 @@ function inheritedChoice(
   }
   const choice: AttributeChoice = {
     attribute: forwarded.attribute,
-    legalBasis: forwarded.attribute === '主动公开' ? null : (command.legalBasis ?? forwarded.legalBasis),
+    // Only 不予公开 carries an Art. 14–16 ground (a 依申请公开 one recorded before the rule changed is dropped).
+    legalBasis:
+      forwarded.attribute === '不予公开'
+        ? (command.legalBasis ?? forwarded.legalBasis)
+        : forwarded.attribute === '依申请公开'
+          ? (command.legalBasis ?? null)
+          : null,
     reason: forwarded.attribute === '主动公开' ? (command.reason ?? null) : (command.reason ?? forwarded.reason),
     redactedAnnexes: command.redactedAnnexes ?? [],
   };

@@ -47,8 +47,12 @@ export function decideYearlyReview(
     decidedBy: command.by.userId,
   };
   if (command.decision === 'keep') {
-    const legalBasis = command.legalBasis ?? state.legalBasis;
-    if (!legalBasis) return DomainError.rule('GROUND_REQUIRED', '继续不予公开（或依申请公开）须列明依据。');
+    // 依申请公开 stays on its reason (outside Arts. 19–21), without an Art. 14–16 ground; 不予公开 needs its ground.
+    const legalBasis = previousAttribute === '依申请公开' ? null : (command.legalBasis ?? state.legalBasis);
+    if (previousAttribute === '不予公开' && !legalBasis) return DomainError.rule('GROUND_REQUIRED', '继续不予公开须列明依据。');
+    if (previousAttribute === '依申请公开' && command.legalBasis) {
+      return DomainError.rule('GROUND_NOT_APPLICABLE', '依申请公开不适用第十四条至第十六条的依据；继续依申请公开请说明理由。');
+    }
     return [
       {
         type: 'document-attributes.YearlyReviewDecided',

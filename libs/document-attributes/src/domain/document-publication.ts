@@ -3,9 +3,10 @@ import { DomainError } from '@gongkai/platform/domain';
 import type { WorkingDayCalendar } from '@gongkai/working-days';
 import type { DocumentEvent, RegisteredDocument } from './document';
 import type { DocumentCommandOf } from './document-commands';
+import { publishedFilesOf } from './document-files';
 import { checkDate, publicationDueDate } from './document-rules';
 
-/** Issue and publication (印发与标注、公开发布): a 主动公开 document is due for publication 20 working days after its issue. */
+/** Issue and publication (印发与标注、公开发布): a 主动公开 document is due for publication 20 working days after it was formed (成文日期, Art. 26). */
 
 export function issueDocument(
   command: DocumentCommandOf<'IssueDocument'>,
@@ -16,9 +17,11 @@ export function issueDocument(
   if (state.phase !== 'confirmed' || !state.attribute) {
     return DomainError.rule('REVIEW_NOT_PASSED', '公文须经保密审查确认公开属性后方可印发。');
   }
-  const badDate = checkDate(command.issuedOn, '印发日期');
+  const badDate = checkDate(command.issuedOn, '印发日期') ?? (command.formedOn ? checkDate(command.formedOn, '成文日期') : null);
   if (badDate) return badDate;
-  const publicationDueOn = state.attribute === '主动公开' ? publicationDueDate(calendar, command.issuedOn) : null;
+  const formedOn = command.formedOn ?? command.issuedOn;
+  if (formedOn > command.issuedOn) return DomainError.rule('FORMED_AFTER_ISSUE', '成文日期不能晚于印发日期。');
+  const publicationDueOn = state.attribute === '主动公开' ? publicationDueDate(calendar, formedOn) : null;
   if (publicationDueOn instanceof DomainError) return publicationDueOn;
   return [
     {
@@ -34,9 +37,13 @@ export function issueDocument(
         needsInterpretation: state.needsInterpretation,
         approvedBy: command.by.userId,
         issuedOn: command.issuedOn,
+        formedOn,
         publicationDueOn,
         ...(state.legalBasis ? { ground: state.legalBasis } : {}),
         ...(state.forwardsDocumentId ? { forwardsDocumentId: state.forwardsDocumentId } : {}),
+        ...(command.indexNumber ? { indexNumber: command.indexNumber } : {}),
+        // The published version is fixed here: what the portal serves and the audit checks.
+        ...(state.attribute === '主动公开' && (state.body || state.annexes.length > 0) ? { publishedFiles: publishedFilesOf(state) } : {}),
       },
     },
   ];

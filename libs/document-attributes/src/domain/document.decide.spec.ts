@@ -124,10 +124,21 @@ describe('document decider: attribute proposal (源头认定)', () => {
       .thenError('GROUND_REQUIRED', { kind: 'rule', detail: expect.stringContaining('第十四条至第十六条') });
   });
 
-  it('refuses 依申请公开 without a ground, and either without a reason', () => {
+  it('依申请公开 takes a reason (outside Arts. 19–21), not an Art. 14–16 ground; 不予公开 takes both', () => {
+    const [event] = recorded([registered], {
+      type: 'ProposeAttribute',
+      attribute: '依申请公开',
+      reason: '仅涉及特定对象，不属于主动公开范围',
+      by: drafter,
+    });
+    expect(event.data).toMatchObject({ attribute: '依申请公开', legalBasis: null, reason: '仅涉及特定对象，不属于主动公开范围' });
     spec
       .given(registered)
-      .when({ type: 'ProposeAttribute', attribute: '依申请公开', reason: '仅涉及特定对象', by: drafter })
+      .when({ type: 'ProposeAttribute', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: '仅涉及特定对象', by: drafter })
+      .thenError('GROUND_NOT_APPLICABLE', { kind: 'rule' });
+    spec
+      .given(registered)
+      .when({ type: 'ProposeAttribute', attribute: '不予公开', reason: '涉及国家秘密', by: drafter })
       .thenError('GROUND_REQUIRED');
     spec
       .given(registered)
@@ -135,7 +146,7 @@ describe('document decider: attribute proposal (源头认定)', () => {
       .thenError('REASON_REQUIRED');
     spec
       .given(registered)
-      .when({ type: 'ProposeAttribute', attribute: '依申请公开', legalBasis: 'PERSONAL_PRIVACY', reason: ' ', by: drafter })
+      .when({ type: 'ProposeAttribute', attribute: '依申请公开', reason: ' ', by: drafter })
       .thenError('REASON_REQUIRED');
   });
 
@@ -186,7 +197,7 @@ describe('document decider: attribute proposal (源头认定)', () => {
     const forwarded = {
       documentId: 'doc-1',
       attribute: '依申请公开' as const,
-      legalBasis: 'PERSONAL_PRIVACY' as const,
+      legalBasis: null,
       reason: '涉及学生个人信息',
     };
 
@@ -194,10 +205,19 @@ describe('document decider: attribute proposal (源头认定)', () => {
       const [event] = recorded([forwarding], { type: 'ProposeAttribute', forwarded, by: drafter });
       expect(event.data).toMatchObject({
         attribute: '依申请公开',
-        legalBasis: 'PERSONAL_PRIVACY',
+        legalBasis: null,
         reason: '涉及学生个人信息',
         inheritedFrom: 'doc-1',
       });
+      const withheld = { ...forwarded, attribute: '不予公开' as const, legalBasis: 'PERSONAL_PRIVACY' as const };
+      const [inheritedWithheld] = recorded([forwarding], { type: 'ProposeAttribute', forwarded: withheld, by: drafter });
+      expect(inheritedWithheld.data).toMatchObject({ attribute: '不予公开', legalBasis: 'PERSONAL_PRIVACY', reason: '涉及学生个人信息' });
+    });
+
+    it('drops a ground recorded on a forwarded 依申请公开 document before the rule changed', () => {
+      const legacy = { ...forwarded, legalBasis: 'PERSONAL_PRIVACY' as const };
+      const [event] = recorded([forwarding], { type: 'ProposeAttribute', forwarded: legacy, by: drafter });
+      expect(event.data).toMatchObject({ attribute: '依申请公开', legalBasis: null });
     });
 
     it('refuses a different attribute, at proposal and at review', () => {
@@ -274,7 +294,7 @@ describe('document decider: confidentiality review (保密审查)', () => {
     const events = recorded([registered, proposedPublic], {
       type: 'ReviewAttribute',
       outcome: 'change',
-      attribute: '依申请公开',
+      attribute: '不予公开',
       legalBasis: 'PERSONAL_PRIVACY',
       reason: '附件含学生身份信息',
       by: reviewer,
@@ -282,15 +302,37 @@ describe('document decider: confidentiality review (保密审查)', () => {
     expect(events[0].data).toMatchObject({
       outcome: 'changed',
       previousAttribute: '主动公开',
-      attribute: '依申请公开',
+      attribute: '不予公开',
       legalBasis: 'PERSONAL_PRIVACY',
       reviewedBy: 'reviewer-li',
     });
     expect(state(registered, proposedPublic, ...events)).toMatchObject({
       phase: 'confirmed',
-      attribute: '依申请公开',
+      attribute: '不予公开',
       legalBasis: 'PERSONAL_PRIVACY',
     });
+  });
+
+  it('changes to 依申请公开 with a reason only; a withholding ground is refused', () => {
+    const [event] = recorded([registered, proposedPublic], {
+      type: 'ReviewAttribute',
+      outcome: 'change',
+      attribute: '依申请公开',
+      reason: '仅涉及特定学生，不属于主动公开范围',
+      by: reviewer,
+    });
+    expect(event.data).toMatchObject({ outcome: 'changed', attribute: '依申请公开', legalBasis: null });
+    spec
+      .given(registered, proposedPublic)
+      .when({
+        type: 'ReviewAttribute',
+        outcome: 'change',
+        attribute: '依申请公开',
+        legalBasis: 'PERSONAL_PRIVACY',
+        reason: '附件含学生身份信息',
+        by: reviewer,
+      })
+      .thenError('GROUND_NOT_APPLICABLE');
   });
 
   it('refuses a change without a reason, or to 不予公开 without a ground', () => {
@@ -352,10 +394,46 @@ describe('document decider: issue and marking (印发与标注)', () => {
             needsInterpretation: true,
             approvedBy: 'head-zhao',
             issuedOn: '2026-03-02',
+            formedOn: '2026-03-02',
             publicationDueOn: '2026-03-30',
           },
         },
       ]);
+  });
+
+  it('Art. 26: the twenty working days run from the 成文日期 (formed) when it precedes the issue', () => {
+    // Formed (signed) Mon 2026-03-02, issued Mon 03-09: due 20 working days after 03-02, i.e. Mon 03-30.
+    const [event] = recorded([registered, proposedPublic, approved('主动公开')], {
+      type: 'IssueDocument',
+      issuedOn: '2026-03-09',
+      formedOn: '2026-03-02',
+      by: head,
+    });
+    expect(event.data).toMatchObject({ issuedOn: '2026-03-09', formedOn: '2026-03-02', publicationDueOn: '2026-03-30' });
+    spec
+      .given(registered, proposedPublic, approved('主动公开'))
+      .when({ type: 'IssueDocument', issuedOn: '2026-03-02', formedOn: '2026-03-09', by: head })
+      .thenError('FORMED_AFTER_ISSUE', { kind: 'rule' });
+  });
+
+  it('an issue recorded before 成文日期 existed (no formedOn) still counts from the issue date', () => {
+    const legacy: DocumentEvent = {
+      type: 'document-attributes.DocumentIssued',
+      data: {
+        documentId: 'doc-1',
+        unitId: 'TEZ-EDU',
+        title: '关于做好2026年义务教育招生入学工作的通知',
+        documentNumber: '台教体发〔2026〕3号',
+        documentType: '行政规范性文件',
+        attribute: '主动公开',
+        marking: '（此件公开发布）',
+        needsInterpretation: true,
+        approvedBy: 'head-zhao',
+        issuedOn: '2026-03-09',
+        publicationDueOn: '2026-04-07',
+      },
+    };
+    expect(state(registered, proposedPublic, approved('主动公开'), legacy)).toMatchObject({ publicationDueFrom: '2026-03-09' });
   });
 
   it('counts the statutory calendar: holidays skipped, make-up working days (调休) counted', () => {
@@ -366,7 +444,7 @@ describe('document decider: issue and marking (印发与标注)', () => {
 
   it.each([
     ['依申请公开', 'PERSONAL_PRIVACY', '（此件依申请公开）'],
-    ['不予公开', 'STATE_SECRET', '此件不予公开'],
+    ['不予公开', 'STATE_SECRET', '（此件不予公开）'],
   ] as const)('marks a %s document %s-grounded as %s, with no publication due date', (attribute, ground, marking) => {
     const proposed = {
       ...proposedPublic,

@@ -3,6 +3,7 @@ import type { WorkingDayCalendar } from '@gongkai/working-days';
 import { evolveDocument, initialDocumentState, type DocumentEvent, type DocumentState } from './document';
 import type { DocumentCommand } from './document-commands';
 import { proposeAttribute, registerDocument, reviewAttribute } from './document-drafting';
+import { attachFile } from './document-files';
 import {
   answerDisclosureSuggestion,
   decideYearlyReview,
@@ -32,6 +33,8 @@ export function documentDecider(calendar: WorkingDayCalendar): Decider<DocumentC
         return proposeAttribute(command, state);
       case 'ReviewAttribute':
         return reviewAttribute(command, state);
+      case 'AttachFile':
+        return attachFile(command, state);
       // issue and publication
       case 'IssueDocument':
         return issueDocument(command, state, calendar);

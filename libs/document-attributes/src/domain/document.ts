@@ -2,14 +2,18 @@ import type {
   AttributeProposed,
   ConfidentialityReviewed,
   DisclosureAttribute,
+  DocumentFileAttached,
   DocumentInvalidated,
   DocumentIssued,
+  FileRef,
   DocumentRegistered,
   OfficialDocumentType,
   ProactiveDisclosureSuggestionAnswered,
   ProactiveDisclosureSuggestionReceived,
   PublicationRecorded,
   RedactedAnnex,
+  Redaction,
+  TopicCategory,
   WithholdingGround,
   YearlyReviewDecided,
   YearlyReviewOpened,
@@ -27,7 +31,16 @@ export type DocumentEvent =
   | DomainEvent<'document-attributes.YearlyReviewDecided', YearlyReviewDecided>
   | DomainEvent<'document-attributes.DocumentInvalidated', DocumentInvalidated>
   | DomainEvent<'document-attributes.ProactiveDisclosureSuggestionReceived', ProactiveDisclosureSuggestionReceived>
-  | DomainEvent<'document-attributes.ProactiveDisclosureSuggestionAnswered', ProactiveDisclosureSuggestionAnswered>;
+  | DomainEvent<'document-attributes.ProactiveDisclosureSuggestionAnswered', ProactiveDisclosureSuggestionAnswered>
+  | DomainEvent<'document-attributes.DocumentFileAttached', DocumentFileAttached>;
+
+/** An annex (附件) file, with the redacted version published in its place when parts are withheld. */
+export interface AnnexFile {
+  annexId: string;
+  title: string;
+  file: FileRef;
+  redacted: { file: FileRef; redactions: Redaction[] } | null;
+}
 
 /** drafting → proposed → confirmed (保密审查通过) → issued; a returned review goes back to drafting. */
 export type DocumentPhase = 'drafting' | 'proposed' | 'confirmed' | 'issued';
@@ -65,6 +78,13 @@ export interface RegisteredDocument {
   reviewedYears: number[];
   pendingSuggestion: { suggestionId: string; requestCount: number; suggestedOn: string } | null;
   answeredSuggestions: string[];
+  /** 成文日期 and 主题分类, when given at registration. */
+  writtenOn: string | null;
+  topic: TopicCategory | null;
+  /** The body (正文) file and the annexes, while drafting; fixed at issue. */
+  body: FileRef | null;
+  annexes: AnnexFile[];
+  indexNumber: string | null;
 }
 
 export type DocumentState = { status: 'unregistered' } | RegisteredDocument;
@@ -73,12 +93,17 @@ export const initialDocumentState: DocumentState = { status: 'unregistered' };
 
 export function evolveDocument(state: DocumentState, event: DocumentEvent): DocumentState {
   if (event.type === 'document-attributes.DocumentRegistered') {
-    const { draftedBy, ...data } = event.data;
+    const { draftedBy, writtenOn, topic, ...data } = event.data;
     return {
       status: 'registered',
       phase: 'drafting',
       ...data,
       draftedBy,
+      writtenOn: writtenOn ?? null,
+      topic: topic ?? null,
+      body: null,
+      annexes: [],
+      indexNumber: null,
       proposedBy: null,
       attribute: null,
       legalBasis: null,
@@ -115,8 +140,11 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
         phase: 'issued',
         issuedOn: event.data.issuedOn,
         publicationDueOn: event.data.publicationDueOn,
-        publicationDueFrom: event.data.publicationDueOn ? event.data.issuedOn : null,
+        publicationDueFrom: event.data.publicationDueOn ? (event.data.formedOn ?? event.data.issuedOn) : null,
+        indexNumber: event.data.indexNumber ?? null,
       };
+    case 'document-attributes.DocumentFileAttached':
+      return { ...state, ...withFile(state, event.data) };
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn } = event.data;
       return { ...state, publications: [...state.publications, { channel, url, publishedOn }] };
@@ -158,6 +186,25 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
     default:
       return state;
   }
+}
+
+/** The body and annexes after a file is attached (shared by the decider's state and the read model). */
+export function withFile(
+  files: { body: FileRef | null; annexes: AnnexFile[] },
+  attached: Pick<DocumentFileAttached, 'role' | 'annexId' | 'title' | 'file' | 'redactions'>,
+): { body: FileRef | null; annexes: AnnexFile[] } {
+  if (attached.role === 'body') return { body: attached.file, annexes: files.annexes };
+  const annexId = attached.annexId ?? '';
+  if (attached.role === 'annex') {
+    const annex: AnnexFile = { annexId, title: attached.title, file: attached.file, redacted: null };
+    return { body: files.body, annexes: [...files.annexes.filter((a) => a.annexId !== annexId), annex] };
+  }
+  return {
+    body: files.body,
+    annexes: files.annexes.map((a) =>
+      a.annexId === annexId ? { ...a, redacted: { file: attached.file, redactions: attached.redactions } } : a,
+    ),
+  };
 }
 
 export const documentStreamId = (documentId: string) => `document-attributes.document-${documentId}`;

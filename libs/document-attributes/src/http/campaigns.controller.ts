@@ -17,6 +17,8 @@ import {
 import { openCleanupCampaign, openReviewCycle, publishCleanupResult, reviewCycleProgress } from '../application/campaigns';
 import { DocumentsProjection, type ReviewProgress } from '../read-models/documents.projection';
 import { openCleanupCampaignBody, openReviewCycleBody, publishCleanupResultBody } from './document.schemas';
+import { Returns } from '@gongkai/platform';
+import { reviewCycleProgressViewSchema } from '@gongkai/contracts';
 
 /** A created resource: 201 with its revision as the ETag. */
 const created = <T extends { revision: number }>(response: Response, result: T): T => {
@@ -47,6 +49,7 @@ export class CampaignsController {
   }
 
   @Get('review-cycles/:year/progress')
+  @Returns(reviewCycleProgressViewSchema)
   @ApiOperation({ summary: '年度评估进度（按单位）' })
   async progress(
     @Param('year', ParseIntPipe) year: number,

@@ -8,7 +8,9 @@ import {
   isoDate,
   multiLineText,
   redactedAnnexSchema,
+  redactionSchema,
   singleLineText,
+  TOPIC_CATEGORIES,
   unitIdSchema,
   withholdingGroundSchema,
 } from '@gongkai/contracts';
@@ -25,6 +27,9 @@ export const registerDocumentBody = z.object({
   catalogueItemIds: z.array(singleLineText(80)).max(50).default([]),
   needsInterpretation: z.boolean(),
   forwardsDocumentId: documentId.nullable().default(null),
+  /** 成文日期 and 主题分类 of the 政府信息公开目录 entry. */
+  writtenOn: isoDate.optional(),
+  topic: z.enum(TOPIC_CATEGORIES).optional(),
 });
 
 export const proposeAttributeBody = z.object({
@@ -45,6 +50,8 @@ export const reviewAttributeBody = z.object({
 export const issueDocumentBody = z.object({
   /** Defaults to today (Asia/Shanghai). */
   issuedOn: isoDate.optional(),
+  /** 成文日期 (Art. 26's twenty working days run from it); defaults to the issue date. */
+  formedOn: isoDate.optional(),
 });
 
 export const recordPublicationBody = z.object({
@@ -103,4 +110,37 @@ export const publicListQuery = z.object({
   unitId: unitIdSchema.optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
   q: singleLineText(100, 0).optional(),
+});
+
+/** An upload's query: the name the file had (the bytes are the request body, its Content-Type the declared type). */
+export const uploadQuery = z.object({ name: singleLineText(255, 1) });
+export const annexUploadQuery = uploadQuery.extend({ title: singleLineText(200, 1), annexId: documentId.optional() });
+/** The redactions of a redacted annex, as JSON in the query (the body is the file): `[{"ground":"PERSONAL_PRIVACY","description":"…"}]`. */
+export const redactedUploadQuery = uploadQuery.extend({
+  redactions: z
+    .string()
+    .max(20_000)
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: '删除处理的依据应为 JSON 数组' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(redactionSchema.extend({ description: multiLineText(300, 2) }))
+        .min(1)
+        .max(50),
+    ),
+});
+export const fileHashParam = z.string().regex(/^[0-9a-f]{64}$/);
+export const publicSearchQuery = z.object({
+  q: singleLineText(100, 1),
+  unitId: unitIdSchema.optional(),
+  documentType: z.enum(DOCUMENT_TYPES).optional(),
+  topic: z.enum(TOPIC_CATEGORIES).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
 });

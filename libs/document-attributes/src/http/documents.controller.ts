@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CommandHandler,
   commandContext,
@@ -44,6 +44,8 @@ import {
   reviewAttributeBody,
   yearlyReviewDecisionBody,
 } from './document.schemas';
+import { Returns } from '@gongkai/platform';
+import { documentStaffViewSchema, overduePublicationsViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 /** The answer of a document command, with its revision as the ETag for the next If-Match. */
 const answered = (response: Response, result: DocumentCommandResult) => {
@@ -106,7 +108,7 @@ export class DocumentsController {
   @Post('documents/:documentId/issue')
   @HttpCode(200)
   @Roles('clerk', 'office_head')
-  @ApiOperation({ summary: '印发：确定标注；主动公开的公文自印发之日起20个工作日内公开' })
+  @ApiOperation({ summary: '印发：确定标注；主动公开的公文自成文日期（formedOn，默认为印发日期）起20个工作日内公开' })
   @ApiBody({ schema: jsonSchemaOf(issueDocumentBody) })
   async issue(
     @Param('documentId') documentId: string,
@@ -179,6 +181,7 @@ export class DocumentsController {
   // ---- staff queries
 
   @Get('documents')
+  @Returns(z.array(documentStaffViewSchema))
   @ApiOperation({ summary: '公文列表（本单位；区政府办公室与审计可查全部）' })
   async list(
     @Query(new ZodPipe(documentListQuery)) query: z.infer<typeof documentListQuery>,
@@ -188,6 +191,7 @@ export class DocumentsController {
   }
 
   @Get('documents/:documentId')
+  @Returns(documentStaffViewSchema)
   @ApiOperation({ summary: '公文详情（工作人员）' })
   async get(
     @Param('documentId') documentId: string,
@@ -201,6 +205,7 @@ export class DocumentsController {
   }
 
   @Get('documents/:documentId/decisions')
+  @Returns(someObjectSchema)
   @Roles(...DISTRICT_READER_ROLES, 'office_head')
   @ApiOperation({ summary: '公开属性决定的完整记录（审计）：每次决定的人员、单位、依据、理由、时间，直接读自事件存储' })
   async decisions(@Param('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
@@ -208,12 +213,14 @@ export class DocumentsController {
   }
 
   @Get('publications/overdue')
+  @Returns(overduePublicationsViewSchema)
   @ApiOperation({ summary: '逾期未公开的主动公开公文（按指定日期计算）' })
   async overdue(@Query(new ZodPipe(asOfQuery)) query: z.infer<typeof asOfQuery>, @Req() request: AuthenticatedRequest) {
     return overduePublications(this.documents, request.principal, query, toShanghaiDate(requestTime(request)));
   }
 
   @Get('figures')
+  @Returns(someObjectSchema)
   @ApiOperation({ summary: '年度报告表二：规章、行政规范性文件的本年制发、本年废止、现行有效件数' })
   async figures(
     @Query(new ZodPipe(figuresQuery)) query: z.infer<typeof figuresQuery>,

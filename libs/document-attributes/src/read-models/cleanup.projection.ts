@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { CleanupCampaignOpened, CleanupResultPublished, EventEnvelope } from '@gongkai/contracts';
-import { asTyped, projectDocument, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, type DocumentChange, type TypedEnvelope, viewOf } from '@gongkai/platform';
 
 type CleanupEnvelope =
   | TypedEnvelope<'document-attributes.CleanupCampaignOpened', CleanupCampaignOpened>
@@ -14,13 +13,17 @@ export interface CleanupResultView {
   entries: CleanupResultPublished['entries'];
 }
 
-/** Cleanup campaigns and the result lists the units published (文件清理结果). */
-export class CleanupProjection implements Projection {
+/** As stored: the campaign's title is read with the results (a campaign's title never changes once opened). */
+type StoredCleanupResult = Omit<CleanupResultView, 'title'>;
+
+/**
+ * Cleanup campaigns and the result lists the units published (文件清理结果). Batched: every event
+ * changes its own document; a result takes its campaign's title when read.
+ */
+export class CleanupProjection extends BatchedProjection {
   readonly name = 'document-attributes.cleanup';
   readonly collections = ['cleanup_campaigns', 'cleanup_results'];
   readonly eventTypes = ['document-attributes.CleanupCampaignOpened', 'document-attributes.CleanupResultPublished'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get campaigns() {
     return this.connection.collection('cleanup_campaigns');
@@ -29,37 +32,43 @@ export class CleanupProjection implements Projection {
     return this.connection.collection('cleanup_results');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<CleanupEnvelope>(envelope);
     switch (event.type) {
       case 'document-attributes.CleanupCampaignOpened':
-        return this.open(event);
-      case 'document-attributes.CleanupResultPublished':
-        return this.publish(event);
+        return [documentChange<CleanupCampaignOpened>('cleanup_campaigns', event.data.campaignId, () => ({ ...event.data }))];
+      case 'document-attributes.CleanupResultPublished': {
+        const { campaignId, unitId, publishedOn, entries } = event.data;
+        return [
+          documentChange<StoredCleanupResult>('cleanup_results', `${campaignId}:${unitId}`, () => ({
+            campaignId,
+            unitId,
+            publishedOn,
+            entries,
+          })),
+        ];
+      }
     }
-  }
-
-  private async open(event: Extract<CleanupEnvelope, { type: 'document-attributes.CleanupCampaignOpened' }>): Promise<void> {
-    await projectDocument(this.campaigns, event.data.campaignId, event, () => ({ ...event.data }));
-  }
-
-  private async publish(event: Extract<CleanupEnvelope, { type: 'document-attributes.CleanupResultPublished' }>): Promise<void> {
-    const data = event.data;
-    const campaign = await this.campaigns.findOne({ _id: data.campaignId as never });
-    await projectDocument<CleanupResultView>(this.results, `${data.campaignId}:${data.unitId}`, event, () => ({
-      campaignId: data.campaignId,
-      title: (campaign?.title as string | undefined) ?? data.campaignId,
-      unitId: data.unitId,
-      publishedOn: data.publishedOn,
-      entries: data.entries,
-    }));
   }
 
   async listResults(filter: { campaignId?: string; unitId?: string }): Promise<CleanupResultView[]> {
     const query: Record<string, unknown> = {};
     if (filter.campaignId) query.campaignId = filter.campaignId;
     if (filter.unitId) query.unitId = filter.unitId;
-    const docs = await this.results.find(query, { sort: { publishedOn: -1 } }).toArray();
-    return docs.map((doc) => viewOf<CleanupResultView>(doc));
+    const results = (await this.results.find(query, { sort: { publishedOn: -1 } }).toArray()).map((doc) =>
+      viewOf<StoredCleanupResult>(doc),
+    );
+    const titles = new Map<string, string>();
+    for (const campaignId of new Set(results.map((r) => r.campaignId))) {
+      const campaign = await this.campaigns.findOne({ _id: campaignId as never }, { projection: { title: 1 } });
+      titles.set(campaignId, (campaign?.title as string | undefined) ?? campaignId);
+    }
+    return results.map(({ campaignId, unitId, publishedOn, entries }) => ({
+      campaignId,
+      title: titles.get(campaignId) ?? campaignId,
+      unitId,
+      publishedOn,
+      entries,
+    }));
   }
 }

@@ -1,6 +1,16 @@
-import { WITHHOLDING_GROUNDS, type DisclosureAttribute, type EventEnvelope, type RedactedAnnex } from '@gongkai/contracts';
+import {
+  WITHHOLDING_GROUNDS,
+  type DisclosureAttribute,
+  type DocumentIssued,
+  type EventEnvelope,
+  type FileRef,
+  type RedactedAnnex,
+} from '@gongkai/contracts';
 import type { TypedEnvelope } from '@gongkai/platform';
-import type { DocumentEvent } from '../domain/document';
+import { withFile, type AnnexFile, type DocumentEvent } from '../domain/document';
+
+/** The published version: the body and, per annex, the file the public gets (the redacted one where there is one). */
+export type PublishedFiles = NonNullable<DocumentIssued['publishedFiles']>;
 
 /** The staff view of a document (one read-model document per official document). */
 export interface DocumentView {
@@ -19,6 +29,8 @@ export interface DocumentView {
   redactedAnnexes: RedactedAnnex[];
   marking: string | null;
   issuedOn: string | null;
+  /** 成文日期: the date the information was formed, from which Art. 26's twenty working days run (the issue date for documents issued before it was recorded). */
+  formedOn: string | null;
   publicationDueOn: string | null;
   publications: { channel: string; url: string; publishedOn: string; late: boolean }[];
   firstPublishedOn: string | null;
@@ -30,6 +42,15 @@ export interface DocumentView {
   pendingSuggestion: { suggestionId: string; requestCount: number; suggestedOn: string } | null;
   registeredAt: string;
   updatedAt: string;
+  /** 成文日期, 主题分类, 索引号 (assigned at issue). */
+  writtenOn: string | null;
+  topic: string | null;
+  indexNumber: string | null;
+  /** The files as drafted (staff only: originals of redacted annexes included). */
+  body: FileRef | null;
+  annexes: AnnexFile[];
+  /** The published version fixed at issue (主动公开); null before, or for a document issued without files. */
+  publishedFiles: PublishedFiles | null;
   /** Whether the portal may show it: derived only by `isPubliclyVisible`. */
   isPublic: boolean;
 }
@@ -56,6 +77,7 @@ export const DOCUMENT_VIEW_EVENT_TYPES = [
   'document-attributes.DocumentInvalidated',
   'document-attributes.ProactiveDisclosureSuggestionReceived',
   'document-attributes.ProactiveDisclosureSuggestionAnswered',
+  'document-attributes.DocumentFileAttached',
 ];
 
 /** The envelopes of a document's stream, typed: what `asTyped` narrows a document event to. */
@@ -91,6 +113,7 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       redactedAnnexes: [],
       marking: null,
       issuedOn: null,
+      formedOn: null,
       publicationDueOn: null,
       publications: [],
       firstPublishedOn: null,
@@ -101,6 +124,12 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
       pendingSuggestion: null,
       registeredAt: at,
       updatedAt: at,
+      writtenOn: d.writtenOn ?? null,
+      topic: d.topic ?? null,
+      indexNumber: null,
+      body: null,
+      annexes: [],
+      publishedFiles: null,
       isPublic: false,
     };
   }
@@ -131,9 +160,14 @@ function change(view: DocumentView | null, event: ViewEvent): DocumentView | nul
         attribute: d.attribute,
         marking: d.marking,
         issuedOn: d.issuedOn,
+        formedOn: d.formedOn ?? d.issuedOn,
         publicationDueOn: d.publicationDueOn,
+        indexNumber: d.indexNumber ?? null,
+        publishedFiles: d.publishedFiles ?? null,
       };
     }
+    case 'document-attributes.DocumentFileAttached':
+      return { ...updated, ...withFile({ body: updated.body ?? null, annexes: updated.annexes ?? [] }, event.data) };
     case 'document-attributes.PublicationRecorded': {
       const { channel, url, publishedOn, late } = event.data;
       const firstPublishedOn = updated.firstPublishedOn && updated.firstPublishedOn <= publishedOn ? updated.firstPublishedOn : publishedOn;
@@ -202,6 +236,64 @@ export interface PublicDocument {
   invalidatedOn: string | null;
   /** Parts not published, each with its legal ground (公开文件不含不公开内容). */
   redactedAnnexes: { title: string; ground: string }[];
+  /** 政府信息公开目录 metadata: 索引号, 发布机构 (the unit), 成文日期, 发布日期, 主题分类 (文号 and 有效性 above). */
+  indexNumber: string | null;
+  writtenOn: string | null;
+  publishedOn: string | null;
+  topic: string | null;
+  /** The published files: the body and the annexes (a redacted annex as its redacted file, with the ground of each redaction). */
+  files: { body: PublicFile | null; annexes: PublicAnnex[] };
+}
+
+export interface PublicFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+}
+
+export interface PublicAnnex {
+  annexId: string;
+  title: string;
+  file: PublicFile;
+  /** For a redacted annex: the ground of each redaction (删除处理), as the public reads it. */
+  redactions: string[];
+}
+
+const publicFile = ({ sha256, size, mediaType, originalName }: FileRef): PublicFile => ({ sha256, size, mediaType, originalName });
+const groundLabel = (ground: string) => {
+  const known = WITHHOLDING_GROUNDS[ground as keyof typeof WITHHOLDING_GROUNDS];
+  return known ? `${known.label}（《政府信息公开条例》${known.article}）` : ground;
+};
+
+/**
+ * The files the public gets: the version fixed at issue; for a document that became public later
+ * (released at a yearly review, an accepted suggestion), the same rule on its current files: the
+ * body, and each annex as its redacted file where there is one. An original that was redacted is
+ * never among them.
+ */
+export function publicFilesOf(view: DocumentView): { body: PublicFile | null; annexes: PublicAnnex[] } {
+  const annexes = view.annexes ?? [];
+  const published: PublishedFiles = view.publishedFiles ?? {
+    body: view.body ?? null,
+    annexes: annexes.map((a) => ({
+      annexId: a.annexId,
+      title: a.title,
+      file: a.redacted ? a.redacted.file : a.file,
+      redacted: a.redacted !== null,
+    })),
+  };
+  return {
+    body: published.body ? publicFile(published.body) : null,
+    annexes: published.annexes.map((a) => ({
+      annexId: a.annexId,
+      title: a.title,
+      file: publicFile(a.file),
+      redactions: a.redacted
+        ? (annexes.find((x) => x.annexId === a.annexId)?.redacted?.redactions ?? []).map((r) => groundLabel(r.ground))
+        : [],
+    })),
+  };
 }
 
 /**
@@ -224,6 +316,11 @@ export function toPublicDocument(view: DocumentView): PublicDocument | null {
     validity: view.validity,
     invalidatedOn: view.invalidatedOn,
     redactedAnnexes: view.redactedAnnexes.map((a) => ({ title: a.title, ground: WITHHOLDING_GROUNDS[a.ground]?.label ?? a.ground })),
+    indexNumber: view.indexNumber ?? null,
+    writtenOn: view.writtenOn ?? null,
+    publishedOn: view.firstPublishedOn ?? view.issuedOn,
+    topic: view.topic ?? null,
+    files: publicFilesOf(view),
   };
 }
 

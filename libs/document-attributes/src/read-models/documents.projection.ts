@@ -1,7 +1,15 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type WrittenDocument,
+} from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
+import { PublicDocumentIndex, type DocumentSearchFilter, type DocumentSearchHit, type SearchableDocument } from './public-search';
 import {
   applyToDocumentView,
   DOCUMENT_VIEW_EVENT_TYPES,
@@ -47,22 +55,114 @@ export function computeFigures(views: readonly DocumentView[], year: number, uni
 }
 
 /** The documents read model: staff views, portal queries, overdue publications, figures. */
-export class DocumentsProjection implements Projection {
+export class DocumentsProjection extends BatchedProjection {
   readonly name = 'document-attributes.documents';
   readonly collections = ['documents'];
   readonly eventTypes = DOCUMENT_VIEW_EVENT_TYPES;
-
-  constructor(private readonly connection: Connection) {}
 
   private get documents() {
     return this.connection.collection('documents');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  /** Texts of files, written by DocumentTextsProjection (registered before this one, so a file's text is there when its document becomes public). */
+  private get texts() {
+    return this.connection.collection('document_texts');
+  }
+
+  private searchIndex: Promise<PublicDocumentIndex> | null = null;
+
+  /** Keeps the search index (once loaded) in step with what the batch wrote. */
+  protected override async afterBatch(written: readonly WrittenDocument[]): Promise<void> {
+    if (!this.searchIndex) return;
+    const index = await this.searchIndex;
+    for (const { id, document } of written) {
+      const view = document ? strip(document) : null;
+      if (view && view.isPublic) index.upsert((await this.searchable([view]))[0]);
+      else index.remove(view?.documentId ?? id);
+    }
+  }
+
+  /**
+   * A file's text was extracted after its document was indexed (the texts and the documents read
+   * models consume independently): the public documents that publish it are indexed again.
+   */
+  async textExtracted(sha256: string): Promise<void> {
+    if (!this.searchIndex) return;
+    const index = await this.searchIndex;
+    const candidates = await this.documents
+      .find({
+        ...PUBLIC_FILTER,
+        $or: [{ 'body.sha256': sha256 }, { 'annexes.file.sha256': sha256 }, { 'annexes.redacted.file.sha256': sha256 }],
+      })
+      .toArray();
+    for (const doc of await this.searchable(candidates.map(strip))) index.upsert(doc);
+  }
+
+  /** Public documents as the search index holds them, with the text of their published files. */
+  private async searchable(views: readonly DocumentView[]): Promise<SearchableDocument[]> {
+    const publicHashes = (view: DocumentView) => {
+      const files = toPublicDocument(view)?.files;
+      return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
+    };
+    const hashes = [...new Set(views.flatMap(publicHashes))];
+    const texts = new Map<string, string>();
+    for (let at = 0; at < hashes.length; at += 500) {
+      const docs = await this.texts.find({ _id: { $in: hashes.slice(at, at + 500) as never[] }, extracted: true }).toArray();
+      for (const doc of docs) texts.set(String(doc._id), doc.text as string);
+    }
+    return views.map((view) => {
+      const publishedOn = view.firstPublishedOn ?? view.issuedOn;
+      return {
+        documentId: view.documentId,
+        unitId: view.unitId,
+        documentType: view.documentType,
+        topic: view.topic ?? null,
+        year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
+        publishedOn,
+        title: view.title,
+        documentNumber: view.documentNumber,
+        text: publicHashes(view)
+          .map((hash) => texts.get(hash) ?? '')
+          .filter(Boolean)
+          .join('\n\n'),
+      };
+    });
+  }
+
+  /** The in-memory search index of the public documents, loaded from the read model on first use. */
+  private index(): Promise<PublicDocumentIndex> {
+    this.searchIndex ??= (async () => {
+      const index = new PublicDocumentIndex();
+      const views = (await this.documents.find({ ...PUBLIC_FILTER }).toArray()).map(strip);
+      for (const doc of await this.searchable(views)) index.upsert(doc);
+      return index;
+    })().catch((error: unknown) => {
+      this.searchIndex = null;
+      throw error;
+    });
+    return this.searchIndex;
+  }
+
+  /** Portal search over the public documents' titles, numbers and texts (abbreviations expanded). */
+  async searchPublic(query: string, filter: DocumentSearchFilter, limit: number): Promise<DocumentSearchHit[]> {
+    return (await this.index()).search(query, filter, limit);
+  }
+
+  /** The extracted text of a public document's body, or null (no body, or no text could be read). */
+  async publicBodyText(document: PublicDocument): Promise<string | null> {
+    const body = document.files.body;
+    if (!body) return null;
+    const doc = await this.texts.findOne({ _id: body.sha256 as never });
+    return doc?.extracted ? (doc.text as string) : null;
+  }
+
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<DocumentEnvelope>(envelope);
-    await projectDocument<DocumentView>(this.documents, event.data.documentId, event, (current) =>
-      applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
-    );
+    return [
+      documentChange<DocumentView>('documents', event.data.documentId, (current) =>
+        applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
+      ),
+    ];
   }
 
   /** The document with the revision of its stream it reflects (see `appliedRevision`). */

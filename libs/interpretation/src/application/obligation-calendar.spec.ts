@@ -38,7 +38,7 @@ describe('interpretation obligation decider with a holiday arrangement loaded la
       openedInDecember,
     );
     const signed = decided(
-      { type: 'SignOff', by: { userId: 'leader-wang', unitId: 'TEZ-CIVIL', role: 'office_head' } },
+      { type: 'SignOff', signer: '王明', by: { userId: 'leader-wang', unitId: 'TEZ-CIVIL', role: 'office_head' } },
       openedInDecember,
       ...planned,
       ...qa,

@@ -29,13 +29,15 @@ export class Obligations {
     return this.handle(documentId, { type: 'AddMaterial', ...input }, context);
   }
 
-  /** Signed off by the actor: the decider checks it is the leader who approved the policy. */
-  signOff(documentId: string, context: CommandContext) {
-    return this.handle(documentId, { type: 'SignOff', by: context.actor }, context);
+  /** The sign-off of the 签发人 (a name), recorded by the actor. */
+  signOff(documentId: string, signer: string, context: CommandContext) {
+    return this.handle(documentId, { type: 'SignOff', signer, by: context.actor }, context);
   }
 
-  publish(documentId: string, channels: Command<'Publish'>['channels'], context: CommandContext) {
-    return this.handle(documentId, { type: 'Publish', today: toShanghaiDate(context.now), channels }, context);
+  /** Published now; the due date runs from the policy's publication as the read model knows it. */
+  async publish(documentId: string, channels: Command<'Publish'>['channels'], context: CommandContext) {
+    const policyPublishedOn = (await this.policies.get(documentId))?.policyPublishedOn ?? null;
+    return this.handle(documentId, { type: 'Publish', today: toShanghaiDate(context.now), channels, policyPublishedOn }, context);
   }
 
   /** A command of the drafting unit (or the district office) on the policy's obligation. */
@@ -59,13 +61,14 @@ export class Obligations {
   }
 
   /**
-   * The due date as the decider will judge it at publication: counted from the issue with today's
+   * The due date as the decider will judge it at publication: counted from the policy's publication
+   * (its issue while the publication is not recorded) with today's
    * calendar, which may know a holiday arrangement the stored date was computed without, and marked
    * provisional while it falls in a year whose arrangement is not yet published (ADR 0009).
    */
   private withCurrentDueDate<T extends PolicyView>(policy: T): T {
     if (!policy.obligation || policy.interpretation) return policy;
-    const dueOn = interpretationDueOn(this.calendar, policy.issuedOn, policy.obligation.limitWorkingDays);
+    const dueOn = interpretationDueOn(this.calendar, policy.policyPublishedOn ?? policy.issuedOn, policy.obligation.limitWorkingDays);
     if (dueOn instanceof DomainError) throw dueOn;
     return { ...policy, obligation: { ...policy.obligation, dueOn, dueOnProvisional: this.calendar.isProvisional(dueOn) } };
   }

@@ -146,6 +146,9 @@ export class PersonalDataStore {
    * Idempotent; returns how many it sealed.
    */
   async rekeyPlaintext(): Promise<number> {
+    // Called at start-up: a raw collection's cursor does not wait for the connection as models do
+    // (the audit CLI got "find(...).toArray is not a function" when it came first).
+    await this.connection.asPromise();
     let count = 0;
     for (const doc of await this.collection.find({}).toArray()) {
       const record = { refId: String(doc._id), ...(doc as Omit<Stored, '_id'>) } as PersonalDataRecord;

@@ -50,11 +50,15 @@ describe('public concern decider (回应关切)', () => {
     ]);
   });
 
-  it('a hot issue needs a response within 48 hours; an ordinary concern has no fixed limit by default', () => {
+  it('a hot issue and, by default, an ordinary concern need a response within 48 hours (国办发〔2016〕61号: 其他政务舆情)', () => {
     expect(spec.given().when(register('hot_issue')).decision).toMatchObject([
       { data: { dueBy: [{ kind: 'response', hours: 48, dueAt: hoursAfter(48) }] } },
     ]);
     expect(spec.given().when(register('ordinary')).decision).toMatchObject([
+      { data: { dueBy: [{ kind: 'response', hours: 48, dueAt: hoursAfter(48) }] } },
+    ]);
+    // The district office may still configure no fixed limit for ordinary concerns.
+    expect(spec.given().when(register('ordinary', { limits: { ...limits, ordinaryResponseHours: null } })).decision).toMatchObject([
       { data: { dueBy: [{ kind: 'response', hours: null, dueAt: null }] } },
     ]);
   });
@@ -90,9 +94,12 @@ describe('public concern decider (回应关切)', () => {
     expect(spec.given(...history).when(respond('response', 30)).decision).toMatchObject([{ data: { onTime: false } }]);
   });
 
-  it('an ordinary concern without a limit is always on time', () => {
+  it('an ordinary concern: on time within 48 hours by default, late after; without a configured limit always on time', () => {
     const history = registeredAndAssigned('ordinary');
-    expect(spec.given(...history).when(respond('response', 500)).decision).toMatchObject([{ data: { onTime: true, dueAt: null } }]);
+    expect(spec.given(...history).when(respond('response', 48)).decision).toMatchObject([{ data: { onTime: true } }]);
+    expect(spec.given(...history).when(respond('response', 49)).decision).toMatchObject([{ data: { onTime: false } }]);
+    const unlimited = registeredAndAssigned('ordinary', { ...limits, ordinaryResponseHours: null });
+    expect(spec.given(...unlimited).when(respond('response', 500)).decision).toMatchObject([{ data: { onTime: true, dueAt: null } }]);
   });
 
   it('refuses a response before the concern is assigned, of the wrong kind, or twice', () => {

@@ -28,7 +28,7 @@ const planned = decided(
 );
 const qa = decided({ type: 'AddMaterial', materialId: 'm1', form: '简明问答', title: '低保十问', body: '问：谁可以申请？答：……' }, opened);
 const prepared = [opened, ...planned, ...qa];
-const signed = decided({ type: 'SignOff', by: leader('leader-wang') }, ...prepared);
+const signed = decided({ type: 'SignOff', signer: '王明', by: leader('clerk-li') }, ...prepared);
 const ready = [...prepared, ...signed];
 
 describe('interpretation obligation decider (谁起草、谁解读)', () => {
@@ -63,6 +63,35 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
     const dueOn = event.data.dueOn;
     expect(dueOn > '2026-10-07').toBe(true);
     expect(calendar.workingDaysBetween('2026-09-30' as never, dueOn as never)).toBe(3);
+  });
+
+  it('opens only for a 主动公开 policy: nothing for 依申请公开 or 不予公开', () => {
+    spec
+      .given()
+      .when({ ...open, issued: { ...issued, attribute: '依申请公开' } })
+      .thenNothing();
+    spec
+      .given()
+      .when({ ...open, issued: { ...issued, attribute: '不予公开' } })
+      .thenNothing();
+  });
+
+  it("the deadline runs from the policy's publication, not its issue", () => {
+    // Issued Mon 03-02, published Fri 03-13: due 3 working days later, Wed 03-18; the interpretation on Tue 03-17 is on time.
+    expect(
+      spec.given(...ready).when({ type: 'Publish', today: '2026-03-17', channels: ['政府网站'], policyPublishedOn: '2026-03-13' }).decision,
+    ).toMatchObject([{ data: { policyPublishedOn: '2026-03-13', dueOn: '2026-03-18', late: false, workingDaysLate: 0 } }]);
+    expect(
+      spec.given(...ready).when({ type: 'Publish', today: '2026-03-19', channels: ['政府网站'], policyPublishedOn: '2026-03-13' }).decision,
+    ).toMatchObject([{ data: { dueOn: '2026-03-18', late: true, workingDaysLate: 1 } }]);
+  });
+
+  it('without a recorded publication the issue counts, and the event has no policyPublishedOn', () => {
+    const decision = spec
+      .given(...ready)
+      .when({ type: 'Publish', today: '2026-03-05', channels: ['政府网站'], policyPublishedOn: null }).decision;
+    expect(decision).toMatchObject([{ data: { dueOn: '2026-03-05', late: false } }]);
+    expect((decision as { data: object }[])[0].data).not.toHaveProperty('policyPublishedOn');
   });
 
   it('opening twice (a redelivered DocumentIssued) changes nothing', () => {
@@ -101,30 +130,33 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
   it("records the drafting unit on the sign-off, for the auditors' timeline", () => {
     spec
       .given(...prepared)
-      .when({ type: 'SignOff', by: leader('leader-wang') })
+      .when({ type: 'SignOff', signer: '王明', by: leader('clerk-li') })
       .then([
         {
           type: 'interpretation.InterpretationSignedOff',
-          data: { documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', signedBy: 'leader-wang', materialIds: ['m1'] },
+          data: { documentId: 'D-2026-001', unitId: 'TEZ-CIVIL', signedBy: '王明', recordedBy: 'clerk-li', materialIds: ['m1'] },
         },
       ]);
   });
 
-  it('must be signed off by the same leader who signed the policy (同步审签)', () => {
+  it('records the 签发人 as data (a name), whoever records it: the signer need not be a system user (同步审签)', () => {
+    expect(spec.given(...prepared).when({ type: 'SignOff', signer: ' 张副区长 ', by: leader('someone-else') }).decision).toMatchObject([
+      { data: { signedBy: '张副区长', recordedBy: 'someone-else' } },
+    ]);
     spec
       .given(...prepared)
-      .when({ type: 'SignOff', by: leader('someone-else') })
-      .thenError('SIGNER_NOT_POLICY_APPROVER', { kind: 'forbidden', detail: expect.stringContaining('leader-wang') });
+      .when({ type: 'SignOff', signer: ' ', by: leader('clerk-li') })
+      .thenError('SIGNER_REQUIRED', { kind: 'validation' });
   });
 
   it('needs a plan and at least one material before sign-off', () => {
     spec
       .given(opened)
-      .when({ type: 'SignOff', by: leader('leader-wang') })
+      .when({ type: 'SignOff', signer: '王明', by: leader('clerk-li') })
       .thenError('PLAN_MISSING');
     spec
       .given(opened, ...planned)
-      .when({ type: 'SignOff', by: leader('leader-wang') })
+      .when({ type: 'SignOff', signer: '王明', by: leader('clerk-li') })
       .thenError('MATERIALS_MISSING');
   });
 
@@ -159,7 +191,7 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
       .thenError('INTERPRETATION_ALREADY_PUBLISHED', { kind: 'conflict' });
     const unknown = spec
       .given()
-      .when({ type: 'SignOff', by: leader('x') })
+      .when({ type: 'SignOff', signer: '王明', by: leader('x') })
       .thenError('OBLIGATION_NOT_FOUND', { kind: 'not_found' });
     expect(unknown).toBeInstanceOf(DomainError);
   });

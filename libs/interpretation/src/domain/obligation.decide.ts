@@ -16,10 +16,13 @@ export type ObligationCommand =
     }
   | { type: 'PlanInterpretation'; plan: string; forms: InterpretationForm[]; channels: Channel[] }
   | { type: 'AddMaterial'; materialId: string; form: InterpretationForm; title: string; body?: string; reference?: string }
-  /** Signed off by the actor giving the command: it must be the leader who approved the policy (同步审签). */
-  | { type: 'SignOff'; by: Actor }
-  /** `today` is the Asia/Shanghai date of the command (deciders never read the clock). */
-  | { type: 'Publish'; today: string; channels: Channel[] };
+  /** The 签发人 (signing leader, 同步审签) recorded as data, by name: usually not a system user; `by` records it. */
+  | { type: 'SignOff'; signer: string; by: Actor }
+  /**
+   * `today` is the Asia/Shanghai date of the command (deciders never read the clock); `policyPublishedOn`
+   * the policy's first publication as the read model knows it (null: not recorded, the issue date counts).
+   */
+  | { type: 'Publish'; today: string; channels: Channel[]; policyPublishedOn?: string | null };
 
 export const INTERPRETATION_BASIS = '台政办发〔2020〕10号 三(四)：谁起草、谁解读，解读方案、解读材料与政策文件同步组织、同步审签、同步部署';
 
@@ -48,6 +51,9 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
   function openObligation(command: Command<'OpenObligation'>, state: ObligationState): ObligationEvent[] | DomainError {
     if (state.status !== 'none') return []; // the same DocumentIssued delivered again: nothing new
     const { issued, limitWorkingDays } = command;
+    // Only a policy published proactively has a public to interpret it to (主动公开).
+    if (issued.attribute !== '主动公开') return [];
+    // Until the policy's publication is recorded, the due date is counted from its issue (the earliest it can be published).
     const dueOn = interpretationDueOn(calendar, issued.issuedOn, limitWorkingDays);
     if (dueOn instanceof DomainError) return dueOn;
     return [
@@ -63,7 +69,8 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
       return DomainError.rule('NOT_SIGNED_OFF', '解读材料尚未审签（或审签后又有修改），不能发布。');
     const today = parseLocalDate(command.today);
     const { documentId, unitId, issuedOn, limitWorkingDays } = state.opened;
-    const dueOn = interpretationDueOn(calendar, issuedOn, limitWorkingDays);
+    const policyPublishedOn = command.policyPublishedOn && command.policyPublishedOn >= issuedOn ? command.policyPublishedOn : null;
+    const dueOn = interpretationDueOn(calendar, policyPublishedOn ?? issuedOn, limitWorkingDays);
     if (dueOn instanceof DomainError) return dueOn;
     const workingDaysAfterIssue = calendar.workingDaysBetweenChecked(parseLocalDate(issuedOn), today);
     if (workingDaysAfterIssue instanceof DomainError) return workingDaysAfterIssue;
@@ -80,6 +87,7 @@ export function obligationDecider(calendar: WorkingDayCalendar): Decider<Obligat
           issuedOn,
           dueOn,
           workingDaysAfterIssue,
+          ...(policyPublishedOn ? { policyPublishedOn } : {}),
           late,
           workingDaysLate: late ? Math.max(1, workingDaysPastDue) : 0,
           channels: command.channels,
@@ -130,21 +138,16 @@ function addMaterial(command: Command<'AddMaterial'>, state: Existing): Obligati
 }
 
 function signOff(command: Command<'SignOff'>, state: Existing): ObligationEvent[] | DomainError {
-  const { documentId, unitId, approvedBy } = state.opened;
-  const signedBy = command.by.userId;
+  const { documentId, unitId } = state.opened;
+  const signedBy = command.signer.trim();
   if (!state.plan) return DomainError.rule('PLAN_MISSING', '请先制定解读方案，再送审签。');
   if (state.materials.length === 0) return DomainError.rule('MATERIALS_MISSING', '至少需要一份解读材料才能审签。');
-  if (signedBy !== approvedBy) {
-    return DomainError.forbidden(
-      'SIGNER_NOT_POLICY_APPROVER',
-      `解读材料须由签发政策文件的同一领导审签（同步审签）；该文件由 ${approvedBy} 签发，${signedBy} 不能审签。`,
-    );
-  }
+  if (signedBy.length < 2) return DomainError.validation('SIGNER_REQUIRED', '请填写审签解读材料的签发人（领导）姓名。');
   if (state.status === 'signed_off') return [];
   return [
     {
       type: 'interpretation.InterpretationSignedOff',
-      data: { documentId, unitId, signedBy, materialIds: state.materials.map((m) => m.materialId) },
+      data: { documentId, unitId, signedBy, recordedBy: command.by.userId, materialIds: state.materials.map((m) => m.materialId) },
     },
   ];
 }

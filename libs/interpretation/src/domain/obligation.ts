@@ -53,12 +53,13 @@ export function evolveObligation(state: ObligationState, event: ObligationEvent)
 }
 
 /**
- * The interpretation's due date: `limitWorkingDays` after the policy's issue, counted with the given
+ * The interpretation's due date: `limitWorkingDays` after the policy's publication (`from`: its first
+ * publication when recorded, its issue otherwise), counted with the given
  * calendar. Counted again at publication and in the staff views, so that a holiday arrangement loaded
  * after the obligation opened is taken into account (ADR 0009). A date beyond the calendar's range is
  * refused as a value, like every rule.
  */
-export const interpretationDueOn = (calendar: WorkingDayCalendar, issuedOn: string, limitWorkingDays: number): LocalDate | DomainError =>
-  calendar.addWorkingDaysChecked(parseLocalDate(issuedOn), limitWorkingDays);
+export const interpretationDueOn = (calendar: WorkingDayCalendar, from: string, limitWorkingDays: number): LocalDate | DomainError =>
+  calendar.addWorkingDaysChecked(parseLocalDate(from), limitWorkingDays);
 
 export const obligationStreamId = (documentId: string) => `interpretation.obligation-${documentId}`;

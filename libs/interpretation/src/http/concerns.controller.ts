@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertReadsUnit,
   commandContext,
@@ -24,6 +24,8 @@ import { Concerns } from '../application/concerns';
 import { ConcernsProjection } from '../read-models/concerns.projection';
 import { assignConcernBody, concernResponseBody, registerConcernBody } from './schemas';
 import { answer } from './support';
+import { Returns } from '@gongkai/platform';
+import { concernStaffViewSchema, someListSchema } from '@gongkai/contracts';
 
 @ApiTags('interpretation: 回应关切')
 @ApiBearerAuth()
@@ -48,6 +50,7 @@ export class ConcernsController {
   }
 
   @Post(':concernId/assign')
+  @HttpCode(200)
   @Roles(...DISTRICT_ROLES)
   @ApiOperation({ summary: '交办责任单位' })
   @ApiBody({ schema: jsonSchemaOf(assignConcernBody) })
@@ -62,6 +65,7 @@ export class ConcernsController {
   }
 
   @Post(':concernId/responses')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布回应（责任单位）' })
   @ApiBody({ schema: jsonSchemaOf(concernResponseBody) })
@@ -76,6 +80,7 @@ export class ConcernsController {
   }
 
   @Get()
+  @Returns(z.array(concernStaffViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '关切列表（本单位交办的；区政府办公室、审计可看全部）' })
   list(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
@@ -83,6 +88,7 @@ export class ConcernsController {
   }
 
   @Get('statistics')
+  @Returns(someListSchema)
   @Public()
   @ApiOperation({ summary: '回应及时率统计（公开）' })
   statistics(@Req() request: AuthenticatedRequest) {
@@ -90,6 +96,7 @@ export class ConcernsController {
   }
 
   @Get(':concernId')
+  @Returns(concernStaffViewSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '关切详情' })
   async get(

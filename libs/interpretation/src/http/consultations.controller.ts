@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
@@ -25,6 +25,14 @@ import { Consultations } from '../application/consultations';
 import { ConsultationsProjection, publicConsultation, staffComment } from '../read-models/consultations.projection';
 import { adoptionBody, commentBody, moderateBody, openConsultationBody } from './schemas';
 import { answer } from './support';
+import { Returns } from '@gongkai/platform';
+import {
+  commentReceiptViewSchema,
+  consultationListViewSchema,
+  publicConsultationViewSchema,
+  someListSchema,
+  staffCommentViewSchema,
+} from '@gongkai/contracts';
 
 /** Public consultations on drafts (向社会公开征求意见): opening, citizens' comments, moderation, adoption. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -50,6 +58,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/comments')
+  @Returns(commentReceiptViewSchema)
   @PublicSubmission('TOO_MANY_COMMENTS')
   @ApiOperation({ summary: '公众提交意见（经审核后公开；个人信息不公开；限频）' })
   @ApiBody({ schema: jsonSchemaOf(commentBody) })
@@ -68,6 +77,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/comments/:commentId/moderation')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '审核公众意见' })
   @ApiBody({ schema: jsonSchemaOf(moderateBody) })
@@ -83,6 +93,7 @@ export class ConsultationsController {
   }
 
   @Post('consultations/:consultationId/adoption')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '公布意见采纳情况（征求意见截止后）' })
   @ApiBody({ schema: jsonSchemaOf(adoptionBody) })
@@ -97,6 +108,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations')
+  @Returns(consultationListViewSchema)
   @Public()
   @ApiOperation({ summary: '征求意见列表（公开）' })
   async listConsultations() {
@@ -104,6 +116,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/moderation-due')
+  @Returns(someListSchema)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '本单位待审核的公众意见：每个征求意见的待审核条数（工作台）' })
   async moderationDue(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
@@ -114,6 +127,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:consultationId')
+  @Returns(publicConsultationViewSchema)
   @Public()
   @ApiOperation({ summary: '征求意见详情：已审核的意见（隐去个人信息）和采纳情况（公开）' })
   async consultation(@Param('consultationId') consultationId: string, @Res({ passthrough: true }) response: Response) {
@@ -126,6 +140,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:consultationId/comments')
+  @Returns(z.array(staffCommentViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '全部意见（含待审核，供本单位审核）' })
   async comments(@Param('consultationId') consultationId: string, @CurrentPrincipal() principal: Principal) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   commandContext,
   CurrentPrincipal,
@@ -21,8 +21,10 @@ import {
 import { Obligations } from '../application/obligations';
 import type { ObligationState } from '../domain/obligation';
 import { PoliciesProjection, portalView } from '../read-models/policies.projection';
-import { limitsBody, materialBody, planBody, publishInterpretationBody } from './schemas';
+import { limitsBody, materialBody, planBody, publishInterpretationBody, signOffBody } from './schemas';
 import { answer } from './support';
+import { Returns } from '@gongkai/platform';
+import { obligationStaffViewSchema, publicPolicyViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 @ApiTags('interpretation: 政策解读')
 @ApiBearerAuth()
@@ -39,6 +41,7 @@ export class ObligationsController {
   }
 
   @Get('obligations')
+  @Returns(z.array(obligationStaffViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部）' })
   obligations(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
@@ -46,6 +49,7 @@ export class ObligationsController {
   }
 
   @Get('obligations/:documentId')
+  @Returns(obligationStaffViewSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '解读任务详情' })
   async obligation(
@@ -74,6 +78,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:documentId/materials')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '添加解读材料（简明问答、图表图解、音频视频、案例说明）' })
   @ApiBody({ schema: jsonSchemaOf(materialBody) })
@@ -87,13 +92,21 @@ export class ObligationsController {
   }
 
   @Post('obligations/:documentId/sign-off')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: '审签解读材料（须为签发政策文件的同一领导）' })
-  signOff(@Param('documentId') documentId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    return this.answerCommand(documentId, response, this.obligationService.signOff(documentId, commandContext(request)));
+  @ApiOperation({ summary: '登记解读材料的审签（signer：签发人姓名，通常为签发政策文件的领导，无需为系统用户）' })
+  @ApiBody({ schema: jsonSchemaOf(signOffBody) })
+  signOff(
+    @Param('documentId') documentId: string,
+    @Body(new ZodPipe(signOffBody)) body: z.infer<typeof signOffBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.answerCommand(documentId, response, this.obligationService.signOff(documentId, body.signer, commandContext(request)));
   }
 
   @Post('obligations/:documentId/publish')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布解读（超过时限记为逾期）' })
   @ApiBody({ schema: jsonSchemaOf(publishInterpretationBody) })
@@ -107,6 +120,7 @@ export class ObligationsController {
   }
 
   @Get('portal/policies')
+  @Returns(z.array(publicPolicyViewSchema))
   @Public()
   @ApiOperation({ summary: '门户：政策文件及其解读（公开）' })
   async portalPolicies() {
@@ -114,6 +128,7 @@ export class ObligationsController {
   }
 
   @Get('portal/policies/:documentId')
+  @Returns(publicPolicyViewSchema)
   @Public()
   @ApiOperation({ summary: '门户：单个政策文件及其解读（公开）' })
   async portalPolicy(@Param('documentId') documentId: string) {
@@ -124,6 +139,7 @@ export class ObligationsController {
   }
 
   @Get('settings/limits')
+  @Returns(someObjectSchema)
   @Public()
   @ApiOperation({ summary: '解读回应、公众参与等时限设置（公开）' })
   limits() {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   commandContext,
   DomainError,
@@ -19,6 +19,8 @@ import { OpenDays } from '../application/open-days';
 import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
 import { announceOpenDayBody, openDayRegistrationBody, openDaysQuery, openDaySummaryBody } from './schemas';
 import { answer, beijingToday } from './support';
+import { Returns } from '@gongkai/platform';
+import { openDayRegistrationViewSchema, publicOpenDayViewSchema, someListSchema } from '@gongkai/contracts';
 
 /** Government open days (政府开放日): announcement, citizens' registrations, the summary, the public list and counts. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -44,6 +46,7 @@ export class OpenDaysController {
   }
 
   @Post('open-days/:openDayId/registrations')
+  @Returns(openDayRegistrationViewSchema)
   @PublicSubmission('TOO_MANY_REGISTRATIONS')
   @ApiOperation({ summary: '公众报名政府开放日（限频）' })
   @ApiBody({ schema: jsonSchemaOf(openDayRegistrationBody) })
@@ -60,6 +63,7 @@ export class OpenDaysController {
   }
 
   @Post('open-days/:openDayId/summary')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '发布开放日活动总结' })
   @ApiBody({ schema: jsonSchemaOf(openDaySummaryBody) })
@@ -74,6 +78,7 @@ export class OpenDaysController {
   }
 
   @Get('open-days')
+  @Returns(z.array(publicOpenDayViewSchema), { query: openDaysQuery })
   @Public()
   @ApiOperation({ summary: '政府开放日列表：已发布和已举行的活动及其总结（公开；不含报名者个人信息）' })
   @ApiQuery({ name: 'unitId', required: false })
@@ -83,6 +88,7 @@ export class OpenDaysController {
   }
 
   @Get('open-days/statistics')
+  @Returns(someListSchema, { query: openDaysQuery })
   @Public()
   @ApiOperation({ summary: '各单位每年政府开放日次数、参加人数（公开）' })
   @ApiQuery({ name: 'unitId', required: false })
@@ -92,6 +98,7 @@ export class OpenDaysController {
   }
 
   @Get('open-days/:openDayId')
+  @Returns(publicOpenDayViewSchema)
   @Public()
   @ApiOperation({ summary: '开放日活动（公开；不含报名者个人信息）' })
   async openDay(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -16,6 +16,8 @@ import { Participation } from '../application/participation';
 import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
 import { hearingMaterialsBody, meetingBody, participationCatalogueBody, scheduleHearingBody } from './schemas';
 import { answer } from './support';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /** Public participation in decisions: the units' participation catalogues, hearings, meeting attendance (列席). */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -43,6 +45,7 @@ export class ParticipationController {
   }
 
   @Get('participation-catalogues/:unitId')
+  @Returns(someObjectSchema)
   @Public()
   @ApiOperation({ summary: '公众参与事项目录（公开）' })
   async catalogue(@Param('unitId') unitId: string) {
@@ -66,6 +69,7 @@ export class ParticipationController {
   }
 
   @Post('hearings/:hearingId/materials')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '公布听证材料（听证会7日前）' })
   @ApiBody({ schema: jsonSchemaOf(hearingMaterialsBody) })

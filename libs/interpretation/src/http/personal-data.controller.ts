@@ -14,6 +14,8 @@ import {
 } from '@gongkai/platform';
 import { PersonalDataAccess } from '../application/personal-data-access';
 import { erasePersonalDataBody } from './schemas';
+import { Returns } from '@gongkai/platform';
+import { someListSchema, someObjectSchema } from '@gongkai/contracts';
 
 /**
  * Citizens' personal data (个人信息) of comments and open-day registrations: kept outside the event
@@ -28,6 +30,7 @@ export class PersonalDataController {
   constructor(private readonly personalData: PersonalDataAccess) {}
 
   @Get('personal-data/:refId')
+  @Returns(someObjectSchema)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '查阅意见提出人或开放日报名者的个人信息（仅限所属单位工作人员）' })
   get(@Param('refId') refId: string, @CurrentPrincipal() principal: Principal) {
@@ -35,6 +38,7 @@ export class PersonalDataController {
   }
 
   @Get('open-days/:openDayId/registrants')
+  @Returns(someListSchema)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '开放日报名者名单（姓名、联系方式；仅限主办单位工作人员，用于联系报名者）' })
   registrants(@Param('openDayId') openDayId: string, @CurrentPrincipal() principal: Principal) {

@@ -40,6 +40,8 @@ export const materialBody = z.object({
   reference: prose(1000, 0).optional(),
 });
 export const publishInterpretationBody = z.object({ channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
+/** The 签发人 who signed the interpretation (同步审签), by name: usually a leader who is not a system user. */
+export const signOffBody = z.object({ signer: z.string().trim().min(2).max(100) });
 
 export const registerConcernBody = z.object({
   concernId: id,

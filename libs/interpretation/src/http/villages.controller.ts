@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -16,6 +16,8 @@ import {
 import { Villages } from '../application/villages';
 import { villageCommitteeBody, villagePostingBody, villagePostingsQuery } from './schemas';
 import { answer, beijingToday } from './support';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /** Village and community affairs (村(居)务公开): committees, their postings, the town's report. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -38,6 +40,7 @@ export class VillagesController {
   }
 
   @Post('villages/:committeeId/postings')
+  @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '登记村(居)务公开（一般事项按季度，财务按月（如设定），重大事项随时）' })
   @ApiBody({ schema: jsonSchemaOf(villagePostingBody) })
@@ -52,6 +55,7 @@ export class VillagesController {
   }
 
   @Get('towns/:townUnitId/village-postings')
+  @Returns(someObjectSchema, { query: villagePostingsQuery })
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '本镇街所辖村(居)委会的公开安排、已公开事项和逾期未公开情况（截至 asOf，默认今天）' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })

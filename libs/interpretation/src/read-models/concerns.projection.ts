@@ -1,6 +1,14 @@
-import type { Connection } from 'mongoose';
 import type { ConcernAssigned, ConcernRegistered, ConcernResponsePublished, EventEnvelope } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { concernStreamId } from '../domain/concern';
 
 export interface ConcernView extends ConcernRegistered {
@@ -24,34 +32,34 @@ type ConcernEnvelope =
   | TypedEnvelope<'interpretation.ConcernResponsePublished', ConcernResponsePublished>;
 
 /** Concerns, their responses, and on-time statistics per unit and severity. */
-export class ConcernsProjection implements Projection {
+export class ConcernsProjection extends BatchedProjection {
   readonly name = 'interpretation.concerns';
   readonly collections = ['concerns'];
   readonly eventTypes = ['interpretation.ConcernRegistered', 'interpretation.ConcernAssigned', 'interpretation.ConcernResponsePublished'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get concerns() {
     return this.connection.collection('concerns');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<ConcernEnvelope>(envelope);
-    await projectDocument<ConcernView>(this.concerns, event.data.concernId, event, (current) => {
-      const concern = current ? (withoutMeta(current) as ConcernView) : null;
-      switch (event.type) {
-        case 'interpretation.ConcernRegistered':
-          return { ...event.data, unitId: null, responses: [] };
-        case 'interpretation.ConcernAssigned':
-          return concern && { ...concern, unitId: event.data.unitId };
-        case 'interpretation.ConcernResponsePublished': {
-          const { concernId: _c, unitId: _u, severity: _s, ...response } = event.data;
-          return concern && { ...concern, responses: [...concern.responses, response] };
+    return [
+      documentChange<ConcernView>('concerns', event.data.concernId, (current) => {
+        const concern = current ? (withoutMeta(current) as ConcernView) : null;
+        switch (event.type) {
+          case 'interpretation.ConcernRegistered':
+            return { ...event.data, unitId: null, responses: [] };
+          case 'interpretation.ConcernAssigned':
+            return concern && { ...concern, unitId: event.data.unitId };
+          case 'interpretation.ConcernResponsePublished': {
+            const { concernId: _c, unitId: _u, severity: _s, ...response } = event.data;
+            return concern && { ...concern, responses: [...concern.responses, response] };
+          }
+          default:
+            return concern;
         }
-        default:
-          return concern;
-      }
-    });
+      }),
+    ];
   }
 
   async list(filter: { unitId?: string } = {}): Promise<ConcernView[]> {

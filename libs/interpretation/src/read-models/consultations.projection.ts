@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import type {
   AdoptionPublished,
   CommentModerated,
@@ -7,7 +6,16 @@ import type {
   EventEnvelope,
   PersonalDataErased,
 } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import '../application/upcasters';
 import { consultationStreamId } from '../domain/consultation';
 import { maskName, maskPersonalData } from '../domain/personal-data';
@@ -42,7 +50,7 @@ type ConsultationEnvelope =
   | TypedEnvelope<'interpretation.PersonalDataErased', PersonalDataErased>;
 
 /** Consultations with their comments (masked names only: personal data is in `personal_data`) and adoption summary. */
-export class ConsultationsProjection implements Projection {
+export class ConsultationsProjection extends BatchedProjection {
   readonly name = 'interpretation.consultations';
   readonly collections = ['consultations'];
   readonly eventTypes = [
@@ -53,65 +61,65 @@ export class ConsultationsProjection implements Projection {
     'interpretation.PersonalDataErased',
   ];
 
-  constructor(private readonly connection: Connection) {}
-
   private get consultations() {
     return this.connection.collection('consultations');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<ConsultationEnvelope>(envelope);
     // PersonalDataErased is also appended to open-day streams: only a commenter's concerns this view.
-    if (event.type === 'interpretation.PersonalDataErased' && event.data.kind !== 'comment') return;
+    if (event.type === 'interpretation.PersonalDataErased' && event.data.kind !== 'comment') return [];
     const consultationId = event.type === 'interpretation.PersonalDataErased' ? event.data.subjectId : event.data.consultationId;
-    await projectDocument<ConsultationView>(this.consultations, consultationId, event, (current) => {
-      const consultation = current ? (withoutMeta(current) as ConsultationView) : null;
-      switch (event.type) {
-        case 'interpretation.ConsultationOpened':
-          return { ...event.data, comments: [], adoption: null };
-        case 'interpretation.CommentSubmitted': {
-          if (!consultation) return null;
-          const c = event.data;
-          const comment: CommentView = {
-            commentId: c.commentId,
-            content: c.content,
-            commenter: c.displayName,
-            personalDataRef: c.personalDataRef,
-            submittedOn: c.submittedOn,
-            status: 'pending',
-            moderationReason: null,
-          };
-          return { ...consultation, comments: [...consultation.comments, comment] };
+    return [
+      documentChange<ConsultationView>('consultations', consultationId, (current) => {
+        const consultation = current ? (withoutMeta(current) as ConsultationView) : null;
+        switch (event.type) {
+          case 'interpretation.ConsultationOpened':
+            return { ...event.data, comments: [], adoption: null };
+          case 'interpretation.CommentSubmitted': {
+            if (!consultation) return null;
+            const c = event.data;
+            const comment: CommentView = {
+              commentId: c.commentId,
+              content: c.content,
+              commenter: c.displayName,
+              personalDataRef: c.personalDataRef,
+              submittedOn: c.submittedOn,
+              status: 'pending',
+              moderationReason: null,
+            };
+            return { ...consultation, comments: [...consultation.comments, comment] };
+          }
+          case 'interpretation.CommentModerated': {
+            if (!consultation) return null;
+            const m = event.data;
+            return {
+              ...consultation,
+              comments: consultation.comments.map((c) =>
+                c.commentId === m.commentId ? { ...c, status: m.decision, moderationReason: m.reason ?? null } : c,
+              ),
+            };
+          }
+          case 'interpretation.AdoptionPublished': {
+            if (!consultation) return null;
+            const { consultationId: _c, unitId: _u, kind: _k, ...adoption } = event.data;
+            return { ...consultation, adoption };
+          }
+          case 'interpretation.PersonalDataErased': {
+            if (!consultation) return null;
+            const { recordId } = event.data;
+            return {
+              ...consultation,
+              comments: consultation.comments.map((c) =>
+                c.commentId === recordId ? { ...c, commenter: ERASED_COMMENTER, personalDataRef: null } : c,
+              ),
+            };
+          }
+          default:
+            return consultation;
         }
-        case 'interpretation.CommentModerated': {
-          if (!consultation) return null;
-          const m = event.data;
-          return {
-            ...consultation,
-            comments: consultation.comments.map((c) =>
-              c.commentId === m.commentId ? { ...c, status: m.decision, moderationReason: m.reason ?? null } : c,
-            ),
-          };
-        }
-        case 'interpretation.AdoptionPublished': {
-          if (!consultation) return null;
-          const { consultationId: _c, unitId: _u, kind: _k, ...adoption } = event.data;
-          return { ...consultation, adoption };
-        }
-        case 'interpretation.PersonalDataErased': {
-          if (!consultation) return null;
-          const { recordId } = event.data;
-          return {
-            ...consultation,
-            comments: consultation.comments.map((c) =>
-              c.commentId === recordId ? { ...c, commenter: ERASED_COMMENTER, personalDataRef: null } : c,
-            ),
-          };
-        }
-        default:
-          return consultation;
-      }
-    });
+      }),
+    ];
   }
 
   async list(filter: { unitId?: string } = {}): Promise<ConsultationView[]> {

@@ -1,6 +1,14 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, OpenDayAnnounced, OpenDayRegistrationAccepted, OpenDaySummaryPublished } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import '../application/upcasters';
 import { openDayStreamId } from '../domain/open-day';
 
@@ -41,7 +49,7 @@ type OpenDayEnvelope =
   | TypedEnvelope<'interpretation.OpenDaySummaryPublished', OpenDaySummaryPublished>;
 
 /** Government open days (政府开放日): one document per open day and one per unit and year for the counts. */
-export class OpenDaysProjection implements Projection {
+export class OpenDaysProjection extends BatchedProjection {
   readonly name = 'interpretation.open-days';
   readonly collections = ['open-days', 'open-day-years'];
   readonly eventTypes = [
@@ -50,8 +58,6 @@ export class OpenDaysProjection implements Projection {
     'interpretation.OpenDaySummaryPublished',
   ];
 
-  constructor(private readonly connection: Connection) {}
-
   private get openDays() {
     return this.connection.collection('open-days');
   }
@@ -59,53 +65,60 @@ export class OpenDaysProjection implements Projection {
     return this.connection.collection('open-day-years');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<OpenDayEnvelope>(envelope);
     const openDayId = event.data.openDayId;
-    await projectDocument<OpenDayView>(this.openDays, openDayId, event, (current) => {
-      const day = current ? (withoutMeta(current) as OpenDayView) : null;
-      switch (event.type) {
-        case 'interpretation.OpenDayAnnounced': {
-          const announced = event.data;
-          return { ...announced, year: yearOf(announced.heldOn), registered: 0, summary: null };
+    const changes = [
+      documentChange<OpenDayView>('open-days', openDayId, (current) => {
+        const day = current ? (withoutMeta(current) as OpenDayView) : null;
+        switch (event.type) {
+          case 'interpretation.OpenDayAnnounced': {
+            const announced = event.data;
+            return { ...announced, year: yearOf(announced.heldOn), registered: 0, summary: null };
+          }
+          case 'interpretation.OpenDayRegistrationAccepted':
+            // Only the count: the registrant's name and contact stay out of this read model.
+            return day && { ...day, registered: day.registered + 1 };
+          case 'interpretation.OpenDaySummaryPublished':
+            return day && { ...day, summary: event.data };
+          default:
+            return day;
         }
-        case 'interpretation.OpenDayRegistrationAccepted':
-          // Only the count: the registrant's name and contact stay out of this read model.
-          return day && { ...day, registered: day.registered + 1 };
-        case 'interpretation.OpenDaySummaryPublished':
-          return day && { ...day, summary: event.data };
-        default:
-          return day;
-      }
-    });
+      }),
+    ];
     if (event.type === 'interpretation.OpenDayAnnounced') {
       const { unitId, heldOn, title } = event.data;
       const year = yearOf(heldOn);
-      await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
-        const row = current
-          ? (withoutMeta(current) as OpenDayYearView)
-          : { unitId, year, announced: 0, summarised: 0, attendance: 0, registrations: 0, openDays: [] };
-        if (row.openDays.some((d) => d.openDayId === openDayId)) return row;
-        const openDays = [...row.openDays, { openDayId, title, heldOn, summarised: false }].sort(
-          (a, b) => a.heldOn.localeCompare(b.heldOn) || a.openDayId.localeCompare(b.openDayId),
-        );
-        return { ...row, announced: row.announced + 1, openDays };
-      });
+      changes.push(
+        documentChange<OpenDayYearView>('open-day-years', openDayYearId(unitId, year), (current) => {
+          const row = current
+            ? (withoutMeta(current) as OpenDayYearView)
+            : { unitId, year, announced: 0, summarised: 0, attendance: 0, registrations: 0, openDays: [] };
+          if (row.openDays.some((d) => d.openDayId === openDayId)) return row;
+          const openDays = [...row.openDays, { openDayId, title, heldOn, summarised: false }].sort(
+            (a, b) => a.heldOn.localeCompare(b.heldOn) || a.openDayId.localeCompare(b.openDayId),
+          );
+          return { ...row, announced: row.announced + 1, openDays };
+        }),
+      );
     }
     if (event.type === 'interpretation.OpenDaySummaryPublished') {
       const { unitId, year, attendance, registrations } = event.data;
-      await projectDocument<OpenDayYearView>(this.years, openDayYearId(unitId, year), event, (current) => {
-        const row = current ? (withoutMeta(current) as OpenDayYearView) : null;
-        if (!row || !row.openDays.some((d) => d.openDayId === openDayId && !d.summarised)) return row;
-        return {
-          ...row,
-          summarised: row.summarised + 1,
-          attendance: row.attendance + attendance,
-          registrations: row.registrations + registrations,
-          openDays: row.openDays.map((d) => (d.openDayId === openDayId ? { ...d, summarised: true } : d)),
-        };
-      });
+      changes.push(
+        documentChange<OpenDayYearView>('open-day-years', openDayYearId(unitId, year), (current) => {
+          const row = current ? (withoutMeta(current) as OpenDayYearView) : null;
+          if (!row || !row.openDays.some((d) => d.openDayId === openDayId && !d.summarised)) return row;
+          return {
+            ...row,
+            summarised: row.summarised + 1,
+            attendance: row.attendance + attendance,
+            registrations: row.registrations + registrations,
+            openDays: row.openDays.map((d) => (d.openDayId === openDayId ? { ...d, summarised: true } : d)),
+          };
+        }),
+      );
     }
+    return changes;
   }
 
   /** The public list, each open day with its status on `today`. */

@@ -1,30 +1,37 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, ParticipationCataloguePublished } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 
 export interface ParticipationCatalogueView extends ParticipationCataloguePublished {
   publishedAt: string;
 }
 
 /** Each unit's current participation catalogue (`_id` = unit id); earlier versions stay in the event store. */
-export class ParticipationCataloguesProjection implements Projection {
+export class ParticipationCataloguesProjection extends BatchedProjection {
   readonly name = 'interpretation.participation-catalogues';
   readonly collections = ['participation-catalogues'];
   readonly eventTypes = ['interpretation.ParticipationCataloguePublished'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get catalogues() {
     return this.connection.collection('participation-catalogues');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<TypedEnvelope<'interpretation.ParticipationCataloguePublished', ParticipationCataloguePublished>>(envelope);
     const published = event.data;
-    await projectDocument<ParticipationCatalogueView>(this.catalogues, published.unitId, event, (current) => {
-      const catalogue = current ? (withoutMeta(current) as ParticipationCatalogueView) : null;
-      return catalogue && catalogue.version >= published.version ? catalogue : { ...published, publishedAt: event.occurredAt };
-    });
+    return [
+      documentChange<ParticipationCatalogueView>('participation-catalogues', published.unitId, (current) => {
+        const catalogue = current ? (withoutMeta(current) as ParticipationCatalogueView) : null;
+        return catalogue && catalogue.version >= published.version ? catalogue : { ...published, publishedAt: event.occurredAt };
+      }),
+    ];
   }
 
   async get(unitId: string): Promise<ParticipationCatalogueView | null> {

@@ -1,14 +1,23 @@
-import type { Connection } from 'mongoose';
 import type {
   DocumentIssued,
   EventEnvelope,
+  PublicationRecorded,
   InterpretationMaterialAdded,
   InterpretationObligationOpened,
   InterpretationPlanned,
   InterpretationPublished,
   InterpretationSignedOff,
 } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { obligationStreamId } from '../domain/obligation';
 
 export interface PolicyView {
@@ -19,6 +28,8 @@ export interface PolicyView {
   documentType: string;
   attribute: string;
   issuedOn: string;
+  /** The policy's first publication (document-attributes' PublicationRecorded): the interpretation's due date runs from it. */
+  policyPublishedOn?: string | null;
   obligation: {
     status: 'open' | 'signed_off' | 'published';
     approvedBy: string;
@@ -39,6 +50,7 @@ const EMPTY = { obligation: null, materials: [], interpretation: null };
 /** The events this read model handles: the policy's issue (another service's) and its obligation's. */
 type PolicyEvent =
   | TypedEnvelope<'document-attributes.DocumentIssued', DocumentIssued>
+  | TypedEnvelope<'document-attributes.PublicationRecorded', PublicationRecorded>
   | TypedEnvelope<'interpretation.InterpretationObligationOpened', InterpretationObligationOpened>
   | TypedEnvelope<'interpretation.InterpretationPlanned', InterpretationPlanned>
   | TypedEnvelope<'interpretation.InterpretationMaterialAdded', InterpretationMaterialAdded>
@@ -46,11 +58,12 @@ type PolicyEvent =
   | TypedEnvelope<'interpretation.InterpretationPublished', InterpretationPublished>;
 
 /** Each policy with its interpretation obligation and, once published, its interpretation. */
-export class PoliciesProjection implements Projection {
+export class PoliciesProjection extends BatchedProjection {
   readonly name = 'interpretation.policies';
   readonly collections = ['policies'];
   readonly eventTypes = [
     'document-attributes.DocumentIssued',
+    'document-attributes.PublicationRecorded',
     'interpretation.InterpretationObligationOpened',
     'interpretation.InterpretationPlanned',
     'interpretation.InterpretationMaterialAdded',
@@ -58,69 +71,72 @@ export class PoliciesProjection implements Projection {
     'interpretation.InterpretationPublished',
   ];
 
-  constructor(private readonly connection: Connection) {}
-
   private get policies() {
     return this.connection.collection('policies');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<PolicyEvent>(envelope);
-    if (event.type === 'document-attributes.DocumentIssued' && !event.data.needsInterpretation) return;
-    await projectDocument<PolicyView>(this.policies, event.data.documentId, event, (current) => {
-      const policy = current ? (withoutMeta(current) as PolicyView) : null;
-      switch (event.type) {
-        case 'document-attributes.DocumentIssued': {
-          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn } = event.data;
-          return { ...EMPTY, ...policy, documentId, unitId, title, documentNumber, documentType, attribute, issuedOn };
+    if (event.type === 'document-attributes.DocumentIssued' && !event.data.needsInterpretation) return [];
+    return [
+      documentChange<PolicyView>('policies', event.data.documentId, (current) => {
+        const policy = current ? (withoutMeta(current) as PolicyView) : null;
+        switch (event.type) {
+          case 'document-attributes.DocumentIssued': {
+            const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn } = event.data;
+            return { ...EMPTY, ...policy, documentId, unitId, title, documentNumber, documentType, attribute, issuedOn };
+          }
+          case 'interpretation.InterpretationObligationOpened': {
+            const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } =
+              event.data;
+            return {
+              ...EMPTY,
+              ...policy,
+              documentId,
+              unitId,
+              title,
+              documentNumber,
+              documentType,
+              attribute,
+              issuedOn,
+              obligation: { status: 'open', approvedBy, dueOn, limitWorkingDays, plan: null, signedBy: null },
+            };
+          }
+          case 'interpretation.InterpretationPlanned':
+            return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data } } : policy;
+          case 'interpretation.InterpretationMaterialAdded': {
+            if (!policy?.obligation) return policy;
+            const { documentId: _d, ...material } = event.data;
+            return {
+              ...policy,
+              obligation: { ...policy.obligation, status: 'open', signedBy: null },
+              materials: [...policy.materials.filter((m) => m.materialId !== material.materialId), material],
+            };
+          }
+          case 'document-attributes.PublicationRecorded':
+            // The first publication only (a document may be published on several channels).
+            return policy && !policy.policyPublishedOn ? { ...policy, policyPublishedOn: event.data.publishedOn } : policy;
+          case 'interpretation.InterpretationSignedOff':
+            return policy?.obligation
+              ? {
+                  ...policy,
+                  obligation: { ...policy.obligation, status: 'signed_off', signedBy: event.data.signedBy },
+                }
+              : policy;
+          case 'interpretation.InterpretationPublished': {
+            if (!policy?.obligation) return policy;
+            const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } = event.data;
+            return {
+              ...policy,
+              obligation: { ...policy.obligation, status: 'published' },
+              interpretation: { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds },
+            };
+          }
+          default:
+            return policy;
         }
-        case 'interpretation.InterpretationObligationOpened': {
-          const { documentId, unitId, title, documentNumber, documentType, attribute, issuedOn, approvedBy, dueOn, limitWorkingDays } =
-            event.data;
-          return {
-            ...EMPTY,
-            ...policy,
-            documentId,
-            unitId,
-            title,
-            documentNumber,
-            documentType,
-            attribute,
-            issuedOn,
-            obligation: { status: 'open', approvedBy, dueOn, limitWorkingDays, plan: null, signedBy: null },
-          };
-        }
-        case 'interpretation.InterpretationPlanned':
-          return policy?.obligation ? { ...policy, obligation: { ...policy.obligation, plan: event.data } } : policy;
-        case 'interpretation.InterpretationMaterialAdded': {
-          if (!policy?.obligation) return policy;
-          const { documentId: _d, ...material } = event.data;
-          return {
-            ...policy,
-            obligation: { ...policy.obligation, status: 'open', signedBy: null },
-            materials: [...policy.materials.filter((m) => m.materialId !== material.materialId), material],
-          };
-        }
-        case 'interpretation.InterpretationSignedOff':
-          return policy?.obligation
-            ? {
-                ...policy,
-                obligation: { ...policy.obligation, status: 'signed_off', signedBy: event.data.signedBy },
-              }
-            : policy;
-        case 'interpretation.InterpretationPublished': {
-          if (!policy?.obligation) return policy;
-          const { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds } = event.data;
-          return {
-            ...policy,
-            obligation: { ...policy.obligation, status: 'published' },
-            interpretation: { publishedOn, workingDaysAfterIssue, late, workingDaysLate, channels, materialIds },
-          };
-        }
-        default:
-          return policy;
-      }
-    });
+      }),
+    ];
   }
 
   async list(filter: { unitId?: string } = {}): Promise<PolicyView[]> {

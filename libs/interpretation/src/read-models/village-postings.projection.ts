@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import type {
   EventEnvelope,
   InterpretationLimits,
@@ -6,7 +5,15 @@ import type {
   VillagePostingCategory,
   VillagePostingRecorded,
 } from '@gongkai/contracts';
-import { asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { committeeScheduleAsOf, type CommitteeSchedule } from '../domain/village-schedule';
 
@@ -60,64 +67,64 @@ type VillageEnvelope =
   | TypedEnvelope<'interpretation.VillagePostingRecorded', VillagePostingRecorded>;
 
 /** 村(居)务公开 per town: the committees linked to the town, their postings and, as of a date, what is overdue. */
-export class VillagePostingsProjection implements Projection {
+export class VillagePostingsProjection extends BatchedProjection {
   readonly name = 'interpretation.village-postings';
   readonly collections = ['village-postings'];
   readonly eventTypes = ['interpretation.VillageCommitteeRegistered', 'interpretation.VillagePostingRecorded'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get towns() {
     return this.connection.collection('village-postings');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<VillageEnvelope>(envelope);
-    await projectDocument<TownVillagePostingsView>(this.towns, event.data.townUnitId, event, (current) => {
-      const town: TownVillagePostingsView = current
-        ? (withoutMeta(current) as TownVillagePostingsView)
-        : { townUnitId: event.data.townUnitId, committees: [] };
-      if (event.type === 'interpretation.VillageCommitteeRegistered') {
-        const { committeeId, name, kind, financesMonthly } = event.data;
-        if (town.committees.some((c) => c.committeeId === committeeId)) return town;
-        const committee: CommitteeView = {
-          committeeId,
-          name,
-          kind,
-          financesMonthly,
-          registeredOn: toShanghaiDate(event.occurredAt),
-          postedPeriods: { ordinary: [], finances: [] },
-          lastPosting: { ordinary: null, finances: null, major: null },
-          postingCount: 0,
-          latePostingCount: 0,
-          recentPostings: [],
-        };
-        return { ...town, committees: [...town.committees, committee].sort((a, b) => a.committeeId.localeCompare(b.committeeId)) };
-      }
-      if (event.type === 'interpretation.VillagePostingRecorded') {
-        const { committeeId, townUnitId: _t, ...posting } = event.data;
-        return {
-          ...town,
-          committees: town.committees.map((c) => {
-            if (c.committeeId !== committeeId) return c;
-            const postedPeriods =
-              posting.category === 'major' || c.postedPeriods[posting.category].includes(posting.period)
-                ? c.postedPeriods
-                : { ...c.postedPeriods, [posting.category]: [...c.postedPeriods[posting.category], posting.period].sort() };
-            const last = c.lastPosting[posting.category];
-            return {
-              ...c,
-              postedPeriods,
-              lastPosting: { ...c.lastPosting, [posting.category]: !last || byPostedOn(last, posting) <= 0 ? posting : last },
-              postingCount: c.postingCount + 1,
-              latePostingCount: c.latePostingCount + (posting.late ? 1 : 0),
-              recentPostings: [...c.recentPostings, posting].sort(byPostedOn).slice(-RECENT_POSTINGS_KEPT),
-            };
-          }),
-        };
-      }
-      return town;
-    });
+    return [
+      documentChange<TownVillagePostingsView>('village-postings', event.data.townUnitId, (current) => {
+        const town: TownVillagePostingsView = current
+          ? (withoutMeta(current) as TownVillagePostingsView)
+          : { townUnitId: event.data.townUnitId, committees: [] };
+        if (event.type === 'interpretation.VillageCommitteeRegistered') {
+          const { committeeId, name, kind, financesMonthly } = event.data;
+          if (town.committees.some((c) => c.committeeId === committeeId)) return town;
+          const committee: CommitteeView = {
+            committeeId,
+            name,
+            kind,
+            financesMonthly,
+            registeredOn: toShanghaiDate(event.occurredAt),
+            postedPeriods: { ordinary: [], finances: [] },
+            lastPosting: { ordinary: null, finances: null, major: null },
+            postingCount: 0,
+            latePostingCount: 0,
+            recentPostings: [],
+          };
+          return { ...town, committees: [...town.committees, committee].sort((a, b) => a.committeeId.localeCompare(b.committeeId)) };
+        }
+        if (event.type === 'interpretation.VillagePostingRecorded') {
+          const { committeeId, townUnitId: _t, ...posting } = event.data;
+          return {
+            ...town,
+            committees: town.committees.map((c) => {
+              if (c.committeeId !== committeeId) return c;
+              const postedPeriods =
+                posting.category === 'major' || c.postedPeriods[posting.category].includes(posting.period)
+                  ? c.postedPeriods
+                  : { ...c.postedPeriods, [posting.category]: [...c.postedPeriods[posting.category], posting.period].sort() };
+              const last = c.lastPosting[posting.category];
+              return {
+                ...c,
+                postedPeriods,
+                lastPosting: { ...c.lastPosting, [posting.category]: !last || byPostedOn(last, posting) <= 0 ? posting : last },
+                postingCount: c.postingCount + 1,
+                latePostingCount: c.latePostingCount + (posting.late ? 1 : 0),
+                recentPostings: [...c.recentPostings, posting].sort(byPostedOn).slice(-RECENT_POSTINGS_KEPT),
+              };
+            }),
+          };
+        }
+        return town;
+      }),
+    ];
   }
 
   async get(townUnitId: string): Promise<TownVillagePostingsView | null> {

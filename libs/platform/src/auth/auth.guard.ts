@@ -11,6 +11,9 @@ const ROLES_KEY = 'gongkai:roles';
 
 /** Open to everyone without a token (the portal); a valid token is still read when sent. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** Whether a route handler (or its controller) is `@Public()`, as the guard decides it. */
+export const isPublicHandler = (handler: object, controller: object): boolean =>
+  new Reflector().getAllAndOverride<boolean>(PUBLIC_KEY, [handler as never, controller as never]) === true;
 /** Only these roles. Without it, any authenticated staff role may call. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

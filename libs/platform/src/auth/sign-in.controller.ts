@@ -1,9 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ROLES } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import { GONGKAI_CONFIG } from '../nest/tokens';
 import { CurrentPrincipal, Public } from './auth.guard';
 import type { Principal } from './principal';
+import { Returns } from '../http/openapi-contract';
 
 /** How the console signs in, as the server is configured. */
 export interface SignInOptions {
@@ -23,6 +26,17 @@ export function signInOptions(config: GongkaiConfig): SignInOptions {
   };
 }
 
+const signInOptionsSchema = z.object({
+  demoLogin: z.boolean(),
+  provider: z.object({ issuer: z.string(), clientId: z.string() }).nullable(),
+}) satisfies z.ZodType<SignInOptions>;
+const principalSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.string().nullable(),
+}) satisfies z.ZodType<Principal>;
+
 @ApiTags('operations')
 @Controller('api/auth')
 export class SignInController {
@@ -31,6 +45,7 @@ export class SignInController {
   /** Public: the console's login page asks which sign-in to offer (the provider's button, the demo form). */
   @Public()
   @Get('sign-in')
+  @Returns(signInOptionsSchema)
   options(): SignInOptions {
     return signInOptions(this.config);
   }
@@ -40,6 +55,7 @@ export class SignInController {
    * the console asks after signing in at the provider, so it never re-reads the provider's claims itself.
    */
   @Get('me')
+  @Returns(principalSchema)
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }

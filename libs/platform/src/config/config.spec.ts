@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, REQUESTS_NEAR_DUE_DAYS: 'soon' })).toThrow(/REQUESTS_NEAR_DUE_DAYS/);
     expect(loadConfig(base).CATALOGUE_IMPORT_MAX_UNPACKED_MB).toBe(20);
     expect(() => loadConfig({ ...base, CATALOGUE_IMPORT_MAX_UNPACKED_MB: '0' })).toThrow(/CATALOGUE_IMPORT_MAX_UNPACKED_MB/);
+    expect(loadConfig(base)).toMatchObject({
+      CATALOGUE_IMPORT_MAX_UPLOAD_MB: 5,
+      CATALOGUE_IMPORT_MAX_ROWS: 20000,
+      CATALOGUE_IMPORT_MAX_SECONDS: 30,
+      CATALOGUE_IMPORT_WORKER_HEAP_MB: 256,
+    });
+    expect(() => loadConfig({ ...base, CATALOGUE_IMPORT_MAX_ROWS: '1.5' })).toThrow(/CATALOGUE_IMPORT_MAX_ROWS/);
+    expect(() => loadConfig({ ...base, CATALOGUE_IMPORT_WORKER_HEAP_MB: '16' })).toThrow(/CATALOGUE_IMPORT_WORKER_HEAP_MB/);
   });
 
   it('takes the interpretation personal-data key, or requires it when there is no secret to derive it from', () => {

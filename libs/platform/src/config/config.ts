@@ -117,6 +117,12 @@ export const configSchema = z
     REQUESTS_RECONSIDERATION_BODY: z.string().min(2).max(100).default('台儿庄区人民政府'),
     /** Requests: replies that tell the applicant to apply for reconsideration before suing (行政复议法 Art. 23): withheld | all_refusals. */
     REQUESTS_RECONSIDERATION_FIRST: z.enum(['withheld', 'all_refusals']).default('withheld'),
+    /**
+     * Requests: what the district government's own annual report covers (Art. 49; L): `government` —
+     * the government and its office as an agency (units of kind district_office), separately from the
+     * departments' and towns' reports; `all` — every unit added up.
+     */
+    REQUESTS_DISTRICT_REPORT_SCOPE: z.enum(['government', 'all']).default('government'),
     /** Requests: distinct applicants who obtained the same information → suggest proactive disclosure. */
     REQUESTS_FREQUENT_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(3),
     /** Requests: JSON of internal working-day limits per stage, e.g. {"in_progress": 8}. */
@@ -152,6 +158,14 @@ export const configSchema = z
     PERSONAL_DATA_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Catalogue: megabytes an uploaded .xlsx/.docx may unpack to (a zip bomb is refused past it). */
     CATALOGUE_IMPORT_MAX_UNPACKED_MB: z.coerce.number().min(1).max(1024).default(20),
+    /** Catalogue: megabytes an uploaded .xlsx/.docx may have as sent (compressed). */
+    CATALOGUE_IMPORT_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(200).default(5),
+    /** Catalogue: rows an uploaded file's sheets may have together (counted before they are parsed). */
+    CATALOGUE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1000000).default(20000),
+    /** Catalogue: seconds the import worker may take to read an uploaded file before it is stopped. */
+    CATALOGUE_IMPORT_MAX_SECONDS: z.coerce.number().min(1).max(600).default(30),
+    /** Catalogue: megabytes of heap the import worker may use (beyond it the file is refused); within the pod's memory limit. */
+    CATALOGUE_IMPORT_WORKER_HEAP_MB: z.coerce.number().int().min(64).max(4096).default(256),
     /** Assessment: seconds a freeze waits for the facts to consume everything published before it refuses. */
     ASSESSMENT_FREEZE_CATCH_UP_S: z.coerce.number().min(0).max(600).default(30),
     /**

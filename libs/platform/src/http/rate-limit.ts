@@ -62,5 +62,7 @@ class PublicSubmissionGuard implements CanActivate {
  * A write endpoint open to the public (no login): rate-limited per client address before the body
  * is even validated, refused with 429 `code`. Everything accepted lands in the append-only store.
  */
+export const isPublicSubmission = (handler: object): boolean => Reflect.getMetadata(SUBMISSION_CODE, handler) !== undefined;
+
 export const PublicSubmission = (code: string) =>
   applyDecorators(Public(), SetMetadata(SUBMISSION_CODE, code), UseGuards(PublicSubmissionGuard));

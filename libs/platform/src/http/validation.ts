@@ -75,7 +75,7 @@ export function parseInput<T extends ZodType>(schema: T, input: unknown): z.infe
 /** `@Body(new ZodPipe(schema))` */
 @Injectable()
 export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T) {}
+  constructor(readonly schema: T) {}
   transform(value: unknown): z.infer<T> {
     return parseInput(this.schema, value);
   }

@@ -7,7 +7,7 @@ import type { KafkaEventBus } from './kafka-event-bus';
 /** What had been published when the mark was taken: what a consumer group has to reach. */
 export type CatchUpMark =
   | { kind: 'kafka'; groupId: string; topics: { topic: string; partitions: { partition: number; high: number; low: number }[] }[] }
-  | { kind: 'store'; head: number };
+  | { kind: 'store'; head: number; groupId?: string };
 
 /**
  * Port: has a consumer group consumed everything published up to a moment? `mark` takes the
@@ -56,25 +56,27 @@ export class KafkaCatchUpProbe implements CatchUpProbe {
 }
 
 /**
- * The standalone shape: the in-process bus hands each event to every consumer before the relay
- * saves its checkpoint, so the relay's checkpoint is what the consumers have processed; the store's
- * head at the mark is what they have to reach.
+ * The standalone shape: each consumer reads the store from its own checkpoint (StoreConsumers), so
+ * a group has reached the store's head at the mark when its slowest handler's checkpoint has. With
+ * a single checkpoint name (a relay feeding the in-process bus), that checkpoint.
  */
 export class StoreCatchUpProbe implements CatchUpProbe {
   constructor(
     private readonly store: Pick<EventStore, 'headPosition'>,
     private readonly collections: Pick<PlatformCollections, 'loadCheckpoint'>,
-    /** The relay's checkpoint name (`relayCheckpointName` in messaging/relay). */
-    private readonly checkpointName: string,
+    /** The checkpoint(s) that say what a group has processed. */
+    private readonly checkpointNames: string | ((groupId: string) => readonly string[]),
   ) {}
 
-  async mark(): Promise<CatchUpMark> {
-    return { kind: 'store', head: await this.store.headPosition() };
+  async mark(groupId: string): Promise<CatchUpMark> {
+    return { kind: 'store', head: await this.store.headPosition(), groupId };
   }
 
   async remaining(mark: CatchUpMark): Promise<number> {
     if (mark.kind !== 'store') throw new Error('StoreCatchUpProbe: not a store mark');
-    return Math.max(0, mark.head - (await this.collections.loadCheckpoint(this.checkpointName)));
+    const names = typeof this.checkpointNames === 'string' ? [this.checkpointNames] : this.checkpointNames(mark.groupId ?? '');
+    const positions = await Promise.all(names.map((name) => this.collections.loadCheckpoint(name)));
+    return Math.max(0, mark.head - Math.min(mark.head, ...positions));
   }
 }
 

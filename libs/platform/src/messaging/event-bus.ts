@@ -23,6 +23,12 @@ export interface BusSubscription {
   topics: string[];
   /** Resolves when the message is done with; a rejection means "not processed, deliver again". */
   onMessage(message: IncomingMessage): Promise<void>;
+  /**
+   * Several messages of one partition, in order: resolves when all are done with (a rejection: the
+   * batch is delivered again, and idempotent handlers skip what they had applied). A bus uses it
+   * when given, else `onMessage` one by one.
+   */
+  onBatch?(messages: readonly IncomingMessage[]): Promise<void>;
 }
 
 export interface EventBus {

@@ -14,6 +14,20 @@ export interface EventHandler {
   readonly name: string;
   readonly eventTypes: readonly string[];
   handle(event: EventEnvelope): Promise<void>;
+  /** Several events at once, in the order given (a BatchedProjection); the consumer uses it when present. */
+  handleBatch?(events: readonly EventEnvelope[]): Promise<void>;
+  /**
+   * True when the handler applies each event at most once by itself (a BatchedProjection: the
+   * per-stream revision guard in every document it writes): the consumer and `rebuild` keep no
+   * inbox for it, which saves a read and a write per event. Duplicates within a batch are still
+   * dropped before the handler sees them.
+   */
+  readonly idempotent?: boolean;
+}
+
+interface Delivery {
+  message: IncomingMessage;
+  event: EventEnvelope;
 }
 
 export type Validation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
@@ -66,7 +80,12 @@ export class EventConsumer {
 
   /** `personalData`: this group's access (default: the consumer's option, else none). */
   async start(groupId: string, topics: string[], handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
-    await this.bus.subscribe({ groupId, topics, onMessage: (message) => this.process(groupId, handlers, message, personalData) });
+    await this.bus.subscribe({
+      groupId,
+      topics,
+      onMessage: (message) => this.process(groupId, handlers, message, personalData),
+      onBatch: (messages) => this.processBatch(groupId, handlers, messages, personalData),
+    });
   }
 
   async process(
@@ -75,22 +94,90 @@ export class EventConsumer {
     message: IncomingMessage,
     personalData?: PersonalDataAccess,
   ): Promise<void> {
-    const validation = validateMessage(message.value);
-    if (!validation.ok) return this.parkMessage(groupId, message, validation.reason);
+    await this.processBatch(groupId, handlers, [message], personalData);
+  }
+
+  /**
+   * A batch of messages, in their order. Handlers with `handleBatch` (batched projections) get the
+   * events in runs; a message that a handler without it (a process manager) wants is a run of its
+   * own, handled by every handler in turn as before: such a handler sees the read models exactly as
+   * one-message-at-a-time delivery would show them.
+   */
+  async processBatch(
+    groupId: string,
+    handlers: readonly EventHandler[],
+    messages: readonly IncomingMessage[],
+    personalData?: PersonalDataAccess,
+  ): Promise<void> {
     const access = personalData ?? this.options.personalData ?? NO_PERSONAL_DATA_ACCESS;
-    const event = upcast(await revealPersonalData(validation.event, access));
-    for (const handler of handlers) {
-      if (!handler.eventTypes.includes(event.type)) continue;
-      if (await this.collections.wasProcessed(handler.name, event.eventId)) continue;
-      try {
-        await handler.handle(event);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await this.parkMessage(groupId, message, `${handler.name}: ${error.code} ${error.detail}`);
+    let run: Delivery[] = [];
+    for (const message of messages) {
+      const validation = validateMessage(message.value);
+      if (!validation.ok) {
+        await this.parkMessage(groupId, message, validation.reason);
         continue;
       }
-      await this.collections.markProcessed(handler.name, event.eventId);
-      this.hooks.onApplied?.(handler.name, event);
+      const delivery = {
+        message,
+        event: upcast(await revealPersonalData(validation.event, access)),
+      };
+      const alone = handlers.some((h) => !h.handleBatch && h.eventTypes.includes(delivery.event.type));
+      if (alone) {
+        await this.deliver(groupId, handlers, run);
+        run = [];
+        await this.deliver(groupId, handlers, [delivery]);
+      } else {
+        run.push(delivery);
+      }
+    }
+    await this.deliver(groupId, handlers, run);
+  }
+
+  private async deliver(groupId: string, handlers: readonly EventHandler[], run: readonly Delivery[]): Promise<void> {
+    if (run.length === 0) return;
+    for (const handler of handlers) {
+      const wanted = run.filter((d) => handler.eventTypes.includes(d.event.type));
+      if (wanted.length === 0) continue;
+      const inbox = !handler.idempotent;
+      const done = inbox
+        ? await this.collections.processedAmong(
+            handler.name,
+            wanted.map((d) => d.event.eventId),
+          )
+        : new Set<string>();
+      const todo: Delivery[] = [];
+      for (const delivery of wanted) {
+        if (done.has(delivery.event.eventId)) continue; // processed before, or a duplicate within the batch
+        done.add(delivery.event.eventId);
+        todo.push(delivery);
+      }
+      if (todo.length === 0) continue;
+      if (handler.handleBatch && todo.length > 1) {
+        try {
+          await handler.handleBatch(todo.map((d) => d.event));
+          if (inbox)
+            await this.collections.markProcessedMany(
+              handler.name,
+              todo.map((d) => d.event.eventId),
+            );
+          for (const d of todo) this.hooks.onApplied?.(handler.name, d.event);
+          continue;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // One event of the batch cannot be applied: find it by applying them one by one.
+        }
+      }
+      for (const { message, event } of todo) {
+        try {
+          await handler.handle(event);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          await this.parkMessage(groupId, message, `${handler.name}: ${error.code} ${error.detail}`);
+          continue;
+        }
+        if (inbox) await this.collections.markProcessed(handler.name, event.eventId);
+        this.hooks.onApplied?.(handler.name, event);
+      }
     }
   }
 

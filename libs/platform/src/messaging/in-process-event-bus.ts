@@ -1,28 +1,25 @@
 import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
 
 /**
- * The standalone shape's bus: publishing hands each message to every subscribed group in turn and
- * resolves when all have processed it, so the relay's checkpoint never runs ahead of a consumer.
+ * An in-process bus: publishing hands the messages to every subscribed group in turn (as one batch
+ * when the group takes batches) and resolves when all have processed them.
  */
 export class InProcessEventBus implements EventBus {
   private readonly subscriptions: BusSubscription[] = [];
   private readonly offsets = new Map<string, number>();
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
-    for (const message of messages) {
+    const incoming = messages.map((message) => {
       const offset = (this.offsets.get(message.topic) ?? -1) + 1;
       this.offsets.set(message.topic, offset);
-      for (const subscription of this.subscriptions) {
-        if (!subscription.topics.includes(message.topic)) continue;
-        await subscription.onMessage({
-          topic: message.topic,
-          partition: 0,
-          offset: String(offset),
-          key: message.key,
-          // A structured clone, so no consumer can mutate what another one sees.
-          value: structuredClone(message.value),
-        });
-      }
+      return { topic: message.topic, partition: 0, offset: String(offset), key: message.key, value: message.value };
+    });
+    for (const subscription of this.subscriptions) {
+      // A structured clone, so no consumer can mutate what another one sees.
+      const batch = incoming.filter((m) => subscription.topics.includes(m.topic)).map((m) => ({ ...m, value: structuredClone(m.value) }));
+      if (batch.length === 0) continue;
+      if (subscription.onBatch) await subscription.onBatch(batch);
+      else for (const message of batch) await subscription.onMessage(message);
     }
   }
 

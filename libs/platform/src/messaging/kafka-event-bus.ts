@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin, type SASLOptions } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin, type SASLOptions, type KafkaMessage } from 'kafkajs';
 import type { GongkaiConfig } from '../config/config';
 import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
+
+/** Messages per consumer batch handed to a subscription (a projection's batch). */
+const CONSUMER_CHUNK = 500;
 
 export interface KafkaBusOptions extends KafkaConnection {
   clientId: string;
@@ -139,16 +142,34 @@ export class KafkaEventBus implements EventBus {
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: true });
+    const toIncoming = (topic: string, partition: number, message: KafkaMessage) => ({
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      value: message.value?.toString('utf8') ?? null,
+    });
+    const onBatch = subscription.onBatch?.bind(subscription);
+    if (!onBatch) {
+      await consumer.run({
+        autoCommit: true,
+        eachMessage: async ({ topic, partition, message }) => subscription.onMessage(toIncoming(topic, partition, message)),
+      });
+      return;
+    }
+    // Batches as fetched, handed on in chunks; each chunk's last offset is resolved (committed) once
+    // the chunk is done, so a failure redelivers from the chunk that failed.
     await consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
-        await subscription.onMessage({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value?.toString('utf8') ?? null,
-        });
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const messages = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
+        for (let at = 0; at < messages.length && isRunning() && !isStale(); at += CONSUMER_CHUNK) {
+          const chunk = messages.slice(at, at + CONSUMER_CHUNK);
+          await onBatch(chunk);
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
   }

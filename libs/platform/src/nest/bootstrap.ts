@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { ConfigurationError, loadConfig, type GongkaiConfig } from '../config/config';
 import { jsonBodies } from '../http/body-parsing';
+import { completeContract } from '../http/openapi-contract';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { issuerOrigin, securityHeaders } from '../http/security-headers';
 import { createLogger } from '../observability/logger';
@@ -105,9 +106,13 @@ export async function createApp(definition: AppDefinition, env: Record<string, s
     },
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  // The API contract (docs/runbook: /api/docs-json): request, response, security and problem+json errors of every route.
+  const document = completeContract(
     app,
-    new DocumentBuilder().setTitle(definition.title).setDescription('gongkai 政务公开').addBearerAuth().build(),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(definition.title).setDescription('gongkai 政务公开').addBearerAuth().build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document);
   return { app, config, logger };

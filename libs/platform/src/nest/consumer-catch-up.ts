@@ -11,9 +11,10 @@ import {
 } from '../messaging/catch-up';
 import type { EventBus } from '../messaging/event-bus';
 import { KafkaEventBus } from '../messaging/kafka-event-bus';
-import { relayCheckpointName } from '../messaging/relay';
+import { consumerCheckpointName } from '../messaging/store-consumers';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { ConsumerRegistry } from './consumer-registry';
+import { PlatformRuntime } from './platform-runtime';
 import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG } from './tokens';
 
 /**
@@ -32,12 +33,20 @@ export class ConsumerCatchUp {
     @Inject(EVENT_BUS) bus: EventBus,
     collections: PlatformCollections,
     private readonly registry: ConsumerRegistry,
+    runtime: PlatformRuntime,
   ) {
-    // The standalone relay is named after the shape (platform-runtime).
+    const checkpoints = {
+      loadCheckpoint: async (name: string) => runtime.consumerPosition(name) ?? collections.loadCheckpoint(name),
+    };
+    // The standalone shape: every handler of the group on its own checkpoint (StoreConsumers).
     this.probe =
       bus instanceof KafkaEventBus
         ? new KafkaCatchUpProbe(bus)
-        : new StoreCatchUpProbe(store, collections, relayCheckpointName(config.GONGKAI_SHAPE));
+        : new StoreCatchUpProbe(store, checkpoints, (groupId) =>
+            (this.registry.groups().find(([service]) => `${config.KAFKA_TOPIC_PREFIX}.${service}` === groupId)?.[1] ?? []).map((h) =>
+              consumerCheckpointName(groupId, h.name),
+            ),
+          );
   }
 
   async waitFor(service: string, options: { timeoutMs: number; intervalMs?: number }): Promise<CatchUpResult> {

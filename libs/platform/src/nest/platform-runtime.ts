@@ -3,6 +3,8 @@ import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer } from '../messaging/event-consumer';
+import { InProcessEventBus } from '../messaging/in-process-event-bus';
+import { StoreConsumers } from '../messaging/store-consumers';
 import { sealedForOwner } from '../personal-data/personal-data';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
@@ -29,6 +31,7 @@ export type RelayRole = 'leader' | 'follower' | 'sole' | 'disabled';
 export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay: Relay | null = null;
   private election: LeaderElection | null = null;
+  private storeConsumers: StoreConsumers | null = null;
 
   constructor(
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
@@ -51,16 +54,31 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       onApplied: (handler) => this.metrics.eventsApplied.inc({ handler }),
       onParked: () => this.metrics.messagesParked.inc(),
     });
+    // Standalone: every handler reads the store from its own checkpoint (no consumer waits for another).
+    // Only the process that relays consumes: with RELAY_ENABLED=false (the audit CLI beside a running
+    // installation) nothing reached its in-process bus before, and nothing is consumed now.
+    const fromStore = this.bus instanceof InProcessEventBus && this.config.RELAY_ENABLED;
+    if (fromStore) {
+      this.storeConsumers = new StoreConsumers(this.store, consumer, this.collections, this.logger, {
+        topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      });
+    }
     for (const [service, handlers] of this.registry.groups()) {
       const topics = [
         ...new Set(handlers.flatMap((h) => h.eventTypes.map((type) => topicOf(serviceOfEventType(type), this.config.KAFKA_TOPIC_PREFIX)))),
       ];
       const group = `${this.config.KAFKA_TOPIC_PREFIX}.${service}`;
       // A service's own projections keep its personal data sealed (revealed on read, erased with the key).
-      await consumer.start(group, topics, handlers, sealedForOwner(service));
+      if (this.storeConsumers) await this.storeConsumers.start(group, handlers, sealedForOwner(service));
+      else await consumer.start(group, topics, handlers, sealedForOwner(service));
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
     }
     if (this.config.RELAY_ENABLED) await this.startRelay();
+  }
+
+  /** Standalone: how far the consumer behind a checkpoint name has processed the store (null: unknown here). */
+  consumerPosition(name: string): number | null {
+    return this.storeConsumers?.position(name) ?? null;
   }
 
   get relayRole(): RelayRole {
@@ -124,6 +142,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     if (this.election) await this.election.stop();
     else await this.relay?.stop();
     this.metrics.relayLeader.set(0);
+    await this.storeConsumers?.stop();
     await this.bus.close();
     await this.store.close();
     await this.connections.closeAll();

@@ -1,10 +1,12 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
 import { PERSONAL_DATA, serviceOfEventType } from '@gongkai/contracts';
 import { AuthGuard } from '../auth/auth.guard';
+import type { BlobStore } from '../blobs/blob-store';
+import { createBlobStore } from '../blobs/blob-store-factory';
 import { SignInController } from '../auth/sign-in.controller';
 import { tokenSettings } from '../auth/token-settings';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -27,7 +29,17 @@ import { ConsumerCatchUp } from './consumer-catch-up';
 import { ConsumerRegistry } from './consumer-registry';
 import { DevLoginController, HealthController, MetricsController } from './platform.controllers';
 import { PlatformRuntime } from './platform-runtime';
-import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER, PERSONAL_DATA_KEYS } from './tokens';
+import { BLOB_STORE, EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER, PERSONAL_DATA_KEYS } from './tokens';
+
+/** Closes the blob store (the S3 client's sockets) when the application shuts down. */
+@Injectable()
+class BlobStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(BLOB_STORE) private readonly blobs: BlobStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.blobs.close();
+  }
+}
 
 export function createEventStore(url: string): EventStore {
   return url.startsWith('sqlite:') ? new SqliteEventStore(url.slice('sqlite:'.length)) : new EventStoreDbEventStore(url);
@@ -93,6 +105,9 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => createEventStore(config.EVENT_STORE_URL) },
         { provide: EVENT_BUS, useFactory: () => createEventBus(config, logger) },
         { provide: Metrics, useValue: new Metrics(config.GONGKAI_SHAPE) },
+        // One store per process, chosen by BLOB_STORE_URL (file: by default, s3:// with the S3_* settings).
+        { provide: BLOB_STORE, useFactory: () => createBlobStore(config) },
+        BlobStoreLifecycle,
         {
           provide: PublicSubmissionLimiter,
           useValue: new PublicSubmissionLimiter(config.PUBLIC_SUBMISSIONS_PER_MINUTE, config.PUBLIC_SUBMISSIONS_PER_MINUTE),
@@ -128,6 +143,7 @@ export class PlatformModule {
         LOGGER,
         EVENT_STORE,
         EVENT_BUS,
+        BLOB_STORE,
         Metrics,
         PublicSubmissionLimiter,
         ReadModelConnections,

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { findByIds } from './projection-batch';
 
 /**
  * The chassis' own bookkeeping in MongoDB: relay checkpoints, the processed-event inbox of
@@ -37,6 +38,34 @@ export class PlatformCollections {
 
   async markProcessed(handler: string, eventId: string): Promise<void> {
     await this.inbox.updateOne({ _id: `${handler}:${eventId}` }, { $setOnInsert: { handler, eventId, at: new Date() } }, { upsert: true });
+  }
+
+  /**
+   * `markProcessed` for many events in one unordered insert. An entry that exists already (another
+   * delivery got there first) is a duplicate-key error for that entry alone, and is fine.
+   */
+  async markProcessedMany(handler: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const at = new Date();
+    try {
+      await this.inbox.insertMany(
+        eventIds.map((eventId) => ({ _id: `${handler}:${eventId}`, handler, eventId, at })),
+        { ordered: false },
+      );
+    } catch (error) {
+      const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+      const list = Array.isArray(failures) ? failures : failures ? [failures] : null;
+      if (!list || list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
+    }
+  }
+
+  /** The ids among `eventIds` the handler has processed (by `_id`, several lookups in flight). */
+  async processedAmong(handler: string, eventIds: readonly string[]): Promise<Set<string>> {
+    const found = await findByIds(
+      this.inbox as never,
+      eventIds.map((id) => `${handler}:${id}`),
+    );
+    return new Set([...found.values()].map((d) => String(d.eventId)));
   }
 
   async forgetProcessed(handler: string): Promise<void> {

@@ -11,19 +11,28 @@ export interface ProjectedMeta {
 
 export type Projected<T> = T & ProjectedMeta;
 
-const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
+/** The `_applied` key of a stream (internal to the projection helpers). */
+export const streamKey = (streamId: string) => streamId.replace(/\./g, '~');
 
 export type ProjectionOutcome = 'applied' | 'skipped';
 
 /**
- * Per-document queue inside this process. FerretDB 1.x on SQLite does not apply a conditional
+ * Per-collection queue inside this process. FerretDB 1.x on SQLite does not apply a conditional
  * replace atomically (two writers with the same `_version` can both match; measured by
  * projection.spec.ts), so writers in one process take turns; across processes, MongoDB's atomic
  * filter on `_version` is what keeps concurrent consumers honest (docs/adr/0004).
  */
 const queues = new Map<string, Promise<unknown>>();
 
-function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+/**
+ * `database/collection` of a native or a mongoose collection (a mongoose collection has no `dbName`:
+ * its connection's `name` is the database), for the helpers' per-collection bookkeeping.
+ */
+export const collectionKey = (collection: { collectionName: string; dbName?: string; conn?: { name?: string } }): string =>
+  `${collection.dbName ?? collection.conn?.name ?? ''}/${collection.collectionName}`;
+
+/** Runs `work` after every earlier work of `key` in this process (internal to the projection helpers). */
+export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
   const settled = next.catch(() => undefined);
@@ -48,7 +57,8 @@ export function projectDocument<T extends Document>(
   event: Pick<EventEnvelope, 'streamId' | 'streamRevision'>,
   change: (current: Projected<T> | null) => T | null,
 ): Promise<ProjectionOutcome> {
-  return serialised(`${collection.dbName}/${collection.collectionName}/${id}`, () => applyOnce(collection, id, event, change));
+  // The collection's turn, shared with batches (projectBatch) writing the same collection.
+  return serialised(collectionKey(collection), () => applyOnce(collection, id, event, change));
 }
 
 async function applyOnce<T extends Document>(

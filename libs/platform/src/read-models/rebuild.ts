@@ -1,10 +1,12 @@
 import type { Connection } from 'mongoose';
+import type { EventEnvelope } from '@gongkai/contracts';
 import { readAllInBatches, type EventStore } from '../event-sourcing/event-store';
 import { upcast } from '../event-sourcing/upcasting';
 import type { EventHandler } from '../messaging/event-consumer';
 import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
+import { doneFilling, fillingFromEmpty } from './projection-batch';
 
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
@@ -29,8 +31,11 @@ export interface RebuildReport {
   applied: number;
 }
 
-/** Inbox entries written per bulk insert during a rebuild. */
-const INBOX_BULK = 1000;
+/**
+ * Store events per replay batch. A batched projection loads, folds and writes each batch at once, so
+ * a document touched several times within a batch (an item drafted then published) is written once.
+ */
+const REBUILD_BATCH = 2000;
 
 /**
  * Drops a projection's collections and replays the whole store into it from position 0. Personal
@@ -42,8 +47,9 @@ const INBOX_BULK = 1000;
  * revision guard would then skip the earlier events of that stream. The comparing rebuild (audit
  * CLI `rebuild` without `--apply`) replays into a separate database and is safe at any time.
  *
- * The processed-event inbox is written in bulk (unordered inserts, after the events of each store
- * batch are applied) rather than one upsert per event: a third of the round trips of a rebuild.
+ * A projection with `handleBatch` (a BatchedProjection) gets each store batch at once; others one
+ * event at a time. The processed-event inbox is written in bulk after each batch, unless the
+ * projection is `idempotent` (its revision guard does the inbox's work).
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -55,45 +61,41 @@ export async function rebuildProjection(
   await connection.asPromise();
   const database = databaseOf(connection);
   const existing = new Set((await database.listCollections().toArray()).map((c) => c.name));
-  for (const name of projection.collections) if (existing.has(name)) await database.dropCollection(name);
+  for (const name of projection.collections) {
+    if (existing.has(name)) await database.dropCollection(name);
+    fillingFromEmpty(database.collection(name));
+  }
+  try {
+    return await replay(store, projection, platform, personalData);
+  } finally {
+    for (const name of projection.collections) doneFilling(database.collection(name));
+  }
+}
+
+async function replay(
+  store: EventStore,
+  projection: Projection,
+  platform: PlatformCollections,
+  personalData: PersonalDataAccess,
+): Promise<RebuildReport> {
   await platform.forgetProcessed(projection.name);
   let replayed = 0;
   let applied = 0;
-  let processed: string[] = [];
-  for await (const batch of readAllInBatches(store, 0, 1000)) {
+  for await (const batch of readAllInBatches(store, 0, REBUILD_BATCH)) {
+    replayed += batch.length;
+    const events: EventEnvelope[] = [];
     for (const stored of batch) {
-      replayed += 1;
-      if (!projection.eventTypes.includes(stored.type)) continue;
-      await projection.handle(upcast(await revealPersonalData(stored, personalData)));
-      processed.push(stored.eventId);
-      applied += 1;
-      if (processed.length >= INBOX_BULK) {
-        await markProcessedInBulk(platform, projection.name, processed);
-        processed = [];
-      }
+      if (projection.eventTypes.includes(stored.type)) events.push(upcast(await revealPersonalData(stored, personalData)));
     }
+    if (events.length === 0) continue;
+    if (projection.handleBatch) await projection.handleBatch(events);
+    else for (const event of events) await projection.handle(event);
+    if (!projection.idempotent)
+      await platform.markProcessedMany(
+        projection.name,
+        events.map((event) => event.eventId),
+      );
+    applied += events.length;
   }
-  await markProcessedInBulk(platform, projection.name, processed);
   return { projection: projection.name, replayed, applied };
-}
-
-/**
- * What `PlatformCollections.markProcessed` writes, for many events in one unordered insert:
- * `{ _id: '<handler>:<eventId>', handler, eventId, at }`. An entry that exists already (the live
- * consumer got there first) is a duplicate-key error for that entry alone, and is fine.
- */
-async function markProcessedInBulk(platform: PlatformCollections, handler: string, eventIds: string[]): Promise<void> {
-  if (eventIds.length === 0) return;
-  const at = new Date();
-  const inbox = platform.connection.collection<{ _id: string; handler: string; eventId: string; at: Date }>('processed_events');
-  try {
-    await inbox.insertMany(
-      eventIds.map((eventId) => ({ _id: `${handler}:${eventId}`, handler, eventId, at })),
-      { ordered: false },
-    );
-  } catch (error) {
-    const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-    const list = Array.isArray(failures) ? failures : failures ? [failures] : null;
-    if (!list || list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
-  }
 }

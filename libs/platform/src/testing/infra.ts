@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@gongkai/contracts';
 import { signDevToken } from '../auth/token-verifier';
+import { SHAPE_SERVICES } from '../nest/platform-runtime';
 
 export const TEST_JWT_SECRET = 'test-secret-for-gongkai-tests-only-000000';
 /** The personal-data master key of the tests (crypto-shredding): a process writing personal data needs one. */
@@ -34,12 +36,31 @@ export function isolatedEnv(overrides: Record<string, string> = {}): Record<stri
     MONGODB_DB_PREFIX: `t${id}`,
     KAFKA_TOPIC_PREFIX: `t${id}`,
     EVENT_STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'gk-')), 'events.db')}`,
+    BLOB_STORE_URL: `file:${mkdtempSync(join(tmpdir(), 'gk-blobs-'))}`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
     HTTP_PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...overrides,
   };
+}
+
+/**
+ * Removes what an isolated installation left: its event store's temporary directory and, unless
+ * `databases` is false (a private server that goes away anyway), the databases of its prefix and of
+ * `otherPrefixes` (`<prefix>-<service>`, `<prefix>-platform`) on its MongoDB server.
+ */
+export async function removeIsolatedEnv(env: Record<string, string>, options: { databases?: boolean; otherPrefixes?: string[] } = {}) {
+  if (env.EVENT_STORE_URL?.startsWith('sqlite:'))
+    rmSync(dirname(env.EVENT_STORE_URL.slice('sqlite:'.length)), { recursive: true, force: true });
+  if (options.databases === false) return;
+  const mongo = await new MongoClient(env.MONGODB_URL, { serverSelectionTimeoutMS: 10000 }).connect();
+  try {
+    for (const prefix of [env.MONGODB_DB_PREFIX, ...(options.otherPrefixes ?? [])])
+      for (const name of [...SHAPE_SERVICES, 'platform']) await mongo.db(`${prefix}-${name}`).dropDatabase();
+  } finally {
+    await mongo.close();
+  }
 }
 
 export const tokenFor = (role: Role, unitId: string | null = null, expiresIn?: string) =>

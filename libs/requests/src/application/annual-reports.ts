@@ -1,6 +1,10 @@
 import type { AnnualReportNarrative } from '@gongkai/contracts';
 import { assertReadsUnit, DomainError, readsEveryUnit, type CommandContext, type CommandHandler, type Principal } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
 import {
+  annualReportDeadlineStatus,
+  annualReportDueOn,
+  computeFeesCollected,
   computeTable3,
   computeTable4,
   TABLE2_HAND_ENTERED_FIELDS,
@@ -29,7 +33,7 @@ export type PublishedAnnualReportBody = PublishedAnnualReport & { tables: Omit<A
 
 /** The presentation-ready tables (key, title, rows) the console and the portal print without their own labels. */
 const printable = (report: Pick<AnnualReport, 'table2' | 'table3' | 'table4'>) =>
-  annualReportTables(report).map(({ key, title, rows }) => ({ key, title, rows }));
+  annualReportTables(report).map(({ sheetName: _s, ...table }) => table);
 
 /**
  * The annual report (Art. 49): Tables 3 and 4 computed from the requests' read model; Table 2's 规章
@@ -42,7 +46,29 @@ export class AnnualReports {
     private readonly requests: RequestsProjection,
     private readonly units: RequestsUnitsProjection,
     private readonly documentFigures: RequestsDocumentFiguresProjection,
+    private readonly published: AnnualReportsProjection,
+    private readonly districtReportScope: 'government' | 'all' = 'government',
   ) {}
+
+  /**
+   * The units the district government's own report covers (Art. 49, L: a setting): the government and
+   * its office as an agency (units of kind district_office) by default; null: every unit.
+   */
+  private async governmentUnitIds(): Promise<string[] | null> {
+    if (this.districtReportScope === 'all') return null;
+    return (await this.published.registeredUnits()).filter((u) => u.kind === 'district_office').map((u) => u.unitId);
+  }
+
+  /** Table 2's document rows of the reporting units (the government's own units for the district report by default). */
+  private async table2Documents(unitId: string, year: number): Promise<Partial<Table2>> {
+    const governmentUnits = unitId === DISTRICT_UNIT_ID ? await this.governmentUnitIds() : null;
+    if (!governmentUnits) return this.documentFigures.table2Rows(unitId, year);
+    const rows = await Promise.all(governmentUnits.map((id) => this.documentFigures.table2Rows(id, year)));
+    return rows.reduce<Partial<Table2>>((sum, row) => {
+      for (const [field, value] of Object.entries(row)) sum[field as keyof Table2] = (sum[field as keyof Table2] ?? 0) + value;
+      return sum;
+    }, {});
+  }
 
   /** One unit's report (or the district's, `unitId = 'district'`, for the district office, admins and auditors). */
   async report(unitId: string, year: number, principal: Principal): Promise<AnnualReport> {
@@ -50,10 +76,15 @@ export class AnnualReports {
     if (unitId === DISTRICT_UNIT_ID && !readsEveryUnit(principal)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
     }
+    const governmentUnits = unitId === DISTRICT_UNIT_ID ? await this.governmentUnitIds() : null;
     const docs = await this.requests.find(
-      unitId === DISTRICT_UNIT_ID ? { receivedOn: { $lte: `${year}-12-31` } } : { unitId, receivedOn: { $lte: `${year}-12-31` } },
+      unitId !== DISTRICT_UNIT_ID
+        ? { unitId, receivedOn: { $lte: `${year}-12-31` } }
+        : governmentUnits
+          ? { unitId: { $in: governmentUnits }, receivedOn: { $lte: `${year}-12-31` } }
+          : { receivedOn: { $lte: `${year}-12-31` } },
     );
-    const finalised = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state.finalised;
+    const { finalised, version } = (await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year))).state;
     const table3 = computeTable3(docs, year);
     const entered = finalised?.table2 ?? {};
     const handEntered = Object.fromEntries(
@@ -63,12 +94,39 @@ export class AnnualReports {
       unitId,
       unitName: unitId === DISTRICT_UNIT_ID ? DISTRICT_NAME : await this.units.nameOf(unitId),
       year,
-      table2: { ...(await this.documentFigures.table2Rows(unitId, year)), ...handEntered } as Partial<Table2>,
+      table2: { ...(await this.table2Documents(unitId, year)), ...handEntered } as Partial<Table2>,
       table3,
       table4: computeTable4(docs, year),
       balanced: table3Violations(table3).length === 0,
       finalised: finalised !== null,
+      version,
       ...(finalised?.narrative ? { narrative: finalised.narrative } : {}),
+      feesCollected: computeFeesCollected(docs, year),
+    };
+  }
+
+  /**
+   * The report deadlines for the console's home page (Art. 49): the previous year's report of each unit
+   * the principal reads (its own; every unit and the government's for the district roles), due by
+   * 31 January (departments and towns) or 31 March (the government), with where each stands today.
+   */
+  async deadlines(principal: Principal, today: string) {
+    const year = Number(today.slice(0, 4)) - 1;
+    const finalised = new Set((await this.published.list(year)).map((r) => r.unitId));
+    const units = (await this.published.registeredUnits()).filter((u) => readsEveryUnit(principal) || u.unitId === principal.unitId);
+    const rows: { unitId: string; unitName: string; reporter: 'government' | 'unit' }[] = units.map((u) => ({
+      unitId: u.unitId,
+      unitName: u.name,
+      reporter: 'unit',
+    }));
+    if (readsEveryUnit(principal)) rows.unshift({ unitId: DISTRICT_UNIT_ID, unitName: DISTRICT_NAME, reporter: 'government' });
+    return {
+      year,
+      today,
+      deadlines: rows.map((row) => {
+        const dueOn = annualReportDueOn(row.reporter, year);
+        return { ...row, year, dueOn, ...annualReportDeadlineStatus(dueOn, finalised.has(row.unitId), today) };
+      }),
     };
   }
 
@@ -78,26 +136,53 @@ export class AnnualReports {
     return { ...report, tables: printable(report) };
   }
 
-  /** Finalises the report as computed now, with the hand-entered rows: the whole Table 2 is kept in the event. */
-  async finalise(unitId: string, year: number, input: FinaliseInput, principal: Principal, context: CommandContext) {
-    const { narrative, ...handEntered } = input;
+  /**
+   * The report's content as computed now for the given year, with the hand-entered Table 2 rows and
+   * the narrative (the current version's when `keepNarrative` and none is given): what a finalisation
+   * or a correction records (the whole Table 2 is kept in the event).
+   */
+  private async content(
+    unitId: string,
+    year: number,
+    input: FinaliseInput,
+    principal: Principal,
+    context: CommandContext,
+    keepNarrative: boolean,
+  ) {
+    const { narrative: given, ...handEntered } = input;
     const report = await this.report(unitId, year, principal);
-    const table2 = { ...(report.table2 as Record<string, number>), ...handEntered } as Table2;
-    const result = await this.commands.handle(
-      annualReportDecider,
-      annualReportStreamId(unitId, report.year),
-      {
-        type: 'FinaliseAnnualReport',
-        unitId,
-        year: report.year,
-        table2,
-        table3: report.table3,
-        table4: report.table4,
-        ...(narrative ? { narrative } : {}),
-      },
-      context,
-    );
-    return { unitId, year: report.year, revision: result.revision, finalised: true };
+    const narrative = given ?? (keepNarrative ? report.narrative : undefined);
+    return {
+      unitId,
+      year: report.year,
+      today: toShanghaiDate(context.now),
+      table2: { ...(report.table2 as Record<string, number>), ...handEntered } as Table2,
+      table3: report.table3,
+      table4: report.table4,
+      ...(narrative ? { narrative } : {}),
+      ...(report.feesCollected ? { feesCollected: report.feesCollected } : {}),
+    };
+  }
+
+  /** Finalises the report as computed now, with the hand-entered rows. */
+  async finalise(unitId: string, year: number, input: FinaliseInput, principal: Principal, context: CommandContext) {
+    const content = await this.content(unitId, year, input, principal, context, false);
+    const command = { type: 'FinaliseAnnualReport' as const, ...content };
+    const result = await this.commands.handle(annualReportDecider, annualReportStreamId(unitId, content.year), command, context);
+    return { unitId, year: content.year, revision: result.revision, finalised: true };
+  }
+
+  /**
+   * Corrects a published report (office head or district office, with a reason): a new version with
+   * the figures as computed now, the hand-entered rows and narrative as given (the current version's
+   * when not given). The earlier version stays in the event history.
+   */
+  async correct(unitId: string, year: number, input: FinaliseInput & { reason: string }, principal: Principal, context: CommandContext) {
+    const { reason, ...rest } = input;
+    const content = await this.content(unitId, year, rest, principal, context, true);
+    const command = { type: 'CorrectAnnualReport' as const, ...content, reason, by: context.actor };
+    const result = await this.commands.handle(annualReportDecider, annualReportStreamId(unitId, content.year), command, context);
+    return { unitId, year: content.year, revision: result.revision, corrected: true };
   }
 }
 
@@ -135,6 +220,8 @@ export class PublishedAnnualReports {
       balanced: table3Violations(published.table3).length === 0,
       finalised: true,
       ...(published.narrative ? { narrative: published.narrative } : {}),
+      ...(published.feesCollected ? { feesCollected: published.feesCollected } : {}),
+      ...(published.correction ? { correction: published.correction } : {}),
     };
   }
 

@@ -25,6 +25,8 @@ export interface RequestsSettings {
   applicantRetentionYears: number;
   /** Hours between runs of the retention job; 0 = off. */
   retentionCheckHours: number;
+  /** What the district government's own annual report covers: the government and its office (default), or every unit. */
+  districtReportScope: 'government' | 'all';
 }
 
 export const DEFAULT_STAGE_LIMITS: Partial<Record<RequestStatus, number>> = {
@@ -59,6 +61,7 @@ export function requestsSettingsFrom(config: GongkaiConfig): RequestsSettings {
     identityKey: Buffer.from(identityKey),
     applicantRetentionYears: config.REQUESTS_APPLICANT_RETENTION_YEARS,
     retentionCheckHours: config.REQUESTS_RETENTION_CHECK_HOURS,
+    districtReportScope: config.REQUESTS_DISTRICT_REPORT_SCOPE,
   };
 }
 

@@ -1,23 +1,17 @@
 import ExcelJS from 'exceljs';
+import { ANNUAL_REPORT_NARRATIVE_SECTIONS, type AnnualReportNarrative, type AnnualReportNarrativeSection } from '@gongkai/contracts';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import type { Table2, Table3, Table4 } from '../domain/annual-report';
 import {
-  ANNUAL_REPORT_NARRATIVE_SECTIONS,
-  REPLY_CATEGORIES,
-  REPLY_CATEGORY_CODES,
-  type AnnualReportNarrative,
-  type AnnualReportNarrativeSection,
-} from '@gongkai/contracts';
-import {
-  TABLE2_FIELDS,
-  TABLE3_COLUMNS,
-  TABLE3_ROWS,
-  TABLE4_COLUMNS,
-  TABLE4_ROWS,
-  type Table2,
-  type Table3,
-  type Table3Row,
-  type Table4,
-} from '../domain/annual-report';
-import { docxBuffer, heading, para, table, title } from './docx';
+  layoutGrid,
+  layoutRows,
+  table2Layout,
+  table3Layout,
+  table4Layout,
+  type LayoutCell,
+  type TableLayout,
+} from './annual-report-layout';
+import { docxBuffer, heading, para, title } from './docx';
 
 export interface AnnualReport {
   unitId: string;
@@ -28,85 +22,113 @@ export interface AnnualReport {
   table4: Table4;
   balanced: boolean;
   finalised: boolean;
+  /** The published version (1 as finalised, more once corrected; 0 before), in the staff's view. */
+  version?: number;
   /** The narrative sections the unit wrote when it finalised (absent: not written). */
   narrative?: AnnualReportNarrative;
+  /** Section 六: the information-processing fees collected in the year (absent in reports finalised before it was recorded). */
+  feesCollected?: { requests: number; amountYuan: number };
+  /** Set when the published report was corrected: its current version, and why. */
+  correction?: { version: number; reason: string; correctedAt: string };
+}
+
+/** Section 六's sentence on the fees collected (国办函〔2020〕109号). */
+export function feesSentence(fees: { requests: number; amountYuan: number }): string {
+  return fees.requests === 0
+    ? '本年度未收取政府信息公开信息处理费。'
+    : `本年度共对 ${fees.requests} 件政府信息公开申请收取信息处理费，合计 ${fees.amountYuan} 元。`;
 }
 
 /** What the tables need of a report: the live one or a published one. */
 export type AnnualReportTablesInput = Pick<AnnualReport, 'table2' | 'table3' | 'table4'>;
 
-/** One table of the report, ready to show or print: the first row is the header row. */
+/** One table of the report, ready to show or print, in the official layout (国办公开办函〔2021〕30号). */
 export interface AnnualReportTable {
   key: 'table2' | 'table3' | 'table4';
   /** 表二 主动公开政府信息情况 … */
   title: string;
   /** The worksheet name (Excel allows 31 characters). */
   sheetName: string;
+  /** The grid: every position holds the text of the cell covering it (a merged heading repeats over its span). */
   rows: (string | number)[][];
+  /** The same table as HTML lists it: per row, the cells that start there, with their spans; headings marked. */
+  cells: Omit<LayoutCell, 'row' | 'column'>[][];
 }
 
-const GROUP_NUMBERS: Record<string, string> = {
-  予以公开: '（一）',
-  部分公开: '（二）',
-  不予公开: '（三）',
-  无法提供: '（四）',
-  不予处理: '（五）',
-  其他处理: '（六）',
+const LAYOUTS = {
+  table2: (r: AnnualReportTablesInput) => table2Layout(r.table2),
+  table3: (r: AnnualReportTablesInput) => table3Layout(r.table3),
+  table4: (r: AnnualReportTablesInput) => table4Layout(r.table4),
 };
 
-export function table3RowLabel(row: Table3Row): string {
-  if (row === 'new') return '一、本年新收政府信息公开申请数量';
-  if (row === 'carried_over') return '二、上年结转政府信息公开申请数量';
-  if (row === 'total') return '三、本年度办理结果 （七）总计';
-  if (row === 'carried_forward') return '四、结转下年度继续办理';
-  const { group, label } = REPLY_CATEGORIES[row];
-  const index = REPLY_CATEGORY_CODES.filter((c) => REPLY_CATEGORIES[c].group === group).indexOf(row) + 1;
-  return group === label || group === '部分公开'
-    ? `三、本年度办理结果 ${GROUP_NUMBERS[group]}${label}`
-    : `三、本年度办理结果 ${GROUP_NUMBERS[group]}${group} ${index}. ${label}`;
+const TABLES = [
+  { key: 'table2', title: '表二 主动公开政府信息情况', sheetName: '表二 主动公开' },
+  { key: 'table3', title: '表三 收到和处理政府信息公开申请情况', sheetName: '表三 收到和处理申请' },
+  { key: 'table4', title: '表四 政府信息公开行政复议、行政诉讼情况', sheetName: '表四 复议诉讼' },
+] as const;
+
+/** The layouts of Tables 2, 3 and 4 with their titles: the one source of the .xlsx, the .docx and the JSON. */
+export function annualReportLayouts(report: AnnualReportTablesInput) {
+  return TABLES.map((t) => ({ ...t, layout: LAYOUTS[t.key](report) }));
 }
-
-const TABLE4_LABELS = {
-  reconsideration: '行政复议',
-  litigation_direct: '行政诉讼（未经复议直接起诉）',
-  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
-};
-
-const table2Rows = (t: Partial<Table2>): (string | number)[][] => [
-  ['项目', '数值'],
-  ...Object.entries(TABLE2_FIELDS).map(([k, label]) => [label, t[k as keyof Table2] ?? '']),
-];
-const table3Rows = (t: Table3): (string | number)[][] => [
-  ['', ...TABLE3_COLUMNS],
-  ...TABLE3_ROWS.map((row) => [table3RowLabel(row), ...TABLE3_COLUMNS.map((c) => t[row][c])]),
-];
-const table4Rows = (t: Table4): (string | number)[][] => [
-  ['', ...TABLE4_COLUMNS],
-  ...TABLE4_ROWS.map((row) => [TABLE4_LABELS[row], ...TABLE4_COLUMNS.map((c) => t[row][c])]),
-];
 
 /**
  * Tables 2, 3 and 4 as the report prints them (国办公开办函〔2021〕30号): the one source of the
  * tables for the .xlsx, the .docx and the portal's JSON.
  */
 export function annualReportTables(report: AnnualReportTablesInput): AnnualReportTable[] {
-  return [
-    { key: 'table2', title: '表二 主动公开政府信息情况', sheetName: '表二 主动公开', rows: table2Rows(report.table2) },
-    { key: 'table3', title: '表三 收到和处理政府信息公开申请情况', sheetName: '表三 收到和处理申请', rows: table3Rows(report.table3) },
-    { key: 'table4', title: '表四 政府信息公开行政复议、行政诉讼情况', sheetName: '表四 复议诉讼', rows: table4Rows(report.table4) },
-  ];
+  return annualReportLayouts(report).map(({ layout, ...t }) => ({ ...t, rows: layoutGrid(layout), cells: layoutRows(layout) }));
 }
 
 export async function annualReportXlsx(report: AnnualReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'gongkai';
-  for (const { title, sheetName, rows } of annualReportTables(report)) {
+  for (const { title, sheetName, layout } of annualReportLayouts(report)) {
     const sheet = workbook.addWorksheet(sheetName);
     sheet.addRow([`${report.unitName}${report.year}年政府信息公开工作年度报告 ${title}`]);
-    rows.forEach((row) => sheet.addRow(row));
-    sheet.getColumn(1).width = 60;
+    // The table starts on row 2; a merged cell is written once, in its top-left corner.
+    for (const cell of layout.cells) {
+      const top = cell.row + 2;
+      const left = cell.column + 1;
+      const target = sheet.getCell(top, left);
+      target.value = cell.text;
+      target.alignment = { vertical: 'middle', horizontal: cell.heading ? 'center' : 'right', wrapText: true };
+      if (cell.heading) target.font = { bold: true };
+      if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(top, left, top + cell.rowSpan - 1, left + cell.colSpan - 1);
+    }
+    sheet.getColumn(1).width = 24;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A table in the .docx with the layout's merged cells: gridSpan across, vMerge down. */
+function spannedTable(layout: TableLayout): Table {
+  const grid = layoutGrid(layout);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: grid.map((_, r) => {
+      const children: TableCell[] = [];
+      for (let c = 0; c < layout.width;) {
+        const cell = layout.cells.find((x) => x.row <= r && r < x.row + x.rowSpan && x.column === c);
+        if (!cell) throw new Error(`annual report layout: no cell covers row ${r}, column ${c}`); // a layout bug, caught by the layout tests
+        const starts = cell.row === r;
+        children.push(
+          new TableCell({
+            columnSpan: cell.colSpan,
+            ...(cell.rowSpan > 1 ? { verticalMerge: starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: starts ? [new TextRun({ text: String(cell.text), bold: cell.heading, size: 18 })] : [],
+              }),
+            ],
+          }),
+        );
+        c += cell.colSpan;
+      }
+      return new TableRow({ children });
+    }),
+  });
 }
 
 const TO_WRITE = '（由本单位填写）';
@@ -122,21 +144,29 @@ const narrativeParagraphs = (report: AnnualReport, section: AnnualReportNarrativ
 
 /** The six sections of the annual report (国办公开办函〔2021〕30号); the narrative as the unit wrote it when it finalised, else a placeholder. */
 export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
-  const [table2, table3, table4] = annualReportTables(report);
+  const [table2, table3, table4] = annualReportLayouts(report);
   return docxBuffer([
     title(`${report.unitName}${report.year}年政府信息公开工作年度报告`),
     heading(ANNUAL_REPORT_NARRATIVE_SECTIONS.overview),
     ...narrativeParagraphs(report, 'overview'),
     heading('二、主动公开政府信息情况'),
-    table(table2.rows),
+    spannedTable(table2.layout),
     heading('三、收到和处理政府信息公开申请情况'),
-    table(table3.rows),
+    spannedTable(table3.layout),
     heading('四、政府信息公开行政复议、行政诉讼情况'),
-    table(table4.rows),
+    spannedTable(table4.layout),
     heading(ANNUAL_REPORT_NARRATIVE_SECTIONS.problemsAndImprovements),
     ...narrativeParagraphs(report, 'problemsAndImprovements'),
     heading(ANNUAL_REPORT_NARRATIVE_SECTIONS.otherMatters),
+    ...(report.feesCollected ? [para(feesSentence(report.feesCollected))] : []),
     ...narrativeParagraphs(report, 'otherMatters'),
+    ...(report.correction
+      ? [
+          para(
+            `（本报告已于 ${report.correction.correctedAt.slice(0, 10)} 更正，现为第 ${report.correction.version} 版。更正理由：${report.correction.reason}）`,
+          ),
+        ]
+      : []),
   ]);
 }
 

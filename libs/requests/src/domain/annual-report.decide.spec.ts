@@ -1,7 +1,15 @@
-import { annualReportFinalisedV1 } from '@gongkai/contracts';
+import { annualReportCorrectedV1, annualReportFinalisedV1, type AnnualReportCorrected } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { DomainError } from '@gongkai/platform/domain';
-import { computeTable3, computeTable4, TABLE2_FIELDS, type Table2 } from './annual-report';
+import {
+  annualReportDeadlineStatus,
+  annualReportDueOn,
+  computeFeesCollected,
+  computeTable3,
+  computeTable4,
+  TABLE2_FIELDS,
+  type Table2,
+} from './annual-report';
 import { annualReportDecider, type FinaliseAnnualReport } from './annual-report.decide';
 
 const spec = deciderSpec(annualReportDecider);
@@ -11,6 +19,7 @@ const command = (narrative?: FinaliseAnnualReport['narrative']): FinaliseAnnualR
   type: 'FinaliseAnnualReport',
   unitId: 'TEZ-ZSZ',
   year: 2025,
+  today: '2026-01-20',
   table2: { ...table2, licensing_decisions: 126 },
   table3: computeTable3([], 2025),
   table4: computeTable4([], 2025),
@@ -21,6 +30,35 @@ const finalise = (c: FinaliseAnnualReport) => {
   if (events instanceof DomainError) throw events;
   return events[0].data;
 };
+
+describe('finalising the annual report: only after the year has ended', () => {
+  it('refuses on 31 December and before; accepts from 1 January of the next year', () => {
+    spec
+      .given()
+      .when({ ...command(), today: '2025-12-31' })
+      .thenError('REPORT_YEAR_NOT_ENDED', { kind: 'rule' });
+    spec
+      .given()
+      .when({ ...command(), today: '2025-06-30' })
+      .thenError('REPORT_YEAR_NOT_ENDED');
+    const events = spec.given().when({ ...command(), today: '2026-01-01' }).decision;
+    expect(events).toHaveLength(1);
+    expect((events as { data: object }[])[0].data).not.toHaveProperty('today');
+  });
+});
+
+describe('the report deadlines (departments and towns by 31 January, the government by 31 March)', () => {
+  it('gives the due date of each kind of reporter', () => {
+    expect(annualReportDueOn('unit', 2026)).toBe('2027-01-31');
+    expect(annualReportDueOn('government', 2026)).toBe('2027-03-31');
+  });
+
+  it('says where a report stands on a day', () => {
+    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-01-20')).toEqual({ status: 'open', daysLeft: 11 });
+    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-02-01')).toEqual({ status: 'overdue', daysLeft: -1 });
+    expect(annualReportDeadlineStatus('2027-01-31', true, '2027-02-01')).toEqual({ status: 'finalised', daysLeft: -1 });
+  });
+});
 
 describe('finalising the annual report: the narrative', () => {
   it('without a narrative: the event has no narrative field, as before, and meets the contract', () => {
@@ -60,5 +98,73 @@ describe('finalising the annual report: the narrative', () => {
     expect(annualReportFinalisedV1.safeParse({ ...data, narrative: { overview: '字'.repeat(8001) } }).success).toBe(false);
     expect(annualReportFinalisedV1.safeParse({ ...data, narrative: { overview: '' } }).success).toBe(false);
     expect(annualReportFinalisedV1.safeParse({ ...data, narrative: { overview: '字'.repeat(8000) } }).success).toBe(true);
+  });
+});
+
+describe('correcting a published report: a new version with a recorded reason', () => {
+  const head = { userId: 'head-zsz', unitId: 'TEZ-ZSZ', role: 'office_head' as const };
+  const finalised = { type: 'requests.AnnualReportFinalised' as const, data: finalise(command()) };
+  const correction = { ...command(), type: 'CorrectAnnualReport' as const, reason: '行政许可数量统计有误，更正为 128 件', by: head };
+
+  it('records version 2 with the whole content and the reason; the state carries the current version', () => {
+    const corrected = { ...correction, table2: { ...correction.table2, licensing_decisions: 128 } };
+    const events = spec.given(finalised).when(corrected).decision;
+    expect(events).toMatchObject([
+      {
+        type: 'requests.AnnualReportCorrected',
+        data: {
+          unitId: 'TEZ-ZSZ',
+          year: 2025,
+          version: 2,
+          reason: '行政许可数量统计有误，更正为 128 件',
+          table2: { licensing_decisions: 128 },
+        },
+      },
+    ]);
+    const [event] = events as { type: 'requests.AnnualReportCorrected'; data: AnnualReportCorrected }[];
+    expect(annualReportCorrectedV1.parse(event.data)).toEqual(event.data);
+    const state = spec.given(finalised, event).state;
+    expect(state.version).toBe(2);
+    expect(state.finalised?.table2.licensing_decisions).toBe(128);
+    expect(spec.given(finalised, event).when(corrected).decision).toMatchObject([{ data: { version: 3 } }]);
+  });
+
+  it('needs a published report, the office head (or the district office) and a reason', () => {
+    spec.given().when(correction).thenError('REPORT_NOT_FINALISED', { kind: 'rule' });
+    spec
+      .given(finalised)
+      .when({ ...correction, by: { ...head, role: 'clerk' } })
+      .thenError('CORRECTION_ROLE_REQUIRED', { kind: 'forbidden' });
+    expect(
+      spec.given(finalised).when({ ...correction, by: { userId: 'gov', unitId: null, role: 'district_office' } }).decision,
+    ).toHaveLength(1);
+    spec
+      .given(finalised)
+      .when({ ...correction, reason: '  改  ' })
+      .thenError('CORRECTION_REASON_REQUIRED');
+  });
+
+  it('keeps the invariant: an unbalanced Table 3 cannot be published as a correction either', () => {
+    const table3 = computeTable3([], 2025);
+    table3.new['自然人'] = 1;
+    table3.new['总计'] = 1;
+    spec
+      .given(finalised)
+      .when({ ...correction, table3 })
+      .thenError('TABLE3_UNBALANCED');
+  });
+});
+
+describe('section 六: the fees collected in the year', () => {
+  it('counts the requests whose fee was paid in the year, and the amount', () => {
+    const requests = [
+      { fee: { paidOn: '2025-03-02', amountYuan: 100 } },
+      { fee: { paidOn: '2025-11-30', amountYuan: 40 } },
+      { fee: { paidOn: '2026-01-02', amountYuan: 100 } },
+      { fee: { amountYuan: 100 } }, // notified, not paid
+      { fee: null },
+    ];
+    expect(computeFeesCollected(requests, 2025)).toEqual({ requests: 2, amountYuan: 140 });
+    expect(computeFeesCollected([], 2025)).toEqual({ requests: 0, amountYuan: 0 });
   });
 });

@@ -1,19 +1,62 @@
-import type { AnnualReportFinalised, AnnualReportNarrative } from '@gongkai/contracts';
+import type { Actor, AnnualReportCorrected, AnnualReportFinalised, AnnualReportNarrative } from '@gongkai/contracts';
+import { DISTRICT_ROLES, hasRole } from '@gongkai/contracts/vocabulary';
 import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
 import { table3Violations, type Table2, type Table3, type Table4 } from './annual-report';
 
-export type AnnualReportEvent = DomainEvent<'requests.AnnualReportFinalised', AnnualReportFinalised>;
-export type AnnualReportState = { finalised: AnnualReportFinalised | null };
+export type AnnualReportEvent =
+  | DomainEvent<'requests.AnnualReportFinalised', AnnualReportFinalised>
+  | DomainEvent<'requests.AnnualReportCorrected', AnnualReportCorrected>;
+/** `finalised`: the current version's content (the latest correction's once corrected); `version`: 1 when finalised. */
+export type AnnualReportState = { finalised: AnnualReportFinalised | null; version: number };
 export type FinaliseAnnualReport = {
   type: 'FinaliseAnnualReport';
   unitId: string;
   year: number;
+  /** The Beijing date of the command: a year's report is finalised only after the year has ended. */
+  today: string;
   table2: Table2;
   table3: Table3;
   table4: Table4;
   /** The narrative sections (一、五、六) as the unit wrote them; optional, each text too. */
   narrative?: AnnualReportNarrative;
+  /** Section 六: the information-processing fees collected in the year. */
+  feesCollected?: AnnualReportFinalised['feesCollected'];
 };
+/** A published report corrected: the whole new content, with the reason; by the office head (or the district office). */
+export type CorrectAnnualReport = Omit<FinaliseAnnualReport, 'type'> & { type: 'CorrectAnnualReport'; reason: string; by: Actor };
+export type AnnualReportCommand = FinaliseAnnualReport | CorrectAnnualReport;
+
+const unbalanced = (table3: Table3, action: string): DomainError | null => {
+  const broken = table3Violations(table3);
+  return broken.length === 0
+    ? null
+    : DomainError.rule(
+        'TABLE3_UNBALANCED',
+        `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”，不能${action}。`,
+        { columns: broken },
+      );
+};
+
+/** The content an event records: the figures, the written narrative, the fees (no command fields). */
+function content(command: AnnualReportCommand): AnnualReportFinalised {
+  const { unitId, year, table2, table3, table4, feesCollected } = command;
+  const narrative = writtenNarrative(command.narrative);
+  return { unitId, year, table2, table3, table4, ...(narrative ? { narrative } : {}), ...(feesCollected ? { feesCollected } : {}) };
+}
+
+function correct(command: CorrectAnnualReport, state: AnnualReportState): AnnualReportEvent[] | DomainError {
+  if (!state.finalised) return DomainError.rule('REPORT_NOT_FINALISED', `${command.year} 年度报告尚未定稿公布，无需更正；请直接定稿。`);
+  if (command.by.role !== 'office_head' && !hasRole(command.by.role, DISTRICT_ROLES)) {
+    return DomainError.forbidden('CORRECTION_ROLE_REQUIRED', '已公布的年度报告只能由政府信息公开工作机构负责人更正。');
+  }
+  if (command.reason.trim().length < 5)
+    return DomainError.rule('CORRECTION_REASON_REQUIRED', '更正已公布的年度报告须说明理由（至少 5 个字）。');
+  const broken = unbalanced(command.table3, '更正');
+  if (broken) return broken;
+  return [
+    { type: 'requests.AnnualReportCorrected', data: { ...content(command), version: state.version + 1, reason: command.reason.trim() } },
+  ];
+}
 
 /** The narrative with blank texts left out; undefined when nothing was written (the event then has no `narrative`). */
 export function writtenNarrative(narrative: AnnualReportNarrative | undefined): AnnualReportNarrative | undefined {
@@ -23,23 +66,24 @@ export function writtenNarrative(narrative: AnnualReportNarrative | undefined): 
   return written.length > 0 ? (Object.fromEntries(written) as AnnualReportNarrative) : undefined;
 }
 
-export const annualReportDecider: Decider<FinaliseAnnualReport, AnnualReportEvent, AnnualReportState> = {
-  initialState: { finalised: null },
-  evolve: (_s, e) => ({ finalised: e.data }),
+export const annualReportDecider: Decider<AnnualReportCommand, AnnualReportEvent, AnnualReportState> = {
+  initialState: { finalised: null, version: 0 },
+  evolve: (_s, e) => {
+    if (e.type === 'requests.AnnualReportFinalised') return { finalised: e.data, version: 1 };
+    const { version, reason: _reason, ...current } = e.data;
+    return { finalised: current, version };
+  },
   decide(command, state) {
+    if (command.type === 'CorrectAnnualReport') return correct(command, state);
     if (state.finalised) return DomainError.conflict('REPORT_ALREADY_FINALISED', `${command.year} 年度报告已定稿，不能重复定稿。`);
-    const broken = table3Violations(command.table3);
-    if (broken.length > 0) {
-      return DomainError.rule(
-        'TABLE3_UNBALANCED',
-        `表三不平衡：“${broken.join('、')}”列不满足“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”，不能定稿。`,
-        { columns: broken },
-      );
+    if (command.today <= `${command.year}-12-31`) {
+      return DomainError.rule('REPORT_YEAR_NOT_ENDED', `${command.year} 年度尚未结束，年度报告须在次年定稿（报告内容截至 12 月 31 日）。`, {
+        year: command.year,
+      });
     }
-    const { type: _t, narrative: _n, ...figures } = command;
-    const narrative = writtenNarrative(command.narrative);
-    const data: AnnualReportFinalised = { ...figures, ...(narrative ? { narrative } : {}) };
-    return [{ type: 'requests.AnnualReportFinalised', data }];
+    const broken = unbalanced(command.table3, '定稿');
+    if (broken) return broken;
+    return [{ type: 'requests.AnnualReportFinalised', data: content(command) }];
   },
 };
 

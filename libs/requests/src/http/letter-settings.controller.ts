@@ -6,6 +6,8 @@ import { READER_ROLES } from '@gongkai/contracts/vocabulary';
 import { commandContext, jsonSchemaOf, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { LetterSettings } from '../application/letter-settings';
 import { plainText } from './request.schemas';
+import { Returns } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 
 export const letterSettingsBody = z.object({
   /** The unit's name as printed on its letters, e.g. 台儿庄区张山子镇人民政府. */
@@ -25,6 +27,7 @@ export class LetterSettingsController {
   constructor(private readonly letterSettings: LetterSettings) {}
 
   @Get(':unitId')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '答复书设置（署名、行政复议机关、联系方式、文号前缀）' })
   get(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {

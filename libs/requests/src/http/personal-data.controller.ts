@@ -5,6 +5,8 @@ import { PERSONAL_DATA_ERASER_ROLES } from '@gongkai/contracts/vocabulary';
 import { commandContext, jsonSchemaOf, Roles, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { ApplicantPersonalData } from '../application/personal-data';
 import { plainText } from './request.schemas';
+import { Returns } from '@gongkai/platform';
+import { applicantErasureViewSchema } from '@gongkai/contracts';
 
 export const erasePersonalDataBody = z.object({
   /** 本人申请删除 or 法院裁判要求 (retention is the system's own reason). */
@@ -21,6 +23,7 @@ export class PersonalDataController {
   constructor(private readonly personalData: ApplicantPersonalData) {}
 
   @Post(':requestId/erase-personal-data')
+  @Returns(applicantErasureViewSchema)
   @HttpCode(200)
   @Roles(...PERSONAL_DATA_ERASER_ROLES)
   @ApiOperation({ summary: '删除申请人个人信息（本人申请或法院裁判；工作机构负责人，记录理由；案件事实与统计数据保留）' })

@@ -7,6 +7,8 @@ import { PublishedAnnualReports } from '../application/annual-reports';
 import type { PublishedAnnualReportSummary } from '../read-models/annual-reports.projection';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { publishedReportsQuery } from './request.schemas';
+import { Returns } from '@gongkai/platform';
+import { someListSchema, someObjectSchema } from '@gongkai/contracts';
 
 /**
  * The published annual reports (条例第四十九条、第五十条): every finalised report, for anyone, as
@@ -18,6 +20,7 @@ export class PublishedAnnualReportsController {
   constructor(private readonly reports: PublishedAnnualReports) {}
 
   @Get()
+  @Returns(someListSchema)
   @Public()
   @ApiOperation({ summary: '已发布的政府信息公开工作年度报告列表（年度从新到旧，再按单位名称）；year 可选' })
   @ApiQuery({ name: 'year', required: false, type: Number })
@@ -26,6 +29,12 @@ export class PublishedAnnualReportsController {
   }
 
   @Get(':unitId/:year')
+  @Returns(someObjectSchema, {
+    files: [
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+  })
   @Public()
   @ApiOperation({ summary: '已发布的年度报告：定稿时的表二、表三、表四和正文（format=xlsx|docx 下载）' })
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'docx'] })

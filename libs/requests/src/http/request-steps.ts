@@ -2,8 +2,8 @@ import { Body, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiExcludeEndpoint, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { Role } from '@gongkai/contracts';
-import { jsonSchemaOf, parseInput, Roles, type AuthenticatedRequest } from '@gongkai/platform';
+import { requestStepResultSchema, type Role } from '@gongkai/contracts';
+import { jsonSchemaOf, parseInput, Returns, Roles, type AuthenticatedRequest } from '@gongkai/platform';
 import type { LocalDate } from '@gongkai/working-days';
 import type { RequestStep } from '../application/handling';
 import { ACTION_BODIES, type RequestAction } from './request.schemas';
@@ -196,6 +196,7 @@ export function StepRoutes(endpoint: string, roles: readonly Role[]): ClassDecor
           ...common,
           ApiOperation({ operationId: step.operationId, summary: step.summary }),
           ApiBody({ schema: jsonSchemaOf(step.body) }),
+          Returns(requestStepResultSchema, { body: step.body }),
         ],
         [Param('requestId'), Body(), Req(), Res({ passthrough: true })],
       );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DISTRICT_ROLES, READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import {
   assertActsForUnit,
@@ -27,6 +27,14 @@ import { LIST_FLAGS, RequestReads, type ListFlag } from '../application/request-
 import { LETTER_KINDS, type LetterKind } from '../documents/letters';
 import { isRequestAction, stepOf, StepRoutes } from './request-steps';
 import { publicRequestBody, staffRequestBody } from './request.schemas';
+import { Returns, ReturnsFile } from '@gongkai/platform';
+import {
+  requestDetailViewSchema,
+  requestReceiptViewSchema,
+  requestSummaryViewSchema,
+  requestTrackingViewSchema,
+  someObjectSchema,
+} from '@gongkai/contracts';
 
 /** Who registers paper, letter, fax and counter requests: the unit's clerk and office head, and the district. */
 const REGISTRARS = ['clerk', 'office_head', ...DISTRICT_ROLES] as const;
@@ -62,6 +70,7 @@ export class RequestsController {
   ) {}
 
   @Post('public')
+  @Returns(requestReceiptViewSchema)
   @PublicSubmission('TOO_MANY_REQUESTS_FILED')
   @ApiOperation({ summary: '网上提交政府信息公开申请（公众，返回查询码）' })
   @ApiBody({ schema: jsonSchemaOf(publicRequestBody) })
@@ -77,6 +86,7 @@ export class RequestsController {
   }
 
   @Post()
+  @Returns(requestReceiptViewSchema)
   @Roles(...REGISTRARS)
   @ApiOperation({ summary: '登记纸质、信函、传真、当面申请（工作人员）' })
   @ApiBody({ schema: jsonSchemaOf(staffRequestBody) })
@@ -93,6 +103,7 @@ export class RequestsController {
   }
 
   @Get('track/:code')
+  @Returns(requestTrackingViewSchema)
   @Public()
   @ApiOperation({ summary: '凭查询码查询办理进度（公众）' })
   track(@Param('code') code: string, @Req() request: AuthenticatedRequest) {
@@ -100,6 +111,7 @@ export class RequestsController {
   }
 
   @Get('statistics')
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '统计：收件、在办、逾期、按期办结率、答复类型、平均用时' })
   statistics(
@@ -116,6 +128,7 @@ export class RequestsController {
   }
 
   @Get()
+  @Returns(z.array(requestSummaryViewSchema))
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '申请列表，含剩余工作日；flag=overdue|near_due|open' })
   list(@Query('unitId') unitId: string | undefined, @Query('flag') flag: string | undefined, @Req() request: AuthenticatedRequest) {
@@ -129,6 +142,7 @@ export class RequestsController {
   }
 
   @Get(':requestId')
+  @Returns(requestDetailViewSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '申请详情（含办理过程、时限、重复申请提示）' })
   async get(@Param('requestId') requestId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
@@ -139,6 +153,7 @@ export class RequestsController {
   }
 
   @Get(':requestId/letters/:kind')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '生成答复书、补正告知书、延期告知书、第三方征询函、收费通知（.docx）' })
   async letter(

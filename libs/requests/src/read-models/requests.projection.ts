@@ -10,7 +10,16 @@ import {
   type ReplyCategory,
   type WithheldItem,
 } from '@gongkai/contracts';
-import { appliedRevision, asTyped, projectDocument, withoutMeta, type Projection, type TypedEnvelope, viewOf } from '@gongkai/platform';
+import {
+  appliedRevision,
+  asTyped,
+  BatchedProjection,
+  documentChange,
+  type DocumentChange,
+  withoutMeta,
+  type TypedEnvelope,
+  viewOf,
+} from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
 import {
@@ -157,7 +166,7 @@ export interface RequestView {
   updatedAt: string;
 }
 
-export class RequestsProjection implements Projection {
+export class RequestsProjection extends BatchedProjection {
   readonly name = 'requests.requests';
   readonly collections = ['requests'];
   readonly eventTypes = [
@@ -193,9 +202,15 @@ export class RequestsProjection implements Projection {
   ];
 
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
-  ) {}
+  ) {
+    super(connection);
+  }
+
+  override withConnection(connection: Connection): this {
+    return new RequestsProjection(connection, this.calendar) as this;
+  }
 
   get requests() {
     return this.connection.collection('requests');
@@ -224,204 +239,206 @@ export class RequestsProjection implements Projection {
     };
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<RequestEnvelope>(envelope);
-    await projectDocument<RequestView>(this.requests, event.data.requestId, envelope, (current): RequestView | null => {
-      const view = current ? (withoutMeta(current) as RequestView) : null;
-      const entry = {
-        type: event.type.slice('requests.'.length),
-        at: event.occurredAt,
-        userId: event.actor.userId,
-        unitId: event.actor.unitId,
-        role: event.actor.role,
-      };
-      if (event.type === 'requests.RequestReceived') {
-        const d = event.data;
-        const { idDocument, ...applicant } = d.applicant;
-        return {
-          requestId: d.requestId,
-          unitId: d.unitId,
-          channel: d.channel,
-          receivedOn: d.receivedOn,
-          applicantType: d.applicant.type,
-          applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
-          applicantKey: d.applicantKey,
-          trackingCodeHash: d.trackingCodeHash,
-          description: d.description,
-          preferredForm: d.preferredForm,
-          delivery: d.delivery,
-          possibleRepeatOf: d.possibleRepeatOf,
-          ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
-          clockInputs: startClock(d.receivedOn),
-          status: 'registered',
-          stageSince: d.receivedOn,
-          category: null,
-          closedOn: null,
-          reply: null,
-          draft: null,
-          correction: null,
-          extension: null,
-          fee: null,
-          consultations: [],
-          investigations: [],
-          challenges: [],
-          information: null,
-          handler: null,
-          deliveryRecord: null,
-          archive: null,
-          history: [entry],
+    return [
+      documentChange<RequestView>('requests', event.data.requestId, (current): RequestView | null => {
+        const view = current ? (withoutMeta(current) as RequestView) : null;
+        const entry = {
+          type: event.type.slice('requests.'.length),
+          at: event.occurredAt,
+          userId: event.actor.userId,
+          unitId: event.actor.unitId,
+          role: event.actor.role,
+        };
+        if (event.type === 'requests.RequestReceived') {
+          const d = event.data;
+          const { idDocument, ...applicant } = d.applicant;
+          return {
+            requestId: d.requestId,
+            unitId: d.unitId,
+            channel: d.channel,
+            receivedOn: d.receivedOn,
+            applicantType: d.applicant.type,
+            applicant: { ...applicant, ...(idDocument ? { idDocument: { kind: idDocument.kind, masked: idDocument.masked } } : {}) },
+            applicantKey: d.applicantKey,
+            trackingCodeHash: d.trackingCodeHash,
+            description: d.description,
+            preferredForm: d.preferredForm,
+            delivery: d.delivery,
+            possibleRepeatOf: d.possibleRepeatOf,
+            ...(d.jointApplicants ? { jointApplicants: d.jointApplicants } : {}),
+            clockInputs: startClock(d.receivedOn),
+            status: 'registered',
+            stageSince: d.receivedOn,
+            category: null,
+            closedOn: null,
+            reply: null,
+            draft: null,
+            correction: null,
+            extension: null,
+            fee: null,
+            consultations: [],
+            investigations: [],
+            challenges: [],
+            information: null,
+            handler: null,
+            deliveryRecord: null,
+            archive: null,
+            history: [entry],
+            updatedAt: event.occurredAt,
+          };
+        }
+        if (!view) return null;
+        const { state: _legacy, ...kept } = view as RequestView & Legacy;
+        const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
+        const status = evolveStatus({ status: view.status, handlerId }, event);
+        const next: RequestView = {
+          ...kept,
+          clockInputs: evolveClock(clockInputsOf(view), event),
+          status,
+          stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
+          history: [...view.history, entry],
           updatedAt: event.occurredAt,
         };
-      }
-      if (!view) return null;
-      const { state: _legacy, ...kept } = view as RequestView & Legacy;
-      const handlerId = view.handler !== undefined ? (view.handler?.handlerId ?? null) : ((view as Legacy).state?.handlerId ?? null);
-      const status = evolveStatus({ status: view.status, handlerId }, event);
-      const next: RequestView = {
-        ...kept,
-        clockInputs: evolveClock(clockInputsOf(view), event),
-        status,
-        stageSince: status !== view.status ? toShanghaiDate(event.occurredAt) : view.stageSince,
-        history: [...view.history, entry],
-        updatedAt: event.occurredAt,
-      };
-      const e = event;
-      switch (e.type) {
-        case 'requests.RequestAssigned': {
-          const { handlerId, handlerName, assignedOn } = e.data;
-          return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
+        const e = event;
+        switch (e.type) {
+          case 'requests.RequestAssigned': {
+            const { handlerId, handlerName, assignedOn } = e.data;
+            return { ...next, handler: { handlerId, ...(handlerName ? { handlerName } : {}), assignedOn } };
+          }
+          case 'requests.RequestTransferred':
+            // The receiving unit assigns its own handler.
+            return { ...next, unitId: e.data.toUnitId, handler: null };
+          case 'requests.ReplyDelivered': {
+            const { deliveredOn, method, reference } = e.data;
+            return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
+          }
+          case 'requests.RequestArchived':
+            return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
+          case 'requests.CorrectionRequested':
+            return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
+          case 'requests.CorrectionReceived':
+            return {
+              ...next,
+              correction: view.correction && {
+                ...view.correction,
+                receivedOn: e.data.receivedOn,
+                ...(e.data.lateAccepted ? { lateAccepted: e.data.lateAccepted } : {}),
+              },
+            };
+          case 'requests.InvestigationRequested': {
+            const { requestId: _r, unitId: _u, ...task } = e.data;
+            return { ...next, investigations: [...view.investigations, task] };
+          }
+          case 'requests.InvestigationAnswered':
+            return {
+              ...next,
+              investigations: view.investigations.map((t) =>
+                t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
+              ),
+            };
+          case 'requests.ConsultationStarted': {
+            const { requestId: _r, unitId: _u, ...consultation } = e.data;
+            return { ...next, consultations: [...view.consultations, consultation] };
+          }
+          case 'requests.ConsultationLetterReceived':
+            return {
+              ...next,
+              consultations: view.consultations.map((c) =>
+                c.consultationId === e.data.consultationId
+                  ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
+                  : c,
+              ),
+            };
+          case 'requests.ConsultationEnded':
+            return {
+              ...next,
+              consultations: view.consultations.map((c) =>
+                c.consultationId === e.data.consultationId
+                  ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
+                  : c,
+              ),
+            };
+          case 'requests.DeadlineExtended': {
+            const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
+            return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
+          }
+          case 'requests.FeeNoticeIssued': {
+            const { method, quantity, amountYuan, noticeOn, payByOn, items } = e.data;
+            return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn, ...(items ? { items } : {}) } };
+          }
+          case 'requests.FeeNoticeReceived':
+            return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
+          case 'requests.FeePaid':
+            return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
+          case 'requests.ReplyDrafted': {
+            const { requestId: _r, unitId: _u, ...draft } = e.data;
+            return { ...next, draft };
+          }
+          case 'requests.ReplyReviewed': {
+            const { reviewedBy, selfReview, approved, reviewedOn } = e.data;
+            return {
+              ...next,
+              review: { approved, reviewedOn, ...(reviewedBy ? { reviewedBy } : {}), ...(selfReview ? { selfReview } : {}) },
+            };
+          }
+          case 'requests.ItemsCounted':
+            return { ...next, items: e.data.items };
+          case 'requests.ThirdPartyDisclosureNotified':
+            return {
+              ...next,
+              consultations: view.consultations.map((c) =>
+                c.consultationId === e.data.consultationId
+                  ? { ...c, disclosureNotice: { noticeOn: e.data.noticeOn, reason: e.data.reason } }
+                  : c,
+              ),
+            };
+          case 'requests.ReasonsRequested':
+            return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
+          case 'requests.ReasonsAnswered':
+            return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
+          case 'requests.PersonalDataErased':
+            return { ...next, personalDataErased: { erasedOn: e.data.erasedOn, reason: e.data.reason } };
+          case 'requests.ReplyDeferred': {
+            const { replyByOn, reason, noticeSentOn } = e.data;
+            return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
+          }
+          case 'requests.ReplyIssued': {
+            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+            return {
+              ...next,
+              category: e.data.category,
+              closedOn: repliedOn,
+              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+            };
+          }
+          case 'requests.RequestAbandoned':
+            return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
+          case 'requests.InformationLinked': {
+            const { informationKey, information, documentId } = e.data;
+            return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
+          }
+          case 'requests.ChallengeFiled': {
+            const { challengeId, kind, filedOn, body, party, against } = e.data;
+            const who = { ...(party ? { party } : {}), ...(against ? { against } : {}) };
+            return {
+              ...next,
+              challenges: [...view.challenges, { challengeId, kind, filedOn, body, ...who, outcome: null, decidedOn: null }],
+            };
+          }
+          case 'requests.ChallengeDecided':
+            return {
+              ...next,
+              challenges: view.challenges.map((c) =>
+                c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
+              ),
+            };
+          default:
+            return next;
         }
-        case 'requests.RequestTransferred':
-          // The receiving unit assigns its own handler.
-          return { ...next, unitId: e.data.toUnitId, handler: null };
-        case 'requests.ReplyDelivered': {
-          const { deliveredOn, method, reference } = e.data;
-          return { ...next, deliveryRecord: { deliveredOn, method, ...(reference ? { reference } : {}) } };
-        }
-        case 'requests.RequestArchived':
-          return { ...next, archive: { archivedOn: e.data.archivedOn, archiveNo: e.data.archiveNo } };
-        case 'requests.CorrectionRequested':
-          return { ...next, correction: { noticeOn: e.data.noticeOn, items: e.data.items, correctionDueOn: e.data.correctionDueOn } };
-        case 'requests.CorrectionReceived':
-          return {
-            ...next,
-            correction: view.correction && {
-              ...view.correction,
-              receivedOn: e.data.receivedOn,
-              ...(e.data.lateAccepted ? { lateAccepted: e.data.lateAccepted } : {}),
-            },
-          };
-        case 'requests.InvestigationRequested': {
-          const { requestId: _r, unitId: _u, ...task } = e.data;
-          return { ...next, investigations: [...view.investigations, task] };
-        }
-        case 'requests.InvestigationAnswered':
-          return {
-            ...next,
-            investigations: view.investigations.map((t) =>
-              t.taskId === e.data.taskId ? { ...t, answeredOn: e.data.answeredOn, answer: e.data.answer } : t,
-            ),
-          };
-        case 'requests.ConsultationStarted': {
-          const { requestId: _r, unitId: _u, ...consultation } = e.data;
-          return { ...next, consultations: [...view.consultations, consultation] };
-        }
-        case 'requests.ConsultationLetterReceived':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, letterReceivedOn: e.data.receivedOn, answerDueOn: e.data.answerDueOn }
-                : c,
-            ),
-          };
-        case 'requests.ConsultationEnded':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, endedOn: e.data.endedOn, outcome: e.data.outcome, ...(e.data.answer ? { answer: e.data.answer } : {}) }
-                : c,
-            ),
-          };
-        case 'requests.DeadlineExtended': {
-          const { workingDays, reason, approvedBy, noticeSentOn, newDueOn } = e.data;
-          return { ...next, extension: { workingDays, reason, approvedBy, noticeSentOn, newDueOn } };
-        }
-        case 'requests.FeeNoticeIssued': {
-          const { method, quantity, amountYuan, noticeOn, payByOn, items } = e.data;
-          return { ...next, fee: { method, quantity, amountYuan, noticeOn, payByOn, ...(items ? { items } : {}) } };
-        }
-        case 'requests.FeeNoticeReceived':
-          return { ...next, fee: view.fee && { ...view.fee, noticeReceivedOn: e.data.receivedOn, payByOn: e.data.payByOn } };
-        case 'requests.FeePaid':
-          return { ...next, fee: view.fee && { ...view.fee, paidOn: e.data.paidOn } };
-        case 'requests.ReplyDrafted': {
-          const { requestId: _r, unitId: _u, ...draft } = e.data;
-          return { ...next, draft };
-        }
-        case 'requests.ReplyReviewed': {
-          const { reviewedBy, selfReview, approved, reviewedOn } = e.data;
-          return {
-            ...next,
-            review: { approved, reviewedOn, ...(reviewedBy ? { reviewedBy } : {}), ...(selfReview ? { selfReview } : {}) },
-          };
-        }
-        case 'requests.ItemsCounted':
-          return { ...next, items: e.data.items };
-        case 'requests.ThirdPartyDisclosureNotified':
-          return {
-            ...next,
-            consultations: view.consultations.map((c) =>
-              c.consultationId === e.data.consultationId
-                ? { ...c, disclosureNotice: { noticeOn: e.data.noticeOn, reason: e.data.reason } }
-                : c,
-            ),
-          };
-        case 'requests.ReasonsRequested':
-          return { ...next, reasons: { noticeOn: e.data.noticeOn, answerDueOn: e.data.answerDueOn } };
-        case 'requests.ReasonsAnswered':
-          return { ...next, reasons: view.reasons && { ...view.reasons, outcome: e.data.outcome, answeredOn: e.data.answeredOn } };
-        case 'requests.PersonalDataErased':
-          return { ...next, personalDataErased: { erasedOn: e.data.erasedOn, reason: e.data.reason } };
-        case 'requests.ReplyDeferred': {
-          const { replyByOn, reason, noticeSentOn } = e.data;
-          return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
-        }
-        case 'requests.ReplyIssued': {
-          const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
-          return {
-            ...next,
-            category: e.data.category,
-            closedOn: repliedOn,
-            reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
-          };
-        }
-        case 'requests.RequestAbandoned':
-          return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
-        case 'requests.InformationLinked': {
-          const { informationKey, information, documentId } = e.data;
-          return { ...next, information: { informationKey, information, ...(documentId ? { documentId } : {}) } };
-        }
-        case 'requests.ChallengeFiled': {
-          const { challengeId, kind, filedOn, body, party, against } = e.data;
-          const who = { ...(party ? { party } : {}), ...(against ? { against } : {}) };
-          return {
-            ...next,
-            challenges: [...view.challenges, { challengeId, kind, filedOn, body, ...who, outcome: null, decidedOn: null }],
-          };
-        }
-        case 'requests.ChallengeDecided':
-          return {
-            ...next,
-            challenges: view.challenges.map((c) =>
-              c.challengeId === e.data.challengeId ? { ...c, outcome: e.data.outcome, decidedOn: e.data.decidedOn } : c,
-            ),
-          };
-        default:
-          return next;
-      }
-    });
+      }),
+    ];
   }
 
   private strip(doc: Record<string, unknown> | null): RequestView | null {

@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { EventEnvelope, LetterSettingsUpdated, UnitRegistered, UnitRenamed } from '@gongkai/contracts';
-import { asTyped, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import { asTyped, BatchedProjection, documentChange, viewOf, type DocumentChange, type TypedEnvelope } from '@gongkai/platform';
 
 /** The catalogue's unit events that carry a unit's name. */
 export type UnitNamed = TypedEnvelope<'catalogue.UnitRegistered', UnitRegistered> | TypedEnvelope<'catalogue.UnitRenamed', UnitRenamed>;
@@ -11,12 +10,10 @@ type Handled = UnitNamed | TypedEnvelope<'requests.LetterSettingsUpdated', Lette
  * letters' signature, and which exist, for the filing and transfer checks. As current as the consumer:
  * a unit registered moments ago may not be here yet.
  */
-export class RequestsUnitsProjection implements Projection {
+export class RequestsUnitsProjection extends BatchedProjection {
   readonly name = 'requests.units';
   readonly collections = ['units', 'letter_settings'];
   readonly eventTypes = ['catalogue.UnitRegistered', 'catalogue.UnitRenamed', 'requests.LetterSettingsUpdated'];
-
-  constructor(private readonly connection: Connection) {}
 
   private get units() {
     return this.connection.collection('units');
@@ -26,15 +23,14 @@ export class RequestsUnitsProjection implements Projection {
     return this.connection.collection('letter_settings');
   }
 
-  async handle(envelope: EventEnvelope): Promise<void> {
+  changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<Handled>(envelope);
     if (event.type === 'requests.LetterSettingsUpdated') {
       const data = event.data;
-      await projectDocument<LetterSettingsUpdated>(this.letterSettings, data.unitId, envelope, () => data);
-      return;
+      return [documentChange<LetterSettingsUpdated>('letter_settings', data.unitId, () => data)];
     }
     const { unitId, name } = event.data;
-    await projectDocument<{ unitId: string; name: string }>(this.units, unitId, envelope, () => ({ unitId, name }));
+    return [documentChange<{ unitId: string; name: string }>('units', unitId, () => ({ unitId, name }))];
   }
 
   /** The unit's current letter settings (the last version), or null while it has none. */

@@ -8,6 +8,7 @@ import {
   runYearScenario,
 } from '@gongkai/requests';
 import { CommandHandler, EVENT_STORE, type CommandContext, type EventStore } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
 
 const YEAR = 2025;
 
@@ -87,7 +88,16 @@ export async function loadRequestsDemo(app: INestApplication): Promise<void> {
     await commands.handle(
       annualReportDecider,
       streamId,
-      { type: 'FinaliseAnnualReport', unitId, year: YEAR, table2: { ...table2Documents, ...handEntered }, table3, table4, narrative },
+      {
+        type: 'FinaliseAnnualReport',
+        unitId,
+        year: YEAR,
+        today: toShanghaiDate(finalisedAt),
+        table2: { ...table2Documents, ...handEntered },
+        table3,
+        table4,
+        narrative,
+      },
       context,
     );
   }

@@ -14,6 +14,7 @@ import {
   useApi,
   useForm,
 } from '../../ui';
+import { RegisterDocumentForm } from './drafting';
 
 /** The year of a document's yearly review still waiting for a decision, if any. */
 export const openReviewYear = (d: DocumentStaffView): number | null => {
@@ -50,6 +51,7 @@ export function DocumentsQueue({ session }: { session: Session }) {
       <PageTitle>公文登记与保密审查</PageTitle>
       {docs.loading ? <Loading /> : null}
       <ErrorNotice error={docs.error} />
+      {session.role === 'clerk' || session.role === 'office_head' ? <RegisterDocumentForm /> : null}
       <h2>待保密审查（{proposed.length}）</h2>
       <DocumentTable rows={proposed} units={units.data} />
       {actsDistrictWide(session) ? <ReviewCycle units={units.data} /> : null}

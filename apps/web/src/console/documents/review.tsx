@@ -21,6 +21,8 @@ import {
   useForm,
   useReadYourWrites,
 } from '../../ui';
+import { draftsFor, IssueForm, ProposeAttributeForm } from './drafting';
+import { DocumentFiles } from './files';
 import { openReviewYear } from './list';
 
 export function DocumentReview({ session }: { session: Session }) {
@@ -93,7 +95,16 @@ export function DocumentReview({ session }: { session: Session }) {
             ) : null}
             <dt>是否需要解读</dt>
             <dd>{d.needsInterpretation ? '是' : '否'}</dd>
+            {d.indexNumber ? (
+              <>
+                <dt>索引号</dt>
+                <dd data-testid="staff-index-number">{d.indexNumber}</dd>
+              </>
+            ) : null}
           </dl>
+          <DocumentFiles session={session} document={d} onDone={settle} />
+          {d.phase === 'drafting' && draftsFor(session, d) ? <ProposeAttributeForm document={d} onDone={settle} /> : null}
+          {d.phase === 'confirmed' && draftsFor(session, d) ? <IssueForm document={d} onDone={settle} /> : null}
           {message ? <Notice kind="success">{message}</Notice> : null}
           {review.feedback('操作未成功，您填写的内容已保留')}
           {d.phase === 'proposed' && session.role === 'reviewer' ? (

@@ -90,7 +90,7 @@ export function ObligationPage({ session }: { session: Session }) {
     { onDone: reload },
   );
   const { values: material, update: updateMaterial, clear: clearMaterial } = materialAction;
-  const signAction = useForm(null, {}, { onDone: reload });
+  const signAction = useForm(`interp.sign.${documentId}`, { signer: '' }, { onDone: reload });
   const publishAction = useForm(null, {}, { onDone: reload });
   const v = view.data;
   const o = v?.obligation ?? null;
@@ -117,9 +117,9 @@ export function ObligationPage({ session }: { session: Session }) {
             <dd>{v.issuedOn}</dd>
             <dt>发布时限</dt>
             <dd>
-              印发后 {o.limitWorkingDays} 个工作日内（{o.dueOn} 前）
+              政策公开后 {o.limitWorkingDays} 个工作日内（{o.dueOn} 前）
             </dd>
-            <dt>签发领导（审签人）</dt>
+            <dt>政策文件签发人</dt>
             <dd data-testid="approver">{o.approvedBy}</dd>
             <dt>审签</dt>
             <dd>{o.signedBy ? `已由 ${o.signedBy} 审签` : '尚未审签'}</dd>
@@ -242,19 +242,23 @@ export function ObligationPage({ session }: { session: Session }) {
           <section aria-labelledby="sign-heading" className="card" data-testid="sign-off">
             <h2 id="sign-heading">3. 审签</h2>
             <p>
-              同步审签：解读材料须由签发该政策文件的同一领导（<strong>{o.approvedBy}</strong>）审签。当前登录：{session.name}（
+              同步审签：解读材料与政策文件由同一领导审签。请登记审签的签发人（领导）姓名，签发人无需为系统用户；本次登记人为{session.name}（
               {session.userId}）。
             </p>
             {o.status === 'signed_off' ? <Notice kind="info">已由 {o.signedBy} 审签，可以发布。</Notice> : null}
-            {signAction.feedback('审签未成功')}
             {o.status === 'open' ? (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void signAction.run(`${base}/sign-off`, 'POST', undefined, '已审签。')}
+              <ActionForm
+                action={signAction}
+                failure="审签未登记，您填写的内容已保留"
+                submitLabel="登记审签"
+                onSubmit={() =>
+                  void signAction.run(`${base}/sign-off`, 'POST', { signer: signAction.values.signer.trim() }, '已登记审签。')
+                }
               >
-                审签解读材料
-              </button>
+                <Field label="签发人" name="signer" error={signAction.error} required hint={`签发该政策文件的领导：${o.approvedBy}`}>
+                  {(p) => <input {...p} value={signAction.values.signer} onChange={(e) => signAction.update({ signer: e.target.value })} />}
+                </Field>
+              </ActionForm>
             ) : null}
           </section>
 

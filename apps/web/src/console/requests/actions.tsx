@@ -5,14 +5,16 @@ import { type Case, Step } from './steps/common';
 import { ConsultationsSection, ConsultationStartForm } from './steps/consultations';
 import { CorrectionNoticeForm, CorrectionSection } from './steps/correction';
 import { ExtensionForm, ExtensionSection } from './steps/extension';
-import { FeeNoticeForm, FeeSection } from './steps/fee';
+import { CountItemsForm, FeeNoticeForm, FeeSection } from './steps/fee';
+import { ChallengesSection } from './steps/challenges';
 import { AssignForm, InvestigationRequestForm, InvestigationsSection, TransferForm } from './steps/handling';
 import { OutcomeSection } from './steps/outcome';
+import { ReasonsRequestForm, ReasonsSection } from './steps/reasons';
 import { ReplySection } from './steps/reply';
 
 /**
- * The handling of one request: the facts its steps created (补正、征求意见、延期、收费、答复、送达、归档)
- * with the form of each step the case is ready for, and the optional steps folded in 办理事项.
+ * The handling of one request: the facts its steps created (补正、征求意见、延期、收费、说明理由、答复、
+ * 送达、归档、复议诉讼) with the form of each step the case is ready for, and the optional steps folded in 办理事项.
  */
 export function RequestActions({
   request: v,
@@ -39,6 +41,7 @@ export function RequestActions({
       <ConsultationsSection v={v} reload={reload} handles={handles} />
       <ExtensionSection v={v} />
       <FeeSection v={v} reload={reload} handles={handles} />
+      <ReasonsSection v={v} reload={reload} handles={handles} role={session.role} />
       {steps ? (
         <section aria-labelledby="steps-heading" className="card">
           <h2 id="steps-heading">办理事项</h2>
@@ -73,6 +76,16 @@ export function RequestActions({
               <ExtensionForm v={v} reload={reload} />
             </Step>
           ) : null}
+          {!v.reasons && ['registered', 'in_progress'].includes(v.status) ? (
+            <Step title="要求申请人说明理由（大量、频繁申请）">
+              <ReasonsRequestForm v={v} reload={reload} />
+            </Step>
+          ) : null}
+          {ready && !v.fee ? (
+            <Step title="按一事一申请分项计件">
+              <CountItemsForm v={v} reload={reload} />
+            </Step>
+          ) : null}
           {ready && !v.fee ? (
             <Step title="收取信息处理费">
               <FeeNoticeForm v={v} reload={reload} />
@@ -85,6 +98,7 @@ export function RequestActions({
       ) : null}
       <ReplySection v={v} reload={reload} role={session.role} />
       <OutcomeSection v={v} reload={reload} handles={handles} />
+      <ChallengesSection v={v} reload={reload} handles={handles} />
     </>
   );
 }

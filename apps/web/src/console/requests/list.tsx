@@ -45,6 +45,11 @@ export function RequestsList({ session }: { session: Session }) {
   return (
     <>
       <PageTitle>依申请公开办理</PageTitle>
+      {session.unitId ? (
+        <p>
+          <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
+        </p>
+      ) : null}
       {rows.loading ? <Loading /> : null}
       <ErrorNotice error={rows.error} />
       {rows.data ? <RequestTable rows={rows.data} units={units.data} /> : null}

@@ -1,27 +1,97 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ItemSearchHit, PublicDocumentView, PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
+import {
+  DOCUMENT_TYPES,
+  PILOT_DOMAINS,
+  TOPIC_CATEGORIES,
+  type DocumentSearchHitView,
+  type ItemSearchHit,
+  type PublicPolicyView,
+  type UnitListView,
+} from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
-import { DocumentList } from '../documents/documents';
+import { Marked } from '../documents/document';
 import { SearchBox } from '../home';
+
+/** The filters of a search, kept in the address (so a filtered result can be linked). */
+type Filter = 'unitId' | 'domainCode' | 'documentType' | 'topic' | 'year';
+
+function SearchFilters({ units }: { units: UnitListView[] | null }) {
+  const [params, setParams] = useSearchParams();
+  const set = (name: Filter, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+  const thisYear = new Date().getFullYear();
+  const select = (name: Filter, label: string, options: [string, string][]) => (
+    <label>
+      {label}
+      <select name={name} value={params.get(name) ?? ''} onChange={(e) => set(name, e.target.value)}>
+        <option value="">全部</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset className="search-filters">
+      <legend>筛选</legend>
+      {select(
+        'unitId',
+        '单位',
+        (units ?? []).map((u) => [u.unitId, u.name]),
+      )}
+      {select(
+        'domainCode',
+        '领域（公开事项）',
+        PILOT_DOMAINS.map((d) => [d.code, d.name]),
+      )}
+      {select(
+        'documentType',
+        '文件类型',
+        DOCUMENT_TYPES.map((t) => [t, t]),
+      )}
+      {select(
+        'topic',
+        '主题分类',
+        TOPIC_CATEGORIES.map((t) => [t, t]),
+      )}
+      {select(
+        'year',
+        '发布年份',
+        Array.from({ length: 8 }, (_, i) => String(thisYear - i)).map((y) => [y, `${y} 年`]),
+      )}
+    </fieldset>
+  );
+}
 
 export function SearchPage() {
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
-  const path = q ? `/api/catalogue/portal/search?q=${encodeURIComponent(q)}` : null;
+  const only = (names: readonly string[]) =>
+    names.flatMap((name) => (params.get(name) ? [`&${name}=${encodeURIComponent(params.get(name) ?? '')}`] : [])).join('');
+  const path = q ? `/api/catalogue/portal/search?q=${encodeURIComponent(q)}${only(['unitId', 'domainCode'])}` : null;
   const items = useApi<{ hits: ItemSearchHit[] }>(path);
-  const documents = useApi<PublicDocumentView[] | { documents: PublicDocumentView[] }>(
-    q ? `/api/document-attributes/public/documents?q=${encodeURIComponent(q)}` : null,
+  const documents = useApi<{ hits: DocumentSearchHitView[] }>(
+    q ? `/api/document-attributes/public/search?q=${encodeURIComponent(q)}${only(['unitId', 'documentType', 'topic', 'year'])}` : null,
   );
   const policies = useApi<PublicPolicyView[]>(q ? '/api/interpretation/portal/policies' : null);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const docs = Array.isArray(documents.data) ? documents.data : (documents.data?.documents ?? []);
+  const docs = documents.data?.hits ?? [];
   const matchedPolicies = (policies.data ?? []).filter(
     (p) => p.title.includes(q) || p.interpretations.some((i) => i.materials.some((m) => m.title.includes(q) || (m.body ?? '').includes(q))),
   );
   return (
     <>
-      <PageTitle lead="在公开事项、主动公开文件和政策解读中检索（中文分词）">检索</PageTitle>
+      <PageTitle lead="在公开事项、主动公开文件（含正文）和政策解读中检索；常用简称（如“低保”“医保”“公积金”）按全称一并检索">
+        检索
+      </PageTitle>
       <SearchBox initial={q} />
+      {q ? <SearchFilters units={units.data} /> : null}
       {!q ? <p className="muted">请输入检索词。</p> : null}
       {q ? (
         <>
@@ -44,9 +114,29 @@ export function SearchPage() {
             </ul>
           </section>
           <section aria-labelledby="hits-docs">
-            <h2 id="hits-docs">主动公开文件（{docs.length}）</h2>
+            <h2 id="hits-docs">主动公开文件{documents.data ? `（${docs.length}）` : ''}</h2>
+            {documents.loading ? <Loading what="检索结果" /> : null}
             <ErrorNotice error={documents.error} />
-            <DocumentList documents={docs} units={units.data} />
+            {documents.data && docs.length === 0 ? <p className="muted">没有找到与“{q}”相关的主动公开文件。</p> : null}
+            <ul className="cards" data-testid="document-hits">
+              {docs.map((h) => (
+                <li key={h.documentId} className="card">
+                  <h3>
+                    <Link to={`/documents/${h.documentId}`}>
+                      <Marked pieces={h.title} />
+                    </Link>
+                  </h3>
+                  <p className="meta">
+                    {h.documentNumber} · {h.documentType} · {unitName(units.data, h.unitId)} · 发布 {formatDate(h.publishedOn)}
+                  </p>
+                  {h.snippet ? (
+                    <p className="snippet">
+                      <Marked pieces={h.snippet} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           </section>
           <section aria-labelledby="hits-policies">
             <h2 id="hits-policies">政策解读（{matchedPolicies.length}）</h2>

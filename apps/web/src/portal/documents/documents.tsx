@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import type { PublicDocumentView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
 
@@ -7,7 +8,9 @@ export function DocumentList({ documents, units }: { documents: PublicDocumentVi
     <ul className="cards">
       {documents.map((d) => (
         <li key={d.documentId} className="card">
-          <h3>{d.title}</h3>
+          <h3>
+            <Link to={`/documents/${d.documentId}`}>{d.title}</Link>
+          </h3>
           <p className="meta">
             {d.documentNumber} · {d.documentType} · {unitName(units, d.unitId)} · 印发 {formatDate(d.issuedOn)}
             {d.validity && d.validity !== '现行有效' ? ` · ${d.validity}` : ''}

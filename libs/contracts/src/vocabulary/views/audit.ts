@@ -13,6 +13,20 @@ export interface RecordVerification {
     unanchoredEvents: number;
     findings: { kind?: string; message?: string }[];
   };
+  /** Every file an event refers to, read back and hashed again. */
+  files?: {
+    files: number;
+    references: number;
+    findings: {
+      streamId: string;
+      streamRevision: number;
+      eventType: string;
+      path: string;
+      sha256: string;
+      originalName: string;
+      problem: 'missing' | 'altered';
+    }[];
+  };
 }
 
 /** One decision in `GET /api/audit/history/:target`. */

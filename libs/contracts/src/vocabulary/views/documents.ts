@@ -37,6 +37,18 @@ export interface DocumentStaffView {
   registeredAt: string;
   updatedAt: string;
   isPublic: boolean;
+  /** 成文日期, 主题分类, 索引号 (assigned at issue). */
+  writtenOn?: string | null;
+  topic?: string | null;
+  indexNumber?: string | null;
+  /** The files as drafted: the body, each annex with its redacted version (staff only). */
+  body?: FileView | null;
+  annexes?: {
+    annexId: string;
+    title: string;
+    file: FileView;
+    redacted: { file: FileView; redactions: { ground: string; description: string }[] } | null;
+  }[];
   /** The revision of the document's stream this view reflects (detail only): the `If-Match` of the next decision. */
   revision?: number;
 }
@@ -56,6 +68,40 @@ export interface PublicDocumentView {
   invalidatedOn: string | null;
   /** Parts not published, each with its legal ground (公开文件不含不公开内容). */
   redactedAnnexes: { title: string; ground: string }[];
+  /** 政府信息公开目录 metadata (文号, 有效性 above; 发布机构 is the unit). */
+  indexNumber?: string | null;
+  writtenOn?: string | null;
+  publishedOn?: string | null;
+  topic?: string | null;
+  /** The published files: the body, the annexes (a redacted annex as its redacted file, with the ground of each redaction). */
+  files?: { body: FileView | null; annexes: { annexId: string; title: string; file: FileView; redactions: string[] }[] };
+  /** The body's text (detail only), shown as paragraphs. */
+  text?: string | null;
+}
+
+/** A stored file as views show it (SHA-256, size, recognised type, original name). */
+export interface FileView {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+}
+
+/** Text with the matched words marked (never HTML). */
+export type MarkedText = { text: string; hit: boolean }[];
+
+/** `GET /api/document-attributes/public/search`: documents whose title, number or text match, ranked. */
+export interface DocumentSearchHitView {
+  documentId: string;
+  unitId: string;
+  documentType: string;
+  topic: string | null;
+  publishedOn: string | null;
+  documentNumber: string;
+  title: MarkedText;
+  snippet: MarkedText | null;
+  score: number;
+  matched: string[];
 }
 
 /** `GET /api/document-attributes/review-cycles/:year/progress`: the yearly review per unit. */

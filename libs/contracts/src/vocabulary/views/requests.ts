@@ -27,7 +27,13 @@ export interface RequestStageView {
 
 /** Steps a case allows because a period ran out (libs/requests/src/domain/steps-due.ts `STEPS_DUE`). */
 export type RequestStepDue =
-  'correction_lapsed' | 'consultation_period_over' | 'consultation_receipt_missing' | 'fee_lapsed' | 'investigation_overdue';
+  | 'correction_lapsed'
+  | 'consultation_period_over'
+  | 'consultation_receipt_missing'
+  | 'fee_lapsed'
+  | 'fee_receipt_missing'
+  | 'investigation_overdue'
+  | 'reasons_period_over';
 
 /** One row of `GET /api/requests` (the controller's `summary`). */
 export interface RequestSummaryView {
@@ -61,6 +67,8 @@ export interface RequestConsultationView {
   endedOn?: string;
   outcome?: string;
   answer?: string;
+  /** Art. 32: the written notice of disclosure over the third party's objection. */
+  disclosureNotice?: { noticeOn: string; reason: string };
 }
 
 export interface RequestInvestigationView {
@@ -99,9 +107,31 @@ export interface RequestDetailView extends RequestSummaryView {
   delivery: string;
   receiptBasis?: string;
   stageSince: string;
-  draft: { category: string; content: string; withheld: WithheldItemView[]; legalBasis: string } | null;
+  draft: {
+    category: string;
+    content: string;
+    withheld: WithheldItemView[];
+    legalBasis: string;
+    draftedBy?: string;
+    [extra: string]: unknown;
+  } | null;
   reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
-  correction: { noticeOn: string; items: string[]; correctionDueOn: string; receivedOn?: string } | null;
+  correction: {
+    noticeOn: string;
+    items: string[];
+    correctionDueOn: string;
+    receivedOn?: string;
+    lateAccepted?: { by: string; reason: string };
+    [extra: string]: unknown;
+  } | null;
+  /** The reply's review (审核): who, when, whether approved; `selfReview` when the one-person-office setting allowed it. */
+  review?: { reviewedBy?: string; selfReview?: true; approved: boolean; reviewedOn: string } | null;
+  /** 一事一申请: the requests this application counts as (absent = 1). */
+  items?: number;
+  /** Art. 35: the request for reasons and its answer (absent for cases projected before it was recorded). */
+  reasons?: { noticeOn: string; answerDueOn: string; outcome?: 'accepted' | 'rejected' | 'no_answer'; answeredOn?: string } | null;
+  /** Art. 35: the later reply date set and notified (延迟答复). */
+  deferral?: { replyByOn: string; reason: string; noticeSentOn: string } | null;
   /** The latest extension (条例第三十三条). */
   extension: { workingDays: number; reason: string; approvedBy: string; noticeSentOn: string; newDueOn: string } | null;
   fee: {
@@ -115,7 +145,19 @@ export interface RequestDetailView extends RequestSummaryView {
   } | null;
   consultations: RequestConsultationView[];
   investigations: RequestInvestigationView[];
-  challenges: { challengeId: string; kind: string; filedOn: string; body: string; [extra: string]: unknown }[];
+  /** Reconsiderations and lawsuits (Table 4), against no reply in time, the reply, or a decision to disclose. */
+  challenges: {
+    challengeId: string;
+    kind: string;
+    filedOn: string;
+    body: string;
+    party?: 'applicant' | 'third_party';
+    against?: 'no_reply' | 'reply' | 'disclosure';
+    /** Null until decided (尚未审结). */
+    outcome?: string | null;
+    decidedOn?: string | null;
+    [extra: string]: unknown;
+  }[];
   information: { informationKey: string; information: string; documentId?: string } | null;
   /** Absent for cases projected before these were recorded; null until the step happens. */
   handler?: { handlerId: string; handlerName?: string; assignedOn: string } | null;
@@ -131,6 +173,8 @@ export interface RequestDetailView extends RequestSummaryView {
   updatedAt: string;
   /** The revision of the case's stream this view reflects: the `If-Match` of the next step. */
   revision: number;
+  /** Further fields of the read model (reasons, joint applicants, counted items, ...). */
+  [extra: string]: unknown;
 }
 
 /** `POST /api/requests/:requestId/<step>`: the answer of a step (also sent as `ETag`). */

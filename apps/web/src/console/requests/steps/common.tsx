@@ -6,6 +6,7 @@
  */
 import { type ReactNode, useState } from 'react';
 import type { RequestDetailView } from '@gongkai/contracts/vocabulary';
+import type { FieldProps } from '../../../ui';
 
 export type Case = RequestDetailView;
 export interface StepProps {
@@ -37,6 +38,19 @@ export function Step({ title, initiallyOpen = false, children }: { title: string
     </details>
   );
 }
+
+/** The props `Field` gives its control. */
+type ControlProps = Parameters<FieldProps['children']>[0];
+
+/** A whole-number control (working days, items): typed as text, sent with `numberOrBlank`. */
+export const numberInput = (p: ControlProps, value: string, onChange: (value: string) => void, min = 1, max?: number) => (
+  <input {...p} type="number" inputMode="numeric" min={min} max={max} value={value} onChange={(e) => onChange(e.target.value)} />
+);
+
+/** A date control (YYYY-MM-DD). */
+export const dateInput = (p: ControlProps, value: string, onChange: (value: string) => void) => (
+  <input {...p} type="date" value={value} onChange={(e) => onChange(e.target.value)} />
+);
 
 export function Facts({ children, testId }: { children: ReactNode; testId?: string }) {
   return (

@@ -9,7 +9,7 @@ import {
   shanghaiToday,
   useForm,
 } from '../../../ui';
-import { actionPath, type Case, keptId, type StepProps } from './common';
+import { actionPath, type Case, dateInput, keptId, type StepProps } from './common';
 
 // ── 征求意见（条例第三十二条、第三十四条） ─────────────────────────────────────
 
@@ -126,7 +126,7 @@ function ConsultationEndForm({ v, reload, open }: StepProps & { open: Case['cons
         {(p) => <textarea {...p} rows={2} value={form.outcome} onChange={(e) => update({ outcome: e.target.value })} />}
       </Field>
       <Field label="结束日期" name="endedOn" error={end.error} required>
-        {(p) => <input {...p} type="date" value={form.endedOn} onChange={(e) => update({ endedOn: e.target.value })} />}
+        {(p) => dateInput(p, form.endedOn, (endedOn) => update({ endedOn }))}
       </Field>
     </ActionForm>
   );
@@ -161,7 +161,43 @@ function LetterReceiptForm({ v, reload, consultationId }: StepProps & { consulta
       }
     >
       <Field label="对方收到征询函日期" name="receivedOn" error={record.error} required hint="以邮件签收、送达回证等为准">
-        {(p) => <input {...p} type="date" value={form.receivedOn} onChange={(e) => update({ receivedOn: e.target.value })} />}
+        {(p) => dateInput(p, form.receivedOn, (receivedOn) => update({ receivedOn }))}
+      </Field>
+    </ActionForm>
+  );
+}
+
+/** Art. 32: a third party objected and the unit still decides to disclose: the written notice, before disclosing. */
+function ThirdPartyNoticeForm({ v, reload, consultationId }: StepProps & { consultationId: string }) {
+  const notify = useForm(
+    `request.third-party-notice.${v.requestId}.${consultationId}`,
+    { reason: '' },
+    { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT },
+  );
+  const { values: form, update, clear } = notify;
+  return (
+    <ActionForm
+      action={notify}
+      failure="未登记，您填写的内容已保留"
+      submitLabel="书面告知第三方"
+      onSubmit={() =>
+        void notify.run(
+          actionPath(v, 'third-party-notice'),
+          'POST',
+          { consultationId, reason: form.reason },
+          '已书面告知第三方决定公开的内容和理由。',
+          clear,
+        )
+      }
+    >
+      <Field
+        label="决定公开的内容和理由"
+        name="reason"
+        error={notify.error}
+        required
+        hint="第三方不同意公开，但不公开可能对公共利益造成重大影响的，决定予以公开前须书面告知第三方（条例第三十二条）"
+      >
+        {(p) => <textarea {...p} rows={3} value={form.reason} onChange={(e) => update({ reason: e.target.value })} />}
       </Field>
     </ActionForm>
   );
@@ -195,8 +231,16 @@ export function ConsultationsSection({ v, reload, handles }: StepProps & { handl
                 {c.outcome}
               </p>
             ) : null}
+            {c.disclosureNotice ? (
+              <p className="meta" data-testid="third-party-notice">
+                {c.disclosureNotice.noticeOn} 已书面告知第三方决定公开：{c.disclosureNotice.reason}
+              </p>
+            ) : null}
             {handles && !c.endedOn && !c.letterReceivedOn && c.kind !== 'agency' ? (
               <LetterReceiptForm v={v} reload={reload} consultationId={c.consultationId} />
+            ) : null}
+            {handles && !v.closedOn && c.endedOn && c.kind === 'third_party' && c.answer === 'objected' && !c.disclosureNotice ? (
+              <ThirdPartyNoticeForm v={v} reload={reload} consultationId={c.consultationId} />
             ) : null}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../api';
 import { ActionForm, CASE_CONFLICT, Field, onField, shanghaiToday, useForm } from '../../../ui';
-import { actionPath, Fact, Facts, numberOrBlank, optionalText, type StepProps } from './common';
+import { actionPath, dateInput, Fact, Facts, numberInput, numberOrBlank, optionalText, type StepProps } from './common';
 
 // ── 补正（条例第三十条） ────────────────────────────────────────────────────────
 
@@ -48,17 +48,7 @@ export function CorrectionNoticeForm({ v, reload }: StepProps) {
         {(p) => <textarea {...p} rows={3} value={form.items} onChange={(e) => update({ items: e.target.value })} />}
       </Field>
       <Field label="补正期限（工作日）" name="periodWorkingDays" error={notify.error} required>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={30}
-            value={form.periodWorkingDays}
-            onChange={(e) => update({ periodWorkingDays: e.target.value })}
-          />
-        )}
+        {(p) => numberInput(p, form.periodWorkingDays, (periodWorkingDays) => update({ periodWorkingDays }), 1, 30)}
       </Field>
     </ActionForm>
   );
@@ -71,10 +61,16 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
     {
       receivedOn: shanghaiToday(),
       note: '',
+      lateReason: '',
     },
     {
       onDone: reload,
-      toForm: onField({ DATE_IN_FUTURE: 'receivedOn', DATE_BEFORE_NOTICE: 'receivedOn', CORRECTION_OVERDUE: 'receivedOn' }),
+      toForm: onField({
+        DATE_IN_FUTURE: 'receivedOn',
+        DATE_BEFORE_NOTICE: 'receivedOn',
+        CORRECTION_OVERDUE: 'lateReason',
+        LATE_CORRECTION_NEEDS_OFFICE_HEAD: 'lateReason',
+      }),
       revision: v.revision,
       conflict: CASE_CONFLICT,
     },
@@ -85,6 +81,8 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
   const awaiting = v.status === 'awaiting_correction';
   // The server says when the period has run out (the case's `stepsDue`), not the browser's clock.
   const expired = v.stepsDue.includes('correction_lapsed');
+  // A correction received after its period: accepted only by the office head, with the good reason recorded (Art. 30).
+  const late = received.receivedOn > c.correctionDueOn;
   return (
     <section aria-labelledby="correction-heading" className="card">
       <h2 id="correction-heading">补正</h2>
@@ -102,6 +100,11 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
         <Fact term="收到补正">
           {c.receivedOn ? `${c.receivedOn}（答复期限自该日起重新计算）` : '尚未收到（收到补正之日起重新计算答复期限）'}
         </Fact>
+        {c.lateAccepted ? (
+          <Fact term="逾期补正" testId="late-correction">
+            经 {c.lateAccepted.by} 同意受理：{c.lateAccepted.reason}
+          </Fact>
+        ) : null}
       </Facts>
       {handles && awaiting ? (
         <>
@@ -114,7 +117,11 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
               void receive.run(
                 actionPath(v, 'correction-received'),
                 'POST',
-                { receivedOn: received.receivedOn, note: optionalText(received.note) },
+                {
+                  receivedOn: received.receivedOn,
+                  note: optionalText(received.note),
+                  lateReason: late ? optionalText(received.lateReason) : undefined,
+                },
                 '已登记收到补正，答复期限自收到之日起重新计算。',
                 clearReceived,
               )
@@ -122,14 +129,25 @@ export function CorrectionSection({ v, reload, handles }: StepProps & { handles:
           >
             <div className="row">
               <Field label="收到补正日期" name="receivedOn" error={receive.error} required>
-                {(p) => (
-                  <input {...p} type="date" value={received.receivedOn} onChange={(e) => updateReceived({ receivedOn: e.target.value })} />
-                )}
+                {(p) => dateInput(p, received.receivedOn, (receivedOn) => updateReceived({ receivedOn }))}
               </Field>
               <Field label="补正情况说明" name="note" error={receive.error}>
                 {(p) => <input {...p} value={received.note} onChange={(e) => updateReceived({ note: e.target.value })} />}
               </Field>
             </div>
+            {late ? (
+              <Field
+                label="逾期补正的正当理由"
+                name="lateReason"
+                error={receive.error}
+                required
+                hint={`补正期限已于 ${c.correctionDueOn} 届满：有正当理由的，须由政府信息公开工作机构负责人同意受理并填写理由（条例第三十条）`}
+              >
+                {(p) => (
+                  <textarea {...p} rows={2} value={received.lateReason} onChange={(e) => updateReceived({ lateReason: e.target.value })} />
+                )}
+              </Field>
+            ) : null}
           </ActionForm>
           {expired ? (
             <>

@@ -1,5 +1,5 @@
 import { ActionForm, CASE_CONFLICT, Field, onField, shanghaiToday, useForm } from '../../../ui';
-import { actionPath, type Case, Fact, Facts, numberOrBlank, type StepProps } from './common';
+import { actionPath, type Case, dateInput, Fact, Facts, numberInput, numberOrBlank, type StepProps } from './common';
 
 // ── 延长答复期限（条例第三十三条） ─────────────────────────────────────────────
 
@@ -37,20 +37,10 @@ export function ExtensionForm({ v, reload }: StepProps) {
       <p className="muted">需要延长答复期限的，应经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过 20 个工作日。</p>
       <div className="row">
         <Field label="延长工作日数" name="workingDays" error={extend.error} required>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={20}
-              value={form.workingDays}
-              onChange={(e) => update({ workingDays: e.target.value })}
-            />
-          )}
+          {(p) => numberInput(p, form.workingDays, (workingDays) => update({ workingDays }), 1, 20)}
         </Field>
         <Field label="告知申请人日期" name="noticeSentOn" error={extend.error} required>
-          {(p) => <input {...p} type="date" value={form.noticeSentOn} onChange={(e) => update({ noticeSentOn: e.target.value })} />}
+          {(p) => dateInput(p, form.noticeSentOn, (noticeSentOn) => update({ noticeSentOn }))}
         </Field>
       </div>
       <Field label="延期理由" name="reason" error={extend.error} required>

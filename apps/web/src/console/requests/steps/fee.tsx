@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../api';
 import { ActionForm, CASE_CONFLICT, FEE_METHOD_LABELS, Field, onField, SelectField, shanghaiToday, useForm } from '../../../ui';
-import { actionPath, Fact, Facts, numberOrBlank, type StepProps } from './common';
+import { actionPath, dateInput, Fact, Facts, numberInput, numberOrBlank, type StepProps } from './common';
 
 // ── 信息处理费（国办函〔2020〕109号） ──────────────────────────────────────────
 
@@ -45,18 +45,47 @@ export function FeeNoticeForm({ v, reload }: StepProps) {
       />
       {form.method === 'per_page' ? (
         <Field label="页数" name="pages" error={notify.error} required>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={form.pages}
-              onChange={(e) => update({ pages: e.target.value })}
-            />
-          )}
+          {(p) => numberInput(p, form.pages, (pages) => update({ pages }), 1)}
         </Field>
       ) : null}
+    </ActionForm>
+  );
+}
+
+/** 一事一申请 (109号 Art. 4): one application with several items counted as several requests, before any fee notice. */
+export function CountItemsForm({ v, reload }: StepProps) {
+  const count = useForm(
+    `request.count-items.${v.requestId}`,
+    { items: v.items && v.items > 1 ? String(v.items) : '', reason: '' },
+    { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT },
+  );
+  const { values: form, update } = count;
+  return (
+    <ActionForm
+      action={count}
+      failure="未保存，您填写的内容已保留"
+      submitLabel="保存计件数"
+      onSubmit={() =>
+        void count.run(
+          actionPath(v, 'count-items'),
+          'POST',
+          { items: numberOrBlank(form.items), reason: form.reason },
+          '已按一事一申请分项计件，按件计收时逐件计数。',
+        )
+      }
+    >
+      <p className="muted">
+        {v.items && v.items > 1 ? `本申请现计为 ${v.items} 件。` : '本申请现计为 1 件。'}
+        一份申请包含多项内容的，可按“一事一申请”拆分计件；按件计收时，同一申请人当月向本机关提出的申请逐件累计。
+      </p>
+      <div className="row">
+        <Field label="计件数" name="items" error={count.error} required>
+          {(p) => numberInput(p, form.items, (items) => update({ items }), 2)}
+        </Field>
+        <Field label="拆分理由" name="reason" error={count.error} required>
+          {(p) => <input {...p} value={form.reason} onChange={(e) => update({ reason: e.target.value })} />}
+        </Field>
+      </div>
     </ActionForm>
   );
 }
@@ -127,9 +156,7 @@ export function FeeSection({ v, reload, handles }: StepProps & { handles: boolea
                 }
               >
                 <Field label="申请人收到收费通知日期" name="receivedOn" error={receive.error} required>
-                  {(p) => (
-                    <input {...p} type="date" value={receipt.receivedOn} onChange={(e) => updateReceipt({ receivedOn: e.target.value })} />
-                  )}
+                  {(p) => dateInput(p, receipt.receivedOn, (receivedOn) => updateReceipt({ receivedOn }))}
                 </Field>
               </ActionForm>
             </>
@@ -168,16 +195,7 @@ export function FeeSection({ v, reload, handles }: StepProps & { handles: boolea
                 }
               >
                 <Field label="缴纳金额（元）" name="amountYuan" error={pay.error} required hint={`应缴 ${fee.amountYuan} 元`}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      value={payment.amountYuan}
-                      onChange={(e) => updatePayment({ amountYuan: e.target.value })}
-                    />
-                  )}
+                  {(p) => numberInput(p, payment.amountYuan, (amountYuan) => updatePayment({ amountYuan }), 0)}
                 </Field>
               </ActionForm>
             </>

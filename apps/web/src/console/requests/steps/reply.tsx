@@ -18,10 +18,17 @@ import { actionPath, optionalText, type StepProps } from './common';
 function DraftReplyForm({ v, reload }: StepProps) {
   const submit = useForm(
     `reply.${v.requestId}`,
-    { category: 'disclose', content: '' },
+    { category: 'disclose', content: '', access: '', agencyName: '', agencyContact: '' },
     { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT },
   );
   const { values: draft, update, clear } = submit;
+  // Only the categories the decider accepts now: 大量反复 after reasons were asked and not accepted (Art. 35),
+  // 补正后仍不明确 after a correction was received.
+  const allowed = REPLY_CATEGORY_OPTIONS.filter(
+    (o) =>
+      (o.code !== 'reject.mass_repeat' || (v.reasons?.outcome !== undefined && v.reasons.outcome !== 'accepted')) &&
+      (o.code !== 'unable.still_unclear' || Boolean(v.correction?.receivedOn)),
+  );
   return (
     <ActionForm
       action={submit}
@@ -31,7 +38,17 @@ function DraftReplyForm({ v, reload }: StepProps) {
         void submit.run(
           actionPath(v, 'draft-reply'),
           'POST',
-          { category: draft.category, content: draft.content, withheld: [] },
+          {
+            category: draft.category,
+            content: draft.content,
+            withheld: [],
+            // Art. 36(1)(2): where, how and when the information is obtained; Art. 36(5): the agency that holds it.
+            access: draft.category === 'disclose' ? optionalText(draft.access) : undefined,
+            holdingAgency:
+              draft.category === 'unable.not_held' && draft.agencyName.trim()
+                ? { name: draft.agencyName.trim(), contact: optionalText(draft.agencyContact) }
+                : undefined,
+          },
           '答复已起草，等待审核。',
           clear,
         )
@@ -42,13 +59,39 @@ function DraftReplyForm({ v, reload }: StepProps) {
         name="category"
         error={submit.error}
         required
-        options={REPLY_CATEGORY_OPTIONS.map((o) => [o.code, o.label] as const)}
+        options={allowed.map((o) => [o.code, o.label] as const)}
         value={draft.category}
         onChange={(category) => update({ category })}
       />
-      <Field label="答复内容" name="content" error={submit.error} required>
+      <Field label="答复内容" name="content" error={submit.error} required hint="打印在答复书“答复如下”之后">
         {(p) => <textarea {...p} rows={6} value={draft.content} onChange={(e) => update({ content: e.target.value })} />}
       </Field>
+      {draft.category === 'disclose' ? (
+        <Field
+          label="获取信息的方式、途径和时间"
+          name="access"
+          error={submit.error}
+          hint="条例第三十六条第（一）（二）项：如“以电子邮件方式于某日前发送至申请人邮箱”"
+        >
+          {(p) => <textarea {...p} rows={2} value={draft.access} onChange={(e) => update({ access: e.target.value })} />}
+        </Field>
+      ) : null}
+      {draft.category === 'unable.not_held' ? (
+        <div className="row">
+          <Field
+            label="负责公开该信息的机关"
+            name="agencyName"
+            apiField="holdingAgency.name"
+            error={submit.error}
+            hint="条例第三十六条第（五）项：能够确定的，告知申请人该机关的名称"
+          >
+            {(p) => <input {...p} value={draft.agencyName} onChange={(e) => update({ agencyName: e.target.value })} />}
+          </Field>
+          <Field label="该机关的联系方式" name="agencyContact" apiField="holdingAgency.contact" error={submit.error}>
+            {(p) => <input {...p} value={draft.agencyContact} onChange={(e) => update({ agencyContact: e.target.value })} />}
+          </Field>
+        </div>
+      ) : null}
     </ActionForm>
   );
 }

@@ -1,0 +1,57 @@
+import type { Request, Response } from 'express';
+import { blobNotFound, cleanOriginalName, DomainError, formatSize, normaliseDeclaredMediaType, type BlobStore } from '@gongkai/platform';
+import type { Upload } from '../application/document-files';
+
+/**
+ * The request's body as an upload: refusals that need no byte (no or a refused declared type, a bad
+ * name, a Content-Length over the limit) are answered before reading, the body drained, so that the
+ * client reads the zh-CN refusal instead of a reset connection.
+ */
+export function uploadOf(request: Request, name: string, maxBytes: number): Upload {
+  const declaredMediaType = request.headers['content-type'] ?? '';
+  const refusal = (() => {
+    const declared = normaliseDeclaredMediaType(declaredMediaType);
+    if (declared instanceof DomainError) return declared;
+    try {
+      cleanOriginalName(name);
+    } catch (error) {
+      return error as DomainError;
+    }
+    const length = Number(request.headers['content-length'] ?? NaN);
+    if (length > maxBytes) {
+      return new DomainError('validation', 'BLOB_TOO_LARGE', `文件过大：单个文件不得超过 ${formatSize(maxBytes)}。`, [], {
+        status: 413,
+        maxBytes,
+      });
+    }
+    return null;
+  })();
+  if (refusal) {
+    request.resume();
+    throw refusal;
+  }
+  return { content: request, declaredMediaType, originalName: name };
+}
+
+/** Sends a stored file as a download (never rendered by the browser: attachment, nosniff, its recognised type). */
+export async function sendFile(
+  response: Response,
+  blobs: BlobStore,
+  file: { sha256: string; mediaType: string; originalName: string },
+): Promise<void> {
+  const content = await blobs.get(file.sha256);
+  if (!content) throw blobNotFound();
+  response.status(200);
+  response.setHeader('Content-Type', file.mediaType);
+  response.setHeader('Content-Length', String(content.size));
+  response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('ETag', `"${file.sha256}"`);
+  response.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
+  await new Promise<void>((resolve, reject) => {
+    content.stream.once('error', reject);
+    response.once('finish', resolve);
+    response.once('close', resolve);
+    content.stream.pipe(response);
+  });
+}
