@@ -153,6 +153,68 @@ describe('catalogue service over Kafka and FerretDB', () => {
     expect(todo.returned[0]).toMatchObject({ itemId, correction: { note: '请写明资助标准的具体金额' } });
   });
 
+  it('an officer confirms a proposed match → coverage counts it; rejects one → it is no longer proposed', async () => {
+    const assistance = { ...content, domainCode: 'social-assistance', guidelineItemCode: undefined };
+    const draft = async (firstLevel: string, secondLevel: string) =>
+      (
+        await http
+          .post(`/api/catalogue/units/${TOWN}/items`)
+          .set(auth(clerk))
+          .send({ ...assistance, firstLevel, secondLevel, content: `${secondLevel}的条件、材料、流程及结果` })
+          .expect(201)
+      ).body.itemId as string;
+    const dibao = await draft('低保', '低保申请受理及公示');
+    const temporary = await draft('临时救助', '临时救助申请受理及公示');
+    await http.post(`/api/catalogue/units/${TOWN}/items/${dibao}/publish`).set(auth(clerk)).expect(200);
+    const proposalsFor = async (itemId: string) =>
+      (await http.get(`/api/catalogue/units/${TOWN}/coverage/proposals`).set(auth(clerk)).expect(200)).body.proposals.find(
+        (p: { itemId: string }) => p.itemId === itemId,
+      );
+    const proposed = await eventually(async () => {
+      const proposal = await proposalsFor(dibao);
+      return proposal && (await proposalsFor(temporary)) ? proposal : undefined;
+    });
+    expect(proposed.proposed).toBe('social-assistance.S01');
+    const assistanceCoverage = async () =>
+      (await http.get(`/api/catalogue/units/${TOWN}/coverage`).set(auth(clerk)).expect(200)).body.domains.find(
+        (d: { domainCode: string }) => d.domainCode === 'social-assistance',
+      );
+    expect(await assistanceCoverage()).toMatchObject({ expected: 2, percent: 0 });
+
+    // Another town's clerk cannot decide on this unit's item, through its own unit or this one.
+    const decide = (decision: 'confirm' | 'reject', token: string, unitId: string, body: object) =>
+      http.post(`/api/catalogue/units/${unitId}/coverage/matches/${decision}`).set(auth(token)).send(body);
+    const refused = await decide('confirm', otherClerk, OTHER, { itemId: dibao, guidelineItemCode: 'social-assistance.S01' }).expect(403);
+    expect(refused.body.code).toBe('OTHER_UNIT');
+    await decide('confirm', otherClerk, TOWN, { itemId: dibao, guidelineItemCode: 'social-assistance.S01' }).expect(403);
+    const wrongDomain = await decide('confirm', clerk, TOWN, { itemId: dibao, guidelineItemCode: 'compulsory-education.S01' }).expect(422);
+    expect(wrongDomain.body.code).toBe('GUIDELINE_MATCH_OTHER_DOMAIN');
+
+    await decide('confirm', clerk, TOWN, {
+      itemId: dibao,
+      guidelineItemCode: 'social-assistance.S01',
+      reason: '低保即最低生活保障',
+    }).expect(200);
+    const covered = await eventually(async () => {
+      const domain = await assistanceCoverage();
+      return domain.percent === 50 ? domain : undefined;
+    });
+    expect(covered.covered.map((g: { code: string }) => g.code)).toEqual(['social-assistance.S01']);
+    expect(covered.missing.map((g: { code: string }) => g.code)).toEqual(['social-assistance.S02']);
+    expect(await proposalsFor(dibao)).toBeUndefined(); // matched: no longer proposed
+
+    const temporaryProposal = await proposalsFor(temporary);
+    expect(temporaryProposal.candidates.map((c: { code: string }) => c.code)).toContain('social-assistance.S02');
+    await decide('reject', clerk, TOWN, { itemId: temporary, guidelineItemCode: 'social-assistance.S02' }).expect(200);
+    const afterReject = await eventually(async () => {
+      const proposal = await proposalsFor(temporary);
+      return proposal.candidates.some((c: { code: string }) => c.code === 'social-assistance.S02') ? undefined : proposal;
+    });
+    expect(afterReject.proposed).not.toBe('social-assistance.S02');
+    const events = (await store.readStream(`catalogue.item-${temporary}`)).map((e) => e.type);
+    expect(events).toEqual(['catalogue.ItemDrafted', 'catalogue.GuidelineMatchRejected']);
+  });
+
   it('refuses to publish a draft with missing elements, naming them', async () => {
     const drafted = await http
       .post(`/api/catalogue/units/${TOWN}/items`)
@@ -358,5 +420,18 @@ describe('catalogue service over Kafka and FerretDB', () => {
       return body.length === 1 ? body : undefined;
     });
     expect(listed[0]).toMatchObject({ ownerUnitId: TOWN, status: 'published', reviewOverdue: true });
+  });
+
+  it('the district office loads the sourced guidelines: each sourced row names its source, the other domains stay 示例', async () => {
+    await http.post('/api/catalogue/guidelines/reference').set(auth(clerk)).expect(403);
+    await http.post('/api/catalogue/guidelines/reference').set(auth(district)).expect(201);
+    const current = await eventually(async () => {
+      const body = (await http.get('/api/catalogue/portal/guidelines/current').expect(200)).body;
+      return body.sourcedDomains ? body : undefined;
+    });
+    expect(current.sourcedDomains).toContain('social-assistance');
+    const row = current.items.find((i: { code: string }) => i.code === 'social-assistance.S01');
+    expect(row).toMatchObject({ firstLevel: '综合业务', source: { url: expect.stringMatching(/^https?:\/\//) } });
+    expect(current.items.find((i: { domainCode: string }) => i.domainCode === 'budget').source).toBeUndefined();
   });
 });

@@ -29,6 +29,7 @@ import { ReferenceController } from './http/reference.controller';
 import { GuidesController } from './http/guides.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { UnitsController } from './http/units.controller';
+import { CatalogueGuidelineMatchesProjection } from './read-models/guideline-matches.projection';
 import { CatalogueGuidelinesProjection } from './read-models/guidelines.projection';
 import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
@@ -86,6 +87,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
       useFactory: (publications: CataloguePublicationsProjection, subscriptions: Subscriptions, config: GongkaiConfig) =>
         new CatalogueFeeds(publications, subscriptions, config.PORTAL_BASE_URL),
     },
+    readModelProvider('catalogue', CatalogueGuidelineMatchesProjection),
     {
       provide: CatalogueItems,
       inject: [CommandHandler],
@@ -110,9 +112,20 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     },
     {
       provide: CatalogueReference,
-      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection],
-      useFactory: (units: CatalogueUnitsProjection, items: CatalogueItemsProjection, guidelines: CatalogueGuidelinesProjection) =>
-        new CatalogueReference(units, items, guidelines),
+      inject: [
+        CatalogueUnitsProjection,
+        CatalogueItemsProjection,
+        CatalogueGuidelinesProjection,
+        CatalogueGuidelineMatchesProjection,
+        CommandHandler,
+      ],
+      useFactory: (
+        units: CatalogueUnitsProjection,
+        items: CatalogueItemsProjection,
+        guidelines: CatalogueGuidelinesProjection,
+        matches: CatalogueGuidelineMatchesProjection,
+        commands: CommandHandler,
+      ) => new CatalogueReference(units, items, guidelines, matches, commands),
     },
   ],
   exports: [CatalogueItemsProjection],
@@ -133,6 +146,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
     private readonly composer: SubscriptionComposer,
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly matches: CatalogueGuidelineMatchesProjection,
   ) {}
 
   onModuleInit(): void {
@@ -143,6 +157,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
       this.items,
       this.guidelines,
       this.negativeList,
+      this.matches,
       this.guides,
       this.publications,
       this.alerts,

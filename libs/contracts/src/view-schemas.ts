@@ -175,7 +175,15 @@ const guidelineItemViewSchema = z.looseObject({
   level: text,
   firstLevel: text,
   secondLevel: text,
+  source: z.object({ title: text, issuer: text.optional(), url: text, publishedOn: text.optional(), readOn: text }).optional(),
 }) satisfies z.ZodType<V.GuidelineItemView>;
+
+export const matchDecisionResultSchema = z.object({
+  itemId: text,
+  guidelineItemCode: text,
+  decisions: z.record(z.string(), z.enum(['confirmed', 'rejected'])),
+  revision: int.nonnegative(),
+}) satisfies z.ZodType<V.MatchDecisionResult>;
 
 export const unitCoverageViewSchema = z.object({
   unitId: text,
@@ -190,6 +198,7 @@ export const unitCoverageViewSchema = z.object({
       missing: z.array(guidelineItemViewSchema),
       extra: z.array(z.object({ itemId: text, name: text, domainCode: text, guidelineItemCode: text.nullable() })),
       percent: z.number().nullable(),
+      sample: z.boolean(),
     }),
   ),
   overall: z.object({ expected: int, covered: int, missing: int, extra: int, percent: z.number().nullable() }),

@@ -2,6 +2,8 @@ import { checkContract, EVENT_CONTRACTS, type ItemContent } from '@gongkai/contr
 import type { DomainEvent } from '@gongkai/platform/domain';
 import { guideDecider } from './guide.decide';
 import { guidelineDecider } from './guideline.decide';
+import { guidelineMatchDecider, type GuidelineMatchCommand } from './guideline-match.decide';
+import { REFERENCE_GUIDELINE_COMMAND } from './guidelines';
 import { itemDecider, type ItemCommand } from './item.decide';
 import type { ItemEvent } from './item';
 import type { NegativeEntryEvent } from './negative-entry';
@@ -33,8 +35,9 @@ describe('catalogue events against their contracts', () => {
   function run<C, E extends DomainEvent, S>(
     decider: { initialState: S; evolve(s: S, e: E): S; decide(c: C, s: S): E[] | Error },
     commands: C[],
+    given: S = decider.initialState,
   ): E[] {
-    let state = decider.initialState;
+    let state = given;
     const events: E[] = [];
     for (const command of commands) {
       const result = decider.decide(command, state);
@@ -52,7 +55,7 @@ describe('catalogue events against their contracts', () => {
       { type: 'RegisterUnit', unitId: 'TEZ-A', name: '某镇', level: '乡级', kind: 'town' },
       { type: 'AssignResponsibleDomains', domainCodes: ['budget', 'health'] },
     ]),
-    ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND]),
+    ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND, { ...REFERENCE_GUIDELINE_COMMAND, effectiveFrom: '2024-01-01' }]),
     ...run(guideDecider, [
       {
         type: 'PublishGuide',
@@ -84,6 +87,24 @@ describe('catalogue events against their contracts', () => {
       { type: 'ReviseItem', unitId: 'TEZ-A', content: { ...content, content: '预算报告、报表及说明' }, reason: '补充说明', at },
       { type: 'WithdrawItem', unitId: 'TEZ-A', reason: '职能调整', at },
     ]),
+    ...run(
+      guidelineMatchDecider,
+      (['ConfirmGuidelineMatch', 'RejectGuidelineMatch'] as const).map((type): GuidelineMatchCommand => ({
+        type,
+        unitId: 'TEZ-A',
+        guidelineItemCode: 'budget.S01',
+        guidelineItem: { code: 'budget.S01', domainCode: 'budget', level: '乡级' },
+        reason: '名称不同',
+      })),
+      guidelineMatchDecider.evolve(guidelineMatchDecider.initialState, {
+        type: 'catalogue.ItemDrafted',
+        data: {
+          itemId: 'item-2',
+          unitId: 'TEZ-A',
+          content: { domainCode: 'budget', firstLevel: '财政预算', legalBases: [], channels: [], level: '乡级' },
+        },
+      }),
+    ),
     ...run<NegativeEntryCommand, NegativeEntryEvent, ReturnType<typeof negativeEntryDecider.evolve>>(negativeEntryDecider, [
       {
         type: 'DraftNegativeEntry',

@@ -1,5 +1,6 @@
 import type { GuidelineItem } from '@gongkai/contracts';
 import { canonicalTerms, matchScore, proposeMatches, type MatchableItem } from './coverage-match';
+import { matchedGuidelineCode } from './guideline-match';
 import { SAMPLE_GUIDELINE_ITEMS } from './sample-guidelines';
 
 /** A stand-in for jieba: the longest dictionary word at each place, else one character. */
@@ -103,5 +104,26 @@ describe('matching catalogue items to guideline items', () => {
       { code: 'X', domainCode: 'social-assistance', level: '县级', firstLevel: '临时救助', secondLevel: '临时救助' },
     ];
     expect(proposeMatches([town('a', 'social-assistance', '临时救助', '临时救助')], guideline, segment)[0].candidates).toEqual([]);
+  });
+});
+
+describe('the officer’s decisions in matching and coverage', () => {
+  it('a rejected guideline item is never proposed again for that item, and the next candidate may be', () => {
+    const item = town('a', 'social-assistance', '低保', '低保申请受理及公示');
+    expect(proposeMatches([item], SAMPLE_GUIDELINE_ITEMS, segment)[0].proposed).toBe('social-assistance.S01');
+    const after = proposeMatches([{ ...item, rejected: ['social-assistance.S01'] }], SAMPLE_GUIDELINE_ITEMS, segment)[0];
+    expect(after.candidates.map((c) => c.code)).not.toContain('social-assistance.S01');
+    expect(after.proposed).not.toBe('social-assistance.S01');
+  });
+
+  it('coverage counts the confirmed match; without one, the item’s own code unless that pair was rejected', () => {
+    const S01 = 'social-assistance.S01';
+    const S02 = 'social-assistance.S02';
+    expect(matchedGuidelineCode(null, [])).toBeNull();
+    expect(matchedGuidelineCode(S01, [])).toBe(S01);
+    expect(matchedGuidelineCode(null, [{ guidelineItemCode: S02, decision: 'confirmed' }])).toBe(S02);
+    expect(matchedGuidelineCode(S01, [{ guidelineItemCode: S02, decision: 'confirmed' }])).toBe(S02);
+    expect(matchedGuidelineCode(S01, [{ guidelineItemCode: S01, decision: 'rejected' }])).toBeNull();
+    expect(matchedGuidelineCode(S01, [{ guidelineItemCode: S02, decision: 'rejected' }])).toBe(S01);
   });
 });

@@ -80,6 +80,8 @@ export interface MatchableItem {
   content?: string;
   /** The guideline item it is already matched to, if any. */
   guidelineItemCode: string | null;
+  /** Guideline items the officer rejected for this item: never proposed again. */
+  rejected?: readonly string[];
 }
 
 export interface MatchScore {
@@ -128,7 +130,7 @@ export function proposeMatches(
     .filter((item) => item.guidelineItemCode === null)
     .map((item): MatchProposal => {
       const candidates = guideline
-        .filter((g) => g.domainCode === item.domainCode && g.level === item.level)
+        .filter((g) => g.domainCode === item.domainCode && g.level === item.level && !item.rejected?.includes(g.code))
         .map((g) => ({ code: g.code, firstLevel: g.firstLevel, secondLevel: g.secondLevel, ...matchScore(item, g, segment) }))
         .filter((c) => c.score >= threshold)
         .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))

@@ -1,4 +1,4 @@
-import type { GuidelineItem } from '@gongkai/contracts';
+import type { DomainCode, GuidelineItem } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { evolveGuideline, initialGuidelineState, type GuidelineEvent, type GuidelineState } from './guideline';
 
@@ -9,6 +9,8 @@ export type GuidelineCommand = {
   effectiveFrom: string;
   source?: string;
   items: GuidelineItem[];
+  /** The domains whose rows are sourced; the others are 示例. */
+  sourcedDomains?: DomainCode[];
 };
 
 export function decideGuideline(command: GuidelineCommand, state: GuidelineState): GuidelineEvent[] | DomainError {
@@ -18,6 +20,13 @@ export function decideGuideline(command: GuidelineCommand, state: GuidelineState
   for (const item of command.items) (seen.has(item.code) ? duplicates : seen).add(item.code);
   if (duplicates.size > 0) {
     return DomainError.rule('GUIDELINE_DUPLICATE_CODE', `标准指引事项编码重复：${[...duplicates].join('、')}。`);
+  }
+  const unsourced = command.items.filter((item) => command.sourcedDomains?.includes(item.domainCode) && !item.source);
+  if (unsourced.length > 0) {
+    return DomainError.rule(
+      'GUIDELINE_ROW_UNSOURCED',
+      `标明有出处的领域中，以下指引事项未注明出处：${unsourced.map((item) => item.code).join('、')}。`,
+    );
   }
   if (state.effectiveFrom && command.effectiveFrom < state.effectiveFrom) {
     return DomainError.rule(

@@ -55,6 +55,9 @@ export function evolveItem(state: ItemState, event: ItemEvent): ItemState {
       return state.status === 'none' ? state : { ...state, correction: { note: event.data.note } };
     case 'catalogue.ItemWithdrawn':
       return state.status === 'none' ? state : { ...state, status: 'withdrawn', correction: null };
+    default:
+      // The item's stream also holds the officer's match decisions (guideline-match.ts): not the item's own state.
+      return state;
   }
 }
 

@@ -65,6 +65,14 @@ export const guidelineBody = z.object({
   effectiveFrom: isoDate,
   source: text(200).optional(),
   items: z.array(guidelineItemSchema).min(1).max(5000),
+  sourcedDomains: z.array(domainCodeSchema).optional(),
+});
+
+/** An officer's decision on a proposed match: the item and the guideline item, a reason optional. */
+export const matchDecisionBody = z.object({
+  itemId: z.string().min(2).max(64),
+  guidelineItemCode: text(40),
+  reason: prose(500).optional(),
 });
 
 export const obligationBody = z.object({ unitId: z.string().min(2).max(32), itemId: z.string().min(2).max(64), formedOn: isoDate });

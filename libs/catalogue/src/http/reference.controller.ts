@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
+  assertActsForUnit,
   assertReadsUnit,
   CommandHandler,
   commandContext,
@@ -25,15 +26,18 @@ import { CatalogueReference } from '../application/reference';
 import { readUpload, XLSX_MIME } from '../application/spreadsheet';
 import { GUIDELINE_STREAM_ID } from '../domain/guideline';
 import { guidelineDecider, type GuidelineCommand } from '../domain/guideline.decide';
+import { REFERENCE_GUIDELINE_COMMAND } from '../domain/guidelines';
 import { SAMPLE_GUIDELINE_COMMAND } from '../domain/sample-guidelines';
 import { unitStreamId } from '../domain/unit';
 import { unitDecider } from '../domain/unit.decide';
 import { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
-import { guidelineBody, obligationBody, responsibleDomainsBody } from './catalogue.schemas';
+import { CATALOGUE_EDITORS } from './access';
+import { guidelineBody, matchDecisionBody, obligationBody, responsibleDomainsBody } from './catalogue.schemas';
 import { Returns } from '@gongkai/platform';
 import {
   districtCoverageViewSchema,
   guidelineVersionListSchema,
+  matchDecisionResultSchema,
   matchProposalsViewSchema,
   milestonesViewSchema,
   someObjectSchema,
@@ -94,6 +98,14 @@ export class ReferenceController {
     return this.load(SAMPLE_GUIDELINE_COMMAND, request, response);
   }
 
+  @Post('guidelines/reference')
+  @Roles(...DISTRICT_ROLES)
+  @ApiOperation({ summary: '载入有出处的标准指引（各行注明出处；未找到出处的领域保留“示例”数据）' })
+  loadReference(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    // In force from the day it is loaded (Beijing date): it supersedes whatever version is current.
+    return this.load({ ...REFERENCE_GUIDELINE_COMMAND, effectiveFrom: toShanghaiDate(requestTime(request)) }, request, response);
+  }
+
   @Get('guidelines/versions')
   @Returns(guidelineVersionListSchema)
   @ApiOperation({ summary: '标准指引各版本' })
@@ -131,6 +143,49 @@ export class ReferenceController {
   matchProposals(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
     return this.reference.matchProposals(unitId);
+  }
+
+  @Post('units/:unitId/coverage/matches/confirm')
+  @HttpCode(200)
+  @Returns(matchDecisionResultSchema)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({ summary: '确认公开事项与标准指引事项的对应（计入覆盖率和里程碑）' })
+  @ApiBody({ schema: jsonSchemaOf(matchDecisionBody) })
+  confirmMatch(
+    @Param('unitId') unitId: string,
+    @Body(new ZodPipe(matchDecisionBody)) body: z.infer<typeof matchDecisionBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.decideMatch(unitId, 'confirm', body, request, response);
+  }
+
+  @Post('units/:unitId/coverage/matches/reject')
+  @HttpCode(200)
+  @Returns(matchDecisionResultSchema)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({ summary: '否决对应建议（不再建议该对应）' })
+  @ApiBody({ schema: jsonSchemaOf(matchDecisionBody) })
+  rejectMatch(
+    @Param('unitId') unitId: string,
+    @Body(new ZodPipe(matchDecisionBody)) body: z.infer<typeof matchDecisionBody>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.decideMatch(unitId, 'reject', body, request, response);
+  }
+
+  private async decideMatch(
+    unitId: string,
+    decision: 'confirm' | 'reject',
+    body: z.infer<typeof matchDecisionBody>,
+    request: AuthenticatedRequest,
+    response: Response,
+  ) {
+    assertActsForUnit(request.principal, unitId);
+    const outcome = await this.reference.decideMatch({ unitId, decision, ...body }, commandContext(request));
+    setRevision(response, outcome.revision);
+    return outcome;
   }
 
   @Get('coverage')

@@ -48,7 +48,15 @@ export const catalogueEventLabels = {
   },
   'catalogue.GuidelineVersionLoaded': {
     label: '发布标准指引版本',
-    fields: { version: '版本号', title: '标题', sample: '示例数据', effectiveFrom: '施行日期', source: '来源', items: '指引事项' },
+    fields: {
+      version: '版本号',
+      title: '标题',
+      sample: '示例数据',
+      effectiveFrom: '施行日期',
+      source: '来源',
+      items: '指引事项',
+      sourcedDomains: '有出处的领域',
+    },
     // The district office loads it for every unit; its source (the State Council departments' guidelines) is shown as the ground.
     decision: { districtWide: true, groundField: 'source', groundRequired: false, reasonRequired: false },
   },
@@ -82,6 +90,16 @@ export const catalogueEventLabels = {
     fields: { domainCode: '试点领域', guidelineItemCode: '对应的标准指引事项', reason: '撤销理由', withdrawnAt: '撤销时间' },
     values: { domainCode: DOMAIN_NAMES },
     decision: { groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.GuidelineMatchConfirmed': {
+    label: '确认公开事项与标准指引事项的对应',
+    fields: { guidelineItemCode: '标准指引事项', reason: '说明' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.GuidelineMatchRejected': {
+    label: '否决公开事项与标准指引事项的对应建议',
+    fields: { guidelineItemCode: '标准指引事项', reason: '理由' },
+    decision: { groundRequired: false, reasonRequired: false },
   },
   'catalogue.NegativeEntryDrafted': {
     label: '编制负面清单事项（草稿）',

@@ -122,6 +122,20 @@ export const unitResponsibleDomainsAssignedV1 = z.object({
   reason: text(500).optional(),
 });
 
+/** Where a guideline row was read: the published catalogue (标准目录) on a county or city portal. */
+export const guidelineSourceSchema = z.object({
+  /** The document or page title as published. */
+  title: text(200),
+  /** The issuing body or publishing site, as the page names it. */
+  issuer: text(100).optional(),
+  url: z.string().url().max(500),
+  /** When the page was published, if it says so. */
+  publishedOn: isoDate.optional(),
+  /** When the row was read from it. */
+  readOn: isoDate,
+});
+export type GuidelineSource = z.infer<typeof guidelineSourceSchema>;
+
 export const guidelineItemSchema = z.object({
   /** Stable code of the guideline item, e.g. `compulsory-education.03` */
   code: text(40),
@@ -129,6 +143,14 @@ export const guidelineItemSchema = z.object({
   level: z.enum(UNIT_LEVELS),
   firstLevel: text(100),
   secondLevel: text(200),
+  /** The row's other elements where the source states them (optional: 示例 rows have none). */
+  timeLimit: text(200).optional(),
+  subject: text(200).optional(),
+  channels: z.array(text(60)).max(20).optional(),
+  audience: z.array(text(20)).max(2).optional(),
+  method: z.array(text(20)).max(2).optional(),
+  /** Where the row was read; absent on 示例 rows. */
+  source: guidelineSourceSchema.optional(),
 });
 export type GuidelineItem = z.infer<typeof guidelineItemSchema>;
 
@@ -141,7 +163,19 @@ export const guidelineVersionLoadedV1 = z.object({
   effectiveFrom: isoDate,
   source: text(200).optional(),
   items: z.array(guidelineItemSchema).min(1).max(5000),
+  /** The domains whose rows are sourced (each row names its source); every other domain's rows are 示例. Absent: as `sample` says. */
+  sourcedDomains: z.array(domainCodeSchema).max(PILOT_DOMAINS.length).optional(),
 });
+
+/** An officer's decision on a proposed match of a catalogue item to a guideline item. */
+const guidelineMatchDecision = {
+  itemId: itemIdSchema,
+  unitId: unitIdSchema,
+  guidelineItemCode: text(40),
+  reason: text(500).optional(),
+};
+export const guidelineMatchConfirmedV1 = z.object(guidelineMatchDecision);
+export const guidelineMatchRejectedV1 = z.object(guidelineMatchDecision);
 
 export const itemDraftedV1 = z.object({ ...itemRef, content: itemContentV1 });
 export const itemDraftUpdatedV1 = z.object({ ...itemRef, content: itemContentV1 });
@@ -219,6 +253,8 @@ export const catalogueEvents = {
   'catalogue.ItemRevised': { 1: itemRevisedV1 },
   'catalogue.ItemReturnedForCorrection': { 1: itemReturnedForCorrectionV1 },
   'catalogue.ItemWithdrawn': { 1: itemWithdrawnV1 },
+  'catalogue.GuidelineMatchConfirmed': { 1: guidelineMatchConfirmedV1 },
+  'catalogue.GuidelineMatchRejected': { 1: guidelineMatchRejectedV1 },
   'catalogue.NegativeEntryDrafted': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryAmended': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryPublished': { 1: negativeEntryPublishedV1 },
@@ -234,6 +270,8 @@ export type ItemPublished = z.infer<typeof itemPublishedV1>;
 export type ItemRevised = z.infer<typeof itemRevisedV1>;
 export type ItemReturnedForCorrection = z.infer<typeof itemReturnedForCorrectionV1>;
 export type ItemWithdrawn = z.infer<typeof itemWithdrawnV1>;
+export type GuidelineMatchConfirmed = z.infer<typeof guidelineMatchConfirmedV1>;
+export type GuidelineMatchRejected = z.infer<typeof guidelineMatchRejectedV1>;
 export type NegativeEntryDrafted = z.infer<typeof negativeEntryDraftedV1>;
 export type NegativeEntryPublished = z.infer<typeof negativeEntryPublishedV1>;
 export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;

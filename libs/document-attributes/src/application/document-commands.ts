@@ -162,7 +162,7 @@ export async function issueDocument(
     );
     indexNumber = indexNumberOf(assigned.state, documentId) ?? undefined;
   }
-  const formedOn = input.formedOn ?? state.writtenOn ?? undefined;
+  const formedOn = input.formedOn ?? (state.status === 'registered' ? state.writtenOn : null) ?? undefined;
   return onDocument(
     commands,
     documentId,

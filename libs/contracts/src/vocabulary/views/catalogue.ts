@@ -163,6 +163,14 @@ export interface ImportReportView {
 }
 
 /** `GET /api/catalogue/units/:unitId/coverage/proposals`: guideline items proposed for the unit's unmatched items (not yet confirmed). */
+/** `POST /api/catalogue/units/:unitId/coverage/matches/{confirm,reject}`: the item's decisions after this one. */
+export interface MatchDecisionResult {
+  itemId: string;
+  guidelineItemCode: string;
+  decisions: Record<string, 'confirmed' | 'rejected'>;
+  revision: number;
+}
+
 export interface MatchProposalsView {
   unitId: string;
   unitName: string;
@@ -182,6 +190,8 @@ export interface GuidelineItemView {
   level: string;
   firstLevel: string;
   secondLevel: string;
+  /** Where the row was read; absent on 示例 rows. */
+  source?: { title: string; issuer?: string; url: string; publishedOn?: string; readOn: string };
   [extra: string]: unknown;
 }
 
@@ -198,6 +208,8 @@ export interface UnitCoverageView {
     missing: GuidelineItemView[];
     extra: { itemId: string; name: string; domainCode: string; guidelineItemCode: string | null }[];
     percent: number | null;
+    /** The domain's guideline rows are 示例 (not read from a published catalogue). */
+    sample: boolean;
   }[];
   overall: { expected: number; covered: number; missing: number; extra: number; percent: number | null };
 }
