@@ -25,6 +25,10 @@ step "local object storage (SeaweedFS S3, for the blob store's S3 contract suite
 start_local_infra s3
 echo "S3_ENDPOINT=$S3_ENDPOINT" >&2
 
+step "mail server (Mailpit: SMTP and its HTTP API, for the e-mail notice tests)"
+start_local_infra mail
+echo "SMTP_URL=$SMTP_URL MAILPIT_API=$MAILPIT_API" >&2
+
 step "identity provider (Keycloak, for the OpenID Connect tests)"
 start_local_infra keycloak
 echo "KEYCLOAK_ISSUER=$KEYCLOAK_ISSUER" >&2

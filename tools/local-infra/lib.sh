@@ -6,10 +6,11 @@
 #     artifacts/kafka-<hash>/libs/*.jar   Kafka + deps from Maven Central (hash of kafka/pom.xml)
 #     artifacts/ferretdb-<hash>/ferretdb  FerretDB binary (hash of ferretdb/{go.mod,go.sum,main.go})
 #     artifacts/seaweedfs-<hash>/weed     SeaweedFS and its S3 probe (hash of seaweedfs/{go.mod,go.sum,main.go})
+#     artifacts/mailpit-<version>/mailpit Mailpit (SMTP test server with an HTTP API), `go install`ed at MAILPIT_VERSION
 #     conf/seaweedfs/s3.json              S3 identity (local dev-only credentials)
 #     conf/kafka/                         generated server.properties, log4j2 configs
 #     data/kafka/, data/ferretdb/, data/keycloak/ (Keycloak's H2 database),
-#     data/seaweedfs/                     server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
+#     data/seaweedfs/, data/mailpit/      server data (wiped by --fresh / GONGKAI_INFRA_FRESH=1)
 #     artifacts/keycloak-<hash>/keycloak/ Keycloak server distribution (hash of keycloak/pom.xml)
 #     run/*.pid                           pids of the running servers
 #     logs/kafka.log, logs/ferretdb.log,
@@ -35,6 +36,10 @@ KEYCLOAK_HEAP_OPTS="${GONGKAI_KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
 KEYCLOAK_JVM_OPTS="${GONGKAI_KEYCLOAK_JVM_OPTS--XX:TieredStopAtLevel=1}"
 # SeaweedFS: the S3 port; master, volume and filer HTTP ports follow it; each gRPC port is HTTP + 10000.
 S3_PORT="${GONGKAI_S3_PORT:-28333}"
+# Mailpit (SMTP server that keeps what it receives, for the e-mail notice tests): SMTP port, its HTTP API on +1.
+MAILPIT_SMTP_PORT="${GONGKAI_MAILPIT_SMTP_PORT:-28025}"
+MAILPIT_HTTP_PORT="${GONGKAI_MAILPIT_HTTP_PORT:-$((MAILPIT_SMTP_PORT + 1))}"
+MAILPIT_VERSION=v1.33.1
 # A second Kafka listener with TLS and SASL/PLAIN, so the clients' security settings are tested
 # against a real broker (dev-only CA and credentials, generated under the cache root).
 KAFKA_SECURE_PORT="${GONGKAI_KAFKA_SECURE_PORT:-$((KAFKA_PORT + 2))}"
@@ -44,7 +49,7 @@ KAFKA_HEAP_OPTS="${GONGKAI_KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 # C1-only JIT: starts the broker ~30% faster on 2 cores; plenty for local use. Set to "" for full JIT.
 KAFKA_JVM_OPTS="${GONGKAI_KAFKA_JVM_OPTS--XX:TieredStopAtLevel=1}"
 
-for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT S3_PORT START_TIMEOUT STOP_TIMEOUT; do
+for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SECURE_PORT MONGO_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT S3_PORT MAILPIT_SMTP_PORT MAILPIT_HTTP_PORT START_TIMEOUT STOP_TIMEOUT; do
   if [[ ! ${!_v} =~ ^[0-9]+$ ]]; then
     printf '[local-infra] error: %s must be a number, got "%s"\n' "$_v" "${!_v}" >&2
     exit 2
@@ -71,6 +76,7 @@ SEAWEED_FILER_PORT=$((S3_PORT + 3))
 S3_ACCESS_KEY=gongkai-local
 S3_SECRET_KEY=gongkai-local-dev-only-secret
 S3_BUCKET=gongkai
+MAILPIT_DATA="$DATA_DIR/mailpit"
 
 log() { printf '[local-infra] %s\n' "$*" >&2; }
 die() {
@@ -120,6 +126,15 @@ require_go() {
 
 port_open() { (exec 3<>"/dev/tcp/$LI_HOST/$1") 2>/dev/null; }
 
+# http_get PORT PATH : the raw HTTP/1.1 answer of a GET on 127.0.0.1 (status line, headers, body).
+http_get() {
+  (
+    exec 3<>"/dev/tcp/$LI_HOST/$1" || exit 1
+    printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$2" "$LI_HOST" "$1" >&3
+    timeout 5 cat <&3
+  ) 2>/dev/null
+}
+
 # A string that must appear in the command line of our process for NAME,
 # so that a stale pid file never makes us signal an unrelated process.
 proc_marker() {
@@ -128,6 +143,7 @@ proc_marker() {
   ferretdb) printf '%s' "-data-dir $MONGO_DATA" ;;
   keycloak) printf '%s' "$(keycloak_home)/bin/" ;; # kc.sh, then its java (-Dkc.home.dir=…/bin/..)
   seaweedfs) printf '%s' "-dir=$SEAWEED_DATA" ;;
+  mailpit) printf '%s' "--database $MAILPIT_DATA/" ;;
   *) return 1 ;;
   esac
 }
@@ -545,12 +561,7 @@ start_keycloak() {
 keycloak_ready() {
   port_open "$KEYCLOAK_PORT" || return 1
   local body
-  body="$(
-    exec 3<>"/dev/tcp/$LI_HOST/$KEYCLOAK_PORT" || exit 1
-    printf 'GET /realms/gongkai/.well-known/openid-configuration HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' \
-      "$LI_HOST" "$KEYCLOAK_PORT" >&3
-    timeout 5 cat <&3
-  )" 2>/dev/null || return 1
+  body="$(http_get "$KEYCLOAK_PORT" /realms/gongkai/.well-known/openid-configuration)" || return 1
   [[ $body == "HTTP/1.1 200"* && $body == *"\"issuer\":\"$(keycloak_issuer)\""* ]]
 }
 
@@ -632,6 +643,60 @@ seaweedfs_ready() {
     -access-key "$S3_ACCESS_KEY" -secret-key "$S3_SECRET_KEY" >/dev/null 2>>"$LOG_DIR/seaweedfs-ready.log"
 }
 
+# ---------------------------------------------------------------- Mailpit (SMTP)
+
+mailpit_bin() { printf '%s/mailpit-%s/mailpit' "$ARTIFACTS_DIR" "$MAILPIT_VERSION"; }
+
+# Builds upstream's command at the pinned version from the Go module proxy (once per version;
+# the download is checked against the Go checksum database).
+provision_mailpit() {
+  local bin dir tmp t0
+  bin="$(mailpit_bin)"
+  [[ -x $bin ]] && return 0
+  require_go
+  t0="$(now_ms)"
+  dir="$(dirname "$bin")"
+  tmp="$dir.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  log "mailpit: building Mailpit $MAILPIT_VERSION (once, ~2-5 min on 2 cores) into $dir ..."
+  if ! (cd "$tmp" && GOWORK=off CGO_ENABLED=0 GOBIN="$tmp" \
+    go install -buildvcs=false -trimpath -ldflags='-s -w' "github.com/axllent/mailpit@$MAILPIT_VERSION") \
+    >"$LOG_DIR/mailpit-build.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/mailpit-build.log" >&2
+    rm -rf "$tmp"
+    die "mailpit: go install failed; full output in $LOG_DIR/mailpit-build.log"
+  fi
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
+  log "mailpit: built in $(elapsed "$t0")"
+}
+
+start_mailpit() {
+  mkdir -p "$MAILPIT_DATA"
+  # Keeps the last 5000 messages; accepts any SMTP login (tests only: loopback, no relay).
+  launch mailpit "$(mailpit_bin)" --smtp "$LI_HOST:$MAILPIT_SMTP_PORT" --listen "$LI_HOST:$MAILPIT_HTTP_PORT" \
+    --database "$MAILPIT_DATA/mailpit.db" --max 5000 --smtp-auth-accept-any --smtp-auth-allow-insecure --disable-version-check
+}
+
+mailpit_api() { printf 'http://%s:%s/api/v1' "$LI_HOST" "$MAILPIT_HTTP_PORT"; }
+
+mailpit_settings() { printf 'SMTP_URL=smtp://%s:%s\nMAILPIT_API=%s' "$LI_HOST" "$MAILPIT_SMTP_PORT" "$(mailpit_api)"; }
+
+# Real readiness check: the SMTP greeting, then the API's info document (version and message count,
+# read from the database) over HTTP.
+mailpit_ready() {
+  port_open "$MAILPIT_HTTP_PORT" || return 1
+  local greeting body
+  greeting="$(
+    exec 3<>"/dev/tcp/$LI_HOST/$MAILPIT_SMTP_PORT" || exit 1
+    timeout 2 head -n1 <&3
+  )" 2>/dev/null || return 1
+  [[ $greeting == 220* ]] || return 1
+  body="$(http_get "$MAILPIT_HTTP_PORT" /api/v1/info)" || return 1
+  [[ $body == "HTTP/1.1 200"* && $body == *'"Version":"'* && $body == *'"Messages":'* ]]
+}
+
 # ---------------------------------------------------------------- misc
 
 # Normalises the service argument to a list of internal names.
@@ -642,6 +707,7 @@ parse_target() {
   mongo | mongodb | ferretdb) echo "ferretdb" ;;
   keycloak) echo "keycloak" ;;
   s3 | seaweedfs) echo "seaweedfs" ;;
+  mail | mailpit | smtp) echo "mailpit" ;;
   *) return 1 ;;
   esac
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Provision (cached), start and wait for a local single-node Kafka (KRaft) and/or
 # FerretDB (MongoDB wire protocol, SQLite backend), on 127.0.0.1 only; Keycloak (the OpenID
-# Connect provider of the sign-in tests) and SeaweedFS (S3, for the blob store) only when asked for by name.
+# Connect provider of the sign-in tests), SeaweedFS (S3, for the blob store) and Mailpit (SMTP with an
+# HTTP API, for the e-mail notices) only when asked for by name.
 # Prints the connection settings on stdout; progress goes to stderr. See README.md.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -9,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat >&2 <<'EOF_USAGE'
-usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|s3|all]
+usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|s3|mail|all]
 
   --fresh   wipe the servers' data (not the downloaded/built artifacts) first;
             same as GONGKAI_INFRA_FRESH=1. A running server is restarted.
@@ -17,8 +18,9 @@ usage: tools/local-infra/up.sh [--fresh] [kafka|mongo|keycloak|s3|all]
 Prints KAFKA_BROKERS=... (and the KAFKA_TEST_* settings of the TLS/SASL listener) and/or
 MONGODB_URL=... on stdout; `keycloak` (not part of `all`) prints KEYCLOAK_ISSUER=... and
 KEYCLOAK_JWKS_URL=... of the local realm `gongkai` (infra/identity); `s3` (SeaweedFS, not part of
-`all`) prints S3_ENDPOINT=..., S3_REGION=..., S3_ACCESS_KEY_ID=..., S3_SECRET_ACCESS_KEY=....
-If KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT is already set, that server is not started
+`all`) prints S3_ENDPOINT=..., S3_REGION=..., S3_ACCESS_KEY_ID=..., S3_SECRET_ACCESS_KEY=...;
+`mail` (Mailpit, not part of `all`) prints SMTP_URL=... and MAILPIT_API=... (its HTTP API).
+If KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT / SMTP_URL is already set, that server is not started
 and the given value is printed instead.
 EOF_USAGE
 }
@@ -45,7 +47,7 @@ while (($#)); do
 done
 if ! services="$(parse_target "${target:-all}")"; then
   usage
-  die "unknown target: $target (expected kafka, mongo, keycloak, s3 or all)"
+  die "unknown target: $target (expected kafka, mongo, keycloak, s3, mail or all)"
 fi
 
 ensure_dirs
@@ -105,6 +107,17 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
     port[$svc]="$S3_PORT"
     data="$SEAWEED_DATA"
     ;;
+  mailpit)
+    if [[ -n ${SMTP_URL:-} ]]; then
+      log "mailpit: SMTP_URL is set; not starting a local Mailpit"
+      out[$svc]="SMTP_URL=$SMTP_URL${MAILPIT_API:+
+MAILPIT_API=$MAILPIT_API}"
+      continue
+    fi
+    out[$svc]="$(mailpit_settings)"
+    port[$svc]="$MAILPIT_HTTP_PORT"
+    data="$MAILPIT_DATA"
+    ;;
   esac
 
   if [[ $fresh == 1 ]]; then
@@ -146,10 +159,14 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
     provision_keycloak
     ;;
   seaweedfs) provision_seaweedfs ;;
+  mailpit) provision_mailpit ;;
   esac
 
   if port_open "${port[$svc]}"; then
-    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_KEYCLOAK_PORT / GONGKAI_S3_PORT) or set KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT"
+    die "$svc: port ${port[$svc]} on $LI_HOST is in use by another process; stop it, pick another port (GONGKAI_KAFKA_PORT / GONGKAI_MONGO_PORT / GONGKAI_KEYCLOAK_PORT / GONGKAI_S3_PORT / GONGKAI_MAILPIT_SMTP_PORT) or set KAFKA_BROKERS / MONGODB_URL / KEYCLOAK_ISSUER / S3_ENDPOINT / SMTP_URL"
+  fi
+  if [[ $svc == mailpit ]] && port_open "$MAILPIT_SMTP_PORT"; then
+    die "mailpit: SMTP port $MAILPIT_SMTP_PORT on $LI_HOST is in use; set GONGKAI_MAILPIT_SMTP_PORT or SMTP_URL"
   fi
   if [[ $svc == kafka ]] && port_open "$KAFKA_CONTROLLER_PORT"; then
     die "kafka: controller port $KAFKA_CONTROLLER_PORT on $LI_HOST is in use; set GONGKAI_KAFKA_CONTROLLER_PORT"
@@ -172,6 +189,10 @@ KEYCLOAK_JWKS_URL=$(keycloak_issuer)/protocol/openid-connect/certs"
   seaweedfs)
     start_seaweedfs
     log "seaweedfs: started SeaweedFS $(seaweedfs_version) (pid $(<"$RUN_DIR/seaweedfs.pid")), log: $LOG_DIR/seaweedfs.log"
+    ;;
+  mailpit)
+    start_mailpit
+    log "mailpit: started Mailpit $MAILPIT_VERSION (pid $(<"$RUN_DIR/mailpit.pid")), log: $LOG_DIR/mailpit.log"
     ;;
   esac
   pending+=("$svc")

@@ -23,6 +23,8 @@ import { RequestCase } from './console/requests/case';
 import { LetterSettingsPage } from './console/requests/letter-settings';
 import { RequestRegister } from './console/requests/register';
 import { CounterRegistration } from './console/requests/register-form';
+import { NoticesPage } from './console/requests/notices';
+import { GuidesPage } from './console/guides/guides';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
@@ -33,21 +35,35 @@ import { ConsultationPage, ConsultationsPage } from './portal/participation/cons
 import { OpenDayPage, OpenDaysPage } from './portal/participation/open-days';
 import { ApplyPage } from './portal/requests/apply';
 import { TrackPage } from './portal/requests/track';
+import { SubscribePage, SubscriptionLinkPage } from './portal/subscriptions/subscribe';
 import { ConsoleHome } from './console/home';
 import { LoginPage, RequireLogin, SignedInPage } from './console/login';
 import { PortalHome } from './portal/home';
 import { loadSession, onSessionExpired, resumeProviderSession, saveSession, type Session, signOut, startProviderSignIn } from './api';
-import { FlashMessage, FlashProvider, HANDLER_ROLES, hasAnyRole, isStaff, PageTitle, seesDistrict } from './ui';
+import {
+  applyStoredReadingMode,
+  FlashMessage,
+  FlashProvider,
+  HANDLER_ROLES,
+  hasAnyRole,
+  isStaff,
+  PageTitle,
+  ReadingModeToggle,
+  seesDistrict,
+} from './ui';
 import './styles/assessment.css';
 import './styles/base.css';
 import './styles/catalogue.css';
 import './styles/components.css';
 import './styles/requests.css';
+import './styles/elder.css';
 
 interface Section {
   to: string;
   label: string;
   end?: boolean;
+  /** Left out of the shorter menu of the elderly-friendly mode (still in the footer and on the pages). */
+  secondary?: boolean;
 }
 
 const PORTAL_SECTIONS: Section[] = [
@@ -55,7 +71,7 @@ const PORTAL_SECTIONS: Section[] = [
   { to: '/apply', label: '申请公开' },
   { to: '/track', label: '进度查询' },
   { to: '/policies', label: '政策解读' },
-  { to: '/consultations', label: '意见征集' },
+  { to: '/consultations', label: '意见征集', secondary: true },
 ];
 
 /** The console sections a role works in; the API enforces the same rules, this only hides what would be refused. */
@@ -67,6 +83,8 @@ function consoleSections(session: Session): Section[] {
     { to: '/console', label: '待办', end: true },
     { to: '/console/requests', label: '依申请公开' },
     { to: '/console/documents', label: '公文与审查' },
+    staff && { to: '/console/notices', label: '通知记录' },
+    (districtWide || (staff && Boolean(session.unitId))) && { to: '/console/guide', label: '公开指南' },
     staff && { to: '/console/annual-report', label: '年度报告' },
     staff && { to: '/console/interpretation', label: '政策解读' },
     { to: '/console/concerns', label: '回应关切' },
@@ -170,7 +188,7 @@ function Shell() {
             ) : (
               <ul>
                 {PORTAL_SECTIONS.map((section) => (
-                  <li key={section.to}>
+                  <li key={section.to} className={section.secondary ? 'secondary' : undefined}>
                     <NavLink to={section.to} end={section.end}>
                       {section.label}
                     </NavLink>
@@ -178,6 +196,9 @@ function Shell() {
                 ))}
                 <li>
                   <NavLink to="/console">{session ? '工作台' : '工作人员登录'}</NavLink>
+                </li>
+                <li>
+                  <ReadingModeToggle />
                 </li>
               </ul>
             )}
@@ -209,6 +230,9 @@ function Shell() {
           <Route path="/negative-list" element={<NegativeListPage />} />
           <Route path="/apply" element={<ApplyPage />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/subscribe" element={<SubscribePage />} />
+          <Route path="/subscribe/confirm" element={<SubscriptionLinkPage action="confirm" />} />
+          <Route path="/subscribe/unsubscribe" element={<SubscriptionLinkPage action="unsubscribe" />} />
           <Route path="/consultations" element={<ConsultationsPage />} />
           <Route path="/consultations/:consultationId" element={<ConsultationPage />} />
           <Route path="/open-days" element={<OpenDaysPage />} />
@@ -220,6 +244,8 @@ function Shell() {
           <Route path="/console" element={<RequireLogin>{(s) => <ConsoleHome session={s} />}</RequireLogin>} />
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestRegister session={s} />}</RequireLogin>} />
           <Route path="/console/requests/new" element={<RequireLogin>{(s) => <CounterRegistration session={s} />}</RequireLogin>} />
+          <Route path="/console/guide" element={<RequireLogin>{(s) => <GuidesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
           <Route path="/console/letter-settings" element={<RequireLogin>{(s) => <LetterSettingsPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />
           <Route path="/console/documents" element={<RequireLogin>{(s) => <DocumentsQueue session={s} />}</RequireLogin>} />
@@ -271,7 +297,7 @@ function Shell() {
           <nav aria-label="页脚导航">
             <Link to="/documents">主动公开文件</Link> · <Link to="/negative-list">负面清单</Link> ·{' '}
             <Link to="/cleanup-results">文件清理结果</Link> · <Link to="/consultations">意见征集</Link> ·{' '}
-            <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link>
+            <Link to="/open-days">政府开放日</Link> · <Link to="/annual-reports">年度报告</Link> · <Link to="/subscribe">订阅公开信息</Link>
           </nav>
           <p>主办：台儿庄区人民政府办公室 · 依据《中华人民共和国政府信息公开条例》</p>
         </div>
@@ -280,6 +306,7 @@ function Shell() {
   );
 }
 
+applyStoredReadingMode();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <BrowserRouter>

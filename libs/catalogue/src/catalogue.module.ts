@@ -1,31 +1,92 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
-import { CommandHandler, ConsumerRegistry, GONGKAI_CONFIG, readModelProvider, type GongkaiConfig } from '@gongkai/platform';
+import { createHmac } from 'node:crypto';
+import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  CommandHandler,
+  ConsumerRegistry,
+  GONGKAI_CONFIG,
+  LOGGER,
+  NoticeOutbox,
+  ReadModelConnections,
+  readModelProvider,
+  startNoticeSender,
+  type GongkaiConfig,
+  type Logger,
+  type NoticeSender,
+} from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
 import { importLimitsOf } from './application/import-limits';
 import { CatalogueItems } from './application/items';
 import { CatalogueNegativeList } from './application/negative-list';
 import { CataloguePortal } from './application/portal';
 import { CatalogueReference } from './application/reference';
+import { CatalogueFeeds } from './application/feeds';
+import { UnitGuides } from './application/guides';
+import { PublicationAlerts, SubscriptionComposer, Subscriptions } from './application/subscriptions';
 import { ItemsController } from './http/items.controller';
 import { NegativeListController } from './http/negative-list.controller';
 import { PortalController } from './http/portal.controller';
 import { ReferenceController } from './http/reference.controller';
+import { GuidesController } from './http/guides.controller';
+import { SubscriptionsController } from './http/subscriptions.controller';
 import { UnitsController } from './http/units.controller';
 import { CatalogueGuidelineMatchesProjection } from './read-models/guideline-matches.projection';
 import { CatalogueGuidelinesProjection } from './read-models/guidelines.projection';
 import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
+import { CatalogueGuidesProjection } from './read-models/guides.projection';
+import { CataloguePublicationsProjection } from './read-models/publications.projection';
 import { CatalogueUnitsProjection } from './read-models/units.projection';
 
 /** The catalogue service: units, the standard catalogue, the negative list. */
 @Module({
   // Portal before the units controller, so that `/api/catalogue/portal/...` is never taken for a unit.
-  controllers: [PortalController, ReferenceController, ItemsController, NegativeListController, UnitsController],
+  controllers: [
+    PortalController,
+    SubscriptionsController,
+    GuidesController,
+    ReferenceController,
+    ItemsController,
+    NegativeListController,
+    UnitsController,
+  ],
   providers: [
     readModelProvider('catalogue', CatalogueUnitsProjection),
     readModelProvider('catalogue', CatalogueItemsProjection),
     readModelProvider('catalogue', CatalogueGuidelinesProjection),
     readModelProvider('catalogue', CatalogueNegativeListProjection),
+    readModelProvider('catalogue', CataloguePublicationsProjection),
+    readModelProvider('catalogue', CatalogueGuidesProjection),
+    {
+      provide: UnitGuides,
+      inject: [CommandHandler, CatalogueGuidesProjection, CatalogueUnitsProjection],
+      useFactory: (commands: CommandHandler, guides: CatalogueGuidesProjection, units: CatalogueUnitsProjection) =>
+        new UnitGuides(commands, guides, units),
+    },
+    readModelProvider('catalogue', NoticeOutbox),
+    {
+      provide: Subscriptions,
+      inject: [ReadModelConnections, NoticeOutbox, CatalogueUnitsProjection, GONGKAI_CONFIG],
+      useFactory: (connections: ReadModelConnections, outbox: NoticeOutbox, units: CatalogueUnitsProjection, config: GongkaiConfig) =>
+        new Subscriptions(connections.get('catalogue'), outbox, units, subscriptionLinkKey(config)),
+    },
+    {
+      provide: PublicationAlerts,
+      inject: [CataloguePublicationsProjection, Subscriptions, NoticeOutbox],
+      useFactory: (publications: CataloguePublicationsProjection, subscriptions: Subscriptions, outbox: NoticeOutbox) =>
+        new PublicationAlerts(publications, subscriptions, outbox),
+    },
+    {
+      provide: SubscriptionComposer,
+      inject: [Subscriptions, CataloguePublicationsProjection, GONGKAI_CONFIG],
+      useFactory: (subscriptions: Subscriptions, publications: CataloguePublicationsProjection, config: GongkaiConfig) =>
+        new SubscriptionComposer(subscriptions, publications, config.PORTAL_BASE_URL),
+    },
+    {
+      provide: CatalogueFeeds,
+      inject: [CataloguePublicationsProjection, Subscriptions, GONGKAI_CONFIG],
+      useFactory: (publications: CataloguePublicationsProjection, subscriptions: Subscriptions, config: GongkaiConfig) =>
+        new CatalogueFeeds(publications, subscriptions, config.PORTAL_BASE_URL),
+    },
     readModelProvider('catalogue', CatalogueGuidelineMatchesProjection),
     {
       provide: CatalogueItems,
@@ -69,17 +130,57 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
   ],
   exports: [CatalogueItemsProjection],
 })
-export class CatalogueModule implements OnModuleInit {
+export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private sender: NoticeSender | null = null;
+
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly units: CatalogueUnitsProjection,
     private readonly items: CatalogueItemsProjection,
     private readonly guidelines: CatalogueGuidelinesProjection,
     private readonly negativeList: CatalogueNegativeListProjection,
+    private readonly publications: CataloguePublicationsProjection,
+    private readonly guides: CatalogueGuidesProjection,
+    private readonly alerts: PublicationAlerts,
+    private readonly outbox: NoticeOutbox,
+    private readonly composer: SubscriptionComposer,
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly matches: CatalogueGuidelineMatchesProjection,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('catalogue', this.units, this.items, this.guidelines, this.negativeList, this.matches);
+    // The publications after the items (a document's domains come from them); the alerts after the publications.
+    this.registry.register(
+      'catalogue',
+      this.units,
+      this.items,
+      this.guidelines,
+      this.negativeList,
+      this.matches,
+      this.guides,
+      this.publications,
+      this.alerts,
+    );
   }
+
+  /** Sends the subscription e-mails (confirmations, new publications) when SMTP_URL is set. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.outbox.ensureIndexes();
+    this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sender?.stop();
+  }
+}
+
+/** The key of the subscription links' HMAC: SUBSCRIPTIONS_LINK_KEY, else derived from AUTH_JWT_SECRET (loadConfig requires one). */
+function subscriptionLinkKey(config: GongkaiConfig): Buffer {
+  return Buffer.from(
+    config.SUBSCRIPTIONS_LINK_KEY ??
+      createHmac('sha256', config.AUTH_JWT_SECRET ?? '')
+        .update('gongkai.catalogue.subscriptions')
+        .digest('hex'),
+  );
 }

@@ -51,4 +51,5 @@ export * from './personal-data/mongo-personal-data-keys';
 export * from './personal-data/master-key';
 export * from './personal-data/personal-data';
 export * from './blobs';
+export * from './notices';
 export * from './search';

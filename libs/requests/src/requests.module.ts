@@ -1,4 +1,11 @@
-import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import {
   CommandHandler,
@@ -7,15 +14,21 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   Metrics,
+  NoticeOutbox,
   PERSONAL_DATA_KEYS,
   readModelProvider,
   type BlobStore,
+  startNoticeSender,
+  type NoticeSender,
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
+import { ApplicantNoticeComposer, ApplicantNoticesProcess } from './application/applicant-notices';
+import { RequestNotices } from './application/notices';
+import { digestRecipients, RequestsNoticeComposer, StaffDigest } from './application/staff-digest';
 import { RequestHandling } from './application/handling';
 import { RequestIntake } from './application/intake';
 import { ApplicantPersonalData } from './application/personal-data';
@@ -29,6 +42,7 @@ import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
+import { NoticesController } from './http/notices.controller';
 import { PersonalDataController } from './http/personal-data.controller';
 import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
@@ -46,11 +60,13 @@ let holidayArrangementWarned = false;
 /** The requests service (依申请公开): intake, the statutory clock, handling, letters, the annual report and its publication. */
 @Module({
   // The portal's published reports first: its routes sit under the staff report's path prefix.
+  // The notices list before the requests: `api/requests/notices` is not a request id.
   controllers: [
     PublishedAnnualReportsController,
     AnnualReportsController,
     LetterSettingsController,
     PersonalDataController,
+    NoticesController,
     RequestsController,
   ],
   providers: [
@@ -63,6 +79,30 @@ let holidayArrangementWarned = false;
     readModelProvider('requests', RequestsUnitsProjection),
     readModelProvider('requests', RequestsDocumentFiguresProjection),
     readModelProvider('requests', AnnualReportsProjection),
+    readModelProvider('requests', NoticeOutbox),
+    { provide: ApplicantNoticesProcess, inject: [NoticeOutbox], useFactory: (outbox: NoticeOutbox) => new ApplicantNoticesProcess(outbox) },
+    { provide: RequestNotices, inject: [NoticeOutbox], useFactory: (outbox: NoticeOutbox) => new RequestNotices(outbox) },
+    {
+      provide: StaffDigest,
+      inject: [NoticeOutbox, RequestReads, GONGKAI_CONFIG],
+      useFactory: (outbox: NoticeOutbox, reads: RequestReads, config: GongkaiConfig) =>
+        new StaffDigest(outbox, reads, digestRecipients(config.NOTICES_DIGEST_TO), config.NOTICES_DIGEST_HOUR),
+    },
+    {
+      provide: RequestsNoticeComposer,
+      inject: [RequestsProjection, LetterSettings, REQUESTS_SETTINGS, StaffDigest, ApplicantPersonalData],
+      useFactory: (
+        requests: RequestsProjection,
+        letters: LetterSettings,
+        settings: RequestsSettings,
+        digest: StaffDigest,
+        personalData: ApplicantPersonalData,
+      ) =>
+        new RequestsNoticeComposer(
+          new ApplicantNoticeComposer(requests, letters, settings, defaultWorkingDayCalendar(), personalData),
+          digest,
+        ),
+    },
     {
       // The scanned applications (BLOB_STORE_URL: the file system in the standalone, S3 in production).
       provide: REQUESTS_BLOB_STORE,
@@ -151,9 +191,11 @@ let holidayArrangementWarned = false;
     },
   ],
 })
-export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private retentionTimer: NodeJS.Timeout | null = null;
   private retentionRun: Promise<unknown> = Promise.resolve();
+  private sender: NoticeSender | null = null;
+  private digestTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(REQUESTS_BLOB_STORE) private readonly files: BlobStore,
@@ -167,6 +209,11 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnA
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly personalData: ApplicantPersonalData,
     @Inject(REQUESTS_SETTINGS) private readonly settings: RequestsSettings,
+    private readonly applicantNotices: ApplicantNoticesProcess,
+    private readonly outbox: NoticeOutbox,
+    private readonly composer: RequestsNoticeComposer,
+    private readonly digest: StaffDigest,
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
 
   /**
@@ -175,7 +222,7 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnA
    * replica runs it: the erasure is recorded once per request and the key deleted once, so two runs
    * at the same time do the same thing.
    */
-  onApplicationBootstrap(): void {
+  private startRetentionJob(): void {
     const hours = this.settings.retentionCheckHours;
     if (hours === 0) return;
     this.retentionTimer = setInterval(
@@ -198,8 +245,40 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   onModuleInit(): void {
-    this.registry.register('requests', this.proactive, this.requests, this.units, this.documentFigures, this.annualReports);
+    // The notices after the requests read model: an event's notice finds the request projected (the composer waits otherwise).
+    this.registry.register(
+      'requests',
+      this.proactive,
+      this.requests,
+      this.units,
+      this.documentFigures,
+      this.annualReports,
+      this.applicantNotices,
+    );
     this.watchHolidayArrangements();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.startRetentionJob();
+    await this.startNotices();
+  }
+
+  /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */
+  private async startNotices(): Promise<void> {
+    await this.outbox.ensureIndexes();
+    this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
+    if (!this.sender) return;
+    const queueDigest = () =>
+      void this.digest
+        .enqueueDue(new Date())
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'daily digest not queued; trying again'));
+    queueDigest();
+    this.digestTimer = setInterval(queueDigest, 60_000).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.digestTimer) clearInterval(this.digestTimer);
+    await this.sender?.stop();
   }
 
   /**

@@ -7,3 +7,4 @@ export * from './notices';
 export * from './page';
 export * from './format';
 export * from './badges';
+export * from './reading-mode';

@@ -1,5 +1,6 @@
 import { checkContract, EVENT_CONTRACTS, type ItemContent } from '@gongkai/contracts';
 import type { DomainEvent } from '@gongkai/platform/domain';
+import { guideDecider } from './guide.decide';
 import { guidelineDecider } from './guideline.decide';
 import { guidelineMatchDecider, type GuidelineMatchCommand } from './guideline-match.decide';
 import { REFERENCE_GUIDELINE_COMMAND } from './guidelines';
@@ -55,6 +56,24 @@ describe('catalogue events against their contracts', () => {
       { type: 'AssignResponsibleDomains', domainCodes: ['budget', 'health'] },
     ]),
     ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND, { ...REFERENCE_GUIDELINE_COMMAND, effectiveFrom: '2024-01-01' }]),
+    ...run(guideDecider, [
+      {
+        type: 'PublishGuide',
+        unitId: 'TEZ-A',
+        today: '2024-05-06',
+        by: { userId: 'clerk-a', unitId: 'TEZ-A', role: 'clerk' },
+        content: {
+          office: '某镇党政办公室',
+          address: '某镇政府路1号',
+          hours: '工作日 8:30—17:30',
+          phone: '0632-6610000',
+          channels: '当面、邮寄、网上',
+          howToApply: '填写申请表，写明所需信息的名称、文号或者特征性描述。',
+          fees: '依照信息处理费管理办法收费。',
+          remedies: '可以依法申请行政复议或者提起行政诉讼。',
+        },
+      },
+    ]),
     ...run<ItemCommand, ItemEvent, ReturnType<typeof itemDecider.evolve>>(itemDecider, [
       {
         type: 'DraftItem',

@@ -21,6 +21,11 @@ const NEGATIVE_ENTRY_FIELDS = { entryId: '负面清单事项编号', ownerUnitId
  * version for the district. Drafts are working steps, not decisions (NON_DECISION_EVENT_TYPES).
  */
 export const catalogueEventLabels = {
+  'catalogue.UnitGuidePublished': {
+    label: '发布政府信息公开指南',
+    fields: { unitId: '单位代码', version: '版本', content: '指南内容', publishedOn: '发布日期' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
   'catalogue.UnitRegistered': {
     label: '登记单位',
     fields: { name: '单位名称', level: '公开层级', kind: '单位类型', basis: '登记依据' },

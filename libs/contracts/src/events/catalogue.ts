@@ -209,7 +209,39 @@ export const negativeEntryPublishedV1 = z.object({ ...negativeEntryRef, publishe
 export const negativeEntryReviewedV1 = z.object({ ...negativeEntryRef, reviewedOn: isoDate, note: text(500) });
 export const negativeEntryWithdrawnV1 = z.object({ ...negativeEntryRef, reason: text(500) });
 
+/**
+ * A unit's 政府信息公开指南 (Art. 12), published as a new version (stream `catalogue.guide-<unitId>`):
+ * the office, its address, hours and phone, the channels, how to apply, fees and remedies. The
+ * portal shows the current version; the district office sees units without one or with one older
+ * than a year (Art. 12: 及时更新).
+ */
+export const unitGuideContentV1 = z.object({
+  /** 政府信息公开工作机构 */
+  office: text(100),
+  address: text(200),
+  /** 办公时间 */
+  hours: text(200),
+  phone: text(60),
+  /** 申请渠道：当面、邮寄、传真、网上 … */
+  channels: text(1000),
+  /** 申请方式和程序 */
+  howToApply: text(3000),
+  /** 收费 (信息处理费) */
+  fees: text(1000),
+  /** 救济途径：复议、诉讼、举报 */
+  remedies: text(1000),
+  /** 主动公开的内容和方式 (optional) */
+  proactive: text(2000).optional(),
+});
+export const unitGuidePublishedV1 = z.object({
+  unitId: unitIdSchema,
+  version: z.number().int().min(1),
+  content: unitGuideContentV1,
+  publishedOn: isoDate,
+});
+
 export const catalogueEvents = {
+  'catalogue.UnitGuidePublished': { 1: unitGuidePublishedV1 },
   'catalogue.UnitRegistered': { 1: unitRegisteredV1 },
   'catalogue.UnitRenamed': { 1: unitRenamedV1 },
   'catalogue.UnitOpennessOfficeDesignated': { 1: unitOpennessOfficeDesignatedV1 },
@@ -244,3 +276,5 @@ export type NegativeEntryDrafted = z.infer<typeof negativeEntryDraftedV1>;
 export type NegativeEntryPublished = z.infer<typeof negativeEntryPublishedV1>;
 export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;
 export type NegativeEntryWithdrawn = z.infer<typeof negativeEntryWithdrawnV1>;
+export type UnitGuideContent = z.infer<typeof unitGuideContentV1>;
+export type UnitGuidePublished = z.infer<typeof unitGuidePublishedV1>;

@@ -194,6 +194,40 @@ export const configSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** S3 store: path-style URLs (`<endpoint>/<bucket>/<key>`), as SeaweedFS and MinIO need; default true when S3_ENDPOINT is set. */
     S3_FORCE_PATH_STYLE: booleanFromEnv.optional(),
+    /**
+     * Notices by e-mail: the SMTP server, `smtp://[user:password@]host:port` (STARTTLS when offered) or
+     * `smtps://…` (TLS). Unset: notices are recorded in the outbox and wait (the console shows them pending).
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'must be smtp://host:port or smtps://host:port')
+      .optional(),
+    /** Notices by e-mail: the sender, e.g. `台儿庄区政府信息公开 <gongkai@taierzhuang.gov.cn>`. */
+    NOTICES_FROM: z.string().min(3).max(200).default('政府信息公开 <gongkai@localhost>'),
+    /** The public address of the portal, for the links in e-mails and Atom feeds (confirm, unsubscribe, item pages). */
+    PORTAL_BASE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an http(s) URL')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default('http://127.0.0.1:3000'),
+    /** Subscriptions: key (≥ 32 characters) of the HMAC in the confirm and unsubscribe links; derived from AUTH_JWT_SECRET when unset. */
+    SUBSCRIPTIONS_LINK_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Notices: how often (ms) the outbox sender looks for notices due. */
+    NOTICES_POLL_MS: z.coerce.number().int().min(50).max(600000).default(2000),
+    /** Notices: attempts before a notice is marked failed (the console shows it; staff send it by other means). */
+    NOTICES_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** Notices: the first retry's delay (ms); each next one doubles, up to one hour. */
+    NOTICES_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3600000).default(30000),
+    /**
+     * Requests: the staff's daily digest of what falls due, per unit: `<unitId>=<address>[,<address>…]`
+     * separated by `;` (work addresses of the openness office). Unset: no digest.
+     */
+    NOTICES_DIGEST_TO: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+=[^;=\s]+@[^;=\s]+(;[A-Za-z0-9-]+=[^;=\s]+@[^;=\s]+)*$/, 'must be UNIT=address[,address];UNIT=address')
+      .optional(),
+    /** Requests: the hour (Beijing, 0-23) from which the day's digest is sent. */
+    NOTICES_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
@@ -239,6 +273,9 @@ export const configSchema = z
     }
     if (!config.REQUESTS_IDENTITY_KEY && !config.AUTH_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['REQUESTS_IDENTITY_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });
+    }
+    if (!config.SUBSCRIPTIONS_LINK_KEY && !config.AUTH_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTIONS_LINK_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });
     }
     if (!config.INTERPRETATION_PERSONAL_DATA_KEY && !config.AUTH_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['INTERPRETATION_PERSONAL_DATA_KEY'], message: 'is required when AUTH_JWT_SECRET is not set' });

@@ -1,3 +1,4 @@
+import { UnitGuideSection } from '../guides/guide';
 import { Link, useParams } from 'react-router-dom';
 import type { DomainView, ItemContentView, PublicItemListView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { Breadcrumb, ErrorNotice, formatDateTime, Loading, PageTitle, UNIT_KIND_LABELS, unitName, useApi } from '../../ui';
@@ -50,9 +51,12 @@ export function UnitCatalogue() {
       {data.data ? <ItemList items={data.data.items} units={units.data} /> : null}
       {unit ? (
         <p>
-          <Link to={`/apply?unit=${unit.unitId}`}>向{unit.name}申请政府信息公开</Link>
+          <Link to={`/apply?unit=${unit.unitId}`}>向{unit.name}申请政府信息公开</Link> ·{' '}
+          <Link to={`/subscribe?unit=${unit.unitId}`}>订阅本单位新发布的信息</Link> ·{' '}
+          <a href={`/api/catalogue/feeds/units/${encodeURIComponent(unit.unitId)}`}>Atom 订阅源</a>
         </p>
       ) : null}
+      {unit ? <UnitGuideSection unitId={unit.unitId} /> : null}
     </>
   );
 }
@@ -75,6 +79,12 @@ export function DomainCatalogue() {
       {data.loading ? <Loading what="目录" /> : null}
       <ErrorNotice error={data.error} />
       {data.data ? <ItemList items={data.data.items} units={units.data} /> : null}
+      {data.data ? (
+        <p>
+          <Link to={`/subscribe?domain=${encodeURIComponent(code)}`}>订阅本领域新发布的信息</Link> ·{' '}
+          <a href={`/api/catalogue/feeds/domains/${encodeURIComponent(code)}`}>Atom 订阅源</a>
+        </p>
+      ) : null}
     </>
   );
 }

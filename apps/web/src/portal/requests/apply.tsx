@@ -130,6 +130,15 @@ export function ApplyPage() {
               </select>
             )}
           </Field>
+          {form.unitId ? (
+            <p className="hint">
+              申请前请阅读该机关的<Link to={`/units/${encodeURIComponent(form.unitId)}#guide`}>政府信息公开指南</Link>，也可以
+              <a href={`/api/catalogue/portal/units/${encodeURIComponent(form.unitId)}/application-form`} download>
+                下载申请表
+              </a>
+              填写后当面提交或邮寄。
+            </p>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>申请人信息</legend>

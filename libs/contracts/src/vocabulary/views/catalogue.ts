@@ -213,3 +213,37 @@ export interface UnitCoverageView {
   }[];
   overall: { expected: number; covered: number; missing: number; extra: number; percent: number | null };
 }
+
+/** `GET /api/catalogue/guides/status`: each unit's 政府信息公开指南 — missing, older than a year, or current. */
+export interface GuideStatusView {
+  unitId: string;
+  unitName: string;
+  state: 'missing' | 'outdated' | 'current';
+  version: number | null;
+  publishedOn: string | null;
+}
+
+export const GUIDE_STATE_LABELS: Record<GuideStatusView['state'], string> = {
+  missing: '未发布',
+  outdated: '超过一年未更新',
+  current: '已发布',
+};
+
+/** `GET /api/catalogue/portal/units/:unitId/guide`. */
+export interface UnitGuideView {
+  unitId: string;
+  unitName: string;
+  version: number;
+  publishedOn: string;
+  content: {
+    office: string;
+    address: string;
+    hours: string;
+    phone: string;
+    channels: string;
+    howToApply: string;
+    fees: string;
+    remedies: string;
+    proactive?: string;
+  };
+}

@@ -5,3 +5,4 @@ export * from './catalogue';
 export * from './documents';
 export * from './interpretation';
 export * from './requests';
+export * from './notices';

@@ -1,0 +1,3 @@
+export * from './mailer';
+export * from './outbox';
+export * from './notice-sender';
