@@ -32,7 +32,7 @@ const shanghaiHour = (at: Date) => (at.getUTCHours() + 8) % 24;
 export class StaffDigest implements NoticeComposer {
   constructor(
     private readonly outbox: NoticeOutbox,
-    private readonly reads: Pick<RequestReads, 'list'>,
+    private readonly reads: Pick<RequestReads, 'registerRows'>,
     private readonly recipients: Map<string, string[]>,
     private readonly hour: number,
   ) {}
@@ -62,7 +62,7 @@ export class StaffDigest implements NoticeComposer {
     const day = notice.noticeId.slice(-10);
     const today = toShanghaiDate(now);
     if (day !== today) return { cancel: '过期的每日提醒' };
-    const rows = await this.reads.list(notice.unitId, 'open', today);
+    const rows = (await this.reads.registerRows(notice.unitId, { flags: ['open'] }, 'dueOn', today)).map((row) => row.summary);
     const overdue = rows.filter((r) => r.clock?.overdue);
     const nearDue = rows.filter((r) => r.clock && !r.clock.overdue && r.clock.nearDue);
     const stage = rows.filter((r) => !r.clock?.overdue && !r.clock?.nearDue && r.stage.overInternalLimit);
