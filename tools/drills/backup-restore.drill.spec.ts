@@ -121,7 +121,7 @@ describe('fault drill: backup and restore of the SQLite store, as the runbook sa
     expect(procedure.stdout).toContain(
       `备份完成：${join(dir, 'events-backup.db')}，${before.perStream.size} 个事件流，${before.events} 个事件`,
     );
-    expect(procedure.stdout).toContain(`完整性校验通过：${before.perStream.size} 个事件流，${before.events} 个事件，哈希链完整。`);
+    expect(procedure.stdout).toContain(`完整性校验通过：${before.perStream.size} 个事件流，${before.events} 个事件，哈希链完整；`);
     expect(procedure.stdout).toMatch(/重建 catalogue\.\S+：重放 \d+ 个事件，应用 \d+ 个。/);
 
     // The restored store holds exactly the original's events.

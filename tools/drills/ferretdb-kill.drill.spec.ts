@@ -101,16 +101,20 @@ describe('fault drill: FerretDB killed and restarted while events flow', () => {
     expect(compared.every((m) => Number(m[2]) === after)).toBe(true);
     expect(compare.code).toBe(0);
 
-    // Applied once each: what each handler counted as applied is what its inbox holds.
+    // Applied once each. Process managers keep the processed-event inbox: what each counted as applied
+    // is what its inbox holds. Batched read models keep no inbox (ADR 0011: the per-stream revision
+    // guard skips a replay), so for them "nothing twice" is the rebuild comparison above: a document
+    // with an event applied twice would differ from the clean replay.
     const applied = await appliedByHandler(running.url);
     const inbox = await inboxByHandler(mongo, isolated.MONGODB_DB_PREFIX);
-    const duplicates = Math.max(0, sum(applied) - sum(inbox));
+    const withInbox = Object.fromEntries(Object.entries(applied).filter(([handler]) => handler in inbox));
+    const duplicates = Math.max(0, sum(withInbox) - sum(inbox));
     printCounts(
       'FerretDB SIGKILL and restart',
       { before, after, applied: sum(applied), duplicates },
       `inbox ${sum(inbox)} entries; ${flow.ok()} commands answered 201 (${atRestart - atKill} while FerretDB was down), all answers ${JSON.stringify(flow.answered)}; ${Math.round((Date.now() - started) / 1000)} s`,
     );
-    expect(applied).toEqual(inbox);
+    expect(withInbox).toEqual(inbox);
     expect(duplicates).toBe(0);
     expect(atRestart - atKill).toBeGreaterThanOrEqual(15);
     expect(after).toBeGreaterThanOrEqual(before + 15);

@@ -104,7 +104,10 @@ describe('fault drill: the Kafka broker restarted while services publish and con
     );
     expect(duplicates).toBe(0);
     expect([...settled.sources].sort()).toEqual([...catalogueEvents].sort());
-    expect(applied).toBe(catalogueEvents.length);
+    // The read model is batched (ADR 0011): its counter counts the changes of every bulk write it
+    // attempted, including a batch retried after Kafka came back, so it may exceed the events; that
+    // each event took effect exactly once is the documents' source ids above.
+    expect(applied).toBeGreaterThanOrEqual(catalogueEvents.length);
     expect(kafkaMessages).toBeGreaterThanOrEqual(catalogueEvents.length);
     expect(atRestart - atKill).toBeGreaterThanOrEqual(20);
     expect(after).toBeGreaterThanOrEqual(before + 20);

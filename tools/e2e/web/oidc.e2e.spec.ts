@@ -44,6 +44,7 @@ if (!issuer) {
         AUTH_CLOCK_TOLERANCE_S: '0', // an expired token is refused at once
         REQUESTS_IDENTITY_KEY: 'k'.repeat(32),
         INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32),
+        SUBSCRIPTIONS_LINK_KEY: 'k'.repeat(32),
       });
       ({ app } = await createApp(standaloneApp, env));
       url = await listenOnRegisteredPort(app);

@@ -2,9 +2,19 @@ import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { multiLineText, singleLineText } from '@gongkai/contracts';
+import { multiLineText, singleLineText, someObjectSchema } from '@gongkai/contracts';
 import { DISTRICT_READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
-import { commandContext, Public, requestTime, Roles, setRevision, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import {
+  commandContext,
+  Public,
+  requestTime,
+  Returns,
+  ReturnsFile,
+  Roles,
+  setRevision,
+  ZodPipe,
+  type AuthenticatedRequest,
+} from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { UnitGuides } from '../application/guides';
 
@@ -42,6 +52,7 @@ export class GuidesController {
   }
 
   @Get('guides/status')
+  @Returns(z.array(someObjectSchema))
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '各单位公开指南情况：未发布、超过一年未更新' })
   status(@Req() request: AuthenticatedRequest) {
@@ -49,6 +60,7 @@ export class GuidesController {
   }
 
   @Get('portal/units/:unitId/guide')
+  @Returns(someObjectSchema)
   @Public()
   @ApiOperation({ summary: '单位的政府信息公开指南（公众）' })
   current(@Param('unitId') unitId: string) {
@@ -56,6 +68,7 @@ export class GuidesController {
   }
 
   @Get('portal/units/:unitId/application-form')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   @Public()
   @ApiOperation({ summary: '政府信息公开申请表（.docx，公众下载）' })
   async form(@Param('unitId') unitId: string, @Res() response: Response) {

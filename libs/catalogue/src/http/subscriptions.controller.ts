@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DOMAIN_CODES, unitIdSchema } from '@gongkai/contracts';
-import { Public, PublicSubmission, requestTime, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { Public, PublicSubmission, requestTime, Returns, ReturnsFile, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
 import { CatalogueFeeds } from '../application/feeds';
 import { Subscriptions } from '../application/subscriptions';
 
@@ -26,6 +26,7 @@ export class SubscriptionsController {
   ) {}
 
   @Post('subscriptions')
+  @Returns(z.object({ targetName: z.string(), message: z.string() }), { status: 202 })
   @PublicSubmission('TOO_MANY_SUBSCRIPTIONS')
   @ApiOperation({ summary: '订阅单位或领域的新发布信息（发送确认邮件）' })
   async subscribe(
@@ -57,6 +58,7 @@ export class SubscriptionsController {
   }
 
   @Get('feeds/units/:unitId')
+  @ReturnsFile(['application/atom+xml'])
   @Public()
   @ApiOperation({ summary: '单位新发布信息的 Atom 订阅源' })
   async unitFeed(@Param('unitId') unitId: string, @Res() response: Response) {
@@ -64,6 +66,7 @@ export class SubscriptionsController {
   }
 
   @Get('feeds/domains/:domainCode')
+  @ReturnsFile(['application/atom+xml'])
   @Public()
   @ApiOperation({ summary: '领域新发布信息的 Atom 订阅源' })
   async domainFeed(@Param('domainCode') domainCode: string, @Res() response: Response) {

@@ -152,7 +152,12 @@ if (!issuer) {
       });
       ({ app } = await createApp(
         { shape: 'standalone', title: 'keycloak test', modules: () => [WhoAmIModule] },
-        { ...env, REQUESTS_IDENTITY_KEY: 'k'.repeat(32), INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) },
+        {
+          ...env,
+          REQUESTS_IDENTITY_KEY: 'k'.repeat(32),
+          INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32),
+          SUBSCRIPTIONS_LINK_KEY: 'k'.repeat(32),
+        },
       ));
       await app.init();
       for (const user of ['clerk-zsz', 'auditor', 'test-norole']) tokens[user] = await passwordToken(user);

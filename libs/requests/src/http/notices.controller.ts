@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
-import { requestTime, Roles, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { requestTime, Returns, Roles, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { someObjectSchema } from '@gongkai/contracts';
 import { RequestNotices } from '../application/notices';
 
 const noticeQuery = z.object({
@@ -21,6 +22,7 @@ export class NoticesController {
   constructor(private readonly notices: RequestNotices) {}
 
   @Get()
+  @Returns(someObjectSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '通知列表（电子邮件）：类型、状态、尝试次数，分页' })
   list(@Query(new ZodPipe(noticeQuery)) query: z.infer<typeof noticeQuery>, @Req() request: AuthenticatedRequest) {

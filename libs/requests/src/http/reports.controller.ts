@@ -36,6 +36,7 @@ export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
 
   @Get('deadlines')
+  @Returns(z.array(someObjectSchema))
   @Roles('office_head', ...DISTRICT_ROLES, 'auditor')
   @ApiOperation({
     summary:

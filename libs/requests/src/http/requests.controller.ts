@@ -164,6 +164,7 @@ export class RequestsController {
   }
 
   @Get('export.xlsx')
+  @ReturnsFile(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   @Roles(...READER_ROLES)
   @ApiOperation({
     summary: '导出登记台账（.xlsx，条例第四十五条：登记、审核、办理、答复、归档），筛选条件同登记簿，导出全部符合条件的申请',
@@ -227,6 +228,7 @@ export class RequestsController {
   }
 
   @Get(':requestId/scan')
+  @ReturnsFile(['application/pdf', 'image/jpeg', 'image/png'])
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '下载申请书扫描件' })
   async scan(@Param('requestId') requestId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
