@@ -63,7 +63,12 @@ describe('loadConfig', () => {
       /INTERPRETATION_PERSONAL_DATA_KEY must be at least 32 characters/,
     );
     const { AUTH_JWT_SECRET: _omitted, ...rest } = base;
-    const jwks = { ...rest, AUTH_JWKS_URL: 'https://idp.example/jwks', REQUESTS_IDENTITY_KEY: 'r'.repeat(32) };
+    const jwks = {
+      ...rest,
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+      REQUESTS_IDENTITY_KEY: 'r'.repeat(32),
+      SUBSCRIPTIONS_LINK_KEY: 's'.repeat(32),
+    };
     expect(() => loadConfig(jwks)).toThrow(/INTERPRETATION_PERSONAL_DATA_KEY is required when AUTH_JWT_SECRET is not set/);
     expect(loadConfig({ ...jwks, INTERPRETATION_PERSONAL_DATA_KEY: 'k'.repeat(32) }).INTERPRETATION_PERSONAL_DATA_KEY).toBe('k'.repeat(32));
   });
