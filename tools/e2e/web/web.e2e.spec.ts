@@ -391,13 +391,20 @@ describe('web: portal and console in Chromium', () => {
     const ranking = page.getByTestId('ranking');
     await ranking.getByRole('link', { name: assessment.expected[0].name }).waitFor();
     // The units in ranked order with their totals, as the scores API computed them from the seeded facts.
-    const rows = await ranking.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({
-        rank: tr.querySelector('[data-testid=rank]')?.textContent,
-        name: tr.querySelector('th a')?.textContent,
-        total: tr.querySelector('[data-testid=total]')?.textContent,
-      })),
-    );
+    const readRows = () =>
+      ranking.locator('tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          rank: tr.querySelector('[data-testid=rank]')?.textContent,
+          name: tr.querySelector('th a')?.textContent,
+          total: tr.querySelector('[data-testid=total]')?.textContent,
+        })),
+      );
+    // The table may render again once the scheme's scores arrive: read it once it holds every unit (bounded).
+    let rows = await readRows();
+    for (let attempt = 0; attempt < 50 && rows.length < assessment.expected.length; attempt += 1) {
+      await page.waitForTimeout(200);
+      rows = await readRows();
+    }
     expect(rows).toEqual(assessment.expected.map((u, n) => ({ rank: String(n + 1), name: u.name, total: `${u.total} / 100` })));
     expect(await page.getByTestId('commended').locator('a').allTextContents()).toEqual(assessment.commended);
     expect(await page.getByTestId('rectify').locator('a').allTextContents()).toEqual(assessment.rectify);
