@@ -30,10 +30,16 @@ describe('the standalone as a process: secrets never logged, metrics off the pub
       env: isolatedEnv({ LOG_LEVEL: 'info', LOG_FORMAT: 'json', METRICS_PORT: '0', PUBLIC_SUBMISSIONS_PER_MINUTE: '100' }),
       readyTimeoutMs: 120000,
     });
-    const announced = readFileSync(service.logFile, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('"metrics listening"'))
-      .map((line) => JSON.parse(line) as { url: string })[0];
+    // The log is written asynchronously: the line may reach the file just after the process says it is ready.
+    const announced = await eventually(
+      async () =>
+        readFileSync(service.logFile, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('"metrics listening"'))
+          .map((line) => JSON.parse(line) as { url: string })[0],
+      30000,
+      'the metrics listener in the log',
+    );
     metricsUrl = announced.url.replace(/\/metrics$/, '');
     district = await tokenFor('district_office', 'TEZ-GOV-OFFICE');
 
