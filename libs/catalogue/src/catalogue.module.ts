@@ -168,6 +168,12 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
   async onApplicationBootstrap(): Promise<void> {
     await this.outbox.ensureIndexes();
     this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
+    // The portal's search index loads in the background (stored tokens, yielding): only a search waits for it.
+    const started = Date.now();
+    this.items.loadSearchIndex().then(
+      (index) => this.logger.info({ items: index.size, ms: Date.now() - started }, 'catalogue search index loaded'),
+      (error: unknown) => this.logger.warn({ err: error }, 'catalogue search index not loaded (the first search loads it)'),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
   BLOB_STORE,
   CommandHandler,
@@ -45,7 +45,7 @@ import { DocumentsProjection } from './read-models/documents.projection';
     },
   ],
 })
-export class DocumentAttributesModule implements OnModuleInit {
+export class DocumentAttributesModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly texts: DocumentTextsProjection,
@@ -63,5 +63,14 @@ export class DocumentAttributesModule implements OnModuleInit {
     this.registry.register('document-attributes', this.texts, this.documents, this.cleanup, this.yearlyReview);
     if (DisclosureSuggestionHandler.contractAvailable()) this.registry.register('document-attributes', this.suggestions);
     else this.logger.info('requests.ProactiveDisclosureSuggested has no contract yet: suggestions are not consumed');
+  }
+
+  /** The portal's search index loads in the background (from stored tokens, yielding): no request waits for it but a search. */
+  onApplicationBootstrap(): void {
+    const started = Date.now();
+    this.documents.loadSearchIndex().then(
+      (index) => this.logger.info({ documents: index.size, ms: Date.now() - started }, 'document search index loaded'),
+      (error: unknown) => this.logger.warn({ err: error }, 'document search index not loaded (the first search loads it)'),
+    );
   }
 }

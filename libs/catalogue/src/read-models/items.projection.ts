@@ -15,6 +15,7 @@ import {
   documentChange,
   expandQuery,
   withoutMeta,
+  yieldToEventLoop,
   type TypedEnvelope,
   type WrittenDocument,
 } from '@gongkai/platform';
@@ -23,6 +24,9 @@ import { indexTokens, queryTokens } from '../application/tokenize';
 import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
 
 export type { SearchHit } from './search-index';
+
+/** Items per batch when the search index is loaded (a yield to the event loop after each). */
+const SEARCH_LOAD_BATCH = 500;
 
 export interface ItemVersionView {
   version: number;
@@ -144,27 +148,35 @@ export class CatalogueItemsProjection extends BatchedProjection {
     }
   }
 
-  /** The in-memory search index, loaded from the read model on first use (see SearchIndex). */
-  private index(): Promise<SearchIndex> {
+  /**
+   * The in-memory search index (see SearchIndex), loaded from the tokens stored with the published
+   * items (nothing is segmented) in batches of 500, yielding to the event loop between batches, so
+   * that a request arriving meanwhile waits a few milliseconds at most (a search waits for the load).
+   * Started at boot (`loadSearchIndex` from the module), else by the first search.
+   */
+  loadSearchIndex(): Promise<SearchIndex> {
     this.searchIndex ??= (async () => {
       const index = new SearchIndex();
-      const docs = await this.items
-        .find(
-          { status: 'published' },
-          {
-            projection: {
-              itemId: 1,
-              unitId: 1,
-              domainCode: 1,
-              tokens: 1,
-              nameTokens: 1,
-              'content.secondLevel': 1,
-              'content.firstLevel': 1,
-            },
+      const cursor = this.items.find(
+        { status: 'published' },
+        {
+          batchSize: SEARCH_LOAD_BATCH,
+          projection: {
+            itemId: 1,
+            unitId: 1,
+            domainCode: 1,
+            tokens: 1,
+            nameTokens: 1,
+            'content.secondLevel': 1,
+            'content.firstLevel': 1,
           },
-        )
-        .toArray();
-      for (const doc of docs) index.upsert(indexed(doc as unknown as ItemView));
+        },
+      );
+      let loaded = 0;
+      for await (const doc of cursor) {
+        index.upsert(indexed(doc as unknown as ItemView));
+        if (++loaded % SEARCH_LOAD_BATCH === 0) await yieldToEventLoop();
+      }
       return index;
     })().catch((error: unknown) => {
       this.searchIndex = null;
@@ -255,7 +267,7 @@ export class CatalogueItemsProjection extends BatchedProjection {
     const words = queryTokens(query);
     if (words.length === 0) return [];
     const forms = [...new Set(expandQuery(query, words).flatMap((group) => group.map((form) => form.toLowerCase())))];
-    return (await this.index()).search(forms, limit, filter);
+    return (await this.loadSearchIndex()).search(forms, limit, filter);
   }
 }
 

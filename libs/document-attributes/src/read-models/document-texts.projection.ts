@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
-import { asTyped, type BlobStore, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import { asTyped, indexTokensYielding, type BlobStore, type Projection, type TypedEnvelope } from '@gongkai/platform';
 import type { DocumentFileAttached } from '@gongkai/contracts';
 import { extractText } from '../application/text-extraction';
 
@@ -8,7 +8,9 @@ type Handled = TypedEnvelope<'document-attributes.DocumentFileAttached', Documen
 
 /**
  * The text of every attached file, extracted once per file (keyed by its SHA-256: the same bytes have
- * the same text), from the blob store. Derived data: a rebuild extracts it again. Whether a text may be
+ * the same text), from the blob store, with its search tokens (jieba, segmented here once, so that the
+ * portal's search index loads without segmenting anything). Derived data: a rebuild extracts and
+ * segments it again. Whether a text may be
  * shown or searched is not decided here: only the documents read model's public files are (see
  * `publicFilesOf`), so the text of a redacted original is kept for staff but never reaches the portal.
  */
@@ -41,7 +43,8 @@ export class DocumentTextsProjection implements Projection {
     const bytes = await this.blobs.getBytes(sha256);
     // A file missing from the store is the audit's finding (verify names it); the text stays empty.
     const { text, extracted } = bytes ? await extractText(bytes, mediaType) : { text: '', extracted: false };
-    await this.texts.updateOne({ _id: sha256 as never }, { $setOnInsert: { text, extracted } }, { upsert: true });
+    const tokens = extracted ? await indexTokensYielding(text) : [];
+    await this.texts.updateOne({ _id: sha256 as never }, { $setOnInsert: { text, extracted, tokens } }, { upsert: true });
     if (extracted) await this.onExtracted?.(sha256);
   }
 
@@ -49,12 +52,5 @@ export class DocumentTextsProjection implements Projection {
   async textOf(sha256: string): Promise<string | null> {
     const doc = await this.texts.findOne({ _id: sha256 as never });
     return doc && doc.extracted ? (doc.text as string) : null;
-  }
-
-  /** Texts by hash, for the search index. */
-  async textsOf(hashes: readonly string[]): Promise<Map<string, string>> {
-    if (hashes.length === 0) return new Map();
-    const docs = await this.texts.find({ _id: { $in: hashes as never[] } }).toArray();
-    return new Map(docs.filter((d) => d.extracted).map((d) => [String(d._id), d.text as string]));
   }
 }

@@ -5,11 +5,14 @@ import {
   BatchedProjection,
   documentChange,
   type DocumentChange,
+  indexTokens,
+  indexTokensYielding,
   withoutMeta,
+  yieldToEventLoop,
   type WrittenDocument,
 } from '@gongkai/platform';
 import { documentStreamId } from '../domain/document';
-import { PublicDocumentIndex, type DocumentSearchFilter, type DocumentSearchHit, type SearchableDocument } from './public-search';
+import { PublicDocumentIndex, type DocumentSearchFilter, type DocumentSearchHit, type IndexedDocument } from './public-search';
 import {
   applyToDocumentView,
   DOCUMENT_VIEW_EVENT_TYPES,
@@ -21,7 +24,28 @@ import {
   type PublicDocument,
 } from './document-view';
 
-const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as DocumentView;
+/** A stored document: the view, with the tokens of its title and number (for the search index; never shown). */
+type StoredDocumentView = DocumentView & { titleTokens?: string[] };
+
+const stored = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as StoredDocumentView;
+const strip = (doc: Record<string, unknown>): DocumentView => {
+  const { titleTokens: _tokens, ...view } = stored(doc);
+  return view;
+};
+
+/** Documents per batch when the search index is loaded (each batch: one read of texts, then a yield). */
+const SEARCH_LOAD_BATCH = 200;
+
+/**
+ * The next stored document after an event: the view, with its title's and number's search tokens
+ * (segmented here, when they change, so that loading the search index segments nothing).
+ */
+export function applyToStoredDocument(current: StoredDocumentView | null, event: DocumentEnvelope): StoredDocumentView | null {
+  const next: StoredDocumentView | null = applyToDocumentView(current, event);
+  if (!next) return null;
+  const same = current?.titleTokens && current.title === next.title && current.documentNumber === next.documentNumber;
+  return { ...next, titleTokens: same ? current.titleTokens : indexTokens(next.title, next.documentNumber) };
+}
 
 /** Annual report Table 2 (规章 and 行政规范性文件): 本年制发件数, 本年废止件数, 现行有效件数. */
 export interface DocumentFigures {
@@ -75,9 +99,13 @@ export class DocumentsProjection extends BatchedProjection {
   protected override async afterBatch(written: readonly WrittenDocument[]): Promise<void> {
     if (!this.searchIndex) return;
     const index = await this.searchIndex;
-    for (const { id, document } of written) {
-      const view = document ? strip(document) : null;
-      if (view && view.isPublic) index.upsert((await this.searchable([view]))[0]);
+    const views = written.map(({ id, document }) => ({ id, view: document ? stored(document) : null }));
+    const indexed = new Map(
+      (await this.indexable(views.flatMap(({ view }) => (view?.isPublic ? [view] : [])))).map((doc) => [doc.documentId, doc]),
+    );
+    for (const { id, view } of views) {
+      const doc = view && indexed.get(view.documentId);
+      if (doc) index.upsert(doc);
       else index.remove(view?.documentId ?? id);
     }
   }
@@ -95,23 +123,35 @@ export class DocumentsProjection extends BatchedProjection {
         $or: [{ 'body.sha256': sha256 }, { 'annexes.file.sha256': sha256 }, { 'annexes.redacted.file.sha256': sha256 }],
       })
       .toArray();
-    for (const doc of await this.searchable(candidates.map(strip))) index.upsert(doc);
+    for (const doc of await this.indexable(candidates.map(stored))) index.upsert(doc);
   }
 
-  /** Public documents as the search index holds them, with the text of their published files. */
-  private async searchable(views: readonly DocumentView[]): Promise<SearchableDocument[]> {
+  /**
+   * Public documents as the search index holds them: metadata, the text of their published files, and
+   * the tokens stored with both when they were projected (a text stored before its tokens were is
+   * segmented once here, yielding, and its tokens saved).
+   */
+  private async indexable(views: readonly StoredDocumentView[]): Promise<IndexedDocument[]> {
     const publicHashes = (view: DocumentView) => {
       const files = toPublicDocument(view)?.files;
       return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
     };
     const hashes = [...new Set(views.flatMap(publicHashes))];
-    const texts = new Map<string, string>();
+    const texts = new Map<string, { text: string; tokens: string[] }>();
     for (let at = 0; at < hashes.length; at += 500) {
       const docs = await this.texts.find({ _id: { $in: hashes.slice(at, at + 500) as never[] }, extracted: true }).toArray();
-      for (const doc of docs) texts.set(String(doc._id), doc.text as string);
+      for (const doc of docs) {
+        let tokens = doc.tokens as string[] | undefined;
+        if (!tokens) {
+          tokens = await indexTokensYielding(doc.text as string);
+          await this.texts.updateOne({ _id: doc._id }, { $set: { tokens } });
+        }
+        texts.set(String(doc._id), { text: doc.text as string, tokens });
+      }
     }
     return views.map((view) => {
       const publishedOn = view.firstPublishedOn ?? view.issuedOn;
+      const files = publicHashes(view).flatMap((hash) => texts.get(hash) ?? []);
       return {
         documentId: view.documentId,
         unitId: view.unitId,
@@ -121,20 +161,37 @@ export class DocumentsProjection extends BatchedProjection {
         publishedOn,
         title: view.title,
         documentNumber: view.documentNumber,
-        text: publicHashes(view)
-          .map((hash) => texts.get(hash) ?? '')
+        text: files
+          .map((file) => file.text)
           .filter(Boolean)
           .join('\n\n'),
+        titleTokens: view.titleTokens ?? indexTokens(view.title, view.documentNumber),
+        textTokens: [...new Set(files.flatMap((file) => file.tokens))],
       };
     });
   }
 
-  /** The in-memory search index of the public documents, loaded from the read model on first use. */
-  private index(): Promise<PublicDocumentIndex> {
+  /**
+   * The in-memory search index of the public documents: loaded from the stored tokens (nothing is
+   * segmented) in batches of 200 documents, yielding to the event loop between batches, so that a
+   * request arriving meanwhile waits for a few milliseconds at most (a search waits for the load).
+   * Started at boot (`loadSearchIndex` from the module), else by the first search.
+   */
+  loadSearchIndex(): Promise<PublicDocumentIndex> {
     this.searchIndex ??= (async () => {
       const index = new PublicDocumentIndex();
-      const views = (await this.documents.find({ ...PUBLIC_FILTER }).toArray()).map(strip);
-      for (const doc of await this.searchable(views)) index.upsert(doc);
+      const cursor = this.documents.find({ ...PUBLIC_FILTER }, { batchSize: SEARCH_LOAD_BATCH });
+      let batch: StoredDocumentView[] = [];
+      const flush = async () => {
+        for (const doc of await this.indexable(batch)) index.upsert(doc);
+        batch = [];
+        await yieldToEventLoop();
+      };
+      for await (const doc of cursor) {
+        batch.push(stored(doc));
+        if (batch.length >= SEARCH_LOAD_BATCH) await flush();
+      }
+      await flush();
       return index;
     })().catch((error: unknown) => {
       this.searchIndex = null;
@@ -145,7 +202,7 @@ export class DocumentsProjection extends BatchedProjection {
 
   /** Portal search over the public documents' titles, numbers and texts (abbreviations expanded). */
   async searchPublic(query: string, filter: DocumentSearchFilter, limit: number): Promise<DocumentSearchHit[]> {
-    return (await this.index()).search(query, filter, limit);
+    return (await this.loadSearchIndex()).search(query, filter, limit);
   }
 
   /** The extracted text of a public document's body, or null (no body, or no text could be read). */
@@ -159,8 +216,8 @@ export class DocumentsProjection extends BatchedProjection {
   changesOf(envelope: EventEnvelope): DocumentChange[] {
     const event = asTyped<DocumentEnvelope>(envelope);
     return [
-      documentChange<DocumentView>('documents', event.data.documentId, (current) =>
-        applyToDocumentView(current ? (withoutMeta(current) as DocumentView) : null, event),
+      documentChange<StoredDocumentView>('documents', event.data.documentId, (current) =>
+        applyToStoredDocument(current ? (withoutMeta(current) as StoredDocumentView) : null, event),
       ),
     ];
   }

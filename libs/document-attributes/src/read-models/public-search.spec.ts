@@ -1,17 +1,18 @@
-import { PublicDocumentIndex, type SearchableDocument } from './public-search';
+import { PublicDocumentIndex, withTokens, type IndexedDocument, type SearchableDocument } from './public-search';
 
-const doc = (documentId: string, overrides: Partial<SearchableDocument> = {}): SearchableDocument => ({
-  documentId,
-  unitId: 'TEZ-MZJ',
-  documentType: '行政规范性文件',
-  topic: '民政、扶贫、救灾',
-  year: 2026,
-  publishedOn: '2026-03-05',
-  title: '关于调整救助标准的通知（示例）',
-  documentNumber: `台民发〔2026〕${documentId.length}号`,
-  text: '',
-  ...overrides,
-});
+const doc = (documentId: string, overrides: Partial<SearchableDocument> = {}): IndexedDocument =>
+  withTokens({
+    documentId,
+    unitId: 'TEZ-MZJ',
+    documentType: '行政规范性文件',
+    topic: '民政、扶贫、救灾',
+    year: 2026,
+    publishedOn: '2026-03-05',
+    title: '关于调整救助标准的通知（示例）',
+    documentNumber: `台民发〔2026〕${documentId.length}号`,
+    text: '',
+    ...overrides,
+  });
 const marked = (pieces: { text: string; hit: boolean }[] | null) => (pieces ?? []).filter((p) => p.hit).map((p) => p.text);
 
 describe('PublicDocumentIndex', () => {

@@ -15,6 +15,23 @@ export interface SearchableDocument {
   text: string;
 }
 
+/**
+ * A public document with its search tokens, as stored when the read models were projected: the
+ * title's and number's (in the documents read model) and its published files' texts' (in
+ * `document_texts`), so that loading the index segments nothing.
+ */
+export interface IndexedDocument extends SearchableDocument {
+  titleTokens: readonly string[];
+  textTokens: readonly string[];
+}
+
+/** A document's tokens computed here and now (tests; the stored tokens are the same words). */
+export const withTokens = (doc: SearchableDocument): IndexedDocument => ({
+  ...doc,
+  titleTokens: indexTokens(doc.title, doc.documentNumber),
+  textTokens: indexTokens(doc.text),
+});
+
 export interface DocumentSearchFilter {
   unitId?: string;
   documentType?: string;
@@ -58,10 +75,12 @@ export class PublicDocumentIndex {
     return this.entries.size;
   }
 
-  upsert(doc: SearchableDocument): void {
+  /** Adds or replaces a document: integer and set work only (its tokens come with it, nothing is segmented). */
+  upsert(indexed: IndexedDocument): void {
+    const { titleTokens: title, textTokens, ...doc } = indexed;
     this.remove(doc.documentId);
-    const tokens = new Set(indexTokens(doc.title, doc.documentNumber, doc.text));
-    const titleTokens = new Set(indexTokens(doc.title, doc.documentNumber));
+    const titleTokens = new Set(title);
+    const tokens = new Set([...title, ...textTokens]);
     this.entries.set(doc.documentId, { doc, tokens, titleTokens });
     for (const token of tokens) {
       let ids = this.postings.get(token);

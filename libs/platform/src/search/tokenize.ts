@@ -20,6 +20,34 @@ export function indexTokens(...texts: (string | undefined)[]): string[] {
   return [...tokens];
 }
 
+/** Lets other work (a request) run between two pieces of a long job on the event loop. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** About this many characters are segmented between two yields (a few milliseconds of jieba). */
+const SEGMENT_CHARACTERS = 400;
+
+/**
+ * `indexTokens(text)` for a long text (a document's body), cut at line and sentence ends into pieces
+ * of about 400 characters, yielding to the event loop between pieces, so that segmenting a long text
+ * never holds a request for more than a few milliseconds. The tokens are the same as
+ * `indexTokens(text)`'s: jieba never joins words across those ends.
+ */
+export async function indexTokensYielding(text: string): Promise<string[]> {
+  const tokens = new Set<string>();
+  let piece = '';
+  const flush = async () => {
+    for (const token of indexTokens(piece)) tokens.add(token);
+    piece = '';
+    await yieldToEventLoop();
+  };
+  for (const sentence of text.split(/(?<=[\n。；！？])/u)) {
+    piece += sentence;
+    if (piece.length >= SEGMENT_CHARACTERS) await flush();
+  }
+  if (piece) await flush();
+  return [...tokens];
+}
+
 export function queryTokens(query: string): string[] {
   return [
     ...new Set(
