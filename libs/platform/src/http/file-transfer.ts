@@ -1,6 +1,14 @@
+import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import { blobNotFound, cleanOriginalName, DomainError, formatSize, normaliseDeclaredMediaType, type BlobStore } from '@gongkai/platform';
-import type { Upload } from '../application/document-files';
+import { blobNotFound, cleanOriginalName, formatSize, normaliseDeclaredMediaType, type BlobContent, type BlobStore } from '../blobs';
+import { DomainError } from '../errors/domain-error';
+
+/** An upload as the application receives it: the request's bytes, the declared type, the original name (`?name=`). */
+export interface Upload {
+  content: Readable;
+  declaredMediaType: string;
+  originalName: string;
+}
 
 /**
  * The request's body as an upload: refusals that need no byte (no or a refused declared type, a bad
@@ -41,6 +49,15 @@ export async function sendFile(
 ): Promise<void> {
   const content = await blobs.get(file.sha256);
   if (!content) throw blobNotFound();
+  await sendContent(response, file, content);
+}
+
+/** Sends a file already read from the store (see `sendFile`). */
+export async function sendContent(
+  response: Response,
+  file: { sha256: string; mediaType: string; originalName: string },
+  content: BlobContent,
+): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', file.mediaType);
   response.setHeader('Content-Length', String(content.size));
