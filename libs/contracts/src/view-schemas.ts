@@ -456,7 +456,15 @@ export const requestTrackingViewSchema = z.object({
 
 // interpretation
 
-const materialSchema = z.looseObject({ materialId: text, form: text, title: text, body: text.optional(), reference: text.optional() });
+const materialSchema = z.looseObject({
+  materialId: text,
+  form: text,
+  title: text,
+  body: text.optional(),
+  reference: text.optional(),
+  file: fileView.optional(),
+  link: text.optional(),
+});
 
 export const publicPolicyViewSchema = z.object({
   documentId: text,

@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
+  BLOB_STORE,
   CommandHandler,
   ConsumerRegistry,
   GONGKAI_CONFIG,
@@ -7,6 +8,7 @@ import {
   PERSONAL_DATA_KEYS,
   ReadModelConnections,
   readModelProvider,
+  type BlobStore,
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
@@ -77,9 +79,9 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     },
     {
       provide: Obligations,
-      inject: [CommandHandler, PoliciesProjection],
-      useFactory: (commands: CommandHandler, policies: PoliciesProjection) =>
-        new Obligations(commands, policies, defaultWorkingDayCalendar()),
+      inject: [CommandHandler, PoliciesProjection, BLOB_STORE],
+      useFactory: (commands: CommandHandler, policies: PoliciesProjection, blobs: BlobStore) =>
+        new Obligations(commands, policies, defaultWorkingDayCalendar(), blobs),
     },
     { provide: Concerns, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Concerns(commands) },
     { provide: Participation, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Participation(commands) },

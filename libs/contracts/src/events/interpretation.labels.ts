@@ -42,7 +42,15 @@ export const interpretationEventLabels = {
   },
   'interpretation.InterpretationMaterialAdded': {
     label: '添加解读材料',
-    fields: { materialId: '材料编号', form: '形式', title: '标题', body: '正文', reference: '文件或链接' },
+    fields: {
+      materialId: '材料编号',
+      form: '形式',
+      title: '标题',
+      body: '正文',
+      reference: '文件或链接（文字登记）',
+      file: '文件',
+      link: '链接',
+    },
   },
   'interpretation.InterpretationSignedOff': {
     label: '审签解读材料',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, unitIdSchema } from '../values';
+import { httpUrl, isoDate, unitIdSchema } from '../values';
+import { blobRefSchema } from './document-attributes';
 import {
   INTERPRETATION_FORMS,
   INTERPRETATION_CHANNELS,
@@ -115,8 +116,12 @@ export const interpretationMaterialAddedV1 = z.object({
   title: text(200),
   /** 简明问答 / 案例说明 text. */
   body: z.string().max(20000).optional(),
-  /** 图表图解 image, 音频视频 link or file reference. */
+  /** 图表图解 image, 音频视频 link or file reference (free text, as recorded before files and links were data). */
   reference: z.string().max(1000).optional(),
+  /** The material as a file in the blob store (图解 image or PDF, 问答 document; added v1-compatible): hash, size, type, name. */
+  file: blobRefSchema.optional(),
+  /** The material as a link (音视频 on a video platform; added v1-compatible): an http(s) URL. */
+  link: httpUrl(1000).optional(),
 });
 
 export const interpretationSignedOffV1 = z.object({

@@ -183,6 +183,36 @@ describe('interpretation obligation decider (谁起草、谁解读)', () => {
     ).toHaveLength(1);
   });
 
+  it('takes a material as a file of a type its form accepts, or as a link, and records the file by hash, size, type and name', () => {
+    const given = spec.given(opened);
+    const png = { sha256: 'a'.repeat(64), size: 2048, mediaType: 'image/png', originalName: '低保图解.png' };
+    const docx = {
+      sha256: 'b'.repeat(64),
+      size: 4096,
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      originalName: '低保十问.docx',
+    };
+    given.when({ type: 'AddMaterial', materialId: 'g', form: '图表图解', title: '一图读懂', file: png }).then([
+      {
+        type: 'interpretation.InterpretationMaterialAdded',
+        data: { documentId: 'D-2026-001', materialId: 'g', form: '图表图解', title: '一图读懂', file: png },
+      },
+    ]);
+    expect(given.when({ type: 'AddMaterial', materialId: 'q', form: '简明问答', title: '问答', file: docx }).decision).toHaveLength(1);
+    expect(
+      given.when({ type: 'AddMaterial', materialId: 'v', form: '音频视频', title: '视频解读', link: 'https://v.example.cn/1' }).decision,
+    ).toHaveLength(1);
+    // A picture is not a 问答 document; a 问答 document is not a 图解; audio and video go as links.
+    given.when({ type: 'AddMaterial', materialId: 'x', form: '简明问答', title: 't', file: png }).thenError('MATERIAL_FILE_TYPE');
+    given.when({ type: 'AddMaterial', materialId: 'x', form: '图表图解', title: 't', file: docx }).thenError('MATERIAL_FILE_TYPE');
+    given
+      .when({ type: 'AddMaterial', materialId: 'x', form: '音频视频', title: 't', file: { ...png, mediaType: 'application/pdf' } })
+      .thenError('MATERIAL_MEDIA_AS_LINK');
+    given
+      .when({ type: 'AddMaterial', materialId: 'x', form: '简明问答', title: 't', link: 'https://v.example.cn/1' })
+      .thenError('MATERIAL_LINK_NOT_ACCEPTED');
+  });
+
   it('refuses changes after publication and anything on an unknown obligation', () => {
     const published = decided({ type: 'Publish', today: '2026-03-03', channels: ['政府网站'] }, ...ready);
     spec

@@ -1,4 +1,4 @@
-import type { Actor, DocumentIssued, InterpretationForm } from '@gongkai/contracts';
+import type { Actor, DocumentIssued, FileRef, InterpretationForm } from '@gongkai/contracts';
 import { DomainError, type Decider } from '@gongkai/platform/domain';
 import { parseLocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import { evolveObligation, initialObligationState, interpretationDueOn, type ObligationEvent, type ObligationState } from './obligation';
@@ -15,7 +15,21 @@ export type ObligationCommand =
       limitWorkingDays: number;
     }
   | { type: 'PlanInterpretation'; plan: string; forms: InterpretationForm[]; channels: Channel[] }
-  | { type: 'AddMaterial'; materialId: string; form: InterpretationForm; title: string; body?: string; reference?: string }
+  /**
+   * A material: its text (`body`), a file already stored in the blob store (`file`: 图解 image or PDF,
+   * 问答 document), a link (`link`: 音视频, an http(s) URL checked at the edge), or a `reference`
+   * (free text, as recorded before files and links were data).
+   */
+  | {
+      type: 'AddMaterial';
+      materialId: string;
+      form: InterpretationForm;
+      title: string;
+      body?: string;
+      reference?: string;
+      file?: FileRef;
+      link?: string;
+    }
   /** The 签发人 (signing leader, 同步审签) recorded as data, by name: usually not a system user; `by` records it. */
   | { type: 'SignOff'; signer: string; by: Actor }
   /**
@@ -31,18 +45,37 @@ type Existing = Exclude<ObligationState, { status: 'none' }>;
 
 const notFound = () => DomainError.notFound('OBLIGATION_NOT_FOUND', '该政策文件没有解读任务（文件尚未印发，或未登记为需要解读的政策）。');
 
-/** What each form must carry. */
+/** The file types each form accepts (图解: an image or a PDF; 问答 and 案例: a document; 音视频: links only, no player here). */
+export const MATERIAL_FILE_TYPES: Readonly<Record<InterpretationForm, readonly string[]>> = {
+  图表图解: ['image/png', 'image/jpeg', 'application/pdf'],
+  简明问答: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf', 'text/plain'],
+  案例说明: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf', 'text/plain'],
+  音频视频: [],
+};
+
+/** What each form must carry, and what it may not. */
 function checkMaterial(command: Command<'AddMaterial'>): DomainError | null {
   const hasBody = Boolean(command.body?.trim());
   const hasReference = Boolean(command.reference?.trim());
+  const hasLink = Boolean(command.link?.trim());
+  const { file } = command;
+  if (file && !MATERIAL_FILE_TYPES[command.form].includes(file.mediaType)) {
+    return command.form === '音频视频'
+      ? DomainError.rule('MATERIAL_MEDIA_AS_LINK', '“音频视频”形式的解读材料请提供音视频链接，不上传文件。')
+      : DomainError.rule('MATERIAL_FILE_TYPE', `“${command.form}”形式的解读材料不接受该类型的文件（${file.originalName}）。`);
+  }
+  if (hasLink && command.form !== '音频视频' && command.form !== '图表图解')
+    return DomainError.rule('MATERIAL_LINK_NOT_ACCEPTED', `“${command.form}”形式的解读材料须填写正文或上传文件，不接受链接。`);
   switch (command.form) {
     case '简明问答':
     case '案例说明':
-      return hasBody ? null : DomainError.rule('MATERIAL_TEXT_REQUIRED', `“${command.form}”形式的解读材料须填写正文。`);
+      return hasBody || file ? null : DomainError.rule('MATERIAL_TEXT_REQUIRED', `“${command.form}”形式的解读材料须填写正文或上传文件。`);
     case '图表图解':
-      return hasReference ? null : DomainError.rule('MATERIAL_IMAGE_REQUIRED', '“图表图解”形式的解读材料须提供图片地址或文件编号。');
+      return hasReference || hasLink || file
+        ? null
+        : DomainError.rule('MATERIAL_IMAGE_REQUIRED', '“图表图解”形式的解读材料须上传图片或 PDF 文件（或提供图片链接）。');
     case '音频视频':
-      return hasReference ? null : DomainError.rule('MATERIAL_MEDIA_REQUIRED', '“音频视频”形式的解读材料须提供音视频链接或文件编号。');
+      return hasReference || hasLink ? null : DomainError.rule('MATERIAL_MEDIA_REQUIRED', '“音频视频”形式的解读材料须提供音视频链接。');
   }
 }
 

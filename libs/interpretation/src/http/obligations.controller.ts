@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
+  BLOB_STORE,
   commandContext,
   CurrentPrincipal,
   DISTRICT_ROLES,
@@ -10,21 +11,34 @@ import {
   jsonSchemaOf,
   Public,
   READER_ROLES,
+  ReturnsFile,
   Roles,
+  sendFile,
   setRevision,
   STAFF_ROLES,
+  uploadOf,
   ZodPipe,
   type AuthenticatedRequest,
+  type BlobStore,
   type CommandResult,
+  type GongkaiConfig,
   type Principal,
+  GONGKAI_CONFIG,
 } from '@gongkai/platform';
 import { Obligations } from '../application/obligations';
 import type { ObligationState } from '../domain/obligation';
 import { PoliciesProjection, portalView } from '../read-models/policies.projection';
-import { limitsBody, materialBody, planBody, publishInterpretationBody, signOffBody } from './schemas';
+import { MATERIAL_FILE_TYPES } from '../domain/obligation.decide';
+import { limitsBody, materialBody, materialFileQuery, materialIdParam, planBody, publishInterpretationBody, signOffBody } from './schemas';
 import { answer } from './support';
 import { Returns } from '@gongkai/platform';
 import { obligationStaffViewSchema, publicPolicyViewSchema, someObjectSchema } from '@gongkai/contracts';
+
+/** Every type a material file may have (each form accepts some of them: MATERIAL_FILE_TYPES). */
+const MATERIAL_FILE_MEDIA_TYPES = [...new Set(Object.values(MATERIAL_FILE_TYPES).flat())];
+
+/** The same answer for every material file that may not be had, whatever the reason. */
+const MATERIAL_FILE_NOT_FOUND = () => DomainError.notFound('FILE_NOT_FOUND', '未找到该文件。');
 
 @ApiTags('interpretation: 政策解读')
 @ApiBearerAuth()
@@ -33,6 +47,8 @@ export class ObligationsController {
   constructor(
     private readonly obligationService: Obligations,
     private readonly policies: PoliciesProjection,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
 
   private async answerCommand(documentId: string, response: Response, command: Promise<CommandResult<ObligationState>>) {
@@ -91,6 +107,45 @@ export class ObligationsController {
     return this.answerCommand(documentId, response, this.obligationService.addMaterial(documentId, body, commandContext(request)));
   }
 
+  @Put('obligations/:documentId/materials/:materialId/file')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiConsumes(...MATERIAL_FILE_MEDIA_TYPES)
+  @ApiOperation({
+    summary:
+      '上传解读材料文件（图表图解：PNG、JPEG 或 PDF；简明问答、案例说明：.docx、PDF 或纯文本；类型按文件内容识别，须与声明的类型一致）',
+  })
+  materialFile(
+    @Param('documentId') documentId: string,
+    @Param('materialId', new ZodPipe(materialIdParam)) materialId: string,
+    @Query(new ZodPipe(materialFileQuery)) query: z.infer<typeof materialFileQuery>,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const upload = uploadOf(request, query.name, this.config.BLOB_MAX_BYTES);
+    const input = { materialId, form: query.form, title: query.title };
+    return this.answerCommand(
+      documentId,
+      response,
+      this.obligationService.addMaterialFile(documentId, input, upload, commandContext(request)),
+    );
+  }
+
+  @Get('obligations/:documentId/materials/:materialId/file')
+  @ReturnsFile(MATERIAL_FILE_MEDIA_TYPES)
+  @Roles(...READER_ROLES)
+  @ApiOperation({ summary: '下载解读材料文件（工作人员，含未发布的材料）' })
+  async staffMaterialFile(
+    @Param('documentId') documentId: string,
+    @Param('materialId') materialId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
+    const file = await this.obligationService.staffMaterialFile(documentId, materialId, principal);
+    if (!file) throw MATERIAL_FILE_NOT_FOUND();
+    await sendFile(response, this.blobs, file);
+  }
+
   @Post('obligations/:documentId/sign-off')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -136,6 +191,17 @@ export class ObligationsController {
     if (!policy || policy.attribute !== '主动公开')
       throw DomainError.notFound('POLICY_NOT_FOUND', `政策文件 ${documentId} 不存在或未主动公开。`);
     return portalView(policy);
+  }
+
+  /** A published material's file; anything else (unpublished, not public, no such material) answers exactly as no file. */
+  @Get('portal/policies/:documentId/materials/:materialId/file')
+  @ReturnsFile(MATERIAL_FILE_MEDIA_TYPES)
+  @Public()
+  @ApiOperation({ summary: '门户：下载已发布的解读材料文件（图解、问答等）' })
+  async portalMaterialFile(@Param('documentId') documentId: string, @Param('materialId') materialId: string, @Res() response: Response) {
+    const file = await this.obligationService.publicMaterialFile(documentId, materialId);
+    if (!file) throw MATERIAL_FILE_NOT_FOUND();
+    await sendFile(response, this.blobs, file);
   }
 
   @Get('settings/limits')

@@ -7,6 +7,7 @@ import {
   PUBLIC_CONSULTATION_KINDS,
   INTERPRETATION_CHANNELS,
   INTERPRETATION_FORMS,
+  httpUrl,
   interpretationLimitsSchema,
   isoDate,
   multiLineText,
@@ -23,6 +24,9 @@ const text = (max: number) => singleLineText(max);
 /** Free text: plans, summaries, contents. */
 const prose = (max: number, min = 1) => multiLineText(max, min);
 
+/** A material's id in a path. */
+export const materialIdParam = id;
+
 export const COMMENT_MAX_LENGTH = 2000;
 /** Markup or script in a public comment: refused outright, never stored or sanitised. */
 const SCRIPT_BEARING = /<\s*\/?\s*[a-z!?][^>]*>|javascript\s*:|\bon[a-z]+\s*=|<\s*script/i;
@@ -38,6 +42,14 @@ export const materialBody = z.object({
   title: text(200),
   body: prose(20000, 0).optional(),
   reference: prose(1000, 0).optional(),
+  /** 音视频 (or a 图解 hosted elsewhere): an http(s) link. */
+  link: httpUrl(1000).optional(),
+});
+/** A material as a file: the request body is the file, its Content-Type the declared type, `name` the original file name. */
+export const materialFileQuery = z.object({
+  form: z.enum(INTERPRETATION_FORMS),
+  title: text(200),
+  name: singleLineText(255, 1),
 });
 export const publishInterpretationBody = z.object({ channels: z.array(z.enum(INTERPRETATION_CHANNELS)).min(1) });
 /** The 签发人 who signed the interpretation (同步审签), by name: usually a leader who is not a system user. */

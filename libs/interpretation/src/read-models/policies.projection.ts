@@ -1,5 +1,6 @@
 import type {
   DocumentIssued,
+  FileRef,
   EventEnvelope,
   PublicationRecorded,
   InterpretationMaterialAdded,
@@ -156,6 +157,18 @@ export class PoliciesProjection extends BatchedProjection {
   }
 }
 
+/** The materials the public may see: those of a published interpretation of a 主动公开 policy (none otherwise). */
+export function publishedMaterials(policy: PolicyView): PolicyView['materials'] {
+  const published = policy.interpretation;
+  if (!published || policy.attribute !== '主动公开') return [];
+  return policy.materials.filter((m) => published.materialIds.includes(m.materialId));
+}
+
+/** A published material's file (see `publishedMaterials`), or null: the portal's only way to a material's bytes. */
+export function publishedMaterialFile(policy: PolicyView, materialId: string): FileRef | null {
+  return publishedMaterials(policy).find((m) => m.materialId === materialId)?.file ?? null;
+}
+
 /** What the portal shows: proactively disclosed policies, with their published interpretation materials only. */
 export function portalView(policy: PolicyView) {
   const published = policy.interpretation;
@@ -172,7 +185,7 @@ export function portalView(policy: PolicyView) {
             publishedOn: published.publishedOn,
             channels: published.channels,
             late: published.late,
-            materials: policy.materials.filter((m) => published.materialIds.includes(m.materialId)),
+            materials: publishedMaterials(policy),
           },
         ]
       : [],

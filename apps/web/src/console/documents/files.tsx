@@ -4,7 +4,7 @@ import { ApiError, download, upload, type Session } from '../../api';
 import { ActionForm, Field, formatFileSize, GROUNDS, isUnitStaff, SelectField, useForm } from '../../ui';
 
 /** The type a browser gives a file, or the one its name says (browsers leave .docx/.ofd untyped on some systems). */
-function declaredType(file: File): string {
+export function declaredType(file: File): string {
   if (file.type) return file.type;
   const name = file.name.toLowerCase();
   if (name.endsWith('.docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ObligationStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { ApiError, type Session } from '../../api';
+import { ApiError, download, upload, type Session } from '../../api';
+import { declaredType } from '../documents/files';
 import {
   ActionForm,
   Breadcrumb,
   DueBadge,
   ErrorNotice,
   Field,
+  formatFileSize,
   INTERPRETATION_CHANNELS,
   INTERPRETATION_FORMS,
   Loading,
@@ -85,10 +87,11 @@ export function ObligationPage({ session }: { session: Session }) {
       form: '简明问答',
       title: '',
       body: '',
-      reference: '',
+      link: '',
     },
     { onDone: reload },
   );
+  const [materialFile, setMaterialFile] = useState<File | null>(null);
   const { values: material, update: updateMaterial, clear: clearMaterial } = materialAction;
   const signAction = useForm(`interp.sign.${documentId}`, { signer: '' }, { onDone: reload });
   const publishAction = useForm(null, {}, { onDone: reload });
@@ -189,6 +192,25 @@ export function ObligationPage({ session }: { session: Session }) {
                     </h3>
                     {m.body ? <p className="prewrap">{m.body}</p> : null}
                     {m.reference ? <p className="meta">附件/链接：{m.reference}</p> : null}
+                    {m.file ? (
+                      <p>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void download(`${base}/materials/${encodeURIComponent(m.materialId)}/file`)}
+                        >
+                          {m.file.originalName}（{formatFileSize(m.file.size)}）
+                        </button>
+                      </p>
+                    ) : null}
+                    {m.link ? (
+                      <p className="meta">
+                        链接：
+                        <a href={m.link} target="_blank" rel="noopener noreferrer">
+                          {m.link}
+                        </a>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -202,6 +224,20 @@ export function ObligationPage({ session }: { session: Session }) {
                 submitLabel="添加解读材料"
                 onSubmit={() => {
                   const materialId = `M-${Date.now().toString(36)}`;
+                  const file = materialFile;
+                  if (file) {
+                    // A file (图解, 问答 document): the bytes are the body, the original name travels as ?name=.
+                    const query = `form=${encodeURIComponent(material.form)}&title=${encodeURIComponent(material.title)}&name=${encodeURIComponent(file.name)}`;
+                    void materialAction.submit(async () => {
+                      const result = await upload(`${base}/materials/${materialId}/file?${query}`, file, declaredType(file), {
+                        method: 'PUT',
+                      });
+                      clearMaterial();
+                      setMaterialFile(null);
+                      await reload(result);
+                    });
+                    return;
+                  }
                   void materialAction.run(
                     `${base}/materials`,
                     'POST',
@@ -210,7 +246,7 @@ export function ObligationPage({ session }: { session: Session }) {
                       form: material.form,
                       title: material.title,
                       body: material.body.trim() || undefined,
-                      reference: material.reference.trim() || undefined,
+                      link: material.link.trim() || undefined,
                     },
                     '解读材料已添加（添加材料后须重新审签）。',
                     clearMaterial,
@@ -232,8 +268,16 @@ export function ObligationPage({ session }: { session: Session }) {
                 <Field label="正文" name="body" error={materialAction.error} hint="简明问答、案例说明须填写正文">
                   {(p) => <textarea {...p} rows={5} value={material.body} onChange={(e) => updateMaterial({ body: e.target.value })} />}
                 </Field>
-                <Field label="图片、音视频链接或文件编号" name="reference" error={materialAction.error} hint="图表图解、音频视频须填写">
-                  {(p) => <input {...p} value={material.reference} onChange={(e) => updateMaterial({ reference: e.target.value })} />}
+                <Field
+                  label="文件"
+                  name="file"
+                  error={materialAction.error}
+                  hint="图表图解：PNG、JPEG 或 PDF；简明问答、案例说明也可上传 .docx、PDF"
+                >
+                  {(p) => <input {...p} type="file" onChange={(e) => setMaterialFile(e.target.files?.[0] ?? null)} />}
+                </Field>
+                <Field label="音视频链接" name="link" error={materialAction.error} hint="音频视频须填写（http:// 或 https:// 开头）">
+                  {(p) => <input {...p} type="url" value={material.link} onChange={(e) => updateMaterial({ link: e.target.value })} />}
                 </Field>
               </ActionForm>
             ) : null}

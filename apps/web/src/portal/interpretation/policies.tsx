@@ -1,6 +1,32 @@
 import { Link, useParams } from 'react-router-dom';
-import type { PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { Breadcrumb, ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
+import type { InterpretationMaterialView, PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
+import { Breadcrumb, ErrorNotice, formatDate, formatFileSize, Loading, PageTitle, unitName, useApi } from '../../ui';
+
+/** Where the public downloads a published interpretation material's file (图解, 问答). */
+const materialFileUrl = (documentId: string, materialId: string) =>
+  `/api/interpretation/portal/policies/${encodeURIComponent(documentId)}/materials/${encodeURIComponent(materialId)}/file`;
+
+/** A material's file (download) and link (opens the audio or video where it is hosted). */
+function MaterialLinks({ documentId, material: m }: { documentId: string; material: InterpretationMaterialView }) {
+  return (
+    <>
+      {m.file ? (
+        <p>
+          <a href={materialFileUrl(documentId, m.materialId)} download={m.file.originalName}>
+            下载{m.form}（{m.file.originalName}，{formatFileSize(m.file.size)}）
+          </a>
+        </p>
+      ) : null}
+      {m.link ? (
+        <p>
+          <a href={m.link} target="_blank" rel="noopener noreferrer">
+            观看或收听{m.form}（外部链接）
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 export function PoliciesPage() {
   const policies = useApi<PublicPolicyView[]>('/api/interpretation/portal/policies');
@@ -55,11 +81,8 @@ export function PolicyPage() {
                     {m.form}：{m.title}
                   </h3>
                   {m.body ? <p className="prewrap">{m.body}</p> : null}
-                  {m.reference ? (
-                    <p>
-                      <a href={m.reference}>查看{m.form}材料</a>
-                    </p>
-                  ) : null}
+                  <MaterialLinks documentId={p.documentId} material={m} />
+                  {m.reference ? <p className="muted">{m.reference}</p> : null}
                 </article>
               ))}
             </section>

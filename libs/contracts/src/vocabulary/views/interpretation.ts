@@ -11,6 +11,10 @@ export interface InterpretationMaterialView {
   title: string;
   body?: string;
   reference?: string;
+  /** The material as a file (图解, 问答 document): downloaded from the policy's material route. */
+  file?: { sha256: string; size: number; mediaType: string; originalName: string };
+  /** The material as a link (音视频). */
+  link?: string;
   [extra: string]: unknown;
 }
 
