@@ -160,7 +160,6 @@ export class CatalogueItemsProjection extends BatchedProjection {
       const cursor = this.items.find(
         { status: 'published' },
         {
-          batchSize: SEARCH_LOAD_BATCH,
           projection: {
             itemId: 1,
             unitId: 1,

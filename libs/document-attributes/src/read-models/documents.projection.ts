@@ -33,8 +33,20 @@ const strip = (doc: Record<string, unknown>): DocumentView => {
   return view;
 };
 
-/** Documents per batch when the search index is loaded (each batch: one read of texts, then a yield). */
+/** Documents (and texts) per batch when the search index is loaded (a yield to the event loop after each). */
 const SEARCH_LOAD_BATCH = 200;
+
+/** A file's stored text with its search tokens (document_texts). */
+interface StoredText {
+  text: string;
+  tokens: string[];
+}
+
+/** The files of a document the public gets (its published body and annexes, a redacted annex as its redacted file). */
+function publicHashes(view: DocumentView): string[] {
+  const files = toPublicDocument(view)?.files;
+  return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
+}
 
 /**
  * The next stored document after an event: the view, with its title's and number's search tokens
@@ -128,27 +140,10 @@ export class DocumentsProjection extends BatchedProjection {
 
   /**
    * Public documents as the search index holds them: metadata, the text of their published files, and
-   * the tokens stored with both when they were projected (a text stored before its tokens were is
-   * segmented once here, yielding, and its tokens saved).
+   * the tokens stored with both when they were projected (`loaded`: the texts already read).
    */
-  private async indexable(views: readonly StoredDocumentView[]): Promise<IndexedDocument[]> {
-    const publicHashes = (view: DocumentView) => {
-      const files = toPublicDocument(view)?.files;
-      return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
-    };
-    const hashes = [...new Set(views.flatMap(publicHashes))];
-    const texts = new Map<string, { text: string; tokens: string[] }>();
-    for (let at = 0; at < hashes.length; at += 500) {
-      const docs = await this.texts.find({ _id: { $in: hashes.slice(at, at + 500) as never[] }, extracted: true }).toArray();
-      for (const doc of docs) {
-        let tokens = doc.tokens as string[] | undefined;
-        if (!tokens) {
-          tokens = await indexTokensYielding(doc.text as string);
-          await this.texts.updateOne({ _id: doc._id }, { $set: { tokens } });
-        }
-        texts.set(String(doc._id), { text: doc.text as string, tokens });
-      }
-    }
+  private async indexable(views: readonly StoredDocumentView[], loaded?: ReadonlyMap<string, StoredText>): Promise<IndexedDocument[]> {
+    const texts = loaded ?? (await this.storedTexts(new Set(views.flatMap(publicHashes))));
     return views.map((view) => {
       const publishedOn = view.firstPublishedOn ?? view.issuedOn;
       const files = publicHashes(view).flatMap((hash) => texts.get(hash) ?? []);
@@ -173,31 +168,63 @@ export class DocumentsProjection extends BatchedProjection {
 
   /**
    * The in-memory search index of the public documents: loaded from the stored tokens (nothing is
-   * segmented) in batches of 200 documents, yielding to the event loop between batches, so that a
+   * segmented): one pass over the public documents, one over the texts, then the index built 200
+   * documents at a time, always yielding to the event loop between batches, so that a
    * request arriving meanwhile waits for a few milliseconds at most (a search waits for the load).
    * Started at boot (`loadSearchIndex` from the module), else by the first search.
    */
   loadSearchIndex(): Promise<PublicDocumentIndex> {
     this.searchIndex ??= (async () => {
       const index = new PublicDocumentIndex();
-      const cursor = this.documents.find({ ...PUBLIC_FILTER }, { batchSize: SEARCH_LOAD_BATCH });
-      let batch: StoredDocumentView[] = [];
-      const flush = async () => {
-        for (const doc of await this.indexable(batch)) index.upsert(doc);
-        batch = [];
-        await yieldToEventLoop();
-      };
-      for await (const doc of cursor) {
-        batch.push(stored(doc));
-        if (batch.length >= SEARCH_LOAD_BATCH) await flush();
+      const views: StoredDocumentView[] = [];
+      let read = 0;
+      for await (const doc of this.documents.find({ ...PUBLIC_FILTER })) {
+        views.push(stored(doc));
+        if (++read % SEARCH_LOAD_BATCH === 0) await yieldToEventLoop();
       }
-      await flush();
+      const texts = await this.storedTexts(new Set(views.flatMap(publicHashes)));
+      for (let at = 0; at < views.length; at += SEARCH_LOAD_BATCH) {
+        for (const doc of await this.indexable(views.slice(at, at + SEARCH_LOAD_BATCH), texts)) index.upsert(doc);
+        await yieldToEventLoop();
+      }
       return index;
     })().catch((error: unknown) => {
       this.searchIndex = null;
       throw error;
     });
     return this.searchIndex;
+  }
+
+  /**
+   * The stored texts (with their tokens) of these files. A few are read by `_id` (the one filter
+   * FerretDB serves from its index, ADR 0006); many (the boot load) in one pass over the collection,
+   * yielding between batches. A text stored before its tokens were is segmented once (yielding) and
+   * its tokens saved.
+   */
+  private async storedTexts(hashes: ReadonlySet<string>, scan = hashes.size > 50): Promise<Map<string, StoredText>> {
+    const texts = new Map<string, StoredText>();
+    const keep = async (doc: Record<string, unknown>) => {
+      if (!doc.extracted) return;
+      let tokens = doc.tokens as string[] | undefined;
+      if (!tokens) {
+        tokens = await indexTokensYielding(doc.text as string);
+        await this.texts.updateOne({ _id: doc._id as never }, { $set: { tokens } });
+      }
+      texts.set(String(doc._id), { text: doc.text as string, tokens });
+    };
+    if (!scan) {
+      for (const hash of hashes) {
+        const doc = await this.texts.findOne({ _id: hash as never });
+        if (doc) await keep(doc);
+      }
+      return texts;
+    }
+    let read = 0;
+    for await (const doc of this.texts.find({})) {
+      if (hashes.has(String(doc._id))) await keep(doc);
+      if (++read % SEARCH_LOAD_BATCH === 0) await yieldToEventLoop();
+    }
+    return texts;
   }
 
   /** Portal search over the public documents' titles, numbers and texts (abbreviations expanded). */
