@@ -3,6 +3,9 @@
 
 # Installs the locked dependencies when node_modules is missing or older than the lock file.
 ensure_dependencies() {
+  # A worktree whose node_modules links to another checkout's install uses it as it is: `npm ci`
+  # through the link would delete and rewrite the install every other checkout is running from.
+  if [[ -L node_modules ]]; then return 0; fi
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     npm ci --no-audit --no-fund
   fi
