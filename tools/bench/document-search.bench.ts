@@ -1,24 +1,31 @@
 /**
- * Portal search over document text (issue 21): 5,000 public documents of 60 units, each with a body
- * text of about 1,500 characters, in the real read model on FerretDB (MONGODB_URL), queried through
- * DocumentsProjection.searchPublic — jieba segmentation, the abbreviation list, the in-memory index,
- * ranking and snippets — as the portal route does. (The portal asks the catalogue's item search,
- * catalogue-search.bench.ts, at the same time: the two run in parallel requests.)
+ * Portal search at district scale (issue 21): 60 units × 300 published catalogue items and 5,000
+ * public documents, each with a body text of about 1,500 characters, in the real read models on
+ * FerretDB (MONGODB_URL). The portal asks the item search and the document search in parallel; each
+ * query here does the same (CatalogueItemsProjection.search + DocumentsProjection.searchPublic: jieba
+ * on the query, the abbreviation list, the in-memory indexes, ranking, snippets).
  *
- * The views are built with the projection's own pure transform (applyToDocumentView) from synthetic
- * events and bulk-inserted with their texts; what is timed is only the search.
- * Target: p99 < 100 ms. Scale with BENCH_SCALE (documents); BENCH_QUERIES (default 400).
+ * Set-up as the projections store it: the views with their own pure transforms (applyItemEvent,
+ * applyToStoredDocument: the title's tokens), each text segmented as DocumentTextsProjection does
+ * (indexTokensYielding; timed: the per-document cost the projection now pays), bulk-inserted.
+ * Then the boot: both indexes load at once from the stored tokens, as the modules start them (timed,
+ * with the longest event-loop stall meanwhile: what a request arriving during the load waits at most).
+ * Target: p99 < 100 ms. Scale with BENCH_SCALE (documents and items per unit); BENCH_QUERIES (default 400).
  */
 import { createHash } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { TOPIC_CATEGORIES } from '../../libs/contracts/src';
-import { applyToDocumentView, type DocumentView } from '../../libs/document-attributes/src/read-models/document-view';
-import { DocumentsProjection } from '../../libs/document-attributes/src/read-models/documents.projection';
+import { CatalogueItemsProjection } from '../../libs/catalogue/src/read-models/items.projection';
+import { applyToStoredDocument, DocumentsProjection } from '../../libs/document-attributes/src/read-models/documents.projection';
+import { indexTokensYielding } from '../../libs/platform/src/search/tokenize';
+import { publishedItemDocuments } from './catalogue-search.bench';
 import { progress, quantile, settle, type Bench, type BenchOutput } from './harness';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const DOCUMENTS = Math.max(100, Math.round(5000 * SCALE));
 const UNITS = 60;
+const ITEMS_PER_UNIT = Math.max(10, Math.round(300 * SCALE));
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? '400');
 const TARGET_P99_MS = 100;
 
@@ -57,7 +64,7 @@ const QUERY_WORDS = [
 const textOf = (n: number) =>
   Array.from({ length: 24 }, (_, i) => SENTENCES[(n * 7 + i * 3) % SENTENCES.length]).join('\n') + `\n（示例文本 第${n}号）`;
 
-function viewOf(n: number, text: string): DocumentView {
+function viewOf(n: number, text: string) {
   const documentId = `bench-doc-${n}`;
   const unitId = `TEZ-U${n % UNITS}`;
   const sha256 = createHash('sha256').update(text).digest('hex');
@@ -117,22 +124,43 @@ function viewOf(n: number, text: string): DocumentView {
       },
     },
   ];
-  let view: DocumentView | null = null;
-  for (const event of events) view = applyToDocumentView(view, { ...event, occurredAt: at } as never);
-  return view as DocumentView;
+  let view: ReturnType<typeof applyToStoredDocument> = null;
+  for (const event of events) view = applyToStoredDocument(view, { ...event, occurredAt: at } as never);
+  if (!view) throw new Error('no view');
+  return view;
+}
+
+const ms = (ns: bigint) => Number(ns) / 1e6;
+
+function latencyRow(name: string, times: number[], hits: number): string[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return [
+    name,
+    String(times.length),
+    quantile(sorted, 0.5).toFixed(1),
+    quantile(sorted, 0.99).toFixed(1),
+    sorted[sorted.length - 1].toFixed(1),
+    String(TARGET_P99_MS),
+    (hits / times.length).toFixed(1),
+  ];
 }
 
 export const bench: Bench = {
-  title: `portal search over document text, ${DOCUMENTS} public documents of ${UNITS} units (FerretDB)`,
+  title: `portal search at district scale: ${UNITS} units × ${ITEMS_PER_UNIT} items + ${DOCUMENTS} public documents with text (FerretDB)`,
   async run(): Promise<BenchOutput> {
     const url = process.env['MONGODB_URL'];
     if (!url) throw new Error('MONGODB_URL must point at FerretDB (tools/local-infra/up.sh)');
-    const dbName = `bench-documents-${Date.now().toString(36)}`;
+    const dbName = `bench-portal-search-${Date.now().toString(36)}`;
     const connection = await mongoose.createConnection(url, { dbName, maxPoolSize: 5 }).asPromise();
     try {
-      const projection = new DocumentsProjection(connection);
-      progress(`building ${DOCUMENTS} documents with their texts`);
+      progress(`building ${UNITS * ITEMS_PER_UNIT} published items`);
+      await new CatalogueItemsProjection(connection).ensureIndexes();
+      for (let unit = 0; unit < UNITS; unit += 1)
+        await connection.collection('items').insertMany(publishedItemDocuments(unit, ITEMS_PER_UNIT) as never[]);
+
+      progress(`building ${DOCUMENTS} documents, segmenting their texts as the texts projection does`);
       let characters = 0;
+      let segmentNs = 0n;
       for (let start = 0; start < DOCUMENTS; start += 500) {
         const views = [];
         const texts = [];
@@ -140,55 +168,91 @@ export const bench: Bench = {
           const text = textOf(n);
           characters += text.length;
           const view = viewOf(n, text);
+          const began = process.hrtime.bigint();
+          const tokens = await indexTokensYielding(text);
+          segmentNs += process.hrtime.bigint() - began;
           views.push({ ...view, _id: view.documentId, _applied: {}, _version: 1 });
-          texts.push({ _id: view.body?.sha256, text, extracted: true });
+          texts.push({ _id: view.body?.sha256, text, extracted: true, tokens });
         }
         await connection.collection('documents').insertMany(views as never[]);
         await connection.collection('document_texts').insertMany(texts as never[]);
       }
-      progress('warming up (the first search loads the in-memory index from FerretDB)');
-      const coldStart = process.hrtime.bigint();
-      await projection.searchPublic(QUERY_WORDS[0], {}, 20);
-      const coldMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
-      for (const word of QUERY_WORDS) await projection.searchPublic(word, {}, 20);
+
+      progress('boot: both search indexes load from the stored tokens, as the modules start them');
       settle();
-      progress(`timing ${QUERIES} searches`);
-      const times: number[] = [];
-      let hits = 0;
+      const items = new CatalogueItemsProjection(connection);
+      const documents = new DocumentsProjection(connection);
+      const stalls = monitorEventLoopDelay({ resolution: 1 });
+      stalls.enable();
+      const loadStart = process.hrtime.bigint();
+      const [itemIndex, documentIndex] = await Promise.all([items.loadSearchIndex(), documents.loadSearchIndex()]);
+      const loadMs = ms(process.hrtime.bigint() - loadStart);
+      stalls.disable();
+      const longestStallMs = stalls.max / 1e6;
+
+      for (const word of QUERY_WORDS) await Promise.all([items.search(word, 20), documents.searchPublic(word, {}, 20)]);
+      settle();
+      progress(`timing ${QUERIES} portal searches (items and documents in parallel), then ${QUERIES} document searches alone`);
+      const portal: number[] = [];
+      const alone: number[] = [];
+      let portalHits = 0;
+      let documentHits = 0;
+      const filterOf = (q: number) => (q % 4 === 3 ? { unitId: `TEZ-U${q % UNITS}` } : {});
       for (let q = 0; q < QUERIES; q += 1) {
-        const filter = q % 4 === 3 ? { unitId: `TEZ-U${q % UNITS}` } : {};
+        const word = QUERY_WORDS[q % QUERY_WORDS.length];
         const start = process.hrtime.bigint();
-        const result = await projection.searchPublic(QUERY_WORDS[q % QUERY_WORDS.length], filter, 20);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-        hits += result.length;
+        const [a, b] = await Promise.all([items.search(word, 20, filterOf(q)), documents.searchPublic(word, filterOf(q), 20)]);
+        portal.push(ms(process.hrtime.bigint() - start));
+        portalHits += a.length + b.length;
       }
-      const sorted = [...times].sort((a, b) => a - b);
-      const p50 = quantile(sorted, 0.5);
-      const p99 = quantile(sorted, 0.99);
+      for (let q = 0; q < QUERIES; q += 1) {
+        const start = process.hrtime.bigint();
+        const result = await documents.searchPublic(QUERY_WORDS[q % QUERY_WORDS.length], filterOf(q), 20);
+        alone.push(ms(process.hrtime.bigint() - start));
+        documentHits += result.length;
+      }
+      const p99 = quantile(
+        [...portal].sort((a, b) => a - b),
+        0.99,
+      );
       return {
         tables: [
           {
-            columns: ['documents', 'text chars', 'queries', 'p50 ms', 'p99 ms', 'max ms', 'target p99 ms', 'mean hits'],
+            columns: ['search', 'queries', 'p50 ms', 'p99 ms', 'max ms', 'target p99 ms', 'mean hits'],
+            rows: [latencyRow('portal: items + documents', portal, portalHits), latencyRow('documents alone', alone, documentHits)],
+            alignRight: [1, 2, 3, 4, 5, 6],
+          },
+          {
+            columns: [
+              'boot',
+              'items',
+              'documents',
+              'text chars',
+              'index load ms',
+              'longest event-loop stall ms',
+              'segmenting per document ms',
+            ],
             rows: [
               [
-                String(DOCUMENTS),
+                'both indexes from stored tokens',
+                String(itemIndex.size),
+                String(documentIndex.size),
                 String(characters),
-                String(QUERIES),
-                p50.toFixed(1),
-                p99.toFixed(1),
-                sorted[sorted.length - 1].toFixed(1),
-                String(TARGET_P99_MS),
-                (hits / QUERIES).toFixed(1),
+                loadMs.toFixed(0),
+                longestStallMs.toFixed(1),
+                (ms(segmentNs) / DOCUMENTS).toFixed(2),
               ],
             ],
-            alignRight: [0, 1, 2, 3, 4, 5, 6, 7],
+            alignRight: [1, 2, 3, 4, 5, 6],
           },
         ],
         notes: [
-          `First search after start (loads and segments ${DOCUMENTS} documents' texts from FerretDB): ${coldMs.toFixed(0)} ms, not counted above.`,
+          'Index load: both in-memory indexes built from the tokens stored in the read models (nothing segmented), in batches with a yield',
+          'between batches; a request arriving meanwhile waits at most the longest stall (a search waits for the load to finish).',
+          'Segmenting per document: what the texts projection spends on a document of this size when it is projected (yielding every ~400 characters).',
           p99 < TARGET_P99_MS
-            ? `p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.`
-            : `p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`,
+            ? `Portal p99 ${p99.toFixed(1)} ms is within the ${TARGET_P99_MS} ms target.`
+            : `Portal p99 ${p99.toFixed(1)} ms MISSES the ${TARGET_P99_MS} ms target.`,
         ],
       };
     } finally {
