@@ -2,10 +2,18 @@ import { PILOT_DOMAINS, type DomainCode, type GuidelineItem } from '@gongkai/con
 import type { GuidelineCommand } from '../guideline.decide';
 import { SAMPLE_GUIDELINE_ITEMS } from '../sample-guidelines';
 import { AGRICULTURAL_SUBSIDIES_GUIDELINE } from './agricultural-subsidies';
+import { BUDGET_GUIDELINE } from './budget';
 import { COMPULSORY_EDUCATION_GUIDELINE } from './compulsory-education';
+import { DISASTER_RELIEF_GUIDELINE } from './disaster-relief';
+import { ELDERLY_CARE_GUIDELINE } from './elderly-care';
 import { EMPLOYMENT_GUIDELINE } from './employment';
 import { HOUSEHOLD_REGISTRATION_GUIDELINE } from './household-registration';
+import { MAJOR_PROJECTS_GUIDELINE } from './major-projects';
+import { PUBLIC_CULTURE_GUIDELINE } from './public-culture';
+import { PUBLIC_LEGAL_SERVICES_GUIDELINE } from './public-legal-services';
 import { SOCIAL_ASSISTANCE_GUIDELINE } from './social-assistance';
+import { SPATIAL_PLANNING_GUIDELINE } from './spatial-planning';
+import { WORK_SAFETY_GUIDELINE } from './work-safety';
 
 /** Guideline rows read from county and city portals' published catalogues, each with its source. */
 export const SOURCED_GUIDELINE_ITEMS: GuidelineItem[] = [
@@ -14,6 +22,14 @@ export const SOURCED_GUIDELINE_ITEMS: GuidelineItem[] = [
   ...HOUSEHOLD_REGISTRATION_GUIDELINE,
   ...AGRICULTURAL_SUBSIDIES_GUIDELINE,
   ...EMPLOYMENT_GUIDELINE,
+  ...ELDERLY_CARE_GUIDELINE,
+  ...BUDGET_GUIDELINE,
+  ...MAJOR_PROJECTS_GUIDELINE,
+  ...SPATIAL_PLANNING_GUIDELINE,
+  ...PUBLIC_CULTURE_GUIDELINE,
+  ...PUBLIC_LEGAL_SERVICES_GUIDELINE,
+  ...WORK_SAFETY_GUIDELINE,
+  ...DISASTER_RELIEF_GUIDELINE,
 ];
 
 /** The pilot domains with sourced rows, in the pilot list's order. */
