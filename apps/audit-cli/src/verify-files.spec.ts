@@ -8,6 +8,7 @@ import request from 'supertest';
 import { BLOB_STORE, createApp, FileSystemBlobStore, signDevToken } from '@gongkai/platform';
 import { isolatedEnv, TEST_JWT_SECRET } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
+import { PUBLISHED_FIXTURES } from '../../../libs/catalogue/src/testing/published-fixtures';
 import { runCommand } from './commands';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
@@ -93,5 +94,62 @@ describe('gongkai-audit verify checks the files', () => {
     expect(missing.output).toMatch(
       new RegExp(`版本 2（document-attributes\\.DocumentFileAttached 的 file），文件“form\\.txt”（SHA-256 [0-9a-f]{64}）在文件存储中缺失`),
     );
+  });
+});
+
+/** Issue 18: the original file of a catalogue import is kept for the audit, and `verify` names the import when its bytes are altered. */
+describe('gongkai-audit verify checks the files kept with catalogue imports', () => {
+  let app: INestApplication;
+  const run = async (...argv: string[]) => {
+    let output = '';
+    const code = await runCommand(app, argv, (text) => (output += text));
+    return { code, output };
+  };
+
+  beforeAll(async () => {
+    ({ app } = await createApp(standaloneApp, isolatedEnv()));
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  it('passes while the imported file is intact, then names the unit’s import stream and the file when its bytes are altered', async () => {
+    const UNIT = 'TEZ-ZSZ';
+    const http = () => request(app.getHttpServer());
+    const district = await signDevToken(TEST_JWT_SECRET, { userId: 'office', role: 'district_office', unitId: 'TEZ-GOV-OFFICE' });
+    const clerk = await signDevToken(TEST_JWT_SECRET, { userId: 'zhao', role: 'clerk', unitId: UNIT });
+    await http()
+      .post('/api/catalogue/units')
+      .set('Authorization', `Bearer ${district}`)
+      .send({ unitId: UNIT, name: '张山子镇人民政府', level: '乡级', kind: 'town' })
+      .expect(201);
+    const fixture = PUBLISHED_FIXTURES.find((f) => f.domainCode === 'social-assistance' && f.domainFrom === 'title')!;
+    const file = await fixture.file();
+    const name = '社会救助领域基层政务公开标准目录.xlsx';
+    const imported = await http()
+      .post(`/api/catalogue/units/${UNIT}/items/import?name=${encodeURIComponent(name)}`)
+      .set('Authorization', `Bearer ${clerk}`)
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(file)
+      .expect(200);
+    expect(imported.body.file).toMatchObject({ sha256: createHash('sha256').update(file).digest('hex'), originalName: name });
+
+    const intact = await run('verify');
+    expect(intact.code).toBe(0);
+    expect(intact.output).toContain('1 个文件与记录的 SHA-256 一致');
+
+    const store = app.get(BLOB_STORE) as FileSystemBlobStore;
+    const path = store.pathOf(imported.body.file.sha256);
+    chmodSync(path, 0o644);
+    const altered = Buffer.from(file);
+    altered[altered.length - 30] ^= 0xff;
+    writeFileSync(path, altered);
+    const checked = await run('verify');
+    expect(checked.code).toBe(1);
+    expect(checked.output).toMatch(
+      new RegExp(
+        `文件校验不符：事件流 catalogue\\.imports-${UNIT}，版本 0（catalogue\\.CatalogueImported 的 file），文件“${name.replace('.', '\\.')}”`,
+      ),
+    );
+    expect(checked.output).toContain('内容已被改动');
   });
 });
