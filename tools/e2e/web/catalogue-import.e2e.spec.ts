@@ -167,6 +167,7 @@ describe('web: importing a published catalogue table in Chromium', () => {
     await proposals.getByRole('link', { name: fixture.expected[1].name, exact: true }).waitFor();
     expect(await proposals.getByRole('button', { name: guide }).count()).toBe(0);
     // Drafts count for nothing yet: the coverage is as it was.
+    await assistance.waitFor();
     expect((await cells()).slice(0, 2).map(Number)).toEqual([expected, coveredBefore]);
 
     // The officer publishes 低保政策; the coverage counts its confirmed guideline item, which leaves the list.
