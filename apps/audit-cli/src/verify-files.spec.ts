@@ -7,8 +7,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { BLOB_STORE, createApp, FileSystemBlobStore, signDevToken } from '@gongkai/platform';
 import { isolatedEnv, TEST_JWT_SECRET } from '@gongkai/platform/testing';
+import ExcelJS from 'exceljs';
+import { CATALOGUE_COLUMNS, type CatalogueRow } from '@gongkai/catalogue';
 import { standaloneApp } from '@gongkai/shapes';
-import { PUBLISHED_FIXTURES } from '../../../libs/catalogue/src/testing/published-fixtures';
 import { runCommand } from './commands';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
@@ -122,8 +123,26 @@ describe('gongkai-audit verify checks the files kept with catalogue imports', ()
       .set('Authorization', `Bearer ${district}`)
       .send({ unitId: UNIT, name: '张山子镇人民政府', level: '乡级', kind: 'town' })
       .expect(201);
-    const fixture = PUBLISHED_FIXTURES.find((f) => f.domainCode === 'social-assistance' && f.domainFrom === 'title')!;
-    const file = await fixture.file();
+    // A one-row catalogue under the standard columns, as a town's clerk would upload it.
+    const row: CatalogueRow = {
+      序号: '1',
+      一级事项: '最低生活保障',
+      二级事项: '最低生活保障申请受理及公示',
+      '公开内容（要素）': '申请条件、申请材料、审核结果',
+      公开依据: '《社会救助暂行办法》第十一条',
+      公开时限: '信息形成或者变更之日起20个工作日内',
+      公开主体: '张山子镇人民政府',
+      公开渠道和载体: '政府网站、社区/企事业单位/村公示栏(电子屏)',
+      公开对象: '全社会',
+      公开方式: '主动',
+      公开层级: '乡级',
+      所属领域: '社会救助',
+    };
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('目录');
+    sheet.addRow([...CATALOGUE_COLUMNS]);
+    sheet.addRow(CATALOGUE_COLUMNS.map((c) => row[c] ?? ''));
+    const file = Buffer.from(await book.xlsx.writeBuffer());
     const name = '社会救助领域基层政务公开标准目录.xlsx';
     const imported = await http()
       .post(`/api/catalogue/units/${UNIT}/items/import?name=${encodeURIComponent(name)}`)

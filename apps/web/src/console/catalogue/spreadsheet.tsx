@@ -84,6 +84,8 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
     });
   };
   const rows = previewed?.preview.summary;
+  /** The import's record, whose original file can be downloaded (none when the file changed nothing). */
+  const importId = report?.importId ?? null;
   const confirmable = previewed !== null && !stale && rows !== undefined && rows.rows > 0 && rows.invalid === 0;
 
   return (
@@ -155,9 +157,9 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
             导入成功：共 {report.rows} 行，新增草稿 {report.created} 条，修改草稿 {report.updated} 条，修订已发布事项 {report.revised}{' '}
             条，未变化 {report.unchanged} 条。
           </span>{' '}
-          {report.importId ? (
+          {importId ? (
             <>
-              <button type="button" className="link-button" onClick={() => void originalFile(report.importId!)}>
+              <button type="button" className="link-button" onClick={() => void originalFile(importId)}>
                 下载导入的原始文件
               </button>
               {' · '}
