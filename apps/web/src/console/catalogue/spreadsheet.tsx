@@ -92,8 +92,8 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
     <section className="card sheet" aria-labelledby="sheet-heading">
       <h2 id="sheet-heading">电子表格导入导出</h2>
       <p className="hint">
-        可导入本系统导出的标准列表格，也可直接导入各地公开的目录表格（Excel 工作簿或 Word 文档中的表格：两行表头、√ 勾选列、■/□
-        渠道清单、三级事项均可识别）。先预览每一行对应的八要素，全部无误后再确认导入；任何一行有误时，整个文件都不会导入。
+        可导入本系统导出的标准列表格，也可直接导入各地公开的目录表格（Excel 工作簿或 Word 文档中的表格：两行表头、√ 勾选列、■/□ 或 ◆/◇
+        渠道清单、三级事项、“相应领域”列均可识别）。先预览每一行对应的八要素，全部无误后再确认导入；任何一行有误时，整个文件都不会导入。
       </p>
       <div className="actions">
         <button type="button" onClick={() => void exportFile('standard')}>
