@@ -35,7 +35,7 @@ describe('web: importing a published catalogue table in Chromium', () => {
 
   afterAll(() => session?.close(), 120_000);
 
-  it('a town clerk previews a published-layout table, confirms it and sees the new items and their proposed guideline items', async () => {
+  it('a town clerk imports a published-layout table (preview, confirm, original kept), confirms and rejects proposed matches, publishes and sees coverage change', async () => {
     // 复兴镇's layout: the domain (社会救助) only in the title row, the sheet called Sheet1.
     const fixture = PUBLISHED_FIXTURES.find((f) => f.domainCode === 'social-assistance' && f.domainFrom === 'title')!;
     const file = join(mkdtempSync(join(tmpdir(), 'gongkai-e2e-')), '社会救助领域基层政务公开标准目录.xlsx');
