@@ -7,12 +7,14 @@ import { COMPULSORY_EDUCATION_GUIDELINE } from './compulsory-education';
 import { DISASTER_RELIEF_GUIDELINE } from './disaster-relief';
 import { ELDERLY_CARE_GUIDELINE } from './elderly-care';
 import { EMPLOYMENT_GUIDELINE } from './employment';
+import { FOOD_DRUG_GUIDELINE } from './food-drug';
 import { HOUSEHOLD_REGISTRATION_GUIDELINE } from './household-registration';
 import { MAJOR_PROJECTS_GUIDELINE } from './major-projects';
 import { PUBLIC_CULTURE_GUIDELINE } from './public-culture';
 import { PUBLIC_LEGAL_SERVICES_GUIDELINE } from './public-legal-services';
 import { RURAL_HOUSING_RENOVATION_GUIDELINE } from './rural-housing-renovation';
 import { SOCIAL_ASSISTANCE_GUIDELINE } from './social-assistance';
+import { SOCIAL_INSURANCE_GUIDELINE } from './social-insurance';
 import { SPATIAL_PLANNING_GUIDELINE } from './spatial-planning';
 import { WORK_SAFETY_GUIDELINE } from './work-safety';
 
@@ -32,6 +34,8 @@ export const SOURCED_GUIDELINE_ITEMS: GuidelineItem[] = [
   ...WORK_SAFETY_GUIDELINE,
   ...DISASTER_RELIEF_GUIDELINE,
   ...RURAL_HOUSING_RENOVATION_GUIDELINE,
+  ...FOOD_DRUG_GUIDELINE,
+  ...SOCIAL_INSURANCE_GUIDELINE,
 ];
 
 /** The pilot domains with sourced rows, in the pilot list's order. */
