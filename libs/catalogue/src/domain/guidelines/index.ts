@@ -12,6 +12,7 @@ import { HOUSEHOLD_REGISTRATION_GUIDELINE } from './household-registration';
 import { MAJOR_PROJECTS_GUIDELINE } from './major-projects';
 import { PUBLIC_CULTURE_GUIDELINE } from './public-culture';
 import { PUBLIC_LEGAL_SERVICES_GUIDELINE } from './public-legal-services';
+import { PUBLIC_RESOURCE_TRADING_GUIDELINE } from './public-resource-trading';
 import { RURAL_HOUSING_RENOVATION_GUIDELINE } from './rural-housing-renovation';
 import { SOCIAL_ASSISTANCE_GUIDELINE } from './social-assistance';
 import { SOCIAL_INSURANCE_GUIDELINE } from './social-insurance';
@@ -36,6 +37,7 @@ export const SOURCED_GUIDELINE_ITEMS: GuidelineItem[] = [
   ...RURAL_HOUSING_RENOVATION_GUIDELINE,
   ...FOOD_DRUG_GUIDELINE,
   ...SOCIAL_INSURANCE_GUIDELINE,
+  ...PUBLIC_RESOURCE_TRADING_GUIDELINE,
 ];
 
 /** The pilot domains with sourced rows, in the pilot list's order. */
