@@ -10,6 +10,7 @@ import { EMPLOYMENT_GUIDELINE } from './employment';
 import { FOOD_DRUG_GUIDELINE } from './food-drug';
 import { HOUSEHOLD_REGISTRATION_GUIDELINE } from './household-registration';
 import { MAJOR_PROJECTS_GUIDELINE } from './major-projects';
+import { POVERTY_ALLEVIATION_GUIDELINE } from './poverty-alleviation';
 import { PUBLIC_CULTURE_GUIDELINE } from './public-culture';
 import { PUBLIC_LEGAL_SERVICES_GUIDELINE } from './public-legal-services';
 import { PUBLIC_RESOURCE_TRADING_GUIDELINE } from './public-resource-trading';
@@ -38,6 +39,7 @@ export const SOURCED_GUIDELINE_ITEMS: GuidelineItem[] = [
   ...FOOD_DRUG_GUIDELINE,
   ...SOCIAL_INSURANCE_GUIDELINE,
   ...PUBLIC_RESOURCE_TRADING_GUIDELINE,
+  ...POVERTY_ALLEVIATION_GUIDELINE,
 ];
 
 /** The pilot domains with sourced rows, in the pilot list's order. */
