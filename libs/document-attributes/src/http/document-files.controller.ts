@@ -12,7 +12,9 @@ import {
   Returns,
   ReturnsFile,
   Roles,
+  sendFile,
   setRevision,
+  uploadOf,
   ZodPipe,
   type AuthenticatedRequest,
   type BlobStore,
@@ -24,7 +26,6 @@ import { attachAnnex, attachBody, attachRedactedAnnex, type AttachedFileResult }
 import { staffDocument } from '../application/document-queries';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { annexUploadQuery, fileHashParam, redactedUploadQuery, uploadQuery } from './document.schemas';
-import { sendFile, uploadOf } from './file-transfer';
 
 const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
