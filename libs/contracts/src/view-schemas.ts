@@ -397,6 +397,7 @@ export const requestDetailViewSchema = z.looseObject({
     })
     .nullable(),
   replyFiles: z.array(replyFile).optional(),
+  replyFileActions: z.object({ attach: z.boolean(), redact: z.boolean() }),
   correction: z.looseObject({ noticeOn: day, items: z.array(text), correctionDueOn: day, receivedOn: day.optional() }).nullable(),
   review: z
     .object({ reviewedBy: text.optional(), selfReview: z.literal(true).optional(), approved: z.boolean(), reviewedOn: day })

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import JSZip from 'jszip';
 import request from 'supertest';
-import { createApp, EVENT_STORE, verifyFiles, type EventStore } from '@gongkai/platform';
+import { createApp, EVENT_STORE, verifyFiles, type EventStore, type FileSystemBlobStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { requestStreamId } from './domain/request';
 import { REQUESTS_BLOB_STORE } from './application/settings';
@@ -185,9 +186,20 @@ describe('reply files over HTTP', () => {
       `2. 施工合同（删除处理）.txt（${redacted.length} 字节，已作删除处理，删除依据：涉及个人隐私（《政府信息公开条例》第十五条））`,
     );
 
-    // The audit's file check covers the reply's files (attached, redacted, published, downloaded): all intact.
-    const verified = await verifyFiles(store, app.get(REQUESTS_BLOB_STORE));
+    // The audit's file check covers the reply's files (attached, redacted, published, downloaded), and names an altered one.
+    const blobs = app.get<FileSystemBlobStore>(REQUESTS_BLOB_STORE);
+    const verified = await verifyFiles(store, blobs);
     expect(verified.findings).toEqual([]);
-    expect(verified.files).toBeGreaterThanOrEqual(4);
+    expect(verified.files).toBe(4);
+    // Altering the redacted file's bytes: named at every event that refers to it (redacted, issued, downloaded).
+    const redactedPath = blobs.pathOf(sha256(redacted));
+    chmodSync(redactedPath, 0o644);
+    writeFileSync(redactedPath, '施工合同（示例）\n承包人：枣庄某建筑公司 法定代表人 张三\n');
+    const altered = await verifyFiles(store, blobs);
+    expect(altered.findings.map((f) => [f.streamId, f.eventType, f.path, f.originalName, f.problem])).toEqual([
+      [requestStreamId(id), 'requests.ReplyFileRedacted', 'file', '施工合同（删除处理）.txt', 'altered'],
+      [requestStreamId(id), 'requests.ReplyIssued', 'files[1].file', '施工合同（删除处理）.txt', 'altered'],
+      [requestStreamId(id), 'requests.ReplyFileDownloaded', 'file', '施工合同（删除处理）.txt', 'altered'],
+    ]);
   }, 120000);
 });

@@ -3,6 +3,7 @@ import { assertReadsUnit, DomainError, type BlobStore, type Principal } from '@g
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
 import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { STATUS_LABELS } from '../domain/request.decide';
+import { replyFileActions } from '../domain/request.files';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { renderReceipt } from '../documents/receipt';
@@ -118,7 +119,7 @@ export class RequestReads {
     const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     // Not for the screens: the keys, the clock's inputs (read through `clock`), the state of documents projected before them.
     const { trackingCodeHash: _t, applicantKey: _k, clockInputs: _c, state: _s, ...view } = r as typeof r & { state?: unknown };
-    return { ...view, ...this.summary(r, today) };
+    return { ...view, ...this.summary(r, today), replyFileActions: replyFileActions(r) };
   }
 
   statistics(unitId: string | undefined, from: string, to: string, today: LocalDate): Promise<RequestStatistics> {

@@ -34,6 +34,18 @@ export function changeableDraft(
   return s.draft;
 }
 
+/**
+ * What the reply's files allow now, sent with the case view (the server offers the actions): attach and
+ * remove while the reply is a draft that supplies information; redact when it is 部分公开.
+ */
+export function replyFileActions(v: { status: OpenRequest['status']; draft: { category: string } | null }): {
+  attach: boolean;
+  redact: boolean;
+} {
+  const attach = DRAFT_STATUSES.includes(v.status) && v.draft !== null && SUPPLIES_INFORMATION.has(v.draft.category);
+  return { attach, redact: attach && v.draft?.category === 'partial' };
+}
+
 const fileOf = (s: OpenRequest, fileId: string): ReplyFileState | undefined => (s.replyFiles ?? []).find((f) => f.fileId === fileId);
 const fileNotFound = () => DomainError.notFound('REPLY_FILE_NOT_FOUND', '答复中没有这个文件。');
 

@@ -134,6 +134,8 @@ export interface RequestDetailView extends RequestSummaryView {
   } | null;
   /** The reply's files, staff side: the original, its redacted version for 部分公开, the applicant's first download. */
   replyFiles?: ReplyFileView[];
+  /** What the reply's files allow now: attach and remove (a draft that supplies information), redact (部分公开). */
+  replyFileActions: { attach: boolean; redact: boolean };
   correction: {
     noticeOn: string;
     items: string[];
