@@ -120,3 +120,25 @@ export async function reloadUntil(page: Page, locator: ReturnType<Page['locator'
       throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
     });
 }
+
+/**
+ * A staff member signed in through the development login in a context of its own (downloads
+ * accepted), on the console's home page; the context is added to `contexts` for closing.
+ */
+export async function staffPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  url: string,
+  who: { userId: string; role: string; unitId: string },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${url}/console/login`);
+  await page.getByLabel('工号').fill(who.userId);
+  await page.getByLabel('岗位角色').selectOption(who.role);
+  await page.getByLabel('所在单位').selectOption(who.unitId);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办事项' }).waitFor();
+  return page;
+}

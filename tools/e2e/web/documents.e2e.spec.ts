@@ -8,7 +8,7 @@ import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 import { docxOf } from '../../../libs/document-attributes/src/testing/demo-files';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth, staffPage } from './browser';
 import { devToken } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -53,18 +53,7 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     await app?.close();
   }, 240_000);
 
-  async function pageAs(userId: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption(UNIT);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-    return page;
-  }
+  const pageAs = (userId: string, role: string) => staffPage(browser, contexts, url, { userId, role, unitId: UNIT });
 
   /** Waits for the locator; on failure says what the page showed instead. */
   const shows = (page: Page, locator: ReturnType<Page['locator']>) =>

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil } from './browser';
-import { approveAndReply, devToken } from './seed';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil, staffPage } from './browser';
+import { approveAndReply, devToken, seedUnit } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -30,13 +30,7 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
     ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const district = await devToken(url, 'district-e2e-replies', 'district_office', 'TEZ-GOV-OFFICE');
-    const created = await fetch(`${url}/api/catalogue/units`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${district}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ unitId: UNIT, name: '区民政局', level: '县级', kind: 'department' }),
-    });
-    expect(created.status).toBe(201);
+    await seedUnit(url, UNIT);
     browser = await launch();
   }, 240_000);
 
@@ -66,18 +60,7 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
     throw new Error('the requests service did not learn the unit in time');
   }
 
-  async function pageAs(userId: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption(UNIT);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-    return page;
-  }
+  const pageAs = (userId: string, role: string) => staffPage(browser, contexts, url, { userId, role, unitId: UNIT });
 
   it('the handler attaches and redacts; the applicant downloads both with the tracking code and gets the redacted bytes', async () => {
     const mine = await filed('2025年度冬季取暖补助发放名单及发放通知');

@@ -1,6 +1,5 @@
 import type { Actor, FileRef, Role } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
-import { DomainError } from '@gongkai/platform/domain';
 import { defaultWorkingDayCalendar, type LocalDate } from '@gongkai/working-days';
 import type { OpenRequest, RequestEvent } from './request';
 import { requestDecider, type RequestCommand } from './request.decide';
@@ -25,15 +24,8 @@ const CONTRACT = ref('2', '施工合同.pdf');
 const CONTRACT_REDACTED = ref('3', '施工合同（删除处理）.pdf');
 const PRIVACY = [{ ground: 'PERSONAL_PRIVACY' as const, description: '删除了补助对象的身份证号码和联系电话' }];
 
-function history(commands: RequestCommand[]): RequestEvent[] {
-  const events: RequestEvent[] = [];
-  for (const command of commands) {
-    const result = spec.given(...events).when(command).decision;
-    if (result instanceof DomainError) throw result;
-    events.push(...result);
-  }
-  return events;
-}
+/** The events the given commands record, each decided on the state the earlier ones left. */
+const history = (commands: RequestCommand[]): RequestEvent[] => spec.recorded(...commands);
 const when = (given: RequestCommand[], command: RequestCommand) => spec.given(...history(given)).when(command);
 const stateAfter = (given: RequestCommand[]) => spec.given(...history(given)).state as OpenRequest;
 
