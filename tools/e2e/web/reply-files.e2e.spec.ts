@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil, staffPage } from './browser';
+import { reloadUntil, startWebStandalone, type WebStandalone } from './browser';
 import { approveAndReply, devToken, seedUnit } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -20,25 +15,15 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 describe('web: a reply that supplies files, from the handler to the applicant, in Chromium', () => {
   const UNIT = 'TEZ-CIVIL';
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await seedUnit(url, UNIT);
-    browser = await launch();
+    session = await startWebStandalone({}, (_app, base) => seedUnit(base, UNIT));
+    ({ url } = session);
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  }, 240_000);
+  afterAll(() => session?.close(), 240_000);
 
   /** A request filed on the portal's API (retried until the requests service knows the unit): its id and tracking code. */
   async function filed(description: string): Promise<{ requestId: string; trackingCode: string }> {
@@ -59,8 +44,6 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
     }
     throw new Error('the requests service did not learn the unit in time');
   }
-
-  const pageAs = (userId: string, role: string) => staffPage(browser, contexts, url, { userId, role, unitId: UNIT });
 
   it('the handler attaches and redacts; the applicant downloads both with the tracking code and gets the redacted bytes', async () => {
     const mine = await filed('2025年度冬季取暖补助发放名单及发放通知');
@@ -90,7 +73,7 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
     writeFileSync(paths.redacted, redacted);
 
     // The handler, on the case page: attach two files, redact one with its ground and reason.
-    const clerk = await pageAs('clerk-e2e-replies', 'clerk');
+    const clerk = await session.pageAs('clerk-e2e-replies', 'clerk', UNIT);
     await clerk.goto(`${url}/console/requests/${mine.requestId}`);
     const files = clerk.getByTestId('reply-files');
     await reloadUntil(clerk, files.getByRole('button', { name: '附上文件' }), 30);
@@ -116,9 +99,7 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
 
     // Review and reply (another person reviews), then the applicant opens the tracking page.
     await approveAndReply(url, mine.requestId, UNIT);
-    const applicantContext = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(applicantContext);
-    const applicant = await applicantContext.newPage();
+    const applicant = await session.newPage();
     await applicant.goto(`${url}/track?code=${encodeURIComponent(mine.trackingCode)}`);
     const listed = applicant.getByTestId('track-files');
     await reloadUntil(applicant, listed, 30);

@@ -9,3 +9,4 @@ export * from './format';
 export * from './badges';
 export * from './reading-mode';
 export * from './file-upload';
+export * from './request-fields';
