@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reloadUntil, startWebStandalone, type WebStandalone } from './browser';
+import { reloadUntil, screenshotBoth, startWebStandalone, type WebStandalone } from './browser';
 import { approveAndReply, devToken, seedUnit } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -112,6 +112,7 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
     };
     expect(sha256(await downloaded('发放通知.txt'))).toBe(sha256(notice));
     expect(sha256(await downloaded('发放名单（删除处理）.txt'))).toBe(sha256(redacted));
+    expect(await screenshotBoth(applicant, 'portal-track-reply-files')).toEqual([]);
 
     // The original, and the files by another applicant's code: the same 404 as a random code.
     const probe = async (code: string, hash: string) => {
@@ -134,5 +135,6 @@ describe('web: a reply that supplies files, from the handler to the applicant, i
         .nth(1),
       30,
     );
+    expect(await screenshotBoth(clerk, 'request-case-reply-files')).toEqual([]);
   }, 300_000);
 });

@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import type { ReplyFileRefView } from '@gongkai/contracts/vocabulary';
 import { ApiError, download, upload } from '../../../api';
-import { ActionForm, CASE_CONFLICT, declaredType, FileInput, formatFileSize, GROUNDS, RedactedUpload, useForm } from '../../../ui';
+import {
+  ActionForm,
+  CASE_CONFLICT,
+  declaredType,
+  FileInput,
+  formatDateTime,
+  formatFileSize,
+  GROUNDS,
+  RedactedUpload,
+  useForm,
+} from '../../../ui';
 import { actionPath, type StepProps } from './common';
 
 // ── 答复提供的信息文件：起草后、审核通过前附上、删除处理（部分公开）、移除；申请人凭查询码下载 ──────────
 
 const groundLabel = (ground: string) => GROUNDS.find(([code]) => code === ground)?.[1] ?? ground;
-const atShanghai = (instant: string) =>
-  new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
 
 function FileName({ requestId, file }: { requestId: string; file: ReplyFileRefView }) {
   return (
@@ -51,7 +59,7 @@ export function ReplyFilesSection({ v, reload, handles }: StepProps & { handles:
                 删除处理：{f.redacted.redactions.map((r) => `${r.description}（${groundLabel(r.ground)}）`).join('；')}
               </>
             ) : null}
-            {f.downloadedAt ? <p className="meta">申请人已于 {atShanghai(f.downloadedAt)} 凭查询码下载。</p> : null}
+            {f.downloadedAt ? <p className="meta">申请人已于 {formatDateTime(f.downloadedAt)} 凭查询码下载。</p> : null}
             {editable && actions.redact ? (
               <RedactedUpload
                 id={`reply-redacted-${f.fileId}`}
