@@ -17,6 +17,7 @@ import {
   sendContent,
   sendFile,
   setRevision,
+  STORED_MEDIA_TYPES,
   uploadOf,
   uploadQuery,
   ZodPipe,
@@ -29,16 +30,8 @@ import { ReplyFiles, type ReplyFileResult } from '../application/reply-files';
 import { RequestReads } from '../application/request-reads';
 import { REQUESTS_BLOB_STORE } from '../application/settings';
 
-/** What a reply may supply: documents, spreadsheets, scans and photographs (the type is recognised from the bytes). */
-export const REPLY_FILE_TYPES = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/ofd',
-  'text/plain',
-  'image/png',
-  'image/jpeg',
-];
+/** What a reply may supply: every type the file store takes (documents, spreadsheets, scans, photographs; recognised from the bytes). */
+const REPLY_FILE_TYPES = STORED_MEDIA_TYPES;
 
 const fileIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const redactedReplyFileQuery = uploadQuery.extend({ redactions: redactionsQueryParam });
