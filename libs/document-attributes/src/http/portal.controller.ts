@@ -8,7 +8,6 @@ import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { fileHashParam, publicListQuery, publicSearchQuery } from './document.schemas';
-
 import { Returns, ReturnsFile } from '@gongkai/platform';
 import {
   cleanupResultsViewSchema,

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { multiLineText, redactionSchema, singleLineText } from '@gongkai/contracts';
-import type { Request, Response } from 'express';
-import { blobNotFound, cleanOriginalName, formatSize, normaliseDeclaredMediaType, type BlobContent, type BlobStore } from '../blobs';
+import type { Request } from 'express';
+import { cleanOriginalName, formatSize, normaliseDeclaredMediaType } from '../blobs';
 import { DomainError } from '../errors/domain-error';
 
 /** An upload's query: the name the file had (the bytes are the request body, its Content-Type the declared type). */
@@ -67,36 +67,4 @@ export function uploadOf(request: Request, name: string, maxBytes: number): Uplo
     throw refusal;
   }
   return { content: request, declaredMediaType, originalName: name };
-}
-
-/** Sends a stored file as a download (never rendered by the browser: attachment, nosniff, its recognised type). */
-export async function sendFile(
-  response: Response,
-  blobs: BlobStore,
-  file: { sha256: string; mediaType: string; originalName: string },
-): Promise<void> {
-  const content = await blobs.get(file.sha256);
-  if (!content) throw blobNotFound();
-  await sendContent(response, file, content);
-}
-
-/** Sends a file already read from the store (see `sendFile`). */
-export async function sendContent(
-  response: Response,
-  file: { sha256: string; mediaType: string; originalName: string },
-  content: BlobContent,
-): Promise<void> {
-  response.status(200);
-  response.setHeader('Content-Type', file.mediaType);
-  response.setHeader('Content-Length', String(content.size));
-  response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('ETag', `"${file.sha256}"`);
-  response.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
-  await new Promise<void>((resolve, reject) => {
-    content.stream.once('error', reject);
-    response.once('finish', resolve);
-    response.once('close', resolve);
-    content.stream.pipe(response);
-  });
 }
