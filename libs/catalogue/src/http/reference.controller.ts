@@ -107,7 +107,7 @@ export class ReferenceController {
   }
 
   @Get('guidelines/versions')
-  @Returns(guidelineVersionListSchema)
+  @Returns(guidelineVersionListSchema, { bounded: 'the versions of the national guideline (one a revision)' })
   @ApiOperation({ summary: '标准指引各版本' })
   versions() {
     return this.guidelines.versions();

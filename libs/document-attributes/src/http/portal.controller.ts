@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BLOB_STORE, DomainError, Public, ZodPipe, type BlobStore } from '@gongkai/platform';
+import { BLOB_STORE, DomainError, pageOf, Public, setPageHeaders, ZodPipe, type BlobStore } from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
@@ -52,14 +52,17 @@ export class PortalController {
   }
 
   @Get('documents')
-  @Returns(publicDocumentListViewSchema)
+  @Returns(publicDocumentListViewSchema, { paged: true })
   @Public()
-  @ApiOperation({ summary: '主动公开的公文（含标注与发布情况）' })
+  @ApiOperation({ summary: '主动公开的公文（含标注与发布情况；分页：total 为全部件数，documents 为所请求的一页）' })
   async list(
     @Query(new ZodPipe(publicListQuery)) query: z.infer<typeof publicListQuery>,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<{ total: number; documents: PublicDocument[] }> {
-    const documents = await this.documents.listPublic(query);
-    return { total: documents.length, documents };
+    const { page, pageSize, ...filter } = query;
+    const found = pageOf(await this.documents.listPublic(filter), { page, pageSize });
+    setPageHeaders(response, found.total, found);
+    return { total: found.total, documents: found.rows };
   }
 
   @Get('documents/:documentId')
