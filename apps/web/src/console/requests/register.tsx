@@ -1,18 +1,19 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import * as vocabulary from '@gongkai/contracts/vocabulary';
 import type { RequestSummaryView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { apiPage, ApiError, download, type Session } from '../../api';
+import type { Session } from '../../api';
 import {
   APPLICANT_TYPES,
   ErrorNotice,
   Loading,
   PageTitle,
+  Pager,
   Remaining,
   SelectField,
   seesDistrict,
   unitName,
   useApi,
+  useServerList,
   hasAnyRole,
   HANDLER_ROLES,
 } from '../../ui';
@@ -77,67 +78,18 @@ const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().sli
  */
 export function RequestRegister({ session }: { session: Session }) {
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])));
-  const [flags, setFlags] = useState<string[]>(() => (params.get('flag') ?? '').split(',').filter(Boolean));
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [result, setResult] = useState<{ rows: RequestSummaryView[]; total: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [exported, setExported] = useState<string | null>(null);
-
-  const query = (extra: Record<string, string> = {}) => {
-    const q = new URLSearchParams();
-    for (const [key, value] of params) if (value) q.set(key, value);
-    if (!q.get('unitId') && session.unitId) q.set('unitId', session.unitId);
-    if (!q.get('sort')) q.set('sort', '-receivedOn');
-    for (const [key, value] of Object.entries(extra)) q.set(key, value);
-    return q.toString();
-  };
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    apiPage<RequestSummaryView>(`/api/requests?${query({ page: String(page), pageSize: String(PAGE_SIZE) })}`)
-      .then((r) => live && (setResult(r), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e))))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [params.toString()]);
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
-    if (flags.length) next.set('flag', flags.join(','));
-    setExported(null);
-    setParams(next);
-  };
-  const reset = () => {
-    setDraft(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])));
-    setFlags([]);
-    setParams(new URLSearchParams());
-  };
+  const list = useServerList<RequestSummaryView>({
+    endpoint: '/api/requests',
+    exportEndpoint: '/api/requests/export.xlsx',
+    keys: FILTER_KEYS,
+    multi: ['flag'],
+    defaults: { sort: '-receivedOn', ...(session.unitId ? { unitId: session.unitId } : {}) },
+    pageSize: PAGE_SIZE,
+  });
+  const { draft, setDraft, set, chosen, toggle, result, page } = list;
   const thisMonth = () => {
     const today = beijingToday();
     setDraft((d) => ({ ...d, receivedFrom: `${today.slice(0, 8)}01`, receivedTo: today }));
-  };
-  const exportRows = async () => {
-    setExported(null);
-    try {
-      setExported(await download(`/api/requests/export.xlsx?${query()}`));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
-    }
-  };
-  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
-  const goTo = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    setParams(next);
   };
 
   return (
@@ -157,7 +109,7 @@ export function RequestRegister({ session }: { session: Session }) {
           <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
         </p>
       ) : null}
-      <form onSubmit={apply} className="form filters" role="search" aria-label="筛选申请">
+      <form onSubmit={list.apply} className="form filters" role="search" aria-label="筛选申请">
         <div className="row">
           <div className="field">
             <label htmlFor="register-q">全文检索</label>
@@ -188,8 +140,8 @@ export function RequestRegister({ session }: { session: Session }) {
                 type="checkbox"
                 name="flag"
                 value={flag}
-                checked={flags.includes(flag)}
-                onChange={(e) => setFlags((f) => (e.target.checked ? [...f, flag] : f.filter((x) => x !== flag)))}
+                checked={(chosen.flag ?? []).includes(flag)}
+                onChange={(e) => toggle('flag', flag, e.target.checked)}
               />{' '}
               {label}
             </label>
@@ -216,38 +168,28 @@ export function RequestRegister({ session }: { session: Session }) {
           <button type="submit" className="primary">
             筛选
           </button>{' '}
-          <button type="button" onClick={reset}>
+          <button type="button" onClick={list.reset}>
             清除条件
           </button>{' '}
-          <button type="button" onClick={() => void exportRows()} disabled={!result || result.total === 0}>
+          <button type="button" onClick={() => void list.exportRows()} disabled={!result || result.total === 0}>
             导出登记台账（Excel）
           </button>
         </p>
       </form>
-      {exported ? (
+      {list.exported ? (
         <p role="status" className="muted">
-          已导出：{exported}
+          已导出：{list.exported}
         </p>
       ) : null}
-      <ErrorNotice error={error} />
-      {loading ? <Loading what="登记台账" /> : null}
+      <ErrorNotice error={list.error} />
+      {list.loading ? <Loading what="登记台账" /> : null}
       {result ? (
         <>
           <p role="status" data-testid="register-total">
             共 {result.total} 件
           </p>
           <RegisterTable rows={result.rows} units={units.data} />
-          {pages > 1 ? (
-            <nav aria-label="分页" className="pager">
-              <button type="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                上一页
-              </button>{' '}
-              第 {page} / {pages} 页{' '}
-              <button type="button" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                下一页
-              </button>
-            </nav>
-          ) : null}
+          <Pager page={page} total={result.total} pageSize={PAGE_SIZE} onPage={list.goTo} />
         </>
       ) : null}
     </>
