@@ -9,3 +9,4 @@ export * from './format';
 export * from './badges';
 export * from './reading-mode';
 export * from './server-list';
+export * from './register-form';

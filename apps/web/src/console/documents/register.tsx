@@ -2,7 +2,20 @@ import { Link } from 'react-router-dom';
 import type { DocumentStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
 import * as vocabulary from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
-import { ErrorNotice, Loading, Pager, PHASE_LABELS, SelectField, seesDistrict, unitName, useServerList } from '../../ui';
+import {
+  PHASE_LABELS,
+  RegisterChoices,
+  RegisterFilters,
+  RegisterInputs,
+  RegisterResult,
+  RegisterSelects,
+  RegisterTextBox,
+  RegisterUnitFilter,
+  SelectField,
+  seesDistrict,
+  unitName,
+  useServerList,
+} from '../../ui';
 
 const FILTER_KEYS = [
   'unitId',
@@ -38,11 +51,11 @@ const SELECTS: [string, string, readonly (string | readonly [string, string])[]]
   ['documentType', '文种', vocabulary.DOCUMENT_TYPES],
   ['validity', '效力状态', ['现行有效', '失效', '废止']],
 ];
-const DATES: [string, string][] = [
-  ['issuedFrom', '印发日期自'],
-  ['issuedTo', '印发日期至'],
-  ['registeredFrom', '登记日期自'],
-  ['registeredTo', '登记日期至'],
+const DATES: [string, string, 'date'][] = [
+  ['issuedFrom', '印发日期自', 'date'],
+  ['issuedTo', '印发日期至', 'date'],
+  ['registeredFrom', '登记日期自', 'date'],
+  ['registeredTo', '登记日期至', 'date'],
 ];
 const PAGE_SIZE = 20;
 
@@ -59,104 +72,37 @@ export function DocumentRegister({ session, units }: { session: Session; units: 
     defaults: { sort: '-registeredAt', ...(session.unitId && !seesDistrict(session) ? { unitId: session.unitId } : {}) },
     pageSize: PAGE_SIZE,
   });
-  const { draft, set, chosen, toggle, result } = list;
   return (
     <section aria-labelledby="document-register-heading">
       <h2 id="document-register-heading">公文登记簿</h2>
-      <form onSubmit={list.apply} className="form filters" role="search" aria-label="筛选公文">
+      <RegisterFilters list={list} label="筛选公文" exportLabel="导出公文登记簿（Excel）" what="公文登记簿">
         <div className="row">
-          <div className="field">
-            <label htmlFor="documents-q">全文检索</label>
-            <input
-              id="documents-q"
-              type="search"
-              value={draft.q}
-              onChange={(e) => set('q')(e.target.value)}
-              placeholder="标题、文号或索引号"
-            />
-          </div>
-          {seesDistrict(session) ? (
-            <SelectField
-              label="单位"
-              name="unitId"
-              value={draft.unitId ?? ''}
-              onChange={set('unitId')}
-              placeholder="全区"
-              options={(units ?? []).map((u) => [u.unitId, u.name] as const)}
-            />
-          ) : null}
+          <RegisterTextBox list={list} id="documents-q" placeholder="标题、文号或索引号" />
+          <RegisterUnitFilter list={list} session={session} units={units} />
         </div>
-        <fieldset>
-          <legend>需关注</legend>
-          {FLAG_LABELS.map(([flag, label]) => (
-            <label key={flag} className="choice">
-              <input
-                type="checkbox"
-                name="flag"
-                value={flag}
-                checked={(chosen.flag ?? []).includes(flag)}
-                onChange={(e) => toggle('flag', flag, e.target.checked)}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <RegisterChoices list={list} name="flag" legend="需关注" options={FLAG_LABELS} />
         <div className="row">
-          {SELECTS.map(([key, label, options]) => (
-            <SelectField
-              key={key}
-              label={label}
-              name={key}
-              value={draft[key] ?? ''}
-              onChange={set(key)}
-              placeholder="全部"
-              options={options}
-            />
-          ))}
+          <RegisterSelects list={list} fields={SELECTS} />
         </div>
         <div className="row">
-          {DATES.map(([key, label]) => (
-            <div className="field" key={key}>
-              <label htmlFor={`documents-${key}`}>{label}</label>
-              <input id={`documents-${key}`} type="date" value={draft[key]} onChange={(e) => set(key)(e.target.value)} />
-            </div>
-          ))}
-          <SelectField label="排序" name="sort" value={draft.sort || '-registeredAt'} onChange={set('sort')} options={SORT_OPTIONS} />
+          <RegisterInputs list={list} prefix="documents" fields={DATES} />
+          <SelectField
+            label="排序"
+            name="sort"
+            value={list.draft.sort || '-registeredAt'}
+            onChange={list.set('sort')}
+            options={SORT_OPTIONS}
+          />
         </div>
-        <p className="actions">
-          <button type="submit" className="primary">
-            筛选
-          </button>{' '}
-          <button type="button" onClick={list.reset}>
-            清除条件
-          </button>{' '}
-          <button type="button" onClick={() => void list.exportRows()} disabled={!result || result.total === 0}>
-            导出公文登记簿（Excel）
-          </button>
-        </p>
-      </form>
-      {list.exported ? (
-        <p role="status" className="muted">
-          已导出：{list.exported}
-        </p>
-      ) : null}
-      <ErrorNotice error={list.error} />
-      {list.loading ? <Loading what="公文登记簿" /> : null}
-      {result ? (
-        <>
-          <p role="status" data-testid="documents-total">
-            共 {result.total} 件
-          </p>
-          <DocumentRegisterTable rows={result.rows} units={units} />
-          <Pager page={list.page} total={result.total} pageSize={PAGE_SIZE} onPage={list.goTo} />
-        </>
-      ) : null}
+      </RegisterFilters>
+      <RegisterResult list={list} unit="件" testId="documents-total" empty="没有符合条件的公文。">
+        <DocumentRegisterTable rows={list.result?.rows ?? []} units={units} />
+      </RegisterResult>
     </section>
   );
 }
 
 function DocumentRegisterTable({ rows, units }: { rows: DocumentStaffView[]; units: UnitListView[] | null }) {
-  if (rows.length === 0) return <p className="muted">没有符合条件的公文。</p>;
   return (
     <div className="table-scroll" role="region" aria-label="公文登记簿（可横向滚动）" tabIndex={0}>
       <table data-testid="documents-table">

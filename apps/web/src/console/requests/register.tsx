@@ -4,13 +4,16 @@ import type { RequestSummaryView, UnitListView } from '@gongkai/contracts/vocabu
 import type { Session } from '../../api';
 import {
   APPLICANT_TYPES,
-  ErrorNotice,
-  Loading,
   PageTitle,
-  Pager,
+  RegisterChoices,
+  RegisterFilters,
+  RegisterInputs,
+  RegisterResult,
+  RegisterSelects,
+  RegisterTextBox,
+  RegisterUnitFilter,
   Remaining,
   SelectField,
-  seesDistrict,
   unitName,
   useApi,
   useServerList,
@@ -86,10 +89,9 @@ export function RequestRegister({ session }: { session: Session }) {
     defaults: { sort: '-receivedOn', ...(session.unitId ? { unitId: session.unitId } : {}) },
     pageSize: PAGE_SIZE,
   });
-  const { draft, setDraft, set, chosen, toggle, result, page } = list;
   const thisMonth = () => {
     const today = beijingToday();
-    setDraft((d) => ({ ...d, receivedFrom: `${today.slice(0, 8)}01`, receivedTo: today }));
+    list.setDraft((d) => ({ ...d, receivedFrom: `${today.slice(0, 8)}01`, receivedTo: today }));
   };
 
   return (
@@ -109,95 +111,46 @@ export function RequestRegister({ session }: { session: Session }) {
           <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
         </p>
       ) : null}
-      <form onSubmit={list.apply} className="form filters" role="search" aria-label="筛选申请">
+      <RegisterFilters
+        list={list}
+        label="筛选申请"
+        exportLabel="导出登记台账（Excel）"
+        what="登记台账"
+        actions={
+          <>
+            <button type="button" onClick={thisMonth}>
+              本月收到
+            </button>{' '}
+          </>
+        }
+      >
         <div className="row">
-          <div className="field">
-            <label htmlFor="register-q">全文检索</label>
-            <input
-              id="register-q"
-              type="search"
-              value={draft.q}
-              onChange={(e) => set('q')(e.target.value)}
-              placeholder="申请内容或申请编号"
-            />
-          </div>
-          {seesDistrict(session) ? (
-            <SelectField
-              label="单位"
-              name="unitId"
-              value={draft.unitId}
-              onChange={set('unitId')}
-              placeholder="全区"
-              options={(units.data ?? []).map((u) => [u.unitId, u.name] as const)}
-            />
-          ) : null}
+          <RegisterTextBox list={list} id="register-q" placeholder="申请内容或申请编号" />
+          <RegisterUnitFilter list={list} session={session} units={units.data} />
         </div>
-        <fieldset>
-          <legend>办理情况</legend>
-          {FLAG_LABELS.map(([flag, label]) => (
-            <label key={flag} className="choice">
-              <input
-                type="checkbox"
-                name="flag"
-                value={flag}
-                checked={(chosen.flag ?? []).includes(flag)}
-                onChange={(e) => toggle('flag', flag, e.target.checked)}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <RegisterChoices list={list} name="flag" legend="办理情况" options={FLAG_LABELS} />
         <div className="row">
-          {SELECT_FILTERS.map(([key, label, options]) => (
-            <SelectField key={key} label={label} name={key} value={draft[key]} onChange={set(key)} placeholder="全部" options={options} />
-          ))}
+          <RegisterSelects list={list} fields={SELECT_FILTERS} />
         </div>
         <div className="row">
-          {TEXT_FILTERS.map(([key, label, type]) => (
-            <div className="field" key={key}>
-              <label htmlFor={`register-${key}`}>{label}</label>
-              <input id={`register-${key}`} type={type} value={draft[key]} onChange={(e) => set(key)(e.target.value)} />
-            </div>
-          ))}
-          <SelectField label="排序" name="sort" value={draft.sort || '-receivedOn'} onChange={set('sort')} options={SORT_OPTIONS} />
+          <RegisterInputs list={list} prefix="register" fields={TEXT_FILTERS} />
+          <SelectField
+            label="排序"
+            name="sort"
+            value={list.draft.sort || '-receivedOn'}
+            onChange={list.set('sort')}
+            options={SORT_OPTIONS}
+          />
         </div>
-        <p className="actions">
-          <button type="button" onClick={thisMonth}>
-            本月收到
-          </button>{' '}
-          <button type="submit" className="primary">
-            筛选
-          </button>{' '}
-          <button type="button" onClick={list.reset}>
-            清除条件
-          </button>{' '}
-          <button type="button" onClick={() => void list.exportRows()} disabled={!result || result.total === 0}>
-            导出登记台账（Excel）
-          </button>
-        </p>
-      </form>
-      {list.exported ? (
-        <p role="status" className="muted">
-          已导出：{list.exported}
-        </p>
-      ) : null}
-      <ErrorNotice error={list.error} />
-      {list.loading ? <Loading what="登记台账" /> : null}
-      {result ? (
-        <>
-          <p role="status" data-testid="register-total">
-            共 {result.total} 件
-          </p>
-          <RegisterTable rows={result.rows} units={units.data} />
-          <Pager page={page} total={result.total} pageSize={PAGE_SIZE} onPage={list.goTo} />
-        </>
-      ) : null}
+      </RegisterFilters>
+      <RegisterResult list={list} unit="件" testId="register-total" empty="没有符合条件的申请。">
+        <RegisterTable rows={list.result?.rows ?? []} units={units.data} />
+      </RegisterResult>
     </>
   );
 }
 
 function RegisterTable({ rows, units }: { rows: RequestSummaryView[]; units: UnitListView[] | null }) {
-  if (rows.length === 0) return <p className="muted">没有符合条件的申请。</p>;
   return (
     <div className="table-scroll" role="region" aria-label="申请登记台账（可横向滚动）" tabIndex={0}>
       <table data-testid="register-table">
