@@ -189,7 +189,7 @@ export class ReferenceController {
   }
 
   @Get('coverage')
-  @Returns(districtCoverageViewSchema)
+  @Returns(districtCoverageViewSchema, { bounded: 'one row per unit of the district (about 60)' })
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位覆盖情况' })
   districtCoverage() {

@@ -2,7 +2,17 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BLOB_STORE, DomainError, pageOf, Public, setPageHeaders, ZodPipe, type BlobStore } from '@gongkai/platform';
+import {
+  BLOB_STORE,
+  DomainError,
+  pageFields,
+  pageOf,
+  Public,
+  ReturnsPage,
+  setPageHeaders,
+  ZodPipe,
+  type BlobStore,
+} from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
@@ -23,7 +33,7 @@ export const PUBLIC_NOT_FOUND = () => DomainError.notFound('DOCUMENT_NOT_FOUND',
 /** The same answer for every file the public may not have, whatever the reason. */
 export const PUBLIC_FILE_NOT_FOUND = () => DomainError.notFound('FILE_NOT_FOUND', '未找到该文件。');
 
-const cleanupQuery = z.object({ campaignId: z.string().max(40).optional(), unitId: z.string().max(32).optional() });
+const cleanupQuery = z.object({ campaignId: z.string().max(40).optional(), unitId: z.string().max(32).optional(), ...pageFields(20) });
 
 /**
  * The portal (门户网站) side: only 主动公开 documents, through `toPublicDocument`. A non-public document
@@ -101,13 +111,14 @@ export class PortalController {
   }
 
   @Get('cleanup-results')
-  @Returns(cleanupResultsViewSchema)
+  @ReturnsPage(cleanupResultsViewSchema.element)
   @Public()
-  @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文）' })
+  @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文；每个清理活动和单位一行，分页，总数见 X-Total-Count）' })
   async cleanupResults(@Query(new ZodPipe(cleanupQuery)) query: z.infer<typeof cleanupQuery>) {
-    const results = await this.cleanup.listResults(query);
-    const publicDocs = await this.documents.publicAmong([...new Set(results.flatMap((r) => r.entries.map((e) => e.documentId)))]);
-    return results.map((result) => ({
+    const { page, pageSize, ...filter } = query;
+    const found = pageOf(await this.cleanup.listResults(filter), { page, pageSize });
+    const publicDocs = await this.documents.publicAmong([...new Set(found.rows.flatMap((r) => r.entries.map((e) => e.documentId)))]);
+    const rows = found.rows.map((result) => ({
       campaignId: result.campaignId,
       title: result.title,
       unitId: result.unitId,
@@ -127,5 +138,6 @@ export class PortalController {
           : [];
       }),
     }));
+    return { ...found, rows };
   }
 }
