@@ -184,3 +184,16 @@ export function RegisterResult({
     </>
   );
 }
+
+/** The sort of a register (`sort`; the first option by default). */
+export function RegisterSort({ list, options }: { list: ServerList; options: [string, string][] }) {
+  return (
+    <SelectField
+      label="排序"
+      name="sort"
+      value={list.draft.sort || (options[0]?.[0] ?? '')}
+      onChange={list.set('sort')}
+      options={options}
+    />
+  );
+}

@@ -7,8 +7,8 @@ import {
   RegisterInputs,
   RegisterResult,
   RegisterSelects,
+  RegisterSort,
   RegisterTextBox,
-  SelectField,
   useServerList,
 } from '../../ui';
 
@@ -70,7 +70,7 @@ export function ItemRegister({ base, domains }: { base: string; domains: DomainV
               ['updatedTo', '更新日期至', 'date'],
             ]}
           />
-          <SelectField label="排序" name="sort" value={list.draft.sort || 'catalogue'} onChange={list.set('sort')} options={SORT_OPTIONS} />
+          <RegisterSort list={list} options={SORT_OPTIONS} />
         </div>
       </RegisterFilters>
       <RegisterResult list={list} unit="项" testId="items-total" empty="没有符合条件的事项：可以新增，或通过“电子表格导入”导入。">

@@ -9,9 +9,9 @@ import {
   RegisterInputs,
   RegisterResult,
   RegisterSelects,
+  RegisterSort,
   RegisterTextBox,
   RegisterUnitFilter,
-  SelectField,
   seesDistrict,
   unitName,
   useServerList,
@@ -86,13 +86,7 @@ export function DocumentRegister({ session, units }: { session: Session; units: 
         </div>
         <div className="row">
           <RegisterInputs list={list} prefix="documents" fields={DATES} />
-          <SelectField
-            label="排序"
-            name="sort"
-            value={list.draft.sort || '-registeredAt'}
-            onChange={list.set('sort')}
-            options={SORT_OPTIONS}
-          />
+          <RegisterSort list={list} options={SORT_OPTIONS} />
         </div>
       </RegisterFilters>
       <RegisterResult list={list} unit="件" testId="documents-total" empty="没有符合条件的公文。">

@@ -8,9 +8,9 @@ import {
   RegisterInputs,
   RegisterResult,
   RegisterSelects,
+  RegisterSort,
   RegisterTextBox,
   RegisterUnitFilter,
-  SelectField,
   seesDistrict,
   unitName,
   useServerList,
@@ -63,7 +63,7 @@ export function ConsultationRegister({ session, units }: { session: Session; uni
         <RegisterChoices list={list} name="flag" legend="需关注" options={[['moderation_pending', '有待审核的意见']]} />
         <div className="row">
           <RegisterInputs list={list} prefix="consultations" fields={DATES} />
-          <SelectField label="排序" name="sort" value={list.draft.sort || '-opensOn'} onChange={list.set('sort')} options={SORT_OPTIONS} />
+          <RegisterSort list={list} options={SORT_OPTIONS} />
         </div>
       </RegisterFilters>
       <RegisterResult list={list} unit="件" testId="consultations-total" empty="没有符合条件的征求意见。">

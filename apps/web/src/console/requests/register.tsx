@@ -10,10 +10,10 @@ import {
   RegisterInputs,
   RegisterResult,
   RegisterSelects,
+  RegisterSort,
   RegisterTextBox,
   RegisterUnitFilter,
   Remaining,
-  SelectField,
   unitName,
   useApi,
   useServerList,
@@ -134,13 +134,7 @@ export function RequestRegister({ session }: { session: Session }) {
         </div>
         <div className="row">
           <RegisterInputs list={list} prefix="register" fields={TEXT_FILTERS} />
-          <SelectField
-            label="排序"
-            name="sort"
-            value={list.draft.sort || '-receivedOn'}
-            onChange={list.set('sort')}
-            options={SORT_OPTIONS}
-          />
+          <RegisterSort list={list} options={SORT_OPTIONS} />
         </div>
       </RegisterFilters>
       <RegisterResult list={list} unit="件" testId="register-total" empty="没有符合条件的申请。">
