@@ -10,3 +10,4 @@ export * from './badges';
 export * from './reading-mode';
 export * from './server-list';
 export * from './register-form';
+export * from './request-fields';

@@ -9,6 +9,7 @@ import {
   pageOf,
   Public,
   ReturnsPage,
+  sendFile,
   setPageHeaders,
   ZodPipe,
   type BlobStore,
@@ -18,7 +19,6 @@ import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { fileHashParam, publicListQuery, publicSearchQuery } from './document.schemas';
-import { sendFile } from './file-transfer';
 import { Returns, ReturnsFile } from '@gongkai/platform';
 import {
   cleanupResultsViewSchema,
