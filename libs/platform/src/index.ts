@@ -35,6 +35,7 @@ export * from './http/paging';
 export * from './http/list-export';
 export * from './http/rate-limit';
 export * from './http/command-context';
+export * from './http/file-transfer';
 export * from './http/file-download';
 export * from './observability/logger';
 export * from './observability/metrics';

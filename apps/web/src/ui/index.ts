@@ -10,4 +10,5 @@ export * from './badges';
 export * from './reading-mode';
 export * from './server-list';
 export * from './register-form';
+export * from './file-upload';
 export * from './request-fields';

@@ -11,6 +11,7 @@ import {
   ReturnsPage,
   sendFile,
   setPageHeaders,
+  STORED_MEDIA_TYPES,
   ZodPipe,
   type BlobStore,
 } from '@gongkai/platform';
@@ -91,15 +92,7 @@ export class PortalController {
    * annex, a file of a document that is not public — answers exactly as a file that does not exist.
    */
   @Get('documents/:documentId/files/:sha256')
-  @ReturnsFile([
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/ofd',
-    'text/plain',
-    'image/png',
-    'image/jpeg',
-  ])
+  @ReturnsFile(STORED_MEDIA_TYPES)
   @Public()
   @ApiOperation({ summary: '下载主动公开公文的正文或附件（删除处理的附件只提供处理后的文件）' })
   async download(@Param('documentId') documentId: string, @Param('sha256') sha256: string, @Res() response: Response): Promise<void> {
