@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ObligationStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { ApiError, download, upload, type Session } from '../../api';
-import { declaredType } from '../documents/files';
 import {
   ActionForm,
   Breadcrumb,
+  declaredType,
   DueBadge,
   ErrorNotice,
   Field,

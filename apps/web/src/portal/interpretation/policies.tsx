@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import type { InterpretationMaterialView, PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { Breadcrumb, ErrorNotice, formatDate, formatFileSize, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { Breadcrumb, ErrorNotice, formatDate, formatFileSize, Loading, PageTitle, Pager, unitName, useApi, usePagedApi } from '../../ui';
 
 /** Where the public downloads a published interpretation material's file (图解, 问答). */
 const materialFileUrl = (documentId: string, materialId: string) =>
@@ -29,7 +29,7 @@ function MaterialLinks({ documentId, material: m }: { documentId: string; materi
 }
 
 export function PoliciesPage() {
-  const policies = useApi<PublicPolicyView[]>('/api/interpretation/portal/policies');
+  const policies = usePagedApi<PublicPolicyView>('/api/interpretation/portal/policies', 20);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -50,6 +50,7 @@ export function PoliciesPage() {
           </li>
         ))}
       </ul>
+      <Pager page={policies.page} total={policies.total} pageSize={policies.pageSize} onPage={policies.setPage} />
     </>
   );
 }
