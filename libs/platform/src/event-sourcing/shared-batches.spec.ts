@@ -27,15 +27,21 @@ describe('SharedBatches', () => {
     }
   });
 
-  it('reads and parses a full block once for every reader in it; the growing tail is read again', async () => {
+  it('reads and parses a block once for every reader in it; at the head it reads only what was appended since', async () => {
     const shared = new SharedBatches(counting, 10);
     await Promise.all([0, 2, 5, 7].map((after) => shared.readAll({ after, limit: 10 })));
     await shared.readAll({ after: 8, limit: 10 });
     expect(reads).toEqual([{ after: 0, limit: 10 }]);
-    await shared.readAll({ after: 21, limit: 10 }); // positions 21..25 of the block 20..30: not full
+    await Promise.all([21, 22].map((after) => shared.readAll({ after, limit: 10 }))); // the block 20..30 holds 21..25 so far
     await store.append('test.s-late', [newEvent('test.N', { n: 25 })], -1);
     expect((await shared.readAll({ after: 25, limit: 10 })).map((e) => e.globalPosition)).toEqual([26]);
-    expect(reads.filter((r) => r.after === 20)).toHaveLength(2);
+    expect((await shared.readAll({ after: 23, limit: 10 })).map((e) => e.globalPosition)).toEqual([24, 25, 26]);
+    expect(await shared.readAll({ after: 26, limit: 10 })).toEqual([]);
+    expect(reads.slice(1)).toEqual([
+      { after: 20, limit: 10 },
+      { after: 25, limit: 5 },
+      { after: 26, limit: 4 },
+    ]);
   });
 
   it('keeps only the most recent blocks', async () => {
