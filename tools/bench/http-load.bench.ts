@@ -11,10 +11,10 @@
  * connections. BENCH_SCALE scales the seconds per run (default 1: 10 s) and the lag samples (40).
  */
 import { isolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
-import { formatRate, progress, settle, type Bench, type Table } from './harness';
+import { formatRate, progress, settle, sleep, type Bench, type Table } from './harness';
 
 /** The part of autocannon's API used here (the package ships no types). */
-interface AutocannonRequest {
+export interface AutocannonRequest {
   method?: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
@@ -34,7 +34,7 @@ type Autocannon = (options: {
   requests: AutocannonRequest[];
   timeout?: number;
 }) => Promise<AutocannonResult>;
-const autocannon = require('autocannon') as Autocannon;
+export const autocannon = require('autocannon') as Autocannon;
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const SECONDS = Math.max(3, Math.round(10 * SCALE));
@@ -45,8 +45,6 @@ export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a value; fails after `ms`. */
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {

@@ -14,7 +14,7 @@ import { isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor, type Ser
 import { XLSX_MIME } from '../../libs/catalogue/src/application/spreadsheet';
 import { catalogueRow } from '../../libs/catalogue/src/testing/import-load';
 import { largeCatalogueWorkbook } from '../../libs/catalogue/src/testing/large-workbook';
-import { formatRate, progress, quantile, type Bench } from './harness';
+import { formatRate, progress, quantile, sleep, type Bench } from './harness';
 import { registration } from './http-load.bench';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -24,8 +24,6 @@ const OTHER = 'BENCH-OTHER';
 const SAMPLES = 5;
 const REGISTER_TARGET_MS = 1000;
 const CATCH_UP_TARGET_S = 60;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Registers a request at `unitId`; resolves with the ms from the command's answer until its register lists it. */
 async function untilInRegister(app: ServiceProcess, clerk: string, reader: string, unitId: string, limitMs: number): Promise<number> {

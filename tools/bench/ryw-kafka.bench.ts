@@ -11,22 +11,12 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
-import { formatRate, progress, type Bench } from './harness';
-import { lag, percentile, registration } from './http-load.bench';
-
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { path: string; headers?: Record<string, string> }[];
-  timeout?: number;
-}) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number }>;
-const autocannon = require('autocannon') as Autocannon;
+import { formatRate, progress, sleep, type Bench } from './harness';
+import { autocannon, lag, percentile, registration } from './http-load.bench';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const SAMPLES = Math.max(10, Math.round(40 * SCALE));
 const UNIT = 'BENCH-KAFKA-TOWN';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const bench: Bench = {
   title: 'Read-your-writes lag in the distributed shape over Kafka (catalogue + requests services)',
