@@ -91,6 +91,7 @@ export const bench: Bench = {
       };
       progress(`ryw-kafka: ${SAMPLES} commands, idle`);
       const idle = await sampled(lags);
+      progress(`ryw-kafka: idle p50 ${percentile(idle.samples, 50).toFixed(0)} ms, p99 ${percentile(idle.samples, 99).toFixed(0)} ms`);
       progress(`ryw-kafka: ${SAMPLES} commands under the staff reads at 200 connections`);
       const reads = [
         { path: `/api/requests?unitId=${UNIT}`, headers: { authorization: `Bearer ${reader}` } },
