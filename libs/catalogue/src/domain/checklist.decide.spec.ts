@@ -1,4 +1,4 @@
-import { countedCategoriesOf, proactiveCategoriesOf } from '@gongkai/contracts';
+import { countedCategoriesOf, proactiveCategoriesOf, type Actor } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { checklistDecider, matchCategories, type ChecklistTarget } from './checklist.decide';
 
@@ -8,7 +8,7 @@ const item: ChecklistTarget = { kind: 'item', id: 'item-1', title: '最低生活
 const ref = { unitId: TOWN, categoryCode: 'art21-town-8', targetKind: 'item' as const, targetId: 'item-1' };
 const linked = { type: 'catalogue.ChecklistContentLinked' as const, data: { ...ref, title: item.title } };
 const proposed = { type: 'catalogue.ChecklistLinkProposed' as const, data: { ...ref, title: item.title, matched: ['社会救助'] } };
-const link = (target: ChecklistTarget | null = item, categoryCode = 'art21-town-8', by = officer) =>
+const link = (target: ChecklistTarget | null = item, categoryCode = 'art21-town-8', by: Actor = officer) =>
   ({ type: 'LinkContent', unitId: TOWN, unitKind: 'town', categoryCode, target, by }) as const;
 const spec = deciderSpec(checklistDecider);
 

@@ -38,14 +38,14 @@ export type ChecklistCommand =
       unitId: string;
       unitKind: UnitKind;
       target: { kind: ChecklistTargetKind; id: string; title: string };
-      matches: CategoryMatch[];
+      matches: readonly CategoryMatch[];
     }
   /** The system: the item was withdrawn or the document repealed, so it satisfies nothing any more. */
   | { type: 'ContentWithdrawn'; unitId: string; targetKind: ChecklistTargetKind; targetId: string; reason: string };
 
 export interface CategoryMatch {
   categoryCode: string;
-  matched: string[];
+  matched: readonly string[];
 }
 
 const applies = (kind: UnitKind, categoryCode: string) => proactiveCategoriesOf(kind).some((c) => c.code === categoryCode);

@@ -145,3 +145,19 @@ export const fullCitation = (category: Pick<ProactiveCategory, 'citation'>) => `
 export const CHECKLIST_TARGET_KINDS = ['item', 'document'] as const;
 export type ChecklistTargetKind = (typeof CHECKLIST_TARGET_KINDS)[number];
 export const CHECKLIST_TARGET_KIND_LABELS: Record<ChecklistTargetKind, string> = { item: '目录事项', document: '公文' };
+
+/**
+ * A unit's coverage of its statutory categories: `covering` are the codes with at least one published
+ * item or document linked. The catch-all Art. 20 (十五) is neither counted nor a gap. One function for
+ * the catalogue's checklist and the assessment's metric.
+ */
+export function checklistCoverage(
+  kind: UnitKind,
+  covering: Iterable<string>,
+): { counted: number; covered: string[]; gaps: ProactiveCategory[]; percent: number | null } {
+  const codes = new Set(covering);
+  const counted = countedCategoriesOf(kind);
+  const covered = counted.filter((c) => codes.has(c.code)).map((c) => c.code);
+  const percent = counted.length ? Math.round((covered.length / counted.length) * 10000) / 100 : null;
+  return { counted: counted.length, covered, gaps: counted.filter((c) => !codes.has(c.code)), percent };
+}
