@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { documentAttributesEvents, type UnitChecklistView } from '@gongkai/contracts';
+import { documentAttributesEvents } from '@gongkai/contracts';
+import type { UnitChecklistView } from '@gongkai/contracts/vocabulary';
 import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { CatalogueModule } from './catalogue.module';

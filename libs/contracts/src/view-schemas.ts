@@ -216,6 +216,7 @@ export const unitChecklistViewSchema = z.object({
   unitId: text,
   unitName: text,
   unitKind: text,
+  revision: int.min(-1),
   counted: int,
   covered: int,
   percent: z.number().nullable(),

@@ -120,6 +120,7 @@ export class ProactiveChecklist {
       unitId,
       unitName: unit.name,
       unitKind: unit.unitKind,
+      revision: checklist.revision,
       counted: coverage.counted,
       covered: coverage.covered.length,
       percent: coverage.percent,
@@ -139,7 +140,7 @@ export class ProactiveChecklist {
     };
   }
 
-  private async documentsOf(checklist: ChecklistDoc): Promise<Map<string, DisclosedDocument>> {
+  private async documentsOf(checklist: Pick<ChecklistDoc, 'links' | 'proposals'>): Promise<Map<string, DisclosedDocument>> {
     const ids = [
       ...new Set([...checklist.links, ...checklist.proposals].filter((e) => e.targetKind === 'document').map((e) => e.targetId)),
     ];

@@ -7,8 +7,8 @@ import type {
   ChecklistProposalDismissed,
   EventEnvelope,
 } from '@gongkai/contracts';
-import { asTyped, DomainError, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
-import { entryKey, type ChecklistEntry } from '../domain/checklist';
+import { appliedRevision, asTyped, DomainError, projectDocument, viewOf, type Projection, type TypedEnvelope } from '@gongkai/platform';
+import { checklistStreamId, entryKey, type ChecklistEntry } from '../domain/checklist';
 
 /** A unit's checklist as stored (lists, not keyed objects: ids may hold dots). */
 export interface ChecklistDoc {
@@ -67,9 +67,11 @@ export class CatalogueChecklistProjection implements Projection {
     });
   }
 
-  async get(unitId: string): Promise<ChecklistDoc> {
+  /** The unit's checklist and the revision of its stream it reflects (-1: nothing recorded yet). */
+  async get(unitId: string): Promise<ChecklistDoc & { revision: number }> {
     const doc = await this.checklists.findOne({ _id: unitId as never });
-    return doc ? viewOf<ChecklistDoc>(doc) : { unitId, links: [], proposals: [] };
+    if (!doc) return { unitId, links: [], proposals: [], revision: -1 };
+    return { ...viewOf<ChecklistDoc>(doc), revision: appliedRevision(doc, checklistStreamId(unitId)) };
   }
 
   async all(): Promise<ChecklistDoc[]> {

@@ -277,6 +277,8 @@ export interface UnitChecklistView {
   unitId: string;
   unitName: string;
   unitKind: string;
+  /** The checklist stream's revision this view reflects (-1: nothing recorded), for read-your-writes. */
+  revision: number;
   /** Categories that count (all but the catch-all), and those with published content linked. */
   counted: number;
   covered: number;
