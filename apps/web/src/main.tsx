@@ -58,6 +58,7 @@ import './styles/catalogue.css';
 import './styles/components.css';
 import './styles/requests.css';
 import './styles/elder.css';
+import './styles/print.css';
 
 interface Section {
   to: string;

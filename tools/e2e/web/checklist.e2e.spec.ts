@@ -1,0 +1,142 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createApp } from '@gongkai/platform';
+import { isolatedEnv } from '@gongkai/platform/testing';
+import { standaloneApp } from '@gongkai/shapes';
+import { DESKTOP, ensureWebBuilt, launch } from './browser';
+import { devToken } from './seed';
+
+/**
+ * Issue 15.6 and 15.7 in Chromium: a town's officer links a published catalogue item to a statutory
+ * category of Art. 21 and the gap disappears from the console's home page; the portal's checklist shows
+ * the link; printed (print media), the pages show no navigation and print black on white.
+ */
+const TOWN = 'TEZ-ZSZ';
+const GAP = '第二十一条（乡（镇）人民政府）：社会救助';
+const ITEM_TITLE = '社会救助：最低生活保障审核确认';
+
+describe('web: the proactive-disclosure checklist and print styles in Chromium', () => {
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const office = await devToken(url, 'e2e-office', 'district_office');
+    const registered = await call(office, 'POST', '/api/catalogue/units', {
+      unitId: TOWN,
+      name: '张山子镇人民政府',
+      level: '乡级',
+      kind: 'town',
+    });
+    expect(registered.status).toBe(201);
+    // The town's published item on 最低生活保障, through the API.
+    const clerk = await devToken(url, 'e2e-clerk', 'clerk', TOWN);
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if ((await call(clerk, 'GET', `/api/catalogue/units/${TOWN}`)).status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const drafted = await call<{ itemId: string }>(clerk, 'POST', `/api/catalogue/units/${TOWN}/items`, {
+      domainCode: 'social-assistance',
+      firstLevel: '社会救助',
+      secondLevel: '最低生活保障审核确认',
+      content: '低保申请条件、办理程序、保障标准及审核结果公示',
+      legalBases: [{ law: '社会救助暂行办法', article: '第十一条' }],
+      timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working_days_after_formation', days: 20 } },
+      subject: '张山子镇人民政府',
+      method: '主动',
+      channels: [{ channel: '政府网站' }],
+      audience: { kind: '全社会' },
+      level: '乡级',
+    });
+    expect(drafted.status).toBe(201);
+    expect((await call(clerk, 'POST', `/api/catalogue/units/${TOWN}/items/${drafted.body.itemId}/publish`)).status).toBe(200);
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+  }, 120_000);
+
+  const gapList = (page: Page) => page.getByTestId('checklist-gaps').getByRole('listitem');
+
+  /** In print media: the header, its navigation and the footer are not rendered; text is black on white. */
+  async function printsClean(page: Page) {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
+    expect(await page.locator('footer.site-footer').isVisible()).toBe(false);
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      const heading = getComputedStyle(document.querySelector('h1')!);
+      return [style.color, style.backgroundColor, heading.color];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
+  }
+
+  it('an officer links the item to 社会救助 and the gap leaves the home page; the portal shows it; pages print without navigation', async () => {
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${url}/console/login`);
+    await page.getByLabel('工号').fill('clerk-liu');
+    await page.getByLabel('岗位角色').selectOption('clerk');
+    await page.getByLabel('所在单位').selectOption(TOWN);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '待办事项' }).waitFor();
+
+    // The home page lists the town's categories without content: 社会救助 among them.
+    await gapList(page).filter({ hasText: GAP }).waitFor();
+    const before = await gapList(page).count();
+    expect(before).toBe(22);
+
+    // The checklist: the 社会救助 category of Art. 21, linked to the published item.
+    await page.getByRole('link', { name: '打开主动公开清单' }).click();
+    const card = page.getByTestId('checklist-art21-town-8');
+    await card.getByRole('heading', { name: GAP }).waitFor();
+    await card.getByText('缺项').waitFor();
+    const option = card.locator('option', { hasText: ITEM_TITLE });
+    await option.waitFor({ state: 'attached' });
+    await card.getByLabel('关联内容').selectOption({ value: (await option.getAttribute('value'))! });
+    await card.getByRole('button', { name: '关联', exact: true }).click();
+    await page.getByText('已关联。').waitFor();
+    await card.getByRole('link', { name: ITEM_TITLE }).waitFor();
+    expect(await card.getByText('缺项').count()).toBe(0);
+
+    // Printed, the checklist (a report) shows no navigation and no forms.
+    await printsClean(page);
+
+    // Back on the home page the gap is gone.
+    await page.getByRole('link', { name: '待办', exact: true }).click();
+    await page.getByRole('heading', { name: '主动公开清单：尚无公开内容的法定类别（21）' }).waitFor();
+    expect(await gapList(page).filter({ hasText: GAP }).count()).toBe(0);
+    expect(await gapList(page).count()).toBe(before - 1);
+    await printsClean(page);
+
+    // The portal's unit page: the citizen's overview, with the link to the item.
+    const portal = await context.newPage();
+    await portal.goto(`${url}/units/${TOWN}`);
+    const overview = portal.getByTestId('portal-checklist');
+    await overview
+      .getByRole('row', { name: /社会救助/ })
+      .getByRole('link', { name: ITEM_TITLE })
+      .waitFor();
+    await printsClean(portal);
+  }, 180_000);
+});
