@@ -5,6 +5,7 @@ import type { UnitChecklistView } from '@gongkai/contracts/vocabulary';
 import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, newEvent, tokenFor } from '@gongkai/platform/testing';
 import { CatalogueModule } from './catalogue.module';
+import { LIVING_ALLOWANCE_ITEM, LIVING_ALLOWANCE_TITLE } from './testing/checklist-fixtures';
 
 /**
  * The proactive-disclosure checklist (Arts. 20–21) over HTTP, Kafka and FerretDB: proposals from the
@@ -18,19 +19,7 @@ describe('proactive-disclosure checklist', () => {
   const OTHER = 'TEZ-NHZ';
   const http = () => request(app.getHttpServer());
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const item = {
-    domainCode: 'social-assistance',
-    firstLevel: '社会救助',
-    secondLevel: '最低生活保障审核确认',
-    content: '低保申请条件、办理程序、保障标准及审核结果公示',
-    legalBases: [{ law: '社会救助暂行办法', article: '第十一条' }],
-    timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working_days_after_formation', days: 20 } },
-    subject: '张山子镇人民政府',
-    method: '主动',
-    channels: [{ channel: '政府网站' }, { channel: '便民服务站' }],
-    audience: { kind: '全社会' },
-    level: '乡级',
-  };
+  const item = LIVING_ALLOWANCE_ITEM;
 
   /** Stands in for the document-attributes service: its contract, appended to its stream. */
   async function documentEvent(documentId: string, type: keyof typeof documentAttributesEvents, data: Record<string, unknown>) {
@@ -83,7 +72,7 @@ describe('proactive-disclosure checklist', () => {
       return category(view, 'art21-town-8').proposals.length ? view : undefined;
     });
     expect(category(proposed, 'art21-town-8').proposals).toEqual([
-      expect.objectContaining({ targetKind: 'item', targetId: itemId, title: '社会救助：最低生活保障审核确认', matched: ['社会救助'] }),
+      expect.objectContaining({ targetKind: 'item', targetId: itemId, title: LIVING_ALLOWANCE_TITLE, matched: ['社会救助'] }),
     ]);
     expect(category(proposed, 'art20-11').proposals).toHaveLength(1);
     expect(category(proposed, 'art21-town-8').gap).toBe(true); // a proposal is not a link
@@ -119,7 +108,7 @@ describe('proactive-disclosure checklist', () => {
     });
     expect(linked).toMatchObject({ covered: 1, percent: 4.55 });
     expect(category(linked, 'art21-town-8').links).toEqual([
-      { targetKind: 'item', targetId: itemId, title: '社会救助：最低生活保障审核确认', href: `/items/${itemId}`, pending: false },
+      { targetKind: 'item', targetId: itemId, title: LIVING_ALLOWANCE_TITLE, href: `/items/${itemId}`, pending: false },
     ]);
 
     // The portal's checklist: the same links, no proposals, no login.

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LIVING_ALLOWANCE_ITEM, LIVING_ALLOWANCE_TITLE } from '@gongkai/catalogue';
 import { createApp } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch } from './browser';
-import { devToken } from './seed';
+import { DESKTOP, ensureWebBuilt, launch, reloadUntil } from './browser';
+import { seedTownWithItem } from './seed';
 
 /**
  * Issue 15.6 and 15.7 in Chromium: a town's officer links a published catalogue item to a statutory
@@ -13,7 +14,6 @@ import { devToken } from './seed';
  */
 const TOWN = 'TEZ-ZSZ';
 const GAP = '第二十一条（乡（镇）人民政府）：社会救助';
-const ITEM_TITLE = '社会救助：最低生活保障审核确认';
 
 describe('web: the proactive-disclosure checklist and print styles in Chromium', () => {
   let app: INestApplication;
@@ -21,49 +21,13 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
   let browser: Browser;
   let context: BrowserContext | undefined;
 
-  async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
-
   beforeAll(async () => {
     ensureWebBuilt();
     ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const office = await devToken(url, 'e2e-office', 'district_office');
-    const registered = await call(office, 'POST', '/api/catalogue/units', {
-      unitId: TOWN,
-      name: '张山子镇人民政府',
-      level: '乡级',
-      kind: 'town',
-    });
-    expect(registered.status).toBe(201);
-    // The town's published item on 最低生活保障, through the API.
-    const clerk = await devToken(url, 'e2e-clerk', 'clerk', TOWN);
-    for (let attempt = 0; attempt < 60; attempt++) {
-      if ((await call(clerk, 'GET', `/api/catalogue/units/${TOWN}`)).status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const drafted = await call<{ itemId: string }>(clerk, 'POST', `/api/catalogue/units/${TOWN}/items`, {
-      domainCode: 'social-assistance',
-      firstLevel: '社会救助',
-      secondLevel: '最低生活保障审核确认',
-      content: '低保申请条件、办理程序、保障标准及审核结果公示',
-      legalBases: [{ law: '社会救助暂行办法', article: '第十一条' }],
-      timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working_days_after_formation', days: 20 } },
-      subject: '张山子镇人民政府',
-      method: '主动',
-      channels: [{ channel: '政府网站' }],
-      audience: { kind: '全社会' },
-      level: '乡级',
-    });
-    expect(drafted.status).toBe(201);
-    expect((await call(clerk, 'POST', `/api/catalogue/units/${TOWN}/items/${drafted.body.itemId}/publish`)).status).toBe(200);
+    // The town and its published item on 最低生活保障, through the API.
+    await seedTownWithItem(url, TOWN, '张山子镇人民政府', LIVING_ALLOWANCE_ITEM);
     browser = await launch();
   }, 240_000);
 
@@ -111,12 +75,12 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
     const card = page.getByTestId('checklist-art21-town-8');
     await card.getByRole('heading', { name: GAP }).waitFor();
     await card.getByText('缺项').waitFor();
-    const option = card.locator('option', { hasText: ITEM_TITLE });
+    const option = card.locator('option', { hasText: LIVING_ALLOWANCE_TITLE });
     await option.waitFor({ state: 'attached' });
     await card.getByLabel('关联内容').selectOption({ value: (await option.getAttribute('value'))! });
     await card.getByRole('button', { name: '关联', exact: true }).click();
     await page.getByText('已关联。').waitFor();
-    await card.getByRole('link', { name: ITEM_TITLE }).waitFor();
+    await reloadUntil(page, card.getByRole('link', { name: LIVING_ALLOWANCE_TITLE }));
     expect(await card.getByText('缺项').count()).toBe(0);
 
     // Printed, the checklist (a report) shows no navigation and no forms.
@@ -135,7 +99,7 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
     const overview = portal.getByTestId('portal-checklist');
     await overview
       .getByRole('row', { name: /社会救助/ })
-      .getByRole('link', { name: ITEM_TITLE })
+      .getByRole('link', { name: LIVING_ALLOWANCE_TITLE })
       .waitFor();
     await printsClean(portal);
   }, 180_000);
