@@ -1,10 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LIVING_ALLOWANCE_ITEM, LIVING_ALLOWANCE_TITLE } from '@gongkai/catalogue';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil } from './browser';
+import { reloadUntil, startWebStandalone, type WebStandalone } from './browser';
 import { seedTownWithItem } from './seed';
 
 /**
@@ -16,26 +12,16 @@ const TOWN = 'TEZ-ZSZ';
 const GAP = '第二十一条（乡（镇）人民政府）：社会救助';
 
 describe('web: the proactive-disclosure checklist and print styles in Chromium', () => {
-  let app: INestApplication;
-  let url: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  let session: WebStandalone;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     // The town and its published item on 最低生活保障, through the API.
-    await seedTownWithItem(url, TOWN, '张山子镇人民政府', LIVING_ALLOWANCE_ITEM);
-    browser = await launch();
+    session = await startWebStandalone({}, (_app, url) =>
+      seedTownWithItem(url, TOWN, '张山子镇人民政府', LIVING_ALLOWANCE_ITEM).then(() => undefined),
+    );
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  }, 120_000);
+  afterAll(() => session?.close(), 120_000);
 
   const gapList = (page: Page) => page.getByTestId('checklist-gaps').getByRole('listitem');
 
@@ -45,10 +31,15 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
     expect(await page.locator('footer.site-footer').isVisible()).toBe(false);
+    // Runs in the page; the root tsconfig has no DOM lib.
     const colours = await page.evaluate(() => {
-      const style = getComputedStyle(document.body);
-      const heading = getComputedStyle(document.querySelector('h1')!);
-      return [style.color, style.backgroundColor, heading.color];
+      type Style = { color: string; backgroundColor: string };
+      const window = globalThis as unknown as {
+        document: { body: object; querySelector(selector: string): object };
+        getComputedStyle(element: object): Style;
+      };
+      const body = window.getComputedStyle(window.document.body);
+      return [body.color, body.backgroundColor, window.getComputedStyle(window.document.querySelector('h1')).color];
     });
     expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     await page.emulateMedia({ media: 'screen' });
@@ -56,14 +47,7 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
   }
 
   it('an officer links the item to 社会救助 and the gap leaves the home page; the portal shows it; pages print without navigation', async () => {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill('clerk-liu');
-    await page.getByLabel('岗位角色').selectOption('clerk');
-    await page.getByLabel('所在单位').selectOption(TOWN);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
+    const page = await session.pageAs('clerk-liu', 'clerk', TOWN);
 
     // The home page lists the town's categories without content: 社会救助 among them.
     await gapList(page).filter({ hasText: GAP }).waitFor();
@@ -94,8 +78,8 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
     await printsClean(page);
 
     // The portal's unit page: the citizen's overview, with the link to the item.
-    const portal = await context.newPage();
-    await portal.goto(`${url}/units/${TOWN}`);
+    const portal = await session.newPage();
+    await portal.goto(`${session.url}/units/${TOWN}`);
     const overview = portal.getByTestId('portal-checklist');
     await overview
       .getByRole('row', { name: /社会救助/ })
