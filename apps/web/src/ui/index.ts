@@ -8,4 +8,5 @@ export * from './page';
 export * from './format';
 export * from './badges';
 export * from './reading-mode';
+export * from './file-upload';
 export * from './request-fields';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHashParam, redactionsQueryParam, uploadQuery } from '@gongkai/platform';
 import {
   CLEANUP_OUTCOMES,
   DISCLOSURE_ATTRIBUTES,
@@ -8,7 +9,6 @@ import {
   isoDate,
   multiLineText,
   redactedAnnexSchema,
-  redactionSchema,
   singleLineText,
   TOPIC_CATEGORIES,
   unitIdSchema,
@@ -112,30 +112,10 @@ export const publicListQuery = z.object({
   q: singleLineText(100, 0).optional(),
 });
 
-/** An upload's query: the name the file had (the bytes are the request body, its Content-Type the declared type). */
-export const uploadQuery = z.object({ name: singleLineText(255, 1) });
+export { fileHashParam, uploadQuery };
 export const annexUploadQuery = uploadQuery.extend({ title: singleLineText(200, 1), annexId: documentId.optional() });
 /** The redactions of a redacted annex, as JSON in the query (the body is the file): `[{"ground":"PERSONAL_PRIVACY","description":"…"}]`. */
-export const redactedUploadQuery = uploadQuery.extend({
-  redactions: z
-    .string()
-    .max(20_000)
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: '删除处理的依据应为 JSON 数组' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
-      z
-        .array(redactionSchema.extend({ description: multiLineText(300, 2) }))
-        .min(1)
-        .max(50),
-    ),
-});
-export const fileHashParam = z.string().regex(/^[0-9a-f]{64}$/);
+export const redactedUploadQuery = uploadQuery.extend({ redactions: redactionsQueryParam });
 export const publicSearchQuery = z.object({
   q: singleLineText(100, 1),
   unitId: unitIdSchema.optional(),

@@ -2,13 +2,12 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BLOB_STORE, DomainError, Public, ZodPipe, type BlobStore } from '@gongkai/platform';
+import { BLOB_STORE, DomainError, Public, sendFile, STORED_MEDIA_TYPES, ZodPipe, type BlobStore } from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { fileHashParam, publicListQuery, publicSearchQuery } from './document.schemas';
-import { sendFile } from './file-transfer';
 import { Returns, ReturnsFile } from '@gongkai/platform';
 import {
   cleanupResultsViewSchema,
@@ -78,15 +77,7 @@ export class PortalController {
    * annex, a file of a document that is not public — answers exactly as a file that does not exist.
    */
   @Get('documents/:documentId/files/:sha256')
-  @ReturnsFile([
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/ofd',
-    'text/plain',
-    'image/png',
-    'image/jpeg',
-  ])
+  @ReturnsFile(STORED_MEDIA_TYPES)
   @Public()
   @ApiOperation({ summary: '下载主动公开公文的正文或附件（删除处理的附件只提供处理后的文件）' })
   async download(@Param('documentId') documentId: string, @Param('sha256') sha256: string, @Res() response: Response): Promise<void> {

@@ -1,8 +1,9 @@
-import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from '@gongkai/contracts';
+import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, withholdingGroundLabel, type FileRef } from '@gongkai/contracts';
 import { assertReadsUnit, DomainError, type BlobStore, type Principal } from '@gongkai/platform';
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
 import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { STATUS_LABELS } from '../domain/request.decide';
+import { replyFileActions } from '../domain/request.files';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { renderReceipt } from '../documents/receipt';
@@ -11,6 +12,7 @@ import { clockInputsOf, type RequestsProjection, type RequestStatistics, type Re
 import type { LetterSettings } from './letter-settings';
 import type { ApplicantPersonalData } from './personal-data';
 import { REGISTER_MAX_ROWS, selectRegister, type RegisterFilter, type RegisterQuery, type RegisterSort } from './request-register';
+import { publishedFilesOf } from './reply-files';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
 /** A register row: the request as the lists show it, with its clock on the day read. */
@@ -53,7 +55,21 @@ export class RequestReads {
       feePayByOn: found.fee && !found.fee.paidOn && found.fee.noticeReceivedOn ? found.fee.payByOn : undefined,
       result: found.category ? REPLY_CATEGORIES[found.category].group : null,
       closedOn: found.closedOn,
+      files: publishedFilesOf(found).map((f) => ({
+        fileId: f.fileId,
+        file: f.file,
+        redactions: f.redactions.map((r) => `${withholdingGroundLabel(r.ground)}：${r.description}`),
+      })),
     };
+  }
+
+  /** A file of a request's reply as its staff read it: the originals too (never through a public route). */
+  async replyFile(requestId: string, sha256: string, principal: Principal): Promise<FileRef> {
+    const r = await this.readable(requestId, principal);
+    const files = (r.replyFiles ?? []).flatMap((f) => [f.file, ...(f.redacted ? [f.redacted.file] : [])]);
+    const file = [...files, ...publishedFilesOf(r).map((f) => f.file)].find((f) => f.sha256 === sha256);
+    if (!file) throw DomainError.notFound('REPLY_FILE_NOT_FOUND', '该申请的答复没有这个文件。');
+    return file;
   }
 
   /**
@@ -103,7 +119,7 @@ export class RequestReads {
     const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     // Not for the screens: the keys, the clock's inputs (read through `clock`), the state of documents projected before them.
     const { trackingCodeHash: _t, applicantKey: _k, clockInputs: _c, state: _s, ...view } = r as typeof r & { state?: unknown };
-    return { ...view, ...this.summary(r, today) };
+    return { ...view, ...this.summary(r, today), replyFileActions: replyFileActions(r) };
   }
 
   statistics(unitId: string | undefined, from: string, to: string, today: LocalDate): Promise<RequestStatistics> {

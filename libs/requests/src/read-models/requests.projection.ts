@@ -2,6 +2,9 @@ import type { Connection } from 'mongoose';
 import {
   REPLY_CATEGORY_CODES,
   type ChallengeFiled,
+  type FileRef,
+  type Redaction,
+  type ReplyIssued,
   type EventEnvelope,
   type HoldingAgency,
   type PersonalDataErasureReason,
@@ -91,7 +94,26 @@ export interface RequestView {
   stageSince: string;
   category: ReplyCategory | null;
   closedOn: string | null;
-  reply: { repliedOn: string; legalBasis: string; withheld: WithheldItem[]; workingDaysUsed: number; onTime: boolean } | null;
+  reply: {
+    repliedOn: string;
+    legalBasis: string;
+    withheld: WithheldItem[];
+    workingDaysUsed: number;
+    onTime: boolean;
+    /** The files published to the applicant with the reply (the redacted version where redacted). */
+    files?: NonNullable<ReplyIssued['files']>;
+  } | null;
+  /**
+   * The reply's files on the staff side, in the order attached: the original, its redacted version for
+   * 部分公开 (what the applicant receives), the first download by the applicant. Absent before the first.
+   */
+  replyFiles?: {
+    fileId: string;
+    file: FileRef;
+    attachedBy: string;
+    redacted?: { file: FileRef; redactions: Redaction[] };
+    downloadedAt?: string;
+  }[];
   draft: {
     category: ReplyCategory;
     content: string;
@@ -259,6 +281,10 @@ export class RequestsProjection extends BatchedProjection {
     'requests.ReplyDeferred',
     'requests.PersonalDataErased',
     'requests.PastOutcomeRecorded',
+    'requests.ReplyFileAttached',
+    'requests.ReplyFileRedacted',
+    'requests.ReplyFileRemoved',
+    'requests.ReplyFileDownloaded',
   ];
 
   constructor(
@@ -502,13 +528,27 @@ export class RequestsProjection extends BatchedProjection {
             return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
           }
           case 'requests.ReplyIssued': {
-            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime, files } = e.data;
             return {
               ...next,
               category: e.data.category,
               closedOn: repliedOn,
-              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime, ...(files ? { files } : {}) },
             };
+          }
+          case 'requests.ReplyFileAttached': {
+            const { fileId, file, attachedBy } = e.data;
+            return { ...next, replyFiles: [...(view.replyFiles ?? []), { fileId, file, attachedBy }] };
+          }
+          case 'requests.ReplyFileRedacted': {
+            const redacted = { file: e.data.file, redactions: e.data.redactions };
+            return { ...next, replyFiles: (view.replyFiles ?? []).map((f) => (f.fileId === e.data.fileId ? { ...f, redacted } : f)) };
+          }
+          case 'requests.ReplyFileRemoved':
+            return { ...next, replyFiles: (view.replyFiles ?? []).filter((f) => f.fileId !== e.data.fileId) };
+          case 'requests.ReplyFileDownloaded': {
+            const downloadedAt = e.data.downloadedAt;
+            return { ...next, replyFiles: (view.replyFiles ?? []).map((f) => (f.fileId === e.data.fileId ? { ...f, downloadedAt } : f)) };
           }
           case 'requests.RequestAbandoned':
             return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };
