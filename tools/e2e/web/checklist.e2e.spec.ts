@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { LIVING_ALLOWANCE_ITEM, LIVING_ALLOWANCE_TITLE } from '@gongkai/catalogue';
-import { reloadUntil, startWebStandalone, type WebStandalone } from './browser';
+import { reloadUntil, screenshotBoth, startWebStandalone, type WebStandalone } from './browser';
 import { seedTownWithItem } from './seed';
 
 /**
@@ -67,6 +67,9 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
     await reloadUntil(page, card.getByRole('link', { name: LIVING_ALLOWANCE_TITLE }));
     expect(await card.getByText('缺项').count()).toBe(0);
 
+    // Accessible at phone and desktop widths (axe: no serious or critical violation).
+    expect(await screenshotBoth(page, 'console-checklist')).toEqual([]);
+
     // Printed, the checklist (a report) shows no navigation and no forms.
     await printsClean(page);
 
@@ -85,6 +88,7 @@ describe('web: the proactive-disclosure checklist and print styles in Chromium',
       .getByRole('row', { name: /社会救助/ })
       .getByRole('link', { name: LIVING_ALLOWANCE_TITLE })
       .waitFor();
+    expect(await screenshotBoth(portal, 'portal-checklist')).toEqual([]);
     await printsClean(portal);
   }, 180_000);
 });
