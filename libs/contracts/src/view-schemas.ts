@@ -784,7 +784,6 @@ export const assessedUnitViewSchema = z.looseObject({
 });
 export const auditReadModelsViewSchema = z.array(z.object({ name: text, collections: z.array(text), eventTypes: z.array(text) }));
 export const auditAnchorsViewSchema = z.array(z.looseObject({ revision: int, recordedAt: instant, changed: int, text }));
-export const consultationListViewSchema = z.array(publicConsultationViewSchema);
 export const overduePublicationsViewSchema = z.looseObject({ asOf: day, documents: someListSchema });
 
 /** `POST /api/interpretation/consultations/:id/comments` (public): the citizen's receipt, no revision. */

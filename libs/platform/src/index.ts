@@ -31,6 +31,8 @@ export * from './auth/auth.guard';
 export * from './http/problem-details';
 export * from './http/validation';
 export * from './http/openapi-contract';
+export * from './http/paging';
+export * from './http/list-export';
 export * from './http/rate-limit';
 export * from './http/command-context';
 export * from './http/file-transfer';

@@ -267,7 +267,20 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
 
   async onApplicationBootstrap(): Promise<void> {
     this.startRetentionJob();
+    this.warmRegister();
     await this.startNotices();
+  }
+
+  /**
+   * Loads the register's in-memory rows in the background (ADR 0013): the one scan of the requests
+   * collection is paid at start, not by the first clerk who opens the register (who then shares it).
+   */
+  private warmRegister(): void {
+    const started = Date.now();
+    void this.requests.registerRows().then(
+      (rows) => this.logger.info({ rows: rows.length, ms: Date.now() - started }, 'request register loaded'),
+      (error: unknown) => this.logger.warn({ err: error }, 'request register not loaded at start; the first register read loads it'),
+    );
   }
 
   /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */

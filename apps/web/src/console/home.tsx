@@ -40,12 +40,12 @@ export function ConsoleHome({ session }: { session: Session }) {
   const todo = useApi<ItemTodoView>(unit && hasAnyRole(session, HANDLER_ROLES) ? `/api/catalogue/units/${unit}/items/todo` : null);
   const reviews = useApi<DocumentStaffView[]>(
     hasAnyRole(session, REVIEW_QUEUE_ROLES)
-      ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
+      ? `/api/document-attributes/documents?phase=proposed&sort=registeredAt&pageSize=200${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
       : null,
   );
-  const obligations = useApi<ObligationStaffView[]>(isStaff(session) ? '/api/interpretation/obligations' : null);
+  const obligations = useApi<ObligationStaffView[]>(isStaff(session) ? '/api/interpretation/obligations?pageSize=200' : null);
   const unitDocuments = useApi<DocumentStaffView[]>(
-    unit && isUnitStaff(session) ? `/api/document-attributes/documents?unitId=${unit}` : null,
+    unit && isUnitStaff(session) ? `/api/document-attributes/documents?unitId=${unit}&flag=review_open&pageSize=200` : null,
   );
   const yearlyReviews = (unitDocuments.data ?? []).filter((d) => openReviewYear(d) !== null);
   const todoRows = [...(todo.data?.returned ?? []), ...(todo.data?.drafts ?? [])];

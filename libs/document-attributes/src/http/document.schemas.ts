@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fileHashParam, redactionsQueryParam, uploadQuery } from '@gongkai/platform';
+import { commaListSchema, fileHashParam, listQuery, pageFields, redactionsQueryParam, uploadQuery } from '@gongkai/platform';
+import { DOCUMENT_PHASES, DOCUMENT_REGISTER_FLAGS, DOCUMENT_REGISTER_SORTS, DOCUMENT_VALIDITIES } from '../application/document-register';
 import {
   CLEANUP_OUTCOMES,
   DISCLOSURE_ATTRIBUTES,
@@ -101,15 +102,29 @@ export const publishCleanupResultBody = z.object({
 
 export const asOfQuery = z.object({ asOf: isoDate.optional(), unitId: unitIdSchema.optional() });
 export const figuresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: unitIdSchema.optional() });
-export const documentListQuery = z.object({
-  unitId: unitIdSchema.optional(),
-  attribute: z.enum(DISCLOSURE_ATTRIBUTES).optional(),
-  phase: z.enum(['drafting', 'proposed', 'confirmed', 'issued']).optional(),
+/**
+ * The document register's query (`GET documents`, `GET documents/export.xlsx`): unit, attribute,
+ * phase, type, validity, flags, issue and registration dates, the text box (title, document number,
+ * index number), sorting and the page.
+ */
+export const documentListQuery = listQuery({
+  sorts: DOCUMENT_REGISTER_SORTS,
+  dates: ['issued', 'registered'],
+  filters: {
+    unitId: unitIdSchema.optional(),
+    attribute: commaListSchema(DISCLOSURE_ATTRIBUTES, '公开属性').optional(),
+    phase: commaListSchema(DOCUMENT_PHASES, '办理阶段').optional(),
+    documentType: z.enum(DOCUMENT_TYPES).optional(),
+    validity: z.enum(DOCUMENT_VALIDITIES).optional(),
+    flag: commaListSchema(DOCUMENT_REGISTER_FLAGS, 'flag ').optional(),
+  },
 });
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
 export const publicListQuery = z.object({
   unitId: unitIdSchema.optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
   q: singleLineText(100, 0).optional(),
+  ...pageFields(),
 });
 
 export { fileHashParam, uploadQuery };
