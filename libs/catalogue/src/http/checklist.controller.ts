@@ -51,7 +51,7 @@ export class ChecklistController {
   @Get('units/:unitId/checklist/candidates')
   @Returns(checklistCandidatesViewSchema)
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '可关联的内容：本单位已发布的目录事项和已印发的主动公开公文' })
+  @ApiOperation({ summary: '可关联的内容：本单位已发布的目录事项和最近印发的主动公开公文（至多200件）' })
   candidates(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
     assertReadsUnit(principal, unitId);
     return this.checklist.candidates(unitId);
@@ -104,7 +104,7 @@ export class ChecklistController {
   }
 
   @Get('checklists')
-  @Returns(checklistOverviewViewSchema)
+  @Returns(checklistOverviewViewSchema, { bounded: 'one row per unit of the district (about 60)' })
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位主动公开清单覆盖情况和缺项' })
   overview() {

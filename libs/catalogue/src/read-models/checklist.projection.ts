@@ -155,8 +155,9 @@ export class CatalogueDisclosedDocumentsProjection implements Projection {
     return doc ? viewOf<DisclosedDocument>(doc) : null;
   }
 
-  async ofUnit(unitId: string): Promise<DisclosedDocument[]> {
-    return (await this.documents.find({ unitId, invalidated: false }, { sort: { issuedOn: -1 } }).toArray()).map((d) =>
+  /** The unit's documents in force, newest first, at most `limit` (what the officer picks from). */
+  async ofUnit(unitId: string, limit = 200): Promise<DisclosedDocument[]> {
+    return (await this.documents.find({ unitId, invalidated: false }, { sort: { issuedOn: -1, _id: 1 }, limit }).toArray()).map((d) =>
       viewOf<DisclosedDocument>(d),
     );
   }
