@@ -13,7 +13,7 @@ import type { UnitKind } from './units';
  * and the district office (县级人民政府及其部门) Art. 21's first part; towns (乡(镇)人民政府) Art. 21's
  * second part. The sub-district office (街道办事处) is no 乡(镇)人民政府 in the regulation's words; it
  * keeps the towns' list as the district's grassroots standard treats it at 乡级 (unconfirmed:
- * docs/legal-settings.md, ADR 0013).
+ * docs/legal-settings.md, ADR 0014).
  */
 export interface ProactiveCategory {
   /** Stable code, e.g. `art20-5`, `art21-county-3`, `art21-town-2`. */
