@@ -21,7 +21,7 @@ import { defaultWorkingDayCalendar, type LocalDate } from '../../libs/working-da
 import type { Principal } from '../../libs/platform/src';
 import { progress, settle, type Bench, type BenchOutput } from './harness';
 
-const PER_UNIT_YEAR = Math.max(2, Math.round(20 * Number(process.env['BENCH_SCALE'] ?? '1')));
+export const PER_UNIT_YEAR = Math.max(2, Math.round(20 * Number(process.env['BENCH_SCALE'] ?? '1')));
 const UNITS = 60;
 const YEARS = 10;
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? '10');
@@ -32,7 +32,7 @@ const WORDS = ['低保', '危房改造', '征收补偿', '招标文件', '学生
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** One request document as the projection leaves it: open (the last weeks) or replied. */
-function requestDocument(unit: number, year: number, i: number) {
+export function requestDocument(unit: number, year: number, i: number) {
   const calendar = defaultWorkingDayCalendar();
   const unitId = `TEZ-U${String(unit).padStart(2, '0')}`;
   const requestId = `bench-${unit}-${year}-${i}`;

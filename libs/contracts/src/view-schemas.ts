@@ -218,6 +218,53 @@ export const unitCoverageViewSchema = z.object({
   overall: z.object({ expected: int, covered: int, missing: int, extra: int, percent: z.number().nullable() }),
 }) satisfies z.ZodType<V.UnitCoverageView>;
 
+const checklistLinkViewSchema = z.object({
+  targetKind: z.enum(['item', 'document']),
+  targetId: text,
+  title: text,
+  href: text,
+  pending: z.boolean(),
+}) satisfies z.ZodType<V.ChecklistLinkView>;
+
+export const unitChecklistViewSchema = z.object({
+  unitId: text,
+  unitName: text,
+  unitKind: text,
+  revision: int.min(-1),
+  counted: int,
+  covered: int,
+  percent: z.number().nullable(),
+  categories: z.array(
+    z.object({
+      code: text,
+      article: text,
+      citation: text,
+      text,
+      catchAll: z.boolean(),
+      links: z.array(checklistLinkViewSchema),
+      proposals: z.array(checklistLinkViewSchema.extend({ matched: z.array(text) })),
+      gap: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<V.UnitChecklistView>;
+
+export const checklistCandidatesViewSchema = z.object({
+  items: z.array(z.object({ targetId: text, title: text, domainName: text })),
+  documents: z.array(z.object({ targetId: text, title: text, documentNumber: text, published: z.boolean() })),
+}) satisfies z.ZodType<V.ChecklistCandidatesView>;
+
+export const checklistOverviewViewSchema = z.array(
+  z.object({
+    unitId: text,
+    unitName: text,
+    unitKind: text,
+    counted: int,
+    covered: int,
+    percent: z.number().nullable(),
+    gaps: z.array(z.object({ code: text, citation: text, text })),
+  }) satisfies z.ZodType<V.ChecklistOverviewRow>,
+);
+
 // document-attributes
 
 const documentPhase = z.enum(['drafting', 'proposed', 'confirmed', 'issued']);

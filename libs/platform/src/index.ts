@@ -4,6 +4,7 @@ export * from './event-sourcing/canonical-json';
 export * from './event-sourcing/hash-chain';
 export * from './event-sourcing/event-store';
 export * from './event-sourcing/sqlite-event-store';
+export * from './event-sourcing/shared-batches';
 export * from './event-sourcing/eventstoredb-event-store';
 export * from './event-sourcing/command-handler';
 export * from './event-sourcing/system-context';

@@ -7,6 +7,7 @@ import {
   ROLE_LABELS,
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
+import { ChecklistGaps } from './checklist/checklist';
 import { DocumentTable, openReviewYear } from './documents/list';
 import { ConcernsDue } from './participation/concerns';
 import { ModerationDue } from './participation/consultations';
@@ -86,6 +87,7 @@ export function ConsoleHome({ session }: { session: Session }) {
           <DocumentTable rows={yearlyReviews} units={units.data} />
         </section>
       ) : null}
+      {unit && isUnitStaff(session) ? <ChecklistGaps unitId={unit} /> : null}
       <ConcernsDue session={session} />
       <ModerationDue session={session} />
       {todo.data || todo.error ? (
@@ -121,7 +123,7 @@ export function ConsoleHome({ session }: { session: Session }) {
       ) : null}
       {seesDistrict(session) ? (
         <p>
-          <Link to="/console/ranking">查看政务公开考核排名</Link>
+          <Link to="/console/ranking">查看政务公开考核排名</Link> · <Link to="/console/checklist">各单位主动公开清单缺项</Link>
         </p>
       ) : session.unitId ? (
         <p>
