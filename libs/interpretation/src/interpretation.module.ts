@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   CommandHandler,
   ConsumerRegistry,
@@ -38,6 +38,7 @@ import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
 import { OpenDaysProjection } from './read-models/open-days.projection';
 import { ParticipationCataloguesProjection } from './read-models/participation-catalogues.projection';
+import { PersonalDataProjection } from './read-models/personal-data.projection';
 import { PoliciesProjection } from './read-models/policies.projection';
 import { VillagePostingsProjection } from './read-models/village-postings.projection';
 
@@ -59,11 +60,12 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     readModelProvider('interpretation', ParticipationCataloguesProjection),
     readModelProvider('interpretation', OpenDaysProjection),
     readModelProvider('interpretation', VillagePostingsProjection),
+    readModelProvider('interpretation', PersonalDataProjection),
     {
       provide: PersonalDataStore,
-      inject: [ReadModelConnections, PERSONAL_DATA_KEYS],
-      useFactory: (connections: ReadModelConnections, keys: PersonalDataKeys | null) =>
-        new PersonalDataStore(connections.get('interpretation'), keys),
+      inject: [ReadModelConnections, PERSONAL_DATA_KEYS, PersonalDataProjection],
+      useFactory: (connections: ReadModelConnections, keys: PersonalDataKeys | null, sealed: PersonalDataProjection) =>
+        new PersonalDataStore(connections.get('interpretation'), keys, sealed),
     },
     {
       provide: INTERPRETATION_SETTINGS,
@@ -85,15 +87,14 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     { provide: Participation, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Participation(commands) },
     {
       provide: Consultations,
-      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
-      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
-        new Consultations(commands, defaultWorkingDayCalendar(), store, settings.personalDataKey),
+      inject: [CommandHandler, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, settings: InterpretationSettings) =>
+        new Consultations(commands, defaultWorkingDayCalendar(), settings.personalDataKey),
     },
     {
       provide: OpenDays,
-      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
-      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
-        new OpenDays(commands, store, settings.personalDataKey),
+      inject: [CommandHandler, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, settings: InterpretationSettings) => new OpenDays(commands, settings.personalDataKey),
     },
     {
       provide: Villages,
@@ -102,13 +103,23 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     },
     {
       provide: PersonalDataAccess,
-      inject: [PersonalDataStore, CommandHandler, LOGGER],
-      useFactory: (store: PersonalDataStore, commands: CommandHandler, logger: Logger) =>
-        new PersonalDataAccess(store, commands, defaultWorkingDayCalendar(), logger),
+      inject: [PersonalDataStore, CommandHandler, LOGGER, ConsultationsProjection, OpenDaysProjection, INTERPRETATION_SETTINGS],
+      useFactory: (
+        store: PersonalDataStore,
+        commands: CommandHandler,
+        logger: Logger,
+        consultations: ConsultationsProjection,
+        openDays: OpenDaysProjection,
+        settings: InterpretationSettings,
+      ) =>
+        new PersonalDataAccess(store, commands, defaultWorkingDayCalendar(), logger, { consultations, openDays }, settings.retentionDays),
     },
   ],
 })
-export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap {
+export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private retentionRun: Promise<unknown> | null = null;
+
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly policies: PoliciesProjection,
@@ -117,8 +128,11 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
     private readonly catalogues: ParticipationCataloguesProjection,
     private readonly openDays: OpenDaysProjection,
     private readonly villages: VillagePostingsProjection,
+    private readonly sealedPersonalData: PersonalDataProjection,
     private readonly opener: ObligationOpener,
     private readonly personalData: PersonalDataStore,
+    private readonly access: PersonalDataAccess,
+    @Inject(INTERPRETATION_SETTINGS) private readonly settings: InterpretationSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -126,6 +140,33 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     const sealed = await this.personalData.rekeyPlaintext();
     if (sealed > 0) this.logger.info({ documents: sealed }, "personal data sealed with its subjects' keys (crypto-shredding)");
+    this.startRetentionJob();
+  }
+
+  /**
+   * The personal-data retention job (个人信息保护法 Arts. 19, 47), as the requests service's: every
+   * INTERPRETATION_RETENTION_CHECK_HOURS the commenters and registrants whose period ended are erased,
+   * each recorded with the reason. Every replica may run it: a second run records nothing more.
+   */
+  private startRetentionJob(): void {
+    const hours = this.settings.retentionCheckHours;
+    if (hours === 0) return;
+    this.retentionTimer = setInterval(
+      () => {
+        this.retentionRun = this.access.eraseExpired().then(
+          (erased) => erased.length > 0 && this.logger.info({ people: erased.length }, 'personal data erased: retention period ended'),
+          (error: Error) => this.logger.error({ err: error }, 'interpretation personal-data retention job failed'),
+        );
+      },
+      hours * 3600 * 1000,
+    );
+    this.retentionTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = null;
+    await this.retentionRun;
   }
 
   onModuleInit(): void {
@@ -138,6 +179,7 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
       this.catalogues,
       this.openDays,
       this.villages,
+      this.sealedPersonalData,
     );
   }
 }
