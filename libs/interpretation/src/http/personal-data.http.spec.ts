@@ -21,6 +21,7 @@ import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { InterpretationModule } from '../interpretation.module';
 import { PersonalDataStore } from '../application/personal-data';
+import { PersonalDataAccess, RETENTION_REASON } from '../application/personal-data-access';
 import { ERASED_COMMENTER } from '../read-models/consultations.projection';
 import { SEALED_PERSONAL_DATA } from '../read-models/personal-data.projection';
 
@@ -500,4 +501,67 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       'the erasure in the read model',
     );
   });
+
+  it('retention: with the clock past the period the job erases exactly the expired people, recorded with the ground; a restored key is deleted again', async () => {
+    const access = app.get(PersonalDataAccess);
+    const comment = await request(server)
+      .post('/api/interpretation/consultations/K-PD/comments')
+      .send({ content: '建议公开进度', commenterName: '孙八', contact: '13500008888' })
+      .expect(201);
+    await request(server)
+      .post('/api/interpretation/open-days/OD-PD/registrations')
+      .send({ name: '周九', contact: '13500009999' })
+      .expect(201);
+    const refOf = async (stream: string, field: string, id: string) =>
+      (await store.readStream(stream)).find((e) => e.data[field] === id)?.data.personalDataRef as string;
+    const commentRef = await refOf(consultationStreamId('K-PD'), 'commentId', comment.body.commentId);
+    const rows = app.get(ReadModelConnections).get('interpretation').collection(SEALED_PERSONAL_DATA);
+    await eventually(
+      async () => ((await rows.countDocuments({ erasedOn: null })) === 2 ? true : undefined),
+      30000,
+      'both people in the read model',
+    );
+    const days = 365; // INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS's default
+    const closesOn = addCalendarDays(today, 10);
+    const endsOn = addCalendarDays(closesOn, days); // no adoption published: the period runs from the close
+    const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+    expect(await access.eraseExpired(at(endsOn))).toEqual([]);
+    const dayAfter = addCalendarDays(endsOn, 1);
+    // The comment's period has run out; the open day's (held ten days after the close) has not.
+    expect(await access.eraseExpired(at(dayAfter))).toEqual([
+      { refId: commentRef, kind: 'comment', erasedOn: dayAfter, retentionEndedOn: endsOn },
+    ]);
+    const recorded = (await store.readStream(consultationStreamId('K-PD'))).filter(
+      (e) => e.type === 'interpretation.PersonalDataErased' && e.data.refId === commentRef,
+    );
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ role: 'system', userId: 'interpretation.personal-data-retention' }),
+        data: expect.objectContaining({ ground: 'retention', retentionEndedOn: endsOn, erasedOn: dayAfter, reason: RETENTION_REASON }),
+      }),
+    ]);
+    const keys = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    expect(await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never })).not.toHaveProperty('wrapped');
+    const registrants = (
+      await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)
+    ).body;
+    expect(registrants.map((r: { name: string }) => r.name)).toEqual(['周九']);
+    await eventually(
+      async () => ((await rows.countDocuments({ erasedOn: null })) === 1 ? true : undefined),
+      30000,
+      'the erasure in the read model',
+    );
+    expect(await access.eraseExpired(at(dayAfter))).toEqual([]);
+
+    // A key-store backup from before the erasure, restored: the recorded erasure deletes the key again.
+    const erasedKey = await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never });
+    await keys.replaceOne({ _id: `interpretation.commenter/${commentRef}` as never }, {
+      ...erasedKey,
+      wrapped: 'restored',
+      master: 'x',
+    } as never);
+    expect(await app.get(PersonalDataStore).shredRestoredKeys()).toEqual([`interpretation.commenter/${commentRef}`]);
+    expect(await app.get(PersonalDataStore).shredRestoredKeys()).toEqual([]);
+    expect((await verifyStore(store)).firstBreak).toBeNull();
+  }, 60000);
 });
