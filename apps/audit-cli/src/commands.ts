@@ -121,9 +121,14 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
           `文件校验不符：事件流 ${f.streamId}，版本 ${f.streamRevision}（${f.eventType} 的 ${f.path}），文件“${f.originalName}”（SHA-256 ${f.sha256}）${f.problem === 'missing' ? '在文件存储中缺失' : '内容已被改动，与记录的 SHA-256 不符'}\n`,
         );
       }
+      for (const f of report.files.erased) {
+        out(`文件已随个人信息删除：事件流 ${f.streamId}，版本 ${f.streamRevision}（${f.eventType} 的 ${f.path}），SHA-256 ${f.sha256}\n`);
+      }
       if (report.ok) {
+        const erased = new Set(report.files.erased.map((f) => f.sha256)).size;
+        const erasedNote = erased > 0 ? `，${erased} 个文件已随个人信息删除` : '';
         out(
-          `完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整；${report.files.files} 个文件与记录的 SHA-256 一致。\n`,
+          `完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整；${report.files.files - erased} 个文件与记录的 SHA-256 一致${erasedNote}。\n`,
         );
       }
       if (anchors.lastAnchor) {

@@ -71,10 +71,9 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
 
   it('stores the scan, registers a letter naming it (the event carries only hash, size, type, name) and prints the receipt', async () => {
     const uploaded = await http()
-      .post('/api/requests/scans')
+      .post(`/api/requests/scans?name=${encodeURIComponent('刘桂兰申请书.png')}`)
       .set('Authorization', clerk)
       .set('Content-Type', 'image/png')
-      .set('X-File-Name', encodeURIComponent('刘桂兰申请书.png'))
       .send(PNG);
     expect([uploaded.status, uploaded.body.code]).toEqual([201, undefined]);
     expect(uploaded.body).toEqual({
@@ -92,8 +91,14 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
     expect([registered.status, registered.body.code]).toEqual([201, undefined]);
     const { requestId, trackingCode, dueOn } = registered.body;
     const [received] = await store.readStream(`requests.request-${requestId}`);
-    expect(received.data).toMatchObject({ receiptBasis: '本机关与申请人确认之日', scan: uploaded.body });
+    // The file name often names the applicant: sealed with the applicant's key, like her name (issue 19).
+    const { originalName: _name, ...fileFacts } = uploaded.body;
+    expect(received.data).toMatchObject({
+      receiptBasis: '本机关与申请人确认之日',
+      scan: { ...fileFacts, originalName: expect.stringMatching(/^enc:v1:/) },
+    });
     expect(JSON.stringify(received.data)).not.toContain(PNG.toString('base64'));
+    expect(JSON.stringify(received)).not.toContain('刘桂兰申请书');
 
     const scan = await eventually(
       async () => {
@@ -105,6 +110,9 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
     );
     expect(Buffer.compare(scan.body as Buffer, PNG)).toBe(0);
     expect(scan.headers['content-type']).toBe('image/png');
+    expect(scan.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('刘桂兰申请书.png')}`);
+    const caseView = (await http().get(`/api/requests/${requestId}`).set('Authorization', clerk)).body;
+    expect(caseView.scan).toEqual(uploaded.body);
 
     const receipt = await http()
       .post(`/api/requests/${requestId}/receipt`)
@@ -127,17 +135,20 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
 
   it('refuses a scan that is not a PDF or an image, and a registration naming a scan never uploaded', async () => {
     const text = await http()
-      .post('/api/requests/scans')
+      .post('/api/requests/scans?name=a.txt')
       .set('Authorization', clerk)
       .set('Content-Type', 'text/plain')
       .send(Buffer.from('申请书'));
     expect([text.status, text.body.code]).toEqual([400, 'SCAN_TYPE_NOT_ALLOWED']);
     const disguised = await http()
-      .post('/api/requests/scans')
+      .post('/api/requests/scans?name=a.png')
       .set('Authorization', clerk)
       .set('Content-Type', 'image/png')
       .send(Buffer.from('%PDF-1.4 not a png'));
     expect(disguised.status).toBeGreaterThanOrEqual(400);
+    // The name is the `?name=` query parameter (the upload convention): required.
+    const nameless = await http().post('/api/requests/scans').set('Authorization', clerk).set('Content-Type', 'image/png').send(PNG);
+    expect([nameless.status, nameless.body.errors?.[0]?.field]).toEqual([400, 'name']);
     const missing = await http()
       .post('/api/requests')
       .set('Authorization', clerk)

@@ -144,9 +144,14 @@ let holidayArrangementWarned = false;
     },
     {
       provide: ApplicantPersonalData,
-      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (keys: PersonalDataKeys | null, commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears),
+      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS, REQUESTS_BLOB_STORE],
+      useFactory: (
+        keys: PersonalDataKeys | null,
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        files: BlobStore,
+      ) => new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears, files),
     },
     {
       provide: RequestReads,

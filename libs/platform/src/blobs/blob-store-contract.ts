@@ -220,6 +220,18 @@ export function blobStoreContract(name: string, create: (maxBytes: number) => Pr
       }
     });
 
+    it('deletes a file for good (personal data erased): gone, answered false a second time, the others kept', async () => {
+      const kept = await store.put(samplePdf('kept'), { declaredMediaType: 'application/pdf', originalName: 'kept.pdf' });
+      const gone = await store.put(samplePdf('gone'), { declaredMediaType: 'application/pdf', originalName: 'gone.pdf' });
+      expect(await store.delete(gone.sha256)).toBe(true);
+      expect(await store.delete(gone.sha256)).toBe(false);
+      expect(await store.get(gone.sha256)).toBeNull();
+      expect(await verifyBlob(store, gone.sha256)).toBe('missing');
+      expect(await verifyBlob(store, kept.sha256)).toBe('ok');
+      expect(await subject.storedObjects()).toBe(1);
+      await expect(store.delete('../../etc/passwd')).rejects.toMatchObject({ code: 'BLOB_HASH_INVALID' });
+    });
+
     it('keeps one whole file when the same content is put concurrently', async () => {
       const bytes = await sampleDocx('并发');
       const refs = await Promise.all(

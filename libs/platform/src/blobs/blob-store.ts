@@ -63,6 +63,12 @@ export interface BlobStore {
   getBytes(sha256: string): Promise<Buffer | null>;
   has(sha256: string): Promise<boolean>;
   stat(sha256: string): Promise<BlobStat | null>;
+  /**
+   * Removes the file for good; true when there was one. Only for personal data that must be erased
+   * (a scanned application when its applicant is erased, issue 19): everything else is kept, as the
+   * events that refer to it are.
+   */
+  delete(sha256: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -135,6 +141,7 @@ export abstract class StagingBlobStore implements BlobStore {
   protected abstract commit(staged: StagedBlob): Promise<boolean>;
   abstract get(sha256: string): Promise<BlobContent | null>;
   abstract stat(sha256: string): Promise<BlobStat | null>;
+  abstract delete(sha256: string): Promise<boolean>;
   abstract close(): Promise<void>;
 
   async put(content: BlobSource, options: PutOptions): Promise<BlobRef> {

@@ -11,6 +11,7 @@ import {
   type CommandContext,
   type CommandHandler,
   type PersonalDataAccess,
+  type BlobStore,
   type PersonalDataKeys,
 } from '@gongkai/platform';
 import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
@@ -20,7 +21,10 @@ import { retentionEndsOn } from '../domain/request.erasure';
 import type { RequestsProjection, RequestView } from '../read-models/requests.projection';
 
 /** The personal fields of a stored request (sealed in the read model) and the key naming their subject. */
-export type ApplicantFields = Pick<RequestView, 'applicant' | 'applicantKey' | 'jointApplicants'>;
+export type ApplicantFields = Pick<RequestView, 'applicant' | 'applicantKey' | 'jointApplicants'> & Partial<Pick<RequestView, 'scan'>>;
+
+/** What the erasure needs of the file store: the scanned applications go with their applicant. */
+export type ScanFiles = Pick<BlobStore, 'delete'>;
 
 /** Who reads: a person by role, or the service itself (a notice it sends, a letter it prints for staff). */
 export type PersonalDataReader = { role: string } | 'service';
@@ -57,6 +61,7 @@ export class ApplicantPersonalData {
     private readonly requests: RequestsProjection,
     private readonly calendar: WorkingDayCalendar,
     private readonly retentionYears: number,
+    private readonly scanFiles: ScanFiles | null = null,
   ) {}
 
   /** The access of a reader: the service and the roles with the right read clear text, the others `已脱敏`. */
@@ -71,7 +76,8 @@ export class ApplicantPersonalData {
     const access = this.accessOf(reader);
     const applicant = await revealSealed(view.applicant, subjectId, access);
     const jointApplicants = view.jointApplicants && (await revealSealed(view.jointApplicants, subjectId, access));
-    return { ...view, applicant, ...(jointApplicants ? { jointApplicants } : {}) };
+    const scan = view.scan && (await revealSealed(view.scan, subjectId, access));
+    return { ...view, applicant, ...(jointApplicants ? { jointApplicants } : {}), ...(scan ? { scan } : {}) };
   }
 
   /**
@@ -153,6 +159,19 @@ export class ApplicantPersonalData {
   }
 
   /**
+   * The scanned applications of the applicant's requests are deleted from the file store (their bytes
+   * show the person): `verify` then reports them as erased with the applicant, not as missing. A file
+   * another applicant's request also names (the same bytes) is kept.
+   */
+  private async deleteScans(theirs: readonly RequestView[], applicantKey: string): Promise<void> {
+    if (!this.scanFiles) return;
+    for (const sha256 of new Set(theirs.flatMap((r) => (r.scan ? [r.scan.sha256] : [])))) {
+      const sharers = await this.requests.find({ 'scan.sha256': sha256 });
+      if (sharers.every((r) => r.applicantKey === applicantKey)) await this.scanFiles.delete(sha256);
+    }
+  }
+
+  /**
    * Records the erasure on every request of the applicant not yet erased, then deletes the key. Every
    * request is decided first, so a refusal on one erases nothing. The requests are those of the read
    * model (a request received moments ago may not be there yet: its data goes with the key all the
@@ -169,7 +188,8 @@ export class ApplicantPersonalData {
     const today = toShanghaiDate(context.now);
     const command: RequestCommand = { type: 'ErasePersonalData', today, ...what };
     const pending: string[] = [];
-    for (const { requestId } of await this.requests.find({ applicantKey })) {
+    const theirs = await this.requests.find({ applicantKey });
+    for (const { requestId } of theirs) {
       const { state } = await this.commands.load(decider, requestStreamId(requestId));
       const decision = decider.decide(command, state);
       if (decision instanceof DomainError) throw decision;
@@ -178,6 +198,7 @@ export class ApplicantPersonalData {
     for (const requestId of pending) await this.commands.handle(decider, requestStreamId(requestId), command, context);
     if (!this.keys) throw new Error('the requests service has no personal-data key store');
     await this.keys.shred(applicantSubjectId(applicantKey));
+    await this.deleteScans(theirs, applicantKey);
     return {
       requestIds: pending,
       reason: what.reason,

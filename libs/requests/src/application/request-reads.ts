@@ -145,9 +145,10 @@ export class RequestReads {
     });
   }
 
-  /** The scanned application of a request, streamed from the file store. */
+  /** The scanned application of a request, streamed from the file store, under its name as the reader may read it. */
   async scan(requestId: string, principal: Principal) {
-    const r = await this.readable(requestId, principal);
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
+    if (r.scan && r.personalDataErased) throw DomainError.notFound('SCAN_ERASED', '该申请书扫描件已随申请人的个人信息删除。');
     const content = r.scan && this.files ? await this.files.get(r.scan.sha256) : null;
     if (!r.scan || !content) throw DomainError.notFound('SCAN_NOT_FOUND', '该申请没有申请书扫描件。');
     return { ref: r.scan, content };

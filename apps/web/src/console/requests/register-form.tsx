@@ -79,7 +79,7 @@ export function CounterRegistration({ session }: { session: Session }) {
     const opt = (s: string) => (s.trim() ? s.trim() : undefined);
     const done = await form.submit(async () => {
       const scanRef = scan
-        ? await upload<unknown>('/api/requests/scans', scan, scan.type, { headers: { 'x-file-name': encodeURIComponent(scan.name) } })
+        ? await upload<unknown>(`/api/requests/scans?name=${encodeURIComponent(scan.name)}`, scan, scan.type)
         : undefined;
       const result = await api<RequestReceiptView>('/api/requests', {
         method: 'POST',
