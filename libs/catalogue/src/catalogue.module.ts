@@ -6,12 +6,14 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   NoticeOutbox,
+  PERSONAL_DATA_KEYS,
   ReadModelConnections,
   readModelProvider,
   startNoticeSender,
   type GongkaiConfig,
   type Logger,
   type NoticeSender,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
 import { importLimitsOf } from './application/import-limits';
@@ -65,9 +67,14 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     readModelProvider('catalogue', NoticeOutbox),
     {
       provide: Subscriptions,
-      inject: [ReadModelConnections, NoticeOutbox, CatalogueUnitsProjection, GONGKAI_CONFIG],
-      useFactory: (connections: ReadModelConnections, outbox: NoticeOutbox, units: CatalogueUnitsProjection, config: GongkaiConfig) =>
-        new Subscriptions(connections.get('catalogue'), outbox, units, subscriptionLinkKey(config)),
+      inject: [ReadModelConnections, NoticeOutbox, CatalogueUnitsProjection, GONGKAI_CONFIG, PERSONAL_DATA_KEYS],
+      useFactory: (
+        connections: ReadModelConnections,
+        outbox: NoticeOutbox,
+        units: CatalogueUnitsProjection,
+        config: GongkaiConfig,
+        keys: PersonalDataKeys | null,
+      ) => new Subscriptions(connections.get('catalogue'), outbox, units, subscriptionLinkKey(config), keys),
     },
     {
       provide: PublicationAlerts,
@@ -147,6 +154,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly matches: CatalogueGuidelineMatchesProjection,
+    private readonly subscriptions: Subscriptions,
   ) {}
 
   onModuleInit(): void {
@@ -166,6 +174,8 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Sends the subscription e-mails (confirmations, new publications) when SMTP_URL is set. */
   async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.subscriptions.sealPlaintext();
+    if (sealed > 0) this.logger.info({ subscriptions: sealed }, "subscribers' addresses sealed with their keys (crypto-shredding)");
     await this.outbox.ensureIndexes();
     this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
   }
