@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuditService, formatTimeline, parseAsOf, type ExportSelection } from '@gongkai/audit';
 import { hasRole, SIGN_IN_ROLES } from '@gongkai/contracts/vocabulary';
+import { PersonalDataAccess } from '@gongkai/interpretation';
 import { ApplicantPersonalData } from '@gongkai/requests';
 import {
   ConsumerRegistry,
@@ -43,11 +44,23 @@ export const USAGE = `gongkai-audit <command>
   backup <file>          online copy of the SQLite event store (EVENT_STORE_URL=sqlite:…) into a
                          new file, while the services run (SQLite's backup API)
   personal-data-retention
-                         run the requests service's retention job now: delete again the keys a
-                         restored key-store backup brought back, then erase every applicant whose
-                         retention period ended (each recorded with the reason)
+                         run the retention jobs now (requests: applicants; interpretation: commenters
+                         and open-day registrants): delete again the keys a restored key-store backup
+                         brought back, then erase every person whose retention period ended (each
+                         recorded with the reason)
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
+
+const CITIZEN_KIND = { comment: '意见提出人', open_day_registration: '开放日报名者' } as const;
+
+/** A provider of the application, or null when none of its modules provides it. */
+function providerOf<T>(app: INestApplication, type: new (...args: never[]) => T): T | null {
+  try {
+    return app.get(type);
+  } catch {
+    return null;
+  }
+}
 
 /** Drops and replays the named read models (all when `names` is empty) from position 0. */
 export async function rebuildReadModels(app: INestApplication, names: string[]): Promise<RebuildReport[]> {
@@ -172,6 +185,12 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       const erased = await personalData.eraseExpired();
       for (const e of erased) out(`保存期限届满（${e.retentionEndedOn}）：删除申请人个人信息，申请 ${e.requestIds.join('、')}。\n`);
       out(`保存期限届满的申请人：${erased.length} 人。\n`);
+      // Interpretation's commenters and registrants: the same kind of job (INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS).
+      const interpretation = providerOf(app, PersonalDataAccess);
+      if (!interpretation) return 0; // an application without the interpretation service (tests of one service)
+      const citizens = await interpretation.eraseExpired();
+      for (const e of citizens) out(`保存期限届满（${e.retentionEndedOn}）：删除${CITIZEN_KIND[e.kind]}个人信息（${e.refId}）。\n`);
+      out(`保存期限届满的意见提出人和开放日报名者：${citizens.length} 人。\n`);
       return 0;
     }
     case 'as-of': {
