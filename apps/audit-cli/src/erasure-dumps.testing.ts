@@ -40,7 +40,8 @@ export async function kafkaDump(env: Record<string, string>): Promise<{ topics: 
 
 /** Every document of every collection of every read-model database of this installation (`<prefix>-*`), as bytes. */
 export async function readModelDump(connection: Connection, prefix: string): Promise<{ collections: string[]; bytes: Buffer }> {
-  const { databases } = await connection.db!.admin().listDatabases({ nameOnly: true });
+  if (!connection.db) throw new Error('the read-model connection is not open');
+  const { databases } = await connection.db.admin().listDatabases({ nameOnly: true });
   const names = databases.map((d) => d.name as string).filter((name) => name.startsWith(`${prefix}-`));
   const client = connection.getClient();
   const collections: string[] = [];
