@@ -10,6 +10,8 @@ import {
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
+  startRetentionJob,
+  type RetentionJob,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { Concerns } from './application/concerns';
@@ -117,8 +119,7 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
   ],
 })
 export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private retentionTimer: NodeJS.Timeout | null = null;
-  private retentionRun: Promise<unknown> | null = null;
+  private retention: RetentionJob | null = null;
 
   constructor(
     private readonly registry: ConsumerRegistry,
@@ -140,33 +141,19 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     const sealed = await this.personalData.rekeyPlaintext();
     if (sealed > 0) this.logger.info({ documents: sealed }, "personal data sealed with its subjects' keys (crypto-shredding)");
-    this.startRetentionJob();
-  }
-
-  /**
-   * The personal-data retention job (个人信息保护法 Arts. 19, 47), as the requests service's: every
-   * INTERPRETATION_RETENTION_CHECK_HOURS the commenters and registrants whose period ended are erased,
-   * each recorded with the reason. Every replica may run it: a second run records nothing more.
-   */
-  private startRetentionJob(): void {
-    const hours = this.settings.retentionCheckHours;
-    if (hours === 0) return;
-    this.retentionTimer = setInterval(
-      () => {
-        this.retentionRun = this.access.eraseExpired().then(
-          (erased) => erased.length > 0 && this.logger.info({ people: erased.length }, 'personal data erased: retention period ended'),
-          (error: Error) => this.logger.error({ err: error }, 'interpretation personal-data retention job failed'),
-        );
-      },
-      hours * 3600 * 1000,
+    // The personal-data retention job, as the requests service's: every INTERPRETATION_RETENTION_CHECK_HOURS
+    // the commenters and registrants whose period ended are erased, each recorded with the reason.
+    this.retention = startRetentionJob(
+      this.settings.retentionCheckHours,
+      'interpretation.citizens',
+      async () => (await this.access.eraseExpired()).length,
+      this.logger,
     );
-    this.retentionTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.retentionTimer) clearInterval(this.retentionTimer);
-    this.retentionTimer = null;
-    await this.retentionRun;
+    await this.retention?.stop();
+    this.retention = null;
   }
 
   onModuleInit(): void {

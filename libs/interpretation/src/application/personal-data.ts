@@ -57,23 +57,12 @@ export function contactDigest(key: Buffer, scope: string, contact: string): stri
 
 export type { PersonalDataKind };
 
-/** A citizen's name and contact as the owning unit's staff read them. */
-export interface PersonalDataRecord {
-  /** = personalDataRef in the event: the key subject of the sealed fields (v3) or the legacy document (v2). */
-  refId: string;
-  kind: PersonalDataKind;
-  /** The owning unit: only its staff may read it; it or the district office may erase it. */
-  unitId: string;
-  /** consultationId or openDayId. */
-  subjectId: string;
-  /** commentId or registrationId. */
-  recordId: string;
-  name: string | null;
-  contact: string | null;
-  /** The comment as written, when masking changed it (a number inside the text). */
-  originalContent?: string;
-  createdAt: string;
-}
+/**
+ * A citizen's name and contact as the owning unit's staff read them (`refId` = personalDataRef in the
+ * event: the key subject of the sealed fields, v3, or the legacy document, v2); `originalContent` is
+ * the comment as written, when masking changed it.
+ */
+export type PersonalDataRecord = Omit<SealedPersonalDataView, 'erasedOn' | 'originalContent'> & { originalContent?: string };
 
 /** The key-store scope of a citizen's personal data, by kind: one data subject per comment or registration. */
 export const PERSONAL_DATA_SCOPES: Record<PersonalDataKind, string> = {
