@@ -1,13 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { loadDemoData, standaloneApp } from '@gongkai/shapes';
+import { loadDemoData } from '@gongkai/shapes';
 import { PUBLISHED_FIXTURES } from '../../../libs/catalogue/src/testing/published-fixtures';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
+import { reloadUntil, screenshotBoth, scrollToTop, startWebStandalone, type WebStandalone } from './browser';
 import { catalogueReady } from './seed';
 
 /**
@@ -17,40 +13,16 @@ import { catalogueReady } from './seed';
  */
 describe('web: importing a published catalogue table in Chromium', () => {
   const UNIT = 'TEZ-ZSZ';
-  let app: INestApplication;
-  let url: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  let session: WebStandalone;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await loadDemoData(app);
-    await catalogueReady(url, UNIT);
-    browser = await launch();
+    session = await startWebStandalone({}, async (app, url) => {
+      await loadDemoData(app);
+      await catalogueReady(url, UNIT);
+    });
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  }, 120_000);
-
-  async function login(page: Page, userId: string, role: string, unit: string) {
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption(unit);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-  }
-
-  /** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */
-  const scrollToTop = (page: Page) =>
-    // Runs in the page; the root tsconfig has no DOM lib.
-    page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  afterAll(() => session?.close(), 120_000);
 
   it('a town clerk previews a published-layout table, confirms it and sees the new items and their proposed guideline items', async () => {
     // 复兴镇's layout: the domain (社会救助) only in the title row, the sheet called Sheet1.
@@ -58,9 +30,7 @@ describe('web: importing a published catalogue table in Chromium', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gongkai-e2e-')), '社会救助领域基层政务公开标准目录.xlsx');
     writeFileSync(file, await fixture.file());
 
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    await login(page, 'clerk-zhao', 'clerk', UNIT);
+    const page = await session.pageAs('clerk-zhao', 'clerk', UNIT);
     await page.getByRole('link', { name: '公开事项目录' }).click();
     await page.getByRole('heading', { level: 1, name: '公开事项目录' }).waitFor();
     await page.getByTestId('catalogue-items').getByRole('listitem').first().waitFor();
