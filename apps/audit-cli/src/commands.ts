@@ -51,7 +51,7 @@ export const USAGE = `gongkai-audit <command>
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
 
-const CITIZEN_KIND = { comment: '意见提出人', open_day_registration: '开放日报名者' } as const;
+const CITIZEN_KIND = { comment: '意见提出人', open_day_registration: '开放日报名者', meeting_attendance: '会议列席人员' } as const;
 
 /** A provider of the application, or null when none of its modules provides it. */
 function providerOf<T>(app: INestApplication, type: new (...args: never[]) => T): T | null {
@@ -190,7 +190,7 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       if (!interpretation) return 0; // an application without the interpretation service (tests of one service)
       const citizens = await interpretation.eraseExpired();
       for (const e of citizens) out(`保存期限届满（${e.retentionEndedOn}）：删除${CITIZEN_KIND[e.kind]}个人信息（${e.refId}）。\n`);
-      out(`保存期限届满的意见提出人和开放日报名者：${citizens.length} 人。\n`);
+      out(`保存期限届满的意见提出人、开放日报名者和会议列席人员：${citizens.length} 人。\n`);
       return 0;
     }
     case 'as-of': {

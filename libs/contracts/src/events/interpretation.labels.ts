@@ -239,7 +239,7 @@ export const interpretationEventLabels = {
       retentionEndedOn: '保存期限届满日',
     },
     values: {
-      kind: { comment: '征求意见的意见提出人', open_day_registration: '开放日报名者' },
+      kind: { comment: '征求意见的意见提出人', open_day_registration: '开放日报名者', meeting_attendance: '会议列席人员' },
       ground: { retention: '保存期限届满', request_by_person: '本人申请删除', court_order: '法院裁判要求' },
     },
     decision: { groundRequired: true, reasonRequired: true },

@@ -30,7 +30,20 @@ export const REGISTRANT_MARKING: PersonalDataMarking = {
  *   `已脱敏`; the upcasters mask the name and drop the contact for everyone else; only a store
  *   migration could remove the bytes (ADR 0010).
  */
+/**
+ * The attendees of a government meeting (列席: stakeholders, citizen representatives, experts, media):
+ * their names, one data subject per meeting (`interpretation.attendee/<meetingId>`), erased together
+ * when the retention period ends. Marked on v1: events recorded before the marking keep the names in
+ * clear (readable to key holders, `已脱敏` for the others, ADR 0010); no read model projects them.
+ */
+export const ATTENDEE_MARKING: PersonalDataMarking = {
+  scope: 'interpretation.attendee',
+  subject: 'meetingId',
+  fields: ['attendees[].name'],
+};
+
 export const interpretationPersonalData: PersonalDataMarkings = {
+  'interpretation.MeetingAttendanceRecorded': { 1: ATTENDEE_MARKING },
   'interpretation.CommentSubmitted': {
     1: { scope: 'interpretation.commenter', subject: 'commentId', fields: ['commenterName', 'contact'] },
     3: COMMENTER_MARKING,

@@ -380,8 +380,11 @@ export const openDaySummaryPublishedV1 = z.object({
 
 // ── Personal data (个人信息保护) ──────────────────────────────────────────────────────────
 
-/** comment 征求意见的意见提出人 · open_day_registration 开放日报名者. */
-export const PERSONAL_DATA_KINDS = ['comment', 'open_day_registration'] as const;
+/**
+ * comment 征求意见的意见提出人 · open_day_registration 开放日报名者 · meeting_attendance 会议列席人员
+ * (added v1-compatible, issue 19: the attendees of one meeting, erased together).
+ */
+export const PERSONAL_DATA_KINDS = ['comment', 'open_day_registration', 'meeting_attendance'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /**

@@ -15,6 +15,8 @@ import { consultationStreamId } from '../domain/consultation';
 import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { openDayDecider } from '../domain/open-day.decide';
+import { meetingStreamId } from '../domain/participation';
+import { meetingDecider } from '../domain/participation.decide';
 import { personalDataReadError, type ErasePersonalData } from '../domain/personal-data';
 import type { ConsultationsProjection } from '../read-models/consultations.projection';
 import type { OpenDaysProjection } from '../read-models/open-days.projection';
@@ -103,7 +105,7 @@ export class PersonalDataAccess {
     if (reshredded.length > 0)
       this.logger.warn({ subjects: reshredded.length }, 'erased personal data keys deleted again (restored backup)');
     const erased: RetentionErasure[] = [];
-    for (const record of await this.store.living()) {
+    for (const record of [...(await this.store.living()), ...(await this.meetingsWithAttendees())]) {
       const from = await this.retentionStartsOn(record);
       if (!from) continue;
       const endsOn = addCalendarDays(from as LocalDate, this.retentionDays);
@@ -117,8 +119,34 @@ export class PersonalDataAccess {
     return erased;
   }
 
-  /** The day the retention period runs from: the consultation's adoption (or its close), the open day; null while it has not come. */
+  /**
+   * The meetings whose attendees' names are sealed with a living key, as records for the job (their
+   * names stay sealed); a meeting whose erasure is recorded has its key deleted again (a restored backup).
+   */
+  private async meetingsWithAttendees(): Promise<PersonalDataRecord[]> {
+    const records: PersonalDataRecord[] = [];
+    for (const meetingId of await this.store.livingSubjects('meeting_attendance')) {
+      const { state } = await this.commands.load(meetingDecider, meetingStreamId(meetingId));
+      if (!state.recorded) continue;
+      const record: PersonalDataRecord = {
+        refId: meetingId,
+        kind: 'meeting_attendance',
+        unitId: state.unitId,
+        subjectId: meetingId,
+        recordId: meetingId,
+        name: null,
+        contact: null,
+        createdAt: state.heldOn,
+      };
+      if (state.attendeesErasedOn) await this.store.erase(record);
+      else records.push(record);
+    }
+    return records;
+  }
+
+  /** The day the retention period runs from: the consultation's adoption (or its close), the open day, the meeting; null while it has not come. */
   private async retentionStartsOn(record: PersonalDataRecord): Promise<string | null> {
+    if (record.kind === 'meeting_attendance') return record.createdAt; // the day the meeting was held
     if (record.kind === 'comment') {
       const consultation = await this.activities.consultations.get(record.subjectId);
       return consultation ? (consultation.adoption?.publishedOn ?? consultation.closesOn) : null;
@@ -143,7 +171,9 @@ export class PersonalDataAccess {
       const { events, revision } =
         record.kind === 'comment'
           ? await this.commands.handle(consultationDecider(this.calendar), consultationStreamId(record.subjectId), command, context)
-          : await this.commands.handle(openDayDecider, openDayStreamId(record.subjectId), command, context);
+          : record.kind === 'meeting_attendance'
+            ? await this.commands.handle(meetingDecider, meetingStreamId(record.subjectId), command, context)
+            : await this.commands.handle(openDayDecider, openDayStreamId(record.subjectId), command, context);
       const erased = events
         .map((event) => asTyped<TypedEnvelope<'interpretation.PersonalDataErased', PersonalDataErased>>(event))
         .find((event) => event.type === 'interpretation.PersonalDataErased');

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isPersonalDataToken, type PersonalDataKind } from '@gongkai/contracts';
+import { ATTENDEE_MARKING, COMMENTER_MARKING, isPersonalDataToken, REGISTRANT_MARKING, type PersonalDataKind } from '@gongkai/contracts';
 import { encryptField, revealSealed, subjectIdOf, type GongkaiConfig, type PersonalDataKeys } from '@gongkai/platform';
 import type { PersonalDataProjection, SealedPersonalDataView } from '../read-models/personal-data.projection';
 
@@ -66,8 +66,9 @@ export type PersonalDataRecord = Omit<SealedPersonalDataView, 'erasedOn' | 'orig
 
 /** The key-store scope of a citizen's personal data, by kind: one data subject per comment or registration. */
 export const PERSONAL_DATA_SCOPES: Record<PersonalDataKind, string> = {
-  comment: 'interpretation.commenter',
-  open_day_registration: 'interpretation.registrant',
+  comment: COMMENTER_MARKING.scope,
+  open_day_registration: REGISTRANT_MARKING.scope,
+  meeting_attendance: ATTENDEE_MARKING.scope,
 };
 
 /** The subject id of a comment's or registration's key (`interpretation.commenter/<refId>`). */
@@ -159,6 +160,12 @@ export class PersonalDataStore {
   async living(): Promise<PersonalDataRecord[]> {
     const rows = (await this.sealed.list({ erased: false })).map(fromRow);
     return [...rows, ...(await this.legacy.find({}).toArray()).map((doc) => this.fromLegacy(doc))];
+  }
+
+  /** The subjects of a kind whose key lives (the meetings whose attendees' names can still be read). */
+  async livingSubjects(kind: PersonalDataKind): Promise<string[]> {
+    const scope = PERSONAL_DATA_SCOPES[kind];
+    return this.keys ? (await this.keys.list({ scope, shredded: false })).map((r) => r.subjectId.slice(scope.length + 1)) : [];
   }
 
   /** Erased people whose key lives again (a key-store backup restored after the erasure): their keys are deleted again. */

@@ -77,6 +77,7 @@ export interface ErasureSubject {
 const WHERE: Record<PersonalDataKind, string> = {
   comment: '该征求意见中没有与该个人信息对应的意见',
   open_day_registration: '该开放日活动中没有与该个人信息对应的报名',
+  meeting_attendance: '该会议没有登记列席人员',
 };
 
 /**

@@ -525,6 +525,39 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const closesOn = addCalendarDays(today, 10);
     const endsOn = addCalendarDays(closesOn, days); // no adoption published: the period runs from the close
     const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+
+    // A meeting held today: its attendees' names are sealed in the event (one key per meeting) and erased together.
+    await request(server)
+      .post('/api/interpretation/meetings')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        meetingId: 'M-PD',
+        unitId: 'TEZ-HOUSING',
+        title: '住建局局务会议',
+        heldOn: today,
+        attendees: [
+          { category: '群众代表', name: '吴十' },
+          { category: '专家', name: '郑教授', organisation: '某大学' },
+        ],
+      })
+      .expect(201);
+    const [meeting] = await store.readStream('interpretation.meeting-M-PD');
+    expect(meeting.data.attendees).toEqual([
+      { category: '群众代表', name: TOKEN },
+      { category: '专家', name: TOKEN, organisation: '某大学' },
+    ]);
+    const meetingEnds = addCalendarDays(today, days);
+    expect(await access.eraseExpired(at(meetingEnds))).toEqual([]);
+    expect(await access.eraseExpired(at(addCalendarDays(meetingEnds, 1)))).toEqual([
+      { refId: 'M-PD', kind: 'meeting_attendance', erasedOn: addCalendarDays(meetingEnds, 1), retentionEndedOn: meetingEnds },
+    ]);
+    const keyStore = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    expect(await keyStore.findOne({ _id: 'interpretation.attendee/M-PD' as never })).not.toHaveProperty('wrapped');
+    expect((await store.readStream('interpretation.meeting-M-PD')).map((e) => [e.type, e.data.ground])).toEqual([
+      ['interpretation.MeetingAttendanceRecorded', undefined],
+      ['interpretation.PersonalDataErased', 'retention'],
+    ]);
+
     expect(await access.eraseExpired(at(endsOn))).toEqual([]);
     const dayAfter = addCalendarDays(endsOn, 1);
     // The comment's period has run out; the open day's (held ten days after the close) has not.
