@@ -185,6 +185,10 @@ describe('erasing a person as applicant (with a scan) and as commenter over the 
         .set('Authorization', await as('clerk'))
     ).body;
     expect(view.scan.originalName).toBe(PEOPLE.erased.scanName);
+    // Both scans are stored sealed with their applicant's key: the file store holds neither in clear.
+    const files = blobStoreDump(blobRoot);
+    expect(files.files).toBe(2);
+    for (const who of ['erased', 'kept'] as const) expectNoTrace('file store before erasure', files.bytes, traces(who));
   });
 
   it('erases her as applicant (court order) and as commenter: no trace in the store, on Kafka, in any read model or in the file store; the other intact; verify passes', async () => {
@@ -262,8 +266,10 @@ describe('erasing a person as applicant (with a scan) and as commenter over the 
     );
     expect(readModels.bytes.includes(Buffer.from('建议公开华兴路的施工计划', 'utf8'))).toBe(true);
     expectNoTrace('read-model collections', readModels.bytes, traces('erased'));
+    // The file store holds the other scan, sealed (read back in clear above); nothing of hers.
     const files = blobStoreDump(blobRoot);
-    expect(files.bytes.includes(Buffer.from(PEOPLE.kept.scanMarker, 'utf8'))).toBe(true); // the other scan is there
+    expect(files.files).toBe(1);
+    expect(files.bytes.subarray(0, 8).toString('ascii')).toBe('GKSEAL1\n');
     expectNoTrace('file store', files.bytes, traces('erased'));
     expectNoTrace('event store after erasure', sqliteStoreBytes(storeFile), traces('erased'));
 

@@ -118,14 +118,15 @@ let holidayArrangementWarned = false;
     },
     {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE],
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE, ApplicantPersonalData],
       useFactory: (
         commands: CommandHandler,
         requests: RequestsProjection,
         settings: RequestsSettings,
         units: RequestsUnitsProjection,
         files: BlobStore,
-      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files),
+        personalData: ApplicantPersonalData,
+      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files, personalData),
     },
     {
       provide: RequestHandling,

@@ -232,6 +232,16 @@ export function blobStoreContract(name: string, create: (maxBytes: number) => Pr
       await expect(store.delete('../../etc/passwd')).rejects.toMatchObject({ code: 'BLOB_HASH_INVALID' });
     });
 
+    it('stores opaque bytes (a sealed file) without recognising them, and refuses an empty one', async () => {
+      const sealed = Buffer.concat([Buffer.from('GKSEAL1\n', 'ascii'), Buffer.alloc(64, 7)]);
+      const stored = await store.putOpaque(sealed);
+      expect(stored).toEqual({ sha256: sha256(sealed), size: sealed.length });
+      expect(await store.getBytes(stored.sha256)).toEqual(sealed);
+      expect(await verifyBlob(store, stored.sha256)).toBe('ok');
+      await expect(store.putOpaque(Buffer.alloc(0))).rejects.toMatchObject({ code: 'BLOB_EMPTY' });
+      expect(await subject.storedObjects()).toBe(1);
+    });
+
     it('keeps one whole file when the same content is put concurrently', async () => {
       const bytes = await sampleDocx('并发');
       const refs = await Promise.all(

@@ -1,8 +1,12 @@
 import { REQUEST_APPLICANT_MARKING, type PersonalDataErasureReason } from '@gongkai/contracts';
 import { seesPersonalData } from '@gongkai/contracts/vocabulary';
 import {
+  decryptBytes,
   DomainError,
+  encryptBytes,
+  isSealedBytes,
   NO_PERSONAL_DATA_ACCESS,
+  sealedBytesKeyId,
   ownPersonalData,
   revealSealed,
   subjectIdOf,
@@ -23,8 +27,11 @@ import type { RequestsProjection, RequestView } from '../read-models/requests.pr
 /** The personal fields of a stored request (sealed in the read model) and the key naming their subject. */
 export type ApplicantFields = Pick<RequestView, 'applicant' | 'applicantKey' | 'jointApplicants'> & Partial<Pick<RequestView, 'scan'>>;
 
-/** What the erasure needs of the file store: the scanned applications go with their applicant. */
-export type ScanFiles = Pick<BlobStore, 'delete'>;
+/** What the scanned applications need of the file store: sealed with the applicant's key, deleted with the applicant. */
+export type ScanFiles = Pick<BlobStore, 'delete' | 'getBytes' | 'putOpaque'>;
+
+/** A scanned application as the event records it. */
+export type ScanRef = NonNullable<RequestView['scan']>;
 
 /** Who reads: a person by role, or the service itself (a notice it sends, a letter it prints for staff). */
 export type PersonalDataReader = { role: string } | 'service';
@@ -78,6 +85,41 @@ export class ApplicantPersonalData {
     const jointApplicants = view.jointApplicants && (await revealSealed(view.jointApplicants, subjectId, access));
     const scan = view.scan && (await revealSealed(view.scan, subjectId, access));
     return { ...view, applicant, ...(jointApplicants ? { jointApplicants } : {}), ...(scan ? { scan } : {}) };
+  }
+
+  /**
+   * The uploaded scan sealed with the applicant's key (crypto-shredding of the file, issue 19): the
+   * file store keeps the sealed bytes, whose hash and size the event records (so `verify` checks what
+   * is stored, before and after an erasure), with the scan's type and name. The caller deletes the
+   * upload once the request is recorded (`dropUpload`).
+   */
+  async sealScan<S extends ScanRef>(scan: S, applicantKey: string): Promise<S> {
+    if (!this.keys || !this.scanFiles) throw new Error('scans without a personal-data key store or file store');
+    const plain = await this.scanFiles.getBytes(scan.sha256);
+    if (!plain) throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
+    const key = await this.keys.getOrCreate(applicantSubjectId(applicantKey));
+    const stored = await this.scanFiles.putOpaque(encryptBytes(key, plain));
+    return { ...scan, sha256: stored.sha256, size: stored.size };
+  }
+
+  /** The upload in clear, once its sealed copy is recorded: nothing of it stays readable without the key. */
+  async dropUpload(sha256: string): Promise<void> {
+    await this.scanFiles?.delete(sha256);
+  }
+
+  /**
+   * A stored scan's bytes as `reader` may read them: a sealed scan opened with the applicant's living
+   * key; refused (403) to a reader without the right, gone (404) once the applicant is erased. A scan
+   * stored before scans were sealed comes as it is.
+   */
+  async openScan(view: ApplicantFields, stored: Buffer, reader: PersonalDataReader): Promise<Buffer> {
+    if (!isSealedBytes(stored)) return stored;
+    const access = this.accessOf(reader);
+    if (!access.keys) throw DomainError.forbidden('SCAN_WITHHELD', '申请书扫描件含申请人的个人信息，您的角色无权查阅。');
+    const key = await access.keys.get(applicantSubjectId(view.applicantKey));
+    if (!key || key.keyId !== sealedBytesKeyId(stored))
+      throw DomainError.notFound('SCAN_ERASED', '该申请书扫描件已随申请人的个人信息删除。');
+    return decryptBytes(key, stored);
   }
 
   /**
