@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DocumentAttributesModule } from '@gongkai/document-attributes';
@@ -122,6 +123,10 @@ describe('subscriptions by e-mail and Atom feeds (real Mailpit, catalogue + docu
     await http().post('/api/catalogue/subscriptions/confirm').query({ token }).expect(404);
     // The subscription and its key are gone: a backup taken before holds an address nobody can read.
     const [subscriptionId] = token.split('.');
+    // A keyed id: not the plain digest of the address and the target, which anyone could compute from a guess.
+    const plainDigest = createHash('sha256').update(`${follower}|domain:social-assistance`).digest('hex').slice(0, 24);
+    expect(subscriptionId).toMatch(/^sub-[0-9a-f]{24}$/);
+    expect(subscriptionId).not.toBe(`sub-${plainDigest}`);
     expect(
       await connections
         .get('catalogue')

@@ -65,6 +65,19 @@ export class Subscriptions {
     return this.connection.collection<Omit<Subscription, 'subscriptionId'> & { _id: string }>('subscriptions');
   }
 
+  /**
+   * The subscription of an address to a target: a keyed digest (HMAC with the link key), so an id kept
+   * after an unsubscription (the outbox's notices) confirms nothing about a guessed address. A
+   * subscription made before (an unkeyed digest) keeps its id, and its links keep working.
+   */
+  private async subscriptionIdOf(address: string, target: SubscriptionTarget): Promise<string> {
+    const of = (digest: string) => `sub-${digest.slice(0, 24)}`;
+    const what = `${address}|${targetKey(target)}`;
+    const legacy = of(createHash('sha256').update(what).digest('hex'));
+    if (await this.subscriptions.findOne({ _id: legacy }, { projection: { _id: 1 } })) return legacy;
+    return of(createHmac('sha256', this.linkKey).update(`subscriber:${what}`).digest('hex'));
+  }
+
   /** `<subscriptionId>.<HMAC>`: the link proves the address received it, nothing stored to match. */
   tokenOf(subscriptionId: string): string {
     return `${subscriptionId}.${createHmac('sha256', this.linkKey).update(`subscription:${subscriptionId}`).digest('base64url')}`;
@@ -99,10 +112,7 @@ export class Subscriptions {
   async subscribe(email: string, target: SubscriptionTarget, now: Date): Promise<{ targetName: string }> {
     const targetName = await this.targetName(target);
     const address = email.trim().toLowerCase();
-    const subscriptionId = `sub-${createHash('sha256')
-      .update(`${address}|${targetKey(target)}`)
-      .digest('hex')
-      .slice(0, 24)}`;
+    const subscriptionId = await this.subscriptionIdOf(address, target);
     if (!(await this.subscriptions.findOne({ _id: subscriptionId }, { projection: { _id: 1 } }))) {
       const email = await this.sealed(subscriptionId, address);
       await this.subscriptions.updateOne(
