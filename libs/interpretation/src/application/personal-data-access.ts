@@ -82,7 +82,8 @@ export class PersonalDataAccess {
    * here means "recorded already: finish it"). Deleting first would risk an erasure nobody can audit.
    */
   async erase(refId: string, reason: string, context: CommandContext): Promise<{ erasedOn: string; revision?: number }> {
-    const record = await this.store.forErasure(refId);
+    // A comment's or registration's reference, or a meeting's id (its attendees, erased together).
+    const record = (await this.store.forErasure(refId)) ?? (await this.meetingAttendees(refId));
     if (!record) throw DomainError.notFound('PERSONAL_DATA_NOT_FOUND', '该个人信息不存在或已删除。');
     refuse(unitActionError(context.actor, record.unitId));
     const { erasedOn, recorded, revision } = await this.recordErasure(record, { reason }, context);
@@ -126,22 +127,33 @@ export class PersonalDataAccess {
   private async meetingsWithAttendees(): Promise<PersonalDataRecord[]> {
     const records: PersonalDataRecord[] = [];
     for (const meetingId of await this.store.livingSubjects('meeting_attendance')) {
-      const { state } = await this.commands.load(meetingDecider, meetingStreamId(meetingId));
-      if (!state.recorded) continue;
-      const record: PersonalDataRecord = {
-        refId: meetingId,
-        kind: 'meeting_attendance',
-        unitId: state.unitId,
-        subjectId: meetingId,
-        recordId: meetingId,
-        name: null,
-        contact: null,
-        createdAt: state.heldOn,
-      };
-      if (state.attendeesErasedOn) await this.store.erase(record);
-      else records.push(record);
+      const record = await this.meetingAttendees(meetingId);
+      if (record?.erasedOn) await this.store.erase(record);
+      else if (record) records.push(record);
     }
     return records;
+  }
+
+  /**
+   * A meeting's attendees as one record (`createdAt` = the day it was held), with the day their
+   * erasure was recorded; null when the meeting is unknown, or erased and its key gone already.
+   */
+  private async meetingAttendees(meetingId: string): Promise<(PersonalDataRecord & { erasedOn: string | null }) | null> {
+    const { state } = await this.commands.load(meetingDecider, meetingStreamId(meetingId));
+    if (!state.recorded) return null;
+    const subject = { kind: 'meeting_attendance' as const, refId: meetingId };
+    if (state.attendeesErasedOn && !(await this.store.hasLivingKey(subject))) return null;
+    const { unitId, heldOn, attendeesErasedOn } = state;
+    return {
+      ...subject,
+      unitId,
+      subjectId: meetingId,
+      recordId: meetingId,
+      name: null,
+      contact: null,
+      createdAt: heldOn,
+      erasedOn: attendeesErasedOn,
+    };
   }
 
   /** The day the retention period runs from: the consultation's adoption (or its close), the open day, the meeting; null while it has not come. */

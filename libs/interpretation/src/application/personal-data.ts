@@ -168,6 +168,11 @@ export class PersonalDataStore {
     return this.keys ? (await this.keys.list({ scope, shredded: false })).map((r) => r.subjectId.slice(scope.length + 1)) : [];
   }
 
+  /** Whether the subject's key lives (its sealed data can still be read). */
+  async hasLivingKey(record: Pick<PersonalDataRecord, 'kind' | 'refId'>): Promise<boolean> {
+    return !!(await this.keys?.get(personalDataSubjectId(record)));
+  }
+
   /** Erased people whose key lives again (a key-store backup restored after the erasure): their keys are deleted again. */
   async shredRestoredKeys(): Promise<string[]> {
     if (!this.keys) return [];

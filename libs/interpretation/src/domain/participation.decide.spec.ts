@@ -67,7 +67,10 @@ describe('participation catalogue and meetings', () => {
       }),
     });
     expect(checkContract(erased.type, 1, erased.data)).toEqual({ ok: true });
-    spec.given(...recorded, erased).when(erase).thenError('PERSONAL_DATA_ALREADY_ERASED', { kind: 'conflict' });
+    spec
+      .given(...recorded, erased)
+      .when(erase)
+      .thenError('PERSONAL_DATA_ALREADY_ERASED', { kind: 'conflict' });
     // Only the names are marked for sealing: category and organisation stay in clear.
     expect(ATTENDEE_MARKING.fields).toEqual(['attendees[].name']);
   });

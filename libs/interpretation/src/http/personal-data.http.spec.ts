@@ -546,6 +546,35 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       { category: '群众代表', name: TOKEN },
       { category: '专家', name: TOKEN, organisation: '某大学' },
     ]);
+    // Another meeting's attendees erased on request, by its unit: recorded, then the key deleted; a second time, nothing.
+    await request(server)
+      .post('/api/interpretation/meetings')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        meetingId: 'M-REQ',
+        unitId: 'TEZ-HOUSING',
+        title: '住建局座谈会',
+        heldOn: today,
+        attendees: [{ category: '利益相关方', name: '冯十一' }],
+      })
+      .expect(201);
+    expect((await erase('M-REQ', otherClerk, { reason: '列席人员要求删除' })).status).toBe(403);
+    expect((await erase('M-REQ', clerk, { reason: '列席人员要求删除' }).expect(200)).body).toMatchObject({
+      refId: 'M-REQ',
+      erasedOn: today,
+    });
+    expect((await store.readStream('interpretation.meeting-M-REQ')).map((e) => [e.type, e.data.kind, e.data.ground])).toEqual([
+      ['interpretation.MeetingAttendanceRecorded', undefined, undefined],
+      ['interpretation.PersonalDataErased', 'meeting_attendance', 'request_by_person'],
+    ]);
+    const attendeeKey = await app
+      .get(ReadModelConnections)
+      .get('platform')
+      .collection('personal_data_keys')
+      .findOne({ _id: 'interpretation.attendee/M-REQ' as never });
+    expect(attendeeKey).toMatchObject({ shreddedAt: expect.any(Date) });
+    expect((await erase('M-REQ', clerk, { reason: '再次删除' })).status).toBe(404);
+
     const meetingEnds = addCalendarDays(today, days);
     expect(await access.eraseExpired(at(meetingEnds))).toEqual([]);
     expect(await access.eraseExpired(at(addCalendarDays(meetingEnds, 1)))).toEqual([
