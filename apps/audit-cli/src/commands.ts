@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { AuditService, formatTimeline, parseAsOf, type ExportSelection } from '@gongkai/audit';
 import { hasRole, SIGN_IN_ROLES } from '@gongkai/contracts/vocabulary';
-import { PersonalDataAccess } from '@gongkai/interpretation';
+import { InterpretationModule, PersonalDataAccess } from '@gongkai/interpretation';
 import { ApplicantPersonalData } from '@gongkai/requests';
 import {
   ConsumerRegistry,
@@ -53,14 +54,9 @@ Connection settings come from the same environment as the services (EVENT_STORE_
 
 const CITIZEN_KIND = { comment: '意见提出人', open_day_registration: '开放日报名者', meeting_attendance: '会议列席人员' } as const;
 
-/** A provider of the application, or null when none of its modules provides it. */
-function providerOf<T>(app: INestApplication, type: new (...args: never[]) => T): T | null {
-  try {
-    return app.get(type);
-  } catch {
-    return null;
-  }
-}
+/** Whether the application loaded `module` (`app.get` of a missing provider ends the process: Nest's abortOnError). */
+const hasModule = (app: INestApplication, module: unknown): boolean =>
+  [...app.get(ModulesContainer).values()].some((loaded) => loaded.metatype === module);
 
 /** Drops and replays the named read models (all when `names` is empty) from position 0. */
 export async function rebuildReadModels(app: INestApplication, names: string[]): Promise<RebuildReport[]> {
@@ -186,9 +182,8 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       for (const e of erased) out(`保存期限届满（${e.retentionEndedOn}）：删除申请人个人信息，申请 ${e.requestIds.join('、')}。\n`);
       out(`保存期限届满的申请人：${erased.length} 人。\n`);
       // Interpretation's commenters and registrants: the same kind of job (INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS).
-      const interpretation = providerOf(app, PersonalDataAccess);
-      if (!interpretation) return 0; // an application without the interpretation service (tests of one service)
-      const citizens = await interpretation.eraseExpired();
+      if (!hasModule(app, InterpretationModule)) return 0; // an application without the interpretation service (tests of one service)
+      const citizens = await app.get(PersonalDataAccess).eraseExpired();
       for (const e of citizens) out(`保存期限届满（${e.retentionEndedOn}）：删除${CITIZEN_KIND[e.kind]}个人信息（${e.refId}）。\n`);
       out(`保存期限届满的意见提出人、开放日报名者和会议列席人员：${citizens.length} 人。\n`);
       return 0;
