@@ -10,6 +10,7 @@ const PUBLICATION_FIELDS = {
   publishedAt: '发布时间',
   content: '事项内容（八要素）',
 };
+const CHECKLIST_FIELDS = { categoryCode: '法定公开类别', targetKind: '内容类型', targetId: '内容编号', title: '标题' };
 const NEGATIVE_ENTRY_FIELDS = { entryId: '负面清单事项编号', ownerUnitId: '单位代码', content: '不予公开的事项、范围和依据' };
 
 /**
@@ -24,6 +25,25 @@ export const catalogueEventLabels = {
   'catalogue.UnitGuidePublished': {
     label: '发布政府信息公开指南',
     fields: { unitId: '单位代码', version: '版本', content: '指南内容', publishedOn: '发布日期' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ChecklistContentLinked': {
+    label: '主动公开清单：关联公开内容',
+    fields: CHECKLIST_FIELDS,
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ChecklistContentUnlinked': {
+    label: '主动公开清单：取消关联',
+    fields: CHECKLIST_FIELDS,
+    decision: { groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.ChecklistLinkProposed': {
+    label: '主动公开清单：系统建议关联',
+    fields: { ...CHECKLIST_FIELDS, matched: '匹配依据' },
+  },
+  'catalogue.ChecklistProposalDismissed': {
+    label: '主动公开清单：不采纳关联建议',
+    fields: CHECKLIST_FIELDS,
     decision: { groundRequired: false, reasonRequired: false },
   },
   'catalogue.UnitRegistered': {
@@ -100,6 +120,21 @@ export const catalogueEventLabels = {
     label: '否决公开事项与标准指引事项的对应建议',
     fields: { guidelineItemCode: '标准指引事项', reason: '理由' },
     decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.CatalogueImported': {
+    label: '导入目录文件',
+    fields: {
+      file: '原始文件',
+      domainCode: '用户选择的领域',
+      rows: '行数',
+      created: '新增草稿',
+      updated: '修改草稿',
+      revised: '修订已发布事项',
+      unchanged: '未变化',
+      itemIds: '涉及的公开事项',
+      importedAt: '导入时间',
+    },
+    values: { domainCode: DOMAIN_NAMES },
   },
   'catalogue.NegativeEntryDrafted': {
     label: '编制负面清单事项（草稿）',

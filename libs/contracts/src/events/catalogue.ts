@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '../values';
+import { blobRefSchema } from './document-attributes';
 import {
   PILOT_DOMAINS,
   DOMAIN_CODES,
@@ -177,6 +178,26 @@ const guidelineMatchDecision = {
 export const guidelineMatchConfirmedV1 = z.object(guidelineMatchDecision);
 export const guidelineMatchRejectedV1 = z.object(guidelineMatchDecision);
 
+/**
+ * A catalogue file imported into a unit's catalogue (stream `catalogue.imports-<unitId>`, one event
+ * per import): the original file as uploaded, kept in the blob store for the audit (its SHA-256,
+ * size, recognised type and name), the domain the user chose for tables that name none, what the
+ * import did, and the items it drafted, updated or revised (the items' own events say how).
+ */
+export const catalogueImportedV1 = z.object({
+  importId: text(60),
+  unitId: unitIdSchema,
+  file: blobRefSchema,
+  domainCode: domainCodeSchema.optional(),
+  rows: z.number().int().min(1),
+  created: z.number().int().min(0),
+  updated: z.number().int().min(0),
+  revised: z.number().int().min(0),
+  unchanged: z.number().int().min(0),
+  itemIds: z.array(text(60)),
+  importedAt: z.string().min(10),
+});
+
 export const itemDraftedV1 = z.object({ ...itemRef, content: itemContentV1 });
 export const itemDraftUpdatedV1 = z.object({ ...itemRef, content: itemContentV1 });
 export const itemPublishedV1 = z.object({ ...itemRef, ...publicationFacts, content: itemContentV1 });
@@ -240,8 +261,42 @@ export const unitGuidePublishedV1 = z.object({
   publishedOn: isoDate,
 });
 
+/**
+ * The proactive-disclosure checklist (Arts. 20–21): per unit, each statutory category
+ * (vocabulary/proactive-categories.ts) linked to the catalogue items and 主动公开 documents that satisfy
+ * it. Stream `catalogue.checklist-<unitId>`. A link is the unit's decision; a proposal is the
+ * system's suggestion (by domain or title), which the officer confirms (a link) or dismisses.
+ */
+const checklistTarget = {
+  unitId: unitIdSchema,
+  categoryCode: z.string().regex(/^art2[01]-[a-z0-9-]{1,20}$/),
+  targetKind: z.enum(['item', 'document']),
+  targetId: z.string().min(1).max(80),
+};
+export const checklistContentLinkedV1 = z.object({
+  ...checklistTarget,
+  /** The item's name or the document's title when linked, for the checklist and the audit timeline. */
+  title: text(200),
+});
+export const checklistContentUnlinkedV1 = z.object({
+  ...checklistTarget,
+  /** The officer's reason, or the system's (the item was withdrawn, the document repealed). */
+  reason: text(500),
+});
+export const checklistLinkProposedV1 = z.object({
+  ...checklistTarget,
+  title: text(200),
+  /** What matched: the pilot domain's name or the words of the title. */
+  matched: z.array(text(60)).min(1).max(10),
+});
+export const checklistProposalDismissedV1 = z.object(checklistTarget);
+
 export const catalogueEvents = {
   'catalogue.UnitGuidePublished': { 1: unitGuidePublishedV1 },
+  'catalogue.ChecklistContentLinked': { 1: checklistContentLinkedV1 },
+  'catalogue.ChecklistContentUnlinked': { 1: checklistContentUnlinkedV1 },
+  'catalogue.ChecklistLinkProposed': { 1: checklistLinkProposedV1 },
+  'catalogue.ChecklistProposalDismissed': { 1: checklistProposalDismissedV1 },
   'catalogue.UnitRegistered': { 1: unitRegisteredV1 },
   'catalogue.UnitRenamed': { 1: unitRenamedV1 },
   'catalogue.UnitOpennessOfficeDesignated': { 1: unitOpennessOfficeDesignatedV1 },
@@ -255,6 +310,7 @@ export const catalogueEvents = {
   'catalogue.ItemWithdrawn': { 1: itemWithdrawnV1 },
   'catalogue.GuidelineMatchConfirmed': { 1: guidelineMatchConfirmedV1 },
   'catalogue.GuidelineMatchRejected': { 1: guidelineMatchRejectedV1 },
+  'catalogue.CatalogueImported': { 1: catalogueImportedV1 },
   'catalogue.NegativeEntryDrafted': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryAmended': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryPublished': { 1: negativeEntryPublishedV1 },
@@ -272,9 +328,14 @@ export type ItemReturnedForCorrection = z.infer<typeof itemReturnedForCorrection
 export type ItemWithdrawn = z.infer<typeof itemWithdrawnV1>;
 export type GuidelineMatchConfirmed = z.infer<typeof guidelineMatchConfirmedV1>;
 export type GuidelineMatchRejected = z.infer<typeof guidelineMatchRejectedV1>;
+export type CatalogueImported = z.infer<typeof catalogueImportedV1>;
 export type NegativeEntryDrafted = z.infer<typeof negativeEntryDraftedV1>;
 export type NegativeEntryPublished = z.infer<typeof negativeEntryPublishedV1>;
 export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;
 export type NegativeEntryWithdrawn = z.infer<typeof negativeEntryWithdrawnV1>;
 export type UnitGuideContent = z.infer<typeof unitGuideContentV1>;
 export type UnitGuidePublished = z.infer<typeof unitGuidePublishedV1>;
+export type ChecklistContentLinked = z.infer<typeof checklistContentLinkedV1>;
+export type ChecklistContentUnlinked = z.infer<typeof checklistContentUnlinkedV1>;
+export type ChecklistLinkProposed = z.infer<typeof checklistLinkProposedV1>;
+export type ChecklistProposalDismissed = z.infer<typeof checklistProposalDismissedV1>;

@@ -36,7 +36,7 @@ export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
 
   @Get('deadlines')
-  @Returns(z.array(someObjectSchema))
+  @Returns(z.array(someObjectSchema), { bounded: 'one row per unit the reader may read (about 60)' })
   @Roles('office_head', ...DISTRICT_ROLES, 'auditor')
   @ApiOperation({
     summary:
