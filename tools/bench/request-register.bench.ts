@@ -130,8 +130,8 @@ export const bench: Bench = {
         settings,
         defaultWorkingDayCalendar(),
         { headOf: async () => ({ version: 0, printedName: '某单位', reconsiderationBody: '台儿庄区人民政府' }) },
-        // The bench's applicants are not sealed: revealing them is the identity.
-        { revealApplicant: async (view) => view },
+        // The bench's applicants (and scans: none) are not sealed: revealing them is the identity.
+        { revealApplicant: async (view) => view, openScan: async (_view, bytes) => bytes },
       );
       const page = (query: Partial<RegisterQuery>): RegisterQuery => ({ sort: '-receivedOn', page: 1, pageSize: 50, ...query });
       const unitOf = (n: number) => `TEZ-U${String(n % UNITS).padStart(2, '0')}`;

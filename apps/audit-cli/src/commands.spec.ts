@@ -226,6 +226,12 @@ describe('audit-cli commands and the audit HTTP API against a running standalone
     expect(anchors.body.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('personal-data-retention runs both services’ retention jobs (requests and interpretation) in the standalone', async () => {
+    const { code, output } = await run('personal-data-retention');
+    expect([code, output]).toEqual([0, expect.stringContaining('保存期限届满的申请人：0 人。')]);
+    expect(output).toContain('保存期限届满的意见提出人、开放日报名者和会议列席人员：0 人。');
+  });
+
   it('verify passes on an intact store, then names the stream and revision after tampering (exit 1)', async () => {
     const intact = await run('verify');
     expect(intact.code).toBe(0);

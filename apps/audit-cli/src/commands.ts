@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { AuditService, formatTimeline, parseAsOf, type ExportSelection } from '@gongkai/audit';
 import { hasRole, SIGN_IN_ROLES } from '@gongkai/contracts/vocabulary';
+import { InterpretationModule, PersonalDataAccess } from '@gongkai/interpretation';
 import { ApplicantPersonalData } from '@gongkai/requests';
 import {
   ConsumerRegistry,
@@ -43,11 +45,18 @@ export const USAGE = `gongkai-audit <command>
   backup <file>          online copy of the SQLite event store (EVENT_STORE_URL=sqlite:…) into a
                          new file, while the services run (SQLite's backup API)
   personal-data-retention
-                         run the requests service's retention job now: delete again the keys a
-                         restored key-store backup brought back, then erase every applicant whose
-                         retention period ended (each recorded with the reason)
+                         run the retention jobs now (requests: applicants; interpretation: commenters
+                         and open-day registrants): delete again the keys a restored key-store backup
+                         brought back, then erase every person whose retention period ended (each
+                         recorded with the reason)
 
 Connection settings come from the same environment as the services (EVENT_STORE_URL, MONGODB_URL, …).`;
+
+const CITIZEN_KIND = { comment: '意见提出人', open_day_registration: '开放日报名者', meeting_attendance: '会议列席人员' } as const;
+
+/** Whether the application loaded `module` (`app.get` of a missing provider ends the process: Nest's abortOnError). */
+const hasModule = (app: INestApplication, module: unknown): boolean =>
+  [...app.get(ModulesContainer).values()].some((loaded) => loaded.metatype === module);
 
 /** Drops and replays the named read models (all when `names` is empty) from position 0. */
 export async function rebuildReadModels(app: INestApplication, names: string[]): Promise<RebuildReport[]> {
@@ -121,9 +130,14 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
           `文件校验不符：事件流 ${f.streamId}，版本 ${f.streamRevision}（${f.eventType} 的 ${f.path}），文件“${f.originalName}”（SHA-256 ${f.sha256}）${f.problem === 'missing' ? '在文件存储中缺失' : '内容已被改动，与记录的 SHA-256 不符'}\n`,
         );
       }
+      for (const f of report.files.erased) {
+        out(`文件已随个人信息删除：事件流 ${f.streamId}，版本 ${f.streamRevision}（${f.eventType} 的 ${f.path}），SHA-256 ${f.sha256}\n`);
+      }
       if (report.ok) {
+        const erased = new Set(report.files.erased.map((f) => f.sha256)).size;
+        const erasedNote = erased > 0 ? `，${erased} 个文件已随个人信息删除` : '';
         out(
-          `完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整；${report.files.files} 个文件与记录的 SHA-256 一致。\n`,
+          `完整性校验通过：${chains.streams} 个事件流，${chains.events} 个事件，哈希链完整；${report.files.files - erased} 个文件与记录的 SHA-256 一致${erasedNote}。\n`,
         );
       }
       if (anchors.lastAnchor) {
@@ -167,6 +181,11 @@ export async function runCommand(app: INestApplication, argv: string[], out: Wri
       const erased = await personalData.eraseExpired();
       for (const e of erased) out(`保存期限届满（${e.retentionEndedOn}）：删除申请人个人信息，申请 ${e.requestIds.join('、')}。\n`);
       out(`保存期限届满的申请人：${erased.length} 人。\n`);
+      // Interpretation's commenters and registrants: the same kind of job (INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS).
+      if (!hasModule(app, InterpretationModule)) return 0; // an application without the interpretation service (tests of one service)
+      const citizens = await app.get(PersonalDataAccess).eraseExpired();
+      for (const e of citizens) out(`保存期限届满（${e.retentionEndedOn}）：删除${CITIZEN_KIND[e.kind]}个人信息（${e.refId}）。\n`);
+      out(`保存期限届满的意见提出人、开放日报名者和会议列席人员：${citizens.length} 人。\n`);
       return 0;
     }
     case 'as-of': {

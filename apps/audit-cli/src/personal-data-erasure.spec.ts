@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { AuditModule } from '@gongkai/audit';
 import { ERASED_PLACEHOLDER, WITHHELD_PLACEHOLDER, type EventEnvelope, type Role } from '@gongkai/contracts';
@@ -8,6 +7,7 @@ import { eventually, isolatedEnv, sqliteStoreBytes, tokenFor } from '@gongkai/pl
 import { ApplicantPersonalData, applicantSubjectId, knownUnits, RequestsModule } from '@gongkai/requests';
 import { addCalendarDays, toShanghaiDate, type LocalDate } from '@gongkai/working-days';
 import { runCommand } from './commands';
+import { expectNoTrace as expectNoTraceOf, kafkaDump, readModelDump } from './erasure-dumps.testing';
 
 const UNIT = 'TEZ-ZSZ';
 const TODAY = toShanghaiDate(new Date());
@@ -124,56 +124,7 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     >;
   };
 
-  /** Every message of every Kafka topic of this installation (its prefix), as bytes. */
-  async function kafkaDump(): Promise<{ topics: string[]; bytes: Buffer; count: number }> {
-    const kafka = new Kafka({ clientId: 'erasure-test-dump', brokers: env.KAFKA_BROKERS.split(','), logLevel: 0 });
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${env.KAFKA_TOPIC_PREFIX}.`));
-    const offsets = await Promise.all(topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
-    await admin.disconnect();
-    const expected = offsets.reduce((n, t) => n + t.partitions.reduce((m, p) => m + Number(p.high) - Number(p.low), 0), 0);
-    const consumer = kafka.consumer({ groupId: `${env.KAFKA_TOPIC_PREFIX}.dump-${Date.now()}` });
-    const chunks: Buffer[] = [];
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning: true });
-      await consumer.run({
-        eachMessage: async ({ message }) => void chunks.push(message.key ?? Buffer.alloc(0), message.value ?? Buffer.alloc(0)),
-      });
-      await eventually(
-        async () => (chunks.length / 2 >= expected ? true : undefined),
-        60000,
-        `the ${expected} messages of ${topics.join(', ')}`,
-      );
-    } finally {
-      await consumer.disconnect();
-    }
-    return { topics, bytes: Buffer.concat(chunks), count: chunks.length / 2 };
-  }
-
-  /** Every document of every collection of every read-model database of this installation, as bytes. */
-  async function readModelDump(): Promise<{ collections: string[]; bytes: Buffer }> {
-    const admin = app.get(ReadModelConnections).get('platform').db!.admin();
-    const { databases } = await admin.listDatabases({ nameOnly: true });
-    const names = databases.map((d) => d.name as string).filter((name) => name.startsWith(`${env.MONGODB_DB_PREFIX}-`));
-    const client = app.get(ReadModelConnections).get('platform').getClient();
-    const collections: string[] = [];
-    const chunks: Buffer[] = [];
-    for (const name of names) {
-      const db = client.db(name);
-      for (const { name: collection } of await db.listCollections().toArray()) {
-        collections.push(`${name}.${collection}`);
-        chunks.push(Buffer.from(JSON.stringify(await db.collection(collection).find({}).toArray()), 'utf8'));
-      }
-    }
-    return { collections, bytes: Buffer.concat(chunks) };
-  }
-
-  const expectNoTrace = (where: string, bytes: Buffer, who: Who) => {
-    for (const value of traces(who))
-      expect({ where, value, found: bytes.includes(Buffer.from(value, 'utf8')) }).toEqual({ where, value, found: false });
-  };
+  const expectNoTrace = (where: string, bytes: Buffer, who: Who) => expectNoTraceOf(where, bytes, traces(who));
 
   let reportBefore: Awaited<ReturnType<typeof annualReport>>;
 
@@ -310,7 +261,7 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     const requestEvents = all.filter((e) => e.type.startsWith('requests.')).length;
     const dump = await eventually(
       async () => {
-        const d = await kafkaDump();
+        const d = await kafkaDump(env);
         return d.count >= requestEvents ? d : undefined;
       },
       90000,
@@ -320,7 +271,7 @@ describe('erasing an applicant’s personal data (crypto-shredding) over the rea
     expect(dump.bytes.includes(Buffer.from('enc:v1:'))).toBe(true);
     expectNoTrace(`Kafka topics ${dump.topics.join(', ')}`, dump.bytes, 'erased');
 
-    const readModels = await readModelDump();
+    const readModels = await readModelDump(app.get(ReadModelConnections).get('platform'), env.MONGODB_DB_PREFIX);
     expect(readModels.collections).toEqual(
       expect.arrayContaining([`${env.MONGODB_DB_PREFIX}-requests.requests`, `${env.MONGODB_DB_PREFIX}-platform.personal_data_keys`]),
     );

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DocumentAttributesModule } from '@gongkai/document-attributes';
-import { createApp, signDevToken } from '@gongkai/platform';
+import { createApp, ReadModelConnections, signDevToken } from '@gongkai/platform';
 import { eventually, isolatedEnv, mailpit, TEST_JWT_SECRET, tokenFor } from '@gongkai/platform/testing';
 import { CatalogueModule } from '@gongkai/catalogue';
 
@@ -107,12 +108,33 @@ describe('subscriptions by e-mail and Atom feeds (real Mailpit, catalogue + docu
     expect((await http().get(`/api/catalogue/feeds/units/${UNIT}`).expect(200)).text).toContain(title);
     expect((await http().get('/api/catalogue/feeds/domains/compulsory-education').expect(200)).text).not.toContain(title);
 
+    // The addresses are stored sealed, each with its subscriber's key (crypto-shredding): no address in the collection.
+    const connections = app.get(ReadModelConnections);
+    const stored = await connections.get('catalogue').collection('subscriptions').find({}).toArray();
+    expect(stored.map((doc) => doc.email)).toEqual([expect.stringMatching(/^enc:v1:/), expect.stringMatching(/^enc:v1:/)]);
+    expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${follower}|${otherFollower}`));
+    const keys = connections.get('platform').collection('personal_data_keys');
+
     // One-click unsubscribe (RFC 8058): the header's URL, POSTed as a mail client does.
     const unsubscribe = (await headers(publication.ID))['List-Unsubscribe'][0].replace(/^<|>$/g, '');
     expect(unsubscribe.startsWith('https://gongkai.example.cn/api/catalogue/subscriptions/unsubscribe?token=')).toBe(true);
     const token = new URL(unsubscribe).searchParams.get('token')!;
     await http().post('/api/catalogue/subscriptions/unsubscribe').query({ token }).expect(200);
     await http().post('/api/catalogue/subscriptions/confirm').query({ token }).expect(404);
+    // The subscription and its key are gone: a backup taken before holds an address nobody can read.
+    const [subscriptionId] = token.split('.');
+    // A keyed id: not the plain digest of the address and the target, which anyone could compute from a guess.
+    const plainDigest = createHash('sha256').update(`${follower}|domain:social-assistance`).digest('hex').slice(0, 24);
+    expect(subscriptionId).toMatch(/^sub-[0-9a-f]{24}$/);
+    expect(subscriptionId).not.toBe(`sub-${plainDigest}`);
+    expect(
+      await connections
+        .get('catalogue')
+        .collection('subscriptions')
+        .countDocuments({ _id: subscriptionId as never }),
+    ).toBe(0);
+    expect(await keys.findOne({ _id: `catalogue.subscriber/${subscriptionId}` as never })).toMatchObject({ shreddedAt: expect.any(Date) });
+    expect(await keys.findOne({ _id: `catalogue.subscriber/${subscriptionId}` as never })).not.toHaveProperty('wrapped');
 
     // The other domain's follower got its confirmation only; the first follower exactly one publication e-mail.
     expect(await messagesTo(otherFollower)).toHaveLength(1);

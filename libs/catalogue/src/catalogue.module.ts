@@ -7,6 +7,7 @@ import {
   GONGKAI_CONFIG,
   LOGGER,
   NoticeOutbox,
+  PERSONAL_DATA_KEYS,
   ReadModelConnections,
   readModelProvider,
   startNoticeSender,
@@ -14,6 +15,7 @@ import {
   type GongkaiConfig,
   type Logger,
   type NoticeSender,
+  type PersonalDataKeys,
 } from '@gongkai/platform';
 import { CatalogueSpreadsheets } from './application/catalogue-import';
 import { importLimitsOf } from './application/import-limits';
@@ -95,9 +97,14 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     readModelProvider('catalogue', NoticeOutbox),
     {
       provide: Subscriptions,
-      inject: [ReadModelConnections, NoticeOutbox, CatalogueUnitsProjection, GONGKAI_CONFIG],
-      useFactory: (connections: ReadModelConnections, outbox: NoticeOutbox, units: CatalogueUnitsProjection, config: GongkaiConfig) =>
-        new Subscriptions(connections.get('catalogue'), outbox, units, subscriptionLinkKey(config)),
+      inject: [ReadModelConnections, NoticeOutbox, CatalogueUnitsProjection, GONGKAI_CONFIG, PERSONAL_DATA_KEYS],
+      useFactory: (
+        connections: ReadModelConnections,
+        outbox: NoticeOutbox,
+        units: CatalogueUnitsProjection,
+        config: GongkaiConfig,
+        keys: PersonalDataKeys | null,
+      ) => new Subscriptions(connections.get('catalogue'), outbox, units, subscriptionLinkKey(config), keys),
     },
     {
       provide: PublicationAlerts,
@@ -180,6 +187,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
     private readonly checklists: CatalogueChecklistProjection,
     private readonly disclosedDocuments: CatalogueDisclosedDocumentsProjection,
     private readonly checklistReactions: ChecklistReactions,
+    private readonly subscriptions: Subscriptions,
   ) {}
 
   onModuleInit(): void {
@@ -202,6 +210,8 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Sends the subscription e-mails (confirmations, new publications) when SMTP_URL is set. */
   async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.subscriptions.sealPlaintext();
+    if (sealed > 0) this.logger.info({ subscriptions: sealed }, "subscribers' addresses sealed with their keys (crypto-shredding)");
     await this.outbox.ensureIndexes();
     this.sender = startNoticeSender(this.config, this.outbox, this.composer, this.logger);
     // The portal's search index loads in the background (stored tokens, yielding): only a search waits for it.

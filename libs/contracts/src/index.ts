@@ -6,6 +6,7 @@ export * from './events/catalogue';
 export * from './events/document-attributes';
 export * from './events/requests';
 export * from './events/requests.personal-data';
+export * from './events/interpretation.personal-data';
 export * from './events/interpretation';
 export * from './events/assessment';
 export * from './events/audit';

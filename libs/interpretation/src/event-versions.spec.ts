@@ -6,8 +6,8 @@ import { currentSchemaVersion } from '@gongkai/platform';
  */
 describe('current versions of the events the domain specs check against their contracts', () => {
   it.each([
-    ['interpretation.CommentSubmitted', 2],
-    ['interpretation.OpenDayRegistrationAccepted', 2],
+    ['interpretation.CommentSubmitted', 3],
+    ['interpretation.OpenDayRegistrationAccepted', 3],
     ['interpretation.PersonalDataErased', 1],
   ])('%s is at v%i', (type, version) => {
     expect(currentSchemaVersion(type)).toBe(version);

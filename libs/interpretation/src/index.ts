@@ -24,3 +24,5 @@ export * from './read-models/open-days.projection';
 export * from './read-models/village-postings.projection';
 export * from './application/personal-data';
 export * from './application/upcasters';
+export * from './application/personal-data-access';
+export * from './read-models/personal-data.projection';

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   BLOB_STORE,
   CommandHandler,
@@ -12,6 +12,8 @@ import {
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
+  startRetentionJob,
+  type RetentionJob,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { Concerns } from './application/concerns';
@@ -40,6 +42,7 @@ import { ConcernsProjection } from './read-models/concerns.projection';
 import { ConsultationsProjection } from './read-models/consultations.projection';
 import { OpenDaysProjection } from './read-models/open-days.projection';
 import { ParticipationCataloguesProjection } from './read-models/participation-catalogues.projection';
+import { PersonalDataProjection } from './read-models/personal-data.projection';
 import { PoliciesProjection } from './read-models/policies.projection';
 import { VillagePostingsProjection } from './read-models/village-postings.projection';
 
@@ -61,11 +64,12 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     readModelProvider('interpretation', ParticipationCataloguesProjection),
     readModelProvider('interpretation', OpenDaysProjection),
     readModelProvider('interpretation', VillagePostingsProjection),
+    readModelProvider('interpretation', PersonalDataProjection),
     {
       provide: PersonalDataStore,
-      inject: [ReadModelConnections, PERSONAL_DATA_KEYS],
-      useFactory: (connections: ReadModelConnections, keys: PersonalDataKeys | null) =>
-        new PersonalDataStore(connections.get('interpretation'), keys),
+      inject: [ReadModelConnections, PERSONAL_DATA_KEYS, PersonalDataProjection],
+      useFactory: (connections: ReadModelConnections, keys: PersonalDataKeys | null, sealed: PersonalDataProjection) =>
+        new PersonalDataStore(connections.get('interpretation'), keys, sealed),
     },
     {
       provide: INTERPRETATION_SETTINGS,
@@ -87,15 +91,14 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     { provide: Participation, inject: [CommandHandler], useFactory: (commands: CommandHandler) => new Participation(commands) },
     {
       provide: Consultations,
-      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
-      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
-        new Consultations(commands, defaultWorkingDayCalendar(), store, settings.personalDataKey),
+      inject: [CommandHandler, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, settings: InterpretationSettings) =>
+        new Consultations(commands, defaultWorkingDayCalendar(), settings.personalDataKey),
     },
     {
       provide: OpenDays,
-      inject: [CommandHandler, PersonalDataStore, INTERPRETATION_SETTINGS],
-      useFactory: (commands: CommandHandler, store: PersonalDataStore, settings: InterpretationSettings) =>
-        new OpenDays(commands, store, settings.personalDataKey),
+      inject: [CommandHandler, INTERPRETATION_SETTINGS],
+      useFactory: (commands: CommandHandler, settings: InterpretationSettings) => new OpenDays(commands, settings.personalDataKey),
     },
     {
       provide: Villages,
@@ -104,13 +107,22 @@ import { VillagePostingsProjection } from './read-models/village-postings.projec
     },
     {
       provide: PersonalDataAccess,
-      inject: [PersonalDataStore, CommandHandler, LOGGER],
-      useFactory: (store: PersonalDataStore, commands: CommandHandler, logger: Logger) =>
-        new PersonalDataAccess(store, commands, defaultWorkingDayCalendar(), logger),
+      inject: [PersonalDataStore, CommandHandler, LOGGER, ConsultationsProjection, OpenDaysProjection, INTERPRETATION_SETTINGS],
+      useFactory: (
+        store: PersonalDataStore,
+        commands: CommandHandler,
+        logger: Logger,
+        consultations: ConsultationsProjection,
+        openDays: OpenDaysProjection,
+        settings: InterpretationSettings,
+      ) =>
+        new PersonalDataAccess(store, commands, defaultWorkingDayCalendar(), logger, { consultations, openDays }, settings.retentionDays),
     },
   ],
 })
-export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap {
+export class InterpretationModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private retention: RetentionJob | null = null;
+
   constructor(
     private readonly registry: ConsumerRegistry,
     private readonly policies: PoliciesProjection,
@@ -119,8 +131,11 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
     private readonly catalogues: ParticipationCataloguesProjection,
     private readonly openDays: OpenDaysProjection,
     private readonly villages: VillagePostingsProjection,
+    private readonly sealedPersonalData: PersonalDataProjection,
     private readonly opener: ObligationOpener,
     private readonly personalData: PersonalDataStore,
+    private readonly access: PersonalDataAccess,
+    @Inject(INTERPRETATION_SETTINGS) private readonly settings: InterpretationSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -128,6 +143,19 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     const sealed = await this.personalData.rekeyPlaintext();
     if (sealed > 0) this.logger.info({ documents: sealed }, "personal data sealed with its subjects' keys (crypto-shredding)");
+    // The personal-data retention job, as the requests service's: every INTERPRETATION_RETENTION_CHECK_HOURS
+    // the commenters and registrants whose period ended are erased, each recorded with the reason.
+    this.retention = startRetentionJob(
+      this.settings.retentionCheckHours,
+      'interpretation.citizens',
+      async () => (await this.access.eraseExpired()).length,
+      this.logger,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.retention?.stop();
+    this.retention = null;
   }
 
   onModuleInit(): void {
@@ -140,6 +168,7 @@ export class InterpretationModule implements OnModuleInit, OnApplicationBootstra
       this.catalogues,
       this.openDays,
       this.villages,
+      this.sealedPersonalData,
     );
   }
 }

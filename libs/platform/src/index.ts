@@ -55,6 +55,7 @@ export * from './personal-data/personal-data-keys';
 export * from './personal-data/mongo-personal-data-keys';
 export * from './personal-data/master-key';
 export * from './personal-data/personal-data';
+export * from './personal-data/retention-job';
 export * from './blobs';
 export * from './notices';
 export * from './search';

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
-import { createApp, EVENT_STORE, type EventStore } from '@gongkai/platform';
+import { createApp, EVENT_STORE, FileSystemBlobStore, type EventStore } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { addCalendarDays, toShanghaiDate } from '@gongkai/working-days';
 import { RequestsModule } from './requests.module';
@@ -71,10 +71,9 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
 
   it('stores the scan, registers a letter naming it (the event carries only hash, size, type, name) and prints the receipt', async () => {
     const uploaded = await http()
-      .post('/api/requests/scans')
+      .post(`/api/requests/scans?name=${encodeURIComponent('刘桂兰申请书.png')}`)
       .set('Authorization', clerk)
       .set('Content-Type', 'image/png')
-      .set('X-File-Name', encodeURIComponent('刘桂兰申请书.png'))
       .send(PNG);
     expect([uploaded.status, uploaded.body.code]).toEqual([201, undefined]);
     expect(uploaded.body).toEqual({
@@ -92,8 +91,20 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
     expect([registered.status, registered.body.code]).toEqual([201, undefined]);
     const { requestId, trackingCode, dueOn } = registered.body;
     const [received] = await store.readStream(`requests.request-${requestId}`);
-    expect(received.data).toMatchObject({ receiptBasis: '本机关与申请人确认之日', scan: uploaded.body });
+    // The file name often names the applicant: sealed with the applicant's key, like her name; the bytes
+    // are stored sealed with that key too, and the event records the sealed file's hash and size (issue 19).
+    const scanRef = received.data.scan as { sha256: string; size: number };
+    expect(received.data).toMatchObject({
+      receiptBasis: '本机关与申请人确认之日',
+      scan: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: 'image/png', originalName: expect.stringMatching(/^enc:v1:/) },
+    });
+    expect(scanRef.sha256).not.toBe(uploaded.body.sha256);
     expect(JSON.stringify(received.data)).not.toContain(PNG.toString('base64'));
+    expect(JSON.stringify(received)).not.toContain('刘桂兰申请书');
+    const files = new FileSystemBlobStore(blobs);
+    expect(await files.stat(uploaded.body.sha256)).toBeNull(); // the upload in clear is gone
+    const sealed = await files.getBytes(scanRef.sha256);
+    expect([sealed?.length, sealed?.includes(PNG)]).toEqual([scanRef.size, false]);
 
     const scan = await eventually(
       async () => {
@@ -105,6 +116,14 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
     );
     expect(Buffer.compare(scan.body as Buffer, PNG)).toBe(0);
     expect(scan.headers['content-type']).toBe('image/png');
+    expect(scan.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('刘桂兰申请书.png')}`);
+    const caseView = (await http().get(`/api/requests/${requestId}`).set('Authorization', clerk)).body;
+    expect(caseView.scan).toEqual({ ...scanRef, originalName: '刘桂兰申请书.png' });
+    // A role without the right to the applicant's personal data gets no scan.
+    const audited = await http()
+      .get(`/api/requests/${requestId}/scan`)
+      .set('Authorization', `Bearer ${await tokenFor('auditor', null)}`);
+    expect([audited.status, audited.body.code]).toEqual([403, 'SCAN_WITHHELD']);
 
     const receipt = await http()
       .post(`/api/requests/${requestId}/receipt`)
@@ -127,17 +146,20 @@ describe('counter registration, receipt and back-entry (HTTP)', () => {
 
   it('refuses a scan that is not a PDF or an image, and a registration naming a scan never uploaded', async () => {
     const text = await http()
-      .post('/api/requests/scans')
+      .post('/api/requests/scans?name=a.txt')
       .set('Authorization', clerk)
       .set('Content-Type', 'text/plain')
       .send(Buffer.from('申请书'));
     expect([text.status, text.body.code]).toEqual([400, 'SCAN_TYPE_NOT_ALLOWED']);
     const disguised = await http()
-      .post('/api/requests/scans')
+      .post('/api/requests/scans?name=a.png')
       .set('Authorization', clerk)
       .set('Content-Type', 'image/png')
       .send(Buffer.from('%PDF-1.4 not a png'));
     expect(disguised.status).toBeGreaterThanOrEqual(400);
+    // The name is the `?name=` query parameter (the upload convention): required.
+    const nameless = await http().post('/api/requests/scans').set('Authorization', clerk).set('Content-Type', 'image/png').send(PNG);
+    expect([nameless.status, nameless.body.errors?.[0]?.field]).toEqual([400, 'name']);
     const missing = await http()
       .post('/api/requests')
       .set('Authorization', clerk)

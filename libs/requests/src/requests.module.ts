@@ -23,6 +23,8 @@ import {
   type GongkaiConfig,
   type Logger,
   type PersonalDataKeys,
+  startRetentionJob,
+  type RetentionJob,
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports, PublishedAnnualReports } from './application/annual-reports';
@@ -123,14 +125,15 @@ let holidayArrangementWarned = false;
     },
     {
       provide: RequestIntake,
-      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE],
+      inject: [CommandHandler, RequestsProjection, REQUESTS_SETTINGS, RequestsUnitsProjection, REQUESTS_BLOB_STORE, ApplicantPersonalData],
       useFactory: (
         commands: CommandHandler,
         requests: RequestsProjection,
         settings: RequestsSettings,
         units: RequestsUnitsProjection,
         files: BlobStore,
-      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files),
+        personalData: ApplicantPersonalData,
+      ) => new RequestIntake(commands, requests, settings, defaultWorkingDayCalendar(), units, files, personalData),
     },
     {
       provide: RequestHandling,
@@ -151,9 +154,14 @@ let holidayArrangementWarned = false;
     },
     {
       provide: ApplicantPersonalData,
-      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS],
-      useFactory: (keys: PersonalDataKeys | null, commands: CommandHandler, requests: RequestsProjection, settings: RequestsSettings) =>
-        new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears),
+      inject: [PERSONAL_DATA_KEYS, CommandHandler, RequestsProjection, REQUESTS_SETTINGS, REQUESTS_BLOB_STORE],
+      useFactory: (
+        keys: PersonalDataKeys | null,
+        commands: CommandHandler,
+        requests: RequestsProjection,
+        settings: RequestsSettings,
+        files: BlobStore,
+      ) => new ApplicantPersonalData(keys, commands, requests, defaultWorkingDayCalendar(), settings.applicantRetentionYears, files),
     },
     {
       provide: RequestReads,
@@ -199,8 +207,7 @@ let holidayArrangementWarned = false;
   ],
 })
 export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
-  private retentionTimer: NodeJS.Timeout | null = null;
-  private retentionRun: Promise<unknown> = Promise.resolve();
+  private retention: RetentionJob | null = null;
   private sender: NoticeSender | null = null;
   private digestTimer: NodeJS.Timeout | null = null;
 
@@ -223,31 +230,9 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
   ) {}
 
-  /**
-   * The personal-data retention job (个人信息保护法 Art. 19, 47): every REQUESTS_RETENTION_CHECK_HOURS,
-   * the applicants whose retention period ended are erased, each recorded with the reason. Every
-   * replica runs it: the erasure is recorded once per request and the key deleted once, so two runs
-   * at the same time do the same thing.
-   */
-  private startRetentionJob(): void {
-    const hours = this.settings.retentionCheckHours;
-    if (hours === 0) return;
-    this.retentionTimer = setInterval(
-      () => {
-        this.retentionRun = this.personalData.eraseExpired().then(
-          (erased) => erased.length > 0 && this.logger.info({ applicants: erased.length }, 'personal data erased: retention period ended'),
-          (error: Error) => this.logger.error({ err: error }, 'personal-data retention job failed'),
-        );
-      },
-      hours * 3600 * 1000,
-    );
-    this.retentionTimer.unref();
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    if (this.retentionTimer) clearInterval(this.retentionTimer);
-    this.retentionTimer = null;
-    await this.retentionRun;
+    await this.retention?.stop();
+    this.retention = null;
     await this.files.close();
   }
 
@@ -266,7 +251,14 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.startRetentionJob();
+    // The personal-data retention job (个人信息保护法 Arts. 19, 47): every REQUESTS_RETENTION_CHECK_HOURS,
+    // the applicants whose retention period ended are erased, each recorded with the reason.
+    this.retention = startRetentionJob(
+      this.settings.retentionCheckHours,
+      'requests.applicants',
+      async () => (await this.personalData.eraseExpired()).length,
+      this.logger,
+    );
     this.warmRegister();
     await this.startNotices();
   }

@@ -83,20 +83,15 @@ export async function api<T>(
 }
 
 /**
- * Sends a file as the raw request body (an .xlsx import, a document's body with PUT, a scan with its
- * name in `headers`) and returns the JSON answer.
+ * Sends a file as the raw request body (an .xlsx import, a document's body with PUT, a scan) and
+ * returns the JSON answer. The original file name, where the route takes one, travels in the path as
+ * the percent-encoded `?name=` query parameter (the one upload convention).
  */
-export async function upload<T>(
-  path: string,
-  file: Blob,
-  contentType: string,
-  options: { method?: 'POST' | 'PUT'; headers?: Record<string, string> } = {},
-): Promise<T> {
+export async function upload<T>(path: string, file: Blob, contentType: string, options: { method?: 'POST' | 'PUT' } = {}): Promise<T> {
   const method = options.method ?? 'POST';
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'content-type': contentType,
-    ...options.headers,
   };
   let response: Response;
   try {

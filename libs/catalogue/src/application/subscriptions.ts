@@ -1,8 +1,19 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { PILOT_DOMAINS, type EventEnvelope } from '@gongkai/contracts';
-import { DomainError, type Composed, type EventHandler, type Notice, type NoticeComposer, type NoticeOutbox } from '@gongkai/platform';
+import { isPersonalDataToken, PILOT_DOMAINS, type EventEnvelope } from '@gongkai/contracts';
+import {
+  DomainError,
+  encryptField,
+  revealSealed,
+  subjectIdOf,
+  type Composed,
+  type EventHandler,
+  type Notice,
+  type NoticeComposer,
+  type NoticeOutbox,
+  type PersonalDataKeys,
+} from '@gongkai/platform';
 import type { CataloguePublicationsProjection, PublicationEntry } from '../read-models/publications.projection';
 import type { CatalogueUnitsProjection } from '../read-models/units.projection';
 
@@ -11,7 +22,10 @@ export type SubscriptionTarget = { unitId: string } | { domainCode: string };
 
 /**
  * A subscription (精准推送). Kept as state, not as events: a reader's preference, not a record of the
- * openness work. Unsubscribing deletes it, and the address with it. The outbox holds only its id.
+ * openness work. The address is stored sealed with a key of the subscriber (crypto-shredding, issue
+ * 19: `catalogue.subscriber/<subscriptionId>` in the platform's key store), so a backup of the
+ * collection holds no address that outlives an unsubscription. Unsubscribing deletes the document and
+ * the key. The outbox holds only its id.
  */
 interface Subscription {
   subscriptionId: string;
@@ -25,6 +39,10 @@ interface Subscription {
 export const CONFIRM_KIND = 'subscription_confirm';
 export const PUBLICATION_KIND = 'publication';
 
+/** The key-store scope of subscribers: one data subject per subscription. */
+export const SUBSCRIBER_SCOPE = 'catalogue.subscriber';
+const subscriberOf = (subscriptionId: string) => subjectIdOf(SUBSCRIBER_SCOPE, subscriptionId);
+
 const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name;
 const targetKey = (t: SubscriptionTarget) => ('unitId' in t ? `unit:${t.unitId}` : `domain:${t.domainCode}`);
 
@@ -35,10 +53,29 @@ export class Subscriptions {
     private readonly outbox: NoticeOutbox,
     private readonly units: Pick<CatalogueUnitsProjection, 'get'>,
     private readonly linkKey: Buffer,
+    private readonly keys: PersonalDataKeys | null,
   ) {}
+
+  private async sealed(subscriptionId: string, address: string): Promise<string> {
+    if (!this.keys) throw new Error('subscriptions without a personal-data key store');
+    return encryptField(await this.keys.getOrCreate(subscriberOf(subscriptionId)), address);
+  }
 
   private get subscriptions() {
     return this.connection.collection<Omit<Subscription, 'subscriptionId'> & { _id: string }>('subscriptions');
+  }
+
+  /**
+   * The subscription of an address to a target: a keyed digest (HMAC with the link key), so an id kept
+   * after an unsubscription (the outbox's notices) confirms nothing about a guessed address. A
+   * subscription made before (an unkeyed digest) keeps its id, and its links keep working.
+   */
+  private async subscriptionIdOf(address: string, target: SubscriptionTarget): Promise<string> {
+    const of = (digest: string) => `sub-${digest.slice(0, 24)}`;
+    const what = `${address}|${targetKey(target)}`;
+    const legacy = of(createHash('sha256').update(what).digest('hex'));
+    if (await this.subscriptions.findOne({ _id: legacy }, { projection: { _id: 1 } })) return legacy;
+    return of(createHmac('sha256', this.linkKey).update(`subscriber:${what}`).digest('hex'));
   }
 
   /** `<subscriptionId>.<HMAC>`: the link proves the address received it, nothing stored to match. */
@@ -75,15 +112,15 @@ export class Subscriptions {
   async subscribe(email: string, target: SubscriptionTarget, now: Date): Promise<{ targetName: string }> {
     const targetName = await this.targetName(target);
     const address = email.trim().toLowerCase();
-    const subscriptionId = `sub-${createHash('sha256')
-      .update(`${address}|${targetKey(target)}`)
-      .digest('hex')
-      .slice(0, 24)}`;
-    await this.subscriptions.updateOne(
-      { _id: subscriptionId },
-      { $setOnInsert: { email: address, target, status: 'pending', createdAt: now, confirmedAt: null } },
-      { upsert: true },
-    );
+    const subscriptionId = await this.subscriptionIdOf(address, target);
+    if (!(await this.subscriptions.findOne({ _id: subscriptionId }, { projection: { _id: 1 } }))) {
+      const email = await this.sealed(subscriptionId, address);
+      await this.subscriptions.updateOne(
+        { _id: subscriptionId },
+        { $setOnInsert: { email, target, status: 'pending', createdAt: now, confirmedAt: null } },
+        { upsert: true },
+      );
+    }
     const current = await this.subscriptions.findOne({ _id: subscriptionId });
     if (current?.status === 'pending') {
       await this.outbox.enqueue(
@@ -112,17 +149,33 @@ export class Subscriptions {
     return { targetName: await this.targetName(found.target) };
   }
 
-  /** One click: the subscription and its address are deleted. Again: the same answer. */
+  /** One click: the subscription is deleted and its subscriber's key with it (the address is unreadable in any backup). Again: the same answer. */
   async unsubscribe(token: string): Promise<{ unsubscribed: true }> {
-    await this.subscriptions.deleteOne({ _id: this.idFromToken(token) });
+    const id = this.idFromToken(token);
+    await this.subscriptions.deleteOne({ _id: id });
+    await this.keys?.shred(subscriberOf(id));
     return { unsubscribed: true };
   }
 
+  /** The subscription with its address in clear (for the e-mails only); the address reads 已删除 if its key is gone. */
   async get(subscriptionId: string): Promise<Subscription | null> {
     const doc = await this.subscriptions.findOne({ _id: subscriptionId });
     if (!doc) return null;
     const { _id, ...rest } = doc;
-    return { subscriptionId: _id, ...rest };
+    const email = this.keys ? await revealSealed(rest.email, subscriberOf(_id), { keys: this.keys }) : rest.email;
+    return { subscriptionId: _id, ...rest, email };
+  }
+
+  /** Seals the addresses stored in clear before crypto-shredding (idempotent; run on start). Returns how many. */
+  async sealPlaintext(): Promise<number> {
+    await this.connection.asPromise();
+    let count = 0;
+    for (const doc of await this.subscriptions.find({}, { projection: { email: 1 } }).toArray()) {
+      if (isPersonalDataToken(doc.email)) continue;
+      await this.subscriptions.updateOne({ _id: doc._id, email: doc.email }, { $set: { email: await this.sealed(doc._id, doc.email) } });
+      count += 1;
+    }
+    return count;
   }
 
   /**

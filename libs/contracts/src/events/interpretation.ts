@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpUrl, isoDate, unitIdSchema } from '../values';
 import { blobRefSchema } from './document-attributes';
+import { PERSONAL_DATA_ERASURE_REASONS } from './requests';
 import {
   INTERPRETATION_FORMS,
   INTERPRETATION_CHANNELS,
@@ -254,6 +255,27 @@ export const commentSubmittedV2 = z.object({
   submittedOn: isoDate,
 });
 
+/**
+ * v3 (issue 19, ADR 0010): the commenter's name, contact and the text as written are back in the
+ * event, sealed with the platform's crypto-shredding (marked in `interpretation.personal-data.ts`:
+ * encrypted with the key of the subject `interpretation.commenter/<personalDataRef>` before the
+ * append), so the event log is the one record and erasing the key erases them everywhere. The
+ * schema describes the plaintext; stored and on Kafka these fields hold `enc:v1:` tokens. v2 is
+ * upcast with nulls (its personal data, if any, is in the legacy `personal_data` document).
+ */
+export const commentSubmittedV3 = commentSubmittedV2.extend({
+  /** The consulting unit (absent in events upcast from v1 or v2). */
+  unitId: unitIdSchema.optional(),
+  /** The key subject of the sealed fields (and, for v2, the personal-data document); null when nothing personal was given. */
+  personalDataRef: z.string().max(64).nullable(),
+  /** Personal data, sealed: the full name as given; null when none was given (or upcast). */
+  commenterName: z.string().min(1).max(30).nullable(),
+  /** Personal data, sealed: the contact as given; null when none was given (or upcast). */
+  contact: z.string().min(1).max(60).nullable(),
+  /** Personal data, sealed: the text as written, when masking changed it; null otherwise. */
+  originalContent: z.string().min(1).max(2000).nullable(),
+});
+
 export const commentModeratedV1 = z.object({
   consultationId: text(64),
   /** The consulting unit (added v1-compatible: events recorded before it lack it). */
@@ -341,6 +363,16 @@ export const openDayRegistrationAcceptedV2 = z.object({
   registeredOn: isoDate,
 });
 
+/** v3: the registrant's name and contact in the event, sealed (crypto-shredding); see `commentSubmittedV3`. */
+export const openDayRegistrationAcceptedV3 = openDayRegistrationAcceptedV2.extend({
+  /** The organising unit (absent in events upcast from v1 or v2). */
+  unitId: unitIdSchema.optional(),
+  /** Personal data, sealed: the name as given; null in events upcast from v1 or v2. */
+  name: text(30).nullable(),
+  /** Personal data, sealed: the contact as given; null in events upcast from v1 or v2. */
+  contact: text(60).nullable(),
+});
+
 export const openDaySummaryPublishedV1 = z.object({
   openDayId: text(64),
   unitId: unitIdSchema,
@@ -353,8 +385,11 @@ export const openDaySummaryPublishedV1 = z.object({
 
 // ── Personal data (个人信息保护) ──────────────────────────────────────────────────────────
 
-/** comment 征求意见的意见提出人 · open_day_registration 开放日报名者. */
-export const PERSONAL_DATA_KINDS = ['comment', 'open_day_registration'] as const;
+/**
+ * comment 征求意见的意见提出人 · open_day_registration 开放日报名者 · meeting_attendance 会议列席人员
+ * (added v1-compatible, issue 19: the attendees of one meeting, erased together).
+ */
+export const PERSONAL_DATA_KINDS = ['comment', 'open_day_registration', 'meeting_attendance'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /**
@@ -364,7 +399,10 @@ export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
  * ground, why. Carries no personal data itself.
  */
 export const personalDataErasedV1 = z.object({
-  /** `_id` of the erased personal-data document (= the comment's or registration's personalDataRef). */
+  /**
+   * The comment's or registration's personalDataRef: the key subject of its sealed fields (v3 events)
+   * or `_id` of its personal-data document (v2 events).
+   */
   refId: text(64),
   kind: z.enum(PERSONAL_DATA_KINDS),
   /** The owning unit: the consultation's or open day's. */
@@ -376,6 +414,13 @@ export const personalDataErasedV1 = z.object({
   legalBasis: text(300),
   reason: z.string().min(2).max(500),
   erasedOn: isoDate,
+  /**
+   * Why, as a category (added v1-compatible, issue 19: absent in erasures recorded before it, which were
+   * all made on request): the retention period ended (the system erases), the person asked, a court ordered it.
+   */
+  ground: z.enum(PERSONAL_DATA_ERASURE_REASONS).optional(),
+  /** Retention: the day the period ended (added v1-compatible). */
+  retentionEndedOn: isoDate.optional(),
 });
 
 // ── Village and community affairs (村(居)务公开) ────────────────────────────────────────────
@@ -419,14 +464,18 @@ export const interpretationEvents = {
   'interpretation.ConcernResponsePublished': { 1: concernResponsePublishedV1 },
   'interpretation.ParticipationCataloguePublished': { 1: participationCataloguePublishedV1 },
   'interpretation.ConsultationOpened': { 1: consultationOpenedV1 },
-  'interpretation.CommentSubmitted': { 1: commentSubmittedV1, 2: commentSubmittedV2 },
+  'interpretation.CommentSubmitted': { 1: commentSubmittedV1, 2: commentSubmittedV2, 3: commentSubmittedV3 },
   'interpretation.CommentModerated': { 1: commentModeratedV1 },
   'interpretation.AdoptionPublished': { 1: adoptionPublishedV1 },
   'interpretation.HearingScheduled': { 1: hearingScheduledV1 },
   'interpretation.HearingMaterialsPublished': { 1: hearingMaterialsPublishedV1 },
   'interpretation.MeetingAttendanceRecorded': { 1: meetingAttendanceRecordedV1 },
   'interpretation.OpenDayAnnounced': { 1: openDayAnnouncedV1 },
-  'interpretation.OpenDayRegistrationAccepted': { 1: openDayRegistrationAcceptedV1, 2: openDayRegistrationAcceptedV2 },
+  'interpretation.OpenDayRegistrationAccepted': {
+    1: openDayRegistrationAcceptedV1,
+    2: openDayRegistrationAcceptedV2,
+    3: openDayRegistrationAcceptedV3,
+  },
   'interpretation.OpenDaySummaryPublished': { 1: openDaySummaryPublishedV1 },
   'interpretation.PersonalDataErased': { 1: personalDataErasedV1 },
   'interpretation.VillageCommitteeRegistered': { 1: villageCommitteeRegisteredV1 },
@@ -445,8 +494,9 @@ export type ConcernResponsePublished = z.infer<typeof concernResponsePublishedV1
 export type ParticipationCataloguePublished = z.infer<typeof participationCataloguePublishedV1>;
 export type ConsultationOpened = z.infer<typeof consultationOpenedV1>;
 export type CommentSubmittedV1 = z.infer<typeof commentSubmittedV1>;
-/** The current version: what projections and consumers see (v1 is upcast). */
-export type CommentSubmitted = z.infer<typeof commentSubmittedV2>;
+export type CommentSubmittedV2 = z.infer<typeof commentSubmittedV2>;
+/** The current version: what projections and consumers see (v1 and v2 are upcast); its personal fields may hold tokens or placeholders. */
+export type CommentSubmitted = z.infer<typeof commentSubmittedV3>;
 export type CommentModerated = z.infer<typeof commentModeratedV1>;
 export type AdoptionPublished = z.infer<typeof adoptionPublishedV1>;
 export type HearingScheduled = z.infer<typeof hearingScheduledV1>;
@@ -454,8 +504,9 @@ export type HearingMaterialsPublished = z.infer<typeof hearingMaterialsPublished
 export type MeetingAttendanceRecorded = z.infer<typeof meetingAttendanceRecordedV1>;
 export type OpenDayAnnounced = z.infer<typeof openDayAnnouncedV1>;
 export type OpenDayRegistrationAcceptedV1 = z.infer<typeof openDayRegistrationAcceptedV1>;
-/** The current version: what projections and consumers see (v1 is upcast). */
-export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV2>;
+export type OpenDayRegistrationAcceptedV2 = z.infer<typeof openDayRegistrationAcceptedV2>;
+/** The current version: what projections and consumers see (v1 and v2 are upcast); its personal fields may hold tokens or placeholders. */
+export type OpenDayRegistrationAccepted = z.infer<typeof openDayRegistrationAcceptedV3>;
 export type OpenDaySummaryPublished = z.infer<typeof openDaySummaryPublishedV1>;
 export type PersonalDataErased = z.infer<typeof personalDataErasedV1>;
 export type VillageCommitteeRegistered = z.infer<typeof villageCommitteeRegisteredV1>;

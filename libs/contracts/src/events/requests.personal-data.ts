@@ -21,6 +21,9 @@ export const REQUEST_APPLICANT_MARKING: PersonalDataMarking = {
     'applicant.address',
     'applicant.idDocument.masked',
     'jointApplicants[].name',
+    // The scanned application's file name is often the person's name (张三申请书.pdf); its bytes are
+    // deleted from the file store with the applicant (ApplicantPersonalData.erase).
+    'scan.originalName',
   ],
 };
 

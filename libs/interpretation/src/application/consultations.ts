@@ -6,7 +6,7 @@ import { consultationDecider, type ConsultationCommand } from '../domain/consult
 import { maskPersonalData } from '../domain/personal-data';
 import { actsForUnit, actsForUnitOf } from './authorize';
 import { currentLimits } from './limits';
-import { contactDigest, withPersonalData, type PersonalDataRecord, type PersonalDataStore } from './personal-data';
+import { contactDigest } from './personal-data';
 
 type Command<T extends ConsultationCommand['type']> = Extract<ConsultationCommand, { type: T }>;
 
@@ -25,7 +25,6 @@ export class Consultations {
   constructor(
     private readonly commands: CommandHandler,
     private readonly calendar: WorkingDayCalendar,
-    private readonly personalData: PersonalDataStore,
     private readonly personalDataKey: Buffer,
   ) {}
 
@@ -45,8 +44,9 @@ export class Consultations {
   }
 
   /**
-   * A citizen's comment: the name and contact (and the text as written, when numbers in it were
-   * masked) go to the personal-data store, the event keeps a masked name and the contact's digest.
+   * A citizen's comment: the event keeps a masked name and the contact's digest in clear, and the name,
+   * contact (and the text as written, when numbers in it were masked) sealed with the key of a new data
+   * subject (`personalDataRef`) by the command handler (crypto-shredding, ADR 0010).
    */
   async comment(consultationId: string, input: CommentInput, context: CommandContext): Promise<{ commentId: string; revision: number }> {
     const commentId = uuidv7();
@@ -55,33 +55,18 @@ export class Consultations {
     if (unitId === null) throw notFound();
     const name = input.commenterName || null;
     const contact = input.contact || null;
-    const masked = maskPersonalData(input.content);
-    const personal = name || contact || masked !== input.content;
-    const record: PersonalDataRecord | null = personal
-      ? {
-          refId: uuidv7(),
-          kind: 'comment',
-          unitId,
-          subjectId: consultationId,
-          recordId: commentId,
-          name,
-          contact,
-          ...(masked !== input.content ? { originalContent: input.content } : {}),
-          createdAt: context.now,
-        }
-      : null;
+    const personal = name || contact || maskPersonalData(input.content) !== input.content;
     const command: ConsultationCommand = {
       type: 'SubmitComment',
       commentId,
       content: input.content,
       ...(name ? { commenterName: name } : {}),
+      ...(contact ? { contact } : {}),
       contactDigest: contact ? contactDigest(this.personalDataKey, `consultation:${consultationId}`, contact) : null,
-      personalDataRef: record?.refId ?? null,
+      personalDataRef: personal ? uuidv7() : null,
       today: toShanghaiDate(context.now),
     };
-    const { revision } = await withPersonalData(this.personalData, record, () =>
-      this.commands.handle(this.decider, consultationStreamId(consultationId), command, context),
-    );
+    const { revision } = await this.commands.handle(this.decider, consultationStreamId(consultationId), command, context);
     return { commentId, revision };
   }
 

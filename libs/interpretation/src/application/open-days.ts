@@ -5,7 +5,7 @@ import { openDayStreamId, type OpenDayState } from '../domain/open-day';
 import { openDayDecider, type OpenDayCommand } from '../domain/open-day.decide';
 import { actsForUnit, actsForUnitOf } from './authorize';
 import { currentLimits } from './limits';
-import { contactDigest, withPersonalData, type PersonalDataRecord, type PersonalDataStore } from './personal-data';
+import { contactDigest } from './personal-data';
 
 type Command<T extends OpenDayCommand['type']> = Extract<OpenDayCommand, { type: T }>;
 
@@ -16,7 +16,6 @@ const unitOf = (state: OpenDayState) => (state.status === 'none' ? null : state.
 export class OpenDays {
   constructor(
     private readonly commands: CommandHandler,
-    private readonly personalData: PersonalDataStore,
     private readonly personalDataKey: Buffer,
   ) {}
 
@@ -31,44 +30,34 @@ export class OpenDays {
     );
   }
 
-  /** A citizen's registration: name and contact to the personal-data store, a masked name and the contact's digest to the event. */
+  /**
+   * A citizen's registration: the event keeps a masked name and the contact's digest in clear, the name
+   * and contact sealed with the key of a new data subject (`personalDataRef`, crypto-shredding).
+   */
   async register(
     openDayId: string,
     input: { name: string; contact: string },
     context: CommandContext,
   ): Promise<{ registrationId: string }> {
     const { state } = await this.commands.load(openDayDecider, openDayStreamId(openDayId));
-    const unitId = unitOf(state);
-    if (unitId === null) throw notFound();
+    if (unitOf(state) === null) throw notFound();
     const registrationId = uuidv7();
-    const record: PersonalDataRecord = {
-      refId: uuidv7(),
-      kind: 'open_day_registration',
-      unitId,
-      subjectId: openDayId,
-      recordId: registrationId,
-      name: input.name,
-      contact: input.contact,
-      createdAt: context.now,
-    };
     const digest = contactDigest(this.personalDataKey, `open-day:${openDayId}`, input.contact);
-    const result = await withPersonalData(this.personalData, record, () =>
-      this.commands.handle(
-        openDayDecider,
-        openDayStreamId(openDayId),
-        {
-          type: 'RegisterForOpenDay',
-          registrationId,
-          name: input.name,
-          contactDigest: digest,
-          personalDataRef: record.refId,
-          today: toShanghaiDate(context.now),
-        },
-        context,
-      ),
+    // A contact already registered records nothing (answered as a first registration): nothing sealed, no key left behind.
+    await this.commands.handle(
+      openDayDecider,
+      openDayStreamId(openDayId),
+      {
+        type: 'RegisterForOpenDay',
+        registrationId,
+        name: input.name,
+        contact: input.contact,
+        contactDigest: digest,
+        personalDataRef: uuidv7(),
+        today: toShanghaiDate(context.now),
+      },
+      context,
     );
-    // A contact already registered recorded nothing (answered as a first registration): its second copy of the personal data goes.
-    if (result.events.length === 0) await this.personalData.erase(record.refId);
     return { registrationId };
   }
 

@@ -59,7 +59,7 @@ export class Participation {
     );
   }
 
-  recordMeeting(input: Omit<MeetingCommand, 'type' | 'today'>, context: CommandContext) {
+  recordMeeting(input: Omit<Extract<MeetingCommand, { type: 'RecordMeetingAttendance' }>, 'type' | 'today'>, context: CommandContext) {
     return this.commands.handle(
       meetingDecider,
       meetingStreamId(input.meetingId),

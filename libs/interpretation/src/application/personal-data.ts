@@ -1,12 +1,17 @@
 import { createHmac } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isPersonalDataToken, type PersonalDataKind } from '@gongkai/contracts';
+import { ATTENDEE_MARKING, COMMENTER_MARKING, isPersonalDataToken, REGISTRANT_MARKING, type PersonalDataKind } from '@gongkai/contracts';
 import { encryptField, revealSealed, subjectIdOf, type GongkaiConfig, type PersonalDataKeys } from '@gongkai/platform';
+import type { PersonalDataProjection, SealedPersonalDataView } from '../read-models/personal-data.projection';
 
 /** Settings of the interpretation service from the validated configuration (README: configuration). */
 export interface InterpretationSettings {
   /** Key of the contact HMAC (INTERPRETATION_PERSONAL_DATA_KEY, or derived from AUTH_JWT_SECRET). */
   personalDataKey: Buffer;
+  /** Days a commenter's or registrant's personal data is kept after the consultation's adoption or the open day (INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS). */
+  retentionDays: number;
+  /** Hours between runs of the retention job; 0 = off (INTERPRETATION_RETENTION_CHECK_HOURS). */
+  retentionCheckHours: number;
 }
 
 export const INTERPRETATION_SETTINGS = Symbol('INTERPRETATION_SETTINGS');
@@ -18,7 +23,11 @@ export function interpretationSettingsFrom(config: GongkaiConfig): Interpretatio
     createHmac('sha256', config.AUTH_JWT_SECRET ?? '')
       .update('gongkai.interpretation.personal-data')
       .digest('hex');
-  return { personalDataKey: Buffer.from(key) };
+  return {
+    personalDataKey: Buffer.from(key),
+    retentionDays: config.INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS,
+    retentionCheckHours: config.INTERPRETATION_RETENTION_CHECK_HOURS,
+  };
 }
 
 /**
@@ -48,101 +57,142 @@ export function contactDigest(key: Buffer, scope: string, contact: string): stri
 
 export type { PersonalDataKind };
 
-/** A citizen's name and contact, outside the event log so that it can be erased. */
-export interface PersonalDataRecord {
-  /** = personalDataRef in the event. */
-  refId: string;
-  kind: PersonalDataKind;
-  /** The owning unit: only its staff may read it; it or the district office may erase it. */
-  unitId: string;
-  /** consultationId or openDayId. */
-  subjectId: string;
-  /** commentId or registrationId. */
-  recordId: string;
-  name: string | null;
-  contact: string | null;
-  /** The comment as written, when masking changed it (a number inside the text). */
-  originalContent?: string;
-  createdAt: string;
-}
+/**
+ * A citizen's name and contact as the owning unit's staff read them (`refId` = personalDataRef in the
+ * event: the key subject of the sealed fields, v3, or the legacy document, v2); `originalContent` is
+ * the comment as written, when masking changed it.
+ */
+export type PersonalDataRecord = Omit<SealedPersonalDataView, 'erasedOn' | 'originalContent'> & { originalContent?: string };
 
 /** The key-store scope of a citizen's personal data, by kind: one data subject per comment or registration. */
 export const PERSONAL_DATA_SCOPES: Record<PersonalDataKind, string> = {
-  comment: 'interpretation.commenter',
-  open_day_registration: 'interpretation.registrant',
+  comment: COMMENTER_MARKING.scope,
+  open_day_registration: REGISTRANT_MARKING.scope,
+  meeting_attendance: ATTENDEE_MARKING.scope,
 };
 
-/** The fields of a document that are personal: kept sealed with the subject's key. */
+/** The subject id of a comment's or registration's key (`interpretation.commenter/<refId>`). */
+export const personalDataSubjectId = (record: Pick<PersonalDataRecord, 'kind' | 'refId'>): string =>
+  subjectIdOf(PERSONAL_DATA_SCOPES[record.kind], record.refId);
+
+/** The fields of a legacy document that are personal: kept sealed with the subject's key. */
 const SEALED_FIELDS = ['name', 'contact', 'originalContent'] as const;
 type Stored = Omit<PersonalDataRecord, 'refId'> & { _id: string };
 
+const fromRow = (row: SealedPersonalDataView): PersonalDataRecord => {
+  const { erasedOn: _erasedOn, originalContent, ...rest } = row;
+  return { ...rest, ...(originalContent ? { originalContent } : {}) };
+};
+
 /**
- * The `personal_data` collection of the interpretation database. Not a read model: nothing can
- * rebuild it from events (which hold none of it), so it is primary data to back up, and it is in
- * no projection's `collections`, so a rebuild never drops it.
+ * Citizens' personal data of interpretation (commenters, open-day registrants), one mechanism with the
+ * requests service's applicants (issue 19, ADR 0010): since v3 the name, contact and text as written
+ * are in the events, sealed by the command handler with the key of their subject
+ * (`interpretation.commenter/<refId>`, `interpretation.registrant/<refId>`); the owning unit reads
+ * them through the read model's sealed copy (`PersonalDataProjection`), opened here with the key
+ * store; erasure deletes the key.
  *
- * Crypto-shredding (issue 19, ADR 0010): the name, the contact and the text as written are stored
- * encrypted with a key of their own data subject (`interpretation.commenter/<refId>`,
- * `interpretation.registrant/<refId>`) in the platform's key store, the same mechanism as the
- * requests service's applicants. An erasure deletes the key and the document, so a backup of this
- * collection taken before it holds nothing readable. Documents written in clear before this
- * (`rekeyPlaintext`) are sealed on start.
+ * The legacy `personal_data` collection holds the people of v2 events (written before v3, sealed with
+ * the same keys since, `rekeyPlaintext`): read-only here, erased like the others (key, then document).
+ * Nothing writes to it any more; it is primary data (no event holds it) and stays until its last
+ * document is erased or expires (the retention job covers it).
  */
 export class PersonalDataStore {
   constructor(
     private readonly connection: Connection,
     private readonly keys: PersonalDataKeys | null,
+    private readonly sealed: PersonalDataProjection,
   ) {}
 
-  private get collection() {
+  private get legacy() {
     return this.connection.collection<Stored>('personal_data');
   }
 
-  private subjectOf(record: Pick<PersonalDataRecord, 'kind' | 'refId'>): string {
-    return subjectIdOf(PERSONAL_DATA_SCOPES[record.kind], record.refId);
-  }
-
-  private async sealed(record: PersonalDataRecord): Promise<Partial<Pick<PersonalDataRecord, (typeof SEALED_FIELDS)[number]>>> {
+  private async sealedLegacy(record: PersonalDataRecord): Promise<Partial<Pick<PersonalDataRecord, (typeof SEALED_FIELDS)[number]>>> {
     if (!this.keys) throw new Error('personal data of interpretation without a personal-data key store');
     const present = SEALED_FIELDS.filter((field) => typeof record[field] === 'string' && !isPersonalDataToken(record[field]));
     if (present.length === 0) return {};
-    const key = await this.keys.getOrCreate(this.subjectOf(record));
+    const key = await this.keys.getOrCreate(personalDataSubjectId(record));
     return Object.fromEntries(present.map((field) => [field, encryptField(key, record[field])]));
   }
 
-  private async opened(doc: Stored): Promise<PersonalDataRecord> {
+  /** The caller checked the reader's right (personalDataReadError): the service opens the tokens with its keys. */
+  private opened(record: PersonalDataRecord): Promise<PersonalDataRecord> {
+    return this.keys ? revealSealed(record, personalDataSubjectId(record), { keys: this.keys }) : Promise.resolve(record);
+  }
+
+  private fromLegacy(doc: Stored): PersonalDataRecord {
     const { _id, ...rest } = doc;
-    const record = { refId: String(_id), ...(rest as Omit<PersonalDataRecord, 'refId'>) };
-    // The caller checked the reader's right (personalDataReadError): the service reads with its keys.
-    return this.keys ? revealSealed(record, this.subjectOf(record), { keys: this.keys }) : record;
+    return { refId: String(_id), ...(rest as Omit<PersonalDataRecord, 'refId'>) };
   }
 
-  async put(record: PersonalDataRecord): Promise<void> {
-    const { refId, ...rest } = record;
-    await this.collection.insertOne({ _id: refId, ...rest, ...(await this.sealed(record)) });
-  }
-
+  /** The person of a comment or registration, in clear; null when unknown or erased. */
   async get(refId: string): Promise<PersonalDataRecord | null> {
-    const doc = await this.collection.findOne({ _id: refId });
-    return doc ? this.opened(doc) : null;
-  }
-
-  /** The registrants of one open day (or commenters of one consultation), for the unit to contact. */
-  async list(kind: PersonalDataKind, subjectId: string): Promise<PersonalDataRecord[]> {
-    const docs = await this.collection.find({ kind, subjectId }).toArray();
-    const records = await Promise.all(docs.map((doc) => this.opened(doc)));
-    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.refId.localeCompare(b.refId));
-  }
-
-  /** Deletes the subject's key, then the document. Returns whether a document was removed. */
-  async erase(refId: string): Promise<boolean> {
-    const doc = await this.collection.findOne({ _id: refId });
-    if (doc && this.keys) await this.keys.shred(this.subjectOf({ kind: doc.kind, refId }));
-    return (await this.collection.deleteOne({ _id: refId })).deletedCount === 1;
+    const row = await this.sealed.get(refId);
+    if (row) return row.erasedOn ? null : this.opened(fromRow(row));
+    const doc = await this.legacy.findOne({ _id: refId });
+    return doc ? this.opened(this.fromLegacy(doc)) : null;
   }
 
   /**
-   * Seals the documents written in clear before crypto-shredding (each with its subject's new key).
+   * What an erasure acts on: the living record, or one whose erasure was recorded but whose key still
+   * lives (a crash between the two, or a key-store backup restored since). Null when nothing is left.
+   */
+  async forErasure(refId: string): Promise<PersonalDataRecord | null> {
+    const row = await this.sealed.get(refId);
+    if (row) {
+      const record = fromRow(row);
+      return !row.erasedOn || (await this.keys?.get(personalDataSubjectId(record))) ? record : null;
+    }
+    const doc = await this.legacy.findOne({ _id: refId });
+    return doc ? this.fromLegacy(doc) : null;
+  }
+
+  /** The registrants of one open day (or commenters of one consultation), for the unit to contact, in clear. */
+  async list(kind: PersonalDataKind, subjectId: string): Promise<PersonalDataRecord[]> {
+    const rows = (await this.sealed.list({ kind, subjectId, erased: false })).map(fromRow);
+    const docs = (await this.legacy.find({ kind, subjectId }).toArray()).map((doc) => this.fromLegacy(doc));
+    const records = await Promise.all([...rows, ...docs].map((record) => this.opened(record)));
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.refId.localeCompare(b.refId));
+  }
+
+  /** Every person still kept (for the retention job), sealed: the job needs only where and when. */
+  async living(): Promise<PersonalDataRecord[]> {
+    const rows = (await this.sealed.list({ erased: false })).map(fromRow);
+    return [...rows, ...(await this.legacy.find({}).toArray()).map((doc) => this.fromLegacy(doc))];
+  }
+
+  /** The subjects of a kind whose key lives (the meetings whose attendees' names can still be read). */
+  async livingSubjects(kind: PersonalDataKind): Promise<string[]> {
+    const scope = PERSONAL_DATA_SCOPES[kind];
+    return this.keys ? (await this.keys.list({ scope, shredded: false })).map((r) => r.subjectId.slice(scope.length + 1)) : [];
+  }
+
+  /** Whether the subject's key lives (its sealed data can still be read). */
+  async hasLivingKey(record: Pick<PersonalDataRecord, 'kind' | 'refId'>): Promise<boolean> {
+    return !!(await this.keys?.get(personalDataSubjectId(record)));
+  }
+
+  /** Erased people whose key lives again (a key-store backup restored after the erasure): their keys are deleted again. */
+  async shredRestoredKeys(): Promise<string[]> {
+    if (!this.keys) return [];
+    const shredded: string[] = [];
+    for (const row of await this.sealed.list({ erased: true })) {
+      const subjectId = personalDataSubjectId(row);
+      if (await this.keys.shred(subjectId)) shredded.push(subjectId);
+    }
+    return shredded;
+  }
+
+  /** Deletes the subject's key (crypto-shredding), then the legacy document if there is one. Returns whether anything was removed. */
+  async erase(record: Pick<PersonalDataRecord, 'kind' | 'refId'>): Promise<boolean> {
+    const shredded = this.keys ? await this.keys.shred(personalDataSubjectId(record)) : false;
+    const deleted = (await this.legacy.deleteOne({ _id: record.refId })).deletedCount === 1;
+    return shredded || deleted;
+  }
+
+  /**
+   * Seals the legacy documents written in clear before crypto-shredding (each with its subject's new key).
    * Idempotent; returns how many it sealed.
    */
   async rekeyPlaintext(): Promise<number> {
@@ -150,35 +200,12 @@ export class PersonalDataStore {
     // (the audit CLI got "find(...).toArray is not a function" when it came first).
     await this.connection.asPromise();
     let count = 0;
-    for (const doc of await this.collection.find({}).toArray()) {
-      const record = { refId: String(doc._id), ...(doc as Omit<Stored, '_id'>) } as PersonalDataRecord;
-      const sealed = await this.sealed(record);
+    for (const doc of await this.legacy.find({}).toArray()) {
+      const sealed = await this.sealedLegacy(this.fromLegacy(doc));
       if (Object.keys(sealed).length === 0) continue;
-      await this.collection.updateOne({ _id: doc._id }, { $set: sealed });
+      await this.legacy.updateOne({ _id: doc._id }, { $set: sealed });
       count += 1;
     }
     return count;
-  }
-}
-
-/**
- * Personal data first, then the event. The event is the irreversible part (append-only, hashed,
- * relayed to the whole cluster): appended first, a failed personal-data write would leave an
- * accepted comment or registration whose person nobody can contact, fixable only by a
- * compensating event. Written first, a refused or failed append leaves a document no event
- * refers to, which is deleted at once; should that delete fail too (a crash in between), the
- * orphan is unpublished and recognisable (its refId is in no event).
- */
-export async function withPersonalData<T>(
-  store: PersonalDataStore,
-  record: PersonalDataRecord | null,
-  append: () => Promise<T>,
-): Promise<T> {
-  if (record) await store.put(record);
-  try {
-    return await append();
-  } catch (error) {
-    if (record) await store.erase(record.refId);
-    throw error;
   }
 }

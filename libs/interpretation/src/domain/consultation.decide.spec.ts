@@ -1,4 +1,4 @@
-import { checkContract, DEFAULT_INTERPRETATION_LIMITS, type CommentSubmitted } from '@gongkai/contracts';
+import { checkContract, COMMENTER_MARKING, DEFAULT_INTERPRETATION_LIMITS, type CommentSubmitted } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { defaultWorkingDayCalendar } from '@gongkai/working-days';
 import { upcastCommentSubmittedV1 } from './upcasts';
@@ -103,29 +103,43 @@ describe('consultation decider (向社会公开征求意见)', () => {
           type: 'interpretation.CommentSubmitted',
           data: {
             consultationId: 'K1',
+            unitId: 'TEZ-NATRES',
             commentId: 'c1',
             content: '建议增加公园绿地',
             displayName: '张*',
             contactDigest: DIGEST,
             personalDataRef: 'pd-c1',
+            commenterName: '张三',
+            contact: null,
+            originalContent: null,
             submittedOn: '2026-04-30',
           },
         },
       ]);
   });
 
-  it('writes no personal data into the event: masked name, numbers in the text masked, the v2 contract met', () => {
+  it('keeps the person in the marked fields only (sealed by the command handler): masked name and text in clear, the v3 contract met', () => {
     const [event] = decided(
       {
         ...comment('c9'),
         commenterName: '欧阳娜娜',
+        contact: '13812345678',
         content: '请回电13812345678，身份证370405199001011234',
       } as ConsultationCommand,
       ...opened,
     );
-    expect(event.data).toMatchObject({ displayName: '欧***', content: '请回电138****5678，身份证370***********34' });
-    expect(JSON.stringify(event)).not.toMatch(/欧阳娜娜|13812345678|370405199001011234/);
-    expect(checkContract(event.type, 2, event.data)).toEqual({ ok: true }); // v2, the current version (event-versions.spec.ts)
+    expect(event.data).toMatchObject({
+      displayName: '欧***',
+      content: '请回电138****5678，身份证370***********34',
+      commenterName: '欧阳娜娜',
+      contact: '13812345678',
+      originalContent: '请回电13812345678，身份证370405199001011234',
+    });
+    // Outside the fields the contracts mark for sealing (COMMENTER_MARKING), nothing personal.
+    const { commenterName: _n, contact: _c, originalContent: _o, ...unmarked } = event.data as CommentSubmitted;
+    expect(COMMENTER_MARKING.fields).toEqual(['commenterName', 'contact', 'originalContent']);
+    expect(JSON.stringify(unmarked)).not.toMatch(/欧阳娜娜|13812345678|370405199001011234/);
+    expect(checkContract(event.type, 3, event.data)).toEqual({ ok: true }); // v3, the current version (event-versions.spec.ts)
     const anonymous = decided(
       {
         type: 'SubmitComment',
@@ -137,9 +151,16 @@ describe('consultation decider (向社会公开征求意见)', () => {
       },
       ...opened,
     );
-    expect(anonymous[0].data).toMatchObject({ displayName: '匿名', contactDigest: null, personalDataRef: null });
+    expect(anonymous[0].data).toMatchObject({
+      displayName: '匿名',
+      contactDigest: null,
+      personalDataRef: null,
+      commenterName: null,
+      contact: null,
+      originalContent: null,
+    });
     // An unmasked name breaks the contract, so it can never be appended.
-    expect(checkContract(event.type, 2, { ...event.data, displayName: '欧阳娜娜' }).ok).toBe(false);
+    expect(checkContract(event.type, 3, { ...event.data, displayName: '欧阳娜娜' }).ok).toBe(false);
   });
 
   it('folds a v1 comment (with name and contact, as recorded before v2) through the upcaster', () => {
@@ -287,6 +308,7 @@ describe('consultation decider (向社会公开征求意见)', () => {
             legalBasis: expect.stringContaining('个人信息保护法'),
             reason: '提出人来电要求删除其联系方式',
             erasedOn: '2026-05-10',
+            ground: 'request_by_person',
           },
         },
       ]);

@@ -26,11 +26,13 @@ export type ConsultationCommand =
       commentId: string;
       /** As written: numbers inside are masked here, before the event. */
       content: string;
-      /** As given: only its masked form enters the event. */
+      /** As given: the event carries its masked form in clear and the full name sealed (crypto-shredding). */
       commenterName?: string;
+      /** As given: sealed in the event. */
+      contact?: string;
       /** HMAC of the contact (computed outside the domain: it needs the key); null when none was given. */
       contactDigest: string | null;
-      /** The personal-data document holding the full name and contact; null when neither was given. */
+      /** The key subject of the sealed fields (`interpretation.commenter/<ref>`); null when nothing personal was given. */
       personalDataRef: string | null;
       today: string;
     }
@@ -133,17 +135,24 @@ function submitComment(command: Command<'SubmitComment'>, state: Existing): Cons
   if (command.today > closesOn || state.status !== 'open')
     return DomainError.rule('CONSULTATION_CLOSED', `征求意见已于 ${closesOn} 截止。`);
   if (state.comments.some((c) => c.commentId === command.commentId)) return [];
-  const { commentId, content, commenterName, contactDigest, personalDataRef, today } = command;
+  const { commentId, content, commenterName, contact, contactDigest, personalDataRef, today } = command;
+  const masked = maskPersonalData(content);
+  // Nothing personal can be sealed without a subject to seal it under.
+  const personal = personalDataRef !== null;
   return [
     {
       type: 'interpretation.CommentSubmitted',
       data: {
         consultationId,
+        unitId: state.opened.unitId,
         commentId,
-        content: maskPersonalData(content),
+        content: masked,
         displayName: maskName(commenterName),
         contactDigest,
         personalDataRef,
+        commenterName: (personal && commenterName) || null,
+        contact: (personal && contact) || null,
+        originalContent: personal && masked !== content ? content : null,
         submittedOn: today,
       },
     },

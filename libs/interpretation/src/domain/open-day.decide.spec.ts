@@ -1,4 +1,4 @@
-import { checkContract, type OpenDayRegistrationAccepted } from '@gongkai/contracts';
+import { checkContract, REGISTRANT_MARKING, type OpenDayRegistrationAccepted } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { contactDigest } from '../application/personal-data';
 import { decidedBy } from './decided.testing';
@@ -30,6 +30,7 @@ describe('open day decider (政府开放日)', () => {
     type: 'RegisterForOpenDay' as const,
     registrationId,
     name: '李四',
+    contact,
     contactDigest: digest(contact),
     personalDataRef: `pd-${registrationId}`,
     today,
@@ -40,18 +41,23 @@ describe('open day decider (政府开放日)', () => {
     announce('2026-05-15').thenError('OPEN_DAY_NOTICE_TOO_SHORT', { detail: expect.stringContaining('15') });
     expect(announce('2026-05-08', 7).decision).toHaveLength(1);
   });
-  it('records a masked name and the contact digest, never the name or contact', () => {
+  it('records a masked name and the contact digest in clear, the name and contact only in the marked fields (sealed by the command handler)', () => {
     const [event] = decided(register('r1', '13812345678'), ...announced);
     expect(event.data).toEqual({
       openDayId: 'O1',
+      unitId: 'TEZ-EDU',
       registrationId: 'r1',
       displayName: '李*',
       contactDigest: digest('13812345678'),
       personalDataRef: 'pd-r1',
+      name: '李四',
+      contact: '13812345678',
       registeredOn: '2026-05-10',
     });
-    expect(JSON.stringify(event)).not.toMatch(/李四|13812345678/);
-    expect(checkContract(event.type, 2, event.data)).toEqual({ ok: true }); // v2, the current version (event-versions.spec.ts)
+    const { name: _n, contact: _c, ...unmarked } = event.data as OpenDayRegistrationAccepted;
+    expect(REGISTRANT_MARKING.fields).toEqual(['name', 'contact']);
+    expect(JSON.stringify(unmarked)).not.toMatch(/李四|13812345678/);
+    expect(checkContract(event.type, 3, event.data)).toEqual({ ok: true }); // v3, the current version (event-versions.spec.ts)
   });
   it('detects a duplicate by the digest of the normalised contact, within one open day only, and records nothing (answered as a first registration)', () => {
     const r1 = decided(register('r1', '138 1234 5678'), ...announced);
@@ -127,6 +133,7 @@ describe("open day decider: erasing a registrant's personal data", () => {
       type: 'RegisterForOpenDay',
       registrationId: 'r1',
       name: '李四',
+      contact: '13812345678',
       contactDigest: DIGEST,
       personalDataRef: 'pd-r1',
       today: '2026-05-10',
@@ -161,6 +168,7 @@ describe("open day decider: erasing a registrant's personal data", () => {
           legalBasis: expect.stringContaining('第四十七条'),
           reason: '活动已结束，不再需要联系报名者',
           erasedOn: '2026-05-20',
+          ground: 'request_by_person',
         },
       },
     ]);
@@ -184,6 +192,7 @@ describe("open day decider: erasing a registrant's personal data", () => {
         type: 'RegisterForOpenDay',
         registrationId: 'r2',
         name: '李',
+        contact: '138 1234 5678',
         contactDigest: DIGEST,
         personalDataRef: 'pd-r2',
         today: '2026-05-12',

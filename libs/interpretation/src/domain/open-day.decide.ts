@@ -18,11 +18,13 @@ export type OpenDayCommand =
   | {
       type: 'RegisterForOpenDay';
       registrationId: string;
-      /** As given: only its masked form enters the event. */
+      /** As given: the event carries its masked form in clear and the full name sealed (crypto-shredding). */
       name: string;
+      /** As given: sealed in the event. */
+      contact: string;
       /** HMAC of the normalised contact scoped to this open day (computed outside the domain: it needs the key). */
       contactDigest: string;
-      /** The personal-data document holding the full name and contact. */
+      /** The key subject of the sealed fields (`interpretation.registrant/<ref>`). */
       personalDataRef: string;
       today: string;
     }
@@ -56,11 +58,22 @@ function registerForOpenDay(command: Command<'RegisterForOpenDay'>, state: Exist
   // answer must not tell anyone whether that contact signed up (issue 16.7). Registrations recorded
   // before v2 have no digest (their contact was dropped on upcast) and match nothing.
   if (state.registrations.some((r) => r.contactDigest !== null && r.contactDigest === command.contactDigest)) return [];
-  const { registrationId, name, contactDigest, personalDataRef, today } = command;
+  const { registrationId, name, contact, contactDigest, personalDataRef, today } = command;
+  const { unitId } = state.announced;
   return [
     {
       type: 'interpretation.OpenDayRegistrationAccepted',
-      data: { openDayId, registrationId, displayName: maskName(name), contactDigest, personalDataRef, registeredOn: today },
+      data: {
+        openDayId,
+        unitId,
+        registrationId,
+        displayName: maskName(name),
+        contactDigest,
+        personalDataRef,
+        name,
+        contact,
+        registeredOn: today,
+      },
     },
   ];
 }

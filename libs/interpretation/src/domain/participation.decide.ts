@@ -10,6 +10,7 @@ import {
   type ParticipationCatalogueEvent,
   type ParticipationCatalogueState,
 } from './participation';
+import { decideErasure, type ErasePersonalData } from './personal-data';
 
 type Method = ParticipationCataloguePublished['items'][number]['methods'][number];
 
@@ -44,9 +45,22 @@ export const participationCatalogueDecider: Decider<
   decide: publishParticipationCatalogue,
 };
 
-export type MeetingCommand = { type: 'RecordMeetingAttendance' } & MeetingAttendanceRecorded & { today: string };
+export type MeetingCommand =
+  | ({ type: 'RecordMeetingAttendance' } & MeetingAttendanceRecorded & { today: string })
+  /** Erases the attendees' names (their key is deleted after): `refId` and `recordId` are the meetingId. */
+  | ErasePersonalData;
 
-function recordMeetingAttendance(command: MeetingCommand, state: MeetingState): MeetingEvent[] | DomainError {
+function decideMeeting(command: MeetingCommand, state: MeetingState): MeetingEvent[] | DomainError {
+  if (command.type === 'RecordMeetingAttendance') return recordMeetingAttendance(command, state);
+  const holder = state.recorded ? { personalDataRef: state.meetingId, erasedOn: state.attendeesErasedOn } : undefined;
+  const subject = { kind: 'meeting_attendance' as const, unitId: state.recorded ? state.unitId : '', subjectId: command.recordId };
+  return decideErasure(holder, command, subject);
+}
+
+function recordMeetingAttendance(
+  command: Extract<MeetingCommand, { type: 'RecordMeetingAttendance' }>,
+  state: MeetingState,
+): MeetingEvent[] | DomainError {
   if (state.recorded) return DomainError.conflict('MEETING_ALREADY_RECORDED', '该会议的列席情况已登记。');
   if (command.heldOn > command.today) return DomainError.rule('MEETING_NOT_HELD', '会议举行后方可登记列席情况。');
   const { type: _command, today: _today, ...data } = command;
@@ -56,5 +70,5 @@ function recordMeetingAttendance(command: MeetingCommand, state: MeetingState): 
 export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = {
   initialState: initialMeetingState,
   evolve: evolveMeeting,
-  decide: recordMeetingAttendance,
+  decide: decideMeeting,
 };

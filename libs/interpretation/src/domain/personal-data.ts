@@ -1,11 +1,11 @@
-import type { Actor, PersonalDataErased, PersonalDataKind } from '@gongkai/contracts';
+import type { Actor, PersonalDataErased, PersonalDataErasureReason, PersonalDataKind } from '@gongkai/contracts';
 import { hasRole, UNIT_STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import { DomainError, type DomainEvent } from '@gongkai/platform/domain';
 
 /**
  * Masking of personal data (个人信息保护), pure so that deciders, upcasters and projections share it,
- * and the erasure decision both deciders share. Events carry only masked names; full names and
- * contacts live in the `personal_data` collection.
+ * and the erasure decision both deciders share. Events carry a masked name in clear; since v3 the full
+ * name and contact are sealed in the event with the subject's key (crypto-shredding, ADR 0010).
  */
 
 /** 王小明 → 王**; no name → 匿名. Keeps the first character (code point) only. */
@@ -44,6 +44,10 @@ export interface ErasePersonalData {
   recordId: string;
   reason: string;
   today: string;
+  /** The category (PIPL Art. 47): the unit erases on request (the default), the system when the retention period ended. */
+  ground?: PersonalDataErasureReason;
+  /** Retention: the day the period ended. */
+  retentionEndedOn?: string;
 }
 
 export const ERASURE_REASON_MIN = 2;
@@ -73,6 +77,7 @@ export interface ErasureSubject {
 const WHERE: Record<PersonalDataKind, string> = {
   comment: '该征求意见中没有与该个人信息对应的意见',
   open_day_registration: '该开放日活动中没有与该个人信息对应的报名',
+  meeting_attendance: '该会议没有登记列席人员',
 };
 
 /**
@@ -93,11 +98,20 @@ export function decideErasure(
   const reason = erasureReason(command.reason);
   if (reason === null)
     return DomainError.rule('ERASURE_REASON_REQUIRED', `删除个人信息须说明理由（${ERASURE_REASON_MIN} 至 ${ERASURE_REASON_MAX} 字）。`);
-  const { refId, recordId, today } = command;
+  const { refId, recordId, today, ground = 'request_by_person', retentionEndedOn } = command;
   return [
     {
       type: 'interpretation.PersonalDataErased',
-      data: { refId, ...subject, recordId, legalBasis: PERSONAL_DATA_ERASURE_BASIS, reason, erasedOn: today },
+      data: {
+        refId,
+        ...subject,
+        recordId,
+        legalBasis: PERSONAL_DATA_ERASURE_BASIS,
+        reason,
+        erasedOn: today,
+        ground,
+        ...(retentionEndedOn ? { retentionEndedOn } : {}),
+      },
     },
   ];
 }

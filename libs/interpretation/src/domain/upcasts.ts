@@ -1,4 +1,11 @@
-import type { CommentSubmitted, CommentSubmittedV1, OpenDayRegistrationAccepted, OpenDayRegistrationAcceptedV1 } from '@gongkai/contracts';
+import type {
+  CommentSubmitted,
+  CommentSubmittedV1,
+  CommentSubmittedV2,
+  OpenDayRegistrationAccepted,
+  OpenDayRegistrationAcceptedV1,
+  OpenDayRegistrationAcceptedV2,
+} from '@gongkai/contracts';
 import { maskName, maskPersonalData } from './personal-data';
 
 /**
@@ -12,7 +19,7 @@ import { maskName, maskPersonalData } from './personal-data';
  */
 export const upcastCommentSubmittedV1 = (data: Record<string, unknown>): Record<string, unknown> => {
   const v1 = data as CommentSubmittedV1;
-  const v2: CommentSubmitted = {
+  const v2: CommentSubmittedV2 = {
     consultationId: v1.consultationId,
     commentId: v1.commentId,
     content: maskPersonalData(v1.content),
@@ -26,7 +33,7 @@ export const upcastCommentSubmittedV1 = (data: Record<string, unknown>): Record<
 
 export const upcastOpenDayRegistrationAcceptedV1 = (data: Record<string, unknown>): Record<string, unknown> => {
   const v1 = data as OpenDayRegistrationAcceptedV1;
-  const v2: OpenDayRegistrationAccepted = {
+  const v2: OpenDayRegistrationAcceptedV2 = {
     openDayId: v1.openDayId,
     registrationId: v1.registrationId,
     displayName: maskName(v1.name),
@@ -35,4 +42,19 @@ export const upcastOpenDayRegistrationAcceptedV1 = (data: Record<string, unknown
     registeredOn: v1.registeredOn,
   };
   return v2;
+};
+
+/**
+ * v2 → v3 (issue 19): v3 carries the person's data sealed in the event; a v2 event carried none (its
+ * person, if any, is in the legacy `personal_data` document under `personalDataRef`), so the sealed
+ * fields are null and the unit is absent. Keyless and pure, like the v1 upcasters.
+ */
+export const upcastCommentSubmittedV2 = (data: Record<string, unknown>): Record<string, unknown> => {
+  const v3: CommentSubmitted = { ...(data as CommentSubmittedV2), commenterName: null, contact: null, originalContent: null };
+  return v3;
+};
+
+export const upcastOpenDayRegistrationAcceptedV2 = (data: Record<string, unknown>): Record<string, unknown> => {
+  const v3: OpenDayRegistrationAccepted = { ...(data as OpenDayRegistrationAcceptedV2), name: null, contact: null };
+  return v3;
 };

@@ -18,9 +18,10 @@ import { Returns } from '@gongkai/platform';
 import { someListSchema, someObjectSchema } from '@gongkai/contracts';
 
 /**
- * Citizens' personal data (个人信息) of comments and open-day registrations: kept outside the event
- * log, read through these endpoints only, and erasable. Events keep a masked name, a contact HMAC
- * and the reference, so they stay valid after an erasure; the erasure itself is a decision, recorded
+ * Citizens' personal data (个人信息) of comments and open-day registrations: sealed in the events
+ * with a key per comment or registration (crypto-shredding), read in clear through these endpoints
+ * only, and erasable by deleting the key. Events keep a masked name, a contact HMAC and the
+ * reference in clear, so they stay valid after an erasure; the erasure itself is a decision, recorded
  * as `interpretation.PersonalDataErased` in the consultation's or open day's stream.
  */
 @ApiTags('interpretation: 个人信息')

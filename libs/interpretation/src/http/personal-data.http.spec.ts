@@ -21,7 +21,9 @@ import { consultationDecider } from '../domain/consultation.decide';
 import { openDayStreamId } from '../domain/open-day';
 import { InterpretationModule } from '../interpretation.module';
 import { PersonalDataStore } from '../application/personal-data';
+import { PersonalDataAccess, RETENTION_REASON } from '../application/personal-data-access';
 import { ERASED_COMMENTER } from '../read-models/consultations.projection';
+import { SEALED_PERSONAL_DATA } from '../read-models/personal-data.projection';
 
 const NAME = '王小明';
 const PHONE = '13812345678';
@@ -29,10 +31,13 @@ const REGISTRANT = '欧阳娜娜';
 const REGISTRANT_PHONE = '13900009999';
 const PERSONAL = new RegExp([NAME, PHONE, REGISTRANT, REGISTRANT_PHONE, '赵老六', '13700001111'].join('|'));
 
+const TOKEN = expect.stringMatching(/^enc:v1:/);
+
 /**
- * 个人信息保护 over HTTP: commenters' and registrants' names and contacts stay out of the event store
- * and the Kafka topic, are readable by the owning unit's staff only, and can be erased while the
- * events stay valid and the views keep working.
+ * 个人信息保护 over HTTP: commenters' and registrants' names and contacts are sealed in the events
+ * (crypto-shredding, one key per comment or registration): ciphertext only in the event store, on the
+ * Kafka topic and in the read model; readable by the owning unit's staff only; erased by deleting the
+ * key, while the events stay valid and the views keep working.
  */
 describe('personal data of comments and open-day registrations over HTTP', () => {
   let app: INestApplication;
@@ -122,27 +127,31 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
   afterAll(() => app.close());
   beforeEach(() => app.get(PublicSubmissionLimiter).reset());
 
-  it('stores a comment with a masked name, a contact digest and a reference: no name, no contact, in the store or on Kafka', async () => {
+  it('stores a comment with a masked name, a contact digest and the person sealed: no name, no contact, in the store or on Kafka', async () => {
     const response = await request(server)
       .post('/api/interpretation/consultations/K-PD/comments')
       .send({ content: `建议增加路灯，可电话${PHONE}联系`, commenterName: NAME, contact: PHONE })
       .expect(201);
     commentId = response.body.commentId;
     const stored = (await store.readStream(consultationStreamId('K-PD'))).find((e) => e.data.commentId === commentId)!;
-    expect(stored).toMatchObject({ type: 'interpretation.CommentSubmitted', schemaVersion: 2 });
+    expect(stored).toMatchObject({ type: 'interpretation.CommentSubmitted', schemaVersion: 3 });
     expect(stored.data).toEqual({
       consultationId: 'K-PD',
+      unitId: 'TEZ-HOUSING',
       commentId,
       content: '建议增加路灯，可电话138****5678联系',
       displayName: '王**',
       contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
       personalDataRef: expect.any(String),
+      commenterName: TOKEN,
+      contact: TOKEN,
+      originalContent: TOKEN,
       submittedOn: today,
     });
     expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${NAME}|${PHONE}`));
     commentRef = stored.data.personalDataRef as string;
     const published = await eventually(async () => kafka.find((e) => e.data.commentId === commentId), 30000, 'the comment on Kafka');
-    expect(published).toMatchObject({ eventId: stored.eventId, schemaVersion: 2, data: stored.data });
+    expect(published).toMatchObject({ eventId: stored.eventId, schemaVersion: 3, data: stored.data });
     expect(JSON.stringify(published)).not.toMatch(new RegExp(`${NAME}|${PHONE}`));
   });
 
@@ -153,8 +162,14 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       .expect(201);
     const stored = (await store.readStream(openDayStreamId('OD-PD'))).find((e) => e.data.registrationId === response.body.registrationId)!;
     expect(stored).toMatchObject({
-      schemaVersion: 2,
-      data: { displayName: '欧***', contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/), personalDataRef: expect.any(String) },
+      schemaVersion: 3,
+      data: {
+        displayName: '欧***',
+        contactDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        personalDataRef: expect.any(String),
+        name: TOKEN,
+        contact: TOKEN,
+      },
     });
     expect(JSON.stringify(stored)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
     registrationRef = stored.data.personalDataRef as string;
@@ -181,9 +196,15 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     );
     expect(JSON.stringify(published)).not.toMatch(new RegExp(`${REGISTRANT}|${REGISTRANT_PHONE}`));
     // The duplicate left no personal data behind and is not counted: only the accepted registrant is listed.
-    const registrants = (
-      await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)
-    ).body;
+    const registrants = await eventually(
+      async () => {
+        const body = (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`))
+          .body;
+        return Array.isArray(body) && body.length > 0 ? body : undefined;
+      },
+      30000,
+      'the registrant in the read model',
+    );
     expect(registrants.map((r: { name: string }) => r.name)).toEqual([REGISTRANT]);
   });
 
@@ -192,6 +213,7 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       const call = request(server).get(`/api/interpretation/personal-data/${ref}`);
       return token ? call.set('Authorization', `Bearer ${token}`) : call;
     };
+    await eventually(async () => ((await read(clerk)).status === 200 ? true : undefined), 30000, 'the comment’s person in the read model');
     expect((await read(clerk).expect(200)).body).toMatchObject({
       refId: commentRef,
       kind: 'comment',
@@ -218,25 +240,28 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     ).toBe(403);
   });
 
-  it('keeps the names and contacts sealed with the platform key store (crypto-shredding); a document written in clear is sealed on start', async () => {
+  it('keeps the names and contacts sealed in the read model too (the event’s ciphertext); a legacy v2 document written in clear is sealed on start', async () => {
     const connections = app.get(ReadModelConnections);
-    const documents = connections.get('interpretation').collection('personal_data');
-    const stored = await documents.findOne({ _id: commentRef as never });
-    expect(stored).toMatchObject({
-      name: expect.stringMatching(/^enc:v1:/),
-      contact: expect.stringMatching(/^enc:v1:/),
-      originalContent: expect.stringMatching(/^enc:v1:/),
+    const sealed = connections.get('interpretation').collection(SEALED_PERSONAL_DATA);
+    expect(await sealed.findOne({ _id: commentRef as never })).toMatchObject({
+      name: TOKEN,
+      contact: TOKEN,
+      originalContent: TOKEN,
       kind: 'comment',
       unitId: 'TEZ-HOUSING',
+      erasedOn: null,
     });
-    expect(JSON.stringify(await documents.find({}).toArray())).not.toMatch(PERSONAL);
+    expect(JSON.stringify(await sealed.find({}).toArray())).not.toMatch(PERSONAL);
+    // Nothing writes the legacy collection any more.
+    const documents = connections.get('interpretation').collection('personal_data');
+    expect(await documents.countDocuments({})).toBe(0);
     const keys = connections.get('platform').collection('personal_data_keys');
     expect(await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never })).toMatchObject({ wrapped: expect.any(String) });
     expect(await keys.findOne({ _id: `interpretation.registrant/${registrationRef}` as never })).toMatchObject({
       wrapped: expect.any(String),
     });
 
-    // A document written in clear by the earlier code is sealed by `rekeyPlaintext` (run on every start) and reads as before.
+    // A v2 document written in clear by the earlier code is sealed by `rekeyPlaintext` (run on every start) and reads as before.
     await documents.insertOne({
       _id: 'legacy-doc' as never,
       kind: 'open_day_registration',
@@ -255,7 +280,8 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
       .set('Authorization', `Bearer ${clerk}`)
       .expect(200);
     expect(read.body).toMatchObject({ name: '孙旧旧', contact: '13500005555' });
-    await app.get(PersonalDataStore).erase('legacy-doc');
+    expect(await app.get(PersonalDataStore).erase({ kind: 'open_day_registration', refId: 'legacy-doc' })).toBe(true);
+    expect(await documents.countDocuments({})).toBe(0);
     expect(await keys.findOne({ _id: 'interpretation.registrant/legacy-doc' as never })).toMatchObject({ shreddedAt: expect.any(Date) });
     expect(await keys.findOne({ _id: 'interpretation.registrant/legacy-doc' as never })).not.toHaveProperty('wrapped');
   });
@@ -333,6 +359,7 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     });
     expect(Object.keys(commentErased.data).sort()).toEqual([
       'erasedOn',
+      'ground',
       'kind',
       'legalBasis',
       'reason',
@@ -352,25 +379,42 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     const published = await eventually(async () => kafka.find((e) => e.eventId === commentErased.eventId), 30000, 'the erasure on Kafka');
     expect(JSON.stringify(published)).not.toMatch(PERSONAL);
 
-    // The documents are gone, and so are their subjects' keys (a backup of the collection reveals nothing).
+    // Their subjects' keys are gone (the ciphertext in the store, on Kafka and in the read model reads 已删除 for everyone).
     const keys = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
     for (const subject of [`interpretation.commenter/${commentRef}`, `interpretation.registrant/${registrationRef}`]) {
       const tombstone = await keys.findOne({ _id: subject as never });
       expect([subject, tombstone?.shreddedAt instanceof Date, tombstone && 'wrapped' in tombstone]).toEqual([subject, true, false]);
     }
     // A second erasure finds nothing and records nothing.
-    expect(
-      (await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`)).body,
-    ).toMatchObject({ code: 'PERSONAL_DATA_NOT_FOUND' });
+    await eventually(
+      async () => {
+        const body = (await request(server).get(`/api/interpretation/personal-data/${commentRef}`).set('Authorization', `Bearer ${clerk}`))
+          .body;
+        return body.code === 'PERSONAL_DATA_NOT_FOUND' ? true : undefined;
+      },
+      30000,
+      'the erasure in the read model',
+    );
+    const row = await app
+      .get(ReadModelConnections)
+      .get('interpretation')
+      .collection(SEALED_PERSONAL_DATA)
+      .findOne({ _id: commentRef as never });
+    expect(row).toMatchObject({ erasedOn: today, name: null, contact: null, originalContent: null });
     const before = await store.headPosition();
     const again = await erase(commentRef, clerk, { reason: '再次删除' });
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('PERSONAL_DATA_NOT_FOUND');
     expect(await store.headPosition()).toBe(before);
-    expect(
-      (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200))
-        .body,
-    ).toEqual([]);
+    await eventually(
+      async () => {
+        const body = (await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`))
+          .body;
+        return Array.isArray(body) && body.length === 0 ? true : undefined;
+      },
+      30000,
+      'no registrant left',
+    );
 
     // The audit record is intact and the views still work, with the erasure shown and masked data only.
     expect((await verifyStore(store)).firstBreak).toBeNull();
@@ -423,7 +467,7 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
     expect((await request(server).get('/api/interpretation/open-days/OD-PD').expect(200)).body).toMatchObject({ registered: 2 });
   });
 
-  it('finishes an erasure recorded before a crash: the document is deleted, no second event', async () => {
+  it('finishes an erasure recorded before a crash: the key is deleted, no second event', async () => {
     const response = await request(server)
       .post('/api/interpretation/consultations/K-PD/comments')
       .send({ content: '建议延长公示时间', commenterName: '钱七', contact: '13600006666' })
@@ -441,13 +485,145 @@ describe('personal data of comments and open-day registrations over HTTP', () =>
         now: new Date().toISOString(),
       },
     );
-    await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`).expect(200);
+    const keys = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    expect(await keys.findOne({ _id: `interpretation.commenter/${ref}` as never })).toMatchObject({ wrapped: expect.any(String) });
     const before = (await erasures()).length;
     expect((await erase(ref, clerk, { reason: '完成删除' }).expect(200)).body).toEqual({ refId: ref, erasedOn: today });
     expect((await erasures()).length).toBe(before);
     expect((await erasures()).filter((e) => e.data.refId === ref)).toHaveLength(1);
-    expect((await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`)).status).toBe(
-      404,
+    expect(await keys.findOne({ _id: `interpretation.commenter/${ref}` as never })).not.toHaveProperty('wrapped');
+    await eventually(
+      async () =>
+        (await request(server).get(`/api/interpretation/personal-data/${ref}`).set('Authorization', `Bearer ${clerk}`)).status === 404
+          ? true
+          : undefined,
+      30000,
+      'the erasure in the read model',
     );
   });
+
+  it('retention: with the clock past the period the job erases exactly the expired people, recorded with the ground; a restored key is deleted again', async () => {
+    const access = app.get(PersonalDataAccess);
+    const comment = await request(server)
+      .post('/api/interpretation/consultations/K-PD/comments')
+      .send({ content: '建议公开进度', commenterName: '孙八', contact: '13500008888' })
+      .expect(201);
+    await request(server)
+      .post('/api/interpretation/open-days/OD-PD/registrations')
+      .send({ name: '周九', contact: '13500009999' })
+      .expect(201);
+    const refOf = async (stream: string, field: string, id: string) =>
+      (await store.readStream(stream)).find((e) => e.data[field] === id)?.data.personalDataRef as string;
+    const commentRef = await refOf(consultationStreamId('K-PD'), 'commentId', comment.body.commentId);
+    const rows = app.get(ReadModelConnections).get('interpretation').collection(SEALED_PERSONAL_DATA);
+    await eventually(
+      async () => ((await rows.countDocuments({ erasedOn: null })) === 2 ? true : undefined),
+      30000,
+      'both people in the read model',
+    );
+    const days = 365; // INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS's default
+    const closesOn = addCalendarDays(today, 10);
+    const endsOn = addCalendarDays(closesOn, days); // no adoption published: the period runs from the close
+    const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+
+    // A meeting held today: its attendees' names are sealed in the event (one key per meeting) and erased together.
+    await request(server)
+      .post('/api/interpretation/meetings')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        meetingId: 'M-PD',
+        unitId: 'TEZ-HOUSING',
+        title: '住建局局务会议',
+        heldOn: today,
+        attendees: [
+          { category: '群众代表', name: '吴十' },
+          { category: '专家', name: '郑教授', organisation: '某大学' },
+        ],
+      })
+      .expect(201);
+    const [meeting] = await store.readStream('interpretation.meeting-M-PD');
+    expect(meeting.data.attendees).toEqual([
+      { category: '群众代表', name: TOKEN },
+      { category: '专家', name: TOKEN, organisation: '某大学' },
+    ]);
+    // Another meeting's attendees erased on request, by its unit: recorded, then the key deleted; a second time, nothing.
+    await request(server)
+      .post('/api/interpretation/meetings')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        meetingId: 'M-REQ',
+        unitId: 'TEZ-HOUSING',
+        title: '住建局座谈会',
+        heldOn: today,
+        attendees: [{ category: '利益相关方', name: '冯十一' }],
+      })
+      .expect(201);
+    expect((await erase('M-REQ', otherClerk, { reason: '列席人员要求删除' })).status).toBe(403);
+    expect((await erase('M-REQ', clerk, { reason: '列席人员要求删除' }).expect(200)).body).toMatchObject({
+      refId: 'M-REQ',
+      erasedOn: today,
+    });
+    expect((await store.readStream('interpretation.meeting-M-REQ')).map((e) => [e.type, e.data.kind, e.data.ground])).toEqual([
+      ['interpretation.MeetingAttendanceRecorded', undefined, undefined],
+      ['interpretation.PersonalDataErased', 'meeting_attendance', 'request_by_person'],
+    ]);
+    const attendeeKey = await app
+      .get(ReadModelConnections)
+      .get('platform')
+      .collection('personal_data_keys')
+      .findOne({ _id: 'interpretation.attendee/M-REQ' as never });
+    expect(attendeeKey).toMatchObject({ shreddedAt: expect.any(Date) });
+    expect((await erase('M-REQ', clerk, { reason: '再次删除' })).status).toBe(404);
+
+    const meetingEnds = addCalendarDays(today, days);
+    expect(await access.eraseExpired(at(meetingEnds))).toEqual([]);
+    expect(await access.eraseExpired(at(addCalendarDays(meetingEnds, 1)))).toEqual([
+      { refId: 'M-PD', kind: 'meeting_attendance', erasedOn: addCalendarDays(meetingEnds, 1), retentionEndedOn: meetingEnds },
+    ]);
+    const keyStore = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    expect(await keyStore.findOne({ _id: 'interpretation.attendee/M-PD' as never })).not.toHaveProperty('wrapped');
+    expect((await store.readStream('interpretation.meeting-M-PD')).map((e) => [e.type, e.data.ground])).toEqual([
+      ['interpretation.MeetingAttendanceRecorded', undefined],
+      ['interpretation.PersonalDataErased', 'retention'],
+    ]);
+
+    expect(await access.eraseExpired(at(endsOn))).toEqual([]);
+    const dayAfter = addCalendarDays(endsOn, 1);
+    // The comment's period has run out; the open day's (held ten days after the close) has not.
+    expect(await access.eraseExpired(at(dayAfter))).toEqual([
+      { refId: commentRef, kind: 'comment', erasedOn: dayAfter, retentionEndedOn: endsOn },
+    ]);
+    const recorded = (await store.readStream(consultationStreamId('K-PD'))).filter(
+      (e) => e.type === 'interpretation.PersonalDataErased' && e.data.refId === commentRef,
+    );
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ role: 'system', userId: 'interpretation.personal-data-retention' }),
+        data: expect.objectContaining({ ground: 'retention', retentionEndedOn: endsOn, erasedOn: dayAfter, reason: RETENTION_REASON }),
+      }),
+    ]);
+    const keys = app.get(ReadModelConnections).get('platform').collection('personal_data_keys');
+    expect(await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never })).not.toHaveProperty('wrapped');
+    const registrants = (
+      await request(server).get('/api/interpretation/open-days/OD-PD/registrants').set('Authorization', `Bearer ${clerk}`).expect(200)
+    ).body;
+    expect(registrants.map((r: { name: string }) => r.name)).toEqual(['周九']);
+    await eventually(
+      async () => ((await rows.countDocuments({ erasedOn: null })) === 1 ? true : undefined),
+      30000,
+      'the erasure in the read model',
+    );
+    expect(await access.eraseExpired(at(dayAfter))).toEqual([]);
+
+    // A key-store backup from before the erasure, restored: the recorded erasure deletes the key again.
+    const erasedKey = await keys.findOne({ _id: `interpretation.commenter/${commentRef}` as never });
+    await keys.replaceOne({ _id: `interpretation.commenter/${commentRef}` as never }, {
+      ...erasedKey,
+      wrapped: 'restored',
+      master: 'x',
+    } as never);
+    expect(await app.get(PersonalDataStore).shredRestoredKeys()).toEqual([`interpretation.commenter/${commentRef}`]);
+    expect(await app.get(PersonalDataStore).shredRestoredKeys()).toEqual([]);
+    expect((await verifyStore(store)).firstBreak).toBeNull();
+  }, 60000);
 });

@@ -23,7 +23,7 @@ import { maskName, maskPersonalData } from '../domain/personal-data';
 export interface CommentView {
   commentId: string;
   content: string;
-  /** Masked (王**, 匿名): the full name is only in the personal-data document; ERASED_COMMENTER once that is erased. */
+  /** Masked (王**, 匿名): the full name is sealed in the event (read via the personal-data endpoint); ERASED_COMMENTER once erased. */
   commenter: string;
   /** For the unit's staff: GET /api/interpretation/personal-data/:ref (null: nothing given, recorded before v2, or erased). */
   personalDataRef: string | null;
@@ -49,7 +49,7 @@ type ConsultationEnvelope =
   | TypedEnvelope<'interpretation.AdoptionPublished', AdoptionPublished>
   | TypedEnvelope<'interpretation.PersonalDataErased', PersonalDataErased>;
 
-/** Consultations with their comments (masked names only: personal data is in `personal_data`) and adoption summary. */
+/** Consultations with their comments (masked names only: the sealed personal data stays out of this view) and adoption summary. */
 export class ConsultationsProjection extends BatchedProjection {
   readonly name = 'interpretation.consultations';
   readonly collections = ['consultations'];

@@ -220,6 +220,28 @@ export function blobStoreContract(name: string, create: (maxBytes: number) => Pr
       }
     });
 
+    it('deletes a file for good (personal data erased): gone, answered false a second time, the others kept', async () => {
+      const kept = await store.put(samplePdf('kept'), { declaredMediaType: 'application/pdf', originalName: 'kept.pdf' });
+      const gone = await store.put(samplePdf('gone'), { declaredMediaType: 'application/pdf', originalName: 'gone.pdf' });
+      expect(await store.delete(gone.sha256)).toBe(true);
+      expect(await store.delete(gone.sha256)).toBe(false);
+      expect(await store.get(gone.sha256)).toBeNull();
+      expect(await verifyBlob(store, gone.sha256)).toBe('missing');
+      expect(await verifyBlob(store, kept.sha256)).toBe('ok');
+      expect(await subject.storedObjects()).toBe(1);
+      await expect(store.delete('../../etc/passwd')).rejects.toMatchObject({ code: 'BLOB_HASH_INVALID' });
+    });
+
+    it('stores opaque bytes (a sealed file) without recognising them, and refuses an empty one', async () => {
+      const sealed = Buffer.concat([Buffer.from('GKSEAL1\n', 'ascii'), Buffer.alloc(64, 7)]);
+      const stored = await store.putOpaque(sealed);
+      expect(stored).toEqual({ sha256: sha256(sealed), size: sealed.length });
+      expect(await store.getBytes(stored.sha256)).toEqual(sealed);
+      expect(await verifyBlob(store, stored.sha256)).toBe('ok');
+      await expect(store.putOpaque(Buffer.alloc(0))).rejects.toMatchObject({ code: 'BLOB_EMPTY' });
+      expect(await subject.storedObjects()).toBe(1);
+    });
+
     it('keeps one whole file when the same content is put concurrently', async () => {
       const bytes = await sampleDocx('并发');
       const refs = await Promise.all(

@@ -57,12 +57,23 @@ export type BlobSource = Uint8Array | Readable | AsyncIterable<Uint8Array>;
 export interface BlobStore {
   /** Refusals (DomainError): BLOB_TOO_LARGE, BLOB_EMPTY, BLOB_MEDIA_TYPE_NOT_ALLOWED, BLOB_MEDIA_TYPE_MISMATCH, BLOB_HASH_MISMATCH, BLOB_NAME_INVALID. */
   put(content: BlobSource, options: PutOptions): Promise<BlobRef>;
+  /**
+   * Stores bytes that cannot be recognised by design (a file sealed with a data subject's key,
+   * issue 19): no media type is checked; the caller knows what they are. Refusals: BLOB_TOO_LARGE, BLOB_EMPTY.
+   */
+  putOpaque(content: BlobSource): Promise<BlobStat>;
   /** The bytes, streamed, or null if no file has this hash. */
   get(sha256: string): Promise<BlobContent | null>;
   /** The bytes in memory (small files: text extraction, tests), or null. */
   getBytes(sha256: string): Promise<Buffer | null>;
   has(sha256: string): Promise<boolean>;
   stat(sha256: string): Promise<BlobStat | null>;
+  /**
+   * Removes the file for good; true when there was one. Only for personal data that must be erased
+   * (a scanned application when its applicant is erased, issue 19): everything else is kept, as the
+   * events that refer to it are.
+   */
+  delete(sha256: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -135,6 +146,7 @@ export abstract class StagingBlobStore implements BlobStore {
   protected abstract commit(staged: StagedBlob): Promise<boolean>;
   abstract get(sha256: string): Promise<BlobContent | null>;
   abstract stat(sha256: string): Promise<BlobStat | null>;
+  abstract delete(sha256: string): Promise<boolean>;
   abstract close(): Promise<void>;
 
   async put(content: BlobSource, options: PutOptions): Promise<BlobRef> {
@@ -163,6 +175,19 @@ export abstract class StagingBlobStore implements BlobStore {
       if (refusal) throw refusal;
       await this.commit({ path: staging.path, sha256: staging.sha256, size: staging.size, mediaType: declared });
       return { sha256: staging.sha256, size: staging.size, mediaType: declared, originalName };
+    } finally {
+      await rm(staging.path, { force: true });
+    }
+  }
+
+  async putOpaque(content: BlobSource): Promise<BlobStat> {
+    const staging = await this.stage(toReadable(content));
+    try {
+      if (staging.size === 0) throw DomainError.validation('BLOB_EMPTY', '文件为空，请选择有内容的文件。');
+      // Stored as unrecognised bytes (S3's Content-Type): never served as what they hold.
+      const mediaType = 'application/octet-stream' as AllowedMediaType;
+      await this.commit({ path: staging.path, sha256: staging.sha256, size: staging.size, mediaType });
+      return { sha256: staging.sha256, size: staging.size };
     } finally {
       await rm(staging.path, { force: true });
     }

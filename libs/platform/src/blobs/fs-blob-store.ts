@@ -1,4 +1,4 @@
-import { chmod, mkdir, open, rename, stat, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_BLOB_MAX_BYTES, StagingBlobStore, assertSha256, type BlobContent, type BlobStat, type StagedBlob } from './blob-store';
 
@@ -52,6 +52,16 @@ export class FileSystemBlobStore extends StagingBlobStore {
       return info.isFile() ? { sha256, size: info.size } : null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async delete(sha256: string): Promise<boolean> {
+    try {
+      await unlink(this.pathOf(sha256));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
   }

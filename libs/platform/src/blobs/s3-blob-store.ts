@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -144,6 +145,16 @@ export class S3BlobStore extends StagingBlobStore {
       if (isNotFound(error)) return null;
       throw unavailable(error);
     }
+  }
+
+  async delete(sha256: string): Promise<boolean> {
+    if (!(await this.stat(sha256))) return false;
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
+    } catch (error) {
+      throw unavailable(error);
+    }
+    return true;
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,11 @@ export interface FileVerification {
   /** References (event, field) seen. */
   references: number;
   findings: FileFinding[];
+  /**
+   * Files deleted with their data subject (issue 19): absent from the store, referred to by a stream
+   * that recorded the erasure of its personal data (`*.PersonalDataErased`). Reported, not a finding.
+   */
+  erased: FileReference[];
 }
 
 const isFileRef = (value: Record<string, unknown>): boolean =>
@@ -50,19 +55,24 @@ function* fileRefs(value: unknown, path: string): Generator<{ path: string; sha2
  */
 export async function verifyFiles(store: EventStore, blobs: BlobStore): Promise<FileVerification> {
   const results = new Map<string, 'ok' | 'missing' | 'altered'>();
-  const findings: FileFinding[] = [];
+  const found: FileFinding[] = [];
+  const erasedStreams = new Set<string>();
   let references = 0;
   for await (const batch of readAllInBatches(store)) {
     for (const event of batch) {
+      if (event.type.endsWith('.PersonalDataErased')) erasedStreams.add(event.streamId);
       for (const ref of fileRefs(event.data, '')) {
         references += 1;
         let result = results.get(ref.sha256);
         if (!result) results.set(ref.sha256, (result = await verifyBlob(blobs, ref.sha256)));
         if (result !== 'ok') {
-          findings.push({ streamId: event.streamId, streamRevision: event.streamRevision, eventType: event.type, ...ref, problem: result });
+          found.push({ streamId: event.streamId, streamRevision: event.streamRevision, eventType: event.type, ...ref, problem: result });
         }
       }
     }
   }
-  return { files: results.size, references, findings };
+  // A file missing where its subject's personal data was erased went with it (altered bytes are always a finding).
+  const wasErased = (f: FileFinding) => f.problem === 'missing' && erasedStreams.has(f.streamId);
+  const erased = found.filter(wasErased).map(({ problem: _problem, ...ref }) => ref);
+  return { files: results.size, references, findings: found.filter((f) => !wasErased(f)), erased };
 }

@@ -84,8 +84,9 @@ describe('the personal-data key store of a process (crypto-shredding)', () => {
   const connections = { get: () => ({}) as Connection };
 
   it('exists where a service writes personal data, and is refused at start without the master key', () => {
-    expect(personalDataKeysOf(loadConfig(base), connections)).toBeNull(); // catalogue: no marked events
-    for (const shape of ['requests', 'interpretation', 'standalone']) {
+    // Neither marked events nor sealed state (catalogue seals its subscribers' addresses).
+    expect(personalDataKeysOf(loadConfig({ ...base, GONGKAI_SHAPE: 'assessment' }), connections)).toBeNull();
+    for (const shape of ['requests', 'interpretation', 'catalogue', 'standalone']) {
       const config = loadConfig({ ...base, GONGKAI_SHAPE: shape, PERSONAL_DATA_MASTER_KEY: 'm'.repeat(32) });
       expect([shape, personalDataKeysOf(config, connections)]).toEqual([shape, expect.any(MongoPersonalDataKeys)]);
       expect(() => personalDataKeysOf(loadConfig({ ...base, GONGKAI_SHAPE: shape }), connections)).toThrow(

@@ -151,6 +151,15 @@ export const configSchema = z
     /** Interpretation: key of the HMAC over commenters' and registrants' contacts (≥ 32 characters); derived from AUTH_JWT_SECRET when unset. */
     INTERPRETATION_PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /**
+     * Interpretation: days a commenter's or open-day registrant's personal data is kept after the
+     * consultation's adoption (采纳情况) was published (or it closed, when none was) or the open day was
+     * held; then the retention job erases it (crypto-shredding). Default 365 (L: confirm with the
+     * archives office and the legal adviser, docs/legal-settings.md).
+     */
+    INTERPRETATION_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /** Interpretation: hours between runs of the personal-data retention job (0 = off). Default 24. */
+    INTERPRETATION_RETENTION_CHECK_HOURS: z.coerce.number().min(0).max(500).default(24),
+    /**
      * Master key (≥ 32 characters) wrapping every data subject's key in the personal-data key store
      * (crypto-shredding, libs/platform/src/personal-data). Required wherever personal data is written
      * or read, except in the demo (AUTH_DEV_LOGIN=true), where it is derived from AUTH_JWT_SECRET.

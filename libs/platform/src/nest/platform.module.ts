@@ -56,14 +56,19 @@ export function createEventBus(config: GongkaiConfig, logger: Logger): EventBus 
   });
 }
 
+/** Services that keep personal data sealed outside their events: catalogue (subscribers' e-mail addresses, issue 19). */
+const SEALED_STATE_SERVICES = ['catalogue'];
+
 /**
  * The personal-data key store of a process whose services write personal data (a marking in the
- * contracts: requests, interpretation, the standalone): the `platform` read-model database, keys wrapped by
- * PERSONAL_DATA_MASTER_KEY (a missing key is a configuration error at start, not at the first
- * request). Null for the other services: they never hold keys, and their consumers read `已脱敏`.
+ * contracts: requests, interpretation; sealed state: catalogue; the standalone): the `platform`
+ * read-model database, keys wrapped by PERSONAL_DATA_MASTER_KEY (a missing key is a configuration
+ * error at start, not at the first request). Null for the other services: they never hold keys, and
+ * their consumers read `已脱敏`.
  */
+
 export function personalDataKeysOf(config: GongkaiConfig, connections: Pick<ReadModelConnections, 'get'>): PersonalDataKeys | null {
-  const writers = new Set(Object.keys(PERSONAL_DATA).map(serviceOfEventType));
+  const writers = new Set([...Object.keys(PERSONAL_DATA).map(serviceOfEventType), ...SEALED_STATE_SERVICES]);
   if (config.GONGKAI_SHAPE !== 'standalone' && !writers.has(config.GONGKAI_SHAPE)) return null;
   return personalDataKeysFrom(config, connections);
 }

@@ -50,3 +50,41 @@ export function decryptField(subjectKey: SubjectKey, token: string): unknown {
   const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
   return JSON.parse(plaintext.toString('utf8'));
 }
+
+/** The first bytes of a file sealed with a subject's key (`encryptBytes`): a stored scan is recognised by them. */
+export const SEALED_BYTES_MAGIC = Buffer.from('GKSEAL1\n', 'ascii');
+
+/**
+ * A file's bytes sealed with the subject's key (crypto-shredding of files, issue 19): magic, the key
+ * id (length-prefixed), a random 96-bit IV, the AES-256-GCM ciphertext and its tag; the subject id is
+ * the additional authenticated data. Erasing the key leaves the stored bytes (their hash, which the
+ * events record, still verifies) unreadable.
+ */
+export function encryptBytes(subjectKey: SubjectKey, bytes: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const keyId = Buffer.from(subjectKey.keyId, 'utf8');
+  const cipher = createCipheriv(ALGORITHM, subjectKey.key, iv).setAAD(Buffer.from(subjectKey.subjectId, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return Buffer.concat([SEALED_BYTES_MAGIC, Buffer.from([keyId.length]), keyId, iv, ciphertext, cipher.getAuthTag()]);
+}
+
+export const isSealedBytes = (bytes: Buffer): boolean => bytes.subarray(0, SEALED_BYTES_MAGIC.length).equals(SEALED_BYTES_MAGIC);
+
+/** The key id sealed bytes were encrypted with (to tell an erased subject's old file from a living one). */
+export function sealedBytesKeyId(bytes: Buffer): string {
+  const at = SEALED_BYTES_MAGIC.length;
+  return bytes.subarray(at + 1, at + 1 + bytes[at]).toString('utf8');
+}
+
+/** The bytes `encryptBytes` sealed; throws with another key (an erased subject) or altered bytes. */
+export function decryptBytes(subjectKey: SubjectKey, sealed: Buffer): Buffer {
+  if (!isSealedBytes(sealed)) throw new Error('not sealed bytes');
+  const at = SEALED_BYTES_MAGIC.length;
+  const keyId = sealedBytesKeyId(sealed);
+  if (keyId !== subjectKey.keyId) throw new Error(`bytes of key ${keyId}, not of ${subjectKey.keyId}`);
+  const body = at + 1 + sealed[at];
+  const iv = sealed.subarray(body, body + 12);
+  const tag = sealed.subarray(sealed.length - 16);
+  const decipher = createDecipheriv(ALGORITHM, subjectKey.key, iv).setAAD(Buffer.from(subjectKey.subjectId, 'utf8')).setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(body + 12, sealed.length - 16)), decipher.final()]);
+}

@@ -17,6 +17,7 @@ import { requestDecider, type ReceiveRequest } from '../domain/request.decide';
 import type { RequestsProjection } from '../read-models/requests.projection';
 import type { RequestsUnitsProjection } from '../read-models/units.projection';
 import { identityDigest, maskIdNumber, newTrackingCode, similarity, trackingCodeHash, type RequestsSettings } from './settings';
+import type { ApplicantPersonalData } from './personal-data';
 
 /** A description this similar to an earlier, closed request of the same applicant marks a possible repeat (Art. 36 (6)). */
 export const REPEAT_SIMILARITY = 0.6;
@@ -103,6 +104,8 @@ export class RequestIntake {
     private readonly calendar: WorkingDayCalendar,
     private readonly units: KnownUnits,
     private readonly scans?: ScanStore,
+    /** Seals a registration's scan with the applicant's key (crypto-shredding of the file, issue 19). */
+    private readonly scanSealer?: Pick<ApplicantPersonalData, 'sealScan' | 'dropUpload'>,
   ) {}
 
   /** On the portal: received the day it is submitted (Beijing time), the system confirming at once. */
@@ -119,13 +122,18 @@ export class RequestIntake {
     requestId?: string,
   ): Promise<{ receipt: IntakeReceipt; revision: number }> {
     const { scan } = submission;
-    if (scan) {
-      const stored = this.scans ? await this.scans.stat(scan.sha256) : null;
-      if (!stored || stored.size !== scan.size) {
-        throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
-      }
+    if (!scan) return this.receive(submission, receiptBasis(submission.channel), context, requestId);
+    const stored = this.scans ? await this.scans.stat(scan.sha256) : null;
+    if (!stored || stored.size !== scan.size) {
+      throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
     }
-    return this.receive(submission, receiptBasis(submission.channel), context, requestId);
+    // The event records the scan sealed with the applicant's key; the upload in clear goes once it is recorded.
+    const sealed = this.scanSealer
+      ? await this.scanSealer.sealScan(scan, applicantKeyOf(this.settings.identityKey, submission.applicant))
+      : scan;
+    const received = await this.receive({ ...submission, scan: sealed }, receiptBasis(submission.channel), context, requestId);
+    if (sealed !== scan) await this.scanSealer?.dropUpload(scan.sha256);
+    return received;
   }
 
   /** The applicant's earlier closed requests to the same unit that ask for much the same (at most 20). */

@@ -1,8 +1,12 @@
 import { REQUEST_APPLICANT_MARKING, type PersonalDataErasureReason } from '@gongkai/contracts';
 import { seesPersonalData } from '@gongkai/contracts/vocabulary';
 import {
+  decryptBytes,
   DomainError,
+  encryptBytes,
+  isSealedBytes,
   NO_PERSONAL_DATA_ACCESS,
+  sealedBytesKeyId,
   ownPersonalData,
   revealSealed,
   subjectIdOf,
@@ -11,6 +15,7 @@ import {
   type CommandContext,
   type CommandHandler,
   type PersonalDataAccess,
+  type BlobStore,
   type PersonalDataKeys,
 } from '@gongkai/platform';
 import { toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
@@ -20,7 +25,13 @@ import { retentionEndsOn } from '../domain/request.erasure';
 import type { RequestsProjection, RequestView } from '../read-models/requests.projection';
 
 /** The personal fields of a stored request (sealed in the read model) and the key naming their subject. */
-export type ApplicantFields = Pick<RequestView, 'applicant' | 'applicantKey' | 'jointApplicants'>;
+export type ApplicantFields = Pick<RequestView, 'applicant' | 'applicantKey' | 'jointApplicants'> & Partial<Pick<RequestView, 'scan'>>;
+
+/** What the scanned applications need of the file store: sealed with the applicant's key, deleted with the applicant. */
+export type ScanFiles = Pick<BlobStore, 'delete' | 'getBytes' | 'putOpaque'>;
+
+/** A scanned application as the event records it. */
+export type ScanRef = NonNullable<RequestView['scan']>;
 
 /** Who reads: a person by role, or the service itself (a notice it sends, a letter it prints for staff). */
 export type PersonalDataReader = { role: string } | 'service';
@@ -57,6 +68,7 @@ export class ApplicantPersonalData {
     private readonly requests: RequestsProjection,
     private readonly calendar: WorkingDayCalendar,
     private readonly retentionYears: number,
+    private readonly scanFiles: ScanFiles | null = null,
   ) {}
 
   /** The access of a reader: the service and the roles with the right read clear text, the others `已脱敏`. */
@@ -71,7 +83,43 @@ export class ApplicantPersonalData {
     const access = this.accessOf(reader);
     const applicant = await revealSealed(view.applicant, subjectId, access);
     const jointApplicants = view.jointApplicants && (await revealSealed(view.jointApplicants, subjectId, access));
-    return { ...view, applicant, ...(jointApplicants ? { jointApplicants } : {}) };
+    const scan = view.scan && (await revealSealed(view.scan, subjectId, access));
+    return { ...view, applicant, ...(jointApplicants ? { jointApplicants } : {}), ...(scan ? { scan } : {}) };
+  }
+
+  /**
+   * The uploaded scan sealed with the applicant's key (crypto-shredding of the file, issue 19): the
+   * file store keeps the sealed bytes, whose hash and size the event records (so `verify` checks what
+   * is stored, before and after an erasure), with the scan's type and name. The caller deletes the
+   * upload once the request is recorded (`dropUpload`).
+   */
+  async sealScan<S extends ScanRef>(scan: S, applicantKey: string): Promise<S> {
+    if (!this.keys || !this.scanFiles) throw new Error('scans without a personal-data key store or file store');
+    const plain = await this.scanFiles.getBytes(scan.sha256);
+    if (!plain) throw DomainError.validation('SCAN_NOT_UPLOADED', '申请书扫描件尚未上传或已损坏，请重新上传后再登记。');
+    const key = await this.keys.getOrCreate(applicantSubjectId(applicantKey));
+    const stored = await this.scanFiles.putOpaque(encryptBytes(key, plain));
+    return { ...scan, sha256: stored.sha256, size: stored.size };
+  }
+
+  /** The upload in clear, once its sealed copy is recorded: nothing of it stays readable without the key. */
+  async dropUpload(sha256: string): Promise<void> {
+    await this.scanFiles?.delete(sha256);
+  }
+
+  /**
+   * A stored scan's bytes as `reader` may read them: a sealed scan opened with the applicant's living
+   * key; refused (403) to a reader without the right, gone (404) once the applicant is erased. A scan
+   * stored before scans were sealed comes as it is.
+   */
+  async openScan(view: ApplicantFields, stored: Buffer, reader: PersonalDataReader): Promise<Buffer> {
+    if (!isSealedBytes(stored)) return stored;
+    const access = this.accessOf(reader);
+    if (!access.keys) throw DomainError.forbidden('SCAN_WITHHELD', '申请书扫描件含申请人的个人信息，您的角色无权查阅。');
+    const key = await access.keys.get(applicantSubjectId(view.applicantKey));
+    if (!key || key.keyId !== sealedBytesKeyId(stored))
+      throw DomainError.notFound('SCAN_ERASED', '该申请书扫描件已随申请人的个人信息删除。');
+    return decryptBytes(key, stored);
   }
 
   /**
@@ -153,6 +201,19 @@ export class ApplicantPersonalData {
   }
 
   /**
+   * The scanned applications of the applicant's requests are deleted from the file store (their bytes
+   * show the person): `verify` then reports them as erased with the applicant, not as missing. A file
+   * another applicant's request also names (the same bytes) is kept.
+   */
+  private async deleteScans(theirs: readonly RequestView[], applicantKey: string): Promise<void> {
+    if (!this.scanFiles) return;
+    for (const sha256 of new Set(theirs.flatMap((r) => (r.scan ? [r.scan.sha256] : [])))) {
+      const sharers = await this.requests.find({ 'scan.sha256': sha256 });
+      if (sharers.every((r) => r.applicantKey === applicantKey)) await this.scanFiles.delete(sha256);
+    }
+  }
+
+  /**
    * Records the erasure on every request of the applicant not yet erased, then deletes the key. Every
    * request is decided first, so a refusal on one erases nothing. The requests are those of the read
    * model (a request received moments ago may not be there yet: its data goes with the key all the
@@ -169,7 +230,8 @@ export class ApplicantPersonalData {
     const today = toShanghaiDate(context.now);
     const command: RequestCommand = { type: 'ErasePersonalData', today, ...what };
     const pending: string[] = [];
-    for (const { requestId } of await this.requests.find({ applicantKey })) {
+    const theirs = await this.requests.find({ applicantKey });
+    for (const { requestId } of theirs) {
       const { state } = await this.commands.load(decider, requestStreamId(requestId));
       const decision = decider.decide(command, state);
       if (decision instanceof DomainError) throw decision;
@@ -178,6 +240,7 @@ export class ApplicantPersonalData {
     for (const requestId of pending) await this.commands.handle(decider, requestStreamId(requestId), command, context);
     if (!this.keys) throw new Error('the requests service has no personal-data key store');
     await this.keys.shred(applicantSubjectId(applicantKey));
+    await this.deleteScans(theirs, applicantKey);
     return {
       requestIds: pending,
       reason: what.reason,

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, withholdingGroundLabel, type FileRef } from '@gongkai/contracts';
 import { assertReadsUnit, DomainError, pageOf, type BlobStore, type Page, type Principal } from '@gongkai/platform';
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
@@ -37,8 +37,8 @@ export class RequestReads {
     private readonly settings: RequestsSettings,
     private readonly calendar: WorkingDayCalendar,
     private readonly letterHeads: Pick<LetterSettings, 'headOf'>,
-    private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant'>,
-    private readonly files?: Pick<BlobStore, 'get'>,
+    private readonly personalData: Pick<ApplicantPersonalData, 'revealApplicant' | 'openScan'>,
+    private readonly files?: Pick<BlobStore, 'getBytes'>,
   ) {}
 
   /** The applicant's view by tracking code: progress and dates, nothing about the person. */
@@ -175,12 +175,14 @@ export class RequestReads {
     });
   }
 
-  /** The scanned application of a request, streamed from the file store. */
+  /** The scanned application of a request (opened with the applicant's key), under its name as the reader may read it. */
   async scan(requestId: string, principal: Principal) {
-    const r = await this.readable(requestId, principal);
-    const content = r.scan && this.files ? await this.files.get(r.scan.sha256) : null;
-    if (!r.scan || !content) throw DomainError.notFound('SCAN_NOT_FOUND', '该申请没有申请书扫描件。');
-    return { ref: r.scan, content };
+    const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
+    if (r.scan && r.personalDataErased) throw DomainError.notFound('SCAN_ERASED', '该申请书扫描件已随申请人的个人信息删除。');
+    const stored = r.scan && this.files ? await this.files.getBytes(r.scan.sha256) : null;
+    if (!r.scan || !stored) throw DomainError.notFound('SCAN_NOT_FOUND', '该申请没有申请书扫描件。');
+    const bytes = await this.personalData.openScan(r, stored, principal);
+    return { ref: r.scan, content: { size: bytes.length, stream: Readable.from([bytes]) } };
   }
 
   /** A letter of the request as .docx; refused when the request has no such step. */

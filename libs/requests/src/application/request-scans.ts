@@ -12,18 +12,17 @@ export const SCAN_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] a
 export class RequestScans {
   constructor(private readonly files: Pick<BlobStore, 'put'>) {}
 
-  /** Stores the upload (refused unless its bytes are a PDF, JPEG or PNG as declared) and answers its reference. */
-  async upload(body: Readable, declaredType: string, encodedName: string | undefined): Promise<BlobRef> {
+  /**
+   * Stores the upload (refused unless its bytes are a PDF, JPEG or PNG as declared) and answers its
+   * reference. `name` is the original file name (the `?name=` query parameter, decoded). It often
+   * names the applicant: the registration's event seals it with the applicant's key, and the file is
+   * deleted with the applicant's personal data (issue 19).
+   */
+  async upload(body: Readable, declaredType: string, name: string): Promise<BlobRef> {
     const type = declaredType.split(';')[0].trim().toLowerCase();
     if (!(SCAN_MEDIA_TYPES as readonly string[]).includes(type)) {
       body.resume();
       throw DomainError.validation('SCAN_TYPE_NOT_ALLOWED', '申请书扫描件只能是 PDF、JPEG 或 PNG 文件。');
-    }
-    let name = 'scan';
-    try {
-      name = encodedName ? decodeURIComponent(encodedName) : name;
-    } catch {
-      throw DomainError.validation('BLOB_NAME_INVALID', '文件名无效（X-File-Name 应为 URL 编码）。');
     }
     return this.files.put(body, { declaredMediaType: type, originalName: name });
   }

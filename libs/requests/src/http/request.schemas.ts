@@ -251,3 +251,6 @@ export function registerQueryOf(input: RegisterQueryInput): RegisterQuery {
 
 /** The receipt's body: the tracking code the registration answered. */
 export const receiptBody = z.object({ trackingCode: z.string().trim().min(4).max(64) });
+
+/** `POST /api/requests/scans?name=<original file name>`: the upload convention (the body is the file itself). */
+export const scanUploadQuery = z.object({ name: singleLineText(255, 1) });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -35,6 +35,7 @@ import {
   receiptBody,
   registerQueryOf,
   registerQuerySchema,
+  scanUploadQuery,
   staffRequestBody,
   type RegisterQueryInput,
 } from './request.schemas';
@@ -175,11 +176,10 @@ export class RequestsController {
   @Roles(...REGISTRARS)
   @ApiConsumes(...SCAN_MEDIA_TYPES)
   @ApiOperation({
-    summary:
-      '上传申请书扫描件（请求体为文件本身，Content-Type 为 PDF/JPEG/PNG，X-File-Name 为 URL 编码的文件名）；返回登记时使用的文件引用',
+    summary: '上传申请书扫描件（请求体为文件本身，Content-Type 为 PDF/JPEG/PNG，查询参数 name 为原文件名）；返回登记时使用的文件引用',
   })
-  async uploadScan(@Req() request: AuthenticatedRequest, @Headers('x-file-name') name: string | undefined) {
-    return this.scans.upload(request, request.headers['content-type'] ?? '', name);
+  async uploadScan(@Query(new ZodPipe(scanUploadQuery)) query: z.infer<typeof scanUploadQuery>, @Req() request: AuthenticatedRequest) {
+    return this.scans.upload(request, request.headers['content-type'] ?? '', query.name);
   }
 
   @Post('import')

@@ -65,7 +65,7 @@ export function CounterRegistration({ session }: { session: Session }) {
     event.preventDefault();
     const done = await form.submit(async () => {
       const scanRef = scan
-        ? await upload<unknown>('/api/requests/scans', scan, scan.type, { headers: { 'x-file-name': encodeURIComponent(scan.name) } })
+        ? await upload<unknown>(`/api/requests/scans?name=${encodeURIComponent(scan.name)}`, scan, scan.type)
         : undefined;
       const result = await api<RequestReceiptView>('/api/requests', {
         method: 'POST',
