@@ -7,6 +7,7 @@ import {
   ROLE_LABELS,
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
+import { ReportDeadlines } from './annual-reports/deadlines';
 import { DocumentTable, openReviewYear } from './documents/list';
 import { ConcernsDue } from './participation/concerns';
 import { ModerationDue } from './participation/consultations';
@@ -86,6 +87,7 @@ export function ConsoleHome({ session }: { session: Session }) {
           <DocumentTable rows={yearlyReviews} units={units.data} />
         </section>
       ) : null}
+      <ReportDeadlines session={session} />
       <ConcernsDue session={session} />
       <ModerationDue session={session} />
       {todo.data || todo.error ? (
