@@ -13,8 +13,8 @@ const BADGE: Record<ReportDeadlineView['status'], string> = {
 
 /** 剩余天数 while the report is open; nothing once finalised. */
 function daysNote(d: ReportDeadlineView): string {
-  if (d.status === 'finalised' || d.status === 'published') return d.correctedOn ? `，${d.correctedOn} 已更正` : '';
-  return d.daysLeft < 0 ? `，已超过 ${-d.daysLeft} 天` : `，还剩 ${d.daysLeft} 天`;
+  if (d.status === 'finalised' || d.status === 'published') return d.correctedOn ? `（${d.correctedOn} 已更正）` : '';
+  return d.daysLeft < 0 ? `（已超过 ${-d.daysLeft} 天）` : `（还剩 ${d.daysLeft} 天）`;
 }
 
 /**

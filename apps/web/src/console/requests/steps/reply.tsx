@@ -82,7 +82,11 @@ function DraftReplyForm({ v, reload }: StepProps) {
           label="获取信息的方式、途径和时间"
           name="access"
           error={submit.error}
-          hint="条例第三十六条第（一）（二）项：如“以电子邮件方式于某日前发送至申请人邮箱”"
+          hint={
+            partial
+              ? '条例第三十六条第（三）项：可以公开部分的获取方式和途径，如“以电子邮件方式于某日前发送至申请人邮箱”'
+              : '条例第三十六条第（一）（二）项：如“以电子邮件方式于某日前发送至申请人邮箱”'
+          }
         >
           {(p) => <textarea {...p} rows={2} value={draft.access} onChange={(e) => update({ access: e.target.value })} />}
         </Field>
