@@ -16,7 +16,7 @@ import {
 import { toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
-import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
+import { draftAnnualReportBody, finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
 import { Returns } from '@gongkai/platform';
 import { reportDeadlinesViewSchema, someObjectSchema } from '@gongkai/contracts';
 
@@ -91,9 +91,9 @@ export class AnnualReportsController {
     summary:
       '保存年度报告草稿（定稿前）：表二人工统计数（行政许可、行政处罚、行政强制、行政事业性收费）和正文 narrative；首页显示“草稿”，定稿表单按草稿打开。已定稿的报告不能再保存草稿。',
   })
-  @ApiBody({ schema: jsonSchemaOf(finaliseAnnualReportBody) })
+  @ApiBody({ schema: jsonSchemaOf(draftAnnualReportBody) })
   saveDraft(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
-    const input = parseFinaliseBody(body);
+    const input = parseFinaliseBody(body, draftAnnualReportBody);
     return this.reports.saveDraft(unitId, reportYear(year), input, commandContext(request));
   }
 
