@@ -16,6 +16,8 @@ export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
     'a working draft of a negative-list entry (its wording and legal basis); nothing is withheld by it until NegativeEntryPublished, the decision',
   'catalogue.NegativeEntryAmended':
     'an edit of a draft entry (the decider refuses amending a published one); the decision is NegativeEntryPublished',
+  'catalogue.CatalogueImported':
+    'the record of an imported file (the original kept for the audit, what the import did); the items it touched carry their own events, and publishing them is the decision',
   // document-attributes
   'document-attributes.DocumentNumberReserved':
     'a uniqueness lock on the 文号 within the unit, written with DocumentRegistered (the decision)',

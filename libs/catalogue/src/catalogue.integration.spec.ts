@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -315,7 +316,8 @@ describe('catalogue service over Kafka and FerretDB', () => {
     const first = await exported();
     const before = await store.headPosition();
     const again = await importFile(OTHER, otherClerk, first).expect(200);
-    expect(again.body).toEqual({ rows: 2, created: 0, updated: 0, revised: 0, unchanged: 2 });
+    // Nothing changed: no import record, no file kept.
+    expect(again.body).toEqual({ rows: 2, created: 0, updated: 0, revised: 0, unchanged: 2, importId: null, file: null });
     expect(await store.headPosition()).toBe(before);
     const readRows = async (file: Buffer) => {
       const book = new ExcelJS.Workbook();
@@ -343,7 +345,52 @@ describe('catalogue service over Kafka and FerretDB', () => {
     const refused = await send('import', await street.file(true)).expect(400);
     expect(refused.body.rows).toEqual([{ row: 3, source: '表格1', messages: expect.any(Array) }]);
     expect(await store.headPosition()).toBe(before);
-    await send('import', await street.file()).expect(200, { rows: 3, created: 3, updated: 0, revised: 0, unchanged: 0 });
+    const file = await street.file();
+    const name = '九龙街道试点领域基层政务公开标准目录.docx';
+    const imported = await http
+      .post(`/api/catalogue/units/${TOWN}/items/import?name=${encodeURIComponent(name)}`)
+      .set(auth(clerk))
+      .set('Content-Type', DOCX_MIME)
+      .send(file)
+      .expect(200);
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    expect(imported.body).toEqual({
+      rows: 3,
+      created: 3,
+      updated: 0,
+      revised: 0,
+      unchanged: 0,
+      importId: expect.any(String),
+      file: { sha256, size: file.length, mediaType: DOCX_MIME, originalName: name },
+    });
+
+    // The import record keeps the original file: listed with the unit's imports, downloadable by its staff.
+    const listed = await http.get(`/api/catalogue/units/${TOWN}/items/imports`).set(auth(clerk)).expect(200);
+    expect(listed.body.imports[0]).toMatchObject({
+      importId: imported.body.importId,
+      unitId: TOWN,
+      rows: 3,
+      created: 3,
+      file: imported.body.file,
+    });
+    expect(listed.body.imports[0].itemIds).toHaveLength(3);
+    const download = await http
+      .get(`/api/catalogue/units/${TOWN}/items/imports/${imported.body.importId}/file`)
+      .set(auth(clerk))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toBe(DOCX_MIME);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect((download.body as Buffer).equals(file)).toBe(true);
+    // Another unit's staff see neither the record nor the file.
+    await http.get(`/api/catalogue/units/${TOWN}/items/imports`).set(auth(otherClerk)).expect(403);
+    await http.get(`/api/catalogue/units/${TOWN}/items/imports/${imported.body.importId}/file`).set(auth(otherClerk)).expect(403);
+    await http.get(`/api/catalogue/units/${TOWN}/items/imports/no-such-import/file`).set(auth(clerk)).expect(404);
   });
 
   it('the district office loads a new guideline version from a spreadsheet; bad rows are all reported', async () => {
@@ -422,7 +469,7 @@ describe('catalogue service over Kafka and FerretDB', () => {
     expect(listed[0]).toMatchObject({ ownerUnitId: TOWN, status: 'published', reviewOverdue: true });
   });
 
-  it('the district office loads the sourced guidelines: each sourced row names its source, the other domains stay 示例', async () => {
+  it('the district office loads the sourced guidelines: each row names its source; no 示例 row is left', async () => {
     await http.post('/api/catalogue/guidelines/reference').set(auth(clerk)).expect(403);
     await http.post('/api/catalogue/guidelines/reference').set(auth(district)).expect(201);
     const current = await eventually(async () => {
@@ -432,6 +479,8 @@ describe('catalogue service over Kafka and FerretDB', () => {
     expect(current.sourcedDomains).toContain('social-assistance');
     const row = current.items.find((i: { code: string }) => i.code === 'social-assistance.S01');
     expect(row).toMatchObject({ firstLevel: '综合业务', source: { url: expect.stringMatching(/^https?:\/\//) } });
-    expect(current.items.find((i: { domainCode: string }) => i.domainCode === 'budget').source).toBeUndefined();
+    // Every domain of the 示例 data has sourced rows now (budget from a township's catalogue).
+    expect(current.sourcedDomains).toContain('budget');
+    expect(current.items.filter((i: { source?: unknown }) => !i.source)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
+  BLOB_STORE,
   CommandHandler,
   ConsumerRegistry,
   GONGKAI_CONFIG,
@@ -9,6 +10,7 @@ import {
   ReadModelConnections,
   readModelProvider,
   startNoticeSender,
+  type BlobStore,
   type GongkaiConfig,
   type Logger,
   type NoticeSender,
@@ -100,9 +102,9 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     },
     {
       provide: CatalogueSpreadsheets,
-      inject: [CommandHandler, CatalogueItemsProjection, GONGKAI_CONFIG],
-      useFactory: (commands: CommandHandler, items: CatalogueItemsProjection, config: GongkaiConfig) =>
-        new CatalogueSpreadsheets(commands, items, importLimitsOf(config)),
+      inject: [CommandHandler, CatalogueItemsProjection, BLOB_STORE, GONGKAI_CONFIG],
+      useFactory: (commands: CommandHandler, items: CatalogueItemsProjection, blobs: BlobStore, config: GongkaiConfig) =>
+        new CatalogueSpreadsheets(commands, items, blobs, importLimitsOf(config)),
     },
     {
       provide: CataloguePortal,

@@ -150,13 +150,27 @@ export const importPreviewViewSchema = z.object({
   summary: z.object({ rows: int, valid: int, invalid: int, create: int, update: int, revise: int, unchanged: int }),
 }) satisfies z.ZodType<V.ImportPreviewView>;
 
+const importCounts = { rows: int, created: int, updated: int, revised: int, unchanged: int };
+const importedFile = z.object({ sha256: text, size: int, mediaType: text, originalName: text });
 export const importReportViewSchema = z.looseObject({
-  rows: int,
-  created: int,
-  updated: int,
-  revised: int,
-  unchanged: int,
+  ...importCounts,
+  importId: text.nullable(),
+  file: importedFile.nullable(),
 }) satisfies z.ZodType<V.ImportReportView>;
+
+export const importListViewSchema = z.object({
+  imports: z.array(
+    z.object({
+      ...importCounts,
+      importId: text,
+      unitId: text,
+      file: importedFile,
+      domainCode: text.optional(),
+      itemIds: z.array(text),
+      importedAt: instant,
+    }),
+  ),
+}) satisfies z.ZodType<V.ImportListView>;
 
 export const matchProposalsViewSchema = z.object({
   unitId: text,

@@ -33,6 +33,7 @@ export * from './http/validation';
 export * from './http/openapi-contract';
 export * from './http/rate-limit';
 export * from './http/command-context';
+export * from './http/file-download';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './nest/tokens';

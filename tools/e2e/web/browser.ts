@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { createApp } from '@gongkai/platform';
+import { isolatedEnv } from '@gongkai/platform/testing';
+import { standaloneApp } from '@gongkai/shapes';
 
 const ROOT = join(__dirname, '../../..');
 const WEB = join(ROOT, 'apps/web');
@@ -106,9 +110,16 @@ export async function screenshotBoth(page: Page, name: string): Promise<AxeViola
   return found;
 }
 
-/** Read models are eventually consistent: reloads until the locator shows (bounded); on failure says what the page showed. */
+/** Read models are eventually consistent: reloads until the locator is visible (bounded); on failure says what the page showed. */
 export async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20): Promise<void> {
-  for (let n = 0; n < tries && (await locator.count()) === 0; n++) {
+  for (let n = 0; n < tries; n++) {
+    if (
+      await locator
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     await page.waitForTimeout(500);
     await page.reload();
     await page.waitForTimeout(300);
@@ -119,4 +130,78 @@ export async function reloadUntil(page: Page, locator: ReturnType<Page['locator'
     .catch(async (error: Error) => {
       throw new Error(`${error.message}\nThe page showed:\n${await page.locator('main').innerText()}`);
     });
+}
+
+/** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */
+export async function scrollToTop(page: Page): Promise<void> {
+  // Runs in the page; the root tsconfig has no DOM lib.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+}
+
+/** Signs in through the console's development login form (AUTH_DEV_LOGIN=true) and waits for the home page. */
+export async function signIn(page: Page, baseUrl: string, userId: string, role: string, unit?: string): Promise<void> {
+  await page.goto(`${baseUrl}/console/login`);
+  await page.getByLabel('工号').fill(userId);
+  await page.getByLabel('岗位角色').selectOption(role);
+  if (unit) await page.getByLabel('所在单位').selectOption(unit);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办事项' }).waitFor();
+}
+
+/** A standalone instance serving the built web app, and a Chromium to drive it: what every browser spec starts with. */
+export interface WebStandalone {
+  app: INestApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  browser: Browser;
+  /** A page in a new browser context (desktop size, zh-CN, downloads accepted), closed with the session. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A new page signed in through the development login. */
+  pageAs(userId: string, role: string, unit?: string, options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds apps/web when needed, starts the standalone on a free loopback port with the development login
+ * (and `env` on top of the isolated test environment), runs `prepare` (seeding) and launches Chromium.
+ */
+export async function startWebStandalone(
+  env: Record<string, string> = {},
+  prepare?: (app: INestApplication, url: string) => Promise<void>,
+): Promise<WebStandalone> {
+  ensureWebBuilt();
+  const { app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true', ...env }));
+  const contexts: BrowserContext[] = [];
+  let browser: Browser | undefined;
+  const close = async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await app.close();
+  };
+  try {
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    await prepare?.(app, url);
+    const launched = (browser = await launch());
+    const newPage = async (options: BrowserContextOptions = {}) => {
+      const context = await launched.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true, ...options });
+      contexts.push(context);
+      return context.newPage();
+    };
+    return {
+      app,
+      url,
+      browser: launched,
+      newPage,
+      pageAs: async (userId, role, unit, options) => {
+        const page = await newPage(options);
+        await signIn(page, url, userId, role, unit);
+        return page;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,15 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { unitDecider, unitStreamId } from '@gongkai/catalogue';
-import { CommandHandler, createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { DEMO_UNITS, standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch } from './browser';
+import { CommandHandler } from '@gongkai/platform';
+import { DEMO_UNITS } from '@gongkai/shapes';
+import { signIn, startWebStandalone, type WebStandalone } from './browser';
 import { devToken } from './seed';
 
 /**
@@ -25,10 +23,8 @@ const UNIT = 'TEZ-ZSZ';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe('web: counter registration and the request register in Chromium', () => {
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
   let clerkToken: string;
   const expected: string[] = [];
   const others: string[] = [];
@@ -82,11 +78,14 @@ describe('web: counter registration and the request register in Chromium', () =>
         'clearTimeout',
       ],
     });
-    ensureWebBuilt();
     const blobs = mkdtempSync(join(tmpdir(), 'gongkai-e2e-scans-'));
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true', BLOB_STORE_URL: `file:${blobs}` })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    session = await startWebStandalone({ BLOB_STORE_URL: `file:${blobs}` }, async (app, base) => {
+      url = base;
+      await seed(app);
+    });
+  }, 240_000);
+
+  async function seed(app: WebStandalone['app']) {
     const unit = DEMO_UNITS.find((u) => u.unitId === UNIT)!;
     await app.get(CommandHandler).handle(unitDecider, unitStreamId(UNIT), unit, {
       actor: { userId: 'e2e', unitId: 'TEZ-GOV-OFFICE', role: 'district_office' },
@@ -101,13 +100,10 @@ describe('web: counter registration and the request register in Chromium', () =>
     others.push(await register('2026-12-01', '商业企业', '台儿庄区顺河建材有限公司', '申请公开本镇2026年建材采购的招标文件。'));
     others.push(await register('2026-11-20', '自然人', '张桂兰', '想了解我们村2026年危房改造补助名单。'));
     others.push(await register('2026-12-28', '自然人', '刘洪涛', '请公开本镇2026年秸秆禁烧补助的发放标准。'));
-    browser = await launch();
-  }, 240_000);
+  }
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
+    await session?.close();
     jest.useRealTimers();
   }, 120_000);
 
@@ -123,15 +119,9 @@ describe('web: counter registration and the request register in Chromium', () =>
   }
 
   it('a clerk registers a letter received last Tuesday with its scan, prints the receipt, filters the register and exports exactly those rows', async () => {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    await context.clock.setFixedTime(NOW);
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill('clerk-liu');
-    await page.getByLabel('岗位角色').selectOption('clerk');
-    await page.getByLabel('所在单位').selectOption(UNIT);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
+    const page = await session.newPage();
+    await page.context().clock.setFixedTime(NOW);
+    await signIn(page, url, 'clerk-liu', 'clerk', UNIT);
 
     // The letter: an ordinary letter (平信), received — confirmed with the applicant — last Tuesday, with its scan.
     await page.goto(`${url}/console/requests`);
@@ -140,7 +130,9 @@ describe('web: counter registration and the request register in Chromium', () =>
     await page.getByLabel('收到申请日期').fill(LAST_TUESDAY);
     await page.getByLabel('姓名').fill('陈玉梅');
     await page.getByLabel('通信地址').fill('台儿庄区张山子镇北洛村');
-    await page.getByLabel('所需政府信息的名称、文号或特征性描述').fill('我想看看咱们镇今年给困难老人发的临时救助名单和钱数。');
+    await page
+      .getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述')
+      .fill('我想看看咱们镇今年给困难老人发的临时救助名单和钱数。');
     const scan = join(mkdtempSync(join(tmpdir(), 'gongkai-e2e-')), '陈玉梅来信.png');
     writeFileSync(scan, PNG);
     await page.getByLabel('申请书扫描件（PDF、JPEG 或 PNG）').setInputFiles(scan);

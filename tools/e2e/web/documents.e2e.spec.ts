@@ -2,13 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { standaloneApp } from '@gongkai/shapes';
+import type { Page } from 'playwright-core';
 import { docxOf } from '../../../libs/document-attributes/src/testing/demo-files';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
+import { reloadUntil, screenshotBoth, startWebStandalone, type WebStandalone } from './browser';
 import { devToken } from './seed';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -21,50 +17,31 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 describe('web: a document with its files, from the clerk to the citizen, in Chromium', () => {
   const UNIT = 'TEZ-CIVIL';
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     // Only the unit (the demo data's other documents are not needed, and take minutes to load here).
-    const district = await devToken(url, 'district-e2e-docs', 'district_office', 'TEZ-GOV-OFFICE');
-    const created = await fetch(`${url}/api/catalogue/units`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${district}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ unitId: UNIT, name: '区民政局', level: '县级', kind: 'department' }),
+    session = await startWebStandalone({}, async (_app, base) => {
+      const district = await devToken(base, 'district-e2e-docs', 'district_office', 'TEZ-GOV-OFFICE');
+      const created = await fetch(`${base}/api/catalogue/units`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${district}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ unitId: UNIT, name: '区民政局', level: '县级', kind: 'department' }),
+      });
+      expect(created.status).toBe(201);
+      for (let n = 0; n < 120; n++) {
+        const units = (await (await fetch(`${base}/api/catalogue/units`)).json()) as { unitId: string }[];
+        if (units.some((u) => u.unitId === UNIT)) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     });
-    expect(created.status).toBe(201);
-    for (let n = 0; n < 120; n++) {
-      const units = (await (await fetch(`${url}/api/catalogue/units`)).json()) as { unitId: string }[];
-      if (units.some((u) => u.unitId === UNIT)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    browser = await launch();
+    ({ url } = session);
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  }, 240_000);
+  afterAll(() => session?.close(), 240_000);
 
-  async function pageAs(userId: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption(UNIT);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-    return page;
-  }
+  const pageAs = (userId: string, role: string) => session.pageAs(userId, role, UNIT);
 
   /** Waits for the locator; on failure says what the page showed instead. */
   const shows = (page: Page, locator: ReturnType<Page['locator']>) =>
@@ -143,9 +120,7 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     expect(await clerk.getByTestId('publication-due').innerText()).toContain('自成文日期起 20 个工作日');
 
     // A citizen finds it by a word only in its body.
-    const citizenContext = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(citizenContext);
-    const citizen = await citizenContext.newPage();
+    const citizen = await session.newPage();
     await citizen.goto(`${url}/search?q=${encodeURIComponent('清洁取暖')}`);
     const hit = citizen.getByTestId('document-hits').getByRole('link', { name: title });
     await reloadUntil(citizen, hit, 30);

@@ -1,9 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import type { Page } from 'playwright-core';
+import { screenshotBoth, startWebStandalone, type WebStandalone } from './browser';
 import { seedArchivedRequest, seedUnit } from './seed';
 
 /**
@@ -12,39 +8,21 @@ import { seedArchivedRequest, seedUnit } from './seed';
  * offered the action.
  */
 describe('web: erasing an applicant’s personal data in the console', () => {
-  let app: INestApplication;
-  let url: string;
-  let browser: Browser;
+  let session: WebStandalone;
   let requestId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await seedUnit(url);
-    requestId = await seedArchivedRequest(url);
-    browser = await launch();
+    session = await startWebStandalone({}, async (_app, url) => {
+      await seedUnit(url);
+      requestId = await seedArchivedRequest(url);
+    });
   }, 420_000); // a first run builds apps/web (ensureWebBuilt); the read models then catch up with the demo data
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
   async function signedIn(userId: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption('TEZ-CIVIL');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-    await page.goto(`${url}/console/requests/${requestId}`);
+    const page = await session.pageAs(userId, role, 'TEZ-CIVIL', { acceptDownloads: false });
+    await page.goto(`${session.url}/console/requests/${requestId}`);
     await page
       .getByTestId('case-status')
       .filter({ hasText: /^已归档$/ })

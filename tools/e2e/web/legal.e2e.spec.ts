@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { loadDemoData, standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, reloadUntil, screenshotBoth } from './browser';
+import type { Page } from 'playwright-core';
+import { loadDemoData } from '@gongkai/shapes';
+import { reloadUntil, screenshotBoth, signIn, startWebStandalone, type WebStandalone } from './browser';
 import { approveAndReply, call, catalogueReady, devToken, seedOpenRequest, seedOverdueRequest } from './seed';
 
 /**
@@ -18,41 +15,21 @@ import { approveAndReply, call, catalogueReady, devToken, seedOpenRequest, seedO
  */
 describe('web: challenges, letters, the legal steps and the annual report in Chromium (issue 20)', () => {
   const UNIT = 'TEZ-CIVIL';
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await loadDemoData(app);
-    await catalogueReady(url, UNIT);
-    browser = await launch();
+    session = await startWebStandalone({}, async (app, base) => {
+      await loadDemoData(app);
+      await catalogueReady(base, UNIT);
+    });
+    ({ url } = session);
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  }, 120_000);
+  afterAll(() => session?.close(), 120_000);
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function login(page: Page, userId: string, role: string, unit: string) {
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    await page.getByLabel('所在单位').selectOption(unit);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-  }
+  const newPage = () => session.newPage();
+  const login = (page: Page, userId: string, role: string, unit: string) => signIn(page, url, userId, role, unit);
 
   const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   /** 2027-03-01 → 2027年3月1日, as the letters print dates. */

@@ -1,10 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { createApp } from '@gongkai/platform';
-import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
-import { standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import { eventually, tokenFor } from '@gongkai/platform/testing';
+import { screenshotBoth, startWebStandalone, type WebStandalone } from './browser';
 
 /**
  * A portal for everyone (issue 15.7): the elderly-friendly mode (larger type and spacing, a shorter
@@ -14,16 +12,19 @@ import { DESKTOP, ensureWebBuilt, launch, screenshotBoth } from './browser';
  */
 describe('web: the portal in normal and elderly-friendly mode', () => {
   const UNIT = 'TEZ-ZSZ';
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    session = await startWebStandalone({}, seedGuide);
+    ({ url } = session);
+    page = await session.newPage({ acceptDownloads: false });
+  }, 240_000);
+
+  afterAll(() => session?.close());
+
+  async function seedGuide(app: INestApplication) {
     const http = () => request(app.getHttpServer());
     const district = await tokenFor('district_office', 'TEZ-GOV-OFFICE');
     await http()
@@ -51,14 +52,7 @@ describe('web: the portal in normal and elderly-friendly mode', () => {
       60000,
       'the guide',
     );
-    browser = await launch();
-    page = await (await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  }
 
   const PAGES: [string, string, string][] = [
     ['home', '/', '台儿庄区政务公开'],

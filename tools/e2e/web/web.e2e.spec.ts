@@ -1,13 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '@gongkai/platform';
-import { isolatedEnv } from '@gongkai/platform/testing';
-import { loadDemoData, standaloneApp } from '@gongkai/shapes';
-import { DESKTOP, PHONE, ensureWebBuilt, launch, screenshotBoth } from './browser';
+import type { Page } from 'playwright-core';
+import { loadDemoData } from '@gongkai/shapes';
+import { PHONE, reloadUntil, screenshotBoth, scrollToTop, signIn, startWebStandalone, type WebStandalone } from './browser';
 import {
   assignAsAnotherUser,
   seedAssessment,
@@ -25,9 +22,8 @@ import {
  * artifacts/screenshots/ and an axe-core check of each screenshotted page.
  */
 describe('web: portal and console in Chromium', () => {
-  let app: INestApplication;
+  let session: WebStandalone;
   let url: string;
-  let browser: Browser;
   let seed: SeedResult;
   let trackingCode = '';
   let requestId = '';
@@ -35,61 +31,19 @@ describe('web: portal and console in Chromium', () => {
   let policy: PolicySeed;
   /** A moment (Asia/Shanghai, YYYY-MM-DDTHH:mm:ss) after the interpretation's sign-off and before its publication. */
   let beforePublish = '';
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    ({ app } = await createApp(standaloneApp, isolatedEnv({ AUTH_DEV_LOGIN: 'true' })));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await loadDemoData(app);
-    seed = await seedWebData(url);
-    browser = await launch();
+    session = await startWebStandalone({}, async (app, base) => {
+      await loadDemoData(app);
+      seed = await seedWebData(base);
+    });
+    ({ url } = session);
   }, 240_000); // the read models first catch up with the demo data: on a busy machine, more than a minute
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  /** Read models are eventually consistent: reload until the locator shows (bounded). */
-  async function reloadUntil(page: Page, locator: ReturnType<Page['locator']>, tries = 20) {
-    for (let n = 0; n < tries; n++) {
-      if (
-        await locator
-          .first()
-          .isVisible()
-          .catch(() => false)
-      )
-        return;
-      await page.waitForTimeout(500);
-      await page.reload();
-      await page.waitForTimeout(300);
-    }
-    await locator.first().waitFor({ timeout: 5000 });
-  }
-
-  /** Full-page screenshots show a sticky header where the page is scrolled to: take them from the top. */
-  async function scrollToTop(page: Page) {
-    // Runs in the page; the root tsconfig has no DOM lib.
-    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  }
-
-  async function login(page: Page, userId: string, role: string, unit?: string) {
-    await page.goto(`${url}/console/login`);
-    await page.getByLabel('工号').fill(userId);
-    await page.getByLabel('岗位角色').selectOption(role);
-    if (unit) await page.getByLabel('所在单位').selectOption(unit);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办事项' }).waitFor();
-  }
+  const newPage = () => session.newPage();
+  const login = (page: Page, userId: string, role: string, unit?: string) => signIn(page, url, userId, role, unit);
 
   it('a citizen finds an item by a Chinese word, files a request and follows it by code', async () => {
     const page = await newPage();

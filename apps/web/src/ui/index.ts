@@ -8,3 +8,4 @@ export * from './page';
 export * from './format';
 export * from './badges';
 export * from './reading-mode';
+export * from './request-fields';

@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ItemContent } from '@gongkai/contracts';
-import type { CommandHandler, CommandContext } from '@gongkai/platform';
+import { FileSystemBlobStore, type CommandHandler, type CommandContext } from '@gongkai/platform';
 import { elementsOf } from '../domain/published-table';
 import { DomainError } from '@gongkai/platform/domain';
 import type { CatalogueItemsProjection, ItemView } from '../read-models/items.projection';
 import { PUBLISHED_FIXTURES, workbookOf } from '../testing/published-fixtures';
 import { zipOf } from '../testing/large-workbook';
 import { largeImportWithLastRowBad } from '../testing/import-load';
-import { readUpload } from './spreadsheet';
+import { readUpload, XLSX_MIME } from './spreadsheet';
+import { DOCX_MIME } from './office-files';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
 import { CatalogueSpreadsheets } from './catalogue-import';
 import { readOfficeTables, unzipBounded } from './office-files';
@@ -23,17 +28,28 @@ function spreadsheetsFor(level: '县级' | '乡级', items: Partial<ItemView>[] 
     },
   } as unknown as CommandHandler;
   const projection = { ofUnit: async () => items } as unknown as CatalogueItemsProjection;
-  return { spreadsheets: new CatalogueSpreadsheets(commands, projection, { ...DEFAULT_IMPORT_LIMITS, ...limits }), handled };
+  // The blob store is the real one (file system, in a temporary directory).
+  const blobs = new FileSystemBlobStore(mkdtempSync(join(tmpdir(), 'gk-import-blobs-')));
+  return { spreadsheets: new CatalogueSpreadsheets(commands, projection, blobs, { ...DEFAULT_IMPORT_LIMITS, ...limits }), handled, blobs };
 }
-const context = { now: '2026-01-05T02:00:00.000Z' } as CommandContext;
+const context = { now: '2026-01-05T02:00:00.000Z', actor: { userId: 'clerk-1', unitId: 'U1', role: 'clerk' } } as CommandContext;
 const upload = (file: Buffer) => async () => file;
+/** How the console uploads a file: its type (a Word package names parts under word/) and its name. */
+const uploadedAs = (file: Buffer) =>
+  file.includes('word/document.xml')
+    ? { file: { declaredMediaType: DOCX_MIME, originalName: '标准目录.docx' } }
+    : { file: { declaredMediaType: XLSX_MIME, originalName: '标准目录.xlsx' } };
+const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
 
 describe.each(PUBLISHED_FIXTURES.map((f) => [f.name, f] as const))('published layout: %s', (_name, fixture) => {
   it('previews every row with its source row number and eight elements, naming where the domain came from', async () => {
     const { spreadsheets, handled } = spreadsheetsFor(fixture.unitLevel);
     const preview = await spreadsheets.preview('U1', upload(await fixture.file()));
     expect(preview.summary).toMatchObject({ rows: fixture.expected.length, valid: fixture.expected.length, invalid: 0 });
-    expect(preview.tables[0].domain).toMatchObject({ code: fixture.domainCode, from: fixture.domainFrom });
+    // A domain column names it per row (each row's domain is checked below); otherwise the table names it once.
+    expect(preview.tables[0].domain).toMatchObject(
+      fixture.domainFrom === 'column' ? { from: 'column' } : { code: fixture.domainCode, from: fixture.domainFrom },
+    );
     expect(preview.rows.map((r) => r.errors)).toEqual(fixture.expected.map(() => []));
     fixture.expected.forEach((expected, i) => {
       const row = preview.rows[i];
@@ -55,19 +71,43 @@ describe.each(PUBLISHED_FIXTURES.map((f) => [f.name, f] as const))('published la
     expect(handled).toEqual([]);
   });
 
-  it('imports every row as a draft', async () => {
-    const { spreadsheets, handled } = spreadsheetsFor(fixture.unitLevel);
-    const report = await spreadsheets.import('U1', upload(await fixture.file()), context);
-    expect(report).toEqual({ rows: fixture.expected.length, created: fixture.expected.length, updated: 0, revised: 0, unchanged: 0 });
-    expect(handled.map((h) => (h as { command: { type: string; content: { secondLevel: string } } }).command)).toEqual(
-      fixture.expected.map((e) =>
+  it('imports every row as a draft, keeps the original file and records the import with its reference', async () => {
+    const { spreadsheets, handled, blobs } = spreadsheetsFor(fixture.unitLevel);
+    const file = await fixture.file();
+    const as = uploadedAs(file);
+    const report = await spreadsheets.import('U1', upload(file), context, as);
+    const stored = { sha256: sha256(file), size: file.length, mediaType: as.file.declaredMediaType, originalName: as.file.originalName };
+    expect(report).toEqual({
+      rows: fixture.expected.length,
+      created: fixture.expected.length,
+      updated: 0,
+      revised: 0,
+      unchanged: 0,
+      importId: expect.any(String),
+      file: stored,
+    });
+    const commands = handled.map((h) => (h as { command: { type: string; itemId?: string } }).command);
+    expect(commands).toEqual([
+      ...fixture.expected.map((e) =>
         expect.objectContaining({ type: 'DraftItem', content: expect.objectContaining({ secondLevel: e.name }) }),
       ),
-    );
+      expect.objectContaining({
+        type: 'RecordImport',
+        record: expect.objectContaining({
+          importId: report.importId,
+          unitId: 'U1',
+          file: stored,
+          rows: fixture.expected.length,
+          itemIds: commands.slice(0, -1).map((c) => c.itemId),
+        }),
+      }),
+    ]);
+    expect(handled.at(-1)).toMatchObject({ streamId: 'catalogue.imports-U1' });
+    expect((await blobs.getBytes(stored.sha256))?.equals(file)).toBe(true);
   });
 
-  it('reports a malformed row by its source row number and records nothing', async () => {
-    const { spreadsheets, handled } = spreadsheetsFor(fixture.unitLevel);
+  it('reports a malformed row by its source row number and records nothing, keeping no file', async () => {
+    const { spreadsheets, handled, blobs } = spreadsheetsFor(fixture.unitLevel);
     const file = await fixture.file(true);
     const preview = await spreadsheets.preview('U1', upload(file));
     const bad = preview.rows.filter((r) => !r.ok);
@@ -76,11 +116,12 @@ describe.each(PUBLISHED_FIXTURES.map((f) => [f.name, f] as const))('published la
     ]);
     expect(bad[0].errors.join('；')).toContain(fixture.malformed.message);
     expect(bad[0].errors.some((e) => e.startsWith('缺少公开方式') || e.startsWith('缺少公开对象'))).toBe(false);
-    const refused = await spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    const refused = await spreadsheets.import('U1', upload(file), context, uploadedAs(file)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe('SPREADSHEET_INVALID');
     expect((refused as DomainError).extensions).toMatchObject({ rows: [expect.objectContaining({ row: fixture.malformed.rowNumber })] });
     expect(handled).toEqual([]);
+    expect(await blobs.has(sha256(file))).toBe(false);
   });
 });
 
@@ -179,7 +220,7 @@ describe('reading uploaded files', () => {
   it('refuses a file with more rows than the limit, counted before its sheets are parsed, recording nothing', async () => {
     const file = await largeImportWithLastRowBad(30);
     const { spreadsheets, handled } = spreadsheetsFor('乡级', [], { rows: 25 });
-    const refused = await spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    const refused = await spreadsheets.import('U1', upload(file), context, uploadedAs(file)).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'SPREADSHEET_TOO_MANY_ROWS', message: expect.stringContaining('共有 31 行，超过 25 行的上限') });
     expect((refused as DomainError).extensions).toMatchObject({ status: 413 });
     expect(handled).toEqual([]);
@@ -188,14 +229,14 @@ describe('reading uploaded files', () => {
   it('stops reading a file that takes longer than the time limit, and reads the next file on a new worker', async () => {
     const file = await largeImportWithLastRowBad(5000);
     const slow = spreadsheetsFor('乡级', [], { seconds: 0.05 });
-    const refused = await slow.spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    const refused = await slow.spreadsheets.import('U1', upload(file), context, uploadedAs(file)).catch((e: unknown) => e);
     expect(refused).toMatchObject({
       code: 'IMPORT_TOO_SLOW',
       message: expect.stringContaining('超过 0.05 秒的上限，已停止，未导入任何内容'),
     });
     expect(slow.handled).toEqual([]);
     const { spreadsheets } = spreadsheetsFor('乡级');
-    await expect(spreadsheets.import('U1', upload(file), context)).rejects.toMatchObject({
+    await expect(spreadsheets.import('U1', upload(file), context, uploadedAs(file))).rejects.toMatchObject({
       code: 'SPREADSHEET_INVALID',
       message: expect.stringContaining('第 5001 行'),
     });
@@ -204,14 +245,15 @@ describe('reading uploaded files', () => {
   it('stops a worker whose heap passes the limit, and reads the next file on a new worker', async () => {
     const file = await largeImportWithLastRowBad(20000);
     const small = spreadsheetsFor('乡级', [], { workerHeapMb: 64, unpackedBytes: 64 * 1024 * 1024, rows: 20001, seconds: 300 });
-    const refused = await small.spreadsheets.import('U1', upload(file), context).catch((e: unknown) => e);
+    const refused = await small.spreadsheets.import('U1', upload(file), context, uploadedAs(file)).catch((e: unknown) => e);
     expect(refused).toMatchObject({
       code: 'IMPORT_TOO_LARGE_TO_READ',
       message: expect.stringContaining('所需内存超过 64MB 的上限，已停止，未导入任何内容'),
     });
     expect(small.handled).toEqual([]);
     const { spreadsheets } = spreadsheetsFor('乡级');
-    await expect(spreadsheets.import('U1', upload(zipOf({ 'a.txt': Buffer.from('x') })), context)).rejects.toMatchObject({
+    const notOffice = zipOf({ 'a.txt': Buffer.from('x') });
+    await expect(spreadsheets.import('U1', upload(notOffice), context, uploadedAs(notOffice))).rejects.toMatchObject({
       code: 'NOT_A_SPREADSHEET',
     });
   }, 400000);

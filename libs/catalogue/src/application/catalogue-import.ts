@@ -1,9 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CommandHandler, CommandContext } from '@gongkai/platform';
-import type { DomainCode, GuidelineItem } from '@gongkai/contracts';
+import type { BlobRef, BlobStore, CommandHandler, CommandContext } from '@gongkai/platform';
+import type { CatalogueImported, DomainCode, GuidelineItem } from '@gongkai/contracts';
+import { DomainError } from '@gongkai/platform/domain';
 import { toCatalogueRow } from '../domain/catalogue-row';
 import { itemStreamId } from '../domain/item';
 import { itemDecider, type ItemCommand } from '../domain/item.decide';
+import { importRecordStreamId } from '../domain/import-record';
+import { importRecordDecider } from '../domain/import-record.decide';
 import { publishedSheets } from '../domain/published-export';
 import type { CatalogueItemsProjection } from '../read-models/items.projection';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
@@ -20,6 +23,16 @@ export interface ImportReport {
   updated: number;
   revised: number;
   unchanged: number;
+  /** The import's record (its original file is downloadable from it); null when the file changed nothing (nothing recorded, no file kept). */
+  importId: string | null;
+  /** The original file as kept in the blob store; null when nothing was recorded. */
+  file: BlobRef | null;
+}
+
+/** What the uploader said of the file: its type (checked against the bytes) and its name. */
+export interface UploadedAs {
+  declaredMediaType: string;
+  originalName: string;
 }
 
 /**
@@ -37,6 +50,7 @@ export class CatalogueSpreadsheets {
   constructor(
     private readonly commands: CommandHandler,
     private readonly items: CatalogueItemsProjection,
+    private readonly blobs: BlobStore,
     private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
   ) {}
 
@@ -69,19 +83,27 @@ export class CatalogueSpreadsheets {
     return previewInWorker(file, this.limits, plan);
   }
 
-  /** The preview, recorded: every row valid or nothing written (the refusal names every bad row). */
+  /**
+   * The preview, recorded: every row valid or nothing written (the refusal names every bad row).
+   * The original file is kept in the blob store (once the rows are known good) and the import is
+   * recorded with its reference on the unit's imports stream, after the items it touched. A file
+   * that changes nothing (every row as the catalogue has it) records nothing and keeps no file.
+   */
   async import(
     unitId: string,
     upload: (maxBytes: number) => Promise<Buffer>,
     context: CommandContext,
-    options: { domain?: DomainCode; reason?: string } = {},
+    options: { file: UploadedAs; domain?: DomainCode; reason?: string },
   ): Promise<ImportReport> {
     const { file, plan } = await this.planInput(unitId, upload, options.domain);
     const rows = await planImportInWorker(file, this.limits, plan);
-    const report: ImportReport = { rows: rows.length, created: 0, updated: 0, revised: 0, unchanged: 0 };
+    const counts = { rows: rows.length, created: 0, updated: 0, revised: 0, unchanged: 0 };
     const counted = { create: 'created', update: 'updated', revise: 'revised', unchanged: 'unchanged' } as const;
+    for (const { action } of rows) counts[counted[action]] += 1;
+    if (counts.unchanged === rows.length) return { ...counts, importId: null, file: null };
+    const stored = await this.blobs.put(file, options.file);
+    const itemIds: string[] = [];
     for (const { itemId, content, action } of rows) {
-      report[counted[action]] += 1;
       if (action === 'unchanged') continue;
       const id = itemId ?? uuidv7();
       const command: ItemCommand =
@@ -91,8 +113,38 @@ export class CatalogueSpreadsheets {
             ? { type: 'UpdateDraft', unitId, content }
             : { type: 'ReviseItem', unitId, content, reason: options.reason ?? '按电子表格导入修订', at: context.now };
       await this.commands.handle(itemDecider, itemStreamId(id), command, context);
+      itemIds.push(id);
     }
-    return report;
+    const record: CatalogueImported = {
+      importId: uuidv7(),
+      unitId,
+      file: stored,
+      ...(options.domain ? { domainCode: options.domain } : {}),
+      ...counts,
+      itemIds,
+      importedAt: context.now,
+    };
+    await this.commands.handle(
+      importRecordDecider,
+      importRecordStreamId(unitId),
+      { type: 'RecordImport', by: context.actor, record },
+      context,
+    );
+    return { ...counts, importId: record.importId, file: stored };
+  }
+
+  /** The unit's imports, newest first, each with its original file's reference. */
+  async imports(unitId: string): Promise<CatalogueImported[]> {
+    await registeredUnit(this.commands, unitId);
+    const { state } = await this.commands.load(importRecordDecider, importRecordStreamId(unitId));
+    return [...state.imports].reverse();
+  }
+
+  /** One import's original file (its reference: the controller streams the bytes from the blob store). */
+  async importedFile(unitId: string, importId: string): Promise<CatalogueImported['file']> {
+    const found = (await this.imports(unitId)).find((i) => i.importId === importId);
+    if (!found) throw DomainError.notFound('IMPORT_NOT_FOUND', `导入记录 ${importId} 不存在。`);
+    return found.file;
   }
 
   /** The guideline items of an uploaded spreadsheet, read in the import worker under the same limits. */

@@ -3,6 +3,7 @@ import type { DomainEvent } from '@gongkai/platform/domain';
 import { guideDecider } from './guide.decide';
 import { guidelineDecider } from './guideline.decide';
 import { guidelineMatchDecider, type GuidelineMatchCommand } from './guideline-match.decide';
+import { importRecordDecider } from './import-record.decide';
 import { REFERENCE_GUIDELINE_COMMAND } from './guidelines';
 import { itemDecider, type ItemCommand } from './item.decide';
 import type { ItemEvent } from './item';
@@ -56,6 +57,30 @@ describe('catalogue events against their contracts', () => {
       { type: 'AssignResponsibleDomains', domainCodes: ['budget', 'health'] },
     ]),
     ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND, { ...REFERENCE_GUIDELINE_COMMAND, effectiveFrom: '2024-01-01' }]),
+    ...run(importRecordDecider, [
+      {
+        type: 'RecordImport',
+        by: { userId: 'clerk-a', unitId: 'TEZ-A', role: 'clerk' },
+        record: {
+          importId: 'import-1',
+          unitId: 'TEZ-A',
+          file: {
+            sha256: 'b'.repeat(64),
+            size: 9182,
+            mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            originalName: '某镇财政预决算领域基层政务公开标准目录.docx',
+          },
+          domainCode: 'budget',
+          rows: 2,
+          created: 1,
+          updated: 0,
+          revised: 0,
+          unchanged: 1,
+          itemIds: ['item-3'],
+          importedAt: at,
+        },
+      },
+    ]),
     ...run(guideDecider, [
       {
         type: 'PublishGuide',

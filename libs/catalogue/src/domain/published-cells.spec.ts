@@ -9,6 +9,8 @@ describe('cells of published catalogues', () => {
     ['低保对象', { marked: true, detail: '低保对象' }],
     ['', { marked: false }],
     ['□', { marked: false }],
+    ['◆', { marked: true }],
+    ['◇', { marked: false }],
     [' ', { marked: false }],
   ])('mark %j', (cell, mark) => expect(readMark(cell)).toEqual(mark));
 
@@ -28,6 +30,8 @@ describe('cells of published catalogues', () => {
       { channel: '其他', other: '镇广播站' },
     ]);
     expect(parseChannelChecklist('□政府网站 □其他')).toEqual([]);
+    // Some counties mark with ◆ (checked) and ◇ (not).
+    expect(parseChannelChecklist('◆政府网站 ◇政府公报 ◆广播电视')).toEqual([{ channel: '政府网站' }, { channel: '广播电视' }]);
     expect(parseChannelChecklist('政府网站、政务服务中心')).toBeNull();
     expect(standardChannel('其他')).toEqual({ channel: '其他' });
   });

@@ -8,16 +8,16 @@ import { DISCLOSURE_CHANNELS, PILOT_DOMAINS, type DisclosureChannel, type Domain
 /** Full-width to half-width (（ → (, ： → :), no whitespace: how headings and channel names are compared. */
 export const squeeze = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
-const CHECKED = '■☑☒✓√✔●';
-const UNCHECKED = '□☐○';
+const CHECKED = '■☑☒✓√✔●◆';
+const UNCHECKED = '□☐○◇';
 
 /**
- * A cell under a mark column (全社会 / 特定群众, 主动 / 依申请, 县级 / 乡级): √ ✓ ■ ☑ mark it, □ or
+ * A cell under a mark column (全社会 / 特定群众, 主动 / 依申请, 县级 / 乡级): √ ✓ ■ ☑ ◆ mark it, □ ◇ or
  * nothing does not. Text after the mark, or text instead of it (特定群众: 低保对象), is its detail.
  */
 export function readMark(cell: string): { marked: boolean; detail?: string } {
   const text = cell.trim();
-  if (text === '' || /^[□☐○×✗✘否无/\\-]$/.test(text)) return { marked: false };
+  if (text === '' || /^[□☐○◇×✗✘否无/\\-]$/.test(text)) return { marked: false };
   const rest = (CHECKED.includes(text[0]) ? text.slice(1) : text)
     .trim()
     .replace(/^[(（]\s*(.*?)\s*[)）]$/, '$1')

@@ -60,7 +60,7 @@ const HEADINGS: [RegExp, Role][] = [
   [/^特定(群众|群体|对象)$/, 'mark:特定群体'],
   [/^主动(公开)?$/, 'mark:主动'],
   [/^依申请(公开)?$/, 'mark:依申请'],
-  [/^(所属)?领域$/, '所属领域'],
+  [/^(所属|相应|对应)?领域$/, '所属领域'],
   [/^公开环节$/, '公开环节'],
   [/^(标准)?指引事项编码$/, '标准指引事项编码'],
 ];
@@ -199,6 +199,12 @@ export interface TablePreview {
 }
 
 const CARRIED: Role[] = ['level1', 'level2', 'level3', '公开事项'];
+
+/** A 所属领域/相应领域 cell as counties write it (城乡规划 for 国土空间规划（城乡规划）): the pilot domain's name, or the text as written. */
+const domainColumn = (text: string) => {
+  const code = text ? domainNamedIn(text) : null;
+  return PILOT_DOMAINS.find((d) => d.code === code)?.name ?? text;
+};
 const NOTE = /^(注|说明|备注|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)|目录/;
 
 /**
@@ -246,7 +252,7 @@ export function previewTable(read: SourceTable, layout: Layout, options: { unitL
         value,
         cell,
         hasRole,
-        domainName: cell('所属领域') || section || (domain.name ?? ''),
+        domainName: domainColumn(cell('所属领域')) || section || (domain.name ?? ''),
         unitLevel: options.unitLevel,
         published: layout.kind === 'published',
       }),

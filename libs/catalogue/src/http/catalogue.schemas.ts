@@ -52,6 +52,8 @@ export const itemContentBody = z.object({
 
 /** The layout of an exported catalogue: our standard columns, or the one counties publish. */
 export const exportLayout = z.enum(['standard', 'published']).default('standard');
+/** An import's query: the domain chosen for tables that name none, the original file's name. */
+export const importQuery = z.object({ domain: domainCodeSchema.optional(), name: singleLineText(255, 1).optional() });
 
 export const reviseItemBody = z.object({ content: itemContentBody, reason: prose(500) });
 export const reasonBody = z.object({ reason: prose(500) });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { domainCodeSchema, type DomainCode } from '@gongkai/contracts';
 import type { Response } from 'express';
@@ -6,15 +6,18 @@ import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
+  BLOB_STORE,
   commandContext,
   CurrentPrincipal,
   DISTRICT_ROLES,
   jsonSchemaOf,
   requestTime,
   Roles,
+  sendFile,
   setRevision,
   ZodPipe,
   type AuthenticatedRequest,
+  type BlobStore,
   type Principal,
 } from '@gongkai/platform';
 import { CatalogueSpreadsheets, type ImportPreview } from '../application/catalogue-import';
@@ -25,9 +28,15 @@ import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
 import { CatalogueItemsProjection, toStaffItem, type StaffItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
-import { exportLayout, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
+import { exportLayout, importQuery, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
 import { Returns, ReturnsFile } from '@gongkai/platform';
-import { importPreviewViewSchema, importReportViewSchema, itemTodoViewSchema, staffItemViewSchema } from '@gongkai/contracts';
+import {
+  importListViewSchema,
+  importPreviewViewSchema,
+  importReportViewSchema,
+  itemTodoViewSchema,
+  staffItemViewSchema,
+} from '@gongkai/contracts';
 
 /** Staff side of a unit's catalogue: drafting, publishing, revising, withdrawing, the to-do list. */
 @ApiTags('catalogue: items 公开事项')
@@ -38,6 +47,7 @@ export class ItemsController {
     private readonly catalogue: CatalogueItems,
     private readonly items: CatalogueItemsProjection,
     private readonly spreadsheets: CatalogueSpreadsheets,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   /** The unit is authorised here; that the item belongs to it, in the decider (the command names the unit). */
@@ -214,13 +224,43 @@ export class ItemsController {
   @Roles(...CATALOGUE_EDITORS)
   @ApiConsumes(XLSX_MIME, DOCX_MIME)
   @ApiQuery({ name: 'domain', required: false, description: '表格未写明领域时由用户选择的领域代码' })
-  @ApiOperation({ summary: '导入目录（.xlsx 或 .docx，标准列或县级公开的目录样式；任一行有误则全部不导入）' })
+  @ApiQuery({ name: 'name', required: false, description: '原始文件名（百分号编码）；原始文件随导入记录保存' })
+  @ApiOperation({ summary: '导入目录（.xlsx 或 .docx，标准列或县级公开的目录样式；任一行有误则全部不导入；原始文件随导入记录保存）' })
   import(
     @Param('unitId') unitId: string,
-    @Query('domain', new ZodPipe(domainCodeSchema.optional())) domain: DomainCode | undefined,
+    @Query(new ZodPipe(importQuery)) query: z.infer<typeof importQuery>,
     @Req() request: AuthenticatedRequest,
   ) {
     assertActsForUnit(request.principal, unitId);
-    return this.spreadsheets.import(unitId, (maxBytes) => readUpload(request, maxBytes), commandContext(request), { domain });
+    const declaredMediaType = request.headers['content-type'] ?? '';
+    // A client that names no file: the file is kept under a name saying what it is.
+    const originalName = query.name ?? (declaredMediaType.startsWith(DOCX_MIME) ? '导入的目录.docx' : '导入的目录.xlsx');
+    return this.spreadsheets.import(unitId, (maxBytes) => readUpload(request, maxBytes), commandContext(request), {
+      domain: query.domain,
+      file: { declaredMediaType, originalName },
+    });
+  }
+
+  @Get('imports')
+  @Returns(importListViewSchema)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({ summary: '本单位的导入记录（最新在前），每条附原始文件' })
+  async imports(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal) {
+    assertReadsUnit(principal, unitId);
+    return { imports: await this.spreadsheets.imports(unitId) };
+  }
+
+  @Get('imports/:importId/file')
+  @ReturnsFile([XLSX_MIME, DOCX_MIME])
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({ summary: '下载导入时上传的原始文件' })
+  async importedFile(
+    @Param('unitId') unitId: string,
+    @Param('importId') importId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
+    assertReadsUnit(principal, unitId);
+    await sendFile(response, this.blobs, await this.spreadsheets.importedFile(unitId, importId));
   }
 }

@@ -551,4 +551,82 @@ const education: Fixture = {
   malformed: { rowNumber: 5, message: '是公式（=CONCATENATE("招生","前")）且没有计算结果' },
 };
 
-export const PUBLISHED_FIXTURES: Fixture[] = [housing, subsidies, street, assistance, education];
+/**
+ * F. A 相应领域 column (the domain named in every row, here merged down the table, as 城乡规划 for
+ * 国土空间规划（城乡规划）), the 公开层级 as 县级 / 镇级, channels as ◆ (checked) / ◇ lists, no title.
+ * Imitates 廉江市车板镇《城乡规划领域基层政务公开标准目录》
+ * (http://www.lianjiang.gov.cn/ljgov/zj/chb/cskh/content/post_1196399.html), with the ◆ marks of
+ * another county's 城乡规划 catalogue. The malformed variant names a domain that is not a pilot domain.
+ */
+const planning: Fixture = {
+  unitLevel: '乡级',
+  name: '相应领域 column, ◆/◇ channel marks, 县级/镇级 (town, spatial planning)',
+  imitates: '车板镇城乡规划领域基层政务公开标准目录',
+  domainCode: 'spatial-planning',
+  domainFrom: 'column',
+  file: (malformed = false) =>
+    workbookOf([
+      {
+        name: '城乡规划',
+        table: {
+          rows: [
+            [
+              down('序号', 2),
+              down('相应领域', 2),
+              across('公开事项', 2),
+              down('公开内容（要素）', 2),
+              down('公开依据', 2),
+              down('公开时限', 2),
+              down('公开主体', 2),
+              down('公开渠道和载体', 2),
+              across('公开对象', 2),
+              across('公开方式', 2),
+              across('公开层级', 2),
+            ],
+            ['一级事项', '二级事项', '全社会', '特定群众', '主动', '依申请公开', '县级', '镇级'],
+            [
+              '1',
+              malformed ? '城乡建设' : down('城乡规划', 2),
+              '规划编制',
+              '镇总体规划及土地利用规划',
+              '规划批准文件、脱密后的文本及图纸等',
+              '《土地管理法》、《城乡规划法》、《政府信息公开条例》',
+              TWENTY,
+              '车板镇人民政府',
+              '◆政府网站 ◇政府公报 ◇两微一端 ◆党群服务中心',
+              '√',
+              '',
+              '√',
+              '',
+              '',
+              '√',
+            ],
+            [
+              '2',
+              ...(malformed ? ['城乡规划'] : []),
+              '规划许可',
+              '乡村建设规划许可证',
+              '新办、变更、延续、补证、注销的办理情况',
+              '《城乡规划法》、《政府信息公开条例》',
+              TWENTY,
+              '车板镇人民政府',
+              '◆政府网站 ◆公示栏',
+              '√',
+              '',
+              '√',
+              '',
+              '',
+              '√',
+            ],
+          ],
+        },
+      },
+    ]),
+  expected: [
+    expect_(3, '规划编制', '镇总体规划及土地利用规划', '乡级', '政府网站、其他（党群服务中心）', '全社会', '主动'),
+    expect_(4, '规划许可', '乡村建设规划许可证', '乡级', '政府网站、社区/企事业单位/村公示栏(电子屏)', '全社会', '主动'),
+  ],
+  malformed: { rowNumber: 3, message: '所属领域“城乡建设”不是26个试点领域之一' },
+};
+
+export const PUBLISHED_FIXTURES: Fixture[] = [housing, subsidies, street, assistance, education, planning];

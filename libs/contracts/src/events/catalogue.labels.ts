@@ -101,6 +101,21 @@ export const catalogueEventLabels = {
     fields: { guidelineItemCode: '标准指引事项', reason: '理由' },
     decision: { groundRequired: false, reasonRequired: false },
   },
+  'catalogue.CatalogueImported': {
+    label: '导入目录文件',
+    fields: {
+      file: '原始文件',
+      domainCode: '用户选择的领域',
+      rows: '行数',
+      created: '新增草稿',
+      updated: '修改草稿',
+      revised: '修订已发布事项',
+      unchanged: '未变化',
+      itemIds: '涉及的公开事项',
+      importedAt: '导入时间',
+    },
+    values: { domainCode: DOMAIN_NAMES },
+  },
   'catalogue.NegativeEntryDrafted': {
     label: '编制负面清单事项（草稿）',
     fields: NEGATIVE_ENTRY_FIELDS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, UNIT_KINDS, UNIT_LEVELS, unitIdSchema } from '../values';
+import { blobRefSchema } from './document-attributes';
 import {
   PILOT_DOMAINS,
   DOMAIN_CODES,
@@ -177,6 +178,26 @@ const guidelineMatchDecision = {
 export const guidelineMatchConfirmedV1 = z.object(guidelineMatchDecision);
 export const guidelineMatchRejectedV1 = z.object(guidelineMatchDecision);
 
+/**
+ * A catalogue file imported into a unit's catalogue (stream `catalogue.imports-<unitId>`, one event
+ * per import): the original file as uploaded, kept in the blob store for the audit (its SHA-256,
+ * size, recognised type and name), the domain the user chose for tables that name none, what the
+ * import did, and the items it drafted, updated or revised (the items' own events say how).
+ */
+export const catalogueImportedV1 = z.object({
+  importId: text(60),
+  unitId: unitIdSchema,
+  file: blobRefSchema,
+  domainCode: domainCodeSchema.optional(),
+  rows: z.number().int().min(1),
+  created: z.number().int().min(0),
+  updated: z.number().int().min(0),
+  revised: z.number().int().min(0),
+  unchanged: z.number().int().min(0),
+  itemIds: z.array(text(60)),
+  importedAt: z.string().min(10),
+});
+
 export const itemDraftedV1 = z.object({ ...itemRef, content: itemContentV1 });
 export const itemDraftUpdatedV1 = z.object({ ...itemRef, content: itemContentV1 });
 export const itemPublishedV1 = z.object({ ...itemRef, ...publicationFacts, content: itemContentV1 });
@@ -255,6 +276,7 @@ export const catalogueEvents = {
   'catalogue.ItemWithdrawn': { 1: itemWithdrawnV1 },
   'catalogue.GuidelineMatchConfirmed': { 1: guidelineMatchConfirmedV1 },
   'catalogue.GuidelineMatchRejected': { 1: guidelineMatchRejectedV1 },
+  'catalogue.CatalogueImported': { 1: catalogueImportedV1 },
   'catalogue.NegativeEntryDrafted': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryAmended': { 1: negativeEntryDraftedV1 },
   'catalogue.NegativeEntryPublished': { 1: negativeEntryPublishedV1 },
@@ -272,6 +294,7 @@ export type ItemReturnedForCorrection = z.infer<typeof itemReturnedForCorrection
 export type ItemWithdrawn = z.infer<typeof itemWithdrawnV1>;
 export type GuidelineMatchConfirmed = z.infer<typeof guidelineMatchConfirmedV1>;
 export type GuidelineMatchRejected = z.infer<typeof guidelineMatchRejectedV1>;
+export type CatalogueImported = z.infer<typeof catalogueImportedV1>;
 export type NegativeEntryDrafted = z.infer<typeof negativeEntryDraftedV1>;
 export type NegativeEntryPublished = z.infer<typeof negativeEntryPublishedV1>;
 export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
+  sendFile,
   BLOB_STORE,
   commandContext,
   CommandHandler,
@@ -24,7 +25,7 @@ import { attachAnnex, attachBody, attachRedactedAnnex, type AttachedFileResult }
 import { staffDocument } from '../application/document-queries';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { annexUploadQuery, fileHashParam, redactedUploadQuery, uploadQuery } from './document.schemas';
-import { sendFile, uploadOf } from './file-transfer';
+import { uploadOf } from './file-transfer';
 
 const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

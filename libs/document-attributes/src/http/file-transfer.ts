@@ -1,5 +1,5 @@
-import type { Request, Response } from 'express';
-import { blobNotFound, cleanOriginalName, DomainError, formatSize, normaliseDeclaredMediaType, type BlobStore } from '@gongkai/platform';
+import type { Request } from 'express';
+import { cleanOriginalName, DomainError, formatSize, normaliseDeclaredMediaType } from '@gongkai/platform';
 import type { Upload } from '../application/document-files';
 
 /**
@@ -31,27 +31,4 @@ export function uploadOf(request: Request, name: string, maxBytes: number): Uplo
     throw refusal;
   }
   return { content: request, declaredMediaType, originalName: name };
-}
-
-/** Sends a stored file as a download (never rendered by the browser: attachment, nosniff, its recognised type). */
-export async function sendFile(
-  response: Response,
-  blobs: BlobStore,
-  file: { sha256: string; mediaType: string; originalName: string },
-): Promise<void> {
-  const content = await blobs.get(file.sha256);
-  if (!content) throw blobNotFound();
-  response.status(200);
-  response.setHeader('Content-Type', file.mediaType);
-  response.setHeader('Content-Length', String(content.size));
-  response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('ETag', `"${file.sha256}"`);
-  response.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);
-  await new Promise<void>((resolve, reject) => {
-    content.stream.once('error', reject);
-    response.once('finish', resolve);
-    response.once('close', resolve);
-    content.stream.pipe(response);
-  });
 }

@@ -2,13 +2,12 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BLOB_STORE, DomainError, Public, ZodPipe, type BlobStore } from '@gongkai/platform';
+import { sendFile, BLOB_STORE, DomainError, Public, ZodPipe, type BlobStore } from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { fileHashParam, publicListQuery, publicSearchQuery } from './document.schemas';
-import { sendFile } from './file-transfer';
 import { Returns, ReturnsFile } from '@gongkai/platform';
 import {
   cleanupResultsViewSchema,

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { PILOT_DOMAINS, type ImportPreviewView, type ImportReportView } from '@gongkai/contracts/vocabulary';
+import { PILOT_DOMAINS, type ImportListView, type ImportPreviewView, type ImportReportView } from '@gongkai/contracts/vocabulary';
 import { ApiError, download, upload } from '../../api';
-import { asError, ErrorNotice, Field, Notice, SelectField, useForm } from '../../ui';
+import { asError, ErrorNotice, Field, formatDateTime, formatFileSize, Notice, SelectField, useApi, useForm } from '../../ui';
 import { XLSX_MIME } from './catalogue';
 import { ImportPreviewPanel } from './import-preview';
 
@@ -29,18 +29,29 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const query = (domain: string) => (domain ? `?domain=${encodeURIComponent(domain)}` : '');
+  const imports = useApi<ImportListView>(`${base}/imports`);
+  /** The domain chosen (if any) and, on import, the original file's name (kept with the import record). */
+  const query = (domain: string, name?: string) => {
+    const params = new URLSearchParams();
+    if (domain) params.set('domain', domain);
+    if (name) params.set('name', name);
+    const text = params.toString();
+    return text ? `?${text}` : '';
+  };
   const stale = previewed !== null && (previewed.file !== values.file || previewed.domain !== values.domain);
 
-  const exportFile = async (layout: 'standard' | 'published') => {
+  const downloadFile = async (path: string) => {
     setMessage(null);
     setError(null);
     try {
-      setMessage(`已下载：${await download(`${base}/export${layout === 'published' ? '?layout=published' : ''}`)}`);
+      setMessage(`已下载：${await download(path)}`);
     } catch (e) {
       setError(asError(e));
     }
   };
+  const exportFile = (layout: 'standard' | 'published') =>
+    downloadFile(`${base}/export${layout === 'published' ? '?layout=published' : ''}`);
+  const originalFile = (importId: string) => downloadFile(`${base}/imports/${encodeURIComponent(importId)}/file`);
   const preview = async (event: FormEvent) => {
     event.preventDefault();
     setReport(null);
@@ -65,21 +76,24 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
     if (!previewed) return;
     const { file, domain } = previewed;
     await sheet.submit(async () => {
-      setReport(await upload<ImportReportView>(`${base}/import${query(domain)}`, file, mimeOf(file)));
+      setReport(await upload<ImportReportView>(`${base}/import${query(domain, file.name)}`, file, mimeOf(file)));
       setPreviewed(null);
       update({ file: null });
       onImported();
+      imports.reload();
     });
   };
   const rows = previewed?.preview.summary;
+  /** The import's record, whose original file can be downloaded (none when the file changed nothing). */
+  const importId = report?.importId ?? null;
   const confirmable = previewed !== null && !stale && rows !== undefined && rows.rows > 0 && rows.invalid === 0;
 
   return (
     <section className="card sheet" aria-labelledby="sheet-heading">
       <h2 id="sheet-heading">电子表格导入导出</h2>
       <p className="hint">
-        可导入本系统导出的标准列表格，也可直接导入各地公开的目录表格（Excel 工作簿或 Word 文档中的表格：两行表头、√ 勾选列、■/□
-        渠道清单、三级事项均可识别）。先预览每一行对应的八要素，全部无误后再确认导入；任何一行有误时，整个文件都不会导入。
+        可导入本系统导出的标准列表格，也可直接导入各地公开的目录表格（Excel 工作簿或 Word 文档中的表格：两行表头、√ 勾选列、■/□ 或 ◆/◇
+        渠道清单、三级事项、“相应领域”列均可识别）。先预览每一行对应的八要素，全部无误后再确认导入；任何一行有误时，整个文件都不会导入。
       </p>
       <div className="actions">
         <button type="button" onClick={() => void exportFile('standard')}>
@@ -143,10 +157,60 @@ export function SpreadsheetPanel({ unitId, onImported }: { unitId: string; onImp
             导入成功：共 {report.rows} 行，新增草稿 {report.created} 条，修改草稿 {report.updated} 条，修订已发布事项 {report.revised}{' '}
             条，未变化 {report.unchanged} 条。
           </span>{' '}
+          {importId ? (
+            <>
+              <button type="button" className="link-button" onClick={() => void originalFile(importId)}>
+                下载导入的原始文件
+              </button>
+              {' · '}
+            </>
+          ) : (
+            <span className="muted">（内容与目录一致，未产生导入记录。）</span>
+          )}
           <Link to="/console/catalogue?view=coverage">查看覆盖情况和指引事项对应建议</Link>
           {' · '}
           <Link to="/console/catalogue">查看本单位事项</Link>
         </Notice>
+      ) : null}
+
+      <h3 id="imports-heading">导入记录</h3>
+      <p className="hint">每次导入都保存上传的原始文件，供核查和审计；文件的 SHA-256 记录在导入记录中。</p>
+      <ErrorNotice error={imports.error} />
+      {imports.data && imports.data.imports.length === 0 ? <p className="muted">尚无导入记录。</p> : null}
+      {imports.data && imports.data.imports.length > 0 ? (
+        <div className="table-scroll" role="region" aria-labelledby="imports-heading" tabIndex={0}>
+          <table data-testid="import-records">
+            <thead>
+              <tr>
+                <th scope="col">导入时间</th>
+                <th scope="col">原始文件</th>
+                <th scope="col">结果</th>
+                <th scope="col">SHA-256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.data.imports.map((i) => (
+                <tr key={i.importId}>
+                  <th scope="row" className="nowrap">
+                    {formatDateTime(i.importedAt)}
+                  </th>
+                  <td>
+                    <button type="button" onClick={() => void originalFile(i.importId)} aria-label={`下载原始文件：${i.file.originalName}`}>
+                      {i.file.originalName}
+                    </button>{' '}
+                    <span className="muted">{formatFileSize(i.file.size)}</span>
+                  </td>
+                  <td>
+                    共 {i.rows} 行：新增草稿 {i.created} 条，修改草稿 {i.updated} 条，修订 {i.revised} 条，未变化 {i.unchanged} 条
+                  </td>
+                  <td>
+                    <code className="hash">{i.file.sha256.slice(0, 16)}…</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

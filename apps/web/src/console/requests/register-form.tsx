@@ -5,16 +5,18 @@ import type { RequestReceiptView, UnitListView } from '@gongkai/contracts/vocabu
 import { api, ApiError, download, upload, type Session } from '../../api';
 import {
   actsDistrictWide,
-  APPLICANT_TYPES,
-  DELIVERY_METHODS,
+  ApplicantFieldset,
+  applicationBody,
+  type ApplicationValues,
+  EMPTY_APPLICATION,
   ErrorNotice,
   Field,
   hasAnyRole,
   Notice,
   PageTitle,
-  PREFERRED_FORMS,
   PROVISIONAL_DUE_NOTE,
   REPORT_FINALISER_ROLES,
+  RequestedInformationFieldset,
   SelectField,
   useApi,
   useForm,
@@ -28,21 +30,12 @@ const COUNTER_CHANNELS: [string, string][] = (['in_person', 'registered_post', '
 const SCAN_TYPES = 'application/pdf,image/jpeg,image/png';
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-interface CounterForm {
+interface CounterForm extends ApplicationValues {
   unitId: string;
   channel: string;
   receivedOn: string;
   backEntry: boolean;
   backEntryReason: string;
-  type: string;
-  name: string;
-  phone: string;
-  email: string;
-  address: string;
-  description: string;
-  purpose: string;
-  preferredForm: string;
-  delivery: string;
 }
 
 /**
@@ -57,13 +50,7 @@ export function CounterRegistration({ session }: { session: Session }) {
     receivedOn: beijingToday(),
     backEntry: false,
     backEntryReason: '',
-    type: '自然人',
-    name: '',
-    phone: '',
-    email: '',
-    address: '',
-    description: '',
-    purpose: '',
+    ...EMPTY_APPLICATION,
     preferredForm: '纸质',
     delivery: '邮寄',
   };
@@ -76,7 +63,6 @@ export function CounterRegistration({ session }: { session: Session }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const opt = (s: string) => (s.trim() ? s.trim() : undefined);
     const done = await form.submit(async () => {
       const scanRef = scan
         ? await upload<unknown>('/api/requests/scans', scan, scan.type, { headers: { 'x-file-name': encodeURIComponent(scan.name) } })
@@ -88,11 +74,7 @@ export function CounterRegistration({ session }: { session: Session }) {
           channel: v.channel,
           receivedOn: v.receivedOn,
           ...(v.backEntry ? { backEntryReason: v.backEntryReason } : {}),
-          applicant: { type: v.type, name: v.name, phone: opt(v.phone), email: opt(v.email), address: opt(v.address) },
-          description: v.description,
-          purpose: opt(v.purpose),
-          preferredForm: v.preferredForm,
-          delivery: v.delivery,
+          ...applicationBody(v),
           ...(scanRef ? { scan: scanRef } : {}),
         },
       });
@@ -201,60 +183,15 @@ export function CounterRegistration({ session }: { session: Session }) {
             {(p) => <input {...p} type="file" accept={SCAN_TYPES} onChange={(e) => setScan(e.target.files?.[0] ?? null)} />}
           </Field>
         </fieldset>
-        <fieldset>
-          <legend>申请人</legend>
-          <SelectField
-            label="申请人类型"
-            name="applicant.type"
-            error={error}
-            required
-            value={v.type}
-            onChange={(type) => update({ type })}
-            options={APPLICANT_TYPES}
-          />
-          <Field label={v.type === '自然人' ? '姓名' : '名称'} name="applicant.name" error={error} required>
-            {(p) => <input {...p} {...text('name')} />}
-          </Field>
-          <p className="hint">联系电话、电子邮箱、通信地址至少填写一项。</p>
-          <Field label="联系电话" name="applicant.phone" apiField={['applicant.phone', 'applicant']} error={error}>
-            {(p) => <input {...p} {...text('phone')} type="tel" />}
-          </Field>
-          <Field label="电子邮箱" name="applicant.email" error={error}>
-            {(p) => <input {...p} {...text('email')} type="email" />}
-          </Field>
-          <Field label="通信地址" name="applicant.address" error={error}>
-            {(p) => <input {...p} {...text('address')} />}
-          </Field>
-        </fieldset>
-        <fieldset>
-          <legend>申请内容</legend>
-          <Field label="所需政府信息的名称、文号或特征性描述" name="description" error={error} required hint="照申请书填写，5 至 2000 字">
-            {(p) => <textarea {...p} {...text('description')} rows={4} />}
-          </Field>
-          <Field label="用途（选填）" name="purpose" error={error}>
-            {(p) => <input {...p} {...text('purpose')} />}
-          </Field>
-          <div className="row">
-            <SelectField
-              label="信息的提供形式"
-              name="preferredForm"
-              error={error}
-              required
-              value={v.preferredForm}
-              onChange={(preferredForm) => update({ preferredForm })}
-              options={PREFERRED_FORMS}
-            />
-            <SelectField
-              label="获取信息的方式"
-              name="delivery"
-              error={error}
-              required
-              value={v.delivery}
-              onChange={(delivery) => update({ delivery })}
-              options={DELIVERY_METHODS}
-            />
-          </div>
-        </fieldset>
+        <ApplicantFieldset legend="申请人" values={v} update={update} error={error} autoFill={false} />
+        <RequestedInformationFieldset
+          legend="申请内容"
+          descriptionHint="照申请书填写，5 至 2000 字"
+          values={v}
+          update={update}
+          error={error}
+          autoFill={false}
+        />
         <button type="submit" className="primary" disabled={form.submitting}>
           {form.submitting ? '正在登记……' : '登记并生成回执'}
         </button>

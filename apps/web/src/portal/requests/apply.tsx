@@ -3,50 +3,25 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { RequestReceiptView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
 import {
-  APPLICANT_TYPES,
-  DELIVERY_METHODS,
+  ApplicantFieldset,
+  applicationBody,
+  type ApplicationValues,
+  EMPTY_APPLICATION,
   ErrorNotice,
   Field,
-  ID_DOCUMENT_KINDS,
   Notice,
   PageTitle,
-  PREFERRED_FORMS,
   PROVISIONAL_DUE_NOTE,
+  RequestedInformationFieldset,
   useApi,
   useForm,
 } from '../../ui';
 
-interface RequestForm {
+interface RequestForm extends ApplicationValues {
   unitId: string;
-  type: string;
-  name: string;
-  contactPerson: string;
-  idKind: string;
-  idNumber: string;
-  phone: string;
-  email: string;
-  address: string;
-  description: string;
-  purpose: string;
-  preferredForm: string;
-  delivery: string;
 }
 
-const EMPTY_REQUEST: RequestForm = {
-  unitId: '',
-  type: '自然人',
-  name: '',
-  contactPerson: '',
-  idKind: '居民身份证',
-  idNumber: '',
-  phone: '',
-  email: '',
-  address: '',
-  description: '',
-  purpose: '',
-  preferredForm: '电子',
-  delivery: '网上获取',
-};
+const EMPTY_REQUEST: RequestForm = { ...EMPTY_APPLICATION, unitId: '', preferredForm: '电子', delivery: '网上获取' };
 
 export function ApplyPage() {
   const [params] = useSearchParams();
@@ -56,27 +31,11 @@ export function ApplyPage() {
   const [receipt, setReceipt] = useState<RequestReceiptView | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
     const done = await request.submit(async () => {
       const result = await api<RequestReceiptView>('/api/requests/public', {
         method: 'POST',
         token: null,
-        body: {
-          unitId: form.unitId,
-          applicant: {
-            type: form.type,
-            name: form.name,
-            contactPerson: opt(form.contactPerson),
-            idDocument: form.idNumber.trim() ? { kind: form.idKind, number: form.idNumber.trim() } : undefined,
-            phone: opt(form.phone),
-            email: opt(form.email),
-            address: opt(form.address),
-          },
-          description: form.description,
-          purpose: opt(form.purpose),
-          preferredForm: form.preferredForm,
-          delivery: form.delivery,
-        },
+        body: { unitId: form.unitId, ...applicationBody(form) },
       });
       setReceipt(result);
       clear();
@@ -140,81 +99,15 @@ export function ApplyPage() {
             </p>
           ) : null}
         </fieldset>
-        <fieldset>
-          <legend>申请人信息</legend>
-          <Field label="申请人类型" name="applicant.type" error={error} required>
-            {(p) => (
-              <select {...p} {...text('type')}>
-                {APPLICANT_TYPES.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={form.type === '自然人' ? '姓名' : '名称'} name="applicant.name" error={error} required>
-            {(p) => <input {...p} {...text('name')} autoComplete="name" />}
-          </Field>
-          {form.type !== '自然人' ? (
-            <Field label="联系人" name="applicant.contactPerson" error={error}>
-              {(p) => <input {...p} {...text('contactPerson')} />}
-            </Field>
-          ) : null}
-          <div className="row">
-            <Field label="证件类型" name="applicant.idDocument.kind" error={error}>
-              {(p) => (
-                <select {...p} {...text('idKind')}>
-                  {ID_DOCUMENT_KINDS.map((t) => (
-                    <option key={t}>{t}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="证件号码" name="applicant.idDocument.number" error={error} hint="选填；仅用于核对身份，公开时隐去">
-              {(p) => <input {...p} {...text('idNumber')} autoComplete="off" />}
-            </Field>
-          </div>
-          <p className="hint" id="contact-hint">
-            联系电话、电子邮箱、通信地址至少填写一项。
-          </p>
-          <Field label="联系电话" name="applicant.phone" apiField={['applicant.phone', 'applicant']} error={error}>
-            {(p) => <input {...p} {...text('phone')} type="tel" autoComplete="tel" inputMode="tel" />}
-          </Field>
-          <Field label="电子邮箱" name="applicant.email" error={error}>
-            {(p) => <input {...p} {...text('email')} type="email" autoComplete="email" />}
-          </Field>
-          <Field label="通信地址" name="applicant.address" error={error}>
-            {(p) => <input {...p} {...text('address')} autoComplete="street-address" />}
-          </Field>
-        </fieldset>
-        <fieldset>
-          <legend>所需信息</legend>
-          <Field label="所需政府信息的名称、文号或便于查询的其他特征性描述" name="description" error={error} required hint="5 至 2000 字">
-            {(p) => <textarea {...p} {...text('description')} rows={5} />}
-          </Field>
-          <Field label="用途（选填）" name="purpose" error={error}>
-            {(p) => <input {...p} {...text('purpose')} />}
-          </Field>
-          <div className="row">
-            <Field label="信息的提供形式" name="preferredForm" error={error} required>
-              {(p) => (
-                <select {...p} {...text('preferredForm')}>
-                  {PREFERRED_FORMS.map((t) => (
-                    <option key={t}>{t}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="获取信息的方式" name="delivery" error={error} required>
-              {(p) => (
-                <select {...p} {...text('delivery')}>
-                  {DELIVERY_METHODS.map((t) => (
-                    <option key={t}>{t}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </fieldset>
+        <ApplicantFieldset legend="申请人信息" values={form} update={update} error={error} autoFill />
+        <RequestedInformationFieldset
+          legend="所需信息"
+          descriptionHint="5 至 2000 字"
+          values={form}
+          update={update}
+          error={error}
+          autoFill
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? '正在提交……' : '提交申请'}
         </button>

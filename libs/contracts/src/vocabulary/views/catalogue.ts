@@ -1,3 +1,5 @@
+import type { FileView } from './documents';
+
 /**
  * What the catalogue service sends (zod-free, for the web app). Read from
  * libs/catalogue/src/read-models/units.projection.ts (`UnitView`), items.projection.ts
@@ -153,13 +155,36 @@ export interface ImportPreviewView {
   summary: { rows: number; valid: number; invalid: number } & Record<ImportRowAction, number>;
 }
 
-/** `POST /api/catalogue/units/:unitId/items/import`: what the import recorded. */
+/** `POST /api/catalogue/units/:unitId/items/import`: what the import recorded, and its record (the original file kept with it). */
 export interface ImportReportView {
   rows: number;
   created: number;
   updated: number;
   revised: number;
   unchanged: number;
+  /** null when the file changed nothing: no record, no file kept. */
+  importId: string | null;
+  file: FileView | null;
+}
+
+/** One recorded import: what it did and its original file. */
+export interface ImportRecordView {
+  importId: string;
+  unitId: string;
+  file: FileView;
+  domainCode?: string;
+  rows: number;
+  created: number;
+  updated: number;
+  revised: number;
+  unchanged: number;
+  itemIds: string[];
+  importedAt: string;
+}
+
+/** `GET /api/catalogue/units/:unitId/items/imports`: the unit's imports, newest first, each with its original file. */
+export interface ImportListView {
+  imports: ImportRecordView[];
 }
 
 /** `GET /api/catalogue/units/:unitId/coverage/proposals`: guideline items proposed for the unit's unmatched items (not yet confirmed). */
