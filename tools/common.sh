@@ -3,9 +3,19 @@
 
 # Installs the locked dependencies when node_modules is missing or older than the lock file.
 ensure_dependencies() {
-  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    npm ci --no-audit --no-fund
+  # Installs when package-lock.json differs from what node_modules was installed from (a stamp of its
+  # hash, not file times: a fresh clone or worktree has a lock newer than any install).
+  local wanted stamp=node_modules/.gongkai-lock-sha256
+  wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [[ -f $stamp && $(<"$stamp") == "$wanted" ]]; then return 0; fi
+  if [[ -L node_modules ]]; then
+    # A shared install (a worktree's link to another checkout's node_modules): npm ci would empty the
+    # other checkout's install through the link. Leave it to its owner.
+    echo "node_modules is a link to a shared install; not reinstalling it (run npm ci where it lives if the lock changed)" >&2
+    return 0
   fi
+  npm ci --no-audit --no-fund
+  echo "$wanted" >"$stamp"
 }
 
 # The portal and console: builds the web app (apps/web/dist) when it is missing or older than its sources.

@@ -54,10 +54,10 @@ const QUERY_WORDS = [
 ];
 
 /** A document's body text: sentences picked by its number (so that words are spread, as in real documents). */
-const textOf = (n: number) =>
+export const textOf = (n: number) =>
   Array.from({ length: 24 }, (_, i) => SENTENCES[(n * 7 + i * 3) % SENTENCES.length]).join('\n') + `\n（示例文本 第${n}号）`;
 
-function viewOf(n: number, text: string): DocumentView {
+export function viewOf(n: number, text: string): DocumentView {
   const documentId = `bench-doc-${n}`;
   const unitId = `TEZ-U${n % UNITS}`;
   const sha256 = createHash('sha256').update(text).digest('hex');

@@ -75,3 +75,8 @@ function displayWidth(text: string): number {
 
 /** The q-quantile (nearest rank) of ascending latencies. */
 export const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A `kB` field of /proc/<pid>/status (VmHWM: peak RSS; VmRSS: RSS now). */
+export const kilobytes = (status: string, field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);

@@ -11,10 +11,10 @@
  * connections. BENCH_SCALE scales the seconds per run (default 1: 10 s) and the lag samples (40).
  */
 import { isolatedEnv, startServiceProcess, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
-import { formatRate, progress, settle, type Bench, type Table } from './harness';
+import { formatRate, progress, settle, sleep, type Bench, type Table } from './harness';
 
 /** The part of autocannon's API used here (the package ships no types). */
-interface AutocannonRequest {
+export interface AutocannonRequest {
   method?: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
@@ -34,19 +34,17 @@ type Autocannon = (options: {
   requests: AutocannonRequest[];
   timeout?: number;
 }) => Promise<AutocannonResult>;
-const autocannon = require('autocannon') as Autocannon;
+export const autocannon = require('autocannon') as Autocannon;
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const SECONDS = Math.max(3, Math.round(10 * SCALE));
 const LAG_SAMPLES = Math.max(10, Math.round(40 * SCALE));
 const UNIT = 'TEZ-GOV-OFFICE';
 
-const percentile = (values: number[], p: number): number => {
+export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a value; fails after `ms`. */
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
@@ -60,9 +58,10 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number, what:
 }
 
 let sequence = 0;
-const registration = () =>
+/** A letter's request for `unitId`, registered by its clerk (each with its own phone number). */
+export const registration = (unitId = UNIT) =>
   JSON.stringify({
-    unitId: UNIT,
+    unitId,
     channel: 'registered_post',
     receivedOn: '2026-12-07',
     applicant: { type: '自然人', name: '孙丽', phone: String(13900000000 + (sequence += 1)) },
@@ -72,11 +71,11 @@ const registration = () =>
   });
 
 /** From a command's answer to the case view showing its revision, in ms. */
-async function lag(app: ServiceProcess, clerk: string, reader: string): Promise<number> {
+export async function lag(app: Pick<ServiceProcess, 'url'>, clerk: string, reader: string, unitId = UNIT): Promise<number> {
   const answer = await fetch(`${app.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk}` },
-    body: registration(),
+    body: registration(unitId),
   });
   if (answer.status !== 201) throw new Error(`register answered ${answer.status}: ${await answer.text()}`);
   const answered = performance.now();

@@ -7,6 +7,8 @@
  * - rebuild --apply:  `rebuildProjection` (drop, replay the store in batches of 2000);
  * - catch-up:         the live consumer path after an outage: `EventConsumer.processBatch` (validation,
  *                     upcasting; no inbox: the revision guard suffices) in batches of 1000, as `StoreConsumers` feeds it;
+ *                     again with the known-ids hint forgotten before every batch: one scan of the
+ *                     collection per batch, as every batch's `$in` read cost before the hint;
  * - one at a time:    the same consumer path handed one event per batch (the path before issue 17),
  *                     over the first events only (it is slow), for comparison.
  * The workload is an import: items drafted then published (2 events each), in runs of 500 items.
@@ -26,6 +28,7 @@ import { InProcessEventBus } from '../../libs/platform/src/messaging/in-process-
 import { createLogger } from '../../libs/platform/src/observability/logger';
 import { PlatformCollections } from '../../libs/platform/src/read-models/platform-collections';
 import { databaseOf } from '../../libs/platform/src/read-models/read-model-connections';
+import { forgetKnownIds } from '../../libs/platform/src/read-models/projection-batch';
 import { rebuildProjection } from '../../libs/platform/src/read-models/rebuild';
 import { formatRate, formatRatio, perSecond, progress, settle, timeNs, type Bench } from './harness';
 
@@ -34,7 +37,7 @@ const ITEMS = Math.max(500, Math.round(10_000 * SCALE));
 const RUN = 500;
 const ONE_AT_A_TIME = 300;
 
-const content = (n: number): ItemContent => ({
+export const content = (n: number): ItemContent => ({
   domainCode: 'budget',
   firstLevel: '财政预算',
   secondLevel: `部门预算公开 第${n}项`,
@@ -44,7 +47,7 @@ const content = (n: number): ItemContent => ({
   level: '乡级',
 });
 
-const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+export const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: uuidv7(),
   type,
   schemaVersion: 1,
@@ -81,7 +84,13 @@ async function fill(store: SqliteEventStore): Promise<number> {
 }
 
 /** The live consumer path over the whole store, `perBatch` events at a time (stops after `limit`). */
-async function catchUp(store: SqliteEventStore, url: string, perBatch: number, limit = Infinity): Promise<{ events: number; ns: bigint }> {
+async function catchUp(
+  store: SqliteEventStore,
+  url: string,
+  perBatch: number,
+  limit = Infinity,
+  scanEveryBatch = false,
+): Promise<{ events: number; ns: bigint }> {
   const target = await temporaryDatabase(url, 'bench');
   try {
     const platform = new PlatformCollections(target.connection);
@@ -99,6 +108,8 @@ async function catchUp(store: SqliteEventStore, url: string, perBatch: number, l
             key: e.streamId,
             value: e,
           }));
+          // The path before the known-ids hint: every batch scans the collection once (then for its `$in`).
+          if (scanEveryBatch) forgetKnownIds(databaseOf(target.connection).collection('items'));
           await consumer.processBatch('bench.catalogue', [projection], messages);
           events += slice.length;
         }
@@ -161,6 +172,9 @@ export const bench: Bench = {
       progress('projection: catch-up through the consumer, batches of 1000');
       settle();
       const batched = await catchUp(store, url, 1000);
+      progress('projection: catch-up, batches of 1000, the ids scanned every batch (as before the hint)');
+      settle();
+      const scanning = await catchUp(store, url, 1000, Infinity, true);
       progress(`projection: catch-up one event at a time (first ${ONE_AT_A_TIME} events)`);
       settle();
       const single = await catchUp(store, url, 1, ONE_AT_A_TIME);
@@ -172,6 +186,7 @@ export const bench: Bench = {
         ['raw insertMany, with the indexes', events, rawIndexedNs],
         ['rebuild --apply', events, rebuildNs],
         ['catch-up, batches of 1000', batched.events, batched.ns],
+        ['catch-up, batches of 1000, a scan per batch (before)', scanning.events, scanning.ns],
         ['catch-up, one event at a time', single.events, single.ns],
       ];
       return {

@@ -1,13 +1,15 @@
 /**
  * The request register at district scale (issue 15): 10 years × 60 units of requests in the real
  * read model on FerretDB (MONGODB_URL), read through RequestReads as the console's register and its
- * export do — filters, text and sorting on the projection's in-memory rows, then one read of the page's requests.
+ * export do: filters, text, sorting, pages and the export's rows from the projection's in-memory rows
+ * (loaded by one scan, timed on its own row), the export streamed as .xlsx.
  *
  * The documents are built as the projection writes them on receipt (and, for closed ones, the reply)
  * and bulk-inserted, so loading takes seconds rather than replaying every event; only the reads are
  * timed. Scale with BENCH_SCALE (requests per unit per year, default 20: 12,000 requests);
  * BENCH_QUERIES (default 10 per query kind).
  */
+import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { APPLICANT_TYPES, REPLY_CATEGORY_CODES, REQUEST_CHANNELS } from '../../libs/contracts/src';
 import { RequestReads } from '../../libs/requests/src/application/request-reads';
@@ -19,7 +21,7 @@ import { defaultWorkingDayCalendar, type LocalDate } from '../../libs/working-da
 import type { Principal } from '../../libs/platform/src';
 import { progress, settle, type Bench, type BenchOutput } from './harness';
 
-const PER_UNIT_YEAR = Math.max(2, Math.round(20 * Number(process.env['BENCH_SCALE'] ?? '1')));
+export const PER_UNIT_YEAR = Math.max(2, Math.round(20 * Number(process.env['BENCH_SCALE'] ?? '1')));
 const UNITS = 60;
 const YEARS = 10;
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? '10');
@@ -30,7 +32,7 @@ const WORDS = ['低保', '危房改造', '征收补偿', '招标文件', '学生
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** One request document as the projection leaves it: open (the last weeks) or replied. */
-function requestDocument(unit: number, year: number, i: number) {
+export function requestDocument(unit: number, year: number, i: number) {
   const calendar = defaultWorkingDayCalendar();
   const unitId = `TEZ-U${String(unit).padStart(2, '0')}`;
   const requestId = `bench-${unit}-${year}-${i}`;
@@ -77,6 +79,20 @@ function requestDocument(unit: number, year: number, i: number) {
     history: [],
     updatedAt: `${closedOn ?? receivedOn}T02:00:00.000Z`,
   };
+}
+
+/** Writes an export to a sink that only counts its bytes (the whole file is produced); answers its rows. */
+async function exported(file: { rows: number; write: (out: Writable) => Promise<void> }): Promise<number> {
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done();
+    },
+  });
+  await file.write(sink);
+  if (bytes === 0) throw new Error('the export wrote nothing');
+  return file.rows;
 }
 
 async function timed(count: number, run: (n: number) => Promise<number>): Promise<{ p50: number; p99: number; max: number; rows: number }> {
@@ -156,22 +172,34 @@ export const bench: Bench = {
             (await reads.register(undefined, page({ text: '危房改造', applicantType: '商业企业', page: 10, pageSize: 20 }), TODAY)).rows
               .length,
         ],
-        ['export: unit, all years', async (n) => (await reads.exportRegister(unitOf(n), {}, 'receivedOn', TODAY, READER)).rows],
+        ['export: unit, all years', async (n) => exported(await reads.exportRegister(unitOf(n), {}, 'receivedOn', TODAY, READER))],
         [
           'export: district, one year',
           async () =>
-            (
+            exported(
               await reads.exportRegister(
                 undefined,
                 { receivedFrom: '2025-01-01' as LocalDate, receivedTo: '2025-12-31' as LocalDate },
                 'receivedOn',
                 TODAY,
                 READER,
-              )
-            ).rows,
+              ),
+            ),
         ],
       ];
       const rows: string[][] = [];
+      // The one read of FerretDB: the register's rows, loaded once per process (then kept current by the projection).
+      const loadStart = process.hrtime.bigint();
+      const loaded = (await projection.registerRows()).length;
+      const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+      rows.push([
+        'first load of the register rows (once per process)',
+        '1',
+        String(loaded),
+        loadMs.toFixed(1),
+        loadMs.toFixed(1),
+        loadMs.toFixed(1),
+      ]);
       for (const [name, run] of kinds) {
         await run(0);
         settle();
@@ -183,7 +211,7 @@ export const bench: Bench = {
       return {
         tables: [{ columns: ['query', 'runs', 'rows', 'p50 ms', 'p99 ms', 'max ms'], rows, alignRight: [1, 2, 3, 4, 5] }],
         notes: [
-          `${total} requests. Filters, text and sorting run on the rows the projection keeps in memory (ADR 0006; loaded on the first query, not counted); each page or export then reads its requests from FerretDB in one query, which FerretDB answers by scanning the collection.`,
+          `${total} requests. Filters, text, sorting, the page and the export's rows all come from the rows the projection keeps in memory (ADR 0006; the first row: the one scan of FerretDB, once per process, then kept current by the batched projection); an export streams its .xlsx (exceljs streaming writer) to a sink that counts the bytes.`,
           'Clock flags (overdue, near due) and the due-date sort read the clock of the open requests only.',
         ],
       };

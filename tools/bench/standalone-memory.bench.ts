@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isolatedEnv, startServiceProcess, tokenFor } from '@gongkai/platform/testing';
-import { progress, type Bench } from './harness';
-
-const kilobytes = (status: string, field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+import { kilobytes, progress, type Bench } from './harness';
 
 export const bench: Bench = {
   title: 'standalone shape: peak RSS with the demo data',

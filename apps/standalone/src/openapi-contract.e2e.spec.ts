@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '@gongkai/platform';
+import { createApp, unpagedLists } from '@gongkai/platform';
 import { isolatedEnv } from '@gongkai/platform/testing';
 import { standaloneApp } from '@gongkai/shapes';
 
 type Operation = {
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string }[];
-  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
+  'x-bounded'?: string;
 };
 
 /**
@@ -19,12 +20,13 @@ describe('OpenAPI contract of the standalone', () => {
   let app: INestApplication;
   let url: string;
   let operations: { method: string; path: string; operation: Operation }[];
+  let document: { paths: Record<string, Record<string, Operation>> };
 
   beforeAll(async () => {
     ({ app } = await createApp(standaloneApp, isolatedEnv({ PUBLIC_SUBMISSIONS_PER_MINUTE: '1000' })));
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
-    const document = (await (await fetch(`${url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    document = (await (await fetch(`${url}/api/docs-json`)).json()) as typeof document;
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ method, path, operation })),
     );
@@ -55,6 +57,42 @@ describe('OpenAPI contract of the standalone', () => {
         .map((status) => `${method.toUpperCase()} ${path} ${status}`);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('pages every list: a GET answering an array declares page, pageSize and X-Total-Count, or says why it is bounded', () => {
+    expect(unpagedLists(document)).toEqual([]);
+    // The lists of the issue are among the paged ones (the check above is not vacuous).
+    const paged = operations.filter(({ operation }) => operation.responses['200']?.headers?.['X-Total-Count']).map(({ path }) => path);
+    expect(paged).toEqual(
+      expect.arrayContaining([
+        '/api/requests',
+        '/api/document-attributes/documents',
+        '/api/catalogue/units/{unitId}/items',
+        '/api/interpretation/consultations',
+      ]),
+    );
+  });
+
+  it('answers a page, not the whole list, on every public paged list: pageSize=1 gives at most one row and X-Total-Count', async () => {
+    const publicPaged = operations.filter(
+      ({ method, path, operation }) =>
+        method === 'get' &&
+        !path.includes('{') &&
+        (operation.security ?? []).length === 0 &&
+        operation.responses['200']?.headers?.['X-Total-Count'],
+    );
+    expect(publicPaged.length).toBeGreaterThan(3);
+    for (const { path } of publicPaged) {
+      const response = await fetch(`${url}${path}?page=1&pageSize=1`);
+      const body = (await response.json()) as unknown;
+      const rows = Array.isArray(body) ? body : (body as { documents: unknown[] }).documents;
+      expect([path, response.status, rows.length <= 1, Number.isInteger(Number(response.headers.get('x-total-count')))]).toEqual([
+        path,
+        200,
+        true,
+        true,
+      ]);
+    }
   });
 
   it('states the security each operation really has: 401 without a token exactly where a bearer token is required', async () => {

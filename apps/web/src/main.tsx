@@ -25,6 +25,7 @@ import { RequestRegister } from './console/requests/register';
 import { CounterRegistration } from './console/requests/register-form';
 import { NoticesPage } from './console/requests/notices';
 import { GuidesPage } from './console/guides/guides';
+import { ChecklistPage } from './console/checklist/checklist';
 import { AnnualReportPage, AnnualReportsPage } from './portal/annual-reports/reports';
 import { DomainCatalogue, ItemDetail, UnitCatalogue } from './portal/catalogue/items';
 import { NegativeListPage, SearchPage } from './portal/catalogue/search';
@@ -57,6 +58,7 @@ import './styles/catalogue.css';
 import './styles/components.css';
 import './styles/requests.css';
 import './styles/elder.css';
+import './styles/print.css';
 
 interface Section {
   to: string;
@@ -85,6 +87,7 @@ function consoleSections(session: Session): Section[] {
     { to: '/console/documents', label: '公文与审查' },
     staff && { to: '/console/notices', label: '通知记录' },
     (districtWide || (staff && Boolean(session.unitId))) && { to: '/console/guide', label: '公开指南' },
+    (districtWide || (staff && Boolean(session.unitId))) && { to: '/console/checklist', label: '主动公开清单' },
     staff && { to: '/console/annual-report', label: '年度报告' },
     staff && { to: '/console/interpretation', label: '政策解读' },
     { to: '/console/concerns', label: '回应关切' },
@@ -245,6 +248,7 @@ function Shell() {
           <Route path="/console/requests" element={<RequireLogin>{(s) => <RequestRegister session={s} />}</RequireLogin>} />
           <Route path="/console/requests/new" element={<RequireLogin>{(s) => <CounterRegistration session={s} />}</RequireLogin>} />
           <Route path="/console/guide" element={<RequireLogin>{(s) => <GuidesPage session={s} />}</RequireLogin>} />
+          <Route path="/console/checklist" element={<RequireLogin>{(s) => <ChecklistPage session={s} />}</RequireLogin>} />
           <Route path="/console/notices" element={<RequireLogin>{(s) => <NoticesPage session={s} />}</RequireLogin>} />
           <Route path="/console/letter-settings" element={<RequireLogin>{(s) => <LetterSettingsPage session={s} />}</RequireLogin>} />
           <Route path="/console/requests/:requestId" element={<RequireLogin>{(s) => <RequestCase session={s} />}</RequireLogin>} />

@@ -4,7 +4,10 @@ import type { Response } from 'express';
 import { actorOf, DomainError, Roles, type AuthenticatedRequest, type ExternalRoot } from '@gongkai/platform';
 import { AuditService, parseAsOf } from './audit.service';
 import type { ExportSelection } from './export';
-import { Returns, ReturnsFile } from '@gongkai/platform';
+import { pageFields, pageOf, Returns, ReturnsFile, ReturnsPage, ZodPipe } from '@gongkai/platform';
+import { z } from 'zod';
+
+const anchorsQuery = z.object(pageFields());
 import {
   auditAnchorsViewSchema,
   auditHistoryViewSchema,
@@ -50,7 +53,7 @@ export class AuditController {
   }
 
   @Get('read-models')
-  @Returns(auditReadModelsViewSchema)
+  @Returns(auditReadModelsViewSchema, { bounded: 'the read models of the installation (a fixed set)' })
   @ApiOperation({ summary: '读模型列表' })
   readModels() {
     return this.audit.readModels().map((p) => ({ name: p.name, collections: p.collections, eventTypes: p.eventTypes }));
@@ -82,16 +85,21 @@ export class AuditController {
   }
 
   @Get('anchors')
-  @Returns(auditAnchorsViewSchema)
-  @ApiOperation({ summary: '锚点列表，含可归档的文本' })
-  async anchors() {
-    return (await this.audit.anchors()).map((a) => ({
-      revision: a.streamRevision,
-      recordedAt: a.recordedAt,
-      ...a.data,
-      changed: a.data.changed.length,
-      text: this.audit.anchorText(a),
-    }));
+  @ReturnsPage(auditAnchorsViewSchema.element)
+  @ApiOperation({ summary: '锚点列表（最新的在前；分页，总数见 X-Total-Count），含可归档的文本' })
+  async anchors(@Query(new ZodPipe(anchorsQuery)) query: z.infer<typeof anchorsQuery>) {
+    const anchors = [...(await this.audit.anchors())].reverse();
+    const found = pageOf(anchors, query);
+    return {
+      ...found,
+      rows: found.rows.map((a) => ({
+        revision: a.streamRevision,
+        recordedAt: a.recordedAt,
+        ...a.data,
+        changed: a.data.changed.length,
+        text: this.audit.anchorText(a),
+      })),
+    };
   }
 
   @Post('anchors')

@@ -16,6 +16,8 @@ export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
     'a working draft of a negative-list entry (its wording and legal basis); nothing is withheld by it until NegativeEntryPublished, the decision',
   'catalogue.NegativeEntryAmended':
     'an edit of a draft entry (the decider refuses amending a published one); the decision is NegativeEntryPublished',
+  'catalogue.ChecklistLinkProposed':
+    'the system’s suggestion (by pilot domain or title words) that an item or document fits a statutory category; the unit decides by ChecklistContentLinked or ChecklistProposalDismissed',
   'catalogue.CatalogueImported':
     'the record of an imported file (the original kept for the audit, what the import did); the items it touched carry their own events, and publishing them is the decision',
   // document-attributes
@@ -38,6 +40,10 @@ export const NON_DECISION_EVENT_TYPES: Readonly<Record<string, string>> = {
     'when the applicant received the fee notice, as the post or the applicant attests: it fixes the end of the payment period, nobody decides anything',
   'requests.FeePaid': 'the applicant’s payment booked against the notice (amount checked against it); nobody decides anything',
   'requests.ReplyDelivered': 'how and when the reply letter reached the applicant: a delivery record, the decision is ReplyIssued',
+  'requests.ReplyFileAttached':
+    'a file of the reply draft, uploaded by the handler: the decision on what is supplied is the reply (ReplyIssued, after review)',
+  'requests.ReplyFileRemoved': 'a file taken off the reply draft before review: a working step, the decision is ReplyIssued',
+  'requests.ReplyFileDownloaded': 'the applicant obtained a reply file with the tracking code: a delivery record, nobody decides anything',
   'requests.RequestArchived': 'the archive number of a closed request: filing, no decision',
   'requests.InformationLinked':
     'a tag naming the information asked for, so that repeats are counted for Art. 44; it decides nothing about the request',

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   canonicalJson,
   databaseOf,
+  forgetKnownIdsOf,
   readAllInBatches,
   revealPersonalData,
   sealedForOwner,
@@ -52,6 +53,7 @@ export async function temporaryDatabase(
       try {
         await databaseOf(connection).dropDatabase();
       } finally {
+        forgetKnownIdsOf(databaseOf(connection).databaseName);
         await connection.close();
       }
     },

@@ -23,12 +23,14 @@ import { CataloguePortal } from './application/portal';
 import { CatalogueReference } from './application/reference';
 import { CatalogueFeeds } from './application/feeds';
 import { UnitGuides } from './application/guides';
+import { ChecklistReactions, ProactiveChecklist } from './application/checklist';
 import { PublicationAlerts, SubscriptionComposer, Subscriptions } from './application/subscriptions';
 import { ItemsController } from './http/items.controller';
 import { NegativeListController } from './http/negative-list.controller';
 import { PortalController } from './http/portal.controller';
 import { ReferenceController } from './http/reference.controller';
 import { GuidesController } from './http/guides.controller';
+import { ChecklistController } from './http/checklist.controller';
 import { SubscriptionsController } from './http/subscriptions.controller';
 import { UnitsController } from './http/units.controller';
 import { CatalogueGuidelineMatchesProjection } from './read-models/guideline-matches.projection';
@@ -36,6 +38,7 @@ import { CatalogueGuidelinesProjection } from './read-models/guidelines.projecti
 import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
 import { CatalogueGuidesProjection } from './read-models/guides.projection';
+import { CatalogueChecklistProjection, CatalogueDisclosedDocumentsProjection } from './read-models/checklist.projection';
 import { CataloguePublicationsProjection } from './read-models/publications.projection';
 import { CatalogueUnitsProjection } from './read-models/units.projection';
 
@@ -46,6 +49,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     PortalController,
     SubscriptionsController,
     GuidesController,
+    ChecklistController,
     ReferenceController,
     ItemsController,
     NegativeListController,
@@ -58,6 +62,30 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     readModelProvider('catalogue', CatalogueNegativeListProjection),
     readModelProvider('catalogue', CataloguePublicationsProjection),
     readModelProvider('catalogue', CatalogueGuidesProjection),
+    readModelProvider('catalogue', CatalogueChecklistProjection),
+    readModelProvider('catalogue', CatalogueDisclosedDocumentsProjection),
+    {
+      provide: ProactiveChecklist,
+      inject: [
+        CommandHandler,
+        CatalogueUnitsProjection,
+        CatalogueItemsProjection,
+        CatalogueDisclosedDocumentsProjection,
+        CatalogueChecklistProjection,
+      ],
+      useFactory: (
+        commands: CommandHandler,
+        units: CatalogueUnitsProjection,
+        items: CatalogueItemsProjection,
+        documents: CatalogueDisclosedDocumentsProjection,
+        checklists: CatalogueChecklistProjection,
+      ) => new ProactiveChecklist(commands, units, items, documents, checklists),
+    },
+    {
+      provide: ChecklistReactions,
+      inject: [CommandHandler, CatalogueUnitsProjection],
+      useFactory: (commands: CommandHandler, units: CatalogueUnitsProjection) => new ChecklistReactions(commands, units),
+    },
     {
       provide: UnitGuides,
       inject: [CommandHandler, CatalogueGuidesProjection, CatalogueUnitsProjection],
@@ -149,6 +177,9 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly matches: CatalogueGuidelineMatchesProjection,
+    private readonly checklists: CatalogueChecklistProjection,
+    private readonly disclosedDocuments: CatalogueDisclosedDocumentsProjection,
+    private readonly checklistReactions: ChecklistReactions,
   ) {}
 
   onModuleInit(): void {
@@ -163,6 +194,9 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
       this.guides,
       this.publications,
       this.alerts,
+      this.disclosedDocuments,
+      this.checklists,
+      this.checklistReactions,
     );
   }
 

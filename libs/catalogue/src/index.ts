@@ -14,3 +14,6 @@ export * from './domain/catalogue-row';
 export * from './read-models/units.projection';
 export * from './read-models/items.projection';
 export * from './application/catalogue-import';
+export * from './testing/checklist-fixtures';
+export * from './domain/checklist';
+export * from './domain/checklist.decide';

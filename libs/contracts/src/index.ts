@@ -12,3 +12,4 @@ export * from './events/audit';
 export * from './event-labels';
 export * from './personal-data';
 export * from './view-schemas';
+export * from './vocabulary/proactive-categories';

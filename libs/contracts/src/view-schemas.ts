@@ -219,6 +219,53 @@ export const unitCoverageViewSchema = z.object({
   overall: z.object({ expected: int, covered: int, missing: int, extra: int, percent: z.number().nullable() }),
 }) satisfies z.ZodType<V.UnitCoverageView>;
 
+const checklistLinkViewSchema = z.object({
+  targetKind: z.enum(['item', 'document']),
+  targetId: text,
+  title: text,
+  href: text,
+  pending: z.boolean(),
+}) satisfies z.ZodType<V.ChecklistLinkView>;
+
+export const unitChecklistViewSchema = z.object({
+  unitId: text,
+  unitName: text,
+  unitKind: text,
+  revision: int.min(-1),
+  counted: int,
+  covered: int,
+  percent: z.number().nullable(),
+  categories: z.array(
+    z.object({
+      code: text,
+      article: text,
+      citation: text,
+      text,
+      catchAll: z.boolean(),
+      links: z.array(checklistLinkViewSchema),
+      proposals: z.array(checklistLinkViewSchema.extend({ matched: z.array(text) })),
+      gap: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<V.UnitChecklistView>;
+
+export const checklistCandidatesViewSchema = z.object({
+  items: z.array(z.object({ targetId: text, title: text, domainName: text })),
+  documents: z.array(z.object({ targetId: text, title: text, documentNumber: text, published: z.boolean() })),
+}) satisfies z.ZodType<V.ChecklistCandidatesView>;
+
+export const checklistOverviewViewSchema = z.array(
+  z.object({
+    unitId: text,
+    unitName: text,
+    unitKind: text,
+    counted: int,
+    covered: int,
+    percent: z.number().nullable(),
+    gaps: z.array(z.object({ code: text, citation: text, text })),
+  }) satisfies z.ZodType<V.ChecklistOverviewRow>,
+);
+
 // document-attributes
 
 const documentPhase = z.enum(['drafting', 'proposed', 'confirmed', 'issued']);
@@ -363,6 +410,22 @@ const summaryShape = {
 export const requestSummaryViewSchema = z.object(summaryShape) satisfies z.ZodType<V.RequestSummaryView>;
 
 const withheld = z.looseObject({ item: text, ground: text, reason: text });
+const replyFileRef = z.object({ sha256: text, size: int, mediaType: text, originalName: text }) satisfies z.ZodType<V.ReplyFileRefView>;
+const fileRedactions = z.array(z.object({ ground: text, description: text }));
+const replyFile = z.object({
+  fileId: text,
+  file: replyFileRef,
+  attachedBy: text,
+  redacted: z.object({ file: replyFileRef, redactions: fileRedactions }).optional(),
+  downloadedAt: instant.optional(),
+}) satisfies z.ZodType<V.ReplyFileView>;
+
+export const replyFileViewSchema = z.object({
+  requestId: text,
+  revision: int,
+  fileId: text,
+  file: replyFileRef,
+}) satisfies z.ZodType<V.ReplyFileUploadView>;
 
 /**
  * The read model's `RequestView` grows with each handling step (review, reasons, joint applicants…);
@@ -386,7 +449,18 @@ export const requestDetailViewSchema = z.looseObject({
   draft: z
     .looseObject({ category: text, content: text, withheld: z.array(withheld), legalBasis: text, draftedBy: text.optional() })
     .nullable(),
-  reply: z.object({ repliedOn: day, legalBasis: text, withheld: z.array(withheld), workingDaysUsed: int, onTime: z.boolean() }).nullable(),
+  reply: z
+    .object({
+      repliedOn: day,
+      legalBasis: text,
+      withheld: z.array(withheld),
+      workingDaysUsed: int,
+      onTime: z.boolean(),
+      files: z.array(z.object({ fileId: text, file: replyFileRef, redactions: fileRedactions })).optional(),
+    })
+    .nullable(),
+  replyFiles: z.array(replyFile).optional(),
+  replyFileActions: z.object({ attach: z.boolean(), redact: z.boolean() }),
   correction: z.looseObject({ noticeOn: day, items: z.array(text), correctionDueOn: day, receivedOn: day.optional() }).nullable(),
   review: z
     .object({ reviewedBy: text.optional(), selfReview: z.literal(true).optional(), approved: z.boolean(), reviewedOn: day })
@@ -484,6 +558,7 @@ export const requestTrackingViewSchema = z.object({
   feePayByOn: day.optional(),
   result: text.nullable(),
   closedOn: day.nullable(),
+  files: z.array(z.object({ fileId: text, file: replyFileRef, redactions: z.array(text) })),
 }) satisfies z.ZodType<V.RequestTrackingView>;
 
 // interpretation
@@ -727,7 +802,6 @@ export const assessedUnitViewSchema = z.looseObject({
 });
 export const auditReadModelsViewSchema = z.array(z.object({ name: text, collections: z.array(text), eventTypes: z.array(text) }));
 export const auditAnchorsViewSchema = z.array(z.looseObject({ revision: int, recordedAt: instant, changed: int, text }));
-export const consultationListViewSchema = z.array(publicConsultationViewSchema);
 export const overduePublicationsViewSchema = z.looseObject({ asOf: day, documents: someListSchema });
 
 /** `POST /api/interpretation/consultations/:id/comments` (public): the citizen's receipt, no revision. */

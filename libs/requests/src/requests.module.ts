@@ -37,9 +37,11 @@ import { ProactiveDisclosureProcess } from './application/proactive-disclosure';
 import { RequestImport } from './application/request-import';
 import { RequestReads } from './application/request-reads';
 import { RequestScans } from './application/request-scans';
-import { requestsSettingsFrom, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
+import { ReplyFiles } from './application/reply-files';
+import { requestsSettingsFrom, REQUESTS_BLOB_STORE, REQUESTS_SETTINGS, type RequestsSettings } from './application/settings';
 import { AnnualReportsController } from './http/reports.controller';
 import { PublishedAnnualReportsController } from './http/published-reports.controller';
+import { ReplyFilesController } from './http/reply-files.controller';
 import { RequestsController } from './http/requests.controller';
 import { LetterSettingsController } from './http/letter-settings.controller';
 import { NoticesController } from './http/notices.controller';
@@ -48,9 +50,6 @@ import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsUnitsProjection } from './read-models/units.projection';
 import { RequestsDocumentFiguresProjection } from './read-models/document-figures.projection';
 import { AnnualReportsProjection } from './read-models/annual-reports.projection';
-
-/** The file store of the scanned applications. */
-const REQUESTS_BLOB_STORE = Symbol('REQUESTS_BLOB_STORE');
 
 /** A 20-working-day reply period plus its extension spans about two months. */
 const HOLIDAY_ARRANGEMENT_WARNING_DAYS = 60;
@@ -67,6 +66,8 @@ let holidayArrangementWarned = false;
     LetterSettingsController,
     PersonalDataController,
     NoticesController,
+    // Before the requests: their catch-all `POST :requestId/:action` would take `reply-files`.
+    ReplyFilesController,
     RequestsController,
   ],
   providers: [
@@ -108,6 +109,12 @@ let holidayArrangementWarned = false;
       provide: REQUESTS_BLOB_STORE,
       inject: [GONGKAI_CONFIG],
       useFactory: (config: GongkaiConfig) => createBlobStore(config),
+    },
+    {
+      provide: ReplyFiles,
+      inject: [CommandHandler, REQUESTS_BLOB_STORE, RequestsProjection],
+      useFactory: (commands: CommandHandler, files: BlobStore, requests: RequestsProjection) =>
+        new ReplyFiles(commands, files, requests, defaultWorkingDayCalendar()),
     },
     {
       provide: RequestScans,
@@ -260,7 +267,20 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
 
   async onApplicationBootstrap(): Promise<void> {
     this.startRetentionJob();
+    this.warmRegister();
     await this.startNotices();
+  }
+
+  /**
+   * Loads the register's in-memory rows in the background (ADR 0013): the one scan of the requests
+   * collection is paid at start, not by the first clerk who opens the register (who then shares it).
+   */
+  private warmRegister(): void {
+    const started = Date.now();
+    void this.requests.registerRows().then(
+      (rows) => this.logger.info({ rows: rows.length, ms: Date.now() - started }, 'request register loaded'),
+      (error: unknown) => this.logger.warn({ err: error }, 'request register not loaded at start; the first register read loads it'),
+    );
   }
 
   /** Sends the notices outbox by e-mail when SMTP_URL is set; queues the staff's daily digest. */

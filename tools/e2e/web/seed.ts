@@ -399,3 +399,14 @@ export async function approveAndReply(base: string, requestId: string, unitId = 
   await call(base, clerk, 'POST', `/api/requests/${requestId}/reply`, {});
   await caseUntil(base, clerk, requestId, (v) => v.reply !== null);
 }
+
+/** A town registered by the district office, with one catalogue item its clerk drafted and published; answers the item's id. */
+export async function seedTownWithItem(base: string, unitId: string, name: string, item: object): Promise<string> {
+  const office = await devToken(base, 'seed-office', 'district_office');
+  await call(base, office, 'POST', '/api/catalogue/units', { unitId, name, level: '乡级', kind: 'town' });
+  const clerk = await devToken(base, `seed-clerk-${unitId}`, 'clerk', unitId);
+  await until(async () => (await call<{ unitId: string }[]>(base, clerk, 'GET', '/api/catalogue/units')).some((u) => u.unitId === unitId));
+  const { itemId } = await call<{ itemId: string }>(base, clerk, 'POST', `/api/catalogue/units/${unitId}/items`, item);
+  await call(base, clerk, 'POST', `/api/catalogue/units/${unitId}/items/${itemId}/publish`);
+  return itemId;
+}

@@ -8,6 +8,7 @@ import {
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
 import { ReportDeadlines } from './annual-reports/deadlines';
+import { ChecklistGaps } from './checklist/checklist';
 import { DocumentTable, openReviewYear } from './documents/list';
 import { ConcernsDue } from './participation/concerns';
 import { ModerationDue } from './participation/consultations';
@@ -40,12 +41,12 @@ export function ConsoleHome({ session }: { session: Session }) {
   const todo = useApi<ItemTodoView>(unit && hasAnyRole(session, HANDLER_ROLES) ? `/api/catalogue/units/${unit}/items/todo` : null);
   const reviews = useApi<DocumentStaffView[]>(
     hasAnyRole(session, REVIEW_QUEUE_ROLES)
-      ? `/api/document-attributes/documents?phase=proposed${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
+      ? `/api/document-attributes/documents?phase=proposed&sort=registeredAt&pageSize=200${unit && session.role !== 'district_office' ? `&unitId=${unit}` : ''}`
       : null,
   );
-  const obligations = useApi<ObligationStaffView[]>(isStaff(session) ? '/api/interpretation/obligations' : null);
+  const obligations = useApi<ObligationStaffView[]>(isStaff(session) ? '/api/interpretation/obligations?pageSize=200' : null);
   const unitDocuments = useApi<DocumentStaffView[]>(
-    unit && isUnitStaff(session) ? `/api/document-attributes/documents?unitId=${unit}` : null,
+    unit && isUnitStaff(session) ? `/api/document-attributes/documents?unitId=${unit}&flag=review_open&pageSize=200` : null,
   );
   const yearlyReviews = (unitDocuments.data ?? []).filter((d) => openReviewYear(d) !== null);
   const todoRows = [...(todo.data?.returned ?? []), ...(todo.data?.drafts ?? [])];
@@ -88,6 +89,7 @@ export function ConsoleHome({ session }: { session: Session }) {
         </section>
       ) : null}
       <ReportDeadlines session={session} />
+      {unit && isUnitStaff(session) ? <ChecklistGaps unitId={unit} /> : null}
       <ConcernsDue session={session} />
       <ModerationDue session={session} />
       {todo.data || todo.error ? (
@@ -123,7 +125,7 @@ export function ConsoleHome({ session }: { session: Session }) {
       ) : null}
       {seesDistrict(session) ? (
         <p>
-          <Link to="/console/ranking">查看政务公开考核排名</Link>
+          <Link to="/console/ranking">查看政务公开考核排名</Link> · <Link to="/console/checklist">各单位主动公开清单缺项</Link>
         </p>
       ) : session.unitId ? (
         <p>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, apiPage, ApiError } from '../api';
 
 /** Loads one API resource; `reload` fetches again. Errors are shown, never swallowed. */
 export function useApi<T>(path: string | null, deps: unknown[] = []) {
@@ -60,4 +60,46 @@ export function useReadYourWrites<T extends { revision?: number }>(resource: { r
     },
     [refetch, reload],
   );
+}
+
+/** The path with the page asked for (`page`, `pageSize` in its query string). */
+export const pagePath = (path: string, page: number, pageSize: number) =>
+  `${path}${path.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`;
+
+/**
+ * One page of a paged list (the API answers the page's rows and `X-Total-Count`), with the page to
+ * show; a new path starts again at page 1. `reload` fetches the page again.
+ */
+export function usePagedApi<T>(path: string | null, pageSize = 50) {
+  const [page, setPage] = useState(1);
+  const [state, setState] = useState<{ rows: T[] | null; total: number; error: ApiError | null; loading: boolean }>({
+    rows: null,
+    total: 0,
+    error: null,
+    loading: path !== null,
+  });
+  const [tick, setTick] = useState(0);
+  useEffect(() => setPage(1), [path]);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    apiPage<T>(pagePath(path, page, pageSize))
+      .then(({ rows, total }) => live && setState({ rows, total, error: null, loading: false }))
+      .catch(
+        (error: unknown) =>
+          live &&
+          setState({
+            rows: null,
+            total: 0,
+            error: error instanceof ApiError ? error : new ApiError(0, 'ERROR', String(error)),
+            loading: false,
+          }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [path, page, pageSize, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, data: state.rows, page, pageSize, setPage, reload };
 }

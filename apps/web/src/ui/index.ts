@@ -8,4 +8,7 @@ export * from './page';
 export * from './format';
 export * from './badges';
 export * from './reading-mode';
+export * from './server-list';
+export * from './register-form';
+export * from './file-upload';
 export * from './request-fields';

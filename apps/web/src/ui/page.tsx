@@ -57,3 +57,30 @@ export function Breadcrumb({ trail }: { trail: [string, string | null][] }) {
     </nav>
   );
 }
+
+/** The pages of a server-paged list: previous, "第 n / m 页（共 t 条）", next; nothing when it fits one page. */
+export function Pager({
+  page,
+  total,
+  pageSize,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="分页" className="pager">
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        上一页
+      </button>{' '}
+      第 {page} / {pages} 页（共 {total} 条）{' '}
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        下一页
+      </button>
+    </nav>
+  );
+}

@@ -1,4 +1,4 @@
-import { REPLY_CATEGORIES, type EventEnvelope } from '@gongkai/contracts';
+import { proactiveCategory, REPLY_CATEGORIES, type EventEnvelope } from '@gongkai/contracts';
 import { toShanghaiDate } from '@gongkai/working-days';
 
 /**
@@ -60,6 +60,9 @@ export const FACT_PICKERS: Readonly<Record<string, Picker>> = {
   'catalogue.ItemPublished': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
   'catalogue.ItemRevised': unit('unitId', 'publishedAt', ['itemId', 'unitId', 'version', 'domainCode', 'publishedAt']),
   'catalogue.ItemWithdrawn': unit('unitId', 'withdrawnAt', ['itemId', 'unitId', 'domainCode', 'withdrawnAt']),
+  // The proactive-disclosure checklist (Arts. 20–21): state facts (no business date).
+  'catalogue.ChecklistContentLinked': unit('unitId', null, ['unitId', 'categoryCode', 'targetKind', 'targetId', 'title']),
+  'catalogue.ChecklistContentUnlinked': unit('unitId', null, ['unitId', 'categoryCode', 'targetKind', 'targetId', 'reason']),
   'catalogue.NegativeEntryDrafted': negativeContent,
   'catalogue.NegativeEntryAmended': negativeContent,
   'catalogue.NegativeEntryPublished': unit('ownerUnitId', 'publishedAt', ['entryId', 'ownerUnitId', 'publishedAt']),
@@ -240,6 +243,12 @@ const categoryLabel = (code: unknown) => {
   return category ? `${category.group}：${category.label.replace(/（.*）$/, '')}` : '其他';
 };
 
+/** A statutory category as people cite it: 第二十条第（七）项, 第二十一条“社会救助”. */
+export const categoryName = (code: unknown) => {
+  const category = proactiveCategory(String(code));
+  return !category ? '法定公开类别' : category.article === '第二十条' ? category.citation : `${category.article}“${category.text}”`;
+};
+
 export function describeFact(fact: Fact): string {
   const d = fact.data;
   switch (fact.type) {
@@ -267,6 +276,10 @@ export function describeFact(fact: Fact): string {
       return `复核负面清单条目 ${d.entryId}（${d.reviewedOn}）`;
     case 'catalogue.NegativeEntryWithdrawn':
       return `撤销负面清单条目 ${d.entryId}`;
+    case 'catalogue.ChecklistContentLinked':
+      return `主动公开清单：将“${d.title}”关联到${categoryName(d.categoryCode)}`;
+    case 'catalogue.ChecklistContentUnlinked':
+      return `主动公开清单：取消${categoryName(d.categoryCode)}的关联（${d.reason}）`;
     case 'document-attributes.DocumentIssued':
       return `印发《${d.title}》（${d.documentNumber}，${d.attribute}）`;
     case 'document-attributes.ConfidentialityReviewed':

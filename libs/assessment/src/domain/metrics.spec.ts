@@ -301,3 +301,45 @@ describe('request_on_time_rate: abandoned and transferred requests', () => {
     expect(METRICS.request_on_time_rate.compute([...history, back], civil('2026-11-27'))).toMatchObject({ value: null, denominator: 0 });
   });
 });
+
+describe('proactive_checklist_coverage', () => {
+  const UNIT = 'TEZ-ZSZ';
+  const context: MetricContext = { unitId: UNIT, year: 2026, asOfDate: '2026-12-31', referenceDate: '2026-12-31', params: undefined };
+  const registered = fact('catalogue.UnitRegistered', { unitId: UNIT, name: '张山子镇人民政府', level: '乡级', kind: 'town' });
+  const ref = (categoryCode: string, targetKind: 'item' | 'document', targetId: string) => ({
+    unitId: UNIT,
+    categoryCode,
+    targetKind,
+    targetId,
+  });
+  const linked = (categoryCode: string, targetKind: 'item' | 'document', targetId: string) =>
+    fact('catalogue.ChecklistContentLinked', { ...ref(categoryCode, targetKind, targetId), title: '示例内容' });
+
+  it('counts the categories with a linked item or a published document, out of the unit kind’s list', () => {
+    const item = linked('art21-town-8', 'item', 'item-1');
+    const unpublishedDocument = linked('art20-7', 'document', 'doc-1');
+    const result = METRICS.proactive_checklist_coverage.compute([registered, item, unpublishedDocument], context);
+    // a town: Art. 20 (一)–(十四) and Art. 21's eight aspects = 22 counted categories
+    expect(result).toMatchObject({ value: 4.55, numerator: 1, denominator: 22 });
+    expect(result.detail).toContain('缺项：第二十条第（一）项');
+    const published = fact('document-attributes.PublicationRecorded', {
+      documentId: 'doc-1',
+      unitId: UNIT,
+      channel: '政府网站',
+      url: 'https://www.tez.gov.cn/doc-1.html',
+      publishedOn: '2026-03-05',
+      late: false,
+    });
+    expect(METRICS.proactive_checklist_coverage.compute([registered, item, unpublishedDocument, published], context)).toMatchObject({
+      value: 9.09,
+      numerator: 2,
+    });
+  });
+
+  it('an unlinked item no longer counts; no registration, no value', () => {
+    const item = linked('art21-town-8', 'item', 'item-1');
+    const unlinked = fact('catalogue.ChecklistContentUnlinked', { ...ref('art21-town-8', 'item', 'item-1'), reason: '公开事项已撤销' });
+    expect(METRICS.proactive_checklist_coverage.compute([registered, item, unlinked], context)).toMatchObject({ value: 0, numerator: 0 });
+    expect(METRICS.proactive_checklist_coverage.compute([item], context).value).toBeNull();
+  });
+});

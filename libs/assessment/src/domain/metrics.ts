@@ -1,6 +1,13 @@
-import { REQUEST_DEADLINE_EVENT_TYPES, type AssessmentMetric, type ComputedIndicator } from '@gongkai/contracts';
+import {
+  checklistCoverage,
+  REQUEST_DEADLINE_EVENT_TYPES,
+  UNIT_KINDS,
+  type AssessmentMetric,
+  type ComputedIndicator,
+  type UnitKind,
+} from '@gongkai/contracts';
 import { addCalendarDays, type LocalDate } from '@gongkai/working-days';
-import { compareFacts, type Fact } from './facts';
+import { categoryName, compareFacts, type Fact } from './facts';
 import { round2 } from './scheme';
 
 export interface MetricContext {
@@ -127,6 +134,41 @@ function requestLedger(facts: readonly Fact[], unitId: string, year: number, asO
     ledger.overdue.push({ requestId, dueOn, due, history, transferredFrom: transfer ? String(transfer.data.unitId) : null });
   }
   return ledger;
+}
+
+/**
+ * The unit's proactive-disclosure checklist (Arts. 20–21) from its link facts: the categories with at
+ * least one published item (a withdrawn item is unlinked by the catalogue) or a document whose
+ * publication is recorded. The list of categories depends on the unit's kind (its registration fact).
+ */
+function checklistMetric(facts: readonly Fact[], unitId: string): MetricResult {
+  const registered = ofType(facts, 'catalogue.UnitRegistered')
+    .filter((f) => f.data.unitId === unitId)
+    .at(-1);
+  const kind = registered?.data.kind;
+  if (!registered || !(UNIT_KINDS as readonly unknown[]).includes(kind))
+    return { value: null, numerator: 0, denominator: 0, facts: [], detail: '单位未登记，无法确定适用的法定公开类别', shortfalls: [] };
+  const links = new Map<string, Fact>();
+  for (const f of facts.filter((f) => f.type === 'catalogue.ChecklistContentLinked' || f.type === 'catalogue.ChecklistContentUnlinked')) {
+    links.set(`${f.data.categoryCode}|${f.data.targetKind}|${f.data.targetId}`, f);
+  }
+  const published = new Set(ofType(facts, 'document-attributes.PublicationRecorded').map((f) => String(f.data.documentId)));
+  const live = [...links.values()].filter(
+    (f) => f.type === 'catalogue.ChecklistContentLinked' && (f.data.targetKind === 'item' || published.has(String(f.data.targetId))),
+  );
+  const coverage = checklistCoverage(
+    kind as UnitKind,
+    live.map((f) => String(f.data.categoryCode)),
+  );
+  const gaps = coverage.gaps.map((g) => categoryName(g.code));
+  return {
+    value: coverage.percent,
+    numerator: coverage.covered.length,
+    denominator: coverage.counted,
+    facts: [registered, ...live],
+    detail: `适用法定公开类别${coverage.counted}项，已关联已公开内容${coverage.covered.length}项（${coverage.percent ?? 0}%）${gaps.length ? `；缺项：${gaps.join('、')}` : ''}`,
+    shortfalls: [],
+  };
 }
 
 /** The closed set of metric functions (no formula is ever evaluated). */
@@ -371,6 +413,13 @@ export const METRICS: Readonly<Record<AssessmentMetric, MetricDefinition>> = {
         ofType(facts, 'interpretation.VillagePostingRecorded').filter((f) => inYear(f, year)),
         (f) => f.data.late === false,
       );
+    },
+  },
+  proactive_checklist_coverage: {
+    label: '主动公开法定类别覆盖率',
+    unit: 'percent',
+    compute(facts, { unitId }) {
+      return checklistMetric(facts, unitId);
     },
   },
 };

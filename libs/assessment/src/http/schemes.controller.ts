@@ -51,7 +51,7 @@ export class SchemesController {
   }
 
   @Get('schemes')
-  @Returns(z.array(schemeSummaryViewSchema))
+  @Returns(z.array(schemeSummaryViewSchema), { bounded: "the district's assessment schemes: one or a few a year" })
   @Roles(...READER_ROLES)
   @ApiOperation({ summary: '考核方案列表' })
   list(@Query('year') year?: string) {

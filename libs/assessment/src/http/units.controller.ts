@@ -13,7 +13,7 @@ export class AssessmentUnitsController {
   constructor(private readonly units: AssessmentUnitsProjection) {}
 
   @Get()
-  @Returns(z.array(assessedUnitViewSchema))
+  @Returns(z.array(assessedUnitViewSchema), { bounded: 'one row per unit of the district (about 60)' })
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '被考核单位（考核服务自有读模型）' })
   list(): Promise<AssessedUnit[]> {

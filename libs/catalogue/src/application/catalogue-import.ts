@@ -1,3 +1,4 @@
+import { selectItems, type ItemRegisterFilter } from './item-register';
 import { v7 as uuidv7 } from 'uuid';
 import type { BlobRef, BlobStore, CommandHandler, CommandContext } from '@gongkai/platform';
 import type { CatalogueImported, DomainCode, GuidelineItem } from '@gongkai/contracts';
@@ -59,9 +60,15 @@ export class CatalogueSpreadsheets {
    * the item ids, so that it re-imports onto the same items), or in the layout counties publish
    * (one sheet per domain, √ columns), for the unit's site.
    */
-  async export(unitId: string, layout: 'standard' | 'published' = 'standard'): Promise<Buffer> {
+  /** The unit's items the filters select (withdrawn ones only when the status filter asks for them), as .xlsx. */
+  async export(
+    unitId: string,
+    layout: 'standard' | 'published' = 'standard',
+    filter: ItemRegisterFilter = { sort: 'catalogue' },
+  ): Promise<Buffer> {
     const unit = await registeredUnit(this.commands, unitId);
-    const items = (await this.items.ofUnit(unitId)).filter((item) => item.status !== 'withdrawn');
+    const status = filter.status?.length ? filter.status : (['draft', 'published'] as const).slice();
+    const items = selectItems(await this.items.ofUnit(unitId), { ...filter, status });
     if (layout === 'published') {
       return writePublishedWorkbook(
         `${unit.name}政务公开事项标准目录`,

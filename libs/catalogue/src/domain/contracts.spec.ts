@@ -1,5 +1,6 @@
 import { checkContract, EVENT_CONTRACTS, type ItemContent } from '@gongkai/contracts';
 import type { DomainEvent } from '@gongkai/platform/domain';
+import { checklistDecider } from './checklist.decide';
 import { guideDecider } from './guide.decide';
 import { guidelineDecider } from './guideline.decide';
 import { guidelineMatchDecider, type GuidelineMatchCommand } from './guideline-match.decide';
@@ -32,6 +33,7 @@ describe('catalogue events against their contracts', () => {
     procedure: '拟稿、审核、发布',
   };
   const at = '2024-05-06T01:02:03.000Z';
+  const clerkA = { userId: 'clerk-a', unitId: 'TEZ-A', role: 'clerk' as const };
 
   function run<C, E extends DomainEvent, S>(
     decider: { initialState: S; evolve(s: S, e: E): S; decide(c: C, s: S): E[] | Error },
@@ -57,6 +59,25 @@ describe('catalogue events against their contracts', () => {
       { type: 'AssignResponsibleDomains', domainCodes: ['budget', 'health'] },
     ]),
     ...run(guidelineDecider, [SAMPLE_GUIDELINE_COMMAND, { ...REFERENCE_GUIDELINE_COMMAND, effectiveFrom: '2024-01-01' }]),
+    ...run(checklistDecider, [
+      {
+        type: 'ProposeLinks',
+        unitId: 'TEZ-A',
+        unitKind: 'town',
+        target: { kind: 'document', id: 'doc-1', title: '某镇2024年预算公开' },
+        matches: [{ categoryCode: 'art20-7', matched: ['预算'] }],
+      },
+      { type: 'DismissProposal', unitId: 'TEZ-A', categoryCode: 'art20-7', targetKind: 'document', targetId: 'doc-1', by: clerkA },
+      {
+        type: 'LinkContent',
+        unitId: 'TEZ-A',
+        unitKind: 'town',
+        categoryCode: 'art21-town-8',
+        target: { kind: 'item', id: 'item-1', title: '最低生活保障', unitId: 'TEZ-A', disclosed: true },
+        by: clerkA,
+      },
+      { type: 'ContentWithdrawn', unitId: 'TEZ-A', targetKind: 'item', targetId: 'item-1', reason: '公开事项已撤销' },
+    ]),
     ...run(importRecordDecider, [
       {
         type: 'RecordImport',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commaListSchema, listQuery, pageFields } from '@gongkai/platform';
+import { ITEM_REGISTER_FLAGS, ITEM_REGISTER_SORTS, ITEM_STATUSES } from '../application/item-register';
 import {
   AUDIENCES,
   DISCLOSURE_CHANNELS,
@@ -10,6 +12,7 @@ import {
   multiLineText,
   singleLineText,
   UNIT_LEVELS,
+  unitIdSchema,
 } from '@gongkai/contracts';
 
 /** Names, titles and labels: one line. */
@@ -54,6 +57,21 @@ export const itemContentBody = z.object({
 export const exportLayout = z.enum(['standard', 'published']).default('standard');
 /** An import's query: the domain chosen for tables that name none, the original file's name. */
 export const importQuery = z.object({ domain: domainCodeSchema.optional(), name: singleLineText(255, 1).optional() });
+
+/** A unit's items for its staff (`GET items`, `GET items/export`): status, domain, flags, last change, the text box, sort, page. */
+export const itemListQuery = listQuery({
+  sorts: ITEM_REGISTER_SORTS,
+  dates: ['updated'],
+  filters: {
+    status: commaListSchema(ITEM_STATUSES, '状态').optional(),
+    domainCode: domainCodeSchema.optional(),
+    flag: commaListSchema(ITEM_REGISTER_FLAGS, 'flag ').optional(),
+  },
+});
+export type ItemListQuery = z.infer<typeof itemListQuery>;
+
+/** The negative list (负面清单) of a unit, or the portal's of the district / a unit: by owner, a page at a time. */
+export const negativeListQuery = z.object({ unitId: unitIdSchema.optional(), ...pageFields() });
 
 export const reviseItemBody = z.object({ content: itemContentBody, reason: prose(500) });
 export const reasonBody = z.object({ reason: prose(500) });

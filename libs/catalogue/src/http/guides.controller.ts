@@ -52,7 +52,7 @@ export class GuidesController {
   }
 
   @Get('guides/status')
-  @Returns(z.array(someObjectSchema))
+  @Returns(z.array(someObjectSchema), { bounded: 'one row per unit of the district (about 60)' })
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '各单位公开指南情况：未发布、超过一年未更新' })
   status(@Req() request: AuthenticatedRequest) {

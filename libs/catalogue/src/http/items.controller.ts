@@ -28,8 +28,18 @@ import { stripUndefined } from '../domain/catalogue-row';
 import type { ItemCommand } from '../domain/item.decide';
 import { CatalogueItemsProjection, toStaffItem, type StaffItemView } from '../read-models/items.projection';
 import { CATALOGUE_EDITORS } from './access';
-import { exportLayout, importQuery, itemContentBody, noteBody, reasonBody, reviseItemBody } from './catalogue.schemas';
-import { Returns, ReturnsFile } from '@gongkai/platform';
+import {
+  exportLayout,
+  importQuery,
+  itemContentBody,
+  itemListQuery,
+  noteBody,
+  reasonBody,
+  reviseItemBody,
+  type ItemListQuery,
+} from './catalogue.schemas';
+import { itemPage } from '../application/item-register';
+import { Returns, ReturnsFile, ReturnsPage, type Page } from '@gongkai/platform';
 import {
   importListViewSchema,
   importPreviewViewSchema,
@@ -161,11 +171,19 @@ export class ItemsController {
   }
 
   @Get()
-  @Returns(z.array(staffItemViewSchema))
-  @ApiOperation({ summary: '本单位全部事项（含草稿）' })
-  async list(@Param('unitId') unitId: string, @CurrentPrincipal() principal: Principal): Promise<StaffItemView[]> {
+  @ReturnsPage(staffItemViewSchema)
+  @ApiOperation({
+    summary:
+      '本单位事项（含草稿，分页）：按状态、领域、flag（returned|legal_basis_missing）、最近修改日期筛选，q 全文检索，sort 排序；总数见 X-Total-Count',
+  })
+  async list(
+    @Param('unitId') unitId: string,
+    @Query(new ZodPipe(itemListQuery)) query: ItemListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<StaffItemView>> {
     assertReadsUnit(principal, unitId);
-    return (await this.items.ofUnit(unitId)).map(toStaffItem);
+    const page = itemPage(await this.items.ofUnit(unitId), query);
+    return { ...page, rows: page.rows.map(toStaffItem) };
   }
 
   @Get('todo')
@@ -185,15 +203,19 @@ export class ItemsController {
     enum: ['standard', 'published'],
     description: 'published：按县级公开的目录样式（每领域一页，√ 列）',
   })
-  @ApiOperation({ summary: '导出目录（.xlsx，标准列；或县级公开的目录样式）' })
+  @ApiOperation({
+    summary: '导出目录（.xlsx，标准列；或县级公开的目录样式）：筛选条件同事项列表，导出全部符合条件的事项（未指定状态时不含已撤销）',
+  })
   async export(
     @Param('unitId') unitId: string,
     @Query('layout', new ZodPipe(exportLayout)) layout: z.infer<typeof exportLayout>,
+    @Query(new ZodPipe(itemListQuery)) query: ItemListQuery,
     @CurrentPrincipal() principal: Principal,
     @Res() response: Response,
   ) {
     assertReadsUnit(principal, unitId);
-    const file = await this.spreadsheets.export(unitId, layout);
+    const { page: _p, pageSize: _s, ...filter } = query;
+    const file = await this.spreadsheets.export(unitId, layout, filter);
     response.setHeader('Content-Type', XLSX_MIME);
     response.setHeader(
       'Content-Disposition',

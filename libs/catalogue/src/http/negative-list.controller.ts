@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -19,8 +19,8 @@ import { stripUndefined } from '../domain/catalogue-row';
 import type { NegativeEntryCommand } from '../domain/negative-entry.decide';
 import { CatalogueNegativeListProjection } from '../read-models/negative-list.projection';
 import { CATALOGUE_EDITORS } from './access';
-import { negativeEntryBody, reasonBody, reviewBody } from './catalogue.schemas';
-import { Returns } from '@gongkai/platform';
+import { negativeEntryBody, negativeListQuery, reasonBody, reviewBody } from './catalogue.schemas';
+import { pageOf, ReturnsPage } from '@gongkai/platform';
 import { negativeEntryViewSchema } from '@gongkai/contracts';
 
 @ApiTags('catalogue: negative list 负面清单')
@@ -124,10 +124,14 @@ export class NegativeListController {
   }
 
   @Get()
-  @Returns(z.array(negativeEntryViewSchema))
-  @ApiOperation({ summary: '本单位负面清单（含草稿；标注超过12个月未评估）' })
-  list(@Param('unitId') unitId: string, @Req() request: AuthenticatedRequest) {
+  @ReturnsPage(negativeEntryViewSchema)
+  @ApiOperation({ summary: '本单位负面清单（含草稿；标注超过12个月未评估；分页，总数见 X-Total-Count）' })
+  async list(
+    @Param('unitId') unitId: string,
+    @Query(new ZodPipe(negativeListQuery)) query: z.infer<typeof negativeListQuery>,
+    @Req() request: AuthenticatedRequest,
+  ) {
     assertReadsUnit(request.principal, unitId);
-    return this.entries.list({ ownerUnitId: unitId }, toShanghaiDate(requestTime(request)));
+    return pageOf(await this.entries.list({ ownerUnitId: unitId }, toShanghaiDate(requestTime(request))), query);
   }
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PILOT_DOMAINS } from '@gongkai/contracts';
-import { DomainError, Public, requestTime, type AuthenticatedRequest } from '@gongkai/platform';
+import { DomainError, pageOf, Public, requestTime, ReturnsPage, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { negativeListQuery } from './catalogue.schemas';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { CataloguePortal } from '../application/portal';
 import { CatalogueItemsProjection } from '../read-models/items.projection';
@@ -29,7 +30,7 @@ export class PortalController {
   ) {}
 
   @Get('domains')
-  @Returns(z.array(domainViewSchema))
+  @Returns(z.array(domainViewSchema), { bounded: 'the fixed list of disclosure domains (26)' })
   @Public()
   @ApiOperation({ summary: '26个试点领域' })
   domains() {
@@ -85,13 +86,15 @@ export class PortalController {
   }
 
   @Get('negative-list')
-  @Returns(z.array(negativeEntryViewSchema))
+  @ReturnsPage(negativeEntryViewSchema)
   @Public()
-  @ApiOperation({ summary: '负面清单（已发布）；超过12个月未评估的标注 reviewOverdue' })
-  negative(@Req() request: AuthenticatedRequest, @Query('unitId') unitId?: string) {
-    return this.negativeList.list(
+  @ApiOperation({ summary: '负面清单（已发布，分页，总数见 X-Total-Count）；超过12个月未评估的标注 reviewOverdue' })
+  async negative(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(negativeListQuery)) query: z.infer<typeof negativeListQuery>) {
+    const { unitId } = query;
+    const entries = await this.negativeList.list(
       { status: 'published', ...(unitId ? { ownerUnitId: unitId } : {}) },
       toShanghaiDate(requestTime(request)),
     );
+    return pageOf(entries, query);
   }
 }

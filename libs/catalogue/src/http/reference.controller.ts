@@ -107,7 +107,7 @@ export class ReferenceController {
   }
 
   @Get('guidelines/versions')
-  @Returns(guidelineVersionListSchema)
+  @Returns(guidelineVersionListSchema, { bounded: 'the versions of the national guideline (one a revision)' })
   @ApiOperation({ summary: '标准指引各版本' })
   versions() {
     return this.guidelines.versions();
@@ -189,7 +189,7 @@ export class ReferenceController {
   }
 
   @Get('coverage')
-  @Returns(districtCoverageViewSchema)
+  @Returns(districtCoverageViewSchema, { bounded: 'one row per unit of the district (about 60)' })
   @Roles(...DISTRICT_READER_ROLES)
   @ApiOperation({ summary: '全区各单位覆盖情况' })
   districtCoverage() {

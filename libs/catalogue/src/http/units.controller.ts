@@ -81,7 +81,7 @@ export class UnitsController {
   }
 
   @Get()
-  @Returns(z.array(unitListViewSchema))
+  @Returns(z.array(unitListViewSchema), { bounded: 'the units of the district (about 60)' })
   @Public()
   @ApiOperation({ summary: '单位列表（公开）' })
   list(): Promise<UnitView[]> {
@@ -89,7 +89,7 @@ export class UnitsController {
   }
 
   @Get(':unitId')
-  @Returns(unitListViewSchema)
+  @Returns(unitListViewSchema, { bounded: 'the units of the district (about 60)' })
   @Public()
   @ApiOperation({ summary: '单位详情（公开）' })
   async get(@Param('unitId') unitId: string): Promise<UnitView> {

@@ -32,6 +32,7 @@ export const ASSESSMENT_METRICS = [
   'consultations_held',
   'open_days_held',
   'village_posting_on_time_rate',
+  'proactive_checklist_coverage',
 ] as const;
 export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
 

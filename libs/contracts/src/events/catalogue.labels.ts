@@ -10,6 +10,7 @@ const PUBLICATION_FIELDS = {
   publishedAt: '发布时间',
   content: '事项内容（八要素）',
 };
+const CHECKLIST_FIELDS = { categoryCode: '法定公开类别', targetKind: '内容类型', targetId: '内容编号', title: '标题' };
 const NEGATIVE_ENTRY_FIELDS = { entryId: '负面清单事项编号', ownerUnitId: '单位代码', content: '不予公开的事项、范围和依据' };
 
 /**
@@ -24,6 +25,25 @@ export const catalogueEventLabels = {
   'catalogue.UnitGuidePublished': {
     label: '发布政府信息公开指南',
     fields: { unitId: '单位代码', version: '版本', content: '指南内容', publishedOn: '发布日期' },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ChecklistContentLinked': {
+    label: '主动公开清单：关联公开内容',
+    fields: CHECKLIST_FIELDS,
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'catalogue.ChecklistContentUnlinked': {
+    label: '主动公开清单：取消关联',
+    fields: CHECKLIST_FIELDS,
+    decision: { groundRequired: false, reasonRequired: true },
+  },
+  'catalogue.ChecklistLinkProposed': {
+    label: '主动公开清单：系统建议关联',
+    fields: { ...CHECKLIST_FIELDS, matched: '匹配依据' },
+  },
+  'catalogue.ChecklistProposalDismissed': {
+    label: '主动公开清单：不采纳关联建议',
+    fields: CHECKLIST_FIELDS,
     decision: { groundRequired: false, reasonRequired: false },
   },
   'catalogue.UnitRegistered': {

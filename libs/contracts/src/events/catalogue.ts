@@ -261,8 +261,42 @@ export const unitGuidePublishedV1 = z.object({
   publishedOn: isoDate,
 });
 
+/**
+ * The proactive-disclosure checklist (Arts. 20–21): per unit, each statutory category
+ * (vocabulary/proactive-categories.ts) linked to the catalogue items and 主动公开 documents that satisfy
+ * it. Stream `catalogue.checklist-<unitId>`. A link is the unit's decision; a proposal is the
+ * system's suggestion (by domain or title), which the officer confirms (a link) or dismisses.
+ */
+const checklistTarget = {
+  unitId: unitIdSchema,
+  categoryCode: z.string().regex(/^art2[01]-[a-z0-9-]{1,20}$/),
+  targetKind: z.enum(['item', 'document']),
+  targetId: z.string().min(1).max(80),
+};
+export const checklistContentLinkedV1 = z.object({
+  ...checklistTarget,
+  /** The item's name or the document's title when linked, for the checklist and the audit timeline. */
+  title: text(200),
+});
+export const checklistContentUnlinkedV1 = z.object({
+  ...checklistTarget,
+  /** The officer's reason, or the system's (the item was withdrawn, the document repealed). */
+  reason: text(500),
+});
+export const checklistLinkProposedV1 = z.object({
+  ...checklistTarget,
+  title: text(200),
+  /** What matched: the pilot domain's name or the words of the title. */
+  matched: z.array(text(60)).min(1).max(10),
+});
+export const checklistProposalDismissedV1 = z.object(checklistTarget);
+
 export const catalogueEvents = {
   'catalogue.UnitGuidePublished': { 1: unitGuidePublishedV1 },
+  'catalogue.ChecklistContentLinked': { 1: checklistContentLinkedV1 },
+  'catalogue.ChecklistContentUnlinked': { 1: checklistContentUnlinkedV1 },
+  'catalogue.ChecklistLinkProposed': { 1: checklistLinkProposedV1 },
+  'catalogue.ChecklistProposalDismissed': { 1: checklistProposalDismissedV1 },
   'catalogue.UnitRegistered': { 1: unitRegisteredV1 },
   'catalogue.UnitRenamed': { 1: unitRenamedV1 },
   'catalogue.UnitOpennessOfficeDesignated': { 1: unitOpennessOfficeDesignatedV1 },
@@ -301,3 +335,7 @@ export type NegativeEntryReviewed = z.infer<typeof negativeEntryReviewedV1>;
 export type NegativeEntryWithdrawn = z.infer<typeof negativeEntryWithdrawnV1>;
 export type UnitGuideContent = z.infer<typeof unitGuideContentV1>;
 export type UnitGuidePublished = z.infer<typeof unitGuidePublishedV1>;
+export type ChecklistContentLinked = z.infer<typeof checklistContentLinkedV1>;
+export type ChecklistContentUnlinked = z.infer<typeof checklistContentUnlinkedV1>;
+export type ChecklistLinkProposed = z.infer<typeof checklistLinkProposedV1>;
+export type ChecklistProposalDismissed = z.infer<typeof checklistProposalDismissedV1>;

@@ -161,7 +161,13 @@ export const requestsEventLabels = {
   },
   'requests.ReplyIssued': {
     label: '作出答复',
-    fields: { ...REPLY_FIELDS, repliedOn: '答复日期', workingDaysUsed: '用时（工作日）', onTime: '按期答复' },
+    fields: {
+      ...REPLY_FIELDS,
+      repliedOn: '答复日期',
+      workingDaysUsed: '用时（工作日）',
+      onTime: '按期答复',
+      files: '提供的信息文件（删除处理的为处理后版本）',
+    },
     values: { category: CATEGORY_LABELS },
     decision: { reasonField: 'category', groundRequired: true, reasonRequired: true },
   },
@@ -180,6 +186,25 @@ export const requestsEventLabels = {
   'requests.ReplyDelivered': {
     label: '送达答复',
     fields: { deliveredOn: '送达日期', method: '送达方式', reference: '送达凭证' },
+  },
+  'requests.ReplyFileAttached': {
+    label: '答复附上信息文件',
+    fields: { fileId: '文件编号', file: '文件', attachedBy: '上传人' },
+  },
+  'requests.ReplyFileRedacted': {
+    label: '上传答复文件的删除处理版本',
+    fields: { fileId: '文件编号', file: '删除处理后的文件', redactions: '删除处理及依据', attachedBy: '上传人' },
+    // Each redaction carries its ground (`redactions[].ground`, Arts. 14–16); the decision to disclose in
+    // part is the reply itself (ReplyIssued, category 部分公开, with its withheld items).
+    decision: { groundRequired: false, reasonRequired: false },
+  },
+  'requests.ReplyFileRemoved': {
+    label: '移除答复文件',
+    fields: { fileId: '文件编号', removedBy: '操作人' },
+  },
+  'requests.ReplyFileDownloaded': {
+    label: '申请人下载答复文件',
+    fields: { fileId: '文件编号', file: '文件', downloadedAt: '下载时间' },
   },
   'requests.RequestArchived': {
     label: '归档',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, unitIdSchema } from '../values';
+import { blobRefSchema, redactionSchema } from './document-attributes';
 import {
   APPLICANT_TYPES,
   REQUEST_CHANNELS,
@@ -58,6 +59,8 @@ const text = (max: number) => z.string().min(1).max(max);
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const base = { requestId, unitId: unitIdSchema };
+/** A file of a reply (its redacted version keeps the id). */
+const replyFileId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 /**
  * The statutory reply deadline after the event (Art. 33, with extensions, pauses and a correction's
  * restart), null while the clock is paused (consultation, fee period by setting) or stopped for
@@ -257,6 +260,14 @@ export const replyIssuedV1 = z.object({
   /** Working days used (receipt day not counted, pauses excluded) and whether it was within the limit. */
   workingDaysUsed: z.number().int(),
   onTime: z.boolean(),
+  /**
+   * The files the reply supplies, as published to the applicant, fixed at issue (optional addition):
+   * the redacted version where a file was redacted, with its redactions; never the original of a redacted file.
+   */
+  files: z
+    .array(z.object({ fileId: replyFileId, file: blobRefSchema, redactions: z.array(redactionSchema).max(50) }))
+    .max(50)
+    .optional(),
 });
 export const requestAbandonedV1 = z.object({
   ...base,
@@ -280,6 +291,35 @@ export const replyDeliveredV1 = z.object({
   deliveredOn: isoDate,
   method: z.enum(DELIVERY_METHODS),
   reference: text(100).optional(),
+});
+/**
+ * The files a reply supplies (the information itself, Art. 36(1)(2)), attached to the reply draft
+ * while it is drafted or under review, never after approval. The bytes are in the blob store under
+ * `file.sha256`; `fileId` names the file in the reply (a redacted version keeps the same id).
+ */
+export const replyFileAttachedV1 = z.object({ ...base, fileId: replyFileId, file: blobRefSchema, attachedBy: text(100) });
+/**
+ * 部分公开: the redacted version of a reply file (区分处理, Art. 37), with each redaction's ground
+ * (Arts. 14–16) and what was removed. The applicant receives this version; the original stays on the staff side.
+ */
+export const replyFileRedactedV1 = z.object({
+  ...base,
+  fileId: replyFileId,
+  file: blobRefSchema,
+  redactions: z.array(redactionSchema).min(1).max(50),
+  attachedBy: text(100),
+});
+/** A file taken off the reply draft (and its redacted version with it). */
+export const replyFileRemovedV1 = z.object({ ...base, fileId: replyFileId, removedBy: text(100) });
+/**
+ * The applicant downloaded a reply file with the tracking code (网上获取): recorded on the first
+ * download of each file, with its time; `file` is the published version (the redacted one where redacted).
+ */
+export const replyFileDownloadedV1 = z.object({
+  ...base,
+  fileId: replyFileId,
+  file: blobRefSchema,
+  downloadedAt: z.string().datetime({ offset: true }),
 });
 export const requestArchivedV1 = z.object({ ...base, archivedOn: isoDate, archiveNo: text(60) });
 export const informationLinkedV1 = z.object({
@@ -440,6 +480,10 @@ export const requestsEvents = {
   'requests.PastOutcomeRecorded': { 1: pastOutcomeRecordedV1 },
   'requests.ReplyDelivered': { 1: replyDeliveredV1 },
   'requests.RequestArchived': { 1: requestArchivedV1 },
+  'requests.ReplyFileAttached': { 1: replyFileAttachedV1 },
+  'requests.ReplyFileRedacted': { 1: replyFileRedactedV1 },
+  'requests.ReplyFileRemoved': { 1: replyFileRemovedV1 },
+  'requests.ReplyFileDownloaded': { 1: replyFileDownloadedV1 },
   'requests.InformationLinked': { 1: informationLinkedV1 },
   'requests.ChallengeFiled': { 1: challengeFiledV1 },
   'requests.ChallengeDecided': { 1: challengeDecidedV1 },
@@ -477,6 +521,10 @@ export type RequestAbandoned = z.infer<typeof requestAbandonedV1>;
 export type PastOutcomeRecorded = z.infer<typeof pastOutcomeRecordedV1>;
 export type ReplyDelivered = z.infer<typeof replyDeliveredV1>;
 export type RequestArchived = z.infer<typeof requestArchivedV1>;
+export type ReplyFileAttached = z.infer<typeof replyFileAttachedV1>;
+export type ReplyFileRedacted = z.infer<typeof replyFileRedactedV1>;
+export type ReplyFileRemoved = z.infer<typeof replyFileRemovedV1>;
+export type ReplyFileDownloaded = z.infer<typeof replyFileDownloadedV1>;
 export type InformationLinked = z.infer<typeof informationLinkedV1>;
 export type ChallengeFiled = z.infer<typeof challengeFiledV1>;
 export type ChallengeDecided = z.infer<typeof challengeDecidedV1>;

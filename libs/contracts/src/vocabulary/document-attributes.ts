@@ -27,6 +27,12 @@ export type WithholdingGround = keyof typeof WITHHOLDING_GROUNDS;
 
 export const WITHHOLDING_GROUND_CODES = Object.keys(WITHHOLDING_GROUNDS) as [WithholdingGround, ...WithholdingGround[]];
 
+/** A withholding (or redaction) ground as people read it, with its article: 涉及个人隐私（《政府信息公开条例》第十五条）. */
+export function withholdingGroundLabel(ground: string): string {
+  const known = WITHHOLDING_GROUNDS[ground as WithholdingGround];
+  return known ? `${known.label}（《政府信息公开条例》${known.article}）` : ground;
+}
+
 export const CLEANUP_OUTCOMES = ['继续有效', '拟修改', '失效', '废止'] as const;
 
 /**

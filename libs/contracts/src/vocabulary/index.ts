@@ -10,3 +10,4 @@ export * from './requests';
 export * from './roles';
 export * from './units';
 export * from './views';
+export * from './proactive-categories';

@@ -1,7 +1,6 @@
-import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import type { FileRef, Redaction } from '@gongkai/contracts';
-import { DomainError, unitActionError, type BlobStore, type CommandContext, type CommandHandler } from '@gongkai/platform';
+import { DomainError, unitActionError, type BlobStore, type CommandContext, type CommandHandler, type Upload } from '@gongkai/platform';
 import { documentStreamId, type RegisteredDocument } from '../domain/document';
 import { statutoryDocumentDecider, type DocumentCommandResult } from './document-commands';
 
@@ -12,11 +11,7 @@ import { statutoryDocumentDecider, type DocumentCommandResult } from './document
  * is stored; a refused upload records nothing.
  */
 
-export interface Upload {
-  content: Readable;
-  declaredMediaType: string;
-  originalName: string;
-}
+export type { Upload };
 
 export type AttachedFileResult = DocumentCommandResult & { file: FileRef; annexId: string | null };
 

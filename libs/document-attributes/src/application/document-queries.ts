@@ -20,14 +20,6 @@ import { statutoryDocumentDecider } from './document-commands';
 
 const notFound = () => DomainError.notFound('DOCUMENT_NOT_FOUND', '该公文不存在。');
 
-export async function listDocuments(
-  documents: DocumentsProjection,
-  principal: Principal,
-  query: { unitId?: string; attribute?: string; phase?: string },
-): Promise<DocumentView[]> {
-  return documents.list({ ...query, unitId: readScope(principal, query.unitId) });
-}
-
 export async function staffDocument(
   documents: DocumentsProjection,
   principal: Principal,

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
-  sendFile,
   BLOB_STORE,
   commandContext,
   CommandHandler,
@@ -13,7 +12,10 @@ import {
   Returns,
   ReturnsFile,
   Roles,
+  sendFile,
   setRevision,
+  STORED_MEDIA_TYPES,
+  uploadOf,
   ZodPipe,
   type AuthenticatedRequest,
   type BlobStore,
@@ -25,17 +27,8 @@ import { attachAnnex, attachBody, attachRedactedAnnex, type AttachedFileResult }
 import { staffDocument } from '../application/document-queries';
 import { DocumentsProjection } from '../read-models/documents.projection';
 import { annexUploadQuery, fileHashParam, redactedUploadQuery, uploadQuery } from './document.schemas';
-import { uploadOf } from './file-transfer';
 
-const UPLOAD_TYPES = [
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/pdf',
-  'application/ofd',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'image/png',
-  'image/jpeg',
-];
+const UPLOAD_TYPES = STORED_MEDIA_TYPES;
 
 /**
  * A document's files (正文、附件、删除处理后的附件), staff side: the request body is the file, its

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commaListSchema, fileHashParam, listQuery, pageFields, redactionsQueryParam, uploadQuery } from '@gongkai/platform';
+import { DOCUMENT_PHASES, DOCUMENT_REGISTER_FLAGS, DOCUMENT_REGISTER_SORTS, DOCUMENT_VALIDITIES } from '../application/document-register';
 import {
   CLEANUP_OUTCOMES,
   DISCLOSURE_ATTRIBUTES,
@@ -8,7 +10,6 @@ import {
   isoDate,
   multiLineText,
   redactedAnnexSchema,
-  redactionSchema,
   singleLineText,
   TOPIC_CATEGORIES,
   unitIdSchema,
@@ -101,41 +102,35 @@ export const publishCleanupResultBody = z.object({
 
 export const asOfQuery = z.object({ asOf: isoDate.optional(), unitId: unitIdSchema.optional() });
 export const figuresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: unitIdSchema.optional() });
-export const documentListQuery = z.object({
-  unitId: unitIdSchema.optional(),
-  attribute: z.enum(DISCLOSURE_ATTRIBUTES).optional(),
-  phase: z.enum(['drafting', 'proposed', 'confirmed', 'issued']).optional(),
+/**
+ * The document register's query (`GET documents`, `GET documents/export.xlsx`): unit, attribute,
+ * phase, type, validity, flags, issue and registration dates, the text box (title, document number,
+ * index number), sorting and the page.
+ */
+export const documentListQuery = listQuery({
+  sorts: DOCUMENT_REGISTER_SORTS,
+  dates: ['issued', 'registered'],
+  filters: {
+    unitId: unitIdSchema.optional(),
+    attribute: commaListSchema(DISCLOSURE_ATTRIBUTES, '公开属性').optional(),
+    phase: commaListSchema(DOCUMENT_PHASES, '办理阶段').optional(),
+    documentType: z.enum(DOCUMENT_TYPES).optional(),
+    validity: z.enum(DOCUMENT_VALIDITIES).optional(),
+    flag: commaListSchema(DOCUMENT_REGISTER_FLAGS, 'flag ').optional(),
+  },
 });
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
 export const publicListQuery = z.object({
   unitId: unitIdSchema.optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
   q: singleLineText(100, 0).optional(),
+  ...pageFields(),
 });
 
-/** An upload's query: the name the file had (the bytes are the request body, its Content-Type the declared type). */
-export const uploadQuery = z.object({ name: singleLineText(255, 1) });
+export { fileHashParam, uploadQuery };
 export const annexUploadQuery = uploadQuery.extend({ title: singleLineText(200, 1), annexId: documentId.optional() });
 /** The redactions of a redacted annex, as JSON in the query (the body is the file): `[{"ground":"PERSONAL_PRIVACY","description":"…"}]`. */
-export const redactedUploadQuery = uploadQuery.extend({
-  redactions: z
-    .string()
-    .max(20_000)
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: '删除处理的依据应为 JSON 数组' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
-      z
-        .array(redactionSchema.extend({ description: multiLineText(300, 2) }))
-        .min(1)
-        .max(50),
-    ),
-});
-export const fileHashParam = z.string().regex(/^[0-9a-f]{64}$/);
+export const redactedUploadQuery = uploadQuery.extend({ redactions: redactionsQueryParam });
 export const publicSearchQuery = z.object({
   q: singleLineText(100, 1),
   unitId: unitIdSchema.optional(),

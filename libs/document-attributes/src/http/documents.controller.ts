@@ -12,8 +12,13 @@ import {
   requestTime,
   Roles,
   setRevision,
+  ReturnsFile,
+  ReturnsPage,
+  sendListWorkbook,
+  XLSX_MEDIA_TYPE,
   ZodPipe,
   type AuthenticatedRequest,
+  type Page,
   type Principal,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
@@ -28,13 +33,15 @@ import {
   reviewAttribute,
   type DocumentCommandResult,
 } from '../application/document-commands';
-import { documentDecisions, documentFigures, listDocuments, overduePublications, staffDocument } from '../application/document-queries';
+import { documentDecisions, documentFigures, overduePublications, staffDocument } from '../application/document-queries';
+import { documentRegister, exportDocumentRegister } from '../application/document-register';
 import { DocumentsProjection, type DocumentFigures } from '../read-models/documents.projection';
 import type { DocumentView } from '../read-models/document-view';
 import {
   answerSuggestionBody,
   asOfQuery,
   documentListQuery,
+  type DocumentListQuery,
   figuresQuery,
   invalidateDocumentBody,
   issueDocumentBody,
@@ -181,13 +188,31 @@ export class DocumentsController {
   // ---- staff queries
 
   @Get('documents')
-  @Returns(z.array(documentStaffViewSchema))
-  @ApiOperation({ summary: '公文列表（本单位；区政府办公室与审计可查全部）' })
+  @ReturnsPage(documentStaffViewSchema)
+  @ApiOperation({
+    summary:
+      '公文登记簿（分页；本单位，区政府办公室与审计可查全部）：按公开属性、办理阶段、文种、效力状态、flag（publication_overdue|unpublished|needs_interpretation|suggestion_pending|review_open）、印发/登记日期筛选，q 全文检索（标题、文号、索引号），sort 排序；总数见 X-Total-Count',
+  })
   async list(
-    @Query(new ZodPipe(documentListQuery)) query: z.infer<typeof documentListQuery>,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<DocumentView[]> {
-    return listDocuments(this.documents, principal, query);
+    @Query(new ZodPipe(documentListQuery)) query: DocumentListQuery,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<Page<DocumentView>> {
+    return documentRegister(this.documents, request.principal, query, toShanghaiDate(requestTime(request)));
+  }
+
+  @Get('documents/export.xlsx')
+  @ReturnsFile([XLSX_MEDIA_TYPE])
+  @ApiOperation({ summary: '导出公文登记簿（.xlsx），筛选条件同公文登记簿，导出全部符合条件的公文' })
+  async exportList(
+    @Query(new ZodPipe(documentListQuery)) query: DocumentListQuery,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
+    const { page: _p, pageSize: _s, ...filter } = query;
+    await sendListWorkbook(
+      response,
+      await exportDocumentRegister(this.documents, request.principal, filter, toShanghaiDate(requestTime(request))),
+    );
   }
 
   @Get('documents/:documentId')

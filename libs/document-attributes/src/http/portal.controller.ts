@@ -2,7 +2,19 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { sendFile, BLOB_STORE, DomainError, Public, ZodPipe, type BlobStore } from '@gongkai/platform';
+import {
+  BLOB_STORE,
+  DomainError,
+  pageFields,
+  pageOf,
+  Public,
+  ReturnsPage,
+  sendFile,
+  setPageHeaders,
+  STORED_MEDIA_TYPES,
+  ZodPipe,
+  type BlobStore,
+} from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
 import type { PublicDocument } from '../read-models/document-view';
@@ -22,7 +34,7 @@ export const PUBLIC_NOT_FOUND = () => DomainError.notFound('DOCUMENT_NOT_FOUND',
 /** The same answer for every file the public may not have, whatever the reason. */
 export const PUBLIC_FILE_NOT_FOUND = () => DomainError.notFound('FILE_NOT_FOUND', '未找到该文件。');
 
-const cleanupQuery = z.object({ campaignId: z.string().max(40).optional(), unitId: z.string().max(32).optional() });
+const cleanupQuery = z.object({ campaignId: z.string().max(40).optional(), unitId: z.string().max(32).optional(), ...pageFields(20) });
 
 /**
  * The portal (门户网站) side: only 主动公开 documents, through `toPublicDocument`. A non-public document
@@ -51,14 +63,17 @@ export class PortalController {
   }
 
   @Get('documents')
-  @Returns(publicDocumentListViewSchema)
+  @Returns(publicDocumentListViewSchema, { paged: true })
   @Public()
-  @ApiOperation({ summary: '主动公开的公文（含标注与发布情况）' })
+  @ApiOperation({ summary: '主动公开的公文（含标注与发布情况；分页：total 为全部件数，documents 为所请求的一页）' })
   async list(
     @Query(new ZodPipe(publicListQuery)) query: z.infer<typeof publicListQuery>,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<{ total: number; documents: PublicDocument[] }> {
-    const documents = await this.documents.listPublic(query);
-    return { total: documents.length, documents };
+    const { page, pageSize, ...filter } = query;
+    const found = pageOf(await this.documents.listPublic(filter), { page, pageSize });
+    setPageHeaders(response, found.total, found);
+    return { total: found.total, documents: found.rows };
   }
 
   @Get('documents/:documentId')
@@ -77,15 +92,7 @@ export class PortalController {
    * annex, a file of a document that is not public — answers exactly as a file that does not exist.
    */
   @Get('documents/:documentId/files/:sha256')
-  @ReturnsFile([
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/ofd',
-    'text/plain',
-    'image/png',
-    'image/jpeg',
-  ])
+  @ReturnsFile(STORED_MEDIA_TYPES)
   @Public()
   @ApiOperation({ summary: '下载主动公开公文的正文或附件（删除处理的附件只提供处理后的文件）' })
   async download(@Param('documentId') documentId: string, @Param('sha256') sha256: string, @Res() response: Response): Promise<void> {
@@ -97,13 +104,14 @@ export class PortalController {
   }
 
   @Get('cleanup-results')
-  @Returns(cleanupResultsViewSchema)
+  @ReturnsPage(cleanupResultsViewSchema.element)
   @Public()
-  @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文）' })
+  @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文；每个清理活动和单位一行，分页，总数见 X-Total-Count）' })
   async cleanupResults(@Query(new ZodPipe(cleanupQuery)) query: z.infer<typeof cleanupQuery>) {
-    const results = await this.cleanup.listResults(query);
-    const publicDocs = await this.documents.publicAmong([...new Set(results.flatMap((r) => r.entries.map((e) => e.documentId)))]);
-    return results.map((result) => ({
+    const { page, pageSize, ...filter } = query;
+    const found = pageOf(await this.cleanup.listResults(filter), { page, pageSize });
+    const publicDocs = await this.documents.publicAmong([...new Set(found.rows.flatMap((r) => r.entries.map((e) => e.documentId)))]);
+    const rows = found.rows.map((result) => ({
       campaignId: result.campaignId,
       title: result.title,
       unitId: result.unitId,
@@ -123,5 +131,6 @@ export class PortalController {
           : [];
       }),
     }));
+    return { ...found, rows };
   }
 }

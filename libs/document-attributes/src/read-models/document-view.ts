@@ -1,5 +1,6 @@
 import {
   WITHHOLDING_GROUNDS,
+  withholdingGroundLabel,
   type DisclosureAttribute,
   type DocumentIssued,
   type EventEnvelope,
@@ -261,10 +262,6 @@ export interface PublicAnnex {
 }
 
 const publicFile = ({ sha256, size, mediaType, originalName }: FileRef): PublicFile => ({ sha256, size, mediaType, originalName });
-const groundLabel = (ground: string) => {
-  const known = WITHHOLDING_GROUNDS[ground as keyof typeof WITHHOLDING_GROUNDS];
-  return known ? `${known.label}（《政府信息公开条例》${known.article}）` : ground;
-};
 
 /**
  * The files the public gets: the version fixed at issue; for a document that became public later
@@ -290,7 +287,7 @@ export function publicFilesOf(view: DocumentView): { body: PublicFile | null; an
       title: a.title,
       file: publicFile(a.file),
       redactions: a.redacted
-        ? (annexes.find((x) => x.annexId === a.annexId)?.redacted?.redactions ?? []).map((r) => groundLabel(r.ground))
+        ? (annexes.find((x) => x.annexId === a.annexId)?.redacted?.redactions ?? []).map((r) => withholdingGroundLabel(r.ground))
         : [],
     })),
   };

@@ -22,9 +22,9 @@ import {
 } from '@gongkai/platform';
 import { Concerns } from '../application/concerns';
 import { ConcernsProjection } from '../read-models/concerns.projection';
-import { assignConcernBody, concernResponseBody, registerConcernBody } from './schemas';
+import { assignConcernBody, concernResponseBody, registerConcernBody, unitPageQuery } from './schemas';
 import { answer } from './support';
-import { Returns } from '@gongkai/platform';
+import { pageOf, Returns, ReturnsPage } from '@gongkai/platform';
 import { concernStaffViewSchema, someListSchema } from '@gongkai/contracts';
 
 @ApiTags('interpretation: 回应关切')
@@ -80,15 +80,15 @@ export class ConcernsController {
   }
 
   @Get()
-  @Returns(z.array(concernStaffViewSchema))
+  @ReturnsPage(concernStaffViewSchema)
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '关切列表（本单位交办的；区政府办公室、审计可看全部）' })
-  list(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return this.concerns.list({ unitId: readScope(principal, unitId) });
+  @ApiOperation({ summary: '关切列表（本单位交办的；区政府办公室、审计可看全部；分页，总数见 X-Total-Count）' })
+  async list(@Query(new ZodPipe(unitPageQuery)) query: z.infer<typeof unitPageQuery>, @CurrentPrincipal() principal: Principal) {
+    return pageOf(await this.concerns.list({ unitId: readScope(principal, query.unitId) }), query);
   }
 
   @Get('statistics')
-  @Returns(someListSchema)
+  @Returns(someListSchema, { bounded: 'one row per unit of the district' })
   @Public()
   @ApiOperation({ summary: '回应及时率统计（公开）' })
   statistics(@Req() request: AuthenticatedRequest) {

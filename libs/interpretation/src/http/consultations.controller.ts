@@ -23,16 +23,20 @@ import {
 } from '@gongkai/platform';
 import { Consultations } from '../application/consultations';
 import { ConsultationsProjection, publicConsultation, staffComment } from '../read-models/consultations.projection';
-import { adoptionBody, commentBody, moderateBody, openConsultationBody } from './schemas';
-import { answer } from './support';
-import { Returns } from '@gongkai/platform';
 import {
-  commentReceiptViewSchema,
-  consultationListViewSchema,
-  publicConsultationViewSchema,
-  someListSchema,
-  staffCommentViewSchema,
-} from '@gongkai/contracts';
+  adoptionBody,
+  commentBody,
+  consultationListQuery,
+  moderateBody,
+  openConsultationBody,
+  pageQuery,
+  type ConsultationListQuery,
+} from './schemas';
+import { answer } from './support';
+import { pageOf, requestTime, Returns, ReturnsFile, ReturnsPage, sendListWorkbook, XLSX_MEDIA_TYPE } from '@gongkai/platform';
+import { toShanghaiDate } from '@gongkai/working-days';
+import { consultationPage, exportConsultations } from '../application/consultation-register';
+import { commentReceiptViewSchema, publicConsultationViewSchema, someListSchema, staffCommentViewSchema } from '@gongkai/contracts';
 
 /** Public consultations on drafts (向社会公开征求意见): opening, citizens' comments, moderation, adoption. */
 @ApiTags('interpretation: 公众参与、政府开放日、村(居)务公开')
@@ -108,15 +112,34 @@ export class ConsultationsController {
   }
 
   @Get('consultations')
-  @Returns(consultationListViewSchema)
+  @ReturnsPage(publicConsultationViewSchema)
   @Public()
-  @ApiOperation({ summary: '征求意见列表（公开）' })
-  async listConsultations() {
-    return (await this.consultations.list()).map(publicConsultation);
+  @ApiOperation({
+    summary:
+      '征求意见列表（公开，分页）：按单位、状态（upcoming|open|adoption_due|adoption_published）、类别、flag（moderation_pending）、开始/截止日期筛选，q 全文检索（标题、草案），sort 排序；总数见 X-Total-Count',
+  })
+  async listConsultations(@Query(new ZodPipe(consultationListQuery)) query: ConsultationListQuery, @Req() request: AuthenticatedRequest) {
+    const page = consultationPage(await this.consultations.list({ unitId: query.unitId }), query, toShanghaiDate(requestTime(request)));
+    return { ...page, rows: page.rows.map(publicConsultation) };
+  }
+
+  @Get('consultations/export.xlsx')
+  @ReturnsFile([XLSX_MEDIA_TYPE])
+  @Roles(...READER_ROLES)
+  @ApiOperation({ summary: '导出征求意见台账（.xlsx，工作人员）：筛选条件同征求意见列表，导出全部符合条件的征求意见' })
+  async exportConsultations(
+    @Query(new ZodPipe(consultationListQuery)) query: ConsultationListQuery,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ) {
+    const { page: _p, pageSize: _s, ...filter } = query;
+    const unitId = readScope(request.principal, filter.unitId);
+    const today = toShanghaiDate(requestTime(request));
+    await sendListWorkbook(response, exportConsultations(await this.consultations.list({ unitId }), { ...filter, unitId }, today));
   }
 
   @Get('consultations/moderation-due')
-  @Returns(someListSchema)
+  @Returns(someListSchema, { bounded: "one unit's open consultations with comments awaiting moderation (a to-do list)" })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '本单位待审核的公众意见：每个征求意见的待审核条数（工作台）' })
   async moderationDue(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
@@ -140,13 +163,17 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:consultationId/comments')
-  @Returns(z.array(staffCommentViewSchema))
+  @ReturnsPage(staffCommentViewSchema)
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '全部意见（含待审核，供本单位审核）' })
-  async comments(@Param('consultationId') consultationId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: '全部意见（含待审核，供本单位审核；分页，总数见 X-Total-Count）' })
+  async comments(
+    @Param('consultationId') consultationId: string,
+    @Query(new ZodPipe(pageQuery)) query: z.infer<typeof pageQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const view = await this.consultations.get(consultationId);
     if (!view) throw DomainError.notFound('CONSULTATION_NOT_FOUND', '该征求意见不存在。');
     assertReadsUnit(principal, view.unitId);
-    return view.comments.map(staffComment);
+    return pageOf(view.comments.map(staffComment), query);
   }
 }

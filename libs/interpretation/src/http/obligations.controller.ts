@@ -21,9 +21,9 @@ import {
 import { Obligations } from '../application/obligations';
 import type { ObligationState } from '../domain/obligation';
 import { PoliciesProjection, portalView } from '../read-models/policies.projection';
-import { limitsBody, materialBody, planBody, publishInterpretationBody, signOffBody } from './schemas';
+import { limitsBody, materialBody, planBody, policiesQuery, publishInterpretationBody, signOffBody, unitPageQuery } from './schemas';
 import { answer } from './support';
-import { Returns } from '@gongkai/platform';
+import { pageOf, Returns, ReturnsPage, textMatcher } from '@gongkai/platform';
 import { obligationStaffViewSchema, publicPolicyViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 @ApiTags('interpretation: 政策解读')
@@ -41,11 +41,11 @@ export class ObligationsController {
   }
 
   @Get('obligations')
-  @Returns(z.array(obligationStaffViewSchema))
+  @ReturnsPage(obligationStaffViewSchema)
   @Roles(...READER_ROLES)
-  @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部）' })
-  obligations(@Query('unitId') unitId: string | undefined, @CurrentPrincipal() principal: Principal) {
-    return this.obligationService.list(principal, unitId);
+  @ApiOperation({ summary: '解读任务列表（本单位；区政府办公室可看全部；分页，总数见 X-Total-Count）' })
+  async obligations(@Query(new ZodPipe(unitPageQuery)) query: z.infer<typeof unitPageQuery>, @CurrentPrincipal() principal: Principal) {
+    return pageOf(await this.obligationService.list(principal, query.unitId), query);
   }
 
   @Get('obligations/:documentId')
@@ -120,11 +120,18 @@ export class ObligationsController {
   }
 
   @Get('portal/policies')
-  @Returns(z.array(publicPolicyViewSchema))
+  @ReturnsPage(publicPolicyViewSchema)
   @Public()
-  @ApiOperation({ summary: '门户：政策文件及其解读（公开）' })
-  async portalPolicies() {
-    return (await this.policies.list()).filter((p) => p.attribute === '主动公开').map(portalView);
+  @ApiOperation({ summary: '门户：政策文件及其解读（公开；q 全文检索标题和解读材料；分页，总数见 X-Total-Count）' })
+  async portalPolicies(@Query(new ZodPipe(policiesQuery)) query: z.infer<typeof policiesQuery>) {
+    const matches = textMatcher(query.q);
+    const policies = (await this.policies.list())
+      .filter((p) => p.attribute === '主动公开')
+      .map(portalView)
+      .filter((p) =>
+        matches([p.title, ...p.interpretations.flatMap((i) => i.materials.flatMap((m) => [m.title, m.body ?? '']))].join(' ')),
+      );
+    return pageOf(policies, query);
   }
 
   @Get('portal/policies/:documentId')

@@ -17,9 +17,9 @@ import {
 } from '@gongkai/platform';
 import { OpenDays } from '../application/open-days';
 import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
-import { announceOpenDayBody, openDayRegistrationBody, openDaysQuery, openDaySummaryBody } from './schemas';
+import { announceOpenDayBody, openDayRegistrationBody, openDaysPageQuery, openDaysQuery, openDaySummaryBody } from './schemas';
 import { answer, beijingToday } from './support';
-import { Returns } from '@gongkai/platform';
+import { pageOf, Returns, ReturnsPage } from '@gongkai/platform';
 import { openDayRegistrationViewSchema, publicOpenDayViewSchema, someListSchema } from '@gongkai/contracts';
 
 /** Government open days (政府开放日): announcement, citizens' registrations, the summary, the public list and counts. */
@@ -78,17 +78,18 @@ export class OpenDaysController {
   }
 
   @Get('open-days')
-  @Returns(z.array(publicOpenDayViewSchema), { query: openDaysQuery })
+  @ReturnsPage(publicOpenDayViewSchema, { query: openDaysPageQuery })
   @Public()
-  @ApiOperation({ summary: '政府开放日列表：已发布和已举行的活动及其总结（公开；不含报名者个人信息）' })
-  @ApiQuery({ name: 'unitId', required: false })
-  @ApiQuery({ name: 'year', required: false, description: '举行年份' })
+  @ApiOperation({
+    summary: '政府开放日列表：已发布和已举行的活动及其总结（公开；不含报名者个人信息；分页，总数见 X-Total-Count）；year：举行年份',
+  })
   async listOpenDays(@Query() raw: unknown, @Req() request: AuthenticatedRequest) {
-    return this.openDays.publicList(parseInput(openDaysQuery, raw), beijingToday(request));
+    const { page, pageSize, ...filter } = parseInput(openDaysPageQuery, raw);
+    return pageOf(await this.openDays.publicList(filter, beijingToday(request)), { page, pageSize });
   }
 
   @Get('open-days/statistics')
-  @Returns(someListSchema, { query: openDaysQuery })
+  @Returns(someListSchema, { query: openDaysQuery, bounded: 'one row per unit of the district' })
   @Public()
   @ApiOperation({ summary: '各单位每年政府开放日次数、参加人数（公开）' })
   @ApiQuery({ name: 'unitId', required: false })

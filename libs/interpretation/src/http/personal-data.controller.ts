@@ -38,7 +38,7 @@ export class PersonalDataController {
   }
 
   @Get('open-days/:openDayId/registrants')
-  @Returns(someListSchema)
+  @Returns(someListSchema, { bounded: 'the registrants of one open day: at most its capacity' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: '开放日报名者名单（姓名、联系方式；仅限主办单位工作人员，用于联系报名者）' })
   registrants(@Param('openDayId') openDayId: string, @CurrentPrincipal() principal: Principal) {

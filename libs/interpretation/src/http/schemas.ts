@@ -15,6 +15,8 @@ import {
   unitIdSchema,
   VILLAGE_POSTING_CATEGORIES,
 } from '@gongkai/contracts';
+import { commaListSchema, listQuery, pageFields } from '@gongkai/platform';
+import { CONSULTATION_FLAGS, CONSULTATION_SORTS, CONSULTATION_STAGES } from '../application/consultation-register';
 import { ERASURE_REASON_MAX, ERASURE_REASON_MIN } from '../domain/personal-data';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、连字符和下划线');
@@ -157,5 +159,27 @@ export const openDaysQuery = z.object({
   unitId: unitIdSchema.optional(),
   year: z.coerce.number().int('年份应为整数').min(2000, '年份应在 2000–2100 之间').max(2100, '年份应在 2000–2100 之间').optional(),
 });
+/** The public list of open days: `openDaysQuery` a page at a time. */
+export const openDaysPageQuery = openDaysQuery.extend(pageFields());
+/** A staff list of one unit (or every unit, for the district's readers), a page at a time. */
+export const unitPageQuery = z.object({ unitId: unitIdSchema.optional(), ...pageFields() });
+/** A list a page at a time. */
+export const pageQuery = z.object(pageFields());
+/** The portal's policies: the text box (title, interpretation materials), a page at a time. */
+export const policiesQuery = z.object({ q: singleLineText(100, 1).optional(), ...pageFields() });
 export const villagePostingsQuery = z.object({ asOf: isoDate.optional() });
 export const limitsBody = interpretationLimitsSchema.partial().extend({ reason: text(500) });
+
+/** The consultations list (`GET consultations`, `GET consultations/export.xlsx`): unit, stage, kind, flags, dates, text, sort, page. */
+export const consultationListQuery = listQuery({
+  sorts: CONSULTATION_SORTS,
+  dates: ['opens', 'closes'],
+  defaultPageSize: 20,
+  filters: {
+    unitId: unitIdSchema.optional(),
+    stage: commaListSchema(CONSULTATION_STAGES, '状态').optional(),
+    kind: z.enum(PUBLIC_CONSULTATION_KINDS).optional(),
+    flag: commaListSchema(CONSULTATION_FLAGS, 'flag ').optional(),
+  },
+});
+export type ConsultationListQuery = z.infer<typeof consultationListQuery>;

@@ -26,6 +26,9 @@ export const ALLOWED_MEDIA_TYPES = {
 
 export type AllowedMediaType = keyof typeof ALLOWED_MEDIA_TYPES;
 
+/** Every type the store takes, as a route lists what it accepts or sends (`@ApiConsumes`, `@ReturnsFile`). */
+export const STORED_MEDIA_TYPES = Object.keys(ALLOWED_MEDIA_TYPES) as AllowedMediaType[];
+
 /** What the sniffer can name besides the allowed types, so that a refusal says what the file is. */
 const OTHER_KINDS = {
   'application/zip': 'ZIP 压缩包',

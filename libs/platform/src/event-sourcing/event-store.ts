@@ -37,6 +37,8 @@ export interface SubscriptionOptions {
   batchSize?: number;
   /** Told about every failure before the retry. */
   onError?: (error: unknown) => void;
+  /** Reads through this instead of the store itself (`SharedBatches`: one read for many subscribers). */
+  reader?: Pick<EventStore, 'readAll'>;
 }
 
 export interface StreamHead {

@@ -123,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {
-    return pollingSubscription(this, after, onEvents, {
+    return pollingSubscription(options.reader ?? this, after, onEvents, {
       batchSize: options.batchSize ?? 500,
       idleMs: 250,
       retryMs: 1000,

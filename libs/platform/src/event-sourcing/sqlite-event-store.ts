@@ -175,7 +175,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(after: number, onEvents: (events: StoredEvent[]) => Promise<void>, options: SubscriptionOptions = {}): () => Promise<void> {
     return pollingSubscription(
-      this,
+      options.reader ?? this,
       after,
       onEvents,
       { batchSize: options.batchSize ?? 500, idleMs: 200, retryMs: 1000, onError: options.onError },

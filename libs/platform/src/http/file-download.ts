@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { blobNotFound, type BlobStore } from '../blobs/blob-store';
+import { blobNotFound, type BlobContent, type BlobStore } from '../blobs/blob-store';
 
 /** Sends a stored file as a download (never rendered by the browser: attachment, nosniff, its recognised type). */
 export async function sendFile(
@@ -9,6 +9,15 @@ export async function sendFile(
 ): Promise<void> {
   const content = await blobs.get(file.sha256);
   if (!content) throw blobNotFound();
+  await sendContent(response, file, content);
+}
+
+/** Sends a file already read from the store, as `sendFile` does (a route that checks or records something between reading and sending). */
+export async function sendContent(
+  response: Response,
+  file: { sha256: string; mediaType: string; originalName: string },
+  content: BlobContent,
+): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', file.mediaType);
   response.setHeader('Content-Length', String(content.size));

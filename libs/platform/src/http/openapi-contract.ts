@@ -33,6 +33,14 @@ export interface RouteContract {
   query?: ZodType;
   /** Statuses this route may also answer with a problem, beyond those its kind implies. */
   errors?: number[];
+  /** A paged list (`@ReturnsPage`): the document states its `X-Total-Count`, `X-Page` and `X-Page-Size` headers. */
+  paged?: boolean;
+  /**
+   * A list that needs no paging, and why (a closed vocabulary, one per unit of the district, the
+   * versions of one item…): stated in the document as `x-bounded`. The contract test refuses a GET
+   * answering an array that is neither paged nor bounded.
+   */
+  bounded?: string;
 }
 
 /** What a route answers on success (JSON validated against `schema` by the contract test and the fuzzing run). */
@@ -112,7 +120,21 @@ type Operation = {
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
   requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+  responses: Record<
+    string,
+    {
+      description: string;
+      content?: Record<string, { schema: unknown }>;
+      headers?: Record<string, { description: string; schema: unknown }>;
+    }
+  >;
+  'x-bounded'?: string;
+};
+
+const PAGE_HEADERS = {
+  'X-Total-Count': { description: 'How many rows the filters select in all (every page)', schema: { type: 'integer', minimum: 0 } },
+  'X-Page': { description: 'The page answered, from 1', schema: { type: 'integer', minimum: 1 } },
+  'X-Page-Size': { description: 'Rows per page', schema: { type: 'integer', minimum: 1 } },
 };
 
 export interface RouteFacts {
@@ -265,7 +287,9 @@ export function completeContract(app: INestApplication, document: OpenAPIObject)
           ...(contract.schema ? { 'application/json': { schema: openApi(contract.schema) } } : {}),
           ...Object.fromEntries((contract.files ?? []).map((type) => [type, binary])),
         },
+        ...(contract.paged ? { headers: PAGE_HEADERS } : {}),
       };
+      if (contract.bounded) operation['x-bounded'] = contract.bounded;
     } else if (route.method !== 'get') {
       responses[status] = { description: 'Recorded', content: { 'application/json': { schema: openApi(commandOutcomeSchema) } } };
     } else {

@@ -1,5 +1,6 @@
 import { serviceOfStream, topicOf } from '@gongkai/contracts';
 import type { EventStore, StoredEvent } from '../event-sourcing/event-store';
+import { SharedBatches } from '../event-sourcing/shared-batches';
 import type { Logger } from '../observability/logger';
 import type { PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from '../read-models/platform-collections';
@@ -23,6 +24,8 @@ export class StoreConsumers {
   private readonly stops: (() => Promise<void>)[] = [];
   /** Processed positions per checkpoint name, saved or not. */
   private readonly positions = new Map<string, number>();
+  /** Handlers at about the same place share the read and parse of each batch. */
+  private readonly reader: SharedBatches;
 
   constructor(
     private readonly store: EventStore,
@@ -30,7 +33,9 @@ export class StoreConsumers {
     private readonly collections: PlatformCollections,
     private readonly logger: Logger,
     private readonly options: { topicPrefix: string; batchSize?: number },
-  ) {}
+  ) {
+    this.reader = new SharedBatches(store, options.batchSize ?? 1000);
+  }
 
   /** `personalData`: the group's access, as `EventConsumer.start` takes it. */
   async start(groupId: string, handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
@@ -55,6 +60,7 @@ export class StoreConsumers {
         },
         {
           batchSize: this.options.batchSize ?? 1000,
+          reader: this.reader,
           onError: (error) => this.logger.warn({ group: groupId, handler: handler.name, err: error }, 'consumer batch failed; retrying'),
         },
       );

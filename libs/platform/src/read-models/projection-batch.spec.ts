@@ -151,6 +151,27 @@ describe('projectBatch (real FerretDB)', () => {
     ]);
   });
 
+  it('folds correctly when another process creates or deletes documents behind the known-ids hint', async () => {
+    const real = connection.collection('hint');
+    const ids = Array.from({ length: 40 }, (_, i) => `h${i}`);
+    const bumpAll = (streamId: string, which: readonly string[]) =>
+      projectBatch(connection, [{ streamId, streamRevision: 0 }], () =>
+        which.map((id) => documentChange<{ count: number }>('hint', id, (current) => ({ count: (current?.count ?? 0) + 1 }))),
+      );
+    await bumpAll('catalogue.item-h1', ids); // more than a few documents: this process now tracks the collection's ids
+    // Another process creates h40 (unknown to the hint) and deletes h0 (known to it).
+    await real.insertOne({ _id: 'h40' as never, count: 10, _applied: {}, _version: 1 });
+    await real.deleteOne({ _id: 'h0' as never });
+    const outcome = await bumpAll('catalogue.item-h2', [...ids, 'h40']);
+    expect(outcome.applied).toBe(41);
+    const counts = Object.fromEntries((await real.find({}).toArray()).map((d) => [String(d._id), d['count'] as number]));
+    expect(counts).toEqual({ ...Object.fromEntries(ids.map((id) => [id, 2])), h0: 1, h40: 11 });
+    // And the hint follows: a third batch reads h0 and h40 as they stand.
+    await bumpAll('catalogue.item-h3', ['h0', 'h40', ...ids.slice(1, 35)]);
+    expect(await real.findOne({ _id: 'h40' as never })).toMatchObject({ count: 12, _version: 3 });
+    expect(await real.findOne({ _id: 'h0' as never })).toMatchObject({ count: 2, _version: 2 });
+  });
+
   it('runs a BatchedProjection live and one event at a time alike, and tells it what it wrote', async () => {
     const seen: WrittenDocument[] = [];
     class Tallies extends BatchedProjection {

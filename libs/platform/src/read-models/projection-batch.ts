@@ -57,26 +57,59 @@ export type ReadModelDatabase = Pick<Connection, 'collection'> | { collection(na
 
 type KeyedCollection = { collectionName: string; dbName?: string; conn?: { name?: string } };
 
-/** Collections a rebuild is filling from empty in this process, with the ids written so far. */
-const filling = new Map<string, Set<string>>();
+/**
+ * Per collection, the ids this process knows to exist there: which of a batch's documents need
+ * reading at all. A hint only: every write stays guarded by the loaded `_version`, so an id another
+ * process created meanwhile loses its insert (duplicate key) and is read and folded again, and an id
+ * another process deleted is simply not found. A creation-heavy backlog (an import, a catch-up after
+ * an outage, a rebuild) therefore reads nothing for its new documents; FerretDB 1.24 on SQLite
+ * answers an `$in` by decoding the whole collection (docs/adr/0011), which made catch-up 3× slower
+ * than a rebuild. Loaded once per collection and process (one scan of the ids) by the first batch
+ * with more than `FEW` documents to read; kept current by every batch this process writes.
+ */
+const knownIds = new Map<string, Set<string>>();
+
+/** Above this many ids a collection is not tracked (memory); its batches read every document. */
+const MAX_KNOWN_IDS = 1_000_000;
+
+/** Up to this many documents are read one `findOne` each (FerretDB pushes an `_id` equality down to SQLite). */
+const FEW = 32;
 
 /**
- * From now on (until `doneFilling`) only this process writes the collection, and it starts empty:
- * a batch reads only the documents an earlier batch wrote, the others are known to be absent.
- * A rebuild's collections, after the drop (FerretDB scans the collection for every read).
+ * The collection starts empty and this process knows every id written to it from now on: a rebuild's
+ * collections, right after the drop.
  */
 export function fillingFromEmpty(collection: KeyedCollection): void {
-  filling.set(collectionKey(collection), new Set());
+  knownIds.set(collectionKey(collection), new Set());
 }
 
-export function doneFilling(collection: KeyedCollection): void {
-  filling.delete(collectionKey(collection));
+/** Forgets what this process knows of the collection's ids (the next large batch loads them again). */
+export function forgetKnownIds(collection: KeyedCollection): void {
+  knownIds.delete(collectionKey(collection));
+}
+
+/** Forgets what this process knows of every collection of a database (it is being dropped). */
+export function forgetKnownIdsOf(databaseName: string): void {
+  for (const key of knownIds.keys()) if (key.startsWith(`${databaseName}/`)) knownIds.delete(key);
+}
+
+async function idsOf(collection: Collection<Document>, wanted: number): Promise<Set<string> | null> {
+  const key = collectionKey(collection);
+  const known = knownIds.get(key);
+  if (known || wanted <= FEW) return known ?? null;
+  const ids = new Set<string>();
+  for await (const { _id } of collection.find({}, { projection: { _id: 1 } })) {
+    ids.add(String(_id));
+    if (ids.size > MAX_KNOWN_IDS) return null;
+  }
+  knownIds.set(key, ids);
+  return ids;
 }
 
 /**
- * The documents with these ids, in one query. FerretDB 1.24 on SQLite scans the collection for a
- * `findOne` by `_id` as for `{_id: {$in: [...]}}` (docs/adr/0011: 500 `findOne` took 11× one `$in`
- * of the same 500 ids in a 6,000-document collection), so a batch reads once, whatever its size.
+ * The documents with these ids. FerretDB 1.24 on SQLite pushes a `findOne` by `_id` down to SQLite
+ * (a scan in C, milliseconds) but decodes every document of the collection for an `$in`
+ * (docs/adr/0011), so a few ids are read one `findOne` each, in parallel, and more with one `$in`.
  */
 export async function findByIds(
   collection: Pick<Collection<Document>, 'findOne' | 'find'>,
@@ -84,9 +117,9 @@ export async function findByIds(
 ): Promise<Map<string, Document>> {
   const found = new Map<string, Document>();
   if (ids.length === 0) return found;
-  if (ids.length === 1) {
-    const doc = await collection.findOne({ _id: ids[0] as never });
-    if (doc) found.set(String(doc._id), doc);
+  if (ids.length <= FEW) {
+    const documents = await Promise.all(ids.map((id) => collection.findOne({ _id: id as never })));
+    for (const doc of documents) if (doc) found.set(String(doc._id), doc);
     return found;
   }
   for (const doc of await collection.find({ _id: { $in: ids as never[] } }).toArray()) found.set(String(doc._id), doc);
@@ -185,10 +218,12 @@ interface PlannedWrite {
 async function projectCollection(collection: Collection<Document>, pending: Map<string, PendingChange[]>): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: 0, skipped: 0, written: [] };
   let remaining = [...pending.keys()];
-  const written = filling.get(collectionKey(collection));
+  const known = await idsOf(collection, remaining.length);
   for (let attempt = 0; attempt < MAX_ATTEMPTS && remaining.length > 0; attempt += 1) {
-    const toLoad = written ? remaining.filter((id) => written.has(id)) : remaining;
+    // After a lost guard (attempt > 0) the document exists: read it whatever the hint says.
+    const toLoad = known && attempt === 0 ? remaining.filter((id) => known.has(id)) : remaining;
     const loaded = (await findByIds(collection, toLoad)) as Map<string, Projected<Document>>;
+    if (known) for (const id of toLoad) if (!loaded.has(id)) known.delete(id); // deleted by another process
     const writes: PlannedWrite[] = [];
     for (const id of remaining) {
       const base = loaded.get(id) ?? null;
@@ -202,7 +237,12 @@ async function projectCollection(collection: Collection<Document>, pending: Map<
       writes.push({ id, kind: base === null ? 'insert' : result.document === null ? 'delete' : 'replace', fold: result });
     }
     const lost = await write(collection, writes, loaded);
-    for (const { id } of writes) written?.add(id); // lost ones too: they exist, and are read again
+    if (known) {
+      for (const { id, kind } of writes) {
+        if (kind === 'delete' && !lost.has(id)) known.delete(id);
+        else known.add(id); // lost ones too: they exist, and are read again
+      }
+    }
     for (const planned of writes) {
       if (lost.has(planned.id)) continue;
       outcome.applied += planned.fold.applied;

@@ -6,7 +6,7 @@ import type { EventHandler } from '../messaging/event-consumer';
 import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from './platform-collections';
 import { databaseOf } from './read-model-connections';
-import { doneFilling, fillingFromEmpty } from './projection-batch';
+import { fillingFromEmpty, forgetKnownIds } from './projection-batch';
 
 /** A handler that owns read-model collections, which can therefore be thrown away and replayed. */
 export interface Projection extends EventHandler {
@@ -68,7 +68,8 @@ export async function rebuildProjection(
   try {
     return await replay(store, projection, platform, personalData);
   } finally {
-    for (const name of projection.collections) doneFilling(database.collection(name));
+    // The process goes on (an audit replay into a database it drops next): a later batch loads the ids again.
+    for (const name of projection.collections) forgetKnownIds(database.collection(name));
   }
 }
 

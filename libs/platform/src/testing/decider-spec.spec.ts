@@ -25,6 +25,11 @@ describe('deciderSpec (the one decider test helper)', () => {
       .then([counted(1)]);
   });
 
+  it('records a history from commands, each decided on the state the earlier ones left, and fails on a refusal', () => {
+    expect(spec.recorded({ type: 'Count', by: 2 }, { type: 'Count', by: 3 })).toEqual([counted(2), counted(3)]);
+    expect(() => spec.recorded({ type: 'Count', by: 6 }, { type: 'Count', by: 6 })).toThrow(/COUNT_TOO_HIGH/);
+  });
+
   it('fails when the events differ, or when the decider refuses instead', () => {
     expect(() =>
       spec

@@ -14,6 +14,8 @@ import { fold, type Decider, type DomainEvent } from '../event-sourcing/decider'
  */
 export interface DeciderSpec<Command, Event extends DomainEvent, State> {
   given(...events: Event[]): Given<Command, Event, State>;
+  /** The events these commands record, each decided on the state the earlier ones left (throws on a refusal): a history to start from. */
+  recorded(...commands: Command[]): Event[];
 }
 
 export interface Given<Command, Event extends DomainEvent, State> {
@@ -40,6 +42,15 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
 ): DeciderSpec<Command, Event, State> {
   return {
+    recorded(...commands) {
+      const events: Event[] = [];
+      for (const command of commands) {
+        const decision = decider.decide(command, fold(decider, events));
+        if (decision instanceof DomainError) throw refusedUnexpectedly(decision);
+        events.push(...decision);
+      }
+      return events;
+    },
     given(...events) {
       const state = fold(decider, events);
       return {

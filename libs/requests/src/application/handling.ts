@@ -12,9 +12,12 @@ type Given<C> = C extends unknown ? Omit<C, 'today' | 'by'> : never;
 /** The fee notice as the handler asks for it: per page with the page count, or per request (counted here). */
 export type FeeNoticeStep = { type: 'IssueFeeNotice'; method: IssueFeeNotice['method']; pages?: number };
 
+/** The reply's files: uploads with their own routes (application/reply-files.ts), not handling steps. */
+type FileCommandType = 'AttachReplyFile' | 'RedactReplyFile' | 'RemoveReplyFile' | 'RecordReplyFileDownload';
+
 /** One handling step of a received request (everything after intake); the review's self-review permission is a setting. */
 export type RequestStep =
-  | Given<Exclude<RequestCommand, { type: 'ReceiveRequest' | 'IssueFeeNotice' | 'ReviewReply' }>>
+  | Given<Exclude<RequestCommand, { type: 'ReceiveRequest' | 'IssueFeeNotice' | 'ReviewReply' | FileCommandType }>>
   | Omit<Given<Extract<RequestCommand, { type: 'ReviewReply' }>>, 'allowSelfReview'>
   | FeeNoticeStep;
 

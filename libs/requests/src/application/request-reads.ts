@@ -1,16 +1,26 @@
-import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS } from '@gongkai/contracts';
-import { assertReadsUnit, DomainError, type BlobStore, type Principal } from '@gongkai/platform';
+import type { Writable } from 'node:stream';
+import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, withholdingGroundLabel, type FileRef } from '@gongkai/contracts';
+import { assertReadsUnit, DomainError, pageOf, type BlobStore, type Page, type Principal } from '@gongkai/platform';
 import type { LocalDate, WorkingDayCalendar } from '@gongkai/working-days';
 import { CLOSED_STATUSES, readClock } from '../domain/request';
 import { STATUS_LABELS } from '../domain/request.decide';
+import { replyFileActions } from '../domain/request.files';
 import { stepsDue } from '../domain/steps-due';
 import { renderLetter, type LetterKind } from '../documents/letters';
 import { renderReceipt } from '../documents/receipt';
-import { registerWorkbook } from '../documents/register-export';
-import { clockInputsOf, type RequestsProjection, type RequestStatistics, type RequestView } from '../read-models/requests.projection';
+import { writeRegisterWorkbook } from '../documents/register-export';
+import {
+  clockInputsOf,
+  registerRowOf,
+  type RegisterRow,
+  type RequestsProjection,
+  type RequestStatistics,
+  type RequestView,
+} from '../read-models/requests.projection';
 import type { LetterSettings } from './letter-settings';
 import type { ApplicantPersonalData } from './personal-data';
 import { REGISTER_MAX_ROWS, selectRegister, type RegisterFilter, type RegisterQuery, type RegisterSort } from './request-register';
+import { publishedFilesOf } from './reply-files';
 import { trackingCodeHash, type RequestsSettings } from './settings';
 
 /** A register row: the request as the lists show it, with its clock on the day read. */
@@ -53,28 +63,41 @@ export class RequestReads {
       feePayByOn: found.fee && !found.fee.paidOn && found.fee.noticeReceivedOn ? found.fee.payByOn : undefined,
       result: found.category ? REPLY_CATEGORIES[found.category].group : null,
       closedOn: found.closedOn,
+      files: publishedFilesOf(found).map((f) => ({
+        fileId: f.fileId,
+        file: f.file,
+        redactions: f.redactions.map((r) => `${withholdingGroundLabel(r.ground)}：${r.description}`),
+      })),
     };
+  }
+
+  /** A file of a request's reply as its staff read it: the originals too (never through a public route). */
+  async replyFile(requestId: string, sha256: string, principal: Principal): Promise<FileRef> {
+    const r = await this.readable(requestId, principal);
+    const files = (r.replyFiles ?? []).flatMap((f) => [f.file, ...(f.redacted ? [f.redacted.file] : [])]);
+    const file = [...files, ...publishedFilesOf(r).map((f) => f.file)].find((f) => f.sha256 === sha256);
+    if (!file) throw DomainError.notFound('REPLY_FILE_NOT_FOUND', '该申请的答复没有这个文件。');
+    return file;
   }
 
   /**
    * One page of the register of a unit (or the district): the requests the filters select, each with
-   * its clock, and how many there are in all. Filtered and sorted on the projection's in-memory rows
-   * (ADR 0006: FerretDB scans for every filter), then the page's requests are read by their ids.
+   * its clock, and how many there are in all. Filtered, sorted and shown from the projection's
+   * in-memory rows (ADR 0006): a page reads nothing from FerretDB.
    */
-  async register(unitId: string | undefined, query: RegisterQuery, today: LocalDate): Promise<{ rows: RequestSummary[]; total: number }> {
+  async register(unitId: string | undefined, query: RegisterQuery, today: LocalDate): Promise<Page<RequestSummary>> {
     const { sort, page, pageSize, ...filter } = query;
-    const selected = await this.selected(unitId, filter, sort, today);
-    const views = await this.requests.getMany(selected.slice((page - 1) * pageSize, page * pageSize).map((r) => r.requestId));
-    return { rows: views.map((r) => this.summary(r, today)), total: selected.length };
+    const found = pageOf(await this.selected(unitId, filter, sort, today), { page, pageSize });
+    return { ...found, rows: found.rows.map((r) => this.summary(r, today)) };
   }
 
-  /** Every request the filters select (at most REGISTER_MAX_ROWS), sorted: what the export writes. */
-  async registerRows(
-    unitId: string | undefined,
-    filter: RegisterFilter,
-    sort: RegisterSort,
-    today: LocalDate,
-  ): Promise<{ view: RequestView; summary: RequestSummary }[]> {
+  /** Every request the filters select (at most REGISTER_MAX_ROWS), sorted, as register rows (no read of FerretDB). */
+  async registerRows(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate): Promise<RequestSummary[]> {
+    return (await this.exportable(unitId, filter, sort, today)).map((row) => this.summary(row, today));
+  }
+
+  /** The rows the filters select, refused above REGISTER_MAX_ROWS (an export, a digest). */
+  private async exportable(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
     const selected = await this.selected(unitId, filter, sort, today);
     if (selected.length > REGISTER_MAX_ROWS) {
       throw DomainError.rule(
@@ -83,8 +106,7 @@ export class RequestReads {
         { max: REGISTER_MAX_ROWS },
       );
     }
-    const views = await this.requests.getMany(selected.map((r) => r.requestId));
-    return views.map((view) => ({ view, summary: this.summary(view, today) }));
+    return selected;
   }
 
   private async selected(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate) {
@@ -103,7 +125,7 @@ export class RequestReads {
     const r = await this.personalData.revealApplicant(await this.readable(requestId, principal), principal);
     // Not for the screens: the keys, the clock's inputs (read through `clock`), the state of documents projected before them.
     const { trackingCodeHash: _t, applicantKey: _k, clockInputs: _c, state: _s, ...view } = r as typeof r & { state?: unknown };
-    return { ...view, ...this.summary(r, today) };
+    return { ...view, ...this.summary(registerRowOf(r), today), replyFileActions: replyFileActions(r) };
   }
 
   statistics(unitId: string | undefined, from: string, to: string, today: LocalDate): Promise<RequestStatistics> {
@@ -111,19 +133,27 @@ export class RequestReads {
   }
 
   /**
-   * The register's rows as the .xlsx 登记台账: exactly the requests the filters select, in the order
-   * asked; the applicants as the exporting reader may read them (`revealApplicant`).
+   * The register's rows as the .xlsx 登记台账, streamed to `out`: exactly the requests the filters
+   * select, in the order asked, from the projection's in-memory rows (nothing read from FerretDB);
+   * the applicants as the exporting reader may read them (`revealApplicant`). The count is checked
+   * before anything is written: a refusal is a problem, not half a file.
    */
-  async exportRegister(unitId: string | undefined, filter: RegisterFilter, sort: RegisterSort, today: LocalDate, principal: Principal) {
-    const rows = await Promise.all(
-      (await this.registerRows(unitId, filter, sort, today)).map(async (row) => ({
-        ...row,
-        view: await this.personalData.revealApplicant(row.view, principal),
-      })),
-    );
+  async exportRegister(
+    unitId: string | undefined,
+    filter: RegisterFilter,
+    sort: RegisterSort,
+    today: LocalDate,
+    principal: Principal,
+  ): Promise<{ filename: string; rows: number; write: (out: Writable) => Promise<void> }> {
+    const rows = await this.exportable(unitId, filter, sort, today);
     const name = unitId ? (await this.letterHeads.headOf(unitId)).printedName : '全区';
     const title = `${name}政府信息公开申请登记台账（${today}导出）`;
-    return { filename: `${title}.xlsx`, buffer: await registerWorkbook(title, rows), rows: rows.length };
+    const reveal = (row: RegisterRow) => this.personalData.revealApplicant(row.ledger, principal);
+    const summary = (row: RegisterRow) => this.summary(row, today);
+    async function* revealed() {
+      for (const row of rows) yield { row: { ...row, ledger: await reveal(row) }, summary: summary(row) };
+    }
+    return { filename: `${title}.xlsx`, rows: rows.length, write: (out) => writeRegisterWorkbook(out, title, revealed()) };
   }
 
   /**
@@ -181,10 +211,10 @@ export class RequestReads {
     };
   }
 
-  summary(r: RequestView, today: LocalDate) {
+  /** A register row with its clock, stage and steps due on `today` (a page row, the head of a case view). */
+  summary(r: RegisterRow, today: LocalDate) {
     const open = !CLOSED_STATUSES.includes(r.status);
-    const clock = open ? readClock(this.calendar, clockInputsOf(r), today, this.settings.nearDueDays) : null;
-
+    const clock = open ? readClock(this.calendar, r.clockInputs, today, this.settings.nearDueDays) : null;
     return {
       requestId: r.requestId,
       unitId: r.unitId,
@@ -200,8 +230,8 @@ export class RequestReads {
       possibleRepeatOf: r.possibleRepeatOf,
       category: r.category,
       closedOn: r.closedOn,
-      handlerName: r.handler ? (r.handler.handlerName ?? r.handler.handlerId) : null,
-      backEntered: Boolean(r.backEntry),
+      handlerName: r.handlerName,
+      backEntered: r.backEntered,
     };
   }
 }

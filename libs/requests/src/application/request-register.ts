@@ -1,5 +1,6 @@
 import type { ApplicantType, ReplyCategory, RequestChannel } from '@gongkai/contracts';
 import { REQUEST_STATUSES } from '@gongkai/contracts/vocabulary';
+import { inDateRange, MAX_EXPORT_ROWS, sortRows, textMatcher } from '@gongkai/platform';
 import type { LocalDate } from '@gongkai/working-days';
 import { CLOSED_STATUSES, type RequestStatus } from '../domain/request';
 import type { RegisterRow } from '../read-models/requests.projection';
@@ -15,10 +16,8 @@ export type RegisterFlag = (typeof REGISTER_FLAGS)[number];
 export const REGISTER_SORTS = ['receivedOn', '-receivedOn', 'closedOn', '-closedOn', 'dueOn', '-dueOn'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
-export const REGISTER_MAX_PAGE_SIZE = 200;
-export const REGISTER_DEFAULT_PAGE_SIZE = 50;
 /** An export holds at most this many requests. */
-export const REGISTER_MAX_ROWS = 20_000;
+export const REGISTER_MAX_ROWS = MAX_EXPORT_ROWS;
 
 /** The register's filters, all optional and combined with AND. */
 export interface RegisterFilter {
@@ -32,7 +31,7 @@ export interface RegisterFilter {
   receivedTo?: LocalDate;
   closedFrom?: LocalDate;
   closedTo?: LocalDate;
-  /** Words in the description or the request number (Chinese: a substring match, no tokenizer needed). */
+  /** Words in the description or the request number (`textMatcher`: as typed, abbreviations, jieba words). */
   text?: string;
 }
 
@@ -65,7 +64,7 @@ export function selectRegister(
   clockOf: (row: RegisterRow) => RowClock,
 ): RegisterRow[] {
   const flags = f.flags ?? [];
-  const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  const matches = textMatcher(f.text);
   const open = (row: RegisterRow) => !CLOSED_STATUSES.includes(row.status);
   const clocks = new Map<string, RowClock>();
   const clock = (row: RegisterRow) => {
@@ -81,11 +80,9 @@ export function selectRegister(
       (!f.applicantType || row.applicantType === f.applicantType) &&
       (!f.channel || row.channel === f.channel) &&
       (!f.handlerId || row.handlerId === f.handlerId) &&
-      (!f.receivedFrom || row.receivedOn >= f.receivedFrom) &&
-      (!f.receivedTo || row.receivedOn <= f.receivedTo) &&
-      (!f.closedFrom || (row.closedOn !== null && row.closedOn >= f.closedFrom)) &&
-      (!f.closedTo || (row.closedOn !== null && row.closedOn <= f.closedTo)) &&
-      words.every((word) => row.text.includes(word)) &&
+      inDateRange(row.receivedOn, f.receivedFrom, f.receivedTo) &&
+      inDateRange(row.closedOn, f.closedFrom, f.closedTo) &&
+      matches(row.text) &&
       (!flags.includes('open') || open(row)) &&
       (!flags.includes('closed') || !open(row)) &&
       (!flags.includes('back_entered') || row.backEntered) &&
@@ -95,13 +92,11 @@ export function selectRegister(
           (!flags.includes('near_due') || clock(row).nearDue) &&
           (!flags.includes('over_internal_limit') || clock(row).overInternalLimit))),
   );
-  const direction = sort.startsWith('-') ? -1 : 1;
-  const field = sort.replace(/^-/, '') as 'receivedOn' | 'closedOn' | 'dueOn';
-  const key = (row: RegisterRow) => (field === 'dueOn' ? (open(row) ? clock(row).dueOn : null) : row[field]);
-  return selected.sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    // Rows without the date (open ones by closing date, closed ones by due date) come last either way.
-    if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -direction : direction;
-    return a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0;
-  });
+  // Rows without the date (open ones by closing date, closed ones by due date) come last either way.
+  return sortRows(
+    selected,
+    sort,
+    (row, field) => (field === 'dueOn' ? (open(row) ? clock(row).dueOn : null) : row[field as 'receivedOn' | 'closedOn']),
+    (row) => row.requestId,
+  );
 }

@@ -114,3 +114,6 @@ export function similarity(a: string, b: string): number {
   x.forEach((g) => y.has(g) && (common += 1));
   return common / (x.size + y.size - common);
 }
+
+/** The requests service's file store (BLOB_STORE_URL): the scanned applications and the reply files. */
+export const REQUESTS_BLOB_STORE = Symbol('REQUESTS_BLOB_STORE');

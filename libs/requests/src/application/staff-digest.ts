@@ -62,7 +62,7 @@ export class StaffDigest implements NoticeComposer {
     const day = notice.noticeId.slice(-10);
     const today = toShanghaiDate(now);
     if (day !== today) return { cancel: '过期的每日提醒' };
-    const rows = (await this.reads.registerRows(notice.unitId, { flags: ['open'] }, 'dueOn', today)).map((row) => row.summary);
+    const rows = await this.reads.registerRows(notice.unitId, { flags: ['open'] }, 'dueOn', today);
     const overdue = rows.filter((r) => r.clock?.overdue);
     const nearDue = rows.filter((r) => r.clock && !r.clock.overdue && r.clock.nearDue);
     const stage = rows.filter((r) => !r.clock?.overdue && !r.clock?.nearDue && r.stage.overInternalLimit);

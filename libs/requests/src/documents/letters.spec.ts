@@ -291,4 +291,33 @@ describe('reply letters by category (issue 20.1): the drafted answer, Art. 36 su
       await text('deferral', view({ deferral: { replyByOn: '2025-06-30', reason: '申请数量较大', noticeSentOn: '2025-03-20' } })),
     ).toContain('本机关将于2025年6月30日前作出答复');
   });
+
+  it('the reply lists the files it supplies, by name and size, with the grounds of a redacted one', async () => {
+    const file = (fill: string, originalName: string, size: number) => ({
+      sha256: fill.repeat(64),
+      size,
+      mediaType: 'application/pdf',
+      originalName,
+    });
+    const r = replied('partial');
+    const withFiles = view({
+      ...r,
+      reply: {
+        ...r.reply!,
+        files: [
+          { fileId: 'file-0001', file: file('1', '补助名单.pdf', 2048), redactions: [] },
+          {
+            fileId: 'file-0002',
+            file: file('2', '施工合同（删除处理）.pdf', 3 * 1024 * 1024),
+            redactions: [{ ground: 'PERSONAL_PRIVACY', description: '删除了身份证号码' }],
+          },
+        ],
+      },
+    });
+    const xml = await text('reply', withFiles);
+    expect(xml).toContain('随本答复提供以下政府信息（共2个文件，可凭查询码在网上下载）：');
+    expect(xml).toContain('1. 补助名单.pdf（2 KB）');
+    expect(xml).toContain('2. 施工合同（删除处理）.pdf（3 MB，已作删除处理，删除依据：涉及个人隐私（《政府信息公开条例》第十五条））');
+    expect(await text('reply', replied('disclose'))).not.toContain('随本答复提供');
+  });
 });

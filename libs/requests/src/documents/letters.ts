@@ -1,4 +1,11 @@
-import { REPLY_CATEGORIES, REQUEST_CHANNEL_LABELS, type ReplyCategory, type RequestChannel } from '@gongkai/contracts';
+import {
+  REPLY_CATEGORIES,
+  REQUEST_CHANNEL_LABELS,
+  withholdingGroundLabel,
+  type ReplyCategory,
+  type RequestChannel,
+} from '@gongkai/contracts';
+import { formatSize } from '@gongkai/platform';
 import {
   ART_30_CORRECTION,
   ART_32_THIRD_PARTY,
@@ -73,6 +80,23 @@ function subCaseParagraphs(r: RequestView): string[] {
   return lines;
 }
 
+/**
+ * The files the reply supplies (Art. 36(1)(2)), as the applicant receives them: name and size, and
+ * for a redacted file (部分公开) each ground of its redactions with its article.
+ */
+export function replyFileLines(r: Pick<RequestView, 'reply'>): string[] {
+  const files = r.reply?.files ?? [];
+  if (files.length === 0) return [];
+  return [
+    `随本答复提供以下政府信息（共${files.length}个文件，可凭查询码在网上下载）：`,
+    ...files.map((f, i) => {
+      const grounds = [...new Set(f.redactions.map((x) => withholdingGroundLabel(x.ground)))];
+      const redacted = grounds.length > 0 ? `，已作删除处理，删除依据：${grounds.join('；')}` : '';
+      return `${i + 1}. ${f.file.originalName}（${formatSize(f.file.size)}${redacted}）`;
+    }),
+  ];
+}
+
 const cn = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -120,6 +144,7 @@ export async function renderLetter(
           para(`${legal.wording}`),
           ...(r.draft?.content ? [para(`答复如下：${r.draft.content}`)] : []),
           ...subCaseParagraphs(r).map((t) => para(t)),
+          ...replyFileLines(r).map((t) => para(t)),
           ...withheld,
           para(`根据${legal.article}的规定，特此答复。`),
           ...remedyParagraphs(r.category, head, reconsiderationFirst).map((t) => para(t)),

@@ -2,6 +2,8 @@ import type {
   Actor,
   ApplicantType,
   ChallengeFiled,
+  FileRef,
+  Redaction,
   ConsultationAnswer,
   HoldingAgency,
   PersonalDataErasureReason,
@@ -101,6 +103,12 @@ export type RequestCommand =
       against?: NonNullable<ChallengeFiled['against']>;
     } & Dated)
   | ({ type: 'DecideChallenge'; challengeId: string; outcome: '维持' | '纠正' | '其他'; decidedOn: LocalDate } & Dated)
+  /** The reply's files (request.files.ts): attached, redacted (部分公开) and removed while the reply is a draft. */
+  | ({ type: 'AttachReplyFile'; fileId: string; file: FileRef } & Dated & By)
+  | ({ type: 'RedactReplyFile'; fileId: string; file: FileRef; redactions: Redaction[] } & Dated & By)
+  | ({ type: 'RemoveReplyFile'; fileId: string } & Dated & By)
+  /** The applicant downloaded a published reply file with the tracking code, at `at` (recorded once per file). */
+  | ({ type: 'RecordReplyFileDownload'; fileId: string; at: string } & Dated)
   /** Erasing the applicant's personal data (crypto-shredding): recorded on each of the applicant's requests, see request.erasure.ts. */
   | ({ type: 'ErasePersonalData'; reason: PersonalDataErasureReason; note?: string; retentionEndedOn?: LocalDate } & Dated);
 

@@ -29,6 +29,7 @@ import {
   transferRequest,
 } from './request.intake';
 import { erasePersonalData } from './request.erasure';
+import { attachReplyFile, recordReplyFileDownload, redactReplyFile, removeReplyFile } from './request.files';
 import {
   archiveRequest,
   decideChallenge,
@@ -61,6 +62,7 @@ const AFTER_CLOSE: ReadonlySet<RequestCommand['type']> = new Set<RequestCommand[
   'FileChallenge',
   'DecideChallenge',
   'ErasePersonalData',
+  'RecordReplyFileDownload',
 ]);
 
 /**
@@ -144,6 +146,14 @@ function decide(command: RequestCommand, state: RequestState, calendar: WorkingD
       return deferReply(command, state, calendar);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'AttachReplyFile':
+      return attachReplyFile(command, state);
+    case 'RedactReplyFile':
+      return redactReplyFile(command, state);
+    case 'RemoveReplyFile':
+      return removeReplyFile(command, state);
+    case 'RecordReplyFileDownload':
+      return recordReplyFileDownload(command, state);
   }
 }
 

@@ -4,6 +4,7 @@ import type { WorkingDayCalendar } from '@gongkai/working-days';
 import { CATEGORY_LEGAL } from './legal-basis';
 import { dueDate, workingDaysUsed, type OpenRequest } from './request';
 import { checkDate, ids, wrongStatus, type CommandOf, type Decision } from './request.commands';
+import { filesFitCategory, publishedReplyFiles } from './request.files';
 import { SUPPLIES_INFORMATION } from './request.handling';
 
 /** The reply and after: draft, review, reply (Art. 36–37), delivery, archive, the Art. 44 link, challenges. */
@@ -23,7 +24,7 @@ export function draftReply(command: CommandOf<'DraftReply'>, s: OpenRequest): De
   }
   const badGround = command.withheld.find((w) => REPLY_CATEGORIES[w.ground].group !== '不予公开');
   if (badGround) return DomainError.rule('INVALID_WITHHOLD_GROUND', `“${badGround.item}”的不予公开理由应为“不予公开”类别之一。`);
-  const refused = preconditionOf(command, s);
+  const refused = preconditionOf(command, s) ?? filesFitCategory(s, command.category);
   if (refused) return refused;
   const { access, holdingAgency } = command;
   return [
@@ -123,6 +124,7 @@ export function issueReply(command: CommandOf<'IssueReply'>, s: OpenRequest, cal
         repliedOn: today,
         workingDaysUsed: used,
         onTime: today <= due,
+        ...(s.replyFiles?.length ? { files: publishedReplyFiles(s) } : {}),
       },
     },
   ];

@@ -22,6 +22,12 @@ import type {
   ReplyCategory,
   ReplyDelivered,
   ReplyDrafted,
+  ReplyFileAttached,
+  ReplyFileDownloaded,
+  ReplyFileRedacted,
+  ReplyFileRemoved,
+  FileRef,
+  Redaction,
   ReplyIssued,
   ReplyReviewed,
   RequestAbandoned,
@@ -66,7 +72,11 @@ export type RequestEvent =
   | DomainEvent<'requests.ReasonsRequested', ReasonsRequested>
   | DomainEvent<'requests.ReasonsAnswered', ReasonsAnswered>
   | DomainEvent<'requests.ReplyDeferred', ReplyDeferred>
-  | DomainEvent<'requests.PersonalDataErased', ApplicantDataErased>;
+  | DomainEvent<'requests.PersonalDataErased', ApplicantDataErased>
+  | DomainEvent<'requests.ReplyFileAttached', ReplyFileAttached>
+  | DomainEvent<'requests.ReplyFileRedacted', ReplyFileRedacted>
+  | DomainEvent<'requests.ReplyFileRemoved', ReplyFileRemoved>
+  | DomainEvent<'requests.ReplyFileDownloaded', ReplyFileDownloaded>;
 
 export type RequestStatus =
   'registered' | 'awaiting_correction' | 'in_progress' | 'under_review' | 'approved' | 'replied' | 'delivered' | 'archived' | 'abandoned';
@@ -136,6 +146,16 @@ export interface OpenRequest {
   challenges: Record<string, { decided: boolean; kind: string }>;
   /** The applicant's personal data was erased (its key shredded): recorded once per request. */
   personalDataErased?: true;
+  /** The files the reply supplies, in the order attached (absent before the first). */
+  replyFiles?: ReplyFileState[];
+}
+
+/** A file of the reply: the original (staff side only once redacted), its redacted version for 部分公开, whether the applicant has downloaded it. */
+export interface ReplyFileState {
+  fileId: string;
+  file: FileRef;
+  redacted: { file: FileRef; redactions: Redaction[] } | null;
+  downloaded: boolean;
 }
 
 export type RequestState = { status: 'none' } | OpenRequest;
@@ -272,6 +292,19 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...s, reasons: s.reasons && { ...s.reasons, outcome: event.data.outcome } };
     case 'requests.PersonalDataErased':
       return { ...s, personalDataErased: true };
+    case 'requests.ReplyFileAttached':
+      return {
+        ...s,
+        replyFiles: [...(s.replyFiles ?? []), { fileId: event.data.fileId, file: event.data.file, redacted: null, downloaded: false }],
+      };
+    case 'requests.ReplyFileRedacted': {
+      const redacted = { file: event.data.file, redactions: event.data.redactions };
+      return { ...s, replyFiles: (s.replyFiles ?? []).map((f) => (f.fileId === event.data.fileId ? { ...f, redacted } : f)) };
+    }
+    case 'requests.ReplyFileRemoved':
+      return { ...s, replyFiles: (s.replyFiles ?? []).filter((f) => f.fileId !== event.data.fileId) };
+    case 'requests.ReplyFileDownloaded':
+      return { ...s, replyFiles: (s.replyFiles ?? []).map((f) => (f.fileId === event.data.fileId ? { ...f, downloaded: true } : f)) };
     default:
       return s;
   }

@@ -2,13 +2,13 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { Public, ZodPipe } from '@gongkai/platform';
+import { pageOf, Public, ReturnsPage, ZodPipe, type Page } from '@gongkai/platform';
 import { PublishedAnnualReports } from '../application/annual-reports';
 import type { PublishedAnnualReportSummary } from '../read-models/annual-reports.projection';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
 import { publishedReportsQuery } from './request.schemas';
 import { Returns } from '@gongkai/platform';
-import { someListSchema, someObjectSchema } from '@gongkai/contracts';
+import { someObjectSchema } from '@gongkai/contracts';
 
 /**
  * The published annual reports (条例第四十九条、第五十条): every finalised report, for anyone, as
@@ -20,12 +20,13 @@ export class PublishedAnnualReportsController {
   constructor(private readonly reports: PublishedAnnualReports) {}
 
   @Get()
-  @Returns(someListSchema)
+  @ReturnsPage(someObjectSchema)
   @Public()
   @ApiOperation({ summary: '已发布的政府信息公开工作年度报告列表（年度从新到旧，再按单位名称）；year 可选' })
-  @ApiQuery({ name: 'year', required: false, type: Number })
-  list(@Query(new ZodPipe(publishedReportsQuery)) query: z.infer<typeof publishedReportsQuery>): Promise<PublishedAnnualReportSummary[]> {
-    return this.reports.list(query.year);
+  async list(
+    @Query(new ZodPipe(publishedReportsQuery)) query: z.infer<typeof publishedReportsQuery>,
+  ): Promise<Page<PublishedAnnualReportSummary>> {
+    return pageOf(await this.reports.list(query.year), query);
   }
 
   @Get(':unitId/:year')

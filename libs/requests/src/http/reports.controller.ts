@@ -36,7 +36,7 @@ export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
 
   @Get('deadlines')
-  @Returns(reportDeadlinesViewSchema)
+  @Returns(reportDeadlinesViewSchema, { bounded: 'one row per unit the reader may read (about 60) and report year in play' })
   @Roles('office_head', ...DISTRICT_ROLES, 'auditor')
   @ApiOperation({
     summary:

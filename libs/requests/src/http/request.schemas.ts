@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { DomainError, parseInput } from '@gongkai/platform';
+import { calendarDateSchema, commaListSchema, DomainError, listQuery, pageFields, parseInput } from '@gongkai/platform';
 import type { LocalDate } from '@gongkai/working-days';
-import {
-  REGISTER_DEFAULT_PAGE_SIZE,
-  REGISTER_FLAGS,
-  REGISTER_MAX_PAGE_SIZE,
-  REGISTER_SORTS,
-  REGISTER_STATUSES,
-  type RegisterQuery,
-} from '../application/request-register';
+import { REGISTER_FLAGS, REGISTER_SORTS, REGISTER_STATUSES, type RegisterQuery } from '../application/request-register';
 import { SCAN_MEDIA_TYPES } from '../application/request-scans';
 import { TABLE2_DOCUMENT_FIELDS, TABLE2_FIELDS } from '../domain/annual-report';
 import {
@@ -37,16 +30,7 @@ export const plainText = (min: number, max: number) =>
   multiLineText(max, min).refine((s) => !NO_MARKUP.test(s), { message: '不能包含 HTML 标签或脚本' });
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { message: '不是有效的日期' },
-  );
+export const calendarDate = calendarDateSchema;
 
 const applicant = z
   .object({
@@ -239,34 +223,25 @@ export function parseFinaliseBody<
 /** The portal's list of published annual reports, optionally of one year. */
 export const publishedReportsQuery = z.object({
   year: z.coerce.number().int().min(2019).max(2100).optional(),
+  ...pageFields(),
 });
-
-const commaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(values, { message: `${label}只能是 ${values.join('、')}` })).max(values.length));
 
 /**
  * The register's query string (`GET /api/requests`, `GET /api/requests/export.xlsx`): filters, the
  * text box, sorting and the page. `flag` keeps its old single-value use (`flag=overdue`) and takes a list.
  */
-export const registerQuerySchema = z.object({
-  unitId: unitIdSchema.optional(),
-  status: commaList(REGISTER_STATUSES, '状态').optional(),
-  flag: commaList(REGISTER_FLAGS, 'flag ').optional(),
-  category: z.enum(REPLY_CATEGORY_CODES).optional(),
-  applicantType: z.enum(APPLICANT_TYPES).optional(),
-  channel: z.enum(REQUEST_CHANNELS).optional(),
-  handlerId: singleLineText(100, 1).optional(),
-  receivedFrom: calendarDate.optional(),
-  receivedTo: calendarDate.optional(),
-  closedFrom: calendarDate.optional(),
-  closedTo: calendarDate.optional(),
-  q: singleLineText(100, 1).optional(),
-  sort: z.enum(REGISTER_SORTS).default('receivedOn'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(REGISTER_MAX_PAGE_SIZE).default(REGISTER_DEFAULT_PAGE_SIZE),
+export const registerQuerySchema = listQuery({
+  sorts: REGISTER_SORTS,
+  dates: ['received', 'closed'],
+  filters: {
+    unitId: unitIdSchema.optional(),
+    status: commaListSchema(REGISTER_STATUSES, '状态').optional(),
+    flag: commaListSchema(REGISTER_FLAGS, 'flag ').optional(),
+    category: z.enum(REPLY_CATEGORY_CODES).optional(),
+    applicantType: z.enum(APPLICANT_TYPES).optional(),
+    channel: z.enum(REQUEST_CHANNELS).optional(),
+    handlerId: singleLineText(100, 1).optional(),
+  },
 });
 export type RegisterQueryInput = z.infer<typeof registerQuerySchema>;
 

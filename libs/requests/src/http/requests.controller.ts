@@ -41,7 +41,7 @@ import {
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-import { Returns, ReturnsFile } from '@gongkai/platform';
+import { Returns, ReturnsFile, ReturnsPage, sendListWorkbook } from '@gongkai/platform';
 import {
   requestDetailViewSchema,
   requestReceiptViewSchema,
@@ -144,23 +144,15 @@ export class RequestsController {
   }
 
   @Get()
-  @Returns(z.array(requestSummaryViewSchema))
+  @ReturnsPage(requestSummaryViewSchema)
   @Roles(...READER_ROLES)
   @ApiOperation({
     summary:
       '申请登记簿（分页）：按状态、flag（overdue|near_due|open|closed|over_internal_limit|back_entered，可逗号分隔）、答复类型、申请人类型、申请方式、承办人、收到/办结日期筛选，q 全文检索，sort 排序；总数见 X-Total-Count',
   })
-  async list(
-    @Query(new ZodPipe(registerQuerySchema)) query: RegisterQueryInput,
-    @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async list(@Query(new ZodPipe(registerQuerySchema)) query: RegisterQueryInput, @Req() request: AuthenticatedRequest) {
     const unit = scopedUnit(query.unitId, request.principal);
-    const page = await this.reads.register(unit, registerQueryOf(query), today(request));
-    response.setHeader('X-Total-Count', String(page.total));
-    response.setHeader('X-Page', String(query.page));
-    response.setHeader('X-Page-Size', String(query.pageSize));
-    return page.rows;
+    return this.reads.register(unit, registerQueryOf(query), today(request));
   }
 
   @Get('export.xlsx')
@@ -176,11 +168,7 @@ export class RequestsController {
   ) {
     const unit = scopedUnit(query.unitId, request.principal);
     const { page: _p, pageSize: _s, sort, ...filter } = registerQueryOf(query);
-    const file = await this.reads.exportRegister(unit, filter, sort, today(request), request.principal);
-    response.setHeader('Content-Type', XLSX_MIME);
-    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-    response.setHeader('X-Total-Count', String(file.rows));
-    response.send(file.buffer);
+    await sendListWorkbook(response, await this.reads.exportRegister(unit, filter, sort, today(request), request.principal));
   }
 
   @Post('scans')

@@ -2,6 +2,9 @@ import type { Connection } from 'mongoose';
 import {
   REPLY_CATEGORY_CODES,
   type ChallengeFiled,
+  type FileRef,
+  type Redaction,
+  type ReplyIssued,
   type EventEnvelope,
   type HoldingAgency,
   type PersonalDataErasureReason,
@@ -23,6 +26,7 @@ import {
 } from '@gongkai/platform';
 import { defaultWorkingDayCalendar, toShanghaiDate, type LocalDate, type WorkingDayCalendar } from '@gongkai/working-days';
 import type { ReportableRequest } from '../domain/annual-report';
+import type { CaseDates } from '../domain/steps-due';
 import {
   CLOSED_STATUSES,
   evolveClock,
@@ -91,7 +95,26 @@ export interface RequestView {
   stageSince: string;
   category: ReplyCategory | null;
   closedOn: string | null;
-  reply: { repliedOn: string; legalBasis: string; withheld: WithheldItem[]; workingDaysUsed: number; onTime: boolean } | null;
+  reply: {
+    repliedOn: string;
+    legalBasis: string;
+    withheld: WithheldItem[];
+    workingDaysUsed: number;
+    onTime: boolean;
+    /** The files published to the applicant with the reply (the redacted version where redacted). */
+    files?: NonNullable<ReplyIssued['files']>;
+  } | null;
+  /**
+   * The reply's files on the staff side, in the order attached: the original, its redacted version for
+   * 部分公开 (what the applicant receives), the first download by the applicant. Absent before the first.
+   */
+  replyFiles?: {
+    fileId: string;
+    file: FileRef;
+    attachedBy: string;
+    redacted?: { file: FileRef; redactions: Redaction[] };
+    downloadedAt?: string;
+  }[];
   draft: {
     category: ReplyCategory;
     content: string;
@@ -172,22 +195,46 @@ export interface RequestView {
   updatedAt: string;
 }
 
-/** What the register filters and sorts on, for one request: kept in memory by the projection (ADR 0006). */
-export interface RegisterRow {
+/**
+ * One request as the register lists it, kept in memory by the projection (ADR 0006): what it filters
+ * and sorts on, and everything a register row shows, so a page is answered without reading FerretDB
+ * (which scans the collection for any read but one `_id`). The dated parts of an open case are kept
+ * for the steps due (`stepsDue`); a closed case has none.
+ */
+export interface RegisterRow extends CaseDates {
   requestId: string;
   unitId: string;
   status: RequestView['status'];
   category: ReplyCategory | null;
-  applicantType: string;
+  applicantType: RequestView['applicantType'];
   channel: string;
   handlerId: string | null;
+  handlerName: string | null;
   receivedOn: string;
   closedOn: string | null;
   backEntered: boolean;
+  description: string;
+  possibleRepeatOf: string[];
   /** Description and request number, lower-cased: what the text box searches (the applicant is sealed, never searched). */
   text: string;
   clockInputs: RequestClock;
   stageSince: string;
+  /** What the 登记台账 (Art. 45) shows beyond the list: the export writes it from here, reading nothing from FerretDB. */
+  ledger: RegisterLedger;
+}
+
+/** The register's facts of a request for the 登记台账 export; the applicant as stored (sealed: read through `revealApplicant`). */
+export interface RegisterLedger extends Pick<RequestView, 'applicant' | 'applicantKey'> {
+  receiptBasis: string | null;
+  backEntry: { enteredBy: string; reason: string } | null;
+  correction: { noticeOn: string; receivedOn?: string } | null;
+  consultations: { party: string; startedOn: string; endedOn?: string }[];
+  investigations: { assistingUnitId: string; requestedOn: string }[];
+  extension: { workingDays: number; newDueOn: string } | null;
+  reviewedOn: string | null;
+  onTime: boolean | null;
+  delivery: { deliveredOn: string; method: string } | null;
+  archive: { archivedOn: string; archiveNo: string } | null;
 }
 
 const REGISTER_ROW_FIELDS = {
@@ -197,17 +244,33 @@ const REGISTER_ROW_FIELDS = {
   category: 1,
   applicantType: 1,
   channel: 1,
-  'handler.handlerId': 1,
+  handler: 1,
   receivedOn: 1,
   closedOn: 1,
   backEntry: 1,
   description: 1,
+  possibleRepeatOf: 1,
   clockInputs: 1,
   state: 1,
   stageSince: 1,
+  correction: 1,
+  consultations: 1,
+  fee: 1,
+  investigations: 1,
+  reasons: 1,
+  applicant: 1,
+  applicantKey: 1,
+  receiptBasis: 1,
+  extension: 1,
+  review: 1,
+  reply: 1,
+  deliveryRecord: 1,
+  archive: 1,
 };
 
-function registerRowOf(view: RequestView): RegisterRow {
+/** A stored request as a register row (the one way a row is made: on load, after each batch, for a detail's summary). */
+export function registerRowOf(view: RequestView): RegisterRow {
+  const open = !view.closedOn;
   return {
     requestId: view.requestId,
     unitId: view.unitId,
@@ -215,13 +278,43 @@ function registerRowOf(view: RequestView): RegisterRow {
     category: view.category,
     applicantType: view.applicantType,
     channel: view.channel,
-    handlerId: view.handler?.handlerId ?? null,
+    handlerId: view.handler?.handlerId ?? (view as Legacy).state?.handlerId ?? null,
+    handlerName: view.handler ? (view.handler.handlerName ?? view.handler.handlerId) : null,
     receivedOn: view.receivedOn,
     closedOn: view.closedOn,
     backEntered: Boolean(view.backEntry),
+    description: view.description,
+    possibleRepeatOf: view.possibleRepeatOf ?? [],
     text: `${view.description} ${view.requestId}`.toLowerCase(),
     clockInputs: clockInputsOf(view),
     stageSince: view.stageSince,
+    correction:
+      open && view.correction ? { correctionDueOn: view.correction.correctionDueOn, receivedOn: view.correction.receivedOn } : null,
+    consultations: open
+      ? (view.consultations ?? []).map(({ kind, endedOn, letterReceivedOn, answerDueOn }) => ({
+          kind,
+          endedOn,
+          letterReceivedOn,
+          answerDueOn,
+        }))
+      : [],
+    fee: open && view.fee ? { payByOn: view.fee.payByOn, paidOn: view.fee.paidOn, noticeReceivedOn: view.fee.noticeReceivedOn } : null,
+    investigations: open ? (view.investigations ?? []).map(({ internalDueOn, answeredOn }) => ({ internalDueOn, answeredOn })) : [],
+    reasons: open && view.reasons ? { answerDueOn: view.reasons.answerDueOn, outcome: view.reasons.outcome } : null,
+    ledger: {
+      applicant: view.applicant,
+      applicantKey: view.applicantKey,
+      receiptBasis: view.receiptBasis ?? null,
+      backEntry: view.backEntry ? { enteredBy: view.backEntry.enteredBy, reason: view.backEntry.reason } : null,
+      correction: view.correction ? { noticeOn: view.correction.noticeOn, receivedOn: view.correction.receivedOn } : null,
+      consultations: (view.consultations ?? []).map(({ party, startedOn, endedOn }) => ({ party, startedOn, endedOn })),
+      investigations: (view.investigations ?? []).map(({ assistingUnitId, requestedOn }) => ({ assistingUnitId, requestedOn })),
+      extension: view.extension ? { workingDays: view.extension.workingDays, newDueOn: view.extension.newDueOn } : null,
+      reviewedOn: view.review?.reviewedOn ?? null,
+      onTime: view.reply ? view.reply.onTime : null,
+      delivery: view.deliveryRecord ? { deliveredOn: view.deliveryRecord.deliveredOn, method: view.deliveryRecord.method } : null,
+      archive: view.archive ? { archivedOn: view.archive.archivedOn, archiveNo: view.archive.archiveNo } : null,
+    },
   };
 }
 
@@ -259,6 +352,10 @@ export class RequestsProjection extends BatchedProjection {
     'requests.ReplyDeferred',
     'requests.PersonalDataErased',
     'requests.PastOutcomeRecorded',
+    'requests.ReplyFileAttached',
+    'requests.ReplyFileRedacted',
+    'requests.ReplyFileRemoved',
+    'requests.ReplyFileDownloaded',
   ];
 
   constructor(
@@ -299,15 +396,6 @@ export class RequestsProjection extends BatchedProjection {
       throw error;
     });
     return [...(await this.register).values()];
-  }
-
-  /** The requests of these ids, in this order, without their history (a register page, an export). */
-  async getMany(requestIds: readonly string[]): Promise<RequestView[]> {
-    if (requestIds.length === 0) return [];
-    // One query: FerretDB answers a filter other than one `_id` by scanning, so one scan rather than one per row.
-    const docs = await this.requests.find({ _id: { $in: [...requestIds] as never[] } }, { projection: { history: 0 } }).toArray();
-    const byId = new Map(docs.map((d) => [String(d._id), d]));
-    return requestIds.map((id) => this.strip(byId.get(id) ?? null)).filter((v): v is RequestView => v !== null);
   }
 
   /**
@@ -502,13 +590,27 @@ export class RequestsProjection extends BatchedProjection {
             return { ...next, deferral: { replyByOn, reason, noticeSentOn } };
           }
           case 'requests.ReplyIssued': {
-            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime } = e.data;
+            const { repliedOn, legalBasis, withheld, workingDaysUsed, onTime, files } = e.data;
             return {
               ...next,
               category: e.data.category,
               closedOn: repliedOn,
-              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime },
+              reply: { repliedOn, legalBasis, withheld, workingDaysUsed, onTime, ...(files ? { files } : {}) },
             };
+          }
+          case 'requests.ReplyFileAttached': {
+            const { fileId, file, attachedBy } = e.data;
+            return { ...next, replyFiles: [...(view.replyFiles ?? []), { fileId, file, attachedBy }] };
+          }
+          case 'requests.ReplyFileRedacted': {
+            const redacted = { file: e.data.file, redactions: e.data.redactions };
+            return { ...next, replyFiles: (view.replyFiles ?? []).map((f) => (f.fileId === e.data.fileId ? { ...f, redacted } : f)) };
+          }
+          case 'requests.ReplyFileRemoved':
+            return { ...next, replyFiles: (view.replyFiles ?? []).filter((f) => f.fileId !== e.data.fileId) };
+          case 'requests.ReplyFileDownloaded': {
+            const downloadedAt = e.data.downloadedAt;
+            return { ...next, replyFiles: (view.replyFiles ?? []).map((f) => (f.fileId === e.data.fileId ? { ...f, downloadedAt } : f)) };
           }
           case 'requests.RequestAbandoned':
             return { ...next, category: e.data.category, closedOn: e.data.abandonedOn };

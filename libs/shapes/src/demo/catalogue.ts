@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import {
+  checklistDecider,
+  checklistStreamId,
+  matchCategories,
   GUIDELINE_STREAM_ID,
   guidelineDecider,
   itemDecider,
@@ -313,6 +316,26 @@ export async function loadCatalogueDemo(app: INestApplication): Promise<void> {
       });
     }
     if (index === 1) await run({ type: 'ReturnForCorrection', unitId, note: '请补充临时救助的具体救助标准（金额）。' }, district);
+  }
+  // The units' officers confirmed the obvious places of their published items on the proactive-disclosure checklist (Arts. 20–21).
+  for (const [index, { unitId, content }] of DEMO_ITEMS.entries()) {
+    const itemId = idOf(`demo-item-${index}`);
+    const [unit, item] = await Promise.all([
+      commands.load(unitDecider, unitStreamId(unitId)),
+      commands.load(itemDecider, itemStreamId(itemId)),
+    ]);
+    if (unit.state.status !== 'registered' || item.state.status !== 'published') continue;
+    const title = content.secondLevel ? `${content.firstLevel}：${content.secondLevel}` : content.firstLevel;
+    const target = { kind: 'item' as const, id: itemId, title, unitId, disclosed: true };
+    for (const { categoryCode } of matchCategories(unit.state.kind, { title, domainCode: content.domainCode })) {
+      const by = clerkOf(unitId);
+      await commands.handle(
+        checklistDecider,
+        checklistStreamId(unitId),
+        { type: 'LinkContent', unitId, unitKind: unit.state.kind, categoryCode, target, by: by.actor },
+        by,
+      );
+    }
   }
   const entryId = idOf('demo-negative-0');
   const owner = 'TEZ-CIVIL';

@@ -59,8 +59,9 @@ export function AuditAsOf() {
     model && at ? `/api/audit/read-models/${encodeURIComponent(model)}/as-of?at=${encodeURIComponent(`${at}+08:00`)}` : null,
   );
   const verify = useApi<RecordVerification>('/api/audit/verify');
-  const anchors = useApi<Anchor[]>('/api/audit/anchors');
-  const latest = anchors.data?.at(-1) ?? null;
+  // Newest first: the first row of the first page is the latest anchor.
+  const anchors = useApi<Anchor[]>('/api/audit/anchors?pageSize=1');
+  const latest = anchors.data?.[0] ?? null;
   const mayAnchor = actsDistrictWide(loadSession());
   const anchorNow = useForm(
     null,

@@ -2,21 +2,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { StaffItemView } from '@gongkai/contracts/vocabulary';
 import type { DomainView, ItemContentView, UnitCoverageView, UnitListView } from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
-import {
-  Breadcrumb,
-  DISCLOSURE_CHANNELS,
-  ErrorNotice,
-  formatDate,
-  formatDateTime,
-  ITEM_STAGES,
-  Loading,
-  Notice,
-  PageTitle,
-  UNIT_LEVELS,
-  useApi,
-} from '../../ui';
+import { Breadcrumb, DISCLOSURE_CHANNELS, ErrorNotice, formatDate, ITEM_STAGES, Notice, PageTitle, UNIT_LEVELS, useApi } from '../../ui';
 import { CoveragePanel } from './coverage';
 import { SpreadsheetPanel } from './spreadsheet';
+import { ItemRegister } from './item-register';
+
+export { StatusBadge } from './item-register';
 
 /** Staff side of a unit's standard catalogue (政务公开事项标准目录): the list, the item editor, spreadsheet import and export, coverage. */
 
@@ -40,13 +31,6 @@ export interface CommandResult {
 }
 
 const itemName = (c: ItemContentView | undefined) => c?.secondLevel || c?.firstLevel || '（未命名事项）';
-
-export function StatusBadge({ item }: { item: Pick<StaffItemView, 'status' | 'correction'> }) {
-  if (item.status === 'withdrawn') return <span className="badge">已撤回</span>;
-  if (item.correction) return <span className="badge badge-danger">退回修改</span>;
-  if (item.status === 'published') return <span className="badge badge-ok">已发布</span>;
-  return <span className="badge badge-warn">草稿</span>;
-}
 
 function MilestoneBadge({ m }: { m: Milestone }) {
   const [kind, text] =
@@ -95,15 +79,12 @@ export function CatalogueConsole({ session }: { session: Session }) {
   const view: View = VIEWS.find(([key]) => key === params.get('view'))?.[0] ?? 'items';
   const base = unitId ? `/api/catalogue/units/${encodeURIComponent(unitId)}` : null;
   const unit = useApi<UnitListView>(base);
-  const items = useApi<StaffItemView[]>(base && `${base}/items`);
+  // The coverage panel names the items its proposed matches point at: the unit's items, the largest page.
+  const items = useApi<StaffItemView[]>(base && view === 'coverage' ? `${base}/items?pageSize=200` : null);
   const todo = useApi<{ returned: StaffItemView[]; drafts: StaffItemView[] }>(base && `${base}/items/todo`);
   const coverage = useApi<UnitCoverageView>(base && `${base}/coverage`);
   const milestones = useApi<{ milestones: Milestone[] }>(base && `${base}/milestones`);
   const domains = useApi<DomainView[]>('/api/catalogue/portal/domains');
-  const domainName = (code: string) => domains.data?.find((d) => d.code === code)?.name ?? code;
-  const rows = [...(items.data ?? [])].sort(
-    (a, b) => (a.status === 'withdrawn' ? 1 : 0) - (b.status === 'withdrawn' ? 1 : 0) || b.updatedAt.localeCompare(a.updatedAt),
-  );
   const pct = coverage.data?.overall.percent;
   return (
     <>
@@ -179,33 +160,12 @@ export function CatalogueConsole({ session }: { session: Session }) {
 
           <section aria-labelledby="items-heading">
             <div className="section-head">
-              <h2 id="items-heading">本单位事项（{items.data?.length ?? 0}）</h2>
+              <h2 id="items-heading">本单位事项</h2>
               <Link className="button-link primary" to="/console/catalogue/items/new">
                 新增公开事项
               </Link>
             </div>
-            {items.loading && !items.data ? <Loading what="事项" /> : null}
-            <ErrorNotice error={items.error} />
-            {items.data && rows.length === 0 ? (
-              <p className="muted">
-                尚无事项：可以新增，或<Link to="/console/catalogue?view=import">通过电子表格导入</Link>。
-              </p>
-            ) : null}
-            <ul className="cards" data-testid="catalogue-items">
-              {rows.map((i) => (
-                <li key={i.itemId} className="card">
-                  <h3>
-                    <Link to={`/console/catalogue/items/${i.itemId}`}>{itemName(i.content)}</Link>
-                  </h3>
-                  <p className="meta">
-                    {domainName(i.content.domainCode)} · {i.content.firstLevel} · {i.content.level}
-                    {i.version > 0 ? ` · 第 ${i.version} 版` : ' · 未发布'} · 更新于 {formatDateTime(i.updatedAt)}
-                  </p>
-                  <StatusBadge item={i} />
-                  {i.correction ? <p className="meta">退回意见：{i.correction.note}</p> : null}
-                </li>
-              ))}
-            </ul>
+            {base ? <ItemRegister base={base} domains={domains.data} /> : null}
           </section>
         </>
       ) : null}

@@ -27,7 +27,8 @@ export function ItemEditor({ session }: { session: Session }) {
   const unitId = session.unitId;
   const base = unitId ? `/api/catalogue/units/${encodeURIComponent(unitId)}` : null;
   const unit = useApi<UnitListView>(base);
-  const items = useApi<StaffItemView[]>(base && !isNew ? `${base}/items` : null, [itemId]);
+  // The item by its id (the text box searches ids too); the list answers a page, never the whole catalogue.
+  const items = useApi<StaffItemView[]>(base && !isNew ? `${base}/items?q=${encodeURIComponent(itemId)}&pageSize=20` : null, [itemId]);
   const domains = useApi<DomainView[]>('/api/catalogue/portal/domains');
   const editor = useForm<ItemForm>(`catalogue.item.${itemId}`, EMPTY_FORM, { toForm: forForm });
   const { values: form, update, error, submitting: busy } = editor;

@@ -1,18 +1,7 @@
 import { useState } from 'react';
 import type { DocumentStaffView, FileView } from '@gongkai/contracts/vocabulary';
 import { ApiError, download, upload, type Session } from '../../api';
-import { ActionForm, Field, formatFileSize, GROUNDS, isUnitStaff, SelectField, useForm } from '../../ui';
-
-/** The type a browser gives a file, or the one its name says (browsers leave .docx/.ofd untyped on some systems). */
-function declaredType(file: File): string {
-  if (file.type) return file.type;
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  if (name.endsWith('.pdf')) return 'application/pdf';
-  if (name.endsWith('.ofd')) return 'application/ofd';
-  if (name.endsWith('.txt')) return 'text/plain';
-  return 'application/octet-stream';
-}
+import { ActionForm, declaredType, Field, FileInput, formatFileSize, GROUNDS, isUnitStaff, RedactedUpload, useForm } from '../../ui';
 
 const base = (documentId: string) => `/api/document-attributes/documents/${encodeURIComponent(documentId)}`;
 
@@ -65,7 +54,14 @@ export function DocumentFiles({
                     .join('；')}
                 </>
               ) : null}
-              {editable ? <RedactedUpload document={d} annexId={a.annexId} title={a.title} onDone={onDone} /> : null}
+              {editable ? (
+                <RedactedUpload
+                  id={`redacted-${a.annexId}`}
+                  title={a.title}
+                  path={`${base(d.documentId)}/annexes/${encodeURIComponent(a.annexId)}/redacted`}
+                  onDone={onDone}
+                />
+              ) : null}
             </dd>
           </div>
         ))}
@@ -79,14 +75,6 @@ export function DocumentFiles({
         <p className="muted">{d.phase === 'issued' ? '公文已印发，发布版本已固定。' : '保密审查期间文件不能更改。'}</p>
       ) : null}
     </section>
-  );
-}
-
-function FileInput({ id, label, onPick }: { id: string; label: string; onPick: (file: File | null) => void }) {
-  return (
-    <Field label={label} name={id} error={null} required>
-      {(p) => <input {...p} type="file" onChange={(e) => onPick(e.target.files?.[0] ?? null)} />}
-    </Field>
   );
 }
 
@@ -136,60 +124,5 @@ function AnnexUpload({ document, onDone }: { document: DocumentStaffView; onDone
       </Field>
       <FileInput id="annex-file" label="附件文件" onPick={setFile} />
     </ActionForm>
-  );
-}
-
-/** The redacted version of an annex (删除处理), with what was removed and the ground: published in place of the original. */
-function RedactedUpload({
-  document,
-  annexId,
-  title,
-  onDone,
-}: {
-  document: DocumentStaffView;
-  annexId: string;
-  title: string;
-  onDone: (result?: unknown) => unknown;
-}) {
-  const [file, setFile] = useState<File | null>(null);
-  const form = useForm(null, { ground: '', description: '' }, { onDone });
-  return (
-    <details className="redacted-upload">
-      <summary>上传“{title}”的删除处理版本</summary>
-      <ActionForm
-        action={form}
-        failure="删除处理版本未上传"
-        submitLabel="上传删除处理版本"
-        onSubmit={() =>
-          void form.submit(async (values) => {
-            if (!file) throw new ApiError(0, 'FILE_REQUIRED', '请选择删除处理后的文件。');
-            const redactions = JSON.stringify([{ ground: values.ground, description: values.description }]);
-            const query = `name=${encodeURIComponent(file.name)}&redactions=${encodeURIComponent(redactions)}`;
-            const result = await upload(
-              `${base(document.documentId)}/annexes/${encodeURIComponent(annexId)}/redacted?${query}`,
-              file,
-              declaredType(file),
-              { method: 'PUT' },
-            );
-            await onDone(result);
-          })
-        }
-      >
-        <FileInput id={`redacted-${annexId}`} label="删除处理后的文件" onPick={setFile} />
-        <SelectField
-          label="删除依据（条例第十四至十六条）"
-          name="ground"
-          error={form.error}
-          required
-          placeholder="请选择"
-          options={GROUNDS}
-          value={form.values.ground}
-          onChange={(ground) => form.update({ ground })}
-        />
-        <Field label="删除的内容" name="description" error={form.error} required>
-          {(p) => <input {...p} value={form.values.description} onChange={(e) => form.update({ description: e.target.value })} />}
-        </Field>
-      </ActionForm>
-    </details>
   );
 }

@@ -8,12 +8,15 @@ import {
   Field,
   Loading,
   PageTitle,
+  Pager,
   PHASE_LABELS,
   shanghaiToday,
   unitName,
   useApi,
   useForm,
+  usePagedApi,
 } from '../../ui';
+import { DocumentRegister } from './register';
 import { RegisterDocumentForm } from './drafting';
 
 /** The year of a document's yearly review still waiting for a decision, if any. */
@@ -42,21 +45,21 @@ export function DocumentTable({ rows, units }: { rows: DocumentStaffView[]; unit
 
 export function DocumentsQueue({ session }: { session: Session }) {
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const docs = useApi<DocumentStaffView[]>(
-    `/api/document-attributes/documents${session.unitId && session.role !== 'district_office' ? `?unitId=${session.unitId}` : ''}`,
+  const proposed = usePagedApi<DocumentStaffView>(
+    `/api/document-attributes/documents?phase=proposed&sort=registeredAt${session.unitId && session.role !== 'district_office' ? `&unitId=${session.unitId}` : ''}`,
+    20,
   );
-  const proposed = (docs.data ?? []).filter((d) => d.phase === 'proposed');
   return (
     <>
       <PageTitle>公文登记与保密审查</PageTitle>
-      {docs.loading ? <Loading /> : null}
-      <ErrorNotice error={docs.error} />
+      {proposed.loading ? <Loading /> : null}
+      <ErrorNotice error={proposed.error} />
       {session.role === 'clerk' || session.role === 'office_head' ? <RegisterDocumentForm /> : null}
-      <h2>待保密审查（{proposed.length}）</h2>
-      <DocumentTable rows={proposed} units={units.data} />
+      <h2>待保密审查（{proposed.total}）</h2>
+      <DocumentTable rows={proposed.rows ?? []} units={units.data} />
+      <Pager page={proposed.page} total={proposed.total} pageSize={proposed.pageSize} onPage={proposed.setPage} />
       {actsDistrictWide(session) ? <ReviewCycle units={units.data} /> : null}
-      <h2>全部公文（{docs.data?.length ?? 0}）</h2>
-      <DocumentTable rows={docs.data ?? []} units={units.data} />
+      <DocumentRegister session={session} units={units.data} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { Link } from 'react-router-dom';
 import type { ObligationStaffView, UnitListView } from '@gongkai/contracts/vocabulary';
 import type { Session } from '../../api';
-import { CardList, DueBadge, ErrorNotice, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { CardList, DueBadge, ErrorNotice, Loading, PageTitle, Pager, unitName, useApi, usePagedApi } from '../../ui';
 
 export const STATUS_LABELS: Record<string, string> = { open: '待审签', signed_off: '已审签待发布', published: '已发布' };
 
 export function InterpretationConsole({ session }: { session: Session }) {
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const rows = useApi<ObligationStaffView[]>('/api/interpretation/obligations');
+  const rows = usePagedApi<ObligationStaffView>('/api/interpretation/obligations', 200);
   const list = (rows.data ?? []).filter((p) => p.obligation);
   const open = list.filter((p) => p.obligation?.status !== 'published');
   const done = list.filter((p) => p.obligation?.status === 'published');
@@ -34,6 +34,7 @@ export function InterpretationConsole({ session }: { session: Session }) {
         <>
           <CardList heading="待完成" items={open} render={card} testId="obligations-open" />
           <CardList heading="已发布" items={done} render={card} />
+          <Pager page={rows.page} total={rows.total} pageSize={rows.pageSize} onPage={rows.setPage} />
         </>
       ) : null}
     </>

@@ -18,8 +18,10 @@ import {
   SelectField,
   shanghaiToday,
   unitName,
+  Pager,
   useApi,
   useForm,
+  usePagedApi,
 } from '../../ui';
 
 /** The current time, refreshed every 30 seconds, so countdowns stay true while the page is open. */
@@ -80,7 +82,10 @@ const concernOpen = (c: ConcernStaffView) => c.dueBy.some((d) => !c.responses.so
 
 export function ConcernsConsole({ session }: { session: Session }) {
   const district = seesDistrict(session);
-  const rows = useApi<ConcernStaffView[]>(`/api/interpretation/concerns${!district && session.unitId ? `?unitId=${session.unitId}` : ''}`);
+  const rows = usePagedApi<ConcernStaffView>(
+    `/api/interpretation/concerns${!district && session.unitId ? `?unitId=${session.unitId}` : ''}`,
+    200,
+  );
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const now = useNow();
   const register = useForm(
@@ -112,6 +117,7 @@ export function ConcernsConsole({ session }: { session: Session }) {
         <>
           <CardList heading="待回应" items={open} render={card} testId="concerns-open" />
           <CardList heading="已回应" items={list.filter((c) => !concernOpen(c))} render={card} />
+          <Pager page={rows.page} total={rows.total} pageSize={rows.pageSize} onPage={rows.setPage} />
         </>
       ) : null}
       {actsDistrictWide(session) ? (
@@ -164,7 +170,7 @@ export function ConcernsConsole({ session }: { session: Session }) {
 export function ConcernsDue({ session }: { session: Session }) {
   const district = actsDistrictWide(session);
   const rows = useApi<ConcernStaffView[]>(
-    district || session.unitId ? `/api/interpretation/concerns${district ? '' : `?unitId=${session.unitId}`}` : null,
+    district || session.unitId ? `/api/interpretation/concerns?pageSize=200${district ? '' : `&unitId=${session.unitId}`}` : null,
   );
   const now = useNow();
   const open = (rows.data ?? []).filter(concernOpen);

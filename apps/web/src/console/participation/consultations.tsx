@@ -20,11 +20,14 @@ import {
   RadioOptions,
   shanghaiToday,
   unitName,
+  Pager,
   useApi,
   useForm,
+  usePagedApi,
   useReadYourWrites,
 } from '../../ui';
 import { CommenterData } from './personal-data';
+import { ConsultationRegister } from './consultation-register';
 
 const MODERATION_LABELS: Record<StaffCommentView['status'], string> = { pending: '待审核', approved: '已公开', rejected: '不予公开' };
 
@@ -32,31 +35,14 @@ const MODERATION_LABELS: Record<StaffCommentView['status'], string> = { pending:
 export function ParticipationConsole({ session }: { session: Session }) {
   const mine = <T extends { unitId: string }>(rows: T[] | null) =>
     (rows ?? []).filter((r) => !session.unitId || r.unitId === session.unitId);
-  const consultations = useApi<PublicConsultationView[]>('/api/interpretation/consultations');
-  const openDays = useApi<PublicOpenDayView[]>(`/api/interpretation/open-days${session.unitId ? `?unitId=${session.unitId}` : ''}`);
+  const openDays = usePagedApi<PublicOpenDayView>(`/api/interpretation/open-days${session.unitId ? `?unitId=${session.unitId}` : ''}`, 20);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
       <PageTitle lead="向社会公开征求意见的审核与采纳反馈；政府开放日的报名与总结。">公众参与</PageTitle>
       <section aria-labelledby="consultations-heading">
         <h2 id="consultations-heading">征求意见</h2>
-        {consultations.loading && !consultations.data ? <Loading what="征求意见" /> : null}
-        <ErrorNotice error={consultations.error} />
-        {consultations.data && mine(consultations.data).length === 0 ? <p className="muted">暂无。</p> : null}
-        <ul className="cards">
-          {mine(consultations.data).map((c) => (
-            <li key={c.consultationId} className="card">
-              <h3>
-                <Link to={`/console/consultations/${encodeURIComponent(c.consultationId)}`}>{c.title}</Link>
-              </h3>
-              <p className="meta">
-                {unitName(units.data, c.unitId)} · {PUBLIC_CONSULTATION_KIND_LABELS[c.kind] ?? c.kind} · {c.opensOn} 至 {c.closesOn} ·
-                收到意见 {c.commentCount} 条 ·{' '}
-                {c.adoption ? '已公布采纳情况' : shanghaiToday() > c.closesOn ? '已截止，待公布采纳情况' : '征求中'}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <ConsultationRegister session={session} units={units.data} />
       </section>
       <section aria-labelledby="open-days-heading">
         <h2 id="open-days-heading">政府开放日</h2>
@@ -75,6 +61,7 @@ export function ParticipationConsole({ session }: { session: Session }) {
             </li>
           ))}
         </ul>
+        <Pager page={openDays.page} total={openDays.total} pageSize={openDays.pageSize} onPage={openDays.setPage} />
       </section>
     </>
   );
@@ -178,7 +165,7 @@ export function ConsultationModeration({ session }: { session: Session }) {
   const { consultationId = '' } = useParams();
   const base = `/api/interpretation/consultations/${encodeURIComponent(consultationId)}`;
   const consultation = useApi<PublicConsultationView>(base);
-  const comments = useApi<StaffCommentView[]>(`${base}/comments`);
+  const comments = usePagedApi<StaffCommentView>(`${base}/comments`, 200);
   const settle = useReadYourWrites(consultation);
   // The comments come from the same read-model document as the consultation: once it shows the write, so do they.
   const reload = async (result?: unknown) => {
@@ -239,6 +226,7 @@ export function ConsultationModeration({ session }: { session: Session }) {
                 </li>
               ))}
           </ul>
+          <Pager page={comments.page} total={comments.total} pageSize={comments.pageSize} onPage={comments.setPage} />
           <section aria-labelledby="adoption-heading" className="card">
             <h2 id="adoption-heading">意见采纳情况</h2>
             {c.adoption ? (

@@ -11,6 +11,7 @@ import { AssignForm, InvestigationRequestForm, InvestigationsSection, TransferFo
 import { OutcomeSection } from './steps/outcome';
 import { ReasonsRequestForm, ReasonsSection } from './steps/reasons';
 import { ReplySection } from './steps/reply';
+import { ReplyFilesSection } from './steps/reply-files';
 
 /**
  * The handling of one request: the facts its steps created (补正、征求意见、延期、收费、说明理由、答复、
@@ -97,6 +98,7 @@ export function RequestActions({
         </section>
       ) : null}
       <ReplySection v={v} reload={reload} role={session.role} />
+      <ReplyFilesSection v={v} reload={reload} handles={handles} />
       <OutcomeSection v={v} reload={reload} handles={handles} />
       <ChallengesSection v={v} reload={reload} handles={handles} />
     </>

@@ -1,18 +1,22 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import * as vocabulary from '@gongkai/contracts/vocabulary';
 import type { RequestSummaryView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { apiPage, ApiError, download, type Session } from '../../api';
+import type { Session } from '../../api';
 import {
   APPLICANT_TYPES,
-  ErrorNotice,
-  Loading,
   PageTitle,
+  RegisterChoices,
+  RegisterFilters,
+  RegisterInputs,
+  RegisterResult,
+  RegisterSelects,
+  RegisterSort,
+  RegisterTextBox,
+  RegisterUnitFilter,
   Remaining,
-  SelectField,
-  seesDistrict,
   unitName,
   useApi,
+  useServerList,
   hasAnyRole,
   HANDLER_ROLES,
 } from '../../ui';
@@ -77,67 +81,17 @@ const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().sli
  */
 export function RequestRegister({ session }: { session: Session }) {
   const units = useApi<UnitListView[]>('/api/catalogue/units');
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])));
-  const [flags, setFlags] = useState<string[]>(() => (params.get('flag') ?? '').split(',').filter(Boolean));
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [result, setResult] = useState<{ rows: RequestSummaryView[]; total: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [exported, setExported] = useState<string | null>(null);
-
-  const query = (extra: Record<string, string> = {}) => {
-    const q = new URLSearchParams();
-    for (const [key, value] of params) if (value) q.set(key, value);
-    if (!q.get('unitId') && session.unitId) q.set('unitId', session.unitId);
-    if (!q.get('sort')) q.set('sort', '-receivedOn');
-    for (const [key, value] of Object.entries(extra)) q.set(key, value);
-    return q.toString();
-  };
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    apiPage<RequestSummaryView>(`/api/requests?${query({ page: String(page), pageSize: String(PAGE_SIZE) })}`)
-      .then((r) => live && (setResult(r), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e))))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [params.toString()]);
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
-    if (flags.length) next.set('flag', flags.join(','));
-    setExported(null);
-    setParams(next);
-  };
-  const reset = () => {
-    setDraft(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])));
-    setFlags([]);
-    setParams(new URLSearchParams());
-  };
+  const list = useServerList<RequestSummaryView>({
+    endpoint: '/api/requests',
+    exportEndpoint: '/api/requests/export.xlsx',
+    keys: FILTER_KEYS,
+    multi: ['flag'],
+    defaults: { sort: '-receivedOn', ...(session.unitId ? { unitId: session.unitId } : {}) },
+    pageSize: PAGE_SIZE,
+  });
   const thisMonth = () => {
     const today = beijingToday();
-    setDraft((d) => ({ ...d, receivedFrom: `${today.slice(0, 8)}01`, receivedTo: today }));
-  };
-  const exportRows = async () => {
-    setExported(null);
-    try {
-      setExported(await download(`/api/requests/export.xlsx?${query()}`));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e)));
-    }
-  };
-  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
-  const goTo = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    setParams(next);
+    list.setDraft((d) => ({ ...d, receivedFrom: `${today.slice(0, 8)}01`, receivedTo: today }));
   };
 
   return (
@@ -157,105 +111,40 @@ export function RequestRegister({ session }: { session: Session }) {
           <Link to="/console/letter-settings">答复书设置（署名、行政复议机关、联系方式、文号前缀）</Link>
         </p>
       ) : null}
-      <form onSubmit={apply} className="form filters" role="search" aria-label="筛选申请">
+      <RegisterFilters
+        list={list}
+        label="筛选申请"
+        exportLabel="导出登记台账（Excel）"
+        what="登记台账"
+        actions={
+          <>
+            <button type="button" onClick={thisMonth}>
+              本月收到
+            </button>{' '}
+          </>
+        }
+      >
         <div className="row">
-          <div className="field">
-            <label htmlFor="register-q">全文检索</label>
-            <input
-              id="register-q"
-              type="search"
-              value={draft.q}
-              onChange={(e) => set('q')(e.target.value)}
-              placeholder="申请内容或申请编号"
-            />
-          </div>
-          {seesDistrict(session) ? (
-            <SelectField
-              label="单位"
-              name="unitId"
-              value={draft.unitId}
-              onChange={set('unitId')}
-              placeholder="全区"
-              options={(units.data ?? []).map((u) => [u.unitId, u.name] as const)}
-            />
-          ) : null}
+          <RegisterTextBox list={list} id="register-q" placeholder="申请内容或申请编号" />
+          <RegisterUnitFilter list={list} session={session} units={units.data} />
         </div>
-        <fieldset>
-          <legend>办理情况</legend>
-          {FLAG_LABELS.map(([flag, label]) => (
-            <label key={flag} className="choice">
-              <input
-                type="checkbox"
-                name="flag"
-                value={flag}
-                checked={flags.includes(flag)}
-                onChange={(e) => setFlags((f) => (e.target.checked ? [...f, flag] : f.filter((x) => x !== flag)))}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <RegisterChoices list={list} name="flag" legend="办理情况" options={FLAG_LABELS} />
         <div className="row">
-          {SELECT_FILTERS.map(([key, label, options]) => (
-            <SelectField key={key} label={label} name={key} value={draft[key]} onChange={set(key)} placeholder="全部" options={options} />
-          ))}
+          <RegisterSelects list={list} fields={SELECT_FILTERS} />
         </div>
         <div className="row">
-          {TEXT_FILTERS.map(([key, label, type]) => (
-            <div className="field" key={key}>
-              <label htmlFor={`register-${key}`}>{label}</label>
-              <input id={`register-${key}`} type={type} value={draft[key]} onChange={(e) => set(key)(e.target.value)} />
-            </div>
-          ))}
-          <SelectField label="排序" name="sort" value={draft.sort || '-receivedOn'} onChange={set('sort')} options={SORT_OPTIONS} />
+          <RegisterInputs list={list} prefix="register" fields={TEXT_FILTERS} />
+          <RegisterSort list={list} options={SORT_OPTIONS} />
         </div>
-        <p className="actions">
-          <button type="button" onClick={thisMonth}>
-            本月收到
-          </button>{' '}
-          <button type="submit" className="primary">
-            筛选
-          </button>{' '}
-          <button type="button" onClick={reset}>
-            清除条件
-          </button>{' '}
-          <button type="button" onClick={() => void exportRows()} disabled={!result || result.total === 0}>
-            导出登记台账（Excel）
-          </button>
-        </p>
-      </form>
-      {exported ? (
-        <p role="status" className="muted">
-          已导出：{exported}
-        </p>
-      ) : null}
-      <ErrorNotice error={error} />
-      {loading ? <Loading what="登记台账" /> : null}
-      {result ? (
-        <>
-          <p role="status" data-testid="register-total">
-            共 {result.total} 件
-          </p>
-          <RegisterTable rows={result.rows} units={units.data} />
-          {pages > 1 ? (
-            <nav aria-label="分页" className="pager">
-              <button type="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                上一页
-              </button>{' '}
-              第 {page} / {pages} 页{' '}
-              <button type="button" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                下一页
-              </button>
-            </nav>
-          ) : null}
-        </>
-      ) : null}
+      </RegisterFilters>
+      <RegisterResult list={list} unit="件" testId="register-total" empty="没有符合条件的申请。">
+        <RegisterTable rows={list.result?.rows ?? []} units={units.data} />
+      </RegisterResult>
     </>
   );
 }
 
 function RegisterTable({ rows, units }: { rows: RequestSummaryView[]; units: UnitListView[] | null }) {
-  if (rows.length === 0) return <p className="muted">没有符合条件的申请。</p>;
   return (
     <div className="table-scroll" role="region" aria-label="申请登记台账（可横向滚动）" tabIndex={0}>
       <table data-testid="register-table">

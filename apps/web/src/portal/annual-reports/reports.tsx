@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download } from '../../api';
-import { asError, Breadcrumb, ErrorNotice, formatDate, formatDateTime, Loading, Notice, PageTitle, useApi } from '../../ui';
+import {
+  asError,
+  Breadcrumb,
+  ErrorNotice,
+  formatDate,
+  formatDateTime,
+  Loading,
+  Notice,
+  PageTitle,
+  Pager,
+  useApi,
+  usePagedApi,
+} from '../../ui';
 
 /** `GET /api/requests/reports/annual/published` */
 interface PublishedReportRow {
@@ -35,7 +47,7 @@ const NARRATIVE_AFTER: [keyof NonNullable<PublishedReport['narrative']>, string]
 ];
 
 export function AnnualReportsPage() {
-  const reports = useApi<PublishedReportRow[]>(BASE);
+  const reports = usePagedApi<PublishedReportRow>(BASE, 60);
   const years = [...new Set((reports.data ?? []).map((r) => r.year))];
   return (
     <>
@@ -68,6 +80,7 @@ export function AnnualReportsPage() {
           </ul>
         </section>
       ))}
+      <Pager page={reports.page} total={reports.total} pageSize={reports.pageSize} onPage={reports.setPage} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { UnitChecklistSection } from '../checklist/checklist';
 import { UnitGuideSection } from '../guides/guide';
 import { Link, useParams } from 'react-router-dom';
 import type { DomainView, ItemContentView, PublicItemListView, UnitListView } from '@gongkai/contracts/vocabulary';
@@ -56,6 +57,7 @@ export function UnitCatalogue() {
           <a href={`/api/catalogue/feeds/units/${encodeURIComponent(unit.unitId)}`}>Atom 订阅源</a>
         </p>
       ) : null}
+      {unit ? <UnitChecklistSection unitId={unit.unitId} /> : null}
       {unit ? <UnitGuideSection unitId={unit.unitId} /> : null}
     </>
   );

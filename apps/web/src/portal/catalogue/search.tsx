@@ -8,7 +8,7 @@ import {
   type PublicPolicyView,
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
-import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { ErrorNotice, formatDate, Loading, PageTitle, Pager, unitName, useApi, usePagedApi } from '../../ui';
 import { Marked } from '../documents/document';
 import { SearchBox } from '../home';
 
@@ -79,12 +79,10 @@ export function SearchPage() {
   const documents = useApi<{ hits: DocumentSearchHitView[] }>(
     q ? `/api/document-attributes/public/search?q=${encodeURIComponent(q)}${only(['unitId', 'documentType', 'topic', 'year'])}` : null,
   );
-  const policies = useApi<PublicPolicyView[]>(q ? '/api/interpretation/portal/policies' : null);
+  const policies = useApi<PublicPolicyView[]>(q ? `/api/interpretation/portal/policies?q=${encodeURIComponent(q)}&pageSize=50` : null);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const docs = documents.data?.hits ?? [];
-  const matchedPolicies = (policies.data ?? []).filter(
-    (p) => p.title.includes(q) || p.interpretations.some((i) => i.materials.some((m) => m.title.includes(q) || (m.body ?? '').includes(q))),
-  );
+  const matchedPolicies = policies.data ?? [];
   return (
     <>
       <PageTitle lead="在公开事项、主动公开文件（含正文）和政策解读中检索；常用简称（如“低保”“医保”“公积金”）按全称一并检索">
@@ -159,7 +157,7 @@ export function SearchPage() {
 }
 
 export function NegativeListPage() {
-  const list = useApi<unknown>('/api/catalogue/portal/negative-list');
+  const list = usePagedApi<unknown>('/api/catalogue/portal/negative-list', 100);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   const rows = (Array.isArray(list.data) ? list.data : ((list.data as { entries?: unknown[] } | null)?.entries ?? [])) as {
     entryId: string;
@@ -210,6 +208,7 @@ export function NegativeListPage() {
           </table>
         </div>
       ) : null}
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} onPage={list.setPage} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { PublicDocumentView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { ErrorNotice, formatDate, Loading, PageTitle, Pager, unitName, useApi, usePagedApi } from '../../ui';
 
 export function DocumentList({ documents, units }: { documents: PublicDocumentView[]; units: UnitListView[] | null }) {
   if (documents.length === 0) return <p className="muted">暂无文件。</p>;
@@ -42,7 +42,7 @@ export function DocumentsPage() {
 }
 
 export function CleanupResultsPage() {
-  const results = useApi<unknown>('/api/document-attributes/public/cleanup-results');
+  const results = usePagedApi<unknown>('/api/document-attributes/public/cleanup-results', 20);
   const rows = (Array.isArray(results.data) ? results.data : []) as {
     campaignId?: string;
     title?: string;
@@ -73,6 +73,7 @@ export function CleanupResultsPage() {
           </ul>
         </section>
       ))}
+      <Pager page={results.page} total={results.total} pageSize={results.pageSize} onPage={results.setPage} />
     </>
   );
 }

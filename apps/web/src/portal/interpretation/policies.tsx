@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
 import type { PublicPolicyView, UnitListView } from '@gongkai/contracts/vocabulary';
-import { Breadcrumb, ErrorNotice, formatDate, Loading, PageTitle, unitName, useApi } from '../../ui';
+import { Breadcrumb, ErrorNotice, formatDate, Loading, PageTitle, Pager, unitName, useApi, usePagedApi } from '../../ui';
 
 export function PoliciesPage() {
-  const policies = useApi<PublicPolicyView[]>('/api/interpretation/portal/policies');
+  const policies = usePagedApi<PublicPolicyView>('/api/interpretation/portal/policies', 20);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -24,6 +24,7 @@ export function PoliciesPage() {
           </li>
         ))}
       </ul>
+      <Pager page={policies.page} total={policies.total} pageSize={policies.pageSize} onPage={policies.setPage} />
     </>
   );
 }

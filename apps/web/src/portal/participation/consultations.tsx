@@ -2,10 +2,23 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { PublicConsultationView, UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
-import { Breadcrumb, ErrorNotice, Field, Loading, Notice, PageTitle, shanghaiToday, unitName, useApi, useForm } from '../../ui';
+import {
+  Breadcrumb,
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  PageTitle,
+  Pager,
+  shanghaiToday,
+  unitName,
+  useApi,
+  useForm,
+  usePagedApi,
+} from '../../ui';
 
 export function ConsultationsPage() {
-  const list = useApi<PublicConsultationView[]>('/api/interpretation/consultations');
+  const list = usePagedApi<PublicConsultationView>('/api/interpretation/consultations', 20);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -26,6 +39,7 @@ export function ConsultationsPage() {
           </li>
         ))}
       </ul>
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} onPage={list.setPage} />
     </>
   );
 }

@@ -2,10 +2,22 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { type PublicOpenDayView, type UnitListView } from '@gongkai/contracts/vocabulary';
 import { api } from '../../api';
-import { ErrorNotice, Field, Loading, Notice, OPEN_DAY_STATUS_LABELS, PageTitle, unitName, useApi, useForm } from '../../ui';
+import {
+  ErrorNotice,
+  Field,
+  Loading,
+  Notice,
+  OPEN_DAY_STATUS_LABELS,
+  PageTitle,
+  Pager,
+  unitName,
+  useApi,
+  useForm,
+  usePagedApi,
+} from '../../ui';
 
 export function OpenDaysPage() {
-  const days = useApi<PublicOpenDayView[]>('/api/interpretation/open-days');
+  const days = usePagedApi<PublicOpenDayView>('/api/interpretation/open-days', 20);
   const units = useApi<UnitListView[]>('/api/catalogue/units');
   return (
     <>
@@ -26,6 +38,7 @@ export function OpenDaysPage() {
           </li>
         ))}
       </ul>
+      <Pager page={days.page} total={days.total} pageSize={days.pageSize} onPage={days.setPage} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { RequestTrackingView } from '@gongkai/contracts/vocabulary';
-import { ErrorNotice, Field, Loading, PageTitle, PROVISIONAL_DUE_NOTE, useApi } from '../../ui';
+import { ErrorNotice, Field, formatFileSize, Loading, PageTitle, PROVISIONAL_DUE_NOTE, useApi } from '../../ui';
 
 export function TrackPage() {
   const [params, setParams] = useSearchParams();
@@ -76,6 +76,23 @@ export function TrackPage() {
               </>
             ) : null}
           </dl>
+          {t.files.length > 0 && current ? (
+            <>
+              <h3 id="track-files-heading">答复提供的信息</h3>
+              <p className="hint">点击文件名下载。作删除处理的文件，提供的是删除处理后的版本，并列明删除的依据。</p>
+              <ol aria-labelledby="track-files-heading" data-testid="track-files">
+                {t.files.map((f) => (
+                  <li key={f.fileId}>
+                    <a href={`/api/requests/track/${encodeURIComponent(current)}/files/${f.file.sha256}`} download={f.file.originalName}>
+                      {f.file.originalName}
+                    </a>
+                    （{formatFileSize(f.file.size)}）
+                    {f.redactions.length > 0 ? <p className="meta">已作删除处理：{f.redactions.join('；')}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
         </section>
       ) : null}
     </>

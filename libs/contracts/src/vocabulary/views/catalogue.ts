@@ -272,3 +272,58 @@ export interface UnitGuideView {
     proactive?: string;
   };
 }
+
+/** Content linked (or proposed) on a checklist category; `href` is its portal page. */
+export interface ChecklistLinkView {
+  targetKind: 'item' | 'document';
+  targetId: string;
+  title: string;
+  href: string;
+  /** A document not yet published (its publication not recorded): linked, but no content for the public yet. */
+  pending: boolean;
+}
+
+/** One statutory category of Arts. 20–21 on a unit's checklist. */
+export interface ChecklistCategoryView {
+  code: string;
+  article: string;
+  citation: string;
+  text: string;
+  catchAll: boolean;
+  links: ChecklistLinkView[];
+  /** The system's proposals waiting for the officer (staff view only; empty on the portal). */
+  proposals: (ChecklistLinkView & { matched: string[] })[];
+  /** No published content linked (never true for the catch-all Art. 20 (十五)). */
+  gap: boolean;
+}
+
+/** `GET /api/catalogue/units/:unitId/checklist` and `GET /api/catalogue/portal/units/:unitId/checklist`. */
+export interface UnitChecklistView {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  /** The checklist stream's revision this view reflects (-1: nothing recorded), for read-your-writes. */
+  revision: number;
+  /** Categories that count (all but the catch-all), and those with published content linked. */
+  counted: number;
+  covered: number;
+  percent: number | null;
+  categories: ChecklistCategoryView[];
+}
+
+/** `GET /api/catalogue/units/:unitId/checklist/candidates`: the unit's content that may be linked. */
+export interface ChecklistCandidatesView {
+  items: { targetId: string; title: string; domainName: string }[];
+  documents: { targetId: string; title: string; documentNumber: string; published: boolean }[];
+}
+
+/** `GET /api/catalogue/checklists`: every unit's coverage and gaps, for the district office. */
+export interface ChecklistOverviewRow {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  counted: number;
+  covered: number;
+  percent: number | null;
+  gaps: { code: string; citation: string; text: string }[];
+}

@@ -127,7 +127,19 @@ export interface RequestDetailView extends RequestSummaryView {
     draftedBy?: string;
     [extra: string]: unknown;
   } | null;
-  reply: { repliedOn: string; legalBasis: string; withheld: WithheldItemView[]; workingDaysUsed: number; onTime: boolean } | null;
+  reply: {
+    repliedOn: string;
+    legalBasis: string;
+    withheld: WithheldItemView[];
+    workingDaysUsed: number;
+    onTime: boolean;
+    /** The files published to the applicant with the reply (the redacted version where redacted). */
+    files?: { fileId: string; file: ReplyFileRefView; redactions: { ground: string; description: string }[] }[];
+  } | null;
+  /** The reply's files, staff side: the original, its redacted version for 部分公开, the applicant's first download. */
+  replyFiles?: ReplyFileView[];
+  /** What the reply's files allow now: attach and remove (a draft that supplies information), redact (部分公开). */
+  replyFileActions: { attach: boolean; redact: boolean };
   correction: {
     noticeOn: string;
     items: string[];
@@ -207,6 +219,40 @@ export interface RequestReceiptView {
   notice: string;
 }
 
+/** A stored file as events carry it (hash, size, recognised type, original name). */
+export interface ReplyFileRefView {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+}
+
+/** A file of the reply draft, staff side (`GET /api/requests/:requestId`, `replyFiles`). */
+export interface ReplyFileView {
+  fileId: string;
+  file: ReplyFileRefView;
+  attachedBy: string;
+  redacted?: { file: ReplyFileRefView; redactions: { ground: string; description: string }[] };
+  /** The applicant's first download with the tracking code. */
+  downloadedAt?: string;
+}
+
+/** `POST /api/requests/:requestId/reply-files`, `PUT …/reply-files/:fileId/redacted`: the file as recorded. Also sent as `ETag`. */
+export interface ReplyFileUploadView {
+  requestId: string;
+  revision: number;
+  fileId: string;
+  file: ReplyFileRefView;
+}
+
+/** A reply file the applicant downloads: `GET /api/requests/track/:code/files/:sha256`. */
+export interface TrackedReplyFileView {
+  fileId: string;
+  file: ReplyFileRefView;
+  /** Where the file was redacted (部分公开): each ground as people read it, with its article, and what was removed. */
+  redactions: string[];
+}
+
 /** `GET /api/requests/track/:code`: what the applicant sees with the tracking code. */
 export interface RequestTrackingView {
   status: string;
@@ -222,6 +268,8 @@ export interface RequestTrackingView {
   /** The reply's group (予以公开, 不予公开, ...) once replied. */
   result: string | null;
   closedOn: string | null;
+  /** The files the reply supplies, once replied (empty before, and for a reply that supplies none). */
+  files: TrackedReplyFileView[];
 }
 
 /** One annual report a user is responsible for, against its deadline (条例第四十九条). */
