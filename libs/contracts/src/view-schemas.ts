@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_DEADLINE_STATUSES } from './vocabulary/requests';
 import type * as V from './vocabulary/views';
 
 /**
@@ -288,6 +289,7 @@ export const documentStaffViewSchema = z.object({
   redactedAnnexes: z.array(z.looseObject({ title: text, ground: text })),
   marking: text.nullable(),
   issuedOn: day.nullable(),
+  formedOn: day.nullable().optional(),
   publicationDueOn: day.nullable(),
   publications: z.array(z.object({ channel: text, url: text, publishedOn: day, late: z.boolean() })),
   firstPublishedOn: day.nullable(),
@@ -407,7 +409,7 @@ const summaryShape = {
 
 export const requestSummaryViewSchema = z.object(summaryShape) satisfies z.ZodType<V.RequestSummaryView>;
 
-const withheld = z.looseObject({ description: text, ground: text });
+const withheld = z.looseObject({ item: text, ground: text, reason: text });
 const replyFileRef = z.object({ sha256: text, size: int, mediaType: text, originalName: text }) satisfies z.ZodType<V.ReplyFileRefView>;
 const fileRedactions = z.array(z.object({ ground: text, description: text }));
 const replyFile = z.object({
@@ -510,6 +512,22 @@ export const requestDetailViewSchema = z.looseObject({
   updatedAt: instant,
   revision: int,
 }) satisfies z.ZodType<V.RequestDetailView>;
+
+export const reportDeadlinesViewSchema = z.object({
+  today: day,
+  deadlines: z.array(
+    z.object({
+      unitId: text,
+      unitName: text,
+      reporter: z.enum(['government', 'unit']),
+      year: int,
+      dueOn: day,
+      status: z.enum(REPORT_DEADLINE_STATUSES),
+      daysLeft: int,
+      correctedOn: day.optional(),
+    }),
+  ),
+}) satisfies z.ZodType<V.ReportDeadlinesView>;
 
 export const requestStepResultSchema = z.object({
   requestId: text,

@@ -280,23 +280,43 @@ describe('published annual reports (anonymous, FerretDB)', () => {
     await http().post(`${BASE}/TEZ-EDU/2026/finalise`).send({}).expect(401);
   });
 
-  it('shows the report deadlines to office heads and the district office', async () => {
+  it('shows the report deadlines to office heads and the district office, with a saved draft as 草稿', async () => {
     await published(3);
     const zsz = await tokenFor('office_head', 'TEZ-ZSZ');
-    // The clock is the request's (December 2026): the 2025 reports were due by 31 January 2026 (units) and 31 March (government).
-    const own = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${zsz}`).expect(200)).body;
-    expect(own.year).toBe(Number(own.today.slice(0, 4)) - 1);
-    expect(own.deadlines).toEqual([
-      expect.objectContaining({
-        unitId: 'TEZ-ZSZ',
-        reporter: 'unit',
-        dueOn: `${own.year + 1}-01-31`,
-        status: own.year === 2025 ? 'finalised' : expect.any(String),
-      }),
-    ]);
-    const all = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${district}`).expect(200)).body;
-    expect(all.deadlines[0]).toMatchObject({ unitId: 'district', reporter: 'government', dueOn: `${all.year + 1}-03-31` });
-    expect(all.deadlines.map((d: { unitId: string }) => d.unitId)).toEqual(expect.arrayContaining(['TEZ-ZSZ', 'TEZ-EDU']));
+    // The office head saves a draft of the 2026 report (hand-entered rows and narrative); the console's form opens with it.
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2026/draft`)
+      .set('Authorization', `Bearer ${zsz}`)
+      .send({ licensing_decisions: 12, narrative: { overview: '  2026年工作总结（草稿）  ' } })
+      .expect(200);
+    const live = (await http().get(`${BASE}/TEZ-ZSZ/2026`).set('Authorization', `Bearer ${zsz}`).expect(200)).body;
+    expect(live.draft).toEqual({ table2: { licensing_decisions: 12 }, narrative: { overview: '2026年工作总结（草稿）' } });
+    expect(live.finalised).toBe(false);
+    await http()
+      .post(`${BASE}/TEZ-ZSZ/2026/draft`)
+      .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)
+      .send({ licensing_decisions: 13 })
+      .expect(403);
+    await http().post(`${BASE}/TEZ-EDU/2026/draft`).set('Authorization', `Bearer ${zsz}`).send({ licensing_decisions: 13 }).expect(403);
+
+    // The clock is the request's: the previous year's report all year, the current year's from 1 December.
+    type Deadline = { unitId: string; reporter: string; year: number; dueOn: string; status: string };
+    const own = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${zsz}`).expect(200)).body as {
+      today: string;
+      deadlines: Deadline[];
+    };
+    const thisYear = Number(own.today.slice(0, 4));
+    expect(own.deadlines.map((d) => d.year)).toEqual(own.today.slice(5) >= '12-01' ? [thisYear - 1, thisYear] : [thisYear - 1]);
+    for (const d of own.deadlines) expect(d).toMatchObject({ unitId: 'TEZ-ZSZ', reporter: 'unit', dueOn: `${d.year + 1}-01-31` });
+    const byYear = new Map(own.deadlines.map((d) => [d.year, d]));
+    if (byYear.has(2025)) expect(byYear.get(2025)?.status).toBe('published');
+    if (byYear.has(2026)) expect(byYear.get(2026)?.status).toBe(own.today > '2027-01-31' ? 'overdue' : 'draft');
+
+    const all = (await http().get(`${BASE}/deadlines`).set('Authorization', `Bearer ${district}`).expect(200)).body as {
+      deadlines: Deadline[];
+    };
+    expect(all.deadlines[0]).toMatchObject({ unitId: 'district', reporter: 'government', dueOn: `${all.deadlines[0].year + 1}-03-31` });
+    expect(all.deadlines.map((d) => d.unitId)).toEqual(expect.arrayContaining(['TEZ-ZSZ', 'TEZ-EDU']));
     await http()
       .get(`${BASE}/deadlines`)
       .set('Authorization', `Bearer ${await tokenFor('clerk', 'TEZ-ZSZ')}`)

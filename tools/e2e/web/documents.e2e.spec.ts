@@ -103,11 +103,21 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     await reviewer.getByRole('button', { name: '提交审查结论' }).click();
     await reviewer.getByTestId('document-phase').getByText('审查通过待印发').waitFor();
 
-    // The clerk issues it: the published version is fixed, the 索引号 assigned.
+    // The clerk issues it: the published version is fixed, the 索引号 assigned. The 成文日期 (from which
+    // Art. 26's twenty working days run) opens as registered, may not be later than the issue date, and is kept.
     await clerk.reload();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    expect(await clerk.getByLabel('成文日期').inputValue()).toBe(day(0));
+    await clerk.getByLabel('成文日期').fill(day(1));
+    await clerk.getByRole('button', { name: '印发', exact: true }).click();
+    await clerk.getByText('成文日期不能晚于印发日期。').first().waitFor();
+    expect(await clerk.getByLabel('成文日期').getAttribute('aria-invalid')).toBe('true');
+    await clerk.getByLabel('成文日期').fill(day(-3));
     await clerk.getByRole('button', { name: '印发', exact: true }).click();
     await clerk.getByTestId('staff-index-number').waitFor();
     expect(await clerk.getByTestId('staff-index-number').innerText()).toMatch(/^TEZ-CIVIL\/2026-\d{5}$/);
+    expect(await clerk.getByTestId('staff-formed-on').innerText()).toBe(day(-3));
+    expect(await clerk.getByTestId('publication-due').innerText()).toContain('自成文日期起 20 个工作日');
 
     // A citizen finds it by a word only in its body.
     const citizen = await session.newPage();
@@ -123,6 +133,7 @@ describe('web: a document with its files, from the clerk to the citizen, in Chro
     await citizen.getByTestId('document-hits').getByRole('link', { name: title }).click();
     await citizen.getByTestId('document-text').getByText('每户每季1200元', { exact: false }).waitFor();
     expect(await citizen.getByTestId('index-number').innerText()).toMatch(/^TEZ-CIVIL\/2026-\d{5}$/);
+    expect(await citizen.getByTestId('written-on').innerText()).toBe(day(-3));
     await citizen.getByText('已作删除处理后公开：涉及个人隐私').waitFor();
     const [download] = await Promise.all([
       citizen.waitForEvent('download'),

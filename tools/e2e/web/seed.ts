@@ -38,7 +38,8 @@ export async function keycloakToken(issuer: string, username: string, client = '
   return body.access_token;
 }
 
-async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+/** One API call with a bearer token: JSON in and out; a non-2xx answer throws with its body. */
+export async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

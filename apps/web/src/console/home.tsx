@@ -7,6 +7,7 @@ import {
   ROLE_LABELS,
   type UnitListView,
 } from '@gongkai/contracts/vocabulary';
+import { ReportDeadlines } from './annual-reports/deadlines';
 import { ChecklistGaps } from './checklist/checklist';
 import { DocumentTable, openReviewYear } from './documents/list';
 import { ConcernsDue } from './participation/concerns';
@@ -87,6 +88,7 @@ export function ConsoleHome({ session }: { session: Session }) {
           <DocumentTable rows={yearlyReviews} units={units.data} />
         </section>
       ) : null}
+      <ReportDeadlines session={session} />
       {unit && isUnitStaff(session) ? <ChecklistGaps unitId={unit} /> : null}
       <ConcernsDue session={session} />
       <ModerationDue session={session} />

@@ -23,14 +23,19 @@ export const PROVISIONAL_DUE_NOTE: string = vocabulary.PROVISIONAL_DUE_NOTE;
 
 /**
  * Reply types (Art. 36) a handler drafts, labelled as the annual report groups them. 部分公开 also
- * needs the withheld parts (not offered here yet); 其他处理 outcomes are recorded by the system.
+ * needs the withheld parts (the reply form's editor); 其他处理 outcomes are recorded by the system.
  */
 export const REPLY_CATEGORY_OPTIONS: { code: string; label: string }[] = vocabulary.REPLY_CATEGORY_CODES.filter(
-  (code) => code !== 'partial' && !code.startsWith('other.'),
+  (code) => !code.startsWith('other.'),
 ).map((code) => {
   const { group, label } = vocabulary.REPLY_CATEGORIES[code];
-  return { code, label: group === label ? label : `${group}：${label}` };
+  return { code, label: label.startsWith(group) ? group : `${group}：${label}` };
 });
+
+/** The grounds of a withheld part of a 部分公开 reply (Arts. 14–16): the 不予公开 rows of Table 3, as [code, label]. */
+export const WITHHOLD_GROUND_OPTIONS: [string, string][] = vocabulary.REPLY_CATEGORY_CODES.filter(
+  (code) => vocabulary.REPLY_CATEGORIES[code].group === '不予公开',
+).map((code) => [code, vocabulary.REPLY_CATEGORIES[code].label]);
 
 /** Withholding grounds (Arts. 14–16) as [code, label with its article]. */
 export const GROUNDS: [string, string][] = Object.entries(vocabulary.WITHHOLDING_GROUNDS).map(([code, ground]) => [

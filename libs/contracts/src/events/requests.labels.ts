@@ -282,6 +282,15 @@ export const requestsEventLabels = {
     },
     decision: { groundRequired: false, reasonRequired: false },
   },
+  'requests.AnnualReportDraftSaved': {
+    label: '保存年度报告草稿',
+    fields: {
+      year: '年度',
+      table2: '主动公开情况（表二）人工填报数',
+      narrative: '报告正文（草稿）',
+    },
+    decision: { groundRequired: false, reasonRequired: false },
+  },
   'requests.AnnualReportCorrected': {
     label: '更正已公布的年度报告',
     fields: {

@@ -446,6 +446,17 @@ export const annualReportCorrectedV1 = annualReportFinalisedV1.extend({
   version: z.number().int().min(2),
   reason: text(1000),
 });
+/**
+ * The office head saved a draft of a report not yet finalised: the Table 2 rows the unit enters by hand
+ * and the narrative written so far (each present only when given). The figures counted from the
+ * records are not kept: they are computed again when the report is finalised.
+ */
+export const annualReportDraftSavedV1 = z.object({
+  unitId: z.union([unitIdSchema, z.literal('district')]),
+  year: z.number().int().min(2019).max(2100),
+  table2: z.record(z.string(), z.number().min(0)),
+  narrative: annualReportNarrative.optional(),
+});
 
 export const requestsEvents = {
   'requests.RequestReceived': { 1: requestReceivedV1 },
@@ -486,6 +497,7 @@ export const requestsEvents = {
   'requests.ProactiveDisclosureSuggested': { 1: proactiveDisclosureSuggestedV1 },
   'requests.AnnualReportFinalised': { 1: annualReportFinalisedV1 },
   'requests.AnnualReportCorrected': { 1: annualReportCorrectedV1 },
+  'requests.AnnualReportDraftSaved': { 1: annualReportDraftSavedV1 },
 } as const;
 
 export type RequestReceived = z.infer<typeof requestReceivedV1>;
@@ -527,5 +539,6 @@ export type HoldingAgency = z.infer<typeof holdingAgency>;
 export type ProactiveDisclosureSuggested = z.infer<typeof proactiveDisclosureSuggestedV1>;
 export type AnnualReportFinalised = z.infer<typeof annualReportFinalisedV1>;
 export type AnnualReportCorrected = z.infer<typeof annualReportCorrectedV1>;
+export type AnnualReportDraftSaved = z.infer<typeof annualReportDraftSavedV1>;
 export type AnnualReportNarrative = z.infer<typeof annualReportNarrative>;
 export type WithheldItem = z.infer<typeof withheldItem>;

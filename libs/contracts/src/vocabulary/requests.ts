@@ -94,6 +94,21 @@ export const REPLY_GROUPS = ['予以公开', '部分公开', '不予公开', '�
  */
 export const PROVISIONAL_DUE_NOTE = '该日期所在年度的节假日安排尚未公布，暂按法定节假日推算；节假日安排公布后，以据其计算的日期为准。';
 
+/**
+ * Where an annual report stands against its deadline (the console's home page): nothing saved yet, a
+ * draft saved, finalised (not yet on the portal), published on the portal, or not finalised after the
+ * due date.
+ */
+export const REPORT_DEADLINE_STATUSES = ['not_started', 'draft', 'finalised', 'published', 'overdue'] as const;
+export type ReportDeadlineStatus = (typeof REPORT_DEADLINE_STATUSES)[number];
+export const REPORT_DEADLINE_STATUS_LABELS: Record<ReportDeadlineStatus, string> = {
+  not_started: '未开始',
+  draft: '草稿',
+  finalised: '已定稿',
+  published: '已公布',
+  overdue: '已逾期',
+};
+
 /** How the information-processing fee is charged (国办函〔2020〕109号): one method per request. */
 export const FEE_METHODS = ['per_request', 'per_page'] as const;
 export type FeeMethod = (typeof FEE_METHODS)[number];

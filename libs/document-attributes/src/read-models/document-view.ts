@@ -314,7 +314,8 @@ export function toPublicDocument(view: DocumentView): PublicDocument | null {
     invalidatedOn: view.invalidatedOn,
     redactedAnnexes: view.redactedAnnexes.map((a) => ({ title: a.title, ground: WITHHOLDING_GROUNDS[a.ground]?.label ?? a.ground })),
     indexNumber: view.indexNumber ?? null,
-    writtenOn: view.writtenOn ?? null,
+    // 成文日期 as fixed at issue (the registered one, or the issue date, when none was given then).
+    writtenOn: view.formedOn ?? view.writtenOn ?? null,
     publishedOn: view.firstPublishedOn ?? view.issuedOn,
     topic: view.topic ?? null,
     files: publicFilesOf(view),

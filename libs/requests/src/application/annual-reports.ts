@@ -1,9 +1,16 @@
 import type { AnnualReportNarrative } from '@gongkai/contracts';
-import { assertReadsUnit, DomainError, readsEveryUnit, type CommandContext, type CommandHandler, type Principal } from '@gongkai/platform';
-import { toShanghaiDate } from '@gongkai/working-days';
 import {
-  annualReportDeadlineStatus,
-  annualReportDueOn,
+  assertReadsUnit,
+  DomainError,
+  readsEveryUnit,
+  unitActionError,
+  type CommandContext,
+  type CommandHandler,
+  type Principal,
+} from '@gongkai/platform';
+import { toShanghaiDate, type LocalDate } from '@gongkai/working-days';
+import type { ReportDeadlinesView } from '@gongkai/contracts/vocabulary';
+import {
   computeFeesCollected,
   computeTable3,
   computeTable4,
@@ -13,6 +20,7 @@ import {
   type Table2HandEnteredField,
 } from '../domain/annual-report';
 import { annualReportDecider, annualReportStreamId } from '../domain/annual-report.decide';
+import { reportsDue, reportYearsInPlay, type Reporter, type ReportProgress } from '../domain/report-deadlines';
 import { annualReportTables, type AnnualReport, type AnnualReportTable } from '../documents/annual-report-export';
 import {
   DISTRICT_NAME,
@@ -70,12 +78,17 @@ export class AnnualReports {
     }, {});
   }
 
-  /** One unit's report (or the district's, `unitId = 'district'`, for the district office, admins and auditors). */
-  async report(unitId: string, year: number, principal: Principal): Promise<AnnualReport> {
+  /** Whose report the principal may read (and, with the route's roles, draft, finalise and correct). */
+  private assertReadsReport(unitId: string, principal: Principal) {
     if (unitId !== DISTRICT_UNIT_ID) assertReadsUnit(principal, unitId);
     if (unitId === DISTRICT_UNIT_ID && !readsEveryUnit(principal)) {
       throw DomainError.forbidden('ROLE_NOT_ALLOWED', '全区汇总报告仅区政府办公室可查看。');
     }
+  }
+
+  /** One unit's report (or the district's, `unitId = 'district'`, for the district office, admins and auditors). */
+  async report(unitId: string, year: number, principal: Principal): Promise<AnnualReport> {
+    this.assertReadsReport(unitId, principal);
     const governmentUnits = unitId === DISTRICT_UNIT_ID ? await this.governmentUnitIds() : null;
     const docs = await this.requests.find(
       unitId !== DISTRICT_UNIT_ID
@@ -110,30 +123,59 @@ export class AnnualReports {
    * the principal reads (its own; every unit and the government's for the district roles), due by
    * 31 January (departments and towns) or 31 March (the government), with where each stands today.
    */
-  async deadlines(principal: Principal, today: string) {
-    const year = Number(today.slice(0, 4)) - 1;
-    const finalised = new Set((await this.published.list(year)).map((r) => r.unitId));
-    const units = (await this.published.registeredUnits()).filter((u) => readsEveryUnit(principal) || u.unitId === principal.unitId);
-    const rows: { unitId: string; unitName: string; reporter: 'government' | 'unit' }[] = units.map((u) => ({
-      unitId: u.unitId,
-      unitName: u.name,
-      reporter: 'unit',
-    }));
-    if (readsEveryUnit(principal)) rows.unshift({ unitId: DISTRICT_UNIT_ID, unitName: DISTRICT_NAME, reporter: 'government' });
-    return {
-      year,
-      today,
-      deadlines: rows.map((row) => {
-        const dueOn = annualReportDueOn(row.reporter, year);
-        return { ...row, year, dueOn, ...annualReportDeadlineStatus(dueOn, finalised.has(row.unitId), today) };
-      }),
-    };
+  async deadlines(principal: Principal, today: LocalDate): Promise<ReportDeadlinesView> {
+    const everyUnit = readsEveryUnit(principal);
+    const units = (await this.published.registeredUnits()).filter((u) => everyUnit || u.unitId === principal.unitId);
+    const reporters: { unitId: string; unitName: string; reporter: Reporter }[] = [
+      ...(everyUnit ? [{ unitId: DISTRICT_UNIT_ID, unitName: DISTRICT_NAME, reporter: 'government' as const }] : []),
+      ...units.map((u) => ({ unitId: u.unitId, unitName: u.name, reporter: 'unit' as const })),
+    ];
+    const progress = new Map<string, ReportProgress>();
+    for (const year of reportYearsInPlay(today)) {
+      // Finalised and drafted from the report's own stream; published when the portal's read model has it.
+      const published = new Map((await this.published.list(year)).map((r) => [r.unitId, r]));
+      await Promise.all(
+        reporters.map(async ({ unitId }) => {
+          const { state } = await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year));
+          const onPortal = published.get(unitId);
+          progress.set(`${unitId}:${year}`, {
+            draftSaved: state.draft !== null,
+            finalised: state.finalised !== null,
+            published: onPortal !== undefined,
+            correctedOn: onPortal?.correctedAt ? toShanghaiDate(onPortal.correctedAt) : null,
+          });
+        }),
+      );
+    }
+    const names = new Map(reporters.map((r) => [r.unitId, r.unitName]));
+    const due = reportsDue(reporters, (unitId, year) => progress.get(`${unitId}:${year}`), today);
+    return { today, deadlines: due.map((d) => ({ ...d, unitName: names.get(d.unitId) ?? d.unitId })) };
+  }
+
+  /**
+   * Saves a draft of a report not yet finalised (office head or district office): the hand-entered
+   * Table 2 rows and the narrative so far, so the home page says 草稿 and the form opens with them.
+   */
+  async saveDraft(unitId: string, year: number, input: FinaliseInput, context: CommandContext) {
+    const { narrative, ...handEntered } = input;
+    const command = { type: 'SaveAnnualReportDraft' as const, unitId, year, table2: handEntered, ...(narrative ? { narrative } : {}) };
+    const result = await this.commands.handle(annualReportDecider, annualReportStreamId(unitId, year), command, context, {
+      // The unit's own office head, or the district office (also for the government's own report).
+      authorize: () => unitActionError(context.actor, unitId),
+    });
+    return { unitId, year, revision: result.revision, draftSaved: true };
+  }
+
+  /** The draft saved before finalising (null when none, or once finalised): the console's form opens with it. */
+  async draftOf(unitId: string, year: number) {
+    const { state } = await this.commands.load(annualReportDecider, annualReportStreamId(unitId, year));
+    return state.finalised ? null : state.draft;
   }
 
   /** The report with its printable tables, as the console shows it. */
   async reportWithTables(unitId: string, year: number, principal: Principal) {
     const report = await this.report(unitId, year, principal);
-    return { ...report, tables: printable(report) };
+    return { ...report, tables: printable(report), draft: await this.draftOf(unitId, year) };
   }
 
   /**

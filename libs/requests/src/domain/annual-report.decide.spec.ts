@@ -1,16 +1,8 @@
-import { annualReportCorrectedV1, annualReportFinalisedV1, type AnnualReportCorrected } from '@gongkai/contracts';
+import { annualReportCorrectedV1, annualReportDraftSavedV1, annualReportFinalisedV1, type AnnualReportCorrected } from '@gongkai/contracts';
 import { deciderSpec } from '@gongkai/platform/decider-spec';
 import { DomainError } from '@gongkai/platform/domain';
-import {
-  annualReportDeadlineStatus,
-  annualReportDueOn,
-  computeFeesCollected,
-  computeTable3,
-  computeTable4,
-  TABLE2_FIELDS,
-  type Table2,
-} from './annual-report';
-import { annualReportDecider, type FinaliseAnnualReport } from './annual-report.decide';
+import { computeFeesCollected, computeTable3, computeTable4, TABLE2_FIELDS, type Table2 } from './annual-report';
+import { annualReportDecider, type AnnualReportEvent, type FinaliseAnnualReport } from './annual-report.decide';
 
 const spec = deciderSpec(annualReportDecider);
 
@@ -28,7 +20,9 @@ const command = (narrative?: FinaliseAnnualReport['narrative']): FinaliseAnnualR
 const finalise = (c: FinaliseAnnualReport) => {
   const events = spec.given().when(c).decision;
   if (events instanceof DomainError) throw events;
-  return events[0].data;
+  const [event] = events;
+  if (event.type !== 'requests.AnnualReportFinalised') throw new Error(`expected a finalisation, got ${event.type}`);
+  return event.data;
 };
 
 describe('finalising the annual report: only after the year has ended', () => {
@@ -44,19 +38,6 @@ describe('finalising the annual report: only after the year has ended', () => {
     const events = spec.given().when({ ...command(), today: '2026-01-01' }).decision;
     expect(events).toHaveLength(1);
     expect((events as { data: object }[])[0].data).not.toHaveProperty('today');
-  });
-});
-
-describe('the report deadlines (departments and towns by 31 January, the government by 31 March)', () => {
-  it('gives the due date of each kind of reporter', () => {
-    expect(annualReportDueOn('unit', 2026)).toBe('2027-01-31');
-    expect(annualReportDueOn('government', 2026)).toBe('2027-03-31');
-  });
-
-  it('says where a report stands on a day', () => {
-    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-01-20')).toEqual({ status: 'open', daysLeft: 11 });
-    expect(annualReportDeadlineStatus('2027-01-31', false, '2027-02-01')).toEqual({ status: 'overdue', daysLeft: -1 });
-    expect(annualReportDeadlineStatus('2027-01-31', true, '2027-02-01')).toEqual({ status: 'finalised', daysLeft: -1 });
   });
 });
 
@@ -152,6 +133,43 @@ describe('correcting a published report: a new version with a recorded reason', 
       .given(finalised)
       .when({ ...correction, table3 })
       .thenError('TABLE3_UNBALANCED');
+  });
+});
+
+describe('a draft of the report before it is finalised (the home page says 草稿)', () => {
+  const draft = {
+    type: 'SaveAnnualReportDraft' as const,
+    unitId: 'TEZ-ZSZ',
+    year: 2025,
+    table2: { licensing_decisions: 126 },
+    narrative: { overview: ' 全年工作平稳有序。 ', otherMatters: ' ' },
+  };
+
+  it('records the hand-entered rows and the written narrative, and meets the contract; the state keeps the latest', () => {
+    const events = spec.given().when(draft).decision as AnnualReportEvent[];
+    expect(events).toEqual([
+      {
+        type: 'requests.AnnualReportDraftSaved',
+        data: { unitId: 'TEZ-ZSZ', year: 2025, table2: { licensing_decisions: 126 }, narrative: { overview: '全年工作平稳有序。' } },
+      },
+    ]);
+    expect(annualReportDraftSavedV1.parse(events[0].data)).toEqual(events[0].data);
+    expect(spec.given(...events).state.draft).toEqual({
+      table2: { licensing_decisions: 126 },
+      narrative: { overview: '全年工作平稳有序。' },
+    });
+    // Saving the same draft again records nothing; a changed one records again.
+    spec
+      .given(...events)
+      .when(draft)
+      .thenNothing();
+    expect(spec.given(...events).when({ ...draft, table2: { licensing_decisions: 127 } }).decision).toHaveLength(1);
+  });
+
+  it('can be saved during the report year (finalising cannot); not once the report is finalised', () => {
+    expect(spec.given().when(draft).decision).toHaveLength(1);
+    const finalised = { type: 'requests.AnnualReportFinalised' as const, data: finalise(command()) };
+    spec.given(finalised).when(draft).thenError('REPORT_ALREADY_FINALISED', { kind: 'conflict' });
   });
 });
 

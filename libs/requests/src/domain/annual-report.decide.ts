@@ -1,13 +1,27 @@
-import type { Actor, AnnualReportCorrected, AnnualReportFinalised, AnnualReportNarrative } from '@gongkai/contracts';
+import type {
+  Actor,
+  AnnualReportCorrected,
+  AnnualReportDraftSaved,
+  AnnualReportFinalised,
+  AnnualReportNarrative,
+} from '@gongkai/contracts';
 import { DISTRICT_ROLES, hasRole } from '@gongkai/contracts/vocabulary';
 import { DomainError, type Decider, type DomainEvent } from '@gongkai/platform/domain';
 import { table3Violations, type Table2, type Table3, type Table4 } from './annual-report';
 
 export type AnnualReportEvent =
   | DomainEvent<'requests.AnnualReportFinalised', AnnualReportFinalised>
-  | DomainEvent<'requests.AnnualReportCorrected', AnnualReportCorrected>;
-/** `finalised`: the current version's content (the latest correction's once corrected); `version`: 1 when finalised. */
-export type AnnualReportState = { finalised: AnnualReportFinalised | null; version: number };
+  | DomainEvent<'requests.AnnualReportCorrected', AnnualReportCorrected>
+  | DomainEvent<'requests.AnnualReportDraftSaved', AnnualReportDraftSaved>;
+/**
+ * `finalised`: the current version's content (the latest correction's once corrected); `version`: 1 when
+ * finalised; `draft`: the latest draft saved before finalising (hand-entered Table 2 rows, narrative).
+ */
+export type AnnualReportState = {
+  finalised: AnnualReportFinalised | null;
+  version: number;
+  draft: Pick<AnnualReportDraftSaved, 'table2' | 'narrative'> | null;
+};
 export type FinaliseAnnualReport = {
   type: 'FinaliseAnnualReport';
   unitId: string;
@@ -24,7 +38,15 @@ export type FinaliseAnnualReport = {
 };
 /** A published report corrected: the whole new content, with the reason; by the office head (or the district office). */
 export type CorrectAnnualReport = Omit<FinaliseAnnualReport, 'type'> & { type: 'CorrectAnnualReport'; reason: string; by: Actor };
-export type AnnualReportCommand = FinaliseAnnualReport | CorrectAnnualReport;
+/** A draft of a report not yet finalised: the hand-entered Table 2 rows and the narrative so far. */
+export type SaveAnnualReportDraft = {
+  type: 'SaveAnnualReportDraft';
+  unitId: string;
+  year: number;
+  table2: Partial<Table2>;
+  narrative?: AnnualReportNarrative;
+};
+export type AnnualReportCommand = FinaliseAnnualReport | CorrectAnnualReport | SaveAnnualReportDraft;
 
 const unbalanced = (table3: Table3, action: string): DomainError | null => {
   const broken = table3Violations(table3);
@@ -38,7 +60,7 @@ const unbalanced = (table3: Table3, action: string): DomainError | null => {
 };
 
 /** The content an event records: the figures, the written narrative, the fees (no command fields). */
-function content(command: AnnualReportCommand): AnnualReportFinalised {
+function content(command: FinaliseAnnualReport | CorrectAnnualReport): AnnualReportFinalised {
   const { unitId, year, table2, table3, table4, feesCollected } = command;
   const narrative = writtenNarrative(command.narrative);
   return { unitId, year, table2, table3, table4, ...(narrative ? { narrative } : {}), ...(feesCollected ? { feesCollected } : {}) };
@@ -58,6 +80,28 @@ function correct(command: CorrectAnnualReport, state: AnnualReportState): Annual
   ];
 }
 
+function saveDraft(command: SaveAnnualReportDraft, state: AnnualReportState): AnnualReportEvent[] | DomainError {
+  if (state.finalised) {
+    return DomainError.conflict(
+      'REPORT_ALREADY_FINALISED',
+      `${command.year} 年度报告已定稿公布，不能再保存草稿；如需修改，请更正已公布的报告。`,
+    );
+  }
+  const narrative = writtenNarrative(command.narrative);
+  const table2 = Object.fromEntries(Object.entries(command.table2).filter(([, value]) => typeof value === 'number'));
+  const same =
+    state.draft !== null &&
+    JSON.stringify(state.draft.table2) === JSON.stringify(table2) &&
+    JSON.stringify(state.draft.narrative ?? null) === JSON.stringify(narrative ?? null);
+  if (same) return [];
+  return [
+    {
+      type: 'requests.AnnualReportDraftSaved',
+      data: { unitId: command.unitId, year: command.year, table2, ...(narrative ? { narrative } : {}) },
+    },
+  ];
+}
+
 /** The narrative with blank texts left out; undefined when nothing was written (the event then has no `narrative`). */
 export function writtenNarrative(narrative: AnnualReportNarrative | undefined): AnnualReportNarrative | undefined {
   const written = Object.entries(narrative ?? {})
@@ -67,14 +111,22 @@ export function writtenNarrative(narrative: AnnualReportNarrative | undefined): 
 }
 
 export const annualReportDecider: Decider<AnnualReportCommand, AnnualReportEvent, AnnualReportState> = {
-  initialState: { finalised: null, version: 0 },
-  evolve: (_s, e) => {
-    if (e.type === 'requests.AnnualReportFinalised') return { finalised: e.data, version: 1 };
-    const { version, reason: _reason, ...current } = e.data;
-    return { finalised: current, version };
+  initialState: { finalised: null, version: 0, draft: null },
+  evolve: (s, e) => {
+    switch (e.type) {
+      case 'requests.AnnualReportDraftSaved':
+        return { ...s, draft: { table2: e.data.table2, ...(e.data.narrative ? { narrative: e.data.narrative } : {}) } };
+      case 'requests.AnnualReportFinalised':
+        return { ...s, finalised: e.data, version: 1 };
+      case 'requests.AnnualReportCorrected': {
+        const { version, reason: _reason, ...current } = e.data;
+        return { ...s, finalised: current, version };
+      }
+    }
   },
   decide(command, state) {
     if (command.type === 'CorrectAnnualReport') return correct(command, state);
+    if (command.type === 'SaveAnnualReportDraft') return saveDraft(command, state);
     if (state.finalised) return DomainError.conflict('REPORT_ALREADY_FINALISED', `${command.year} 年度报告已定稿，不能重复定稿。`);
     if (command.today <= `${command.year}-12-31`) {
       return DomainError.rule('REPORT_YEAR_NOT_ENDED', `${command.year} 年度尚未结束，年度报告须在次年定稿（报告内容截至 12 月 31 日）。`, {

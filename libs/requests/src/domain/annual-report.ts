@@ -106,23 +106,6 @@ export function computeFeesCollected(
   return { requests: paid.length, amountYuan: paid.reduce((sum, r) => sum + (r.fee?.amountYuan ?? 0), 0) };
 }
 
-/**
- * When a year's report is due (Art. 49; local rule for towns): a department's or a town's by 31 January,
- * the government's own by 31 March of the following year.
- */
-export function annualReportDueOn(reporter: 'government' | 'unit', year: number): string {
-  return `${year + 1}-${reporter === 'government' ? '03-31' : '01-31'}`;
-}
-
-/** Where a report stands against its deadline on `today`: finalised, open (with the days left) or overdue. */
-export function annualReportDeadlineStatus(
-  dueOn: string,
-  finalised: boolean,
-  today: string,
-): { status: 'finalised' | 'open' | 'overdue'; daysLeft: number } {
-  const daysLeft = Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return { status: finalised ? 'finalised' : daysLeft < 0 ? 'overdue' : 'open', daysLeft };
-}
 export type Table2 = Record<keyof typeof TABLE2_FIELDS, number>;
 
 /** The Table 2 rows computed from document-attributes' events (规章 and 行政规范性文件). */

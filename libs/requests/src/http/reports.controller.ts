@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -16,9 +16,9 @@ import {
 import { toShanghaiDate } from '@gongkai/working-days';
 import { AnnualReports } from '../application/annual-reports';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
-import { finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
+import { draftAnnualReportBody, finaliseAnnualReportBody, parseFinaliseBody } from './request.schemas';
 import { Returns } from '@gongkai/platform';
-import { someObjectSchema } from '@gongkai/contracts';
+import { reportDeadlinesViewSchema, someObjectSchema } from '@gongkai/contracts';
 
 /** The correction's reason, beside the finalise body's fields. */
 const correctionReason = z.object({ reason: z.string().trim().min(5).max(1000) }).passthrough();
@@ -36,11 +36,11 @@ export class AnnualReportsController {
   constructor(private readonly reports: AnnualReports) {}
 
   @Get('deadlines')
-  @Returns(z.array(someObjectSchema), { bounded: 'one row per unit the reader may read (about 60)' })
+  @Returns(reportDeadlinesViewSchema, { bounded: 'one row per unit the reader may read (about 60) and report year in play' })
   @Roles('office_head', ...DISTRICT_ROLES, 'auditor')
   @ApiOperation({
     summary:
-      '年度报告报送期限（首页提醒）：上一年度报告，部门和镇街 1 月 31 日前、区政府 3 月 31 日前；status：finalised 已定稿、open 未定稿（daysLeft 剩余天数）、overdue 已逾期',
+      '年度报告报送期限（首页提醒）：上一年度报告（12 月起另列本年度报告），部门和镇街次年 1 月 31 日前、区政府次年 3 月 31 日前；office_head 看本单位，区政府办公室看全部单位和区政府；status：not_started 未开始、draft 草稿、finalised 已定稿、published 已公布、overdue 已逾期（daysLeft 剩余天数）',
   })
   deadlines(@Req() request: AuthenticatedRequest) {
     return this.reports.deadlines(request.principal, toShanghaiDate(requestTime(request)));
@@ -82,6 +82,19 @@ export class AnnualReportsController {
   finalise(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const input = parseFinaliseBody(body);
     return this.reports.finalise(unitId, reportYear(year), input, request.principal, commandContext(request));
+  }
+
+  @Post(':unitId/:year/draft')
+  @HttpCode(200)
+  @Roles('office_head', ...DISTRICT_ROLES)
+  @ApiOperation({
+    summary:
+      '保存年度报告草稿（定稿前）：表二人工统计数（行政许可、行政处罚、行政强制、行政事业性收费）和正文 narrative；首页显示“草稿”，定稿表单按草稿打开。已定稿的报告不能再保存草稿。',
+  })
+  @ApiBody({ schema: jsonSchemaOf(draftAnnualReportBody) })
+  saveDraft(@Param('unitId') unitId: string, @Param('year') year: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const input = parseFinaliseBody(body, draftAnnualReportBody);
+    return this.reports.saveDraft(unitId, reportYear(year), input, commandContext(request));
   }
 
   @Post(':unitId/:year/correct')

@@ -192,11 +192,22 @@ export const finaliseAnnualReportBody = table2Body.extend({
   narrative: z.object({ overview: narrativeText, problemsAndImprovements: narrativeText, otherMatters: narrativeText }).optional(),
 });
 
+/** A draft of the report: the hand-entered rows typed so far (a row not sent stays blank, not 0) and the narrative. */
+export const draftAnnualReportBody = z.object({
+  licensing_decisions: table2Body.shape.licensing_decisions.removeDefault().optional(),
+  penalty_decisions: table2Body.shape.penalty_decisions.removeDefault().optional(),
+  enforcement_decisions: table2Body.shape.enforcement_decisions.removeDefault().optional(),
+  fees_amount_10k_yuan: table2Body.shape.fees_amount_10k_yuan.removeDefault().optional(),
+  narrative: finaliseAnnualReportBody.shape.narrative,
+});
+
 /**
- * The finalise body, parsed. The document rows are computed; a client still sending them is told so
- * rather than silently ignored.
+ * The finalise body (or a draft's), parsed. The document rows are computed; a client still sending
+ * them is told so rather than silently ignored.
  */
-export function parseFinaliseBody(body: unknown): z.output<typeof finaliseAnnualReportBody> {
+export function parseFinaliseBody<
+  S extends typeof finaliseAnnualReportBody | typeof draftAnnualReportBody = typeof finaliseAnnualReportBody,
+>(body: unknown, schema: S = finaliseAnnualReportBody as S): z.output<S> {
   const sent =
     body && typeof body === 'object' ? TABLE2_DOCUMENT_FIELDS.filter((f) => (body as Record<string, unknown>)[f] !== undefined) : [];
   if (sent.length > 0) {
@@ -206,7 +217,7 @@ export function parseFinaliseBody(body: unknown): z.output<typeof finaliseAnnual
       sent.map((field) => ({ field, code: 'computed', message: '自动统计，不能手工填报' })),
     );
   }
-  return parseInput(finaliseAnnualReportBody, body ?? {});
+  return parseInput(schema, body ?? {}) as z.output<S>;
 }
 
 /** The portal's list of published annual reports, optionally of one year. */

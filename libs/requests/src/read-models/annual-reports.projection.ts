@@ -32,8 +32,9 @@ export interface PublishedAnnualReport {
 }
 
 export type PublishedAnnualReportSummary = Pick<PublishedAnnualReport, 'unitId' | 'unitName' | 'year' | 'finalisedAt'> & {
-  /** Present once the report was corrected: the portal says so in the list too. */
+  /** Present once the report was corrected: the portal says so in the list too; when it was last corrected. */
   corrected?: boolean;
+  correctedAt?: string;
 };
 
 /**
@@ -179,7 +180,7 @@ export class AnnualReportsProjection extends BatchedProjection {
         unitName,
         year: y,
         finalisedAt,
-        ...(correction ? { corrected: true } : {}),
+        ...(correction ? { corrected: true, correctedAt: correction.correctedAt } : {}),
       }))
       .sort((a, b) => b.year - a.year || collator.compare(a.unitName, b.unitName) || a.unitId.localeCompare(b.unitId));
   }

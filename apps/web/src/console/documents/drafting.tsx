@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { DOCUMENT_TYPES, TOPIC_CATEGORIES, type DocumentStaffView } from '@gongkai/contracts/vocabulary';
 import { api, type Session } from '../../api';
-import { ActionForm, Field, GROUNDS, RECORD_CONFLICT, SelectField, shanghaiToday, useForm } from '../../ui';
+import { ActionForm, Field, GROUNDS, onField, RECORD_CONFLICT, SelectField, shanghaiToday, useForm } from '../../ui';
 
 const base = (documentId: string) => `/api/document-attributes/documents/${encodeURIComponent(documentId)}`;
 
@@ -137,8 +137,8 @@ export function ProposeAttributeForm({ document, onDone }: { document: DocumentS
 export function IssueForm({ document, onDone }: { document: DocumentStaffView; onDone: (result?: unknown) => unknown }) {
   const form = useForm(
     `issue.${document.documentId}`,
-    { issuedOn: shanghaiToday() },
-    { onDone, revision: document.revision, conflict: RECORD_CONFLICT },
+    { issuedOn: shanghaiToday(), formedOn: document.writtenOn ?? '' },
+    { onDone, revision: document.revision, conflict: RECORD_CONFLICT, toForm: onField({ FORMED_AFTER_ISSUE: 'formedOn' }) },
   );
   return (
     <ActionForm
@@ -150,7 +150,7 @@ export function IssueForm({ document, onDone }: { document: DocumentStaffView; o
         void form.run(
           `${base(document.documentId)}/issue`,
           'POST',
-          { issuedOn: form.values.issuedOn },
+          { issuedOn: form.values.issuedOn, formedOn: form.values.formedOn || undefined },
           '已印发；主动公开的公文发布版本已固定。',
           form.clear,
         )
@@ -159,6 +159,14 @@ export function IssueForm({ document, onDone }: { document: DocumentStaffView; o
       <h2>印发</h2>
       <Field label="印发日期" name="issuedOn" error={form.error} required>
         {(p) => <input {...p} type="date" value={form.values.issuedOn} onChange={(e) => form.update({ issuedOn: e.target.value })} />}
+      </Field>
+      <Field
+        label="成文日期"
+        name="formedOn"
+        error={form.error}
+        hint="一般为签发日期，不得晚于印发日期；主动公开的公文自成文日期起 20 个工作日内公开（条例第二十六条）。不填则按登记的成文日期，未登记的按印发日期。"
+      >
+        {(p) => <input {...p} type="date" value={form.values.formedOn} onChange={(e) => form.update({ formedOn: e.target.value })} />}
       </Field>
     </ActionForm>
   );

@@ -93,6 +93,20 @@ export function DocumentReview({ session }: { session: Session }) {
                 <dd>{d.reason}</dd>
               </>
             ) : null}
+            <dt>成文日期</dt>
+            <dd data-testid="staff-formed-on">{d.formedOn ?? d.writtenOn ?? '—'}</dd>
+            {d.issuedOn ? (
+              <>
+                <dt>印发日期</dt>
+                <dd>{d.issuedOn}</dd>
+              </>
+            ) : null}
+            {d.publicationDueOn ? (
+              <>
+                <dt>应公开期限</dt>
+                <dd data-testid="publication-due">{d.publicationDueOn}（自成文日期起 20 个工作日，条例第二十六条）</dd>
+              </>
+            ) : null}
             <dt>是否需要解读</dt>
             <dd>{d.needsInterpretation ? '是' : '否'}</dd>
             {d.indexNumber ? (

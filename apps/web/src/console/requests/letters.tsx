@@ -9,6 +9,10 @@ const LETTERS: [kind: string, label: string, applies: (v: Case) => boolean][] = 
   ['extension', '延期答复告知书', (v) => v.extension !== null],
   ['consultation', '意见征询函（第三方或共同制作机关）', (v) => v.consultations.some((c) => c.kind !== 'agency')],
   ['fee', '收费通知', (v) => v.fee !== null],
+  ['third-party-notice', '政府信息公开决定告知书（第三方）', (v) => v.consultations.some((c) => Boolean(c.disclosureNotice))],
+  ['reasons', '说明理由通知书', (v) => Boolean(v.reasons)],
+  ['deferral', '延迟答复告知书', (v) => Boolean(v.deferral)],
+  ['termination', '终止办理告知书', (v) => Boolean(v.closedOn) && (v.category === 'other.no_correction' || v.category === 'other.unpaid')],
 ];
 
 /** The .docx letters of the steps the case has been through. */

@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download } from '../../api';
-import { asError, Breadcrumb, ErrorNotice, formatDateTime, Loading, PageTitle, Pager, useApi, usePagedApi } from '../../ui';
+import {
+  asError,
+  Breadcrumb,
+  ErrorNotice,
+  formatDate,
+  formatDateTime,
+  Loading,
+  Notice,
+  PageTitle,
+  Pager,
+  useApi,
+  usePagedApi,
+} from '../../ui';
 
 /** `GET /api/requests/reports/annual/published` */
 interface PublishedReportRow {
@@ -9,13 +21,20 @@ interface PublishedReportRow {
   unitName: string;
   year: number;
   finalisedAt: string;
+  /** Present once the report was corrected (the current version is shown). */
+  corrected?: boolean;
 }
 
 /** `GET /api/requests/reports/annual/published/:unitId/:year`: the report as finalised, with presentation-ready tables. */
 interface PublishedReport extends PublishedReportRow {
   tables: { title: string; rows: (string | number)[][] }[];
   narrative?: { overview?: string; problemsAndImprovements?: string; otherMatters?: string } | null;
+  /** The current version once corrected: its number, the reason and when (null as finalised). */
+  correction?: { version: number; reason: string; correctedAt: string } | null;
 }
+
+/** The reason of a correction as the portal summarises it (the whole text stays in the record). */
+const summary = (reason: string) => (reason.length > 120 ? `${reason.slice(0, 120)}…` : reason);
 
 const BASE = '/api/requests/reports/annual/published';
 
@@ -52,7 +71,10 @@ export function AnnualReportsPage() {
                       {r.year}年政府信息公开工作年度报告
                     </Link>
                   </h3>
-                  <p className="meta">公布时间：{formatDateTime(r.finalisedAt)}</p>
+                  <p className="meta">
+                    公布时间：{formatDateTime(r.finalisedAt)}
+                    {r.corrected ? '（已更正）' : ''}
+                  </p>
                 </li>
               ))}
           </ul>
@@ -148,6 +170,14 @@ export function AnnualReportPage() {
       {r ? (
         <>
           <PageTitle lead={`公布时间：${formatDateTime(r.finalisedAt)}`}>{`${r.unitName}${r.year}年政府信息公开工作年度报告`}</PageTitle>
+          {r.correction ? (
+            <Notice>
+              <span data-testid="report-corrected">
+                本报告已于 {formatDate(r.correction.correctedAt)} 更正，现为第 {r.correction.version} 版。更正理由：
+                {summary(r.correction.reason)}
+              </span>
+            </Notice>
+          ) : null}
           <ReportDownloads path={path} />
           {NARRATIVE_BEFORE.map(([key, heading]) => narrative(key, heading))}
           {r.tables.map((table, n) => (

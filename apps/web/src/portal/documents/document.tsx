@@ -56,7 +56,7 @@ export function DocumentPage() {
             <dt>发布机构</dt>
             <dd>{unitName(units.data, d.unitId)}</dd>
             <dt>成文日期</dt>
-            <dd>{formatDate(d.writtenOn)}</dd>
+            <dd data-testid="written-on">{formatDate(d.writtenOn)}</dd>
             <dt>发布日期</dt>
             <dd>{formatDate(d.publishedOn ?? d.issuedOn)}</dd>
             <dt>文号</dt>

@@ -25,6 +25,8 @@ export interface DocumentStaffView {
   redactedAnnexes: { title: string; ground: string; [extra: string]: unknown }[];
   marking: string | null;
   issuedOn: string | null;
+  /** 成文日期 as fixed at issue (Art. 26's twenty working days run from it); null before issue. */
+  formedOn?: string | null;
   publicationDueOn: string | null;
   publications: { channel: string; url: string; publishedOn: string; late: boolean }[];
   firstPublishedOn: string | null;

@@ -5,6 +5,8 @@
  * libs/requests/src/read-models/requests.projection.ts (`RequestView`).
  */
 
+import type { ReportDeadlineStatus } from '../requests';
+
 /** The statutory reply clock (`readClock`); `dueOn` and `remainingWorkingDays` are null while a correction is awaited. */
 export interface RequestClockView {
   dueOn: string | null;
@@ -85,9 +87,11 @@ export interface RequestInvestigationView {
   answer?: string;
 }
 
+/** A withheld part of a 部分公开 reply: what is withheld, its ground (a 不予公开 reply category) and the reason. */
 export interface WithheldItemView {
-  description: string;
+  item: string;
   ground: string;
+  reason: string;
   [extra: string]: unknown;
 }
 
@@ -266,4 +270,25 @@ export interface RequestTrackingView {
   closedOn: string | null;
   /** The files the reply supplies, once replied (empty before, and for a reply that supplies none). */
   files: TrackedReplyFileView[];
+}
+
+/** One annual report a user is responsible for, against its deadline (条例第四十九条). */
+export interface ReportDeadlineView {
+  unitId: string;
+  unitName: string;
+  /** `government`: the district government's own report (by 31 March); `unit`: a department's or a town's (by 31 January). */
+  reporter: 'government' | 'unit';
+  year: number;
+  dueOn: string;
+  status: ReportDeadlineStatus;
+  /** Calendar days to the due date (negative once passed). */
+  daysLeft: number;
+  /** The date of the latest correction of the published report. */
+  correctedOn?: string;
+}
+
+/** `GET /api/requests/reports/annual/deadlines`: the reports due for the office head's home page (the district office: every unit's). */
+export interface ReportDeadlinesView {
+  today: string;
+  deadlines: ReportDeadlineView[];
 }

@@ -1,5 +1,6 @@
 import { ActionForm, CASE_CONFLICT, DELIVERY_METHODS, Field, REPLY_CATEGORY_LABELS, SelectField, useForm } from '../../../ui';
 import { actionPath, Fact, Facts, optionalText, type StepProps } from './common';
+import { WithheldList } from './withheld';
 
 // ── 答复结果、送达与归档 ──────────────────────────────────────────────────────
 
@@ -90,6 +91,7 @@ export function OutcomeSection({ v, reload, handles }: StepProps & { handles: bo
           {archived ? `${archived.archivedOn} 已归档，档号 ${archived.archiveNo}` : '尚未归档'}
         </Fact>
       </Facts>
+      {v.reply ? <WithheldList parts={v.reply.withheld} testId="reply-withheld" /> : null}
       {handles && v.status === 'replied' ? (
         <>
           <h3 className="step-heading">登记送达</h3>

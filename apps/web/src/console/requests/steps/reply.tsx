@@ -6,22 +6,30 @@ import {
   Field,
   HANDLER_ROLES,
   Notice,
+  onField,
   REPLY_CATEGORY_OPTIONS,
   REPLY_REVIEWER_ROLES,
   SelectField,
   useForm,
 } from '../../../ui';
 import { actionPath, optionalText, type StepProps } from './common';
+import { emptyPart, WithheldEditor, withheldBody, WithheldList, withheldProblems, type WithheldPart } from './withheld';
 
 // ── 答复：起草、审核、出具 ──────────────────────────────────────────────────────
 
 function DraftReplyForm({ v, reload }: StepProps) {
   const submit = useForm(
     `reply.${v.requestId}`,
-    { category: 'disclose', content: '', access: '', agencyName: '', agencyContact: '' },
-    { onDone: reload, revision: v.revision, conflict: CASE_CONFLICT },
+    { category: 'disclose', content: '', access: '', agencyName: '', agencyContact: '', withheld: [emptyPart()] as WithheldPart[] },
+    {
+      onDone: reload,
+      revision: v.revision,
+      conflict: CASE_CONFLICT,
+      toForm: onField({ PARTIAL_NEEDS_WITHHELD: 'withheld', INVALID_WITHHOLD_GROUND: 'withheld' }),
+    },
   );
   const { values: draft, update, clear } = submit;
+  const partial = draft.category === 'partial';
   // Only the categories the decider accepts now: 大量反复 after reasons were asked and not accepted (Art. 35),
   // 补正后仍不明确 after a correction was received.
   const allowed = REPLY_CATEGORY_OPTIONS.filter(
@@ -34,16 +42,18 @@ function DraftReplyForm({ v, reload }: StepProps) {
       action={submit}
       failure="未提交，您填写的内容已保留"
       submitLabel="提交审核"
-      onSubmit={() =>
+      onSubmit={() => {
+        const incomplete = partial ? withheldProblems(draft.withheld) : null;
+        if (incomplete) return submit.setError(incomplete);
         void submit.run(
           actionPath(v, 'draft-reply'),
           'POST',
           {
             category: draft.category,
             content: draft.content,
-            withheld: [],
-            // Art. 36(1)(2): where, how and when the information is obtained; Art. 36(5): the agency that holds it.
-            access: draft.category === 'disclose' ? optionalText(draft.access) : undefined,
+            withheld: partial ? withheldBody(draft.withheld) : [],
+            // Art. 36(1)(2)(3): where, how and when the information (or its disclosed part) is obtained; Art. 36(5): the agency that holds it.
+            access: draft.category === 'disclose' || partial ? optionalText(draft.access) : undefined,
             holdingAgency:
               draft.category === 'unable.not_held' && draft.agencyName.trim()
                 ? { name: draft.agencyName.trim(), contact: optionalText(draft.agencyContact) }
@@ -51,8 +61,8 @@ function DraftReplyForm({ v, reload }: StepProps) {
           },
           '答复已起草，等待审核。',
           clear,
-        )
-      }
+        );
+      }}
     >
       <SelectField
         label="答复类型"
@@ -66,12 +76,17 @@ function DraftReplyForm({ v, reload }: StepProps) {
       <Field label="答复内容" name="content" error={submit.error} required hint="打印在答复书“答复如下”之后">
         {(p) => <textarea {...p} rows={6} value={draft.content} onChange={(e) => update({ content: e.target.value })} />}
       </Field>
-      {draft.category === 'disclose' ? (
+      {partial ? <WithheldEditor parts={draft.withheld} onChange={(withheld) => update({ withheld })} error={submit.error} /> : null}
+      {draft.category === 'disclose' || partial ? (
         <Field
           label="获取信息的方式、途径和时间"
           name="access"
           error={submit.error}
-          hint="条例第三十六条第（一）（二）项：如“以电子邮件方式于某日前发送至申请人邮箱”"
+          hint={
+            partial
+              ? '条例第三十六条第（三）项：可以公开部分的获取方式和途径，如“以电子邮件方式于某日前发送至申请人邮箱”'
+              : '条例第三十六条第（一）（二）项：如“以电子邮件方式于某日前发送至申请人邮箱”'
+          }
         >
           {(p) => <textarea {...p} rows={2} value={draft.access} onChange={(e) => update({ access: e.target.value })} />}
         </Field>
@@ -110,6 +125,7 @@ function ReviewForm({ v, reload }: StepProps) {
   return (
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
       {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
+      {v.draft ? <WithheldList parts={v.draft.withheld} testId="draft-withheld" /> : null}
       <Field label="审核意见" name="comment" error={decide.error}>
         {(p) => <textarea {...p} rows={3} value={review.comment} onChange={(e) => update({ comment: e.target.value })} />}
       </Field>
@@ -166,6 +182,7 @@ export function ReplySection({ v, reload, role }: StepProps & { role: Session['r
           onSubmit={() => void issue.run(actionPath(v, 'reply'), 'POST', {}, '已答复申请人。')}
         >
           {v.draft ? <p className="prewrap">{v.draft.content}</p> : null}
+          {v.draft ? <WithheldList parts={v.draft.withheld} testId="draft-withheld" /> : null}
         </ActionForm>
       </section>
     );
