@@ -124,7 +124,7 @@ describe('distributed shape from the manifests: SIGTERM and restart of a service
       // Five processes on one host cannot share the ConfigMap's METRICS_PORT: /metrics on each HTTP port here.
       METRICS_PORT: '',
       // gongkai-secrets: EVENT_STORE_URL (one shared store, as EventStoreDB would be), MONGODB_URL, AUTH_JWT_SECRET,
-      // PERSONAL_DATA_MASTER_KEY (the requests service writes personal data)
+      // PERSONAL_DATA_MASTER_KEY (requests, interpretation and catalogue seal personal data: applicants, commenters, subscribers)
       EVENT_STORE_URL: `sqlite:${join(work, 'events.db')}`,
       MONGODB_URL: infra.mongodbUrl,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
