@@ -57,8 +57,9 @@ describe('relay crash and restart (real Kafka, real FerretDB)', () => {
       name: 'crash-test.counter',
       eventTypes: ['catalogue.UnitRegistered'],
       handle: async (event: EventEnvelope) => {
-        handled.set(event.eventId, (handled.get(event.eventId) ?? 0) + 1);
+        // Counted once the write has completed, so that "all handled" also means "all written".
         await projectDocument(connection.collection('crash_units'), event.data.unitId as string, event, () => ({ seen: true }));
+        handled.set(event.eventId, (handled.get(event.eventId) ?? 0) + 1);
       },
     };
     const consumer = new EventConsumer(bus, collections, createLogger('crash-test', 'warn'));
