@@ -201,6 +201,8 @@ export class ChecklistReactions implements EventHandler {
     'document-attributes.DocumentIssued',
     'document-attributes.DocumentInvalidated',
   ];
+  /** A unit's kind decides the proposals: the units read model has applied everything before the event. */
+  readonly readsAfter = ['catalogue.units'];
 
   constructor(
     private readonly commands: CommandHandler,

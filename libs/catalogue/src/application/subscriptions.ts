@@ -200,18 +200,16 @@ export class Subscriptions {
 
 const alertShape = z.object({ unitId: z.string().min(1) });
 
-/** How long after an event its alert waits for the publications read model (then it gives up on it). */
-const ENTRY_WAIT_MS = 10 * 60_000;
-
 /**
  * Process manager: a new publication (catalogue item published or revised, a document's publication
  * recorded) queues one e-mail per confirmed subscription it matches, from the entry the publications read
- * model made of the event (waiting for it while the event is recent); the notice id
- * (`publication-<eventId>-<subscription>`) makes a redelivery a no-op.
+ * model made of the event. It is handed the event only after that read model has applied it
+ * (`readsAfter`, ADR 0017); the notice id (`publication-<eventId>-<subscription>`) makes a redelivery a no-op.
  */
 export class PublicationAlerts implements EventHandler {
   readonly name = 'catalogue.publication-alerts';
   readonly eventTypes = ['catalogue.ItemPublished', 'catalogue.ItemRevised', 'document-attributes.PublicationRecorded'];
+  readonly readsAfter = ['catalogue.publications'];
 
   constructor(
     private readonly publications: Pick<CataloguePublicationsProjection, 'get'>,
@@ -222,16 +220,9 @@ export class PublicationAlerts implements EventHandler {
   async handle(event: EventEnvelope): Promise<void> {
     if (!alertShape.safeParse(event.data).success) return;
     const entry = await this.publications.get(event.eventId);
-    if (!entry) {
-      // Each consumer advances on its own checkpoint (ADR 0011): the publications read model may not
-      // have applied this event yet. A recent event is delivered again (a transient error) until it
-      // has; an old one without an entry (a document registered before that read model existed) is not.
-      if (Date.now() - Date.parse(event.recordedAt) < ENTRY_WAIT_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        throw new Error(`publication entry ${event.eventId} not projected yet`);
-      }
-      return;
-    }
+    // The read model has applied the event: no entry means none is due (e.g. a document registered
+    // before that read model existed), so no alert.
+    if (!entry) return;
     for (const subscriptionId of await this.subscriptions.matching(entry, new Date(event.recordedAt))) {
       await this.outbox.enqueue(
         {

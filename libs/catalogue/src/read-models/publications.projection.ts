@@ -51,6 +51,8 @@ type ItemEvent = TypedEnvelope<'catalogue.ItemPublished', ItemPublished> | Typed
 export class CataloguePublicationsProjection implements Projection {
   readonly name = 'catalogue.publications';
   readonly collections = ['publications', 'document_refs'];
+  /** A document's domains come from the items read model: it has applied everything up to the event. */
+  readonly readsAfter = ['catalogue.items'];
   readonly eventTypes = [
     'catalogue.ItemPublished',
     'catalogue.ItemRevised',

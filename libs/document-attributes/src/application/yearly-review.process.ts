@@ -33,6 +33,8 @@ type Decided = Extract<DocumentEnvelope, { type: 'document-attributes.YearlyRevi
 export class YearlyReviewProcess implements EventHandler {
   readonly name = 'document-attributes.yearly-review-process';
   readonly eventTypes = ['document-attributes.ReviewCycleOpened', 'document-attributes.YearlyReviewDecided'];
+  /** The documents to review come from the documents read model: it has applied everything up to the cycle's opening. */
+  readonly readsAfter = ['document-attributes.documents'];
 
   constructor(
     private readonly commands: CommandHandler,

@@ -12,6 +12,8 @@ export interface PollingOptions {
 /**
  * Tails `readAll` from a position: the one subscription mechanism of every store adapter.
  * Polling is deliberate: it behaves the same on SQLite and EventStoreDB and needs no server push.
+ * The returned stop resolves once the callback in hand has returned or thrown; a callback that
+ * throws after stop was called ends the loop without a retry (bounded shutdown, ADR 0017).
  */
 export function pollingSubscription(
   store: Pick<EventStore, 'readAll'>,
@@ -53,6 +55,8 @@ export function pollingSubscription(
         await onEvents(batch);
         position = batch[batch.length - 1].globalPosition;
       } catch (error) {
+        // Stopping: the callback gave up its batch (ConsumerStopped); no retry, no back-off.
+        if (stopped) break;
         options.onError?.(error);
         await sleep(options.retryMs);
       }

@@ -17,6 +17,18 @@ export interface IncomingMessage {
   value: unknown;
 }
 
+/**
+ * A consumer told to stop gave up a batch at a safe point (between messages): what it handled is
+ * idempotent, what it did not is delivered again after a restart. A bus neither retries nor
+ * acknowledges the batch (ADR 0017).
+ */
+export class ConsumerStopped extends Error {
+  constructor() {
+    super('consumer stopped: the batch in hand is abandoned, to be delivered again');
+    this.name = 'ConsumerStopped';
+  }
+}
+
 export interface BusSubscription {
   /** One consumer group per subscribing service: each group receives every message once. */
   groupId: string;
@@ -26,7 +38,8 @@ export interface BusSubscription {
   /**
    * Several messages of one partition, in order: resolves when all are done with (a rejection: the
    * batch is delivered again, and idempotent handlers skip what they had applied). A bus uses it
-   * when given, else `onMessage` one by one.
+   * when given, else `onMessage` one by one. A `ConsumerStopped` rejection: the consumer is
+   * stopping; the batch is neither retried nor acknowledged.
    */
   onBatch?(messages: readonly IncomingMessage[]): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { upcast } from '../event-sourcing/upcasting';
 import type { Logger } from '../observability/logger';
 import { NO_PERSONAL_DATA_ACCESS, revealPersonalData, type PersonalDataAccess } from '../personal-data/personal-data';
 import type { PlatformCollections } from '../read-models/platform-collections';
-import type { EventBus, IncomingMessage } from './event-bus';
+import { ConsumerStopped, type EventBus, type IncomingMessage } from './event-bus';
 
 /**
  * Something that reacts to events: a projection, a process manager. `name` is stable: it keys
@@ -23,6 +23,59 @@ export interface EventHandler {
    * dropped before the handler sees them.
    */
   readonly idempotent?: boolean;
+  /**
+   * The handlers (projections, by name) whose read models this one reads: an event is handed to it
+   * only once each of them has applied that event (ADR 0017). Standalone: their checkpoints have
+   * passed the event's position; Kafka, same consumer group: they run first on the same message;
+   * another group: its committed offset has passed the message, waited for within a bound.
+   */
+  readonly readsAfter?: readonly string[];
+}
+
+/**
+ * The handlers in an order where each comes after the handlers it `readsAfter` (those of the list;
+ * otherwise the order given). Throws on a cycle: such handlers would wait for each other forever.
+ */
+export function inReadOrder<H extends Pick<EventHandler, 'name' | 'readsAfter'>>(handlers: readonly H[]): H[] {
+  const byName = new Map(handlers.map((h) => [h.name, h]));
+  const ordered: H[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (handler: H, path: string[]) => {
+    const seen = state.get(handler.name);
+    if (seen === 'done') return;
+    if (seen === 'visiting') throw new Error(`readsAfter cycle: ${[...path, handler.name].join(' → ')}`);
+    state.set(handler.name, 'visiting');
+    for (const name of handler.readsAfter ?? []) {
+      const dependency = byName.get(name);
+      if (dependency) visit(dependency, [...path, handler.name]);
+    }
+    state.set(handler.name, 'done');
+    ordered.push(handler);
+  };
+  for (const handler of handlers) visit(handler, []);
+  return ordered;
+}
+
+/**
+ * Whether a handler of another consumer group has applied a message (Kafka: that group's committed
+ * offset is past it). A handler that reads such a projection waits for it up to `timeoutMs`, then is
+ * delivered the message anyway, with a warning (ADR 0017).
+ */
+export interface AppliedElsewhere {
+  applied(handler: string, message: IncomingMessage): Promise<boolean>;
+  timeoutMs: number;
+  /** Between two looks (default 200 ms). */
+  intervalMs?: number;
+}
+
+/** How a batch is processed (the standalone's StoreConsumers, and `start` for a bus). */
+export interface BatchOptions {
+  /** Stops the batch at the next message (`ConsumerStopped`). */
+  signal?: AbortSignal;
+  /** The caller has already waited for the handlers' `readsAfter` projections. */
+  readsAfterAwaited?: boolean;
+  /** Told each time every message up to this one is done with (a safe point to checkpoint). */
+  done?: (message: IncomingMessage) => void;
 }
 
 interface Delivery {
@@ -68,24 +121,45 @@ export function validateMessage(value: unknown): Validation {
  * `options.personalData` holds the subject's key (the owning service's own projections), `已删除`
  * once that key is erased, `已脱敏` for a consumer without keys (the default: another service's).
  * Events without personal-data markings are handed over exactly as before.
+ *
+ * Within a group, a handler runs after the handlers it `readsAfter` (ADR 0017); `stop()` ends the
+ * batches in hand at the next message (`ConsumerStopped`: the bus acknowledges none of it).
  */
 export class EventConsumer {
+  private readonly stopping = new AbortController();
+
   constructor(
     private readonly bus: EventBus,
     private readonly collections: PlatformCollections,
     private readonly logger: Logger,
     private readonly hooks: { onApplied?: (handler: string, event: EventEnvelope) => void; onParked?: () => void } = {},
-    private readonly options: { personalData?: PersonalDataAccess } = {},
+    private readonly options: { personalData?: PersonalDataAccess; elsewhere?: AppliedElsewhere } = {},
   ) {}
 
   /** `personalData`: this group's access (default: the consumer's option, else none). */
   async start(groupId: string, topics: string[], handlers: readonly EventHandler[], personalData?: PersonalDataAccess): Promise<void> {
+    const ordered = inReadOrder(handlers);
+    const names = new Set(handlers.map((h) => h.name));
+    for (const handler of handlers) {
+      const elsewhere = (handler.readsAfter ?? []).filter((name) => !names.has(name));
+      if (elsewhere.length > 0 && !this.options.elsewhere)
+        this.logger.warn(
+          { group: groupId, handler: handler.name, readsAfter: elsewhere },
+          'reads projections of another group: not waited for',
+        );
+    }
+    const options = { signal: this.stopping.signal };
     await this.bus.subscribe({
       groupId,
       topics,
-      onMessage: (message) => this.process(groupId, handlers, message, personalData),
-      onBatch: (messages) => this.processBatch(groupId, handlers, messages, personalData),
+      onMessage: (message) => this.processBatch(groupId, ordered, [message], personalData, options),
+      onBatch: (messages) => this.processBatch(groupId, ordered, messages, personalData, options),
     });
+  }
+
+  /** Ends the batches in hand at the next message (they are delivered again after a restart). Call before closing the bus. */
+  stop(): void {
+    this.stopping.abort();
   }
 
   async process(
@@ -101,17 +175,24 @@ export class EventConsumer {
    * A batch of messages, in their order. Handlers with `handleBatch` (batched projections) get the
    * events in runs; a message that a handler without it (a process manager) wants is a run of its
    * own, handled by every handler in turn as before: such a handler sees the read models exactly as
-   * one-message-at-a-time delivery would show them.
+   * one-message-at-a-time delivery would show them. Handlers run in `readsAfter` order.
    */
   async processBatch(
     groupId: string,
     handlers: readonly EventHandler[],
     messages: readonly IncomingMessage[],
     personalData?: PersonalDataAccess,
+    options: BatchOptions = {},
   ): Promise<void> {
     const access = personalData ?? this.options.personalData ?? NO_PERSONAL_DATA_ACCESS;
+    const ordered = inReadOrder(handlers);
+    const deliver = async (run: readonly Delivery[]) => {
+      await this.deliver(groupId, ordered, run, options);
+      if (run.length > 0) options.done?.(run[run.length - 1].message);
+    };
     let run: Delivery[] = [];
     for (const message of messages) {
+      if (options.signal?.aborted) throw new ConsumerStopped();
       const validation = validateMessage(message.value);
       if (!validation.ok) {
         await this.parkMessage(groupId, message, validation.reason);
@@ -123,21 +204,30 @@ export class EventConsumer {
       };
       const alone = handlers.some((h) => !h.handleBatch && h.eventTypes.includes(delivery.event.type));
       if (alone) {
-        await this.deliver(groupId, handlers, run);
+        await deliver(run);
         run = [];
-        await this.deliver(groupId, handlers, [delivery]);
+        await deliver([delivery]);
       } else {
         run.push(delivery);
       }
     }
-    await this.deliver(groupId, handlers, run);
+    await deliver(run);
   }
 
-  private async deliver(groupId: string, handlers: readonly EventHandler[], run: readonly Delivery[]): Promise<void> {
+  private async deliver(
+    groupId: string,
+    handlers: readonly EventHandler[],
+    run: readonly Delivery[],
+    options: BatchOptions,
+  ): Promise<void> {
     if (run.length === 0) return;
+    const names = new Set(handlers.map((h) => h.name));
     for (const handler of handlers) {
       const wanted = run.filter((d) => handler.eventTypes.includes(d.event.type));
       if (wanted.length === 0) continue;
+      const elsewhere = options.readsAfterAwaited ? [] : (handler.readsAfter ?? []).filter((name) => !names.has(name));
+      if (elsewhere.length > 0)
+        await this.awaitElsewhere(groupId, handler.name, elsewhere, wanted[wanted.length - 1].message, options.signal);
       const inbox = !handler.idempotent;
       const done = inbox
         ? await this.collections.processedAmong(
@@ -168,6 +258,7 @@ export class EventConsumer {
         }
       }
       for (const { message, event } of todo) {
+        if (options.signal?.aborted) throw new ConsumerStopped();
         try {
           await handler.handle(event);
         } catch (error) {
@@ -178,6 +269,42 @@ export class EventConsumer {
         if (inbox) await this.collections.markProcessed(handler.name, event.eventId);
         this.hooks.onApplied?.(handler.name, event);
       }
+    }
+  }
+
+  /** Waits (within the bound) until the named handlers of other groups have applied the message. */
+  private async awaitElsewhere(
+    groupId: string,
+    handler: string,
+    readsAfter: readonly string[],
+    message: IncomingMessage,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const probe = this.options.elsewhere;
+    if (!probe) return;
+    const started = Date.now();
+    for (;;) {
+      if (signal?.aborted) throw new ConsumerStopped();
+      const pending: string[] = [];
+      for (const name of readsAfter) if (!(await probe.applied(name, message).catch(() => false))) pending.push(name);
+      if (pending.length === 0) return;
+      const waitedMs = Date.now() - started;
+      if (waitedMs >= probe.timeoutMs) {
+        this.logger.warn(
+          {
+            group: groupId,
+            handler,
+            readsAfter: pending,
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            waitedMs,
+          },
+          'delivered before the projections it reads had applied the message (waited the bound)',
+        );
+        return;
+      }
+      await pause(Math.min(probe.intervalMs ?? 200, probe.timeoutMs - waitedMs), signal);
     }
   }
 
@@ -199,4 +326,17 @@ export class EventConsumer {
       parkedAt: new Date(),
     });
   }
+}
+
+/** Sleeps, or less when the signal fires. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

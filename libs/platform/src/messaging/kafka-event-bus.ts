@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type Admin, type SASLOptions, type KafkaMessage } from 'kafkajs';
 import type { GongkaiConfig } from '../config/config';
-import type { BusSubscription, EventBus, OutgoingMessage } from './event-bus';
+import { ConsumerStopped, type BusSubscription, type EventBus, type OutgoingMessage } from './event-bus';
 
 /** Messages per consumer batch handed to a subscription (a projection's batch). */
 const CONSUMER_CHUNK = 500;
@@ -158,7 +158,8 @@ export class KafkaEventBus implements EventBus {
       return;
     }
     // Batches as fetched, handed on in chunks; each chunk's last offset is resolved (committed) once
-    // the chunk is done, so a failure redelivers from the chunk that failed.
+    // the chunk is done, so a failure redelivers from the chunk that failed. A consumer that stops
+    // mid-chunk (ConsumerStopped) leaves the chunk unresolved: it is delivered again after a restart.
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
@@ -166,7 +167,12 @@ export class KafkaEventBus implements EventBus {
         const messages = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
         for (let at = 0; at < messages.length && isRunning() && !isStale(); at += CONSUMER_CHUNK) {
           const chunk = messages.slice(at, at + CONSUMER_CHUNK);
-          await onBatch(chunk);
+          try {
+            await onBatch(chunk);
+          } catch (error) {
+            if (error instanceof ConsumerStopped) return;
+            throw error;
+          }
           resolveOffset(chunk[chunk.length - 1].offset);
           await heartbeat();
         }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { GongkaiConfig } from '../config/config';
 import type { EventBus } from '../messaging/event-bus';
-import { EventConsumer } from '../messaging/event-consumer';
+import { EventConsumer, type AppliedElsewhere } from '../messaging/event-consumer';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
 import { StoreConsumers } from '../messaging/store-consumers';
 import { sealedForOwner } from '../personal-data/personal-data';
@@ -20,6 +20,9 @@ import { EVENT_BUS, EVENT_STORE, GONGKAI_CONFIG, LOGGER } from './tokens';
 
 export const SHAPE_SERVICES = ['catalogue', 'document-attributes', 'requests', 'interpretation', 'assessment'] as const;
 
+/** Kafka shape: how long a handler waits for a projection of another service's group it reads (ADR 0017). */
+const READS_AFTER_BOUND_MS = 60_000;
+
 /** What this process' relay does: shown by /health/ready and the gauge `gongkai_relay_leader`. */
 export type RelayRole = 'leader' | 'follower' | 'sole' | 'disabled';
 
@@ -32,6 +35,7 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
   private relay: Relay | null = null;
   private election: LeaderElection | null = null;
   private storeConsumers: StoreConsumers | null = null;
+  private consumer: EventConsumer | null = null;
 
   constructor(
     @Inject(GONGKAI_CONFIG) private readonly config: GongkaiConfig,
@@ -50,10 +54,16 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const consumer = new EventConsumer(this.bus, this.collections, this.logger, {
-      onApplied: (handler) => this.metrics.eventsApplied.inc({ handler }),
-      onParked: () => this.metrics.messagesParked.inc(),
-    });
+    const consumer = (this.consumer = new EventConsumer(
+      this.bus,
+      this.collections,
+      this.logger,
+      {
+        onApplied: (handler) => this.metrics.eventsApplied.inc({ handler }),
+        onParked: () => this.metrics.messagesParked.inc(),
+      },
+      this.bus instanceof KafkaEventBus ? { elsewhere: this.appliedElsewhere(this.bus) } : {},
+    ));
     // Standalone: every handler reads the store from its own checkpoint (no consumer waits for another).
     // Only the process that relays consumes: with RELAY_ENABLED=false (the audit CLI beside a running
     // installation) nothing reached its in-process bus before, and nothing is consumed now.
@@ -73,7 +83,25 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
       else await consumer.start(group, topics, handlers, sealedForOwner(service));
       this.logger.info({ group, topics, handlers: handlers.map((h) => h.name) }, 'consuming');
     }
+    this.storeConsumers?.verifyReadsAfter();
     if (this.config.RELAY_ENABLED) await this.startRelay();
+  }
+
+  /**
+   * Kafka: a handler of another service has applied a message once that service's consumer group
+   * has committed an offset past it on the message's partition.
+   */
+  private appliedElsewhere(bus: KafkaEventBus): AppliedElsewhere {
+    const prefix = this.config.KAFKA_TOPIC_PREFIX;
+    return {
+      timeoutMs: READS_AFTER_BOUND_MS,
+      applied: async (handler, message) => {
+        const service = SHAPE_SERVICES.find((s) => handler.startsWith(`${s}.`));
+        if (!service) return true; // not a service's handler: nothing to wait for
+        const committed = (await bus.groupOffsets(`${prefix}.${service}`, [message.topic])).get(`${message.topic}/${message.partition}`);
+        return committed !== undefined && committed > Number(message.offset);
+      },
+    };
   }
 
   /** Standalone: how far the consumer behind a checkpoint name has processed the store (null: unknown here). */
@@ -142,6 +170,8 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     if (this.election) await this.election.stop();
     else await this.relay?.stop();
     this.metrics.relayLeader.set(0);
+    // Consumers give up their batches in hand at the next message (checkpoints and offsets stay at what is done).
+    this.consumer?.stop();
     await this.storeConsumers?.stop();
     await this.bus.close();
     await this.store.close();

@@ -45,6 +45,8 @@ export const noticeIdOf = (kind: string, eventId: string) => `${kind}-${eventId}
 export class ApplicantNoticesProcess implements EventHandler {
   readonly name = 'requests.applicant-notices';
   readonly eventTypes = Object.keys(APPLICANT_NOTICE_KINDS);
+  /** The composer writes the notice from the register: queued once the register has the event, it rarely has to wait. */
+  readonly readsAfter = ['requests.requests'];
 
   constructor(private readonly outbox: NoticeOutbox) {}
 

@@ -22,6 +22,8 @@ const isObtained = (category: ReplyCategory | null | undefined) => category === 
 export class ProactiveDisclosureProcess implements EventHandler {
   readonly name = 'requests.proactive-disclosure';
   readonly eventTypes = ['requests.ReplyIssued', 'requests.InformationLinked'];
+  /** The other requests of the information key come from the register: it has applied everything up to the event. */
+  readonly readsAfter = ['requests.requests'];
 
   constructor(
     private readonly commands: CommandHandler,
