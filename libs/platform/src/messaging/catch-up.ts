@@ -1,7 +1,8 @@
 import { serviceOfEventType, topicOf } from '@gongkai/contracts';
 import type { EventStore } from '../event-sourcing/event-store';
 import type { PlatformCollections } from '../read-models/platform-collections';
-import type { EventHandler } from './event-consumer';
+import type { AppliedElsewhere, EventHandler } from './event-consumer';
+import type { IncomingMessage } from './event-bus';
 import type { KafkaEventBus } from './kafka-event-bus';
 
 /** What had been published when the mark was taken: what a consumer group has to reach. */
@@ -121,4 +122,24 @@ export async function awaitCatchUp(
     if (waitedMs >= options.timeoutMs) return { caughtUp: false, remaining, waitedMs };
     await new Promise((resolve) => setTimeout(resolve, Math.min(interval, Math.max(1, options.timeoutMs - waitedMs))));
   }
+}
+
+/**
+ * Kafka: a handler of another consumer group has applied a message once that group has committed an
+ * offset past it on the message's partition (`groupOf`: the handler's group; null: none to wait for).
+ */
+export function kafkaAppliedElsewhere(
+  bus: Pick<KafkaEventBus, 'groupOffsets'>,
+  groupOf: (handler: string) => string | null,
+  options: { timeoutMs: number; intervalMs?: number },
+): AppliedElsewhere {
+  return {
+    ...options,
+    applied: async (handler: string, message: IncomingMessage) => {
+      const group = groupOf(handler);
+      if (!group) return true;
+      const committed = (await bus.groupOffsets(group, [message.topic])).get(`${message.topic}/${message.partition}`);
+      return committed !== undefined && committed > Number(message.offset);
+    },
+  };
 }

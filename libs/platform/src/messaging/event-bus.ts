@@ -39,9 +39,10 @@ export interface BusSubscription {
    * Several messages of one partition, in order: resolves when all are done with (a rejection: the
    * batch is delivered again, and idempotent handlers skip what they had applied). A bus uses it
    * when given, else `onMessage` one by one. A `ConsumerStopped` rejection: the consumer is
-   * stopping; the batch is neither retried nor acknowledged.
+   * stopping; the batch is neither retried nor acknowledged. `keepAlive`: call it while waiting long
+   * (Kafka: the group's heartbeat, or the member is dropped from the group).
    */
-  onBatch?(messages: readonly IncomingMessage[]): Promise<void>;
+  onBatch?(messages: readonly IncomingMessage[], keepAlive?: () => Promise<void>): Promise<void>;
 }
 
 export interface EventBus {

@@ -76,6 +76,8 @@ export interface BatchOptions {
   readsAfterAwaited?: boolean;
   /** Told each time every message up to this one is done with (a safe point to checkpoint). */
   done?: (message: IncomingMessage) => void;
+  /** Called while waiting for another group (Kafka: the heartbeat that keeps this member in its group). */
+  keepAlive?: () => Promise<void>;
 }
 
 interface Delivery {
@@ -153,7 +155,7 @@ export class EventConsumer {
       groupId,
       topics,
       onMessage: (message) => this.processBatch(groupId, ordered, [message], personalData, options),
-      onBatch: (messages) => this.processBatch(groupId, ordered, messages, personalData, options),
+      onBatch: (messages, keepAlive) => this.processBatch(groupId, ordered, messages, personalData, { ...options, keepAlive }),
     });
   }
 
@@ -226,8 +228,7 @@ export class EventConsumer {
       const wanted = run.filter((d) => handler.eventTypes.includes(d.event.type));
       if (wanted.length === 0) continue;
       const elsewhere = options.readsAfterAwaited ? [] : (handler.readsAfter ?? []).filter((name) => !names.has(name));
-      if (elsewhere.length > 0)
-        await this.awaitElsewhere(groupId, handler.name, elsewhere, wanted[wanted.length - 1].message, options.signal);
+      if (elsewhere.length > 0) await this.awaitElsewhere(groupId, handler.name, elsewhere, wanted[wanted.length - 1].message, options);
       const inbox = !handler.idempotent;
       const done = inbox
         ? await this.collections.processedAmong(
@@ -278,13 +279,14 @@ export class EventConsumer {
     handler: string,
     readsAfter: readonly string[],
     message: IncomingMessage,
-    signal?: AbortSignal,
+    { signal, keepAlive }: BatchOptions,
   ): Promise<void> {
     const probe = this.options.elsewhere;
     if (!probe) return;
     const started = Date.now();
     for (;;) {
       if (signal?.aborted) throw new ConsumerStopped();
+      await keepAlive?.();
       const pending: string[] = [];
       for (const name of readsAfter) if (!(await probe.applied(name, message).catch(() => false))) pending.push(name);
       if (pending.length === 0) return;

@@ -168,7 +168,7 @@ export class KafkaEventBus implements EventBus {
         for (let at = 0; at < messages.length && isRunning() && !isStale(); at += CONSUMER_CHUNK) {
           const chunk = messages.slice(at, at + CONSUMER_CHUNK);
           try {
-            await onBatch(chunk);
+            await onBatch(chunk, heartbeat);
           } catch (error) {
             if (error instanceof ConsumerStopped) return;
             throw error;

@@ -7,7 +7,7 @@ import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { newEvent } from '../testing/event-store-contract';
-import { eventually, isolatedEnv } from '../testing/infra';
+import { eventually, isolatedEnv, latch } from '../testing/infra';
 import { InProcessEventBus } from './in-process-event-bus';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import { consumerCheckpointName, StoreConsumers } from './store-consumers';
@@ -16,13 +16,6 @@ const unitEvent = (n: number) =>
   newEvent('catalogue.UnitRegistered', { unitId: `SC-${n}`, name: `测试单位${n}`, level: '乡级', kind: 'town' });
 const unitOf = (event: EventEnvelope) => String(event.data.unitId);
 const TYPES = ['catalogue.UnitRegistered'];
-
-/** A promise with its resolve, for a handler the test holds and releases. */
-function latch(): { promise: Promise<void>; release: () => void } {
-  let release = () => {};
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
 
 /** A read model kept in memory: applies an event once `hold` lets it (a slow projection). */
 class SlowView implements EventHandler {
@@ -112,7 +105,9 @@ describe('StoreConsumers: order between handlers, and a bounded stop (real SQLit
     // The view holds each event until an undeclared peer of the manager (same events, no readsAfter)
     // has handled all of them: a manager that did not wait would have read the view without them.
     const peer: string[] = [];
-    const view = new SlowView(() => eventually(async () => (peer.length === 3 ? true : undefined), 30000, 'the peer to handle all three'));
+    const view = new SlowView(async () => {
+      await eventually(async () => (peer.length === 3 ? true : undefined), 30000, 'the peer to handle all three');
+    });
     const manager = new ReadingManager(view, ['test.view']);
     const consumers = consumersOf();
     await appendUnits(3);

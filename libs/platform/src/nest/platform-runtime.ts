@@ -5,6 +5,7 @@ import type { EventBus } from '../messaging/event-bus';
 import { EventConsumer, type AppliedElsewhere } from '../messaging/event-consumer';
 import { InProcessEventBus } from '../messaging/in-process-event-bus';
 import { StoreConsumers } from '../messaging/store-consumers';
+import { kafkaAppliedElsewhere } from '../messaging/catch-up';
 import { sealedForOwner } from '../personal-data/personal-data';
 import { KafkaEventBus, kafkaConnection } from '../messaging/kafka-event-bus';
 import { KafkaLeaderElection } from '../messaging/kafka-leader-election';
@@ -87,21 +88,13 @@ export class PlatformRuntime implements OnApplicationBootstrap, OnApplicationShu
     if (this.config.RELAY_ENABLED) await this.startRelay();
   }
 
-  /**
-   * Kafka: a handler of another service has applied a message once that service's consumer group
-   * has committed an offset past it on the message's partition.
-   */
+  /** Kafka: a handler of another service (named `<service>.…`) has applied a message once that service's group has. */
   private appliedElsewhere(bus: KafkaEventBus): AppliedElsewhere {
-    const prefix = this.config.KAFKA_TOPIC_PREFIX;
-    return {
-      timeoutMs: READS_AFTER_BOUND_MS,
-      applied: async (handler, message) => {
-        const service = SHAPE_SERVICES.find((s) => handler.startsWith(`${s}.`));
-        if (!service) return true; // not a service's handler: nothing to wait for
-        const committed = (await bus.groupOffsets(`${prefix}.${service}`, [message.topic])).get(`${message.topic}/${message.partition}`);
-        return committed !== undefined && committed > Number(message.offset);
-      },
+    const groupOf = (handler: string) => {
+      const service = SHAPE_SERVICES.find((s) => handler.startsWith(`${s}.`));
+      return service ? `${this.config.KAFKA_TOPIC_PREFIX}.${service}` : null;
     };
+    return kafkaAppliedElsewhere(bus, groupOf, { timeoutMs: READS_AFTER_BOUND_MS });
   }
 
   /** Standalone: how far the consumer behind a checkpoint name has processed the store (null: unknown here). */
