@@ -45,6 +45,16 @@ const serviceDeployments = (overlay: string) =>
     .filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service')
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 
+/** Memory beside V8's heap in a service process (docs/operations.md §19). */
+const NATIVE_HEADROOM_MIB = 128;
+/** A Kubernetes memory quantity in MiB (Mi, Gi, M, G or bytes). */
+function mebibytes(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(Mi|Gi|M|G)?$/.exec(String(quantity));
+  if (!match) return Number.NaN;
+  const factor = { Mi: 1, Gi: 1024, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 }[match[2] ?? ''] ?? 1 / 2 ** 20;
+  return Number(match[1]) * factor;
+}
+
 beforeAll(() => {
   const result = render();
   report = result.report;
@@ -201,6 +211,34 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         configSchema.parse({ ...config.data, GONGKAI_SHAPE: 'catalogue', MONGODB_URL: 'mongodb://m/', AUTH_JWT_SECRET: 'x'.repeat(32) }),
       ).not.toThrow();
       for (const deployment of ofKind(overlay, 'Deployment')) expect(containersOf(deployment)[0].ports[0].containerPort).toBe(3000);
+    });
+
+    it('bounds every service heap (HEAP_LIMIT_MB) under its memory limit, with room for native memory and the import worker (§19)', () => {
+      const config = ofKind(overlay, 'ConfigMap').find((c) => c.metadata.name === 'gongkai-config')!;
+      const workerHeapMb = Number(
+        config.data!.CATALOGUE_IMPORT_WORKER_HEAP_MB ?? configSchema.shape.CATALOGUE_IMPORT_WORKER_HEAP_MB.parse(undefined),
+      );
+      for (const deployment of serviceDeployments(overlay)) {
+        const container = containersOf(deployment)[0];
+        const where = `${overlay}/${deployment.metadata.name}`;
+        const heap = (container.env ?? []).find((v: { name: string }) => v.name === 'HEAP_LIMIT_MB')?.value;
+        expect({ where, heap }).toEqual({ where, heap: expect.stringMatching(/^[1-9][0-9]*$/) });
+        expect((container.env ?? []).map((v: { name: string }) => v.name)).not.toContain('NODE_OPTIONS'); // one way to set the heap
+        // Native memory beside the heap (code, jieba's dictionary, buffers): 128 MiB; the catalogue also parses uploads on a worker with a heap of its own.
+        const needed = Number(heap) + NATIVE_HEADROOM_MIB + (deployment.metadata.name === 'catalogue' ? workerHeapMb : 0);
+        expect({ where, limit: mebibytes(container.resources.limits.memory) }).toEqual({ where, limit: expect.any(Number) });
+        expect({ where, limitCoversHeap: mebibytes(container.resources.limits.memory) >= needed }).toEqual({
+          where,
+          limitCoversHeap: true,
+        });
+        expect({
+          where,
+          requestWithinLimit: mebibytes(container.resources.requests.memory) <= mebibytes(container.resources.limits.memory),
+        }).toEqual({
+          where,
+          requestWithinLimit: true,
+        });
+      }
     });
 
     it('scales consumers with partitions only where MongoDB makes it safe (HPA ≤ KAFKA_PARTITIONS; none in dev, ADR 0004)', () => {
