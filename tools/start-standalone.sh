@@ -41,7 +41,7 @@ export HTTP_PORT="${HTTP_PORT:-3000}"
 export GONGKAI_DEMO_DATA="${GONGKAI_DEMO_DATA:-true}"
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 
-export HEAP_LIMIT_MB="${HEAP_LIMIT_MB:-384}"
+export HEAP_LIMIT_MB="${HEAP_LIMIT_MB:-320}"
 if [[ ! $HEAP_LIMIT_MB =~ ^[1-9][0-9]*$ ]]; then
   echo "HEAP_LIMIT_MB must be a whole number of megabytes (got '$HEAP_LIMIT_MB')" >&2
   exit 1
