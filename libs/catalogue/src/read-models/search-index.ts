@@ -1,4 +1,4 @@
-import { TokenPostings } from '@gongkai/platform';
+import { Interner, SlotTable, TokenPostings } from '@gongkai/platform';
 
 /** One published item as the search index holds it. */
 export interface IndexedItem {
@@ -33,47 +33,40 @@ type Entry = Omit<IndexedItem, 'tokens' | 'nameTokens'>;
  */
 export class SearchIndex {
   /** Items by slot number; postings hold slots, so that scoring is integer work. */
-  private readonly docs: (Entry | undefined)[] = [];
-  private readonly slots = new Map<string, number>();
-  private readonly free: number[] = [];
+  private readonly items = new SlotTable<Entry>();
   private readonly words = new TokenPostings();
   private readonly nameWords = new TokenPostings();
   /** unitId, domainCode, firstLevel: few distinct values, each held once (BSON decoding makes a new string per document). */
-  private readonly codes = new Map<string, string>();
+  private readonly shared = new Interner();
 
   get size(): number {
-    return this.slots.size;
+    return this.items.size;
   }
 
   upsert(item: IndexedItem): void {
     this.remove(item.itemId);
-    const slot = this.free.pop() ?? this.docs.length;
-    this.docs[slot] = {
+    const slot = this.items.claim(item.itemId, {
       itemId: item.itemId,
-      unitId: this.shared(item.unitId),
-      domainCode: this.shared(item.domainCode),
+      unitId: this.shared.of(item.unitId),
+      domainCode: this.shared.of(item.domainCode),
       name: item.name,
-      firstLevel: this.shared(item.firstLevel),
-    };
-    this.slots.set(item.itemId, slot);
+      firstLevel: this.shared.of(item.firstLevel),
+    });
     this.words.set(slot, item.tokens);
     this.nameWords.set(slot, item.nameTokens);
   }
 
   remove(itemId: string): void {
-    const slot = this.slots.get(itemId);
+    const slot = this.items.release(itemId);
     if (slot === undefined) return;
     this.words.clear(slot);
     this.nameWords.clear(slot);
-    this.docs[slot] = undefined;
-    this.slots.delete(itemId);
-    this.free.push(slot);
   }
 
   /** Ranked: more distinct query words first, then words in the name, then the shorter name. */
   search(words: readonly string[], limit: number, filter: { unitId?: string; domainCode?: string } = {}): SearchHit[] {
-    const matched = new Uint8Array(this.docs.length);
-    const inName = new Uint8Array(this.docs.length);
+    const matched = new Uint8Array(this.items.capacity);
+    const inName = new Uint8Array(this.items.capacity);
     const touched: number[] = [];
     for (const word of words) {
       for (const slot of this.words.slots(word)) {
@@ -87,7 +80,7 @@ export class SearchIndex {
     const top: Ranked[] = [];
     const before = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && a.itemId < b.itemId);
     for (const slot of touched) {
-      const item = this.docs[slot];
+      const item = this.items.at(slot);
       if (!item) continue;
       if ((filter.unitId && item.unitId !== filter.unitId) || (filter.domainCode && item.domainCode !== filter.domainCode)) continue;
       const entry = { slot, itemId: item.itemId, score: matched[slot] * 10 + inName[slot] * 3 - Math.min(item.name.length, 60) / 100 };
@@ -98,7 +91,7 @@ export class SearchIndex {
       if (top.length > limit) top.pop();
     }
     return top.map(({ slot, score }) => {
-      const item = this.docs[slot] as Entry;
+      const item = this.items.at(slot) as Entry;
       return {
         itemId: item.itemId,
         unitId: item.unitId,
@@ -109,12 +102,5 @@ export class SearchIndex {
         matched: words.filter((w) => this.words.has(slot, w)),
       };
     });
-  }
-
-  private shared(value: string): string {
-    const held = this.codes.get(value);
-    if (held !== undefined) return held;
-    this.codes.set(value, value);
-    return value;
   }
 }

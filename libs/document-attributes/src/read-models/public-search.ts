@@ -1,4 +1,14 @@
-import { TokenPostings, expandQuery, indexTokens, markTerms, queryTokens, snippetOf, type Snippet } from '@gongkai/platform';
+import {
+  Interner,
+  SlotTable,
+  TokenPostings,
+  expandQuery,
+  indexTokens,
+  markTerms,
+  queryTokens,
+  snippetOf,
+  type Snippet,
+} from '@gongkai/platform';
 
 /** One public document as the portal's search holds it: its metadata and the text of its published files. */
 export interface SearchableDocument {
@@ -66,44 +76,37 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * Documents are numbered slots and their words are held compactly (TokenPostings; issue 17).
  */
 export class PublicDocumentIndex {
-  private readonly docs: (SearchableDocument | undefined)[] = [];
-  private readonly slots = new Map<string, number>();
-  private readonly free: number[] = [];
+  private readonly docs = new SlotTable<SearchableDocument>();
   /** Title, number and text words. */
   private readonly words = new TokenPostings();
   private readonly titleWords = new TokenPostings();
   /** unitId, documentType, topic, publishedOn: few distinct values, each held once. */
-  private readonly values = new Map<string, string>();
+  private readonly shared = new Interner();
 
   get size(): number {
-    return this.slots.size;
+    return this.docs.size;
   }
 
   /** Adds or replaces a document: integer and set work only (its tokens come with it, nothing is segmented). */
   upsert(indexed: IndexedDocument): void {
     const { titleTokens, textTokens, ...doc } = indexed;
     this.remove(doc.documentId);
-    const slot = this.free.pop() ?? this.docs.length;
-    this.docs[slot] = {
+    const slot = this.docs.claim(doc.documentId, {
       ...doc,
-      unitId: this.shared(doc.unitId),
-      documentType: this.shared(doc.documentType),
-      topic: doc.topic === null ? null : this.shared(doc.topic),
-      publishedOn: doc.publishedOn === null ? null : this.shared(doc.publishedOn),
-    };
-    this.slots.set(doc.documentId, slot);
+      unitId: this.shared.of(doc.unitId),
+      documentType: this.shared.of(doc.documentType),
+      topic: doc.topic === null ? null : this.shared.of(doc.topic),
+      publishedOn: doc.publishedOn === null ? null : this.shared.of(doc.publishedOn),
+    });
     this.words.set(slot, [...titleTokens, ...textTokens]);
     this.titleWords.set(slot, titleTokens);
   }
 
   remove(documentId: string): void {
-    const slot = this.slots.get(documentId);
+    const slot = this.docs.release(documentId);
     if (slot === undefined) return;
     this.words.clear(slot);
     this.titleWords.clear(slot);
-    this.docs[slot] = undefined;
-    this.slots.delete(documentId);
-    this.free.push(slot);
   }
 
   /** Slots of the documents containing every part of `form` (one token, or the tokens a longer form is cut into). */
@@ -131,7 +134,7 @@ export class PublicDocumentIndex {
         for (const slot of slots) {
           if (seen.has(slot)) continue;
           seen.add(slot);
-          const doc = this.docs[slot] as SearchableDocument;
+          const doc = this.docs.at(slot) as SearchableDocument;
           scores.set(slot, (scores.get(slot) ?? 0) + 10 + (this.titleWords.has(slot, lower) || doc.title.includes(form) ? 3 : 0));
         }
       }
@@ -139,7 +142,7 @@ export class PublicDocumentIndex {
     // Filter and rank first; the snippets (the costly part) only for the hits returned.
     const ranked: { slot: number; doc: SearchableDocument; score: number }[] = [];
     for (const [slot, score] of scores) {
-      const doc = this.docs[slot] as SearchableDocument;
+      const doc = this.docs.at(slot) as SearchableDocument;
       if (filter.unitId && doc.unitId !== filter.unitId) continue;
       if (filter.documentType && doc.documentType !== filter.documentType) continue;
       if (filter.topic && doc.topic !== filter.topic) continue;
@@ -170,12 +173,5 @@ export class PublicDocumentIndex {
         matched,
       };
     });
-  }
-
-  private shared(value: string): string {
-    const held = this.values.get(value);
-    if (held !== undefined) return held;
-    this.values.set(value, value);
-    return value;
   }
 }

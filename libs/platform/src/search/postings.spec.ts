@@ -1,4 +1,4 @@
-import { TokenPostings } from './postings';
+import { SlotTable, TokenPostings } from './postings';
 
 describe('TokenPostings', () => {
   it('finds the slots holding a word and answers membership, duplicates counted once', () => {
@@ -43,5 +43,17 @@ describe('TokenPostings', () => {
     );
     postings.set(1, words);
     for (const [n, word] of words.entries()) expect({ word, held: postings.has(0, word) }).toEqual({ word, held: n % 2 === 0 });
+  });
+});
+
+describe('SlotTable', () => {
+  it('numbers ids densely, reuses a released number, and answers nothing for an id without a slot', () => {
+    const table = new SlotTable<string>();
+    expect([table.claim('a', 'A'), table.claim('b', 'B')]).toEqual([0, 1]);
+    expect(table.release('a')).toBe(0);
+    expect(table.release('a')).toBeUndefined();
+    expect(table.at(0)).toBeUndefined();
+    expect(table.claim('c', 'C')).toBe(0);
+    expect([table.at(0), table.at(1), table.size, table.capacity]).toEqual(['C', 'B', 2, 2]);
   });
 });

@@ -86,3 +86,58 @@ export class TokenPostings {
     this.freeWords.push(id);
   }
 }
+
+/**
+ * Holds each distinct string once. A value decoded from BSON is a new string in every document, so
+ * a unit id repeated on 18,000 items is 18,000 strings until interned; for fields with few distinct
+ * values (unit, type, topic, date), never for free text.
+ */
+export class Interner {
+  private readonly held = new Map<string, string>();
+
+  of(value: string): string {
+    const held = this.held.get(value);
+    if (held !== undefined) return held;
+    this.held.set(value, value);
+    return value;
+  }
+}
+
+/** Ids numbered by small integers (a freed number is reused), each with its value: what postings point at. */
+export class SlotTable<T> {
+  private readonly values: (T | undefined)[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  /** How many ids hold a slot. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** One more than the highest slot ever used (the length of an array indexed by slot). */
+  get capacity(): number {
+    return this.values.length;
+  }
+
+  /** A slot for the id (which holds none: `release` it first) with its value. */
+  claim(id: string, value: T): number {
+    const slot = this.free.pop() ?? this.values.length;
+    this.values[slot] = value;
+    this.slots.set(id, slot);
+    return slot;
+  }
+
+  /** Frees the id's slot and answers it (undefined: the id held none). */
+  release(id: string): number | undefined {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return undefined;
+    this.values[slot] = undefined;
+    this.slots.delete(id);
+    this.free.push(slot);
+    return slot;
+  }
+
+  at(slot: number): T | undefined {
+    return this.values[slot];
+  }
+}
