@@ -329,6 +329,30 @@ describe('container image (infra/docker)', () => {
     expect(dockerfile).toMatch(/dist\/apps\/\$\{GONGKAI_APP\}\/src\/main\.js/);
   });
 
+  it('bounds the heap by HEAP_LIMIT_MB in its entry point, the standalone by default as `npm start` does (§19)', () => {
+    const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    expect(entrypoint.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+    // The entry point's own shell script, printing the command it would exec.
+    const command = (env: Record<string, string>) =>
+      execFileSync('/bin/sh', ['-c', entrypoint[2].replace('exec node', 'echo node'), '--'], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      }).trim();
+    const startScript = readFileSync(join(root, 'tools/start-standalone.sh'), 'utf8');
+    const npmStartDefault = /HEAP_LIMIT_MB:-(\d+)/.exec(startScript)![1];
+    expect(startScript).toMatch(/--max-old-space-size="\$HEAP_LIMIT_MB" dist\/apps\/standalone\/src\/main\.js/);
+    expect(command({ GONGKAI_APP: 'standalone' })).toBe(
+      `node --enable-source-maps --max-old-space-size=${npmStartDefault} dist/apps/standalone/src/main.js`,
+    );
+    expect(command({ GONGKAI_APP: 'standalone', HEAP_LIMIT_MB: '400' })).toBe(
+      'node --enable-source-maps --max-old-space-size=400 dist/apps/standalone/src/main.js',
+    );
+    expect(command({ GONGKAI_APP: 'catalogue-service', HEAP_LIMIT_MB: '320' })).toBe(
+      'node --enable-source-maps --max-old-space-size=320 dist/apps/catalogue-service/src/main.js',
+    );
+    expect(command({ GONGKAI_APP: 'audit-cli' })).toBe('node --enable-source-maps dist/apps/audit-cli/src/main.js');
+  });
+
   it('compiles every app to JavaScript with the path aliases rewritten (infra/build/compile.js)', () => {
     mkdirSync(join(root, 'tmp'), { recursive: true });
     const out = mkdtempSync(join(root, 'tmp', 'deploy-build-'));
