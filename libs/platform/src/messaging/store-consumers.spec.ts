@@ -1,210 +1,128 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { newEvent } from '../testing/event-store-contract';
-import { eventually, isolatedEnv, latch } from '../testing/infra';
-import { InProcessEventBus } from './in-process-event-bus';
+import { eventually, isolatedEnv } from '../testing/infra';
 import { EventConsumer, type EventHandler } from './event-consumer';
+import { InProcessEventBus } from './in-process-event-bus';
 import { consumerCheckpointName, StoreConsumers } from './store-consumers';
 
-const unitEvent = (n: number) =>
+const registered = (n: number) =>
   newEvent('catalogue.UnitRegistered', { unitId: `SC-${n}`, name: `测试单位${n}`, level: '乡级', kind: 'town' });
-const unitOf = (event: EventEnvelope) => String(event.data.unitId);
-const TYPES = ['catalogue.UnitRegistered'];
+const renamed = (n: number) => newEvent('catalogue.UnitRenamed', { unitId: `SC-${n}`, name: `改名单位${n}`, reason: '机构改革更名' });
 
-/** A read model kept in memory: applies an event once `hold` lets it (a slow projection). */
-class SlowView implements EventHandler {
-  readonly name = 'test.view';
-  readonly eventTypes = TYPES;
-  readonly idempotent = true;
-  constructor(
-    private readonly hold: () => Promise<void>,
-    /** What it has applied (kept across a restart by passing it on, as a stored read model would be). */
-    readonly units = new Set<string>(),
-  ) {}
-  async handle(event: EventEnvelope): Promise<void> {
-    await this.hold();
-    this.units.add(unitOf(event));
-  }
+/** A gate: `wait()` resolves once `open()` has been called. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { wait: () => opened, open };
 }
 
-/** A process manager that reads the view: records, for each event, whether the view had it. */
-class ReadingManager implements EventHandler {
-  readonly name = 'test.manager';
-  readonly eventTypes = TYPES;
-  readonly seen: { unitId: string; inView: boolean }[] = [];
-  constructor(
-    private readonly view: Pick<SlowView, 'units'>,
-    readonly readsAfter?: readonly string[],
-  ) {}
-  async handle(event: EventEnvelope): Promise<void> {
-    this.seen.push({ unitId: unitOf(event), inView: this.view.units.has(unitOf(event)) });
-  }
-}
-
-/** Counts each handling of an event; optionally held at one event. */
-class CountingManager implements EventHandler {
-  readonly name = 'test.counting';
-  readonly eventTypes = TYPES;
-  constructor(
-    private readonly handled: string[],
-    private readonly at: (unitId: string) => Promise<void> = async () => undefined,
-  ) {}
-  async handle(event: EventEnvelope): Promise<void> {
-    await this.at(unitOf(event));
-    this.handled.push(unitOf(event));
-  }
-}
-
-describe('StoreConsumers: order between handlers, and a bounded stop (real SQLite store, real FerretDB)', () => {
+/**
+ * The standalone's consumers (ADR 0011): each handler on its own checkpoint. Issue 17's import
+ * scenario, in small: a backlog of 3,000 events that one handler works through slowly and another
+ * does not want, then one event the other handler wants.
+ */
+describe('StoreConsumers: no handler waits for another, nor for checkpoints of what it only read past', () => {
   const env = isolatedEnv();
-  const logger = createLogger('store-consumers-test', 'silent');
+  const group = `${env.KAFKA_TOPIC_PREFIX}.catalogue`;
   let connection: Connection;
-  let collections: PlatformCollections;
   let store: SqliteEventStore;
-  let group: string;
-  let test = 0;
-
-  const consumersOf = () =>
-    new StoreConsumers(store, new EventConsumer(new InProcessEventBus(), collections, logger), collections, logger, {
-      topicPrefix: env.KAFKA_TOPIC_PREFIX,
-      batchSize: 100,
-    });
-  const appendUnits = async (count: number) => {
-    const positions: number[] = [];
-    for (let n = 0; n < count; n += 1) {
-      const { events } = await store.append(`catalogue.unit-SC-${test}-${n}`, [unitEvent(n)], -1);
-      positions.push(events[0].globalPosition);
-    }
-    return positions;
-  };
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(env.MONGODB_URL, { dbName: `${env.MONGODB_DB_PREFIX}-platform` }).asPromise();
-    collections = new PlatformCollections(connection);
-  });
-  beforeEach(() => {
-    test += 1;
-    group = `${env.KAFKA_TOPIC_PREFIX}.store-consumers-${test}`;
-    store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'gk-store-consumers-')), 'events.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+    store = new SqliteEventStore(env.EVENT_STORE_URL.replace(/^sqlite:/, ''));
+    for (let n = 0; n < 3000; n += 100) {
+      await store.append(
+        `catalogue.unit-batch-${n}`,
+        Array.from({ length: 100 }, (_, i) => registered(n + i)),
+        -1,
+      );
+    }
+    await store.append('catalogue.unit-live', [renamed(1)], -1);
+  }, 60000);
   afterAll(async () => {
+    await store.close();
     await connection.dropDatabase();
     await connection.close();
   });
 
-  it('hands a process manager an event only after the projection it reads has applied it', async () => {
-    // The view holds each event until an undeclared peer of the manager (same events, no readsAfter)
-    // has handled all of them: a manager that did not wait would have read the view without them.
-    const peer: string[] = [];
-    const view = new SlowView(async () => {
-      await eventually(async () => (peer.length === 3 ? true : undefined), 30000, 'the peer to handle all three');
+  it('a live handler handles its event while a lagging one is held in its first batch and no checkpoint can be saved', async () => {
+    const head = await store.headPosition();
+    const collections = new PlatformCollections(connection);
+    // Checkpoint saves wait until the gate opens: a FerretDB busy with another read model's writes.
+    const saves = gate();
+    const saving = Object.assign(Object.create(collections) as PlatformCollections, {
+      saveCheckpoint: async (name: string, position: number) => {
+        await saves.wait();
+        await collections.saveCheckpoint(name, position);
+      },
     });
-    const manager = new ReadingManager(view, ['test.view']);
-    const consumers = consumersOf();
-    await appendUnits(3);
-    // The manager is started first, in a group of its own: nothing but readsAfter puts it after the view.
-    await consumers.start(`${group}.managers`, [manager, new CountingManager(peer)]);
-    await consumers.start(`${group}.views`, [view]);
-    consumers.verifyReadsAfter();
+    const held = gate();
+    const lagging: EventEnvelope[] = [];
+    const live: EventEnvelope[] = [];
+    const handlers: EventHandler[] = [
+      {
+        name: 'lagging',
+        eventTypes: ['catalogue.UnitRegistered'],
+        idempotent: true,
+        handle: async (event) => void lagging.push(event),
+        handleBatch: async (events) => {
+          await held.wait();
+          lagging.push(...events);
+        },
+      },
+      { name: 'live', eventTypes: ['catalogue.UnitRenamed'], idempotent: true, handle: async (event) => void live.push(event) },
+    ];
+    const consumer = new EventConsumer(new InProcessEventBus(), collections, createLogger('test', 'silent'));
+    const consumers = new StoreConsumers(store, consumer, saving, createLogger('test', 'silent'), { topicPrefix: env.KAFKA_TOPIC_PREFIX });
+    await consumers.start(group, handlers);
 
-    await eventually(async () => (manager.seen.length === 3 ? true : undefined), 30000, 'the manager to handle all three');
+    // The live handler read past the 3,000 events it does not want, saving nothing, and handled its own.
+    await eventually(
+      async () => (consumers.position(consumerCheckpointName(group, 'live')) === head ? true : undefined),
+      30000,
+      'the live handler to reach the head',
+    );
+    expect(live.map((event) => event.type)).toEqual(['catalogue.UnitRenamed']);
+    // Meanwhile the lagging handler is still in its first batch, and nothing was saved.
+    expect(lagging).toEqual([]);
+    expect(consumers.position(consumerCheckpointName(group, 'lagging'))).toBe(0);
+    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'live'))).toBe(0);
+
+    held.open();
+    saves.open();
+    await eventually(
+      async () => (consumers.position(consumerCheckpointName(group, 'lagging')) === head ? true : undefined),
+      60000,
+      'the lagging handler to catch up',
+    );
+    expect(new Set(lagging.map((event) => event.eventId)).size).toBe(3000);
     await consumers.stop();
-    expect(manager.seen).toEqual([0, 1, 2].map((n) => ({ unitId: `SC-${n}`, inView: true })));
-  }, 60000);
+    // Stopped: every handler's position is saved.
+    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'lagging'))).toBe(head);
+    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'live'))).toBe(head);
+  }, 120000);
 
-  it('a manager without readsAfter is not held back (the peer above shows what waiting prevents)', async () => {
-    const released = latch();
-    const view = new SlowView(() => released.promise);
-    const manager = new ReadingManager(view);
-    const consumers = consumersOf();
-    await appendUnits(2);
-    await consumers.start(group, [view, manager]);
-    await eventually(async () => (manager.seen.length === 2 ? true : undefined), 30000, 'the manager to handle both');
-    expect(manager.seen.map((s) => s.inView)).toEqual([false, false]);
-    released.release();
+  it('saves the positions a handler only read past in the background, without it handling anything', async () => {
+    const head = await store.headPosition();
+    const collections = new PlatformCollections(connection);
+    const consumer = new EventConsumer(new InProcessEventBus(), collections, createLogger('test', 'silent'));
+    const consumers = new StoreConsumers(store, consumer, collections, createLogger('test', 'silent'), {
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    });
+    const name = consumerCheckpointName(group, 'uninterested');
+    await consumers.start(group, [{ name: 'uninterested', eventTypes: ['catalogue.UnitWithdrawn'], handle: async () => undefined }]);
+    // Read past 3,001 positions: at least the last multiple of 1,000 reached is saved while it runs.
+    await eventually(
+      async () => ((await collections.loadCheckpoint(name)) >= 3000 ? true : undefined),
+      30000,
+      'the checkpoint to be saved',
+    );
+    expect(consumers.position(name)).toBe(head);
     await consumers.stop();
-  }, 60000);
-
-  it('refuses a readsAfter that names no started handler, and a cycle', async () => {
-    const consumers = consumersOf();
-    const view = new SlowView(async () => undefined);
-    await consumers.start(group, [new ReadingManager(view, ['test.missing'])]);
-    expect(() => consumers.verifyReadsAfter()).toThrow('test.manager reads after test.missing, which is not consumed in this process');
-    await consumers.stop();
-
-    const cyclic = consumersOf();
-    await cyclic.start(group, [
-      { name: 'test.a', eventTypes: TYPES, readsAfter: ['test.b'], handle: async () => undefined },
-      { name: 'test.b', eventTypes: TYPES, readsAfter: ['test.a'], handle: async () => undefined },
-    ]);
-    expect(() => cyclic.verifyReadsAfter()).toThrow(/readsAfter cycle: test\.a → test\.b → test\.a/);
-    await cyclic.stop();
-  }, 60000);
-
-  it('stop() returns while a manager is mid-batch; after a restart every event is handled exactly once', async () => {
-    const handled: string[] = [];
-    const entered = latch();
-    const slow = latch();
-    const positions = await appendUnits(5);
-    const first = consumersOf();
-    await first.start(group, [
-      new CountingManager(handled, async (unitId) => {
-        if (unitId !== 'SC-1') return;
-        entered.release();
-        await slow.promise;
-      }),
-    ]);
-    await entered.promise; // the manager is in the middle of its batch of five
-    const stopped = first.stop();
-    slow.release();
-    await stopped;
-    // The batch was given up after the event in hand: the rest was not handled, the checkpoint is at what was done.
-    expect(handled).toEqual(['SC-0', 'SC-1']);
-    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'test.counting'))).toBe(positions[1]);
-
-    const second = consumersOf();
-    await second.start(group, [new CountingManager(handled)]);
-    await eventually(async () => (handled.length >= 5 ? true : undefined), 30000, 'the rest to be handled');
-    await second.stop();
-    expect(handled).toEqual(['SC-0', 'SC-1', 'SC-2', 'SC-3', 'SC-4']);
-    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'test.counting'))).toBe(positions[4]);
-  }, 60000);
-
-  it('stop() ends a wait for a projection; after a restart the manager is handed every event, after the projection', async () => {
-    const held = latch();
-    const view = new SlowView(() => held.promise);
-    const manager = new ReadingManager(view, ['test.view']);
-    const positions = await appendUnits(2);
-    const first = consumersOf();
-    const entered = latch();
-    const peer: string[] = [];
-    await first.start(group, [view, manager, new CountingManager(peer, async () => entered.release())]);
-    await entered.promise;
-    // The view holds its first event until stop() has begun; the manager waits for it, and stop ends that wait.
-    const stopped = first.stop();
-    held.release();
-    await stopped;
-    expect(manager.seen).toEqual([]);
-    expect([...view.units]).toEqual(['SC-0']); // the view gave up its batch after the event in hand
-    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'test.manager'))).toBe(0);
-
-    const restartedView = new SlowView(async () => undefined, view.units);
-    const restarted = new ReadingManager(restartedView, ['test.view']);
-    const second = consumersOf();
-    await second.start(group, [restarted, restartedView]);
-    second.verifyReadsAfter();
-    await eventually(async () => (restarted.seen.length === 2 ? true : undefined), 30000, 'the manager to handle both');
-    await second.stop();
-    expect(restarted.seen).toEqual([0, 1].map((n) => ({ unitId: `SC-${n}`, inView: true })));
-    expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'test.manager'))).toBe(positions[1]);
+    expect(await collections.loadCheckpoint(name)).toBe(head);
   }, 60000);
 });
