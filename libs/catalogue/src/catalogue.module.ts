@@ -191,7 +191,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
   ) {}
 
   onModuleInit(): void {
-    // The publications after the items (a document's domains come from them); the alerts after the publications.
+    // The publications read the items (a document's domains), the alerts the publications: declared with `readsAfter` (ADR 0017).
     this.registry.register(
       'catalogue',
       this.units,

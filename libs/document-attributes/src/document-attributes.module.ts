@@ -57,8 +57,8 @@ export class DocumentAttributesModule implements OnModuleInit, OnApplicationBoot
   ) {}
 
   onModuleInit(): void {
-    // Texts first (the documents projection indexes a public document with its files' texts), then the
-    // documents projection (the yearly-review process reads it): handlers run in order.
+    // Texts first (the documents projection indexes a public document with its files' texts; a text
+    // extracted later re-indexes it), then the documents projection (the yearly-review process reads it: `readsAfter`, ADR 0017).
     this.texts.onExtracted = (sha256) => this.documents.textExtracted(sha256);
     this.registry.register('document-attributes', this.texts, this.documents, this.cleanup, this.yearlyReview);
     if (DisclosureSuggestionHandler.contractAvailable()) this.registry.register('document-attributes', this.suggestions);

@@ -237,7 +237,7 @@ export class RequestsModule implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   onModuleInit(): void {
-    // The notices after the requests read model: an event's notice finds the request projected (the composer waits otherwise).
+    // The notices and proactive disclosure read the requests read model: they declare it (`readsAfter`, ADR 0017).
     this.registry.register(
       'requests',
       this.proactive,
