@@ -94,6 +94,27 @@ describe('projectBatch (real FerretDB)', () => {
     expect(again).toEqual({ applied: 0, skipped: 8, written: [] });
   });
 
+  it('writes nothing and records no revision when a change returns the document itself (a fan-out that does not concern it)', async () => {
+    const collection = connection.collection('fanout');
+    await collection.insertOne({ _id: 'd1' as never, members: ['x'], _applied: { 'catalogue~item-x': 0 }, _version: 1 });
+    // Remove `y` from every document: d1 does not hold it, so nothing changes there.
+    const removeY = (current: Projected<{ members: string[] }> | null) =>
+      current === null || !current.members.includes('y') ? current : { members: current.members.filter((m) => m !== 'y') };
+    const batched = await projectBatch(connection, [{ streamId: 'catalogue.item-y', streamRevision: 3 }], () => [
+      documentChange('fanout', 'd1', removeY),
+      documentChange('fanout', 'absent', removeY),
+    ]);
+    expect(batched).toMatchObject({ applied: 1, skipped: 1, written: [] });
+    expect(await projectDocument(collection, 'd1', { streamId: 'catalogue.item-y', streamRevision: 4 }, removeY)).toBe('skipped');
+    expect(await collection.findOne({ _id: 'd1' as never })).toEqual({
+      _id: 'd1',
+      members: ['x'],
+      _applied: { 'catalogue~item-x': 0 },
+      _version: 1,
+    });
+    expect(await collection.countDocuments()).toBe(1);
+  });
+
   it('keeps every change when batches and another writer race for the same documents (lost guards retry)', async () => {
     const collection = connection.collection('race');
     const bump = (streamId: string) => ({
