@@ -201,7 +201,7 @@ describe('catalogue summary documents for the portal (real FerretDB, events from
     await rebuildProjection(store, projection, db, new PlatformCollections(db));
     // The store's order, as the read model of the test above was written (its domain stamps follow the order of the units' events).
     expect(await dump(db)).toEqual(await dump(database('compare')));
-    const views = async (other: Connection) => (await dump(other)).units.map(({ lines, unitId }) => ({ unitId, lines }));
+    const views = async (other: Connection) => (await dump(other)).units.map(({ text, unitId }) => ({ unitId, text }));
     expect(await views(db)).toEqual(await views(database('one')));
   });
 
