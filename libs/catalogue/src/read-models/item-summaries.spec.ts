@@ -8,7 +8,7 @@ import {
   SqliteEventStore,
   type CommandContext,
 } from '@gongkai/platform';
-import { isolatedEnv, removeIsolatedEnv } from '@gongkai/platform/testing';
+import { isolatedEnv, removeIsolatedEnv, shuffledWithDuplicates } from '@gongkai/platform/testing';
 import { itemStreamId } from '../domain/item';
 import { itemDecider, type ItemCommand } from '../domain/item.decide';
 import {
@@ -42,23 +42,6 @@ const content = (domainCode: DomainCode, name: string, extra: Partial<ItemConten
 
 const UNITS = ['TEZ-ZSZ', 'TEZ-MZJ', 'TEZ-JYJ'];
 const DOMAINS: DomainCode[] = ['social-assistance', 'budget', 'compulsory-education'];
-
-/** A deterministic interleaving of the streams that keeps each stream's order, with duplicates and replays. */
-function shuffledWithDuplicates(events: EventEnvelope[], seed: number): EventEnvelope[] {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const queues = new Map<string, EventEnvelope[]>();
-  for (const e of events) queues.set(e.streamId, [...(queues.get(e.streamId) ?? []), e]);
-  const out: EventEnvelope[] = [];
-  while ([...queues.values()].some((q) => q.length > 0)) {
-    const open = [...queues.values()].filter((q) => q.length > 0);
-    const next = open[Math.floor(random() * open.length)].shift()!;
-    out.push(next);
-    if (random() < 0.25) out.push(next); // a duplicate delivery
-    if (random() < 0.1 && out.length > 3) out.push(out[Math.floor(random() * (out.length - 1))]); // a replay of an older event
-  }
-  return out;
-}
 
 describe('catalogue summary documents for the portal (real FerretDB, events from the item decider)', () => {
   const env = isolatedEnv();

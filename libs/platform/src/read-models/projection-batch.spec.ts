@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import { isolatedEnv } from '../testing/infra';
+import { shuffledWithDuplicates } from '../testing/shuffled';
 import { projectDocument, type Projected } from './projection';
 import { BatchedProjection, documentChange, projectBatch, type DocumentChange, type WrittenDocument } from './projection-batch';
 
@@ -33,23 +34,6 @@ function history(): Event[] {
     }
   }
   return events;
-}
-
-/** A deterministic interleaving of the streams that keeps each stream's order, with duplicates and replays. */
-function shuffledWithDuplicates(events: Event[], seed: number): Event[] {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const queues = new Map<string, Event[]>();
-  for (const e of events) queues.set(e.streamId, [...(queues.get(e.streamId) ?? []), e]);
-  const out: Event[] = [];
-  while ([...queues.values()].some((q) => q.length > 0)) {
-    const open = [...queues.values()].filter((q) => q.length > 0);
-    const next = open[Math.floor(random() * open.length)].shift()!;
-    out.push(next);
-    if (random() < 0.25) out.push(next); // a duplicate delivery
-    if (random() < 0.1 && out.length > 3) out.push(out[Math.floor(random() * (out.length - 1))]); // a replay of an older event
-  }
-  return out;
 }
 
 describe('projectBatch (real FerretDB)', () => {
