@@ -10,11 +10,14 @@ import {
   EVENT_STORE,
   GONGKAI_CONFIG,
   PublicSubmissionLimiter,
+  ReadModelConnections,
   type EventStore,
   type GongkaiConfig,
 } from '@gongkai/platform';
 import { eventually, isolatedEnv, tokenFor } from '@gongkai/platform/testing';
 import { CATEGORY_LEGAL } from './domain/legal-basis';
+import { trackingCodeHash } from './application/settings';
+import { RequestsProjection } from './read-models/requests.projection';
 import { RequestsModule } from './requests.module';
 import { knownUnits } from './testing/known-units';
 import { runYearScenario, type ScenarioExpectation } from './testing/year-scenario';
@@ -287,6 +290,17 @@ describe('requests service over Kafka and FerretDB', () => {
       expect(JSON.stringify(status)).not.toMatch(/李明|1391234|370405/);
       const wrong = await request(app.getHttpServer()).get('/api/requests/track/ABCDE-FGHJK-MNPQR-STVWX-YZ012-3').expect(404);
       expect(wrong.body.code).toBe('TRACKING_CODE_UNKNOWN');
+      // The code is found by its hash's link (one `_id` read); a request projected before the links
+      // existed (no link until a rebuild) is still found, by its hash in the request itself.
+      const projection = app.get(RequestsProjection);
+      const hash = trackingCodeHash(res.body.trackingCode);
+      const connection = app.get(ReadModelConnections).get('requests');
+      const links = connection.collection<{ _id: string }>('tracking_codes');
+      expect(await links.findOne({ _id: hash })).toMatchObject({ requestId: res.body.requestId });
+      await links.deleteOne({ _id: hash });
+      const afterUpgrade = projection.withConnection(connection);
+      expect(await afterUpgrade.byTrackingHash(hash)).toMatchObject({ requestId: res.body.requestId });
+      expect(await afterUpgrade.byTrackingHash(trackingCodeHash('ABCDE-FGHJK-MNPQR-STVWX-YZ012-3'))).toBeNull();
       // The store keeps the ID document masked with a keyed hash, never the number, and even the
       // masked form, the name and the phone only sealed with the applicant's key (crypto-shredding).
       const events = await store.readStream(`requests.request-${res.body.requestId}`);

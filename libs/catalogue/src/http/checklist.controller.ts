@@ -12,15 +12,16 @@ import {
 import { DISTRICT_READER_ROLES, READER_ROLES } from '@gongkai/contracts/vocabulary';
 import {
   assertReadsUnit,
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
   CurrentPrincipal,
+  type Principal,
   Public,
   Returns,
   Roles,
   setRevision,
   ZodPipe,
-  type AuthenticatedRequest,
-  type Principal,
 } from '@gongkai/platform';
 import { ProactiveChecklist } from '../application/checklist';
 import { CATALOGUE_EDITORS } from './access';
@@ -114,6 +115,7 @@ export class ChecklistController {
   @Get('portal/units/:unitId/checklist')
   @Returns(unitChecklistViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '单位的主动公开清单（公众）：各法定类别及已公开的内容' })
   portal(@Param('unitId') unitId: string) {
     return this.checklist.view(unitId, 'public');

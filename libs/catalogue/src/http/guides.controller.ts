@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { multiLineText, singleLineText, someObjectSchema } from '@gongkai/contracts';
 import { DISTRICT_READER_ROLES, STAFF_ROLES } from '@gongkai/contracts/vocabulary';
 import {
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
   Public,
   requestTime,
@@ -13,7 +15,6 @@ import {
   Roles,
   setRevision,
   ZodPipe,
-  type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { UnitGuides } from '../application/guides';
@@ -62,6 +63,7 @@ export class GuidesController {
   @Get('portal/units/:unitId/guide')
   @Returns(someObjectSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '单位的政府信息公开指南（公众）' })
   current(@Param('unitId') unitId: string) {
     return this.guides.current(unitId);

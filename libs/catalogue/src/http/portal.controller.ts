@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PILOT_DOMAINS } from '@gongkai/contracts';
-import { DomainError, pageOf, Public, requestTime, ReturnsPage, ZodPipe, type AuthenticatedRequest } from '@gongkai/platform';
+import { type AuthenticatedRequest, CachedRead, DomainError, pageOf, Public, requestTime, ReturnsPage, ZodPipe } from '@gongkai/platform';
 import { negativeListQuery } from './catalogue.schemas';
 import { toShanghaiDate } from '@gongkai/working-days';
 import { CataloguePortal } from '../application/portal';
@@ -40,6 +40,7 @@ export class PortalController {
   @Get('guidelines/current')
   @Returns(guidelineVersionViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '现行标准指引（示例数据会标明“示例”）' })
   guideline() {
     return this.portal.currentGuideline();
@@ -48,6 +49,7 @@ export class PortalController {
   @Get('units/:unitId/items')
   @Returns(unitCatalogueViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '单位的已发布目录；asOf=YYYY-MM-DD 或 ISO 时刻查询当日目录' })
   unitCatalogue(@Param('unitId') unitId: string, @Query('asOf') asOf?: string) {
     return this.portal.unitCatalogue(unitId, asOf);
@@ -56,6 +58,7 @@ export class PortalController {
   @Get('domains/:domainCode/items')
   @Returns(domainCatalogueViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '某领域各单位的已发布事项' })
   domainCatalogue(@Param('domainCode') domainCode: string) {
     return this.portal.domainCatalogue(domainCode);
@@ -64,6 +67,7 @@ export class PortalController {
   @Get('items/:itemId')
   @Returns(publicItemViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '事项详情及全部版本' })
   item(@Param('itemId') itemId: string) {
     return this.portal.item(itemId);
@@ -88,6 +92,7 @@ export class PortalController {
   @Get('negative-list')
   @ReturnsPage(negativeEntryViewSchema)
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '负面清单（已发布，分页，总数见 X-Total-Count）；超过12个月未评估的标注 reviewOverdue' })
   async negative(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(negativeListQuery)) query: z.infer<typeof negativeListQuery>) {
     const { unitId } = query;

@@ -4,8 +4,10 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import {
   assertActsForUnit,
-  CommandHandler,
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
+  CommandHandler,
   DISTRICT_ROLES,
   DomainError,
   jsonSchemaOf,
@@ -13,7 +15,6 @@ import {
   Roles,
   setRevision,
   ZodPipe,
-  type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { unitStreamId } from '../domain/unit';
 import { unitDecider, type UnitCommand } from '../domain/unit.decide';
@@ -83,6 +84,7 @@ export class UnitsController {
   @Get()
   @Returns(z.array(unitListViewSchema), { bounded: 'the units of the district (about 60)' })
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '单位列表（公开）' })
   list(): Promise<UnitView[]> {
     return this.units.list();
@@ -91,6 +93,7 @@ export class UnitsController {
   @Get(':unitId')
   @Returns(unitListViewSchema, { bounded: 'the units of the district (about 60)' })
   @Public()
+  @CachedRead('catalogue')
   @ApiOperation({ summary: '单位详情（公开）' })
   async get(@Param('unitId') unitId: string): Promise<UnitView> {
     const unit = await this.units.get(unitId);

@@ -4,6 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   BLOB_STORE,
+  type BlobStore,
+  CachedRead,
   DomainError,
   pageFields,
   pageOf,
@@ -13,7 +15,6 @@ import {
   setPageHeaders,
   STORED_MEDIA_TYPES,
   ZodPipe,
-  type BlobStore,
 } from '@gongkai/platform';
 import type { DocumentSearchHit } from '../read-models/public-search';
 import { CleanupProjection } from '../read-models/cleanup.projection';
@@ -65,6 +66,7 @@ export class PortalController {
   @Get('documents')
   @Returns(publicDocumentListViewSchema, { paged: true })
   @Public()
+  @CachedRead('document-attributes')
   @ApiOperation({ summary: '主动公开的公文（含标注与发布情况；分页：total 为全部件数，documents 为所请求的一页）' })
   async list(
     @Query(new ZodPipe(publicListQuery)) query: z.infer<typeof publicListQuery>,
@@ -79,6 +81,7 @@ export class PortalController {
   @Get('documents/:documentId')
   @Returns(publicDocumentViewSchema)
   @Public()
+  @CachedRead('document-attributes')
   @ApiOperation({ summary: '主动公开公文详情：目录信息、正文文字、可下载的文件' })
   async get(@Param('documentId') documentId: string): Promise<PublicDocument & { text: string | null }> {
     const document = await this.documents.getPublic(documentId);
@@ -106,6 +109,7 @@ export class PortalController {
   @Get('cleanup-results')
   @ReturnsPage(cleanupResultsViewSchema.element)
   @Public()
+  @CachedRead('document-attributes')
   @ApiOperation({ summary: '文件清理结果（仅列主动公开的公文；每个清理活动和单位一行，分页，总数见 X-Total-Count）' })
   async cleanupResults(@Query(new ZodPipe(cleanupQuery)) query: z.infer<typeof cleanupQuery>) {
     const { page, pageSize, ...filter } = query;

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import {
   assertActsForUnit,
   assertReadsUnit,
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
   CurrentPrincipal,
   DomainError,
   jsonSchemaOf,
   parseInput,
+  type Principal,
   Public,
   PublicSubmission,
   READER_ROLES,
@@ -18,8 +21,6 @@ import {
   setRevision,
   STAFF_ROLES,
   ZodPipe,
-  type AuthenticatedRequest,
-  type Principal,
 } from '@gongkai/platform';
 import { Consultations } from '../application/consultations';
 import { ConsultationsProjection, publicConsultation, staffComment } from '../read-models/consultations.projection';
@@ -114,6 +115,7 @@ export class ConsultationsController {
   @Get('consultations')
   @ReturnsPage(publicConsultationViewSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({
     summary:
       '征求意见列表（公开，分页）：按单位、状态（upcoming|open|adoption_due|adoption_published）、类别、flag（moderation_pending）、开始/截止日期筛选，q 全文检索（标题、草案），sort 排序；总数见 X-Total-Count',
@@ -152,6 +154,7 @@ export class ConsultationsController {
   @Get('consultations/:consultationId')
   @Returns(publicConsultationViewSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '征求意见详情：已审核的意见（隐去个人信息）和采纳情况（公开）' })
   async consultation(@Param('consultationId') consultationId: string, @Res({ passthrough: true }) response: Response) {
     const view = await this.consultations.get(consultationId);

@@ -3,12 +3,19 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
+  type AuthenticatedRequest,
   BLOB_STORE,
+  type BlobStore,
+  CachedRead,
   commandContext,
+  type CommandResult,
   CurrentPrincipal,
   DISTRICT_ROLES,
   DomainError,
+  GONGKAI_CONFIG,
+  type GongkaiConfig,
   jsonSchemaOf,
+  type Principal,
   Public,
   READER_ROLES,
   ReturnsFile,
@@ -18,12 +25,6 @@ import {
   STAFF_ROLES,
   uploadOf,
   ZodPipe,
-  type AuthenticatedRequest,
-  type BlobStore,
-  type CommandResult,
-  type GongkaiConfig,
-  type Principal,
-  GONGKAI_CONFIG,
 } from '@gongkai/platform';
 import { Obligations } from '../application/obligations';
 import type { ObligationState } from '../domain/obligation';
@@ -187,6 +188,7 @@ export class ObligationsController {
   @Get('portal/policies')
   @ReturnsPage(publicPolicyViewSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '门户：政策文件及其解读（公开；q 全文检索标题和解读材料；分页，总数见 X-Total-Count）' })
   async portalPolicies(@Query(new ZodPipe(policiesQuery)) query: z.infer<typeof policiesQuery>) {
     const matches = textMatcher(query.q);
@@ -202,6 +204,7 @@ export class ObligationsController {
   @Get('portal/policies/:documentId')
   @Returns(publicPolicyViewSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '门户：单个政策文件及其解读（公开）' })
   async portalPolicy(@Param('documentId') documentId: string) {
     const policy = await this.policies.get(documentId);

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
   DomainError,
   jsonSchemaOf,
@@ -13,7 +15,6 @@ import {
   setRevision,
   STAFF_ROLES,
   ZodPipe,
-  type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { OpenDays } from '../application/open-days';
 import { OpenDaysProjection, publicOpenDay } from '../read-models/open-days.projection';
@@ -80,6 +81,7 @@ export class OpenDaysController {
   @Get('open-days')
   @ReturnsPage(publicOpenDayViewSchema, { query: openDaysPageQuery })
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({
     summary: '政府开放日列表：已发布和已举行的活动及其总结（公开；不含报名者个人信息；分页，总数见 X-Total-Count）；year：举行年份',
   })
@@ -91,6 +93,7 @@ export class OpenDaysController {
   @Get('open-days/statistics')
   @Returns(someListSchema, { query: openDaysQuery, bounded: 'one row per unit of the district' })
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '各单位每年政府开放日次数、参加人数（公开）' })
   @ApiQuery({ name: 'unitId', required: false })
   @ApiQuery({ name: 'year', required: false, description: '举行年份' })
@@ -101,6 +104,7 @@ export class OpenDaysController {
   @Get('open-days/:openDayId')
   @Returns(publicOpenDayViewSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '开放日活动（公开；不含报名者个人信息）' })
   async openDay(
     @Param('openDayId') openDayId: string,

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
+  type AuthenticatedRequest,
+  CachedRead,
   commandContext,
   DomainError,
   jsonSchemaOf,
@@ -10,7 +12,6 @@ import {
   Roles,
   STAFF_ROLES,
   ZodPipe,
-  type AuthenticatedRequest,
 } from '@gongkai/platform';
 import { Participation } from '../application/participation';
 import { ParticipationCataloguesProjection } from '../read-models/participation-catalogues.projection';
@@ -47,6 +48,7 @@ export class ParticipationController {
   @Get('participation-catalogues/:unitId')
   @Returns(someObjectSchema)
   @Public()
+  @CachedRead('interpretation')
   @ApiOperation({ summary: '公众参与事项目录（公开）' })
   async catalogue(@Param('unitId') unitId: string) {
     const catalogue = await this.catalogues.get(unitId);

@@ -29,6 +29,10 @@ export const configSchema = z
       .default('false'),
     /** Public write endpoints (filing a request, commenting, registering for an open day): submissions per minute per client address, and the burst. */
     PUBLIC_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+    /** The portal's anonymous reads: how long a cached answer is trusted at most (ADR 0018); 0 turns the read cache off. */
+    READ_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
+    /** The read cache's size at most, in MB of JSON. */
+    READ_CACHE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(16),
     /** `sqlite:<file>` (embedded) or `esdb://…` / `kurrentdb://…` (EventStoreDB). */
     EVENT_STORE_URL: z
       .string()

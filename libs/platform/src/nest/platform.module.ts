@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -22,6 +22,7 @@ import { redactedRequest, type Logger } from '../observability/logger';
 import { personalDataKeysFrom } from '../personal-data/mongo-personal-data-keys';
 import type { PersonalDataKeys } from '../personal-data/personal-data-keys';
 import { PublicSubmissionLimiter } from '../http/rate-limit';
+import { ReadCache, ReadCacheInterceptor } from '../http/read-cache';
 import { Metrics } from '../observability/metrics';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { ReadModelConnections } from '../read-models/read-model-connections';
@@ -138,7 +139,18 @@ export class PlatformModule {
           provide: TokenVerifier,
           useFactory: () => new TokenVerifier(tokenSettings(config)),
         },
+        {
+          provide: ReadCache,
+          inject: [ReadModelConnections, Metrics],
+          useFactory: (connections: ReadModelConnections, metrics: Metrics) =>
+            new ReadCache(
+              connections.generations,
+              { maxAgeMs: config.READ_CACHE_MAX_AGE_MS, maxChars: config.READ_CACHE_MAX_MB * 1024 * 1024 },
+              (result) => metrics.readCache.inc({ result }),
+            ),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
         ConsumerRegistry,
         ConsumerCatchUp,
         PlatformRuntime,
@@ -151,6 +163,7 @@ export class PlatformModule {
         BLOB_STORE,
         Metrics,
         PublicSubmissionLimiter,
+        ReadCache,
         ReadModelConnections,
         PlatformCollections,
         CommandHandler,

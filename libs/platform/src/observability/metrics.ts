@@ -41,6 +41,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly readCache = new Counter({
+    name: 'gongkai_read_cache_requests_total',
+    help: 'Anonymous reads of cached portal routes: hit (served from the read cache), miss (read the read models), shared (waited for a concurrent miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { ReadGenerations } from './read-generations';
 
 /** The native database of a connection that has connected. */
 export function databaseOf(connection: Connection) {
@@ -12,6 +13,8 @@ export function databaseOf(connection: Connection) {
  */
 export class ReadModelConnections {
   private readonly connections = new Map<string, Connection>();
+  /** Moves with every write this process makes to an owner's database (the read cache's validity, ADR 0018). */
+  readonly generations = new ReadGenerations();
 
   constructor(
     private readonly url: string,
@@ -25,7 +28,9 @@ export class ReadModelConnections {
         dbName: `${this.databasePrefix}-${owner}`,
         maxPoolSize: 5,
         serverSelectionTimeoutMS: 10000,
+        monitorCommands: true,
       });
+      this.generations.watch(owner, connection.getClient());
       this.connections.set(owner, connection);
     }
     return connection;

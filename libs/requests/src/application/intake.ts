@@ -138,7 +138,7 @@ export class RequestIntake {
 
   /** The applicant's earlier closed requests to the same unit that ask for much the same (at most 20). */
   async possibleRepeats(applicantKey: string, unitId: string, description: string): Promise<string[]> {
-    const earlier = await this.requests.find({ applicantKey, unitId });
+    const earlier = await this.requests.applicantRequests(applicantKey, unitId);
     return earlier
       .filter((r) => r.closedOn && similarity(r.description, description) >= REPEAT_SIMILARITY)
       .map((r) => r.requestId)

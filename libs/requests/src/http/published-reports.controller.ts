@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { pageOf, Public, ReturnsPage, ZodPipe, type Page } from '@gongkai/platform';
+import { CachedRead, type Page, pageOf, Public, ReturnsPage, ZodPipe } from '@gongkai/platform';
 import { PublishedAnnualReports } from '../application/annual-reports';
 import type { PublishedAnnualReportSummary } from '../read-models/annual-reports.projection';
 import { isAnnualReportFormat, reportYear, sendAnnualReportFile } from './annual-report-download';
@@ -22,6 +22,7 @@ export class PublishedAnnualReportsController {
   @Get()
   @ReturnsPage(someObjectSchema)
   @Public()
+  @CachedRead('requests')
   @ApiOperation({ summary: '已发布的政府信息公开工作年度报告列表（年度从新到旧，再按单位名称）；year 可选' })
   async list(
     @Query(new ZodPipe(publishedReportsQuery)) query: z.infer<typeof publishedReportsQuery>,

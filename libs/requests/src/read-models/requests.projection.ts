@@ -320,7 +320,8 @@ export function registerRowOf(view: RequestView): RegisterRow {
 
 export class RequestsProjection extends BatchedProjection {
   readonly name = 'requests.requests';
-  readonly collections = ['requests'];
+  /** `tracking_codes`: a tracking code's hash → its request, so the public lookup is one `_id` read (FerretDB scans any other field). */
+  readonly collections = ['requests', 'tracking_codes'];
   readonly eventTypes = [
     'requests.RequestReceived',
     'requests.CorrectionRequested',
@@ -639,6 +640,13 @@ export class RequestsProjection extends BatchedProjection {
             return next;
         }
       }),
+      ...(envelope.type === 'requests.RequestReceived'
+        ? [
+            documentChange<{ requestId: string }>('tracking_codes', String(envelope.data.trackingCodeHash), () => ({
+              requestId: String(envelope.data.requestId),
+            })),
+          ]
+        : []),
     ];
   }
 
@@ -651,6 +659,33 @@ export class RequestsProjection extends BatchedProjection {
   async get(requestId: string): Promise<(RequestView & { revision: number }) | null> {
     const doc = await this.requests.findOne({ _id: requestId as never });
     return doc && { ...viewOf<RequestView>(doc), revision: appliedRevision(doc, requestStreamId(requestId)) };
+  }
+
+  /**
+   * The applicant's requests to a unit, oldest first (the possible repeats of a new one): from the
+   * register's in-memory rows once they are loaded, else one query of just these fields (FerretDB scans
+   * the collection for it, ADR 0006), so that registering never waits for the register's first load.
+   */
+  async applicantRequests(
+    applicantKey: string,
+    unitId: string,
+  ): Promise<Pick<RegisterRow, 'requestId' | 'description' | 'closedOn' | 'receivedOn'>[]> {
+    if (this.register) {
+      const rows = [...(await this.register).values()].filter((row) => row.ledger.applicantKey === applicantKey && row.unitId === unitId);
+      return rows.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.requestId.localeCompare(b.requestId));
+    }
+    const docs = await this.requests
+      .find(
+        { applicantKey, unitId },
+        { projection: { requestId: 1, description: 1, closedOn: 1, receivedOn: 1 }, sort: { receivedOn: 1, requestId: 1 } },
+      )
+      .toArray();
+    return docs.map((d) => ({
+      requestId: String(d.requestId),
+      description: String(d.description),
+      closedOn: (d.closedOn as string | null) ?? null,
+      receivedOn: String(d.receivedOn),
+    }));
   }
 
   /**
@@ -697,8 +732,27 @@ export class RequestsProjection extends BatchedProjection {
     };
   }
 
+  /** Until a rebuild has linked every request projected before `tracking_codes` existed, a code without a link is also searched for. */
+  private trackingLinked: { complete: boolean; checkedAt: number } | null = null;
+
   async byTrackingHash(hash: string): Promise<RequestView | null> {
+    const link = await this.connection.collection<{ _id: string; requestId: string }>('tracking_codes').findOne({ _id: hash });
+    if (link) return this.strip(await this.requests.findOne({ _id: link.requestId as never }));
+    if (await this.trackingLinksComplete()) return null;
     return this.strip(await this.requests.findOne({ trackingCodeHash: hash }));
+  }
+
+  /** Whether every request has its tracking link (checked at most once a minute until it is; it stays so). */
+  private async trackingLinksComplete(): Promise<boolean> {
+    const now = Date.now();
+    if (this.trackingLinked && (this.trackingLinked.complete || now - this.trackingLinked.checkedAt < 60_000))
+      return this.trackingLinked.complete;
+    const [links, requests] = await Promise.all([
+      this.connection.collection('tracking_codes').countDocuments(),
+      this.requests.countDocuments(),
+    ]);
+    this.trackingLinked = { complete: links >= requests, checkedAt: now };
+    return this.trackingLinked.complete;
   }
 
   async find(filter: Record<string, unknown>): Promise<RequestView[]> {
