@@ -7,6 +7,9 @@
 #   - auth: a local secret in ./data/dev-secret and the demo login enabled
 #   - the web app (portal and console) built into apps/web/dist and served at the root URL
 #   - logs as readable lines (LOG_FORMAT=pretty; JSON lines, the production format, with LOG_FORMAT=json)
+#   - the code compiled to dist/ first (about 2 s) and run as plain JavaScript, as the container runs it,
+#     with V8's heap bounded by HEAP_LIMIT_MB (docs/operations.md §19): compiling in-process
+#     (@swc-node/register) holds the TypeScript compiler and every file's source map, some 70 MB more
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=tools/common.sh
@@ -38,4 +41,15 @@ export HTTP_PORT="${HTTP_PORT:-3000}"
 export GONGKAI_DEMO_DATA="${GONGKAI_DEMO_DATA:-true}"
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 
-exec node -r @swc-node/register apps/standalone/src/main.ts
+export HEAP_LIMIT_MB="${HEAP_LIMIT_MB:-320}"
+if [[ ! $HEAP_LIMIT_MB =~ ^[1-9][0-9]*$ ]]; then
+  echo "HEAP_LIMIT_MB must be a whole number of megabytes (got '$HEAP_LIMIT_MB')" >&2
+  exit 1
+fi
+
+node infra/build/compile.js dist >/dev/null
+# The standalone serves the web app from dist/apps/web/dist (libs/shapes/src/standalone.ts), as in the image.
+mkdir -p dist/apps/web
+ln -sfn ../../../apps/web/dist dist/apps/web/dist
+
+exec node --enable-source-maps --max-old-space-size="$HEAP_LIMIT_MB" dist/apps/standalone/src/main.js

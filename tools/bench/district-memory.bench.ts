@@ -8,11 +8,16 @@
  *   request-register.bench.ts and document-search.bench.ts), bulk-inserted;
  * then the units are registered through the API, and a portal and staff mix runs (20 clients) over every in-process index: units, a unit's catalogue, the item search, the
  * document search and a unit's register. The peak is VmHWM from /proc.
+ * The standalone runs as `npm start` and the image run it: compiled to JavaScript, with the heap
+ * limit of `npm start` (HEAP_LIMIT_MB, docs/operations.md §19; BENCH_HEAP_LIMIT_MB overrides it).
+ * Its peer, measured in the same run: the same process started without any data.
  * BENCH_SCALE scales items, requests and documents (default 1).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { isolatedEnv, removeIsolatedEnv, startServiceProcess, tokenFor } from '@gongkai/platform/testing';
+import { isolatedEnv, removeIsolatedEnv, startNodeService, tokenFor, type ServiceProcess } from '@gongkai/platform/testing';
 import { SqliteEventStore } from '../../libs/platform/src/event-sourcing/sqlite-event-store';
 import { indexTokens } from '../../libs/platform/src/search/tokenize';
 import { textOf, viewOf } from './document-search.bench';
@@ -31,6 +36,41 @@ const BUDGET_MB = 512;
 const unitId = (unit: number) => `TEZ-U${String(unit).padStart(2, '0')}`;
 
 const CLIENTS = 20;
+const root = resolve(__dirname, '../..');
+
+/** The heap limit `npm start` gives the standalone (tools/start-standalone.sh), unless the bench is told another. */
+function heapLimitMb(): number {
+  const script = readFileSync(join(root, 'tools/start-standalone.sh'), 'utf8');
+  const fromScript = /HEAP_LIMIT_MB:-(\d+)/.exec(script)?.[1];
+  return Number(process.env['BENCH_HEAP_LIMIT_MB'] ?? fromScript);
+}
+
+/** The standalone compiled (infra/build/compile.js, as `npm start` and the image) and started with the heap limit. */
+function startCompiled(dist: string, env: Record<string, string>, heapMb: number): Promise<ServiceProcess> {
+  return startNodeService({
+    name: 'standalone',
+    args: ['--enable-source-maps', `--max-old-space-size=${heapMb}`, join(dist, 'apps/standalone/src/main.js')],
+    env,
+    readyTimeoutMs: 180000,
+  });
+}
+
+const statusOf = (app: ServiceProcess) => readFileSync(`/proc/${app.process.pid}/status`, 'utf8');
+
+/** The peer: the same standalone with no data, after it is ready and has answered each read once. */
+async function emptyPeak(dist: string, heapMb: number, nodeOptions: string): Promise<number> {
+  const env = isolatedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions });
+  const app = await startCompiled(dist, env, heapMb);
+  try {
+    for (const path of ['/api/catalogue/units', `/api/catalogue/portal/search?q=${encodeURIComponent('预算')}`, '/health/ready'])
+      await (await fetch(`${app.url}${path}`)).arrayBuffer();
+    await sleep(3000);
+    return kilobytes(statusOf(app), 'VmHWM') / 1024;
+  } finally {
+    await Promise.race([app.stop(), sleep(60_000).then(() => app.kill())]);
+    await removeIsolatedEnv(env);
+  }
+}
 
 /** `CLIENTS` clients asking the paths in turn for `seconds` (each request bounded by 30 s). */
 async function loop(base: string, requests: { path: string; headers?: Record<string, string> }[], seconds: number) {
@@ -115,21 +155,25 @@ export const bench: Bench = {
   async run() {
     const url = process.env['MONGODB_URL'];
     if (!url) return { tables: [], notes: ['skipped: MONGODB_URL is not set'] };
-    // The heap limit the Kubernetes manifests give every service (infra/k8s/base/services/*.yaml); without
-    // one, V8 on a large machine collects late and the peak says more about the machine than the app.
-    const env = isolatedEnv({
-      LOG_LEVEL: 'warn',
-      NODE_OPTIONS: process.env['BENCH_STANDALONE_NODE_OPTIONS'] ?? '--max-old-space-size=320',
-    });
+    // The heap limit `npm start` sets (HEAP_LIMIT_MB); without one, V8 on a large machine collects
+    // late and the peak says more about the machine than the app. Extra flags (a probe): BENCH_STANDALONE_NODE_OPTIONS.
+    const heapMb = heapLimitMb();
+    const nodeOptions = process.env['BENCH_STANDALONE_NODE_OPTIONS'] ?? '';
+    const dist = join(root, 'tmp', `bench-dist-${process.pid}`);
+    progress('district-memory: compiling the standalone (infra/build/compile.js)');
+    execFileSync(process.execPath, [join(root, 'infra/build/compile.js'), dist], { stdio: 'ignore' });
+    progress('district-memory: the peer, the standalone without data');
+    const emptyMb = await emptyPeak(dist, heapMb, nodeOptions);
+    const env = isolatedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: nodeOptions });
     const storeFile = env['EVENT_STORE_URL'].replace(/^sqlite:/, '');
     progress(`district-memory: appending ${UNITS} × ${ITEMS_PER_UNIT} catalogue items (drafted, published) to the event store`);
     const head = await seedCatalogue(storeFile);
     progress('district-memory: inserting the register and the public documents');
     const seeded = await seedReadModels(url, env['MONGODB_DB_PREFIX']);
     progress('district-memory: starting the standalone');
-    const app = await startServiceProcess('standalone', env, 180000);
-    const peak = () => kilobytes(readFileSync(`/proc/${app.process.pid}/status`, 'utf8'), 'VmHWM') / 1024;
-    const now = () => kilobytes(readFileSync(`/proc/${app.process.pid}/status`, 'utf8'), 'VmRSS') / 1024;
+    const app = await startCompiled(dist, env, heapMb);
+    const peak = () => kilobytes(statusOf(app), 'VmHWM') / 1024;
+    const now = () => kilobytes(statusOf(app), 'VmRSS') / 1024;
     const mongo = await new MongoClient(url).connect();
     try {
       const office = await tokenFor('district_office');
@@ -185,6 +229,7 @@ export const bench: Bench = {
           {
             columns: ['standalone with', 'peak RSS (MB)', 'RSS now (MB)', 'budget (MB)'],
             rows: [
+              ['no data (the peer: the same process, each read once)', emptyMb.toFixed(1), '—', String(BUDGET_MB)],
               [`the catalogue projected at start (${catchUpSeconds.toFixed(0)} s)`, afterCatchUp.toFixed(1), '—', String(BUDGET_MB)],
               [
                 `… then the mix: ${mix.answered} answers (${formatRate(mix.answered / SECONDS)}/s), ${mix.failed} errors or timeouts`,
@@ -198,9 +243,9 @@ export const bench: Bench = {
         ],
         notes: [
           `First use (one at a time): ${firstUse.join('; ')}.`,
-          `Standalone NODE_OPTIONS: ${env['NODE_OPTIONS']}.`,
+          `Standalone: compiled, node --enable-source-maps --max-old-space-size=${heapMb}${nodeOptions ? ` (NODE_OPTIONS ${nodeOptions})` : ''}; the data adds ${(peakMb - emptyMb).toFixed(1)} MB to the peer's peak.`,
           `Data: ${UNITS} units; ${(UNITS * ITEMS_PER_UNIT).toLocaleString('en-US')} catalogue items (${head.toLocaleString('en-US')} events in the store); ${seeded.requests.toLocaleString('en-US')} requests (${YEARS} years); ${seeded.documents.toLocaleString('en-US')} public documents with their texts.`,
-          `verdict: peak RSS ${peakMb.toFixed(1)} MB is ${peakMb < BUDGET_MB ? 'UNDER' : 'OVER'} the ${BUDGET_MB} MB budget (TypeScript compiled in-process by @swc-node/register; a compiled build uses less).`,
+          `verdict: peak RSS ${peakMb.toFixed(1)} MB is ${peakMb < BUDGET_MB ? 'UNDER' : 'OVER'} the ${BUDGET_MB} MB budget.`,
         ],
       };
     } finally {
@@ -209,6 +254,7 @@ export const bench: Bench = {
       // manager works through a backlog one message at a time: bounded here.
       await Promise.race([app.stop(), sleep(60_000).then(() => app.kill())]);
       await removeIsolatedEnv(env);
+      rmSync(dist, { recursive: true, force: true });
     }
   },
 };

@@ -45,6 +45,19 @@ const serviceDeployments = (overlay: string) =>
     .filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service')
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 
+/**
+ * Memory beside V8's heap in a service process (docs/operations.md §19): measured about 80 MB idle
+ * and 162 MB at the standalone's peak while it projects a district's catalogue (district-memory bench).
+ */
+const NATIVE_HEADROOM_MIB = 160;
+/** A Kubernetes memory quantity in MiB (Mi, Gi, M, G or bytes). */
+function mebibytes(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(Mi|Gi|M|G)?$/.exec(String(quantity));
+  if (!match) return Number.NaN;
+  const factor = { Mi: 1, Gi: 1024, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 }[match[2] ?? ''] ?? 1 / 2 ** 20;
+  return Number(match[1]) * factor;
+}
+
 beforeAll(() => {
   const result = render();
   report = result.report;
@@ -203,6 +216,34 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       for (const deployment of ofKind(overlay, 'Deployment')) expect(containersOf(deployment)[0].ports[0].containerPort).toBe(3000);
     });
 
+    it('bounds every service heap (HEAP_LIMIT_MB) under its memory limit, with room for native memory and the import worker (§19)', () => {
+      const config = ofKind(overlay, 'ConfigMap').find((c) => c.metadata.name === 'gongkai-config')!;
+      const workerHeapMb = Number(
+        config.data!.CATALOGUE_IMPORT_WORKER_HEAP_MB ?? configSchema.shape.CATALOGUE_IMPORT_WORKER_HEAP_MB.parse(undefined),
+      );
+      for (const deployment of serviceDeployments(overlay)) {
+        const container = containersOf(deployment)[0];
+        const where = `${overlay}/${deployment.metadata.name}`;
+        const heap = (container.env ?? []).find((v: { name: string }) => v.name === 'HEAP_LIMIT_MB')?.value;
+        expect({ where, heap }).toEqual({ where, heap: expect.stringMatching(/^[1-9][0-9]*$/) });
+        expect((container.env ?? []).map((v: { name: string }) => v.name)).not.toContain('NODE_OPTIONS'); // one way to set the heap
+        // Native memory beside the heap (code, jieba's dictionary, buffers); the catalogue also parses uploads on a worker with a heap of its own.
+        const needed = Number(heap) + NATIVE_HEADROOM_MIB + (deployment.metadata.name === 'catalogue' ? workerHeapMb : 0);
+        expect({ where, limit: mebibytes(container.resources.limits.memory) }).toEqual({ where, limit: expect.any(Number) });
+        expect({ where, limitCoversHeap: mebibytes(container.resources.limits.memory) >= needed }).toEqual({
+          where,
+          limitCoversHeap: true,
+        });
+        expect({
+          where,
+          requestWithinLimit: mebibytes(container.resources.requests.memory) <= mebibytes(container.resources.limits.memory),
+        }).toEqual({
+          where,
+          requestWithinLimit: true,
+        });
+      }
+    });
+
     it('scales consumers with partitions only where MongoDB makes it safe (HPA ≤ KAFKA_PARTITIONS; none in dev, ADR 0004)', () => {
       const partitions = Number(ofKind(overlay, 'ConfigMap').find((c) => c.metadata.name === 'gongkai-config')!.data!.KAFKA_PARTITIONS);
       const hpas = ofKind(overlay, 'HorizontalPodAutoscaler');
@@ -286,6 +327,30 @@ describe('container image (infra/docker)', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
     expect(dockerfile).toMatch(/node infra\/build\/compile\.js dist/);
     expect(dockerfile).toMatch(/dist\/apps\/\$\{GONGKAI_APP\}\/src\/main\.js/);
+  });
+
+  it('bounds the heap by HEAP_LIMIT_MB in its entry point, the standalone by default as `npm start` does (§19)', () => {
+    const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    expect(entrypoint.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+    // The entry point's own shell script, printing the command it would exec.
+    const command = (env: Record<string, string>) =>
+      execFileSync('/bin/sh', ['-c', entrypoint[2].replace('exec node', 'echo node'), '--'], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      }).trim();
+    const startScript = readFileSync(join(root, 'tools/start-standalone.sh'), 'utf8');
+    const npmStartDefault = /HEAP_LIMIT_MB:-(\d+)/.exec(startScript)![1];
+    expect(startScript).toMatch(/--max-old-space-size="\$HEAP_LIMIT_MB" dist\/apps\/standalone\/src\/main\.js/);
+    expect(command({ GONGKAI_APP: 'standalone' })).toBe(
+      `node --enable-source-maps --max-old-space-size=${npmStartDefault} dist/apps/standalone/src/main.js`,
+    );
+    expect(command({ GONGKAI_APP: 'standalone', HEAP_LIMIT_MB: '400' })).toBe(
+      'node --enable-source-maps --max-old-space-size=400 dist/apps/standalone/src/main.js',
+    );
+    expect(command({ GONGKAI_APP: 'catalogue-service', HEAP_LIMIT_MB: '320' })).toBe(
+      'node --enable-source-maps --max-old-space-size=320 dist/apps/catalogue-service/src/main.js',
+    );
+    expect(command({ GONGKAI_APP: 'audit-cli' })).toBe('node --enable-source-maps dist/apps/audit-cli/src/main.js');
   });
 
   it('compiles every app to JavaScript with the path aliases rewritten (infra/build/compile.js)', () => {

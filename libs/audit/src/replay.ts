@@ -44,7 +44,7 @@ export async function temporaryDatabase(
   const connection = mongoose.createConnection(mongodbUrl, {
     dbName: `${prefix}-audit-tmp-${uuidv7().replace(/-/g, '').slice(-12)}`,
     maxPoolSize: 5,
-    serverSelectionTimeoutMS: 10000,
+    serverSelectionTimeoutMS: 30000,
   });
   await connection.asPromise();
   return {

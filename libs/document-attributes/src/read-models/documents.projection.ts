@@ -48,6 +48,43 @@ function publicHashes(view: DocumentView): string[] {
   return files ? [...(files.body ? [files.body.sha256] : []), ...files.annexes.map((a) => a.file.sha256)] : [];
 }
 
+/** What the search index takes from a public document, and the files whose texts it adds (in order: body, annexes). */
+interface SearchFields {
+  fields: Omit<IndexedDocument, 'text' | 'textTokens'>;
+  hashes: string[];
+}
+
+function searchFieldsOf(view: StoredDocumentView): SearchFields {
+  const publishedOn = view.firstPublishedOn ?? view.issuedOn;
+  return {
+    fields: {
+      documentId: view.documentId,
+      unitId: view.unitId,
+      documentType: view.documentType,
+      topic: view.topic ?? null,
+      year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
+      publishedOn,
+      title: view.title,
+      documentNumber: view.documentNumber,
+      titleTokens: view.titleTokens ?? indexTokens(view.title, view.documentNumber),
+    },
+    hashes: publicHashes(view),
+  };
+}
+
+/** A public document as the search index holds it: its fields, and the texts (and their tokens) of its files found in `texts`. */
+function withTexts({ fields, hashes }: SearchFields, texts: ReadonlyMap<string, StoredText>): IndexedDocument {
+  const files = hashes.flatMap((hash) => texts.get(hash) ?? []);
+  return {
+    ...fields,
+    text: files
+      .map((file) => file.text)
+      .filter(Boolean)
+      .join('\n\n'),
+    textTokens: [...new Set(files.flatMap((file) => file.tokens))],
+  };
+}
+
 /**
  * The next stored document after an event: the view, with its title's and number's search tokens
  * (segmented here, when they change, so that loading the search index segments nothing).
@@ -140,53 +177,47 @@ export class DocumentsProjection extends BatchedProjection {
 
   /**
    * Public documents as the search index holds them: metadata, the text of their published files, and
-   * the tokens stored with both when they were projected (`loaded`: the texts already read).
+   * the tokens stored with both when they were projected.
    */
-  private async indexable(views: readonly StoredDocumentView[], loaded?: ReadonlyMap<string, StoredText>): Promise<IndexedDocument[]> {
-    const texts = loaded ?? (await this.storedTexts(new Set(views.flatMap(publicHashes))));
-    return views.map((view) => {
-      const publishedOn = view.firstPublishedOn ?? view.issuedOn;
-      const files = publicHashes(view).flatMap((hash) => texts.get(hash) ?? []);
-      return {
-        documentId: view.documentId,
-        unitId: view.unitId,
-        documentType: view.documentType,
-        topic: view.topic ?? null,
-        year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
-        publishedOn,
-        title: view.title,
-        documentNumber: view.documentNumber,
-        text: files
-          .map((file) => file.text)
-          .filter(Boolean)
-          .join('\n\n'),
-        titleTokens: view.titleTokens ?? indexTokens(view.title, view.documentNumber),
-        textTokens: [...new Set(files.flatMap((file) => file.tokens))],
-      };
-    });
+  private async indexable(views: readonly StoredDocumentView[]): Promise<IndexedDocument[]> {
+    const texts = await this.storedTexts(new Set(views.flatMap(publicHashes)));
+    return views.map(searchFieldsOf).map((search) => withTexts(search, texts));
   }
 
   /**
    * The in-memory search index of the public documents: loaded from the stored tokens (nothing is
-   * segmented): one pass over the public documents, one over the texts, then the index built 200
-   * documents at a time, always yielding to the event loop between batches, so that a
-   * request arriving meanwhile waits for a few milliseconds at most (a search waits for the load).
+   * segmented): one pass over the public documents, one over the texts, each document indexed as
+   * soon as its files' texts have come, always yielding to the event loop every 200 documents or
+   * texts, so that a request arriving meanwhile waits for a few milliseconds at most (a search waits for the load).
    * Started at boot (`loadSearchIndex` from the module), else by the first search.
    */
   loadSearchIndex(): Promise<PublicDocumentIndex> {
     this.searchIndex ??= (async () => {
       const index = new PublicDocumentIndex();
-      const views: StoredDocumentView[] = [];
+      // Only what the index keeps is held while loading (issue 17): each document's search fields,
+      // then each text until every document publishing it is indexed.
+      const waiting = new Map<string, { search: SearchFields; texts: Map<string, StoredText>; missing: number }[]>();
       let read = 0;
       for await (const doc of this.documents.find({ ...PUBLIC_FILTER })) {
-        views.push(stored(doc));
+        const search = searchFieldsOf(stored(doc));
+        const hashes = new Set(search.hashes);
+        if (hashes.size === 0) index.upsert(withTexts(search, new Map()));
+        else {
+          const pending = { search, texts: new Map<string, StoredText>(), missing: hashes.size };
+          for (const hash of hashes) waiting.set(hash, [...(waiting.get(hash) ?? []), pending]);
+        }
         if (++read % SEARCH_LOAD_BATCH === 0) await yieldToEventLoop();
       }
-      const texts = await this.storedTexts(new Set(views.flatMap(publicHashes)));
-      for (let at = 0; at < views.length; at += SEARCH_LOAD_BATCH) {
-        for (const doc of await this.indexable(views.slice(at, at + SEARCH_LOAD_BATCH), texts)) index.upsert(doc);
-        await yieldToEventLoop();
+      for await (const [hash, text] of this.eachStoredText(new Set(waiting.keys()))) {
+        for (const pending of waiting.get(hash) ?? []) {
+          pending.texts.set(hash, text);
+          if (--pending.missing === 0) index.upsert(withTexts(pending.search, pending.texts));
+        }
+        waiting.delete(hash);
       }
+      // A file without an extracted text: its document is indexed with the texts it has.
+      const incomplete = new Set([...waiting.values()].flat());
+      for (const pending of incomplete) if (pending.missing > 0) index.upsert(withTexts(pending.search, pending.texts));
       return index;
     })().catch((error: unknown) => {
       this.searchIndex = null;
@@ -201,30 +232,37 @@ export class DocumentsProjection extends BatchedProjection {
    * yielding between batches. A text stored before its tokens were is segmented once (yielding) and
    * its tokens saved.
    */
-  private async storedTexts(hashes: ReadonlySet<string>, scan = hashes.size > 50): Promise<Map<string, StoredText>> {
+  private async storedTexts(hashes: ReadonlySet<string>): Promise<Map<string, StoredText>> {
     const texts = new Map<string, StoredText>();
-    const keep = async (doc: Record<string, unknown>) => {
-      if (!doc.extracted) return;
+    for await (const [hash, text] of this.eachStoredText(hashes)) texts.set(hash, text);
+    return texts;
+  }
+
+  /** `storedTexts`, one text at a time (the boot load keeps a text only until its documents are indexed). */
+  private async *eachStoredText(hashes: ReadonlySet<string>, scan = hashes.size > 50): AsyncGenerator<[string, StoredText]> {
+    const keep = async (doc: Record<string, unknown>): Promise<[string, StoredText] | null> => {
+      if (!doc.extracted) return null;
       let tokens = doc.tokens as string[] | undefined;
       if (!tokens) {
         tokens = await indexTokensYielding(doc.text as string);
         await this.texts.updateOne({ _id: doc._id as never }, { $set: { tokens } });
       }
-      texts.set(String(doc._id), { text: doc.text as string, tokens });
+      return [String(doc._id), { text: doc.text as string, tokens }];
     };
     if (!scan) {
       for (const hash of hashes) {
         const doc = await this.texts.findOne({ _id: hash as never });
-        if (doc) await keep(doc);
+        const kept = doc && (await keep(doc));
+        if (kept) yield kept;
       }
-      return texts;
+      return;
     }
     let read = 0;
     for await (const doc of this.texts.find({})) {
-      if (hashes.has(String(doc._id))) await keep(doc);
+      const kept = hashes.has(String(doc._id)) ? await keep(doc) : null;
+      if (kept) yield kept;
       if (++read % SEARCH_LOAD_BATCH === 0) await yieldToEventLoop();
     }
-    return texts;
   }
 
   /** Portal search over the public documents' titles, numbers and texts (abbreviations expanded). */

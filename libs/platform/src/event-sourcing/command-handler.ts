@@ -5,6 +5,7 @@ import { revealEach, sealPersonalData } from '../personal-data/personal-data';
 import type { PersonalDataKeys } from '../personal-data/personal-data-keys';
 import { fold, type Decider, type DomainEvent } from './decider';
 import type { EventStore, NewEvent } from './event-store';
+import { yieldIfBusy } from './event-loop';
 import { upcast } from './upcasting';
 
 export interface CommandContext {
@@ -83,6 +84,8 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions<S> = {},
   ): Promise<CommandResult<S>> {
+    // A run of commands (an import: one per row) lets the process serve requests and consumers meanwhile.
+    await yieldIfBusy();
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision } = await this.load(decider, streamId);
       const refused = options.authorize?.(state);

@@ -1,15 +1,4 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  NO_STREAM,
-  START,
-  jsonEvent,
-  type AllStreamResolvedEvent,
-  type ResolvedEvent,
-  type JSONRecordedEvent,
-} from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, EventStoreDBClient, ResolvedEvent, JSONRecordedEvent } from '@eventstore/db-client';
 import { GENESIS_HASH, type EventEnvelope } from '@gongkai/contracts';
 import { DomainError } from '../errors/domain-error';
 import { seal } from './hash-chain';
@@ -27,6 +16,13 @@ import { pollingSubscription } from './polling-subscription';
 
 type EnvelopeMetadata = Omit<EventEnvelope, 'data' | 'globalPosition'>;
 
+type Esdb = typeof import('@eventstore/db-client');
+/**
+ * The client library (gRPC and its protocol definitions: some 20 MB of memory) is loaded when this
+ * store is created, not with the platform: the standalone on SQLite never loads it (issue 17).
+ */
+const loadClient = (): Esdb => require('@eventstore/db-client') as Esdb;
+
 /**
  * The production event store. Each gongkai event is one EventStoreDB event whose data is the
  * domain data and whose metadata is the rest of our envelope, hashes included, so the hash chain
@@ -34,9 +30,11 @@ type EnvelopeMetadata = Omit<EventEnvelope, 'data' | 'globalPosition'>;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
+  private readonly esdb: Esdb;
 
   constructor(connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.esdb = loadClient();
+    this.client = this.esdb.EventStoreDBClient.connectionString(connectionString);
   }
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -61,8 +59,8 @@ export class EventStoreDbEventStore implements EventStore {
       // append makes it fail rather than fork the hash chain.
       const result = await this.client.appendToStream(
         streamId,
-        sealed.map(({ data, ...metadata }) => jsonEvent({ id: metadata.eventId, type: metadata.type, data, metadata })),
-        { expectedRevision: current === -1 ? NO_STREAM : BigInt(current) },
+        sealed.map(({ data, ...metadata }) => this.esdb.jsonEvent({ id: metadata.eventId, type: metadata.type, data, metadata })),
+        { expectedRevision: current === -1 ? this.esdb.NO_STREAM : BigInt(current) },
       );
       const position = Number(result.position?.commit ?? 0n);
       return {
@@ -80,7 +78,7 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(streamId: string): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: this.esdb.START, direction: this.esdb.FORWARDS })) {
         const envelope = toEnvelope(resolved);
         if (envelope) events.push(envelope);
       }
@@ -95,8 +93,8 @@ export class EventStoreDbEventStore implements EventStore {
     const after = options.after ?? 0;
     const limit = options.limit ?? 1000;
     const events: StoredEvent[] = [];
-    const fromPosition = after === 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
-    for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: limit + 1 })) {
+    const fromPosition = after === 0 ? this.esdb.START : { commit: BigInt(after), prepare: BigInt(after) };
+    for await (const resolved of this.client.readAll({ fromPosition, direction: this.esdb.FORWARDS, maxCount: limit + 1 })) {
       const envelope = toEnvelope(resolved);
       if (!envelope || envelope.globalPosition <= after) continue;
       events.push(envelope);
@@ -106,7 +104,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
+    for await (const resolved of this.client.readAll({ fromPosition: this.esdb.END, direction: this.esdb.BACKWARDS, maxCount: 50 })) {
       const envelope = toEnvelope(resolved);
       if (envelope) return envelope.globalPosition;
     }
@@ -115,7 +113,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async streamHeads(): Promise<StreamHead[]> {
     const heads = new Map<string, StreamHead>();
-    for await (const resolved of this.client.readAll({ fromPosition: START, direction: FORWARDS })) {
+    for await (const resolved of this.client.readAll({ fromPosition: this.esdb.START, direction: this.esdb.FORWARDS })) {
       const envelope = toEnvelope(resolved);
       if (envelope) heads.set(envelope.streamId, { streamId: envelope.streamId, revision: envelope.streamRevision, hash: envelope.hash });
     }
@@ -132,7 +130,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    for await (const _ of this.client.readAll({ fromPosition: START, maxCount: 1 })) break;
+    for await (const _ of this.client.readAll({ fromPosition: this.esdb.START, maxCount: 1 })) break;
   }
 
   async close(): Promise<void> {
@@ -141,7 +139,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async lastEvent(streamId: string): Promise<StoredEvent | null> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: this.esdb.END,
+        direction: this.esdb.BACKWARDS,
+        maxCount: 1,
+      })) {
         return toEnvelope(resolved);
       }
     } catch (error) {

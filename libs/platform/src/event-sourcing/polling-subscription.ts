@@ -1,4 +1,5 @@
 import type { EventStore, StoredEvent } from './event-store';
+import { yieldIfBusy } from './event-loop';
 
 export interface PollingOptions {
   batchSize: number;
@@ -52,6 +53,8 @@ export function pollingSubscription(
       try {
         await onEvents(batch);
         position = batch[batch.length - 1].globalPosition;
+        // A subscriber reading past a backlog without I/O (SQLite reads are synchronous) lets the process turn.
+        await yieldIfBusy();
       } catch (error) {
         options.onError?.(error);
         await sleep(options.retryMs);

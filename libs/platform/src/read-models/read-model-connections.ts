@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 import { ReadGenerations } from './read-generations';
 
 /** The native database of a connection that has connected. */
@@ -24,12 +24,17 @@ export class ReadModelConnections {
   get(owner: string): Connection {
     let connection = this.connections.get(owner);
     if (!connection) {
-      connection = mongoose.createConnection(this.url, {
+      // 30 s (the driver's default for server selection) for server selection and for mongoose's buffering (which it
+      // reads from the options though its types omit it): a FerretDB busy with a catch-up can take
+      // over 10 s to answer.
+      const options: ConnectOptions & { bufferTimeoutMS: number } = {
         dbName: `${this.databasePrefix}-${owner}`,
         maxPoolSize: 5,
-        serverSelectionTimeoutMS: 10000,
+        serverSelectionTimeoutMS: 30000,
+        bufferTimeoutMS: 30000,
         monitorCommands: true,
-      });
+      };
+      connection = mongoose.createConnection(this.url, options);
       this.generations.watch(owner, connection.getClient());
       this.connections.set(owner, connection);
     }

@@ -1,3 +1,4 @@
 export * from './tokenize';
 export * from './abbreviations';
 export * from './snippet';
+export * from './postings';

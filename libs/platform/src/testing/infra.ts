@@ -54,7 +54,7 @@ export async function removeIsolatedEnv(env: Record<string, string>, options: { 
   if (env.EVENT_STORE_URL?.startsWith('sqlite:'))
     rmSync(dirname(env.EVENT_STORE_URL.slice('sqlite:'.length)), { recursive: true, force: true });
   if (options.databases === false) return;
-  const mongo = await new MongoClient(env.MONGODB_URL, { serverSelectionTimeoutMS: 10000 }).connect();
+  const mongo = await new MongoClient(env.MONGODB_URL, { serverSelectionTimeoutMS: 30000 }).connect();
   try {
     for (const prefix of [env.MONGODB_DB_PREFIX, ...(options.otherPrefixes ?? [])])
       for (const name of [...SHAPE_SERVICES, 'platform']) await mongo.db(`${prefix}-${name}`).dropDatabase();

@@ -390,8 +390,11 @@ export class RequestsProjection extends BatchedProjection {
   /** The register's rows (what it filters and sorts on), in memory: loaded on first use, kept current by `handle` (ADR 0006). */
   async registerRows(): Promise<RegisterRow[]> {
     this.register ??= (async () => {
-      const docs = await this.requests.find({}, { projection: REGISTER_ROW_FIELDS }).toArray();
-      return new Map(docs.map((doc) => [String(doc.requestId), registerRowOf(doc as unknown as RequestView)]));
+      // Streamed: one stored request at a time becomes its row, the whole collection is never held (issue 17).
+      const rows = new Map<string, RegisterRow>();
+      for await (const doc of this.requests.find({}, { projection: REGISTER_ROW_FIELDS }))
+        rows.set(String(doc.requestId), registerRowOf(doc as unknown as RequestView));
+      return rows;
     })().catch((error: unknown) => {
       this.register = null;
       throw error;
