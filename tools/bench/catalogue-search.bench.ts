@@ -87,29 +87,39 @@ function content(unit: number, i: number): ItemContent {
   };
 }
 
-/** A unit's published items as the items read model stores them (built with its own pure transform), ready for insertMany. */
-export function publishedItemDocuments(unit: number, perUnit: number): Record<string, unknown>[] {
+/** A unit's items as their events: each drafted, then published (version 1), at one instant. */
+export function publishedItemEvents(
+  unit: number,
+  perUnit: number,
+): { itemId: string; streamId: string; events: [EventEnvelope, EventEnvelope] }[] {
   const at = '2024-01-02T02:00:00.000Z';
-  const docs = [];
+  const items = [];
   for (let i = 0; i < perUnit; i += 1) {
     const itemId = `bench-${unit}-${i}`;
     const unitId = `TEZ-U${unit}`;
     const streamId = `catalogue.item-${itemId}`;
     const c = content(unit, i);
-    const drafted = applyItemEvent(null, envelope('catalogue.ItemDrafted', streamId, 0, { itemId, unitId, content: c }, at));
-    const published = applyItemEvent(
-      drafted,
-      envelope(
-        'catalogue.ItemPublished',
-        streamId,
-        1,
-        { itemId, unitId, version: 1, domainCode: c.domainCode, guidelineItemCode: null, publishedAt: at, content: c },
-        at,
-      ),
+    const drafted = envelope('catalogue.ItemDrafted', streamId, 0, { itemId, unitId, content: c }, at);
+    const published = envelope(
+      'catalogue.ItemPublished',
+      streamId,
+      1,
+      { itemId, unitId, version: 1, domainCode: c.domainCode, guidelineItemCode: null, publishedAt: at, content: c },
+      at,
     );
-    docs.push({ ...published, _id: itemId, _applied: { [streamId.replace(/\./g, '~')]: 1 }, _version: 2 });
+    items.push({ itemId, streamId, events: [drafted, published] as [EventEnvelope, EventEnvelope] });
   }
-  return docs;
+  return items;
+}
+
+/** A unit's published items as the items read model stores them (built with its own pure transform), ready for insertMany. */
+export function publishedItemDocuments(unit: number, perUnit: number): Record<string, unknown>[] {
+  return publishedItemEvents(unit, perUnit).map(({ itemId, streamId, events: [drafted, published] }) => ({
+    ...applyItemEvent(applyItemEvent(null, drafted), published),
+    _id: itemId,
+    _applied: { [streamId.replace(/\./g, '~')]: 1 },
+    _version: 2,
+  }));
 }
 
 export const bench: Bench = {

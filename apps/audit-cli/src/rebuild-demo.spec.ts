@@ -44,6 +44,7 @@ describe('rebuild after the full demo', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'catalogue.items',
+        'catalogue.item-summaries',
         'catalogue.negative-list',
         'document-attributes.documents',
         'requests.requests',

@@ -37,6 +37,7 @@ import { SubscriptionsController } from './http/subscriptions.controller';
 import { UnitsController } from './http/units.controller';
 import { CatalogueGuidelineMatchesProjection } from './read-models/guideline-matches.projection';
 import { CatalogueGuidelinesProjection } from './read-models/guidelines.projection';
+import { CatalogueItemSummariesProjection } from './read-models/item-summaries.projection';
 import { CatalogueItemsProjection } from './read-models/items.projection';
 import { CatalogueNegativeListProjection } from './read-models/negative-list.projection';
 import { CatalogueGuidesProjection } from './read-models/guides.projection';
@@ -60,6 +61,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
   providers: [
     readModelProvider('catalogue', CatalogueUnitsProjection),
     readModelProvider('catalogue', CatalogueItemsProjection),
+    readModelProvider('catalogue', CatalogueItemSummariesProjection),
     readModelProvider('catalogue', CatalogueGuidelinesProjection),
     readModelProvider('catalogue', CatalogueNegativeListProjection),
     readModelProvider('catalogue', CataloguePublicationsProjection),
@@ -143,9 +145,13 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
     },
     {
       provide: CataloguePortal,
-      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection],
-      useFactory: (units: CatalogueUnitsProjection, items: CatalogueItemsProjection, guidelines: CatalogueGuidelinesProjection) =>
-        new CataloguePortal(units, items, guidelines),
+      inject: [CatalogueUnitsProjection, CatalogueItemsProjection, CatalogueGuidelinesProjection, CatalogueItemSummariesProjection],
+      useFactory: (
+        units: CatalogueUnitsProjection,
+        items: CatalogueItemsProjection,
+        guidelines: CatalogueGuidelinesProjection,
+        summaries: CatalogueItemSummariesProjection,
+      ) => new CataloguePortal(units, items, guidelines, summaries),
     },
     {
       provide: CatalogueReference,
@@ -155,6 +161,7 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
         CatalogueGuidelinesProjection,
         CatalogueGuidelineMatchesProjection,
         CommandHandler,
+        CatalogueItemSummariesProjection,
       ],
       useFactory: (
         units: CatalogueUnitsProjection,
@@ -162,7 +169,8 @@ import { CatalogueUnitsProjection } from './read-models/units.projection';
         guidelines: CatalogueGuidelinesProjection,
         matches: CatalogueGuidelineMatchesProjection,
         commands: CommandHandler,
-      ) => new CatalogueReference(units, items, guidelines, matches, commands),
+        summaries: CatalogueItemSummariesProjection,
+      ) => new CatalogueReference(units, items, guidelines, matches, commands, summaries),
     },
   ],
   exports: [CatalogueItemsProjection],
@@ -174,6 +182,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
     private readonly registry: ConsumerRegistry,
     private readonly units: CatalogueUnitsProjection,
     private readonly items: CatalogueItemsProjection,
+    private readonly summaries: CatalogueItemSummariesProjection,
     private readonly guidelines: CatalogueGuidelinesProjection,
     private readonly negativeList: CatalogueNegativeListProjection,
     private readonly publications: CataloguePublicationsProjection,
@@ -196,6 +205,7 @@ export class CatalogueModule implements OnModuleInit, OnApplicationBootstrap, On
       'catalogue',
       this.units,
       this.items,
+      this.summaries,
       this.guidelines,
       this.negativeList,
       this.matches,

@@ -1,6 +1,7 @@
 import { isoDate, PILOT_DOMAINS } from '@gongkai/contracts';
 import { DomainError } from '@gongkai/platform';
 import type { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
+import type { CatalogueItemSummariesProjection } from '../read-models/item-summaries.projection';
 import { toPublicItem, type CatalogueItemsProjection } from '../read-models/items.projection';
 import type { CatalogueUnitsProjection } from '../read-models/units.projection';
 
@@ -18,6 +19,7 @@ export class CataloguePortal {
     private readonly units: CatalogueUnitsProjection,
     private readonly items: CatalogueItemsProjection,
     private readonly guidelines: CatalogueGuidelinesProjection,
+    private readonly summaries: CatalogueItemSummariesProjection,
   ) {}
 
   async currentGuideline() {
@@ -30,14 +32,14 @@ export class CataloguePortal {
   async unitCatalogue(unitId: string, asOf: string | undefined) {
     const unit = await this.units.get(unitId);
     if (!unit) throw DomainError.notFound('UNIT_NOT_FOUND', `单位 ${unitId} 不存在。`);
-    if (asOf === undefined) return { unit, asOf: null, items: (await this.items.publishedOfUnit(unitId)).map(toPublicItem) };
+    if (asOf === undefined) return { unit, asOf: null, items: await this.summaries.publishedOfUnit(unitId) };
     const instant = asOfInstant(asOf);
-    const entries = await this.items.ofUnitAsOf(unitId, instant);
+    const entries = await this.summaries.ofUnitAsOf(unitId, instant);
     return {
       unit,
       asOf: instant,
       items: entries.map(({ item, version }) => ({
-        ...toPublicItem(item),
+        ...item,
         status: 'published',
         version: version.version,
         content: version.content,
@@ -50,7 +52,7 @@ export class CataloguePortal {
   async domainCatalogue(domainCode: string) {
     const domain = PILOT_DOMAINS.find((d) => d.code === domainCode);
     if (!domain) throw DomainError.notFound('DOMAIN_NOT_FOUND', `试点领域 ${domainCode} 不存在。`);
-    return { domain, items: (await this.items.publishedInDomain(domainCode)).map(toPublicItem) };
+    return { domain, items: await this.summaries.publishedInDomain(domainCode) };
   }
 
   /** An item and all its versions, once published. */

@@ -12,6 +12,7 @@ import { indexTokens } from './tokenize';
 import { disclosureObligation } from '../domain/obligation';
 import type { CatalogueGuidelineMatchesProjection, MatchDecisionView } from '../read-models/guideline-matches.projection';
 import type { CatalogueGuidelinesProjection } from '../read-models/guidelines.projection';
+import type { CatalogueItemSummariesProjection } from '../read-models/item-summaries.projection';
 import type { CatalogueItemsProjection } from '../read-models/items.projection';
 import type { CatalogueUnitsProjection, UnitView } from '../read-models/units.projection';
 
@@ -27,6 +28,7 @@ export class CatalogueReference {
     private readonly guidelines: CatalogueGuidelinesProjection,
     private readonly matches: CatalogueGuidelineMatchesProjection,
     private readonly commands: CommandHandler,
+    private readonly summaries: CatalogueItemSummariesProjection,
   ) {}
 
   /** The officers' decisions per item of the unit. */
@@ -43,7 +45,7 @@ export class CatalogueReference {
 
   private async coverageOf(unit: UnitView) {
     const [published, guideline, decisions] = await Promise.all([
-      this.items.publishedOfUnit(unit.unitId),
+      this.summaries.publishedOfUnit(unit.unitId),
       this.guidelines.currentItems(),
       this.decisionsOf(unit.unitId),
     ]);
@@ -133,7 +135,7 @@ export class CatalogueReference {
   async milestones(unitId: string, today: string) {
     const unit = await this.unit(unitId);
     const [facts, guideline, decisions] = await Promise.all([
-      this.items.factsOfUnit(unitId),
+      this.summaries.factsOfUnit(unitId),
       this.guidelines.currentItems(),
       this.decisionsOf(unitId),
     ]);

@@ -19,7 +19,6 @@ import {
   type TypedEnvelope,
   type WrittenDocument,
 } from '@gongkai/platform';
-import type { CatalogueFact } from '../domain/milestones';
 import { indexTokens, queryTokens } from '../application/tokenize';
 import { SearchIndex, type IndexedItem, type SearchHit } from './search-index';
 
@@ -77,7 +76,8 @@ type ItemEnvelope =
   | TypedEnvelope<'catalogue.ItemReturnedForCorrection', ItemReturnedForCorrection>
   | TypedEnvelope<'catalogue.ItemWithdrawn', ItemWithdrawn>;
 
-const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
+/** A domain's name by its code (the code itself if unknown). */
+export const domainName = (code: string) => PILOT_DOMAINS.find((d) => d.code === code)?.name ?? code;
 const strip = ({ _id, ...doc }: Record<string, unknown>) => withoutMeta(doc) as unknown as ItemView;
 
 /** What staff see of an item: everything but the search tokens, which only the portal's index reads. */
@@ -200,54 +200,11 @@ export class CatalogueItemsProjection extends BatchedProjection {
     return (await this.ofUnit(unitId)).filter((item) => item.status === 'published');
   }
 
-  async publishedInDomain(domainCode: string): Promise<ItemView[]> {
-    await this.ensureIndexes();
-    const docs = await this.items.find({ domainCode, status: 'published' }).toArray();
-    return docs.map(strip).sort(byCatalogueOrder);
-  }
-
   async allPublished(): Promise<Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'guidelineItemCode' | 'content'>[]> {
     const docs = await this.items
       .find({ status: 'published' }, { projection: { itemId: 1, unitId: 1, domainCode: 1, guidelineItemCode: 1, content: 1 } })
       .toArray();
     return docs as never;
-  }
-
-  /**
-   * The unit's catalogue as it stood at `asOf` (ISO instant): for each item, the version published
-   * at or before it and not yet superseded or withdrawn then.
-   */
-  async ofUnitAsOf(unitId: string, asOf: string): Promise<{ item: ItemView; version: ItemVersionView }[]> {
-    return (await this.ofUnit(unitId)).flatMap((item) => {
-      const version = item.versions.find((v) => v.publishedAt <= asOf && (v.supersededAt === null || v.supersededAt > asOf));
-      return version ? [{ item, version }] : [];
-    });
-  }
-
-  /** The publication facts of a unit, for milestones. */
-  async factsOfUnit(unitId: string): Promise<CatalogueFact[]> {
-    return (await this.ofUnit(unitId)).flatMap((item) => [
-      ...item.versions.map((v): CatalogueFact => ({
-        itemId: item.itemId,
-        at: v.publishedAt,
-        kind: 'published',
-        domainCode: v.content.domainCode,
-        guidelineItemCode: v.content.guidelineItemCode ?? null,
-        embeddable: Boolean(v.content.post && v.content.authority && v.content.procedure),
-      })),
-      ...(item.withdrawal
-        ? [
-            {
-              itemId: item.itemId,
-              at: item.withdrawal.at,
-              kind: 'withdrawn' as const,
-              domainCode: item.content.domainCode,
-              guidelineItemCode: null,
-              embeddable: false,
-            },
-          ]
-        : []),
-    ]);
   }
 
   /** The unit's to-do list: items returned for correction, and drafts not yet published. */
@@ -270,8 +227,15 @@ export class CatalogueItemsProjection extends BatchedProjection {
   }
 }
 
-/** The items read model as a pure function: the next document for one event (null: none). */
-export function applyItemEvent(item: ItemView | null, envelope: EventEnvelope): ItemView | null {
+/**
+ * The items read model as a pure function: the next document for one event (null: none). Without
+ * `tokens` the search tokens are left empty (a read model that never searches: no segmentation).
+ */
+export function applyItemEvent(
+  item: ItemView | null,
+  envelope: EventEnvelope,
+  { tokens = true }: { tokens?: boolean } = {},
+): ItemView | null {
   const event = asTyped<ItemEnvelope>(envelope);
   const data = event.data;
   const transition: ItemTransitionView = {
@@ -338,8 +302,10 @@ export function applyItemEvent(item: ItemView | null, envelope: EventEnvelope): 
         correction: null,
         versions,
         transitions,
-        tokens: indexTokens(content.firstLevel, content.secondLevel, content.content, content.subject, domainName(content.domainCode)),
-        nameTokens: indexTokens(content.secondLevel, content.firstLevel),
+        tokens: tokens
+          ? indexTokens(content.firstLevel, content.secondLevel, content.content, content.subject, domainName(content.domainCode))
+          : [],
+        nameTokens: tokens ? indexTokens(content.secondLevel, content.firstLevel) : [],
         updatedAt: event.occurredAt,
       };
     }
@@ -384,7 +350,11 @@ function indexed(item: Pick<ItemView, 'itemId' | 'unitId' | 'domainCode' | 'toke
   };
 }
 
-function byCatalogueOrder(a: ItemView, b: ItemView): number {
+/** The catalogue's order: by domain (as PILOT_DOMAINS lists them), then by name, then by id. */
+export function byCatalogueOrder(
+  a: Pick<ItemView, 'domainCode' | 'content' | 'itemId'>,
+  b: Pick<ItemView, 'domainCode' | 'content' | 'itemId'>,
+): number {
   const da = PILOT_DOMAINS.findIndex((d) => d.code === a.domainCode);
   const db = PILOT_DOMAINS.findIndex((d) => d.code === b.domainCode);
   return (

@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { EventEnvelope } from '@gongkai/contracts';
 import { isolatedEnv } from '../testing/infra';
+import { shuffledWithDuplicates } from '../testing/shuffled';
 import { projectDocument, type Projected } from './projection';
 import { BatchedProjection, documentChange, projectBatch, type DocumentChange, type WrittenDocument } from './projection-batch';
 
@@ -33,23 +34,6 @@ function history(): Event[] {
     }
   }
   return events;
-}
-
-/** A deterministic interleaving of the streams that keeps each stream's order, with duplicates and replays. */
-function shuffledWithDuplicates(events: Event[], seed: number): Event[] {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const queues = new Map<string, Event[]>();
-  for (const e of events) queues.set(e.streamId, [...(queues.get(e.streamId) ?? []), e]);
-  const out: Event[] = [];
-  while ([...queues.values()].some((q) => q.length > 0)) {
-    const open = [...queues.values()].filter((q) => q.length > 0);
-    const next = open[Math.floor(random() * open.length)].shift()!;
-    out.push(next);
-    if (random() < 0.25) out.push(next); // a duplicate delivery
-    if (random() < 0.1 && out.length > 3) out.push(out[Math.floor(random() * (out.length - 1))]); // a replay of an older event
-  }
-  return out;
 }
 
 describe('projectBatch (real FerretDB)', () => {
@@ -92,6 +76,27 @@ describe('projectBatch (real FerretDB)', () => {
     );
     const again = await projectBatch(connection, events, prefixed('again-'));
     expect(again).toEqual({ applied: 0, skipped: 8, written: [] });
+  });
+
+  it('writes nothing and records no revision when a change returns the document itself (a fan-out that does not concern it)', async () => {
+    const collection = connection.collection('fanout');
+    await collection.insertOne({ _id: 'd1' as never, members: ['x'], _applied: { 'catalogue~item-x': 0 }, _version: 1 });
+    // Remove `y` from every document: d1 does not hold it, so nothing changes there.
+    const removeY = (current: Projected<{ members: string[] }> | null) =>
+      current === null || !current.members.includes('y') ? current : { members: current.members.filter((m) => m !== 'y') };
+    const batched = await projectBatch(connection, [{ streamId: 'catalogue.item-y', streamRevision: 3 }], () => [
+      documentChange('fanout', 'd1', removeY),
+      documentChange('fanout', 'absent', removeY),
+    ]);
+    expect(batched).toMatchObject({ applied: 1, skipped: 1, written: [] });
+    expect(await projectDocument(collection, 'd1', { streamId: 'catalogue.item-y', streamRevision: 4 }, removeY)).toBe('skipped');
+    expect(await collection.findOne({ _id: 'd1' as never })).toEqual({
+      _id: 'd1',
+      members: ['x'],
+      _applied: { 'catalogue~item-x': 0 },
+      _version: 1,
+    });
+    expect(await collection.countDocuments()).toBe(1);
   });
 
   it('keeps every change when batches and another writer race for the same documents (lost guards retry)', async () => {

@@ -8,6 +8,11 @@ import { collectionKey, serialised, streamKey, type Projected } from './projecti
  * What one event does to one read-model document: `change` gets the document as it stands (null if
  * none) and returns the next one, or null to delete it. Pure: no I/O, no clock, no mutation of
  * `current` (the same function may run again on a fresher document after a lost write).
+ *
+ * Returning `current` itself (the same object) says "nothing changes": the document is not written
+ * and the event's revision is not recorded in it (counted as skipped). For changes that fan out to
+ * documents the event may not concern (a summary document that may or may not hold an item): such a
+ * change must be a no-op whenever it returns `current`, so that applying it again later is harmless.
  */
 export interface DocumentChange<T extends Document = Document> {
   readonly collection: string;
@@ -32,7 +37,7 @@ export interface WrittenDocument {
 export interface BatchOutcome {
   /** Changes applied (an event that changes two documents counts twice). */
   applied: number;
-  /** Changes skipped by the revision guard: replays and duplicates. */
+  /** Changes skipped by the revision guard (replays and duplicates), and changes that changed nothing. */
   skipped: number;
   written: WrittenDocument[];
 }
@@ -194,8 +199,12 @@ function fold(loaded: Projected<Document> | null, id: string, changes: readonly 
       skipped += 1;
       continue;
     }
-    applied += 1;
     const next = change(document);
+    if (document !== null && next === document) {
+      skipped += 1; // nothing changes: no write, no revision recorded
+      continue;
+    }
+    applied += 1;
     document =
       next === null
         ? null

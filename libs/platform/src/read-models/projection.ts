@@ -49,7 +49,8 @@ export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
  * skipped; concurrent writers to one document retry on its `_version`. Single-document writes
  * only: no transactions, as FerretDB requires.
  *
- * `change` gets the current document (null if none) and returns the new one, or null to delete it.
+ * `change` gets the current document (null if none) and returns the new one, or null to delete it,
+ * or `current` itself when nothing changes (not written, revision not recorded).
  */
 export function projectDocument<T extends Document>(
   collection: Collection<Document>,
@@ -72,6 +73,7 @@ async function applyOnce<T extends Document>(
     const current = (await collection.findOne({ _id: id as never })) as Projected<T> | null;
     if (current && (current._applied?.[key] ?? -1) >= event.streamRevision) return 'skipped';
     const next = change(current);
+    if (current !== null && next === current) return 'skipped'; // nothing changes (see DocumentChange)
     if (next === null) {
       if (current) await collection.deleteOne({ _id: id as never, _version: current._version });
       return 'applied';

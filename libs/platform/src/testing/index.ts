@@ -4,3 +4,4 @@ export * from './processes';
 export * from './mailpit';
 export * from './private-servers';
 export * from './store-bytes';
+export * from './shuffled';
