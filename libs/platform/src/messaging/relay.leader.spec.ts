@@ -117,6 +117,14 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
           .flatMap((r) => Array.from({ length: r.to! - r.from! + 1 }, (_, i) => r.from! + i)),
       );
     const checkpoint = () => new PlatformCollections(connection).loadCheckpoint('relay:crash-test');
+    // Watched on the worker's own reports (stdout), not on its checkpoint in FerretDB: on a loaded
+    // machine a checkpoint read can take longer than the rest of the stream.
+    const publishedPast = (worker: Worker, position: number) =>
+      eventually(
+        async () => (worker.reports.some((r) => r.event === 'published' && r.to! >= position) ? true : undefined),
+        60000,
+        `${worker.id} to publish past position ${position}`,
+      );
     /** 600 events waiting, replica A elected, then replica B joined as a follower. */
     const twoReplicas = async () => {
       await append(0, 600);
@@ -128,20 +136,14 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
       expect(b.reports.filter((r) => r.event === 'joined').every((r) => r.leader === false)).toBe(true);
       return { a, b };
     };
-    return { store, waitFor, append, twoReplicas, perKey, messageCount: () => messages, published, positions, checkpoint };
+    return { store, waitFor, append, twoReplicas, perKey, messageCount: () => messages, published, positions, checkpoint, publishedPast };
   }
 
   it('lets one replica publish, and the other take over and finish when the leader is killed', async () => {
     const t = await setUp();
     const { a, b } = await t.twoReplicas();
 
-    // Watched on the leader's own reports (stdout), not on its checkpoint in FerretDB: on a loaded
-    // machine a checkpoint read can take longer than the rest of the stream.
-    await eventually(
-      async () => (a.reports.some((r) => r.event === 'published' && r.to! >= 200) ? true : undefined),
-      60000,
-      'the leader to publish past position 200',
-    );
+    await t.publishedPast(a, 200);
     a.process.kill('SIGKILL');
     await a.exited;
     const killedAt = Date.now();
@@ -188,7 +190,7 @@ describe('relay leader election (real Kafka, real FerretDB)', () => {
     const t = await setUp();
     const { a, b } = await t.twoReplicas();
 
-    await eventually(async () => ((await t.checkpoint()) >= 200 ? true : undefined), 60000, 'the leader to pass position 200');
+    await t.publishedPast(a, 200);
     const stoppingAt = Date.now();
     a.process.kill('SIGTERM');
     await t.waitFor(a, 'stopped', stoppingAt);
