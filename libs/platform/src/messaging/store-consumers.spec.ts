@@ -4,7 +4,7 @@ import { SqliteEventStore } from '../event-sourcing/sqlite-event-store';
 import { createLogger } from '../observability/logger';
 import { PlatformCollections } from '../read-models/platform-collections';
 import { newEvent } from '../testing/event-store-contract';
-import { eventually, isolatedEnv } from '../testing/infra';
+import { eventually, isolatedEnv, latch } from '../testing/infra';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import { InProcessEventBus } from './in-process-event-bus';
 import { consumerCheckpointName, StoreConsumers } from './store-consumers';
@@ -12,13 +12,6 @@ import { consumerCheckpointName, StoreConsumers } from './store-consumers';
 const registered = (n: number) =>
   newEvent('catalogue.UnitRegistered', { unitId: `SC-${n}`, name: `测试单位${n}`, level: '乡级', kind: 'town' });
 const renamed = (n: number) => newEvent('catalogue.UnitRenamed', { unitId: `SC-${n}`, name: `改名单位${n}`, reason: '机构改革更名' });
-
-/** A gate: `wait()` resolves once `open()` has been called. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { wait: () => opened, open };
-}
 
 /**
  * The standalone's consumers (ADR 0011): each handler on its own checkpoint. Issue 17's import
@@ -52,15 +45,15 @@ describe('StoreConsumers: no handler waits for another, nor for checkpoints of w
   it('a live handler handles its event while a lagging one is held in its first batch and no checkpoint can be saved', async () => {
     const head = await store.headPosition();
     const collections = new PlatformCollections(connection);
-    // Checkpoint saves wait until the gate opens: a FerretDB busy with another read model's writes.
-    const saves = gate();
+    // Checkpoint saves wait until the latch is released: a FerretDB busy with another read model's writes.
+    const saves = latch();
     const saving = Object.assign(Object.create(collections) as PlatformCollections, {
       saveCheckpoint: async (name: string, position: number) => {
-        await saves.wait();
+        await saves.promise;
         await collections.saveCheckpoint(name, position);
       },
     });
-    const held = gate();
+    const held = latch();
     const lagging: EventEnvelope[] = [];
     const live: EventEnvelope[] = [];
     const handlers: EventHandler[] = [
@@ -70,7 +63,7 @@ describe('StoreConsumers: no handler waits for another, nor for checkpoints of w
         idempotent: true,
         handle: async (event) => void lagging.push(event),
         handleBatch: async (events) => {
-          await held.wait();
+          await held.promise;
           lagging.push(...events);
         },
       },
@@ -92,8 +85,8 @@ describe('StoreConsumers: no handler waits for another, nor for checkpoints of w
     expect(consumers.position(consumerCheckpointName(group, 'lagging'))).toBe(0);
     expect(await collections.loadCheckpoint(consumerCheckpointName(group, 'live'))).toBe(0);
 
-    held.open();
-    saves.open();
+    held.release();
+    saves.release();
     await eventually(
       async () => (consumers.position(consumerCheckpointName(group, 'lagging')) === head ? true : undefined),
       60000,
